@@ -1,0 +1,42 @@
+"""What every adapter shares: the Adapter protocol and splitting text to a platform's limit."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.core import Core
+
+
+class Adapter(Protocol):
+    """A platform connection: translates events into core Requests and renders Replies."""
+
+    name: str
+
+    async def start(self, core: Core) -> None:
+        """Connect and begin handling commands (returns once listening)."""
+
+    async def stop(self) -> None:
+        """Disconnect cleanly."""
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split text into chunks of at most `limit` characters, preferring line, then word breaks.
+
+    Every character of the input survives (apart from the break whitespace), so a
+    verbatim quote is never silently shortened.
+    """
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    chunks: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit + 1)
+        if cut <= 0:
+            cut = rest.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not chunks:
+        chunks.append(rest)
+    return chunks

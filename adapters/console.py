@@ -1,0 +1,100 @@
+"""The console adapter: commands from stdin, replies as plain text (or JSON for scripts)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from typing import TextIO
+
+from bot.core import Core
+from bot.model import Reply, Request
+
+PROMPT = "briefbot> "
+
+
+def parse_line(line: str) -> tuple[str, str] | None:
+    """'/who said x' -> ('who', 'said x'); blank lines and comments -> None."""
+    line = line.strip()
+    if not line or line.startswith("#"):
+        return None
+    command, _, args = line.lstrip("/").partition(" ")
+    return command, args.strip()
+
+
+def render_text(reply: Reply) -> str:
+    """Readable plain text with numbered citations."""
+    out = [reply.title, "=" * min(len(reply.title), 78)]
+    for section in reply.sections:
+        if section.heading:
+            out += ["", f"## {section.heading}"]
+        if section.text:
+            out.append(section.text)
+        for item in section.items:
+            label = f"{item.label}: " if item.label else ""
+            cite = f" [{item.cite + 1}]" if item.cite is not None else ""
+            out.append(f"- {label}{item.text}{cite}")
+        if section.figures:
+            out.append("Figures:")
+            for row in sorted(section.figures, key=lambda r: not r.conflict):
+                cite = f" [{row.cite + 1}]" if row.cite is not None else ""
+                qual = f" ({row.qualifier})" if row.qualifier else ""
+                norm = f" = {row.normalised}" if row.normalised and row.normalised != row.surface else ""
+                out.append(f"  * {row.surface}{norm}{qual} — {row.claimant}; {row.source}{cite}")
+                if row.conflict:
+                    out.append(f"    ! conflict: {row.conflict}")
+        for quote in section.quotes:
+            cite = f" [{quote.cite + 1}]" if quote.cite is not None else ""
+            out.append(f"  > “{quote.text}” — {quote.label}{cite}")
+        if section.sources:
+            names = ", ".join(f"[{i + 1}]" for i in section.sources)
+            out.append(f"Sources: {names}")
+    if reply.citations:
+        out += ["", "Citations:"]
+        for i, c in enumerate(reply.citations, 1):
+            bits = [b for b in (c.outlet, c.title, c.published[:10], c.url) if b]
+            para = f", paragraph {c.paragraph + 1}" if c.paragraph is not None else ""
+            out.append(f"[{i}] {' — '.join(bits)}{para} ({c.ref})")
+    if reply.footer:
+        out += ["", reply.footer]
+    return "\n".join(out)
+
+
+def reply_json(reply: Reply) -> str:
+    return json.dumps(reply.to_dict(), ensure_ascii=False)
+
+
+class ConsoleAdapter:
+    """Reads commands line by line until EOF; one bad command never ends the session."""
+
+    name = "console"
+
+    def __init__(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, admin: bool = True) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.admin = admin
+
+    def write(self, text: str) -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    async def post(self, place: str, reply: Reply) -> None:
+        self.write(render_text(reply))
+
+    async def run(self, core: Core) -> None:
+        interactive = self.stdin.isatty()
+        while True:
+            if interactive:
+                self.stdout.write(PROMPT)
+                self.stdout.flush()
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                break
+            parsed = parse_line(line)
+            if parsed is None:
+                continue
+            command, args = parsed
+            if command in ("quit", "exit"):
+                break
+            reply = await core.handle(Request(command=command, args=args, is_admin=self.admin))
+            self.write(render_text(reply) + "\n")

@@ -1,0 +1,107 @@
+"""Composition root: builds the store, the core and its services; adapters only ever get the Core."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from bot.config import Config
+from bot.core import Core
+from bot.ingest.service import IngestReport, ingest_paths
+from bot.store.sqlite import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+async def seed_if_empty(store: SQLiteStore, seeds_dir: Path | None = None) -> int:
+    """Index the shipped seed articles on first run, so a new install has something to brief."""
+    if await store.article_count():
+        return 0
+    folder = seeds_dir or SEEDS_DIR
+    if not folder.is_dir():
+        log.warning("no seeds folder at %s", folder)
+        return 0
+    report = await ingest_paths(store, sorted(folder.glob("*.txt")))
+    return report.new
+
+
+@asynccontextmanager
+async def open_core(
+    db_path: str | Path | None = None, *, seed: bool = False, config: Config | None = None
+) -> AsyncIterator[Core]:
+    """A ready Core over the SQLite store at db_path (config's path when None), closed on exit."""
+    config = config or Config()
+    store = await SQLiteStore.open(db_path or config.db_path)
+    try:
+        if seed:
+            await seed_if_empty(store, config.seeds_dir)
+        yield Core(store, config)
+    finally:
+        await store.close()
+
+
+async def ingest_sources(core: Core, sources: list[str]) -> IngestReport:
+    """Files and folders from disk; http(s) URLs and feeds through the fetcher service."""
+    report = IngestReport()
+    paths = [s for s in sources if not s.lower().startswith(("http://", "https://"))]
+    urls = [s for s in sources if s not in paths]
+    if paths:
+        part = await ingest_paths(core.store, paths)
+        _add(report, part)
+    fetcher = core.services.get("fetcher")
+    for url in urls:
+        if fetcher is None:
+            report.failed += 1
+            report.errors.append(f"{url}: fetching URLs is not available in this build")
+            continue
+        _add(report, await fetcher.ingest_url(url))
+    return report
+
+
+def _add(total: IngestReport, part: IngestReport) -> None:
+    total.new += part.new
+    total.duplicate += part.duplicate
+    total.failed += part.failed
+    total.errors += part.errors
+    total.new_ids += part.new_ids
+
+
+async def serve(config: Config, db_path: str) -> int:
+    """Run every configured platform adapter (and the digest scheduler) until interrupted."""
+    import asyncio
+    import signal
+
+    adapters = []
+    if config.slack.enabled:
+        from adapters.slack import SlackAdapter, SlackSettings
+
+        s = config.slack
+        adapters.append(SlackAdapter(SlackSettings(
+            bot_token=s.bot_token, signing_secret=s.signing_secret, app_token=s.app_token, mode=s.mode,
+            host=s.host, port=s.port, api_url=s.api_url or None, admins=s.admins,
+        )))
+    if config.discord.enabled:
+        from adapters.discord import DiscordAdapter, DiscordSettings
+
+        d = config.discord
+        adapters.append(DiscordAdapter(DiscordSettings(token=d.token, guild_id=d.guild_id, admins=d.admins)))
+    if not adapters:
+        log.error("no Slack or Discord token configured; run `briefbot` for the console instead")
+        print("briefbot serve: no Slack or Discord credentials configured (see config.example.toml)")
+        return 2
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with open_core(db_path, seed=True, config=config) as core:
+        for adapter in adapters:
+            await adapter.start(core)
+        log.info("serving: %s", ", ".join(a.name for a in adapters))
+        await stop.wait()
+        for adapter in adapters:
+            await adapter.stop()
+    return 0

@@ -1,0 +1,89 @@
+"""Story clustering: weighted key terms of an article and their similarity to a story's terms."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from sumy.utils import get_stop_words
+
+STOP = frozenset(get_stop_words("english")) | frozenset(
+    """said says told would could also one two new year years week time people last first
+    according mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday percent
+    report reports reported news including since like well just make made many much""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
+TERMS_PER_ARTICLE = 30
+TERMS_PER_STORY = 60
+JOIN_THRESHOLD = 0.3
+WINDOW_DAYS = 3
+PRIOR_DOCS = 1000
+
+
+def _stem(word: str) -> str:
+    """A light plural/possessive fold so 'troops' meets 'troop' and "Russia's" meets 'Russia'."""
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def term_counts(title: str, text: str) -> Counter[str]:
+    """Content-word counts; names and places (capitalised mid-sentence) and title words count double."""
+    counts: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        stem = _stem(word)
+        if word.lower() in STOP or stem in STOP or len(stem) < 3:
+            continue
+        mid_sentence = m.start() > 1 and text[m.start() - 2] not in ".!?\n"
+        counts[stem] += 2 if word[0].isupper() and mid_sentence else 1
+    for m in _WORD.finditer(title):
+        stem = _stem(m.group(0))
+        if m.group(0).lower() not in STOP and stem not in STOP and len(stem) >= 3:
+            counts[stem] += 2
+    return counts
+
+
+@cache
+def background() -> tuple[dict[str, float], float]:
+    """Document frequencies of general news words, so a young store already knows 'said' from 'Kursk'."""
+    data = json.loads(resources.files("bot.data").joinpath("news_df.json").read_text())
+    return data["df"], 1.0 / data["documents"]
+
+
+def weigh(counts: Counter[str], df: Mapping[str, int], n_docs: int, top: int = TERMS_PER_ARTICLE) -> dict[str, float]:
+    """Top tf-idf terms, L2-normalised; the store's own counts blend with the background prior."""
+    prior, floor = background()
+    total = n_docs + PRIOR_DOCS
+    scored = {
+        t: (1 + math.log(c)) * math.log(total / (df.get(t, 0) + PRIOR_DOCS * prior.get(t, floor) + 1))
+        for t, c in counts.items()
+    }
+    best = dict(sorted(scored.items(), key=lambda kv: -kv[1])[:top])
+    norm = math.sqrt(sum(v * v for v in best.values())) or 1.0
+    return {t: v / norm for t, v in best.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def merge(story: Mapping[str, float], size: int, article: Mapping[str, float]) -> dict[str, float]:
+    """The story's centroid after adding one article, trimmed to its strongest terms."""
+    merged = {t: v * size for t, v in story.items()}
+    for t, v in article.items():
+        merged[t] = merged.get(t, 0.0) + v
+    best = dict(sorted(merged.items(), key=lambda kv: -kv[1])[:TERMS_PER_STORY])
+    norm = math.sqrt(sum(v * v for v in best.values())) or 1.0
+    return {t: v / norm for t, v in best.items()}

@@ -1,0 +1,33 @@
+"""/articles: what is indexed, newest first."""
+
+from __future__ import annotations
+
+from bot.commands.context import Context
+from bot.model import Item, Reply, Section, error_reply
+
+PAGE = 15
+
+
+async def run(ctx: Context, args: str) -> Reply:
+    page = 1
+    if args:
+        if not args.isdigit() or int(args) < 1:
+            return error_reply("/articles takes an optional page number.", example="/articles 2")
+        page = int(args)
+    total = await ctx.store.article_count()
+    refs = await ctx.store.recent_articles(limit=PAGE, offset=(page - 1) * PAGE)
+    if not refs:
+        if total:
+            return error_reply(f"There are only {(total + PAGE - 1) // PAGE} pages of articles.", example="/articles")
+        return error_reply("Nothing is indexed yet.", example="/ingest https://example.com/feed.xml")
+    items = tuple(
+        Item(text=f"{r.title} ({r.published[:10] or 'undated'}) — id {r.id}", cite=ctx.cite(r), label=r.outlet)
+        for r in refs
+    )
+    pages = (total + PAGE - 1) // PAGE
+    return Reply(
+        title=f"{total} indexed articles",
+        sections=(Section(items=items),),
+        citations=ctx.citations,
+        footer=f"Page {page} of {pages}" + (f" — next: /articles {page + 1}" if page < pages else ""),
+    )

@@ -1,0 +1,48 @@
+"""What a command gets: the store, the request, settings, and a citation collector for its reply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.config import Config
+from bot.model import Citation, Request
+from bot.store.base import ArticleRef, Store
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Context:
+    """Built fresh for every request by the core."""
+
+    store: Store
+    request: Request
+    config: Config = field(default_factory=Config)
+    now: Callable[[], datetime] = _utcnow
+    services: dict[str, Any] = field(default_factory=dict)
+    _citations: list[Citation] = field(default_factory=list)
+    _index: dict[tuple[Any, ...], int] = field(default_factory=dict)
+
+    def cite(
+        self, article: ArticleRef, start: int | None = None, end: int | None = None, paragraph: int | None = None
+    ) -> int:
+        """Add (or reuse) a citation and return its index for Item.cite / FigureRow.cite."""
+        key = (article.id, start, end)
+        if key not in self._index:
+            self._index[key] = len(self._citations)
+            self._citations.append(
+                Citation(
+                    article_id=article.id, title=article.title, outlet=article.outlet,
+                    published=article.published, url=article.url, paragraph=paragraph, start=start, end=end,
+                )
+            )
+        return self._index[key]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(self._citations)

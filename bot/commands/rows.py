@@ -1,0 +1,48 @@
+"""Shared reply pieces: a stored figure as a table row, a stored quote as a cited item."""
+
+from __future__ import annotations
+
+from bot.commands.context import Context
+from bot.model import FigureRow, Item
+from bot.store.base import ArticleRef, StoredFigure, StoredQuote
+
+
+def source_name(article: ArticleRef) -> str:
+    """The outlet when known, else the article's title (seeds carry no outlet)."""
+    return article.outlet or article.title
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def normalised(sf: StoredFigure) -> str:
+    """The value in base units ('1,036 km2', '12–120 troops'), or '' when nothing to add."""
+    f = sf.figure
+    unit = f.base_unit or f.unit or ""
+    if f.base_value is not None:
+        return f"{_number(f.base_value)} {unit}".strip()
+    if f.low is not None and f.high is not None and f.low != f.high:
+        return f"{_number(f.low)}–{_number(f.high)} {unit}".strip()
+    if f.value is not None:
+        return f"{_number(f.value)} {unit}".strip()
+    return ""
+
+
+def figure_row(ctx: Context, sf: StoredFigure, conflict: str = "") -> FigureRow:
+    f = sf.figure
+    return FigureRow(
+        surface=f.surface,
+        normalised=normalised(sf),
+        qualifier=f.qualifier or "",
+        claimant=f.claimant or source_name(sf.article),
+        source=source_name(sf.article),
+        topic=f.topic or "",
+        cite=ctx.cite(sf.article, f.start, f.end, sf.paragraph),
+        conflict=conflict,
+    )
+
+
+def quote_item(ctx: Context, sq: StoredQuote) -> Item:
+    q = sq.quote
+    return Item(text=q.text, cite=ctx.cite(sq.article, q.start, q.end, sq.paragraph), label=q.speaker or "unnamed")

@@ -1,0 +1,92 @@
+"""/summary: an extractive summary of one article (id or URL) or of the articles a search finds."""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands.context import Context
+from bot.model import Action, Article, Item, Reply, Section, error_reply
+from bot.store import fts
+from bot.store.base import ArticleRef
+from summaries import METHODS, summarize
+from summaries.multi import Picked, StoryDoc, summarize_story
+
+EXAMPLE = "/summary Kursk incursion 3"
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def ref_of(a: Article) -> ArticleRef:
+    return ArticleRef(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
+
+
+def parse(args: str) -> tuple[str, int, str] | Reply:
+    """Split '<target> [sentences] [method]' (either order at the end)."""
+    words = args.split()
+    count, method = 3, "news"
+    for _ in range(2):
+        if words and words[-1].lower() in METHODS:
+            method = words.pop().lower()
+        elif words and re.fullmatch(r"-?\d+", words[-1]) and len(words) > 1:
+            count = int(words.pop())
+            if not 1 <= count <= 10:
+                return error_reply(f"Sentences must be between 1 and 10 (you asked for {count}).", example=EXAMPLE)
+    if not words:
+        return error_reply("Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE)
+    return " ".join(words), count, method
+
+
+async def closest(ctx: Context, target: str) -> str:
+    """A line offering the nearest articles, for a miss."""
+    refs = [h.article for h in await ctx.store.search(target, limit=3)] if fts.terms(target) else []
+    refs = refs or await ctx.store.recent_articles(limit=3)
+    return "Closest: " + "; ".join(f"{r.title[:70]} (id {r.id})" for r in refs) if refs else ""
+
+
+async def run(ctx: Context, args: str) -> Reply:
+    parsed = parse(args)
+    if isinstance(parsed, Reply):
+        return parsed
+    target, count, method = parsed
+    article = await ctx.store.article(target)
+    if article is None and _URL.match(target):
+        ref = await ctx.store.article_by_url(target)
+        article = await ctx.store.article(ref.id) if ref else None
+        if article is None:
+            return error_reply(f"{target[:100]} is not indexed.", example="/ingest " + target[:100],
+                               hint=await closest(ctx, target))
+    if article is None and re.fullmatch(r"[0-9a-f]{6,}", target):
+        ids = await ctx.store.find_article_ids(target)
+        article = await ctx.store.article(ids[0]) if len(ids) == 1 else None
+        if article is None:
+            return error_reply(f"No article has the id {target[:40]}.", example=EXAMPLE, hint=await closest(ctx, target))
+    if article is not None:
+        picked = summarize(article.text, count, method, title=article.title)
+        ref = ref_of(article)
+        items = tuple(Item(text=s.text, cite=ctx.cite(ref, s.start, s.end, s.paragraph)) for s in picked)
+        return Reply(
+            title=article.title,
+            sections=(Section(heading=f"{ref.outlet or 'Summary'} — {method}, {len(items)} sentences", items=items),),
+            citations=ctx.citations,
+            actions=tuple(Action("Show source", "quote", ctx.citations[i.cite].ref) for i in items[:1] if i.cite is not None),
+        )
+    hits = await ctx.store.search(target, limit=5)
+    if not hits:
+        return error_reply(f"No indexed article matches {target[:80]!r}.", example=EXAMPLE, hint=await closest(ctx, target))
+    articles = await ctx.store.articles([h.article.id for h in hits])
+    docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
+    by_id = {a.id: a for a in articles}
+    picked = summarize_story(docs, count) if len(docs) > 1 else [
+        Picked(articles[0].id, s) for s in summarize(articles[0].text, count, method, title=articles[0].title)
+    ]
+    items = tuple(
+        Item(text=p.sentence.text, cite=ctx.cite(ref_of(by_id[p.article_id]), p.sentence.start, p.sentence.end,
+                                                 p.sentence.paragraph), label=by_id[p.article_id].outlet)
+        for p in picked
+    )
+    sources = tuple(ctx.cite(ref_of(a)) for a in articles)
+    return Reply(
+        title=f"Summary of {len(articles)} article{'s' * (len(articles) > 1)} on “{target[:60]}”",
+        sections=(Section(items=items, sources=sources),),
+        citations=ctx.citations,
+    )
+

@@ -1,0 +1,150 @@
+"""TOML config and environment into frozen settings; errors name the key that is wrong."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """A config problem, phrased for the person deploying the bot."""
+
+
+def default_db_path() -> Path:
+    """A file in the user's data directory (XDG on Linux)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "briefbot" / "briefbot.db"
+
+
+@dataclass(frozen=True)
+class SlackConfig:
+    bot_token: str = field(default="", repr=False)
+    signing_secret: str = field(default="", repr=False)
+    app_token: str = field(default="", repr=False)
+    mode: str = "http"
+    host: str = "127.0.0.1"
+    port: int = 3000
+    api_url: str = ""
+    admins: frozenset[str] = frozenset()
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.bot_token and (self.signing_secret or self.app_token))
+
+
+@dataclass(frozen=True)
+class DiscordConfig:
+    token: str = field(default="", repr=False)
+    guild_id: int | None = None
+    admins: frozenset[str] = frozenset()
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.token)
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    timeout: float = 15.0
+    max_bytes: int = 5_000_000
+    allow_private: bool = False  # tests point this at 127.0.0.1; never on in production
+    user_agent: str = "briefbot/0.1 (+newsroom briefing bot)"
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    grace_hours: float = 6.0
+    feed_poll_minutes: float = 15.0
+
+
+@dataclass(frozen=True)
+class Config:
+    db_path: Path = field(default_factory=default_db_path)
+    seeds_dir: Path | None = None
+    console_admin: bool = True
+    slack: SlackConfig = SlackConfig()
+    discord: DiscordConfig = DiscordConfig()
+    fetch: FetchConfig = FetchConfig()
+    digest: DigestConfig = DigestConfig()
+    feeds: tuple[str, ...] = ()
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table")
+    return value
+
+
+def _typed(section: str, data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+    if key not in data:
+        return default
+    value = data[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ConfigError(f"{section}.{key} must be a {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _ids(section: str, data: dict[str, Any]) -> frozenset[str]:
+    value = data.get("admins", [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{section}.admins must be a list of user ids")
+    return frozenset(str(v) for v in value)
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read the TOML file (if any), then let environment variables supply secrets."""
+    env = dict(os.environ if env is None else env)
+    data: dict[str, Any] = {}
+    if path:
+        p = Path(path).expanduser()
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ConfigError(f"config file {p} does not exist (copy config.example.toml)") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {p} is not valid TOML: {exc}") from exc
+    store = _section(data, "store")
+    slack = _section(data, "slack")
+    discord = _section(data, "discord")
+    fetch = _section(data, "fetch")
+    digest = _section(data, "digest")
+    feeds = data.get("feeds", {}).get("urls", []) if isinstance(data.get("feeds"), dict) else []
+    if not isinstance(feeds, list) or not all(isinstance(u, str) for u in feeds):
+        raise ConfigError("feeds.urls must be a list of URLs")
+    guild = _typed("discord", discord, "guild_id", int, None)
+    db = env.get("BRIEFBOT_DB") or _typed("store", store, "path", str, "")
+    return Config(
+        db_path=Path(db).expanduser() if db else default_db_path(),
+        console_admin=_typed("console", _section(data, "console"), "admin", bool, True),
+        slack=SlackConfig(
+            bot_token=env.get("SLACK_BOT_TOKEN") or _typed("slack", slack, "bot_token", str, ""),
+            signing_secret=env.get("SLACK_SIGNING_SECRET") or _typed("slack", slack, "signing_secret", str, ""),
+            app_token=env.get("SLACK_APP_TOKEN") or _typed("slack", slack, "app_token", str, ""),
+            mode=_typed("slack", slack, "mode", str, "http"),
+            host=_typed("slack", slack, "host", str, "127.0.0.1"),
+            port=_typed("slack", slack, "port", int, 3000),
+            api_url=_typed("slack", slack, "api_url", str, ""),
+            admins=_ids("slack", slack),
+        ),
+        discord=DiscordConfig(
+            token=env.get("DISCORD_TOKEN") or _typed("discord", discord, "token", str, ""),
+            guild_id=guild,
+            admins=_ids("discord", discord),
+        ),
+        fetch=FetchConfig(
+            timeout=_typed("fetch", fetch, "timeout", float, 15.0),
+            max_bytes=_typed("fetch", fetch, "max_bytes", int, 5_000_000),
+            allow_private=_typed("fetch", fetch, "allow_private", bool, False),
+        ),
+        digest=DigestConfig(
+            grace_hours=_typed("digest", digest, "grace_hours", float, 6.0),
+            feed_poll_minutes=_typed("digest", digest, "feed_poll_minutes", float, 15.0),
+        ),
+        feeds=tuple(feeds),
+    )

@@ -1,0 +1,76 @@
+"""Core.handle: look up a command, check its input, run it, and turn any failure into a helpful Reply."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import logging
+import re
+import unicodedata
+from typing import Any
+
+from bot.commands import ALIASES, COMMANDS, CommandSpec
+from bot.commands.context import Context
+from bot.config import Config
+from bot.model import Reply, Request, error_reply
+from bot.store.base import Store
+from bot.store.sqlite import StoreError
+
+log = logging.getLogger(__name__)
+
+MAX_ARGS = 1000
+COMMAND_TIMEOUT = 60.0
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_args(text: str) -> str:
+    """Drop control, zero-width and direction-override characters; collapse whitespace."""
+    text = _INVISIBLE.sub("", text)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(text.split())
+
+
+class Core:
+    """The one entry point every adapter calls; platform-free."""
+
+    def __init__(self, store: Store, config: Config | None = None, services: dict[str, Any] | None = None) -> None:
+        self.store = store
+        self.config = config or Config()
+        self.services: dict[str, Any] = services if services is not None else {}
+
+    def commands(self) -> list[CommandSpec]:
+        return list(COMMANDS.values())
+
+    async def handle(self, request: Request) -> Reply:
+        name = request.command.strip().lstrip("/").lower()
+        name = ALIASES.get(name, name)
+        spec = COMMANDS.get(name)
+        if spec is None:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=2, cutoff=0.5)
+            hint = f"Did you mean /{close[0]}?" if close else "Type /help for the list."
+            return error_reply(f"Unknown command /{name[:40] or '?'}.", example="/help", hint=hint)
+        if len(request.args) > MAX_ARGS * 4:
+            return error_reply(
+                f"That is too long for /{name} ({len(request.args):,} characters; the limit is {MAX_ARGS:,}).",
+                example=spec.example,
+            )
+        args = clean_args(request.args)
+        if len(args) > MAX_ARGS:
+            return error_reply(
+                f"That is too long for /{name} ({len(args):,} characters; the limit is {MAX_ARGS:,}).",
+                example=spec.example,
+            )
+        if spec.admin_only and not request.is_admin:
+            return error_reply(f"/{name} is for admins only.", hint="Ask a newsroom admin to run it.")
+        ctx = Context(store=self.store, request=request, config=self.config, services=self.services)
+        try:
+            return await asyncio.wait_for(spec.runner()(ctx, args), COMMAND_TIMEOUT)
+        except TimeoutError:
+            log.warning("command /%s timed out", name)
+            return error_reply(f"/{name} took too long and was stopped.", example=spec.example)
+        except StoreError as exc:
+            log.error("store error in /%s: %s", name, exc)
+            return error_reply("The article store is unavailable right now; nothing was changed.", hint=str(exc)[:200])
+        except Exception:
+            log.exception("command /%s failed", name)
+            return error_reply(f"Something went wrong running /{name}; it has been logged.", example=spec.example)

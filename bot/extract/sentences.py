@@ -1,0 +1,144 @@
+"""Split news text into paragraphs and sentences with exact character offsets (no model data)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.model import Sentence
+
+# Words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col capt sgt st jr sr prof rev maj cmdr adm hon pres supt
+    insp det gens sens reps govs messrs mt ft fig figs no nos vol vols pp pg art sec dept univ
+    jan feb mar apr jun jul aug sep sept oct nov dec corp inc co ltd bros plc llc
+    vs v etc approx est al cf ca e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a""".split()
+)
+# After these dotted forms a new sentence starts only before a typical sentence opener.
+AMBIGUOUS = frozenset({"u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "a.m", "p.m", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "bros", "plc", "llc", "no"})
+OPENERS = frozenset(
+    """the a an it he she they we i you but and in on at this that these those there his her
+    their its our my as after before when while if however meanwhile also officials some many
+    last earlier later still yet so for with from by according what who why how one two""".split()
+)
+
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
+_NEXT = re.compile(r"\s+([\"'“‘«(\[]*)(\S+)")
+_PARA_BLANK = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = (".", "!", "?", "”", '"', ":", "’")
+_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# “What can we talk about?” Putin told officials. -- the attribution belongs to the quote.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w.'’\-]*\s+){1,4}(?:said|says|told|asked|added|wrote|stated|insisted|"
+    r"declared|replied|warned|explained|claimed|noted|tweeted|posted)\b"
+)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of paragraphs: blocks between blank lines, or lines if there are none.
+
+    Wire copy often has one paragraph per line; hand-written Markdown has blank lines
+    between paragraphs and soft-wrapped lines inside them. Inside a block, a line that
+    ends a sentence or is much shorter than the wrap width (a headline, a byline) still
+    ends its paragraph.
+    """
+    if not _PARA_BLANK.search(text):
+        for m in _LINE.finditer(text):
+            yield from _trimmed(text, m.start(), m.end())
+        return
+    pos = 0
+    for m in _PARA_BLANK.finditer(text):
+        yield from _block(text, pos, m.start())
+        pos = m.end()
+    yield from _block(text, pos, len(text))
+
+
+def _block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    lines = [(m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end])]
+    widest = max((b - a for a, b in lines), default=0)
+    para_start = start
+    for a, b in lines[:-1]:
+        line = text[a:b].rstrip()
+        if line.endswith(_TERMINAL) or len(line) < 0.6 * widest or looks_like_headline(line):
+            yield from _trimmed(text, para_start, b)
+            para_start = b
+    yield from _trimmed(text, para_start, end)
+
+
+def looks_like_headline(line: str) -> bool:
+    """Title case, short, no closing punctuation: 'Ukraine Forces Advance into Kursk'."""
+    words = line.split()
+    if not 2 <= len(words) <= 16 or line.rstrip().endswith(_TERMINAL):
+        return False
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _is_boundary(para: str, end_match: re.Match[str]) -> bool:
+    """Decide whether the punctuation run ending at end_match closes a sentence."""
+    nxt = _NEXT.match(para, end_match.end())
+    if not nxt:
+        return False
+    opener, word = nxt.group(1), nxt.group(2)
+    first = word[0]
+    if not (first.isupper() or first.isdigit() or opener):
+        return False
+    punct = end_match.group(0)
+    if punct[-1] in "\"”’'" and punct[0] in "?!" and _ATTRIBUTION.match(para, end_match.end()):
+        return False
+    if not punct.startswith("."):
+        return True
+    if punct.startswith("..") or punct.startswith("…"):
+        return first.isupper() or bool(opener)
+    before = _WORD_BEFORE.search(para, 0, end_match.start())
+    token = before.group(1).lower().lstrip("-") if before else ""
+    if not token:
+        return True
+    if len(token) == 1 and token.isalpha() and not opener:
+        return False  # an initial: "Vladimir V. Putin"
+    if token in AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        return word.strip("\"'“‘,").lower() in OPENERS or bool(opener)
+    return token not in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences in document order; offsets index into `text`, paragraphs count from 0."""
+    out: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
+        para = text[p_start:p_end]
+        start = 0
+        for m in _END.finditer(para):
+            if _is_boundary(para, m):
+                out.extend(_make(text, p_start, start, m.end(), p_index))
+                start = m.end()
+        out.extend(_make(text, p_start, start, len(para), p_index))
+    return out
+
+
+def _make(text: str, base: int, start: int, end: int, paragraph: int) -> list[Sentence]:
+    a, b = base + start, base + end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a:
+        return []
+    return [Sentence(text=text[a:b], start=a, end=b, paragraph=paragraph)]
+
+
+_WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
+
+
+def words(sentence: str) -> list[str]:
+    """Word tokens for scoring (letters/digits, inner apostrophes, hyphens and dots kept)."""
+    return _WORD.findall(sentence)

@@ -1,0 +1,58 @@
+"""Recognise the same article twice: an exact content hash and MinHash bands for wire copies."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+_TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+PERMUTATIONS = 64
+ROWS_PER_BAND = 4
+NEAR_THRESHOLD = 0.7  # estimated Jaccard of 4-word shingles above which a text is a copy
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20240806)
+_A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: the same story with other whitespace or quotes hashes the same."""
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(normalise(text).encode()).hexdigest()
+
+
+def minhash(text: str) -> np.ndarray:
+    """A 64-value MinHash signature of the text's 4-word shingles."""
+    tokens = _TOKEN.findall(text.lower())
+    if len(tokens) < SHINGLE:
+        tokens = tokens + [""] * (SHINGLE - len(tokens))
+    shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3 for s in shingles),
+        dtype=np.uint64,
+        count=len(shingles),
+    )
+    # (a*x + b) mod p with numpy's wrapping uint64 arithmetic is a fine universal hash here.
+    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    return mixed.min(axis=0)
+
+
+def bands(signature: np.ndarray) -> list[str]:
+    """LSH band keys: two texts sharing any band are near-duplicate candidates."""
+    return [
+        f"{i}:{hashlib.blake2b(signature[i * ROWS_PER_BAND : (i + 1) * ROWS_PER_BAND].tobytes(), digest_size=8).hexdigest()}"
+        for i in range(PERMUTATIONS // ROWS_PER_BAND)
+    ]
+
+
+def similarity(a: bytes | np.ndarray, b: bytes | np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    sa = np.frombuffer(a, dtype=np.uint64) if isinstance(a, bytes) else a
+    sb = np.frombuffer(b, dtype=np.uint64) if isinstance(b, bytes) else b
+    return float(np.mean(sa == sb))

@@ -1,0 +1,175 @@
+"""Platform-neutral data: what the core takes in, stores and answers with (all JSON-able)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with character offsets into its article's text."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Speech attributed to someone; kind is direct, partial or indirect."""
+
+    text: str
+    speaker: str | None
+    kind: str
+    start: int
+    end: int
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as printed, with its normalised value, unit, qualifier, topic and claimant."""
+
+    surface: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    topic: str | None = None
+    claimant: str | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    referent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An indexed article; id is stable (derived from its text) unless the source gives one."""
+
+    id: str
+    title: str
+    text: str
+    outlet: str = ""
+    url: str = ""
+    author: str = ""
+    published: str = ""  # ISO 8601 UTC, "" when unknown
+    source: str = ""  # file path or URL it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A command as any adapter hands it to the core."""
+
+    command: str
+    args: str = ""
+    user: str = "console"
+    place: str = "console"
+    platform: str = "console"
+    is_admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a line came from: enough to show and to fetch the source passage."""
+
+    article_id: str
+    title: str
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def ref(self) -> str:
+        """A compact handle `/quote` accepts back (article id and character span)."""
+        if self.start is None or self.end is None:
+            return self.article_id
+        return f"{self.article_id}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One bullet: verbatim text, with the index of its citation in Reply.citations."""
+
+    text: str
+    cite: int | None = None
+    label: str = ""  # e.g. a speaker name or an outlet shown before the text
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One line of a figures table."""
+
+    surface: str
+    normalised: str
+    qualifier: str
+    claimant: str
+    source: str
+    topic: str
+    cite: int | None = None
+    conflict: str = ""  # why this row disagrees with another source, if it does
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled group of lines in a reply (a story, a speaker, a topic)."""
+
+    heading: str = ""
+    text: str = ""
+    items: tuple[Item, ...] = ()
+    quotes: tuple[Item, ...] = ()
+    figures: tuple[FigureRow, ...] = ()
+    sources: tuple[int, ...] = ()  # citation indexes of the section's sources
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A follow-up the user can click: it comes back as a Request."""
+
+    label: str
+    command: str
+    args: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the core answers; adapters only render it."""
+
+    title: str
+    sections: tuple[Section, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    actions: tuple[Action, ...] = ()
+    error: bool = False
+    footer: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form, as `briefbot ask --json` prints it."""
+        data = asdict(self)
+        data["citations"] = [dict(asdict(c), ref=c.ref) for c in self.citations]
+        return data
+
+
+def error_reply(message: str, example: str = "", hint: str = "") -> Reply:
+    """A short, friendly refusal with an example that works."""
+    lines = [message]
+    if hint:
+        lines.append(hint)
+    if example:
+        lines.append(f"Try: {example}")
+    return Reply(title="Sorry", sections=(Section(text="\n".join(lines)),), error=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything extracted from one text, as `briefbot extract --json` prints it."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

@@ -1,0 +1,93 @@
+"""The Store contract: domain methods only, so a PostgreSQL backend can replace SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from bot.model import Article, Figure, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The citation-facing facts about an article."""
+
+    id: str
+    title: str
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFigure:
+    figure: Figure
+    article: ArticleRef
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    quote: Quote
+    speaker_key: str | None
+    article: ArticleRef
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article: ArticleRef
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one event, clustered at ingest."""
+
+    id: int
+    articles: tuple[ArticleRef, ...]
+    first_published: str
+    last_published: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one article: new, duplicate (of which id) or failed (why)."""
+
+    status: str
+    article_id: str = ""
+    detail: str = ""
+
+
+class Store(Protocol):
+    """Persistent articles, extracted facts, stories and schedules."""
+
+    async def add_article(self, article: Article) -> IngestResult: ...
+    async def article(self, article_id: str) -> Article | None: ...
+    async def article_count(self) -> int: ...
+    async def recent_articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRef]: ...
+    async def search(self, query: str, limit: int = 10) -> list[SearchHit]: ...
+    async def find_article_ids(self, prefix: str, limit: int = 5) -> list[str]: ...
+    async def article_by_url(self, url: str) -> ArticleRef | None: ...
+    async def figures(
+        self, topic: str | None = None, match: str | None = None, limit: int = 1000
+    ) -> list[StoredFigure]: ...
+    async def figure_topics(self) -> list[tuple[str, int]]: ...
+    async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]: ...
+    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]: ...
+    async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]: ...
+    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]: ...
+    async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]: ...
+    async def speakers(self) -> list[tuple[str, str, int]]: ...
+    async def stories(
+        self, since: str | None = None, topic: str | None = None, limit: int = 10
+    ) -> list[Story]: ...
+    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]: ...
+    async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None: ...
+    async def articles(self, article_ids: Sequence[str]) -> list[Article]: ...
+    async def latest_published(self) -> str | None: ...
+    async def close(self) -> None: ...

@@ -1,0 +1,127 @@
+-- briefbot store, schema version 1. Every statement is idempotent.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    outlet TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL UNIQUE,
+    minhash BLOB,
+    story_id INTEGER,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'rowid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Near-duplicate (wire copy) lookup: one row per MinHash band.
+CREATE TABLE IF NOT EXISTS article_bands (band TEXT NOT NULL, article_rowid INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS article_bands_band ON article_bands (band);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_rowid INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    cue TEXT,
+    paragraph INTEGER NOT NULL,
+    sentence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_key);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_rowid);
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (
+    text, sentence, speaker, content = 'quotes', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    article_rowid INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
+    surface TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value REAL,
+    low REAL,
+    high REAL,
+    unit TEXT,
+    qualifier TEXT,
+    topic TEXT,
+    claimant TEXT,
+    base_value REAL,
+    base_unit TEXT,
+    referent TEXT,
+    paragraph INTEGER NOT NULL,
+    sentence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_topic ON figures (topic);
+CREATE INDEX IF NOT EXISTS figures_article ON figures (article_rowid);
+CREATE VIRTUAL TABLE IF NOT EXISTS figures_fts USING fts5 (
+    sentence, surface, content = 'figures', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+-- Stories: clusters of articles about one event, maintained incrementally at ingest.
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY,
+    first_published TEXT NOT NULL,
+    last_published TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    terms TEXT NOT NULL DEFAULT '{}',
+    summary TEXT,
+    summary_size INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS stories_last ON stories (last_published);
+-- A story's strongest terms keyed by its last date, so ingest scans only recent stories.
+CREATE TABLE IF NOT EXISTS story_terms (
+    term TEXT NOT NULL, last_published TEXT NOT NULL, story_id INTEGER NOT NULL,
+    PRIMARY KEY (term, last_published, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms (story_id);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+
+-- Digests: schedules per channel, and one delivery record per channel, schedule and local date.
+CREATE TABLE IF NOT EXISTS schedules (
+    id INTEGER PRIMARY KEY,
+    place TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    time_of_day TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    topic TEXT NOT NULL DEFAULT '',
+    created_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    schedule_id INTEGER NOT NULL,
+    local_date TEXT NOT NULL,
+    place TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    delivered_at TEXT,
+    covered_until TEXT,
+    PRIMARY KEY (schedule_id, local_date)
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    modified TEXT,
+    added_by TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    last_polled TEXT,
+    last_error TEXT,
+    entries INTEGER NOT NULL DEFAULT 0
+);

@@ -1,0 +1,484 @@
+"""The embedded store: one SQLite file through aiosqlite, FTS5 indexes, WAL journal."""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import json
+import logging
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot import cluster
+from bot.extract import analyse
+from bot.extract.speakers import speaker_key
+from bot.ingest import dedupe
+from bot.model import Analysis, Article, Figure, Quote, Sentence
+from bot.store import fts
+from bot.store.base import (
+    ArticleRef,
+    IngestResult,
+    SearchHit,
+    StoredFigure,
+    StoredQuote,
+    Story,
+)
+from bot.store.sqlite_digests import DigestTables
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = "1"
+_REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
+_QUOTE_COLS = f"q.text, q.speaker, q.kind, q.start, q.\"end\", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}"
+_FIG_COLS = (
+    'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
+    f"f.base_value, f.base_unit, f.referent, f.paragraph, f.sentence, {_REF_COLS}"
+)
+
+
+class StoreError(Exception):
+    """A store failure worth telling the user about (disk full, locked, corrupt)."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _ref(row: Sequence[Any]) -> ArticleRef:
+    return ArticleRef(id=row[0], title=row[1], outlet=row[2], published=row[3], url=row[4])
+
+
+def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    return sentences[i] if i >= 0 else None
+
+
+class SQLiteStore(DigestTables):
+    """Store on SQLite; every write of an article and its facts is one transaction."""
+
+    def __init__(self, db: aiosqlite.Connection, path: str) -> None:
+        self._db = db
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> SQLiteStore:
+        path = str(path)
+        if path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, timeout=30)
+        try:
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA busy_timeout=30000")
+            schema = resources.files("bot.store").joinpath("schema.sql").read_text()
+            await db.executescript(schema)
+            await db.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            )
+            await db.commit()
+        except sqlite3.DatabaseError as exc:
+            await db.close()
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        return cls(db, path)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    # -- articles -----------------------------------------------------------------------
+
+    async def add_article(self, article: Article) -> IngestResult:
+        """Index one article with its quotes, figures and story; duplicates are reported, not stored."""
+        text = article.text
+        digest = dedupe.content_hash(text)
+        row = await self._one("SELECT id FROM articles WHERE content_hash = ?", (digest,))
+        if row:
+            return IngestResult("duplicate", row[0], "same text")
+        row = await self._one("SELECT rowid FROM articles WHERE id = ?", (article.id,))
+        if row:
+            return IngestResult("duplicate", article.id, "same id")
+        signature = dedupe.minhash(text)
+        band_keys = dedupe.bands(signature)
+        copy_of = await self._near_duplicate(signature, band_keys)
+        if copy_of:
+            return IngestResult("duplicate", copy_of, "wire copy")
+        analysis = await asyncio.to_thread(analyse, text)
+        try:
+            async with self._write_lock:
+                await self._insert(article, digest, signature, band_keys, analysis)
+        except sqlite3.IntegrityError:
+            await self._db.rollback()
+            return IngestResult("duplicate", article.id, "same text")
+        except sqlite3.OperationalError as exc:
+            await self._db.rollback()
+            raise StoreError(f"could not save the article: {exc}") from exc
+        return IngestResult("new", article.id)
+
+    async def _near_duplicate(self, signature: Any, band_keys: list[str]) -> str | None:
+        marks = ",".join("?" * len(band_keys))
+        rows = await self._all(
+            f"SELECT DISTINCT a.id, a.minhash FROM article_bands b JOIN articles a ON a.rowid = b.article_rowid "
+            f"WHERE b.band IN ({marks}) LIMIT 50",
+            band_keys,
+        )
+        for article_id, blob in rows:
+            if blob and dedupe.similarity(blob, signature) >= dedupe.NEAR_THRESHOLD:
+                return article_id
+        return None
+
+    async def _insert(
+        self, article: Article, digest: str, signature: Any, band_keys: list[str], analysis: Analysis
+    ) -> None:
+        published = article.published or now_iso()
+        db = self._db
+        await db.execute("BEGIN IMMEDIATE")
+        cur = await db.execute(
+            "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
+            "minhash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, article.title, article.text, article.outlet, article.url, article.author,
+                published, article.source, digest, signature.tobytes(), now_iso(),
+            ),
+        )
+        rowid = cur.lastrowid
+        await db.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, article.title, article.text)
+        )
+        await db.executemany(
+            "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)", [(b, rowid) for b in band_keys]
+        )
+        sentences = analysis.sentences
+        starts = [s.start for s in sentences]
+        for q in analysis.quotes:
+            sent = _sentence_at(sentences, starts, q.start)
+            cur = await db.execute(
+                'INSERT INTO quotes (article_rowid, text, speaker, speaker_key, kind, start, "end", cue, '
+                "paragraph, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rowid, q.text, q.speaker, speaker_key(q.speaker), q.kind, q.start, q.end, q.cue,
+                    sent.paragraph if sent else 0, sent.text if sent else q.text,
+                ),
+            )
+            await db.execute(
+                "INSERT INTO quotes_fts (rowid, text, sentence, speaker) VALUES (?, ?, ?, ?)",
+                (cur.lastrowid, q.text, sent.text if sent else q.text, q.speaker or ""),
+            )
+        for f in analysis.figures:
+            sent = _sentence_at(sentences, starts, f.start)
+            cur = await db.execute(
+                'INSERT INTO figures (article_rowid, surface, start, "end", value, low, high, unit, qualifier, '
+                "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rowid, f.surface, f.start, f.end, f.value, f.low, f.high, f.unit, f.qualifier, f.topic,
+                    f.claimant, f.base_value, f.base_unit, f.referent,
+                    sent.paragraph if sent else 0, sent.text if sent else f.surface,
+                ),
+            )
+            await db.execute(
+                "INSERT INTO figures_fts (rowid, sentence, surface) VALUES (?, ?, ?)",
+                (cur.lastrowid, sent.text if sent else f.surface, f.surface),
+            )
+        await self._assign_story(rowid, article.title, article.text, published)
+        await db.commit()
+
+    async def _assign_story(self, rowid: int, title: str, text: str, published: str) -> None:
+        """Join the most similar recent story, or start one (runs inside the article's transaction)."""
+        db = self._db
+        counts = cluster.term_counts(title, text)
+        n_docs = (await self._one("SELECT count(*) FROM articles"))[0]
+        names = list(counts)
+        df: dict[str, int] = {}
+        for i in range(0, len(names), 500):
+            chunk = names[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            df.update(await self._all(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk))
+        await db.executemany(
+            "INSERT INTO term_df (term, n) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET n = n + 1",
+            [(t,) for t in names],
+        )
+        weights = cluster.weigh(counts, df, n_docs)
+        day = _shift(published, -cluster.WINDOW_DAYS)
+        probe = list(weights)[:12]
+        candidates: set[int] = set()
+        for term in probe:
+            rows = await self._all(
+                "SELECT story_id FROM story_terms WHERE term = ? AND last_published >= ? LIMIT 200", (term, day)
+            )
+            candidates.update(r[0] for r in rows)
+        best_id, best_score, best_row = None, 0.0, None
+        for sid in candidates:
+            row = await self._one("SELECT terms, size, first_published, last_published FROM stories WHERE id = ?", (sid,))
+            if not row or row[2] > _shift(published, cluster.WINDOW_DAYS):
+                continue
+            score = cluster.cosine(weights, json.loads(row[0]))
+            if score > best_score:
+                best_id, best_score, best_row = sid, score, row
+        if best_id is not None and best_row is not None and best_score >= cluster.JOIN_THRESHOLD:
+            terms = cluster.merge(json.loads(best_row[0]), best_row[1], weights)
+            first = min(best_row[2], published)
+            last = max(best_row[3], published)
+            await db.execute(
+                "UPDATE stories SET terms = ?, size = size + 1, first_published = ?, last_published = ? WHERE id = ?",
+                (json.dumps(terms), first, last, best_id),
+            )
+            story_id = best_id
+        else:
+            terms = weights
+            last = published
+            cur = await db.execute(
+                "INSERT INTO stories (first_published, last_published, size, terms) VALUES (?, ?, 1, ?)",
+                (published, published, json.dumps(terms)),
+            )
+            story_id = cur.lastrowid
+        await db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story_id, rowid))
+        await db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        top = sorted(terms, key=lambda t: -terms[t])[:15]
+        await db.executemany(
+            "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
+            [(t, last, story_id) for t in top],
+        )
+
+    async def article(self, article_id: str) -> Article | None:
+        row = await self._one(
+            "SELECT id, title, text, outlet, url, author, published, source FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return Article(*row) if row else None
+
+    async def articles(self, article_ids: Sequence[str]) -> list[Article]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = await self._all(
+            f"SELECT id, title, text, outlet, url, author, published, source FROM articles WHERE id IN ({marks})",
+            list(article_ids),
+        )
+        by_id = {r[0]: Article(*r) for r in rows}
+        return [by_id[i] for i in article_ids if i in by_id]
+
+    async def article_count(self) -> int:
+        return (await self._one("SELECT count(*) FROM articles"))[0]
+
+    async def recent_articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
+        rows = await self._all(
+            f"SELECT {_REF_COLS} FROM articles a ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_ref(r) for r in rows]
+
+    async def article_by_url(self, url: str) -> ArticleRef | None:
+        row = await self._one(f"SELECT {_REF_COLS} FROM articles a WHERE a.url = ?", (url,))
+        return _ref(row) if row else None
+
+    async def find_article_ids(self, prefix: str, limit: int = 5) -> list[str]:
+        """Ids starting with what the user typed (escaped for LIKE)."""
+        esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = await self._all(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (esc + "%", limit)
+        )
+        return [r[0] for r in rows]
+
+    async def latest_published(self) -> str | None:
+        row = await self._one("SELECT max(published) FROM articles")
+        return row[0] if row else None
+
+    async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """Best-matching articles: all words first, any word if that finds nothing."""
+        for match in (fts.all_of(query), fts.any_of(query)):
+            if not match:
+                return []
+            rows = await self._all(
+                f"SELECT {_REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24), bm25(articles_fts, 4.0, 1.0) "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?",
+                (match, limit),
+            )
+            if rows:
+                return [SearchHit(_ref(r), " ".join(r[5].split()), -r[6]) for r in rows]
+        return []
+
+    # -- figures ------------------------------------------------------------------------
+
+    async def figures(
+        self, topic: str | None = None, match: str | None = None, limit: int = 1000
+    ) -> list[StoredFigure]:
+        where, params = [], []
+        join = ""
+        if topic:
+            where.append("f.topic = ?")
+            params.append(topic)
+        if match:
+            q = fts.all_of(match)
+            if not q:
+                return []
+            join = "JOIN figures_fts ON figures_fts.rowid = f.id"
+            where.append("figures_fts MATCH ?")
+            params.append(q)
+        sql = (
+            f"SELECT {_FIG_COLS} FROM figures f {join} JOIN articles a ON a.rowid = f.article_rowid "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published, a.id, f.start LIMIT ?"
+        )
+        return [_stored_figure(r) for r in await self._all(sql, [*params, limit])]
+
+    async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = await self._all(
+            f"SELECT {_FIG_COLS} FROM figures f JOIN articles a ON a.rowid = f.article_rowid "
+            f"WHERE a.id IN ({marks}) ORDER BY a.published, a.id, f.start",
+            list(article_ids),
+        )
+        return [_stored_figure(r) for r in rows]
+
+    async def figure_topics(self) -> list[tuple[str, int]]:
+        rows = await self._all(
+            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
+            "GROUP BY topic ORDER BY count(*) DESC"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    # -- quotes -------------------------------------------------------------------------
+
+    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
+        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
+        for match in (fts.phrase(phrase), fts.all_of(phrase)):
+            if not match:
+                return []
+            rows = await self._quote_rows("quotes_fts MATCH ?", ("{text}: " + f"({match})",), limit, fts_join=True)
+            if rows:
+                return rows
+        return []
+
+    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
+        match = fts.all_of(words)
+        if not match:
+            return []
+        return await self._quote_rows("quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True)
+
+    async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return await self._quote_rows(f"q.speaker_key IN ({marks})", tuple(keys), limit)
+
+    async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        return await self._quote_rows(f"a.id IN ({marks})", tuple(article_ids), 10_000)
+
+    async def speakers(self) -> list[tuple[str, str, int]]:
+        rows = await self._all(
+            "SELECT speaker_key, speaker, count(*) FROM quotes WHERE speaker_key IS NOT NULL "
+            "GROUP BY speaker_key, speaker"
+        )
+        merged: dict[str, tuple[str, int]] = {}
+        for key, name, n in rows:
+            shown, total = merged.get(key, (name, 0))
+            merged[key] = (max(shown, name, key=len), total + n)
+        return sorted(((k, v[0], v[1]) for k, v in merged.items()), key=lambda r: -r[2])
+
+    async def _quote_rows(
+        self, where: str, params: tuple[Any, ...], limit: int, fts_join: bool = False
+    ) -> list[StoredQuote]:
+        join = "JOIN quotes_fts ON quotes_fts.rowid = q.id" if fts_join else ""
+        order = "ORDER BY bm25(quotes_fts)" if fts_join else "ORDER BY a.published, a.id, q.start"
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLS} FROM quotes q {join} JOIN articles a ON a.rowid = q.article_rowid "
+            f"WHERE {where} {order} LIMIT ?",
+            (*params, limit),
+        )
+        return [
+            StoredQuote(
+                quote=Quote(text=r[0], speaker=r[1], kind=r[2], start=r[3], end=r[4], cue=r[5]),
+                speaker_key=r[6],
+                article=_ref(r[9:14]),
+                paragraph=r[7],
+                sentence=r[8],
+            )
+            for r in rows
+        ]
+
+    # -- stories ------------------------------------------------------------------------
+
+    async def stories(self, since: str | None = None, topic: str | None = None, limit: int = 10) -> list[Story]:
+        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+        params: list[Any] = [since or ""]
+        topic_filter = ""
+        if topic:
+            match = fts.all_of(topic)
+            if not match:
+                return []
+            topic_filter = (
+                "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? AND a.published >= ? ORDER BY a.published DESC LIMIT 2000)"
+            )
+            params += [match, since or ""]
+        rows = await self._all(
+            f"SELECT s.id, s.first_published, s.last_published FROM stories s WHERE s.last_published >= ? "
+            f"{topic_filter} ORDER BY s.last_published DESC, s.size DESC LIMIT ?",
+            [*params, limit],
+        )
+        out = []
+        for sid, first, last in rows:
+            arts = await self._all(
+                f"SELECT {_REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
+                (sid,),
+            )
+            out.append(Story(id=sid, articles=tuple(_ref(r) for r in arts), first_published=first, last_published=last))
+        return out
+
+    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
+        """The cached multi-source summary and the story size it was made for."""
+        row = await self._one("SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,))
+        if not row or row[1] is None or row[2] != row[0]:
+            return (row[0] if row else 0), None
+        return row[0], json.loads(row[1])
+
+    async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                "UPDATE stories SET summary = ?, summary_size = ? WHERE id = ?", (json.dumps(picked), size, story_id)
+            )
+            await self._db.commit()
+
+    # -- helpers ------------------------------------------------------------------------
+
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._db.execute(sql, params) as cur:
+            return await cur.fetchone()
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        async with self._db.execute(sql, params) as cur:
+            return list(await cur.fetchall())
+
+    async def integrity_ok(self) -> bool:
+        row = await self._one("PRAGMA integrity_check")
+        return bool(row) and row[0] == "ok"
+
+
+def _stored_figure(r: Sequence[Any]) -> StoredFigure:
+    fig = Figure(
+        surface=r[0], start=r[1], end=r[2], value=r[3], low=r[4], high=r[5], unit=r[6], qualifier=r[7],
+        topic=r[8], claimant=r[9], base_value=r[10], base_unit=r[11], referent=r[12],
+    )
+    return StoredFigure(figure=fig, article=_ref(r[15:20]), paragraph=r[13], sentence=r[14])
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO timestamp moved by whole days (unparseable input is returned as is)."""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (when + timedelta(days=days)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

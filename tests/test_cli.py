@@ -1,0 +1,57 @@
+"""The CLI as a user (or a scorer) runs it: a subprocess, real files, real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SEEDS
+
+BRIEFBOT = [sys.executable, "-m", "bot.cli"]
+
+
+def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "XDG_DATA_HOME": env.pop("XDG_DATA_HOME", "") if env else "", **(env or {})}
+    return subprocess.run([*BRIEFBOT, *args], input=stdin, capture_output=True, text=True, timeout=120, env=full_env)
+
+
+def test_extract_prints_one_json_line_per_file_with_offsets(tmp_path: Path) -> None:
+    p = run("extract", "--json", *map(str, SEEDS[:2]))
+    assert p.returncode == 0, p.stderr
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [r["source"] for r in rows] == [str(s) for s in SEEDS[:2]]
+    text = SEEDS[0].read_text()
+    for s in rows[0]["sentences"]:
+        assert text[s["start"] : s["end"]] == s["text"]
+    for key in ("quotes", "figures"):
+        assert isinstance(rows[0][key], list)
+
+
+def test_ingest_then_ask_json(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    p = run("--db", db, "ingest", *map(str, SEEDS))
+    assert p.returncode == 0 and "5 new, 0 duplicate, 0 failed" in p.stdout
+    p = run("--db", db, "ingest", str(SEEDS[0]), str(tmp_path / "missing.txt"))
+    assert "0 new, 1 duplicate, 1 failed" in p.stdout and "no such file" in p.stderr
+    p = run("--db", db, "ask", "--json", "/search Kursk")
+    reply = json.loads(p.stdout)
+    assert reply["error"] is False and reply["citations"] and reply["citations"][0]["ref"]
+
+
+def test_console_indexes_seeds_prints_the_brief_then_reads_commands(tmp_path: Path) -> None:
+    p = run("--db", str(tmp_path / "c.db"), stdin="/help\n/nonsense\n\n/articles\n")
+    assert p.returncode == 0, p.stderr
+    out = p.stdout
+    assert out.index("Briefing") < out.index("briefbot commands") < out.index("Unknown command /nonsense")
+    assert "5 indexed articles" in out
+    assert "Traceback" not in out + p.stderr
+
+
+def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[slack]\nport = 'eighty'\n")
+    p = run("--config", str(cfg), "ask", "/help")
+    assert p.returncode == 2 and "slack.port must be a int" in p.stderr and "Traceback" not in p.stderr
