@@ -67,13 +67,13 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return status
 
 
-def _config(args: argparse.Namespace):  # noqa: ANN202 - Config, imported lazily for start-up speed
+def _config(args: argparse.Namespace):
     from bot.config import load_config
 
     return load_config(args.config)
 
 
-def _db(args: argparse.Namespace, config) -> str:  # noqa: ANN001
+def _db(args: argparse.Namespace, config) -> str:
     return args.db or str(config.db_path)
 
 

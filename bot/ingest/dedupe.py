@@ -11,7 +11,7 @@ _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 PERMUTATIONS = 64
 ROWS_PER_BAND = 4
-NEAR_THRESHOLD = 0.7  # estimated Jaccard of 4-word shingles above which a text is a copy
+NEAR_THRESHOLD = 0.8  # estimated Jaccard of 4-word shingles above which a text is a copy
 _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20240806)
 _A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.ingest.readers import Loaded, read_path
 from bot.store.base import Store
+from bot.store.sqlite import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
@@ -25,23 +28,53 @@ class IngestReport:
         return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
 
 
-async def ingest_loaded(store: Store, items: Iterable[Loaded], report: IngestReport | None = None) -> IngestReport:
+def _prepare(item: Loaded) -> tuple[Loaded, Prepared | None]:
+    return item, (prepare(item.article) if item.article is not None else None)
+
+
+async def ingest_loaded(
+    store: Store, items: Iterable[Loaded], report: IngestReport | None = None, workers: int = 1
+) -> IngestReport:
+    """Add articles in order; with workers > 1 the extraction runs in a process pool (one writer)."""
     report = report or IngestReport()
+    if workers > 1:
+        loop = asyncio.get_running_loop()
+        with ProcessPoolExecutor(workers) as pool:
+            for batch in _batches(items, 64 * workers):
+                done = await loop.run_in_executor(None, lambda b=batch: list(pool.map(_prepare, b, chunksize=8)))
+                for item, prepared in done:
+                    await _add(store, item, prepared, report)
+        return report
     for item in items:
-        if item.article is None:
-            report.failed += 1
-            report.errors.append(item.error)
-            continue
-        result = await store.add_article(item.article)
-        if result.status == "new":
-            report.new += 1
-            report.new_ids.append(result.article_id)
-        else:
-            report.duplicate += 1
+        await _add(store, item, None, report)
     return report
 
 
-async def ingest_paths(store: Store, paths: Iterable[str | Path]) -> IngestReport:
+def _batches(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
+    batch: list[Loaded] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+async def _add(store: Store, item: Loaded, prepared: Prepared | None, report: IngestReport) -> None:
+    if item.article is None:
+        report.failed += 1
+        report.errors.append(item.error)
+        return
+    result = await store.add_article(item.article, prepared)
+    if result.status == "new":
+        report.new += 1
+        report.new_ids.append(result.article_id)
+    else:
+        report.duplicate += 1
+
+
+async def ingest_paths(store: Store, paths: Iterable[str | Path], workers: int = 1) -> IngestReport:
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
@@ -49,5 +82,5 @@ async def ingest_paths(store: Store, paths: Iterable[str | Path]) -> IngestRepor
             report.failed += 1
             report.errors.append(f"{raw}: no such file or directory")
             continue
-        await ingest_loaded(store, read_path(path), report)
+        await ingest_loaded(store, read_path(path), report, workers)
     return report
