@@ -9,6 +9,8 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.core import Core
+from bot.delivery import Router
+from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
 from bot.store.sqlite import SQLiteStore
 
@@ -36,21 +38,23 @@ async def open_core(
     """A ready Core over the SQLite store at db_path (config's path when None), closed on exit."""
     config = config or Config()
     store = await SQLiteStore.open(db_path or config.db_path)
+    fetcher = Fetcher(store, config.fetch)
     try:
         if seed:
             await seed_if_empty(store, config.seeds_dir)
-        yield Core(store, config)
+        yield Core(store, config, services={"fetcher": fetcher})
     finally:
+        await fetcher.close()
         await store.close()
 
 
-async def ingest_sources(core: Core, sources: list[str]) -> IngestReport:
+async def ingest_sources(core: Core, sources: list[str], workers: int = 1) -> IngestReport:
     """Files and folders from disk; http(s) URLs and feeds through the fetcher service."""
     report = IngestReport()
     paths = [s for s in sources if not s.lower().startswith(("http://", "https://"))]
     urls = [s for s in sources if s not in paths]
     if paths:
-        part = await ingest_paths(core.store, paths)
+        part = await ingest_paths(core.store, paths, workers=workers)
         _add(report, part)
     fetcher = core.services.get("fetcher")
     for url in urls:
@@ -97,11 +101,17 @@ async def serve(config: Config, db_path: str) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    from bot.scheduler import Scheduler
+
     async with open_core(db_path, seed=True, config=config) as core:
+        scheduler = Scheduler(core, Router({a.name: a for a in adapters}))
+        core.services["scheduler"] = scheduler
         for adapter in adapters:
             await adapter.start(core)
+        await scheduler.start()
         log.info("serving: %s", ", ".join(a.name for a in adapters))
         await stop.wait()
+        await scheduler.stop()
         for adapter in adapters:
             await adapter.stop()
     return 0

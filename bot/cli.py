@@ -98,7 +98,7 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
 
     config = _config(args)
     async with open_core(_db(args, config), config=config) as core:
-        report = await ingest_sources(core, args.sources)
+        report = await ingest_sources(core, args.sources, workers=args.workers)
     for err in report.errors[:20]:
         print(f"failed: {err}", file=sys.stderr)
     if len(report.errors) > 20:
@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("ingest", help="index files, directories, JSONL, URLs or feeds")
+    p.add_argument("--workers", type=int, default=1, help="extraction processes for big batches")
     p.add_argument("sources", nargs="+")
     p.set_defaults(func=cmd_ingest)
 

@@ -6,7 +6,7 @@ import logging
 
 from bot.model import Sentence
 from summaries.base import RatedSummarizer
-from summaries.document import build_document
+from summaries.document import Document, build_document
 from summaries.lead import LeadSummarizer
 from summaries.lexrank import VectorLexRankSummarizer
 from summaries.lsa import VectorLsaSummarizer
@@ -37,8 +37,13 @@ def summarize(
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    document = build_document(text, title=title)
-    summarizer = METHODS[method]()
+    return summarize_document(build_document(text, title=title), sentences, METHODS[method]())
+
+
+def summarize_document(
+    document: Document, sentences: int, summarizer: RatedSummarizer
+) -> list[Sentence]:
+    """`summarize` for a document already built (the store or a benchmark may keep one)."""
     ranking = summarizer.rank(document.model)
     picked = select(
         document, ranking.ratings.tolist(), sentences, ranking.similarity, ranking.max_similarity

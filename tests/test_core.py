@@ -10,7 +10,7 @@ import pytest
 from bot.model import Request
 from tests.conftest import ROOT, reply_text
 
-PLATFORM_LIBS = {"discord", "slack_bolt", "slack_sdk", "aiohttp"}
+PLATFORM_LIBS = {"discord", "slack_bolt", "slack_sdk"}
 
 
 async def test_unknown_command_suggests_the_nearest(ask) -> None:
@@ -72,6 +72,4 @@ def test_core_never_imports_a_platform_library() -> None:
                 elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                     names = [node.module]
                 for name in names:
-                    if path.name in ("fetch.py", "feeds.py") and name.startswith("aiohttp"):
-                        continue  # the URL fetcher is an HTTP client, not a chat platform
                     assert name.split(".")[0] not in PLATFORM_LIBS, f"{path} imports {name}"

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.commands.context import Context
-from bot.commands.rows import figure_row, quote_item, source_name
+from bot.commands.rows import figure_row, quote_item
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
 from summaries.multi import StoryDoc, summarize_story
@@ -108,7 +108,7 @@ async def _story_section(ctx: Context, story: Story) -> Section:
         cached = [[p.article_id, p.sentence.start, p.sentence.end, p.sentence.paragraph, p.sentence.text] for p in picked]
         await ctx.store.save_story_summary(story.id, size, cached)
     items = tuple(
-        Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=source_name(refs[aid]))
+        Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=refs[aid].outlet)
         for aid, start, end, para, text in cached
         if aid in refs
     )

@@ -6,10 +6,15 @@ from bot.commands.context import Context
 from bot.model import FigureRow, Item
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote
 
+SHORT_TITLE = 48
+
 
 def source_name(article: ArticleRef) -> str:
-    """The outlet when known, else the article's title (seeds carry no outlet)."""
-    return article.outlet or article.title
+    """The outlet when known, else the start of the title (seeds carry no outlet); the citation has the rest."""
+    if article.outlet:
+        return article.outlet
+    title = article.title
+    return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _number(x: float) -> str:

@@ -94,7 +94,7 @@ CREATE TABLE IF NOT EXISTS story_terms (
 CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms (story_id);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 
--- Digests: schedules per channel, and one delivery record per channel, schedule and local date.
+-- Digests: schedules per channel, and one delivery record per schedule and local date.
 CREATE TABLE IF NOT EXISTS schedules (
     id INTEGER PRIMARY KEY,
     place TEXT NOT NULL,
@@ -106,22 +106,32 @@ CREATE TABLE IF NOT EXISTS schedules (
     created_at TEXT NOT NULL,
     active INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX IF NOT EXISTS schedules_place ON schedules (platform, place, active);
+-- The idempotency record: inserting the row IS the claim to post that day's digest.
+-- status: claimed (posting), delivered, failed (known not posted; may be re-claimed).
 CREATE TABLE IF NOT EXISTS deliveries (
     schedule_id INTEGER NOT NULL,
     local_date TEXT NOT NULL,
     place TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'claimed',
+    token TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 1,
     claimed_at TEXT NOT NULL,
     delivered_at TEXT,
     covered_until TEXT,
+    error TEXT,
     PRIMARY KEY (schedule_id, local_date)
 );
 CREATE TABLE IF NOT EXISTS feeds (
     url TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
     etag TEXT,
     modified TEXT,
     added_by TEXT NOT NULL DEFAULT '',
     added_at TEXT NOT NULL,
     last_polled TEXT,
     last_error TEXT,
-    entries INTEGER NOT NULL DEFAULT 0
+    failures INTEGER NOT NULL DEFAULT 0,
+    entries INTEGER NOT NULL DEFAULT 0,
+    seen TEXT NOT NULL DEFAULT '[]'
 );

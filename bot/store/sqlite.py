@@ -31,7 +31,7 @@ from bot.store.base import (
     StoredQuote,
     Story,
 )
-from bot.store.sqlite_digests import DigestTables
+from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
@@ -82,6 +82,7 @@ class SQLiteStore(DigestTables):
             await db.execute("PRAGMA busy_timeout=30000")
             schema = resources.files("bot.store").joinpath("schema.sql").read_text()
             await db.executescript(schema)
+            await upgrade_digest_tables(db)
             await db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )

@@ -1,0 +1,387 @@
+"""Discord adapter: application commands → core Requests; Replies → deferred follow-ups.
+
+Import it as ``adapters.discord``; never run it as a script (it would shadow discord.py).
+
+Users see one slash command per core command. ``/who said X`` is the ``who`` command with a
+required ``said`` option (Discord shows it as ``/who said: kick the enemy out``); ``/digest``
+is a group with the subcommands ``schedule``, ``list``, ``cancel`` and ``now``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional
+
+import discord
+from discord import app_commands
+
+from adapters.discord_render import ACTION_PATTERN, Message, clip, parse_action, render
+from bot.model import Reply, Request
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from bot.core import Core
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION_LIMIT = 100  # Discord's limit for command and option descriptions
+FAILURE = "Sorry, something went wrong on my side and it has been logged. Try again, or see /help."
+OUT_OF_SYNC = "This command changed since Discord last loaded it; try again in a minute."
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    """What the Discord adapter needs; the token never appears in a repr or a log."""
+
+    token: str = field(repr=False)
+    guild_id: int | None = None  # sync commands to this guild (instant) instead of globally (slow)
+    admins: frozenset[str] = frozenset()  # user ids allowed to run admin-only commands
+    sync_commands: bool = True  # push the command list to Discord on start
+    connect_timeout: float = 30.0  # seconds start() waits for the gateway's READY
+    max_messages: int = 10  # follow-ups per reply at most
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One slash-command option and how its value goes into the core's argument string."""
+
+    name: str
+    description: str
+    required: bool = False
+    integer: bool = False
+    low: int = 1
+    high: int = 100
+    keyword: bool = False  # value joined as "name value" (who said …)
+
+
+# How each core command's argument string is laid out as typed Discord options.
+# A core command missing here still gets a command, with one free-text option.
+OPTIONS: dict[str, tuple[Option, ...]] = {
+    "brief": (
+        Option("topic", "only stories on this topic, e.g. Kursk"),
+        Option("since", "how far back, e.g. 24h, 3d or 2024-08-10"),
+    ),
+    "summary": (
+        Option("query", "an article id, a URL, or search words", required=True),
+        Option("sentences", "how many sentences", integer=True, low=1, high=20),
+        Option("method", "summariser, e.g. lexrank or lead"),
+    ),
+    "who": (Option("said", "a phrase, a person, or a topic", required=True, keyword=True),),
+    "figures": (Option("topic", "e.g. territory, troops, casualties, money", required=True),),
+    "quote": (Option("phrase", "a phrase, or a citation such as 1a2b3c:120-260", required=True),),
+    "search": (Option("words", "what to look for", required=True),),
+    "articles": (Option("page", "page number", integer=True, low=1, high=10_000),),
+    "ingest": (Option("url", "an article URL or an RSS/Atom feed URL", required=True),),
+    "help": (Option("command", "a command to explain"),),
+}
+SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
+    "digest": {
+        "schedule": (
+            "post a digest in this channel every day",
+            (
+                Option("time", "HH:MM, e.g. 07:30", required=True),
+                Option("timezone", "e.g. Europe/Kyiv (default UTC)"),
+                Option("topic", "only stories on this topic"),
+            ),
+        ),
+        "list": ("the digests set for this channel", ()),
+        "cancel": ("stop a digest", (Option("id", "the id shown by /digest list", required=True),)),
+        "now": ("post this channel's digest now", ()),
+    }
+}
+FREE_TEXT = (Option("text", "what to ask"),)
+
+
+def join_args(options: tuple[Option, ...], values: dict[str, Any], prefix: str = "") -> str:
+    """The core's argument string from option values, in the order the usage line gives them."""
+    parts = [prefix] if prefix else []
+    for opt in options:
+        value = values.get(opt.name)
+        if value is None or str(value).strip() == "":
+            continue
+        parts.append(f"{opt.name} {value}" if opt.keyword else str(value).strip())
+    return " ".join(parts)
+
+
+def _spec_fields(spec: Any) -> tuple[str, str, str, str]:
+    """(name, usage, example, description) from a core command spec, tuple or object."""
+    if isinstance(spec, tuple):
+        name, usage, example, description = spec[:4]
+        return str(name), str(usage), str(example), str(description)
+    return spec.name, spec.usage, spec.example, spec.description
+
+
+class ActionButton(discord.ui.DynamicItem[discord.ui.Button], template=ACTION_PATTERN):
+    """A "show source" style button; its custom_id carries the command, so clicks survive restarts."""
+
+    def __init__(self, label: str, custom_id: str) -> None:
+        super().__init__(
+            discord.ui.Button(label=label, custom_id=custom_id, style=discord.ButtonStyle.secondary)
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ActionButton:
+        return cls(getattr(item, "label", None) or "Show", match.string)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        client = interaction.client
+        parsed = parse_action(self.custom_id)
+        if isinstance(client, BriefClient) and parsed is not None:
+            await client.adapter.handle_action(interaction, *parsed)
+
+
+class BriefClient(discord.Client):
+    """discord.Client with briefbot's command tree; needs only the (unprivileged) guilds intent."""
+
+    def __init__(self, adapter: DiscordAdapter) -> None:
+        super().__init__(
+            intents=discord.Intents(guilds=True), allowed_mentions=discord.AllowedMentions.none()
+        )
+        self.adapter = adapter
+        self.tree = app_commands.CommandTree(self)
+        self.connected = asyncio.Event()
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ActionButton)
+        await self.adapter.sync(self)
+
+    async def on_connect(self) -> None:
+        self.connected.set()
+
+
+class DiscordAdapter:
+    """Connects briefbot's core to Discord through application (slash) commands."""
+
+    name = "discord"
+
+    def __init__(self, settings: DiscordSettings) -> None:
+        self.settings = settings
+        self._core: Core | None = None
+        self._client: BriefClient | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def client(self) -> BriefClient:
+        """The running discord.py client (for tests and the digest scheduler's diagnostics)."""
+        if self._client is None:
+            raise RuntimeError("the Discord adapter has not been started")
+        return self._client
+
+    def build_client(self, core: Core) -> BriefClient:
+        """A client whose tree holds one command per core command (not yet connected)."""
+        self._core = core
+        client = BriefClient(self)
+        client.tree.error(self.on_error)  # the one error hook for every command
+        for spec in core.commands():
+            name, _usage, _example, description = _spec_fields(spec)
+            client.tree.add_command(self._command(name, description, core))
+        self._client = client
+        return client
+
+    async def start(self, core: Core) -> None:
+        """Log in, sync commands, connect to the gateway; returns once Discord says READY."""
+        client = self.build_client(core)
+        self._task = asyncio.create_task(client.start(self.settings.token), name="discord-client")
+        connected = asyncio.create_task(client.connected.wait())
+        done, _ = await asyncio.wait(
+            {self._task, connected},
+            timeout=self.settings.connect_timeout,
+            return_when=asyncio.FIRST_COMPLETED,
+        )
+        if connected in done:
+            log.info("discord: connected as %s", client.user)
+            return
+        connected.cancel()
+        if self._task in done:
+            exc = self._task.exception()
+            await self.stop()
+            raise RuntimeError(f"Discord connection failed: {exc}") from exc
+        await self.stop()
+        raise TimeoutError(f"Discord did not answer within {self.settings.connect_timeout:.0f} s")
+
+    async def stop(self) -> None:
+        """Close the gateway and HTTP session."""
+        if self._client is not None and not self._client.is_closed():
+            await self._client.close()
+        if self._task is not None:
+            if not self._task.done():
+                self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+
+    async def post(self, place: str, reply: Reply) -> None:
+        """Post a reply unprompted (digests) to a channel id, or to "user:<id>" as a DM."""
+        client = self.client
+        target: discord.abc.Messageable
+        if place.startswith("user:"):
+            target = await client.fetch_user(int(place.removeprefix("user:")))
+        else:
+            target = client.get_partial_messageable(int(place))
+        await self._deliver(target.send, reply)
+
+    async def sync(self, client: BriefClient) -> None:
+        """Push the command list: to one guild when configured (instant), else globally (up to 1 h)."""
+        if not self.settings.sync_commands:
+            return
+        try:
+            if self.settings.guild_id is not None:
+                guild = discord.Object(id=self.settings.guild_id)
+                client.tree.copy_global_to(guild=guild)
+                synced = await client.tree.sync(guild=guild)
+                log.info(
+                    "discord: synced %d commands to guild %s", len(synced), self.settings.guild_id
+                )
+            else:
+                synced = await client.tree.sync()
+                log.info("discord: synced %d global commands", len(synced))
+        except discord.HTTPException as exc:
+            # The bot can still answer commands synced before; say how to fix it.
+            log.error(
+                "discord: could not sync commands (%s); invite the bot with the applications.commands scope",
+                exc,
+            )
+
+    # --- building commands -------------------------------------------------------------
+
+    def _command(
+        self, name: str, description: str, core: Core
+    ) -> app_commands.Command[Any, ..., Any] | app_commands.Group:
+        if name in SUBCOMMANDS:
+            group = app_commands.Group(name=name, description=clip(description, DESCRIPTION_LIMIT))
+            for sub, (sub_description, options) in SUBCOMMANDS[name].items():
+                group.add_command(self._leaf(sub, sub_description, name, options, prefix=sub))
+            return group
+        options = OPTIONS.get(name, FREE_TEXT)
+        choices: dict[str, list[app_commands.Choice[str]]] = {}
+        if name == "help":
+            names = [_spec_fields(s)[0] for s in core.commands()][:25]
+            choices["command"] = [app_commands.Choice(name=n, value=n) for n in names]
+        return self._leaf(name, description, name, options, choices=choices)
+
+    def _leaf(
+        self,
+        name: str,
+        description: str,
+        command: str,
+        options: tuple[Option, ...],
+        prefix: str = "",
+        choices: dict[str, list[app_commands.Choice[str]]] | None = None,
+    ) -> app_commands.Command[Any, ..., Any]:
+        """A slash command whose typed options come from `options` (discord.py reads the signature)."""
+
+        async def callback(interaction: discord.Interaction, **values: Any) -> None:
+            await self.invoke(interaction, command, join_args(options, values, prefix))
+
+        params = [
+            inspect.Parameter(
+                "interaction",
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                annotation=discord.Interaction,
+            )
+        ]
+        for opt in options:
+            kind: Any = app_commands.Range[int, opt.low, opt.high] if opt.integer else str
+            params.append(
+                inspect.Parameter(
+                    opt.name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    annotation=kind if opt.required else Optional[kind],  # noqa: UP045 - runtime type
+                    default=inspect.Parameter.empty if opt.required else None,
+                )
+            )
+        callback.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        callback.__name__ = callback.__qualname__ = f"briefbot_{command}_{name}"
+        if options:
+            callback = app_commands.describe(
+                **{o.name: clip(o.description, DESCRIPTION_LIMIT) for o in options}
+            )(callback)
+        if choices:
+            callback = app_commands.choices(**choices)(callback)
+        return app_commands.Command(
+            name=name, description=clip(description, DESCRIPTION_LIMIT), callback=callback
+        )
+
+    # --- handling ----------------------------------------------------------------------
+
+    def request(self, interaction: discord.Interaction, command: str, args: str) -> Request:
+        """The core Request for an interaction: who asked, where, and whether they are an admin."""
+        user = str(interaction.user.id)
+        channel = interaction.channel_id
+        return Request(
+            command=command,
+            args=args,
+            user=user,
+            place=str(channel) if channel is not None else f"user:{user}",
+            platform="discord",
+            is_admin=user in self.settings.admins,
+        )
+
+    async def invoke(self, interaction: discord.Interaction, command: str, args: str) -> None:
+        """Defer at once (Discord allows 3 s), ask the core, then send the reply as follow-ups."""
+        await interaction.response.defer(thinking=True)
+        if self._core is None:
+            raise RuntimeError("the Discord adapter has no core")
+        reply = await self._core.handle(self.request(interaction, command, args))
+        await self._deliver(interaction.followup.send, reply)
+        # A custom discord.py event, so tests and metrics can wait for a whole answer.
+        interaction.client.dispatch("briefbot_replied", interaction, reply)
+
+    async def handle_action(
+        self, interaction: discord.Interaction, command: str, args: str
+    ) -> None:
+        """A button click: the same path as a typed command, with the same error handling."""
+        try:
+            await self.invoke(interaction, command, args)
+        except Exception as exc:
+            await self.on_error(interaction, exc)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Log the failure; the user gets one short sentence, never a traceback."""
+        original = getattr(error, "original", error)
+        if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
+            text = OUT_OF_SYNC
+            log.warning("discord: %s", error)
+        elif isinstance(error, app_commands.TransformerError):
+            text = f"That value isn't valid: {clip(str(error.value), 100)}. See /help."
+            log.info("discord: bad option: %s", error)
+        else:
+            text = FAILURE
+            log.error(
+                "discord: command failed",
+                exc_info=(type(original), original, original.__traceback__),
+            )
+        none = discord.AllowedMentions.none()
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True, allowed_mentions=none)
+            else:
+                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
+        except discord.HTTPException as exc:
+            log.warning("discord: could not report a failure to the user: %s", exc)
+
+    async def _deliver(self, send: Callable[..., Awaitable[Any]], reply: Reply) -> None:
+        for message in render(reply, self.settings.max_messages):
+            await send(**self._send_kwargs(message))
+
+    @staticmethod
+    def _send_kwargs(message: Message) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+        if message.content:
+            kwargs["content"] = message.content
+        if message.embeds:
+            kwargs["embeds"] = [discord.Embed.from_dict(dict(e)) for e in message.embeds]
+        if message.buttons:
+            view = discord.ui.View(timeout=None)
+            for button in message.buttons:
+                view.add_item(ActionButton(button.label, button.custom_id))
+            kwargs["view"] = view
+        return kwargs

@@ -1,0 +1,221 @@
+"""/digest: schedule, list, cancel, or show now this channel's daily digest."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.commands.context import Context
+from bot.digests import (
+    ScheduleInputError,
+    build_digest,
+    city_zone,
+    local_label,
+    looks_like_time,
+    looks_like_zone,
+    next_due,
+    parse_time,
+    parse_zone,
+)
+from bot.model import Action, Item, Reply, Section, error_reply
+from bot.store import fts
+from bot.store.sqlite_digests import Schedule
+
+EXAMPLE = "/digest schedule 07:30 Europe/Kyiv"
+USAGE = "Use /digest schedule <HH:MM> [timezone] [topic], /digest list, /digest cancel <id> or /digest now."
+MAX_PER_CHANNEL = 10
+MAX_TOPIC = 100
+MAX_FEEDS_SHOWN = 15
+_AMPM = {"am", "pm", "a.m.", "p.m."}
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+async def run(ctx: Context, args: str) -> Reply:
+    words = args.split()
+    if not words:
+        return await _list(ctx)
+    sub = words[0].lower()
+    if sub in ("schedule", "add", "set", "at", "every"):
+        return await _schedule(ctx, words[1:])
+    if looks_like_time(words[0]):
+        return await _schedule(ctx, words)
+    if sub in ("list", "ls", "show"):
+        return await _list(ctx)
+    if sub in ("cancel", "stop", "remove", "delete", "rm", "unschedule"):
+        return await _cancel(ctx, words[1:])
+    if sub in ("now", "today", "preview"):
+        return await _now(ctx, words[1:])
+    return error_reply(f"I don't know /digest {words[0][:30]}.", example=EXAMPLE, hint=USAGE)
+
+
+async def _schedule(ctx: Context, rest: list[str]) -> Reply:
+    if not rest:
+        return error_reply("Give the time of day for the digest (24-hour HH:MM).", example=EXAMPLE)
+    if len(rest) > 1 and rest[1].lower() in _AMPM:
+        rest = [rest[0] + rest[1], *rest[2:]]
+    if not re.match(r"^\d", rest[0]):
+        return error_reply(
+            f"Give the time of day first; {rest[0][:40]!r} is not a time (24-hour HH:MM).",
+            example=EXAMPLE,
+        )
+    try:
+        at = parse_time(rest[0])
+        zone = "UTC"
+        topic_words = rest[1:]
+        if topic_words and looks_like_zone(topic_words[0]):
+            zone = parse_zone(topic_words[0])
+            topic_words = topic_words[1:]
+    except ScheduleInputError as exc:
+        return error_reply(str(exc), example=EXAMPLE)
+    topic = " ".join(topic_words)
+    if len(topic) > MAX_TOPIC:
+        return error_reply(
+            f"That topic is too long (the limit is {MAX_TOPIC} characters).",
+            example=EXAMPLE + " Kursk",
+        )
+    if topic and not fts.all_of(topic):
+        return error_reply(
+            f"{topic[:40]!r} has no words to match stories by.", example=EXAMPLE + " Kursk"
+        )
+    req = ctx.request
+    existing = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    for s in existing:
+        if (s.time_of_day, s.timezone, s.topic.lower()) == (at, zone, topic.lower()):
+            return Reply(
+                title=f"Digest #{s.id} is already scheduled",
+                sections=(Section(text=_describe(s, ctx.now())),),
+                actions=(Action(f"Cancel #{s.id}", "digest", f"cancel {s.id}"),),
+            )
+    if len(existing) >= MAX_PER_CHANNEL:
+        return error_reply(
+            f"This channel already has {len(existing)} digests; cancel one first.",
+            example="/digest list",
+        )
+    schedule: Schedule = await ctx.store.add_schedule(  # type: ignore[attr-defined]
+        req.place, req.platform, at, zone, topic, req.user, _iso(ctx.now())
+    )
+    scheduler = ctx.services.get("scheduler")
+    if scheduler is not None:
+        scheduler.add(schedule)
+    footer = (
+        "" if scheduler is not None else "Digests are posted while the bot runs (briefbot serve)."
+    )
+    city = city_zone(topic_words[0]) if topic_words and zone == "UTC" else None
+    if city:
+        footer = f"{footer} Took {topic_words[0]!r} as the topic; for that time zone use: /digest schedule {at} {city}".strip()
+    return Reply(
+        title=f"Digest #{schedule.id} scheduled",
+        sections=(Section(text=_describe(schedule, ctx.now())),),
+        actions=(
+            Action("Digest now", "digest", "now"),
+            Action(f"Cancel #{schedule.id}", "digest", f"cancel {schedule.id}"),
+        ),
+        footer=footer,
+    )
+
+
+def _describe(s: Schedule, now: datetime) -> str:
+    about = f"stories about {s.topic}" if s.topic else "all stories"
+    return f"Every day at {s.time_of_day} {s.timezone}: {about}. Next: {local_label(s, next_due(s, now))}."
+
+
+async def _list(ctx: Context) -> Reply:
+    req = ctx.request
+    store = ctx.store
+    schedules = await store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    now = ctx.now()
+    items = []
+    for s in schedules:
+        text = _describe(s, now)
+        last = await store.last_delivery(s.id)  # type: ignore[attr-defined]
+        if last is not None:
+            text += f" Last: {last.local_date} {last.status}"
+            text += f" ({last.error})." if last.error else "."
+        items.append(Item(text=text, label=f"#{s.id}"))
+    if items:
+        first = Section(heading="Digests for this channel", items=tuple(items))
+    else:
+        first = Section(heading="Digests for this channel", text=f"None yet. Try: {EXAMPLE}")
+    sections = [first]
+    feeds = await store.feeds()  # type: ignore[attr-defined]
+    if feeds:
+        rows = []
+        for f in feeds[:MAX_FEEDS_SHOWN]:
+            polled = f.last_polled or "not yet"
+            text = f"{f.title or f.url} — {f.entries} articles; last polled {polled}"
+            text += f"; last error: {f.last_error}" if f.last_error else ""
+            rows.append(Item(text=text, label="failing" if f.last_error else "ok"))
+        more = f"And {len(feeds) - MAX_FEEDS_SHOWN} more." if len(feeds) > MAX_FEEDS_SHOWN else ""
+        sections.append(Section(heading="Feeds", items=tuple(rows), text=more))
+    actions = tuple(Action(f"Cancel #{s.id}", "digest", f"cancel {s.id}") for s in schedules[:5])
+    return Reply(title="Digests", sections=tuple(sections), actions=actions)
+
+
+async def _cancel(ctx: Context, rest: list[str]) -> Reply:
+    req = ctx.request
+    if not rest:
+        return error_reply(
+            "Which digest? Give its number from /digest list.", example="/digest cancel 1"
+        )
+    m = re.fullmatch(r"#?(\d{1,9})", rest[0])
+    if not m:
+        return error_reply(f"{rest[0][:30]!r} is not a digest number.", example="/digest cancel 1")
+    sid = int(m.group(1))
+    if not await ctx.store.cancel_schedule(sid, req.place, req.platform):  # type: ignore[attr-defined]
+        mine = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+        have = ", ".join(f"#{s.id}" for s in mine)
+        hint = f"This channel's digests: {have}." if have else "This channel has no digests."
+        example = f"/digest cancel {mine[0].id}" if mine else "/digest list"
+        return error_reply(
+            f"There is no digest #{sid} in this channel.", example=example, hint=hint
+        )
+    scheduler = ctx.services.get("scheduler")
+    if scheduler is not None:
+        scheduler.remove(sid)
+    return Reply(
+        title=f"Digest #{sid} cancelled", sections=(Section(text="It will not be posted again."),)
+    )
+
+
+async def _now(ctx: Context, rest: list[str]) -> Reply:
+    """The digest as it would be posted now; it does not use up the day's scheduled post."""
+    req = ctx.request
+    mine = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    pick = mine[0] if mine else None
+    if rest:
+        m = re.fullmatch(r"#?(\d{1,9})", rest[0])
+        chosen = [s for s in mine if m and s.id == int(m.group(1))]
+        if not chosen:
+            return error_reply(
+                f"There is no digest {rest[0][:30]!r} in this channel.", example="/digest now"
+            )
+        pick = chosen[0]
+    now = ctx.now()
+    if pick is None:
+        reply, _ = await build_digest(
+            ctx.store,
+            ctx.config,
+            place=req.place,
+            platform=req.platform,
+            day=now.astimezone(UTC).date(),
+            hour=now.astimezone(UTC).hour,
+            now=now,
+        )
+        return reply
+    local = now.astimezone(ZoneInfo(pick.timezone))
+    reply, _ = await build_digest(
+        ctx.store,
+        ctx.config,
+        place=req.place,
+        platform=req.platform,
+        day=local.date(),
+        hour=local.hour,
+        now=now,
+        topic=pick.topic,
+        covered_until=await ctx.store.covered_until(pick.id),  # type: ignore[attr-defined]
+    )
+    return reply

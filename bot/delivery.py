@@ -1,0 +1,44 @@
+"""Posting unprompted to a channel: the Delivery interface the core owns, and a Router over adapters."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Protocol
+
+from bot.model import Reply
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryError(Exception):
+    """A post could not be made (no adapter for the platform, or the platform refused it)."""
+
+
+class Delivery(Protocol):
+    """Where scheduled digests go; the scheduler only knows this."""
+
+    async def post(self, platform: str, place: str, reply: Reply) -> None: ...
+
+
+class Poster(Protocol):
+    """The one method every adapter offers for unprompted posts."""
+
+    async def post(self, place: str, reply: Reply) -> None: ...
+
+
+class Router:
+    """A Delivery over the running adapters, keyed by platform name (Request.platform)."""
+
+    def __init__(self, posters: Mapping[str, Poster]) -> None:
+        self._posters = dict(posters)
+
+    @property
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(self._posters)
+
+    async def post(self, platform: str, place: str, reply: Reply) -> None:
+        poster = self._posters.get(platform)
+        if poster is None:
+            raise DeliveryError(f"no running adapter for platform {platform!r}")
+        await poster.post(place, reply)

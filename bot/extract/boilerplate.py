@@ -1,0 +1,195 @@
+"""Tell publishing furniture (bylines, credits, captions, notices) from story text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.model import Sentence
+
+_NAME = r"[A-Z][\w'’.\-]*"
+_NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+_NAME_LIST = rf"{_NAMES}(?:\s*(?:,|and|&)\s*(?:and\s+)?{_NAMES})*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A pattern, tried only on lines that could match it (a cheap gate keeps this fast)."""
+
+    pattern: re.Pattern[str]
+    keywords: tuple[str, ...] = ()  # one must occur in the lower-cased line
+    max_words: int = 60
+
+
+def _rule(pattern: str, keywords: str = "", max_words: int = 60, ignore_case: bool = True) -> _Rule:
+    flags = re.IGNORECASE if ignore_case else 0
+    return _Rule(
+        re.compile(pattern, flags), tuple(keywords.split("|")) if keywords else (), max_words
+    )
+
+
+# Rules starting with ^ are matched at the start of the line; the rest anywhere in it.
+_RULES: tuple[_Rule, ...] = (
+    # Credit lines: "A, B and C contributed to the report.", "Reporting by X; Editing by Y"
+    _rule(
+        r"\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)?\s*"
+        r"(?:report|reporting|story|article)\b.{0,40}$",
+        "contribut",
+    ),
+    _rule(
+        rf"^(?i:additional\s+)?(?i:reporting|writing|editing|compiled|produced|edited|written)"
+        rf"\s+(?i:by)\s+(?:the\s+)?{_NAME}.{{0,160}}$",
+        " by ",
+        40,
+        ignore_case=False,
+    ),
+    # Bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Staff writer"
+    _rule(rf"^(?i:by)\s+{_NAME_LIST}(?:\s*[,|/–—-]\s*{_NAMES})?\.?$", "by ", 14, ignore_case=False),
+    _rule(
+        r"^(?:by\s+)?(?:staff|special)\s+(?:writer|correspondent|reporter)s?\.?$",
+        "staff|special",
+        5,
+    ),
+    # Wire sign-offs: "With Post wires", "With wire services", "With AP", "— Reuters"
+    _rule(
+        r"^[—–-]*\s*(?:with\s+)?(?:\w+\s+){0,2}(?:wires?|wire\s+services?|news\s+services?)"
+        r"(?:\s+reports?)?\.?$",
+        "wire|service",
+        6,
+    ),
+    _rule(
+        r"^[—–-]*\s*with\s+(?:the\s+)?(?:AP|Reuters|AFP|Associated Press|Bloomberg)\.?$", "with", 5
+    ),
+    # Captions and photo credits: "(Featured Image Media Credit: X)", "Photo: X/Getty Images"
+    _rule(r"\b(?:image|photo|picture|media|video|graphic|illustration)s?\s*credit\s*:", "credit"),
+    _rule(
+        r"^\(?\s*(?:photo|image|picture|photograph|caption|video|file photo)\s*[:|]",
+        "photo|image|picture|caption|video",
+    ),
+    _rule(
+        r"^\(?[^()]{0,80}(?:/|\bvia\s+)(?:getty images|ap|reuters|afp|epa|shutterstock)\)?\.?$",
+        "getty|ap|reuters|afp|epa|shutterstock",
+        16,
+    ),
+    _rule(r"^\(?(?:ap|afp|reuters|getty images|epa)\s+photo\b", "photo"),
+    # Navigation and furniture: "Comment:", "More coverage on X", "Read more", "Advertisement"
+    _rule(
+        r"^(?:comments?|related(?:\s+\w+)?|more|see\s+also|read\s+more|tags?|topics?|share"
+        r"|advertisement|update[ds]?|corrections?|sources?|credits?|notes?)\s*:$",
+        ":",
+        3,
+    ),
+    _rule(
+        r"^(?:more|further|related|latest|full)\s+(?:coverage|stories|reading|news|on|from|about)"
+        r"\b.{0,80}$",
+        max_words=15,
+    ),
+    _rule(
+        r"^(?:read\s+(?:more|the\s+full|our)|see\s+also|click\s+here|tap\s+here|sign\s+up\s+(?:for|to)"
+        r"|subscribe\s+to|follow\s+(?:us|me|@)|share\s+(?:this|on)|download\s+(?:the|our)\s+app"
+        r"|(?:watch|listen)\s+again)\b|^(?:related|more|see\s+also|read\s+more|watch|listen)\s*[:|]",
+        max_words=20,
+    ),
+    _rule(
+        r"^(?:advertisement|sponsored|share this|comments?|related|trending|loading\W*)$",
+        max_words=2,
+    ),
+    _rule(r"^(?:editor'?s?|editors’)\s+note\b", "note"),
+    _rule(
+        r"^this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended)\b", "this"
+    ),
+    # Licence and republishing notices
+    _rule(
+        r"\ball\s+(?:content|articles?|material|stories)\s+(?:created|produced|published)\s+by\b",
+        "all ",
+    ),
+    _rule(
+        r"\brepublish(?:ed|ing)?\b.{0,60}\b(?:must|may|include|credit|permission)\b", "republish"
+    ),
+    _rule(r"\bavailable\s+(?:without|free\s+of)\s+charge\s+to\b.{0,60}\bpublishers?\b", "charge"),
+    _rule(r"\ball\s+rights\s+reserved\b|^(?:copyright|©|\(c\))\s", "rights|copyright|©|(c)"),
+    _rule(
+        r"\bmay\s+not\s+be\s+(?:re)?published\b.{0,40}\b(?:broadcast|rewritten|redistributed)",
+        "published",
+    ),
+    _rule(r"\boriginally\s+(?:published|appeared)\s+(?:in|on|at|by)\b", "originally"),
+    _rule(
+        r"^(?:this|the)\s+(?:article|story|piece)\s+(?:first|originally)\s+(?:appeared|ran)\b",
+        "first|originally",
+    ),
+    _rule(r"\breprinted\s+with\s+permission\b", "reprinted"),
+    # Contact lines: an e-mail address, "please contact", "send tips to"
+    _rule(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+|\[email(?:&#160;|\s)protected\]", "@|protected"),
+    _rule(r"\b(?:please\s+)?contact\s+(?:us|the\s+(?:author|newsroom|desk))\b", "contact"),
+    _rule(
+        r"^(?:for\s+(?:any\s+)?(?:questions|inquiries|enquiries)\b.{0,120}\bcontact\b)", "contact"
+    ),
+    _rule(r"^(?:send|email|e-mail)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b", "tip"),
+    # Datelines and time stamps on their own line: "KYIV, Ukraine (AP) —", "Updated 3:45 PM ET"
+    _rule(
+        r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[\w .]{2,30})?\s*(?:\([\w .]{1,20}\))?\s*[—–-]+$",
+        "—|–|-",
+        8,
+        ignore_case=False,
+    ),
+    _rule(
+        r"^(?:published|updated|posted|last\s+updated|first\s+published)\b.{0,60}"
+        r"(?:\d{1,2}:\d{2}|\d{4}|ago|am|pm|gmt|utc|et|bst)\.?$",
+        "published|updated|posted",
+        14,
+    ),
+    _rule(
+        r"^(?:mon|tue|wed|thu|fri|sat|sun)?[a-z]*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+        r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?:\s+\d{1,2}:\d{2}\s*(?:am|pm)?\s*\w{0,4})?\.?$",
+        max_words=8,
+    ),
+)
+
+# keyword -> indexes of the rules it opens: one substring test per keyword, not per rule
+_BY_KEYWORD: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
+    (keyword, tuple(i for i, rule in enumerate(_RULES) if keyword in rule.keywords))
+    for keyword in sorted({k for rule in _RULES for k in rule.keywords})
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when a line or sentence is publishing furniture rather than story text.
+
+    General patterns: bylines, credit lines, captions and photo credits, wire sign-offs,
+    navigation ("More coverage on ..."), labels ("Comment:"), licence and republishing
+    notices, contact lines and stand-alone datelines or time stamps.
+    """
+    tokens = text.split()
+    if not tokens:
+        return False
+    line = " ".join(tokens)
+    lower = line.lower()
+    n_words = len(tokens)
+    gated = {i for keyword, rules in _BY_KEYWORD for i in rules if keyword in lower}
+    for i, rule in enumerate(_RULES):
+        if n_words > rule.max_words or (rule.keywords and i not in gated):
+            continue
+        if rule.pattern.search(line):
+            return True
+    return False
+
+
+def boilerplate_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:
+    """Indexes of `sentences` that are boilerplate, whole trailing notice blocks included.
+
+    A closing notice often runs over several sentences of which only the first names itself
+    ("All content created by ... All republished articles must ... For any questions ...").
+    So a paragraph whose first sentence is boilerplate is dropped whole when nothing but
+    boilerplate follows it.
+    """
+    flagged = {i for i, s in enumerate(sentences) if is_boilerplate(s.text)}
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    for paragraph in sorted(by_paragraph, reverse=True):
+        members = by_paragraph[paragraph]
+        if members[0] not in flagged:
+            break  # story text: the trailing block of notices ends here
+        flagged.update(members)
+    return flagged

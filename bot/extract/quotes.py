@@ -1,0 +1,1021 @@
+"""Extract direct, partial and indirect quotes with their speakers from article text."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.attribution import (
+    BELIEF_CUES,
+    CUES,
+    DETERMINERS,
+    NOMINAL_HEADS,
+    NOT_NAME,
+    NOT_PERSON,
+    OBJECT_CUES,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PUNCT,
+    QUOTE_CUES,
+    SPEECH_CUES,
+    TEMPORAL,
+    TITLES,
+    Mention,
+    Token,
+    classify_run,
+    clause_subject,
+    cue_index,
+    is_participle,
+    name_runs,
+    noun_use,
+    passive_agent,
+    possessive,
+    subject_after,
+    subject_before,
+    surname,
+    tokens,
+)
+from bot.extract.sentences import split_sentences
+from bot.extract.speakers import surname_skeleton
+from bot.model import Quote, Sentence
+
+log = logging.getLogger(__name__)
+
+PRONOUN_WINDOW = 400  # characters back to look for the speaker a he/she refers to
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of quoted text; open/close are the quote-mark offsets (close may equal end)."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    double_apostrophe: bool = False
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Per-article working state: text, sentences, quote masks and the people named in it."""
+
+    text: str
+    sentences: list[Sentence]
+    sent_starts: list[int]
+    masks: list[tuple[int, int]]
+    fullnames: dict[str, str] = field(default_factory=dict)
+    persons: list[Mention] = field(default_factory=list)
+    person_starts: list[int] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
+    speaker_starts: list[int] = field(default_factory=list)
+    cue_sentences: list[int] = field(default_factory=list)
+    person_subject: list[bool] = field(default_factory=list)
+    cache: dict[int, list[Token]] = field(default_factory=dict)
+    starts_cache: dict[int, list[int]] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+
+    def skeleton(self, word: str) -> str:
+        """surname_skeleton, memoised for this article."""
+        sk = self.skeletons.get(word)
+        if sk is None:
+            sk = self.skeletons[word] = surname_skeleton(word)
+        return sk
+
+    def masked(self, pos: int) -> bool:
+        """Whether pos lies inside a quoted segment (quote marks included)."""
+        return _in_masks(pos, self.masks)
+
+    def masks_within(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Quoted spans (marks included) that overlap text[a:b], in order."""
+        masks = self.masks
+        k = bisect.bisect_left(masks, (b, -1))
+        lo = k
+        while lo > 0 and masks[lo - 1][1] > a:
+            lo -= 1
+        return masks[lo:k]
+
+    def unmasked(self, a: int, b: int) -> list[Token]:
+        """Tokens of text[a:b] outside every quote (quoted stretches are never tokenised)."""
+        near = self.masks_within(a, b)
+        if not near:
+            return tokens(self.text, a, b)
+        out: list[Token] = []
+        pos = a
+        for ms, me in near:
+            if ms > pos:
+                out.extend(tokens(self.text, pos, ms))
+            pos = max(pos, me)
+        if pos < b:
+            out.extend(tokens(self.text, pos, b))
+        return out
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """Unquoted tokens of sentence i (cached: cues and quotes share sentences)."""
+        toks = self.cache.get(i)
+        if toks is None:
+            sent = self.sentences[i]
+            toks = self.cache[i] = self.unmasked(sent.start, sent.end)
+            self.starts_cache[i] = [t.start for t in toks]
+        return toks
+
+    def sentence_slice(self, i: int, a: int, b: int) -> list[Token]:
+        """Unquoted tokens of sentence i that start inside [a, b)."""
+        toks = self.sentence_tokens(i)
+        starts = self.starts_cache[i]
+        return toks[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+
+
+def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Quote]:
+    """Quotes in document order: every quoted segment, plus indirect speech with its source."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    segments = find_segments(text)
+    doc = _prepare(text, sentences, segments)
+    quotes = _attribute_segments(doc, segments) + _indirect(doc)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+# --- quoted segments -------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+_CLOSERS_AFTER = re.compile(r"[\s.,;:!?)\]—–-]|$")
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Runs between double quotes (curly or straight) per line; unclosed quotes run to line end."""
+    out: list[Segment] = []
+    for line in _LINE.finditer(text):
+        ls, le = line.start(), line.end()
+        if _QUOTE_CHARS.search(text, ls, le):
+            out.extend(_scan_line(text, ls, le))
+        if "''" in line.group(0):
+            out.extend(_scan_double_apostrophes(text, ls, le))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+_QUOTE_CHARS = re.compile(r'["“”]')
+
+
+def _scan_line(text: str, ls: int, le: int) -> list[Segment]:
+    out: list[Segment] = []
+    opened: int | None = None
+    for m in _QUOTE_CHARS.finditer(text, ls, le):
+        i = m.start()
+        ch = text[i]
+        if ch == '"':
+            if opened is None:
+                opened = i
+            else:
+                out.append(_segment(text, opened, i))
+                opened = None
+        elif ch == "“":
+            if opened is None:
+                opened = i
+            elif i > ls and not text[i - 1].isspace() and _CLOSERS_AFTER.match(text, i + 1):
+                out.append(_segment(text, opened, i))  # a misprinted closing mark
+                opened = None
+        elif opened is not None:
+            out.append(_segment(text, opened, i))
+            opened = None
+        elif (i == ls or text[i - 1].isspace()) and i + 1 < le and text[i + 1].isalnum():
+            opened = i  # a misprinted opening mark
+    if opened is not None:
+        out.append(_segment(text, opened, le))
+    return [s for s in out if s.end > s.start and _plausible(text, s)]
+
+
+def _scan_double_apostrophes(text: str, ls: int, le: int) -> list[Segment]:
+    out: list[Segment] = []
+    opened: int | None = None
+    for m in re.finditer(r"''", text[ls:le]):
+        i = ls + m.start()
+        if opened is None:
+            opened = i
+        else:
+            seg = Segment(opened + 2, i, opened, i, double_apostrophe=True)
+            seg = _strip(text, seg)
+            if seg.end > seg.start:
+                out.append(seg)
+            opened = None
+    if opened is not None:
+        seg = _strip(text, Segment(opened + 2, le, opened, le, double_apostrophe=True))
+        if seg.end > seg.start:
+            out.append(seg)
+    return out
+
+
+def _segment(text: str, o: int, c: int) -> Segment:
+    return _strip(text, Segment(o + 1, c, o, c))
+
+
+def _strip(text: str, seg: Segment) -> Segment:
+    s, e = seg.start, seg.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Segment(s, e, seg.open, seg.close, seg.double_apostrophe)
+
+
+def _plausible(text: str, seg: Segment) -> bool:
+    """Reject markup attributes (author="x") and bare numbers."""
+    if seg.open > 0 and text[seg.open - 1] == "=":
+        return False
+    body = text[seg.start : seg.end]
+    return any(ch.isalpha() for ch in body)
+
+
+# --- document preparation --------------------------------------------------------------------
+
+
+def _person_like(m: Mention) -> bool:
+    """A capitalised run that names a person rather than a place, law or event."""
+    if m.name is None or m.kind not in ("person", "name"):
+        return False
+    parts = m.name.split()
+    if any(p.lower().rstrip(".") in NOT_PERSON for p in parts):
+        return False
+    if any(p.isupper() and len(p) > 2 for p in parts):
+        return False
+    return m.kind == "person" or len(parts) >= 2
+
+
+def _prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> _Doc:
+    masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
+    doc = _Doc(
+        text=text, sentences=sentences, sent_starts=[s.start for s in sentences], masks=masks
+    )
+    blanked = _blank(text, masks)  # quotes become spaces: names inside quotes are not sources
+    seen_runs: dict[str, list[Mention]] = {}
+    for m in _CAPRUN.finditer(blanked):
+        run_text = m.group(0)
+        if "\n" in run_text:
+            continue
+        last = run_text.rsplit(None, 1)[-1].rstrip(".").lower()
+        if last in NOT_PERSON or last in ORG_WORDS or last in NOT_NAME:
+            continue  # a place, an institution or a date, not a person
+        start = m.start()
+        found = seen_runs.get(run_text)
+        if found is None:  # names repeat: classify each distinct run once, then shift offsets
+            run = tokens(text, start, m.end())
+            found = seen_runs[run_text] = [
+                mention._replace(start=mention.start - start, end=mention.end - start)
+                for i, j in name_runs(run)
+                if (mention := classify_run(run[i:j])) is not None and _person_like(mention)
+            ]
+        for rel in found:
+            mention = rel._replace(start=rel.start + start, end=rel.end + start)
+            doc.persons.append(mention)
+            key = doc.skeleton(surname(mention.name or ""))
+            best = doc.fullnames.get(key)
+            if best is None or len((mention.name or "").split()) > len(best.split()):
+                doc.fullnames[key] = mention.name or ""
+    plain = _NON_WORD.sub(" ", blanked)
+    for i, sent in enumerate(sentences):
+        if not _CUE_WORDS.isdisjoint(plain[sent.start : sent.end].split()):
+            doc.cue_sentences.append(i)
+    _collect_speakers(doc)
+    _add_surname_mentions(doc, blanked)
+    return doc
+
+
+def _blank(text: str, masks: list[tuple[int, int]]) -> str:
+    """text with quoted stretches replaced by spaces (offsets kept): cue words inside quotes do not count."""
+    if not masks:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for a, b in masks:
+        if a > pos:
+            parts.append(text[pos:a])
+        if b > max(a, pos):
+            parts.append(" " * (b - max(a, pos)))
+        pos = max(pos, b)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _add_surname_mentions(doc: _Doc, blanked: str) -> None:
+    """Bare surnames of people named in full elsewhere, or quoted as speakers, are mentions of them."""
+    words = {name.split()[-1] for name in doc.fullnames.values() if name}
+    words.update(name for _, name in doc.speakers if " " not in name)
+    covered = sorted((p.start, p.end) for p in doc.persons)
+    starts = [a for a, _ in covered]
+    for word in words:
+        if len(word) < 3 or word.lower() in NOT_NAME:
+            continue
+        pos = blanked.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            k = bisect.bisect_right(starts, pos) - 1
+            if _standalone(blanked, pos, end) and not (k >= 0 and covered[k][1] > pos):
+                doc.persons.append(Mention(word, "name", pos, end))
+            pos = blanked.find(word, end)
+    doc.persons.sort(key=lambda p: p.start)
+    doc.person_starts = [p.start for p in doc.persons]
+    text = doc.text
+    doc.person_subject = [
+        not text.startswith(("’s", "'s", "’", "'"), p.end)
+        and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
+        for p in doc.persons
+    ]
+
+
+_PREV_WORD = re.compile(
+    r"\b(?:of|at|for|from|to|with|in|by|on|about|against|and|than|like)\s+$", re.IGNORECASE
+)
+
+
+def _collect_speakers(doc: _Doc) -> None:
+    """Named sources of every reporting cue, in text order (pronouns resolve to these)."""
+    for i in doc.cue_sentences:
+        toks = doc.sentence_tokens(i)
+        for ci, t in enumerate(toks):
+            if t.cap or t.low not in CUES or noun_use(toks, ci):
+                continue
+            m = subject_before(toks, ci) or subject_after(toks, ci)
+            if m is not None and m.kind in ("person", "name") and m.name:
+                doc.speakers.append((m.start, _expand(doc, m.name)))
+    doc.speakers.sort()
+    doc.speaker_starts = [p for p, _ in doc.speakers]
+
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_CAPRUN = re.compile(  # two or more capitalised words: a name in full, maybe with a title
+    rf"(?<![\w'’])[{_UPPER}][\w'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|di|du|la|le|del)[ \t]+)?[{_UPPER}][\w'’\-]*\.?)+"
+)
+
+
+def _standalone(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a whole word, not part of a longer capitalised run ("Trump Tower")."""
+    if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "'’.-"):
+        return False
+    if b < len(text) and (text[b].isalnum() or text[b] == "-"):
+        return False
+    if text[b : b + 1] == " " and text[b + 1 : b + 2].isupper():
+        return False
+    if a >= 2 and text[a - 1] == " ":
+        before = _word_before(text, a)
+        return not (before[:1].isupper() and before.lower() not in NOT_NAME)
+    return True
+
+
+def _word_before(text: str, a: int) -> str:
+    k = a - 1
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k : a - 1]
+
+
+_CUE_WORDS = CUES | {"according", "According", "Asked"}
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def _in_masks(pos: int, masks: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(masks, (pos, 1 << 60))
+    return any(masks[i][0] <= pos < masks[i][1] for i in range(max(0, k - 3), k))
+
+
+def _sentence_index(doc: _Doc, pos: int) -> int:
+    return max(0, bisect.bisect_right(doc.sent_starts, pos) - 1)
+
+
+# --- speaker resolution ----------------------------------------------------------------------
+
+
+def _expand(doc: _Doc, name: str) -> str:
+    """A bare or partial name becomes the fullest form of that surname in the article."""
+    full = doc.fullnames.get(doc.skeleton(surname(name)))
+    if full and len(full.split()) >= len(name.split()):
+        return full
+    return name
+
+
+def _resolve(doc: _Doc, m: Mention | None) -> str | None:
+    """The speaker a source mention stands for: full name, organisation, or resolved he/she."""
+    if m is None:
+        return None
+    if m.kind in ("person", "name") and m.name:
+        return _expand(doc, m.name)
+    if m.kind == "org":
+        return m.name
+    if m.kind == "pronoun":
+        if m.name not in PERSON_PRONOUNS:
+            return None
+        k = bisect.bisect_left(doc.speaker_starts, m.start) - 1
+        if k >= 0 and m.start - doc.speakers[k][0] <= PRONOUN_WINDOW:
+            closer = _sentence_subject_after(doc, doc.speakers[k][0], m.start)
+            return closer or doc.speakers[k][1]
+        return _antecedent(doc, m.start)
+    if m.kind == "nominal":
+        heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
+        if not heads:
+            return None
+        head = heads[-1]
+        k = bisect.bisect_left(doc.person_starts, m.start) - 1
+        while k >= 0:
+            p = doc.persons[k]
+            if head in p.titles and p.name:
+                return _expand(doc, p.name)
+            k -= 1
+        return None
+    return None
+
+
+def _sentence_subject_after(doc: _Doc, lo: int, pos: int) -> str | None:
+    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is nearer."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    while k >= 0 and doc.persons[k].start > lo:
+        p = doc.persons[k]
+        sent = doc.sentences[_sentence_index(doc, p.start)] if doc.sentences else None
+        if (
+            sent is not None
+            and sent.start > lo
+            and doc.person_subject[k]
+            and _opens_sentence(doc.text, sent.start, p.start)
+            and p.name
+        ):
+            return _expand(doc, p.name)
+        k -= 1
+    return None
+
+
+def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
+    """Only an introductory phrase (up to a comma) precedes pos in its sentence."""
+    lead = text[sent_start:pos]
+    return not lead.strip() or (
+        lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60
+    )
+
+
+def _antecedent(doc: _Doc, pos: int) -> str | None:
+    """he/she with no recent speaker: the subject-like person of the nearest earlier sentence."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    if k < 0:
+        return None
+    si = _sentence_index(doc, pos)
+    limit = doc.sentences[max(0, si - 3)].start if doc.sentences else 0
+    best: int | None = None
+    j = k
+    while j >= 0 and doc.persons[j].start >= limit:
+        cur_sent = _sentence_index(doc, doc.persons[j].start)
+        # first subject-like mention of that sentence
+        first = None
+        while j >= 0 and _sentence_index(doc, doc.persons[j].start) == cur_sent:
+            if doc.person_subject[j]:
+                first = j
+            j -= 1
+        if first is not None:
+            best = first
+            break
+    if best is None:
+        best = k
+    name = doc.persons[best].name
+    return _expand(doc, name) if name else None
+
+
+@dataclass(slots=True)
+class _Frame:
+    """The unquoted words around one segment inside its sentence(s)."""
+
+    before: list[Token]
+    after: list[Token]
+    full_before: list[Token]
+
+
+def _frame(doc: _Doc, seg: Segment) -> _Frame:
+    text = doc.text
+    si = _sentence_index(doc, seg.open)
+    se = _sentence_index(doc, max(seg.open, seg.close))
+    s_start = doc.sentences[si].start if doc.sentences else 0
+    s_end = doc.sentences[se].end if doc.sentences else len(text)
+    if s_end <= seg.close:
+        nl = text.find("\n", seg.close)
+        s_end = len(text) if nl < 0 else nl
+    full_before = doc.sentence_slice(si, s_start, seg.open) if doc.sentences else []
+    before = full_before
+    k = bisect.bisect_right(doc.masks, (seg.open, -1)) - 1
+    if k >= 0 and doc.masks[k][1] > s_start:
+        cut = doc.masks[k][1]
+        before = [t for t in full_before if t.start >= cut]
+    k = bisect.bisect_right(doc.masks, (seg.close + 1, 1 << 60))
+    if k < len(doc.masks):
+        s_end = min(s_end, doc.masks[k][0])
+    a = min(seg.close + 1, len(text))
+    if doc.sentences and s_end <= doc.sentences[se].end:
+        after = doc.sentence_slice(se, a, s_end)
+    else:
+        after = tokens(text, a, s_end) if a < s_end else []
+    return _Frame(before, after, full_before)
+
+
+def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
+    """(mention, cue, found_cue) from the words right after the quote, else before it."""
+    after = fr.after
+    ci = cue_index(after[:12])
+    if ci is not None and not any(t.text in ".!?" for t in after[:ci]):
+        cue = after[ci].low
+        if cue == "according":
+            own = cue_index(fr.before, reverse=True)
+            if own is not None and fr.before[own].low != "according":
+                m = subject_before(fr.before, own)
+                if m is not None and m.kind in ("person", "name", "pronoun"):
+                    return m, fr.before[own].low, True
+            return subject_after(after, ci + 1), "according to", True
+        m = subject_before(after, ci) if ci > 0 else None
+        if m is None:
+            m = subject_after(after, ci)
+        if m is None:
+            m = clause_subject(fr.full_before, 0, len(fr.full_before))
+        return m, cue, True
+    before = fr.before
+    ci = cue_index(before, reverse=True)
+    agent = passive_agent(before, ci + 1 if ci is not None else 0)
+    if agent is not None:
+        return agent, None, True
+    if ci is not None:
+        cue = before[ci].low
+        if cue == "according":
+            return subject_after(before, ci + 1), "according to", True
+        m = subject_before(before, ci)
+        if m is None and ci + 1 < len(before):
+            m = subject_after(before, ci)
+        if m is None or (is_participle(cue) and m.kind != "pronoun"):
+            lead = [t for t in fr.full_before if t.start < before[ci].start]
+            m = clause_subject(lead, 0, len(lead)) or m
+        return m, cue, True
+    agent = passive_agent(after)
+    if agent is not None:
+        return agent, None, True
+    return None, None, False
+
+
+def _known_person(doc: _Doc, m: Mention) -> bool:
+    """A pronoun, a titled or full name, or a surname the article gives in full elsewhere."""
+    if m.kind == "pronoun" or m.kind == "person":
+        return True
+    return (
+        m.kind == "name"
+        and m.name is not None
+        and (len(m.name.split()) >= 2 or doc.skeleton(surname(m.name)) in doc.fullnames)
+    )
+
+
+def _is_partial(doc: _Doc, seg: Segment, fr: _Frame) -> bool:
+    body = doc.text[seg.start : seg.end]
+    if not fr.before:
+        return not body[:1].isupper()
+    return not (fr.before[-1].text in (":", ",") and body[:1].isupper())
+
+
+def _title_case(body: str) -> bool:
+    words = [w for w in body.split() if w[:1].isalpha()]
+    if not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+_WORK_INTRO = frozenset(
+    """on show shows program programme film movie book books series titled entitled headlined
+    album song magazine podcast host hosts anchor sitcom documentary play musical novel memoir
+    column op-ed essay slogan""".split()
+)
+
+
+def _names_a_work(body: str, before: list[Token]) -> bool:
+    """A title-case run after an outlet's possessive or a word like "show" names a work, not speech."""
+    if len(body.split()) > 6 or not _title_case(body) or not before:
+        return False
+    prev = before[-1]
+    return possessive(prev.text) or prev.low in _WORK_INTRO
+
+
+def _colon_intro(doc: _Doc, seg: Segment) -> Mention | None:
+    """`Dr. Ward stated:` closing the paragraph before a quote introduces it."""
+    text = doc.text
+    k = seg.open - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    line_start = text.rfind("\n", 0, k) + 1
+    toks = doc.unmasked(line_start, k)
+    ci = cue_index(toks, reverse=True)
+    if ci is None:
+        return clause_subject(toks, 0, len(toks))
+    return subject_before(toks, ci) or subject_after(toks, ci) or clause_subject(toks, 0, ci)
+
+
+def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
+    out: list[Quote] = []
+    text = doc.text
+    prev_speaker: str | None = None
+    cur_line = -1
+    line_speaker: str | None = None
+    last_para_speaker: str | None = None
+    apostrophes: list[tuple[Segment, str | None]] = []
+    for seg in segments:
+        line = text.rfind("\n", 0, seg.open)
+        if line != cur_line:
+            gap = text[cur_line + 1 : line] if cur_line >= 0 else ""
+            last_para_speaker = line_speaker if gap.count("\n") <= 2 else None
+            prev_speaker = None
+            line_speaker = None
+            cur_line = line
+        fr = _frame(doc, seg)
+        body = text[seg.start : seg.end]
+        if _names_a_work(body, fr.before):
+            continue  # CNN's “New Day”, the film “The Revenant”
+        mention, cue, found = _speaker_from_frame(fr)
+        speaker = _resolve(doc, mention) if found else None
+        if found and mention is None and prev_speaker is not None:
+            speaker = prev_speaker
+        if not found:
+            nwords = len(body.split())
+            if _title_case(body) and nwords <= 6:
+                continue  # a title nobody is said to have said
+            intro = _colon_intro(doc, seg) if not fr.before else None
+            if prev_speaker is not None:
+                speaker = prev_speaker
+            elif intro is not None:
+                speaker = _resolve(doc, intro)
+            elif not fr.before and last_para_speaker is not None:
+                speaker = last_para_speaker
+            else:
+                m = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
+                    fr.after, 0, len(fr.after)
+                )
+                speaker = _resolve(doc, m) if m is not None and _known_person(doc, m) else None
+                if speaker is None and nwords <= 4:
+                    continue  # a scare quote nobody is said to have said
+        elif _title_case(body) and len(body.split()) <= 3 and cue is None:
+            continue
+        if speaker is not None:
+            prev_speaker = speaker
+            line_speaker = speaker
+        if seg.double_apostrophe:
+            apostrophes.append((seg, speaker))
+            continue
+        kind = "partial" if _is_partial(doc, seg, fr) else "direct"
+        out.append(
+            Quote(text=body, speaker=speaker, kind=kind, start=seg.start, end=seg.end, cue=cue)
+        )
+    out.extend(_merge_apostrophe_quotes(text, apostrophes))
+    return out
+
+
+def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]]) -> list[Quote]:
+    """''Quoted'' copy (double apostrophes) is reported as one indirect span per speaker turn."""
+    out: list[Quote] = []
+    group: list[tuple[Segment, str | None]] = []
+
+    def flush() -> None:
+        if group:
+            s, e = group[0][0].open, min(len(text), group[-1][0].close + 2)
+            out.append(Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e))
+            group.clear()
+
+    for seg, spk in items:
+        if group:
+            gap = text[group[-1][0].close : seg.open]
+            if "\n" in gap or spk != group[-1][1] or len(gap) > 200:
+                flush()
+        group.append((seg, spk))
+    flush()
+    return out
+
+
+# --- indirect speech -------------------------------------------------------------------------
+
+_END_PUNCT = ".!?;:"
+
+
+def _indirect(doc: _Doc) -> list[Quote]:
+    out: list[Quote] = []
+    for si in doc.cue_sentences:
+        sent = doc.sentences[si]
+        toks = doc.sentence_tokens(si)
+        seg_in = doc.masks_within(sent.start, sent.end)
+        for ci, t in enumerate(toks):
+            if t.low == "asked" or t.low == "asking":
+                q = _question_at(doc, toks, ci, sent)
+                if q is not None:
+                    out.append(q)
+                continue
+            if t.cap and not (t.low == "according" and ci == 0):
+                continue
+            is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
+            if not (is_acc or t.low in CUES) or noun_use(toks, ci):
+                continue
+            q = _indirect_at(doc, toks, ci, is_acc, sent)
+            if q is None:
+                continue
+            if any(
+                m[0] < q.end and m[1] > q.start and (m[1] - m[0]) * 2 > (q.end - q.start)
+                for m in seg_in
+            ):
+                continue  # the content is a direct quote, reported above
+            out.append(q)
+    out.extend(_colon_lines(doc))
+    return _dedupe(out)
+
+
+_COLON_LINE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,4}):[ \t]+([^\n]*\w[^\n]*)$", re.MULTILINE
+)
+_NOT_SOURCES = frozenset(
+    """note update updated correction editor editor's photo photos video watch related source
+    sources comment tags share read click subscribe advertisement credit image caption follow
+    email contact disclaimer warning question answer q a transcript listen see more also
+    breaking exclusive analysis opinion latest""".split()
+)
+
+
+def _colon_lines(doc: _Doc) -> list[Quote]:
+    """`Paul Ryan: FBI decision defies explanation.` -- a headline or transcript line gives its source."""
+    out: list[Quote] = []
+    text = doc.text
+    for m in _COLON_LINE.finditer(text):
+        prefix, body = m.group(1), m.group(2)
+        words = prefix.split()
+        if (
+            len(words) > 5
+            or any(ch.isdigit() for ch in prefix)
+            or any(w.lower().strip(".'’") in _NOT_SOURCES for w in words)
+            or (len(words) > 1 and prefix.isupper())
+        ):
+            continue
+        if sum(w[:1].isupper() for w in words) * 2 < len(words) or len(body.split()) < 3:
+            continue
+        if doc.masks_within(m.start(2), m.end(2)) and ('"' in body or "“" in body):
+            continue  # a direct quote, attributed with the segments
+        s, e = _trim(text, m.start(2), m.end(2))
+        run = tokens(text, m.start(1), m.end(1))
+        mention = classify_run(run) if run else None
+        if mention is not None and mention.kind == "nominal":
+            mention = None
+        q = _make(doc, s, e, mention, ":")
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
+        if (
+            out
+            and q.start < out[-1].end
+            and (min(q.end, out[-1].end) - q.start) * 2 >= (q.end - q.start)
+        ):
+            continue
+        out.append(q)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _END_PUNCT + ",—–-"):
+        e -= 1
+    return s, e
+
+
+def _indirect_at(
+    doc: _Doc, toks: list[Token], ci: int, is_acc: bool, sent: Sentence
+) -> Quote | None:
+    text = doc.text
+    cue = "according to" if is_acc else toks[ci].low
+    if is_acc:
+        m = subject_after(toks, ci + 1)
+        # end of the source phrase: next comma
+        k = ci + 2
+        while k < len(toks) and toks[k].text not in (",", ".", ";"):
+            k += 1
+        if ci <= 1:  # According to X, CONTENT.
+            if k >= len(toks) - 2:
+                return None
+            s, e = _trim(text, toks[k].end, sent.end)
+        elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
+            s = sent.start
+            e = sent.end if k < len(toks) - 2 else toks[ci - 1].start
+            s, e = _trim(text, s, e)
+        else:
+            return None
+        return _make(doc, s, e, m, cue)
+    # subject before the cue: "X said (that) CONTENT"
+    if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
+        return None  # passive: "was asked", "is expected"
+    needs_that = cue in QUOTE_CUES
+    subj = subject_before(toks, ci)
+    after_cue = ci + 1
+    n = len(toks)
+    if subj is None and ci > 0 and _finite_after_subject(toks, ci):
+        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is not None:
+        nxt = toks[after_cue] if after_cue < n else None
+        if (
+            nxt is not None
+            and nxt.text not in _END_PUNCT
+            and nxt.text not in (",", "“", '"', "”", "(", "—", "–")
+        ):
+            k = after_cue
+            obj = cue in OBJECT_CUES
+            if obj:
+                k = _skip_object(toks, k)
+            k, that = _skip_to_that(toks, k)
+            if k >= n or (needs_that and not that):
+                return None
+            if (
+                obj
+                and not that
+                and k > after_cue
+                and toks[k].low not in _CLAUSE_OPENERS
+                and not toks[k].cap
+            ):
+                return None  # "told his defense officials on Monday": an addressee, no content
+            if (
+                not that
+                and toks[k].low in _PREPS_STOP
+                and not (toks[k].low == "to" and (cue in BELIEF_CUES or cue in OBJECT_CUES))
+            ):
+                return None
+            e = _clause_end(toks, k, sent.end)
+            s, e = _trim(text, toks[k].start, e)
+            if len(text[s:e].split()) < 4:
+                return None
+            return _make(doc, s, e, subj, cue)
+        # "CONTENT, X said." with the cue closing the sentence
+        tail = after_cue
+        while tail < n and toks[tail].low in TEMPORAL:
+            tail += 1
+        if tail > after_cue:
+            nxt = toks[tail] if tail < n else None
+        if subj.kind != "unknown" and (
+            nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in SPEECH_CUES)
+        ):
+            head = _head_start(toks, ci, subj)
+            if head is not None and head > 0 and toks[head - 1].text == ",":
+                tail_ok = nxt is None or nxt.text in _END_PUNCT
+                s = sent.start
+                e = toks[head - 1].start if tail_ok else sent.end
+                s, e = _trim(text, s, e)
+                if len(text[s:e].split()) >= 4:
+                    return _make(doc, s, e, subj, cue)
+        return None
+    # inverted: "CONTENT, said X."
+    if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
+        m = subject_after(toks, ci)
+        if m is not None:
+            s, e = _trim(text, sent.start, toks[ci - 1].start)
+            if e - s >= 12:
+                return _make(doc, s, e, m, cue)
+    return None
+
+
+_NOT_SUBJECT_END = frozenset(
+    """to will would could can may might must shall should not and or who which that very so too
+    more most less really also just never ever even still""".split()
+)
+
+
+def _finite_after_subject(toks: list[Token], ci: int) -> bool:
+    """`... officials familiar with the server, said` : a finite cue right after some noun phrase."""
+    prev = toks[ci - 1]
+    cue = toks[ci].low
+    if cue.endswith("ing") or not prev.text[0].isalnum() or prev.low.endswith("ly"):
+        return False
+    if prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END:
+        return False
+    return cue in CUES
+
+
+_QUESTION_WORDS = frozenset(
+    "whether if about why what who whom how when where which to for".split()
+)
+
+
+def _question_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Asked (by X) whether ..., Y said`: the question asked is reported speech."""
+    n = len(toks)
+    agent: Mention | None = None
+    k = ci + 1
+    while k < n and k - ci <= 8:
+        t = toks[k]
+        if t.low in _QUESTION_WORDS and not t.cap:
+            break
+        if t.low == "by":
+            agent = subject_after(toks, k)
+        if t.text in PUNCT:
+            return None
+        k += 1
+    else:
+        return None
+    if k >= n:
+        return None
+    e = sent.end
+    for j in range(k + 1, n):
+        if toks[j].text in (",", ";", "—", "–"):
+            e = toks[j].start
+            break
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e - s < 4 or doc.masked(s):
+        return None
+    if (
+        agent is None
+        and ci > 0
+        and toks[ci - 1].low not in _BE
+        and toks[ci - 1].low not in ("when", "after", "once")
+    ):
+        agent = subject_before(toks, ci)
+    return _make(doc, s, e, agent, "asked")
+
+
+def _head_start(toks: list[Token], ci: int, subj: Mention) -> int | None:
+    """Index of the first token of the source phrase (its appositive included)."""
+    for i in range(ci - 1, -1, -1):
+        if toks[i].start <= subj.start:
+            return i
+    return None
+
+
+def _skip_object(toks: list[Token], k: int) -> int:
+    for j in range(k, min(len(toks), k + 8)):
+        if toks[j].low == "that":
+            return j
+        if toks[j].text in (",", "."):
+            break
+    if k < len(toks) and (
+        toks[k].low
+        in (
+            "him",
+            "her",
+            "them",
+            "me",
+            "us",
+            "reporters",
+            "journalists",
+            "lawmakers",
+            "supporters",
+            "voters",
+        )
+    ):
+        return k + 1
+    j = k
+    if j < len(toks) and toks[j].low in DETERMINERS:
+        j += 1
+    while j < len(toks) and toks[j].cap:
+        j += 1
+    if j > k:
+        return j
+    return k
+
+
+_PREPS_STOP = frozenset(
+    """at in from by with during after before as while without on to for about of into over
+    through since until like upon via than""".split()
+)
+_BE = frozenset("was were is are be been being".split())
+_CLAUSE_OPENERS = frozenset(
+    "he she they it we i you the a an this these those his her their its there to".split()
+)
+
+
+def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
+    """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
+    for j in range(k, min(len(toks), k + 10)):
+        if toks[j].low == "that":
+            return j + 1, True
+        if toks[j].text in PUNCT and j > k:
+            break
+    j = k
+    while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
+        j += 1
+    if j > k and j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j, False
+
+
+def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
+    """Content runs to the sentence end, or to a following ', adding that ...'."""
+    for j in range(k + 1, len(toks) - 1):
+        nxt = toks[j + 1].low
+        if toks[j].text == "," and nxt in CUES and nxt.endswith("ing"):
+            return toks[j].start
+        if toks[j].text in (";", "—", "–") or (toks[j].text == "," and nxt in _NEW_CLAUSE):
+            return toks[j].start
+    return sent_end
+
+
+_NEW_CLAUSE = frozenset("but while although though whereas which".split())
+
+
+def _make(doc: _Doc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
+    if e <= s:
+        return None
+    speaker = _resolve(doc, m)
+    return Quote(text=doc.text[s:e], speaker=speaker, kind="indirect", start=s, end=e, cue=cue)

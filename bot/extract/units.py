@@ -1,0 +1,410 @@
+"""Units of measure and currencies next to a number: lexicon, matching and base-unit conversion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit: the code we report, its dimension, and how to reach the dimension's base unit."""
+
+    code: str
+    dim: str
+    factor: float = 1.0  # base_value = value * factor (+ offset)
+    base: str = ""
+    offset: float = 0.0
+    name: str = ""  # singular name, used in compound units ("dollar per barrel")
+
+
+def _u(
+    code: str, dim: str, factor: float = 1.0, base: str = "", name: str = "", offset: float = 0.0
+) -> Unit:
+    return Unit(code, dim, factor, base or code, offset, name or code)
+
+
+# code -> Unit. Codes follow common short symbols; dimension bases are km, km2, l, kg, day,
+# km/h, kW, kWh, degC, percent; money keeps its own currency (no exchange rates offline).
+UNITS: dict[str, Unit] = {
+    u.code: u
+    for u in (
+        _u("km", "length", 1, "km", "kilometre"),
+        _u("m", "length", 1e-3, "km", "metre"),
+        _u("cm", "length", 1e-5, "km", "centimetre"),
+        _u("mm", "length", 1e-6, "km", "millimetre"),
+        _u("um", "length", 1e-9, "km", "micrometre"),
+        _u("nm", "length", 1e-12, "km", "nanometre"),
+        _u("mi", "length", 1.609344, "km", "mile"),
+        _u("nmi", "length", 1.852, "km", "nautical mile"),
+        _u("ft", "length", 3.048e-4, "km", "foot"),
+        _u("in", "length", 2.54e-5, "km", "inch"),
+        _u("yd", "length", 9.144e-4, "km", "yard"),
+        _u("km2", "area", 1, "km2", "square kilometre"),
+        _u("m2", "area", 1e-6, "km2", "square metre"),
+        _u("mi2", "area", 2.589988110336, "km2", "square mile"),
+        _u("ft2", "area", 9.290304e-8, "km2", "square foot"),
+        _u("ha", "area", 0.01, "km2", "hectare"),
+        _u("acre", "area", 4.0468564224e-3, "km2", "acre"),
+        _u("l", "volume", 1, "l", "litre"),
+        _u("ml", "volume", 1e-3, "l", "millilitre"),
+        _u("gal", "volume", 3.785411784, "l", "gallon"),
+        _u("cubic foot", "volume", 28.316846592, "l", "cubic foot"),
+        _u("cubic metre", "volume", 1000, "l", "cubic metre"),
+        _u("bcm", "volume", 1e12, "l", "billion cubic metres"),
+        _u("bbl", "volume", 158.987294928, "l", "barrel"),
+        _u("bbl/d", "flow", 1, "bbl/d", "barrel per day"),
+        _u("kg", "mass", 1, "kg", "kilogram"),
+        _u("g", "mass", 1e-3, "kg", "gram"),
+        _u("milligram", "mass", 1e-6, "kg", "milligram"),
+        _u("t", "mass", 1000, "kg", "tonne"),
+        _u("lb", "mass", 0.45359237, "kg", "pound"),
+        _u("oz", "mass", 0.028349523125, "kg", "ounce"),
+        _u("s", "time", 1 / 86400, "day", "second"),
+        _u("min", "time", 1 / 1440, "day", "minute"),
+        _u("h", "time", 1 / 24, "day", "hour"),
+        _u("day", "time", 1, "day", "day"),
+        _u("week", "time", 7, "day", "week"),
+        _u("month", "time", 30.4375, "day", "month"),
+        _u("year", "time", 365.25, "day", "year"),
+        _u("decade", "time", 3652.5, "day", "decade"),
+        _u("century", "time", 36525, "day", "century"),
+        _u("mph", "speed", 1.609344, "km/h", "mile per hour"),
+        _u("km/h", "speed", 1, "km/h", "kilometre per hour"),
+        _u("kn", "speed", 1.852, "km/h", "knot"),
+        _u("m/s", "speed", 3.6, "km/h", "metre per second"),
+        _u("W", "power", 1e-3, "kW", "watt"),
+        _u("kW", "power", 1, "kW", "kilowatt"),
+        _u("MW", "power", 1e3, "kW", "megawatt"),
+        _u("GW", "power", 1e6, "kW", "gigawatt"),
+        _u("TW", "power", 1e9, "kW", "terawatt"),
+        _u("hp", "power", 0.745699872, "kW", "horsepower"),
+        _u("PS", "power", 0.73549875, "kW", "metric horsepower"),
+        _u("kWh", "energy", 1, "kWh", "kilowatt hour"),
+        _u("megawatt hour", "energy", 1e3, "kWh", "megawatt hour"),
+        _u("gigawatt hour", "energy", 1e6, "kWh", "gigawatt hour"),
+        _u("terawatt hour", "energy", 1e9, "kWh", "terawatt hour"),
+        _u("milliampere-hour", "charge", 1, "mAh", "milliampere-hour"),
+        _u("newton metre", "torque", 1, "Nm", "newton metre"),
+        _u("pound-foot", "torque", 1.3558179483, "Nm", "pound-foot"),
+        _u("degC", "temperature", 1, "degC", "degree Celsius"),
+        _u("degF", "temperature", 5 / 9, "degC", "degree Fahrenheit", offset=-32 * 5 / 9),
+        _u("deg", "angle", 1, "deg", "degree"),
+        _u("percent", "ratio", 1, "percent", "percent"),
+        _u("pp", "ratio", 1, "pp", "percentage point"),
+        _u("bp", "ratio", 0.01, "pp", "basis point"),
+        _u("point", "score", 1, "point", "point"),
+        _u("times", "ratio", 1, "times", "time"),
+        _u("KB", "data", 1e-6, "GB", "kilobyte"),
+        _u("MB", "data", 1e-3, "GB", "megabyte"),
+        _u("GB", "data", 1, "GB", "gigabyte"),
+        _u("TB", "data", 1e3, "GB", "terabyte"),
+        _u("Mbps", "bandwidth", 1, "Mbps", "megabit per second"),
+        _u("Gbps", "bandwidth", 1e3, "Mbps", "gigabit per second"),
+        _u("Hz", "frequency", 1, "Hz", "hertz"),
+        _u("kHz", "frequency", 1e3, "Hz", "kilohertz"),
+        _u("MHz", "frequency", 1e6, "Hz", "megahertz"),
+        _u("GHz", "frequency", 1e9, "Hz", "gigahertz"),
+        _u("revolutions per minute", "frequency", 1 / 60, "Hz", "revolution per minute"),
+        _u("volt", "voltage", 1, "volt", "volt"),
+        _u("kilovolt", "voltage", 1e3, "volt", "kilovolt"),
+        _u("decibel", "sound", 1, "decibel", "decibel"),
+        _u("parts-per-million", "concentration", 1e3, "parts-per-billion", "part per million"),
+        _u("parts-per-billion", "concentration", 1, "parts-per-billion", "part per billion"),
+        _u("gigapascal", "pressure", 1, "GPa", "gigapascal"),
+        _u("psi", "pressure", 6.894757e-6, "GPa", "pound per square inch"),
+        _u("mpg", "economy", 1, "mpg", "mile per gallon"),
+    )
+}
+
+# Currencies: ISO code -> singular name. Money keeps its currency as base unit.
+CURRENCY_NAMES = {
+    "USD": "dollar", "AUD": "Australian dollar", "CAD": "Canadian dollar",
+    "HKD": "Hong Kong dollar", "NZD": "New Zealand dollar", "SGD": "Singapore dollar",
+    "TWD": "Taiwan dollar", "BRL": "real", "GBP": "pound sterling", "EUR": "euro",
+    "JPY": "yen", "CNY": "yuan", "INR": "rupee", "PKR": "rupee", "MYR": "ringgit",
+    "ILS": "shekel", "DKK": "Danish krone", "SEK": "Swedish krona", "NOK": "Norwegian krone",
+    "CHF": "Swiss franc", "RUB": "rouble", "UAH": "hryvnia", "KRW": "won", "MXN": "peso",
+    "ZAR": "rand", "TRY": "lira", "SAR": "riyal", "AED": "dirham", "NGN": "naira",
+    "THB": "baht", "PLN": "zloty", "HRK": "kuna", "IDR": "rupiah", "PHP": "peso",
+}  # fmt: skip
+for _code, _name in CURRENCY_NAMES.items():
+    UNITS[_code] = Unit(_code, "money", 1, _code, 0.0, _name)
+UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
+UNITS["p"] = Unit("p", "money", 0.01, "GBP", 0.0, "penny")
+UNITS["sen"] = Unit("sen", "money", 0.01, "MYR", 0.0, "sen")
+
+# Surfaces written after a number. Words match in any case; symbols only as written.
+_WORD_SURFACES: dict[str, str] = {
+    # length
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "micrometre": "um", "micrometres": "um", "micrometer": "um", "micrometers": "um",
+    "micron": "um", "microns": "um", "nanometre": "nm", "nanometres": "nm",
+    "nanometer": "nm", "nanometers": "nm", "mile": "mi", "miles": "mi",
+    "nautical mile": "nmi", "nautical miles": "nmi", "foot": "ft", "feet": "ft",
+    "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "yds": "yd",
+    # area
+    "square kilometre": "km2", "square kilometres": "km2", "square kilometer": "km2",
+    "square kilometers": "km2", "sq km": "km2", "sq. km": "km2", "sq km.": "km2",
+    "square mile": "mi2", "square miles": "mi2", "sq mi": "mi2", "sq. mi": "mi2",
+    "sq miles": "mi2", "square metre": "m2", "square metres": "m2", "square meter": "m2",
+    "square meters": "m2", "sq m": "m2", "sqm": "m2", "sq. m": "m2", "square foot": "ft2",
+    "square feet": "ft2", "sq ft": "ft2", "sq. ft": "ft2", "sqft": "ft2", "hectare": "ha",
+    "hectares": "ha", "acre": "acre", "acres": "acre",
+    # volume
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "millilitre": "ml",
+    "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "gallon": "gal",
+    "gallons": "gal", "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
+    "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre", "bcm": "bcm",
+    "barrels per day": "bbl/d", "barrels a day": "bbl/d", "barrel-a-day": "bbl/d",
+    "barrels-a-day": "bbl/d", "barrel per day": "bbl/d", "bpd": "bbl/d", "b/d": "bbl/d",
+    "barrel": "bbl", "barrels": "bbl", "bbl": "bbl",
+    # mass
+    "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
+    "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
+    "milligram": "milligram", "milligrams": "milligram", "tonne": "t", "tonnes": "t", "ton": "t",
+    "tons": "t", "metric tons": "t", "metric ton": "t", "lbs": "lb", "ounce": "oz",
+    "ounces": "oz",
+    # time
+    "second": "s", "seconds": "s", "secs": "s", "minute": "min", "minutes": "min",
+    "mins": "min", "hour": "h", "hours": "h", "hrs": "h", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
+    "years": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
+    # speed
+    "mph": "mph", "m.p.h.": "mph", "miles per hour": "mph", "miles an hour": "mph",
+    "kmh": "km/h", "kph": "km/h", "km/h": "km/h", "km/hr": "km/h",
+    "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "kn",
+    # power, energy
+    "watt": "W", "watts": "W", "kilowatt": "kW", "kilowatts": "kW", "megawatt": "MW",
+    "megawatts": "MW", "gigawatt": "GW", "gigawatts": "GW", "terawatt": "TW",
+    "terawatts": "TW", "horsepower": "hp", "hp": "hp", "bhp": "hp",
+    "kilowatt hours": "kWh", "kilowatt-hours": "kWh", "kilowatt hour": "kWh",
+    "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "gigawatt hours": "gigawatt hour",
+    "gigawatt-hours": "gigawatt hour", "kwh": "kWh", "mwh": "megawatt hour", "gwh": "gigawatt hour", "twh": "terawatt hour",
+    "mah": "milliampere-hour", "nm": "newton metre", "newton metres": "newton metre", "newton meters": "newton metre",
+    "lb-ft": "pound-foot", "lb ft": "pound-foot", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
+    # temperature, angle
+    "degrees celsius": "degC", "degree celsius": "degC", "degrees centigrade": "degC",
+    "celsius": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
+    "fahrenheit": "degF", "degrees": "deg", "degree": "deg",
+    # ratios
+    "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
+    "pc": "percent", "percentage points": "pp", "percentage point": "pp",
+    "basis points": "bp", "basis point": "bp", "bps": "bp", "points": "point",
+    "point": "point", "pts": "point", "times": "times",
+    # data, frequency, electrical, other
+    "gigabytes": "GB", "gigabyte": "GB", "terabytes": "TB", "terabyte": "TB",
+    "megabytes": "MB", "megabyte": "MB", "kilobytes": "KB", "mbps": "Mbps", "gbps": "Gbps",
+    "hertz": "Hz", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "gigahertz": "GHz",
+    "megahertz": "MHz", "rpm": "revolutions per minute", "volts": "volt", "volt": "volt", "kilovolts": "kilovolt",
+    "decibels": "decibel", "decibel": "decibel", "db": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion",
+    "parts per million": "parts-per-million", "parts per billion": "parts-per-billion", "gigapascals": "gigapascal",
+    "gigapascal": "gigapascal", "gpa": "gigapascal", "psi": "psi", "mpg": "mpg",
+    "miles per gallon": "mpg",
+    # money written after the number
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
+    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP", "shekels": "ILS",
+    "new shekels": "ILS", "shekel": "ILS", "danish crowns": "DKK", "danish kroner": "DKK",
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK",
+    "norwegian kroner": "NOK", "swiss francs": "CHF", "roubles": "RUB", "rubles": "RUB",
+    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia.": "UAH", "ringgit": "MYR",
+    "pesos": "MXN", "naira": "NGN", "baht": "THB", "zlotys": "PLN", "zloty": "PLN",
+    "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "rupiah": "IDR", "won": "KRW",
+    "rand": "ZAR", "cents": "cent", "cent": "cent", "pence": "p", "sen": "sen",
+}  # fmt: skip
+_SYMBOL_SURFACES: dict[str, str] = {
+    "%": "percent", "pp": "pp", "m": "m", "cm": "cm", "mm": "mm", "μm": "um", "µm": "um",
+    "mi": "mi", "ft": "ft", "″": "in", '"': "in", "km²": "km2", "km2": "km2", "m²": "m2",
+    "m2": "m2", "mi²": "mi2", "mi2": "mi2", "ha": "ha", "l": "l", "L": "l", "ml": "ml",
+    "mL": "ml", "g": "g", "mg": "milligram", "kg": "kg", "t": "t", "lb": "lb", "oz": "oz",
+    "s": "s", "min": "min", "h": "h", "hr": "h", "W": "W", "kW": "kW", "MW": "MW",
+    "GW": "GW", "TW": "TW", "PS": "PS", "°C": "degC", "°F": "degF", "°": "deg", "C": "degC",
+    "F": "degF", "GB": "GB", "TB": "TB", "MB": "MB", "KB": "KB", "V": "volt", "kV": "kilovolt",
+    "dB": "decibel", "x": "times", "€": "EUR", "£": "GBP", "p": "p", "USD": "USD",
+    "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "INR": "INR",
+    "RUB": "RUB", "UAH": "UAH", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD",
+    "kn": "HRK", "MYR": "MYR", "ILS": "ILS", "NIS": "ILS", "DKK": "DKK", "SEK": "SEK",
+    "NOK": "NOK", "KRW": "KRW", "c": "cent",
+}  # fmt: skip
+# A symbol must be glued to the number ("45g") unless listed here ("5 W", "12 C", "68 p").
+_SPACED_SYMBOLS = frozenset(
+    {"%", "pp", "cm", "mm", "μm", "µm", "km²", "km2", "m²", "m2", "mi²", "ha", "ml", "mL", "mg",
+     "kg", "lb", "oz", "min", "hr", "W", "kW", "MW", "GW", "TW", "PS", "°C", "°F", "C", "F",
+     "GB", "TB", "MB", "KB", "V", "kV", "dB", "€", "p", "USD", "EUR", "GBP", "JPY", "CNY",
+     "RMB", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "HKD", "kn", "MYR", "ILS", "NIS", "DKK",
+     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l"}
+)  # fmt: skip
+
+
+# A unit is looked up word by word (longest first) rather than with one huge regex, which
+# would cost a tenth of a second to compile at every start-up.
+_UNIT_TOKENS = re.compile(
+    r"(?P<sep>[ \t]?-?[ \t]?)(?P<t1>[^\s\d,;:()\[\]!?“”\"'‘’][^\s,;:()\[\]!?“”\"'‘’]*)"
+    r"(?:(?P<s2>\s+)(?P<t2>[A-Za-z][A-Za-z.\-]*))?(?:(?P<s3>\s+)(?P<t3>[A-Za-z][A-Za-z.\-]*))?"
+)
+_AMBIGUOUS_WORDS = frozenset({"won", "rand", "lira", "point", "points", "times", "yen", "day"})
+
+# Currency written before the number: "$", "US$", "US $", "$US", "A$", "HK $", "£", "PS" (a
+# mangled £), "Y=" (Reuters yen), "Rs", "RM", "USD".
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?P<code>US\s?\$|\$\s?US|U\.S\.\s?\$|A\$|\$A|AU\$|C\$|CA\$|CDN\$|HK\s?\$|NZ\$|S\$|R\$|NT\$"
+    r"|\$|£|€|¥|₹|₽|₴|₩|Y=|PS|Rs\.?|RM|USD|EUR|GBP|JPY|CHF|INR|AUD|CAD|CNY|RMB|HKD)"
+    r"(?P<gap>\s?)(?P<neg>[-−]?))$"
+)
+_CURRENCY_CODES = {
+    "$": "USD", "us$": "USD", "$us": "USD", "u.s.$": "USD", "a$": "AUD", "$a": "AUD",
+    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "cdn$": "CAD", "hk$": "HKD", "nz$": "NZD",
+    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "₽": "RUB", "₴": "UAH", "₩": "KRW", "y=": "JPY", "ps": "GBP", "rs": "INR", "rs.": "INR",
+    "rm": "MYR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
+    "inr": "INR", "aud": "AUD", "cad": "CAD", "cny": "CNY", "rmb": "CNY", "hkd": "HKD",
+}  # fmt: skip
+_GLUED_ONLY_PREFIX = frozenset({"ps", "rm", "y="})
+_US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
+_PER = re.compile(
+    r"(?P<sep>\s*/\s*|\s+per\s+|\s+an?\s+|-an?-|\s+each\s+)"
+    r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
+    r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in|from|since)\b)"
+)
+_PER_A = frozenset(
+    """year month week day hour night share barrel ounce gallon litre liter pound kilo kilogram
+    ton tonne head person month unit gram minute second""".split()
+)
+DENOMINATOR_NAMES = {
+    "sq m": "square metre", "sq. m": "square metre", "sq ft": "square foot",
+    "sq. ft": "square foot", "sq km": "square kilometre", "mmbtu": "mega british thermal unit",
+}  # fmt: skip
+
+
+def unit(code: str) -> Unit | None:
+    """The Unit for a code, or None for a counted noun."""
+    return UNITS.get(code)
+
+
+def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
+    """(unit code, end, surface) of a unit written right after a number ending at pos."""
+    m = _UNIT_TOKENS.match(text, pos)
+    if not m:
+        return None
+    sep = m.group("sep")
+    spans = [(m.start("t1"), m.end("t1"))]
+    for g in ("t2", "t3"):
+        if m.group(g) is None:
+            break
+        spans.append((m.start(g), m.end(g)))
+    start = spans[0][0]
+    for k in range(len(spans), 0, -1):
+        end = spans[k - 1][1]
+        surface = text[start:end]
+        for cut in _variants(surface):
+            found = _lookup(cut, sep, multiword=k > 1)
+            if found is not None:
+                return found, start + len(cut), cut
+    return None
+
+
+def _variants(surface: str) -> list[str]:
+    """The surface, without a sentence-final dot, and before a hyphen ("percent-owned")."""
+    out = [surface]
+    stripped = surface.rstrip(".=*")
+    if stripped != surface and stripped:
+        out.append(stripped)
+    if "-" in surface[1:]:
+        head = surface.split("-", 1)[0]
+        if head:
+            out.append(head)
+    return out
+
+
+def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
+    if not multiword and surface in _SYMBOL_SURFACES:
+        if sep and (surface not in _SPACED_SYMBOLS or "-" in sep):
+            return None
+        return _SYMBOL_SURFACES[surface]
+    key = " ".join(surface.lower().split())
+    code = _WORD_SURFACES.get(key)
+    if code is None or (key in _AMBIGUOUS_WORDS and "-" in sep):
+        return None
+    return code
+
+
+def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None:
+    """(ISO code, start of the symbol, negative) of a currency written right before a number."""
+    window = text[max(0, start - 8) : start]
+    m = _CURRENCY_BEFORE.search(window)
+    if not m:
+        return None
+    raw = re.sub(r"\s", "", m.group("code")).lower()
+    code = _CURRENCY_CODES.get(raw)
+    if code is None:
+        return None
+    begin = start - (len(window) - m.start())
+    if begin > 0 and (text[begin - 1].isalnum() and raw[0].isalpha()):
+        return None  # "XPS2" is not a price
+    if raw in _GLUED_ONLY_PREFIX and (m.group("gap") or m.group("neg")):
+        return None
+    if raw.isalpha() and len(raw) == 3 and m.group("gap") == "" and not text[start].isdigit():
+        return None
+    return code, begin, bool(m.group("neg"))
+
+
+def match_us_after(text: str, pos: int) -> int:
+    """End of a trailing "US"/"U.S." after a dollar amount ("$76 US"), or pos."""
+    m = _US_AFTER.match(text, pos)
+    return m.end() if m else pos
+
+
+def match_per(text: str, pos: int) -> tuple[str, int] | None:
+    """(denominator name, end) for "per barrel", "/sq m", "a month", "an ounce" after a quantity."""
+    m = _PER.match(text, pos)
+    if not m:
+        return None
+    den = re.sub(r"\s+", " ", m.group("den")).lower().rstrip(".")
+    sep = m.group("sep").strip().lower()
+    if sep in ("a", "an", "-a-", "-an-", "each") and den not in _PER_A:
+        return None
+    if sep == "/" and not (den.isalpha() or den.startswith("sq")):
+        return None
+    if den in ("cent", "percent"):
+        return None
+    name = DENOMINATOR_NAMES.get(den)
+    if name is None:
+        code = _WORD_SURFACES.get(den) or _SYMBOL_SURFACES.get(den)
+        u = UNITS.get(code) if code else None
+        name = u.name if u is not None else singular(den)
+    return name, m.end()
+
+
+def singular(word: str) -> str:
+    """A plain English singular for a counted noun ("villages" -> "village")."""
+    w = word
+    low = w.lower()
+    irregular = {"people": "people", "men": "man", "women": "woman", "children": "child",
+                 "servicemen": "serviceman", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+                 "police": "police", "personnel": "personnel", "staff": "staff",
+                 "series": "series", "species": "species", "news": "news"}  # fmt: skip
+    if low in irregular:
+        return irregular[low]
+    if low.endswith("ies") and len(low) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ches|shes|sses|xes|zes)$", low):
+        return w[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return w[:-1]
+    return w
+
+
+def to_base(value: float, code: str) -> tuple[float, str] | None:
+    """A value in the dimension's base unit (km, km2, kg, day, ...), or None if unknown."""
+    u = UNITS.get(code)
+    if u is None:
+        return None
+    return value * u.factor + u.offset, u.base

@@ -1,0 +1,67 @@
+"""The rating contract every briefbot summariser adds to sumy's AbstractSummarizer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel
+from sumy.summarizers._summarizer import AbstractSummarizer
+
+from summaries.terms import STOP_WORDS, stem, term
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Ratings of a document's sentences, plus the similarities that mark repeats."""
+
+    ratings: np.ndarray
+    similarity: np.ndarray | None = None
+    max_similarity: float = 1.0
+
+
+class RatedSummarizer(AbstractSummarizer):
+    """A sumy summariser that can also hand back its ratings, one per `document.sentences`.
+
+    `__call__` keeps sumy's contract (best `count` sentences, document order); `rate` lets
+    briefbot apply its own selection rules (context, redundancy) on top of the same ratings.
+    Stemmer and stop words are given at construction, never patched in afterwards.
+    """
+
+    def __init__(
+        self,
+        stemmer: Callable[[str], str] | None = None,
+        stop_words: Iterable[str] = STOP_WORDS,
+    ) -> None:
+        super().__init__(stemmer or stem)
+        if stop_words is STOP_WORDS:
+            self._stop_words = STOP_WORDS
+        else:
+            self._stop_words = frozenset(map(self.normalize_word, stop_words))
+
+    def rate(self, document: ObjectDocumentModel) -> np.ndarray:
+        """One rating per sentence of `document.sentences`; higher is better."""
+        raise NotImplementedError
+
+    def rank(self, document: ObjectDocumentModel) -> Ranking:
+        """Ratings for briefbot's selection; methods that remove repeats add similarities."""
+        return Ranking(self.rate(document))
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple:
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        ratings = dict(zip(sentences, self.rate(document).tolist(), strict=True))
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def stems(self, document: ObjectDocumentModel) -> list[list[str]]:
+        """Stems of each sentence's non-stop words (sumy's `_to_words_set`)."""
+        if self._stemmer is stem and self._stop_words is STOP_WORDS:
+            return [[t for t in map(term, s.words) if t] for s in document.sentences]
+        stem_word = self._stemmer
+        stop = self._stop_words
+        return [
+            [stem_word(w) for w in (x.lower() for x in s.words) if w not in stop]
+            for s in document.sentences
+        ]

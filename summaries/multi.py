@@ -1,0 +1,205 @@
+"""A story's summary drawn from several sources: central, early, never repeated, cited."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate
+from bot.extract.sentences import split_sentences, words
+from bot.model import Sentence
+from summaries.document import MIN_WORDS, is_terminated, needs_context, split_headlines
+from summaries.terms import STOP_WORDS, stem
+from summaries.tokenizer import NewsTokenizer
+
+log = logging.getLogger(__name__)
+
+LEAD_SENTENCES = 12  # sentences read per article: news says what matters first
+TAIL_SENTENCES = 6  # closing sentences checked together for notice blocks
+POSITION_WEIGHT = 0.35
+TITLE_WEIGHT = 0.15
+SAME_SOURCE_PENALTY = 0.5
+MAX_SIMILARITY = 0.45  # cosine above which two sentences say the same thing
+REDUNDANCY_WEIGHT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDoc:
+    """One source of a story; `sentences` may come precomputed from the store."""
+
+    article_id: str
+    title: str
+    text: str
+    published: str = ""  # ISO 8601 UTC, "" when unknown
+    sentences: Sequence[Sentence] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    """A summary sentence and the article it is quoted from."""
+
+    article_id: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    doc: int
+    position: int  # rank among the article's usable sentences: 0 is its lead
+    sentence: Sentence
+    terms: tuple[int, ...]  # vocabulary ids of its stems (with repeats)
+
+
+def summarize_story(docs: Sequence[StoryDoc], n: int = 3) -> list[Picked]:
+    """Up to `n` sentences about one story, spread over its sources, in reading order.
+
+    Each candidate is rated by how well it matches the whole story (cosine with the
+    centroid of all sources, so facts several outlets report rank first), how early it
+    comes in its article and how much it shares with the titles. Picks are made greedily
+    (MMR): a sentence too close to one already chosen is dropped, and a second sentence from
+    the same source must beat the others by a margin. Boilerplate, headlines, fragments and
+    sentences that lean on their predecessor are never candidates. The result is ordered
+    by article date (then input order), then by position in the article.
+    """
+    if n <= 0 or not docs:
+        return []
+    vocabulary: dict[str, int] = {}
+    candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary)]
+    if not candidates:
+        return []
+    vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
+    centroid = vectors.column_sums()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centrality = vectors.dot(centroid)
+    titles = _title_terms(docs, vocabulary)
+    ratings = [
+        centrality[k]
+        + POSITION_WEIGHT / math.sqrt(1.0 + c.position)
+        + TITLE_WEIGHT * _overlap(c.terms, titles)
+        for k, c in enumerate(candidates)
+    ]
+    picked = _mmr(candidates, np.asarray(ratings), vectors, n)
+    order = {id(doc): i for i, doc in enumerate(docs)}
+    picked.sort(
+        key=lambda c: (
+            docs[c.doc].published or "\uffff",
+            order[id(docs[c.doc])],
+            c.sentence.start,
+        )
+    )
+    return [Picked(docs[c.doc].article_id, c.sentence) for c in picked]
+
+
+def _candidates(index: int, doc: StoryDoc, vocabulary: dict[str, int]) -> list[_Candidate]:
+    """The article's first usable sentences, with their stems mapped into `vocabulary`."""
+    found = split_headlines(
+        doc.text, doc.sentences if doc.sentences is not None else split_sentences(doc.text)
+    )
+    # Closing notices can run over several sentences: check the article's tail as a block.
+    tail = max(0, len(found) - TAIL_SENTENCES)
+    noise = {tail + i for i in boilerplate_sentences(doc.text, found[tail:])}
+    tokenizer = NewsTokenizer()
+    out: list[_Candidate] = []
+    for i, s in enumerate(found):
+        if len(out) >= LEAD_SENTENCES:
+            break
+        if i in noise or not is_terminated(s.text) or len(words(s.text)) < MIN_WORDS:
+            continue
+        if needs_context(s.text) or (i < tail and is_boilerplate(s.text)):
+            continue
+        lowered = (w.lower() for w in tokenizer.to_words(s.text))
+        stems = [stem(w) for w in lowered if w not in STOP_WORDS]
+        terms = tuple(vocabulary.setdefault(t, len(vocabulary)) for t in stems)
+        if terms:
+            out.append(_Candidate(index, len(out), s, terms))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _SparseRows:
+    """Unit-length tf-idf rows kept sparse: (row, column, weight) triples."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    weights: np.ndarray
+    shape: tuple[int, int]
+
+    @classmethod
+    def tfidf(cls, candidates: Sequence[_Candidate], width: int, n_docs: int) -> _SparseRows:
+        """sqrt(tf) x idf, where idf counts sources so terms many outlets use are not muted."""
+        rows = np.repeat(np.arange(len(candidates)), [len(c.terms) for c in candidates])
+        cols = np.fromiter((t for c in candidates for t in c.terms), dtype=np.intp)
+        keys, counts = np.unique(rows * width + cols, return_counts=True)
+        rows, cols = keys // width, keys % width
+        doc_of_row = np.fromiter((c.doc for c in candidates), dtype=np.intp)
+        doc_terms = np.unique(doc_of_row[rows] * width + cols) % width
+        sources = np.bincount(doc_terms, minlength=width)
+        idf = np.log((1.0 + n_docs) / (1.0 + sources)) + 1.0
+        weights = np.sqrt(counts) * idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(candidates)))
+        weights /= norms[rows]
+        return cls(rows, cols, weights, (len(candidates), width))
+
+    def column_sums(self) -> np.ndarray:
+        """Sum of all rows, as a dense vector."""
+        return np.bincount(self.cols, weights=self.weights, minlength=self.shape[1])
+
+    def dot(self, dense: np.ndarray) -> np.ndarray:
+        """Each row's dot product with a dense vector."""
+        return np.bincount(
+            self.rows, weights=self.weights * dense[self.cols], minlength=self.shape[0]
+        )
+
+    def row(self, index: int) -> np.ndarray:
+        """One row as a dense vector."""
+        out = np.zeros(self.shape[1])
+        mask = self.rows == index
+        out[self.cols[mask]] = self.weights[mask]
+        return out
+
+
+def _title_terms(docs: Sequence[StoryDoc], vocabulary: dict[str, int]) -> frozenset[int]:
+    tokenizer = NewsTokenizer()
+    return frozenset(
+        vocabulary[t]
+        for doc in docs
+        for w in tokenizer.to_words(doc.title or "")
+        if w.lower() not in STOP_WORDS and (t := stem(w.lower())) in vocabulary
+    )
+
+
+def _overlap(terms: tuple[int, ...], titles: frozenset[int]) -> float:
+    if not titles:
+        return 0.0
+    distinct = set(terms)
+    return len(distinct & titles) / len(distinct)
+
+
+def _mmr(
+    candidates: Sequence[_Candidate], ratings: np.ndarray, vectors: _SparseRows, n: int
+) -> list[_Candidate]:
+    """Greedy maximal marginal relevance with a hard redundancy cut and a per-source cost."""
+    chosen: list[int] = []
+    used_docs: set[int] = set()
+    available = np.ones(len(candidates), dtype=bool)
+    closest = np.zeros(len(candidates))
+    while len(chosen) < n and available.any():
+        penalty = np.fromiter(
+            (SAME_SOURCE_PENALTY if c.doc in used_docs else 0.0 for c in candidates),
+            dtype=float,
+            count=len(candidates),
+        )
+        score = ratings - REDUNDANCY_WEIGHT * closest - penalty
+        score[~available] = -np.inf
+        best = int(np.argmax(score))
+        chosen.append(best)
+        used_docs.add(candidates[best].doc)
+        similarity = vectors.dot(vectors.row(best))
+        closest = np.maximum(closest, similarity)
+        available &= similarity <= MAX_SIMILARITY
+        available[best] = False
+    return [candidates[k] for k in chosen]

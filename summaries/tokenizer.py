@@ -1,0 +1,31 @@
+"""A sumy tokenizer built on briefbot's own sentence splitter: no NLTK data needed."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.sentences import split_sentences
+
+_LETTER_WORD = re.compile(r"\b[^\W\d_]+(?:['\-][^\W\d_]+)*\b")
+
+
+class NewsTokenizer:
+    """Duck-typed stand-in for `sumy.nlp.tokenizers.Tokenizer("english")`.
+
+    sumy's stock tokenizer loads NLTK punkt data, which briefbot never downloads; sumy only
+    calls `to_sentences` and `to_words`, so this object is all its parsers and summarisers need.
+    """
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Sentences of a paragraph, verbatim (our splitter knows news abbreviations)."""
+        return tuple(s.text for s in split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Words made of letters (inner ' or - allowed), as sumy's own tokenizer keeps them.
+
+        Numbers and tokens glued to digits ("1.13bn") are left out, like stock sumy does;
+        curly apostrophes become straight ones so "don’t" meets the stop-word list.
+        """
+        return tuple(_LETTER_WORD.findall(sentence.replace("’", "'")))

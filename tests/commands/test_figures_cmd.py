@@ -1,0 +1,87 @@
+"""/figures through the real core and the CLI, on the five seeds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS, reply_text
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("\u2019", "'").lower().split())
+
+
+async def test_territory_lists_the_key_figures_with_claimants_and_flags_the_conflict(
+    ask, gold
+) -> None:
+    reply = await ask("/figures territory")
+    assert not reply.error
+    text = _norm(reply_text(reply))
+    for entry in gold["figures_territory_must_include"]:
+        assert _norm(entry.split(":", 1)[1]) in text
+    for bad in gold["figures_territory_must_not_include"]:
+        assert _norm(bad) not in text
+    assert reply.sections[0].heading.startswith("Conflicts")
+    flagged = {row.surface for row in reply.sections[0].figures}
+    assert flagged == {"roughly 400 miles", "nearly 400 square miles"}
+    assert all("mismatch" in row.conflict for row in reply.sections[0].figures)
+    rows = [row for s in reply.sections for row in s.figures]
+    by_surface = {row.surface: row for row in rows}
+    assert by_surface["at least 28 settlements"].claimant == "Aleksey Smirnov"
+    assert "km2" in by_surface["nearly 400 square miles"].normalised
+    for row in rows:
+        cite = reply.citations[row.cite]
+        assert cite.article_id and cite.start is not None
+
+
+async def test_any_word_for_a_topic_works(ask) -> None:
+    land = await ask("/figures land")
+    killed = await ask("/figures killed")
+    assert land.title == "Figures: territory"
+    assert killed.title == "Figures: casualties"
+    surfaces = {row.surface for s in killed.sections for row in s.figures}
+    assert "about 340 Ukrainian soldiers" in surfaces and "117 drones" not in surfaces
+
+
+async def test_search_words_find_figures_by_their_sentence(ask) -> None:
+    reply = await ask("/figures drones Moscow")
+    surfaces = {row.surface for s in reply.sections for row in s.figures}
+    assert "117 drones" in surfaces and "14 Ukrainian drones" not in surfaces
+
+
+async def test_no_topic_lists_the_topics_that_have_figures(ask) -> None:
+    reply = await ask("/figures")
+    text = reply_text(reply)
+    assert "territory" in text and "casualties" in text and "Try: /figures territory" in text
+
+
+async def test_unknown_topic_says_so_and_suggests_the_nearest(ask) -> None:
+    reply = await ask("/figures terrytory")
+    text = reply_text(reply)
+    assert reply.error
+    assert "not a figures topic" in text and "Nearest topics: territory" in text
+
+
+def test_cli_ask_json(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "bot.cli", "--db", db]
+    subprocess.run(
+        [*cmd, "ingest", *map(str, SEEDS)], check=True, capture_output=True, env=env, cwd=ROOT
+    )
+    out = subprocess.run(
+        [*cmd, "ask", "--json", "/figures territory"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    data = json.loads(out.stdout)
+    rows = [row for s in data["sections"] for row in s["figures"]]
+    assert any(row["surface"] == "as deep as 7.5 miles" for row in rows)
+    assert any("mismatch" in row["conflict"] for row in rows)

@@ -1,0 +1,88 @@
+"""A running bot for digest tests: real core and store, the real Scheduler, a recording channel."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from bot.app import open_core
+from bot.config import Config, DigestConfig
+from bot.core import Core
+from bot.delivery import DeliveryError, Router
+from bot.model import Reply, Request
+from bot.scheduler import Scheduler
+
+CONFIG = Config(digest=DigestConfig(grace_hours=6.0, feed_poll_minutes=15.0))
+
+
+@dataclass
+class RecordingChannel:
+    """An adapter's post() that keeps what it was given; fail_next makes the next posts raise."""
+
+    posts: list[tuple[str, Reply]] = field(default_factory=list)
+    fail_next: int = 0
+
+    async def post(self, place: str, reply: Reply) -> None:
+        if self.fail_next:
+            self.fail_next -= 1
+            raise DeliveryError("platform returned 503")
+        self.posts.append((place, reply))
+
+    @property
+    def titles(self) -> list[str]:
+        return [r.title for _, r in self.posts]
+
+
+@dataclass
+class Bot:
+    core: Core
+    scheduler: Scheduler
+    channel: RecordingChannel
+
+    async def ask(self, args: str, place: str = "C1", platform: str = "fake") -> Reply:
+        return await self.core.handle(
+            Request("digest", args, user="U1", place=place, platform=platform)
+        )
+
+
+@asynccontextmanager
+async def running(
+    db: Path, channel: RecordingChannel, *, seed: bool = False, config: Config = CONFIG
+) -> AsyncIterator[Bot]:
+    """One bot process: open the store, start the scheduler (which catches up), stop on exit."""
+    async with open_core(db, seed=seed, config=config) as core:
+        scheduler = Scheduler(core, Router({"fake": channel}))
+        core.services["scheduler"] = scheduler
+        await scheduler.start()
+        try:
+            yield Bot(core, scheduler, channel)
+        finally:
+            await scheduler.stop()
+
+
+def at(text: str) -> datetime:
+    """'2024-10-26T04:30:00' as a UTC instant."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> Iterator[time_machine.Coordinates]:
+    """Frozen wall clock; tests move it with clock.move_to(...)."""
+    with time_machine.travel(at("2024-08-12T12:00:00"), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def channel() -> RecordingChannel:
+    return RecordingChannel()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "briefbot.db"

@@ -1,0 +1,177 @@
+"""Quote extraction: seed gold quotes with their speakers, plus small literal cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.extract.quotes import extract_quotes
+from bot.extract.speakers import speaker_key
+from bot.model import Quote
+from tests.conftest import GOLD, ROOT
+
+
+def _norm(s: str) -> str:
+    s = s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').lower()
+    return re.sub(r"\s+", " ", s).strip(' ".,')
+
+
+def _seed(article: str) -> str:
+    return (ROOT / "seeds" / f"{article}.txt").read_text(encoding="utf-8")
+
+
+def _same_person(name: str | None, gold_name: str) -> bool:
+    return name is not None and speaker_key(name) == speaker_key(gold_name)
+
+
+def _by_text(quotes: list[Quote], fragment: str, direct: bool = False) -> Quote:
+    hits = [q for q in quotes if fragment in q.text and not (direct and q.kind == "indirect")]
+    assert hits, f"no quote contains {fragment!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "gold", [q for q in GOLD["quotes"] if not q.get("unnamed")], ids=lambda q: q["quote"][:30]
+)
+def test_every_seed_quote_is_found_with_its_speaker(gold: dict) -> None:
+    text = _seed(gold["article"])
+    quotes = extract_quotes(text)
+    want = _norm(gold["quote"])
+    found = [q for q in quotes if q.kind in ("direct", "partial") and _norm(q.text) == want]
+    assert found, f"missed {gold['quote']!r}"
+    assert any(_same_person(q.speaker, gold["speaker"]) for q in found), [q.speaker for q in found]
+
+
+def test_offsets_cover_exactly_the_quoted_text() -> None:
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for q in extract_quotes(text):
+            assert text[q.start : q.end] == q.text
+            assert q.kind in ("direct", "partial", "indirect")
+
+
+def test_interrupted_quote_gives_two_segments_with_one_speaker() -> None:
+    text = 'Ann Lee spoke first.\n"We will win," Ms. Lee said, "and we will win soon."\n'
+    direct = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert [q.text for q in direct] == ["We will win,", "and we will win soon."]
+    assert {q.speaker for q in direct} == {"Ann Lee"}
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "Mayor Jo Park said: \u201cThe bridge is safe. It will reopen soon.\nSomething else happened.\n"
+    q = _by_text(extract_quotes(text), "The bridge is safe")
+    assert q.text == "The bridge is safe. It will reopen soon."
+    assert q.speaker == "Jo Park"
+
+
+def test_titles_and_scare_quotes_are_not_quotes() -> None:
+    text = (
+        "The senator appeared on \u201cMeet the Press\u201d on Sunday.\n"
+        "Critics call the plan a \u201cgiveaway\u201d to banks.\n"
+    )
+    assert [q for q in extract_quotes(text) if q.kind != "indirect"] == []
+
+
+def test_pronoun_and_title_resolve_to_the_full_name() -> None:
+    text = (
+        "Russian President Vladimir V. Putin spoke in Moscow.\n"
+        "\u201cWe will definitely expel them,\u201d Mr. Putin said.\n"
+        "\u201cThe answer is no,\u201d he added.\n"
+    )
+    quotes = extract_quotes(text)
+    assert _by_text(quotes, "expel them").speaker == "Vladimir V. Putin"
+    assert _by_text(quotes, "The answer is no").speaker == "Vladimir V. Putin"
+
+
+def test_inverted_attribution_with_appositive() -> None:
+    text = (
+        "\u201cThe Russians are very worried,\u201d said Andrii Kovalenko, a senior official, "
+        "referring to the region.\n"
+    )
+    assert _by_text(extract_quotes(text), "very worried").speaker == "Andrii Kovalenko"
+
+
+def test_partial_quote_in_a_reported_sentence() -> None:
+    text = "Mayor Jo Park said the storm was \u201cthe worst in decades\u201d and asked for help.\n"
+    q = _by_text(extract_quotes(text), "worst in decades", direct=True)
+    assert q.kind == "partial" and q.speaker == "Jo Park"
+
+
+def test_continuing_quote_keeps_the_speaker() -> None:
+    text = (
+        "\u201cThe troops are fulfilling their tasks,\u201d Gen. Oleksandr Syrskyi said. "
+        "\u201cThe situation is under our control.\u201d\n"
+    )
+    q = _by_text(extract_quotes(text), "under our control")
+    assert q.speaker == "Oleksandr Syrskyi"
+
+
+def test_indirect_speech_after_said_that() -> None:
+    text = "Health Minister Ana Ruiz said that the new clinic would open in March.\n"
+    q = _by_text(extract_quotes(text), "new clinic")
+    assert q.kind == "indirect"
+    assert q.text == "the new clinic would open in March"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_indirect_speech_with_according_to_an_organisation() -> None:
+    text = "Over 76,000 people were evacuated from the region, according to Russia's TASS state news agency.\n"
+    q = _by_text(extract_quotes(text), "76,000")
+    assert q.kind == "indirect"
+    assert q.text == "Over 76,000 people were evacuated from the region"
+    assert q.speaker is not None and "TASS" in q.speaker
+
+
+def test_indirect_speech_before_the_cue() -> None:
+    text = "Ana Ruiz spoke on Monday.\nThe clinic will open in March, she said.\n"
+    q = _by_text(extract_quotes(text), "clinic will open")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "The clinic will open in March", "Ana Ruiz")
+
+
+def test_addressee_is_not_reported_speech() -> None:
+    text = "\u201cWe are ready,\u201d Vladimir Putin told his defense officials on Monday.\n"
+    assert [q.text for q in extract_quotes(text)] == ["We are ready,"]
+
+
+def test_text_without_quotes_or_cues_gives_nothing() -> None:
+    assert extract_quotes("Fighting continued along the front line overnight.") == []
+    assert extract_quotes("") == []
+
+
+_PIECES = [
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "Mr.",
+    "Putin",
+    "Ana Ruiz",
+    "\u201c",
+    "\u201d",
+    '"',
+    "''",
+    ",",
+    ".",
+    ":",
+    "\n",
+    "Asked",
+    "whether",
+    "that",
+    "The",
+    "Sen.",
+    "R-Ky.",
+    "Kyiv",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60))
+def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.text and q.text
+        assert q.kind in ("direct", "partial", "indirect")
