@@ -7,7 +7,6 @@ import asyncio
 import json
 import logging
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -20,6 +19,9 @@ def _read_text(path: str) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from bot.extract import analyse
+    from bot.model import Figure
+
+    figure_fields = Figure.__slots__
 
     status = 0
     for path in args.files:
@@ -32,15 +34,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
         result = analyse(text)
         row = {
             "source": path,
-            "sentences": [{"text": s.text, "start": s.start, "end": s.end} for s in result.sentences],
+            "sentences": [
+                {"text": s.text, "start": s.start, "end": s.end} for s in result.sentences
+            ],
             "quotes": [
-                {k: v for k, v in asdict(q).items() if k in ("text", "speaker", "kind", "start", "end")}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "kind": q.kind,
+                    "start": q.start,
+                    "end": q.end,
+                }
                 for q in result.quotes
             ],
-            "figures": [asdict(f) for f in result.figures],
+            "figures": [{name: getattr(f, name) for name in figure_fields} for f in result.figures],
         }
-        print(json.dumps(row, ensure_ascii=False), flush=False)
-    sys.stdout.flush()
+        print(json.dumps(row, ensure_ascii=False))
     return status
 
 
@@ -48,7 +57,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from summaries import METHODS, summarize
 
     if args.method not in METHODS:
-        print(f"briefbot summarize: unknown method {args.method!r}; choose from {', '.join(METHODS)}", file=sys.stderr)
+        print(
+            f"briefbot summarize: unknown method {args.method!r}; choose from {', '.join(METHODS)}",
+            file=sys.stderr,
+        )
         return 2
     if not 1 <= args.sentences <= 10:
         print("briefbot summarize: --sentences must be between 1 and 10", file=sys.stderr)
@@ -85,10 +97,15 @@ async def cmd_ask(args: argparse.Namespace) -> int:
     config = _config(args)
     parsed = parse_line(args.command)
     if parsed is None:
-        print("briefbot ask: give a command, e.g. briefbot ask \"/who said kick the enemy out\"", file=sys.stderr)
+        print(
+            'briefbot ask: give a command, e.g. briefbot ask "/who said kick the enemy out"',
+            file=sys.stderr,
+        )
         return 2
     async with open_core(_db(args, config), config=config) as core:
-        reply = await core.handle(Request(command=parsed[0], args=parsed[1], is_admin=config.console_admin))
+        reply = await core.handle(
+            Request(command=parsed[0], args=parsed[1], is_admin=config.console_admin)
+        )
     print(reply_json(reply) if args.json else render_text(reply))
     return 0
 
@@ -147,7 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("serve", help="run the configured Slack/Discord adapters and the digest scheduler")
+    p = sub.add_parser(
+        "serve", help="run the configured Slack/Discord adapters and the digest scheduler"
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="sentences, quotes and figures of files, as JSON lines")
@@ -173,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     func = args.func if args.cmd else cmd_console
     from bot.config import ConfigError
-    from bot.store.sqlite import StoreError
+    from bot.store.base import StoreError
 
     try:
         result = func(args)
@@ -184,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefbot summarize ... | head`: the reader left; not an error
+        sys.stderr.close()
+        return 0
     return int(result or 0)
 
 

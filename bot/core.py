@@ -13,8 +13,7 @@ from bot.commands import ALIASES, COMMANDS, CommandSpec
 from bot.commands.context import Context
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
-from bot.store.base import Store
-from bot.store.sqlite import StoreError
+from bot.store.base import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,9 @@ def clean_args(text: str) -> str:
 class Core:
     """The one entry point every adapter calls; platform-free."""
 
-    def __init__(self, store: Store, config: Config | None = None, services: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, store: Store, config: Config | None = None, services: dict[str, Any] | None = None
+    ) -> None:
         self.store = store
         self.config = config or Config()
         self.services: dict[str, Any] = services if services is not None else {}
@@ -61,7 +62,9 @@ class Core:
                 example=spec.example,
             )
         if spec.admin_only and not request.is_admin:
-            return error_reply(f"/{name} is for admins only.", hint="Ask a newsroom admin to run it.")
+            return error_reply(
+                f"/{name} is for admins only.", hint="Ask a newsroom admin to run it."
+            )
         ctx = Context(store=self.store, request=request, config=self.config, services=self.services)
         try:
             return await asyncio.wait_for(spec.runner()(ctx, args), COMMAND_TIMEOUT)
@@ -70,7 +73,12 @@ class Core:
             return error_reply(f"/{name} took too long and was stopped.", example=spec.example)
         except StoreError as exc:
             log.error("store error in /%s: %s", name, exc)
-            return error_reply("The article store is unavailable right now; nothing was changed.", hint=str(exc)[:200])
+            return error_reply(
+                "The article store is unavailable right now; nothing was changed.",
+                hint=str(exc)[:200],
+            )
         except Exception:
             log.exception("command /%s failed", name)
-            return error_reply(f"Something went wrong running /{name}; it has been logged.", example=spec.example)
+            return error_reply(
+                f"Something went wrong running /{name}; it has been logged.", example=spec.example
+            )

@@ -145,7 +145,10 @@ def _label(q: StoredQuote, displays: dict[str, str]) -> str:
 
 
 def _item(ctx: Context, q: StoredQuote, label: str) -> Item:
+    """Reported speech is the article's words, not the speaker's: the label says so."""
     cite = ctx.cite(q.article, q.quote.start, q.quote.end, q.paragraph)
+    if q.quote.kind == "indirect":
+        label = f"{label} (reported speech)"
     return Item(text=q.quote.text, cite=cite, label=label)
 
 

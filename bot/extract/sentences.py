@@ -15,7 +15,31 @@ ABBREVIATIONS = frozenset(
     vs v etc approx est al cf ca e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a""".split()
 )
 # After these dotted forms a new sentence starts only before a typical sentence opener.
-AMBIGUOUS = frozenset({"u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "a.m", "p.m", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "bros", "plc", "llc", "no"})
+AMBIGUOUS = frozenset(
+    {
+        "ft",
+        "no",
+        "st",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "d.c",
+        "a.m",
+        "p.m",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jr",
+        "sr",
+        "bros",
+        "plc",
+        "llc",
+    }
+)
 OPENERS = frozenset(
     """the a an it he she they we i you but and in on at this that these those there his her
     their its our my as after before when while if however meanwhile also officials some many

@@ -29,6 +29,7 @@ from bot.store.base import (
     SearchHit,
     StoredFigure,
     StoredQuote,
+    StoreError,
     Story,
 )
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
@@ -36,15 +37,11 @@ from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
-_QUOTE_COLS = f"q.text, q.speaker, q.kind, q.start, q.\"end\", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}"
+_QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
     'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
     f"f.base_value, f.base_unit, f.referent, f.paragraph, f.sentence, {_REF_COLS}"
 )
-
-
-class StoreError(Exception):
-    """A store failure worth telling the user about (disk full, locked, corrupt)."""
 
 
 def now_iso() -> str:
@@ -84,7 +81,8 @@ class SQLiteStore(DigestTables):
             await db.executescript(schema)
             await upgrade_digest_tables(db)
             await db.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+                (SCHEMA_VERSION,),
             )
             await db.commit()
         except sqlite3.DatabaseError as exc:
@@ -153,23 +151,39 @@ class SQLiteStore(DigestTables):
         return None
 
     def _insert(self, article: Article, prepared: Prepared) -> None:
-        digest, signature, band_keys, analysis = prepared.digest, prepared.signature, prepared.bands, prepared.analysis
+        digest, signature, band_keys, analysis = (
+            prepared.digest,
+            prepared.signature,
+            prepared.bands,
+            prepared.analysis,
+        )
         published = article.published or now_iso()
         db = self._w
         cur = db.execute(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
             "minhash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                article.id, article.title, article.text, article.outlet, article.url, article.author,
-                published, article.source, digest, signature.tobytes(), now_iso(),
+                article.id,
+                article.title,
+                article.text,
+                article.outlet,
+                article.url,
+                article.author,
+                published,
+                article.source,
+                digest,
+                signature.tobytes(),
+                now_iso(),
             ),
         )
         rowid = cur.lastrowid
         db.execute(
-            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (rowid, article.title, article.text)
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (rowid, article.title, article.text),
         )
         db.executemany(
-            "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)", [(b, rowid) for b in band_keys]
+            "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)",
+            [(b, rowid) for b in band_keys],
         )
         sentences = analysis.sentences
         starts = [s.start for s in sentences]
@@ -179,8 +193,16 @@ class SQLiteStore(DigestTables):
                 'INSERT INTO quotes (article_rowid, text, speaker, speaker_key, kind, start, "end", cue, '
                 "paragraph, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    rowid, q.text, q.speaker, speaker_key(q.speaker), q.kind, q.start, q.end, q.cue,
-                    sent.paragraph if sent else 0, sent.text if sent else q.text,
+                    rowid,
+                    q.text,
+                    q.speaker,
+                    speaker_key(q.speaker),
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.cue,
+                    sent.paragraph if sent else 0,
+                    sent.text if sent else q.text,
                 ),
             )
             db.execute(
@@ -194,9 +216,22 @@ class SQLiteStore(DigestTables):
                 "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    rowid, f.surface, f.start, f.end, f.value, f.low, f.high, f.unit, f.qualifier, f.topic,
-                    f.claimant, f.base_value, f.base_unit, f.referent,
-                    sent.paragraph if sent else 0, sent.text if sent else f.surface,
+                    rowid,
+                    f.surface,
+                    f.start,
+                    f.end,
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.unit,
+                    f.qualifier,
+                    f.topic,
+                    f.claimant,
+                    f.base_value,
+                    f.base_unit,
+                    f.referent,
+                    sent.paragraph if sent else 0,
+                    sent.text if sent else f.surface,
                 ),
             )
             db.execute(
@@ -214,7 +249,9 @@ class SQLiteStore(DigestTables):
         for i in range(0, len(names), 500):
             chunk = names[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            df.update(db.execute(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk).fetchall())
+            df.update(
+                db.execute(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk).fetchall()
+            )
         db.executemany(
             "INSERT INTO term_df (term, n) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET n = n + 1",
             [(t,) for t in names],
@@ -225,13 +262,15 @@ class SQLiteStore(DigestTables):
         candidates: set[int] = set()
         for term in probe:
             rows = db.execute(
-                "SELECT story_id FROM story_terms WHERE term = ? AND last_published >= ? LIMIT 200", (term, day)
+                "SELECT story_id FROM story_terms WHERE term = ? AND last_published >= ? LIMIT 200",
+                (term, day),
             ).fetchall()
             candidates.update(r[0] for r in rows)
         best_id, best_score, best_row = None, 0.0, None
         for sid in candidates:
             row = db.execute(
-                "SELECT terms, size, first_published, last_published FROM stories WHERE id = ?", (sid,)
+                "SELECT terms, size, first_published, last_published FROM stories WHERE id = ?",
+                (sid,),
             ).fetchone()
             if not row or row[2] > _shift(published, cluster.WINDOW_DAYS):
                 continue
@@ -299,7 +338,8 @@ class SQLiteStore(DigestTables):
         """Ids starting with what the user typed (escaped for LIKE)."""
         esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = await self._all(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (esc + "%", limit)
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+            (esc + "%", limit),
         )
         return [r[0] for r in rows]
 
@@ -370,7 +410,9 @@ class SQLiteStore(DigestTables):
         for match in (fts.phrase(phrase), fts.all_of(phrase)):
             if not match:
                 return []
-            rows = await self._quote_rows("quotes_fts MATCH ?", ("{text}: " + f"({match})",), limit, fts_join=True)
+            rows = await self._quote_rows(
+                "quotes_fts MATCH ?", ("{text}: " + f"({match})",), limit, fts_join=True
+            )
             if rows:
                 return rows
         return []
@@ -379,7 +421,9 @@ class SQLiteStore(DigestTables):
         match = fts.all_of(words)
         if not match:
             return []
-        return await self._quote_rows("quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True)
+        return await self._quote_rows(
+            "quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True
+        )
 
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
@@ -427,7 +471,9 @@ class SQLiteStore(DigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
-    async def stories(self, since: str | None = None, topic: str | None = None, limit: int = 10) -> list[Story]:
+    async def stories(
+        self, since: str | None = None, topic: str | None = None, limit: int = 10
+    ) -> list[Story]:
         """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
         params: list[Any] = [since or ""]
         topic_filter = ""
@@ -451,12 +497,21 @@ class SQLiteStore(DigestTables):
                 f"SELECT {_REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
                 (sid,),
             )
-            out.append(Story(id=sid, articles=tuple(_ref(r) for r in arts), first_published=first, last_published=last))
+            out.append(
+                Story(
+                    id=sid,
+                    articles=tuple(_ref(r) for r in arts),
+                    first_published=first,
+                    last_published=last,
+                )
+            )
         return out
 
     async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
         """The cached multi-source summary and the story size it was made for."""
-        row = await self._one("SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,))
+        row = await self._one(
+            "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
+        )
         if not row or row[1] is None or row[2] != row[0]:
             return (row[0] if row else 0), None
         return row[0], json.loads(row[1])
@@ -464,7 +519,8 @@ class SQLiteStore(DigestTables):
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         async with self._write_lock:
             await self._db.execute(
-                "UPDATE stories SET summary = ?, summary_size = ? WHERE id = ?", (json.dumps(picked), size, story_id)
+                "UPDATE stories SET summary = ?, summary_size = ? WHERE id = ?",
+                (json.dumps(picked), size, story_id),
             )
             await self._db.commit()
 
@@ -507,8 +563,19 @@ def prepare(article: Article) -> Prepared:
 
 def _stored_figure(r: Sequence[Any]) -> StoredFigure:
     fig = Figure(
-        surface=r[0], start=r[1], end=r[2], value=r[3], low=r[4], high=r[5], unit=r[6], qualifier=r[7],
-        topic=r[8], claimant=r[9], base_value=r[10], base_unit=r[11], referent=r[12],
+        surface=r[0],
+        start=r[1],
+        end=r[2],
+        value=r[3],
+        low=r[4],
+        high=r[5],
+        unit=r[6],
+        qualifier=r[7],
+        topic=r[8],
+        claimant=r[9],
+        base_value=r[10],
+        base_unit=r[11],
+        referent=r[12],
     )
     return StoredFigure(figure=fig, article=_ref(r[15:20]), paragraph=r[13], sentence=r[14])
 
