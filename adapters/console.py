@@ -39,7 +39,11 @@ def render_text(reply: Reply) -> str:
             for row in sorted(section.figures, key=lambda r: not r.conflict):
                 cite = f" [{row.cite + 1}]" if row.cite is not None else ""
                 qual = f" ({row.qualifier})" if row.qualifier else ""
-                norm = f" = {row.normalised}" if row.normalised and row.normalised != row.surface else ""
+                norm = (
+                    f" = {row.normalised}"
+                    if row.normalised and row.normalised != row.surface
+                    else ""
+                )
                 out.append(f"  * {row.surface}{norm}{qual} — {row.claimant}; {row.source}{cite}")
                 if row.conflict:
                     out.append(f"    ! conflict: {row.conflict}")
@@ -69,7 +73,9 @@ class ConsoleAdapter:
 
     name = "console"
 
-    def __init__(self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, admin: bool = True) -> None:
+    def __init__(
+        self, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, admin: bool = True
+    ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.admin = admin

@@ -37,7 +37,9 @@ async def open_core(
 ) -> AsyncIterator[Core]:
     """A ready Core over the SQLite store at db_path (config's path when None), closed on exit."""
     config = config or Config()
-    store = await SQLiteStore.open(db_path or config.db_path)
+    store = await SQLiteStore.open(
+        db_path or config.db_path, near_duplicates=config.near_duplicates
+    )
     fetcher = Fetcher(store, config.fetch)
     try:
         if seed:
@@ -84,18 +86,32 @@ async def serve(config: Config, db_path: str) -> int:
         from adapters.slack import SlackAdapter, SlackSettings
 
         s = config.slack
-        adapters.append(SlackAdapter(SlackSettings(
-            bot_token=s.bot_token, signing_secret=s.signing_secret, app_token=s.app_token, mode=s.mode,
-            host=s.host, port=s.port, api_url=s.api_url or None, admins=s.admins,
-        )))
+        adapters.append(
+            SlackAdapter(
+                SlackSettings(
+                    bot_token=s.bot_token,
+                    signing_secret=s.signing_secret,
+                    app_token=s.app_token,
+                    mode=s.mode,
+                    host=s.host,
+                    port=s.port,
+                    api_url=s.api_url or None,
+                    admins=s.admins,
+                )
+            )
+        )
     if config.discord.enabled:
         from adapters.discord import DiscordAdapter, DiscordSettings
 
         d = config.discord
-        adapters.append(DiscordAdapter(DiscordSettings(token=d.token, guild_id=d.guild_id, admins=d.admins)))
+        adapters.append(
+            DiscordAdapter(DiscordSettings(token=d.token, guild_id=d.guild_id, admins=d.admins))
+        )
     if not adapters:
         log.error("no Slack or Discord token configured; run `briefbot` for the console instead")
-        print("briefbot serve: no Slack or Discord credentials configured (see config.example.toml)")
+        print(
+            "briefbot serve: no Slack or Discord credentials configured (see config.example.toml)"
+        )
         return 2
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -60,12 +60,15 @@ def background() -> tuple[dict[str, float], float]:
     return data["df"], 1.0 / data["documents"]
 
 
-def weigh(counts: Counter[str], df: Mapping[str, int], n_docs: int, top: int = TERMS_PER_ARTICLE) -> dict[str, float]:
+def weigh(
+    counts: Counter[str], df: Mapping[str, int], n_docs: int, top: int = TERMS_PER_ARTICLE
+) -> dict[str, float]:
     """Top tf-idf terms, L2-normalised; the store's own counts blend with the background prior."""
     prior, floor = background()
     total = n_docs + PRIOR_DOCS
     scored = {
-        t: (1 + math.log(c)) * math.log(total / (df.get(t, 0) + PRIOR_DOCS * prior.get(t, floor) + 1))
+        t: (1 + math.log(c))
+        * math.log(total / (df.get(t, 0) + PRIOR_DOCS * prior.get(t, floor) + 1))
         for t, c in counts.items()
     }
     best = dict(sorted(scored.items(), key=lambda kv: -kv[1])[:top])

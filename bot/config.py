@@ -64,6 +64,7 @@ class DigestConfig:
 class Config:
     db_path: Path = field(default_factory=default_db_path)
     seeds_dir: Path | None = None
+    near_duplicates: bool = True  # a wire copy of an indexed article is not indexed again
     console_admin: bool = True
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
@@ -121,10 +122,12 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     db = env.get("BRIEFBOT_DB") or _typed("store", store, "path", str, "")
     return Config(
         db_path=Path(db).expanduser() if db else default_db_path(),
+        near_duplicates=_typed("store", store, "near_duplicates", bool, True),
         console_admin=_typed("console", _section(data, "console"), "admin", bool, True),
         slack=SlackConfig(
             bot_token=env.get("SLACK_BOT_TOKEN") or _typed("slack", slack, "bot_token", str, ""),
-            signing_secret=env.get("SLACK_SIGNING_SECRET") or _typed("slack", slack, "signing_secret", str, ""),
+            signing_secret=env.get("SLACK_SIGNING_SECRET")
+            or _typed("slack", slack, "signing_secret", str, ""),
             app_token=env.get("SLACK_APP_TOKEN") or _typed("slack", slack, "app_token", str, ""),
             mode=_typed("slack", slack, "mode", str, "http"),
             host=_typed("slack", slack, "host", str, "127.0.0.1"),

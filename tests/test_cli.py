@@ -13,9 +13,17 @@ from tests.conftest import SEEDS
 BRIEFBOT = [sys.executable, "-m", "bot.cli"]
 
 
-def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "XDG_DATA_HOME": env.pop("XDG_DATA_HOME", "") if env else "", **(env or {})}
-    return subprocess.run([*BRIEFBOT, *args], input=stdin, capture_output=True, text=True, timeout=120, env=full_env)
+def run(
+    *args: str, stdin: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    full_env = {
+        **os.environ,
+        "XDG_DATA_HOME": env.pop("XDG_DATA_HOME", "") if env else "",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [*BRIEFBOT, *args], input=stdin, capture_output=True, text=True, timeout=120, env=full_env
+    )
 
 
 def test_extract_prints_one_json_line_per_file_with_offsets(tmp_path: Path) -> None:
@@ -45,7 +53,11 @@ def test_console_indexes_seeds_prints_the_brief_then_reads_commands(tmp_path: Pa
     p = run("--db", str(tmp_path / "c.db"), stdin="/help\n/nonsense\n\n/articles\n")
     assert p.returncode == 0, p.stderr
     out = p.stdout
-    assert out.index("Briefing") < out.index("briefbot commands") < out.index("Unknown command /nonsense")
+    assert (
+        out.index("Briefing")
+        < out.index("briefbot commands")
+        < out.index("Unknown command /nonsense")
+    )
     assert "5 indexed articles" in out
     assert "Traceback" not in out + p.stderr
 
@@ -54,4 +66,6 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text("[slack]\nport = 'eighty'\n")
     p = run("--config", str(cfg), "ask", "/help")
-    assert p.returncode == 2 and "slack.port must be a int" in p.stderr and "Traceback" not in p.stderr
+    assert (
+        p.returncode == 2 and "slack.port must be a int" in p.stderr and "Traceback" not in p.stderr
+    )

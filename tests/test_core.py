@@ -31,8 +31,19 @@ async def test_ingest_is_admin_only(ask) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["/search \"", "/quote \u202e\u200b", "/articles -1", "/articles abc", "/who said",
-     "/quote", "/search", "/brief 99x", "/summary", "/summary Kursk 11", "/quote nosuchid:1-2"],
+    [
+        '/search "',
+        "/quote \u202e\u200b",
+        "/articles -1",
+        "/articles abc",
+        "/who said",
+        "/quote",
+        "/search",
+        "/brief 99x",
+        "/summary",
+        "/summary Kursk 11",
+        "/quote nosuchid:1-2",
+    ],
 )
 async def test_bad_input_gets_a_message_and_an_example_never_a_crash(ask, line: str) -> None:
     reply = await ask(line)
@@ -44,7 +55,17 @@ async def test_bad_input_gets_a_message_and_an_example_never_a_crash(ask, line: 
 
 async def test_help_lists_every_command_with_an_example(ask) -> None:
     text = reply_text(await ask("/help"))
-    for name in ("brief", "summary", "who", "figures", "quote", "search", "articles", "ingest", "digest"):
+    for name in (
+        "brief",
+        "summary",
+        "who",
+        "figures",
+        "quote",
+        "search",
+        "articles",
+        "ingest",
+        "digest",
+    ):
         assert f"/{name}" in text
     assert "Example: /who said kick the enemy out" in text
 

@@ -41,21 +41,44 @@ async def test_serve_answers_a_signed_slack_command_and_never_logs_secrets(tmp_p
     await fake.start()
     port = free_port()
     cfg = tmp_path / "config.toml"
-    cfg.write_text(f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{fake.api_url}"\n')
-    env = {**os.environ, "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "XDG_DATA_HOME": str(tmp_path)}
+    cfg.write_text(
+        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{fake.api_url}"\n'
+    )
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "XDG_DATA_HOME": str(tmp_path),
+    }
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.cli", "-v", "--db", str(tmp_path / "s.db"), "--config", str(cfg), "serve",
-        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "-v",
+        "--db",
+        str(tmp_path / "s.db"),
+        "--config",
+        str(cfg),
+        "serve",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         await wait_listening(port, proc)
         body = slash_body("/who", "said kick the enemy out", fake.response_url("r1"))
         async with aiohttp.ClientSession() as session:
-            async with session.post(f"http://127.0.0.1:{port}/slack/events", data=body.encode(),
-                                    headers=sign(SECRET, body)) as resp:
+            async with session.post(
+                f"http://127.0.0.1:{port}/slack/events",
+                data=body.encode(),
+                headers=sign(SECRET, body),
+            ) as resp:
                 assert resp.status == 200
-            async with session.post(f"http://127.0.0.1:{port}/slack/events", data=body.encode(),
-                                    headers=sign("wrong-secret", body)) as resp:
+            async with session.post(
+                f"http://127.0.0.1:{port}/slack/events",
+                data=body.encode(),
+                headers=sign("wrong-secret", body),
+            ) as resp:
                 assert resp.status == 401
         got = await fake.wait_for(1, kind="response_url", timeout=60)
         shown = json.dumps(got[0].body, ensure_ascii=False)

@@ -28,17 +28,67 @@ class CommandSpec:
 COMMANDS: dict[str, CommandSpec] = {
     spec.name: spec
     for spec in (
-        CommandSpec("brief", "/brief [topic] [since]", "/brief Kursk", "today's stories across sources, with figures and quotes"),
-        CommandSpec("summary", "/summary <article id | URL | search words> [sentences] [method]", "/summary Kursk incursion 3", "an extractive summary of one article or of a search"),
-        CommandSpec("who", "/who said <phrase | person | topic>", "/who said kick the enemy out", "who said a phrase, a person's quotes, or who spoke about a topic"),
-        CommandSpec("figures", "/figures <topic>", "/figures territory", "the figures each source gives, with claimant and conflicts"),
-        CommandSpec("quote", "/quote <phrase | citation>", "/quote situation is under our control", "the exact source passage with its article, outlet, date and link"),
-        CommandSpec("search", "/search <words>", "/search Kursk evacuation", "ranked articles with snippets"),
+        CommandSpec(
+            "brief",
+            "/brief [topic] [since]",
+            "/brief Kursk",
+            "today's stories across sources, with figures and quotes",
+        ),
+        CommandSpec(
+            "summary",
+            "/summary <article id | URL | search words> [sentences] [method]",
+            "/summary Kursk incursion 3",
+            "an extractive summary of one article or of a search",
+        ),
+        CommandSpec(
+            "who",
+            "/who said <phrase | person | topic>",
+            "/who said kick the enemy out",
+            "who said a phrase, a person's quotes, or who spoke about a topic",
+        ),
+        CommandSpec(
+            "figures",
+            "/figures <topic>",
+            "/figures territory",
+            "the figures each source gives, with claimant and conflicts",
+        ),
+        CommandSpec(
+            "quote",
+            "/quote <phrase | citation>",
+            "/quote situation is under our control",
+            "the exact source passage with its article, outlet, date and link",
+        ),
+        CommandSpec(
+            "search", "/search <words>", "/search Kursk evacuation", "ranked articles with snippets"
+        ),
         CommandSpec("articles", "/articles [page]", "/articles", "what is indexed, newest first"),
-        CommandSpec("ingest", "/ingest <url | feed url>", "/ingest https://example.com/feed.xml", "add an article or subscribe to a feed (admins)", admin_only=True),
-        CommandSpec("digest", "/digest schedule <HH:MM> [timezone] [topic] | list | cancel <id> | now", "/digest schedule 07:30 Europe/Kyiv", "morning digests for this channel"),
-        CommandSpec("help", "/help [command]", "/help figures", "the commands, with an example each"),
+        CommandSpec(
+            "ingest",
+            "/ingest <url | feed url>",
+            "/ingest https://example.com/feed.xml",
+            "add an article or subscribe to a feed (admins)",
+            admin_only=True,
+        ),
+        CommandSpec(
+            "digest",
+            "/digest schedule <HH:MM> [timezone] [topic] | list | cancel <id> | now",
+            "/digest schedule 07:30 Europe/Kyiv",
+            "morning digests for this channel",
+        ),
+        CommandSpec(
+            "help", "/help [command]", "/help figures", "the commands, with an example each"
+        ),
     )
 }
 
-ALIASES = {"who_said": "who", "whosaid": "who", "figure": "figures", "summarize": "summary", "summarise": "summary", "article": "articles", "briefing": "brief", "digests": "digest", "source": "quote"}
+ALIASES = {
+    "who_said": "who",
+    "whosaid": "who",
+    "figure": "figures",
+    "summarize": "summary",
+    "summarise": "summary",
+    "article": "articles",
+    "briefing": "brief",
+    "digests": "digest",
+    "source": "quote",
+}

@@ -18,10 +18,19 @@ async def run(ctx: Context, args: str) -> Reply:
     refs = await ctx.store.recent_articles(limit=PAGE, offset=(page - 1) * PAGE)
     if not refs:
         if total:
-            return error_reply(f"There are only {(total + PAGE - 1) // PAGE} pages of articles.", example="/articles")
-        return error_reply("Nothing is indexed yet.", example="/ingest https://example.com/feed.xml")
+            return error_reply(
+                f"There are only {(total + PAGE - 1) // PAGE} pages of articles.",
+                example="/articles",
+            )
+        return error_reply(
+            "Nothing is indexed yet.", example="/ingest https://example.com/feed.xml"
+        )
     items = tuple(
-        Item(text=f"{r.title} ({r.published[:10] or 'undated'}) — id {r.id}", cite=ctx.cite(r), label=r.outlet)
+        Item(
+            text=f"{r.title} ({r.published[:10] or 'undated'}) — id {r.id}",
+            cite=ctx.cite(r),
+            label=r.outlet,
+        )
         for r in refs
     )
     pages = (total + PAGE - 1) // PAGE
@@ -29,5 +38,6 @@ async def run(ctx: Context, args: str) -> Reply:
         title=f"{total} indexed articles",
         sections=(Section(items=items),),
         citations=ctx.citations,
-        footer=f"Page {page} of {pages}" + (f" — next: /articles {page + 1}" if page < pages else ""),
+        footer=f"Page {page} of {pages}"
+        + (f" — next: /articles {page + 1}" if page < pages else ""),
     )

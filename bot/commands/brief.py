@@ -17,7 +17,16 @@ SUMMARY_SENTENCES = 3
 MAX_FIGURES = 3
 MAX_QUOTES = 2
 _SPAN = re.compile(r"^(\d{1,4})([hdw])$", re.IGNORECASE)
-_MAIN_TOPICS = {"territory", "troops", "casualties", "prisoners", "weapons", "evacuations", "money", "energy"}
+_MAIN_TOPICS = {
+    "territory",
+    "troops",
+    "casualties",
+    "prisoners",
+    "weapons",
+    "evacuations",
+    "money",
+    "energy",
+}
 
 
 def _iso(when: datetime) -> str:
@@ -30,7 +39,9 @@ def parse_since(word: str, now: datetime) -> datetime | None:
     m = _SPAN.match(w)
     if m:
         n, unit = int(m.group(1)), m.group(2)
-        return now - {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n)}[unit]
+        return (
+            now - {"h": timedelta(hours=n), "d": timedelta(days=n), "w": timedelta(weeks=n)}[unit]
+        )
     if w == "today":
         return now.replace(hour=0, minute=0, second=0, microsecond=0)
     if w == "yesterday":
@@ -54,8 +65,11 @@ async def run(ctx: Context, args: str) -> Reply:
         if since is not None:
             words.pop()
         elif re.fullmatch(r"\d+\w*", words[-1]) and len(words) == 1:
-            return error_reply(f"I can't read {words[-1]!r} as a time.", example=EXAMPLE,
-                               hint="Use 24h, 2d, 1w, today, yesterday or a date like 2024-08-13.")
+            return error_reply(
+                f"I can't read {words[-1]!r} as a time.",
+                example=EXAMPLE,
+                hint="Use 24h, 2d, 1w, today, yesterday or a date like 2024-08-13.",
+            )
     topic = " ".join(words) or None
     return await build_brief(ctx, topic=topic, since=since)
 
@@ -83,7 +97,9 @@ async def build_brief(
         about = f" about {topic!r}" if topic else ""
         return Reply(
             title=title or "Briefing",
-            sections=(Section(text=f"Nothing new{about} since {since.strftime('%Y-%m-%d %H:%M UTC')}."),),
+            sections=(
+                Section(text=f"Nothing new{about} since {since.strftime('%Y-%m-%d %H:%M UTC')}."),
+            ),
         )
     sections = [await _story_section(ctx, story) for story in stories]
     about = f" on {topic}" if topic else ""
@@ -91,8 +107,11 @@ async def build_brief(
         title=title or f"Briefing{about}: {len(stories)} stor{'y' if len(stories) == 1 else 'ies'}",
         sections=tuple(sections),
         citations=ctx.citations,
-        actions=tuple(Action("Show source", "quote", ctx.citations[s.items[0].cite].ref)
-                      for s in sections[:3] if s.items and s.items[0].cite is not None),
+        actions=tuple(
+            Action("Show source", "quote", ctx.citations[s.items[0].cite].ref)
+            for s in sections[:3]
+            if s.items and s.items[0].cite is not None
+        ),
         footer=f"Since {since.strftime('%Y-%m-%d %H:%M UTC')} — every line is quoted from its source.",
     )
 
@@ -105,7 +124,10 @@ async def _story_section(ctx: Context, story: Story) -> Section:
         articles = await ctx.store.articles(ids)
         docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
         picked = summarize_story(docs, SUMMARY_SENTENCES)
-        cached = [[p.article_id, p.sentence.start, p.sentence.end, p.sentence.paragraph, p.sentence.text] for p in picked]
+        cached = [
+            [p.article_id, p.sentence.start, p.sentence.end, p.sentence.paragraph, p.sentence.text]
+            for p in picked
+        ]
         await ctx.store.save_story_summary(story.id, size, cached)
     items = tuple(
         Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=refs[aid].outlet)
@@ -128,7 +150,10 @@ def _headline(articles: tuple[ArticleRef, ...], picked: list[list]) -> str:
     counts: dict[str, int] = {}
     for row in picked:
         counts[row[0]] = counts.get(row[0], 0) + 1
-    ranked = sorted(articles, key=lambda r: (len(r.title.split()) > 16, r.title.endswith("…"), -counts.get(r.id, 0)))
+    ranked = sorted(
+        articles,
+        key=lambda r: (len(r.title.split()) > 16, r.title.endswith("…"), -counts.get(r.id, 0)),
+    )
     return ranked[0].title if ranked else "Story"
 
 
@@ -159,6 +184,7 @@ def _key_figures(figures: list[StoredFigure], picked: list[list]) -> list[Stored
 
 def _key_quotes(quotes: list[StoredQuote]) -> list[StoredQuote]:
     """Two direct quotes of a sentence or so from different named speakers."""
+
     def rank(sq: StoredQuote) -> tuple:
         n = len(sq.quote.text.split())
         return (sq.quote.kind != "direct", not sq.quote.speaker, not 8 <= n <= 45, -min(n, 45))
@@ -166,7 +192,11 @@ def _key_quotes(quotes: list[StoredQuote]) -> list[StoredQuote]:
     out: list[StoredQuote] = []
     seen: set[str | None] = set()
     for sq in sorted(quotes, key=rank):
-        if sq.quote.kind not in ("direct", "partial") or not sq.quote.speaker or sq.speaker_key in seen:
+        if (
+            sq.quote.kind not in ("direct", "partial")
+            or not sq.quote.speaker
+            or sq.speaker_key in seen
+        ):
             continue
         if len(sq.quote.text.split()) < 6:
             continue

@@ -29,7 +29,11 @@ class Context:
     _index: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
     def cite(
-        self, article: ArticleRef, start: int | None = None, end: int | None = None, paragraph: int | None = None
+        self,
+        article: ArticleRef,
+        start: int | None = None,
+        end: int | None = None,
+        paragraph: int | None = None,
     ) -> int:
         """Add (or reuse) a citation and return its index for Item.cite / FigureRow.cite."""
         key = (article.id, start, end)
@@ -37,8 +41,14 @@ class Context:
             self._index[key] = len(self._citations)
             self._citations.append(
                 Citation(
-                    article_id=article.id, title=article.title, outlet=article.outlet,
-                    published=article.published, url=article.url, paragraph=paragraph, start=start, end=end,
+                    article_id=article.id,
+                    title=article.title,
+                    outlet=article.outlet,
+                    published=article.published,
+                    url=article.url,
+                    paragraph=paragraph,
+                    start=start,
+                    end=end,
                 )
             )
         return self._index[key]

@@ -31,7 +31,9 @@ async def run(ctx: Context, args: str) -> Reply:
         return error_reply("Give me a phrase or a citation to look up.", example=EXAMPLE)
     m = _REF.match(args)
     if m or (" " not in args and await ctx.store.article(args)):
-        article_id, start, end = (m.group(1), int(m.group(2)), int(m.group(3))) if m else (args, 0, 1)
+        article_id, start, end = (
+            (m.group(1), int(m.group(2)), int(m.group(3))) if m else (args, 0, 1)
+        )
         article = await ctx.store.article(article_id)
         if article is None or start >= end or end > len(article.text):
             return error_reply(f"There is no passage {args[:80]!r}.", example=EXAMPLE)
@@ -42,7 +44,11 @@ async def run(ctx: Context, args: str) -> Reply:
         cite = ctx.cite(_ref(article), a, b, index)
         return Reply(
             title=f"Source: {article.title}",
-            sections=(Section(items=(Item(text=article.text[a:b], cite=cite, label=f"paragraph {index + 1}"),)),),
+            sections=(
+                Section(
+                    items=(Item(text=article.text[a:b], cite=cite, label=f"paragraph {index + 1}"),)
+                ),
+            ),
             citations=ctx.citations,
         )
     words = fts.terms(args)
@@ -60,14 +66,21 @@ async def run(ctx: Context, args: str) -> Reply:
                 continue
             index, a, b = para
             items.append(
-                Item(text=article.text[a:b], cite=ctx.cite(_ref(article), a, b, index), label=f"paragraph {index + 1}")
+                Item(
+                    text=article.text[a:b],
+                    cite=ctx.cite(_ref(article), a, b, index),
+                    label=f"paragraph {index + 1}",
+                )
             )
             break
         if len(items) >= 5:
             break
     if not items:
-        return error_reply(f"No article contains the words {args[:80]!r} together.", example=EXAMPLE,
-                           hint="Try /search with fewer words.")
+        return error_reply(
+            f"No article contains the words {args[:80]!r} together.",
+            example=EXAMPLE,
+            hint="Try /search with fewer words.",
+        )
     return Reply(
         title=f"Where “{args[:80]}” appears",
         sections=(Section(items=tuple(items)),),

@@ -50,4 +50,8 @@ def figure_row(ctx: Context, sf: StoredFigure, conflict: str = "") -> FigureRow:
 
 def quote_item(ctx: Context, sq: StoredQuote) -> Item:
     q = sq.quote
-    return Item(text=q.text, cite=ctx.cite(sq.article, q.start, q.end, sq.paragraph), label=q.speaker or "unnamed")
+    return Item(
+        text=q.text,
+        cite=ctx.cite(sq.article, q.start, q.end, sq.paragraph),
+        label=q.speaker or "unnamed",
+    )

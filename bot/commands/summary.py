@@ -29,9 +29,13 @@ def parse(args: str) -> tuple[str, int, str] | Reply:
         elif words and re.fullmatch(r"-?\d+", words[-1]) and len(words) > 1:
             count = int(words.pop())
             if not 1 <= count <= 10:
-                return error_reply(f"Sentences must be between 1 and 10 (you asked for {count}).", example=EXAMPLE)
+                return error_reply(
+                    f"Sentences must be between 1 and 10 (you asked for {count}).", example=EXAMPLE
+                )
     if not words:
-        return error_reply("Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE)
+        return error_reply(
+            "Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE
+        )
     return " ".join(words), count, method
 
 
@@ -52,35 +56,67 @@ async def run(ctx: Context, args: str) -> Reply:
         ref = await ctx.store.article_by_url(target)
         article = await ctx.store.article(ref.id) if ref else None
         if article is None:
-            return error_reply(f"{target[:100]} is not indexed.", example="/ingest " + target[:100],
-                               hint=await closest(ctx, target))
+            return error_reply(
+                f"{target[:100]} is not indexed.",
+                example="/ingest " + target[:100],
+                hint=await closest(ctx, target),
+            )
     if article is None and re.fullmatch(r"[0-9a-f]{6,}", target):
         ids = await ctx.store.find_article_ids(target)
         article = await ctx.store.article(ids[0]) if len(ids) == 1 else None
         if article is None:
-            return error_reply(f"No article has the id {target[:40]}.", example=EXAMPLE, hint=await closest(ctx, target))
+            return error_reply(
+                f"No article has the id {target[:40]}.",
+                example=EXAMPLE,
+                hint=await closest(ctx, target),
+            )
     if article is not None:
         picked = summarize(article.text, count, method, title=article.title)
         ref = ref_of(article)
-        items = tuple(Item(text=s.text, cite=ctx.cite(ref, s.start, s.end, s.paragraph)) for s in picked)
+        items = tuple(
+            Item(text=s.text, cite=ctx.cite(ref, s.start, s.end, s.paragraph)) for s in picked
+        )
         return Reply(
             title=article.title,
-            sections=(Section(heading=f"{ref.outlet or 'Summary'} — {method}, {len(items)} sentences", items=items),),
+            sections=(
+                Section(
+                    heading=f"{ref.outlet or 'Summary'} — {method}, {len(items)} sentences",
+                    items=items,
+                ),
+            ),
             citations=ctx.citations,
-            actions=tuple(Action("Show source", "quote", ctx.citations[i.cite].ref) for i in items[:1] if i.cite is not None),
+            actions=tuple(
+                Action("Show source", "quote", ctx.citations[i.cite].ref)
+                for i in items[:1]
+                if i.cite is not None
+            ),
         )
     hits = await ctx.store.search(target, limit=5)
     if not hits:
-        return error_reply(f"No indexed article matches {target[:80]!r}.", example=EXAMPLE, hint=await closest(ctx, target))
+        return error_reply(
+            f"No indexed article matches {target[:80]!r}.",
+            example=EXAMPLE,
+            hint=await closest(ctx, target),
+        )
     articles = await ctx.store.articles([h.article.id for h in hits])
     docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
     by_id = {a.id: a for a in articles}
-    picked = summarize_story(docs, count) if len(docs) > 1 else [
-        Picked(articles[0].id, s) for s in summarize(articles[0].text, count, method, title=articles[0].title)
-    ]
+    picked = (
+        summarize_story(docs, count)
+        if len(docs) > 1
+        else [
+            Picked(articles[0].id, s)
+            for s in summarize(articles[0].text, count, method, title=articles[0].title)
+        ]
+    )
     items = tuple(
-        Item(text=p.sentence.text, cite=ctx.cite(ref_of(by_id[p.article_id]), p.sentence.start, p.sentence.end,
-                                                 p.sentence.paragraph), label=by_id[p.article_id].outlet)
+        Item(
+            text=p.sentence.text,
+            cite=ctx.cite(
+                ref_of(by_id[p.article_id]), p.sentence.start, p.sentence.end, p.sentence.paragraph
+            ),
+            label=by_id[p.article_id].outlet,
+        )
         for p in picked
     )
     sources = tuple(ctx.cite(ref_of(a)) for a in articles)
@@ -89,4 +125,3 @@ async def run(ctx: Context, args: str) -> Reply:
         sections=(Section(items=items, sources=sources),),
         citations=ctx.citations,
     )
-

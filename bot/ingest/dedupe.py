@@ -34,7 +34,10 @@ def minhash(text: str) -> np.ndarray:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
     hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3 for s in shingles),
+        (
+            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3
+            for s in shingles
+        ),
         dtype=np.uint64,
         count=len(shingles),
     )

@@ -84,7 +84,11 @@ def split_title(text: str) -> tuple[str, str]:
     if m:
         return m.group(1), text
     words = first.split()
-    if 2 <= len(words) <= 20 and not first.endswith((".", "?", "!", ":", "”", '"')) and "\n" in text.strip():
+    if (
+        2 <= len(words) <= 20
+        and not first.endswith((".", "?", "!", ":", "”", '"'))
+        and "\n" in text.strip()
+    ):
         return first, text
     return _first_sentence_title(text), text
 
@@ -101,7 +105,9 @@ def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Ar
     """An Article from plain text (or Markdown) and whatever metadata is known."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text.split()) < MIN_WORDS:
-        raise ReadError(f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)")
+        raise ReadError(
+            f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)"
+        )
     title, body = split_title(text)
     return Article(
         id=make_id(body, id_hint),
@@ -119,9 +125,13 @@ def from_html(html: str, source: str = "", url: str = "") -> Article:
     """Main text and metadata of a web page (trafilatura), boilerplate navigation dropped."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False
+    )
     if doc is None:
-        raise ReadError(f"{source or url or 'the page'} has no article text that could be extracted")
+        raise ReadError(
+            f"{source or url or 'the page'} has no article text that could be extracted"
+        )
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
     title = (data.get("title") or "").strip()
@@ -175,7 +185,9 @@ def _as_dict(article: Article) -> dict[str, Any]:
 def read_path(path: Path) -> Iterator[Loaded]:
     """Every article in a file or directory (recursively), each loaded or refused with a reason."""
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+        for child in sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        ):
             yield from read_path(child)
         return
     source = str(path)
@@ -189,7 +201,10 @@ def read_path(path: Path) -> Iterator[Loaded]:
         yield from _read_jsonl(path, size)
         return
     if size > MAX_BYTES:
-        yield Loaded(source, error=f"{source} is {size // 1_000_000} MB; an article must be under {MAX_BYTES // 1_000_000} MB")
+        yield Loaded(
+            source,
+            error=f"{source} is {size // 1_000_000} MB; an article must be under {MAX_BYTES // 1_000_000} MB",
+        )
         return
     try:
         text = decode(path.read_bytes(), source)

@@ -41,7 +41,9 @@ async def ingest_loaded(
         loop = asyncio.get_running_loop()
         with ProcessPoolExecutor(workers) as pool:
             for batch in _batches(items, 64 * workers):
-                done = await loop.run_in_executor(None, lambda b=batch: list(pool.map(_prepare, b, chunksize=8)))
+                done = await loop.run_in_executor(
+                    None, lambda b=batch: list(pool.map(_prepare, b, chunksize=8))
+                )
                 for item, prepared in done:
                     await _add(store, item, prepared, report)
         return report

@@ -60,14 +60,22 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
 class SQLiteStore(DigestTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
 
-    def __init__(self, db: aiosqlite.Connection, writer: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self,
+        db: aiosqlite.Connection,
+        writer: sqlite3.Connection,
+        path: str,
+        near_duplicates: bool = True,
+    ) -> None:
         self._db = db
+        self.near_duplicates = near_duplicates
         self._w = writer
         self.path = path
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path) -> SQLiteStore:
+    async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
+        """Open (creating if needed); near_duplicates=False keeps wire copies as separate articles."""
         path = str(path)
         if path != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +100,7 @@ class SQLiteStore(DigestTables):
         writer.execute("PRAGMA synchronous=NORMAL")
         writer.execute("PRAGMA foreign_keys=ON")
         writer.execute("PRAGMA busy_timeout=30000")
-        return cls(db, writer, path)
+        return cls(db, writer, path, near_duplicates)
 
     async def close(self) -> None:
         await self._db.close()
@@ -122,7 +130,11 @@ class SQLiteStore(DigestTables):
         if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
             return IngestResult("duplicate", article.id, "same id")
         prepared = prepared or prepare(article)
-        copy_of = self._near_duplicate(prepared.signature, prepared.bands)
+        copy_of = (
+            self._near_duplicate(prepared.signature, prepared.bands)
+            if self.near_duplicates
+            else None
+        )
         if copy_of:
             return IngestResult("duplicate", copy_of, "wire copy")
         db.execute("BEGIN IMMEDIATE")

@@ -26,8 +26,8 @@ async def test_summary_of_each_seed_is_whole_verbatim_sentences(ask, core, seed)
     for item in items:
         cite = reply.citations[item.cite]
         assert text[cite.start : cite.end] == item.text
-        assert item.text[0].isupper() or item.text[0] in "“\"", item.text
-        assert item.text.rstrip("”\"’").endswith((".", "!", "?")), item.text
+        assert item.text[0].isupper() or item.text[0] in '“"', item.text
+        assert item.text.rstrip('”"’').endswith((".", "!", "?")), item.text
         assert not any(_norm(item.text).startswith(b) for b in BOILERPLATE)
 
 
@@ -41,8 +41,13 @@ async def test_brief_is_one_story_with_all_five_sources_and_no_boilerplate(ask) 
     assert len(drawn) >= 3 and 2 <= len(story.items) <= 4
     for item in story.items:
         cite = reply.citations[item.cite]
-        assert (next(s for s in SEEDS if s.stem == cite.article_id)).read_text()[cite.start : cite.end] == item.text
-        assert GOLD["headline"]["002_b76eddcc3a3b8871"] not in item.text or item.text == GOLD["headline"]["002_b76eddcc3a3b8871"]
+        assert (next(s for s in SEEDS if s.stem == cite.article_id)).read_text()[
+            cite.start : cite.end
+        ] == item.text
+        assert (
+            GOLD["headline"]["002_b76eddcc3a3b8871"] not in item.text
+            or item.text == GOLD["headline"]["002_b76eddcc3a3b8871"]
+        )
     text = _norm(reply_text(reply))
     assert not [b for b in BOILERPLATE if len(b) > 12 and b in text]
     assert story.figures and story.quotes and len(story.figures) <= 3 and len(story.quotes) <= 2
@@ -69,7 +74,9 @@ async def test_summary_search_words_draw_on_several_articles(ask) -> None:
         ("/summary zzqxv wibble", "No indexed article matches"),
     ],
 )
-async def test_summary_bad_input_says_what_is_wrong_and_offers_articles(ask, line: str, expect: str) -> None:
+async def test_summary_bad_input_says_what_is_wrong_and_offers_articles(
+    ask, line: str, expect: str
+) -> None:
     reply = await ask(line)
     text = reply_text(reply)
     assert reply.error and expect in text and "Try: /summary" in text

@@ -63,7 +63,9 @@ async def test_a_person_in_any_spelling_lists_their_quotes_from_every_article(as
         assert items and all(_is(i.label, "Volodymyr Zelenskyy") for i in items)
         labels = {i.label.removesuffix(" (reported speech)") for i in items}
         assert len(labels) == 1, "spellings must be merged into one name"
-        assert any(i.label.endswith("(reported speech)") for i in items), "paraphrase is marked as such"
+        assert any(i.label.endswith("(reported speech)") for i in items), (
+            "paraphrase is marked as such"
+        )
         articles = {reply.citations[i.cite].article_id for i in items}
         assert set(ask_["expect_speaker_quotes_from"]) <= articles
         texts = _norm(reply_text(reply))

@@ -21,14 +21,20 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
 
 
 def test_us_abbreviation_splits_only_before_a_sentence_opener() -> None:
-    got = [s.text for s in split_sentences("He flew to the U.S. The talks failed. U.S. officials said so.")]
+    got = [
+        s.text
+        for s in split_sentences("He flew to the U.S. The talks failed. U.S. officials said so.")
+    ]
     assert got == ["He flew to the U.S.", "The talks failed.", "U.S. officials said so."]
 
 
 def test_quoted_question_keeps_its_attribution() -> None:
     text = "“What can we even talk about with them?” Putin told his officials. “Nothing,” he said."
     got = [s.text for s in split_sentences(text)]
-    assert got == ["“What can we even talk about with them?” Putin told his officials.", "“Nothing,” he said."]
+    assert got == [
+        "“What can we even talk about with them?” Putin told his officials.",
+        "“Nothing,” he said.",
+    ]
 
 
 def test_headline_line_is_its_own_sentence_and_paragraphs_count() -> None:
@@ -43,4 +49,7 @@ def test_headline_line_is_its_own_sentence_and_paragraphs_count() -> None:
 
 def test_blank_line_paragraphs_join_soft_wrapped_lines() -> None:
     text = "First para line one\ncontinues here.\n\nSecond para."
-    assert [text[a:b] for a, b in paragraphs(text)] == ["First para line one\ncontinues here.", "Second para."]
+    assert [text[a:b] for a, b in paragraphs(text)] == [
+        "First para line one\ncontinues here.",
+        "Second para.",
+    ]

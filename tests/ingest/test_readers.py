@@ -7,7 +7,9 @@ from pathlib import Path
 
 from bot.ingest.readers import read_path
 
-BODY = " ".join(["Ukrainian forces advanced further into the Kursk region on Tuesday, officials said."] * 5)
+BODY = " ".join(
+    ["Ukrainian forces advanced further into the Kursk region on Tuesday, officials said."] * 5
+)
 
 
 def load(path: Path):
@@ -34,10 +36,20 @@ def test_html_main_text_and_title(tmp_path: Path) -> None:
 
 def test_jsonl_records_with_metadata_and_a_bad_line(tmp_path: Path) -> None:
     p = tmp_path / "feed.jsonl"
-    good = {"id": "x1", "title": "T", "text": BODY, "outlet": "Wire", "published": "2024-08-13T09:00:00+03:00"}
+    good = {
+        "id": "x1",
+        "title": "T",
+        "text": BODY,
+        "outlet": "Wire",
+        "published": "2024-08-13T09:00:00+03:00",
+    }
     p.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no text"}) + "\n")
     got = load(p)
-    assert got[0].article and got[0].article.published == "2024-08-13T06:00:00Z" and got[0].article.outlet == "Wire"
+    assert (
+        got[0].article
+        and got[0].article.published == "2024-08-13T06:00:00Z"
+        and got[0].article.outlet == "Wire"
+    )
     assert "not valid JSON" in got[1].error
     assert "no 'text' field" in got[2].error
 

@@ -29,7 +29,11 @@ async def test_seed_is_indexed_once_and_a_wire_copy_is_a_duplicate(store: SQLite
     assert first.status == "new"
     again = await store.add_article(seed(0))
     assert (again.status, again.article_id) == ("duplicate", seed(0).id)
-    text = seed(0).text.replace("Monday", "on Monday").replace("(Featured Image Media Credit: Screen Capture/CSPAN)", "")
+    text = (
+        seed(0)
+        .text.replace("Monday", "on Monday")
+        .replace("(Featured Image Media Credit: Screen Capture/CSPAN)", "")
+    )
     wire = from_text(text, source="wire", id_hint="wire-copy")
     copy = await store.add_article(wire)
     assert copy.status == "duplicate" and copy.detail == "wire copy"
@@ -45,7 +49,18 @@ async def test_different_articles_on_the_same_story_are_not_duplicates(store: SQ
 
 @pytest.mark.parametrize(
     "query",
-    ['"', 'Kursk"', "AND OR NOT", "NEAR(a b)", "col:Kursk", "*", "Kursk*", "'; DROP TABLE articles; --", "( ) ^ -", ""],
+    [
+        '"',
+        'Kursk"',
+        "AND OR NOT",
+        "NEAR(a b)",
+        "col:Kursk",
+        "*",
+        "Kursk*",
+        "'; DROP TABLE articles; --",
+        "( ) ^ -",
+        "",
+    ],
 )
 async def test_hostile_search_strings_never_raise(store: SQLiteStore, query: str) -> None:
     await store.add_article(seed(0))
@@ -77,5 +92,18 @@ async def test_store_file_uses_wal_and_survives_reopen(tmp_path: Path) -> None:
     try:
         assert await s.article_count() == 1
         assert (await s.article(seed(1).id)).text == seed(1).text
+    finally:
+        await s.close()
+
+
+async def test_near_duplicate_detection_can_be_switched_off(tmp_path: Path) -> None:
+    s = await SQLiteStore.open(tmp_path / "n.db", near_duplicates=False)
+    try:
+        await s.add_article(seed(0))
+        wire = from_text(
+            seed(0).text.replace("Monday", "on Monday"), source="wire", id_hint="wire-copy"
+        )
+        assert (await s.add_article(wire)).status == "new"
+        assert (await s.add_article(seed(0))).status == "duplicate"  # the same text still is
     finally:
         await s.close()
