@@ -55,6 +55,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from summaries import METHODS, summarize
+    from summaries.terms import Stems
 
     if args.method not in METHODS:
         print(
@@ -66,6 +67,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         print("briefbot summarize: --sentences must be between 1 and 10", file=sys.stderr)
         return 2
     status = 0
+    stems = Stems()  # one memo for the batch: each word is stemmed once
     for path in args.files:
         try:
             text = _read_text(path)
@@ -73,7 +75,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             print(f"briefbot summarize: cannot read {path}: {exc.strerror}", file=sys.stderr)
             status = 1
             continue
-        picked = summarize(text, args.sentences, args.method)
+        picked = summarize(text, args.sentences, args.method, stems=stems)
         row = {"source": path, "method": args.method, "sentences": [s.text for s in picked]}
         print(json.dumps(row, ensure_ascii=False))
     return status

@@ -13,6 +13,7 @@ from summaries.lsa import VectorLsaSummarizer
 from summaries.luhn import RatedLuhnSummarizer
 from summaries.news import NewsSummarizer
 from summaries.select import select
+from summaries.terms import Stems
 from summaries.textrank import VectorTextRankSummarizer
 
 log = logging.getLogger(__name__)
@@ -26,18 +27,26 @@ METHODS: dict[str, type[RatedSummarizer]] = {
     "luhn": RatedLuhnSummarizer,
 }
 
+__all__ = ["METHODS", "Document", "Stems", "build_document", "summarize", "summarize_document"]
+
 
 def summarize(
-    text: str, sentences: int = 3, method: str = "news", title: str | None = None
+    text: str,
+    sentences: int = 3,
+    method: str = "news",
+    title: str | None = None,
+    stems: Stems | None = None,
 ) -> list[Sentence]:
     """The `sentences` best sentences of `text`, verbatim with offsets, in document order.
 
     Never a headline, boilerplate line or fragment; a sentence that needs its predecessor
-    (opens with a pronoun or "But") comes with it or not at all.
+    (opens with a pronoun or "But") comes with it or not at all. Callers that summarise
+    many texts pass one `stems` (a bounded memo) so each word is stemmed once.
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    return summarize_document(build_document(text, title=title), sentences, METHODS[method]())
+    summarizer = METHODS[method](stems=stems)
+    return summarize_document(build_document(text, title=title), sentences, summarizer)
 
 
 def summarize_document(
@@ -48,4 +57,4 @@ def summarize_document(
     picked = select(
         document, ranking.ratings.tolist(), sentences, ranking.similarity, ranking.max_similarity
     )
-    return [document.candidates[k].source for k in picked]
+    return [document.rated[k].source for k in picked]

@@ -9,7 +9,8 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers._summarizer import AbstractSummarizer
 
-from summaries.terms import STOP_WORDS, stem, term
+from summaries.terms import STOP_WORDS, Stems
+from summaries.vectors import Counts, Tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,19 +27,24 @@ class RatedSummarizer(AbstractSummarizer):
 
     `__call__` keeps sumy's contract (best `count` sentences, document order); `rate` lets
     briefbot apply its own selection rules (context, redundancy) on top of the same ratings.
-    Stemmer and stop words are given at construction, never patched in afterwards.
+    Stemmer and stop words are given at construction, never patched in afterwards; a
+    caller that summarises many texts passes one `Stems` so stemming is paid once per word.
     """
 
     def __init__(
         self,
         stemmer: Callable[[str], str] | None = None,
         stop_words: Iterable[str] = STOP_WORDS,
+        stems: Stems | None = None,
     ) -> None:
-        super().__init__(stemmer or stem)
         if stop_words is STOP_WORDS:
             self._stop_words = STOP_WORDS
         else:
-            self._stop_words = frozenset(map(self.normalize_word, stop_words))
+            self._stop_words = frozenset(w.lower() for w in stop_words)
+        if stems is None or stemmer is not None or stems.stop_words is not self._stop_words:
+            stems = Stems(stop_words=self._stop_words, stemmer=stemmer)
+        self._stems = stems
+        super().__init__(stems)
 
     def rate(self, document: ObjectDocumentModel) -> np.ndarray:
         """One rating per sentence of `document.sentences`; higher is better."""
@@ -55,13 +61,6 @@ class RatedSummarizer(AbstractSummarizer):
         ratings = dict(zip(sentences, self.rate(document).tolist(), strict=True))
         return self._get_best_sentences(sentences, sentences_count, ratings)
 
-    def stems(self, document: ObjectDocumentModel) -> list[list[str]]:
-        """Stems of each sentence's non-stop words (sumy's `_to_words_set`)."""
-        if self._stemmer is stem and self._stop_words is STOP_WORDS:
-            return [[t for t in map(term, s.words) if t] for s in document.sentences]
-        stem_word = self._stemmer
-        stop = self._stop_words
-        return [
-            [stem_word(w) for w in (x.lower() for x in s.words) if w not in stop]
-            for s in document.sentences
-        ]
+    def counts(self, document: ObjectDocumentModel, tokens: Tokens | None = None) -> Counts:
+        """Sentence x stem counts of `document`, stop words left out."""
+        return Counts.of(tokens or Tokens.of(document.sentences, self._stems), self._stems)

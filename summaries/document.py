@@ -14,24 +14,47 @@ from bot.extract.sentences import split_sentences, words
 from bot.model import Sentence
 from summaries.tokenizer import NewsTokenizer
 
-MIN_WORDS = 6  # shorter sentences are fragments: never picked, left out of the model
+MIN_WORDS = 6  # shorter sentences are fragments: rated, never picked
+UNPUNCTUATED_WORDS = 15  # an unterminated line this long is a sentence, not a headline
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NEEDS_CONTEXT = frozenset(
     """he she it it's it’s they them his her hers its their theirs this these those
     but and yet nor or""".split()
 )
 _LEADING_QUOTE = "\"'“‘«("
+_DUMMY_IT = re.compile(
+    r"It(?: is|'s|’s| was| has been| had been)(?: not| also| now| still)?"
+    r" (?:thought|believed|understood|expected|estimated|predicted|reported|feared|hoped"
+    r"|known|unknown|unclear|clear|likely|unlikely|possible|impossible|true|certain)"
+    r",? (?:that|whether|if|how|why|what|when|who|the|a|an|no)\b"
+)
+_TIME_NOUNS = frozenset(
+    """year week month morning afternoon evening weekend season summer winter spring autumn
+    decade century""".split()
+)
 
 
 class SourceSentence(SumySentence):
-    """A sumy Sentence that remembers which briefbot Sentence (and index) it came from."""
+    """A sumy Sentence that remembers its briefbot Sentence, its index and if it may be picked.
 
-    __slots__ = ("index", "source")
+    Its words are split once, when the document is built, for every method that reads them.
+    """
 
-    def __init__(self, source: Sentence, index: int, tokenizer: NewsTokenizer) -> None:
+    __slots__ = ("_words", "index", "source", "usable")
+
+    def __init__(
+        self, source: Sentence, index: int, tokenizer: NewsTokenizer, usable: bool = True
+    ) -> None:
         super().__init__(source.text, tokenizer)
+        self._words = tokenizer.to_words(source.text)
         self.source = source
         self.index = index
+        self.usable = usable
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The sentence's words, as `NewsTokenizer.to_words` splits them."""
+        return self._words
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +62,10 @@ class Document:
     """One article ready for sumy, with the bookkeeping our selection rules need.
 
     `sentences` holds every sentence of the text in order (headlines included), `model` the
-    sumy document whose `.sentences` are the candidates only: no headline, no boilerplate,
-    no fragment. `model.sentences[k].index` points back into `sentences`.
+    sumy document the methods rate: headlines are its headings, every other sentence is one
+    of its `.sentences`, boilerplate and fragments included, so ratings match what stock
+    sumy gives the same text. Only the `usable` ones (no boilerplate, no fragment) may be
+    picked. `model.sentences[k].index` points back into `sentences`.
     """
 
     text: str
@@ -50,9 +75,14 @@ class Document:
     excluded: frozenset[int]
 
     @property
+    def rated(self) -> tuple[SourceSentence, ...]:
+        """Every sentence the methods rate (`model.sentences`), in document order."""
+        return self.model.sentences  # type: ignore[no-any-return]
+
+    @property
     def candidates(self) -> tuple[SourceSentence, ...]:
         """The sentences a summary may pick, in document order."""
-        return self.model.sentences  # type: ignore[no-any-return]
+        return tuple(s for s in self.rated if s.usable)
 
     def needs_context(self, index: int) -> bool:
         """True when sentence `index` opens with a pronoun or conjunction it cannot stand without."""
@@ -65,20 +95,38 @@ def needs_context(text: str) -> bool:
     It opens with a pronoun or "But", or it ends a quotation opened in an earlier sentence
     (`What can we talk about?” Putin said.`): alone, it would misquote.
     """
-    head = text.lstrip(_LEADING_QUOTE).split(maxsplit=1)
+    opening = text.lstrip(_LEADING_QUOTE)
+    head = opening.split(maxsplit=2)
     if head and head[0].strip(",;:").lower() in _NEEDS_CONTEXT:
-        return True
+        # "This year's ..." names a time and "It is thought that ..." nothing at all.
+        is_time = len(head) > 1 and head[0].lower() == "this" and _is_time(head[1])
+        if not is_time and not _DUMMY_IT.match(opening):
+            return True
     return continues_quote(text)
 
 
+def _is_time(word: str) -> bool:
+    return word.lower().split("'")[0].split("’")[0].strip(",;:") in _TIME_NOUNS
+
+
 def continues_quote(text: str) -> bool:
-    """True when the first quotation mark closes a quote (“ ” pairs, or an odd count of ")."""
+    """True when the first quotation mark closes a quote.
+
+    Curly quotes say which way they face. A straight " closes when it follows a word or
+    punctuation (`...,” he said` written `," he said`); one after a space, a colon or a
+    bracket opens a quote (`He said: "We ...`), which may run on but leans on nothing before.
+    """
     opening, closing = text.find("“"), text.find("”")
     if closing >= 0 and (opening < 0 or closing < opening):
         return True
     if opening >= 0:
         return False
-    return text.count('"') % 2 == 1 and not text.startswith('"')
+    first = text.find('"')
+    if first <= 0:
+        return False
+    after = text[first + 1 : first + 2]
+    opens = text[first - 1] in " \t([{—–-:" and after != "" and not after.isspace()
+    return not opens
 
 
 def is_terminated(text: str) -> bool:
@@ -86,9 +134,24 @@ def is_terminated(text: str) -> bool:
     return bool(_TERMINAL.search(text))
 
 
+def is_complete(text: str) -> bool:
+    """True when text is a whole sentence: terminated, or a long line that lost its full stop.
+
+    Copy often drops the last full stop of a paragraph ("..., figures have shown"); a line of
+    UNPUNCTUATED_WORDS words or more that opens with a capital, ends on a word and does not
+    read like a title is such a sentence. Shorter unterminated lines are headlines or labels.
+    """
+    if is_terminated(text):
+        return True
+    if "\n" in text or len(words(text)) < UNPUNCTUATED_WORDS or _looks_like_title(text):
+        return False
+    head = text.lstrip(_LEADING_QUOTE)
+    return head[:1].isupper() and (text[-1].isalnum() or text[-1] in "\"'”’)")
+
+
 def is_fragment(text: str) -> bool:
     """True for pieces too short or unfinished to stand as a summary sentence."""
-    return len(words(text)) < MIN_WORDS or not is_terminated(text)
+    return len(words(text)) < MIN_WORDS or not is_complete(text)
 
 
 def split_headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -146,8 +209,10 @@ def build_document(
 ) -> Document:
     """Build the sumy model of `text`: one sumy Paragraph per paragraph of the text.
 
-    Unterminated lines (headlines, "More coverage on ...") become sumy headings, so their
-    words still count but they are never picked; boilerplate and fragments are left out.
+    An unfinished first line (the headline) becomes a sumy heading, so its words still
+    count but it is never picked; every other unit, boilerplate, fragments and labels
+    ("Comment:") included, is rated like any sentence (as stock sumy would) but only
+    complete story sentences are marked usable.
     The first heading serves as the title when none is given.
     """
     tokenizer = tokenizer or NewsTokenizer()
@@ -157,18 +222,17 @@ def build_document(
     paragraphs: dict[int, list[SumySentence]] = {}
     headings: list[str] = []
     for i, s in enumerate(found):
-        if i in noise:
-            continue
-        if not is_terminated(s.text):
+        if i == 0 and i not in noise and not is_complete(s.text):  # the headline
             excluded.add(i)
             headings.append(s.text)
             paragraphs.setdefault(s.paragraph, []).append(
                 SumySentence(s.text, tokenizer, is_heading=True)
             )
-        elif len(words(s.text)) < MIN_WORDS:
-            excluded.add(i)
         else:
-            paragraphs.setdefault(s.paragraph, []).append(SourceSentence(s, i, tokenizer))
+            usable = i not in noise and not is_fragment(s.text)
+            if not usable:
+                excluded.add(i)
+            paragraphs.setdefault(s.paragraph, []).append(SourceSentence(s, i, tokenizer, usable))
     if title is None and headings and found and found[0].text == headings[0]:
         title = headings[0]
     elif title:

@@ -7,7 +7,6 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from summaries.base import RatedSummarizer
-from summaries.vectors import count_matrix
 
 
 class VectorLexRankSummarizer(RatedSummarizer, LexRankSummarizer):
@@ -19,11 +18,10 @@ class VectorLexRankSummarizer(RatedSummarizer, LexRankSummarizer):
 
     def rate(self, document: ObjectDocumentModel) -> np.ndarray:
         """LexRank scores, equal to sumy's up to float rounding."""
-        terms = self.stems(document)
-        n = len(terms)
+        n = len(document.sentences)
         if n == 0:
             return np.zeros(0)
-        counts, _ = count_matrix(terms)
+        counts = self.counts(document).matrix
         max_tf = counts.max(axis=1, initial=0.0)
         tf = counts / np.where(max_tf > 0, max_tf, 1.0)[:, None]
         n_j = (counts > 0).sum(axis=0)

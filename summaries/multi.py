@@ -10,10 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate
-from bot.extract.sentences import split_sentences, words
+from bot.extract.sentences import split_sentences
 from bot.model import Sentence
-from summaries.document import MIN_WORDS, is_terminated, needs_context, split_headlines
-from summaries.terms import STOP_WORDS, stem
+from summaries.document import is_fragment, needs_context, split_headlines
+from summaries.terms import Stems
 from summaries.tokenizer import NewsTokenizer
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,9 @@ class _Candidate:
     terms: tuple[int, ...]  # vocabulary ids of its stems (with repeats)
 
 
-def summarize_story(docs: Sequence[StoryDoc], n: int = 3) -> list[Picked]:
+def summarize_story(
+    docs: Sequence[StoryDoc], n: int = 3, stems: Stems | None = None
+) -> list[Picked]:
     """Up to `n` sentences about one story, spread over its sources, in reading order.
 
     Each candidate is rated by how well it matches the whole story (cosine with the
@@ -63,19 +65,21 @@ def summarize_story(docs: Sequence[StoryDoc], n: int = 3) -> list[Picked]:
     (MMR): a sentence too close to one already chosen is dropped, and a second sentence from
     the same source must beat the others by a margin. Boilerplate, headlines, fragments and
     sentences that lean on their predecessor are never candidates. The result is ordered
-    by article date (then input order), then by position in the article.
+    by article date (then input order), then by position in the article. A caller that
+    summarises many stories passes one `stems` so each word is stemmed once.
     """
     if n <= 0 or not docs:
         return []
+    stems = stems or Stems()
     vocabulary: dict[str, int] = {}
-    candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary)]
+    candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary, stems)]
     if not candidates:
         return []
     vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
     centroid = vectors.column_sums()
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = vectors.dot(centroid)
-    titles = _title_terms(docs, vocabulary)
+    titles = _title_terms(docs, vocabulary, stems)
     ratings = [
         centrality[k]
         + POSITION_WEIGHT / math.sqrt(1.0 + c.position)
@@ -94,7 +98,9 @@ def summarize_story(docs: Sequence[StoryDoc], n: int = 3) -> list[Picked]:
     return [Picked(docs[c.doc].article_id, c.sentence) for c in picked]
 
 
-def _candidates(index: int, doc: StoryDoc, vocabulary: dict[str, int]) -> list[_Candidate]:
+def _candidates(
+    index: int, doc: StoryDoc, vocabulary: dict[str, int], stems: Stems
+) -> list[_Candidate]:
     """The article's first usable sentences, with their stems mapped into `vocabulary`."""
     found = split_headlines(
         doc.text, doc.sentences if doc.sentences is not None else split_sentences(doc.text)
@@ -107,13 +113,12 @@ def _candidates(index: int, doc: StoryDoc, vocabulary: dict[str, int]) -> list[_
     for i, s in enumerate(found):
         if len(out) >= LEAD_SENTENCES:
             break
-        if i in noise or not is_terminated(s.text) or len(words(s.text)) < MIN_WORDS:
+        if i in noise or is_fragment(s.text):
             continue
         if needs_context(s.text) or (i < tail and is_boilerplate(s.text)):
             continue
-        lowered = (w.lower() for w in tokenizer.to_words(s.text))
-        stems = [stem(w) for w in lowered if w not in STOP_WORDS]
-        terms = tuple(vocabulary.setdefault(t, len(vocabulary)) for t in stems)
+        found_terms = stems.terms(tokenizer.to_words(s.text))
+        terms = tuple(vocabulary.setdefault(t, len(vocabulary)) for t in found_terms)
         if terms:
             out.append(_Candidate(index, len(out), s, terms))
     return out
@@ -162,13 +167,15 @@ class _SparseRows:
         return out
 
 
-def _title_terms(docs: Sequence[StoryDoc], vocabulary: dict[str, int]) -> frozenset[int]:
+def _title_terms(
+    docs: Sequence[StoryDoc], vocabulary: dict[str, int], stems: Stems
+) -> frozenset[int]:
     tokenizer = NewsTokenizer()
     return frozenset(
         vocabulary[t]
         for doc in docs
-        for w in tokenizer.to_words(doc.title or "")
-        if w.lower() not in STOP_WORDS and (t := stem(w.lower())) in vocabulary
+        for t in stems.terms(tokenizer.to_words(doc.title or ""))
+        if t in vocabulary
     )
 
 

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from itertools import chain
-
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Sentence as SumySentence
 
 from summaries.base import Ranking, RatedSummarizer
-from summaries.vectors import count_matrix
-
-# A capitalised word that does not open the sentence: a name, most of the time.
-_NAME = re.compile(r"(?<=[\s“\"'‘(])[A-Z][\w'’\-]*")
+from summaries.vectors import Tokens
 
 
 class NewsSummarizer(RatedSummarizer):
@@ -40,34 +33,44 @@ class NewsSummarizer(RatedSummarizer):
 
     def rank(self, document: ObjectDocumentModel) -> Ranking:
         """Ratings plus the cosine matrix that `select` uses to drop near-repeats."""
-        terms = self.stems(document)
-        n = len(terms)
+        sentences = document.sentences  # sumy rebuilds this tuple on every access
+        n = len(sentences)
         if n == 0:
             return Ranking(np.zeros(0))
-        counts, vocabulary = count_matrix(terms)
+        tokens = Tokens.of(sentences, self._stems)
+        table = self.counts(document, tokens)
+        counts = table.matrix
         similarity = cosine_matrix(counts)
         lengths = np.sqrt(np.maximum(counts.sum(axis=1), 1.0))
         ratings = _scaled(pagerank(similarity, self.damping) * lengths)
         ratings += self.position_weight / (1.0 + np.arange(n))
         title = leading_heading(document)
         if title:
-            stop = self._stop_words
-            title_terms = {self.stem_word(w) for w in title.words if w.lower() not in stop}
-            columns = [vocabulary[t] for t in title_terms if t in vocabulary]
-            if columns:
-                overlap = (counts[:, columns] > 0).sum(axis=1) / len(title_terms)
+            title_stems = self._stems.stem_ids(self._stems.word_ids(list(title.words)))
+            title_stems = np.unique(title_stems[title_stems >= 0])
+            columns = table.columns(title_stems)
+            if len(columns):
+                overlap = (counts[:, columns] > 0).sum(axis=1) / len(title_stems)
                 ratings += self.title_weight * overlap
-        ratings += self.entity_weight * _scaled(self._entity_weights(document))
+        ratings += self.entity_weight * _scaled(self._entity_weights(tokens))
         return Ranking(ratings, similarity, self.max_similarity)
 
-    def _entity_weights(self, document: ObjectDocumentModel) -> np.ndarray:
-        """How often each sentence's names (capitalised, not sentence-initial) recur elsewhere."""
-        stop = self._stop_words
-        names = [
-            {w for w in _NAME.findall(str(s)) if w.lower() not in stop} for s in document.sentences
-        ]
-        seen = Counter(chain.from_iterable(names))
-        return np.array([sum(seen[w] for w in group) - len(group) for group in names], float)
+    def _entity_weights(self, tokens: Tokens) -> np.ndarray:
+        """How often each sentence's names (capitalised, not sentence-initial) recur elsewhere.
+
+        A sentence scores, for each distinct name in it, the number of other sentences that
+        name it too.
+        """
+        n = len(tokens.lengths)
+        names = self._stems.capitalised(tokens.ids)
+        names[tokens.firsts] = False  # a sentence's first word is capitalised anyway
+        if not names.any():
+            return np.zeros(n)
+        found, column = np.unique(tokens.ids[names], return_inverse=True)
+        named = np.zeros((n, len(found)), dtype=bool)  # sentence x name, repeats counted once
+        named[tokens.rows[names], column.ravel()] = True
+        seen = named.sum(axis=0)
+        return named @ (seen - 1.0)
 
 
 def cosine_matrix(counts: np.ndarray) -> np.ndarray:

@@ -2,28 +2,101 @@
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Iterable
 
+import numpy as np
 from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
 LANGUAGE = "english"
 STOP_WORDS: frozenset[str] = frozenset(w.lower() for w in get_stop_words(LANGUAGE))
-_SNOWBALL = Stemmer(LANGUAGE)  # NLTK's Snowball stemmer is code, not data: works offline
+MAX_WORDS = 1 << 17  # a memo this size holds a newsroom's vocabulary in a few MB
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def stem(word: str) -> str:
-    """Snowball stem of a lower-cased English word.
+class Stems:
+    """Snowball stems with a bounded memo, and integer ids for words and stems.
 
-    Memoised because stemming was most of a summary's run time and news reuses its
-    vocabulary; the memo is bounded and never changes what a word stems to.
+    Stemming is most of what a summary costs and news reuses its vocabulary, so a caller
+    that summarises many texts (the CLI, the bot) keeps one `Stems` for all of them and
+    passes it down; a single call gets a fresh one. Every word as written gets an id once;
+    after that a document's words become stem ids with one array lookup, no Python loop.
+    The memo never changes what a word stems to; it is emptied when full, so memory stays
+    bounded.
     """
-    return _SNOWBALL(word)
 
+    __slots__ = (
+        "_capital",
+        "_limit",
+        "_memo",
+        "_stem",
+        "_stem_ids",
+        "_stem_of",
+        "_word_ids",
+        "stop_words",
+    )
 
-@functools.lru_cache(maxsize=1 << 17)
-def term(word: str) -> str:
-    """The stem a summariser counts for `word` as written, or "" for a stop word."""
-    lowered = word.lower()
-    return "" if lowered in STOP_WORDS else stem(lowered)
+    def __init__(
+        self,
+        limit: int = MAX_WORDS,
+        stop_words: frozenset[str] = STOP_WORDS,
+        stemmer: Callable[[str], str] | None = None,
+    ) -> None:
+        self._limit = limit
+        self._stem = stemmer or Stemmer(LANGUAGE)  # NLTK's Snowball is code, not data
+        self.stop_words = stop_words
+        self._reset()
+
+    def _reset(self) -> None:
+        self._memo: dict[str, str] = {}  # lower-cased word -> stem
+        self._word_ids: dict[str, int] = {}  # word as written -> id
+        self._stem_ids: dict[str, int] = {}  # stem -> id
+        self._stem_of = np.full(1024, -1, dtype=np.intp)  # word id -> stem id, -1: stop word
+        self._capital = np.zeros(1024, dtype=bool)  # word id -> capitalised, not a stop word
+
+    def __call__(self, word: str) -> str:
+        """Stem of a lower-cased word (sumy's stemmer contract)."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= self._limit:
+                self._memo.clear()
+            found = self._memo[word] = self._stem(word)
+        return found
+
+    def terms(self, words: Iterable[str]) -> list[str]:
+        """Stems of the non-stop words among `words` as written (sumy's `_to_words_set`)."""
+        stop = self.stop_words
+        return [self(lowered) for lowered in (w.lower() for w in words) if lowered not in stop]
+
+    def word_ids(self, words: list[str]) -> np.ndarray:
+        """An id for each word as written; words never seen are stemmed and added."""
+        try:
+            return np.fromiter(map(self._word_ids.__getitem__, words), np.intp, len(words))
+        except KeyError:
+            pass
+        if len(self._word_ids) + len(words) > self._limit:
+            self._reset()
+        table = self._word_ids
+        for word in dict.fromkeys(words):
+            if word not in table:
+                self._add(word)
+        return np.fromiter(map(table.__getitem__, words), np.intp, len(words))
+
+    def _add(self, word: str) -> None:
+        index = self._word_ids[word] = len(self._word_ids)
+        if index >= len(self._stem_of):
+            self._stem_of = np.concatenate((self._stem_of, np.full(index + 1, -1, np.intp)))
+            self._capital = np.concatenate((self._capital, np.zeros(index + 1, bool)))
+        lowered = word.lower()
+        if lowered in self.stop_words:
+            return
+        stem = self(lowered)
+        self._stem_of[index] = self._stem_ids.setdefault(stem, len(self._stem_ids))
+        self._capital[index] = word[:1].isupper()
+
+    def stem_ids(self, word_ids: np.ndarray) -> np.ndarray:
+        """Stem id of each word id, -1 for stop words."""
+        return self._stem_of[word_ids]
+
+    def capitalised(self, word_ids: np.ndarray) -> np.ndarray:
+        """True for words written with a capital that are not stop words: names, mostly."""
+        return self._capital[word_ids]

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries.base import RatedSummarizer
-from summaries.vectors import count_matrix
 
 
 class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
@@ -21,13 +18,13 @@ class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
 
     def rate(self, document: ObjectDocumentModel) -> np.ndarray:
         """TextRank scores, equal to sumy's up to float rounding."""
-        terms = self.stems(document)
-        n = len(terms)
+        n = len(document.sentences)
         if n == 0:
             return np.zeros(0)
-        counts, _ = count_matrix(terms)
+        counts = self.counts(document).matrix
         shared = counts @ counts.T
-        logs = np.array([math.log(len(t)) if t else 0.0 for t in terms])
+        sizes = counts.sum(axis=1)
+        logs = np.log(np.where(sizes > 0, sizes, 1.0))
         norm = logs[:, None] + logs[None, :]
         flat = np.isclose(norm, 0.0)
         with np.errstate(divide="ignore", invalid="ignore"):

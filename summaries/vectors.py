@@ -1,18 +1,63 @@
-"""Dense count matrices for sentence x term computations (articles are small)."""
+"""Per-document word tables and dense sentence x stem count matrices (articles are small)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
+from sumy.models.dom import Sentence as SumySentence
+
+from summaries.terms import Stems
 
 
-def count_matrix(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, dict[str, int]]:
-    """Rows are sentences, columns terms; cells count occurrences. Returns the vocabulary too."""
-    vocabulary: dict[str, int] = {}
-    ids = [vocabulary.setdefault(t, len(vocabulary)) for sentence in terms for t in sentence]
-    rows = np.repeat(np.arange(len(terms)), [len(sentence) for sentence in terms])
-    width = len(vocabulary)
-    flat = rows * width + np.asarray(ids, dtype=np.intp)
-    cells = np.bincount(flat, minlength=len(terms) * width).astype(float)
-    return cells.reshape(len(terms), width), vocabulary
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Every word of a document's sentences as ids in one flat array, built once per document.
+
+    The stages that need words (term counts, names, title overlap) all read this table
+    instead of walking sentences and words in Python again.
+    """
+
+    ids: np.ndarray  # word id (see `Stems.word_ids`) of every word, sentence after sentence
+    rows: np.ndarray  # the sentence each word belongs to
+    lengths: np.ndarray  # words per sentence
+
+    @classmethod
+    def of(cls, sentences: Sequence[SumySentence], stems: Stems) -> Tokens:
+        """Flatten a document's sentences (sumy caches each sentence's words)."""
+        groups = [s.words for s in sentences]
+        lengths = np.fromiter(map(len, groups), dtype=np.intp, count=len(groups))
+        rows = np.repeat(np.arange(len(groups)), lengths)
+        return cls(stems.word_ids(list(chain.from_iterable(groups))), rows, lengths)
+
+    @property
+    def firsts(self) -> np.ndarray:
+        """Index of the first word of each non-empty sentence."""
+        ends = np.cumsum(self.lengths)
+        return (ends - self.lengths)[self.lengths > 0]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Sentence x stem counts (stop words left out); `stems[j]` is column j's stem id."""
+
+    matrix: np.ndarray
+    stems: np.ndarray  # sorted
+
+    @classmethod
+    def of(cls, tokens: Tokens, stems: Stems) -> Counts:
+        """Count each sentence's stems: one `np.unique` over the whole document."""
+        stem_ids = stems.stem_ids(tokens.ids)
+        keep = stem_ids >= 0
+        columns, inverse = np.unique(stem_ids[keep], return_inverse=True)
+        n, width = len(tokens.lengths), len(columns)
+        cells = np.bincount(tokens.rows[keep] * width + inverse.ravel(), minlength=n * width)
+        return cls(cells.reshape(n, width).astype(float), columns)
+
+    def columns(self, stem_ids: np.ndarray) -> np.ndarray:
+        """Columns of those `stem_ids` that occur in the document."""
+        found = np.searchsorted(self.stems, stem_ids)
+        found = found[found < len(self.stems)]
+        return found[np.isin(self.stems[found], stem_ids)]

@@ -1,0 +1,110 @@
+"""Editorial rules on top of a method's ratings: context pairs, replacements, what may be picked."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summaries import summarize
+from summaries.document import build_document, is_fragment, needs_context
+from summaries.select import select
+
+TEXT = (
+    "The central bank raised interest rates by half a point on Thursday.\n\n"
+    "Inflation reached its highest level in a decade last month, official figures showed.\n\n"
+    "Food and energy prices drove most of the rise, analysts said.\n"
+    "It was the third increase this year, and the governor hinted at more to come.\n\n"
+    "Shares in the country's biggest lenders rose after the announcement.\n\n"
+    "Ok then.\n"
+)
+
+
+def _texts(document, picked: list[int]) -> list[str]:
+    return [document.rated[k].source.text[:20] for k in picked]
+
+
+def test_a_leaning_sentence_comes_with_its_predecessor_when_the_pair_is_worth_two_slots() -> None:
+    document = build_document(TEXT)
+    # rated: bank, inflation, food, it, shares, ok (a fragment, rated but never picked)
+    assert [s.usable for s in document.rated] == [True, True, True, True, True, False]
+    ratings = [0.9, 0.1, 0.6, 1.0, 0.5, 5.0]
+    assert _texts(document, select(document, ratings, 3)) == [
+        "The central bank rai",
+        "Food and energy pric",
+        "It was the third inc",
+    ]
+
+
+def test_a_leaning_sentence_is_replaced_by_the_next_best_when_its_predecessor_rates_low() -> None:
+    document = build_document(TEXT)
+    ratings = [0.9, 0.8, 0.05, 1.0, 0.7, 5.0]
+    assert _texts(document, select(document, ratings, 3)) == [
+        "The central bank rai",
+        "Inflation reached it",
+        "Shares in the countr",
+    ]
+
+
+def test_without_leaning_sentences_the_pick_is_the_top_rated_as_in_sumy() -> None:
+    document = build_document(TEXT)
+    ratings = [0.2, 0.9, 0.8, 0.1, 0.7, 5.0]
+    assert _texts(document, select(document, ratings, 2)) == [
+        "Inflation reached it",
+        "Food and energy pric",
+    ]
+
+
+def test_a_repeat_of_a_better_sentence_gives_way_to_the_next_best() -> None:
+    document = build_document(TEXT)
+    ratings = [0.9, 0.8, 0.3, 0.1, 0.7, 5.0]
+    similarity = np.zeros((6, 6))
+    similarity[0, 1] = similarity[1, 0] = 0.9
+    picked = select(document, ratings, 2, similarity, max_similarity=0.6)
+    assert _texts(document, picked) == ["The central bank rai", "Shares in the countr"]
+
+
+def test_ratings_are_computed_with_fragments_and_boilerplate_in_the_document() -> None:
+    text = TEXT + "\nReporting by Jane Roe; Editing by John Doe.\n"
+    document = build_document(text)
+    rated = [s.source.text for s in document.rated]
+    assert "Ok then." in rated and any(t.startswith("Reporting by") for t in rated)
+    assert [s.source.text for s in document.candidates] == rated[:5]
+    for method in ("news", "textrank", "lexrank", "luhn", "lsa", "lead"):
+        picked = [s.text for s in summarize(text, 5, method)]
+        assert "Ok then." not in picked
+        assert not any(t.startswith("Reporting by") for t in picked)
+
+
+def test_an_opening_quote_stands_alone_but_a_closing_one_leans() -> None:
+    assert not needs_context('Mr Straw said: "The savings made will help to underpin priorities.')
+    assert not needs_context('A spokeswoman said "we are investigating" the complaint.')
+    assert needs_context('That is all we can do," the spokeswoman said.')
+    assert needs_context("What can we talk about?” Putin said.")
+
+
+def test_this_year_names_a_time_not_something_said_before() -> None:
+    assert not needs_context("This year's judges chose the winners from a strong shortlist.")
+    assert not needs_context("This week the council voted to close the bridge.")
+    assert needs_context("This has led the company to cut jobs at two plants.")
+    assert needs_context("These figures show a sharp fall in sales over the summer.")
+
+
+def test_dummy_it_stands_alone_but_it_as_a_pronoun_leans() -> None:
+    assert not needs_context("It is thought that the deal will close before the summer.")
+    assert not needs_context("It was not clear whether the minister would stay in post.")
+    assert needs_context("It is expected to cost more than the original estimate.")
+    assert needs_context("It has claimed that Russia forced the sale of its main unit.")
+
+
+def test_a_long_line_that_lost_its_full_stop_is_a_sentence_a_headline_is_not() -> None:
+    long_line = (
+        "The US trade deficit widened by more than expected in October, hitting record "
+        "levels after higher oil prices raised import costs, figures have shown"
+    )
+    assert not is_fragment(long_line)
+    assert is_fragment("Parliament approves new budget after all-night session")
+    assert is_fragment(
+        "Ukraine Forces Advance Into Kursk Border Town And Take Villages Near Sudzha"
+    )
+    assert is_fragment("In his budget Mr Chidambaram has announced these measures:")
+    text = long_line + "\n\nThe shortfall was $55.5bn, the Commerce Department said on Tuesday.\n"
+    assert [s.text for s in summarize(text, 1, "lead")] == [long_line]
