@@ -36,6 +36,7 @@ _MARKDOWN = re.compile(r"([\\*_~`|\[\]])")
 _LINE_START = re.compile(r"^(\s*)([>#-])", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
 _ACTION = re.compile(ACTION_PATTERN, re.DOTALL)
+_URL_UNSAFE = re.compile(r"[\s<>`@\"\\|\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,9 @@ def render(reply: Reply, max_messages: int = MAX_MESSAGES) -> list[Message]:
     blocks = _blocks(reply)
     messages = _content_messages(blocks) if reply.error else _embed_messages(reply, blocks)
     messages = _cap(messages, max(1, max_messages), reply.error)
+    if not any(m.content.strip() or m.embeds for m in messages):  # Discord rejects empty messages
+        fallback = reply.title.strip() or ("Sorry" if reply.error else "(no answer)")
+        messages = [Message(content=clip(escape(fallback), CONTENT_LIMIT))]
     buttons = _buttons(reply)
     if buttons:
         last = messages[-1]
@@ -193,9 +197,19 @@ def _quote_block(item: Item, citations: tuple[Citation, ...]) -> str:
     return "\n" + "\n".join(lines)
 
 
+def link_url(url: str) -> str:
+    """A URL safe inside `(<...>)`: characters that could end the link, open code or ping are %-encoded.
+
+    Encoding `@` also defeats the `https://trusted.example@evil.example` disguise.
+    """
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
 def _citation_line(index: int, c: Citation) -> str:
     title = escape(c.title or c.article_id)
-    shown = f"[{title}](<{c.url}>)" if c.url.startswith(("http://", "https://")) else title
+    shown = (
+        f"[{title}](<{link_url(c.url)}>)" if c.url.startswith(("http://", "https://")) else title
+    )
     bits = [f"**[{index + 1}]**"]
     if c.outlet:
         bits.append(escape(c.outlet) + " ·")

@@ -384,8 +384,10 @@ def render(reply: Reply) -> list[SlackMessage]:
     buttons, footer. Long replies continue in further messages that start with a
     "part n of m" line; text is split at line or word breaks, never cut.
     """
-    head = _header_blocks(reply)
-    body: list[Block] = []
+    # Only the header block is pinned to the first message; a long title's full text is body,
+    # so it splits across messages like any other text.
+    header, *body = _header_blocks(reply)
+    head = [header]
     for section in reply.sections:
         body.extend(_section_blocks(section, reply))
     if reply.citations:
@@ -396,8 +398,9 @@ def render(reply: Reply) -> list[SlackMessage]:
     if reply.footer:
         body.extend(_context([t]) for t in pack(wrap_escaped(reply.footer, MAX_SECTION_CHARS)))
 
-    prefix_chars = max(sum(_block_chars(b) for b in head), MAX_HEADER_CHARS + 40)
-    prefix_blocks = max(len(head), 1)
+    # Budget each message with its own lead-in: the header on the first, the widest
+    # "part n of m" line on the rest.
+    prefix_chars, prefix_blocks = sum(_block_chars(b) for b in head), len(head)
     groups: list[list[Block]] = [[]]
     chars = 0
     for block in body:
@@ -409,6 +412,8 @@ def render(reply: Reply) -> list[SlackMessage]:
         ):
             groups.append([])
             chars = 0
+            prefix_chars = _block_chars(_continuation(reply.title, 9999, 9999))
+            prefix_blocks = 1
         groups[-1].append(block)
         chars += size
 

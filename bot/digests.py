@@ -60,7 +60,7 @@ def looks_like_zone(token: str) -> bool:
 def _is_zone_key(name: str) -> bool:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         return False
     return True
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.context import Context
 from bot.model import Item, Reply, Section, error_reply
 
@@ -11,7 +13,9 @@ PAGE = 15
 async def run(ctx: Context, args: str) -> Reply:
     page = 1
     if args:
-        if not args.isdigit() or int(args) < 1:
+        # ASCII digits only ("²".isdigit() is true but int() rejects it), nine at most
+        # (a huge page overflows SQLite's integer OFFSET).
+        if not re.fullmatch(r"[0-9]{1,9}", args) or int(args) < 1:
             return error_reply("/articles takes an optional page number.", example="/articles 2")
         page = int(args)
     total = await ctx.store.article_count()

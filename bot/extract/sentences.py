@@ -124,7 +124,8 @@ def _is_boundary(para: str, end_match: re.Match[str]) -> bool:
         return True
     if punct.startswith("..") or punct.startswith("…"):
         return first.isupper() or bool(opener)
-    before = _WORD_BEFORE.search(para, 0, end_match.start())
+    # A bounded look-back: scanning from 0 made long paragraphs quadratic (100 KB: minutes).
+    before = _WORD_BEFORE.search(para, max(0, end_match.start() - 100), end_match.start())
     token = before.group(1).lower().lstrip("-") if before else ""
     if not token:
         return True

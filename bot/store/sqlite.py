@@ -119,7 +119,17 @@ class SQLiteStore(DigestTables):
             try:
                 return await asyncio.to_thread(self._add_sync, article, prepared)
             except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                    raise StoreError(
+                        f"could not save the article: the disk is full or the store reached its "
+                        f"size limit ({exc}); nothing was saved"
+                    ) from exc
                 raise StoreError(f"could not save the article: {exc}") from exc
+
+    def cap_size(self, max_bytes: int) -> None:
+        """Refuse article writes that would grow the file past max_bytes, as a full disk would."""
+        page = self._w.execute("PRAGMA page_size").fetchone()[0]
+        self._w.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page)}")
 
     def _add_sync(self, article: Article, prepared: Prepared | None = None) -> IngestResult:
         db = self._w
