@@ -50,13 +50,15 @@ async def open_core(
         await store.close()
 
 
-async def ingest_sources(core: Core, sources: list[str], workers: int = 1) -> IngestReport:
+async def ingest_sources(
+    core: Core, sources: list[str], workers: int = 1, extract: bool = True
+) -> IngestReport:
     """Files and folders from disk; http(s) URLs and feeds through the fetcher service."""
     report = IngestReport()
     paths = [s for s in sources if not s.lower().startswith(("http://", "https://"))]
     urls = [s for s in sources if s not in paths]
     if paths:
-        part = await ingest_paths(core.store, paths, workers=workers)
+        part = await ingest_paths(core.store, paths, workers=workers, extract=extract)
         _add(report, part)
     fetcher = core.services.get("fetcher")
     for url in urls:

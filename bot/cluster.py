@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from sumy.utils import get_stop_words
@@ -36,19 +36,28 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word, None for stop words and stubs (memoised: ingest sees each word often)."""
+    stem = _stem(word)
+    if word.lower() in STOP or stem in STOP or len(stem) < 3:
+        return None
+    return stem
+
+
 def term_counts(title: str, text: str) -> Counter[str]:
     """Content-word counts; names and places (capitalised mid-sentence) and title words count double."""
     counts: Counter[str] = Counter()
     for m in _WORD.finditer(text):
         word = m.group(0)
-        stem = _stem(word)
-        if word.lower() in STOP or stem in STOP or len(stem) < 3:
+        stem = _content_stem(word)
+        if stem is None:
             continue
         mid_sentence = m.start() > 1 and text[m.start() - 2] not in ".!?\n"
         counts[stem] += 2 if word[0].isupper() and mid_sentence else 1
     for m in _WORD.finditer(title):
-        stem = _stem(m.group(0))
-        if m.group(0).lower() not in STOP and stem not in STOP and len(stem) >= 3:
+        stem = _content_stem(m.group(0))
+        if stem is not None:
             counts[stem] += 2
     return counts
 

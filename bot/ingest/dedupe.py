@@ -32,7 +32,7 @@ def minhash(text: str) -> np.ndarray:
     tokens = _TOKEN.findall(text.lower())
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
-    shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)))
     hashes = np.fromiter(
         (
             int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3

@@ -108,11 +108,11 @@ def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Ar
         raise ReadError(
             f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)"
         )
-    title, body = split_title(text)
+    title = str(meta.get("title") or "").strip() or split_title(text)[0]
     return Article(
-        id=make_id(body, id_hint),
-        title=str(meta.get("title") or title).strip()[:300],
-        text=body,
+        id=make_id(text, id_hint),
+        title=title.strip()[:300],
+        text=text,
         outlet=str(meta.get("outlet") or "").strip()[:200],
         url=str(meta.get("url") or "").strip()[:2000],
         author=str(meta.get("author") or "").strip()[:200],
@@ -171,15 +171,7 @@ def from_record(record: Any, source: str) -> Article:
         if isinstance(value, dict):
             value = value.get("name", "")
         meta[name] = value
-    title = str(meta.pop("title") or "")
-    article = from_text(text, source=source, id_hint=str(record.get("id") or ""), **meta)
-    if title:
-        article = Article(**{**_as_dict(article), "title": title.strip()[:300]})
-    return article
-
-
-def _as_dict(article: Article) -> dict[str, Any]:
-    return {f: getattr(article, f) for f in Article.__slots__}
+    return from_text(text, source=source, id_hint=str(record.get("id") or ""), **meta)
 
 
 def read_path(path: Path) -> Iterator[Loaded]:

@@ -7,13 +7,17 @@ import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from bot.ingest.readers import Loaded, read_path
-from bot.store.base import Store
+from bot.store.base import IngestResult, Store
 from bot.store.sqlite import Prepared, prepare
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+BATCH = 64  # articles per transaction in bulk loads
 
 
 @dataclass
@@ -28,32 +32,55 @@ class IngestReport:
         return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
 
 
-def _prepare(item: Loaded) -> tuple[Loaded, Prepared | None]:
-    return item, (prepare(item.article) if item.article is not None else None)
+def _prepare(item: Loaded, extract: bool = True) -> tuple[Loaded, Prepared | None]:
+    return item, (prepare(item.article, extract) if item.article is not None else None)
 
 
 async def ingest_loaded(
-    store: Store, items: Iterable[Loaded], report: IngestReport | None = None, workers: int = 1
+    store: Store,
+    items: Iterable[Loaded],
+    report: IngestReport | None = None,
+    workers: int = 1,
+    extract: bool = True,
 ) -> IngestReport:
-    """Add articles in order; with workers > 1 the extraction runs in a process pool (one writer)."""
+    """Add articles in order; with workers > 1 the extraction runs in a process pool (one writer).
+
+    extract=False skips quote and figure extraction (bulk loads): the articles are still
+    split, deduplicated, clustered and searchable, but /who and /figures do not see them.
+    """
     report = report or IngestReport()
     if workers > 1:
         loop = asyncio.get_running_loop()
+        work = partial(_prepare, extract=extract)
         with ProcessPoolExecutor(workers) as pool:
-            for batch in _batches(items, 64 * workers):
+            for batch in _batches(items, BATCH * workers):
                 done = await loop.run_in_executor(
-                    None, lambda b=batch: list(pool.map(_prepare, b, chunksize=8))
+                    None, lambda b=batch: list(pool.map(work, b, chunksize=8))
                 )
-                for item, prepared in done:
-                    await _add(store, item, prepared, report)
+                for part in _batches(done, BATCH):
+                    await _add_many(store, part, report)
+        return report
+    if not extract:  # cheap to prepare here; write in batches, one commit per BATCH
+        writing: asyncio.Future[None] | None = None
+        for batch in _batches(items, BATCH):
+            ready = [_prepare(item, False) for item in batch]
+            if writing is not None:
+                await writing
+            # The store writes in a thread (SQLite releases the GIL), so the next batch is
+            # read and prepared while this one is written; batches still land in order.
+            writing = asyncio.ensure_future(_add_many(store, ready, report))
+            await asyncio.sleep(0)
+        if writing is not None:
+            await writing
         return report
     for item in items:
+        # With extraction the store prepares lazily, after its cheap exact-duplicate check.
         await _add(store, item, None, report)
     return report
 
 
-def _batches(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
-    batch: list[Loaded] = []
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
@@ -63,12 +90,33 @@ def _batches(items: Iterable[Loaded], size: int) -> Iterator[list[Loaded]]:
         yield batch
 
 
+async def _add_many(
+    store: Store, prepared: list[tuple[Loaded, Prepared | None]], report: IngestReport
+) -> None:
+    """Write a batch in one transaction where the store can (each article still all or nothing)."""
+    add_articles = getattr(store, "add_articles", None)
+    if add_articles is None:  # a backend without batches: one transaction per article
+        for item, ready in prepared:
+            await _add(store, item, ready, report)
+        return
+    for item, _ in prepared:
+        if item.article is None:
+            report.failed += 1
+            report.errors.append(item.error)
+    todo = [(item.article, ready) for item, ready in prepared if item.article is not None]
+    for result in await add_articles(todo) if todo else []:
+        _count(result, report)
+
+
 async def _add(store: Store, item: Loaded, prepared: Prepared | None, report: IngestReport) -> None:
     if item.article is None:
         report.failed += 1
         report.errors.append(item.error)
         return
-    result = await store.add_article(item.article, prepared)
+    _count(await store.add_article(item.article, prepared), report)
+
+
+def _count(result: IngestResult, report: IngestReport) -> None:
     if result.status == "new":
         report.new += 1
         report.new_ids.append(result.article_id)
@@ -76,7 +124,9 @@ async def _add(store: Store, item: Loaded, prepared: Prepared | None, report: In
         report.duplicate += 1
 
 
-async def ingest_paths(store: Store, paths: Iterable[str | Path], workers: int = 1) -> IngestReport:
+async def ingest_paths(
+    store: Store, paths: Iterable[str | Path], workers: int = 1, extract: bool = True
+) -> IngestReport:
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
@@ -84,5 +134,5 @@ async def ingest_paths(store: Store, paths: Iterable[str | Path], workers: int =
             report.failed += 1
             report.errors.append(f"{raw}: no such file or directory")
             continue
-        await ingest_loaded(store, read_path(path), report, workers)
+        await ingest_loaded(store, read_path(path), report, workers, extract)
     return report

@@ -9,7 +9,7 @@ import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,8 @@ import aiosqlite
 
 from bot import cluster
 from bot.extract import analyse
+from bot.extract.boilerplate import boilerplate_sentences
+from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.speakers import speaker_key
 from bot.ingest import dedupe
 from bot.model import Analysis, Article, Figure, Quote, Sentence
@@ -35,7 +37,7 @@ from bot.store.base import (
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = 2  # bump with a MIGRATIONS entry
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
@@ -90,16 +92,35 @@ class SQLiteStore(DigestTables):
             await upgrade_digest_tables(db)
             await db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-                (SCHEMA_VERSION,),
+                (str(SCHEMA_VERSION),),
             )
             await db.commit()
-        except sqlite3.DatabaseError as exc:
+            async with db.execute("SELECT value FROM meta WHERE key = 'schema_version'") as cur:
+                version = int((await cur.fetchone())[0])
+        except (sqlite3.DatabaseError, ValueError) as exc:
             await db.close()
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            await db.close()
+            raise StoreError(
+                f"the store at {path} has schema version {version}, newer than this briefbot "
+                f"({SCHEMA_VERSION}); upgrade briefbot"
+            )
         writer = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         writer.execute("PRAGMA synchronous=NORMAL")
         writer.execute("PRAGMA foreign_keys=ON")
         writer.execute("PRAGMA busy_timeout=30000")
+        writer.execute(
+            "PRAGMA cache_size=-65536"
+        )  # 64 MB: FTS and index pages stay hot in bulk loads
+        try:
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                log.warning("upgrading the store at %s to schema version %d", path, target)
+                await asyncio.to_thread(MIGRATIONS[target], writer)
+        except sqlite3.DatabaseError as exc:
+            writer.close()
+            await db.close()
+            raise StoreError(f"cannot upgrade the store at {path}: {exc}") from exc
         return cls(db, writer, path, near_duplicates)
 
     async def close(self) -> None:
@@ -115,9 +136,19 @@ class SQLiteStore(DigestTables):
         one hop instead of a hundred awaited statements, and one transaction per article,
         so a crash leaves every article either fully indexed or absent.
         """
+        return (await self.add_articles([(article, prepared)]))[0]
+
+    async def add_articles(
+        self, batch: Sequence[tuple[Article, Prepared | None]]
+    ) -> list[IngestResult]:
+        """Index several articles in one transaction (bulk ingest: one commit, not one each).
+
+        Every article is still either fully indexed or absent: a crash or a full disk loses
+        the uncommitted batch whole, and a rerun indexes it again (none of it was counted).
+        """
         async with self._write_lock:
             try:
-                return await asyncio.to_thread(self._add_sync, article, prepared)
+                return await asyncio.to_thread(self._add_batch_sync, list(batch))
             except sqlite3.OperationalError as exc:
                 if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
                     raise StoreError(
@@ -131,14 +162,56 @@ class SQLiteStore(DigestTables):
         page = self._w.execute("PRAGMA page_size").fetchone()[0]
         self._w.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page)}")
 
-    def _add_sync(self, article: Article, prepared: Prepared | None = None) -> IngestResult:
+    def _add_batch_sync(self, batch: list[tuple[Article, Prepared | None]]) -> list[IngestResult]:
+        if len(batch) == 1 and batch[0][1] is None:
+            # One article to prepare: do the cheap exact checks and the CPU-heavy extraction
+            # before taking the write lock of the file.
+            article = batch[0][0]
+            seen = self._seen(article, dedupe.content_hash(article.text))
+            if seen:
+                return [seen]
+            batch = [(article, prepare(article))]
+        try:
+            return self._transaction(batch)
+        except sqlite3.IntegrityError:
+            if len(batch) == 1:
+                return [IngestResult("duplicate", batch[0][0].id, "same text")]
+            # Not expected (duplicates are checked first, under the write lock); if it
+            # happens, the batch was rolled back whole: redo it one article per transaction.
+            return [self._add_batch_sync([item])[0] for item in batch]
+
+    def _transaction(self, batch: list[tuple[Article, Prepared | None]]) -> list[IngestResult]:
+        """The batch in one transaction: every article of it is committed, or none is.
+
+        No savepoint per article: FTS5 flushes its pending index at each one, which costs
+        more than the rest of the write; duplicates are ruled out before any insert instead.
+        """
         db = self._w
-        digest = prepared.digest if prepared else dedupe.content_hash(article.text)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            results = [self._add_one(article, prepared) for article, prepared in batch]
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return results
+
+    def _seen(self, article: Article, digest: str) -> IngestResult | None:
+        db = self._w
         row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         if row:
             return IngestResult("duplicate", row[0], "same text")
         if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
             return IngestResult("duplicate", article.id, "same id")
+        return None
+
+    def _add_one(self, article: Article, prepared: Prepared | None) -> IngestResult:
+        """Inside the batch's transaction: dedupe against the store and the batch so far, then insert."""
+        digest = prepared.digest if prepared else dedupe.content_hash(article.text)
+        seen = self._seen(article, digest)
+        if seen:
+            return seen
         prepared = prepared or prepare(article)
         copy_of = (
             self._near_duplicate(prepared.signature, prepared.bands)
@@ -147,17 +220,7 @@ class SQLiteStore(DigestTables):
         )
         if copy_of:
             return IngestResult("duplicate", copy_of, "wire copy")
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            self._insert(article, prepared)
-            db.execute("COMMIT")
-        except sqlite3.IntegrityError:
-            db.execute("ROLLBACK")
-            return IngestResult("duplicate", article.id, "same text")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+        self._insert(article, prepared)
         return IngestResult("new", article.id)
 
     def _near_duplicate(self, signature: Any, band_keys: list[str]) -> str | None:
@@ -203,6 +266,7 @@ class SQLiteStore(DigestTables):
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             (rowid, article.title, article.text),
         )
+        _insert_passages(db, rowid, prepared.paragraphs, analysis.sentences, prepared.boilerplate)
         db.executemany(
             "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)",
             [(b, rowid) for b in band_keys],
@@ -265,7 +329,8 @@ class SQLiteStore(DigestTables):
     def _assign_story(self, rowid: int, counts: Counter[str], published: str) -> None:
         """Join the most similar recent story, or start one (runs inside the article's transaction)."""
         db = self._w
-        n_docs = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        # max(rowid) is the article count (articles are never deleted) without count(*)'s scan.
+        n_docs = db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
         names = list(counts)
         df: dict[str, int] = {}
         for i in range(0, len(names), 500):
@@ -289,12 +354,13 @@ class SQLiteStore(DigestTables):
             ).fetchall()
             candidates.update(r[0] for r in rows)
         best_id, best_score, best_row = None, 0.0, None
+        latest_start = _shift(published, cluster.WINDOW_DAYS)
         for sid in candidates:
             row = db.execute(
                 "SELECT terms, size, first_published, last_published FROM stories WHERE id = ?",
                 (sid,),
             ).fetchone()
-            if not row or row[2] > _shift(published, cluster.WINDOW_DAYS):
+            if not row or row[2] > latest_start:
                 continue
             score = cluster.cosine(weights, json.loads(row[0]))
             if score > best_score:
@@ -570,17 +636,90 @@ class Prepared:
     bands: list[str]
     analysis: Analysis
     terms: Counter[str]
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: frozenset[int] = frozenset()  # indexes into analysis.sentences
 
 
-def prepare(article: Article) -> Prepared:
-    signature = dedupe.minhash(article.text)
+def prepare(article: Article, extract: bool = True) -> Prepared:
+    """Hash, sign, split and (unless extract=False) find quotes and figures.
+
+    extract=False is for bulk loads: the article is searchable and citable at once;
+    /who and /figures just do not see it.
+    """
+    text = article.text
+    signature = dedupe.minhash(text)
+    analysis = analyse(text) if extract else Analysis(split_sentences(text))
     return Prepared(
-        dedupe.content_hash(article.text),
+        dedupe.content_hash(text),
         signature,
         dedupe.bands(signature),
-        analyse(article.text),
-        cluster.term_counts(article.title, article.text),
+        analysis,
+        cluster.term_counts(article.title, text),
+        list(paragraphs(text)),
+        frozenset(boilerplate_sentences(text, analysis.sentences)),
     )
+
+
+def _insert_passages(
+    db: sqlite3.Connection,
+    rowid: int,
+    paras: Sequence[tuple[int, int]],
+    sentences: Sequence[Sentence],
+    boilerplate: frozenset[int],
+) -> None:
+    """Paragraph and sentence offsets of one article, and its story sentences into sentences_fts."""
+    db.executemany(
+        'INSERT INTO paragraphs (article_rowid, n, start, "end") VALUES (?, ?, ?, ?)',
+        [(rowid, n, a, b) for n, (a, b) in enumerate(paras)],
+    )
+    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+    db.executemany(
+        'INSERT INTO sentences (id, article_rowid, paragraph, start, "end", boilerplate) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (first + i, rowid, s.paragraph, s.start, s.end, int(i in boilerplate))
+            for i, s in enumerate(sentences)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
+        [(first + i, s.text) for i, s in enumerate(sentences) if i not in boilerplate],
+    )
+
+
+def _backfill_passages(db: sqlite3.Connection) -> None:
+    """Schema 2: paragraph and sentence rows for articles stored before those tables existed.
+
+    Runs in batches, each its own transaction, and skips articles already done, so an
+    interrupted upgrade simply resumes on the next open.
+    """
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT rowid, text FROM articles WHERE rowid > ? AND NOT EXISTS "
+            "(SELECT 1 FROM sentences s WHERE s.article_rowid = articles.rowid) "
+            "ORDER BY rowid LIMIT 500",
+            (last,),
+        ).fetchall()
+        if not rows:
+            break
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for rowid, text in rows:
+                sentences = split_sentences(text)
+                flagged = frozenset(boilerplate_sentences(text, sentences))
+                _insert_passages(db, rowid, list(paragraphs(text)), sentences, flagged)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        last = rows[-1][0]
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+# schema version -> the step that brings a store from the version before up to it
+MIGRATIONS = {2: _backfill_passages}
 
 
 def _stored_figure(r: Sequence[Any]) -> StoredFigure:
