@@ -84,8 +84,18 @@ class ConsoleAdapter:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
+    def show(self, reply: Reply) -> None:
+        """Rich on a terminal, plain text into a pipe or file."""
+        from adapters.console_rich import print_rich, wants_rich
+
+        if wants_rich(self.stdout):
+            print_rich(reply, self.stdout)
+            self.stdout.flush()
+        else:
+            self.write(render_text(reply))
+
     async def post(self, place: str, reply: Reply) -> None:
-        self.write(render_text(reply))
+        self.show(reply)
 
     async def run(self, core: Core) -> None:
         interactive = self.stdin.isatty()
@@ -103,4 +113,5 @@ class ConsoleAdapter:
             if command in ("quit", "exit"):
                 break
             reply = await core.handle(Request(command=command, args=args, is_admin=self.admin))
-            self.write(render_text(reply) + "\n")
+            self.show(reply)
+            self.write("")

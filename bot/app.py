@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -51,14 +51,20 @@ async def open_core(
 
 
 async def ingest_sources(
-    core: Core, sources: list[str], workers: int = 1, extract: bool = True
+    core: Core,
+    sources: list[str],
+    workers: int = 1,
+    extract: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Files and folders from disk; http(s) URLs and feeds through the fetcher service."""
     report = IngestReport()
     paths = [s for s in sources if not s.lower().startswith(("http://", "https://"))]
     urls = [s for s in sources if s not in paths]
     if paths:
-        part = await ingest_paths(core.store, paths, workers=workers, extract=extract)
+        part = await ingest_paths(
+            core.store, paths, workers=workers, extract=extract, progress=progress
+        )
         _add(report, part)
     fetcher = core.services.get("fetcher")
     for url in urls:

@@ -7,7 +7,10 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +95,7 @@ def _db(args: argparse.Namespace, config) -> str:
 
 
 async def cmd_ask(args: argparse.Namespace) -> int:
-    from adapters.console import parse_line, render_text, reply_json
+    from adapters.console import ConsoleAdapter, parse_line, reply_json
     from bot.app import open_core
     from bot.model import Request
 
@@ -108,7 +111,10 @@ async def cmd_ask(args: argparse.Namespace) -> int:
         reply = await core.handle(
             Request(command=parsed[0], args=parsed[1], is_admin=config.console_admin)
         )
-    print(reply_json(reply) if args.json else render_text(reply))
+    if args.json:
+        print(reply_json(reply))
+    else:
+        ConsoleAdapter(stdout=sys.stdout).show(reply)
     return 0
 
 
@@ -117,7 +123,10 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
 
     config = _config(args)
     async with open_core(_db(args, config), config=config) as core:
-        report = await ingest_sources(core, args.sources, workers=args.workers)
+        with _progress() as tick:
+            report = await ingest_sources(
+                core, args.sources, workers=args.workers, extract=args.extract, progress=tick
+            )
     for err in report.errors[:20]:
         print(f"failed: {err}", file=sys.stderr)
     if len(report.errors) > 20:
@@ -126,8 +135,31 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.new or report.duplicate or not report.failed else 1
 
 
+@contextmanager
+def _progress() -> Iterator[Callable[[int], None] | None]:
+    """A live count and rate on stderr for long ingests; nothing when stderr is not a terminal."""
+    from adapters.console_rich import wants_rich
+
+    if not wants_rich(sys.stderr):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        "[progress.description]{task.description}",
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("articles read", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
 async def cmd_console(args: argparse.Namespace) -> int:
-    from adapters.console import ConsoleAdapter, render_text
+    from adapters.console import ConsoleAdapter
     from bot.app import open_core
     from bot.model import Request
 
@@ -136,7 +168,7 @@ async def cmd_console(args: argparse.Namespace) -> int:
         return await cmd_serve(args)
     async with open_core(_db(args, config), seed=True, config=config) as core:
         console = ConsoleAdapter(admin=config.console_admin)
-        console.write(render_text(await core.handle(Request(command="brief"))))
+        console.show(await core.handle(Request(command="brief")))
         console.write("\nType a command (/help for the list); Ctrl-D to quit.")
         await console.run(core)
     return 0
@@ -149,38 +181,117 @@ async def cmd_serve(args: argparse.Namespace) -> int:
     return await serve(config, _db(args, config))
 
 
+EXAMPLES = {
+    "": """examples:
+  briefbot                                   console: brief, then commands from stdin
+  briefbot ask "/search Kursk evacuation"    one command, reply on stdout
+  briefbot ingest seeds/ feed.jsonl          index files, folders, JSONL, URLs
+  briefbot --db /tmp/test.db ask /articles   use another store file""",
+    "ask": """examples:
+  briefbot ask "/who said kick the enemy out"
+  briefbot ask --json "/search Kursk" | jq .citations
+  briefbot ask "/quote situation is under our control"
+exit status: 0 with a reply (even a polite refusal), 2 for a usage error""",
+    "ingest": """formats: .txt/.md (first line is the headline if it reads as one), .html/.htm
+(main text via trafilatura, offline), .json (an object or a list of them), .jsonl
+(one object per line). JSON fields: text (or body/content), title (or headline),
+outlet, url, author, published (ISO 8601 or RFC 2822), id. Folders are read
+recursively; http(s) URLs and RSS/Atom feeds are fetched.
+
+examples:
+  briefbot ingest seeds/
+  briefbot ingest story.txt notes.md page.html batch.json wire.jsonl
+  briefbot ingest --no-extract --workers 2 archive.jsonl    bulk load, searchable at once
+  briefbot ingest https://example.com/rss.xml
+prints "N new, N duplicate, N failed" (reasons for failures on stderr);
+exit status 1 when nothing could be indexed""",
+    "serve": """examples:
+  SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... briefbot serve
+  DISCORD_TOKEN=... briefbot --config config.toml serve
+secrets come from the environment or the config file (see config.example.toml)""",
+    "extract": """examples:
+  briefbot extract --json seeds/000_58c49d49d2aa7952.txt
+  briefbot extract --json seeds/*.txt | jq '.sentences | length'
+one JSON line per file: source, sentences (text, start, end), quotes, figures""",
+    "summarize": """examples:
+  briefbot summarize --json seeds/002_b76eddcc3a3b8871.txt
+  briefbot summarize --json --sentences 2 --method lexrank story.txt""",
+}
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 16:
+        raise argparse.ArgumentTypeError(f"{text!r:.20} is not a number from 1 to 16 (e.g. 2)")
+    return n
+
+
+def _sub(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefbot", description=__doc__)
-    parser.add_argument("--db", help="SQLite store path (default: from config, else user data dir)")
-    parser.add_argument("--config", help="TOML config file")
+    from bot.config import default_db_path
+
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description=__doc__,
+        epilog=f"{EXAMPLES['']}\n\ndefault store: {default_db_path()}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--db", help="SQLite store path (default: [store] path of the config, else the one below)"
+    )
+    parser.add_argument("--config", help="TOML config file (see config.example.toml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
     sub = parser.add_subparsers(dest="cmd")
 
-    p = sub.add_parser("ask", help="run one command through the core and print the reply")
+    p = _sub(sub, "ask", "run one command through the core and print the reply")
     p.add_argument("--json", action="store_true", help="print the platform-neutral reply as JSON")
     p.add_argument("command", help='e.g. "/who said kick the enemy out"')
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("ingest", help="index files, directories, JSONL, URLs or feeds")
-    p.add_argument("--workers", type=int, default=1, help="extraction processes for big batches")
-    p.add_argument("sources", nargs="+")
+    p = _sub(sub, "ingest", "index files, directories, JSON/JSONL, URLs or feeds")
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="processes preparing articles for big batches (1-16, default 1)",
+    )
+    p.add_argument(
+        "--no-extract",
+        dest="extract",
+        action="store_false",
+        help="skip quote and figure extraction (fast bulk loads: the articles are searchable, "
+        "citable and briefed, but /who and /figures do not see them)",
+    )
+    p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser(
-        "serve", help="run the configured Slack/Discord adapters and the digest scheduler"
-    )
+    p = _sub(sub, "serve", "run the configured Slack/Discord adapters and the digest scheduler")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("extract", help="sentences, quotes and figures of files, as JSON lines")
+    p = _sub(sub, "extract", "sentences, quotes and figures of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
-    p.add_argument("files", nargs="+")
+    p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("summarize", help="extractive summary of files, as JSON lines")
+    p = _sub(sub, "summarize", "extractive summary of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
-    p.add_argument("--sentences", type=int, default=3)
-    p.add_argument("--method", default="news")
-    p.add_argument("files", nargs="+")
+    p.add_argument("--sentences", type=int, default=3, help="1 to 10 (default 3)")
+    p.add_argument(
+        "--method", default="news", help="news (default), lead, lexrank, textrank, lsa, luhn"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_summarize)
     return parser
 

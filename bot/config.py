@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 
 class ConfigError(ValueError):
     """A config problem, phrased for the person deploying the bot."""
 
 
 def default_db_path() -> Path:
-    """A file in the user's data directory (XDG on Linux)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "briefbot" / "briefbot.db"
+    """A file in the user's data directory (platformdirs: XDG on Linux, the OS's own elsewhere)."""
+    return platformdirs.user_data_path("briefbot", appauthor=False) / "briefbot.db"
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,40 @@ class Config:
     feeds: tuple[str, ...] = ()
 
 
+# Every key the loader reads, by table; anything else is a typo worth stopping for.
+KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "store": frozenset({"path", "near_duplicates"}),
+    "console": frozenset({"admin"}),
+    "slack": frozenset(
+        {"bot_token", "signing_secret", "app_token", "mode", "host", "port", "api_url", "admins"}
+    ),
+    "discord": frozenset({"token", "guild_id", "admins"}),
+    "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
+    "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
+    "feeds": frozenset({"urls"}),
+}
+
+
+def _check_keys(data: dict[str, Any], where: str) -> None:
+    """Refuse unknown tables and keys, naming the nearest known one."""
+    import difflib
+
+    for name, value in data.items():
+        if name not in KNOWN_KEYS:
+            close = difflib.get_close_matches(name, list(KNOWN_KEYS), n=1)
+            hint = f" (did you mean [{close[0]}]?)" if close else ""
+            raise ConfigError(f"{where}: unknown table [{name}]{hint}")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: [{name}] must be a table")
+        for key in value:
+            if key not in KNOWN_KEYS[name]:
+                close = difflib.get_close_matches(key, sorted(KNOWN_KEYS[name]), n=1)
+                hint = f" (did you mean {name}.{close[0]}?)" if close else ""
+                raise ConfigError(f"{where}: unknown key {name}.{key}{hint}")
+
+
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
-    value = data.get(name, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] must be a table")
-    return value
+    return data.get(name, {})
 
 
 def _typed(section: str, data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
@@ -87,7 +117,11 @@ def _typed(section: str, data: dict[str, Any], key: str, kind: type, default: An
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ConfigError(f"{section}.{key} must be a {kind.__name__}, got {type(value).__name__}")
+        article = "an" if kind.__name__[0] in "aeiou" else "a"
+        # The value itself is not echoed: it may be a secret pasted into the wrong key.
+        raise ConfigError(
+            f"{section}.{key} must be {article} {kind.__name__}, got {type(value).__name__}"
+        )
     return value
 
 
@@ -101,21 +135,31 @@ def _ids(section: str, data: dict[str, Any]) -> frozenset[str]:
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
     """Read the TOML file (if any), then let environment variables supply secrets."""
     env = dict(os.environ if env is None else env)
-    data: dict[str, Any] = {}
-    if path:
-        p = Path(path).expanduser()
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise ConfigError(f"config file {p} does not exist (copy config.example.toml)") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"config file {p} is not valid TOML: {exc}") from exc
+    if not path:
+        return _build({}, env)
+    p = Path(path).expanduser()
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file {p} does not exist (copy config.example.toml)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {p} cannot be read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {p} is not valid TOML: {exc}") from exc
+    _check_keys(data, f"config file {p}")
+    try:
+        return _build(data, env)
+    except ConfigError as exc:
+        raise ConfigError(f"config file {p}: {exc}") from exc
+
+
+def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
     store = _section(data, "store")
     slack = _section(data, "slack")
     discord = _section(data, "discord")
     fetch = _section(data, "fetch")
     digest = _section(data, "digest")
-    feeds = data.get("feeds", {}).get("urls", []) if isinstance(data.get("feeds"), dict) else []
+    feeds = _section(data, "feeds").get("urls", [])
     if not isinstance(feeds, list) or not all(isinstance(u, str) for u in feeds):
         raise ConfigError("feeds.urls must be a list of URLs")
     guild = _typed("discord", discord, "guild_id", int, None)
@@ -144,6 +188,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
             timeout=_typed("fetch", fetch, "timeout", float, 15.0),
             max_bytes=_typed("fetch", fetch, "max_bytes", int, 5_000_000),
             allow_private=_typed("fetch", fetch, "allow_private", bool, False),
+            user_agent=_typed("fetch", fetch, "user_agent", str, FetchConfig.user_agent),
         ),
         digest=DigestConfig(
             grace_hours=_typed("digest", digest, "grace_hours", float, 6.0),

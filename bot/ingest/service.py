@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -53,12 +53,15 @@ async def ingest_loaded(
         loop = asyncio.get_running_loop()
         work = partial(_prepare, extract=extract)
         with ProcessPoolExecutor(workers) as pool:
+            # The pool prepares batch k+1 while batch k is written: map() submits at once.
+            pending: Iterator[tuple[Loaded, Prepared | None]] | None = None
             for batch in _batches(items, BATCH * workers):
-                done = await loop.run_in_executor(
-                    None, lambda b=batch: list(pool.map(work, b, chunksize=8))
-                )
-                for part in _batches(done, BATCH):
-                    await _add_many(store, part, report)
+                submitted = pool.map(work, batch, chunksize=8)
+                if pending is not None:
+                    await _write_prepared(loop, store, pending, report)
+                pending = submitted
+            if pending is not None:
+                await _write_prepared(loop, store, pending, report)
         return report
     if not extract:  # cheap to prepare here; write in batches, one commit per BATCH
         writing: asyncio.Future[None] | None = None
@@ -77,6 +80,30 @@ async def ingest_loaded(
         # With extraction the store prepares lazily, after its cheap exact-duplicate check.
         await _add(store, item, None, report)
     return report
+
+
+async def _write_prepared(
+    loop: asyncio.AbstractEventLoop,
+    store: Store,
+    results: Iterator[tuple[Loaded, Prepared | None]],
+    report: IngestReport,
+) -> None:
+    done = await loop.run_in_executor(None, list, results)
+    for part in _batches(done, BATCH):
+        await _add_many(store, part, report)
+
+
+def _counted(items: Iterable[T], progress: Callable[[int], None]) -> Iterator[T]:
+    """The items unchanged, telling progress how many went by (every 50, and the rest)."""
+    pending = 0
+    for item in items:
+        yield item
+        pending += 1
+        if pending == 50:
+            progress(pending)
+            pending = 0
+    if pending:
+        progress(pending)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -125,8 +152,13 @@ def _count(result: IngestResult, report: IngestReport) -> None:
 
 
 async def ingest_paths(
-    store: Store, paths: Iterable[str | Path], workers: int = 1, extract: bool = True
+    store: Store,
+    paths: Iterable[str | Path],
+    workers: int = 1,
+    extract: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
+    """Every file, folder and JSONL record under paths; progress(n) is told of each n read."""
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
@@ -134,5 +166,8 @@ async def ingest_paths(
             report.failed += 1
             report.errors.append(f"{raw}: no such file or directory")
             continue
-        await ingest_loaded(store, read_path(path), report, workers, extract)
+        items = read_path(path)
+        await ingest_loaded(
+            store, _counted(items, progress) if progress else items, report, workers, extract
+        )
     return report

@@ -38,6 +38,7 @@ from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 2  # bump with a MIGRATIONS entry
+SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
@@ -78,10 +79,16 @@ class SQLiteStore(DigestTables):
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
         """Open (creating if needed); near_duplicates=False keeps wire copies as separate articles."""
-        path = str(path)
-        if path != ":memory:":
-            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, timeout=30)
+        path = str(path) if str(path) == ":memory:" else str(Path(path).expanduser())
+        try:
+            if path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, timeout=30)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise StoreError(
+                f"cannot open the store at {path}: {reason} (choose another with --db PATH)"
+            ) from exc
         try:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA synchronous=NORMAL")
@@ -436,18 +443,33 @@ class SQLiteStore(DigestTables):
         return row[0] if row else None
 
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Best-matching articles: all words first, any word if that finds nothing."""
+        """Best-matching articles: all words first, any word if that finds nothing.
+
+        Ranking (bm25, title words weighted 4x) looks at the newest SEARCH_CANDIDATES
+        matching articles: a word found in most of a 100k archive would otherwise be scored
+        in every article. Snippets are cut only for the hits shown.
+        """
         for match in (fts.all_of(query), fts.any_of(query)):
             if not match:
                 return []
-            rows = await self._all(
-                f"SELECT {_REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24), bm25(articles_fts, 4.0, 1.0) "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?",
-                (match, limit),
+            ranked = await self._all(
+                "SELECT rowid, score FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score "
+                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+                "ORDER BY score LIMIT ?",
+                (match, SEARCH_CANDIDATES, limit),
             )
-            if rows:
-                return [SearchHit(_ref(r), " ".join(r[5].split()), -r[6]) for r in rows]
+            hits = []
+            for rowid, score in ranked:
+                row = await self._one(
+                    f"SELECT {_REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24) "
+                    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+                    (match, rowid),
+                )
+                if row:
+                    hits.append(SearchHit(_ref(row), " ".join(row[5].split()), -score))
+            if hits:
+                return hits
         return []
 
     # -- figures ------------------------------------------------------------------------

@@ -53,3 +53,20 @@ def test_blank_line_paragraphs_join_soft_wrapped_lines() -> None:
         "First para line one\ncontinues here.",
         "Second para.",
     ]
+
+
+def test_the_tricky_news_set_splits_exactly() -> None:
+    """tests/data/tricky_sentences.json: abbreviations, initials, decimals, times, quotes, headlines."""
+    import json
+    from pathlib import Path
+
+    data = json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "tricky_sentences.json").read_text()
+    )
+    wrong = []
+    for case in data["cases"]:
+        got = [s.text for s in split_sentences(case["text"])]
+        if got != case["sentences"]:
+            wrong.append(f"{case['text']!r}\n  got  {got}\n  want {case['sentences']}")
+    assert len(data["cases"]) >= 30
+    assert not wrong, f"{len(wrong)}/{len(data['cases'])} split wrongly:\n" + "\n".join(wrong)
