@@ -6,6 +6,12 @@ import re
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
+# Words in nearly every article: as search terms they match everything and cost the most.
+COMMON = frozenset(
+    """a an the of to in on at by for and or but as is are was were be been being it its
+    this that these those with from into than then so not no has have had will would he
+    she they we i you his her their our""".split()
+)
 
 
 def terms(text: str) -> list[str]:
@@ -13,14 +19,21 @@ def terms(text: str) -> list[str]:
     return _TOKEN.findall(text or "")[:MAX_TERMS]
 
 
-def all_of(text: str) -> str | None:
-    """Every word must appear (each quoted, so none is read as an operator)."""
+def content_terms(text: str) -> list[str]:
+    """The words without the COMMON ones, unless that leaves none ('to be or not to be')."""
     toks = terms(text)
+    kept = [t for t in toks if t.lower() not in COMMON]
+    return kept or toks
+
+
+def all_of(text: str, drop_common: bool = False) -> str | None:
+    """Every word must appear (each quoted, so none is read as an operator)."""
+    toks = content_terms(text) if drop_common else terms(text)
     return " ".join(f'"{t}"' for t in toks) if toks else None
 
 
-def any_of(text: str) -> str | None:
-    toks = terms(text)
+def any_of(text: str, drop_common: bool = False) -> str | None:
+    toks = content_terms(text) if drop_common else terms(text)
     return " OR ".join(f'"{t}"' for t in toks) if toks else None
 
 

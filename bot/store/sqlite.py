@@ -447,9 +447,10 @@ class SQLiteStore(DigestTables):
 
         Ranking (bm25, title words weighted 4x) looks at the newest SEARCH_CANDIDATES
         matching articles: a word found in most of a 100k archive would otherwise be scored
-        in every article. Snippets are cut only for the hits shown.
+        in every article; for the same reason 'the', 'of', 'was' are left out of a query
+        that has other words. Snippets are cut only for the hits shown.
         """
-        for match in (fts.all_of(query), fts.any_of(query)):
+        for match in (fts.all_of(query, drop_common=True), fts.any_of(query, drop_common=True)):
             if not match:
                 return []
             ranked = await self._all(
@@ -458,18 +459,22 @@ class SQLiteStore(DigestTables):
                 "ORDER BY score LIMIT ?",
                 (match, SEARCH_CANDIDATES, limit),
             )
-            hits = []
-            for rowid, score in ranked:
-                row = await self._one(
-                    f"SELECT {_REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24) "
-                    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                    "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
-                    (match, rowid),
-                )
-                if row:
-                    hits.append(SearchHit(_ref(row), " ".join(row[5].split()), -score))
-            if hits:
-                return hits
+            if not ranked:
+                continue
+            # One statement, one branch per hit: each is a rowid lookup inside the match.
+            branch = (
+                f"SELECT ? AS k, {_REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24) "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?"
+            )
+            params: list[Any] = []
+            for k, (rowid, _) in enumerate(ranked):
+                params += [k, match, rowid]
+            rows = await self._all(" UNION ALL ".join([branch] * len(ranked)), params)
+            return [
+                SearchHit(_ref(r[1:6]), " ".join(r[6].split()), -ranked[r[0]][1])
+                for r in sorted(rows)
+            ]
         return []
 
     # -- figures ------------------------------------------------------------------------
