@@ -67,5 +67,8 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     cfg.write_text("[slack]\nport = 'eighty'\n")
     p = run("--config", str(cfg), "ask", "/help")
     assert (
-        p.returncode == 2 and "slack.port must be an int" in p.stderr and str(cfg) in p.stderr and "Traceback" not in p.stderr
+        p.returncode == 2
+        and "slack.port must be an int" in p.stderr
+        and str(cfg) in p.stderr
+        and "Traceback" not in p.stderr
     )

@@ -75,6 +75,7 @@ class SQLiteStore(DigestTables):
         self._w = writer
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._df_pending: Counter[str] = Counter()  # term_df increments of the open transaction
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -194,14 +195,23 @@ class SQLiteStore(DigestTables):
         more than the rest of the write; duplicates are ruled out before any insert instead.
         """
         db = self._w
+        self._df_pending = Counter()
         db.execute("BEGIN IMMEDIATE")
         try:
             results = [self._add_one(article, prepared) for article, prepared in batch]
+            # Document frequencies: one upsert per distinct term of the batch, not per article.
+            db.executemany(
+                "INSERT INTO term_df (term, n) VALUES (?, ?) "
+                "ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+                list(self._df_pending.items()),
+            )
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        finally:
+            self._df_pending = Counter()
         return results
 
     def _seen(self, article: Article, digest: str) -> IngestResult | None:
@@ -346,10 +356,12 @@ class SQLiteStore(DigestTables):
             df.update(
                 db.execute(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk).fetchall()
             )
-        db.executemany(
-            "INSERT INTO term_df (term, n) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET n = n + 1",
-            [(t,) for t in names],
-        )
+        # Earlier articles of this transaction count too; their rows are written once, at the end.
+        pending = self._df_pending
+        for t in names:
+            if t in pending:
+                df[t] = df.get(t, 0) + pending[t]
+        pending.update(names)
         weights = cluster.weigh(counts, df, n_docs)
         day = _shift(published, -cluster.WINDOW_DAYS)
         probe = list(weights)[:12]

@@ -92,9 +92,7 @@ async def test_gold_boilerplate_is_not_indexed_and_no_story_sentence_is_lost(
         for quote in GOLD["quotes"]:
             kept = words(" ".join(indexed_sentences(db, quote["article"])))
             assert words(quote["quote"])[:60] in kept, quote["quote"][:60]
-        total, dropped = db.execute(
-            "SELECT count(*), sum(boilerplate) FROM sentences"
-        ).fetchone()
+        total, dropped = db.execute("SELECT count(*), sum(boilerplate) FROM sentences").fetchone()
     assert len(GOLD["boilerplate"]) <= dropped <= len(GOLD["boilerplate"]) + 4 and total > 100
     assert store_problems(path) == []
 
