@@ -32,7 +32,10 @@ def renderables(reply: Reply) -> list[RenderableType]:
             line = Text("• ")
             if item.label:
                 line.append(f"{item.label}: ", style="bold")
-            line.append(item.text)
+            body = Text(item.text)
+            for start, end in item.marks:
+                body.stylize("bold yellow", start, end)
+            line.append_text(body)
             line.append_text(_cite(item.cite))
             out.append(line)
         if section.figures:

@@ -101,6 +101,7 @@ class Item:
     text: str
     cite: int | None = None
     label: str = ""  # e.g. a speaker name or an outlet shown before the text
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) spans of text to highlight
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.context import Context
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
+
+_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ed|es|s)$")
+
+
+def highlights(text: str, query: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the words the query matched, stems included ('evacuated' marks 'evacuation')."""
+    stems = {_SUFFIX.sub("", t.lower()) or t.lower() for t in fts.content_terms(query)}
+    stems = {s for s in stems if len(s) >= 2}
+    if not stems:
+        return ()
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) + r")\w*",
+        re.IGNORECASE,
+    )
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))[:20]
 
 
 async def run(ctx: Context, args: str) -> Reply:
@@ -18,7 +35,13 @@ async def run(ctx: Context, args: str) -> Reply:
             hint="Try fewer or other words.",
         )
     items = tuple(
-        Item(text=h.snippet, cite=ctx.cite(h.article), label=h.article.title) for h in hits
+        Item(
+            text=h.snippet,
+            cite=ctx.cite(h.article),
+            label=h.article.title,
+            marks=highlights(h.snippet, args),
+        )
+        for h in hits
     )
     actions = tuple(Action("Summary", "summary", h.article.id) for h in hits[:3])
     return Reply(

@@ -118,9 +118,8 @@ class SQLiteStore(DigestTables):
         writer.execute("PRAGMA synchronous=NORMAL")
         writer.execute("PRAGMA foreign_keys=ON")
         writer.execute("PRAGMA busy_timeout=30000")
-        writer.execute(
-            "PRAGMA cache_size=-65536"
-        )  # 64 MB: FTS and index pages stay hot in bulk loads
+        # 64 MB of page cache for the writer: FTS and index pages stay hot in bulk loads.
+        writer.execute("PRAGMA cache_size=-65536")
         try:
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 log.warning("upgrading the store at %s to schema version %d", path, target)
