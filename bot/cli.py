@@ -137,7 +137,7 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[int], None] | None]:
-    """A live count and rate on stderr for long ingests; nothing when stderr is not a terminal."""
+    """A live count of articles read on stderr; nothing when stderr is not a terminal."""
     from adapters.console_rich import wants_rich
 
     if not wants_rich(sys.stderr):
