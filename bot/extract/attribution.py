@@ -30,6 +30,83 @@ BELIEF_CUES = frozenset(
     predict insist contend acknowledge concede admit""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
+def _inflect(base: str) -> set[str]:
+    """base, -s, -ed and -ing forms of a regular English verb (a few irregular pasts given)."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    if base.endswith("ee"):
+        return {base, base + "s", base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base in _DOUBLES:
+        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_DOUBLES = frozenset("slam plan pan rap bash commit regret".split())
+_IRREGULAR = {
+    "seek": ("sought",),
+    "see": ("saw", "seen"),
+    "know": ("knew", "known"),
+    "swear": ("swore", "sworn"),
+    "hold": ("held",),
+    "forecast": ("forecast",),
+    "speak": ("spoke", "spoken"),
+    "give": ("gave",),
+    "make": ("made",),
+    "take": ("took",),
+    "go": ("went", "gone"),
+}
+# Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
+# classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
+# speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a
+# verbatim quote, so they only ever give indirect speech.
+ATTITUDE_BASES = """accuse advocate affirm anticipate applaud assail assure attack back bash blame
+    blast call celebrate challenge champion cite commit condemn consider criticize criticise
+    decide decline decry defend demand denounce deride describe disclose discuss dismiss
+    dispute downplay embrace encourage endorse envision favor favour guarantee hail highlight
+    hint imply intend lambast lambaste lament learn lobby mention mock object oppose order
+    plan pledge praise prefer proclaim propose protest recommend reckon refuse reject remind
+    repeat request ridicule seek signal slam support suspect swear thank threaten tout target
+    welcome wish echo voice rebuke scold chide fault portray compare invoke reference seem
+    appear regard view deem express mean sound determine predict project promote ignore
+    congratulate retweet detail outline list identify acknowledge estimate caution release
+    allow recognize convince persuade answer""".split()
+# Verbs that report speech or stance only with their particle: "talked about", "pointed to".
+PHRASAL_CUES = {
+    "talk": ("about", "of"),
+    "speak": ("about", "of", "out"),
+    "refer": ("to",),
+    "point": ("to", "out"),
+    "side": ("with",),
+    "rail": ("against",),
+    "focus": ("on",),
+    "weigh": ("in",),
+    "push": ("for",),
+    "lash": ("out",),
+    "go": ("after",),
+}
+ATTITUDE_CUES = (
+    frozenset(
+        form
+        for base in ATTITUDE_BASES
+        for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    )
+    - SPEECH_CUES
+    - BELIEF_CUES
+)
+# Every form of a phrasal cue -> the particles it needs ("spoke" -> about, of, out).
+PHRASAL_FORMS = {
+    form: particles
+    for base, particles in PHRASAL_CUES.items()
+    for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    if form not in ATTITUDE_CUES and form not in SPEECH_CUES and form not in BELIEF_CUES
+}
+# Particles that belong to an attitude verb rather than to its content ("called for", "railed against").
+ATTITUDE_PARTICLES = frozenset("for on about against out up with to of in after".split())
+
 # Cues that introduce reported content only with "that" ("he continued that ..."), else a quote.
 QUOTE_CUES = frozenset(
     """continued replied replies responded responds joked quipped shouted yelled exclaimed mused

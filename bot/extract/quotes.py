@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.attribution import (
-    BELIEF_CUES,
+    ATTITUDE_CUES,
+    ATTITUDE_PARTICLES,
+    AUX,
+    PHRASAL_FORMS,
     CUES,
     DETERMINERS,
     NOMINAL_HEADS,
@@ -17,6 +20,7 @@ from bot.extract.attribution import (
     OBJECT_CUES,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    PRONOUNS,
     PUNCT,
     QUOTE_CUES,
     SPEECH_CUES,
@@ -30,6 +34,7 @@ from bot.extract.attribution import (
     is_participle,
     name_runs,
     noun_use,
+    np_ending_at,
     passive_agent,
     possessive,
     subject_after,
@@ -371,7 +376,7 @@ def _word_before(text: str, a: int) -> str:
     return text[k : a - 1]
 
 
-_CUE_WORDS = CUES | {"according", "According", "Asked"}
+_CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -676,6 +681,10 @@ def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]])
     def flush() -> None:
         if group:
             s, e = group[0][0].open, min(len(text), group[-1][0].close + 2)
+            quoted = sum(seg.close + 2 - seg.open for seg, _ in group)
+            if quoted * 2 < e - s:  # a long attribution between the pieces: keep the longest
+                seg = max((seg for seg, _ in group), key=lambda x: x.close - x.open)
+                s, e = seg.open, min(len(text), seg.close + 2)
             out.append(Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e))
             group.clear()
 
@@ -709,9 +718,14 @@ def _indirect(doc: _Doc) -> list[Quote]:
             if t.cap and not (t.low == "according" and ci == 0):
                 continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
-            if not (is_acc or t.low in CUES) or noun_use(toks, ci):
+            if t.low in ATTITUDE_CUES or t.low in PHRASAL_FORMS:
+                if noun_use(toks, ci):
+                    continue
+                q = _attitude_at(doc, toks, ci, sent)
+            elif not (is_acc or t.low in CUES) or noun_use(toks, ci):
                 continue
-            q = _indirect_at(doc, toks, ci, is_acc, sent)
+            else:
+                q = _indirect_at(doc, toks, ci, is_acc, sent)
             if q is None:
                 continue
             if any(
@@ -721,7 +735,71 @@ def _indirect(doc: _Doc) -> list[Quote]:
                 continue  # the content is a direct quote, reported above
             out.append(q)
     out.extend(_colon_lines(doc))
+    if GENERIC:
+        out.extend(_generic(doc, out))
     return _dedupe(out)
+
+
+GENERIC = False
+_VERBISH_AUX = frozenset("will would could can may might should must has have had did does do".split())
+_NOT_VERB = frozenset(
+    """the a an this that these those his her their its our my your and or but nor so yet to of
+    in on at for with by from as than then also not never who which whom whose what when where
+    why how if whether because while although though after before since until unless about
+    into over under is are was were be been being am""".split()
+)
+
+
+def _verbish(toks: list[Token], i: int) -> bool:
+    t = toks[i]
+    w = t.low
+    if t.cap or not t.text[0].isalpha() or w in _NOT_VERB or w in PRONOUNS:
+        return False
+    if i > 0 and toks[i - 1].low in _VERBISH_AUX:
+        return True
+    return (w.endswith("ed") and len(w) > 4) or (
+        w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and len(w) > 3
+    )
+
+
+def _generic(doc: _Doc, found: list[Quote]) -> list[Quote]:
+    """`Sanders talked about trade`: a named subject, a verb, and the rest of its clause."""
+    out: list[Quote] = []
+    spans = sorted((q.start, q.end) for q in found)
+    for si, sent in enumerate(doc.sentences):
+        k = bisect.bisect_left(spans, (sent.end, -1))
+        if k > 0 and spans[k - 1][1] > sent.start:
+            continue
+        toks = doc.sentence_tokens(si)
+        n = len(toks)
+        for vi in range(1, n - 1):
+            if not _verbish(toks, vi):
+                continue
+            j = vi - 1
+            while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+                j -= 1
+            if j < 0:
+                break
+            subj = subject_before(toks, vi)
+            if subj is None or subj.kind == "unknown":
+                continue
+            if subj.kind == "pronoun" and subj.name == "it":
+                continue
+            c = vi + 1
+            if c < n and toks[c].low in ATTITUDE_PARTICLES | _PREPS_STOP:
+                c += 1
+            if c < n and toks[c].low == "that":
+                c += 1
+            if c >= n or toks[c].text in PUNCT:
+                continue
+            e = _clause_end(toks, c, sent.end)
+            s, e = _trim(doc.text, toks[c].start, e)
+            if e > s and not doc.masked(s):
+                q = _make(doc, s, e, subj, toks[vi].low)
+                if q is not None:
+                    out.append(q)
+            break
+    return out
 
 
 _COLON_LINE = re.compile(
@@ -765,16 +843,30 @@ def _colon_lines(doc: _Doc) -> list[Quote]:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    out: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
-        if (
-            out
-            and q.start < out[-1].end
-            and (min(q.end, out[-1].end) - q.start) * 2 >= (q.end - q.start)
+    """Drop reports that mostly repeat a better one: speech cues beat stance verbs and
+    `according to`; among equals the earlier, longer report wins."""
+    kept: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+        if any(
+            q.start < k.end
+            and k.start < q.end
+            and (min(q.end, k.end) - max(q.start, k.start)) * 2 >= (q.end - q.start)
+            for k in kept
         ):
             continue
-        out.append(q)
-    return out
+        kept.append(q)
+    kept.sort(key=lambda q: q.start)
+    return kept
+
+
+def _rank(q: Quote) -> int:
+    if q.cue in SPEECH_CUES:
+        return 0
+    if q.cue in CUES or q.cue == ":":
+        return 1
+    if q.cue == "according to":
+        return 2
+    return 3
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -811,24 +903,30 @@ def _indirect_at(
     if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
         return None  # passive: "was asked", "is expected"
     needs_that = cue in QUOTE_CUES
-    subj = subject_before(toks, ci)
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
-    if subj is not None:
-        nxt = toks[after_cue] if after_cue < n else None
-        if (
-            nxt is not None
-            and nxt.text not in _END_PUNCT
-            and nxt.text not in (",", "“", '"', "”", "(", "—", "–")
-        ):
-            k = after_cue
-            obj = cue in OBJECT_CUES
-            if obj:
-                k = _skip_object(toks, k)
-            k, that = _skip_to_that(toks, k)
-            if k >= n or (needs_that and not that):
+    if subj is None:
+        return _inverted(doc, toks, ci, cue, sent)
+    nxt = toks[after_cue] if after_cue < n else None
+    if ci > 0 and toks[ci - 1].text == "," and cue in SPEECH_CUES:
+        q = _parenthetical(doc, toks, ci, cue, sent)
+        if q is not None:
+            return q
+    if (
+        nxt is not None
+        and nxt.text not in _END_PUNCT
+        and nxt.text not in (",", "“", '"', "”", "(", "—", "–")
+    ):
+        k = after_cue
+        obj = cue in OBJECT_CUES
+        if obj:
+            k = _skip_object(toks, k)
+        k, that = _skip_to_that(toks, k)
+        if k < n and toks[k].text not in _END_PUNCT:
+            if needs_that and not that:
                 return None
             if (
                 obj
@@ -841,33 +939,113 @@ def _indirect_at(
             if (
                 not that
                 and toks[k].low in _PREPS_STOP
-                and not (toks[k].low == "to" and (cue in BELIEF_CUES or cue in OBJECT_CUES))
+                and not _infinitive(toks, k)
+                and not _quantifier(toks, k)
             ):
                 return None
             e = _clause_end(toks, k, sent.end)
             s, e = _trim(text, toks[k].start, e)
-            if len(text[s:e].split()) < 4:
+            if len(text[s:e].split()) < _MIN_WORDS:
                 return None
             return _make(doc, s, e, subj, cue)
-        # "CONTENT, X said." with the cue closing the sentence
-        tail = after_cue
-        while tail < n and toks[tail].low in TEMPORAL:
-            tail += 1
-        if tail > after_cue:
-            nxt = toks[tail] if tail < n else None
-        if subj.kind != "unknown" and (
-            nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in SPEECH_CUES)
-        ):
-            head = _head_start(toks, ci, subj)
-            if head is not None and head > 0 and toks[head - 1].text == ",":
-                tail_ok = nxt is None or nxt.text in _END_PUNCT
-                s = sent.start
-                e = toks[head - 1].start if tail_ok else sent.end
-                s, e = _trim(text, s, e)
-                if len(text[s:e].split()) >= 4:
-                    return _make(doc, s, e, subj, cue)
+        nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
+    # "CONTENT, X said." with the cue closing the sentence (or a clause: ", X said, CONTENT2")
+    tail = after_cue
+    while tail < n and toks[tail].low in TEMPORAL:
+        tail += 1
+    if tail > after_cue:
+        nxt = toks[tail] if tail < n else None
+    if nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
+        head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
+        if head is not None and head > 0 and toks[head - 1].text == ",":
+            tail_ok = nxt is None or nxt.text in _END_PUNCT
+            s = sent.start
+            e = toks[head - 1].start if tail_ok else sent.end
+            s, e = _trim(text, s, e)
+            if len(text[s:e].split()) >= _MIN_WORDS:
+                return _make(doc, s, e, subj, cue)
+    return None
+
+
+_MIN_WORDS = 2
+
+
+def _parenthetical(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
+    """`And Trump, said Sunshine, who knows him, doesn't forgive`: the sentence is the content."""
+    if ci > 6:
+        return None  # a long stretch before the cue is the content itself: "..., said X."
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name", "pronoun"):
         return None
-    # inverted: "CONTENT, said X."
+    k = ci + 1
+    while k < len(toks) and toks[k].start < m.end:
+        k += 1
+    if k >= len(toks) - 2 or toks[k].text != ",":
+        return None
+    s, e = _trim(doc.text, sent.start, sent.end)
+    return _make(doc, s, e, m, cue)
+
+_RELATIVE = frozenset("who which that".split())
+
+
+def _implicit_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`Sanders, who endorsed Canova and said ...`, `... and vowed to ...`: the subject is earlier.
+
+    A relative pronoun stands for the name before its comma; a coordinated verb shares the
+    subject of its clause. The mention is the resolvable name, else an unknown placeholder.
+    """
+    j = ci - 1
+    while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in _RELATIVE and not t.cap:
+        if j >= 2 and toks[j - 1].text == ",":
+            m = np_ending_at(toks, j - 2)
+            if m is not None and m.kind in ("person", "name", "org", "nominal"):
+                return m
+        return Mention(None, "unknown", t.start, t.end)
+    if t.low in _COORD and not t.cap:
+        for i in range(j - 1, -1, -1):  # the earlier verb of the pair must be a cue too
+            if toks[i].low in _ALL_CUES and not toks[i].cap:
+                m = subject_before(toks, i) or _implicit_subject(toks, i)
+                return m or Mention(None, "unknown", t.start, t.end)
+            if toks[i].text in (";", ":", ".", "—"):
+                break
+    return None
+
+
+def _np_start(toks: list[Token], ci: int) -> int | None:
+    """`..., people familiar with the session said.`: where a short unpunctuated subject begins."""
+    for i in range(ci - 1, max(-1, ci - 10), -1):
+        if toks[i].text == ",":
+            return i + 1 if i + 1 < ci else None
+        if toks[i].text in PUNCT or toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
+            return None
+    return None
+
+
+def _infinitive(toks: list[Token], k: int) -> bool:
+    """`promised to veto it`: "to" opening a verb phrase rather than a prepositional object."""
+    if toks[k].low != "to" or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return not nxt.cap and nxt.text[0].isalpha() and nxt.low not in DETERMINERS
+
+
+def _quantifier(toks: list[Token], k: int) -> bool:
+    """`reported at least six planes`: a preposition that opens a number phrase, not an object."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in ("at", "about", "over", "nearly", "around")
+        and (toks[k + 1].low in ("least", "most") or toks[k + 1].text[0].isdigit())
+    )
+
+
+def _inverted(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
+    """`CONTENT, said X.`"""
+    text = doc.text
     if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
         m = subject_after(toks, ci)
         if m is not None:
@@ -875,6 +1053,35 @@ def _indirect_at(
             if e - s >= 12:
                 return _make(doc, s, e, m, cue)
     return None
+
+
+def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
+    n = len(toks)
+    if ci > 0 and toks[ci - 1].low in _BE:
+        return None  # passive: "was criticized"
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    if subj is None and _finite_after_subject(toks, ci):
+        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is None:
+        return None
+    k = ci + 1
+    needs = PHRASAL_FORMS.get(toks[ci].low)
+    if needs is not None:
+        if k >= n or toks[k].low not in needs:
+            return None  # "spoke at a rally": no content without "about"
+        k += 1
+    elif k < n and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
+        k += 1
+    if k < n and toks[k].low == "that":
+        k += 1
+    if k >= n or toks[k].text in PUNCT:
+        return None
+    e = _clause_end(toks, k, sent.end)
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e <= s:
+        return None
+    return _make(doc, s, e, subj, toks[ci].low)
 
 
 _NOT_SUBJECT_END = frozenset(
@@ -891,7 +1098,7 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         return False
     if prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END:
         return False
-    return cue in CUES
+    return True
 
 
 _QUESTION_WORDS = frozenset(
@@ -1001,17 +1208,60 @@ def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
 
 
 def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
-    """Content runs to the sentence end, or to a following ', adding that ...'."""
-    for j in range(k + 1, len(toks) - 1):
+    """Content runs to the sentence end, or to where a new attribution or clause takes over.
+
+    Stops before ', adding that ...', before a coordinated reporting verb ('... and urged
+    that ...'), before ', she said' / ', Smith argued' and before ';' or a dash.
+    """
+    n = len(toks)
+    for j in range(k + 1, n - 1):
+        t = toks[j]
         nxt = toks[j + 1].low
-        if toks[j].text == "," and nxt in CUES and nxt.endswith("ing"):
-            return toks[j].start
-        if toks[j].text in (";", "—", "–") or (toks[j].text == "," and nxt in _NEW_CLAUSE):
-            return toks[j].start
+        if t.text == ",":
+            if (nxt in CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
+                return t.start
+            if _subject_cue_follows(toks, j + 1):
+                return t.start
+        elif t.text in _CLAUSE_STOPS:
+            return t.start
+        elif t.low in _COORD and not t.cap and _cue_follows(toks, j + 1):
+            return toks[j - 1].start if toks[j - 1].text == "," else t.start
     return sent_end
 
 
-_NEW_CLAUSE = frozenset("but while although though whereas which".split())
+_COORD = frozenset("and but or".split())
+_CLAUSE_STOPS = frozenset({";"})
+_ALL_CUES = CUES | ATTITUDE_CUES
+
+
+def _cue_follows(toks: list[Token], j: int) -> bool:
+    """A reporting verb opens toks[j:], after at most two adverbs or auxiliaries."""
+    for i in range(j, min(len(toks), j + 3)):
+        t = toks[i]
+        if t.low in _ALL_CUES and not t.cap:
+            return True
+        if not (t.low in AUX or t.low.endswith("ly")) or t.cap:
+            return False
+    return False
+
+
+def _subject_cue_follows(toks: list[Token], j: int) -> bool:
+    """`, she said` / `, Sen. Ted Cruz argued`: a short subject then a speech or belief verb."""
+    n = len(toks)
+    if j >= n:
+        return False
+    t = toks[j]
+    if t.low in PRONOUNS:
+        return j + 1 < n and _cue_follows(toks, j + 1) and toks[j + 1].low not in ATTITUDE_CUES
+    if not t.cap:
+        return False
+    i = j
+    while i < n and i - j < 5 and toks[i].cap:
+        i += 1
+    return i < n and toks[i].low in CUES and not toks[i].cap
+
+
+_NEW_CLAUSE = frozenset("but while although though whereas which when where even".split())
 
 
 def _make(doc: _Doc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
