@@ -377,6 +377,7 @@ def _word_before(text: str, a: int) -> str:
 
 
 _CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
+_CUE_WORDS |= {w.capitalize() for w in CUES | ATTITUDE_CUES}  # headlines: "Trump Slams ..."
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -673,6 +674,9 @@ def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
     return out
 
 
+_MIN_APOSTROPHE_WORDS = 4
+
+
 def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]]) -> list[Quote]:
     """''Quoted'' copy (double apostrophes) is reported as one indirect span per speaker turn."""
     out: list[Quote] = []
@@ -685,7 +689,10 @@ def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]])
             if quoted * 2 < e - s:  # a long attribution between the pieces: keep the longest
                 seg = max((seg for seg, _ in group), key=lambda x: x.close - x.open)
                 s, e = seg.open, min(len(text), seg.close + 2)
-            out.append(Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e))
+            if len(text[s:e].split()) >= _MIN_APOSTROPHE_WORDS:  # not a scare quote
+                out.append(
+                    Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e)
+                )
             group.clear()
 
     for seg, spk in items:
@@ -716,6 +723,10 @@ def _indirect(doc: _Doc) -> list[Quote]:
                     out.append(q)
                 continue
             if t.cap and not (t.low == "according" and ci == 0):
+                if ci > 0 and (t.low in CUES or t.low in ATTITUDE_CUES) and _headline(toks):
+                    q = _headline_at(doc, toks, ci, sent)
+                    if q is not None:
+                        out.append(q)
                 continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
             if t.low in ATTITUDE_CUES or t.low in PHRASAL_FORMS:
@@ -970,6 +981,33 @@ def _indirect_at(
 _MIN_WORDS = 2
 
 
+def _headline(toks: list[Token]) -> bool:
+    """A Title Case line: `Ted Cruz Refuses to Disavow Lindsey Graham Endorsement`."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    return 3 <= len(words) <= 20 and sum(t.cap for t in words) * 10 >= len(words) * 6
+
+
+def _headline_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Bush Says We Should Pay Attention To History`: the capitalised cue of a headline."""
+    j = ci - 1
+    if toks[j].text == ":" or toks[j].low in AUX:
+        j -= 1
+    if j < 0:
+        return None
+    m = np_ending_at(toks, j) if toks[j].cap else None
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    k = ci + 1
+    if k < len(toks) and toks[k].low in ("that", "to", "of") and toks[ci].low in ATTITUDE_CUES:
+        k += 1
+    if k >= len(toks) or toks[k].text in PUNCT:
+        return None
+    s, e = _trim(doc.text, toks[k].start, _clause_end(toks, k, sent.end))
+    if e <= s:
+        return None
+    return _make(doc, s, e, m, toks[ci].low)
+
+
 def _parenthetical(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
     """`And Trump, said Sunshine, who knows him, doesn't forgive`: the sentence is the content."""
     if ci > 6:
@@ -1073,15 +1111,51 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
         k += 1
     elif k < n and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
         k += 1
+    clause = k < n and (toks[k].low == "that" or _infinitive(toks, k))
     if k < n and toks[k].low == "that":
         k += 1
     if k >= n or toks[k].text in PUNCT:
         return None
     e = _clause_end(toks, k, sent.end)
+    if not clause:
+        e = min(e, _object_end(toks, k, e))
     s, e = _trim(doc.text, toks[k].start, e)
     if e <= s:
         return None
     return _make(doc, s, e, subj, toks[ci].low)
+
+
+_ADJUNCT_OPENERS = frozenset(
+    "following after during amid before because when while since despite until".split()
+)
+
+
+def _object_end(toks: list[Token], k: int, limit: int) -> int:
+    """`endorsed Hillary Clinton on Thursday, is ...`: a noun-phrase object ends at a comma,
+    a time phrase or an adverbial clause."""
+    for j in range(k + 1, len(toks)):
+        t = toks[j]
+        if t.start >= limit:
+            break
+        if t.text == ",":
+            return t.start
+        if t.cap:
+            continue
+        if t.low in _ADJUNCT_OPENERS:
+            return t.start
+        if (
+            t.low in ("on", "in", "last", "this", "next", "earlier", "later")
+            and j + 1 < len(toks)
+            and (toks[j + 1].low in TEMPORAL or toks[j + 1].low in _TIME_WORDS)
+        ):
+            return t.start
+    return limit
+
+
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec the""".split()
+) - {"the"}
 
 
 _NOT_SUBJECT_END = frozenset(
@@ -1218,7 +1292,7 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         t = toks[j]
         nxt = toks[j + 1].low
         if t.text == ",":
-            if (nxt in CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
+            if (nxt in _ALL_CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
                 return t.start
             if _subject_cue_follows(toks, j + 1):
                 return t.start
