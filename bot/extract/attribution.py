@@ -354,6 +354,7 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
     j = ci - 1
     while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
         j -= 1
+    j = skip_aside(toks, j)
     # a time phrase between subject and verb: "Trump on Saturday tweeted"
     k = j
     while k >= 0 and toks[k].low in TEMPORAL:
@@ -383,6 +384,21 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
 
 
 PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-", ".", "!", "?", "“", "”", '"'})
+_ASIDE_OPEN = {")": "(", "—": "—", "–": "–"}
+
+
+def skip_aside(toks: list[Token], j: int) -> int:
+    """Index before a parenthesis or dashed aside that ends at toks[j] ("Cruz (R-Tex.) said",
+    "Gingrich — mentioned by Newsmax — told"), else j unchanged."""
+    if j < 1 or toks[j].text not in _ASIDE_OPEN:
+        return j
+    opener = _ASIDE_OPEN[toks[j].text]
+    for i in range(j - 1, max(-1, j - 30), -1):
+        if toks[i].text == opener:
+            return i - 1 if i >= 1 else j
+        if toks[i].text in (".", ";"):
+            break
+    return j
 
 
 def _relative_head(toks: list[Token], j: int) -> Mention | None:
@@ -411,7 +427,11 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         if m is None:
             return None
         if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
-            return None
+            titled = (  # "Secretary of State John Kerry"
+                toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
+            )
+            if not titled:
+                return None
         return m
     if t.low in NOMINAL_HEADS:
         i = j
@@ -480,6 +500,11 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
     end = comma
     k = comma - 1
     while k >= 0:
+        if toks[k].text == ")":
+            k2 = skip_aside(toks, k)
+            if k2 != k:
+                k = k2
+                continue
         sep = toks[k].text in PUNCT
         if sep or k == 0:
             start = k + 1 if sep else k
@@ -488,15 +513,20 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
                 break
             end = k
         k -= 1
+    if any(b > a and toks[a].low in ("who", "whose") for a, b in pieces):
+        pieces.reverse()  # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said"
     for a, b in pieces:
         if b <= a:
             continue
         first = toks[a]
-        if first.low in _CLAUSE_START or not first.cap or _PARTY_TAG.match(first.text):
+        if _PARTY_TAG.match(first.text):
             continue
-        m = np_ending_at(toks, b - 1)
-        if m is not None and m.kind != "nominal":
-            return m
+        m = np_ending_at(toks, skip_aside(toks, b - 1))
+        if m is None or m.kind == "nominal":
+            continue
+        if first.low in _CLAUSE_START or not first.cap:
+            continue  # "the former governor of Texas": an appositive, not the subject
+        return m
     return None
 
 

@@ -519,7 +519,7 @@ def _frame(doc: _Doc, seg: Segment) -> _Frame:
     return _Frame(before, after, full_before)
 
 
-def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
+def _speaker_from_frame(doc: _Doc, fr: _Frame) -> tuple[Mention | None, str | None, bool]:
     """(mention, cue, found_cue) from the words right after the quote, else before it."""
     after = fr.after
     ci = cue_index(after[:12])
@@ -539,7 +539,7 @@ def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
             m = clause_subject(fr.full_before, 0, len(fr.full_before))
         return m, cue, True
     before = fr.before
-    ci = cue_index(before, reverse=True)
+    ci = _best_cue_before(before)
     agent = passive_agent(before, ci + 1 if ci is not None else 0)
     if agent is not None:
         return agent, None, True
@@ -550,14 +550,47 @@ def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
         m = subject_before(before, ci)
         if m is None and ci + 1 < len(before):
             m = subject_after(before, ci)
-        if m is None or (is_participle(cue) and m.kind != "pronoun"):
+        chained = (  # "Nefzi said, adding, ...": the subject of the first cue
+            ci >= 2
+            and before[ci - 1].text == ","
+            and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
+        )
+        if m is None or (is_participle(cue) and m.kind != "pronoun" and not chained):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
             m = clause_subject(lead, 0, len(lead)) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is not None:
         return agent, None, True
+    if before and before[-1].text == ":":  # "Kasich resisted: ..."
+        m = clause_subject(before, 0, len(before) - 1)
+        if m is not None:
+            return m, None, True
+    for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
+        t = before[i]
+        if t.low in ATTITUDE_CUES and not t.cap and not noun_use(before, i):
+            m = subject_before(before, i)
+            if m is not None and _known_person(doc, m):
+                return m, t.low, True
+            break
     return None, None, False
+
+
+def _best_cue_before(before: list[Token]) -> int | None:
+    """The nearest cue before a quote that has a subject ("Rubio said that by refusing to say
+    the words ..." -> said), else the nearest cue."""
+    first: int | None = None
+    hi = len(before)
+    for _ in range(3):
+        ci = cue_index(before[:hi], reverse=True)
+        if ci is None:
+            break
+        if first is None:
+            first = ci
+        if before[ci].low == "according" or subject_before(before, ci) is not None:
+            return ci
+        hi = ci
+    return first
 
 
 def _known_person(doc: _Doc, m: Mention) -> bool:
@@ -636,7 +669,7 @@ def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
         body = text[seg.start : seg.end]
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
-        mention, cue, found = _speaker_from_frame(fr)
+        mention, cue, found = _speaker_from_frame(doc, fr)
         speaker = _resolve(doc, mention) if found else None
         if found and mention is None and prev_speaker is not None:
             speaker = prev_speaker
