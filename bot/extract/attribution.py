@@ -30,6 +30,8 @@ BELIEF_CUES = frozenset(
     predict insist contend acknowledge concede admit""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
+
+
 def _inflect(base: str) -> set[str]:
     """base, -s, -ed and -ing forms of a regular English verb (a few irregular pasts given)."""
     if base.endswith("y") and base[-2] not in "aeiou":
@@ -90,9 +92,7 @@ PHRASAL_CUES = {
 }
 ATTITUDE_CUES = (
     frozenset(
-        form
-        for base in ATTITUDE_BASES
-        for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+        form for base in ATTITUDE_BASES for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
     )
     - SPEECH_CUES
     - BELIEF_CUES

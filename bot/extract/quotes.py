@@ -11,7 +11,6 @@ from bot.extract.attribution import (
     ATTITUDE_CUES,
     ATTITUDE_PARTICLES,
     AUX,
-    PHRASAL_FORMS,
     CUES,
     DETERMINERS,
     NOMINAL_HEADS,
@@ -20,6 +19,7 @@ from bot.extract.attribution import (
     OBJECT_CUES,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    PHRASAL_FORMS,
     PRONOUNS,
     PUNCT,
     QUOTE_CUES,
@@ -785,7 +785,9 @@ def _indirect(doc: _Doc) -> list[Quote]:
 
 
 GENERIC = False
-_VERBISH_AUX = frozenset("will would could can may might should must has have had did does do".split())
+_VERBISH_AUX = frozenset(
+    "will would could can may might should must has have had did does do".split()
+)
 _NOT_VERB = frozenset(
     """the a an this that these those his her their its our my your and or but nor so yet to of
     in on at for with by from as than then also not never who which whom whose what when where
@@ -1056,6 +1058,7 @@ def _parenthetical(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Senten
     s, e = _trim(doc.text, sent.start, sent.end)
     return _make(doc, s, e, m, cue)
 
+
 _RELATIVE = frozenset("who which that".split())
 
 
@@ -1203,9 +1206,7 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     cue = toks[ci].low
     if cue.endswith("ing") or not prev.text[0].isalnum() or prev.low.endswith("ly"):
         return False
-    if prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END:
-        return False
-    return True
+    return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
 
 
 _QUESTION_WORDS = frozenset(
