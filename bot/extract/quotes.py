@@ -968,7 +968,9 @@ def _indirect_at(
     ):
         k = after_cue
         obj = cue in OBJECT_CUES
-        if obj:
+        if obj and _object_infinitive(toks, after_cue):
+            obj = False  # "urged the senator to apologize": object and infinitive are the content
+        elif obj:
             k = _skip_object(toks, k)
         k, that = _skip_to_that(toks, k)
         if k < n and toks[k].text not in _END_PUNCT:
@@ -1003,6 +1005,24 @@ def _indirect_at(
         nxt = toks[tail] if tail < n else None
     if nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
         head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
+        if head is not None and head > 0 and toks[head - 1].text != ",":
+            head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
+        if (
+            head is not None
+            and head > 0
+            and toks[head - 1].low == "as"
+            and nxt is not None
+            and nxt.text == ","
+            and (head == 1 or toks[head - 2].text in PUNCT or toks[head - 2].low in _COORD)
+        ):  # "As POLITICO revealed, CONTENT."
+            k = ci + 1
+            while k < n and toks[k].text != ",":
+                k += 1
+            if k + 1 < n:
+                s, e = _trim(text, toks[k + 1].start, _clause_end(toks, k + 1, sent.end))
+                if len(text[s:e].split()) >= _MIN_WORDS:
+                    return _make(doc, s, e, subj, cue)
+            return None
         if head is not None and head > 0 and toks[head - 1].text == ",":
             tail_ok = nxt is None or nxt.text in _END_PUNCT
             s = sent.start
@@ -1087,6 +1107,7 @@ def _implicit_subject(toks: list[Token], ci: int) -> Mention | None:
                 return m or Mention(None, "unknown", t.start, t.end)
             if toks[i].text in (";", ":", ".", "—"):
                 break
+        return Mention(None, "unknown", t.start, t.end)  # "... rushed everyone inside and said"
     return None
 
 
@@ -1098,6 +1119,16 @@ def _np_start(toks: list[Token], ci: int) -> int | None:
         if toks[i].text in PUNCT or toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
             return None
     return None
+
+
+def _object_infinitive(toks: list[Token], k: int) -> bool:
+    """`urged Obama not to close the prison`: a short object, then a to-infinitive."""
+    for j in range(k + 1, min(len(toks), k + 7)):
+        if toks[j].text in PUNCT or toks[j].low == "that":
+            return False
+        if _infinitive(toks, j):
+            return True
+    return False
 
 
 def _infinitive(toks: list[Token], k: int) -> bool:
@@ -1113,8 +1144,14 @@ def _quantifier(toks: list[Token], k: int) -> bool:
     return (
         k + 1 < len(toks)
         and toks[k].low in ("at", "about", "over", "nearly", "around")
-        and (toks[k + 1].low in ("least", "most") or toks[k + 1].text[0].isdigit())
+        and (toks[k + 1].low in _AMOUNT_WORDS or toks[k + 1].text[0].isdigit())
     )
+
+
+_AMOUNT_WORDS = frozenset(
+    """least most half a one two three four five six seven eight nine ten twenty thirty forty
+    fifty hundred dozen dozens hundreds thousands millions""".split()
+)
 
 
 def _inverted(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
@@ -1202,8 +1239,11 @@ _NOT_SUBJECT_END = frozenset(
 
 def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     """`... officials familiar with the server, said` : a finite cue right after some noun phrase."""
-    prev = toks[ci - 1]
     cue = toks[ci].low
+    j = ci - 1
+    while j > 0 and not toks[j].cap and toks[j].low in AUX:  # "insiders do not understand"
+        j -= 1
+    prev = toks[j]
     if cue.endswith("ing") or not prev.text[0].isalnum() or prev.low.endswith("ly"):
         return False
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
