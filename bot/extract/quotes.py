@@ -991,7 +991,7 @@ def _indirect_at(
                 and not _quantifier(toks, k)
             ):
                 return None
-            e = _clause_end(toks, k, sent.end)
+            e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
             s, e = _trim(text, toks[k].start, e)
             if len(text[s:e].split()) < _MIN_WORDS:
                 return None
@@ -1121,6 +1121,22 @@ def _np_start(toks: list[Token], ci: int) -> int | None:
     return None
 
 
+def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
+    """`Curiel, who declined to comment, was born ...`: content in a relative clause set off
+    by commas ends at its closing comma."""
+    j = ci - 1
+    while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1
+    if j < 1 or toks[j].low not in ("who", "which") or toks[j - 1].text != ",":
+        return e
+    for i in range(k + 1, len(toks)):
+        if toks[i].start >= e:
+            break
+        if toks[i].text == ",":
+            return toks[i].start
+    return e
+
+
 def _object_infinitive(toks: list[Token], k: int) -> bool:
     """`urged Obama not to close the prison`: a short object, then a to-infinitive."""
     for j in range(k + 1, min(len(toks), k + 7)):
@@ -1189,7 +1205,7 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
         k += 1
     if k >= n or toks[k].text in PUNCT:
         return None
-    e = _clause_end(toks, k, sent.end)
+    e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
     if not clause:
         e = min(e, _object_end(toks, k, e))
     s, e = _trim(doc.text, toks[k].start, e)
@@ -1372,7 +1388,11 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
                 return t.start
         elif t.text in _CLAUSE_STOPS:
             return t.start
-        elif t.low in _COORD and not t.cap and _cue_follows(toks, j + 1):
+        elif (
+            t.low in _COORD
+            and not t.cap
+            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1))
+        ):
             return toks[j - 1].start if toks[j - 1].text == "," else t.start
     return sent_end
 
@@ -1401,12 +1421,12 @@ def _subject_cue_follows(toks: list[Token], j: int) -> bool:
     t = toks[j]
     if t.low in PRONOUNS:
         return j + 1 < n and _cue_follows(toks, j + 1) and toks[j + 1].low not in ATTITUDE_CUES
-    if not t.cap:
-        return False
     i = j
-    while i < n and i - j < 5 and toks[i].cap:
+    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in CUES:
+        if toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
+            return False
         i += 1
-    return i < n and toks[i].low in CUES and not toks[i].cap
+    return i > j and i < n and toks[i].low in CUES and not toks[i].cap
 
 
 _NEW_CLAUSE = frozenset("but while although though whereas which when where even".split())
