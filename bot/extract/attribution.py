@@ -19,7 +19,11 @@ SPEECH_CUES = frozenset(
     estimates concluded concludes revealed reveals indicated indicates urged urges joked quipped
     boasted charged lamented laments mused shouted yelled exclaimed wondered wonders posted
     insist argue claim warn predict promise suggest confirm deny denied denies denying reiterated
-    reiterates explain""".split()
+    reiterates explain stating replying responding acknowledging admitting conceding predicting
+    promising pledging stressing emphasizing emphasising contending asserting maintaining
+    countering complaining cautioning confirming observing testifying alleging concluding
+    revealing indicating urging boasting lamenting reiterating tweeting declare announce
+    reveal""".split()
 )
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
@@ -27,7 +31,8 @@ BELIEF_CUES = frozenset(
     expects expected worries worried knows recognize recognizes recognized agree agrees agreed
     found finds show shows showed showing suggest hope fear expect wants want wanted
     realize realizes realized understands understand doubts doubted doubt assume assumes
-    predict insist contend acknowledge concede admit""".split()
+    predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
+    knowing recognizing agreeing realizing doubting assuming wanting""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
 
@@ -47,7 +52,7 @@ def _inflect(base: str) -> set[str]:
     return {base, base + "s", base + "ed", base + "ing"}
 
 
-_DOUBLES = frozenset("slam plan pan rap bash commit regret".split())
+_DOUBLES = frozenset("slam plan pan rap commit regret refer prefer".split())
 _IRREGULAR = {
     "seek": ("sought",),
     "see": ("saw", "seen"),
