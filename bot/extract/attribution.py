@@ -102,6 +102,56 @@ ATTITUDE_CUES = (
     - SPEECH_CUES
     - BELIEF_CUES
 )
+# Nouns that report what someone said, wants or thinks, with the complement that carries it:
+# "Trump's call for a ban", "her claim that", "his decision to run", "criticism of the deal".
+NOUN_CUES = {
+    noun: tuple(comps.split())
+    for noun, comps in (
+        ("claim", "that"),
+        ("claims", "that"),
+        ("assertion", "that"),
+        ("argument", "that"),
+        ("belief", "that"),
+        ("view", "that"),
+        ("suggestion", "that"),
+        ("insistence", "that"),
+        ("warning", "that"),
+        ("warnings", "that"),
+        ("promise", "to that"),
+        ("promises", "to that"),
+        ("pledge", "to that"),
+        ("vow", "to"),
+        ("threat", "to"),
+        ("decision", "to"),
+        ("plan", "to"),
+        ("plans", "to"),
+        ("proposal", "to for"),
+        ("refusal", "to"),
+        ("call", "for"),
+        ("calls", "for"),
+        ("demand", "for that"),
+        ("demands", "for that"),
+        ("support", "for"),
+        ("opposition", "to"),
+        ("criticism", "of"),
+        ("criticisms", "of"),
+        ("endorsement", "of"),
+        ("praise", "for"),
+        ("attack", "on"),
+        ("attacks", "on against"),
+        ("concerns", "about that"),
+        ("concern", "about that"),
+        ("complaints", "about that"),
+        ("questions", "about"),
+        ("allegations", "that of"),
+        ("accusations", "that of"),
+        ("hope", "that"),
+        ("hopes", "that"),
+        ("fear", "that"),
+        ("fears", "that"),
+    )
+}
+
 # Every form of a phrasal cue -> the particles it needs ("spoke" -> about, of, out).
 PHRASAL_FORMS = {
     form: particles

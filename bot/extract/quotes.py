@@ -16,6 +16,7 @@ from bot.extract.attribution import (
     NOMINAL_HEADS,
     NOT_NAME,
     NOT_PERSON,
+    NOUN_CUES,
     OBJECT_CUES,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -377,7 +378,7 @@ def _word_before(text: str, a: int) -> str:
 
 
 _CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
-_CUE_WORDS |= {w.capitalize() for w in CUES | ATTITUDE_CUES}  # headlines: "Trump Slams ..."
+_CUE_WORDS |= {w.capitalize() for w in CUES | ATTITUDE_CUES} | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -762,6 +763,11 @@ def _indirect(doc: _Doc) -> list[Quote]:
                         out.append(q)
                 continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
+            if t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]:
+                q = _noun_cue_at(doc, toks, ci, sent)
+                if q is not None:
+                    out.append(q)
+                    continue
             if t.low in ATTITUDE_CUES or t.low in PHRASAL_FORMS:
                 if noun_use(toks, ci):
                     continue
@@ -1119,6 +1125,36 @@ def _np_start(toks: list[Token], ci: int) -> int | None:
         if toks[i].text in PUNCT or toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
             return None
     return None
+
+
+def _noun_cue_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Trump's call for a ban on Muslims`, `her claim that ...`: a reporting noun and its complement."""
+    if ci == 0:
+        return None
+    prev = toks[ci - 1]
+    owner: Mention | None = None
+    if possessive(prev.text):
+        if prev.cap:
+            run = np_ending_at(toks, ci - 1)
+            owner = run
+    elif prev.low not in DETERMINERS and not prev.low.endswith(("ed", "ing")):
+        if not (prev.text[0].isalpha() and not prev.cap):
+            return None
+    k = ci + 1
+    comp = toks[k].low
+    if comp == "to" and not _infinitive(toks, k):
+        return None
+    if comp != "to":
+        k += 1
+    if k >= len(toks) or toks[k].text in PUNCT:
+        return None
+    e = _clause_end(toks, k, sent.end)
+    if comp != "that" and comp != "to":
+        e = min(e, _object_end(toks, k, e))
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e <= s:
+        return None
+    return _make(doc, s, e, owner, toks[ci].low)
 
 
 def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
