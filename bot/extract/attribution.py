@@ -80,7 +80,7 @@ ATTITUDE_BASES = """accuse advocate affirm anticipate applaud assail assure atta
     welcome wish echo voice rebuke scold chide fault portray compare invoke reference seem
     appear regard view deem express mean sound determine predict project promote ignore
     congratulate retweet detail outline list identify acknowledge estimate caution release
-    allow recognize convince persuade answer""".split()
+    allow recognize convince persuade answer see know question offer""".split()
 # Verbs that report speech or stance only with their particle: "talked about", "pointed to".
 PHRASAL_CUES = {
     "talk": ("about", "of"),
@@ -94,6 +94,8 @@ PHRASAL_CUES = {
     "push": ("for",),
     "lash": ("out",),
     "go": ("after",),
+    "vote": ("for", "against"),
+    "make": ("clear",),
 }
 ATTITUDE_CUES = (
     frozenset(
