@@ -378,7 +378,9 @@ def _word_before(text: str, a: int) -> str:
 
 
 _CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
-_CUE_WORDS |= {w.capitalize() for w in CUES | ATTITUDE_CUES} | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
+_CUE_WORDS |= {
+    w.capitalize() for w in CUES | ATTITUDE_CUES
+} | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -953,13 +955,17 @@ def _indirect_at(
         return _make(doc, s, e, m, cue)
     # subject before the cue: "X said (that) CONTENT"
     if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
-        return None  # passive: "was asked", "is expected"
+        if cue in _RAISING and ci + 1 < len(toks) and _infinitive(toks, ci + 1):
+            return _raised(doc, toks, ci, cue, sent)
+        return None  # passive: "was asked"
     needs_that = cue in QUOTE_CUES
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
+        subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "by arguing that ..."
     if subj is None:
         return _inverted(doc, toks, ci, cue, sent)
     nxt = toks[after_cue] if after_cue < n else None
@@ -1155,6 +1161,21 @@ def _noun_cue_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     if e <= s:
         return None
     return _make(doc, s, e, owner, toks[ci].low)
+
+
+_RAISING = frozenset("expected believed thought said reported considered".split())
+_CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
+
+
+def _raised(doc: _Doc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
+    """`Obama is expected to join Clinton`: the subject and the infinitive are the content."""
+    j = ci - 2
+    while j >= 0 and toks[j].text not in _CLAUSE_BREAK and toks[j].low not in _CLAUSE_BREAK:
+        j -= 1
+    if j + 1 >= ci - 1:
+        return None
+    s, e = _trim(doc.text, toks[j + 1].start, _clause_end(toks, ci + 1, sent.end))
+    return _make(doc, s, e, None, cue) if e > s else None
 
 
 def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
