@@ -1140,12 +1140,9 @@ def _noun_cue_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     prev = toks[ci - 1]
     owner: Mention | None = None
     if possessive(prev.text):
-        if prev.cap:
-            run = np_ending_at(toks, ci - 1)
-            owner = run
-    elif prev.low not in DETERMINERS and not prev.low.endswith(("ed", "ing")):
-        if not (prev.text[0].isalpha() and not prev.cap):
-            return None
+        owner = np_ending_at(toks, ci - 1) if prev.cap else None  # "Trump's call for"
+    elif prev.cap or not prev.text[0].isalpha():
+        return None  # "Trump call for": a headline verb, read with the verbs
     k = ci + 1
     comp = toks[k].low
     if comp == "to" and not _infinitive(toks, k):
