@@ -1181,7 +1181,8 @@ def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
     j = ci - 1
     while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
         j -= 1
-    if j < 1 or toks[j].low not in ("who", "which") or toks[j - 1].text != ",":
+    relative = j >= 1 and toks[j].low in ("who", "which") and toks[j - 1].text == ","
+    if not relative and not _fronted(toks, ci):
         return e
     for i in range(k + 1, len(toks)):
         if toks[i].start >= e:
@@ -1189,6 +1190,19 @@ def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
         if toks[i].text == ",":
             return toks[i].start
     return e
+
+
+_SUBORDINATORS = frozenset(
+    "when after if because although though while before once until since as unless".split()
+)
+
+
+def _fronted(toks: list[Token], ci: int) -> bool:
+    """`When the leader realized X, he left`: the cue sits in a fronted adverbial clause."""
+    i = 1 if toks and toks[0].low in _COORD else 0
+    if i >= ci or toks[i].low not in _SUBORDINATORS:
+        return False
+    return all(t.text != "," for t in toks[i:ci])
 
 
 def _object_infinitive(toks: list[Token], k: int) -> bool:
@@ -1483,7 +1497,7 @@ def _subject_cue_follows(toks: list[Token], j: int) -> bool:
     return i > j and i < n and toks[i].low in CUES and not toks[i].cap
 
 
-_NEW_CLAUSE = frozenset("but while although though whereas which when where even".split())
+_NEW_CLAUSE = frozenset("but while although though whereas which when where even so".split())
 
 
 def _make(doc: _Doc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
