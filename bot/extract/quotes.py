@@ -1261,6 +1261,13 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     if subj is None:
         return None
     k = ci + 1
+    if (
+        subj.kind == "unknown"
+        and not toks[ci].low.endswith("ed")
+        and k < n
+        and toks[k].low in _NOUN_PREPS
+    ):
+        return None  # "a request for comment", "support for terrorism": a noun
     needs = PHRASAL_FORMS.get(toks[ci].low)
     if needs is not None:
         if k >= n or toks[k].low not in needs:
@@ -1282,6 +1289,7 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     return _make(doc, s, e, subj, toks[ci].low)
 
 
+_NOUN_PREPS = frozenset("for of on in from with".split())
 _ADJUNCT_OPENERS = frozenset(
     "following after during amid before because when while since despite until".split()
 )
