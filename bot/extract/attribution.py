@@ -453,7 +453,7 @@ def skip_aside(toks: list[Token], j: int) -> int:
     for i in range(j - 1, max(-1, j - 30), -1):
         if toks[i].text == opener:
             return i - 1 if i >= 1 else j
-        if toks[i].text in (".", ";"):
+        if toks[i].text == ";" or (toks[i].text == "." and opener != "("):
             break
     return j
 

@@ -1037,7 +1037,7 @@ def _indirect_at(
             return None
         if head is not None and head > 0 and toks[head - 1].text == ",":
             tail_ok = nxt is None or nxt.text in _END_PUNCT
-            s = sent.start
+            s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
             if len(text[s:e].split()) >= _MIN_WORDS:
@@ -1046,6 +1046,18 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+
+
+def _after_earlier_report(toks: list[Token], comma: int, start: int) -> int:
+    """`A, said Lee, who runs the poll, and B, she added`: B starts after the first report."""
+    for i in range(comma - 1, 0, -1):
+        if toks[i].low in SPEECH_CUES and not toks[i].cap and toks[i - 1].text == ",":
+            for j in range(comma - 2, i, -1):
+                if toks[j].text == ",":
+                    nxt = j + 2 if toks[j + 1].low in _COORD else j + 1
+                    return toks[nxt].start if nxt < comma else start
+            return start
+    return start
 
 
 def _headline(toks: list[Token]) -> bool:
