@@ -787,6 +787,7 @@ def _indirect(doc: _Doc) -> list[Quote]:
                 continue  # the content is a direct quote, reported above
             out.append(q)
     out.extend(_colon_lines(doc))
+    out.extend(_document_frames(doc))
     if GENERIC:
         out.extend(_generic(doc, out))
     return _dedupe(out)
@@ -893,6 +894,40 @@ def _colon_lines(doc: _Doc) -> list[Quote]:
         q = _make(doc, s, e, mention, ":")
         if q is not None:
             out.append(q)
+    return out
+
+
+_DOC_NOUNS = frozenset(
+    """poll polls survey surveys statement statements interview interviews letter book memo
+    report speech op-ed column essay filing lawsuit complaint tweet tweets post video email
+    emails ad ads remarks testimony affidavit document documents study analysis""".split()
+)
+
+
+def _document_frames(doc: _Doc) -> list[Quote]:
+    """`In a statement, the campaign ...`, `In the new Post-ABC poll, Trump leads`: the frame
+    names where the content was said; the rest of the sentence is the content."""
+    out: list[Quote] = []
+    text = doc.text
+    for sent in doc.sentences:
+        if not text.startswith(("In ", "in "), sent.start):
+            continue
+        comma = text.find(",", sent.start, min(sent.end, sent.start + 120))
+        if comma < 0:
+            continue
+        frame = text[sent.start : comma].lower().replace("’", "'").split()
+        if not any(w.strip("'s") in _DOC_NOUNS or w in _DOC_NOUNS for w in frame[1:]):
+            continue
+        s, e = _trim(text, comma + 1, sent.end)
+        toks = tokens(text, s, e)
+        if len(toks) < 3 or doc.masked(s) or any(t.low in CUES for t in toks):
+            continue  # "In a statement, X said ...": the cue reports it
+        e = _clause_end(toks, 0, e)
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(
+                Quote(text=text[s:e], speaker=None, kind="indirect", start=s, end=e, cue="in")
+            )
     return out
 
 
