@@ -103,6 +103,12 @@ ATTITUDE_CUES = (
     )
     - SPEECH_CUES
     - BELIEF_CUES
+    # forms that news copy mostly uses as nouns, adverbs or adjectives ("came back", "an
+    # attack", "that means", "thanks to", "determined to")
+    - frozenset(
+        """back attack attacks challenge challenges thanks voice target targets protest protests
+        mean means release releases released determined""".split()
+    )
 )
 # Nouns that report what someone said, wants or thinks, with the complement that carries it:
 # "Trump's call for a ban", "her claim that", "his decision to run", "criticism of the deal".
