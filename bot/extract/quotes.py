@@ -1075,12 +1075,16 @@ def _indirect_at(
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
+            lead = _LEAD.match(text, s, e)
+            if lead:  # "But the race will be tight, he said": the conjunction is not content
+                s = lead.end()
             if len(text[s:e].split()) >= _MIN_WORDS:
                 return _make(doc, s, e, subj, cue)
     return None
 
 
 _MIN_WORDS = 2
+_LEAD = re.compile(r"(?:And|But|So|Yet|Still|Also|However,?|Indeed,?)\s+")
 
 
 def _after_earlier_report(toks: list[Token], comma: int, start: int) -> int:
