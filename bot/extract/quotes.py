@@ -1031,6 +1031,8 @@ def _indirect_at(
                 and not toks[k].cap
             ):
                 return None  # "told his defense officials on Monday": an addressee, no content
+            if obj and not that and all(t.cap or t.low in TITLES for t in toks[k:-1]):
+                return None  # "she told moderator John Dickerson."
             if (
                 not that
                 and toks[k].low in _PREPS_STOP
@@ -1284,7 +1286,7 @@ def _quantifier(toks: list[Token], k: int) -> bool:
 
 
 _AMOUNT_WORDS = frozenset(
-    """least most half a one two three four five six seven eight nine ten twenty thirty forty
+    """least most half one two three four five six seven eight nine ten twenty thirty forty
     fifty hundred dozen dozens hundreds thousands millions""".split()
 )
 
@@ -1387,8 +1389,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     while j > 0 and not toks[j].cap and toks[j].low in AUX:  # "insiders do not understand"
         j -= 1
     prev = toks[j]
-    if cue.endswith("ing") or not prev.text[0].isalnum() or prev.low.endswith("ly"):
-        return False
+    if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
+        return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
 
 
@@ -1492,6 +1494,10 @@ def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
             break
     j = k
     while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
+        if toks[j].low in ("on", "this", "last", "next") and not (
+            j + 1 < len(toks) and toks[j + 1].low in TEMPORAL
+        ):
+            break  # "said on the show": a place, not a time
         j += 1
     if j > k and j < len(toks) and toks[j].text == ",":
         j += 1
