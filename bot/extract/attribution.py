@@ -584,7 +584,10 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
         first = toks[a]
         if _PARTY_TAG.match(first.text):
             continue
-        m = np_ending_at(toks, skip_aside(toks, b - 1))
+        end = skip_aside(toks, b - 1)
+        m = np_ending_at(toks, end)
+        if m is None and end - 2 > a and toks[end - 1].low == "of" and toks[end].cap:
+            m = np_ending_at(toks, end - 2)  # "Debbie Wasserman Schultz of Florida"
         if m is None or m.kind == "nominal":
             continue
         if first.low in _CLAUSE_START or not first.cap:

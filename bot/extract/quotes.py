@@ -1386,9 +1386,13 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     """`... officials familiar with the server, said` : a finite cue right after some noun phrase."""
     cue = toks[ci].low
     j = ci - 1
-    while j > 0 and not toks[j].cap and toks[j].low in AUX:  # "insiders do not understand"
-        j -= 1
+    while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1  # "insiders do not understand", "voters increasingly view"
     prev = toks[j]
+    if prev.text == "," and cue.endswith("ing") and j == ci - 1:
+        return True  # "..., calling for Fiorina's firing"
+    if prev.text == "," and any(t.low in ("who", "which") for t in toks[:j]):
+        return True  # "Older people, who support Clinton, have also seen ..."
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
