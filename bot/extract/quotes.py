@@ -1098,6 +1098,11 @@ def _after_earlier_report(toks: list[Token], comma: int, start: int) -> int:
                     nxt = j + 2 if toks[j + 1].low in _COORD else j + 1
                     return toks[nxt].start if nxt < comma else start
             return start
+        if toks[i].low in SPEECH_CUES and not toks[i].cap:  # "X said A, but B, they said"
+            for j in range(i + 1, comma - 1):
+                if toks[j].text == "," and toks[j + 1].low in _COORD:
+                    return toks[j + 2].start if j + 2 < comma else start
+            return start
     return start
 
 
@@ -1489,13 +1494,18 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_FINITE = frozenset(
+    "have has had is was were are will would could can may might should must did does do".split()
+)
+
+
 def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
     """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
     for j in range(k, min(len(toks), k + 10)):
         if toks[j].low == "that":
             return j + 1, True
-        if toks[j].text in PUNCT and j > k:
-            break
+        if (toks[j].text in PUNCT and j > k) or toks[j].low in _FINITE:
+            break  # "said officials have concealed breaches that ...": a relative "that"
     j = k
     while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
         if toks[j].low in ("on", "this", "last", "next") and not (
