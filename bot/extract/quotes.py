@@ -758,6 +758,11 @@ def _indirect(doc: _Doc) -> list[Quote]:
                 if q is not None:
                     out.append(q)
                 continue
+            if t.cap and ci == 0 and t.low.endswith("ing") and t.low in _ALL_CUES:
+                q = _opening_participle(doc, toks, sent)
+                if q is not None:
+                    out.append(q)
+                continue
             if t.cap and not (t.low == "according" and ci == 0):
                 if ci > 0 and (t.low in CUES or t.low in ATTITUDE_CUES) and _headline(toks):
                     q = _headline_at(doc, toks, ci, sent)
@@ -1104,6 +1109,23 @@ def _after_earlier_report(toks: list[Token], comma: int, start: int) -> int:
                     return toks[j + 2].start if j + 2 < comma else start
             return start
     return start
+
+
+def _opening_participle(doc: _Doc, toks: list[Token], sent: Sentence) -> Quote | None:
+    """`Noting that only Kirk voted with Democrats, Tester added: ...`: the participle's
+    content runs to the comma; its subject is the main clause's."""
+    k = 1
+    if k < len(toks) and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
+        k += 1
+    if k < len(toks) and toks[k].low == "that":
+        k += 1
+    end = next((t for t in toks[k:] if t.text == ","), None)
+    if end is None or k >= len(toks):
+        return None
+    s, e = _trim(doc.text, toks[k].start, end.start)
+    after = [t for t in toks if t.start > end.start]
+    subj = clause_subject(after, 0, min(len(after), 6)) if after else None
+    return _make(doc, s, e, subj, toks[0].low) if e > s else None
 
 
 def _headline(toks: list[Token]) -> bool:
