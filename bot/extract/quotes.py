@@ -995,7 +995,7 @@ def _indirect_at(
         return _make(doc, s, e, m, cue)
     # subject before the cue: "X said (that) CONTENT"
     if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
-        if cue in _RAISING and ci + 1 < len(toks) and _infinitive(toks, ci + 1):
+        if cue in _RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, cue, sent)
         return None  # passive: "was asked"
     needs_that = cue in QUOTE_CUES
@@ -1240,7 +1240,14 @@ def _noun_cue_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     return _make(doc, s, e, owner, toks[ci].low)
 
 
-_RAISING = frozenset("expected believed thought said reported considered".split())
+_RAISING = frozenset(
+    "expected believed thought said reported considered seen viewed regarded favored".split()
+)
+
+
+def _raising_complement(toks: list[Token], k: int) -> bool:
+    """`is expected to win`, `is seen as an asset`."""
+    return _infinitive(toks, k) or (toks[k].low == "as" and k + 1 < len(toks))
 _CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
 
 
@@ -1334,6 +1341,8 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
     """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
     n = len(toks)
     if ci > 0 and toks[ci - 1].low in _BE:
+        if toks[ci].low in _RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
+            return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
         return None  # passive: "was criticized"
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     if subj is None and _finite_after_subject(toks, ci):
@@ -1418,7 +1427,7 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
-    if prev.text == "," and any(t.low in ("who", "which") for t in toks[:j]):
+    if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
