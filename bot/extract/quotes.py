@@ -1427,6 +1427,15 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
+    if (
+        cue.endswith("ing")
+        and j == ci - 1
+        and not prev.cap
+        and prev.low.endswith("s")
+        and not prev.low.endswith(("ss", "us", "is", "as", "ous"))
+        and prev.low not in _FINITE
+    ):
+        return True  # "Outside groups supporting Rubio": a reduced relative clause
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
