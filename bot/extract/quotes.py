@@ -1392,6 +1392,8 @@ def _object_end(toks: list[Token], k: int, limit: int) -> int:
         if t.start >= limit:
             break
         if t.text == ",":
+            if _list_continues(toks, j + 1, limit):
+                continue  # "a kind, loving and admirable person"
             return t.start
         if t.cap:
             continue
@@ -1404,6 +1406,16 @@ def _object_end(toks: list[Token], k: int, limit: int) -> int:
         ):
             return t.start
     return limit
+
+
+def _list_continues(toks: list[Token], j: int, limit: int) -> bool:
+    """A comma inside a list: an "and"/"or" follows before the next comma or the end."""
+    for i in range(j, min(len(toks), j + 16)):
+        if toks[i].start >= limit or (toks[i].text in PUNCT and toks[i].text != ","):
+            return False
+        if toks[i].low in ("and", "or"):
+            return True
+    return False
 
 
 _TIME_WORDS = frozenset(
