@@ -1380,7 +1380,7 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
 
 _NOUN_PREPS = frozenset("for of on in from with".split())
 _ADJUNCT_OPENERS = frozenset(
-    "following after during amid before because when while since despite until".split()
+    "after during amid before when while since despite until".split()
 )
 
 
