@@ -1078,7 +1078,7 @@ def _indirect_at(
                     return _make(doc, s, e, subj, cue)
             return None
         if head is not None and head > 0 and toks[head - 1].text == ",":
-            tail_ok = nxt is None or nxt.text in _END_PUNCT
+            tail_ok = nxt is None or nxt.text in _END_PUNCT or _participle_follows(toks, nxt)
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
@@ -1091,6 +1091,14 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+
+
+def _participle_follows(toks: list[Token], nxt: Token) -> bool:
+    """`..., he added, saying action was needed`: what follows the comma is a new report."""
+    i = next((i for i, t in enumerate(toks) if t is nxt), -1)
+    return nxt.text == "," and 0 <= i < len(toks) - 1 and toks[i + 1].low in _ALL_CUES
+
+
 _LEAD = re.compile(r"(?:And|But|So|Yet|Still|Also|However,?|Indeed,?)\s+")
 
 
@@ -1248,6 +1256,8 @@ _RAISING = frozenset(
 def _raising_complement(toks: list[Token], k: int) -> bool:
     """`is expected to win`, `is seen as an asset`."""
     return _infinitive(toks, k) or (toks[k].low == "as" and k + 1 < len(toks))
+
+
 _CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
 
 
@@ -1349,7 +1359,11 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None:
         return None
+    if subj.kind == "unknown" and toks[ci].low in _NAMING:
+        return None  # "a show called Judge Y'Self": a name, not a report
     k = ci + 1
+    if k < n and toks[k].low == "by":
+        return None  # "repeated by the Home Secretary": a passive, the content came first
     if (
         subj.kind == "unknown"
         and not toks[ci].low.endswith("ed")
@@ -1379,9 +1393,8 @@ def _attitude_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote
 
 
 _NOUN_PREPS = frozenset("for of on in from with".split())
-_ADJUNCT_OPENERS = frozenset(
-    "after during amid before when while since despite until".split()
-)
+_NAMING = frozenset("called named dubbed titled labeled labelled".split())
+_ADJUNCT_OPENERS = frozenset("after during amid before when while since despite until".split())
 
 
 def _object_end(toks: list[Token], k: int, limit: int) -> int:

@@ -259,3 +259,18 @@ def test_coordinated_cue_gives_its_own_report() -> None:
 def test_a_noun_is_not_a_stance_verb() -> None:
     text = "Her aides ignored a request for comment about the support for the plan.\n"
     assert [q for q in extract_quotes(text) if q.cue in ("request", "support")] == []
+
+
+def test_naming_and_passive_stance_verbs_are_not_reports() -> None:
+    text = (
+        "She hosts a show called Judge Jo.\n"
+        "The claim was repeated by the Home Secretary on Monday.\n"
+    )
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_participle_after_the_cue_starts_a_new_report() -> None:
+    text = "It had to be brought together, he added, saying action was needed on poverty.\n"
+    texts = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+    assert "It had to be brought together" in texts
+    assert "action was needed on poverty" in texts
