@@ -1009,6 +1009,11 @@ def _indirect_at(
     if subj is None:
         return _inverted(doc, toks, ci, cue, sent)
     nxt = toks[after_cue] if after_cue < n else None
+    if nxt is not None and nxt.text == ":" and after_cue + 2 < n:  # "Cruz added: the plan is dead"
+        s, e = _trim(text, toks[after_cue + 1].start, sent.end)
+        if not doc.masked(s) and len(text[s:e].split()) >= _MIN_WORDS:
+            return _make(doc, s, e, subj, cue)
+        return None
     if ci > 0 and toks[ci - 1].text == "," and cue in SPEECH_CUES:
         q = _parenthetical(doc, toks, ci, cue, sent)
         if q is not None:
