@@ -264,7 +264,7 @@ def _indirect_at(
             obj = False  # "urged the senator to apologize": object and infinitive are the content
         elif obj:
             k = _skip_object(toks, k)
-        k, that = _skip_to_that(toks, k)
+        k, that = _skip_to_that(toks, k, obj)
         if k < n and toks[k].text not in _END_PUNCT:
             if needs_that and not that:
                 return None
@@ -808,13 +808,17 @@ _FINITE = frozenset(
 )
 
 
-def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
+def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple[int, bool]:
     """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
     for j in range(k, min(len(toks), k + 10)):
         if toks[j].low == "that":
             return j + 1, True
         if (toks[j].text in PUNCT and j > k) or toks[j].low in _FINITE:
             break  # "said officials have concealed breaches that ...": a relative "that"
+        if j > k and toks[j].start > toks[j - 1].end + 3:
+            break  # a quotation in between: "vowed to “take our fight” to states that ..."
+        if j == k and toks[j].low in DETERMINERS and not bare_object:
+            break  # "emphasized the threat that ...": the noun's "that", not the verb's
     j = k
     while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
         if toks[j].low in ("on", "this", "last", "next") and not (
