@@ -96,6 +96,7 @@ PHRASAL_CUES = {
     "go": ("after",),
     "vote": ("for", "against"),
     "make": ("clear",),
+    "respond": ("to",),
 }
 ATTITUDE_CUES = (
     frozenset(
