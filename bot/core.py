@@ -14,6 +14,7 @@ from bot.commands.context import Context
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
 from bot.store.base import Store, StoreError
+from bot.suggest import Suggester
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +39,20 @@ class Core:
         self.store = store
         self.config = config or Config()
         self.services: dict[str, Any] = services if services is not None else {}
+        self._suggester: Suggester | None = None
 
     def commands(self) -> list[CommandSpec]:
         return list(COMMANDS.values())
+
+    async def suggest(self, kind: str, typed: str) -> list[str]:
+        """Completions while a user types ("speaker" for /who said, "topic" for /figures)."""
+        if self._suggester is None:
+            self._suggester = Suggester(self.store)
+        try:
+            return await self._suggester.suggest(kind, clean_args(typed)[:100])
+        except StoreError as exc:
+            log.warning("no suggestions: %s", exc)
+            return []
 
     async def handle(self, request: Request) -> Reply:
         name = request.command.strip().lstrip("/").lower()
