@@ -382,6 +382,17 @@ async def test_ingest_is_refused_to_non_admins_only(
     assert [r.is_admin for r in spy.requests] == [False, True]
 
 
+async def test_digest_changes_are_refused_to_non_admins_only(
+    bot: SlackAdapter, fake: FakeSlack
+) -> None:
+    refused = await answer(bot, fake, "/digest schedule 07:30 Europe/Kyiv", key="editor")
+    assert refused[0]["response_type"] == "ephemeral" and "admins only" in shown(refused)
+    made = await answer(bot, fake, "/digest schedule 07:30 Europe/Kyiv", key="admin", user_id=ADMIN)
+    assert "scheduled" in shown(made) and made[0]["response_type"] == "in_channel"
+    listed = await answer(bot, fake, "/digest list", key="list")
+    assert "07:30" in shown(listed), "anyone may list"
+
+
 async def test_post_delivers_a_digest_to_a_channel(
     bot: SlackAdapter, fake: FakeSlack, core: Core
 ) -> None:
