@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 DESCRIPTION_LIMIT = 100  # Discord's limit for command and option descriptions
 FAILURE = "Sorry, something went wrong on my side and it has been logged. Try again, or see /help."
+ANSWERED = "briefbot_messages_sent"  # Interaction.extras key: follow-ups already delivered
 OUT_OF_SYNC = "This command changed since Discord last loaded it; try again in a minute."
 
 
@@ -427,7 +428,7 @@ class DiscordAdapter:
             with contextlib.suppress(discord.HTTPException):
                 await interaction.delete_original_response()
             send = functools.partial(interaction.followup.send, ephemeral=True)
-        sent = await self._deliver(send, reply)
+        sent = await self._deliver(send, reply, interaction.extras)
         # One line per interaction; never the options (user text) nor the token.
         kind = "button" if interaction.type == discord.InteractionType.component else "command"
         log.info(
@@ -472,16 +473,27 @@ class DiscordAdapter:
         none = discord.AllowedMentions.none()
         try:
             if interaction.response.is_done():
+                if not interaction.extras.get(ANSWERED):
+                    # nothing shown yet: drop the public "thinking…" so the note can be private
+                    with contextlib.suppress(discord.HTTPException):
+                        await interaction.delete_original_response()
                 await interaction.followup.send(text, ephemeral=True, allowed_mentions=none)
             else:
                 await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
         except discord.HTTPException as exc:
             log.warning("discord: could not report a failure to the user: %s", exc)
 
-    async def _deliver(self, send: Callable[..., Awaitable[Any]], reply: Reply) -> int:
+    async def _deliver(
+        self,
+        send: Callable[..., Awaitable[Any]],
+        reply: Reply,
+        extras: dict[Any, Any] | None = None,
+    ) -> int:
         messages = render(reply, self.settings.max_messages)
         for message in messages:
             await send(**self._send_kwargs(message))
+            if extras is not None:
+                extras[ANSWERED] = extras.get(ANSWERED, 0) + 1
         return len(messages)
 
     @staticmethod

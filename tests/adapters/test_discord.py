@@ -383,6 +383,8 @@ async def test_a_failed_follow_up_becomes_a_short_private_message(
     assert note["flags"] & 64  # ephemeral: only the asker sees it
     assert "Traceback" not in note["content"]
     assert any("command failed" in r.getMessage() for r in caplog.records)
+    # the public "thinking…" placeholder was removed first, so the note can be private
+    assert fake.calls("DELETE", f"/webhooks/{APP_ID}/{payload['token']}/messages/@original")
 
 
 async def test_wrong_token_fails_start_without_echoing_it(fake: FakeDiscord, spy: SpyCore) -> None:
