@@ -14,7 +14,6 @@ from bot.commands.context import Context
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
 from bot.store.base import Store, StoreError
-from bot.suggest import Suggester
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ class Core:
         self.store = store
         self.config = config or Config()
         self.services: dict[str, Any] = services if services is not None else {}
-        self._suggester: Suggester | None = None
+        self._suggester: Any = None  # bot.suggest.Suggester, built on first use
 
     def commands(self) -> list[CommandSpec]:
         return list(COMMANDS.values())
@@ -47,6 +46,8 @@ class Core:
     async def suggest(self, kind: str, typed: str) -> list[str]:
         """Completions while a user types ("speaker" for /who said, "topic" for /figures)."""
         if self._suggester is None:
+            from bot.suggest import Suggester  # only Discord's autocomplete needs it
+
             self._suggester = Suggester(self.store)
         try:
             return await self._suggester.suggest(kind, clean_args(typed)[:100])
