@@ -587,3 +587,18 @@ def test_manifest_lists_every_command_scope_and_event() -> None:
     assert settings["event_subscriptions"]["bot_events"] == ["app_mention"]
     assert settings["interactivity"]["is_enabled"] is True
     assert settings["interactivity"]["request_url"].endswith("/slack/events")
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("<@UBRIEFBOT> who said kick the enemy out", ("who", "said kick the enemy out")),
+        ("<@UBRIEFBOT|briefbot>, /figures territory", ("figures", "territory")),
+        ("<@UBRIEFBOT>", ("help", "")),
+        ("<@UBRIEFBOT> <@U0OTHER> Brief  Kursk", ("brief", "Kursk")),
+    ],
+)
+def test_a_mention_reads_like_a_command(text: str, parsed: tuple[str, str]) -> None:
+    from adapters.slack import parse_mention
+
+    assert parse_mention(text) == parsed
