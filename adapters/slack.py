@@ -248,6 +248,11 @@ class SlackAdapter:
         timing = context.get(TIMING_KEY) if context is not None else None
         return timing if isinstance(timing, Timing) else Timing()
 
+    def _acked(self, timing: Timing) -> None:
+        """In Socket Mode the ack goes out with ack(); over HTTP _handle_http notes it."""
+        if timing.acked is None and self.settings.mode == "socket":
+            timing.acked = time.perf_counter()
+
     def _request(self, command: str, args: str, user: str, place: str) -> Request:
         return Request(
             command=command,
@@ -267,8 +272,7 @@ class SlackAdapter:
                 await ack(text=self.settings.ack_text)
             else:
                 await ack()
-            if timing.acked is None and self.settings.mode == "socket":
-                timing.acked = time.perf_counter()
+            self._acked(timing)
             request = self._request(
                 name,
                 str(command.get("text", "")).strip(),
@@ -290,6 +294,7 @@ class SlackAdapter:
     ) -> None:
         timing = self._timing(context)
         await ack()
+        self._acked(timing)
         command, args = decode_action(str(action.get("value", "")))
         place = str(
             (body.get("channel") or {}).get("id")
@@ -310,6 +315,7 @@ class SlackAdapter:
         headers = getattr(request, "headers", {}) or {}
         if headers.get("x-slack-retry-num"):  # Slack re-sends events it thinks we missed
             return
+        self._acked(timing)  # bolt acks events before calling the listener
         command, args = parse_mention(str(event.get("text", "")))
         where = Destination(thread_ts=str(event.get("thread_ts") or event.get("ts") or ""))
         core_request = self._request(
