@@ -289,9 +289,47 @@ def discord_payloads(fake: Any) -> list[Callable[[], dict[str, Any]]]:
     ]
 
 
+TYPED = ["", "p", "put", "zel", "syr", "ger", "ko", "white", "vla", "tass"]
+TOPIC_TYPED = ["", "t", "terr", "cas", "mon", "pri", "wea", "ev"]
+
+
+async def autocomplete_ms(fake: Any, n: int, rate: float) -> Series:
+    """Time from an autocomplete INTERACTION_CREATE (type 4) to its choices callback (type 8)."""
+    sent: dict[str, float] = {}
+
+    async def one(i: int) -> None:
+        if i % 2:
+            payload = fake.autocomplete("who", "said", TYPED[i % len(TYPED)])
+        else:
+            payload = fake.autocomplete("figures", "topic", TOPIC_TYPED[i % len(TOPIC_TYPED)])
+        sent[payload["id"]] = time.perf_counter()
+        await fake.send_interaction(payload)
+
+    await paced(n, rate, one)
+    deadline = time.monotonic() + 60
+    got: dict[str, float] = {}
+    while time.monotonic() < deadline and len(got) < len(sent):
+        got = {
+            r.path.split("/")[2]: r.at
+            for r in fake.requests
+            if r.path.startswith("/interactions/") and r.path.split("/")[2] in sent
+        }
+        await asyncio.sleep(0.1)
+    return Series(
+        "briefbot serve: autocomplete -> choices",
+        [(got[i] - at) * 1000 for i, at in sent.items() if i in got],
+    )
+
+
 async def discord_run(
-    label: str, server_args: list[str], env: dict[str, str], n: int, rate: float, work: Path
-) -> tuple[Series, Series, Path]:
+    label: str,
+    server_args: list[str],
+    env: dict[str, str],
+    n: int,
+    rate: float,
+    work: Path,
+    completions: int = 0,
+) -> tuple[Series, Series, Series | None, Path]:
     from tests.fakes.discord_api import APP_ID, FakeDiscord
 
     fake = FakeDiscord(token=DISCORD_TOKEN)
@@ -316,6 +354,7 @@ async def discord_run(
         sent.clear()
         await paced(n, rate, one)
         await answered(fake, [tok for tok, _ in sent.values()], 180)
+        suggest = await autocomplete_ms(fake, completions, rate) if completions else None
     finally:
         await stop(proc)
         await fake.close()
@@ -335,7 +374,7 @@ async def discord_run(
         f"{label}: first follow-up",
         [(answers[tok] - at) * 1000 for _, (tok, at) in sent.items() if tok in answers],
     )
-    return defer, first, log
+    return defer, first, suggest, log
 
 
 async def answered(fake: Any, tokens: list[str], timeout: float) -> bool:
@@ -387,7 +426,7 @@ async def bench_discord(n: int, rate: float, db: Path, work: Path) -> None:
     for key in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
         env.pop(key, None)
     print(f"Discord: {n} INTERACTION_CREATE over the fake gateway at {rate:g}/s, mix of 10")
-    base_defer, base_first, _ = await discord_run(
+    base_defer, base_first, _, _ = await discord_run(
         "discord.py defer-only baseline",
         [str(Path(__file__).resolve()), "_discord-baseline", "--config", "{config}"],
         env,
@@ -395,16 +434,18 @@ async def bench_discord(n: int, rate: float, db: Path, work: Path) -> None:
         rate,
         work,
     )
-    defer, first, log = await discord_run(
+    defer, first, suggest, log = await discord_run(
         "briefbot serve",
         ["-m", "bot.cli", "--db", str(db), "--config", "{config}", "serve"],
         env,
         n,
         rate,
         work,
+        completions=min(n, 100),
     )
-    for s in (base_defer, defer, base_first, first):
-        print(s.row())
+    for s in (base_defer, defer, base_first, first, suggest):
+        if s is not None:
+            print(s.row())
     print(
         Series(
             "briefbot serve: defer() call incl. HTTP (its log)", server_log_ms(log, "defer_ms")[-n:]
