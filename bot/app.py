@@ -99,6 +99,7 @@ async def serve(config: Config, db_path: str) -> int:
                     admins=s.admins,
                     admin_channels=s.admin_channels,
                     unfurl_links=s.unfurl_links,
+                    command_prefix=s.command_prefix,
                 )
             )
         )

@@ -31,6 +31,7 @@ class SlackConfig:
     admins: frozenset[str] = frozenset()
     admin_channels: frozenset[str] = frozenset()
     unfurl_links: bool = False
+    command_prefix: str = ""  # "bb-" answers /bb-brief … when /brief is taken in a workspace
 
     @property
     def enabled(self) -> bool:
@@ -142,6 +143,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
             admins=_ids("slack", slack),
             admin_channels=_ids("slack", slack, "admin_channels"),
             unfurl_links=_typed("slack", slack, "unfurl_links", bool, False),
+            command_prefix=_typed("slack", slack, "command_prefix", str, ""),
         ),
         discord=DiscordConfig(
             token=env.get("DISCORD_TOKEN") or _typed("discord", discord, "token", str, ""),

@@ -602,3 +602,9 @@ def test_a_mention_reads_like_a_command(text: str, parsed: tuple[str, str]) -> N
     from adapters.slack import parse_mention
 
     assert parse_mention(text) == parsed
+
+
+async def test_a_command_prefix_answers_renamed_commands(core: Core, fake: FakeSlack) -> None:
+    async with running(core, fake, command_prefix="bb-") as adapter:
+        messages = await answer(adapter, fake, "/bb-who said kick the enemy out")
+    assert "Vladimir Putin" in shown(messages)
