@@ -197,6 +197,7 @@ class DiscordAdapter:
         self._core: Core | None = None
         self._client: BriefClient | None = None
         self._task: asyncio.Task[None] | None = None
+        self._warming: set[asyncio.Task[list[str]]] = set()
 
     @property
     def client(self) -> BriefClient:
@@ -229,6 +230,9 @@ class DiscordAdapter:
         )
         if connected in done:
             log.info("discord: connected as %s", client.user)
+            # load the autocomplete lists now, not on the first keystroke
+            for kind in {o.suggest for opts in OPTIONS.values() for o in opts if o.suggest}:
+                self._warming.add(asyncio.create_task(core.suggest(kind, "")))
             return
         connected.cancel()
         if self._task in done:
@@ -240,6 +244,10 @@ class DiscordAdapter:
 
     async def stop(self) -> None:
         """Close the gateway and HTTP session."""
+        for task in self._warming:
+            task.cancel()
+        await asyncio.gather(*self._warming, return_exceptions=True)
+        self._warming.clear()
         if self._client is not None and not self._client.is_closed():
             await self._client.close()
         if self._task is not None:

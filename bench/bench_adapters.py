@@ -408,6 +408,9 @@ def discord_baseline(config: str) -> None:
         def commands(self) -> list[Any]:
             return list(COMMANDS.values())
 
+        async def suggest(self, kind: str, typed: str) -> list[str]:
+            return []
+
     async def main() -> None:
         adapter = discord_adapter(load_config(config))
         bare = DeferOnly(adapter.settings)

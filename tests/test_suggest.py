@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 
 from bot.core import Core
-from bot.suggest import MAX_CHOICES
+from bot.suggest import MAX_CHOICES, Suggester
 
 
 async def test_speakers_match_any_word_of_the_name(core: Core) -> None:
@@ -31,3 +34,31 @@ async def test_hostile_typing_is_harmless(core: Core) -> None:
         assert isinstance(await core.suggest("speaker", typed), list)
     with pytest.raises(ValueError):
         await core.suggest("colour", "")
+
+
+class SlowStore:
+    """A store whose speaker list takes `delay` seconds, as a GROUP BY does at 100k articles."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.calls = 0
+
+    async def speakers(self) -> list[tuple[str, str, int]]:
+        self.calls += 1
+        await asyncio.sleep(self.delay)
+        return [("putin", f"Vladimir Putin {self.calls}", 3)]
+
+
+async def test_a_slow_list_never_holds_up_an_answer_past_the_wait() -> None:
+    store = SlowStore(0.3)
+    suggester = Suggester(store, wait=0.05)  # type: ignore[arg-type]
+    assert await suggester.suggest("speaker", "put") == [], "cold: answered empty, in time"
+    await asyncio.sleep(0.4)
+    assert await suggester.suggest("speaker", "put") == ["Vladimir Putin 1"]
+    suggester._cache["speaker"] = (0.0, ["Vladimir Putin 1"])  # expired
+    started = time.monotonic()
+    assert await suggester.suggest("speaker", "") == ["Vladimir Putin 1"], "stale, at once"
+    assert time.monotonic() - started < 0.1
+    await asyncio.sleep(0.4)
+    assert await suggester.suggest("speaker", "") == ["Vladimir Putin 2"], "refreshed behind"
+    assert store.calls == 2
