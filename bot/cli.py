@@ -88,7 +88,7 @@ def _config(args: argparse.Namespace):
 
 
 def _db(args: argparse.Namespace, config) -> str:
-    return args.db or str(config.db_path)
+    return args.db or config.store_url or str(config.db_path)
 
 
 async def cmd_ask(args: argparse.Namespace) -> int:
