@@ -16,6 +16,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 RUN_AS = "nobody"
@@ -99,7 +100,9 @@ class PgServer:
             await (await PostgresStore.open(self.url("bb_template"))).close()
 
         self._sql("CREATE DATABASE bb_template")
-        asyncio.run(_migrate())
+        # In a thread of its own: the first test to ask for the server may be inside a loop.
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, _migrate()).result()
         self.template = "bb_template"
 
     def database(self) -> str:
