@@ -68,3 +68,27 @@ async def test_a_bad_url_is_a_short_message_without_the_password() -> None:
         await PostgresStore.open(url)
     assert "s3cret-pw" not in str(err.value) and "127.0.0.1:1" in str(err.value)
     assert redact(url) == "postgresql://bot:***@127.0.0.1:1/briefbot"
+
+
+def test_config_selects_postgres_and_keeps_the_url_out_of_repr(tmp_path) -> None:
+    from bot.config import ConfigError, load_config
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[store]\nurl = "postgresql://bot:pw-in-file@db/briefbot"\nlease_seconds = 2\n')
+    config = load_config(cfg, env={})
+    assert config.store_url.endswith("@db/briefbot") and config.lease_seconds == 2.0
+    assert "pw-in-file" not in repr(config)
+    from_env = load_config(cfg, env={"BRIEFBOT_STORE_URL": "postgres://x@y/z"})
+    assert from_env.store_url == "postgres://x@y/z"
+    cfg.write_text('[store]\nurl = "mysql://db/briefbot"\n')
+    with pytest.raises(ConfigError, match="postgresql://"):
+        load_config(cfg, env={})
+
+
+async def test_open_core_uses_the_configured_url(pg_url: str) -> None:
+    from bot.app import open_core
+    from bot.config import Config
+
+    async with open_core(config=Config(store_url=pg_url), seed=True) as core:
+        assert isinstance(core.store, PostgresStore)
+        assert await core.store.article_count() == 5
