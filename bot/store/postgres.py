@@ -398,11 +398,11 @@ class PostgresStore(PgDigestTables):
             if not match:
                 return []
             rows = await self._all(
-                f"WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q), "
-                f"hits AS (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, q.q) AS score FROM articles a, q "
-                f"WHERE a.tsv @@ q.q ORDER BY score DESC, a.pk LIMIT $2) "
-                f"SELECT {_REF_COLS}, ts_headline('english', a.text, q.q, '{_HEADLINE}'), hits.score, a.text "
-                f"FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.score DESC, a.pk",
+                f"SELECT {_REF_COLS}, ts_headline('english', a.text, m.q, '{_HEADLINE}'), hits.score, a.text "
+                f"FROM (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
+                f"FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) "
+                f"ORDER BY score DESC, a.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
+                f"websearch_to_tsquery('english', $1) AS m(q) ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
             )

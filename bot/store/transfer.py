@@ -285,12 +285,9 @@ class _Importer:
             if len(pending) >= PAGE:
                 await self.flush_simple()
         elif kind == "term_df":
-            await self._many("INSERT INTO term_df (term, n) VALUES ($1, $2)", row["rows"])
+            await self._rows("term_df", ("term", "n"), row["rows"])
         elif kind == "story_terms":
-            await self._many(
-                "INSERT INTO story_terms (term, last_published, story_id) VALUES ($1, $2, $3)",
-                row["rows"],
-            )
+            await self._rows("story_terms", ("term", "last_published", "story_id"), row["rows"])
         else:
             raise StoreError(f"unknown line type {kind!r} in the export")
 
@@ -320,7 +317,7 @@ class _Importer:
             rows = [{fk: self._key(r.pop("article")), **r} for r in self.facts[kind]]
             await self._insert(table, (fk, *names), rows)
         band_rows = [[b, self._key(r["article"])] for r in self.facts["bands"] for b in r["bands"]]
-        await self._many(f"INSERT INTO article_bands (band, {fk}) VALUES ($1, $2)", band_rows)
+        await self._rows("article_bands", ("band", fk), band_rows)
         self.facts = {"quote": [], "figure": [], "bands": []}
 
     def _key(self, article_id: str) -> int:
@@ -330,28 +327,21 @@ class _Importer:
             raise StoreError(f"the export names article {article_id!r} before it") from None
 
     async def _insert(self, table: str, names: Sequence[str], rows: list[dict[str, Any]]) -> None:
+        await self._rows(table, names, [[r[n] for n in names] for r in rows])
+
+    async def _rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Bulk insert: COPY on PostgreSQL, executemany on SQLite."""
         if not rows:
             return
         if is_pg(self.side):
             conn = self.side.conn  # type: ignore[attr-defined]
             await conn.copy_records_to_table(
-                table, records=[tuple(r[n] for n in names) for r in rows], columns=list(names)
+                table, records=[tuple(r) for r in rows], columns=list(names)
             )
             return
-        marks = ", ".join(f"${i + 1}" for i in range(len(names)))
-        await self._many(
-            f"INSERT INTO {table} ({_cols(names)}) VALUES ({marks})",
-            [[r[n] for n in names] for r in rows],
-        )
-
-    async def _many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        rows = list(rows)
-        if not rows:
-            return
-        if is_pg(self.side):
-            await self.side.conn.executemany(sql, rows)  # type: ignore[attr-defined]
-        else:
-            self.side.db.executemany(_qmarks(sql), rows)  # type: ignore[attr-defined]
+        marks = ", ".join("?" * len(names))
+        sql = f"INSERT INTO {table} ({_cols(names)}) VALUES ({marks})"
+        self.side.db.executemany(sql, rows)  # type: ignore[attr-defined]
 
     async def finish(self) -> None:
         await self.flush_simple()
@@ -363,6 +353,7 @@ class _Importer:
                     f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
                     f"coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"
                 )
+            await self.side.all("ANALYZE")  # fresh statistics, so the planner uses the indexes
         else:
             for fts in ("articles_fts", "quotes_fts", "figures_fts"):
                 await self.side.all(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
