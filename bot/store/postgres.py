@@ -51,6 +51,16 @@ _HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=10, MaxFragments=1'
 _DSN_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
+def clean(value: Any) -> Any:
+    """U+0000 as U+FFFD: PostgreSQL text cannot hold NUL (SQLite can); one character for one,
+    so stored offsets into the text stay right."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, list | tuple):
+        return type(value)(clean(v) for v in value)
+    return value
+
+
 def redact(url: str) -> str:
     """The URL without its password, fit for messages and logs."""
     return _DSN_PASSWORD.sub(r"\1***@", url)
@@ -149,6 +159,7 @@ class PostgresStore(PgDigestTables):
 
     async def _add(self, article: Article, prepared: Prepared | None) -> IngestResult:
         digest = prepared.digest if prepared else dedupe.content_hash(article.text)
+        article = Article(*(clean(getattr(article, f)) for f in Article.__slots__))
         async with self._pool.acquire() as conn:
             seen = await self._seen(conn, digest, article.id)
             if seen:
@@ -235,7 +246,7 @@ class PostgresStore(PgDigestTables):
             await conn.executemany(
                 'INSERT INTO quotes (article_pk, text, speaker, speaker_key, kind, start, "end", cue, '
                 "paragraph, sentence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                quote_rows,
+                [clean(r) for r in quote_rows],
             )
         figure_rows = []
         for f in analysis.figures:
@@ -265,7 +276,7 @@ class PostgresStore(PgDigestTables):
                 'INSERT INTO figures (article_pk, surface, start, "end", value, low, high, unit, qualifier, '
                 "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                figure_rows,
+                [clean(r) for r in figure_rows],
             )
         await self._assign_story(conn, pk, prepared.terms, published)
 
@@ -274,7 +285,7 @@ class PostgresStore(PgDigestTables):
     ) -> None:
         """Join the most similar recent story, or start one (inside the article's transaction)."""
         n_docs = await conn.fetchval("SELECT count(*) FROM articles")
-        names = list(counts)
+        names = clean(list(counts))
         df = {
             r[0]: r[1]
             for r in await conn.fetch(
@@ -575,25 +586,25 @@ class PostgresStore(PgDigestTables):
 
     async def _one(self, sql: str, *params: Any) -> Any:
         try:
-            return await self._pool.fetchrow(sql, *params)
+            return await self._pool.fetchrow(sql, *clean(params))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
 
     async def _all(self, sql: str, *params: Any) -> list[Any]:
         try:
-            return list(await self._pool.fetch(sql, *params))
+            return list(await self._pool.fetch(sql, *clean(params)))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
 
     async def _val(self, sql: str, *params: Any) -> Any:
         try:
-            return await self._pool.fetchval(sql, *params)
+            return await self._pool.fetchval(sql, *clean(params))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
 
     async def _exec(self, sql: str, *params: Any) -> str:
         try:
-            return str(await self._pool.execute(sql, *params))
+            return str(await self._pool.execute(sql, *clean(params)))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not save: {exc}") from exc
 

@@ -147,3 +147,21 @@ async def test_near_duplicate_detection_can_be_switched_off(opener: Opener) -> N
     await s.add_article(seed(0))
     assert (await s.add_article(wire_copy(seed(0)))).status == "new"
     assert (await s.add_article(seed(0))).status == "duplicate"  # the same text still is
+
+
+async def test_nul_characters_neither_fail_nor_shift_offsets(store: Any) -> None:
+    """PostgreSQL text cannot hold U+0000; the article is still indexed, quotes still line up."""
+    base = seed(2)
+    text = base.text.replace(". ", ".\x00 ", 3)
+    article = from_text(text, source="nul\x00", id_hint="nul")
+    assert text.count("\x00") == 3
+    assert (await store.add_article(article)).status == "new"
+    stored = await store.article(article.id)
+    assert stored is not None and len(stored.text) == len(text)
+    for q in await store.quotes_for_articles([stored.id]):
+        assert stored.text[q.quote.start : q.quote.end].replace(
+            "\ufffd", "\x00"
+        ) == q.quote.text.replace("\ufffd", "\x00")
+    assert await store.find_article_ids("nul\x00") is not None
+    assert await store.article_by_url("http://x/\x00") is None
+    assert await store.search("Kursk\x00") is not None
