@@ -9,10 +9,11 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.store.postgres import PostgresStore
-from tests.fakes.slack_api import FakeSlack
+from tests.fakes.slack_api import FakeSlack, sign, slash_body
 from tests.test_serve import SECRET, TOKEN, free_port, wait_listening
 
 pytestmark = pytest.mark.slow
@@ -82,10 +83,18 @@ async def test_holder_killed_the_other_process_takes_over_and_each_digest_posts_
         procs.append(a)
         got = await fake.wait_for(1, kind="chat.postMessage", timeout=60)
         assert got[0].key == "C1"  # A holds the lease: it caught up the due digest
-        b, _ = await _start(tmp_path, "b", pg_url, fake)
+        b, b_port = await _start(tmp_path, "b", pg_url, fake)
         procs.append(b)
         await asyncio.sleep(3)  # six lease checks: B stays a follower, nothing is re-posted
         assert [r.key for r in fake.received if r.kind == "chat.postMessage"] == ["C1"]
+        # Any process answers commands (Slack HTTP behind a load balancer): ask the follower.
+        body = slash_body("/who", "said kick the enemy out", fake.response_url("via-b"))
+        async with aiohttp.ClientSession() as http:
+            url = f"http://127.0.0.1:{b_port}/slack/events"
+            async with http.post(url, data=body.encode(), headers=sign(SECRET, body)) as resp:
+                assert resp.status == 200
+        answer = await fake.wait_for(1, kind="response_url", timeout=60)
+        assert "Vladimir Putin" in str(answer[0].body)
 
         second = await _schedule(store, "C2", now)  # due already; nobody has run it yet
         a.send_signal(signal.SIGKILL)
