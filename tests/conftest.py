@@ -66,9 +66,11 @@ def pg_server() -> object:
             pytest.fail("PostgreSQL server binaries missing in CI: .ci/run installs postgresql")
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     server = PgServer(bin_dir).start()
-    server.make_template()
-    yield server
-    server.stop()
+    try:
+        server.make_template()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture
