@@ -168,6 +168,8 @@ def _jsonable(value: Any) -> Any:
 
 async def export_lines(target: str | Path) -> AsyncIterator[str]:
     """The store as JSON lines: a header, then every table, then the counts."""
+    if not is_pg_url(target) and not Path(target).expanduser().exists():
+        raise StoreError(f"no store at {target} to export (give --db PATH or a postgresql:// URL)")
     side = await _open(target)
     try:
         yield json.dumps({"t": "header", "format": FORMAT, "version": VERSION})

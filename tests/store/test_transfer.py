@@ -120,3 +120,6 @@ def test_cli_export_then_import(tmp_path: Path, pg_url: str) -> None:
     assert "Traceback" not in again.stderr
     missing = cli("--db", pg_url, "import", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+    nothing = cli("--db", str(tmp_path / "nope.db"), "export")
+    assert nothing.returncode == 2 and "no store at" in nothing.stderr
+    assert not (tmp_path / "nope.db").exists()
