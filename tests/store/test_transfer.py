@@ -98,6 +98,7 @@ async def test_import_refuses_a_store_with_data_and_a_truncated_file(tmp_path: P
     assert json.loads(lines[-1])["t"] == "end"
 
 
+@pytest.mark.slow
 def test_cli_export_then_import(tmp_path: Path, pg_url: str) -> None:
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
     db = tmp_path / "cli.db"
