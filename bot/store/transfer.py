@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from bot.store.base import StoreError
 from bot.store.opening import is_pg_url
+from bot.store.postgres_schema import GIN_INDEXES
 
 FORMAT = "briefbot-export"
 VERSION = 1
@@ -349,6 +350,9 @@ class _Importer:
         await self.flush_simple()
         await self.flush()
         if is_pg(self.side):
+            await self.side.all("SET LOCAL maintenance_work_mem = '256MB'")
+            for name, spec in GIN_INDEXES.items():
+                await self.side.all(f"CREATE INDEX {name} ON {spec}")
             for table in ("stories", "schedules", "articles", "quotes", "figures"):
                 column = "pk" if table == "articles" else "id"
                 await self.side.all(
@@ -378,6 +382,8 @@ async def import_from(target: str | Path, lines: Iterable[str]) -> dict[str, int
         if is_pg(side):
             tx = side.conn.transaction()  # type: ignore[attr-defined]
             await tx.start()
+            for name in GIN_INDEXES:  # rebuilt in finish(), inside this transaction
+                await side.conn.execute(f"DROP INDEX {name}")  # type: ignore[attr-defined]
         else:
             side.db.execute("BEGIN")  # type: ignore[attr-defined]
         try:
