@@ -177,6 +177,13 @@ async def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_discord_sync(args: argparse.Namespace) -> int:
+    from bot.app import discord_sync
+
+    config = _config(args)
+    return await discord_sync(config, _db(args, config), args.guild)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description=__doc__)
     parser.add_argument(
@@ -211,6 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="the export file, or - for standard input")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "discord-sync", help="push the slash commands to Discord (a deploy step, not every start)"
+    )
+    p.add_argument("--guild", type=int, help="this server only (instant); default: config")
+    p.set_defaults(func=cmd_discord_sync)
 
     p = sub.add_parser("extract", help="sentences, quotes and figures of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
