@@ -12,6 +12,7 @@ from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
+from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -35,10 +36,13 @@ async def seed_if_empty(store: SQLiteStore, seeds_dir: Path | None = None) -> in
 async def open_core(
     db_path: str | Path | None = None, *, seed: bool = False, config: Config | None = None
 ) -> AsyncIterator[Core]:
-    """A ready Core over the SQLite store at db_path (config's path when None), closed on exit."""
+    """A ready Core over the store at db_path: a SQLite file or a postgresql:// URL.
+
+    When None, the config decides: its store.url if set, else its SQLite path.
+    """
     config = config or Config()
-    store = await SQLiteStore.open(
-        db_path or config.db_path, near_duplicates=config.near_duplicates
+    store = await open_store(
+        db_path or config.store_url or config.db_path, near_duplicates=config.near_duplicates
     )
     fetcher = Fetcher(store, config.fetch)
     try:
@@ -112,7 +116,7 @@ async def serve(config: Config, db_path: str) -> int:
         )
         return 2
     # The one-line-per-command logs are INFO; an operator sees them even without -v.
-    for name in ("adapters", "bot.scheduler"):
+    for name in ("adapters", "bot.scheduler", "bot.lease"):
         logger = logging.getLogger(name)
         if logger.getEffectiveLevel() > logging.INFO:
             logger.setLevel(logging.INFO)
@@ -120,17 +124,21 @@ async def serve(config: Config, db_path: str) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    from bot.lease import SchedulerLease
     from bot.scheduler import Scheduler
 
     async with open_core(db_path, seed=True, config=config) as core:
-        scheduler = Scheduler(core, Router({a.name: a for a in adapters}))
-        core.services["scheduler"] = scheduler
+        router = Router({a.name: a for a in adapters})
+        lease = SchedulerLease(
+            core.store, lambda: Scheduler(core, router), every=config.lease_seconds
+        )
+        core.services["scheduler"] = lease
         for adapter in adapters:
             await adapter.start(core)
-        await scheduler.start()
+        await lease.start()
         log.info("serving: %s", ", ".join(a.name for a in adapters))
         await stop.wait()
-        await scheduler.stop()
+        await lease.stop()
         for adapter in adapters:
             await adapter.stop()
     return 0

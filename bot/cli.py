@@ -88,7 +88,7 @@ def _config(args: argparse.Namespace):
 
 
 def _db(args: argparse.Namespace, config) -> str:
-    return args.db or str(config.db_path)
+    return args.db or config.store_url or str(config.db_path)
 
 
 async def cmd_ask(args: argparse.Namespace) -> int:
@@ -149,6 +149,34 @@ async def cmd_serve(args: argparse.Namespace) -> int:
     return await serve(config, _db(args, config))
 
 
+async def cmd_export(args: argparse.Namespace) -> int:
+    from bot.store.transfer import export_to
+
+    config = _config(args)
+    if args.out == "-":
+        counts = await export_to(_db(args, config), sys.stdout)
+    else:
+        with open(args.out, "w", encoding="utf-8") as out:
+            counts = await export_to(_db(args, config), out)
+    print("exported " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
+    return 0
+
+
+async def cmd_import(args: argparse.Namespace) -> int:
+    from bot.store.transfer import import_from
+
+    config = _config(args)
+    try:
+        source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        print(f"briefbot import: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with source:
+        counts = await import_from(_db(args, config), source)
+    print("imported " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    return 0
+
+
 async def cmd_discord_sync(args: argparse.Namespace) -> int:
     from bot.app import discord_sync
 
@@ -158,7 +186,10 @@ async def cmd_discord_sync(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description=__doc__)
-    parser.add_argument("--db", help="SQLite store path (default: from config, else user data dir)")
+    parser.add_argument(
+        "--db",
+        help="SQLite store path or postgresql:// URL (default: from config, else user data dir)",
+    )
     parser.add_argument("--config", help="TOML config file")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
     sub = parser.add_subparsers(dest="cmd")
@@ -177,6 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="run the configured Slack/Discord adapters and the digest scheduler"
     )
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", help="write the whole store as JSON lines (to move it)")
+    p.add_argument("--out", default="-", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import", help="load a `briefbot export` file into an empty store (SQLite or PostgreSQL)"
+    )
+    p.add_argument("file", help="the export file, or - for standard input")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
         "discord-sync", help="push the slash commands to Discord (a deploy step, not every start)"

@@ -70,6 +70,8 @@ class DigestConfig:
 @dataclass(frozen=True)
 class Config:
     db_path: Path = field(default_factory=default_db_path)
+    store_url: str = field(default="", repr=False)  # postgresql://... replaces the SQLite file
+    lease_seconds: float = 10.0  # how often processes on a shared store check the scheduler lease
     seeds_dir: Path | None = None
     near_duplicates: bool = True  # a wire copy of an indexed article is not indexed again
     console_admin: bool = True
@@ -127,8 +129,18 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         raise ConfigError("feeds.urls must be a list of URLs")
     guild = _typed("discord", discord, "guild_id", int, None)
     db = env.get("BRIEFBOT_DB") or _typed("store", store, "path", str, "")
+    store_url = env.get("BRIEFBOT_STORE_URL") or _typed("store", store, "url", str, "")
+    if store_url and not store_url.lower().startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            'store.url must be a PostgreSQL URL, e.g. url = "postgresql://briefbot@db.internal/briefbot"'
+        )
+    lease = _typed("store", store, "lease_seconds", float, 10.0)
+    if not 0.1 <= lease <= 30:
+        raise ConfigError("store.lease_seconds must be between 0.1 and 30, e.g. lease_seconds = 10")
     return Config(
         db_path=Path(db).expanduser() if db else default_db_path(),
+        store_url=store_url,
+        lease_seconds=lease,
         near_duplicates=_typed("store", store, "near_duplicates", bool, True),
         console_admin=_typed("console", _section(data, "console"), "admin", bool, True),
         slack=SlackConfig(
