@@ -15,6 +15,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack_guard import ReplayGuard, Responder, retry_handlers, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
 from bot.model import Reply, Request, error_reply
 
@@ -92,6 +93,7 @@ class SlackAdapter:
         self._runner: web.AppRunner | None = None
         self._socket: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._replays = ReplayGuard()
 
     @property
     def app(self) -> AsyncApp:
@@ -108,7 +110,10 @@ class SlackAdapter:
         return int(self._runner.addresses[0][1])
 
     def _client(self) -> AsyncWebClient:
-        kwargs: dict[str, Any] = {"token": self.settings.bot_token}
+        kwargs: dict[str, Any] = {
+            "token": self.settings.bot_token,
+            "retry_handlers": retry_handlers(),
+        }
         if self.settings.api_url:
             kwargs["base_url"] = self.settings.api_url.rstrip("/") + "/"
         return AsyncWebClient(**kwargs)
@@ -172,12 +177,18 @@ class SlackAdapter:
 
     async def post(self, place: str, reply: Reply) -> None:
         """Post a reply to a channel unprompted (the digest scheduler's delivery)."""
-        for message in render(reply):
-            await self._chat_post(place, "", message, ephemeral=False)
+        for message in render(reply):  # raises when Slack refuses, so the scheduler retries later
+            await self._chat_post(place, "", message, ephemeral=False, raise_errors=True)
 
     async def _handle_http(self, request: web.Request) -> web.Response:
         bolt_request = await to_bolt_request(request)
+        signature = request.headers.get("X-Slack-Signature", "")
+        if signature and not self._replays.first_time(signature):
+            log.warning("slack: refused a replayed request")
+            return web.Response(status=401, text="replayed request")
         bolt_response = await self.app.async_dispatch(bolt_request)
+        if bolt_response.status == 401:
+            self._replays.forget(signature)
         return await to_aiohttp_response(bolt_response)
 
     def _command_listener(self, name: str) -> Callable[..., Coroutine[Any, Any, None]]:
@@ -197,7 +208,7 @@ class SlackAdapter:
                 platform="slack",
                 is_admin=user in self.settings.admins,
             )
-            self._spawn(self._answer(request, respond))
+            self._spawn(self._answer(request, _responder(command, respond)))
 
         on_command.__name__ = f"on_{name}"
         return on_command
@@ -224,7 +235,7 @@ class SlackAdapter:
             platform="slack",
             is_admin=user in self.settings.admins,
         )
-        self._spawn(self._answer(request, respond))
+        self._spawn(self._answer(request, _responder(body, respond)))
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
@@ -265,15 +276,37 @@ class SlackAdapter:
             await self._chat_post(request.place, request.user, message, ephemeral=ephemeral)
 
     async def _chat_post(
-        self, channel: str, user: str, message: SlackMessage, *, ephemeral: bool
+        self,
+        channel: str,
+        user: str,
+        message: SlackMessage,
+        *,
+        ephemeral: bool,
+        raise_errors: bool = False,
     ) -> None:
         client = self.app.client
         try:
             if ephemeral:
-                await client.chat_postEphemeral(channel=channel, user=user, **message.payload())
+                await retrying(
+                    lambda: client.chat_postEphemeral(
+                        channel=channel, user=user, **message.payload()
+                    )
+                )
             else:
-                await client.chat_postMessage(
-                    channel=channel, unfurl_links=False, unfurl_media=False, **message.payload()
+                await retrying(
+                    lambda: client.chat_postMessage(
+                        channel=channel, unfurl_links=False, unfurl_media=False, **message.payload()
+                    )
                 )
         except SlackApiError as exc:
-            log.error("slack: posting to %s failed: %s", channel, exc.response.get("error"))
+            data = getattr(exc.response, "data", None)
+            error = data.get("error") if isinstance(data, dict) else None
+            log.error("slack: posting to %s failed: %s", channel, error or status_of(exc.response))
+            if raise_errors:
+                raise
+
+
+def _responder(payload: dict[str, Any], respond: Respond) -> Respond:
+    """The payload's response_url with retries on 429/5xx; bolt's respond when there is none."""
+    url = payload.get("response_url")
+    return Responder(url) if isinstance(url, str) and url else respond

@@ -101,9 +101,20 @@ def _first_sentence_title(text: str) -> str:
     return title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + "…"
 
 
+def check_unicode(source: str, *values: Any) -> None:
+    """JSON "\\ud800" escapes parse, but no hash or store can take a lone surrogate: refuse them."""
+    try:
+        "".join(str(v) for v in values).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReadError(
+            f"{source or 'the text'} holds characters that are not valid Unicode (lone surrogates)"
+        ) from None
+
+
 def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Article:
     """An Article from plain text (or Markdown) and whatever metadata is known."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_unicode(source, text, *meta.values())
     if len(text.split()) < MIN_WORDS:
         raise ReadError(
             f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)"
@@ -172,6 +183,7 @@ def from_record(record: Any, source: str) -> Article:
             value = value.get("name", "")
         meta[name] = value
     title = str(meta.pop("title") or "")
+    check_unicode(source, title)
     article = from_text(text, source=source, id_hint=str(record.get("id") or ""), **meta)
     if title:
         article = Article(**{**_as_dict(article), "title": title.strip()[:300]})
@@ -222,7 +234,7 @@ def read_path(path: Path) -> Iterator[Loaded]:
             yield Loaded(source, from_text(text, source, id_hint=path.stem))
     except ReadError as exc:
         yield Loaded(source, error=str(exc))
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5,000-digit number
         yield Loaded(source, error=f"{source} is not valid JSON ({type(exc).__name__})")
     except OSError as exc:
         yield Loaded(source, error=f"cannot read {source}: {exc.strerror}")
@@ -244,5 +256,5 @@ def _read_jsonl(path: Path, size: int) -> Iterator[Loaded]:
                 yield Loaded(where, from_record(json.loads(decode(raw, where)), where))
             except ReadError as exc:
                 yield Loaded(where, error=str(exc))
-            except (json.JSONDecodeError, RecursionError) as exc:
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a huge number
                 yield Loaded(where, error=f"{where}: not valid JSON ({type(exc).__name__})")

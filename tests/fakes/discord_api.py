@@ -293,6 +293,20 @@ class FakeDiscord:
                 and path.startswith(failure.prefix)
             ):
                 failure.times -= 1
+                if (
+                    failure.status == 429
+                ):  # as Discord's edge sends it; discord.py waits and retries
+                    return web.Response(
+                        body=json.dumps(
+                            {
+                                "message": "You are being rate limited.",
+                                "retry_after": 0.05,
+                                "global": False,
+                            }
+                        ).encode(),
+                        status=429,
+                        headers={"Content-Type": "application/json", "Via": "1.1 google"},
+                    )
                 return _json({"message": "fake failure", "code": 50035}, status=failure.status)
         return self._answer(request.method, path, request.headers.get("Authorization", ""), body)
 

@@ -71,6 +71,10 @@ class FakeSlack:
         self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._runner: web.AppRunner | None = None
         self._ws: set[web.WebSocketResponse] = set()
+        self._failures: list[list[Any]] = []  # [kind, status, times left]
+        self.refused: list[
+            tuple[str, int]
+        ] = []  # (kind, status) of each call answered with an error
 
     @property
     def base_url(self) -> str:
@@ -105,6 +109,26 @@ class FakeSlack:
         if self._runner is not None:
             await self._runner.cleanup()
 
+    def fail_next(self, kind: str, status: int = 429, times: int = 1) -> None:
+        """Answer the next `times` calls of `kind` (a Web API method or "response_url") with
+        `status` and record nothing, as Slack does when it rate-limits (429, Retry-After: 0)
+        or has an outage (5xx)."""
+        self._failures.append([kind, status, times])
+
+    def _failure(self, kind: str) -> web.Response | None:
+        for failure in self._failures:
+            if failure[0] == kind and failure[2] > 0:
+                failure[2] -= 1
+                self.refused.append((kind, failure[1]))
+                if failure[1] == 429:
+                    return web.json_response(
+                        {"ok": False, "error": "ratelimited"},
+                        status=429,
+                        headers={"Retry-After": "0"},
+                    )
+                return web.Response(status=failure[1], text="fake outage")
+        return None
+
     async def _record(self, item: Received) -> None:
         async with self._changed:
             self.received.append(item)
@@ -124,6 +148,9 @@ class FakeSlack:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        failed = self._failure(method)
+        if failed is not None:
+            return failed
         if request.content_type == "application/json":
             body = await request.json()
         else:
@@ -153,6 +180,9 @@ class FakeSlack:
 
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
+        failed = self._failure("response_url")
+        if failed is not None:
+            return failed
         self._uses[key] = self._uses.get(key, 0) + 1
         if self._uses[key] > RESPONSE_URL_USES:
             return web.Response(status=404, text="used_url")
