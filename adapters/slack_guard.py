@@ -1,4 +1,7 @@
-"""Slack delivery safety: retries for 429/5xx answers, and refusal of replayed signed requests."""
+"""Slack delivery safety: retries for 5xx answers, and refusal of replayed signed requests.
+
+429s are waited out by slack_sdk's own retry handler (see SlackAdapter._retry_handlers).
+"""
 
 from __future__ import annotations
 
@@ -9,29 +12,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
-from slack_sdk.webhook.async_client import AsyncWebhookClient, WebhookResponse
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 REPLAY_WINDOW = 5 * 60 + 30  # bolt refuses timestamps older than 5 minutes; remember a bit longer
-RATE_LIMIT_RETRIES = 4  # each waits Slack's Retry-After (plus up to a second of jitter)
 SERVER_ERROR_RETRIES = 3  # with exponential back-off from BACKOFF seconds
 BACKOFF = 0.5
 SERVER_ERRORS = frozenset({500, 502, 503, 504})
-
-
-def retry_handlers() -> list[AsyncRetryHandler]:
-    """slack_sdk's own retries: dropped connections, and 429s after Slack's Retry-After."""
-    return [
-        AsyncConnectionErrorRetryHandler(max_retry_count=2),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-    ]
 
 
 def status_of(obj: Any) -> int | None:
@@ -58,17 +46,6 @@ async def retrying(call: Callable[[], Awaitable[T]]) -> T:
             log.info("slack: server error %s, retrying", status_of(result))
         await asyncio.sleep(BACKOFF * 2**attempt)
     raise AssertionError("unreachable")
-
-
-class Responder:
-    """Posts to one response_url with retries (bolt's own respond() makes none)."""
-
-    def __init__(self, response_url: str) -> None:
-        self.client = AsyncWebhookClient(url=response_url, retry_handlers=retry_handlers())
-
-    async def __call__(self, **message: Any) -> WebhookResponse:
-        body = {k: v for k, v in message.items() if v is not None}
-        return await retrying(lambda: self.client.send_dict(body))
 
 
 class ReplayGuard:

@@ -97,22 +97,25 @@ async def serve(config: Config, db_path: str) -> int:
                     port=s.port,
                     api_url=s.api_url or None,
                     admins=s.admins,
+                    admin_channels=s.admin_channels,
+                    unfurl_links=s.unfurl_links,
+                    command_prefix=s.command_prefix,
                 )
             )
         )
     if config.discord.enabled:
-        from adapters.discord import DiscordAdapter, DiscordSettings
-
-        d = config.discord
-        adapters.append(
-            DiscordAdapter(DiscordSettings(token=d.token, guild_id=d.guild_id, admins=d.admins))
-        )
+        adapters.append(discord_adapter(config))
     if not adapters:
         log.error("no Slack or Discord token configured; run `briefbot` for the console instead")
         print(
             "briefbot serve: no Slack or Discord credentials configured (see config.example.toml)"
         )
         return 2
+    # The one-line-per-command logs are INFO; an operator sees them even without -v.
+    for name in ("adapters", "bot.scheduler"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() > logging.INFO:
+            logger.setLevel(logging.INFO)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -130,4 +133,45 @@ async def serve(config: Config, db_path: str) -> int:
         await scheduler.stop()
         for adapter in adapters:
             await adapter.stop()
+    return 0
+
+
+def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (imported lazily)
+    """The Discord adapter as configured (token from DISCORD_TOKEN or the file)."""
+    from adapters.discord import DiscordAdapter, DiscordSettings
+
+    d = config.discord
+    return DiscordAdapter(
+        DiscordSettings(
+            token=d.token,
+            guild_id=d.guild_id,
+            admins=d.admins,
+            admin_roles=d.admin_roles,
+            sync_on_start=d.sync_on_start,
+            api_url=d.api_url,
+            gateway_url=d.gateway_url,
+        )
+    )
+
+
+async def discord_sync(config: Config, db_path: str, guild_id: int | None = None) -> int:
+    """Push the slash-command list to Discord (one guild at once, or globally within the hour)."""
+    import dataclasses
+
+    if not config.discord.enabled:
+        print("briefbot discord-sync: no Discord token (set DISCORD_TOKEN or [discord] token)")
+        return 2
+    if guild_id is not None:
+        config = dataclasses.replace(
+            config, discord=dataclasses.replace(config.discord, guild_id=guild_id)
+        )
+    adapter = discord_adapter(config)
+    async with open_core(db_path, config=config) as core:
+        try:
+            count = await adapter.sync_only(core)
+        except RuntimeError as exc:
+            print(f"briefbot discord-sync: {exc}")
+            return 1
+    where = f"guild {config.discord.guild_id}" if config.discord.guild_id else "all servers"
+    print(f"synced {count} commands to {where}")
     return 0

@@ -149,6 +149,13 @@ async def cmd_serve(args: argparse.Namespace) -> int:
     return await serve(config, _db(args, config))
 
 
+async def cmd_discord_sync(args: argparse.Namespace) -> int:
+    from bot.app import discord_sync
+
+    config = _config(args)
+    return await discord_sync(config, _db(args, config), args.guild)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefbot", description=__doc__)
     parser.add_argument("--db", help="SQLite store path (default: from config, else user data dir)")
@@ -170,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="run the configured Slack/Discord adapters and the digest scheduler"
     )
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "discord-sync", help="push the slash commands to Discord (a deploy step, not every start)"
+    )
+    p.add_argument("--guild", type=int, help="this server only (instant); default: config")
+    p.set_defaults(func=cmd_discord_sync)
 
     p = sub.add_parser("extract", help="sentences, quotes and figures of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")

@@ -29,6 +29,9 @@ class SlackConfig:
     port: int = 3000
     api_url: str = ""
     admins: frozenset[str] = frozenset()
+    admin_channels: frozenset[str] = frozenset()
+    unfurl_links: bool = False
+    command_prefix: str = ""  # "bb-" answers /bb-brief … when /brief is taken in a workspace
 
     @property
     def enabled(self) -> bool:
@@ -40,6 +43,10 @@ class DiscordConfig:
     token: str = field(default="", repr=False)
     guild_id: int | None = None
     admins: frozenset[str] = frozenset()
+    admin_roles: frozenset[str] = frozenset()
+    sync_on_start: bool = False  # `briefbot discord-sync` pushes the command list instead
+    api_url: str = ""  # REST base, e.g. http://127.0.0.1:8080/api/v10 (default Discord's)
+    gateway_url: str = ""  # e.g. ws://127.0.0.1:8080/gateway (default Discord's)
 
     @property
     def enabled(self) -> bool:
@@ -91,10 +98,10 @@ def _typed(section: str, data: dict[str, Any], key: str, kind: type, default: An
     return value
 
 
-def _ids(section: str, data: dict[str, Any]) -> frozenset[str]:
-    value = data.get("admins", [])
+def _ids(section: str, data: dict[str, Any], key: str = "admins") -> frozenset[str]:
+    value = data.get(key, [])
     if not isinstance(value, list):
-        raise ConfigError(f"{section}.admins must be a list of user ids")
+        raise ConfigError(f"{section}.{key} must be a list of ids")
     return frozenset(str(v) for v in value)
 
 
@@ -134,11 +141,18 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
             port=_typed("slack", slack, "port", int, 3000),
             api_url=_typed("slack", slack, "api_url", str, ""),
             admins=_ids("slack", slack),
+            admin_channels=_ids("slack", slack, "admin_channels"),
+            unfurl_links=_typed("slack", slack, "unfurl_links", bool, False),
+            command_prefix=_typed("slack", slack, "command_prefix", str, ""),
         ),
         discord=DiscordConfig(
             token=env.get("DISCORD_TOKEN") or _typed("discord", discord, "token", str, ""),
             guild_id=guild,
             admins=_ids("discord", discord),
+            admin_roles=_ids("discord", discord, "admin_roles"),
+            sync_on_start=_typed("discord", discord, "sync_on_start", bool, False),
+            api_url=_typed("discord", discord, "api_url", str, ""),
+            gateway_url=_typed("discord", discord, "gateway_url", str, ""),
         ),
         fetch=FetchConfig(
             timeout=_typed("fetch", fetch, "timeout", float, 15.0),

@@ -45,9 +45,11 @@ class Bot:
     scheduler: Scheduler
     channel: RecordingChannel
 
-    async def ask(self, args: str, place: str = "C1", platform: str = "fake") -> Reply:
+    async def ask(
+        self, args: str, place: str = "C1", platform: str = "fake", admin: bool = True
+    ) -> Reply:
         return await self.core.handle(
-            Request("digest", args, user="U1", place=place, platform=platform)
+            Request("digest", args, user="U1", place=place, platform=platform, is_admin=admin)
         )
 
 

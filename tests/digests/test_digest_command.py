@@ -119,3 +119,15 @@ async def test_list_shows_failing_feeds(
     assert feeds.heading == "Feeds"
     assert feeds.items[0].label == "failing"
     assert "last error: answered HTTP 500" in feeds.items[0].text
+
+
+@pytest.mark.parametrize("args", ["schedule 07:30 Europe/Kyiv", "07:30", "cancel 1"])
+async def test_changing_digests_is_refused_to_non_admins(
+    db: Path, channel: RecordingChannel, args: str
+) -> None:
+    async with running(db, channel) as bot:
+        reply = await bot.ask(args, admin=False)
+        assert reply.error and "admins only" in text_of(reply)
+        assert "/digest list" in text_of(reply)
+        listed = await bot.ask("list", admin=False)
+        assert not listed.error, "anyone may list"

@@ -197,7 +197,12 @@ async def fill_schedules(core: Core) -> Reply:
     await cap(core, 0)  # no new page: the file is full as it stands
     for n in range(2000):
         reply = await core.handle(
-            Request("digest", f"schedule 07:30 Europe/Kyiv filler {n}", place=f"C-fill{n}")
+            Request(
+                "digest",
+                f"schedule 07:30 Europe/Kyiv filler {n}",
+                place=f"C-fill{n}",
+                is_admin=True,
+            )
         )
         if reply.error:
             return reply
@@ -224,7 +229,9 @@ async def test_a_full_disk_refuses_a_digest_schedule_clearly(tmp_path: Path) -> 
         assert "nothing was changed" in text and "disk is full" in text, text
         saved = len(await core.store.schedules())  # type: ignore[attr-defined]
         await cap(core, 10**12)  # space freed: the same command now works
-        reply = await core.handle(Request("digest", "schedule 07:30 Europe/Kyiv", place="C1"))
+        reply = await core.handle(
+            Request("digest", "schedule 07:30 Europe/Kyiv", place="C1", is_admin=True)
+        )
         assert not reply.error
         assert len(await core.store.schedules()) == saved + 1  # type: ignore[attr-defined]
     assert store_problems(db) == []

@@ -87,7 +87,7 @@ async def test_two_serve_processes_on_one_store_post_a_due_digest_once(tmp_path:
 
     fake = FakeSlack()
     await fake.start()
-    fake.fail_next("chat.postMessage", 429, times=1)  # the winner rides out a rate limit too
+    fake.rate_limit("chat.postMessage", times=1, retry_after=0)  # the winner rides it out
     ports = [free_port(), free_port()]
     procs = [await start_serve(tmp_path, f"bot{i}", port, fake, db) for i, port in enumerate(ports)]
     outputs: list[str] = []

@@ -85,14 +85,14 @@ async def due_schedule(core: Core, platform: str, place: str) -> tuple[int, date
 async def test_slack_answer_rides_out_429_and_5xx_and_arrives_once(
     core: Core, fake_slack: FakeSlack
 ) -> None:
-    fake_slack.fail_next("response_url", 429, times=2)
+    limit = fake_slack.rate_limit("response_url", times=2, retry_after=0)
     fake_slack.fail_next("response_url", 503, times=1)
     fake_slack.fail_next("response_url", 502, times=1)
     async with running(core, fake_slack) as adapter:
         status, _ = await slash(adapter, fake_slack, "/who said kick the enemy out", key="busy")
         assert status == 200
         assert await adapter.drain(timeout=60)
-    assert [s for _, s in fake_slack.refused] == [429, 429, 503, 502]
+    assert [s for _, s in fake_slack.refused] == [503, 502] and len(limit.refused_at) == 2
     got = [r for r in fake_slack.received if r.key == "busy"]
     expected = slack_messages(await core.handle(Request("who", "said kick the enemy out")))
     assert len(got) == len(expected)  # every part once: no loss, no duplicate
@@ -104,7 +104,7 @@ async def test_slack_answer_rides_out_429_and_5xx_and_arrives_once(
 async def test_slack_digest_rides_out_429_and_5xx_and_is_posted_once(
     core: Core, fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
-    fake_slack.fail_next("chat.postMessage", 429, times=2)
+    limit = fake_slack.rate_limit("chat.postMessage", times=2, retry_after=0)
     fake_slack.fail_next("chat.postMessage", 500, times=1)
     async with running(core, fake_slack) as adapter:
         sid, when = await due_schedule(core, "slack", "C0DIGEST")
@@ -112,7 +112,7 @@ async def test_slack_digest_rides_out_429_and_5xx_and_is_posted_once(
         assert await scheduler.deliver_due(sid) == "delivered"
         assert await scheduler.deliver_due(sid) == "already-delivered"
     posts = [r for r in fake_slack.received if r.kind == "chat.postMessage"]
-    assert [s for _, s in fake_slack.refused] == [429, 429, 500]
+    assert [s for _, s in fake_slack.refused] == [500] and len(limit.refused_at) == 2
     assert posts and all(p.key == "C0DIGEST" for p in posts)
     texts = [p.body["text"] for p in posts]
     assert len(texts) == len(set(texts)), "a digest part was posted twice"

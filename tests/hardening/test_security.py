@@ -29,8 +29,31 @@ from tests.fakes.discord_api import GUILD_ID, OWNER_ID, FakeDiscord
 from tests.fakes.slack_api import FakeSlack, sign, slash_body
 
 ADMIN_ONLY = sorted(name for name, spec in COMMANDS.items() if spec.admin_only)
-# Arguments that pass the admin gate without reaching the network (an unfetchable scheme).
-ADMIN_ARGS = {"ingest": "ftp://example.invalid/feed.xml"}
+# Every command (or subcommand) only admins may run: Slack text, Discord options. The arguments
+# pass the admin gate without reaching the network (an unfetchable scheme).
+ADMIN_CASES: dict[str, tuple[str, str, list[dict]]] = {
+    "ingest": (
+        "ingest",
+        "ftp://example.invalid/feed.xml",
+        [option("url", "ftp://example.invalid/feed.xml")],
+    ),
+    "digest schedule": (
+        "digest",
+        "schedule 07:30 Europe/Kyiv",
+        [
+            {
+                "name": "schedule",
+                "type": 1,
+                "options": [option("time", "07:30"), option("timezone", "Europe/Kyiv")],
+            }
+        ],
+    ),
+    "digest cancel": (
+        "digest",
+        "cancel 1",
+        [{"name": "cancel", "type": 1, "options": [option("id", "1")]}],
+    ),
+}
 DISCORD_ADMIN = 900000000000000099
 
 
@@ -50,7 +73,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 def test_there_is_an_admin_only_command_to_guard() -> None:
     assert ADMIN_ONLY, "no admin-only command left: this file would test nothing"
-    assert set(ADMIN_ONLY) <= set(ADMIN_ARGS)
+    assert set(ADMIN_ONLY) <= {name for name, _, _ in ADMIN_CASES.values()}
 
 
 # --- Slack ------------------------------------------------------------------------------------
@@ -98,24 +121,29 @@ def test_replay_memory_forgets_after_the_window() -> None:
     assert len(guard._seen) <= 301  # old entries are pruned as time moves
 
 
-@pytest.mark.parametrize("name", ADMIN_ONLY)
+async def made_by_admins_only(core: Core) -> None:
+    assert await core.store.feeds() == []  # type: ignore[attr-defined]
+    assert all(s.created_by in (ADMIN, str(DISCORD_ADMIN)) for s in await core.store.schedules())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", sorted(ADMIN_CASES))
 async def test_slack_admin_only_commands_are_refused_to_others(
-    core: Core, fake_slack: FakeSlack, name: str
+    core: Core, fake_slack: FakeSlack, case: str
 ) -> None:
+    name, text, _ = ADMIN_CASES[case]
     spy = SpyCore(core)
     async with running(spy, fake_slack) as adapter:
-        line = f"/{name} {ADMIN_ARGS[name]}"
         for key, user in (("editor", "U0EDITOR"), ("admin", ADMIN)):
-            body = slash_body(f"/{name}", ADMIN_ARGS[name], fake_slack.response_url(key))
+            body = slash_body(f"/{name}", text, fake_slack.response_url(key))
             body = body.replace("user_id=U0EDITOR", f"user_id={user}")
             assert (await send(adapter, body, sign(SECRET, body)))[0] == 200
-        assert await adapter.drain(timeout=30)
+            assert await adapter.drain(timeout=30)
     refused = shown([r.body for r in fake_slack.received if r.key == "editor"])
     allowed = shown([r.body for r in fake_slack.received if r.key == "admin"])
-    assert "admins only" in refused, line
+    assert "admins only" in refused, case
     assert "admins only" not in allowed
     assert [r.is_admin for r in spy.requests] == [False, True]
-    assert await core.store.feeds() == []  # type: ignore[attr-defined]
+    await made_by_admins_only(core)
 
 
 # --- Discord ----------------------------------------------------------------------------------
@@ -133,10 +161,11 @@ async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDis
     await fake.close()
 
 
-@pytest.mark.parametrize("name", ADMIN_ONLY)
+@pytest.mark.parametrize("case", sorted(ADMIN_CASES))
 async def test_discord_admin_only_commands_are_refused_to_others(
-    core: Core, fake_discord: FakeDiscord, name: str
+    core: Core, fake_discord: FakeDiscord, case: str
 ) -> None:
+    name, _, options = ADMIN_CASES[case]
     spy = DiscordSpy(core)
     adapter = DiscordAdapter(
         DiscordSettings(
@@ -145,20 +174,19 @@ async def test_discord_admin_only_commands_are_refused_to_others(
     )
     await adapter.start(spy)  # type: ignore[arg-type]
     try:
-        url = option("url", ADMIN_ARGS[name])
-        other = await discord_ask(fake_discord, adapter, fake_discord.command(name, [url]))
+        other = await discord_ask(fake_discord, adapter, fake_discord.command(name, options))
         admin = await discord_ask(
-            fake_discord, adapter, fake_discord.command(name, [url], user_id=DISCORD_ADMIN)
+            fake_discord, adapter, fake_discord.command(name, options, user_id=DISCORD_ADMIN)
         )
     finally:
         await adapter.stop()
-    assert "admins only" in "\n".join(seen(b) for b in other)
+    assert "admins only" in "\n".join(seen(b) for b in other), case
     assert "admins only" not in "\n".join(seen(b) for b in admin)
     assert [(r.user, r.is_admin) for r in spy.requests] == [
         (str(OWNER_ID), False),
         (str(DISCORD_ADMIN), True),
     ]
-    assert await core.store.feeds() == []  # type: ignore[attr-defined]
+    await made_by_admins_only(core)
 
 
 # --- secrets ----------------------------------------------------------------------------------
