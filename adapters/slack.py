@@ -242,6 +242,8 @@ class SlackAdapter:
         bolt_request.context[TIMING_KEY] = timing
         signature = request.headers.get("X-Slack-Signature", "")
         if signature and not self._replays.first_time(signature):
+            if request.headers.get("X-Slack-Retry-Num"):  # Slack's own re-send: already handled
+                return web.Response(status=200)
             log.warning("slack: refused a replayed request")
             return web.Response(status=401, text="replayed request")
         bolt_response = await self.app.async_dispatch(bolt_request)

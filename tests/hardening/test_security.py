@@ -89,6 +89,8 @@ async def test_a_replayed_slack_body_is_refused_and_runs_once(
         assert (await send(adapter, body, headers))[0] == 200
         for _ in range(3):  # a captured request sent again within Slack's five minutes
             assert (await send(adapter, body, headers))[0] == 401
+        # dressed up as Slack's own re-send it is acknowledged, and still not run
+        assert (await send(adapter, body, {**headers, "X-Slack-Retry-Num": "1"}))[0] == 200
         # a forged body under a captured signature is refused by the signature itself
         forged = slash_body("/ingest", "https://evil.example/", fake_slack.response_url("r2"))
         assert (await send(adapter, forged, headers))[0] == 401
