@@ -131,12 +131,14 @@ def test_kill_9_during_a_multi_process_ingest_then_resume(tmp_path: Path) -> Non
     source, db = tmp_path / "bulk.jsonl", tmp_path / "store.db"
     write_articles(source, N_POOL)
     cmd = [*CLI, "--db", str(db), "ingest", "--workers", "2", str(source)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # output to a file, not a pipe: a worker that outlived its parent would hold a pipe open
+    log = (tmp_path / "ingest.log").open("wb")
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=log)
     workers: list[int] = []
     try:
         deadline = time.monotonic() + 120
         while stored(db) < 150:
-            assert proc.poll() is None, f"ingest ended early: {proc.communicate()}"
+            assert proc.poll() is None, "ingest ended early"
             assert time.monotonic() < deadline, "ingest too slow to reach 150 articles"
             workers = workers or children(proc.pid)
             time.sleep(0.02)
@@ -144,13 +146,17 @@ def test_kill_9_during_a_multi_process_ingest_then_resume(tmp_path: Path) -> Non
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.kill()
-        proc.communicate()
+        proc.wait()
+        log.close()
     assert proc.returncode == -signal.SIGKILL
     assert len(workers) >= 2, "the pool's worker processes were running"
     deadline = time.monotonic() + 30
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(alive(w) for w in workers), "orphaned extraction workers kept running"
+    orphans = [w for w in workers if alive(w)]
+    for w in orphans:
+        os.kill(w, signal.SIGKILL)
+    assert not orphans, "orphaned extraction workers kept running"
 
     killed_at = article_count(db)
     assert 150 <= killed_at < N_POOL, "the kill landed mid-ingest"
