@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 5_000_000  # one article; a bigger file is not an article
 MAX_JSONL_BYTES = 2_000_000_000
 MIN_WORDS = 20
+MAX_RUN = 5_000  # characters without a sentence end or line break; real news peaks near 1,000
+_RUN = re.compile(rf"[^.!?…\n]{{{MAX_RUN + 1},}}")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -118,6 +120,12 @@ def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Ar
     if len(text.split()) < MIN_WORDS:
         raise ReadError(
             f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)"
+        )
+    run = _RUN.search(text)
+    if run:  # extraction looks back over the whole sentence: such a "sentence" costs minutes
+        raise ReadError(
+            f"{source or 'the text'} is not prose: {len(run.group()):,} characters without a full "
+            f"stop or line break (an article's sentences stay under {MAX_RUN:,})"
         )
     title, body = split_title(text)
     return Article(

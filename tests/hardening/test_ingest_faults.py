@@ -52,6 +52,8 @@ def malformed(folder: Path) -> dict[str, str]:
         "<html><body>" + "<div>" * 300_000 + GOOD + "</div>" * 300_000 + "</body></html>"
     )
     (folder / "laughs.html").write_text(lol_bomb())
+    # one endless "sentence" of figures: extraction would take minutes on it
+    (folder / "runon.txt").write_text("Figures " + " ".join(f"{i}%" for i in range(3000)))
     (folder / "deep.json").write_text("[" * 1_000_000 + "]" * 1_000_000)
     (folder / "bignumber.json").write_text("9" * 100_000)
     (folder / "surrogate.json").write_text(json.dumps({"text": GOOD + " \ud800"}))
@@ -68,6 +70,7 @@ def malformed(folder: Path) -> dict[str, str]:
         "fifty.html": "50 MB",
         "nested.html": "",
         "laughs.html": "no article text",
+        "runon.txt": "not prose",
         "deep.json": "not valid JSON",
         "bignumber.json": "not valid JSON",
         "surrogate.json": "not valid Unicode",
