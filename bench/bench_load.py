@@ -98,6 +98,7 @@ class Result:
     sent: int = 0
     dropped: int = 0
     peak_rss_mb: float = float("nan")
+    by_command: dict[str, list[float]] = field(default_factory=dict)  # answer ms per command
 
     def row(self) -> str:
         thr = (self.sent - self.dropped) / self.wall if self.wall else 0.0
@@ -177,7 +178,9 @@ async def channels_through_slack(
                     if not await sink.answer(key, timeout):
                         result.dropped += 1
                         continue
-                    result.answers.append((sink.arrivals[key][0] - sent.sent) * 1000)
+                    took = (sink.arrivals[key][0] - sent.sent) * 1000
+                    result.answers.append(took)
+                    result.by_command.setdefault(line, []).append(took)
 
             started = time.perf_counter()
             await asyncio.gather(*(channel(c) for c in range(channels)))
@@ -286,6 +289,11 @@ async def run(args: argparse.Namespace) -> None:
         direct = await core_direct(db, args.channels, args.requests)
         for r in (base, ours, direct):
             print("  " + r.row())
+        print("  answer time by command through Slack (ms):")
+        for line, values in sorted(ours.by_command.items(), key=lambda kv: -pct(kv[1], 99)):
+            print(
+                f"    {line:<30} n={len(values):<4} p50 {pct(values, 50):8.1f}  p99 {pct(values, 99):8.1f}"
+            )
         ack99, ans99 = pct(ours.acks, 99), pct(ours.answers, 99)
         print(
             f"  targets: ack p99 {ack99:.1f} ms (< 100: {'met' if ack99 < 100 else 'MISSED'}), "
