@@ -199,6 +199,7 @@ async def channels_through_slack(
 
 async def core_direct(db: Path, channels: int, requests: int) -> Result:
     """The same mix, through Core.handle in this process, `channels` callers at once."""
+    import logging
     import resource
 
     from adapters.console import parse_line
@@ -206,6 +207,15 @@ async def core_direct(db: Path, channels: int, requests: int) -> Result:
     from bot.model import Request
 
     result = Result("core direct (no Slack)")
+    timeouts = 0
+
+    class Count(logging.Handler):  # the core's own 60 s limit, counted instead of printed
+        def emit(self, record: logging.LogRecord) -> None:
+            nonlocal timeouts
+            timeouts += "timed out" in record.getMessage()
+
+    logging.getLogger("bot.core").addHandler(Count())
+    logging.getLogger("bot.core").propagate = False
     async with open_core(db) as core:
         for line in MIX:
             command, args = parse_line(line) or ("help", "")
@@ -224,6 +234,7 @@ async def core_direct(db: Path, channels: int, requests: int) -> Result:
         await asyncio.gather(*(caller(c) for c in range(channels)))
         result.wall = time.perf_counter() - started
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.dropped = timeouts  # answered, but only with "took too long and was stopped"
     return result
 
 
