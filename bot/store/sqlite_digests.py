@@ -200,6 +200,20 @@ class DigestTables:
         async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
+    async def _begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, retried briefly: in WAL mode SQLite can answer "database is locked"
+        at once, without its busy timeout, while another process on the file is mid-write."""
+        import asyncio
+
+        for attempt in range(8):
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 7:
+                    raise
+                await asyncio.sleep(0.05 * 2**attempt)  # 50 ms doubling: about 6 s in all
+
     async def _write(self, sql: str, params: Sequence[Any]) -> int:
         """One statement in its own transaction; returns the number of rows changed."""
         async with self._write_lock:
@@ -312,7 +326,7 @@ class DigestTables:
         async with self._write_lock:
             with _saving("the delivery claim"):
                 try:
-                    await self._db.execute("BEGIN IMMEDIATE")
+                    await self._begin_immediate()
                     await self._db.execute(
                         "INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, claimed_at) "
                         "VALUES (?, ?, ?, 'claimed', ?, 1, ?) "
