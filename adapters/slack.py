@@ -23,6 +23,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
 from bot.model import Reply, Request, error_reply
 
@@ -131,6 +132,7 @@ class SlackAdapter:
         self._socket: Any = None
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._replays = ReplayGuard()  # signatures already served (see slack_guard)
 
     @property
     def app(self) -> AsyncApp:
@@ -238,7 +240,15 @@ class SlackAdapter:
         timing = Timing()
         bolt_request = await to_bolt_request(request)
         bolt_request.context[TIMING_KEY] = timing
+        signature = request.headers.get("X-Slack-Signature", "")
+        if signature and not self._replays.first_time(signature):
+            if request.headers.get("X-Slack-Retry-Num"):  # Slack's own re-send: already handled
+                return web.Response(status=200)
+            log.warning("slack: refused a replayed request")
+            return web.Response(status=401, text="replayed request")
         bolt_response = await self.app.async_dispatch(bolt_request)
+        if bolt_response.status == 401:
+            self._replays.forget(signature)  # a bad signature is not a replay
         response = await to_aiohttp_response(bolt_response)
         timing.acked = time.perf_counter()
         return response
@@ -398,7 +408,7 @@ class SlackAdapter:
         client = AsyncWebhookClient(
             url, session=self._session, retry_handlers=self._retry_handlers()
         )
-        result = await client.send_dict(body)
+        result = await retrying(lambda: client.send_dict(body))
         return int(result.status_code)
 
     async def _chat_post(
@@ -409,17 +419,23 @@ class SlackAdapter:
         extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         try:
             if ephemeral:
-                await client.chat_postEphemeral(
-                    channel=channel, user=user, **extra, **message.payload()
+                await retrying(
+                    lambda: client.chat_postEphemeral(
+                        channel=channel, user=user, **extra, **message.payload()
+                    )
                 )
             else:
-                await client.chat_postMessage(
-                    channel=channel,
-                    unfurl_links=self.settings.unfurl_links,
-                    unfurl_media=self.settings.unfurl_links,
-                    **extra,
-                    **message.payload(),
+                await retrying(
+                    lambda: client.chat_postMessage(
+                        channel=channel,
+                        unfurl_links=self.settings.unfurl_links,
+                        unfurl_media=self.settings.unfurl_links,
+                        **extra,
+                        **message.payload(),
+                    )
                 )
         except SlackApiError as exc:
-            log.error("slack: posting to %s failed: %s", channel, exc.response.get("error"))
+            data = getattr(exc.response, "data", None)  # a 5xx page is text, not JSON
+            error = data.get("error") if isinstance(data, dict) else status_of(exc.response)
+            log.error("slack: posting to %s failed: %s", channel, error)
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,6 +29,21 @@ class IngestReport:
         return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose ingest was killed (kill -9 gives the pool no chance to
+    stop it) exits within a second, instead of lingering on pipes nobody will write to."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _prepare(item: Loaded) -> tuple[Loaded, Prepared | None]:
     return item, (prepare(item.article) if item.article is not None else None)
 
@@ -39,7 +55,8 @@ async def ingest_loaded(
     report = report or IngestReport()
     if workers > 1:
         loop = asyncio.get_running_loop()
-        with ProcessPoolExecutor(workers) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+        with pool:
             for batch in _batches(items, 64 * workers):
                 done = await loop.run_in_executor(
                     None, lambda b=batch: list(pool.map(_prepare, b, chunksize=8))

@@ -106,6 +106,8 @@ class FakeSlack:
         self.received: list[Received] = []
         self.arrived: list[float] = []  # perf_counter() of each recorded message
         self._limits: list[RateLimit] = []
+        self._outages: list[list[Any]] = []  # [kind, status, times left]
+        self.refused: list[tuple[str, int]] = []  # (kind, status) of each 5xx answer
         self.sockets_acks: list[dict[str, Any]] = []
         self._changed = asyncio.Condition()
         self._uses: dict[str, int] = {}
@@ -158,7 +160,22 @@ class FakeSlack:
         self._limits.append(limit)
         return limit
 
+    def fail_next(self, kind: str, status: int = 503, times: int = 1) -> None:
+        """Answer the next `times` calls of `kind` with a 5xx and record nothing, as Slack does
+        during an outage (`rate_limit` does the same with 429)."""
+        self._outages.append([kind, status, times])
+
+    def _outage(self, kind: str) -> web.Response | None:
+        for outage in self._outages:
+            if outage[0] == kind and outage[2] > 0:
+                outage[2] -= 1
+                self.refused.append((kind, outage[1]))
+                return web.Response(status=outage[1], text="<html>fake outage</html>")
+        return None
+
     def _limited(self, kind: str) -> web.Response | None:
+        if (outage := self._outage(kind)) is not None:
+            return outage
         for limit in self._limits:
             if limit.kind == kind and limit.times > 0:
                 limit.times -= 1
