@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
+import aiohttp
 import discord
+import discord.gateway
+import discord.http
+import yarl
 from discord import app_commands
 
 from adapters.discord_render import ACTION_PATTERN, Message, clip, parse_action, render
@@ -32,6 +38,7 @@ log = logging.getLogger(__name__)
 
 DESCRIPTION_LIMIT = 100  # Discord's limit for command and option descriptions
 FAILURE = "Sorry, something went wrong on my side and it has been logged. Try again, or see /help."
+ANSWERED = "briefbot_messages_sent"  # Interaction.extras key: follow-ups already delivered
 OUT_OF_SYNC = "This command changed since Discord last loaded it; try again in a minute."
 
 
@@ -42,9 +49,12 @@ class DiscordSettings:
     token: str = field(repr=False)
     guild_id: int | None = None  # sync commands to this guild (instant) instead of globally (slow)
     admins: frozenset[str] = frozenset()  # user ids allowed to run admin-only commands
-    sync_commands: bool = True  # push the command list to Discord on start
+    admin_roles: frozenset[str] = frozenset()  # role ids whose members may, too
+    sync_on_start: bool = False  # normally `briefbot discord-sync` pushes the command list
     connect_timeout: float = 30.0  # seconds start() waits for the gateway's READY
     max_messages: int = 10  # follow-ups per reply at most
+    api_url: str = ""  # REST base (default https://discord.com/api/v10); tests use a local fake
+    gateway_url: str = ""  # gateway websocket (default wss://gateway.discord.gg/)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,7 @@ class Option:
     low: int = 1
     high: int = 100
     keyword: bool = False  # value joined as "name value" (who said …)
+    suggest: str = ""  # autocomplete from the core's suggestions of this kind
 
 
 # How each core command's argument string is laid out as typed Discord options.
@@ -72,8 +83,16 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
         Option("sentences", "how many sentences", integer=True, low=1, high=20),
         Option("method", "summariser, e.g. lexrank or lead"),
     ),
-    "who": (Option("said", "a phrase, a person, or a topic", required=True, keyword=True),),
-    "figures": (Option("topic", "e.g. territory, troops, casualties, money", required=True),),
+    "who": (
+        Option(
+            "said", "a phrase, a person, or a topic", required=True, keyword=True, suggest="speaker"
+        ),
+    ),
+    "figures": (
+        Option(
+            "topic", "e.g. territory, troops, casualties, money", required=True, suggest="topic"
+        ),
+    ),
     "quote": (Option("phrase", "a phrase, or a citation such as 1a2b3c:120-260", required=True),),
     "search": (Option("words", "what to look for", required=True),),
     "articles": (Option("page", "page number", integer=True, low=1, high=10_000),),
@@ -96,6 +115,16 @@ SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
     }
 }
 FREE_TEXT = (Option("text", "what to ask"),)
+# Hidden from members without Manage Server until a server admin grants them (Integrations).
+MANAGERS_ONLY = frozenset({"ingest"})
+
+
+def use_endpoints(settings: DiscordSettings) -> None:
+    """Point discord.py at configured REST and gateway URLs (process-wide, as the library reads them)."""
+    if settings.api_url:
+        discord.http.Route.BASE = settings.api_url.rstrip("/")
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
 def join_args(options: tuple[Option, ...], values: dict[str, Any], prefix: str = "") -> str:
@@ -151,7 +180,8 @@ class BriefClient(discord.Client):
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ActionButton)
-        await self.adapter.sync(self)
+        if self.adapter.settings.sync_on_start:
+            await self.adapter.sync(self)
 
     async def on_connect(self) -> None:
         self.connected.set()
@@ -167,6 +197,7 @@ class DiscordAdapter:
         self._core: Core | None = None
         self._client: BriefClient | None = None
         self._task: asyncio.Task[None] | None = None
+        self._warming: set[asyncio.Task[list[str]]] = set()
 
     @property
     def client(self) -> BriefClient:
@@ -187,7 +218,8 @@ class DiscordAdapter:
         return client
 
     async def start(self, core: Core) -> None:
-        """Log in, sync commands, connect to the gateway; returns once Discord says READY."""
+        """Log in, connect to the gateway; returns once Discord says READY."""
+        use_endpoints(self.settings)
         client = self.build_client(core)
         self._task = asyncio.create_task(client.start(self.settings.token), name="discord-client")
         connected = asyncio.create_task(client.connected.wait())
@@ -198,6 +230,9 @@ class DiscordAdapter:
         )
         if connected in done:
             log.info("discord: connected as %s", client.user)
+            # load the autocomplete lists now, not on the first keystroke
+            for kind in {o.suggest for opts in OPTIONS.values() for o in opts if o.suggest}:
+                self._warming.add(asyncio.create_task(core.suggest(kind, "")))
             return
         connected.cancel()
         if self._task in done:
@@ -209,6 +244,10 @@ class DiscordAdapter:
 
     async def stop(self) -> None:
         """Close the gateway and HTTP session."""
+        for task in self._warming:
+            task.cancel()
+        await asyncio.gather(*self._warming, return_exceptions=True)
+        self._warming.clear()
         if self._client is not None and not self._client.is_closed():
             await self._client.close()
         if self._task is not None:
@@ -228,10 +267,31 @@ class DiscordAdapter:
             target = client.get_partial_messageable(int(place))
         await self._deliver(target.send, reply)
 
-    async def sync(self, client: BriefClient) -> None:
+    async def sync_only(self, core: Core) -> int:
+        """Log in over REST only, push the command list, log out (`briefbot discord-sync`).
+
+        Syncing is rate limited by Discord, so it is a deploy step, never done on every start.
+        """
+        use_endpoints(self.settings)
+        client = self.build_client(core)
+        try:
+            await client.login(self.settings.token)
+            return await self.sync(client, raise_errors=True)
+        except discord.LoginFailure:
+            raise RuntimeError("Discord refused the bot token (check DISCORD_TOKEN)") from None
+        except discord.HTTPException as exc:
+            raise RuntimeError(
+                f"Discord refused the command list ({exc.status}): {clip(exc.text, 200)}"
+            ) from None
+        except aiohttp.ClientError as exc:
+            raise RuntimeError(
+                f"cannot reach Discord at {discord.http.Route.BASE}: {exc}"
+            ) from None
+        finally:
+            await client.close()
+
+    async def sync(self, client: BriefClient, raise_errors: bool = False) -> int:
         """Push the command list: to one guild when configured (instant), else globally (up to 1 h)."""
-        if not self.settings.sync_commands:
-            return
         try:
             if self.settings.guild_id is not None:
                 guild = discord.Object(id=self.settings.guild_id)
@@ -243,12 +303,16 @@ class DiscordAdapter:
             else:
                 synced = await client.tree.sync()
                 log.info("discord: synced %d global commands", len(synced))
+            return len(synced)
         except discord.HTTPException as exc:
             # The bot can still answer commands synced before; say how to fix it.
             log.error(
                 "discord: could not sync commands (%s); invite the bot with the applications.commands scope",
                 exc,
             )
+            if raise_errors:
+                raise
+            return 0
 
     # --- building commands -------------------------------------------------------------
 
@@ -306,11 +370,43 @@ class DiscordAdapter:
             )(callback)
         if choices:
             callback = app_commands.choices(**choices)(callback)
+        completers = {o.name: self._completer(o.suggest) for o in options if o.suggest}
+        if completers:
+            callback = app_commands.autocomplete(**completers)(callback)
+        if command in MANAGERS_ONLY:
+            callback = app_commands.default_permissions(manage_guild=True)(callback)
         return app_commands.Command(
             name=name, description=clip(description, DESCRIPTION_LIMIT), callback=callback
         )
 
+    def _completer(
+        self, kind: str
+    ) -> Callable[[discord.Interaction, str], Awaitable[list[app_commands.Choice[str]]]]:
+        async def complete(
+            interaction: discord.Interaction, current: str
+        ) -> list[app_commands.Choice[str]]:
+            if self._core is None:
+                return []
+            names = await self._core.suggest(kind, current)
+            return [
+                app_commands.Choice(name=clip(n, 100), value=n[:100]) for n in names if n.strip()
+            ][:25]
+
+        return complete
+
     # --- handling ----------------------------------------------------------------------
+
+    def is_admin(self, interaction: discord.Interaction) -> bool:
+        """A configured user, a member of a configured role, or someone with Manage Server."""
+        user = interaction.user
+        if str(user.id) in self.settings.admins:
+            return True
+        # Member._roles holds the role ids from the interaction payload (no guild cache needed).
+        roles = {str(r) for r in getattr(user, "_roles", ())}
+        if roles & self.settings.admin_roles:
+            return True
+        perms = interaction.permissions
+        return interaction.guild_id is not None and (perms.manage_guild or perms.administrator)
 
     def request(self, interaction: discord.Interaction, command: str, args: str) -> Request:
         """The core Request for an interaction: who asked, where, and whether they are an admin."""
@@ -322,16 +418,39 @@ class DiscordAdapter:
             user=user,
             place=str(channel) if channel is not None else f"user:{user}",
             platform="discord",
-            is_admin=user in self.settings.admins,
+            is_admin=self.is_admin(interaction),
         )
 
     async def invoke(self, interaction: discord.Interaction, command: str, args: str) -> None:
         """Defer at once (Discord allows 3 s), ask the core, then send the reply as follow-ups."""
+        started = time.perf_counter()
         await interaction.response.defer(thinking=True)
+        deferred = time.perf_counter()
         if self._core is None:
             raise RuntimeError("the Discord adapter has no core")
         reply = await self._core.handle(self.request(interaction, command, args))
-        await self._deliver(interaction.followup.send, reply)
+        send = interaction.followup.send
+        if reply.error:
+            # A refusal is for the asker only: the public "thinking…" message goes, and the
+            # follow-up (now a new message, not the deferred one) can be ephemeral.
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+            send = functools.partial(interaction.followup.send, ephemeral=True)
+        sent = await self._deliver(send, reply, interaction.extras)
+        # One line per interaction; never the options (user text) nor the token.
+        kind = "button" if interaction.type == discord.InteractionType.component else "command"
+        log.info(
+            "discord /%s %s guild=%s channel=%s user=%s defer_ms=%.1f answer_ms=%.1f messages=%d %s",
+            command,
+            kind,
+            interaction.guild_id,
+            interaction.channel_id,
+            interaction.user.id,
+            (deferred - started) * 1000,
+            (time.perf_counter() - started) * 1000,
+            sent,
+            "refused" if reply.error else "ok",
+        )
         # A custom discord.py event, so tests and metrics can wait for a whole answer.
         interaction.client.dispatch("briefbot_replied", interaction, reply)
 
@@ -362,15 +481,28 @@ class DiscordAdapter:
         none = discord.AllowedMentions.none()
         try:
             if interaction.response.is_done():
+                if not interaction.extras.get(ANSWERED):
+                    # nothing shown yet: drop the public "thinking…" so the note can be private
+                    with contextlib.suppress(discord.HTTPException):
+                        await interaction.delete_original_response()
                 await interaction.followup.send(text, ephemeral=True, allowed_mentions=none)
             else:
                 await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
         except discord.HTTPException as exc:
             log.warning("discord: could not report a failure to the user: %s", exc)
 
-    async def _deliver(self, send: Callable[..., Awaitable[Any]], reply: Reply) -> None:
-        for message in render(reply, self.settings.max_messages):
+    async def _deliver(
+        self,
+        send: Callable[..., Awaitable[Any]],
+        reply: Reply,
+        extras: dict[Any, Any] | None = None,
+    ) -> int:
+        messages = render(reply, self.settings.max_messages)
+        for message in messages:
             await send(**self._send_kwargs(message))
+            if extras is not None:
+                extras[ANSWERED] = extras.get(ANSWERED, 0) + 1
+        return len(messages)
 
     @staticmethod
     def _send_kwargs(message: Message) -> dict[str, Any]:

@@ -1,20 +1,29 @@
-"""Slack adapter: slash commands and buttons → core Requests; Replies → Block Kit messages."""
+"""Slack adapter: slash commands, app mentions and buttons → core Requests; Replies → Block Kit."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
 from bot.model import Reply, Request, error_reply
 
@@ -26,8 +35,8 @@ log = logging.getLogger(__name__)
 RESPONSE_URL_USES = 5  # Slack accepts at most 5 messages per response_url
 MODES = ("http", "socket")
 RESPONSE_TYPES = ("in_channel", "ephemeral")
-
-Respond = Callable[..., Awaitable[Any]]
+TIMING_KEY = "briefbot_timing"
+_MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +56,14 @@ class SlackSettings:
     port: int = 3000  # 0 picks a free port (see SlackAdapter.port)
     path: str = "/slack/events"
     api_url: str | None = None
-    admins: frozenset[str] = frozenset()
+    admins: frozenset[str] = frozenset()  # user ids that may run /ingest and change digests
+    admin_channels: frozenset[str] = frozenset()  # channel ids where anyone may
     command_prefix: str = ""  # e.g. "bb-" registers /bb-brief … if /brief is taken
     response_type: str = "in_channel"  # answers; errors are always ephemeral
     ack_text: str = "Working on it…"  # ephemeral acknowledgement; "" acks silently
     drain_seconds: float = 5.0  # how long stop() lets in-flight answers finish
+    unfurl_links: bool = False  # let Slack expand article links into previews
+    rate_limit_retries: int = 5  # 429s answered with Retry-After are waited out this often
 
     def __post_init__(self) -> None:
         if not self.bot_token:
@@ -66,6 +78,25 @@ class SlackSettings:
             raise ValueError(f"slack.response_type must be one of {RESPONSE_TYPES}")
 
 
+@dataclass(slots=True)
+class Timing:
+    """When a request reached us and when Slack got its acknowledgement (perf_counter seconds)."""
+
+    received: float = field(default_factory=time.perf_counter)
+    acked: float | None = None
+
+    def ack_ms(self) -> float:
+        return ((self.acked or time.perf_counter()) - self.received) * 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where an answer goes: a response_url while it lasts, else the channel (or a thread in it)."""
+
+    response_url: str = ""
+    thread_ts: str = ""  # answer in this thread (app mentions, "Show source" clicks)
+
+
 def command_names(core: Core) -> list[str]:
     """Command names from core.commands() (specs with a .name, or (name, usage, …) tuples)."""
     names = []
@@ -75,12 +106,20 @@ def command_names(core: Core) -> list[str]:
     return names
 
 
+def parse_mention(text: str) -> tuple[str, str]:
+    """(command, args) from `@briefbot who said …` (the mention already stripped or not)."""
+    rest = _MENTION.sub("", text).strip().lstrip("/")
+    command, _, args = rest.partition(" ")
+    return (command.lower() or "help"), args.strip()
+
+
 class SlackAdapter:
     """Runs a slack-bolt AsyncApp that forwards every command to the core.
 
     Each listener acks at once (Slack's 3-second limit), then answers in a background
-    task through the command's response_url; a "Show source" button comes back as a
-    Request down the same path. `post` delivers unprompted replies (digests).
+    task through the command's response_url; app mentions and "Show source" clicks are
+    answered in the message's thread. `post` delivers unprompted replies (digests) and
+    raises when Slack refused them, so the scheduler can retry.
     """
 
     name = "slack"
@@ -91,7 +130,9 @@ class SlackAdapter:
         self._app: AsyncApp | None = None
         self._runner: web.AppRunner | None = None
         self._socket: Any = None
+        self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._replays = ReplayGuard()  # signatures already served (see slack_guard)
 
     @property
     def app(self) -> AsyncApp:
@@ -107,14 +148,25 @@ class SlackAdapter:
             raise RuntimeError("the HTTP server is not running")
         return int(self._runner.addresses[0][1])
 
+    def _retry_handlers(self) -> list[AsyncRetryHandler]:
+        """slack_sdk retries only connection errors by default; also wait out 429 Retry-After."""
+        return [
+            AsyncConnectionErrorRetryHandler(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=self.settings.rate_limit_retries),
+        ]
+
     def _client(self) -> AsyncWebClient:
-        kwargs: dict[str, Any] = {"token": self.settings.bot_token}
+        kwargs: dict[str, Any] = {
+            "token": self.settings.bot_token,
+            "retry_handlers": self._retry_handlers(),
+            "session": self._session,
+        }
         if self.settings.api_url:
             kwargs["base_url"] = self.settings.api_url.rstrip("/") + "/"
         return AsyncWebClient(**kwargs)
 
     def build_app(self, core: Core) -> AsyncApp:
-        """The bolt app with one listener per core command plus the button listener."""
+        """The bolt app: one listener per core command, the button listener, app mentions."""
         app = AsyncApp(
             name="briefbot",
             client=self._client(),
@@ -123,11 +175,13 @@ class SlackAdapter:
         for name in command_names(core):
             app.command(f"/{self.settings.command_prefix}{name}")(self._command_listener(name))
         app.action(re.compile(rf"^{re.escape(ACTION_ID_PREFIX)}:"))(self._on_action)
+        app.event("app_mention")(self._on_mention)
         return app
 
     async def start(self, core: Core) -> None:
         """Build the app and start listening (HTTP server or Socket Mode connection)."""
         self._core = core
+        self._session = aiohttp.ClientSession()
         self._app = self.build_app(core)
         if self.settings.mode == "socket":
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -161,6 +215,9 @@ class SlackAdapter:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     async def drain(self, timeout: float | None = None) -> bool:
         """Wait for answers still being worked on; True when none is left."""
@@ -171,33 +228,69 @@ class SlackAdapter:
         return True
 
     async def post(self, place: str, reply: Reply) -> None:
-        """Post a reply to a channel unprompted (the digest scheduler's delivery)."""
+        """Post a reply to a channel unprompted (the digest scheduler's delivery).
+
+        A 429 is waited out (Retry-After) by the client; any other refusal raises, so the
+        scheduler marks the digest failed and retries it instead of dropping it.
+        """
         for message in render(reply):
             await self._chat_post(place, "", message, ephemeral=False)
 
     async def _handle_http(self, request: web.Request) -> web.Response:
+        timing = Timing()
         bolt_request = await to_bolt_request(request)
+        bolt_request.context[TIMING_KEY] = timing
+        signature = request.headers.get("X-Slack-Signature", "")
+        if signature and not self._replays.first_time(signature):
+            if request.headers.get("X-Slack-Retry-Num"):  # Slack's own re-send: already handled
+                return web.Response(status=200)
+            log.warning("slack: refused a replayed request")
+            return web.Response(status=401, text="replayed request")
         bolt_response = await self.app.async_dispatch(bolt_request)
-        return await to_aiohttp_response(bolt_response)
+        if bolt_response.status == 401:
+            self._replays.forget(signature)  # a bad signature is not a replay
+        response = await to_aiohttp_response(bolt_response)
+        timing.acked = time.perf_counter()
+        return response
+
+    @staticmethod
+    def _timing(context: Any) -> Timing:
+        timing = context.get(TIMING_KEY) if context is not None else None
+        return timing if isinstance(timing, Timing) else Timing()
+
+    def _acked(self, timing: Timing) -> None:
+        """In Socket Mode the ack goes out with ack(); over HTTP _handle_http notes it."""
+        if timing.acked is None and self.settings.mode == "socket":
+            timing.acked = time.perf_counter()
+
+    def _request(self, command: str, args: str, user: str, place: str) -> Request:
+        return Request(
+            command=command,
+            args=args,
+            user=user,
+            place=place,
+            platform="slack",
+            is_admin=user in self.settings.admins or place in self.settings.admin_channels,
+        )
 
     def _command_listener(self, name: str) -> Callable[..., Coroutine[Any, Any, None]]:
         async def on_command(
-            ack: Callable[..., Awaitable[Any]], command: dict[str, Any], respond: Respond
+            ack: Callable[..., Awaitable[Any]], command: dict[str, Any], context: Any
         ) -> None:
+            timing = self._timing(context)
             if self.settings.ack_text:
                 await ack(text=self.settings.ack_text)
             else:
                 await ack()
-            user = str(command.get("user_id", ""))
-            request = Request(
-                command=name,
-                args=str(command.get("text", "")).strip(),
-                user=user,
-                place=str(command.get("channel_id", "")),
-                platform="slack",
-                is_admin=user in self.settings.admins,
+            self._acked(timing)
+            request = self._request(
+                name,
+                str(command.get("text", "")).strip(),
+                str(command.get("user_id", "")),
+                str(command.get("channel_id", "")),
             )
-            self._spawn(self._answer(request, respond))
+            where = Destination(response_url=str(command.get("response_url", "")))
+            self._spawn(self._answer(request, where, timing, f"/{name}"))
 
         on_command.__name__ = f"on_{name}"
         return on_command
@@ -207,73 +300,142 @@ class SlackAdapter:
         ack: Callable[..., Awaitable[Any]],
         body: dict[str, Any],
         action: dict[str, Any],
-        respond: Respond,
+        context: Any,
     ) -> None:
+        timing = self._timing(context)
         await ack()
+        self._acked(timing)
         command, args = decode_action(str(action.get("value", "")))
-        user = str((body.get("user") or {}).get("id", ""))
         place = str(
             (body.get("channel") or {}).get("id")
             or (body.get("container") or {}).get("channel_id", "")
         )
-        request = Request(
-            command=command,
-            args=args,
-            user=user,
-            place=place,
-            platform="slack",
-            is_admin=user in self.settings.admins,
+        message = body.get("message") or {}
+        ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
+        # the passage goes under the message that offered it; an ephemeral message has no thread
+        thread = "" if ephemeral else str(message.get("thread_ts") or message.get("ts") or "")
+        where = Destination(response_url=str(body.get("response_url", "")), thread_ts=thread)
+        user = str((body.get("user") or {}).get("id", ""))
+        request = self._request(command, args, user, place)
+        self._spawn(self._answer(request, where, timing, f"button:{command}"))
+
+    async def _on_mention(self, event: dict[str, Any], context: Any, request: Any) -> None:
+        """`@briefbot who said …` in a channel: answered in a thread under the mention."""
+        timing = self._timing(context)
+        headers = getattr(request, "headers", {}) or {}
+        if headers.get("x-slack-retry-num"):  # Slack re-sends events it thinks we missed
+            return
+        self._acked(timing)  # bolt acks events before calling the listener
+        command, args = parse_mention(str(event.get("text", "")))
+        where = Destination(thread_ts=str(event.get("thread_ts") or event.get("ts") or ""))
+        core_request = self._request(
+            command, args, str(event.get("user", "")), str(event.get("channel", ""))
         )
-        self._spawn(self._answer(request, respond))
+        self._spawn(self._answer(core_request, where, timing, f"mention:{command}"))
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _answer(self, request: Request, respond: Respond | None) -> None:
-        """Run the request through the core and deliver whatever comes back."""
+    async def _answer(
+        self, request: Request, where: Destination, timing: Timing, what: str
+    ) -> None:
+        """Run the request through the core, deliver whatever comes back, log one line."""
         assert self._core is not None
-        log.debug("slack: /%s from %s in %s", request.command, request.user, request.place)
+        started = time.perf_counter()
+        outcome = "ok"
+        parts = 0
         try:
             reply = await self._core.handle(request)
         except Exception:  # the core should never raise; a user still gets an answer
-            log.exception("slack: core failed on /%s", request.command)
+            log.exception("slack: core failed on %s", what)
             reply = error_reply("Something went wrong while answering that.", example="/help")
+        if reply.error:
+            outcome = "refused"
         try:
-            await self.deliver(request, reply, respond)
+            parts = await self.deliver(request, reply, where)
         except Exception:
-            log.exception("slack: could not deliver the answer to /%s", request.command)
+            outcome = "undelivered"
+            log.exception("slack: could not deliver the answer to %s", what)
+        # One line per command; never the arguments (they may hold private text) nor tokens.
+        log.info(
+            "slack %s channel=%s user=%s ack_ms=%.1f answer_ms=%.1f messages=%d %s",
+            what,
+            request.place,
+            request.user,
+            timing.ack_ms(),
+            (time.perf_counter() - started) * 1000,
+            parts,
+            outcome,
+        )
 
-    async def deliver(self, request: Request, reply: Reply, respond: Respond | None) -> None:
-        """Send a reply: through response_url while Slack allows it, then the Web API."""
+    async def deliver(self, request: Request, reply: Reply, where: Destination) -> int:
+        """Send a reply: in a thread, or through response_url while Slack allows it, then the
+        Web API. Returns how many messages went out."""
         ephemeral = reply.error or self.settings.response_type == "ephemeral"
+        sent = 0
         for i, message in enumerate(render(reply)):
-            if respond is not None and i < RESPONSE_URL_USES:
-                result = await respond(
-                    **message.payload(),
-                    response_type="ephemeral" if ephemeral else "in_channel",
-                    replace_original=False,
-                    unfurl_links=False,
-                    unfurl_media=False,
+            if where.thread_ts and not reply.error:
+                await self._chat_post(
+                    request.place, request.user, message, ephemeral=False, thread=where.thread_ts
                 )
-                if getattr(result, "status_code", 200) == 200:
+                sent += 1
+                continue
+            if where.response_url and i < RESPONSE_URL_USES:
+                status = await self._respond(
+                    where.response_url,
+                    {
+                        **message.payload(),
+                        "response_type": "ephemeral" if ephemeral else "in_channel",
+                        "replace_original": False,
+                        "unfurl_links": self.settings.unfurl_links,
+                        "unfurl_media": self.settings.unfurl_links,
+                    },
+                )
+                if status == 200:
+                    sent += 1
                     continue
-                log.warning(
-                    "slack: response_url refused part %d (status %s)", i + 1, result.status_code
-                )
-            await self._chat_post(request.place, request.user, message, ephemeral=ephemeral)
+                log.warning("slack: response_url refused part %d (status %s)", i + 1, status)
+            await self._chat_post(
+                request.place, request.user, message, ephemeral=ephemeral, thread=where.thread_ts
+            )
+            sent += 1
+        return sent
+
+    async def _respond(self, url: str, body: dict[str, Any]) -> int:
+        """POST to a response_url, waiting out 429s; the HTTP status."""
+        client = AsyncWebhookClient(
+            url, session=self._session, retry_handlers=self._retry_handlers()
+        )
+        result = await retrying(lambda: client.send_dict(body))
+        return int(result.status_code)
 
     async def _chat_post(
-        self, channel: str, user: str, message: SlackMessage, *, ephemeral: bool
+        self, channel: str, user: str, message: SlackMessage, *, ephemeral: bool, thread: str = ""
     ) -> None:
+        """chat.postMessage / chat.postEphemeral; raises SlackApiError when Slack refuses."""
         client = self.app.client
+        extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
         try:
             if ephemeral:
-                await client.chat_postEphemeral(channel=channel, user=user, **message.payload())
+                await retrying(
+                    lambda: client.chat_postEphemeral(
+                        channel=channel, user=user, **extra, **message.payload()
+                    )
+                )
             else:
-                await client.chat_postMessage(
-                    channel=channel, unfurl_links=False, unfurl_media=False, **message.payload()
+                await retrying(
+                    lambda: client.chat_postMessage(
+                        channel=channel,
+                        unfurl_links=self.settings.unfurl_links,
+                        unfurl_media=self.settings.unfurl_links,
+                        **extra,
+                        **message.payload(),
+                    )
                 )
         except SlackApiError as exc:
-            log.error("slack: posting to %s failed: %s", channel, exc.response.get("error"))
+            data = getattr(exc.response, "data", None)  # a 5xx page is text, not JSON
+            error = data.get("error") if isinstance(data, dict) else status_of(exc.response)
+            log.error("slack: posting to %s failed: %s", channel, error)
+            raise

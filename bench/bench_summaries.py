@@ -2,8 +2,10 @@
 
 Two paths: "summariser only" rates and picks on documents built beforehand (the same
 documents for every contender, words already split), "text in, summary out" is the CLI's
-path (sentence splitting, boilerplate detection and document building included). Rows
-differ in how long briefbot's stemming memo lives; see SCOPES.
+path (sentence splitting, boilerplate detection and document building included); stock
+gets the same text through sumy's PlaintextParser with the same tokenizer (our splitter and
+word tokenizer, as offline sumy needs). Each method row starts every pass with an empty
+stemming memo, as one CLI process does; two extra rows show a warm memo and none; see SCOPES.
 """
 
 from __future__ import annotations
@@ -48,13 +50,15 @@ def stock_summarizer() -> LexRankSummarizer:
     return summarizer
 
 
-METHODS_TIMED = ("lexrank", "news", "textrank")
-COLD = "briefbot news, cold stems"
-FRESH = "briefbot news, fresh stems"
-# How each briefbot row gets its `Stems` memo: "run" one for the whole run (a long-lived bot;
-# warm after the first round), "round" a new one per round (a fresh CLI process over all the
-# articles), "article" a new one per article (a caller that passes none).
-SCOPES = {**{f"briefbot {m}": (m, "run") for m in METHODS_TIMED}, COLD: ("news", "round")}
+METHODS_TIMED = ("lexrank", "news", "textrank", "luhn", "lsa")
+WARM = "briefbot news, warm stems"
+FRESH = "briefbot news, no memo"
+# How each briefbot row gets its `Stems` memo: "round" a new one per round, i.e. per pass over
+# the articles (one CLI process summarising them all: the honest default), "run" one for the
+# whole run (a long-lived bot that has seen this vocabulary before: warm after the first
+# round), "article" a new one per article (a caller that passes none).
+SCOPES = {f"briefbot {m}": (m, "round") for m in METHODS_TIMED}
+SCOPES[WARM] = ("news", "run")
 SCOPES[FRESH] = ("news", "article")
 
 

@@ -5,6 +5,9 @@ ROUGE-1/2/L F1 x 100 (rouge-score, use_stemmer=True, sentences joined by newline
 Stock sumy gets the same text through sumy's own PlaintextParser and our NewsTokenizer: the
 only offline way (sumy's Tokenizer needs NLTK punkt data). The SUMMARIES.md table used a regex
 splitter whose units are longer, so its stock numbers are higher than the ones printed here.
+A second stock row runs the same sumy classes on the document briefbot builds (lines of a
+bulleted list are separate units there, PlaintextParser glues a paragraph's lines into one),
+so ours minus it is the cost or gain of briefbot's selection rules alone.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from summaries import summarize
+from summaries.document import build_document
 from summaries.tokenizer import NewsTokenizer
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc_dev.jsonl"
@@ -82,7 +86,12 @@ def contenders(count: int) -> dict[str, Callable[[str], list[str]]]:
             document = PlaintextParser.from_string(t, tokenizer).document
             return [str(x) for x in s(document, count)]  # type: ignore[operator]
 
+        def same_units(t: str, s: object = summarizer) -> list[str]:
+            document = build_document(t).model
+            return [str(x) for x in s(document, count)]  # type: ignore[operator]
+
         runs[f"stock {method}"] = stock
+        runs[f"units {method}"] = same_units
     return runs
 
 
@@ -149,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{method:9s} | {cells(method)} | {cells('stock ' + method)}"
             f" | {delta(method, 'stock ' + method)}"
+        )
+    print("\nstock sumy on our document (same sentence units, no selection rules):")
+    for method in STOCK:
+        print(
+            f"{method:9s} | {cells(method)} | {cells('units ' + method)}"
+            f" | {delta(method, 'units ' + method)}"
         )
     print()
     for name in ("news", "lead", "lead-3 (scorer)"):

@@ -12,6 +12,7 @@ from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
+from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -35,10 +36,13 @@ async def seed_if_empty(store: SQLiteStore, seeds_dir: Path | None = None) -> in
 async def open_core(
     db_path: str | Path | None = None, *, seed: bool = False, config: Config | None = None
 ) -> AsyncIterator[Core]:
-    """A ready Core over the SQLite store at db_path (config's path when None), closed on exit."""
+    """A ready Core over the store at db_path: a SQLite file or a postgresql:// URL.
+
+    When None, the config decides: its store.url if set, else its SQLite path.
+    """
     config = config or Config()
-    store = await SQLiteStore.open(
-        db_path or config.db_path, near_duplicates=config.near_duplicates
+    store = await open_store(
+        db_path or config.store_url or config.db_path, near_duplicates=config.near_duplicates
     )
     fetcher = Fetcher(store, config.fetch)
     try:
@@ -105,37 +109,85 @@ async def serve(config: Config, db_path: str) -> int:
                     port=s.port,
                     api_url=s.api_url or None,
                     admins=s.admins,
+                    admin_channels=s.admin_channels,
+                    unfurl_links=s.unfurl_links,
+                    command_prefix=s.command_prefix,
                 )
             )
         )
     if config.discord.enabled:
-        from adapters.discord import DiscordAdapter, DiscordSettings
-
-        d = config.discord
-        adapters.append(
-            DiscordAdapter(DiscordSettings(token=d.token, guild_id=d.guild_id, admins=d.admins))
-        )
+        adapters.append(discord_adapter(config))
     if not adapters:
         log.error("no Slack or Discord token configured; run `briefbot` for the console instead")
         print(
             "briefbot serve: no Slack or Discord credentials configured (see config.example.toml)"
         )
         return 2
+    # The one-line-per-command logs are INFO; an operator sees them even without -v.
+    for name in ("adapters", "bot.scheduler", "bot.lease"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() > logging.INFO:
+            logger.setLevel(logging.INFO)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    from bot.lease import SchedulerLease
     from bot.scheduler import Scheduler
 
     async with open_core(db_path, seed=True, config=config) as core:
-        scheduler = Scheduler(core, Router({a.name: a for a in adapters}))
-        core.services["scheduler"] = scheduler
+        router = Router({a.name: a for a in adapters})
+        lease = SchedulerLease(
+            core.store, lambda: Scheduler(core, router), every=config.lease_seconds
+        )
+        core.services["scheduler"] = lease
         for adapter in adapters:
             await adapter.start(core)
-        await scheduler.start()
+        await lease.start()
         log.info("serving: %s", ", ".join(a.name for a in adapters))
         await stop.wait()
-        await scheduler.stop()
+        await lease.stop()
         for adapter in adapters:
             await adapter.stop()
+    return 0
+
+
+def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (imported lazily)
+    """The Discord adapter as configured (token from DISCORD_TOKEN or the file)."""
+    from adapters.discord import DiscordAdapter, DiscordSettings
+
+    d = config.discord
+    return DiscordAdapter(
+        DiscordSettings(
+            token=d.token,
+            guild_id=d.guild_id,
+            admins=d.admins,
+            admin_roles=d.admin_roles,
+            sync_on_start=d.sync_on_start,
+            api_url=d.api_url,
+            gateway_url=d.gateway_url,
+        )
+    )
+
+
+async def discord_sync(config: Config, db_path: str, guild_id: int | None = None) -> int:
+    """Push the slash-command list to Discord (one guild at once, or globally within the hour)."""
+    import dataclasses
+
+    if not config.discord.enabled:
+        print("briefbot discord-sync: no Discord token (set DISCORD_TOKEN or [discord] token)")
+        return 2
+    if guild_id is not None:
+        config = dataclasses.replace(
+            config, discord=dataclasses.replace(config.discord, guild_id=guild_id)
+        )
+    adapter = discord_adapter(config)
+    async with open_core(db_path, config=config) as core:
+        try:
+            count = await adapter.sync_only(core)
+        except RuntimeError as exc:
+            print(f"briefbot discord-sync: {exc}")
+            return 1
+    where = f"guild {config.discord.guild_id}" if config.discord.guild_id else "all servers"
+    print(f"synced {count} commands to {where}")
     return 0

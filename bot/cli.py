@@ -91,7 +91,7 @@ def _config(args: argparse.Namespace):
 
 
 def _db(args: argparse.Namespace, config) -> str:
-    return args.db or str(config.db_path)
+    return args.db or config.store_url or str(config.db_path)
 
 
 async def cmd_ask(args: argparse.Namespace) -> int:
@@ -181,6 +181,41 @@ async def cmd_serve(args: argparse.Namespace) -> int:
     return await serve(config, _db(args, config))
 
 
+async def cmd_export(args: argparse.Namespace) -> int:
+    from bot.store.transfer import export_to
+
+    config = _config(args)
+    if args.out == "-":
+        counts = await export_to(_db(args, config), sys.stdout)
+    else:
+        with open(args.out, "w", encoding="utf-8") as out:
+            counts = await export_to(_db(args, config), out)
+    print("exported " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=sys.stderr)
+    return 0
+
+
+async def cmd_import(args: argparse.Namespace) -> int:
+    from bot.store.transfer import import_from
+
+    config = _config(args)
+    try:
+        source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        print(f"briefbot import: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with source:
+        counts = await import_from(_db(args, config), source)
+    print("imported " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    return 0
+
+
+async def cmd_discord_sync(args: argparse.Namespace) -> int:
+    from bot.app import discord_sync
+
+    config = _config(args)
+    return await discord_sync(config, _db(args, config), args.guild)
+
+
 EXAMPLES = {
     "": """examples:
   briefbot                                   console: brief, then commands from stdin
@@ -213,6 +248,16 @@ secrets come from the environment or the config file (see config.example.toml)""
   briefbot extract --json seeds/000_58c49d49d2aa7952.txt
   briefbot extract --json seeds/*.txt | jq '.sentences | length'
 one JSON line per file: source, sentences (text, start, end), quotes, figures""",
+    "export": """examples:
+  briefbot export --out store.jsonl
+  briefbot --db postgresql://briefbot@db/briefbot export > store.jsonl""",
+    "import": """examples:
+  briefbot --db /tmp/new.db import store.jsonl
+  briefbot export | briefbot --db postgresql://briefbot@db/briefbot import -
+the target store must be empty""",
+    "discord-sync": """examples:
+  DISCORD_TOKEN=... briefbot discord-sync --guild 123456789012345678
+  DISCORD_TOKEN=... briefbot discord-sync          all servers (global, slower to appear)""",
     "summarize": """examples:
   briefbot summarize --json seeds/002_b76eddcc3a3b8871.txt
   briefbot summarize --json --sentences 2 --method lexrank story.txt""",
@@ -249,7 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--db", help="SQLite store path (default: [store] path of the config, else the one below)"
+        "--db",
+        help="SQLite store path or postgresql:// URL (default: [store] of the config, else the "
+        "path below)",
     )
     parser.add_argument("--config", help="TOML config file (see config.example.toml)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
@@ -279,6 +326,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "serve", "run the configured Slack/Discord adapters and the digest scheduler")
     p.set_defaults(func=cmd_serve)
+
+    p = _sub(sub, "export", "write the whole store as JSON lines (to move it)")
+    p.add_argument("--out", default="-", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = _sub(
+        sub, "import", "load a `briefbot export` file into an empty store (SQLite or PostgreSQL)"
+    )
+    p.add_argument("file", help="the export file, or - for standard input")
+    p.set_defaults(func=cmd_import)
+
+    p = _sub(
+        sub, "discord-sync", "push the slash commands to Discord (a deploy step, not every start)"
+    )
+    p.add_argument("--guild", type=int, help="this server only (instant); default: config")
+    p.set_defaults(func=cmd_discord_sync)
 
     p = _sub(sub, "extract", "sentences, quotes and figures of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")

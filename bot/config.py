@@ -30,6 +30,9 @@ class SlackConfig:
     port: int = 3000
     api_url: str = ""
     admins: frozenset[str] = frozenset()
+    admin_channels: frozenset[str] = frozenset()
+    unfurl_links: bool = False
+    command_prefix: str = ""  # "bb-" answers /bb-brief … when /brief is taken in a workspace
 
     @property
     def enabled(self) -> bool:
@@ -41,6 +44,10 @@ class DiscordConfig:
     token: str = field(default="", repr=False)
     guild_id: int | None = None
     admins: frozenset[str] = frozenset()
+    admin_roles: frozenset[str] = frozenset()
+    sync_on_start: bool = False  # `briefbot discord-sync` pushes the command list instead
+    api_url: str = ""  # REST base, e.g. http://127.0.0.1:8080/api/v10 (default Discord's)
+    gateway_url: str = ""  # e.g. ws://127.0.0.1:8080/gateway (default Discord's)
 
     @property
     def enabled(self) -> bool:
@@ -64,6 +71,8 @@ class DigestConfig:
 @dataclass(frozen=True)
 class Config:
     db_path: Path = field(default_factory=default_db_path)
+    store_url: str = field(default="", repr=False)  # postgresql://... replaces the SQLite file
+    lease_seconds: float = 10.0  # how often processes on a shared store check the scheduler lease
     seeds_dir: Path | None = None
     near_duplicates: bool = True  # a wire copy of an indexed article is not indexed again
     console_admin: bool = True
@@ -76,12 +85,26 @@ class Config:
 
 # Every key the loader reads, by table; anything else is a typo worth stopping for.
 KNOWN_KEYS: dict[str, frozenset[str]] = {
-    "store": frozenset({"path", "near_duplicates"}),
+    "store": frozenset({"path", "url", "lease_seconds", "near_duplicates"}),
     "console": frozenset({"admin"}),
     "slack": frozenset(
-        {"bot_token", "signing_secret", "app_token", "mode", "host", "port", "api_url", "admins"}
+        {
+            "bot_token",
+            "signing_secret",
+            "app_token",
+            "mode",
+            "host",
+            "port",
+            "api_url",
+            "admins",
+            "admin_channels",
+            "unfurl_links",
+            "command_prefix",
+        }
     ),
-    "discord": frozenset({"token", "guild_id", "admins"}),
+    "discord": frozenset(
+        {"token", "guild_id", "admins", "admin_roles", "sync_on_start", "api_url", "gateway_url"}
+    ),
     "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
     "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
     "feeds": frozenset({"urls"}),
@@ -125,10 +148,10 @@ def _typed(section: str, data: dict[str, Any], key: str, kind: type, default: An
     return value
 
 
-def _ids(section: str, data: dict[str, Any]) -> frozenset[str]:
-    value = data.get("admins", [])
+def _ids(section: str, data: dict[str, Any], key: str = "admins") -> frozenset[str]:
+    value = data.get(key, [])
     if not isinstance(value, list):
-        raise ConfigError(f"{section}.admins must be a list of user ids")
+        raise ConfigError(f"{section}.{key} must be a list of ids")
     return frozenset(str(v) for v in value)
 
 
@@ -164,8 +187,18 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
         raise ConfigError("feeds.urls must be a list of URLs")
     guild = _typed("discord", discord, "guild_id", int, None)
     db = env.get("BRIEFBOT_DB") or _typed("store", store, "path", str, "")
+    store_url = env.get("BRIEFBOT_STORE_URL") or _typed("store", store, "url", str, "")
+    if store_url and not store_url.lower().startswith(("postgresql://", "postgres://")):
+        raise ConfigError(
+            'store.url must be a PostgreSQL URL, e.g. url = "postgresql://briefbot@db.internal/briefbot"'
+        )
+    lease = _typed("store", store, "lease_seconds", float, 10.0)
+    if not 0.1 <= lease <= 30:
+        raise ConfigError("store.lease_seconds must be between 0.1 and 30, e.g. lease_seconds = 10")
     return Config(
         db_path=Path(db).expanduser() if db else default_db_path(),
+        store_url=store_url,
+        lease_seconds=lease,
         near_duplicates=_typed("store", store, "near_duplicates", bool, True),
         console_admin=_typed("console", _section(data, "console"), "admin", bool, True),
         slack=SlackConfig(
@@ -178,11 +211,18 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
             port=_typed("slack", slack, "port", int, 3000),
             api_url=_typed("slack", slack, "api_url", str, ""),
             admins=_ids("slack", slack),
+            admin_channels=_ids("slack", slack, "admin_channels"),
+            unfurl_links=_typed("slack", slack, "unfurl_links", bool, False),
+            command_prefix=_typed("slack", slack, "command_prefix", str, ""),
         ),
         discord=DiscordConfig(
             token=env.get("DISCORD_TOKEN") or _typed("discord", discord, "token", str, ""),
             guild_id=guild,
             admins=_ids("discord", discord),
+            admin_roles=_ids("discord", discord, "admin_roles"),
+            sync_on_start=_typed("discord", discord, "sync_on_start", bool, False),
+            api_url=_typed("discord", discord, "api_url", str, ""),
+            gateway_url=_typed("discord", discord, "gateway_url", str, ""),
         ),
         fetch=FetchConfig(
             timeout=_typed("fetch", fetch, "timeout", float, 15.0),

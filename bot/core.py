@@ -38,9 +38,22 @@ class Core:
         self.store = store
         self.config = config or Config()
         self.services: dict[str, Any] = services if services is not None else {}
+        self._suggester: Any = None  # bot.suggest.Suggester, built on first use
 
     def commands(self) -> list[CommandSpec]:
         return list(COMMANDS.values())
+
+    async def suggest(self, kind: str, typed: str) -> list[str]:
+        """Completions while a user types ("speaker" for /who said, "topic" for /figures)."""
+        if self._suggester is None:
+            from bot.suggest import Suggester  # only Discord's autocomplete needs it
+
+            self._suggester = Suggester(self.store)
+        try:
+            return await self._suggester.suggest(kind, clean_args(typed)[:100])
+        except StoreError as exc:
+            log.warning("no suggestions: %s", exc)
+            return []
 
     async def handle(self, request: Request) -> Reply:
         name = request.command.strip().lstrip("/").lower()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from bot.app import open_core
 from bot.core import Core
 from bot.model import Reply, Request
+from tests.pgserver import PgServer, find_bin_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -53,3 +55,27 @@ def ask(core: Core) -> Callable[[str], Awaitable[Reply]]:
         return await core.handle(Request(command=command, args=args, is_admin=admin, place=place))
 
     return _ask
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> object:
+    """One throwaway PostgreSQL server for the whole session (started on first use)."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries missing in CI: .ci/run installs postgresql")
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    server = PgServer(bin_dir).start()
+    try:
+        server.make_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """An empty database on the session's server, emptied again for reuse afterwards."""
+    url = pg_server.database()
+    yield url
+    pg_server.recycle(url)

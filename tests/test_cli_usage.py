@@ -31,7 +31,16 @@ def test_every_subcommand_help_shows_examples(tmp_path: Path) -> None:
     p = run("--help", env={"XDG_DATA_HOME": str(data)})
     assert p.returncode == 0 and "examples:" in p.stdout
     assert f"default store: {data / 'briefbot' / 'briefbot.db'}" in p.stdout
-    for name in ("ask", "ingest", "serve", "extract", "summarize"):
+    for name in (
+        "ask",
+        "ingest",
+        "serve",
+        "export",
+        "import",
+        "discord-sync",
+        "extract",
+        "summarize",
+    ):
         p = run(name, "--help")
         assert p.returncode == 0, name
         assert "examples:" in p.stdout and f"briefbot {name}" in p.stdout.split("examples:")[1]

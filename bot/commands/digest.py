@@ -28,6 +28,8 @@ MAX_PER_CHANNEL = 10
 MAX_TOPIC = 100
 MAX_FEEDS_SHOWN = 15
 _AMPM = {"am", "pm", "a.m.", "p.m."}
+_SCHEDULE = ("schedule", "add", "set", "at", "every")
+_CANCEL = ("cancel", "stop", "remove", "delete", "rm", "unschedule")
 
 
 def _iso(when: datetime) -> str:
@@ -39,13 +41,21 @@ async def run(ctx: Context, args: str) -> Reply:
     if not words:
         return await _list(ctx)
     sub = words[0].lower()
-    if sub in ("schedule", "add", "set", "at", "every"):
+    changes = sub in _SCHEDULE or sub in _CANCEL or looks_like_time(words[0])
+    if changes and not ctx.request.is_admin:
+        # Who counts as an admin is the platform's call (configured users, channels or roles).
+        return error_reply(
+            "Changing this channel's digests is for admins only.",
+            example="/digest list",
+            hint="Ask a newsroom admin to set it up; anyone may list the digests or see one now.",
+        )
+    if sub in _SCHEDULE:
         return await _schedule(ctx, words[1:])
     if looks_like_time(words[0]):
         return await _schedule(ctx, words)
     if sub in ("list", "ls", "show"):
         return await _list(ctx)
-    if sub in ("cancel", "stop", "remove", "delete", "rm", "unschedule"):
+    if sub in _CANCEL:
         return await _cancel(ctx, words[1:])
     if sub in ("now", "today", "preview"):
         return await _now(ctx, words[1:])

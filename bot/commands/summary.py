@@ -13,6 +13,9 @@ from summaries.multi import Picked, StoryDoc, summarize_story
 
 EXAMPLE = "/summary Kursk incursion 3"
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# one token with a digit and an id's punctuation ("000_58c4...", "business/001"): a mistyped
+# id rather than search words, so a miss says so
+_ID_LIKE = re.compile(r"(?=\S*\d)(?=\S*[_/.:-])[\w/.:-]+")
 
 
 def ref_of(a: Article) -> ArticleRef:
@@ -93,8 +96,13 @@ async def run(ctx: Context, args: str) -> Reply:
         )
     hits = await ctx.store.search(target, limit=5)
     if not hits:
+        what = (
+            f"No article has the id {target[:40]} and no indexed article matches it."
+            if _ID_LIKE.fullmatch(target)
+            else f"No indexed article matches {target[:80]!r}."
+        )
         return error_reply(
-            f"No indexed article matches {target[:80]!r}.",
+            what,
             example=EXAMPLE,
             hint=await closest(ctx, target),
         )

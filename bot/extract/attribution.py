@@ -19,7 +19,11 @@ SPEECH_CUES = frozenset(
     estimates concluded concludes revealed reveals indicated indicates urged urges joked quipped
     boasted charged lamented laments mused shouted yelled exclaimed wondered wonders posted
     insist argue claim warn predict promise suggest confirm deny denied denies denying reiterated
-    reiterates explain""".split()
+    reiterates explain stating replying responding acknowledging admitting conceding predicting
+    promising pledging stressing emphasizing emphasising contending asserting maintaining
+    countering complaining cautioning confirming observing testifying alleging concluding
+    revealing indicating urging boasting lamenting reiterating tweeting declare announce
+    reveal""".split()
 )
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
@@ -27,9 +31,146 @@ BELIEF_CUES = frozenset(
     expects expected worries worried knows recognize recognizes recognized agree agrees agreed
     found finds show shows showed showing suggest hope fear expect wants want wanted
     realize realizes realized understands understand doubts doubted doubt assume assumes
-    predict insist contend acknowledge concede admit""".split()
+    predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
+    knowing recognizing agreeing realizing doubting assuming wanting""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
+
+
+def _inflect(base: str) -> set[str]:
+    """base, -s, -ed and -ing forms of a regular English verb (a few irregular pasts given)."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    if base.endswith("ee"):
+        return {base, base + "s", base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base in _DOUBLES:
+        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_DOUBLES = frozenset("slam plan pan rap commit regret refer prefer".split())
+_IRREGULAR = {
+    "seek": ("sought",),
+    "see": ("saw", "seen"),
+    "know": ("knew", "known"),
+    "swear": ("swore", "sworn"),
+    "hold": ("held",),
+    "forecast": ("forecast",),
+    "speak": ("spoke", "spoken"),
+    "give": ("gave",),
+    "make": ("made",),
+    "take": ("took",),
+    "go": ("went", "gone"),
+}
+# Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
+# classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
+# speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a
+# verbatim quote, so they only ever give indirect speech.
+ATTITUDE_BASES = """accuse advocate affirm anticipate applaud assail assure attack back bash blame
+    blast call celebrate challenge champion cite commit condemn consider criticize criticise
+    decide decline decry defend demand denounce deride describe disclose discuss dismiss
+    dispute downplay embrace encourage endorse envision favor favour guarantee hail highlight
+    hint imply intend lambast lambaste lament learn lobby mention mock object oppose order
+    plan pledge praise prefer proclaim propose protest recommend reckon refuse reject remind
+    repeat request ridicule seek signal slam support suspect swear thank threaten tout target
+    welcome wish echo voice rebuke scold chide fault portray compare invoke reference seem
+    appear regard view deem express mean sound determine predict project promote ignore
+    congratulate retweet detail outline list identify acknowledge estimate caution release
+    allow recognize convince persuade answer see know question offer""".split()
+# Verbs that report speech or stance only with their particle: "talked about", "pointed to".
+PHRASAL_CUES = {
+    "talk": ("about", "of"),
+    "speak": ("about", "of", "out"),
+    "refer": ("to",),
+    "point": ("to", "out"),
+    "side": ("with",),
+    "rail": ("against",),
+    "focus": ("on",),
+    "weigh": ("in",),
+    "push": ("for",),
+    "lash": ("out",),
+    "go": ("after",),
+    "vote": ("for", "against"),
+    "make": ("clear",),
+    "respond": ("to",),
+}
+ATTITUDE_CUES = (
+    frozenset(
+        form for base in ATTITUDE_BASES for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    )
+    - SPEECH_CUES
+    - BELIEF_CUES
+    # forms that news copy mostly uses as nouns, adverbs or adjectives ("came back", "an
+    # attack", "that means", "thanks to", "determined to")
+    - frozenset(
+        """back attack attacks challenge challenges thanks voice target targets protest protests
+        mean means release releases released determined""".split()
+    )
+)
+# Nouns that report what someone said, wants or thinks, with the complement that carries it:
+# "Trump's call for a ban", "her claim that", "his decision to run", "criticism of the deal".
+NOUN_CUES = {
+    noun: tuple(comps.split())
+    for noun, comps in (
+        ("claim", "that"),
+        ("claims", "that"),
+        ("assertion", "that"),
+        ("argument", "that"),
+        ("belief", "that"),
+        ("view", "that"),
+        ("suggestion", "that"),
+        ("insistence", "that"),
+        ("warning", "that"),
+        ("warnings", "that"),
+        ("promise", "to that"),
+        ("promises", "to that"),
+        ("pledge", "to that"),
+        ("vow", "to"),
+        ("threat", "to"),
+        ("decision", "to"),
+        ("plan", "to"),
+        ("plans", "to"),
+        ("proposal", "to for"),
+        ("refusal", "to"),
+        ("call", "for"),
+        ("calls", "for"),
+        ("demand", "for that"),
+        ("demands", "for that"),
+        ("support", "for"),
+        ("opposition", "to"),
+        ("criticism", "of"),
+        ("criticisms", "of"),
+        ("endorsement", "of"),
+        ("praise", "for"),
+        ("attack", "on"),
+        ("attacks", "on against"),
+        ("concerns", "about that"),
+        ("concern", "about that"),
+        ("complaints", "about that"),
+        ("questions", "about"),
+        ("allegations", "that of"),
+        ("accusations", "that of"),
+        ("hope", "that"),
+        ("hopes", "that"),
+        ("fear", "that"),
+        ("fears", "that"),
+    )
+}
+
+# Every form of a phrasal cue -> the particles it needs ("spoke" -> about, of, out).
+PHRASAL_FORMS = {
+    form: particles
+    for base, particles in PHRASAL_CUES.items()
+    for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    if form not in ATTITUDE_CUES and form not in SPEECH_CUES and form not in BELIEF_CUES
+}
+# Particles that belong to an attitude verb rather than to its content ("called for", "railed against").
+ATTITUDE_PARTICLES = frozenset("for on about against out up with to of in after".split())
+
 # Cues that introduce reported content only with "that" ("he continued that ..."), else a quote.
 QUOTE_CUES = frozenset(
     """continued replied replies responded responds joked quipped shouted yelled exclaimed mused
@@ -277,6 +418,7 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
     j = ci - 1
     while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
         j -= 1
+    j = skip_aside(toks, j)
     # a time phrase between subject and verb: "Trump on Saturday tweeted"
     k = j
     while k >= 0 and toks[k].low in TEMPORAL:
@@ -306,6 +448,21 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
 
 
 PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-", ".", "!", "?", "“", "”", '"'})
+_ASIDE_OPEN = {")": "(", "—": "—", "–": "–"}
+
+
+def skip_aside(toks: list[Token], j: int) -> int:
+    """Index before a parenthesis or dashed aside that ends at toks[j] ("Cruz (R-Tex.) said",
+    "Gingrich — mentioned by Newsmax — told"), else j unchanged."""
+    if j < 1 or toks[j].text not in _ASIDE_OPEN:
+        return j
+    opener = _ASIDE_OPEN[toks[j].text]
+    for i in range(j - 1, max(-1, j - 30), -1):
+        if toks[i].text == opener:
+            return i - 1 if i >= 1 else j
+        if toks[i].text == ";" or (toks[i].text == "." and opener != "("):
+            break
+    return j
 
 
 def _relative_head(toks: list[Token], j: int) -> Mention | None:
@@ -334,7 +491,11 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         if m is None:
             return None
         if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
-            return None
+            titled = (  # "Secretary of State John Kerry"
+                toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
+            )
+            if not titled:
+                return None
         return m
     if t.low in NOMINAL_HEADS:
         i = j
@@ -403,6 +564,11 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
     end = comma
     k = comma - 1
     while k >= 0:
+        if toks[k].text == ")":
+            k2 = skip_aside(toks, k)
+            if k2 != k:
+                k = k2
+                continue
         sep = toks[k].text in PUNCT
         if sep or k == 0:
             start = k + 1 if sep else k
@@ -411,15 +577,23 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
                 break
             end = k
         k -= 1
+    if any(b > a and toks[a].low in ("who", "whose") for a, b in pieces):
+        pieces.reverse()  # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said"
     for a, b in pieces:
         if b <= a:
             continue
         first = toks[a]
-        if first.low in _CLAUSE_START or not first.cap or _PARTY_TAG.match(first.text):
+        if _PARTY_TAG.match(first.text):
             continue
-        m = np_ending_at(toks, b - 1)
-        if m is not None and m.kind != "nominal":
-            return m
+        end = skip_aside(toks, b - 1)
+        m = np_ending_at(toks, end)
+        if m is None and end - 2 > a and toks[end - 1].low == "of" and toks[end].cap:
+            m = np_ending_at(toks, end - 2)  # "Debbie Wasserman Schultz of Florida"
+        if m is None or m.kind == "nominal":
+            continue
+        if first.low in _CLAUSE_START or not first.cap:
+            continue  # "the former governor of Texas": an appositive, not the subject
+        return m
     return None
 
 

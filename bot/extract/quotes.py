@@ -8,19 +8,15 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.attribution import (
-    BELIEF_CUES,
+    ATTITUDE_CUES,
     CUES,
-    DETERMINERS,
     NOMINAL_HEADS,
     NOT_NAME,
     NOT_PERSON,
-    OBJECT_CUES,
+    NOUN_CUES,
     ORG_WORDS,
     PERSON_PRONOUNS,
-    PUNCT,
-    QUOTE_CUES,
-    SPEECH_CUES,
-    TEMPORAL,
+    PHRASAL_FORMS,
     TITLES,
     Mention,
     Token,
@@ -37,6 +33,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.indirect import indirect_speech
 from bot.extract.sentences import split_sentences
 from bot.extract.speakers import surname_skeleton
 from bot.model import Quote, Sentence
@@ -58,7 +55,7 @@ class Segment:
 
 
 @dataclass(slots=True)
-class _Doc:
+class ArticleDoc:
     """Per-article working state: text, sentences, quote masks and the people named in it."""
 
     text: str
@@ -75,6 +72,10 @@ class _Doc:
     cache: dict[int, list[Token]] = field(default_factory=dict)
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, m: Mention | None) -> str | None:
+        """The speaker a source mention stands for (see _resolve)."""
+        return _resolve(self, m)
 
     def skeleton(self, word: str) -> str:
         """surname_skeleton, memoised for this article."""
@@ -133,7 +134,7 @@ def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Q
         sentences = split_sentences(text)
     segments = find_segments(text)
     doc = _prepare(text, sentences, segments)
-    quotes = _attribute_segments(doc, segments) + _indirect(doc)
+    quotes = _attribute_segments(doc, segments) + indirect_speech(doc)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -244,9 +245,9 @@ def _person_like(m: Mention) -> bool:
     return m.kind == "person" or len(parts) >= 2
 
 
-def _prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> _Doc:
+def _prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
     masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
-    doc = _Doc(
+    doc = ArticleDoc(
         text=text, sentences=sentences, sent_starts=[s.start for s in sentences], masks=masks
     )
     blanked = _blank(text, masks)  # quotes become spaces: names inside quotes are not sources
@@ -299,7 +300,7 @@ def _blank(text: str, masks: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _add_surname_mentions(doc: _Doc, blanked: str) -> None:
+def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
     """Bare surnames of people named in full elsewhere, or quoted as speakers, are mentions of them."""
     words = {name.split()[-1] for name in doc.fullnames.values() if name}
     words.update(name for _, name in doc.speakers if " " not in name)
@@ -330,7 +331,7 @@ _PREV_WORD = re.compile(
 )
 
 
-def _collect_speakers(doc: _Doc) -> None:
+def _collect_speakers(doc: ArticleDoc) -> None:
     """Named sources of every reporting cue, in text order (pronouns resolve to these)."""
     for i in doc.cue_sentences:
         toks = doc.sentence_tokens(i)
@@ -371,7 +372,10 @@ def _word_before(text: str, a: int) -> str:
     return text[k : a - 1]
 
 
-_CUE_WORDS = CUES | {"according", "According", "Asked"}
+_CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
+_CUE_WORDS |= {
+    w.capitalize() for w in CUES | ATTITUDE_CUES
+} | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -380,14 +384,14 @@ def _in_masks(pos: int, masks: list[tuple[int, int]]) -> bool:
     return any(masks[i][0] <= pos < masks[i][1] for i in range(max(0, k - 3), k))
 
 
-def _sentence_index(doc: _Doc, pos: int) -> int:
+def _sentence_index(doc: ArticleDoc, pos: int) -> int:
     return max(0, bisect.bisect_right(doc.sent_starts, pos) - 1)
 
 
 # --- speaker resolution ----------------------------------------------------------------------
 
 
-def _expand(doc: _Doc, name: str) -> str:
+def _expand(doc: ArticleDoc, name: str) -> str:
     """A bare or partial name becomes the fullest form of that surname in the article."""
     full = doc.fullnames.get(doc.skeleton(surname(name)))
     if full and len(full.split()) >= len(name.split()):
@@ -395,7 +399,7 @@ def _expand(doc: _Doc, name: str) -> str:
     return name
 
 
-def _resolve(doc: _Doc, m: Mention | None) -> str | None:
+def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     """The speaker a source mention stands for: full name, organisation, or resolved he/she."""
     if m is None:
         return None
@@ -426,7 +430,7 @@ def _resolve(doc: _Doc, m: Mention | None) -> str | None:
     return None
 
 
-def _sentence_subject_after(doc: _Doc, lo: int, pos: int) -> str | None:
+def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
     """A person opening a later sentence than the last speaker ("Trump mentioned ...") is nearer."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     while k >= 0 and doc.persons[k].start > lo:
@@ -452,7 +456,7 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
-def _antecedent(doc: _Doc, pos: int) -> str | None:
+def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
     """he/she with no recent speaker: the subject-like person of the nearest earlier sentence."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     if k < 0:
@@ -487,7 +491,7 @@ class _Frame:
     full_before: list[Token]
 
 
-def _frame(doc: _Doc, seg: Segment) -> _Frame:
+def _frame(doc: ArticleDoc, seg: Segment) -> _Frame:
     text = doc.text
     si = _sentence_index(doc, seg.open)
     se = _sentence_index(doc, max(seg.open, seg.close))
@@ -513,7 +517,7 @@ def _frame(doc: _Doc, seg: Segment) -> _Frame:
     return _Frame(before, after, full_before)
 
 
-def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
+def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, str | None, bool]:
     """(mention, cue, found_cue) from the words right after the quote, else before it."""
     after = fr.after
     ci = cue_index(after[:12])
@@ -533,7 +537,7 @@ def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
             m = clause_subject(fr.full_before, 0, len(fr.full_before))
         return m, cue, True
     before = fr.before
-    ci = cue_index(before, reverse=True)
+    ci = _best_cue_before(before)
     agent = passive_agent(before, ci + 1 if ci is not None else 0)
     if agent is not None:
         return agent, None, True
@@ -544,17 +548,50 @@ def _speaker_from_frame(fr: _Frame) -> tuple[Mention | None, str | None, bool]:
         m = subject_before(before, ci)
         if m is None and ci + 1 < len(before):
             m = subject_after(before, ci)
-        if m is None or (is_participle(cue) and m.kind != "pronoun"):
+        chained = (  # "Nefzi said, adding, ...": the subject of the first cue
+            ci >= 2
+            and before[ci - 1].text == ","
+            and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
+        )
+        if m is None or (is_participle(cue) and m.kind != "pronoun" and not chained):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
             m = clause_subject(lead, 0, len(lead)) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is not None:
         return agent, None, True
+    if before and before[-1].text == ":":  # "Kasich resisted: ..."
+        m = clause_subject(before, 0, len(before) - 1)
+        if m is not None:
+            return m, None, True
+    for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
+        t = before[i]
+        if t.low in ATTITUDE_CUES and not t.cap and not noun_use(before, i):
+            m = subject_before(before, i)
+            if m is not None and _known_person(doc, m):
+                return m, t.low, True
+            break
     return None, None, False
 
 
-def _known_person(doc: _Doc, m: Mention) -> bool:
+def _best_cue_before(before: list[Token]) -> int | None:
+    """The nearest cue before a quote that has a subject ("Rubio said that by refusing to say
+    the words ..." -> said), else the nearest cue."""
+    first: int | None = None
+    hi = len(before)
+    for _ in range(3):
+        ci = cue_index(before[:hi], reverse=True)
+        if ci is None:
+            break
+        if first is None:
+            first = ci
+        if before[ci].low == "according" or subject_before(before, ci) is not None:
+            return ci
+        hi = ci
+    return first
+
+
+def _known_person(doc: ArticleDoc, m: Mention) -> bool:
     """A pronoun, a titled or full name, or a surname the article gives in full elsewhere."""
     if m.kind == "pronoun" or m.kind == "person":
         return True
@@ -565,7 +602,7 @@ def _known_person(doc: _Doc, m: Mention) -> bool:
     )
 
 
-def _is_partial(doc: _Doc, seg: Segment, fr: _Frame) -> bool:
+def _is_partial(doc: ArticleDoc, seg: Segment, fr: _Frame) -> bool:
     body = doc.text[seg.start : seg.end]
     if not fr.before:
         return not body[:1].isupper()
@@ -594,7 +631,7 @@ def _names_a_work(body: str, before: list[Token]) -> bool:
     return possessive(prev.text) or prev.low in _WORK_INTRO
 
 
-def _colon_intro(doc: _Doc, seg: Segment) -> Mention | None:
+def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     """`Dr. Ward stated:` closing the paragraph before a quote introduces it."""
     text = doc.text
     k = seg.open - 1
@@ -610,7 +647,7 @@ def _colon_intro(doc: _Doc, seg: Segment) -> Mention | None:
     return subject_before(toks, ci) or subject_after(toks, ci) or clause_subject(toks, 0, ci)
 
 
-def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
+def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
     out: list[Quote] = []
     text = doc.text
     prev_speaker: str | None = None
@@ -630,7 +667,7 @@ def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
         body = text[seg.start : seg.end]
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
-        mention, cue, found = _speaker_from_frame(fr)
+        mention, cue, found = _speaker_from_frame(doc, fr)
         speaker = _resolve(doc, mention) if found else None
         if found and mention is None and prev_speaker is not None:
             speaker = prev_speaker
@@ -668,6 +705,9 @@ def _attribute_segments(doc: _Doc, segments: list[Segment]) -> list[Quote]:
     return out
 
 
+_MIN_APOSTROPHE_WORDS = 4
+
+
 def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]]) -> list[Quote]:
     """''Quoted'' copy (double apostrophes) is reported as one indirect span per speaker turn."""
     out: list[Quote] = []
@@ -676,7 +716,14 @@ def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]])
     def flush() -> None:
         if group:
             s, e = group[0][0].open, min(len(text), group[-1][0].close + 2)
-            out.append(Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e))
+            quoted = sum(seg.close + 2 - seg.open for seg, _ in group)
+            if quoted * 2 < e - s:  # a long attribution between the pieces: keep the longest
+                seg = max((seg for seg, _ in group), key=lambda x: x.close - x.open)
+                s, e = seg.open, min(len(text), seg.close + 2)
+            if len(text[s:e].split()) >= _MIN_APOSTROPHE_WORDS:  # not a scare quote
+                out.append(
+                    Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e)
+                )
             group.clear()
 
     for seg, spk in items:
@@ -687,335 +734,3 @@ def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]])
         group.append((seg, spk))
     flush()
     return out
-
-
-# --- indirect speech -------------------------------------------------------------------------
-
-_END_PUNCT = ".!?;:"
-
-
-def _indirect(doc: _Doc) -> list[Quote]:
-    out: list[Quote] = []
-    for si in doc.cue_sentences:
-        sent = doc.sentences[si]
-        toks = doc.sentence_tokens(si)
-        seg_in = doc.masks_within(sent.start, sent.end)
-        for ci, t in enumerate(toks):
-            if t.low == "asked" or t.low == "asking":
-                q = _question_at(doc, toks, ci, sent)
-                if q is not None:
-                    out.append(q)
-                continue
-            if t.cap and not (t.low == "according" and ci == 0):
-                continue
-            is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
-            if not (is_acc or t.low in CUES) or noun_use(toks, ci):
-                continue
-            q = _indirect_at(doc, toks, ci, is_acc, sent)
-            if q is None:
-                continue
-            if any(
-                m[0] < q.end and m[1] > q.start and (m[1] - m[0]) * 2 > (q.end - q.start)
-                for m in seg_in
-            ):
-                continue  # the content is a direct quote, reported above
-            out.append(q)
-    out.extend(_colon_lines(doc))
-    return _dedupe(out)
-
-
-_COLON_LINE = re.compile(
-    r"^[ \t]*([A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,4}):[ \t]+([^\n]*\w[^\n]*)$", re.MULTILINE
-)
-_NOT_SOURCES = frozenset(
-    """note update updated correction editor editor's photo photos video watch related source
-    sources comment tags share read click subscribe advertisement credit image caption follow
-    email contact disclaimer warning question answer q a transcript listen see more also
-    breaking exclusive analysis opinion latest""".split()
-)
-
-
-def _colon_lines(doc: _Doc) -> list[Quote]:
-    """`Paul Ryan: FBI decision defies explanation.` -- a headline or transcript line gives its source."""
-    out: list[Quote] = []
-    text = doc.text
-    for m in _COLON_LINE.finditer(text):
-        prefix, body = m.group(1), m.group(2)
-        words = prefix.split()
-        if (
-            len(words) > 5
-            or any(ch.isdigit() for ch in prefix)
-            or any(w.lower().strip(".'’") in _NOT_SOURCES for w in words)
-            or (len(words) > 1 and prefix.isupper())
-        ):
-            continue
-        if sum(w[:1].isupper() for w in words) * 2 < len(words) or len(body.split()) < 3:
-            continue
-        if doc.masks_within(m.start(2), m.end(2)) and ('"' in body or "“" in body):
-            continue  # a direct quote, attributed with the segments
-        s, e = _trim(text, m.start(2), m.end(2))
-        run = tokens(text, m.start(1), m.end(1))
-        mention = classify_run(run) if run else None
-        if mention is not None and mention.kind == "nominal":
-            mention = None
-        q = _make(doc, s, e, mention, ":")
-        if q is not None:
-            out.append(q)
-    return out
-
-
-def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    out: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (q.start, -(q.end - q.start))):
-        if (
-            out
-            and q.start < out[-1].end
-            and (min(q.end, out[-1].end) - q.start) * 2 >= (q.end - q.start)
-        ):
-            continue
-        out.append(q)
-    return out
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in _END_PUNCT + ",—–-"):
-        e -= 1
-    return s, e
-
-
-def _indirect_at(
-    doc: _Doc, toks: list[Token], ci: int, is_acc: bool, sent: Sentence
-) -> Quote | None:
-    text = doc.text
-    cue = "according to" if is_acc else toks[ci].low
-    if is_acc:
-        m = subject_after(toks, ci + 1)
-        # end of the source phrase: next comma
-        k = ci + 2
-        while k < len(toks) and toks[k].text not in (",", ".", ";"):
-            k += 1
-        if ci <= 1:  # According to X, CONTENT.
-            if k >= len(toks) - 2:
-                return None
-            s, e = _trim(text, toks[k].end, sent.end)
-        elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
-            s = sent.start
-            e = sent.end if k < len(toks) - 2 else toks[ci - 1].start
-            s, e = _trim(text, s, e)
-        else:
-            return None
-        return _make(doc, s, e, m, cue)
-    # subject before the cue: "X said (that) CONTENT"
-    if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
-        return None  # passive: "was asked", "is expected"
-    needs_that = cue in QUOTE_CUES
-    subj = subject_before(toks, ci)
-    after_cue = ci + 1
-    n = len(toks)
-    if subj is None and ci > 0 and _finite_after_subject(toks, ci):
-        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
-    if subj is not None:
-        nxt = toks[after_cue] if after_cue < n else None
-        if (
-            nxt is not None
-            and nxt.text not in _END_PUNCT
-            and nxt.text not in (",", "“", '"', "”", "(", "—", "–")
-        ):
-            k = after_cue
-            obj = cue in OBJECT_CUES
-            if obj:
-                k = _skip_object(toks, k)
-            k, that = _skip_to_that(toks, k)
-            if k >= n or (needs_that and not that):
-                return None
-            if (
-                obj
-                and not that
-                and k > after_cue
-                and toks[k].low not in _CLAUSE_OPENERS
-                and not toks[k].cap
-            ):
-                return None  # "told his defense officials on Monday": an addressee, no content
-            if (
-                not that
-                and toks[k].low in _PREPS_STOP
-                and not (toks[k].low == "to" and (cue in BELIEF_CUES or cue in OBJECT_CUES))
-            ):
-                return None
-            e = _clause_end(toks, k, sent.end)
-            s, e = _trim(text, toks[k].start, e)
-            if len(text[s:e].split()) < 4:
-                return None
-            return _make(doc, s, e, subj, cue)
-        # "CONTENT, X said." with the cue closing the sentence
-        tail = after_cue
-        while tail < n and toks[tail].low in TEMPORAL:
-            tail += 1
-        if tail > after_cue:
-            nxt = toks[tail] if tail < n else None
-        if subj.kind != "unknown" and (
-            nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in SPEECH_CUES)
-        ):
-            head = _head_start(toks, ci, subj)
-            if head is not None and head > 0 and toks[head - 1].text == ",":
-                tail_ok = nxt is None or nxt.text in _END_PUNCT
-                s = sent.start
-                e = toks[head - 1].start if tail_ok else sent.end
-                s, e = _trim(text, s, e)
-                if len(text[s:e].split()) >= 4:
-                    return _make(doc, s, e, subj, cue)
-        return None
-    # inverted: "CONTENT, said X."
-    if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
-        m = subject_after(toks, ci)
-        if m is not None:
-            s, e = _trim(text, sent.start, toks[ci - 1].start)
-            if e - s >= 12:
-                return _make(doc, s, e, m, cue)
-    return None
-
-
-_NOT_SUBJECT_END = frozenset(
-    """to will would could can may might must shall should not and or who which that very so too
-    more most less really also just never ever even still""".split()
-)
-
-
-def _finite_after_subject(toks: list[Token], ci: int) -> bool:
-    """`... officials familiar with the server, said` : a finite cue right after some noun phrase."""
-    prev = toks[ci - 1]
-    cue = toks[ci].low
-    if cue.endswith("ing") or not prev.text[0].isalnum() or prev.low.endswith("ly"):
-        return False
-    if prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END:
-        return False
-    return cue in CUES
-
-
-_QUESTION_WORDS = frozenset(
-    "whether if about why what who whom how when where which to for".split()
-)
-
-
-def _question_at(doc: _Doc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
-    """`Asked (by X) whether ..., Y said`: the question asked is reported speech."""
-    n = len(toks)
-    agent: Mention | None = None
-    k = ci + 1
-    while k < n and k - ci <= 8:
-        t = toks[k]
-        if t.low in _QUESTION_WORDS and not t.cap:
-            break
-        if t.low == "by":
-            agent = subject_after(toks, k)
-        if t.text in PUNCT:
-            return None
-        k += 1
-    else:
-        return None
-    if k >= n:
-        return None
-    e = sent.end
-    for j in range(k + 1, n):
-        if toks[j].text in (",", ";", "—", "–"):
-            e = toks[j].start
-            break
-    s, e = _trim(doc.text, toks[k].start, e)
-    if e - s < 4 or doc.masked(s):
-        return None
-    if (
-        agent is None
-        and ci > 0
-        and toks[ci - 1].low not in _BE
-        and toks[ci - 1].low not in ("when", "after", "once")
-    ):
-        agent = subject_before(toks, ci)
-    return _make(doc, s, e, agent, "asked")
-
-
-def _head_start(toks: list[Token], ci: int, subj: Mention) -> int | None:
-    """Index of the first token of the source phrase (its appositive included)."""
-    for i in range(ci - 1, -1, -1):
-        if toks[i].start <= subj.start:
-            return i
-    return None
-
-
-def _skip_object(toks: list[Token], k: int) -> int:
-    for j in range(k, min(len(toks), k + 8)):
-        if toks[j].low == "that":
-            return j
-        if toks[j].text in (",", "."):
-            break
-    if k < len(toks) and (
-        toks[k].low
-        in (
-            "him",
-            "her",
-            "them",
-            "me",
-            "us",
-            "reporters",
-            "journalists",
-            "lawmakers",
-            "supporters",
-            "voters",
-        )
-    ):
-        return k + 1
-    j = k
-    if j < len(toks) and toks[j].low in DETERMINERS:
-        j += 1
-    while j < len(toks) and toks[j].cap:
-        j += 1
-    if j > k:
-        return j
-    return k
-
-
-_PREPS_STOP = frozenset(
-    """at in from by with during after before as while without on to for about of into over
-    through since until like upon via than""".split()
-)
-_BE = frozenset("was were is are be been being".split())
-_CLAUSE_OPENERS = frozenset(
-    "he she they it we i you the a an this these those his her their its there to".split()
-)
-
-
-def _skip_to_that(toks: list[Token], k: int) -> tuple[int, bool]:
-    """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
-    for j in range(k, min(len(toks), k + 10)):
-        if toks[j].low == "that":
-            return j + 1, True
-        if toks[j].text in PUNCT and j > k:
-            break
-    j = k
-    while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
-        j += 1
-    if j > k and j < len(toks) and toks[j].text == ",":
-        j += 1
-    return j, False
-
-
-def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
-    """Content runs to the sentence end, or to a following ', adding that ...'."""
-    for j in range(k + 1, len(toks) - 1):
-        nxt = toks[j + 1].low
-        if toks[j].text == "," and nxt in CUES and nxt.endswith("ing"):
-            return toks[j].start
-        if toks[j].text in (";", "—", "–") or (toks[j].text == "," and nxt in _NEW_CLAUSE):
-            return toks[j].start
-    return sent_end
-
-
-_NEW_CLAUSE = frozenset("but while although though whereas which".split())
-
-
-def _make(doc: _Doc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
-    if e <= s:
-        return None
-    speaker = _resolve(doc, m)
-    return Quote(text=doc.text[s:e], speaker=speaker, kind="indirect", start=s, end=e, cue=cue)

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 5_000_000  # one article; a bigger file is not an article
 MAX_JSONL_BYTES = 2_000_000_000
 MIN_WORDS = 20
+MAX_RUN = 5_000  # characters without a sentence end or line break; real news peaks near 1,000
+_RUN = re.compile(rf"[^.!?…\n]{{{MAX_RUN + 1},}}")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -101,12 +103,29 @@ def _first_sentence_title(text: str) -> str:
     return title if len(title) <= 120 else title[:117].rsplit(" ", 1)[0] + "…"
 
 
+def check_unicode(source: str, *values: Any) -> None:
+    """JSON "\\ud800" escapes parse, but no hash or store can take a lone surrogate: refuse them."""
+    try:
+        "".join(str(v) for v in values).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReadError(
+            f"{source or 'the text'} holds characters that are not valid Unicode (lone surrogates)"
+        ) from None
+
+
 def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Article:
     """An Article from plain text (or Markdown) and whatever metadata is known."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_unicode(source, text, *meta.values())
     if len(text.split()) < MIN_WORDS:
         raise ReadError(
             f"{source or 'the text'} is too short to be an article (fewer than {MIN_WORDS} words)"
+        )
+    run = _RUN.search(text)
+    if run:  # extraction looks back over the whole sentence: such a "sentence" costs minutes
+        raise ReadError(
+            f"{source or 'the text'} is not prose: {len(run.group()):,} characters without a full "
+            f"stop or line break (an article's sentences stay under {MAX_RUN:,})"
         )
     title = str(meta.get("title") or "").strip() or split_title(text)[0]
     return Article(
@@ -171,6 +190,7 @@ def from_record(record: Any, source: str) -> Article:
         if isinstance(value, dict):
             value = value.get("name", "")
         meta[name] = value
+    check_unicode(source, str(meta.get("title") or ""))
     return from_text(text, source=source, id_hint=str(record.get("id") or ""), **meta)
 
 
@@ -214,7 +234,7 @@ def read_path(path: Path) -> Iterator[Loaded]:
             yield Loaded(source, from_text(text, source, id_hint=path.stem))
     except ReadError as exc:
         yield Loaded(source, error=str(exc))
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5,000-digit number
         yield Loaded(source, error=f"{source} is not valid JSON ({type(exc).__name__})")
     except OSError as exc:
         yield Loaded(source, error=f"cannot read {source}: {exc.strerror}")
@@ -236,5 +256,5 @@ def _read_jsonl(path: Path, size: int) -> Iterator[Loaded]:
                 yield Loaded(where, from_record(json.loads(decode(raw, where)), where))
             except ReadError as exc:
                 yield Loaded(where, error=str(exc))
-            except (json.JSONDecodeError, RecursionError) as exc:
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a huge number
                 yield Loaded(where, error=f"{where}: not valid JSON ({type(exc).__name__})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -32,6 +33,21 @@ class IngestReport:
         return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose ingest was killed (kill -9 gives the pool no chance to
+    stop it) exits within a second, instead of lingering on pipes nobody will write to."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _prepare(item: Loaded, extract: bool = True) -> tuple[Loaded, Prepared | None]:
     return item, (prepare(item.article, extract) if item.article is not None else None)
 
@@ -52,7 +68,8 @@ async def ingest_loaded(
     if workers > 1:
         loop = asyncio.get_running_loop()
         work = partial(_prepare, extract=extract)
-        with ProcessPoolExecutor(workers) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+        with pool:
             # The pool prepares batch k+1 while batch k is written: map() submits at once.
             pending: Iterator[tuple[Loaded, Prepared | None]] | None = None
             for batch in _batches(items, BATCH * workers):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -14,6 +15,22 @@ if TYPE_CHECKING:
     import aiosqlite
 
 MAX_SEEN = 2000  # entry keys remembered per feed
+
+
+@contextmanager
+def _saving(what: str) -> Iterator[None]:
+    """A failed write (disk full, locked past the timeout) as a StoreError the user can read."""
+    from bot.store.base import StoreError
+
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise StoreError(
+                f"could not save {what}: the disk is full or the store reached its size limit; "
+                "nothing was changed"
+            ) from exc
+        raise StoreError(f"could not save {what}: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,15 +200,30 @@ class DigestTables:
         async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
+    async def _begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, retried briefly: in WAL mode SQLite can answer "database is locked"
+        at once, without its busy timeout, while another process on the file is mid-write."""
+        import asyncio
+
+        for attempt in range(8):
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 7:
+                    raise
+                await asyncio.sleep(0.05 * 2**attempt)  # 50 ms doubling: about 6 s in all
+
     async def _write(self, sql: str, params: Sequence[Any]) -> int:
         """One statement in its own transaction; returns the number of rows changed."""
         async with self._write_lock:
-            try:
-                cur = await self._db.execute(sql, params)
-                await self._db.commit()
-            except sqlite3.Error:
-                await self._db.rollback()
-                raise
+            with _saving("the change"):
+                try:
+                    cur = await self._db.execute(sql, params)
+                    await self._db.commit()
+                except sqlite3.Error:
+                    await self._db.rollback()
+                    raise
             return cur.rowcount
 
     # -- schedules ----------------------------------------------------------------------
@@ -207,12 +239,17 @@ class DigestTables:
         created_at: str,
     ) -> Schedule:
         async with self._write_lock:
-            cur = await self._db.execute(
-                "INSERT INTO schedules (place, platform, time_of_day, timezone, topic, created_by, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (place, platform, time_of_day, timezone, topic, created_by, created_at),
-            )
-            await self._db.commit()
+            with _saving("the schedule"):
+                try:
+                    cur = await self._db.execute(
+                        "INSERT INTO schedules (place, platform, time_of_day, timezone, topic, created_by, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (place, platform, time_of_day, timezone, topic, created_by, created_at),
+                    )
+                    await self._db.commit()
+                except sqlite3.Error:
+                    await self._db.rollback()
+                    raise
             new_id = cur.lastrowid
         return Schedule(
             new_id or 0, place, platform, time_of_day, timezone, topic, created_by, created_at
@@ -287,25 +324,26 @@ class DigestTables:
         is never taken over, by this process or any other on the same file.
         """
         async with self._write_lock:
-            try:
-                await self._db.execute("BEGIN IMMEDIATE")
-                await self._db.execute(
-                    "INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, claimed_at) "
-                    "VALUES (?, ?, ?, 'claimed', ?, 1, ?) "
-                    "ON CONFLICT (schedule_id, local_date) DO UPDATE SET status = 'claimed', token = excluded.token, "
-                    "attempts = deliveries.attempts + 1, claimed_at = excluded.claimed_at, error = NULL "
-                    "WHERE deliveries.status = 'failed' AND deliveries.attempts < ?",
-                    (schedule_id, local_date, place, token, claimed_at, max_attempts),
-                )
-                async with self._db.execute(
-                    "SELECT token FROM deliveries WHERE schedule_id = ? AND local_date = ?",
-                    (schedule_id, local_date),
-                ) as cur:
-                    row = await cur.fetchone()
-                await self._db.commit()
-            except sqlite3.Error:
-                await self._db.rollback()
-                raise
+            with _saving("the delivery claim"):
+                try:
+                    await self._begin_immediate()
+                    await self._db.execute(
+                        "INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, claimed_at) "
+                        "VALUES (?, ?, ?, 'claimed', ?, 1, ?) "
+                        "ON CONFLICT (schedule_id, local_date) DO UPDATE SET status = 'claimed', token = excluded.token, "
+                        "attempts = deliveries.attempts + 1, claimed_at = excluded.claimed_at, error = NULL "
+                        "WHERE deliveries.status = 'failed' AND deliveries.attempts < ?",
+                        (schedule_id, local_date, place, token, claimed_at, max_attempts),
+                    )
+                    async with self._db.execute(
+                        "SELECT token FROM deliveries WHERE schedule_id = ? AND local_date = ?",
+                        (schedule_id, local_date),
+                    ) as cur:
+                        row = await cur.fetchone()
+                    await self._db.commit()
+                except sqlite3.Error:
+                    await self._db.rollback()
+                    raise
         return bool(row) and row[0] == token
 
     async def finish_delivery(

@@ -62,6 +62,8 @@ except ModuleNotFoundError:  # pytest started without the project root on sys.pa
 
 TOKEN = "MTIz.fake-bot-token.never-logged"
 ADMIN_ID = 900000000000000099
+EDITORS_ROLE = 900000000000000077
+MANAGE_GUILD = 1 << 5
 GOLD = json.loads((Path(__file__).resolve().parents[1] / "data" / "seeds_gold.json").read_text())
 PUTIN_QUOTES = [q["quote"] for q in GOLD["quotes"] if "kick the enemy out" in q["quote"]]
 
@@ -77,6 +79,9 @@ class SpyCore:
 
     def commands(self) -> list[Any]:
         return self.core.commands()
+
+    async def suggest(self, kind: str, typed: str) -> list[str]:
+        return await self.core.suggest(kind, typed)
 
     async def handle(self, request: Request) -> Reply:
         self.requests.append(request)
@@ -141,7 +146,13 @@ async def spy(core: Core) -> SpyCore:
 @pytest.fixture
 async def bot(fake: FakeDiscord, spy: SpyCore) -> AsyncIterator[DiscordAdapter]:
     adapter = DiscordAdapter(
-        DiscordSettings(token=TOKEN, guild_id=GUILD_ID, admins=frozenset({str(ADMIN_ID)}))
+        DiscordSettings(
+            token=TOKEN,
+            guild_id=GUILD_ID,
+            admins=frozenset({str(ADMIN_ID)}),
+            admin_roles=frozenset({str(EDITORS_ROLE)}),
+            sync_on_start=True,
+        )
     )
     await adapter.start(spy)  # type: ignore[arg-type]
     yield adapter
@@ -372,6 +383,8 @@ async def test_a_failed_follow_up_becomes_a_short_private_message(
     assert note["flags"] & 64  # ephemeral: only the asker sees it
     assert "Traceback" not in note["content"]
     assert any("command failed" in r.getMessage() for r in caplog.records)
+    # the public "thinking…" placeholder was removed first, so the note can be private
+    assert fake.calls("DELETE", f"/webhooks/{APP_ID}/{payload['token']}/messages/@original")
 
 
 async def test_wrong_token_fails_start_without_echoing_it(fake: FakeDiscord, spy: SpyCore) -> None:
@@ -385,13 +398,189 @@ async def test_wrong_token_fails_start_without_echoing_it(fake: FakeDiscord, spy
 
 
 async def test_global_sync_without_a_guild(fake: FakeDiscord, spy: SpyCore) -> None:
-    adapter = DiscordAdapter(DiscordSettings(token=TOKEN))
+    adapter = DiscordAdapter(DiscordSettings(token=TOKEN, sync_on_start=True))
     await adapter.start(spy)  # type: ignore[arg-type]
     try:
         assert len(fake.calls("PUT", f"/applications/{APP_ID}/commands")) == 1
         assert not fake.calls("PUT", f"/applications/{APP_ID}/guilds/")
     finally:
         await adapter.stop()
+
+
+EVERY_COMMAND = [
+    ("brief", [option("topic", "Kursk")], "Kursk"),
+    ("summary", [option("query", "Kursk incursion"), option("sentences", 2, kind=4)], "Kursk"),
+    ("who", [option("said", "kick the enemy out")], "Vladimir Putin"),
+    ("figures", [option("topic", "territory")], "square miles"),
+    ("quote", [option("phrase", "situation is under our control")], "under our control"),
+    ("search", [option("words", "Kursk evacuation")], "Kursk"),
+    ("articles", [], "Kursk"),
+    ("digest", [{"name": "list", "type": 1, "options": []}], "digest"),
+    ("digest", [{"name": "now", "type": 1, "options": []}], "digest"),
+    ("help", [option("command", "figures")], "/figures territory"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "expect"),
+    EVERY_COMMAND,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(EVERY_COMMAND)],
+)
+async def test_every_command_through_the_gateway(
+    bot: DiscordAdapter,
+    fake: FakeDiscord,
+    spy: SpyCore,
+    name: str,
+    options: list[dict[str, Any]],
+    expect: str,
+) -> None:
+    payload = fake.command(name, options)
+    bodies = await ask(fake, bot, payload)
+    callback = fake.callbacks(payload["id"])
+    assert callback == [{"type": 5}], "deferred first"
+    assert bodies and expect.lower() in "\n".join(seen(b) for b in bodies).lower()
+    assert spy.requests[-1].command == name
+    assert not any((b.get("flags") or 0) & 64 for b in bodies), "an answer, not a refusal"
+
+
+async def test_start_does_not_sync_unless_configured(fake: FakeDiscord, spy: SpyCore) -> None:
+    adapter = DiscordAdapter(DiscordSettings(token=TOKEN, guild_id=GUILD_ID))
+    await adapter.start(spy)  # type: ignore[arg-type]
+    try:
+        assert not [r for r in fake.requests if r.method == "PUT"]
+        # commands synced by an earlier `discord-sync` still work
+        bodies = await ask(
+            fake, adapter, fake.command("who", [option("said", "kick the enemy out")])
+        )
+        assert "Vladimir Putin" in "\n".join(seen(b) for b in bodies)
+    finally:
+        await adapter.stop()
+
+
+async def test_sync_only_pushes_commands_over_rest_without_the_gateway(
+    fake: FakeDiscord, spy: SpyCore
+) -> None:
+    adapter = DiscordAdapter(DiscordSettings(token=TOKEN, guild_id=GUILD_ID))
+    count = await adapter.sync_only(spy)  # type: ignore[arg-type]
+    assert count == len(spy.commands())
+    [put] = fake.calls("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    synced = {c["name"]: c for c in put.body}
+    assert int(synced["ingest"]["default_member_permissions"]) == MANAGE_GUILD
+    assert synced["who"]["options"][0]["autocomplete"] is True
+    assert synced["figures"]["options"][0]["autocomplete"] is True
+    assert fake.identify() is None, "no gateway connection for a sync"
+
+
+async def test_endpoints_come_from_settings(
+    fake: FakeDiscord, spy: SpyCore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/nowhere")
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL("ws://127.0.0.1:9/")
+    )
+    adapter = DiscordAdapter(
+        DiscordSettings(token=TOKEN, api_url=fake.api_base, gateway_url=fake.gateway_url)
+    )
+    await adapter.start(spy)  # type: ignore[arg-type]
+    try:
+        assert fake.identify() is not None
+    finally:
+        await adapter.stop()
+
+
+async def autocomplete(
+    fake: FakeDiscord, payload: dict[str, Any], timeout: float = 10.0
+) -> list[dict[str, Any]]:
+    await fake.send_interaction(payload)
+    [body] = await fake.wait_for(lambda f: f.callbacks(payload["id"]), timeout=timeout)
+    assert body["type"] == 8  # APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+    return body["data"]["choices"]
+
+
+async def test_autocomplete_suggests_speakers_and_topics(
+    bot: DiscordAdapter, fake: FakeDiscord, spy: SpyCore
+) -> None:
+    speakers = await autocomplete(fake, fake.autocomplete("who", "said", "put"))
+    assert speakers and "Putin" in speakers[0]["name"]
+    assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in speakers)
+    anyone = await autocomplete(fake, fake.autocomplete("who", "said", ""))
+    assert 1 < len(anyone) <= 25
+    topics = await autocomplete(fake, fake.autocomplete("figures", "topic", "terr"))
+    assert topics[0] == {"name": "territory", "value": "territory"}
+    assert spy.requests == [], "typing never runs a command"
+
+
+async def test_ingest_refused_to_a_member_allowed_to_managers_and_admin_roles(
+    bot: DiscordAdapter, fake: FakeDiscord, spy: SpyCore
+) -> None:
+    url = [option("url", "https://example.com/feed.xml")]
+    refused = await ask(fake, bot, fake.command("ingest", url))
+    assert "admins only" in seen(refused[0]) and refused[0]["flags"] & 64
+    assert spy.requests[-1].is_admin is False
+    schedule = [{"name": "schedule", "type": 1, "options": [option("time", "07:30")]}]
+    refused = await ask(fake, bot, fake.command("digest", schedule))
+    assert "admins only" in seen(refused[0])
+    for who in (
+        {"permissions": MANAGE_GUILD},
+        {"roles": [EDITORS_ROLE]},
+        {"user_id": ADMIN_ID},
+    ):
+        await ask(fake, bot, fake.command("help", [], **who))  # type: ignore[arg-type]
+        assert spy.requests[-1].is_admin is True, who
+    made = await ask(fake, bot, fake.command("digest", schedule, roles=[EDITORS_ROLE]))
+    assert "scheduled" in seen(made[0])
+
+
+async def test_a_429_on_a_follow_up_is_waited_out(bot: DiscordAdapter, fake: FakeDiscord) -> None:
+    payload = fake.command("who", [option("said", "kick the enemy out")])
+    refused = fake.rate_limit_next("POST", f"/webhooks/{APP_ID}/{payload['token']}", 1.0)
+    bodies = await ask(fake, bot, payload)
+    assert refused, "the first follow-up was refused with 429"
+    posts = fake.calls("POST", f"/webhooks/{APP_ID}/{payload['token']}")
+    assert len(posts) >= 2 and posts[0].body == posts[1].body, "the refused one is sent again"
+    assert posts[1].at - refused[0] >= 1.0, "not before Retry-After"
+    assert "Vladimir Putin" in "\n".join(seen(b) for b in bodies)
+
+
+async def test_brief_renders_and_show_source_shows_the_cited_passage(
+    bot: DiscordAdapter, fake: FakeDiscord, spy: SpyCore
+) -> None:
+    bodies = await ask(fake, bot, fake.command("brief"))
+    text = "\n".join(seen(b) for b in bodies)
+    assert "Kursk" in text and not any((b.get("flags") or 0) & 64 for b in bodies)
+    buttons = [c for b in bodies for row in b.get("components") or [] for c in row["components"]]
+    sources = [c for c in buttons if c["label"].startswith("Show source")]
+    assert sources, "the briefing offers Show source"
+    message = fake._message(CHANNEL_ID, bodies[-1])
+    for button in sources:
+        clicked = await ask(fake, bot, fake.click(message, button["custom_id"]))
+        command, _, ref = button["custom_id"].removeprefix("briefbot:").partition(":")
+        assert command == "quote"
+        article_id, _, span = ref.partition(":")
+        start, _, end = span.partition("-")
+        article = await spy.core.store.article(article_id)
+        assert article is not None
+        passage = " ".join(article.text[int(start) : int(end)].split())
+        assert passage in " ".join("\n".join(seen(b) for b in clicked).split())
+
+
+async def test_one_log_line_per_interaction_never_the_token(
+    bot: DiscordAdapter, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await ask(fake, bot, fake.command("who", [option("said", "kick the enemy out")]))
+    await ask(fake, bot, fake.command("search", [option("words", "")]))
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("discord /")]
+    assert len(lines) == 2, lines
+    assert re.search(
+        rf"^discord /who command guild={GUILD_ID} channel={CHANNEL_ID} user={OWNER_ID} "
+        r"defer_ms=\d+\.\d answer_ms=\d+\.\d messages=\d+ ok$",
+        lines[0],
+    )
+    assert lines[1].endswith("refused")
+    everything = "\n".join(r.getMessage() for r in caplog.records)
+    assert TOKEN not in everything
+    assert "kick the enemy out" not in "\n".join(lines)
 
 
 # --- unit: a mock Interaction through the real tree (discord.py's test style) -----------------
@@ -438,6 +627,10 @@ class MockCommandInteraction(discord.Interaction):
         super().__init__(data=payload, state=client._connection)  # type: ignore[arg-type]
         self._cs_response = recorder  # type: ignore[assignment]
         self._cs_followup = recorder  # type: ignore[assignment]
+        self._recorder = recorder
+
+    async def delete_original_response(self) -> None:
+        self._recorder.log.append(("delete-original",))
 
 
 async def run_tree(

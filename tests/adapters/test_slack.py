@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import logging
+import re
 import sys
 import time
 from collections.abc import AsyncIterator
@@ -24,12 +26,29 @@ from bot.core import Core
 from bot.model import Reply, Request
 
 try:
-    from tests.fakes.slack_api import FakeSlack, block_actions_body, load_fixture, sign, slash_body
+    from tests.fakes.slack_api import (
+        FakeSlack,
+        block_actions_body,
+        load_fixture,
+        mention_body,
+        sign,
+        sign_json,
+        slash_body,
+    )
 except ModuleNotFoundError:  # pytest started without the project root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from tests.fakes.slack_api import FakeSlack, block_actions_body, load_fixture, sign, slash_body
+    from tests.fakes.slack_api import (
+        FakeSlack,
+        block_actions_body,
+        load_fixture,
+        mention_body,
+        sign,
+        sign_json,
+        slash_body,
+    )
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+MANIFEST = Path(__file__).resolve().parents[2] / "adapters" / "slack_manifest.json"
 ADMIN = "U0ADMIN"
 
 
@@ -192,6 +211,16 @@ async def test_who_said_names_putin_with_quote_and_citation(
         if b["type"] == "context"
         for t in texts({"blocks": [b]})
     )
+    assert "Vladimir Putin" in seen
+    reply = await spy.core.handle(Request("who", "said kick the enemy out"))
+    cited = [
+        reply.citations[q.cite]
+        for sec in reply.sections
+        for q in (*sec.quotes, *sec.items)
+        if "kick the enemy out" in q.text and q.cite is not None
+    ]
+    assert cited, "the core cites the quote"
+    assert cited[0].title[:60] in seen, "the citation names the article"
     assert spy.requests[0] == Request(
         command="who",
         args="said kick the enemy out",
@@ -216,13 +245,32 @@ async def test_figures_territory_renders_a_table(bot: SlackAdapter, fake: FakeSl
     assert_within_limits(messages)
 
 
-async def test_brief_stays_within_slack_limits(bot: SlackAdapter, fake: FakeSlack) -> None:
-    messages = await answer(bot, fake, "/brief")
+async def test_brief_renders_within_limits_and_its_show_source_buttons_work(
+    bot: SlackAdapter, fake: FakeSlack, core: Core
+) -> None:
+    messages = await answer(bot, fake, "/brief", key="brief")
     assert messages and messages[0]["response_type"] == "in_channel", "a briefing, not an error"
     seen = shown(messages)
     assert "Kursk" in seen and ":warning:" not in seen
     assert quote_lines(messages), "the story carries quotes"
     assert_within_limits(messages)
+    source = [b for b in buttons(messages) if b["text"]["text"].startswith("Show source")]
+    assert source, "the briefing offers Show source"
+    for n, button in enumerate(source):
+        before = len(fake.received)
+        await click(bot, fake, button, f"src{n}")
+        posted = [r.body for r in fake.received[before:]]
+        assert posted and all(m.get("thread_ts") for m in posted), "answered in the thread"
+        assert_within_limits(posted)
+        # the passage shown is the cited span of the article, verbatim
+        command, _, ref = button["value"].partition(" ")
+        assert command == "quote"
+        article_id, _, span = ref.partition(":")
+        start, _, end = span.partition("-")
+        article = await core.store.article(article_id)
+        assert article is not None
+        passage = " ".join(article.text[int(start) : int(end)].split())
+        assert passage in " ".join(shown(posted).split())
 
 
 async def test_a_long_answer_is_split_and_continues_past_the_response_url_limit(
@@ -290,21 +338,26 @@ async def test_ack_comes_back_before_a_slow_command_finishes(core: Core, fake: F
     assert "Putin" in shown([r.body for r in fake.received])
 
 
-async def test_show_source_button_delivers_the_quote(
+async def click(adapter: SlackAdapter, fake: FakeSlack, button: dict[str, Any], key: str) -> None:
+    """Click a button as Slack sends it (block_actions), signed; wait for the answer."""
+    body = block_actions_body(button["value"], fake.response_url(key), button["action_id"])
+    status, _ = await send(adapter, body, sign(SECRET, body))
+    assert status == 200
+    assert await adapter.drain(timeout=20)
+
+
+async def test_show_source_button_posts_the_passage_in_the_thread(
     bot: SlackAdapter, fake: FakeSlack, spy: SpyCore
 ) -> None:
     messages = await answer(bot, fake, "/who said kick the enemy out", key="first")
     source = [b for b in buttons(messages) if "source" in b["text"]["text"].lower()]
     assert source, "a who-said answer offers Show source"
-    click = block_actions_body(
-        source[0]["value"], fake.response_url("click"), source[0]["action_id"]
-    )
-    status, _ = await send(bot, click, sign(SECRET, click))
-    assert status == 200
-    assert await bot.drain(timeout=20)
-    clicked = [r.body for r in fake.received if r.key == "click"]
-    assert clicked and clicked[0]["replace_original"] is False
-    assert "kick the enemy out" in shown(clicked)
+    await click(bot, fake, source[0], "click")
+    threaded = [r.body for r in fake.received if r.kind == "chat.postMessage"]
+    assert threaded and all(m["thread_ts"] == "1732390000.000200" for m in threaded)
+    assert all(m["channel"] == "C0DESK" for m in threaded)
+    assert "kick the enemy out" in shown(threaded)
+    assert not [r for r in fake.received if r.key == "click"], "not posted to the channel itself"
     command, _, args = source[0]["value"].partition(" ")
     assert spy.requests[-1].command == command and spy.requests[-1].args == args
     assert spy.requests[-1].user == "U0EDITOR" and spy.requests[-1].place == "C0DESK"
@@ -327,6 +380,17 @@ async def test_ingest_is_refused_to_non_admins_only(
     assert "admins only" in shown(refused)
     await answer(bot, fake, "/help ingest", key="admin", user_id=ADMIN)
     assert [r.is_admin for r in spy.requests] == [False, True]
+
+
+async def test_digest_changes_are_refused_to_non_admins_only(
+    bot: SlackAdapter, fake: FakeSlack
+) -> None:
+    refused = await answer(bot, fake, "/digest schedule 07:30 Europe/Kyiv", key="editor")
+    assert refused[0]["response_type"] == "ephemeral" and "admins only" in shown(refused)
+    made = await answer(bot, fake, "/digest schedule 07:30 Europe/Kyiv", key="admin", user_id=ADMIN)
+    assert "scheduled" in shown(made) and made[0]["response_type"] == "in_channel"
+    listed = await answer(bot, fake, "/digest list", key="list")
+    assert "07:30" in shown(listed), "anyone may list"
 
 
 async def test_post_delivers_a_digest_to_a_channel(
@@ -370,3 +434,177 @@ def test_fixture_is_a_real_slash_command_form() -> None:
     fields = parse_qs(slash_body("/figures", "territory", "http://127.0.0.1/r"))
     assert fields["command"] == ["/figures"] and fields["text"] == ["territory"]
     assert fields["channel_id"] == ["C0DESK"]
+
+
+# --- every command, mentions, rate limits, operability --------------------------------------
+
+EVERY_COMMAND = [
+    ("/brief Kursk", "Kursk"),
+    ("/summary Kursk incursion 2", "Kursk"),
+    ("/who said kick the enemy out", "Vladimir Putin"),
+    ("/figures territory", "square miles"),
+    ("/quote situation is under our control", "situation is under our control"),
+    ("/search Kursk evacuation", "Kursk"),
+    ("/articles", "Kursk"),
+    ("/digest list", "digest"),
+    ("/digest now", "digest"),
+    ("/help figures", "/figures territory"),
+]
+
+
+@pytest.mark.parametrize(("line", "expect"), EVERY_COMMAND, ids=[c[0] for c in EVERY_COMMAND])
+async def test_every_command_answers_over_signed_http(
+    bot: SlackAdapter, fake: FakeSlack, spy: SpyCore, line: str, expect: str
+) -> None:
+    messages = await answer(bot, fake, line)
+    assert messages, "the user sees an answer"
+    assert messages[0]["response_type"] == "in_channel", shown(messages)[:300]
+    assert expect.lower() in shown(messages).lower()
+    assert_within_limits(messages)
+    command = line.split()[0].lstrip("/")
+    assert spy.requests[-1].command == command and spy.requests[-1].platform == "slack"
+
+
+async def test_every_core_command_has_a_slash_listener(bot: SlackAdapter, spy: SpyCore) -> None:
+    registered = {
+        getattr(listener.ack_function, "__name__", "") for listener in bot.app._async_listeners
+    }
+    for spec in spy.commands():
+        assert f"on_{spec.name}" in registered
+
+
+async def test_app_mention_is_answered_in_a_thread(
+    bot: SlackAdapter, fake: FakeSlack, spy: SpyCore
+) -> None:
+    body = mention_body("who said kick the enemy out", ts="1732391111.000100")
+    status, _ = await send(bot, body, sign_json(SECRET, body))
+    assert status == 200
+    assert await bot.drain(timeout=20)
+    posted = [r.body for r in fake.received if r.kind == "chat.postMessage"]
+    assert posted and all(m["thread_ts"] == "1732391111.000100" for m in posted)
+    assert "Vladimir Putin" in shown(posted) and "kick the enemy out" in shown(posted)
+    assert_within_limits(posted)
+    assert spy.requests[-1] == Request(
+        command="who",
+        args="said kick the enemy out",
+        user="U0EDITOR",
+        place="C0DESK",
+        platform="slack",
+        is_admin=False,
+    )
+    # Slack re-sends an event it thinks was missed: it is not answered twice
+    retry = sign_json(SECRET, body)
+    status, _ = await send(bot, body, {**retry, "X-Slack-Retry-Num": "1"})
+    assert status == 200
+    assert await bot.drain(timeout=20)
+    assert len(spy.requests) == 1
+
+
+async def test_unsigned_mention_is_refused(
+    bot: SlackAdapter, fake: FakeSlack, spy: SpyCore
+) -> None:
+    body = mention_body("who said kick the enemy out")
+    status, _ = await send(bot, body, sign_json("wrong", body))
+    assert status == 401
+    assert await bot.drain(timeout=5)
+    assert spy.requests == [] and fake.received == []
+
+
+async def test_response_url_429_is_waited_out_per_retry_after(
+    bot: SlackAdapter, fake: FakeSlack
+) -> None:
+    limit = fake.rate_limit("response_url", times=1, retry_after=1)
+    messages = await answer(bot, fake, "/who said kick the enemy out")
+    assert limit.refused_at, "the fake refused the first post"
+    assert "Vladimir Putin" in shown(messages), "the answer still arrived"
+    waited = fake.arrived[0] - limit.refused_at[0]
+    assert waited >= 1.0, f"posted again {waited:.2f}s after a Retry-After of 1 s"
+
+
+async def test_digest_post_survives_a_429(bot: SlackAdapter, fake: FakeSlack, core: Core) -> None:
+    reply = await core.handle(Request(command="digest", args="now", place="C0DIGEST"))
+    limit = fake.rate_limit("chat.postMessage", times=1, retry_after=1)
+    await bot.post("C0DIGEST", reply)
+    posted = [r for r in fake.received if r.kind == "chat.postMessage"]
+    assert limit.refused_at and posted, "refused once, then delivered"
+    assert fake.arrived[0] - limit.refused_at[0] >= 1.0
+    assert posted[0].key == "C0DIGEST"
+
+
+async def test_a_refused_digest_post_raises_so_the_scheduler_retries(
+    core: Core, fake: FakeSlack
+) -> None:
+    from slack_sdk.errors import SlackApiError
+
+    reply = await core.handle(Request(command="quote", args="kick the enemy out"))
+    limit = fake.rate_limit("chat.postMessage", times=10, retry_after=0)
+    async with running(core, fake, rate_limit_retries=1) as adapter:
+        with pytest.raises(SlackApiError):
+            await adapter.post("C0DIGEST", reply)
+    assert len(limit.refused_at) == 2, "one try, one retry, then the scheduler is told"
+
+
+async def test_one_log_line_per_command_with_timings_and_no_secrets(
+    core: Core, fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with running(core, fake) as adapter:
+        await answer(adapter, fake, "/who said kick the enemy out", key="a")
+        await answer(adapter, fake, "/search", key="b")
+    lines = [r.getMessage() for r in caplog.records if r.name == "adapters.slack"]
+    per_command = [line for line in lines if line.startswith("slack /")]
+    assert len(per_command) == 2, lines
+    who, search = per_command
+    assert re.search(r"^slack /who channel=C0DESK user=U0EDITOR ack_ms=\d+\.\d ", who)
+    assert re.search(r"answer_ms=\d+\.\d messages=\d+ ok$", who)
+    assert search.endswith("refused")
+    ack_ms = float(re.search(r"ack_ms=([\d.]+)", who).group(1))  # type: ignore[union-attr]
+    assert ack_ms < 3000
+    everything = "\n".join(r.getMessage() for r in caplog.records)
+    assert "xoxb-test-token" not in everything and SECRET not in everything
+    assert not any("kick the enemy out" in line for line in per_command), "no user text logged"
+
+
+async def test_an_admin_channel_may_ingest(core: Core, fake: FakeSlack) -> None:
+    spy = SpyCore(core)
+    async with running(spy, fake, admin_channels=frozenset({"C0ADMINS"})) as adapter:
+        await answer(adapter, fake, "/help", key="a", channel_id="C0ADMINS")
+        await answer(adapter, fake, "/help", key="b")
+    assert [r.is_admin for r in spy.requests] == [True, False]
+
+
+def test_manifest_lists_every_command_scope_and_event() -> None:
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    from bot.commands import COMMANDS
+
+    assert commands == {f"/{name}" for name in COMMANDS}
+    for c in manifest["features"]["slash_commands"]:
+        assert c["url"].endswith("/slack/events") and c["usage_hint"] and c["description"]
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "app_mentions:read"} <= scopes
+    settings = manifest["settings"]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_mention"]
+    assert settings["interactivity"]["is_enabled"] is True
+    assert settings["interactivity"]["request_url"].endswith("/slack/events")
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("<@UBRIEFBOT> who said kick the enemy out", ("who", "said kick the enemy out")),
+        ("<@UBRIEFBOT|briefbot>, /figures territory", ("figures", "territory")),
+        ("<@UBRIEFBOT>", ("help", "")),
+        ("<@UBRIEFBOT> <@U0OTHER> Brief  Kursk", ("brief", "Kursk")),
+    ],
+)
+def test_a_mention_reads_like_a_command(text: str, parsed: tuple[str, str]) -> None:
+    from adapters.slack import parse_mention
+
+    assert parse_mention(text) == parsed
+
+
+async def test_a_command_prefix_answers_renamed_commands(core: Core, fake: FakeSlack) -> None:
+    async with running(core, fake, command_prefix="bb-") as adapter:
+        messages = await answer(adapter, fake, "/bb-who said kick the enemy out")
+    assert "Vladimir Putin" in shown(messages)

@@ -71,6 +71,8 @@ async def test_summary_search_words_draw_on_several_articles(ask) -> None:
         ("/summary 000_58c49d49d2aa7952 0", "between 1 and 10"),
         ("/summary 000_58c49d49d2aa7952 11", "between 1 and 10"),
         ("/summary deadbeefcafe", "No article has the id"),
+        ("/summary 000_0000000000000000", "No article has the id"),
+        ("/summary 000_58c49d49d2aa7952 -2", "between 1 and 10"),
         ("/summary zzqxv wibble", "No indexed article matches"),
     ],
 )

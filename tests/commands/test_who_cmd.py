@@ -109,6 +109,37 @@ async def test_bad_input_gets_a_clear_message_with_a_working_example(ask, bad: s
     assert "Try: /who said" in reply_text(reply)
 
 
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ("!!! ... ???", "no words"),
+        ("\u201c\u201d", "no words"),
+        ("— … –", "no words"),
+        ("kick the enemy " * 334, "too long"),
+        ("x" * 5000, "too long"),
+        ('"', "quote mark without its partner"),
+        ("\u00abkick the enemy", "quote mark without its partner"),
+        ('kick the "enemy" "out', "quote mark without its partner"),
+    ],
+    ids=[
+        "punctuation",
+        "empty-quotes",
+        "dashes",
+        "5000-chars-words",
+        "5000-chars",
+        "lone-mark",
+        "guillemet",
+        "odd-marks",
+    ],
+)
+async def test_bad_input_says_what_is_wrong(ask, bad: str, says: str) -> None:
+    reply = await ask("/who said " + bad)
+    text = reply_text(reply)
+    assert reply.error and says in text
+    assert "Try: /who said" in text
+    assert len(text) < 400, "a short message, not an echo of the input"
+
+
 async def test_quoted_phrase_is_accepted(ask) -> None:
     reply = await ask('/who said "kick the enemy out"')
     assert not reply.error and _is(_items(reply)[0].label, "Vladimir Putin")

@@ -45,15 +45,17 @@ class Bot:
     scheduler: Scheduler
     channel: RecordingChannel
 
-    async def ask(self, args: str, place: str = "C1", platform: str = "fake") -> Reply:
+    async def ask(
+        self, args: str, place: str = "C1", platform: str = "fake", admin: bool = True
+    ) -> Reply:
         return await self.core.handle(
-            Request("digest", args, user="U1", place=place, platform=platform)
+            Request("digest", args, user="U1", place=place, platform=platform, is_admin=admin)
         )
 
 
 @asynccontextmanager
 async def running(
-    db: Path, channel: RecordingChannel, *, seed: bool = False, config: Config = CONFIG
+    db: Path | str, channel: RecordingChannel, *, seed: bool = False, config: Config = CONFIG
 ) -> AsyncIterator[Bot]:
     """One bot process: open the store, start the scheduler (which catches up), stop on exit."""
     async with open_core(db, seed=seed, config=config) as core:
@@ -83,6 +85,9 @@ def channel() -> RecordingChannel:
     return RecordingChannel()
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """The store every digest test runs on: a SQLite file, then a PostgreSQL database."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
     return tmp_path / "briefbot.db"

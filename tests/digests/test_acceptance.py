@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 async def test_morning_digest_of_the_seeds(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))  # the seeds are indexed at 06:00 Kyiv time
     async with running(db, channel, seed=True) as bot:
@@ -54,7 +54,7 @@ async def test_morning_digest_of_the_seeds(
 
 
 async def test_the_next_digest_covers_only_what_came_after(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel, seed=True) as bot:

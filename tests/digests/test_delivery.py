@@ -9,6 +9,7 @@ import pytest
 
 from bot.delivery import DeliveryError, Router
 from bot.model import Reply
+from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 from tests.digests.conftest import RecordingChannel
 
@@ -22,8 +23,8 @@ async def test_router_posts_to_the_platforms_adapter() -> None:
         await router.post("console", "x", Reply(title="t"))
 
 
-async def test_only_one_of_many_concurrent_claims_wins(tmp_path: Path) -> None:
-    stores = [await SQLiteStore.open(tmp_path / "b.db") for _ in range(4)]
+async def test_only_one_of_many_concurrent_claims_wins(db: Path | str) -> None:
+    stores = [await open_store(db) for _ in range(4)]
     try:
         wins = await asyncio.gather(
             *(

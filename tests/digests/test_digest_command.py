@@ -37,7 +37,11 @@ def text_of(reply: Reply) -> str:
     ],
 )
 async def test_bad_input_gets_a_clear_message_and_an_example(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel, args: str, expected: str
+    db: Path | str,
+    clock: time_machine.Coordinates,
+    channel: RecordingChannel,
+    args: str,
+    expected: str,
 ) -> None:
     async with running(db, channel) as bot:
         reply = await bot.ask(args)
@@ -50,7 +54,7 @@ async def test_bad_input_gets_a_clear_message_and_an_example(
 
 
 async def test_schedule_list_and_cancel_in_this_channel_only(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot:
@@ -84,7 +88,7 @@ async def test_schedule_list_and_cancel_in_this_channel_only(
 
 
 async def test_a_city_as_topic_gets_a_time_zone_hint(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     async with running(db, channel) as bot:
         reply = await bot.ask("schedule 07:30 Kyiv")
@@ -93,7 +97,7 @@ async def test_a_city_as_topic_gets_a_time_zone_hint(
 
 
 async def test_digest_now_answers_without_using_up_the_days_post(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot:
@@ -106,7 +110,7 @@ async def test_digest_now_answers_without_using_up_the_days_post(
 
 
 async def test_list_shows_failing_feeds(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     async with running(db, channel) as bot:
         store = bot.core.store
@@ -119,3 +123,15 @@ async def test_list_shows_failing_feeds(
     assert feeds.heading == "Feeds"
     assert feeds.items[0].label == "failing"
     assert "last error: answered HTTP 500" in feeds.items[0].text
+
+
+@pytest.mark.parametrize("args", ["schedule 07:30 Europe/Kyiv", "07:30", "cancel 1"])
+async def test_changing_digests_is_refused_to_non_admins(
+    db: Path, channel: RecordingChannel, args: str
+) -> None:
+    async with running(db, channel) as bot:
+        reply = await bot.ask(args, admin=False)
+        assert reply.error and "admins only" in text_of(reply)
+        assert "/digest list" in text_of(reply)
+        listed = await bot.ask("list", admin=False)
+        assert not listed.error, "anyone may list"

@@ -12,7 +12,7 @@ from tests.digests.conftest import RecordingChannel, at, running
 
 
 async def test_fires_at_local_time_across_the_autumn_dst_change(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-10-25T12:00:00"))
     async with running(db, channel) as bot:
@@ -36,7 +36,7 @@ async def test_fires_at_local_time_across_the_autumn_dst_change(
 
 
 async def test_fires_at_local_time_across_the_spring_dst_change(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-03-08T12:00:00"))
     async with running(db, channel) as bot:
@@ -52,7 +52,7 @@ async def test_fires_at_local_time_across_the_spring_dst_change(
 
 
 async def test_restart_inside_the_grace_window_posts_once(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))  # 06:00 in Kyiv
     async with running(db, channel) as bot:
@@ -67,7 +67,7 @@ async def test_restart_inside_the_grace_window_posts_once(
 
 
 async def test_restart_after_the_grace_window_does_not_post(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot:
@@ -79,7 +79,7 @@ async def test_restart_after_the_grace_window_does_not_post(
 
 
 async def test_two_schedulers_on_one_store_post_once(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as first:
@@ -101,7 +101,7 @@ async def test_two_schedulers_on_one_store_post_once(
 
 
 async def test_cancelled_digest_never_fires(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot, running(db, channel) as other:
@@ -124,7 +124,7 @@ async def test_cancelled_digest_never_fires(
 
 
 async def test_failed_post_is_retried_within_the_window_and_posted_once(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot:
@@ -150,7 +150,7 @@ async def test_failed_post_is_retried_within_the_window_and_posted_once(
 
 
 async def test_unconfirmed_claim_is_not_posted_again(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     """A process that died between its claim and the confirmation: the restart must not double-post."""
     clock.move_to(at("2024-08-13T03:00:00"))
@@ -167,7 +167,7 @@ async def test_unconfirmed_claim_is_not_posted_again(
 
 
 async def test_schedule_made_after_todays_time_starts_tomorrow(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T06:00:00"))  # 09:00 in Kyiv
     async with running(db, channel) as bot:
@@ -182,7 +182,7 @@ async def test_schedule_made_after_todays_time_starts_tomorrow(
 
 
 async def test_each_channel_gets_its_own_digest(
-    db: Path, clock: time_machine.Coordinates, channel: RecordingChannel
+    db: Path | str, clock: time_machine.Coordinates, channel: RecordingChannel
 ) -> None:
     clock.move_to(at("2024-08-13T03:00:00"))
     async with running(db, channel) as bot:

@@ -67,6 +67,31 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
     assert q.speaker == "Jo Park"
 
 
+def test_unbalanced_quote_marks_never_swallow_the_rest_of_the_article() -> None:
+    text = (
+        "Ann Lee opened the session. \u201cWe will build the bridge, she said.\n\n"
+        'The council voted 5-2. "It is done," Mayor Jo Park said.\n\n'
+        'Residents \u201d complained about noise. A stray " mark here.\n\n'
+        "The bridge opens in May, officials said.\n"
+    )
+    quotes = extract_quotes(text)
+    for q in quotes:
+        assert "\n" not in text[q.start : q.end], q
+    direct = [q for q in quotes if q.kind != "indirect"]
+    assert direct[0].text == "We will build the bridge, she said."
+    park = _by_text(quotes, "It is done", direct=True)
+    assert park.text == "It is done," and park.speaker == "Jo Park"
+    last = _by_text(quotes, "The bridge opens in May")
+    assert last.kind == "indirect"
+
+
+def test_a_thousand_unclosed_marks_stay_in_their_paragraphs() -> None:
+    para = 'He said "yes and then \u201cno and \u00ab maybe.'
+    text = "\n\n".join([para] * 1000)
+    quotes = extract_quotes(text)
+    assert quotes and all("\n" not in q.text for q in quotes)
+
+
 def test_titles_and_scare_quotes_are_not_quotes() -> None:
     text = (
         "The senator appeared on \u201cMeet the Press\u201d on Sunday.\n"
@@ -175,3 +200,77 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
     for q in extract_quotes(text):
         assert text[q.start : q.end] == q.text and q.text
         assert q.kind in ("direct", "partial", "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Hillary Clinton slammed Barack Obama as elitist on Tuesday.",
+            "Barack Obama as elitist",
+            "Hillary Clinton",
+        ),
+        (
+            "Sen. Ted Cruz (R-Tex.) has vowed to repeal the health law if elected.",
+            "to repeal the health law if elected",
+            "Ted Cruz",
+        ),
+        (
+            "As POLITICO revealed, most of the money went to books.",
+            "most of the money went to books",
+            "POLITICO",
+        ),
+        (
+            "Voters are angry, said Ann Lee, who runs the poll, and turnout will fall, she added.",
+            "turnout will fall",
+            "Ann Lee",
+        ),
+        (
+            "The deficit will grow this year, the nonpartisan Congressional Budget Office reported.",
+            "The deficit will grow this year",
+            "Congressional Budget Office",
+        ),
+        (
+            "Mayor Jo Park said the bridge is safe and urged residents to stay calm.",
+            "the bridge is safe",
+            "Jo Park",
+        ),
+    ],
+    ids=[
+        "stance-verb",
+        "aside-and-infinitive",
+        "as-x-revealed",
+        "inverted",
+        "org-modifier",
+        "coord",
+    ],
+)
+def test_indirect_speech_content_and_source(text: str, content: str, speaker: str) -> None:
+    q = next(q for q in extract_quotes(text) if q.kind == "indirect" and q.text == content)
+    assert q.speaker == speaker
+
+
+def test_coordinated_cue_gives_its_own_report() -> None:
+    text = "Mayor Jo Park said the bridge is safe and urged residents to stay calm.\n"
+    texts = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+    assert texts == ["the bridge is safe", "residents to stay calm"]
+
+
+def test_a_noun_is_not_a_stance_verb() -> None:
+    text = "Her aides ignored a request for comment about the support for the plan.\n"
+    assert [q for q in extract_quotes(text) if q.cue in ("request", "support")] == []
+
+
+def test_naming_and_passive_stance_verbs_are_not_reports() -> None:
+    text = (
+        "She hosts a show called Judge Jo.\n"
+        "The claim was repeated by the Home Secretary on Monday.\n"
+    )
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_participle_after_the_cue_starts_a_new_report() -> None:
+    text = "It had to be brought together, he added, saying action was needed on poverty.\n"
+    texts = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+    assert "It had to be brought together" in texts
+    assert "action was needed on poverty" in texts

@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ class Recorded:
     query: dict[str, str]
     headers: dict[str, str]
     body: Any
+    at: float = field(default_factory=time.perf_counter)
 
 
 @dataclass
@@ -42,6 +44,8 @@ class _Failure:
     prefix: str
     status: int
     times: int = 1
+    retry_after: float = 0.0
+    refused_at: list[float] = field(default_factory=list)
 
 
 def user_payload(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
@@ -56,6 +60,21 @@ def user_payload(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
         "flags": 0,
         "public_flags": 0,
     }
+
+
+def _rate_limited(retry_after: float) -> web.Response:
+    """A 429 as Discord sends it (through its proxy: a Via header; retry_after in the body)."""
+    body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+    return web.Response(
+        body=json.dumps(body).encode(),
+        status=429,
+        headers={
+            "Content-Type": "application/json",
+            "Retry-After": str(max(1, round(retry_after))),
+            "Via": "1.1 google",
+            "X-RateLimit-Scope": "user",
+        },
+    )
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -74,6 +93,7 @@ class FakeDiscord:
 
     token: str
     requests: list[Recorded] = field(default_factory=list)
+    ready: bool = False  # READY was sent: interactions sent now follow it
     gateway_frames: list[dict[str, Any]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _port: int = 0
@@ -113,6 +133,14 @@ class FakeDiscord:
     def fail_next(self, method: str, path_prefix: str, status: int = 400, times: int = 1) -> None:
         """Answer the next matching REST call(s) with an error status."""
         self._failures.append(_Failure(method, path_prefix, status, times))
+
+    def rate_limit_next(
+        self, method: str, path_prefix: str, retry_after: float = 1.0, times: int = 1
+    ) -> list[float]:
+        """Answer the next matching call(s) with 429 as Discord does; returns when each was refused."""
+        failure = _Failure(method, path_prefix, 429, times, retry_after)
+        self._failures.append(failure)
+        return failure.refused_at
 
     # --- waiting -----------------------------------------------------------------------
 
@@ -174,6 +202,8 @@ class FakeDiscord:
                         "application": {"id": str(APP_ID), "flags": 0},
                     },
                 )
+                self.ready = True
+                await self._record()
         return ws
 
     async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
@@ -230,9 +260,15 @@ class FakeDiscord:
         *,
         user_id: int = OWNER_ID,
         token: str = "",
+        roles: list[int] | None = None,
+        permissions: int | None = None,
     ) -> dict[str, Any]:
         """An application-command interaction; options as Discord sends them ({name, type, value})."""
         payload = self._interaction_base(2, user_id, token or f"tok-{next(self._ids)}")
+        if roles is not None:
+            payload["member"]["roles"] = [str(r) for r in roles]
+        if permissions is not None:
+            payload["member"]["permissions"] = str(permissions)
         synced = {c["name"]: c for c in self.synced_commands()}
         payload["data"] = {
             "id": synced.get(name, {}).get("id", str(next(self._ids))),
@@ -241,6 +277,15 @@ class FakeDiscord:
             "options": options or [],
             "guild_id": str(GUILD_ID),
         }
+        return payload
+
+    def autocomplete(
+        self, name: str, option: str, typed: str, *, user_id: int = OWNER_ID
+    ) -> dict[str, Any]:
+        """An autocomplete interaction: the user is typing `typed` into `option` of /name."""
+        payload = self.command(name, [{"name": option, "type": 3, "value": typed, "focused": True}])
+        payload["type"] = 4
+        payload["member"]["user"] = user_payload(user_id, "editor")
         return payload
 
     def click(
@@ -293,6 +338,9 @@ class FakeDiscord:
                 and path.startswith(failure.prefix)
             ):
                 failure.times -= 1
+                failure.refused_at.append(time.perf_counter())
+                if failure.status == 429:
+                    return _rate_limited(failure.retry_after)
                 return _json({"message": "fake failure", "code": 50035}, status=failure.status)
         return self._answer(request.method, path, request.headers.get("Authorization", ""), body)
 
@@ -315,6 +363,8 @@ class FakeDiscord:
             )
         if parts[0] == "webhooks" and method in ("POST", "PATCH"):
             return _json(self._message(CHANNEL_ID, body or {}))
+        if parts[0] == "webhooks" and method == "DELETE":
+            return web.Response(status=204)
         if auth != f"Bot {self.token}":
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
         if path == "/users/@me" and method == "GET":

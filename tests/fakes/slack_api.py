@@ -60,11 +60,54 @@ def block_actions_body(value: str, response_url: str, action_id: str = "briefbot
     return urlencode({"payload": json.dumps(payload)})
 
 
+def mention_body(text: str, channel: str = "C0DESK", user: str = "U0EDITOR", ts: str = "") -> str:
+    """A JSON Events API callback for `@briefbot <text>`, as Slack POSTs it."""
+    ts = ts or f"{time.time():.6f}"
+    return json.dumps(
+        {
+            "token": "gIkuvaNzQIHg97ATvDxqgjtO",
+            "team_id": "T0NEWS",
+            "api_app_id": "A0BRIEF",
+            "event": {
+                "type": "app_mention",
+                "user": user,
+                "text": f"<@UBRIEFBOT> {text}",
+                "ts": ts,
+                "channel": channel,
+                "event_ts": ts,
+            },
+            "type": "event_callback",
+            "event_id": f"Ev{int(float(ts) * 1e6)}",
+            "event_time": int(float(ts)),
+            "authorizations": [{"team_id": "T0NEWS", "user_id": "UBRIEFBOT", "is_bot": True}],
+        }
+    )
+
+
+def sign_json(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    """Signed headers for a JSON body (Events API)."""
+    return {**sign(secret, body, timestamp), "Content-Type": "application/json"}
+
+
+@dataclass
+class RateLimit:
+    """Answer the next `times` calls of a kind with 429 and Retry-After."""
+
+    kind: str  # "response_url" or a Web API method
+    times: int
+    retry_after: int
+    refused_at: list[float]
+
+
 class FakeSlack:
     """aiohttp server on 127.0.0.1 playing Slack's side: records every message sent to it."""
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        self.arrived: list[float] = []  # perf_counter() of each recorded message
+        self._limits: list[RateLimit] = []
+        self._outages: list[list[Any]] = []  # [kind, status, times left]
+        self.refused: list[tuple[str, int]] = []  # (kind, status) of each 5xx answer
         self.sockets_acks: list[dict[str, Any]] = []
         self._changed = asyncio.Condition()
         self._uses: dict[str, int] = {}
@@ -108,7 +151,42 @@ class FakeSlack:
     async def _record(self, item: Received) -> None:
         async with self._changed:
             self.received.append(item)
+            self.arrived.append(time.perf_counter())
             self._changed.notify_all()
+
+    def rate_limit(self, kind: str, times: int = 1, retry_after: int = 1) -> RateLimit:
+        """Make the next `times` calls of `kind` fail with 429 Retry-After, like Slack does."""
+        limit = RateLimit(kind, times, retry_after, [])
+        self._limits.append(limit)
+        return limit
+
+    def fail_next(self, kind: str, status: int = 503, times: int = 1) -> None:
+        """Answer the next `times` calls of `kind` with a 5xx and record nothing, as Slack does
+        during an outage (`rate_limit` does the same with 429)."""
+        self._outages.append([kind, status, times])
+
+    def _outage(self, kind: str) -> web.Response | None:
+        for outage in self._outages:
+            if outage[0] == kind and outage[2] > 0:
+                outage[2] -= 1
+                self.refused.append((kind, outage[1]))
+                return web.Response(status=outage[1], text="<html>fake outage</html>")
+        return None
+
+    def _limited(self, kind: str) -> web.Response | None:
+        if (outage := self._outage(kind)) is not None:
+            return outage
+        for limit in self._limits:
+            if limit.kind == kind and limit.times > 0:
+                limit.times -= 1
+                limit.refused_at.append(time.perf_counter())
+                headers = {"Retry-After": str(limit.retry_after)}
+                if kind == "response_url":
+                    return web.Response(status=429, text="rate_limited", headers=headers)
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"}, status=429, headers=headers
+                )
+        return None
 
     async def wait_for(
         self, count: int, kind: str | None = None, timeout: float = 10.0
@@ -145,6 +223,8 @@ class FakeSlack:
                 {"ok": True, "url": self.base_url.replace("http", "ws", 1) + "/socket"}
             )
         if method in ("chat.postMessage", "chat.postEphemeral"):
+            if (limited := self._limited(method)) is not None:
+                return limited
             await self._record(Received(method, str(body.get("channel", "")), body))
             return web.json_response(
                 {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
@@ -153,6 +233,8 @@ class FakeSlack:
 
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
+        if (limited := self._limited("response_url")) is not None:
+            return limited
         self._uses[key] = self._uses.get(key, 0) + 1
         if self._uses[key] > RESPONSE_URL_USES:
             return web.Response(status=404, text="used_url")

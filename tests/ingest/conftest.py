@@ -15,6 +15,7 @@ from aiohttp import web
 
 from bot.config import FetchConfig
 from bot.ingest.fetch import Fetcher
+from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -166,9 +167,14 @@ async def site() -> AsyncIterator[Site]:
         await runner.cleanup()
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
-    st = await SQLiteStore.open(tmp_path / "ingest.db")
+@pytest.fixture(params=["sqlite", "postgres"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+    """Fetch and feed tests run on a SQLite file, then on a PostgreSQL database."""
+    if request.param == "postgres":
+        target = str(request.getfixturevalue("pg_url"))
+    else:
+        target = str(tmp_path / "ingest.db")
+    st = await open_store(target)
     try:
         yield st
     finally:

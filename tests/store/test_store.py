@@ -1,9 +1,10 @@
-"""The SQLite store: ingest, dedupe, search with hostile queries, integrity."""
+"""The store on both backends: ingest, dedupe, search with hostile queries, integrity."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,36 +12,31 @@ from bot.ingest.readers import from_text
 from bot.model import Article
 from bot.store.sqlite import SQLiteStore
 from tests.conftest import SEEDS
-
-
-@pytest.fixture
-async def store(tmp_path: Path):
-    s = await SQLiteStore.open(tmp_path / "s.db")
-    yield s
-    await s.close()
+from tests.store.conftest import Opener
 
 
 def seed(i: int) -> Article:
     return from_text(SEEDS[i].read_text(), source=str(SEEDS[i]), id_hint=SEEDS[i].stem)
 
 
-async def test_seed_is_indexed_once_and_a_wire_copy_is_a_duplicate(store: SQLiteStore) -> None:
+def wire_copy(article: Article) -> Article:
+    text = article.text.replace("Monday", "on Monday").replace(
+        "(Featured Image Media Credit: Screen Capture/CSPAN)", ""
+    )
+    return from_text(text, source="wire", id_hint="wire-copy")
+
+
+async def test_seed_is_indexed_once_and_a_wire_copy_is_a_duplicate(store: Any) -> None:
     first = await store.add_article(seed(0))
     assert first.status == "new"
     again = await store.add_article(seed(0))
     assert (again.status, again.article_id) == ("duplicate", seed(0).id)
-    text = (
-        seed(0)
-        .text.replace("Monday", "on Monday")
-        .replace("(Featured Image Media Credit: Screen Capture/CSPAN)", "")
-    )
-    wire = from_text(text, source="wire", id_hint="wire-copy")
-    copy = await store.add_article(wire)
+    copy = await store.add_article(wire_copy(seed(0)))
     assert copy.status == "duplicate" and copy.detail == "wire copy"
     assert await store.article_count() == 1
 
 
-async def test_different_articles_on_the_same_story_are_not_duplicates(store: SQLiteStore) -> None:
+async def test_different_articles_on_the_same_story_are_not_duplicates(store: Any) -> None:
     results = [await store.add_article(seed(i)) for i in range(5)]
     assert [r.status for r in results] == ["new"] * 5
     stories = await store.stories(since="2000-01-01T00:00:00Z")
@@ -59,10 +55,11 @@ async def test_different_articles_on_the_same_story_are_not_duplicates(store: SQ
         "Kursk*",
         "'; DROP TABLE articles; --",
         "( ) ^ -",
+        "<-> & | ! :*",
         "",
     ],
 )
-async def test_hostile_search_strings_never_raise(store: SQLiteStore, query: str) -> None:
+async def test_hostile_search_strings_never_raise(store: Any, query: str) -> None:
     await store.add_article(seed(0))
     await store.search(query)
     await store.quotes_matching(query)
@@ -73,37 +70,98 @@ async def test_hostile_search_strings_never_raise(store: SQLiteStore, query: str
     assert await store.integrity_ok()
 
 
-async def test_search_ranks_and_stems(store: SQLiteStore) -> None:
+async def test_operators_are_plain_words(store: Any) -> None:
+    """'or'/'-' typed by a user are words to find, not query operators."""
+    for i in range(5):
+        await store.add_article(seed(i))
+    assert await store.search("Kursk -Kursk")  # not "Kursk and not Kursk"
+    both = {h.article.id for h in await store.search("Kursk evacuated")}
+    either = {h.article.id for h in await store.search("Kursk or zzzxqy")}
+    assert both and either <= both | either
+
+
+async def test_search_ranks_and_stems(store: Any) -> None:
     for i in range(5):
         await store.add_article(seed(i))
     hits = await store.search("evacuated residents")
     assert hits and "evacuat" in hits[0].snippet.lower()
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert await store.search("zzzxqy") == []
+    some = await store.search("zzzxqy Kursk")  # no article has every word: any word will do
+    assert some and all("kursk" in h.snippet.lower() or "Kursk" in h.article.title for h in some)
 
 
-async def test_store_file_uses_wal_and_survives_reopen(tmp_path: Path) -> None:
+async def test_facts_are_stored_with_their_article(store: Any) -> None:
+    for i in range(5):
+        await store.add_article(seed(i))
+    ids = [seed(i).id for i in range(5)]
+    assert [a.id for a in await store.articles(ids[::-1])] == ids[::-1]
+    quotes = await store.quotes_for_articles(ids)
+    figures = await store.figures_for_articles(ids)
+    assert quotes and figures
+    assert all(q.sentence and q.article.id in ids for q in quotes)
+    assert await store.find_article_ids(ids[0][:6]) and await store.find_article_ids("%") == []
+    speakers = await store.speakers()
+    assert speakers and speakers[0][2] == max(n for _, _, n in speakers)
+    key = speakers[0][0]
+    assert all(q.speaker_key == key for q in await store.quotes_by_speakers([key]))
+    topics = await store.figure_topics()
+    assert topics and await store.figures(topic=topics[0][0])
+    recent = await store.recent_articles(limit=2)
+    assert len(recent) == 2 and recent[0].published >= recent[1].published
+
+
+async def test_story_summary_is_cached_for_its_size(store: Any) -> None:
+    for i in range(3):
+        await store.add_article(seed(i))
+    story = (await store.stories(since="2000-01-01"))[0]
+    size, cached = await store.story_summary(story.id)
+    assert size == 3 and cached is None
+    await store.save_story_summary(story.id, 3, [["a", 1]])
+    assert await store.story_summary(story.id) == (3, [["a", 1]])
+    await store.add_article(seed(3))
+    assert await store.story_summary(story.id) == (4, None)  # grew: the summary is stale
+
+
+async def test_store_survives_reopen(opener: Opener) -> None:
+    s = await opener()
+    await s.add_article(seed(1))
+    await s.close()
+    s = await opener()
+    assert await s.article_count() == 1
+    assert (await s.article(seed(1).id)).text == seed(1).text
+    assert (await s.add_article(seed(1))).status == "duplicate"
+
+
+async def test_sqlite_store_file_uses_wal(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
     s = await SQLiteStore.open(path)
     await s.add_article(seed(1))
     await s.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    s = await SQLiteStore.open(path)
-    try:
-        assert await s.article_count() == 1
-        assert (await s.article(seed(1).id)).text == seed(1).text
-    finally:
-        await s.close()
 
 
-async def test_near_duplicate_detection_can_be_switched_off(tmp_path: Path) -> None:
-    s = await SQLiteStore.open(tmp_path / "n.db", near_duplicates=False)
-    try:
-        await s.add_article(seed(0))
-        wire = from_text(
-            seed(0).text.replace("Monday", "on Monday"), source="wire", id_hint="wire-copy"
-        )
-        assert (await s.add_article(wire)).status == "new"
-        assert (await s.add_article(seed(0))).status == "duplicate"  # the same text still is
-    finally:
-        await s.close()
+async def test_near_duplicate_detection_can_be_switched_off(opener: Opener) -> None:
+    s = await opener(near_duplicates=False)
+    await s.add_article(seed(0))
+    assert (await s.add_article(wire_copy(seed(0)))).status == "new"
+    assert (await s.add_article(seed(0))).status == "duplicate"  # the same text still is
+
+
+async def test_nul_characters_neither_fail_nor_shift_offsets(store: Any) -> None:
+    """PostgreSQL text cannot hold U+0000; the article is still indexed, quotes still line up."""
+    base = seed(2)
+    text = base.text.replace(". ", ".\x00 ", 3)
+    article = from_text(text, source="nul\x00", id_hint="nul")
+    assert text.count("\x00") == 3
+    assert (await store.add_article(article)).status == "new"
+    stored = await store.article(article.id)
+    assert stored is not None and len(stored.text) == len(text)
+    for q in await store.quotes_for_articles([stored.id]):
+        assert stored.text[q.quote.start : q.quote.end].replace(
+            "\ufffd", "\x00"
+        ) == q.quote.text.replace("\ufffd", "\x00")
+    assert await store.find_article_ids("nul\x00") is not None
+    assert await store.article_by_url("http://x/\x00") is None
+    assert await store.search("Kursk\x00") is not None

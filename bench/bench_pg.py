@@ -1,0 +1,155 @@
+"""/search and /brief on PostgreSQL side by side with SQLite, on the same articles, in one run.
+
+usage: python bench/bench_pg.py --sqlite /tmp/copy/bench100k.db [--pg-url postgresql://...]
+       [--requests 200] [--build-from /tmp/big.jsonl --n 2000]
+
+Takes a built SQLite store (bench/bench_brief.py makes the 100,000-article one), moves it into
+PostgreSQL with `briefbot import` (a throwaway server from tests/pgserver.py unless --pg-url
+names one), then sends the same random /search and /brief requests through the real core
+to both stores and prints p50/p99 for each, with the PostgreSQL / SQLite ratio.
+With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_brief import TOPICS, pct, records
+from bot.app import open_core
+from bot.config import Config
+from bot.ingest.service import ingest_loaded
+from bot.model import Request
+from bot.store.transfer import counts, export_to, import_from
+
+WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+async def queries(target: str, n: int, rng: random.Random) -> list[str]:
+    """Search strings of 1-3 words taken from random article titles (same list for both stores)."""
+    async with open_core(target) as core:
+        total = await core.store.article_count()
+        refs = []
+        for _ in range(n):
+            refs += await core.store.recent_articles(limit=1, offset=rng.randrange(total))
+    out = []
+    for ref in refs:
+        words = WORD.findall(ref.title) or ["news"]
+        out.append(" ".join(rng.sample(words, min(len(words), rng.randint(1, 3)))))
+    return out
+
+
+async def briefs(target: str, n: int, rng: random.Random) -> list[str]:
+    async with open_core(target) as core:
+        latest = await core.store.latest_published()
+    from datetime import datetime
+
+    now = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+    out = []
+    for _ in range(n):
+        topic = rng.choice(TOPICS)
+        since = now - timedelta(days=rng.randint(0, 300), hours=24)
+        out.append(f"{topic or ''} {since.strftime('%Y-%m-%dT%H:%M:%SZ')}".strip())
+    return out
+
+
+async def timed(target: str, command: str, lines: list[str]) -> list[float]:
+    lat = []
+    async with open_core(target) as core:
+        await core.handle(Request(command=command, args=lines[0]))  # warm caches and pool
+        for line in lines:
+            t0 = time.perf_counter()
+            reply = await core.handle(Request(command=command, args=line))
+            lat.append(time.perf_counter() - t0)
+            assert not reply.error or command == "search", reply
+    return lat
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument(
+        "--sqlite", required=True, help="SQLite store (a copy: it is opened for writing)"
+    )
+    ap.add_argument(
+        "--pg-url", default="", help="an empty PostgreSQL database (default: throwaway)"
+    )
+    ap.add_argument("--requests", type=int, default=200)
+    ap.add_argument("--build-from", default="", help="corpus JSONL to ingest into --sqlite first")
+    ap.add_argument("--n", type=int, default=2000)
+    args = ap.parse_args()
+    if args.build_from:
+        async with open_core(args.sqlite, config=Config(near_duplicates=False)) as core:
+            if await core.store.article_count() < args.n:
+                await ingest_loaded(
+                    core.store, records(Path(args.build_from), 0, args.n), workers=2
+                )
+    server = None
+    pg_url = args.pg_url
+    if not pg_url:
+        from tests.pgserver import PgServer, find_bin_dir
+
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            sys.exit("no PostgreSQL server binaries: apt-get install postgresql, or pass --pg-url")
+        server = PgServer(bin_dir).start()
+        pg_url = server.database()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / "export.jsonl"
+            t0 = time.perf_counter()
+            with dump.open("w") as out:
+                exported = await export_to(args.sqlite, out)
+            t1 = time.perf_counter()
+            with dump.open() as src:
+                imported = await import_from(pg_url, src)
+            t2 = time.perf_counter()
+        assert imported == exported, (imported, exported)
+        n = exported["articles"]
+        print(
+            f"moved {n:,} articles ({exported['quotes']:,} quotes, {exported['figures']:,} figures): "
+            f"export {t1 - t0:.0f} s, import {t2 - t1:.0f} s; counts identical: {imported == await counts(pg_url)}"
+        )
+        rng = random.Random(7)
+        searches = await queries(args.sqlite, args.requests, rng)
+        brief_lines = await briefs(args.sqlite, args.requests, rng)
+        results = {}
+        for name, target in (("sqlite", args.sqlite), ("postgres", pg_url)):
+            results[name] = {
+                "search": await timed(target, "search", searches),
+                "brief": await timed(target, "brief", brief_lines),
+            }
+        print(f"{n:,} articles, {args.requests} requests per path (machine shared with other jobs)")
+        print(
+            f"{'path':<10}{'SQLite p50':>12}{'p99':>10}{'PG p50':>10}{'p99':>10}{'PG/SQLite p99':>15}"
+        )
+        summary = {"articles": n}
+        for path in ("search", "brief"):
+            s, p = results["sqlite"][path], results["postgres"][path]
+            row = [statistics.median(s), pct(s, 0.99), statistics.median(p), pct(p, 0.99)]
+            ms = [v * 1e3 for v in row]
+            print(
+                f"/{path:<9}{ms[0]:>12.1f}{ms[1]:>10.1f}{ms[2]:>10.1f}{ms[3]:>10.1f}{row[3] / row[1]:>14.2f}x"
+            )
+            summary.update(
+                {f"{path}_sqlite_p99_ms": ms[1], f"{path}_pg_p99_ms": ms[3]}
+                | {f"{path}_sqlite_p50_ms": ms[0], f"{path}_pg_p50_ms": ms[2]}
+            )
+        print(json.dumps(summary))
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,899 @@
+"""Indirect (reported) speech: who is said to have said, thought or wanted what, in whose words.
+
+Cue verbs of speech, belief and stance with their subject and complement ("Clinton said the
+plan would fail", "Cruz has vowed to repeal it", "..., officials said"), reporting nouns
+("Trump's call for a ban"), `according to`, `As X noted, ...`, colon lines and `In a new poll,
+...` frames. Content spans follow PolNeAR: the reported clause without the cue or the source.
+Runs on the ArticleDoc that quotes.py prepares (tokens outside quote marks, people named).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extract.attribution import (
+    ATTITUDE_CUES,
+    ATTITUDE_PARTICLES,
+    AUX,
+    CUES,
+    DETERMINERS,
+    NOUN_CUES,
+    OBJECT_CUES,
+    PHRASAL_FORMS,
+    PRONOUNS,
+    PUNCT,
+    QUOTE_CUES,
+    SPEECH_CUES,
+    TEMPORAL,
+    TITLES,
+    Mention,
+    Token,
+    classify_run,
+    clause_subject,
+    noun_use,
+    np_ending_at,
+    possessive,
+    subject_after,
+    subject_before,
+    tokens,
+)
+from bot.model import Quote, Sentence
+
+if TYPE_CHECKING:
+    from bot.extract.quotes import ArticleDoc
+
+_END_PUNCT = ".!?;:"
+
+
+def indirect_speech(doc: ArticleDoc) -> list[Quote]:
+    """Reported speech in the article: cue verbs and nouns, `according to`, colon lines, frames."""
+    out: list[Quote] = []
+    for si in doc.cue_sentences:
+        sent = doc.sentences[si]
+        toks = doc.sentence_tokens(si)
+        seg_in = doc.masks_within(sent.start, sent.end)
+        for ci, t in enumerate(toks):
+            if t.low == "asked" or t.low == "asking":
+                q = _question_at(doc, toks, ci, sent)
+                if q is not None:
+                    out.append(q)
+                continue
+            if t.cap and ci == 0 and t.low.endswith("ing") and t.low in _ALL_CUES:
+                q = _opening_participle(doc, toks, sent)
+                if q is not None:
+                    out.append(q)
+                continue
+            if t.cap and not (t.low == "according" and ci == 0):
+                if ci > 0 and (t.low in CUES or t.low in ATTITUDE_CUES) and _headline(toks):
+                    q = _headline_at(doc, toks, ci, sent)
+                    if q is not None:
+                        out.append(q)
+                continue
+            is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
+            if t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]:
+                q = _noun_cue_at(doc, toks, ci, sent)
+                if q is not None:
+                    out.append(q)
+                    continue
+            if t.low in ATTITUDE_CUES or t.low in PHRASAL_FORMS:
+                if noun_use(toks, ci):
+                    continue
+                q = _attitude_at(doc, toks, ci, sent)
+            elif not (is_acc or t.low in CUES) or noun_use(toks, ci):
+                continue
+            else:
+                q = _indirect_at(doc, toks, ci, is_acc, sent)
+            if q is None:
+                continue
+            if any(
+                m[0] < q.end and m[1] > q.start and (m[1] - m[0]) * 2 > (q.end - q.start)
+                for m in seg_in
+            ):
+                continue  # the content is a direct quote, reported above
+            out.append(q)
+    out.extend(_colon_lines(doc))
+    out.extend(_document_frames(doc))
+    return _dedupe(out)
+
+
+_COLON_LINE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’&-]*(?:[ \t]+[\w.'’&-]+){0,4}):[ \t]+([^\n]*\w[^\n]*)$", re.MULTILINE
+)
+_NOT_SOURCES = frozenset(
+    """note update updated correction editor editor's photo photos video watch related source
+    sources comment tags share read click subscribe advertisement credit image caption follow
+    email contact disclaimer warning question answer q a transcript listen see more also
+    breaking exclusive analysis opinion latest""".split()
+)
+
+
+def _colon_lines(doc: ArticleDoc) -> list[Quote]:
+    """`Paul Ryan: FBI decision defies explanation.` -- a headline or transcript line gives its source."""
+    out: list[Quote] = []
+    text = doc.text
+    for m in _COLON_LINE.finditer(text):
+        prefix, body = m.group(1), m.group(2)
+        words = prefix.split()
+        if (
+            len(words) > 5
+            or any(ch.isdigit() for ch in prefix)
+            or any(w.lower().strip(".'’") in _NOT_SOURCES for w in words)
+            or (len(words) > 1 and prefix.isupper())
+        ):
+            continue
+        if sum(w[:1].isupper() for w in words) * 2 < len(words) or len(body.split()) < 3:
+            continue
+        if doc.masks_within(m.start(2), m.end(2)) and ('"' in body or "“" in body):
+            continue  # a direct quote, attributed with the segments
+        s, e = _trim(text, m.start(2), m.end(2))
+        run = tokens(text, m.start(1), m.end(1))
+        mention = classify_run(run) if run else None
+        if mention is not None and mention.kind == "nominal":
+            mention = None
+        q = _make(doc, s, e, mention, ":")
+        if q is not None:
+            out.append(q)
+    return out
+
+
+_DOC_NOUNS = frozenset(
+    """poll polls survey surveys statement statements interview interviews letter book memo
+    report speech op-ed column essay filing lawsuit complaint tweet tweets post video email
+    emails ad ads remarks testimony affidavit document documents study analysis""".split()
+)
+
+
+def _document_frames(doc: ArticleDoc) -> list[Quote]:
+    """`In a statement, the campaign ...`, `In the new Post-ABC poll, Trump leads`: the frame
+    names where the content was said; the rest of the sentence is the content."""
+    out: list[Quote] = []
+    text = doc.text
+    for sent in doc.sentences:
+        if not text.startswith(("In ", "in "), sent.start):
+            continue
+        comma = text.find(",", sent.start, min(sent.end, sent.start + 120))
+        if comma < 0:
+            continue
+        frame = text[sent.start : comma].lower().replace("’", "'").split()
+        if not any(w.strip("'s") in _DOC_NOUNS or w in _DOC_NOUNS for w in frame[1:]):
+            continue
+        s, e = _trim(text, comma + 1, sent.end)
+        toks = tokens(text, s, e)
+        if len(toks) < 3 or doc.masked(s) or any(t.low in CUES for t in toks):
+            continue  # "In a statement, X said ...": the cue reports it
+        e = _clause_end(toks, 0, e)
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(
+                Quote(text=text[s:e], speaker=None, kind="indirect", start=s, end=e, cue="in")
+            )
+    return out
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Drop reports that mostly repeat a better one: speech cues beat stance verbs and
+    `according to`; among equals the earlier, longer report wins."""
+    kept: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+        if any(
+            q.start < k.end
+            and k.start < q.end
+            and (min(q.end, k.end) - max(q.start, k.start)) * 2 >= (q.end - q.start)
+            for k in kept
+        ):
+            continue
+        kept.append(q)
+    kept.sort(key=lambda q: q.start)
+    return kept
+
+
+def _rank(q: Quote) -> int:
+    if q.cue in SPEECH_CUES:
+        return 0
+    if q.cue in CUES or q.cue == ":":
+        return 1
+    if q.cue == "according to":
+        return 2
+    return 3
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _END_PUNCT + ",—–-"):
+        e -= 1
+    return s, e
+
+
+def _indirect_at(
+    doc: ArticleDoc, toks: list[Token], ci: int, is_acc: bool, sent: Sentence
+) -> Quote | None:
+    text = doc.text
+    cue = "according to" if is_acc else toks[ci].low
+    if is_acc:
+        m = subject_after(toks, ci + 1)
+        # end of the source phrase: next comma
+        k = ci + 2
+        while k < len(toks) and toks[k].text not in (",", ".", ";"):
+            k += 1
+        if ci <= 1:  # According to X, CONTENT.
+            if k >= len(toks) - 2:
+                return None
+            s, e = _trim(text, toks[k].end, sent.end)
+        elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
+            s = sent.start
+            e = sent.end if k < len(toks) - 2 else toks[ci - 1].start
+            s, e = _trim(text, s, e)
+        else:
+            return None
+        return _make(doc, s, e, m, cue)
+    # subject before the cue: "X said (that) CONTENT"
+    if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
+        if cue in _RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
+            return _raised(doc, toks, ci, cue, sent)
+        return None  # passive: "was asked"
+    needs_that = cue in QUOTE_CUES
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    after_cue = ci + 1
+    n = len(toks)
+    if subj is None and ci > 0 and _finite_after_subject(toks, ci):
+        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
+        subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "by arguing that ..."
+    if subj is None:
+        return _inverted(doc, toks, ci, cue, sent)
+    nxt = toks[after_cue] if after_cue < n else None
+    if nxt is not None and nxt.text == ":" and after_cue + 2 < n:  # "Cruz added: the plan is dead"
+        s, e = _trim(text, toks[after_cue + 1].start, sent.end)
+        if not doc.masked(s) and len(text[s:e].split()) >= _MIN_WORDS:
+            return _make(doc, s, e, subj, cue)
+        return None
+    if ci > 0 and toks[ci - 1].text == "," and cue in SPEECH_CUES:
+        q = _parenthetical(doc, toks, ci, cue, sent)
+        if q is not None:
+            return q
+    if (
+        nxt is not None
+        and nxt.text not in _END_PUNCT
+        and nxt.text not in (",", "“", '"', "”", "(", "—", "–")
+    ):
+        k = after_cue
+        obj = cue in OBJECT_CUES
+        if obj and _object_infinitive(toks, after_cue):
+            obj = False  # "urged the senator to apologize": object and infinitive are the content
+        elif obj:
+            k = _skip_object(toks, k)
+        k, that = _skip_to_that(toks, k, obj)
+        if k < n and toks[k].text not in _END_PUNCT:
+            if needs_that and not that:
+                return None
+            if (
+                obj
+                and not that
+                and k > after_cue
+                and toks[k].low not in _CLAUSE_OPENERS
+                and not toks[k].cap
+            ):
+                return None  # "told his defense officials on Monday": an addressee, no content
+            if obj and not that and all(t.cap or t.low in TITLES for t in toks[k:-1]):
+                return None  # "she told moderator John Dickerson."
+            if (
+                not that
+                and toks[k].low in _PREPS_STOP
+                and not _infinitive(toks, k)
+                and not _quantifier(toks, k)
+            ):
+                return None
+            e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
+            s, e = _trim(text, toks[k].start, e)
+            if len(text[s:e].split()) < _MIN_WORDS:
+                return None
+            return _make(doc, s, e, subj, cue)
+        nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
+    # "CONTENT, X said." with the cue closing the sentence (or a clause: ", X said, CONTENT2")
+    tail = after_cue
+    while tail < n and toks[tail].low in TEMPORAL:
+        tail += 1
+    if tail > after_cue:
+        nxt = toks[tail] if tail < n else None
+    if nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
+        head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
+        if head is not None and head > 0 and toks[head - 1].text != ",":
+            head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
+        if (
+            head is not None
+            and head > 0
+            and toks[head - 1].low == "as"
+            and nxt is not None
+            and nxt.text == ","
+            and (head == 1 or toks[head - 2].text in PUNCT or toks[head - 2].low in _COORD)
+        ):  # "As POLITICO revealed, CONTENT."
+            k = ci + 1
+            while k < n and toks[k].text != ",":
+                k += 1
+            if k + 1 < n:
+                s, e = _trim(text, toks[k + 1].start, _clause_end(toks, k + 1, sent.end))
+                if len(text[s:e].split()) >= _MIN_WORDS:
+                    return _make(doc, s, e, subj, cue)
+            return None
+        if head is not None and head > 0 and toks[head - 1].text == ",":
+            tail_ok = nxt is None or nxt.text in _END_PUNCT or _participle_follows(toks, nxt)
+            s = _after_earlier_report(toks, head - 1, sent.start)
+            e = toks[head - 1].start if tail_ok else sent.end
+            s, e = _trim(text, s, e)
+            lead = _LEAD.match(text, s, e)
+            if lead:  # "But the race will be tight, he said": the conjunction is not content
+                s = lead.end()
+            if len(text[s:e].split()) >= _MIN_WORDS:
+                return _make(doc, s, e, subj, cue)
+    return None
+
+
+_MIN_WORDS = 2
+
+
+def _participle_follows(toks: list[Token], nxt: Token) -> bool:
+    """`..., he added, saying action was needed`: what follows the comma is a new report."""
+    i = next((i for i, t in enumerate(toks) if t is nxt), -1)
+    return nxt.text == "," and 0 <= i < len(toks) - 1 and toks[i + 1].low in _ALL_CUES
+
+
+_LEAD = re.compile(r"(?:And|But|So|Yet|Still|Also|However,?|Indeed,?)\s+")
+
+
+def _after_earlier_report(toks: list[Token], comma: int, start: int) -> int:
+    """`A, said Lee, who runs the poll, and B, she added`: B starts after the first report."""
+    for i in range(comma - 1, 0, -1):
+        if toks[i].low in SPEECH_CUES and not toks[i].cap and toks[i - 1].text == ",":
+            for j in range(comma - 2, i, -1):
+                if toks[j].text == ",":
+                    nxt = j + 2 if toks[j + 1].low in _COORD else j + 1
+                    return toks[nxt].start if nxt < comma else start
+            return start
+        if toks[i].low in SPEECH_CUES and not toks[i].cap:  # "X said A, but B, they said"
+            for j in range(i + 1, comma - 1):
+                if toks[j].text == "," and toks[j + 1].low in _COORD:
+                    return toks[j + 2].start if j + 2 < comma else start
+            return start
+    return start
+
+
+def _opening_participle(doc: ArticleDoc, toks: list[Token], sent: Sentence) -> Quote | None:
+    """`Noting that only Kirk voted with Democrats, Tester added: ...`: the participle's
+    content runs to the comma; its subject is the main clause's."""
+    k = 1
+    if k < len(toks) and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
+        k += 1
+    if k < len(toks) and toks[k].low == "that":
+        k += 1
+    end = next((t for t in toks[k:] if t.text == ","), None)
+    if end is None or k >= len(toks):
+        return None
+    s, e = _trim(doc.text, toks[k].start, end.start)
+    after = [t for t in toks if t.start > end.start]
+    subj = clause_subject(after, 0, min(len(after), 6)) if after else None
+    return _make(doc, s, e, subj, toks[0].low) if e > s else None
+
+
+def _headline(toks: list[Token]) -> bool:
+    """A Title Case line: `Ted Cruz Refuses to Disavow Lindsey Graham Endorsement`."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    return 3 <= len(words) <= 20 and sum(t.cap for t in words) * 10 >= len(words) * 6
+
+
+def _headline_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Bush Says We Should Pay Attention To History`: the capitalised cue of a headline."""
+    j = ci - 1
+    if toks[j].text == ":" or toks[j].low in AUX:
+        j -= 1
+    if j < 0:
+        return None
+    m = np_ending_at(toks, j) if toks[j].cap else None
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    k = ci + 1
+    if k < len(toks) and toks[k].low in ("that", "to", "of") and toks[ci].low in ATTITUDE_CUES:
+        k += 1
+    if k >= len(toks) or toks[k].text in PUNCT:
+        return None
+    s, e = _trim(doc.text, toks[k].start, _clause_end(toks, k, sent.end))
+    if e <= s:
+        return None
+    return _make(doc, s, e, m, toks[ci].low)
+
+
+def _parenthetical(
+    doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence
+) -> Quote | None:
+    """`And Trump, said Sunshine, who knows him, doesn't forgive`: the sentence is the content."""
+    if ci > 6:
+        return None  # a long stretch before the cue is the content itself: "..., said X."
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name", "pronoun"):
+        return None
+    k = ci + 1
+    while k < len(toks) and toks[k].start < m.end:
+        k += 1
+    if k >= len(toks) - 2 or toks[k].text != ",":
+        return None
+    s, e = _trim(doc.text, sent.start, sent.end)
+    return _make(doc, s, e, m, cue)
+
+
+_RELATIVE = frozenset("who which that".split())
+
+
+def _implicit_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`Sanders, who endorsed Canova and said ...`, `... and vowed to ...`: the subject is earlier.
+
+    A relative pronoun stands for the name before its comma; a coordinated verb shares the
+    subject of its clause. The mention is the resolvable name, else an unknown placeholder.
+    """
+    j = ci - 1
+    while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in _RELATIVE and not t.cap:
+        if j >= 2 and toks[j - 1].text == ",":
+            m = np_ending_at(toks, j - 2)
+            if m is not None and m.kind in ("person", "name", "org", "nominal"):
+                return m
+        return Mention(None, "unknown", t.start, t.end)
+    if t.low in _COORD and not t.cap:
+        for i in range(j - 1, -1, -1):  # the earlier verb of the pair must be a cue too
+            if toks[i].low in _ALL_CUES and not toks[i].cap:
+                m = subject_before(toks, i) or _implicit_subject(toks, i)
+                return m or Mention(None, "unknown", t.start, t.end)
+            if toks[i].text in (";", ":", ".", "—"):
+                break
+        return Mention(None, "unknown", t.start, t.end)  # "... rushed everyone inside and said"
+    return None
+
+
+def _np_start(toks: list[Token], ci: int) -> int | None:
+    """`..., people familiar with the session said.`: where a short unpunctuated subject begins."""
+    for i in range(ci - 1, max(-1, ci - 10), -1):
+        if toks[i].text == ",":
+            return i + 1 if i + 1 < ci else None
+        if toks[i].text in PUNCT or toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
+            return None
+    return None
+
+
+def _noun_cue_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Trump's call for a ban on Muslims`, `her claim that ...`: a reporting noun and its complement."""
+    if ci == 0:
+        return None
+    prev = toks[ci - 1]
+    owner: Mention | None = None
+    if possessive(prev.text):
+        owner = np_ending_at(toks, ci - 1) if prev.cap else None  # "Trump's call for"
+    elif prev.cap or not prev.text[0].isalpha():
+        return None  # "Trump call for": a headline verb, read with the verbs
+    k = ci + 1
+    comp = toks[k].low
+    if comp == "to" and not _infinitive(toks, k):
+        return None
+    if comp != "to":
+        k += 1
+    if k >= len(toks) or toks[k].text in PUNCT:
+        return None
+    e = _clause_end(toks, k, sent.end)
+    if comp != "that" and comp != "to":
+        e = min(e, _object_end(toks, k, e))
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e <= s:
+        return None
+    return _make(doc, s, e, owner, toks[ci].low)
+
+
+_RAISING = frozenset(
+    "expected believed thought said reported considered seen viewed regarded favored".split()
+)
+
+
+def _raising_complement(toks: list[Token], k: int) -> bool:
+    """`is expected to win`, `is seen as an asset`."""
+    return _infinitive(toks, k) or (toks[k].low == "as" and k + 1 < len(toks))
+
+
+_CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
+
+
+def _raised(doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
+    """`Obama is expected to join Clinton`: the subject and the infinitive are the content."""
+    j = ci - 2
+    while j >= 0 and toks[j].text not in _CLAUSE_BREAK and toks[j].low not in _CLAUSE_BREAK:
+        j -= 1
+    if j + 1 >= ci - 1:
+        return None
+    s, e = _trim(doc.text, toks[j + 1].start, _clause_end(toks, ci + 1, sent.end))
+    return _make(doc, s, e, None, cue) if e > s else None
+
+
+def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:
+    """`Curiel, who declined to comment, was born ...`: content in a relative clause set off
+    by commas ends at its closing comma."""
+    j = ci - 1
+    while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1
+    relative = j >= 1 and toks[j].low in ("who", "which") and toks[j - 1].text == ","
+    if not relative and not _fronted(toks, ci):
+        return e
+    for i in range(k + 1, len(toks)):
+        if toks[i].start >= e:
+            break
+        if toks[i].text == ",":
+            return toks[i].start
+    return e
+
+
+_SUBORDINATORS = frozenset(
+    "when after if because although though while before once until since as unless".split()
+)
+
+
+def _fronted(toks: list[Token], ci: int) -> bool:
+    """`When the leader realized X, he left`: the cue sits in a fronted adverbial clause."""
+    i = 1 if toks and toks[0].low in _COORD else 0
+    if i >= ci or toks[i].low not in _SUBORDINATORS:
+        return False
+    return all(t.text != "," for t in toks[i:ci])
+
+
+def _object_infinitive(toks: list[Token], k: int) -> bool:
+    """`urged Obama not to close the prison`: a short object, then a to-infinitive."""
+    for j in range(k + 1, min(len(toks), k + 7)):
+        if toks[j].text in PUNCT or toks[j].low == "that":
+            return False
+        if _infinitive(toks, j):
+            return True
+    return False
+
+
+def _infinitive(toks: list[Token], k: int) -> bool:
+    """`promised to veto it`: "to" opening a verb phrase rather than a prepositional object."""
+    if toks[k].low != "to" or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return not nxt.cap and nxt.text[0].isalpha() and nxt.low not in DETERMINERS
+
+
+def _quantifier(toks: list[Token], k: int) -> bool:
+    """`reported at least six planes`: a preposition that opens a number phrase, not an object."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in ("at", "about", "over", "nearly", "around")
+        and (toks[k + 1].low in _AMOUNT_WORDS or toks[k + 1].text[0].isdigit())
+    )
+
+
+_AMOUNT_WORDS = frozenset(
+    """least most half one two three four five six seven eight nine ten twenty thirty forty
+    fifty hundred dozen dozens hundreds thousands millions""".split()
+)
+
+
+def _inverted(
+    doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence
+) -> Quote | None:
+    """`CONTENT, said X.`"""
+    text = doc.text
+    if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
+        m = subject_after(toks, ci)
+        if m is not None:
+            s, e = _trim(text, sent.start, toks[ci - 1].start)
+            if e - s >= 12:
+                return _make(doc, s, e, m, cue)
+    return None
+
+
+def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
+    n = len(toks)
+    if ci > 0 and toks[ci - 1].low in _BE:
+        if toks[ci].low in _RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
+            return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
+        return None  # passive: "was criticized"
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    if subj is None and _finite_after_subject(toks, ci):
+        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is None:
+        return None
+    if subj.kind == "unknown" and toks[ci].low in _NAMING:
+        return None  # "a show called Judge Y'Self": a name, not a report
+    k = ci + 1
+    if k < n and toks[k].low == "by":
+        return None  # "repeated by the Home Secretary": a passive, the content came first
+    if (
+        subj.kind == "unknown"
+        and not toks[ci].low.endswith("ed")
+        and k < n
+        and toks[k].low in _NOUN_PREPS
+    ):
+        return None  # "a request for comment", "support for terrorism": a noun
+    needs = PHRASAL_FORMS.get(toks[ci].low)
+    if needs is not None:
+        if k >= n or toks[k].low not in needs:
+            return None  # "spoke at a rally": no content without "about"
+        k += 1
+    elif k < n and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
+        k += 1
+    clause = k < n and (toks[k].low == "that" or _infinitive(toks, k))
+    if k < n and toks[k].low == "that":
+        k += 1
+    if k >= n or toks[k].text in PUNCT:
+        return None
+    e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
+    if not clause:
+        e = min(e, _object_end(toks, k, e))
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e <= s:
+        return None
+    return _make(doc, s, e, subj, toks[ci].low)
+
+
+_NOUN_PREPS = frozenset("for of on in from with".split())
+_NAMING = frozenset("called named dubbed titled labeled labelled".split())
+_ADJUNCT_OPENERS = frozenset("after during amid before when while since despite until".split())
+
+
+def _object_end(toks: list[Token], k: int, limit: int) -> int:
+    """`endorsed Hillary Clinton on Thursday, is ...`: a noun-phrase object ends at a comma,
+    a time phrase or an adverbial clause."""
+    for j in range(k + 1, len(toks)):
+        t = toks[j]
+        if t.start >= limit:
+            break
+        if t.text == ",":
+            if _list_continues(toks, j + 1, limit):
+                continue  # "a kind, loving and admirable person"
+            return t.start
+        if t.cap:
+            continue
+        if t.low in _ADJUNCT_OPENERS:
+            return t.start
+        if (
+            t.low in ("on", "in", "last", "this", "next", "earlier", "later")
+            and j + 1 < len(toks)
+            and (toks[j + 1].low in TEMPORAL or toks[j + 1].low in _TIME_WORDS)
+        ):
+            return t.start
+    return limit
+
+
+def _list_continues(toks: list[Token], j: int, limit: int) -> bool:
+    """A comma inside a list: an "and"/"or" follows before the next comma or the end."""
+    for i in range(j, min(len(toks), j + 16)):
+        if toks[i].start >= limit or (toks[i].text in PUNCT and toks[i].text != ","):
+            return False
+        if toks[i].low in ("and", "or"):
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec the""".split()
+) - {"the"}
+
+
+_NOT_SUBJECT_END = frozenset(
+    """to will would could can may might must shall should not and or who which that very so too
+    more most less really also just never ever even still""".split()
+)
+
+
+def _finite_after_subject(toks: list[Token], ci: int) -> bool:
+    """`... officials familiar with the server, said` : a finite cue right after some noun phrase."""
+    cue = toks[ci].low
+    j = ci - 1
+    while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1  # "insiders do not understand", "voters increasingly view"
+    prev = toks[j]
+    if prev.text == "," and cue.endswith("ing") and j == ci - 1:
+        return True  # "..., calling for Fiorina's firing"
+    if (
+        cue.endswith("ing")
+        and j == ci - 1
+        and not prev.cap
+        and prev.low.endswith("s")
+        and not prev.low.endswith(("ss", "us", "is", "as", "ous"))
+        and prev.low not in _FINITE
+    ):
+        return True  # "Outside groups supporting Rubio": a reduced relative clause
+    if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
+        return True  # "Older people, who support Clinton, have also seen ..."
+    if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
+        return False  # "384 pledged delegates": a number is no subject
+    return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
+
+
+_QUESTION_WORDS = frozenset(
+    "whether if about why what who whom how when where which to for".split()
+)
+
+
+def _question_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Asked (by X) whether ..., Y said`: the question asked is reported speech."""
+    n = len(toks)
+    agent: Mention | None = None
+    k = ci + 1
+    while k < n and k - ci <= 8:
+        t = toks[k]
+        if t.low in _QUESTION_WORDS and not t.cap:
+            break
+        if t.low == "by":
+            agent = subject_after(toks, k)
+        if t.text in PUNCT:
+            return None
+        k += 1
+    else:
+        return None
+    if k >= n:
+        return None
+    e = sent.end
+    for j in range(k + 1, n):
+        if toks[j].text in (",", ";", "—", "–"):
+            e = toks[j].start
+            break
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e - s < 4 or doc.masked(s):
+        return None
+    if (
+        agent is None
+        and ci > 0
+        and toks[ci - 1].low not in _BE
+        and toks[ci - 1].low not in ("when", "after", "once")
+    ):
+        agent = subject_before(toks, ci)
+    return _make(doc, s, e, agent, "asked")
+
+
+def _head_start(toks: list[Token], ci: int, subj: Mention) -> int | None:
+    """Index of the first token of the source phrase (its appositive included)."""
+    for i in range(ci - 1, -1, -1):
+        if toks[i].start <= subj.start:
+            return i
+    return None
+
+
+def _skip_object(toks: list[Token], k: int) -> int:
+    for j in range(k, min(len(toks), k + 8)):
+        if toks[j].low == "that":
+            return j
+        if toks[j].text in (",", "."):
+            break
+    if k < len(toks) and (
+        toks[k].low
+        in (
+            "him",
+            "her",
+            "them",
+            "me",
+            "us",
+            "reporters",
+            "journalists",
+            "lawmakers",
+            "supporters",
+            "voters",
+        )
+    ):
+        return k + 1
+    j = k
+    if j < len(toks) and toks[j].low in DETERMINERS:
+        j += 1
+    while j < len(toks) and toks[j].cap:
+        j += 1
+    if j > k:
+        return j
+    return k
+
+
+_PREPS_STOP = frozenset(
+    """at in from by with during after before as while without on to for about of into over
+    through since until like upon via than""".split()
+)
+_BE = frozenset("was were is are be been being".split())
+_CLAUSE_OPENERS = frozenset(
+    "he she they it we i you the a an this these those his her their its there to".split()
+)
+
+
+_FINITE = frozenset(
+    "have has had is was were are will would could can may might should must did does do".split()
+)
+
+
+def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple[int, bool]:
+    """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
+    for j in range(k, min(len(toks), k + 10)):
+        if toks[j].low == "that":
+            return j + 1, True
+        if (toks[j].text in PUNCT and j > k) or toks[j].low in _FINITE:
+            break  # "said officials have concealed breaches that ...": a relative "that"
+        if j > k and toks[j].start > toks[j - 1].end + 3:
+            break  # a quotation in between: "vowed to “take our fight” to states that ..."
+        if j == k and toks[j].low in DETERMINERS and not bare_object:
+            break  # "emphasized the threat that ...": the noun's "that", not the verb's
+    j = k
+    while j < len(toks) and j - k < 4 and toks[j].low in TEMPORAL:
+        if toks[j].low in ("on", "this", "last", "next") and not (
+            j + 1 < len(toks) and toks[j + 1].low in TEMPORAL
+        ):
+            break  # "said on the show": a place, not a time
+        j += 1
+    if j > k and j < len(toks) and toks[j].text == ",":
+        j += 1
+    return j, False
+
+
+def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
+    """Content runs to the sentence end, or to where a new attribution or clause takes over.
+
+    Stops before ', adding that ...', before a coordinated reporting verb ('... and urged
+    that ...'), before ', she said' / ', Smith argued' and before ';' or a dash.
+    """
+    n = len(toks)
+    for j in range(k + 1, n - 1):
+        t = toks[j]
+        nxt = toks[j + 1].low
+        if t.text == ",":
+            if (nxt in _ALL_CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
+                return t.start
+            if _subject_cue_follows(toks, j + 1):
+                return t.start
+        elif t.text in _CLAUSE_STOPS:
+            return t.start
+        elif (
+            t.low in _COORD
+            and not t.cap
+            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1))
+        ):
+            return toks[j - 1].start if toks[j - 1].text == "," else t.start
+    return sent_end
+
+
+_COORD = frozenset("and but or".split())
+_CLAUSE_STOPS = frozenset({";"})
+_ALL_CUES = CUES | ATTITUDE_CUES
+
+
+def _cue_follows(toks: list[Token], j: int) -> bool:
+    """A reporting verb opens toks[j:], after at most two adverbs or auxiliaries."""
+    for i in range(j, min(len(toks), j + 3)):
+        t = toks[i]
+        if t.low in _ALL_CUES and not t.cap:
+            return True
+        if not (t.low in AUX or t.low.endswith("ly")) or t.cap:
+            return False
+    return False
+
+
+def _subject_cue_follows(toks: list[Token], j: int) -> bool:
+    """`, she said` / `, Sen. Ted Cruz argued`: a short subject then a speech or belief verb."""
+    n = len(toks)
+    if j >= n:
+        return False
+    t = toks[j]
+    if t.low in PRONOUNS:
+        return j + 1 < n and _cue_follows(toks, j + 1) and toks[j + 1].low not in ATTITUDE_CUES
+    i = j
+    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in CUES:
+        if toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
+            return False
+        i += 1
+    return i > j and i < n and toks[i].low in CUES and not toks[i].cap
+
+
+_NEW_CLAUSE = frozenset("but while although though whereas which when where even so".split())
+
+
+def _make(doc: ArticleDoc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
+    if e <= s:
+        return None
+    speaker = doc.resolve(m)
+    return Quote(text=doc.text[s:e], speaker=speaker, kind="indirect", start=s, end=e, cue=cue)

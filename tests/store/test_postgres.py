@@ -1,0 +1,94 @@
+"""PostgreSQL-only behaviour: migrations, concurrent writers, the scheduler lease, no secret leaks."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+import pytest
+
+from bot.store.base import StoreError
+from bot.store.postgres import PostgresStore, redact
+from bot.store.postgres_schema import MIGRATIONS
+from tests.pgserver import PgServer
+from tests.store.test_store import seed
+
+
+async def test_migrations_apply_once_even_when_processes_start_together(
+    pg_server: PgServer,
+) -> None:
+    name = "blank_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    pg_url = pg_server.url(name)
+    stores = await asyncio.gather(*(PostgresStore.open(pg_url) for _ in range(4)))
+    try:
+        conn = await asyncpg.connect(pg_url)
+        try:
+            versions = [r[0] for r in await conn.fetch("SELECT version FROM schema_migrations")]
+        finally:
+            await conn.close()
+        assert versions == [v for v, _ in MIGRATIONS]
+    finally:
+        for s in stores:
+            await s.close()
+
+
+async def test_writers_in_several_processes_store_each_article_once(pg_url: str) -> None:
+    stores = [await PostgresStore.open(pg_url) for _ in range(3)]
+    try:
+        articles = [seed(i) for i in range(4)]
+        results = await asyncio.gather(*(s.add_article(a) for s in stores for a in articles))
+        assert sorted(r.status for r in results).count("new") == 4
+        assert await stores[0].article_count() == 4
+        stories = await stores[1].stories(since="2000-01-01")
+        assert sum(len(s.articles) for s in stories) == 4
+    finally:
+        for s in stores:
+            await s.close()
+
+
+async def test_one_lease_holder_and_takeover_when_it_closes(pg_url: str) -> None:
+    a, b = await PostgresStore.open(pg_url), await PostgresStore.open(pg_url)
+    try:
+        assert await a.try_lead() is True
+        assert await b.try_lead() is False
+        assert await a.try_lead() is True  # kept
+        await a.release_leadership()
+        assert await b.try_lead() is True
+        assert await a.try_lead() is False
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_bad_url_is_a_short_message_without_the_password() -> None:
+    url = "postgresql://bot:s3cret-pw@127.0.0.1:1/briefbot"
+    with pytest.raises(StoreError) as err:
+        await PostgresStore.open(url)
+    assert "s3cret-pw" not in str(err.value) and "127.0.0.1:1" in str(err.value)
+    assert redact(url) == "postgresql://bot:***@127.0.0.1:1/briefbot"
+
+
+def test_config_selects_postgres_and_keeps_the_url_out_of_repr(tmp_path) -> None:
+    from bot.config import ConfigError, load_config
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[store]\nurl = "postgresql://bot:pw-in-file@db/briefbot"\nlease_seconds = 2\n')
+    config = load_config(cfg, env={})
+    assert config.store_url.endswith("@db/briefbot") and config.lease_seconds == 2.0
+    assert "pw-in-file" not in repr(config)
+    from_env = load_config(cfg, env={"BRIEFBOT_STORE_URL": "postgres://x@y/z"})
+    assert from_env.store_url == "postgres://x@y/z"
+    cfg.write_text('[store]\nurl = "mysql://db/briefbot"\n')
+    with pytest.raises(ConfigError, match="postgresql://"):
+        load_config(cfg, env={})
+
+
+async def test_open_core_uses_the_configured_url(pg_url: str) -> None:
+    from bot.app import open_core
+    from bot.config import Config
+
+    async with open_core(config=Config(store_url=pg_url), seed=True) as core:
+        assert isinstance(core.store, PostgresStore)
+        assert await core.store.article_count() == 5
