@@ -223,13 +223,13 @@ def _indirect_at(
             s, e = _trim(text, toks[k].end, sent.end)
         elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
             s = sent.start
-            e = sent.end if k < len(toks) - 2 else toks[ci - 1].start
+            e = toks[ci - 1].start  # the source phrase may hold commas: ", which monitors ..."
             s, e = _trim(text, s, e)
         else:
             return None
         return _make(doc, s, e, m, cue)
     # subject before the cue: "X said (that) CONTENT"
-    if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
+    if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if cue in _RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, cue, sent)
         return None  # passive: "was asked"
@@ -594,7 +594,7 @@ def _inverted(
 def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
     """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
     n = len(toks)
-    if ci > 0 and toks[ci - 1].low in _BE:
+    if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if toks[ci].low in _RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
         return None  # passive: "was criticized"
@@ -844,6 +844,8 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         if t.text == ",":
             if (nxt in _ALL_CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
                 return t.start
+            if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
+                return t.start  # "..., according to aides": the source closes the content
             if _subject_cue_follows(toks, j + 1):
                 return t.start
         elif t.text in _CLAUSE_STOPS:
@@ -895,5 +897,29 @@ _NEW_CLAUSE = frozenset("but while although though whereas which when where even
 def _make(doc: ArticleDoc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
     if e <= s:
         return None
+    e = _infinitive_end(doc.text, s, e)
+    s = _with_complementizer(doc.text, s)
     speaker = doc.resolve(m)
     return Quote(text=doc.text[s:e], speaker=speaker, kind="indirect", start=s, end=e, cue=cue)
+
+
+_THAT = re.compile(r"\bthat\s+$")
+
+
+def _with_complementizer(text: str, s: int) -> int:
+    """PolNeAR content spans open with the complementizer: `said [that the plan failed]`."""
+    m = _THAT.search(text, max(0, s - 8), s)
+    return m.start() if m else s
+
+
+def _infinitive_end(text: str, s: int, e: int) -> int:
+    """An infinitive complement (`vowed to repeal the law, ...`) ends at its first comma."""
+    if not text.startswith(("to ", "To "), s):
+        return e
+    c = text.find(",", s, e)
+    return c if c > 0 and len(text[s:c].split()) >= 3 else e
+
+
+def _progressive(toks: list[Token], ci: int) -> bool:
+    """`is supporting Sanders`, `was talking about`: a progressive, not a passive."""
+    return toks[ci].low.endswith("ing") and toks[ci - 1].low != "being"
