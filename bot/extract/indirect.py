@@ -253,6 +253,7 @@ def _indirect_at(
         q = _parenthetical(doc, toks, ci, cue, sent)
         if q is not None:
             return q
+    adjunct_tail = False  # "..., he said after meeting aides.": the cue closes the content
     if (
         nxt is not None
         and nxt.text not in _END_PUNCT
@@ -284,20 +285,31 @@ def _indirect_at(
                 and not _infinitive(toks, k)
                 and not _quantifier(toks, k)
             ):
-                return None
-            e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
-            s, e = _trim(text, toks[k].start, e)
-            if len(text[s:e].split()) < _MIN_WORDS:
-                return None
-            return _make(doc, s, e, subj, cue)
-        nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
+                if not (
+                    cue in SPEECH_CUES
+                    and k == after_cue
+                    and toks[k].low not in ("of", "about", "upon", "on", "to", "as", "like")
+                    and _comma_before_subject(toks, ci)
+                    and not any(t.text in PUNCT and t.text not in ".!?" for t in toks[k:])
+                    and not doc.masks_within(toks[k].start, sent.end)
+                ):
+                    return None
+                adjunct_tail = True
+            if not adjunct_tail:
+                e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
+                s, e = _trim(text, toks[k].start, e)
+                if len(text[s:e].split()) < _MIN_WORDS:
+                    return None
+                return _make(doc, s, e, subj, cue)
+        if not adjunct_tail:
+            nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
     # "CONTENT, X said." with the cue closing the sentence (or a clause: ", X said, CONTENT2")
     tail = after_cue
     while tail < n and toks[tail].low in TEMPORAL:
         tail += 1
     if tail > after_cue:
         nxt = toks[tail] if tail < n else None
-    if nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
+    if adjunct_tail or nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
         head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
         if head is not None and head > 0 and toks[head - 1].text != ",":
             head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
@@ -318,7 +330,12 @@ def _indirect_at(
                     return _make(doc, s, e, subj, cue)
             return None
         if head is not None and head > 0 and toks[head - 1].text == ",":
-            tail_ok = nxt is None or nxt.text in _END_PUNCT or _participle_follows(toks, nxt)
+            tail_ok = (
+                adjunct_tail
+                or nxt is None
+                or nxt.text in _END_PUNCT
+                or _participle_follows(toks, nxt)
+            )
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
@@ -584,11 +601,46 @@ def _inverted(
     text = doc.text
     if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
         m = subject_after(toks, ci)
+        after = (
+            next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
+            if m
+            else None
+        )
+        if m is not None and after is not None and not _closes_report(toks, after):
+            return _appositive_subject(doc, toks, ci, cue, sent)
         if m is not None:
             s, e = _trim(text, sent.start, toks[ci - 1].start)
             if e - s >= 12:
                 return _make(doc, s, e, m, cue)
     return None
+
+
+def _closes_report(toks: list[Token], i: int) -> bool:
+    """After `said X` in `CONTENT, said X.` comes punctuation or a title, not a verb."""
+    return toks[i].text in PUNCT or toks[i].cap or toks[i].low in ("of", "and", "who", "in")
+
+
+def _appositive_subject(
+    doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence
+) -> Quote | None:
+    """`Sen. Ann Lee, R-Tex., a long-shot candidate, said Obama is wrong`: the name opens the
+    sentence, the appositive ends at the cue's comma and the content follows the cue."""
+    first = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    if first is None or first == 0 or not toks[0].cap:
+        return None
+    m = classify_run(toks[:first])
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    k = ci + 1
+    if k < len(toks) and toks[k].low == "that":
+        k += 1
+    if k >= len(toks) - 1:
+        return None
+    e = _clause_end(toks, k, sent.end)
+    s, e = _trim(doc.text, toks[k].start, e)
+    if len(doc.text[s:e].split()) < 3:
+        return None
+    return _make(doc, s, e, m, cue)
 
 
 def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
@@ -923,3 +975,13 @@ def _infinitive_end(text: str, s: int, e: int) -> int:
 def _progressive(toks: list[Token], ci: int) -> bool:
     """`is supporting Sanders`, `was talking about`: a progressive, not a passive."""
     return toks[ci].low.endswith("ing") and toks[ci - 1].low != "being"
+
+
+def _comma_before_subject(toks: list[Token], ci: int) -> bool:
+    """`..., he said` / `..., Smith said`: a comma right before a short subject of the cue."""
+    for i in range(ci - 1, max(-1, ci - 6), -1):
+        if toks[i].text == ",":
+            return i < ci - 1
+        if toks[i].text in PUNCT:
+            return False
+    return False

@@ -256,6 +256,16 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
             "The economy will grow",
             None,
         ),
+        (
+            "The bridge is safe, she said after meeting the engineers.",
+            "The bridge is safe",
+            None,
+        ),
+        (
+            "Sen. Ann Lee, R-Tex., a long-shot candidate, said the governor is wrong on taxes.",
+            "the governor is wrong on taxes",
+            "Ann Lee",
+        ),
     ],
     ids=[
         "stance-verb",
@@ -268,6 +278,8 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
         "infinitive-ends-at-comma",
         "progressive-is-not-passive",
         "according-to-closes-content",
+        "closing-cue-with-adjunct",
+        "appositive-subject-not-inverted",
     ],
 )
 def test_indirect_speech_content_and_source(text: str, content: str, speaker: str | None) -> None:
