@@ -905,7 +905,7 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         elif (
             t.low in _COORD
             and not t.cap
-            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1))
+            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1, SPEECH_CUES))
         ):
             return toks[j - 1].start if toks[j - 1].text == "," else t.start
     return sent_end
@@ -927,7 +927,7 @@ def _cue_follows(toks: list[Token], j: int) -> bool:
     return False
 
 
-def _subject_cue_follows(toks: list[Token], j: int) -> bool:
+def _subject_cue_follows(toks: list[Token], j: int, cues: frozenset[str] = CUES) -> bool:
     """`, she said` / `, Sen. Ted Cruz argued`: a short subject then a speech or belief verb."""
     n = len(toks)
     if j >= n:
@@ -936,11 +936,11 @@ def _subject_cue_follows(toks: list[Token], j: int) -> bool:
     if t.low in PRONOUNS:
         return j + 1 < n and _cue_follows(toks, j + 1) and toks[j + 1].low not in ATTITUDE_CUES
     i = j
-    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in CUES:
+    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in cues:
         if toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
             return False
         i += 1
-    return i > j and i < n and toks[i].low in CUES and not toks[i].cap
+    return i > j and i < n and toks[i].low in cues and not toks[i].cap
 
 
 _NEW_CLAUSE = frozenset("but while although though whereas which when where even so".split())

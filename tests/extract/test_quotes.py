@@ -266,6 +266,11 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
             "the governor is wrong on taxes",
             "Ann Lee",
         ),
+        (
+            "The campaign said the results in Iowa and New Hampshire show Cruz is ahead.",
+            "the results in Iowa and New Hampshire show Cruz is ahead",
+            None,
+        ),
     ],
     ids=[
         "stance-verb",
@@ -280,6 +285,7 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
         "according-to-closes-content",
         "closing-cue-with-adjunct",
         "appositive-subject-not-inverted",
+        "coordinated-subject-with-stance-verb-stays-content",
     ],
 )
 def test_indirect_speech_content_and_source(text: str, content: str, speaker: str | None) -> None:
