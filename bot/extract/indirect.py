@@ -70,6 +70,11 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                     if q is not None:
                         out.append(q)
                 continue
+            if (t.low in CUES or t.low in ATTITUDE_CUES) and not noun_use(toks, ci):
+                q = _relative_object(doc, toks, ci)
+                if q is not None:
+                    out.append(q)
+                    continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
             if t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]:
                 q = _noun_cue_at(doc, toks, ci, sent)
@@ -176,6 +181,9 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     `according to`; among equals the earlier, longer report wins."""
     kept: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+        if q.text.lower() in _REL_OBJECTS:
+            kept.append(q)  # "which he denied": a one-word report inside another's content
+            continue
         if any(
             q.start < k.end
             and k.start < q.end
@@ -985,3 +993,32 @@ def _comma_before_subject(toks: list[Token], ci: int) -> bool:
         if toks[i].text in PUNCT:
             return False
     return False
+
+
+_REL_OBJECTS = frozenset("that which whom what".split())
+_AFTER_GAP = frozenset("and but or when as because after before since until later".split())
+
+
+def _relative_object(doc: ArticleDoc, toks: list[Token], ci: int) -> Quote | None:
+    """`a claim that Gowdy's office disputes.`, `which Clinton also supports`: the verb's object
+    is the relative pronoun before its subject, and that pronoun is the content."""
+    n = len(toks)
+    if ci + 1 < n:
+        nxt = toks[ci + 1]
+        if not (nxt.text in PUNCT or nxt.low in _PREPS_STOP or nxt.low in _AFTER_GAP):
+            return None
+        if nxt.low in ("to", "that", "as", "of", "about", "for", "on"):
+            return None  # "which he said to ...", "what she called on ...": a complement follows
+    if ci > 0 and toks[ci - 1].low in _BE:
+        return None
+    m = subject_before(toks, ci)
+    if m is None or m.kind == "unknown":
+        return None
+    r = next((i for i in range(ci - 1, -1, -1) if toks[i].end <= m.start), None)
+    while r is not None and r > 0 and (toks[r].cap or toks[r].text == "."):
+        r -= 1  # "which Gov. Ann Lee supports": a title before the name
+    if r is None or toks[r].low not in _REL_OBJECTS or toks[r].cap:
+        return None
+    if r > 0 and toks[r - 1].low in CUES:
+        return None  # "said that he ...": a complementizer
+    return _make(doc, toks[r].start, toks[r].end, m, toks[ci].low)

@@ -271,6 +271,11 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
             "the results in Iowa and New Hampshire show Cruz is ahead",
             None,
         ),
+        (
+            "The tax, which Gov. Ann Lee also supports, would fund schools.",
+            "which",
+            "Ann Lee",
+        ),
     ],
     ids=[
         "stance-verb",
@@ -286,6 +291,7 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
         "closing-cue-with-adjunct",
         "appositive-subject-not-inverted",
         "coordinated-subject-with-stance-verb-stays-content",
+        "relative-pronoun-object",
     ],
 )
 def test_indirect_speech_content_and_source(text: str, content: str, speaker: str | None) -> None:
@@ -317,3 +323,9 @@ def test_a_participle_after_the_cue_starts_a_new_report() -> None:
     texts = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
     assert "It had to be brought together" in texts
     assert "action was needed on poverty" in texts
+
+
+def test_relative_object_gives_no_trailing_adjunct_as_content() -> None:
+    text = "Her victory, which Gov. Ann Lee conceded when polls closed, was big.\n"
+    texts = [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+    assert texts == ["which"]
