@@ -844,13 +844,37 @@ def _skip_object(toks: list[Token], k: int) -> int:
     ):
         return k + 1
     j = k
-    if j < len(toks) and toks[j].low in DETERMINERS:
+    n = len(toks)
+    if j < n and toks[j].low in DETERMINERS:
         j += 1
-    while j < len(toks) and toks[j].cap:
+        m = j  # "told the newspaper she ...": a common-noun addressee
+        while m < n and m - j < 3 and _plain_word(toks[m]):
+            m += 1
+        if m > j and m < n and toks[m].low in _SUBJECT_PRONOUNS:
+            return m
+    while j < n and toks[j].cap:
         j += 1
+    if j + 1 < n and j > k and toks[j].low == "of" and toks[j + 1].cap:
+        j += 1  # "The Star-Ledger of Newark"
+        while j < n and toks[j].cap:
+            j += 1
     if j > k:
         return j
     return k
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+
+
+def _plain_word(t: Token) -> bool:
+    return (
+        not t.cap
+        and t.text[:1].isalpha()
+        and t.low not in _CLAUSE_OPENERS
+        and t.low not in AUX
+        and t.low not in _ALL_CUES
+        and t.low != "that"
+    )
 
 
 _PREPS_STOP = frozenset(

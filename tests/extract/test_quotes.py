@@ -276,6 +276,16 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
             "which",
             "Ann Lee",
         ),
+        (
+            "Gov. Ann Lee told the newspaper she would rather vote for Bob Hart.",
+            "she would rather vote for Bob Hart",
+            "Ann Lee",
+        ),
+        (
+            "Ann Lee told The Star-Ledger of Newark last week she would vote for Bob Hart.",
+            "she would vote for Bob Hart",
+            "Ann Lee",
+        ),
     ],
     ids=[
         "stance-verb",
@@ -292,6 +302,8 @@ def test_any_text_gives_quotes_whose_offsets_hold(pieces: list[str]) -> None:
         "appositive-subject-not-inverted",
         "coordinated-subject-with-stance-verb-stays-content",
         "relative-pronoun-object",
+        "told-common-noun-addressee",
+        "told-addressee-of-place",
     ],
 )
 def test_indirect_speech_content_and_source(text: str, content: str, speaker: str | None) -> None:
