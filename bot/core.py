@@ -62,7 +62,8 @@ class Core:
         if spec is None:
             close = difflib.get_close_matches(name, list(COMMANDS), n=2, cutoff=0.5)
             hint = f"Did you mean /{close[0]}?" if close else "Type /help for the list."
-            return error_reply(f"Unknown command /{name[:40] or '?'}.", example="/help", hint=hint)
+            shown = "".join(ch for ch in name[:40] if ch.isprintable()) or "?"
+            return error_reply(f"Unknown command /{shown}.", example="/help", hint=hint)
         if len(request.args) > MAX_ARGS * 4:
             return error_reply(
                 f"That is too long for /{name} ({len(request.args):,} characters; the limit is {MAX_ARGS:,}).",

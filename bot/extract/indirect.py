@@ -70,6 +70,11 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                     if q is not None:
                         out.append(q)
                 continue
+            if (t.low in CUES or t.low in ATTITUDE_CUES) and not noun_use(toks, ci):
+                q = _relative_object(doc, toks, ci)
+                if q is not None:
+                    out.append(q)
+                    continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
             if t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]:
                 q = _noun_cue_at(doc, toks, ci, sent)
@@ -176,6 +181,9 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     `according to`; among equals the earlier, longer report wins."""
     kept: list[Quote] = []
     for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+        if q.text.lower() in _REL_OBJECTS:
+            kept.append(q)  # "which he denied": a one-word report inside another's content
+            continue
         if any(
             q.start < k.end
             and k.start < q.end
@@ -223,13 +231,13 @@ def _indirect_at(
             s, e = _trim(text, toks[k].end, sent.end)
         elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
             s = sent.start
-            e = sent.end if k < len(toks) - 2 else toks[ci - 1].start
+            e = toks[ci - 1].start  # the source phrase may hold commas: ", which monitors ..."
             s, e = _trim(text, s, e)
         else:
             return None
         return _make(doc, s, e, m, cue)
     # subject before the cue: "X said (that) CONTENT"
-    if ci > 0 and toks[ci - 1].low in _BE and cue not in ("saying",):
+    if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if cue in _RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, cue, sent)
         return None  # passive: "was asked"
@@ -253,6 +261,7 @@ def _indirect_at(
         q = _parenthetical(doc, toks, ci, cue, sent)
         if q is not None:
             return q
+    adjunct_tail = False  # "..., he said after meeting aides.": the cue closes the content
     if (
         nxt is not None
         and nxt.text not in _END_PUNCT
@@ -284,20 +293,31 @@ def _indirect_at(
                 and not _infinitive(toks, k)
                 and not _quantifier(toks, k)
             ):
-                return None
-            e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
-            s, e = _trim(text, toks[k].start, e)
-            if len(text[s:e].split()) < _MIN_WORDS:
-                return None
-            return _make(doc, s, e, subj, cue)
-        nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
+                if not (
+                    cue in SPEECH_CUES
+                    and k == after_cue
+                    and toks[k].low not in ("of", "about", "upon", "on", "to", "as", "like")
+                    and _comma_before_subject(toks, ci)
+                    and not any(t.text in PUNCT and t.text not in ".!?" for t in toks[k:])
+                    and not doc.masks_within(toks[k].start, sent.end)
+                ):
+                    return None
+                adjunct_tail = True
+            if not adjunct_tail:
+                e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
+                s, e = _trim(text, toks[k].start, e)
+                if len(text[s:e].split()) < _MIN_WORDS:
+                    return None
+                return _make(doc, s, e, subj, cue)
+        if not adjunct_tail:
+            nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
     # "CONTENT, X said." with the cue closing the sentence (or a clause: ", X said, CONTENT2")
     tail = after_cue
     while tail < n and toks[tail].low in TEMPORAL:
         tail += 1
     if tail > after_cue:
         nxt = toks[tail] if tail < n else None
-    if nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
+    if adjunct_tail or nxt is None or nxt.text in ".!?" or (nxt.text == "," and cue in CUES):
         head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
         if head is not None and head > 0 and toks[head - 1].text != ",":
             head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
@@ -318,7 +338,12 @@ def _indirect_at(
                     return _make(doc, s, e, subj, cue)
             return None
         if head is not None and head > 0 and toks[head - 1].text == ",":
-            tail_ok = nxt is None or nxt.text in _END_PUNCT or _participle_follows(toks, nxt)
+            tail_ok = (
+                adjunct_tail
+                or nxt is None
+                or nxt.text in _END_PUNCT
+                or _participle_follows(toks, nxt)
+            )
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
@@ -584,6 +609,13 @@ def _inverted(
     text = doc.text
     if cue in SPEECH_CUES and ci > 0 and toks[ci - 1].text == ",":
         m = subject_after(toks, ci)
+        after = (
+            next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
+            if m
+            else None
+        )
+        if m is not None and after is not None and not _closes_report(toks, after):
+            return _appositive_subject(doc, toks, ci, cue, sent)
         if m is not None:
             s, e = _trim(text, sent.start, toks[ci - 1].start)
             if e - s >= 12:
@@ -591,10 +623,38 @@ def _inverted(
     return None
 
 
+def _closes_report(toks: list[Token], i: int) -> bool:
+    """After `said X` in `CONTENT, said X.` comes punctuation or a title, not a verb."""
+    return toks[i].text in PUNCT or toks[i].cap or toks[i].low in ("of", "and", "who", "in")
+
+
+def _appositive_subject(
+    doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence
+) -> Quote | None:
+    """`Sen. Ann Lee, R-Tex., a long-shot candidate, said Obama is wrong`: the name opens the
+    sentence, the appositive ends at the cue's comma and the content follows the cue."""
+    first = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    if first is None or first == 0 or not toks[0].cap:
+        return None
+    m = classify_run(toks[:first])
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    k = ci + 1
+    if k < len(toks) and toks[k].low == "that":
+        k += 1
+    if k >= len(toks) - 1:
+        return None
+    e = _clause_end(toks, k, sent.end)
+    s, e = _trim(doc.text, toks[k].start, e)
+    if len(doc.text[s:e].split()) < 3:
+        return None
+    return _make(doc, s, e, m, cue)
+
+
 def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
     """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
     n = len(toks)
-    if ci > 0 and toks[ci - 1].low in _BE:
+    if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if toks[ci].low in _RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
         return None  # passive: "was criticized"
@@ -784,13 +844,37 @@ def _skip_object(toks: list[Token], k: int) -> int:
     ):
         return k + 1
     j = k
-    if j < len(toks) and toks[j].low in DETERMINERS:
+    n = len(toks)
+    if j < n and toks[j].low in DETERMINERS:
         j += 1
-    while j < len(toks) and toks[j].cap:
+        m = j  # "told the newspaper she ...": a common-noun addressee
+        while m < n and m - j < 3 and _plain_word(toks[m]):
+            m += 1
+        if m > j and m < n and toks[m].low in _SUBJECT_PRONOUNS:
+            return m
+    while j < n and toks[j].cap:
         j += 1
+    if j + 1 < n and j > k and toks[j].low == "of" and toks[j + 1].cap:
+        j += 1  # "The Star-Ledger of Newark"
+        while j < n and toks[j].cap:
+            j += 1
     if j > k:
         return j
     return k
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+
+
+def _plain_word(t: Token) -> bool:
+    return (
+        not t.cap
+        and t.text[:1].isalpha()
+        and t.low not in _CLAUSE_OPENERS
+        and t.low not in AUX
+        and t.low not in _ALL_CUES
+        and t.low != "that"
+    )
 
 
 _PREPS_STOP = frozenset(
@@ -844,6 +928,8 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         if t.text == ",":
             if (nxt in _ALL_CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
                 return t.start
+            if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
+                return t.start  # "..., according to aides": the source closes the content
             if _subject_cue_follows(toks, j + 1):
                 return t.start
         elif t.text in _CLAUSE_STOPS:
@@ -851,7 +937,7 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         elif (
             t.low in _COORD
             and not t.cap
-            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1))
+            and (_cue_follows(toks, j + 1) or _subject_cue_follows(toks, j + 1, SPEECH_CUES))
         ):
             return toks[j - 1].start if toks[j - 1].text == "," else t.start
     return sent_end
@@ -873,7 +959,7 @@ def _cue_follows(toks: list[Token], j: int) -> bool:
     return False
 
 
-def _subject_cue_follows(toks: list[Token], j: int) -> bool:
+def _subject_cue_follows(toks: list[Token], j: int, cues: frozenset[str] = CUES) -> bool:
     """`, she said` / `, Sen. Ted Cruz argued`: a short subject then a speech or belief verb."""
     n = len(toks)
     if j >= n:
@@ -882,11 +968,11 @@ def _subject_cue_follows(toks: list[Token], j: int) -> bool:
     if t.low in PRONOUNS:
         return j + 1 < n and _cue_follows(toks, j + 1) and toks[j + 1].low not in ATTITUDE_CUES
     i = j
-    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in CUES:
+    while i < n and i - j < 6 and toks[i].text not in PUNCT and toks[i].low not in cues:
         if toks[i].low in _NOT_SUBJECT_END or toks[i].low in _RELATIVE:
             return False
         i += 1
-    return i > j and i < n and toks[i].low in CUES and not toks[i].cap
+    return i > j and i < n and toks[i].low in cues and not toks[i].cap
 
 
 _NEW_CLAUSE = frozenset("but while although though whereas which when where even so".split())
@@ -895,5 +981,68 @@ _NEW_CLAUSE = frozenset("but while although though whereas which when where even
 def _make(doc: ArticleDoc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:
     if e <= s:
         return None
+    e = _infinitive_end(doc.text, s, e)
+    s = _with_complementizer(doc.text, s)
     speaker = doc.resolve(m)
     return Quote(text=doc.text[s:e], speaker=speaker, kind="indirect", start=s, end=e, cue=cue)
+
+
+_THAT = re.compile(r"\bthat\s+$")
+
+
+def _with_complementizer(text: str, s: int) -> int:
+    """PolNeAR content spans open with the complementizer: `said [that the plan failed]`."""
+    m = _THAT.search(text, max(0, s - 8), s)
+    return m.start() if m else s
+
+
+def _infinitive_end(text: str, s: int, e: int) -> int:
+    """An infinitive complement (`vowed to repeal the law, ...`) ends at its first comma."""
+    if not text.startswith(("to ", "To "), s):
+        return e
+    c = text.find(",", s, e)
+    return c if c > 0 and len(text[s:c].split()) >= 3 else e
+
+
+def _progressive(toks: list[Token], ci: int) -> bool:
+    """`is supporting Sanders`, `was talking about`: a progressive, not a passive."""
+    return toks[ci].low.endswith("ing") and toks[ci - 1].low != "being"
+
+
+def _comma_before_subject(toks: list[Token], ci: int) -> bool:
+    """`..., he said` / `..., Smith said`: a comma right before a short subject of the cue."""
+    for i in range(ci - 1, max(-1, ci - 6), -1):
+        if toks[i].text == ",":
+            return i < ci - 1
+        if toks[i].text in PUNCT:
+            return False
+    return False
+
+
+_REL_OBJECTS = frozenset("that which whom what".split())
+_AFTER_GAP = frozenset("and but or when as because after before since until later".split())
+
+
+def _relative_object(doc: ArticleDoc, toks: list[Token], ci: int) -> Quote | None:
+    """`a claim that Gowdy's office disputes.`, `which Clinton also supports`: the verb's object
+    is the relative pronoun before its subject, and that pronoun is the content."""
+    n = len(toks)
+    if ci + 1 < n:
+        nxt = toks[ci + 1]
+        if not (nxt.text in PUNCT or nxt.low in _PREPS_STOP or nxt.low in _AFTER_GAP):
+            return None
+        if nxt.low in ("to", "that", "as", "of", "about", "for", "on"):
+            return None  # "which he said to ...", "what she called on ...": a complement follows
+    if ci > 0 and toks[ci - 1].low in _BE:
+        return None
+    m = subject_before(toks, ci)
+    if m is None or m.kind == "unknown":
+        return None
+    r = next((i for i in range(ci - 1, -1, -1) if toks[i].end <= m.start), None)
+    while r is not None and r > 0 and (toks[r].cap or toks[r].text == "."):
+        r -= 1  # "which Gov. Ann Lee supports": a title before the name
+    if r is None or toks[r].low not in _REL_OBJECTS or toks[r].cap:
+        return None
+    if r > 0 and toks[r - 1].low in CUES:
+        return None  # "said that he ...": a complementizer
+    return _make(doc, toks[r].start, toks[r].end, m, toks[ci].low)
