@@ -304,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "ask", "run one command through the core and print the reply")
     p.add_argument("--json", action="store_true", help="print the platform-neutral reply as JSON")
-    p.add_argument("command", help='e.g. "/who said kick the enemy out"')
+    p.add_argument("command", nargs="?", default="", help='e.g. "/who said kick the enemy out"')
     p.set_defaults(func=cmd_ask)
 
     p = _sub(sub, "ingest", "index files, directories, JSON/JSONL, URLs or feeds")
@@ -359,9 +359,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ask_text_first(argv: list[str]) -> list[str]:
+    """`briefbot ask "-:"`: a command starting with "-" is the command, not an unknown option."""
+    if "ask" not in argv or "--" in argv:
+        return argv
+    i = argv.index("ask") + 1
+    while i < len(argv) and argv[i] in ("--json", "-h", "--help"):
+        i += 1
+    if i < len(argv) and argv[i].startswith("-"):
+        return [*argv[:i], "--", *argv[i:]]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(_ask_text_first(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help or a usage error, already printed: a code, not a raise
+        return exc.code if isinstance(exc.code, int) else 2
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
