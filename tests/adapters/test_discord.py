@@ -33,7 +33,6 @@ from adapters.discord_render import (
     TITLE_LIMIT,
     embed_length,
 )
-from bot.app import open_core
 from bot.core import Core
 from bot.ingest.service import ingest_paths
 from bot.model import Reply, Request
@@ -117,12 +116,6 @@ def assert_discord_accepts(body: dict[str, Any]) -> None:
 
 
 # --- end to end: fake REST API and gateway on 127.0.0.1 ---------------------------------------
-
-
-@pytest.fixture
-async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    async with open_core(tmp_path / "s.db", seed=True) as core:
-        yield core
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from slack_sdk.signature import SignatureVerifier
 
 from adapters.slack import SlackAdapter, SlackSettings
 from adapters.slack_render import MAX_BLOCKS, MAX_HEADER_CHARS, MAX_SECTION_CHARS
-from bot.app import open_core
 from bot.core import Core
 from bot.model import Reply, Request
 
@@ -73,12 +72,6 @@ class SpyCore:
         self.finished += 1
         # `repeat` makes a real answer long enough to need many messages
         return dataclasses.replace(reply, sections=reply.sections * self.repeat)
-
-
-@pytest.fixture
-async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    async with open_core(tmp_path / "s.db", seed=True) as c:
-        yield c
 
 
 @pytest.fixture

@@ -9,15 +9,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import discord
-import discord.gateway
-import discord.http
 import pytest
-import yarl
 
 from adapters.discord import FAILURE, DiscordAdapter, DiscordSettings
 from adapters.slack_render import render as slack_messages
-from bot.app import open_core
 from bot.core import Core
 from bot.delivery import Router
 from bot.model import Reply, Request
@@ -30,32 +25,6 @@ from tests.adapters.test_slack import running, shown, slash
 from tests.fakes.discord_api import APP_ID, CHANNEL_ID, GUILD_ID, FakeDiscord
 from tests.fakes.slack_api import FakeSlack
 from tests.hardening.audit import store_problems
-
-
-@pytest.fixture
-async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    async with open_core(tmp_path / "s.db", seed=True) as c:
-        yield c
-
-
-@pytest.fixture
-async def fake_slack() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
-async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord(token=DISCORD_TOKEN)
-    await fake.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
-    )
-    yield fake
-    await fake.close()
 
 
 @pytest.fixture

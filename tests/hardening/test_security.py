@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import discord
-import discord.gateway
-import discord.http
 import pytest
-import yarl
 
 from adapters.discord import DiscordAdapter, DiscordSettings
 from adapters.slack_guard import ReplayGuard
-from bot.app import open_core
 from bot.commands import COMMANDS
 from bot.config import load_config
 from bot.core import Core
@@ -55,20 +49,6 @@ ADMIN_CASES: dict[str, tuple[str, str, list[dict]]] = {
     ),
 }
 DISCORD_ADMIN = 900000000000000099
-
-
-@pytest.fixture
-async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    async with open_core(tmp_path / "s.db", seed=True) as c:
-        yield c
-
-
-@pytest.fixture
-async def fake_slack() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 def test_there_is_an_admin_only_command_to_guard() -> None:
@@ -149,18 +129,6 @@ async def test_slack_admin_only_commands_are_refused_to_others(
 
 
 # --- Discord ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord(token=DISCORD_TOKEN)
-    await fake.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    monkeypatch.setattr(
-        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url)
-    )
-    yield fake
-    await fake.close()
 
 
 @pytest.mark.parametrize("case", sorted(ADMIN_CASES))
