@@ -55,6 +55,8 @@ class DiscordSettings:
     max_messages: int = 10  # follow-ups per reply at most
     api_url: str = ""  # REST base (default https://discord.com/api/v10); tests use a local fake
     gateway_url: str = ""  # gateway websocket (default wss://gateway.discord.gg/)
+    shard_count: int | None = None  # set: one AutoShardedClient runs shard_ids (default all)
+    shard_ids: tuple[int, ...] | None = None  # this process's shards, each < shard_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +172,11 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button], template=ACTION_PA
 class BriefClient(discord.Client):
     """discord.Client with briefbot's command tree; needs only the (unprivileged) guilds intent."""
 
-    def __init__(self, adapter: DiscordAdapter) -> None:
+    def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
         super().__init__(
-            intents=discord.Intents(guilds=True), allowed_mentions=discord.AllowedMentions.none()
+            intents=discord.Intents(guilds=True),
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
         )
         self.adapter = adapter
         self.tree = app_commands.CommandTree(self)
@@ -185,6 +189,13 @@ class BriefClient(discord.Client):
 
     async def on_connect(self) -> None:
         self.connected.set()
+
+
+class ShardedBriefClient(BriefClient, discord.AutoShardedClient):
+    """The same client on several gateway shards (Discord requires sharding past 2,500 servers)."""
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        log.info("discord: shard %d of %s connected", shard_id, self.shard_count)
 
 
 class DiscordAdapter:
@@ -209,7 +220,16 @@ class DiscordAdapter:
     def build_client(self, core: Core) -> BriefClient:
         """A client whose tree holds one command per core command (not yet connected)."""
         self._core = core
-        client = BriefClient(self)
+        settings = self.settings
+        client = (
+            ShardedBriefClient(
+                self,
+                shard_count=settings.shard_count,
+                shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+            )
+            if settings.shard_count is not None or settings.shard_ids
+            else BriefClient(self)
+        )
         client.tree.error(self.on_error)  # the one error hook for every command
         for spec in core.commands():
             name, _usage, _example, description = _spec_fields(spec)
@@ -218,7 +238,11 @@ class DiscordAdapter:
         return client
 
     async def start(self, core: Core) -> None:
-        """Log in, connect to the gateway; returns once Discord says READY."""
+        """Log in, connect to the gateway; returns once Discord says READY.
+
+        Sharded, that is the first shard's READY: discord.py brings up the others after it,
+        as Discord paces IDENTIFYs (one per 5 s at the default max_concurrency).
+        """
         use_endpoints(self.settings)
         client = self.build_client(core)
         self._task = asyncio.create_task(client.start(self.settings.token), name="discord-client")

@@ -166,6 +166,8 @@ def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (impo
             sync_on_start=d.sync_on_start,
             api_url=d.api_url,
             gateway_url=d.gateway_url,
+            shard_count=d.shard_count,
+            shard_ids=d.shard_ids,
         )
     )
 

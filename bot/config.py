@@ -48,6 +48,8 @@ class DiscordConfig:
     sync_on_start: bool = False  # `briefbot discord-sync` pushes the command list instead
     api_url: str = ""  # REST base, e.g. http://127.0.0.1:8080/api/v10 (default Discord's)
     gateway_url: str = ""  # e.g. ws://127.0.0.1:8080/gateway (default Discord's)
+    shard_count: int | None = None  # set: the gateway runs sharded (discord.py AutoShardedClient)
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all)
 
     @property
     def enabled(self) -> bool:
@@ -103,7 +105,17 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "discord": frozenset(
-        {"token", "guild_id", "admins", "admin_roles", "sync_on_start", "api_url", "gateway_url"}
+        {
+            "token",
+            "guild_id",
+            "admins",
+            "admin_roles",
+            "sync_on_start",
+            "api_url",
+            "gateway_url",
+            "shard_count",
+            "shard_ids",
+        }
     ),
     "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
     "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
@@ -155,6 +167,31 @@ def _ids(section: str, data: dict[str, Any], key: str = "admins") -> frozenset[s
     return frozenset(str(v) for v in value)
 
 
+def _shards(data: dict[str, Any]) -> tuple[int | None, tuple[int, ...] | None]:
+    """discord.shard_count and discord.shard_ids, checked against each other."""
+    count = _typed("discord", data, "shard_count", int, None)
+    if count is not None and count < 1:
+        raise ConfigError("discord.shard_count must be at least 1, e.g. shard_count = 2")
+    if "shard_ids" not in data:
+        return count, None
+    ids = data["shard_ids"]
+    example = "e.g. shard_count = 4 and shard_ids = [0, 1]"
+    if not isinstance(ids, list) or not ids or not all(type(i) is int for i in ids):
+        raise ConfigError(f"discord.shard_ids must be a non-empty list of shard numbers, {example}")
+    if count is None:
+        raise ConfigError(
+            f"discord.shard_ids needs discord.shard_count (the shards of all processes), {example}"
+        )
+    bad = [i for i in ids if not 0 <= i < count]
+    if bad:
+        raise ConfigError(
+            f"discord.shard_ids: {bad[0]} is not a shard of shard_count = {count} (use 0 to {count - 1})"
+        )
+    if len(set(ids)) != len(ids):
+        raise ConfigError(f"discord.shard_ids lists a shard twice, {example}")
+    return count, tuple(ids)
+
+
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
     """Read the TOML file (if any), then let environment variables supply secrets."""
     env = dict(os.environ if env is None else env)
@@ -186,6 +223,7 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
     if not isinstance(feeds, list) or not all(isinstance(u, str) for u in feeds):
         raise ConfigError("feeds.urls must be a list of URLs")
     guild = _typed("discord", discord, "guild_id", int, None)
+    shard_count, shard_ids = _shards(discord)
     db = env.get("BRIEFBOT_DB") or _typed("store", store, "path", str, "")
     store_url = env.get("BRIEFBOT_STORE_URL") or _typed("store", store, "url", str, "")
     if store_url and not store_url.lower().startswith(("postgresql://", "postgres://")):
@@ -223,6 +261,8 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
             sync_on_start=_typed("discord", discord, "sync_on_start", bool, False),
             api_url=_typed("discord", discord, "api_url", str, ""),
             gateway_url=_typed("discord", discord, "gateway_url", str, ""),
+            shard_count=shard_count,
+            shard_ids=shard_ids,
         ),
         fetch=FetchConfig(
             timeout=_typed("fetch", fetch, "timeout", float, 15.0),

@@ -61,3 +61,35 @@ def test_invalid_config_names_key_and_file(tmp_path: Path, body: str, message: s
     with pytest.raises(ConfigError) as err:
         load_config(cfg, env={})
     assert message in str(err.value) and str(cfg) in str(err.value)
+
+
+def test_discord_shards_load(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[discord]\nshard_count = 4\nshard_ids = [2, 3]\n")
+    discord = load_config(cfg, env={}).discord
+    assert (discord.shard_count, discord.shard_ids) == (4, (2, 3))
+    assert load_config(None, env={}).discord.shard_count is None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("shard_count = 0", "discord.shard_count must be at least 1, e.g. shard_count = 2"),
+        ("shard_count = true", "discord.shard_count must be an int"),
+        ("shard_ids = [0]", "discord.shard_ids needs discord.shard_count"),
+        (
+            "shard_count = 2\nshard_ids = [2]",
+            "discord.shard_ids: 2 is not a shard of shard_count = 2",
+        ),
+        ("shard_count = 2\nshard_ids = [-1]", "use 0 to 1"),
+        ("shard_count = 2\nshard_ids = []", "discord.shard_ids must be a non-empty list"),
+        ("shard_count = 2\nshard_ids = '0'", "e.g. shard_count = 4 and shard_ids = [0, 1]"),
+        ("shard_count = 2\nshard_ids = [0, 0]", "discord.shard_ids lists a shard twice"),
+    ],
+)
+def test_bad_discord_shards_name_the_key(tmp_path: Path, body: str, message: str) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f"[discord]\n{body}\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg, env={})
+    assert message in str(err.value)

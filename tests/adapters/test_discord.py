@@ -153,16 +153,20 @@ async def bot(fake: FakeDiscord, spy: SpyCore) -> AsyncIterator[DiscordAdapter]:
 
 
 async def ask(
-    fake: FakeDiscord, bot: DiscordAdapter, payload: dict[str, Any], timeout: float = 20.0
+    fake: FakeDiscord,
+    bot: DiscordAdapter,
+    payload: dict[str, Any],
+    timeout: float = 20.0,
+    shard: int = 0,
 ) -> list[dict[str, Any]]:
-    """Send an interaction over the gateway and wait until the adapter has sent its whole reply."""
+    """Send an interaction over the gateway (on a shard) and wait until the whole reply is sent."""
     replied = asyncio.ensure_future(
         bot.client.wait_for(
             "briefbot_replied", check=lambda i, _r: str(i.id) == payload["id"], timeout=timeout
         )
     )
     await asyncio.sleep(0)  # let wait_for register before the event can arrive
-    await fake.send_interaction(payload)
+    await fake.send_interaction(payload, shard=shard)
     await replied
     bodies = fake.followups(payload["token"])
     for body in bodies:

@@ -95,11 +95,13 @@ class FakeDiscord:
     requests: list[Recorded] = field(default_factory=list)
     ready: bool = False  # READY was sent: interactions sent now follow it
     gateway_frames: list[dict[str, Any]] = field(default_factory=list)
+    shards: int = 1  # what GET /gateway/bot recommends
+    ready_shards: set[int] = field(default_factory=set)  # shards that got their READY
     _runner: web.AppRunner | None = None
     _port: int = 0
-    _ws: web.WebSocketResponse | None = None
+    _sockets: dict[int, web.WebSocketResponse] = field(default_factory=dict)  # by shard id
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
-    _seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _seqs: dict[int, itertools.count[int]] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(910000000000000000))
     _failures: list[_Failure] = field(default_factory=list)
 
@@ -116,8 +118,9 @@ class FakeDiscord:
         self._port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def close(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for ws in list(self._sockets.values()):
+            if not ws.closed:
+                await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -169,14 +172,18 @@ class FakeDiscord:
         return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
     def identify(self) -> dict[str, Any] | None:
-        return next((f["d"] for f in self.gateway_frames if f.get("op") == OP_IDENTIFY), None)
+        return next(iter(self.identifies()), None)
+
+    def identifies(self) -> list[dict[str, Any]]:
+        """Every IDENTIFY payload received, on any connection, in order."""
+        return [f["d"] for f in self.gateway_frames if f.get("op") == OP_IDENTIFY]
 
     # --- gateway -----------------------------------------------------------------------
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        """One gateway connection; its IDENTIFY says which shard [id, count] it is (default [0, 1])."""
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
         await ws.send_json(
             {"op": OP_HELLO, "d": {"heartbeat_interval": 41250}, "s": None, "t": None}
         )
@@ -191,29 +198,41 @@ class FakeDiscord:
                 if frame["d"].get("token") != self.token:
                     await ws.close(code=4004, message=b"Authentication failed.")
                     break
+                shard = frame["d"].get("shard") or [0, 1]
+                if not (isinstance(shard, list) and len(shard) == 2 and 0 <= shard[0] < shard[1]):
+                    await ws.close(code=4010, message=b"Invalid shard.")
+                    break
+                self._sockets[shard[0]] = ws
+                self._seqs[shard[0]] = itertools.count(1)
+                self.ready = True  # set before READY goes out: the client may act on it at once
+                self.ready_shards.add(shard[0])
                 await self._dispatch(
                     "READY",
                     {
                         "v": 10,
                         "user": user_payload(BOT_ID, "briefbot", bot=True),
                         "guilds": [],
-                        "session_id": "fake-session",
+                        "session_id": f"fake-session-{shard[0]}",
                         "resume_gateway_url": self.gateway_url,
                         "application": {"id": str(APP_ID), "flags": 0},
+                        "shard": shard,
                     },
+                    shard=shard[0],
                 )
-                self.ready = True
                 await self._record()
         return ws
 
-    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
-        if self._ws is None or self._ws.closed:
-            raise RuntimeError("no gateway connection")
-        await self._ws.send_json({"op": OP_DISPATCH, "t": event, "s": next(self._seq), "d": data})
+    async def _dispatch(self, event: str, data: dict[str, Any], shard: int = 0) -> None:
+        ws = self._sockets.get(shard)
+        if ws is None or ws.closed:
+            raise RuntimeError(f"no gateway connection for shard {shard}")
+        seq = next(self._seqs[shard])
+        await ws.send_json({"op": OP_DISPATCH, "t": event, "s": seq, "d": data})
 
-    async def send_interaction(self, payload: dict[str, Any]) -> None:
-        """Deliver an INTERACTION_CREATE over the gateway, as Discord does when a user runs a command."""
-        await self._dispatch("INTERACTION_CREATE", payload)
+    async def send_interaction(self, payload: dict[str, Any], shard: int = 0) -> None:
+        """Deliver an INTERACTION_CREATE over a shard's gateway connection, as Discord does when
+        a user runs a command (Discord picks the shard of the server: (guild_id >> 22) % count)."""
+        await self._dispatch("INTERACTION_CREATE", payload, shard=shard)
 
     def _interaction_base(self, kind: int, user_id: int, token: str) -> dict[str, Any]:
         return {
@@ -389,7 +408,7 @@ class FakeDiscord:
             return _json(
                 {
                     "url": self.gateway_url,
-                    "shards": 1,
+                    "shards": self.shards,
                     "session_start_limit": {
                         "total": 1000,
                         "remaining": 999,
