@@ -28,7 +28,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import sys
 import tempfile
@@ -41,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import slack_server, spawn, stop  # noqa: E402
 from bench.slack_client import PATH, Sink, SlackSender  # noqa: E402
 
 MIX = [
@@ -94,46 +94,6 @@ def ratio(ours: Series, base: Series, p: float) -> str:
 # --- processes ------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def spawn(args: list[str], env: dict[str, str], log: Path) -> asyncio.subprocess.Process:
-    handle = log.open("wb")
-    try:
-        return await asyncio.create_subprocess_exec(
-            sys.executable, *args, env=env, stdout=handle, stderr=handle, cwd=str(ROOT)
-        )
-    finally:
-        handle.close()
-
-
-async def stop(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(proc.wait(), 60)
-        except TimeoutError:
-            proc.kill()
-            await proc.wait()
-
-
-async def wait_port(port: int, proc: asyncio.subprocess.Process, log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.returncode is not None:
-            raise SystemExit(f"server exited early; see {log}:\n{log.read_text()[-2000:]}")
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-            writer.close()
-            return
-        except OSError:
-            await asyncio.sleep(0.1)
-    raise SystemExit(f"server did not listen within 120 s; see {log}")
-
-
 async def paced(n: int, rate: float, send: Callable[[int], Awaitable[None]]) -> None:
     """Start send(i) at t0 + i/rate (open loop: a slow answer does not slow the arrivals)."""
     t0 = time.perf_counter()
@@ -165,18 +125,8 @@ async def slack_run(
     answers: bool = True,
 ) -> tuple[Series, Series, Series, Path]:
     sink = Sink()
-    await sink.start()
-    port = free_port()
-    log = work / f"{label}.log"
-    cfg = work / f"{label}.toml"
-    cfg.write_text(
-        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{sink.api_url}"\n'
-    )
-    fill = {"{port}": str(port), "{config}": str(cfg), "{api}": sink.api_url}
-    proc = await spawn([fill.get(a, a) for a in server_args], env, log)
     sent: list[Any] = []
-    try:
-        await wait_port(port, proc, log)
+    async with slack_server(label, server_args, env, work, sink) as (port, _proc, log):
         async with SlackSender(f"http://127.0.0.1:{port}{PATH}", SIGNING_SECRET) as sender:
             # warm-up: first-use imports and caches are not what a user sees at steady state
             for i, line in enumerate(MIX):
@@ -191,9 +141,6 @@ async def slack_run(
             await paced(n, rate, one)
         if answers and not await sink.wait_for([s.key for s in sent], 180):
             print(f"  ! {sum(s.key not in sink.arrivals for s in sent)} commands got no answer")
-    finally:
-        await stop(proc)
-        await sink.stop()
     bad = [s for s in sent if s.status != 200]
     if bad:
         print(f"  ! {len(bad)} requests were not acked with 200 (e.g. {bad[0].status})")

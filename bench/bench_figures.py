@@ -9,15 +9,13 @@ assertions, just numbers to read.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_rate, jsonl_texts  # noqa: E402
 from bot.extract.figures import extract_figures  # noqa: E402
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "figures_dev.jsonl"
@@ -30,21 +28,10 @@ FALLBACK = [
 
 
 def _texts(path: Path) -> list[str]:
-    if path.exists():
-        with path.open(encoding="utf8") as f:
-            return [json.loads(line)["text"] for line in f if line.strip()]
-    print(f"{path} not found; using {len(FALLBACK)} built-in sentences", file=sys.stderr)
-    return FALLBACK
-
-
-def _rate(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    run(texts[0])  # warm-up: imports, compiled patterns, caches
-    # CPU time of this process: a busy shared machine then slows neither side unfairly.
-    start = time.process_time()
-    for _ in range(repeat):
-        for t in texts:
-            run(t)
-    return repeat * len(texts) / (time.process_time() - start)
+    texts = jsonl_texts(path)
+    if not texts:
+        print(f"{path} not found; using {len(FALLBACK)} built-in sentences", file=sys.stderr)
+    return texts or FALLBACK
 
 
 def main() -> int:
@@ -55,7 +42,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     texts = _texts(args.gold)
-    ours = _rate(extract_figures, texts, args.repeat)
+    ours = cpu_rate(extract_figures, texts, args.repeat)
     print(f"briefbot figures : {ours:9.1f} sentences/s ({len(texts)} sentences x {args.repeat})")
     try:
         from quantulum3 import parser
@@ -66,7 +53,7 @@ def main() -> int:
     def q3(text: str) -> object:
         return parser.parse(text, classifier_path=None)
 
-    theirs = _rate(q3, texts, max(1, args.repeat // 5))
+    theirs = cpu_rate(q3, texts, max(1, args.repeat // 5))
     print(f"quantulum3       : {theirs:9.1f} sentences/s")
     print(f"ratio            : {ours / theirs:9.1f}x")
     return 0

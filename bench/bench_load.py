@@ -38,15 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_adapters import (  # noqa: E402
-    BOT_TOKEN,
-    SIGNING_SECRET,
-    free_port,
-    pct,
-    spawn,
-    stop,
-    wait_port,
-)
+from bench.bench_adapters import BOT_TOKEN, SIGNING_SECRET, pct  # noqa: E402
+from bench.common import slack_server  # noqa: E402
 from bench.slack_client import PATH, Sink, SlackSender  # noqa: E402
 
 MIX = [
@@ -135,18 +128,8 @@ async def channels_through_slack(
     answers: bool,
 ) -> Result:
     sink = LoadSink()
-    await sink.start()
-    port = free_port()
-    log = work / f"{label.replace(' ', '-')}.log"
-    cfg = work / f"{label.replace(' ', '-')}.toml"
-    cfg.write_text(
-        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{sink.api_url}"\n'
-    )
-    fill = {"{port}": str(port), "{config}": str(cfg), "{api}": sink.api_url}
-    proc = await spawn([fill.get(a, a) for a in server_args], env, log)
     result = Result(label)
-    try:
-        await wait_port(port, proc, log)
+    async with slack_server(label, server_args, env, work, sink) as (port, proc, log):
         async with SlackSender(f"http://127.0.0.1:{port}{PATH}", SIGNING_SECRET) as sender:
             for i, line in enumerate(MIX):  # warm-up: first-use imports, caches, page cache
                 await sender.slash(line, sink.response_url(f"w{i}"), f"w{i}")
@@ -186,9 +169,6 @@ async def channels_through_slack(
             await asyncio.gather(*(channel(c) for c in range(channels)))
             result.wall = time.perf_counter() - started
         result.peak_rss_mb = peak_rss_mb(proc.pid)
-    finally:
-        await stop(proc)
-        await sink.stop()
     text = log.read_text(errors="replace")
     if BOT_TOKEN in text or SIGNING_SECRET in text:
         print(f"  ! a secret appeared in {log}")

@@ -14,16 +14,14 @@ naive regex: quote marks plus `"...," X said` / `X said "..."`, nothing else.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_rate, jsonl_texts  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -52,27 +50,10 @@ def naive_quotes(text: str) -> list[tuple[str, str | None, int, int]]:
 
 
 def _texts(path: Path, limit: int | None = None) -> list[str]:
-    if not path.exists():
+    texts = jsonl_texts(path, limit)
+    if not texts:
         print(f"{path} not found; skipped", file=sys.stderr)
-        return []
-    out = []
-    with path.open(encoding="utf8") as f:
-        for line in f:
-            if line.strip():
-                out.append(json.loads(line)["text"])
-                if limit and len(out) >= limit:
-                    break
-    return out
-
-
-def _rate(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    run(texts[0])  # warm-up: imports, compiled patterns, caches
-    # CPU time of this process: a busy shared machine then slows neither side unfairly.
-    start = time.process_time()
-    for _ in range(repeat):
-        for t in texts:
-            run(t)
-    return repeat * len(texts) / (time.process_time() - start)
+    return texts
 
 
 def main() -> int:
@@ -95,8 +76,8 @@ def main() -> int:
     sets.append(("all", [t for _, texts in sets for t in texts]))
     print(f"{'articles':<18}{'n':>6}{'avg chars':>11}{'ours/s':>10}{'regex/s':>10}{'ratio':>8}")
     for name, texts in sets:
-        ours = _rate(extract_quotes, texts, args.repeat)
-        naive = _rate(naive_quotes, texts, args.repeat)
+        ours = cpu_rate(extract_quotes, texts, args.repeat)
+        naive = cpu_rate(naive_quotes, texts, args.repeat)
         avg = sum(map(len, texts)) / len(texts)
         print(
             f"{name:<18}{len(texts):>6}{avg:>11.0f}{ours:>10.1f}{naive:>10.1f}{ours / naive:>7.3f}x"

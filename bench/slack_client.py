@@ -2,7 +2,8 @@
 
 Importable by any bench (``from bench.slack_client import ...`` with the repo root on sys.path):
 
-* ``sign`` / ``slash_body`` / ``mention_body``: what Slack POSTs, signed with v0 HMAC-SHA256;
+* ``sign`` (tests/fakes/slack_api.py) / ``slash_body`` / ``mention_body``: what Slack POSTs, signed
+  with v0 HMAC-SHA256;
 * ``SlackSender``: POSTs them to a bot over one keep-alive session and times the ack;
 * ``Sink``: an aiohttp server on 127.0.0.1 standing in for the Web API and response_url
   that records when each answer arrived (``SlackSettings.api_url = sink.api_url``).
@@ -14,8 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import json
 import time
 from dataclasses import dataclass, field
@@ -25,18 +24,9 @@ from urllib.parse import urlencode
 import aiohttp
 from aiohttp import web
 
+from tests.fakes.slack_api import sign  # one signer for tests and benches (slack_sdk's)
+
 PATH = "/slack/events"
-
-
-def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
-    """Headers Slack sends: X-Slack-Signature = v0=HMAC-SHA256(secret, f"v0:{ts}:{body}")."""
-    ts = int(time.time()) if timestamp is None else timestamp
-    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {
-        "X-Slack-Request-Timestamp": str(ts),
-        "X-Slack-Signature": f"v0={digest}",
-        "Content-Type": "application/x-www-form-urlencoded",
-    }
 
 
 def slash_body(

@@ -124,64 +124,11 @@ class DigestSQL:
 
 
 class DigestStore(Protocol):
-    """The digest and feed half of the Store contract (both backends implement it)."""
+    """The digest and feed half of the Store contract, and its implementation.
 
-    async def add_schedule(
-        self,
-        place: str,
-        platform: str,
-        time_of_day: str,
-        timezone: str,
-        topic: str,
-        created_by: str,
-        created_at: str,
-    ) -> Schedule: ...
-    async def schedule(self, schedule_id: int) -> Schedule | None: ...
-    async def schedules(
-        self, place: str | None = None, platform: str | None = None
-    ) -> list[Schedule]: ...
-    async def cancel_schedule(self, schedule_id: int, place: str, platform: str) -> bool: ...
-    async def delivery(self, schedule_id: int, local_date: str) -> DeliveryRecord | None: ...
-    async def last_delivery(self, schedule_id: int) -> DeliveryRecord | None: ...
-    async def covered_until(self, schedule_id: int) -> str | None: ...
-    async def claim_delivery(
-        self,
-        schedule_id: int,
-        local_date: str,
-        place: str,
-        token: str,
-        claimed_at: str,
-        max_attempts: int,
-    ) -> bool: ...
-    async def finish_delivery(
-        self,
-        schedule_id: int,
-        local_date: str,
-        token: str,
-        delivered_at: str,
-        covered_until: str | None,
-    ) -> None: ...
-    async def fail_delivery(
-        self, schedule_id: int, local_date: str, token: str, error: str
-    ) -> None: ...
-    async def add_feed(self, url: str, added_by: str, added_at: str, title: str = "") -> bool: ...
-    async def feed(self, url: str) -> FeedState | None: ...
-    async def feeds(self) -> list[FeedState]: ...
-    async def record_feed_poll(
-        self,
-        url: str,
-        polled_at: str,
-        etag: str | None,
-        modified: str | None,
-        title: str,
-        new_entries: int,
-        seen: Sequence[str],
-    ) -> None: ...
-    async def record_feed_error(self, url: str, polled_at: str, error: str) -> None: ...
-
-
-class DigestMethods:
-    """DigestStore over a backend's `DIGEST_SQL` and its five primitives (below)."""
+    Both backends subclass it explicitly (PEP 544 default methods) and supply `DIGEST_SQL`
+    and the five primitives below; a Protocol still, so it types any store structurally.
+    """
 
     DIGEST_SQL: ClassVar[DigestSQL]
 

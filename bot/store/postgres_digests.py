@@ -24,8 +24,8 @@ from bot.store.digest_common import (
     DELIVERY_COLS,
     FEED_COLS,
     SCHEDULE_COLS,
-    DigestMethods,
     DigestSQL,
+    DigestStore,
 )
 from bot.store.postgres_schema import LEADER_LOCK
 
@@ -75,7 +75,7 @@ SQL = DigestSQL(
 )
 
 
-class PgDigestTables(DigestMethods):
+class PgDigestTables(DigestStore):
     """Schedules, the once-per-day delivery claim, feed state and the lease; uses the store's pool."""
 
     DIGEST_SQL = SQL

@@ -17,7 +17,6 @@ from bot.store.digest_common import (
     MAX_SEEN,
     SCHEDULE_COLS,
     DeliveryRecord,
-    DigestMethods,
     DigestSQL,
     DigestStore,
     FeedState,
@@ -119,7 +118,7 @@ async def upgrade_digest_tables(db: aiosqlite.Connection) -> None:
     await db.commit()
 
 
-class DigestTables(DigestMethods):
+class DigestTables(DigestStore):
     """Schedules, the once-per-day delivery claim and feed state; uses SQLiteStore's connection."""
 
     DIGEST_SQL = SQL

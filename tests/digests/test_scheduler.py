@@ -93,7 +93,8 @@ async def test_two_schedulers_on_one_store_post_once(
                 first.scheduler.deliver_due(1), second.scheduler.deliver_due(1)
             )
             assert outcomes.count("delivered") == 1
-            assert set(outcomes) <= {"delivered", "taken", "already-delivered"}
+            # the loser either lost the claim or, under load, read the winner's claim first
+            assert set(outcomes) <= {"delivered", "taken", "already-claimed", "already-delivered"}
             await asyncio.gather(first.scheduler.tick(), second.scheduler.tick())
     async with running(db, channel):
         pass
