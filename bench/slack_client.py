@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 import aiohttp
 from aiohttp import web
 
-from tests.fakes.slack_api import sign  # one signer for tests and benches (slack_sdk's)
+from tests.fakes.slack_api import LoopbackSlack, sign  # shared with the tests
 
 PATH = "/slack/events"
 
@@ -132,7 +132,7 @@ class SlackSender:
 
 
 @dataclass
-class Sink:
+class Sink(LoopbackSlack):
     """Slack's Web API and response_url on 127.0.0.1: records when each message arrived.
 
     Messages to ``/response/<key>`` are filed under ``key``; Web API posts under their channel.
@@ -141,33 +141,11 @@ class Sink:
     arrivals: dict[str, list[float]] = field(default_factory=dict)
     bodies: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     keep_bodies: bool = False
-    _runner: web.AppRunner | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
-    async def start(self) -> None:
-        app = web.Application()
+    def _routes(self, app: web.Application) -> None:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-
-    @property
-    def base_url(self) -> str:
-        assert self._runner is not None
-        host, port = self._runner.addresses[0][:2]
-        return f"http://{host}:{port}"
-
-    @property
-    def api_url(self) -> str:
-        return f"{self.base_url}/api/"
-
-    def response_url(self, key: str) -> str:
-        return f"{self.base_url}/response/{key}"
 
     def _file(self, key: str, body: dict[str, Any]) -> None:
         self.arrivals.setdefault(key, []).append(time.perf_counter())

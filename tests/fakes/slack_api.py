@@ -98,21 +98,28 @@ class RateLimit:
     refused_at: list[float]
 
 
-class FakeSlack:
-    """aiohttp server on 127.0.0.1 playing Slack's side: records every message sent to it."""
+class LoopbackSlack:
+    """An aiohttp server on a free 127.0.0.1 port standing in for Slack; subclasses add routes.
 
-    def __init__(self) -> None:
-        self.received: list[Received] = []
-        self.arrived: list[float] = []  # perf_counter() of each recorded message
-        self._limits: list[RateLimit] = []
-        self._outages: list[list[Any]] = []  # [kind, status, times left]
-        self.refused: list[tuple[str, int]] = []  # (kind, status) of each 5xx answer
-        self.sockets_acks: list[dict[str, Any]] = []
-        self._changed = asyncio.Condition()
-        self._uses: dict[str, int] = {}
-        self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self._runner: web.AppRunner | None = None
-        self._ws: set[web.WebSocketResponse] = set()
+    Shared by FakeSlack here and the benches' Sink (bench/slack_client.py).
+    """
+
+    _runner: web.AppRunner | None = None
+
+    def _routes(self, app: web.Application) -> None:
+        raise NotImplementedError
+
+    async def start(self) -> None:
+        """Listen on a free loopback port."""
+        app = web.Application()
+        self._routes(app)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
 
     @property
     def base_url(self) -> str:
@@ -127,25 +134,35 @@ class FakeSlack:
         return f"{self.base_url}/api/"
 
     def response_url(self, key: str = "r1") -> str:
-        """A response_url whose posts are recorded under `key`."""
+        """A response_url whose posts are filed under `key`."""
         return f"{self.base_url}/response/{key}"
 
-    async def start(self) -> None:
-        """Listen on a free loopback port."""
-        app = web.Application()
+
+class FakeSlack(LoopbackSlack):
+    """Plays Slack's side (Web API, response_url, Socket Mode): records every message sent to it."""
+
+    def __init__(self) -> None:
+        self.received: list[Received] = []
+        self.arrived: list[float] = []  # perf_counter() of each recorded message
+        self._limits: list[RateLimit] = []
+        self._outages: list[list[Any]] = []  # [kind, status, times left]
+        self.refused: list[tuple[str, int]] = []  # (kind, status) of each 5xx answer
+        self.sockets_acks: list[dict[str, Any]] = []
+        self._changed = asyncio.Condition()
+        self._uses: dict[str, int] = {}
+        self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._ws: set[web.WebSocketResponse] = set()
+
+    def _routes(self, app: web.Application) -> None:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response)
         app.router.add_get("/socket", self._socket)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
 
     async def stop(self) -> None:
         """Close sockets and the server."""
         for ws in list(self._ws):
             await ws.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await super().stop()
 
     async def _record(self, item: Received) -> None:
         async with self._changed:
