@@ -2,8 +2,8 @@
 
 Importable by any bench (``from bench.slack_client import ...`` with the repo root on sys.path):
 
-* ``sign`` (tests/fakes/slack_api.py) / ``slash_body`` / ``mention_body``: what Slack POSTs, signed
-  with v0 HMAC-SHA256;
+* ``slash_body``, and ``sign`` / ``mention_body`` from tests/fakes/slack_api.py: what Slack POSTs,
+  signed with v0 HMAC-SHA256 (slack_sdk's signer);
 * ``SlackSender``: POSTs them to a bot over one keep-alive session and times the ack;
 * ``Sink``: an aiohttp server on 127.0.0.1 standing in for the Web API and response_url
   that records when each answer arrived (``SlackSettings.api_url = sink.api_url``).
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +23,9 @@ from urllib.parse import urlencode
 import aiohttp
 from aiohttp import web
 
-from tests.fakes.slack_api import LoopbackSlack, sign  # shared with the tests
+from tests.fakes.slack_api import LoopbackSlack, mention_body, sign  # shared with the tests
+
+__all__ = ["PATH", "Sink", "SlackSender", "mention_body", "sign", "slash_body"]
 
 PATH = "/slack/events"
 
@@ -54,29 +55,6 @@ def slash_body(
             "is_enterprise_install": "false",
             "response_url": response_url,
             "trigger_id": trigger or f"{time.time_ns()}.738474920.8088930838d88f008e1",
-        }
-    )
-
-
-def mention_body(text: str, *, user: str = "U0EDITOR", channel: str = "C0DESK") -> str:
-    """An Events API app_mention callback (JSON; sign it and set Content-Type json)."""
-    ts = f"{time.time():.6f}"
-    return json.dumps(
-        {
-            "token": "gIkuvaNzQIHg97ATvDxqgjtO",
-            "team_id": "T0NEWS",
-            "api_app_id": "A0BRIEF",
-            "type": "event_callback",
-            "event_id": f"Ev{time.time_ns()}",
-            "event_time": int(float(ts)),
-            "event": {
-                "type": "app_mention",
-                "user": user,
-                "text": f"<@UBRIEFBOT> {text}",
-                "ts": ts,
-                "channel": channel,
-                "event_ts": ts,
-            },
         }
     )
 
