@@ -105,17 +105,8 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "discord": frozenset(
-        {
-            "token",
-            "guild_id",
-            "admins",
-            "admin_roles",
-            "sync_on_start",
-            "api_url",
-            "gateway_url",
-            "shard_count",
-            "shard_ids",
-        }
+        {"token", "guild_id", "admins", "admin_roles", "sync_on_start", "api_url", "gateway_url"}
+        | {"shard_count", "shard_ids"}
     ),
     "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
     "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
