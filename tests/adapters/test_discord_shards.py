@@ -45,8 +45,12 @@ async def two_shards(fake: FakeDiscord, core: Core) -> AsyncIterator[DiscordAdap
 async def test_two_shards_identify_and_a_command_on_shard_1_is_answered(
     two_shards: DiscordAdapter,
     fake: FakeDiscord,  # noqa: F811
+    core: Core,
 ) -> None:
     assert isinstance(two_shards.client, ShardedBriefClient)
+    synced = {c["name"] for c in fake.synced_commands()}
+    assert synced == {spec.name for spec in core.commands()}  # the same tree, synced once
+    assert len([r for r in fake.requests if r.method == "PUT"]) == 1
     await fake.wait_for(lambda f: f.ready_shards == {0, 1}, timeout=20)
     assert sorted(i["shard"] for i in fake.identifies()) == [[0, 2], [1, 2]]
     assert all(i["token"] == TOKEN for i in fake.identifies())
@@ -62,7 +66,7 @@ async def test_shard_ids_runs_only_those_shards(fake: FakeDiscord, core: Core) -
     adapter = await started(core, shard_count=2, shard_ids=(1,))
     try:
         assert [i["shard"] for i in fake.identifies()] == [[1, 2]]
-        assert fake.ready_shards == {1}
+        await fake.wait_for(lambda f: f.ready_shards == {1})
         payload = fake.command("help")
         bodies = await ask(fake, adapter, payload, shard=1)
         assert bodies and fake.callbacks(payload["id"])[0]["type"] == 5

@@ -204,8 +204,6 @@ class FakeDiscord:
                     break
                 self._sockets[shard[0]] = ws
                 self._seqs[shard[0]] = itertools.count(1)
-                self.ready = True  # set before READY goes out: the client may act on it at once
-                self.ready_shards.add(shard[0])
                 await self._dispatch(
                     "READY",
                     {
@@ -219,6 +217,8 @@ class FakeDiscord:
                     },
                     shard=shard[0],
                 )
+                self.ready = True  # after READY went out: an interaction sent now follows it
+                self.ready_shards.add(shard[0])
                 await self._record()
         return ws
 
