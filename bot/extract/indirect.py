@@ -9,6 +9,7 @@ Runs on the ArticleDoc that quotes.py prepares (tokens outside quote marks, peop
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
             out.append(q)
     out.extend(_colon_lines(doc))
     out.extend(_document_frames(doc))
+    out.extend(_stance_predicates(doc))
     return _dedupe(out)
 
 
@@ -321,6 +323,9 @@ def _indirect_at(
         head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
         if head is not None and head > 0 and toks[head - 1].text != ",":
             head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
+        as_at = _as_clause_start(toks, ci)
+        if as_at is not None:
+            head = as_at if as_at > 0 and toks[as_at - 1].text == "," else as_at + 1  # "As The Atlantic noted, ...", "as a Politico reporter noted, ..."
         if (
             head is not None
             and head > 0
@@ -356,6 +361,17 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+
+
+def _as_clause_start(toks: list[Token], ci: int) -> int | None:
+    """Index of the "as" that opens a short unpunctuated `as SOURCE CUE` clause ending at ci."""
+    for i in range(ci - 1, max(-1, ci - 9), -1):
+        t = toks[i]
+        if t.low == "as":
+            return i if i + 1 < ci else None
+        if t.text in PUNCT or t.low in _RELATIVE or t.low in _FINITE:
+            return None
+    return None
 
 
 def _participle_follows(toks: list[Token], nxt: Token) -> bool:
@@ -1046,3 +1062,82 @@ def _relative_object(doc: ArticleDoc, toks: list[Token], ci: int) -> Quote | Non
     if r > 0 and toks[r - 1].low in CUES:
         return None  # "said that he ...": a complementizer
     return _make(doc, toks[r].start, toks[r].end, m, toks[ci].low)
+
+
+# Stance adjectives and prepositional stance phrases: "voters are worried about the economy",
+# "she was critical of the deal", "he spoke in favor of the bill". General English predicates of
+# feeling, belief and support; their complement is what the subject thinks or backs.
+_STANCE_ADJ = frozenset(
+    """worried concerned convinced confident sure certain hopeful optimistic pessimistic skeptical
+    sceptical wary critical supportive proud afraid aware unaware angry upset furious frustrated
+    disappointed pleased glad unhappy nervous anxious eager keen opposed divided split clear
+    adamant unsure uncertain doubtful fearful alarmed outraged troubled excited enthusiastic
+    undecided satisfied dissatisfied comfortable uncomfortable sympathetic hostile vocal
+    ambivalent cautious mindful dismissive contemptuous suspicious fond tired weary ashamed
+    embarrassed grateful thankful sorry apologetic open""".split()
+)
+_LINKING = (
+    r"(?:is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|"
+    r"appear|appears|appeared|became|become|becomes|grew|grown|feel|feels|felt|sounded|"
+    r"'re|’re|'s|’s)"
+)
+_STANCE = re.compile(
+    r"\b(?:" + _LINKING + r"\s+(?:(?:not|very|so|too|more|less|also|still|now|increasingly|"
+    r"deeply|highly|openly|already|particularly|especially|equally|somewhat|quite|extremely|"
+    r"\w+ly)\s+){0,2}(?P<adj>[a-z]+)"
+    r"|(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to))"
+    r"\s+(?P<comp>of|about|that|to|with|over|on|toward|towards|at|whether|if|for)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_CLAUSE_COMPS = frozenset("that whether if".split())
+
+
+def _stance_predicates(doc: ArticleDoc) -> list[Quote]:
+    """`are worried about X`, `was critical of X`, `in favor of X`: a stance phrase and its object."""
+    out: list[Quote] = []
+    text = doc.text
+    for m in _STANCE.finditer(text):
+        adj, comp = m.group("adj"), (m.group("comp") or "").lower()
+        if adj is not None:
+            if adj.lower() not in _STANCE_ADJ or not comp:
+                continue
+            cue = adj.lower()
+        else:
+            if comp:
+                continue  # "in favor of" already holds its preposition
+            cue = " ".join(m.group("phrase").lower().split())
+        s = m.end()
+        if doc.masked(s) or doc.masked(m.start()):
+            continue
+        si = _sentence_index_at(doc, s)
+        if si is None:
+            continue
+        end = doc.sentences[si].end
+        toks = tokens(text, s, end)
+        if not toks or toks[0].text in PUNCT:
+            continue
+        clause = comp in _CLAUSE_COMPS or (comp == "to" and _infinitive_start(toks))
+        e = _clause_end(toks, 0, end)
+        if not clause:
+            e = min(e, _object_end(toks, 0, e))
+        start = m.start("comp") if comp in ("that", "to") and clause else s
+        if comp == "to" and clause:
+            start = m.start("comp")
+        start, e = _trim(text, start, e)
+        if e <= start:
+            continue
+        out.append(Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue))
+    return out
+
+
+def _infinitive_start(toks: list[Token]) -> bool:
+    """After "to": a bare verb ("eager to win"), not a noun phrase ("opposed to the plan")."""
+    t = toks[0]
+    return not t.cap and t.text[0].isalpha() and t.low not in DETERMINERS
+
+
+def _sentence_index_at(doc: ArticleDoc, pos: int) -> int | None:
+    i = bisect.bisect_right(doc.sent_starts, pos) - 1
+    if i < 0 or pos >= doc.sentences[i].end:
+        return None
+    return i
