@@ -14,6 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extract.attribution import (
+    _IRREGULAR,
+    _inflect,
     ATTITUDE_CUES,
     ATTITUDE_PARTICLES,
     AUX,
@@ -101,6 +103,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
     out.extend(_colon_lines(doc))
     out.extend(_document_frames(doc))
     out.extend(_stance_predicates(doc))
+    out.extend(_topic_phrases(doc))
     return _dedupe(out)
 
 
@@ -1141,3 +1144,63 @@ def _sentence_index_at(doc: ArticleDoc, pos: int) -> int | None:
     if i < 0 or pos >= doc.sentences[i].end:
         return None
     return i
+
+
+# Words of saying, thinking and taking sides whose prepositional object is what was said or
+# thought about: "talked about the economy", "anger over trade", "campaigned against the war",
+# "her comments on the ruling". Base forms; nouns take -s, verbs every regular form. Nouns that
+# name an event or a document (a debate, a lawsuit, a speech) are left out: they hold no stance.
+_TOPIC_BASES = {
+    "about": """talk speak write joke brag boast complain worry tell comment remark argue
+        conversation question concern anxiety fear doubt warning warn message rumor lie care
+        feel think learn open upfront cynical serious passionate honest candid vague coy""",
+    "on": """comment remark focus dwell position stance view opinion criticism pounce consensus
+        agree disagree reflect weigh hard soft tough""",
+    "over": """concern anger outrage criticism worry fear agonize fret argument protest
+        complaint question frustration""",
+    "against": """campaign warn rail vote speak argue argument backlash protest crusade testify
+        lobby push stand caution""",
+}
+
+
+def _topic_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for prep, bases in _TOPIC_BASES.items():
+        for base in bases.split():
+            for form in _inflect(base) | set(_IRREGULAR.get(base, ())):
+                out.setdefault(form, set()).add(prep)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_TOPIC_FORMS = _topic_forms()
+_TOPIC = re.compile(
+    r"\b(?P<head>[a-z]+)\s+(?:(?:\w+ly|openly|out|up|little|much|more)\s+)?"
+    r"(?P<prep>about|on|over|against)\s+(?=\S)"
+)
+
+
+def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
+    """`talked about X`, `a debate over X`, `railed against X`: the object is the reported topic."""
+    out: list[Quote] = []
+    text = doc.text
+    for m in _TOPIC.finditer(text):
+        preps = _TOPIC_FORMS.get(m.group("head"))
+        if preps is None or m.group("prep") not in preps:
+            continue
+        s = m.end()
+        if doc.masked(s) or doc.masked(m.start()):
+            continue
+        si = _sentence_index_at(doc, s)
+        if si is None:
+            continue
+        end = doc.sentences[si].end
+        toks = tokens(text, s, end)
+        if not toks or toks[0].text in PUNCT or toks[0].low in _TIME_WORDS:
+            continue
+        e = min(_clause_end(toks, 0, end), _object_end(toks, 0, end))
+        start, e = _trim(text, s, e)
+        if e <= start:
+            continue
+        cue = m.group("head") + " " + m.group("prep")
+        out.append(Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue))
+    return out
