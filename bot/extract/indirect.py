@@ -1160,6 +1160,11 @@ _TOPIC_BASES = {
         complaint question frustration""",
     "against": """campaign warn rail vote speak argue argument backlash protest crusade testify
         lobby push stand caution""",
+    "of": """warn boast speak talk think accuse accusation allegation mention idea supporter
+        opponent critic proponent advocate champion skeptic sceptic approve disapprove
+        approval disapproval dream complain""",
+    "for": """push advocate vote argue lobby plea preference enthusiasm admiration contempt
+        sympathy passion apologize apology blame thank praise""",
 }
 
 
@@ -1175,7 +1180,7 @@ def _topic_forms() -> dict[str, frozenset[str]]:
 _TOPIC_FORMS = _topic_forms()
 _TOPIC = re.compile(
     r"\b(?P<head>[a-z]+)\s+(?:(?:\w+ly|openly|out|up|little|much|more)\s+)?"
-    r"(?P<prep>about|on|over|against)\s+(?=\S)"
+    r"(?P<prep>about|on|over|against|of|for)\s+(?=\S)"
 )
 
 
