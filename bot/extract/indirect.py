@@ -1165,6 +1165,8 @@ _TOPIC_BASES = {
         approval disapproval dream complain""",
     "for": """push advocate vote argue lobby plea preference enthusiasm admiration contempt
         sympathy passion apologize apology blame thank praise""",
+    "with": """agree disagree sympathize quarrel""",
+    "at": """jab swipe aim lash laugh scoff sneer hint marvel""",
 }
 
 
@@ -1180,7 +1182,7 @@ def _topic_forms() -> dict[str, frozenset[str]]:
 _TOPIC_FORMS = _topic_forms()
 _TOPIC = re.compile(
     r"\b(?P<head>[a-z]+)\s+(?:(?:\w+ly|openly|out|up|little|much|more)\s+)?"
-    r"(?P<prep>about|on|over|against|of|for)\s+(?=\S)"
+    r"(?P<prep>about|on|over|against|of|for|with|at)\s+(?=\S)"
 )
 
 
