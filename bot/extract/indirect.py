@@ -1204,6 +1204,8 @@ def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
         toks = tokens(text, s, end)
         if not toks or toks[0].text in PUNCT or toks[0].low in _TIME_WORDS:
             continue
+        if toks[0].low in TEMPORAL:
+            continue  # "remarks on Thursday": a time, not a topic
         e = min(_clause_end(toks, 0, end), _object_end(toks, 0, end))
         start, e = _trim(text, s, e)
         if e <= start:
@@ -1211,3 +1213,4 @@ def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
         cue = m.group("head") + " " + m.group("prep")
         out.append(Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue))
     return out
+
