@@ -66,6 +66,13 @@ _IRREGULAR = {
     "take": ("took",),
     "go": ("went", "gone"),
 }
+
+
+def verb_forms(base: str) -> set[str]:
+    """Every form of a base word: its regular inflections plus the irregular ones listed."""
+    return _inflect(base) | set(_IRREGULAR.get(base, ()))
+
+
 # Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
 # classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
 # speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a

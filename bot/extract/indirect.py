@@ -14,8 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extract.attribution import (
-    _IRREGULAR,
-    _inflect,
     ATTITUDE_CUES,
     ATTITUDE_PARTICLES,
     AUX,
@@ -40,6 +38,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
     tokens,
+    verb_forms,
 )
 from bot.model import Quote, Sentence
 
@@ -88,7 +87,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                 if noun_use(toks, ci):
                     continue
                 q = _attitude_at(doc, toks, ci, sent)
-            elif not (is_acc or t.low in CUES) or noun_use(toks, ci):
+            elif not (is_acc or t.low in CUES) or (noun_use(toks, ci) and not is_acc):
                 continue
             else:
                 q = _indirect_at(doc, toks, ci, is_acc, sent)
@@ -230,14 +229,22 @@ def _indirect_at(
         k = ci + 2
         while k < len(toks) and toks[k].text not in (",", ".", ";"):
             k += 1
-        if ci <= 1:  # According to X, CONTENT.
+        if ci == 1 and re.sub(r"['’]s$", "", toks[0].low) in _DEMONSTR and toks[0].low[-1] == "s":
+            s, e = toks[0].start, toks[0].end - 2  # "That's according to the exit polls."
+        elif ci <= 1:  # According to X, CONTENT.
             if k >= len(toks) - 2:
                 return None
             s, e = _trim(text, toks[k].end, sent.end)
+        elif toks[ci - 1].text == "," and _short_opener(toks, ci - 1) and k < len(toks) - 3:
+            s, e = _trim(text, toks[k].end, sent.end)  # "But, according to the poll, CONTENT."
         elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
             s = sent.start
             e = toks[ci - 1].start  # the source phrase may hold commas: ", which monitors ..."
             s, e = _trim(text, s, e)
+        elif ci == 2 and toks[1].low in ("’s", "'s", "is", "was") and toks[0].low in _DEMONSTR:
+            s, e = toks[0].start, toks[0].end  # "That's according to the exit polls."
+        elif ci >= 3 and toks[ci - 1].text not in PUNCT:
+            s, e = _trim(text, sent.start, toks[ci - 1].end)  # "CONTENT according to X"
         else:
             return None
         return _make(doc, s, e, m, cue)
@@ -328,7 +335,9 @@ def _indirect_at(
             head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
         as_at = _as_clause_start(toks, ci)
         if as_at is not None:
-            head = as_at if as_at > 0 and toks[as_at - 1].text == "," else as_at + 1  # "As The Atlantic noted, ...", "as a Politico reporter noted, ..."
+            head = (
+                as_at if as_at > 0 and toks[as_at - 1].text == "," else as_at + 1
+            )  # "As The Atlantic noted, ...", "as a Politico reporter noted, ..."
         if (
             head is not None
             and head > 0
@@ -364,6 +373,12 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+_DEMONSTR = frozenset("that this those these".split())
+
+
+def _short_opener(toks: list[Token], comma: int) -> bool:
+    """`But,` / `In addition,` / `Last year,` before `according to`: a sentence adverbial, not content."""
+    return 0 < comma <= 3 and not any(t.low in _FINITE for t in toks[:comma])
 
 
 def _as_clause_start(toks: list[Token], ci: int) -> int | None:
@@ -682,7 +697,8 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None:
         return None
-    if subj.kind == "unknown" and toks[ci].low in _NAMING:
+    naming = toks[ci].low in _NAMING and not (ci + 1 < n and toks[ci + 1].low in ("for", "on"))
+    if subj.kind == "unknown" and naming:
         return None  # "a show called Judge Y'Self": a name, not a report
     k = ci + 1
     if k < n and toks[k].low == "by":
@@ -1129,7 +1145,9 @@ def _stance_predicates(doc: ArticleDoc) -> list[Quote]:
         start, e = _trim(text, start, e)
         if e <= start:
             continue
-        out.append(Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue))
+        out.append(
+            Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
+        )
     return out
 
 
@@ -1174,7 +1192,7 @@ def _topic_forms() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for prep, bases in _TOPIC_BASES.items():
         for base in bases.split():
-            for form in _inflect(base) | set(_IRREGULAR.get(base, ())):
+            for form in verb_forms(base):
                 out.setdefault(form, set()).add(prep)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -1211,6 +1229,7 @@ def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
         if e <= start:
             continue
         cue = m.group("head") + " " + m.group("prep")
-        out.append(Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue))
+        out.append(
+            Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
+        )
     return out
-
