@@ -35,6 +35,7 @@ from bot.extract.attribution import (
     noun_use,
     np_ending_at,
     possessive,
+    skip_aside,
     subject_after,
     subject_before,
     tokens,
@@ -788,6 +789,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     j = ci - 1
     while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
         j -= 1  # "insiders do not understand", "voters increasingly view"
+    if toks[j].text in (")", "—", "–", "-") and 0 <= skip_aside(toks, j) < j:
+        j = skip_aside(toks, j)  # "The justice -- who was in a scuffle -- said"
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
