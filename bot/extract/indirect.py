@@ -805,6 +805,13 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         return True  # "Outside groups supporting Rubio": a reduced relative clause
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
+    if (
+        prev.text[0].isdigit()
+        and j > 1
+        and toks[j - 1].low in ("of", "in")
+        and not cue.endswith("ed")
+    ):
+        return True  # "Nearly nine out of 10 say", "Six in 10 think"
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
