@@ -1105,36 +1105,56 @@ _STANCE_ADJ = frozenset(
     ambivalent cautious mindful dismissive contemptuous suspicious fond tired weary ashamed
     embarrassed grateful thankful sorry apologetic open""".split()
 )
-_LINKING = (
-    r"(?:is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|"
-    r"appear|appears|appeared|became|become|becomes|grew|grown|feel|feels|felt|sounded|"
-    r"'re|’re|'s|’s)"
+_LINKING = frozenset(
+    """is are was were be been being am remain remains remained seem seems seemed appear appears
+    appeared became become becomes grew grown feel feels felt sounded""".split()
 )
+_DEGREE = frozenset(
+    """not very so too more less also still now increasingly deeply highly openly already
+    particularly especially equally somewhat quite extremely""".split()
+)
+_COMPS = "of|about|that|to|with|over|on|toward|towards|at|whether|if|for"
+# Adjective first, then a look back for the linking verb: a pattern led by every linking verb
+# would cost more than the rest of the extraction.
 _STANCE = re.compile(
-    r"\b(?:" + _LINKING + r"\s+(?:(?:not|very|so|too|more|less|also|still|now|increasingly|"
-    r"deeply|highly|openly|already|particularly|especially|equally|somewhat|quite|extremely|"
-    r"\w+ly)\s+){0,2}(?P<adj>[a-z]+)"
-    r"|(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to))"
-    r"\s+(?P<comp>of|about|that|to|with|over|on|toward|towards|at|whether|if|for)?\s*(?=\S)",
+    r"(?<=\s)(?P<adj>"
+    + "|".join(sorted(_STANCE_ADJ, key=len, reverse=True))
+    + r")\s+(?P<comp>"
+    + _COMPS
+    + r")\s+(?=\S)"
+)
+_STANCE_PHRASE = re.compile(
+    r"\b(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to)"
+    r"\s+(?!(?:" + _COMPS + r")\b)(?=\S)",
     re.IGNORECASE,
 )
 _CLAUSE_COMPS = frozenset("that whether if".split())
+
+
+def _after_linking(text: str, p: int) -> bool:
+    """A linking verb ("are", "seemed", "they're") before p, past at most two degree adverbs."""
+    words = text[max(0, p - 60) : p].split()
+    for w in reversed(words[-3:]):
+        low = w.lower()
+        if low in _LINKING or low.endswith(("'re", "’re", "'s", "’s")):
+            return True
+        if not (low in _DEGREE or (low.endswith("ly") and low.isalpha())):
+            return False
+    return False
 
 
 def _stance_predicates(doc: ArticleDoc) -> list[Quote]:
     """`are worried about X`, `was critical of X`, `in favor of X`: a stance phrase and its object."""
     out: list[Quote] = []
     text = doc.text
-    for m in _STANCE.finditer(text):
-        adj, comp = m.group("adj"), (m.group("comp") or "").lower()
-        if adj is not None:
-            if adj.lower() not in _STANCE_ADJ or not comp:
-                continue
-            cue = adj.lower()
-        else:
-            if comp:
-                continue  # "in favor of" already holds its preposition
-            cue = " ".join(m.group("phrase").lower().split())
+    hits = [
+        (m, m.group("adj"), m.group("comp"))
+        for m in _STANCE.finditer(text)
+        if _after_linking(text, m.start())
+    ]
+    hits += [(m, None, "") for m in _STANCE_PHRASE.finditer(text)]
+    for m, adj, comp in hits:
+        cue = adj if adj is not None else " ".join(m.group("phrase").lower().split())
         s = m.end()
         if doc.masked(s) or doc.masked(m.start()):
             continue
@@ -1208,22 +1228,40 @@ def _topic_forms() -> dict[str, frozenset[str]]:
 
 
 _TOPIC_FORMS = _topic_forms()
-_TOPIC = re.compile(
-    r"\b(?P<head>[a-z]+)\s+(?:(?:\w+ly|openly|out|up|little|much|more)\s+)?"
-    r"(?P<prep>about|on|over|against|of|for|with|at)\s+(?=\S)"
-)
+_TOPIC_PREP = re.compile(r"(?<=\s)(?:about|on|over|against|of|for|with|at)\s+(?=\S)")
+_TOPIC_BETWEEN = frozenset("openly out up little much more".split())
+
+
+def _topic_head(text: str, p: int) -> tuple[str, int] | None:
+    """The listed word ending just before the preposition at p (one adverb may sit between)."""
+    words = text[max(0, p - 40) : p].split()
+    if (
+        len(words) > 1
+        and (words[-1].endswith("ly") or words[-1] in _TOPIC_BETWEEN)
+        and words[-1].isalpha()
+        and words[-2] in _TOPIC_FORMS
+    ):
+        return words[-2], p - len(words[-1]) - len(words[-2]) - 1
+    if words and words[-1] in _TOPIC_FORMS:
+        return words[-1], p - len(words[-1])
+    return None
 
 
 def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
-    """`talked about X`, `a debate over X`, `railed against X`: the object is the reported topic."""
+    """`talked about X`, `anger over X`, `railed against X`: the object is the reported topic.
+
+    Prepositions are found first and the word before each looked up: a regular expression
+    over every listed word would cost more than the rest of the extraction."""
     out: list[Quote] = []
     text = doc.text
-    for m in _TOPIC.finditer(text):
-        preps = _TOPIC_FORMS.get(m.group("head"))
-        if preps is None or m.group("prep") not in preps:
+    for m in _TOPIC_PREP.finditer(text):
+        found = _topic_head(text, m.start())
+        prep = text[m.start() : m.end()].strip()
+        if found is None or prep not in _TOPIC_FORMS[found[0]]:
             continue
+        head, head_at = found
         s = m.end()
-        if doc.masked(s) or doc.masked(m.start()):
+        if doc.masked(s) or doc.masked(head_at):
             continue
         si = _sentence_index_at(doc, s)
         if si is None:
@@ -1238,7 +1276,7 @@ def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
         start, e = _trim(text, s, e)
         if e <= start:
             continue
-        cue = m.group("head") + " " + m.group("prep")
+        cue = head + " " + prep
         out.append(
             Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
         )
