@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
@@ -102,8 +102,9 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
             out.append(q)
     out.extend(_colon_lines(doc))
     out.extend(_document_frames(doc))
-    out.extend(_stance_predicates(doc))
-    out.extend(_topic_phrases(doc))
+    preps = _prep_hits(doc.text)
+    out.extend(_stance_predicates(doc, preps))
+    out.extend(_topic_phrases(doc, preps))
     return _dedupe(out)
 
 
@@ -1116,24 +1117,17 @@ _DEGREE = frozenset(
 _COMPS = "of|about|that|to|with|over|on|toward|towards|at|whether|if|for"
 # Adjective first, then a look back for the linking verb: a pattern led by every linking verb
 # would cost more than the rest of the extraction.
-_STANCE = re.compile(
-    r"(?<=\s)(?P<adj>"
-    + "|".join(sorted(_STANCE_ADJ, key=len, reverse=True))
-    + r")\s+(?P<comp>"
-    + _COMPS
-    + r")\s+(?=\S)"
-)
 _STANCE_PHRASE = re.compile(
     r"\b(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to)"
     r"\s+(?!(?:" + _COMPS + r")\b)(?=\S)",
     re.IGNORECASE,
 )
+_OBJECT_SPAN = 300
 _CLAUSE_COMPS = frozenset("that whether if".split())
 
 
-def _after_linking(text: str, p: int) -> bool:
-    """A linking verb ("are", "seemed", "they're") before p, past at most two degree adverbs."""
-    words = text[max(0, p - 60) : p].split()
+def _after_linking(words: list[str]) -> bool:
+    """A linking verb ("are", "seemed", "they're") ends words, past at most two degree adverbs."""
     for w in reversed(words[-3:]):
         low = w.lower()
         if low in _LINKING or low.endswith(("'re", "’re", "'s", "’s")):
@@ -1143,25 +1137,47 @@ def _after_linking(text: str, p: int) -> bool:
     return False
 
 
-def _stance_predicates(doc: ArticleDoc) -> list[Quote]:
+# Prepositions and complementizers, found once per article; the stance and topic passes look
+# back from each at the word before it (a pattern led by every listed word costs more).
+_PREP_SCAN = re.compile(r" (" + _COMPS + r"|against) +(?=\S)")
+_STANCE_COMPS = frozenset(_COMPS.split("|"))
+
+
+class _Hit(NamedTuple):
+    start: int  # where the phrase begins (for the quote-mask check)
+    comp_start: int
+    end: int  # where the object begins
+    comp: str
+    cue: str
+
+
+def _prep_hits(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(1), m.end(), m.group(1)) for m in _PREP_SCAN.finditer(text)]
+
+
+def _stance_predicates(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Quote]:
     """`are worried about X`, `was critical of X`, `in favor of X`: a stance phrase and its object."""
     out: list[Quote] = []
     text = doc.text
-    hits = [
-        (m, m.group("adj"), m.group("comp"))
-        for m in _STANCE.finditer(text)
-        if _after_linking(text, m.start())
-    ]
-    hits += [(m, None, "") for m in _STANCE_PHRASE.finditer(text)]
-    for m, adj, comp in hits:
-        cue = adj if adj is not None else " ".join(m.group("phrase").lower().split())
-        s = m.end()
-        if doc.masked(s) or doc.masked(m.start()):
+    hits: list[_Hit] = []
+    for ps, pe, prep in preps:
+        if prep not in _STANCE_COMPS:
+            continue
+        words = text[max(0, ps - 80) : ps].split()
+        if words and words[-1] in _STANCE_ADJ and _after_linking(words[:-1]):
+            hits.append(_Hit(ps - 1 - len(words[-1]), ps, pe, prep, words[-1]))
+    for m in _STANCE_PHRASE.finditer(text):
+        cue = " ".join(m.group("phrase").lower().split())
+        hits.append(_Hit(m.start(), m.end(), m.end(), "", cue))
+    for h in hits:
+        cue, comp = h.cue, h.comp
+        s = h.end
+        if doc.masked(s) or doc.masked(h.start):
             continue
         si = _sentence_index_at(doc, s)
         if si is None:
             continue
-        end = doc.sentences[si].end
+        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
         toks = tokens(text, s, end)
         if not toks or toks[0].text in PUNCT:
             continue
@@ -1169,9 +1185,9 @@ def _stance_predicates(doc: ArticleDoc) -> list[Quote]:
         e = _clause_end(toks, 0, end)
         if not clause:
             e = min(e, _object_end(toks, 0, e))
-        start = m.start("comp") if comp in ("that", "to") and clause else s
+        start = h.comp_start if comp in ("that", "to") and clause else s
         if comp == "to" and clause:
-            start = m.start("comp")
+            start = h.comp_start
         start, e = _trim(text, start, e)
         if e <= start:
             continue
@@ -1228,7 +1244,6 @@ def _topic_forms() -> dict[str, frozenset[str]]:
 
 
 _TOPIC_FORMS = _topic_forms()
-_TOPIC_PREP = re.compile(r"(?<=\s)(?:about|on|over|against|of|for|with|at)\s+(?=\S)")
 _TOPIC_BETWEEN = frozenset("openly out up little much more".split())
 
 
@@ -1247,26 +1262,25 @@ def _topic_head(text: str, p: int) -> tuple[str, int] | None:
     return None
 
 
-def _topic_phrases(doc: ArticleDoc) -> list[Quote]:
+def _topic_phrases(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Quote]:
     """`talked about X`, `anger over X`, `railed against X`: the object is the reported topic.
 
     Prepositions are found first and the word before each looked up: a regular expression
     over every listed word would cost more than the rest of the extraction."""
     out: list[Quote] = []
     text = doc.text
-    for m in _TOPIC_PREP.finditer(text):
-        found = _topic_head(text, m.start())
-        prep = text[m.start() : m.end()].strip()
+    for ps, pe, prep in preps:
+        found = _topic_head(text, ps)
         if found is None or prep not in _TOPIC_FORMS[found[0]]:
             continue
         head, head_at = found
-        s = m.end()
+        s = pe
         if doc.masked(s) or doc.masked(head_at):
             continue
         si = _sentence_index_at(doc, s)
         if si is None:
             continue
-        end = doc.sentences[si].end
+        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
         toks = tokens(text, s, end)
         if not toks or toks[0].text in PUNCT or toks[0].low in _TIME_WORDS:
             continue
