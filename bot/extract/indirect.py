@@ -1152,7 +1152,14 @@ class _Hit(NamedTuple):
 
 
 def _prep_hits(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(1), m.end(), m.group(1)) for m in _PREP_SCAN.finditer(text)]
+    """Prepositions after a stance or topic word (or an adverb that may follow one)."""
+    out = []
+    for m in _PREP_SCAN.finditer(text):
+        ps = m.start(1)
+        w = text[text.rfind(" ", max(0, ps - 40), ps - 1) + 1 : ps - 1]
+        if w in _PREV_WORDS or w.endswith("ly") or w in _TOPIC_BETWEEN:
+            out.append((ps, m.end(), m.group(1)))
+    return out
 
 
 def _stance_predicates(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Quote]:
@@ -1244,6 +1251,7 @@ def _topic_forms() -> dict[str, frozenset[str]]:
 
 
 _TOPIC_FORMS = _topic_forms()
+_PREV_WORDS = _STANCE_ADJ | _TOPIC_FORMS.keys()
 _TOPIC_BETWEEN = frozenset("openly out up little much more".split())
 
 
