@@ -287,6 +287,7 @@ def _indirect_at(
             obj = False  # "urged the senator to apologize": object and infinitive are the content
         elif obj:
             k = _skip_object(toks, k)
+        k = _skip_medium(toks, k)
         k, that = _skip_to_that(toks, k, obj)
         if k < n and toks[k].text not in _END_PUNCT:
             if needs_that and not that:
@@ -320,8 +321,8 @@ def _indirect_at(
             if not adjunct_tail:
                 e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
                 s, e = _trim(text, toks[k].start, e)
-                if len(text[s:e].split()) < _MIN_WORDS:
-                    return None
+                if len(text[s:e].split()) < _MIN_WORDS and text[s:e].lower() not in _ANSWERS:
+                    return None  # "said no" is a report, "said Monday" is not
                 return _make(doc, s, e, subj, cue)
         if not adjunct_tail:
             nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
@@ -375,6 +376,34 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+_ANSWERS = frozenset("yes no so".split())
+_MEDIUM_NOUNS = frozenset(
+    """statement interview letter post tweet speech email op-ed column memo filing release
+    video message appearance call conference briefing""".split()
+)
+
+
+def _skip_medium(toks: list[Token], k: int) -> int:
+    """Past `in a statement (Thursday night)` after a cue when a clause follows it:
+    `said in a statement Thursday they pulled the listing`."""
+    n = len(toks)
+    if k >= n or toks[k].low not in ("in", "during", "on"):
+        return k
+    j = k + 1
+    while j < n and j - k <= 4 and toks[j].low not in _MEDIUM_NOUNS:
+        if toks[j].text in PUNCT:
+            return k
+        j += 1
+    if j >= n or toks[j].low not in _MEDIUM_NOUNS:
+        return k
+    j += 1
+    while j < n and toks[j].low in TEMPORAL:
+        j += 1
+    if j < n and (toks[j].low in _SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
+        return j
+    return k
+
+
 _DEMONSTR = frozenset("that this those these".split())
 
 
@@ -806,6 +835,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         return True  # "Outside groups supporting Rubio": a reduced relative clause
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
+    if prev.text == "%" and j > 0 and toks[j - 1].text[0].isdigit() and not cue.endswith("ed"):
+        return True  # "26% say they are conservative"
     if (
         prev.text[0].isdigit()
         and j > 1
