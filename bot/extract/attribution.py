@@ -66,6 +66,13 @@ _IRREGULAR = {
     "take": ("took",),
     "go": ("went", "gone"),
 }
+
+
+def verb_forms(base: str) -> set[str]:
+    """Every form of a base word: its regular inflections plus the irregular ones listed."""
+    return _inflect(base) | set(_IRREGULAR.get(base, ()))
+
+
 # Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
 # classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
 # speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a
@@ -185,7 +192,7 @@ AUX = frozenset(
     """has have had also later then previously once recently further again would will could
     earlier repeatedly publicly privately often frequently already still reportedly is was
     were are be been being quoted as has just may might should must did does do not never
-    simply flatly even now personally directly quickly""".split()
+    simply flatly even now personally directly quickly long always ever""".split()
 )
 # Words that mark a capitalised run as a place, law, event or work rather than a person.
 NOT_PERSON = frozenset(
@@ -448,7 +455,7 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
 
 
 PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-", ".", "!", "?", "“", "”", '"'})
-_ASIDE_OPEN = {")": "(", "—": "—", "–": "–"}
+_ASIDE_OPEN = {")": "(", "—": "—", "–": "–", "-": "-"}
 
 
 def skip_aside(toks: list[Token], j: int) -> int:
@@ -456,9 +463,12 @@ def skip_aside(toks: list[Token], j: int) -> int:
     "Gingrich — mentioned by Newsmax — told"), else j unchanged."""
     if j < 1 or toks[j].text not in _ASIDE_OPEN:
         return j
+    close = j - 1 if toks[j].text == "-" and toks[j - 1].text == "-" else j  # "--"
     opener = _ASIDE_OPEN[toks[j].text]
-    for i in range(j - 1, max(-1, j - 30), -1):
+    for i in range(close - 1, max(-1, j - 30), -1):
         if toks[i].text == opener:
+            if opener == "-" and i >= 1 and toks[i - 1].text == "-":
+                i -= 1
             return i - 1 if i >= 1 else j
         if toks[i].text == ";" or (toks[i].text == "." and opener != "("):
             break

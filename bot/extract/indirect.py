@@ -9,8 +9,9 @@ Runs on the ArticleDoc that quotes.py prepares (tokens outside quote marks, peop
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
@@ -34,9 +35,11 @@ from bot.extract.attribution import (
     noun_use,
     np_ending_at,
     possessive,
+    skip_aside,
     subject_after,
     subject_before,
     tokens,
+    verb_forms,
 )
 from bot.model import Quote, Sentence
 
@@ -85,7 +88,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                 if noun_use(toks, ci):
                     continue
                 q = _attitude_at(doc, toks, ci, sent)
-            elif not (is_acc or t.low in CUES) or noun_use(toks, ci):
+            elif not (is_acc or t.low in CUES) or (noun_use(toks, ci) and not is_acc):
                 continue
             else:
                 q = _indirect_at(doc, toks, ci, is_acc, sent)
@@ -99,6 +102,9 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
             out.append(q)
     out.extend(_colon_lines(doc))
     out.extend(_document_frames(doc))
+    preps = _prep_hits(doc.text)
+    out.extend(_stance_predicates(doc, preps))
+    out.extend(_topic_phrases(doc, preps))
     return _dedupe(out)
 
 
@@ -225,14 +231,22 @@ def _indirect_at(
         k = ci + 2
         while k < len(toks) and toks[k].text not in (",", ".", ";"):
             k += 1
-        if ci <= 1:  # According to X, CONTENT.
+        if ci == 1 and re.sub(r"['’]s$", "", toks[0].low) in _DEMONSTR and toks[0].low[-1] == "s":
+            s, e = toks[0].start, toks[0].end - 2  # "That's according to the exit polls."
+        elif ci <= 1:  # According to X, CONTENT.
             if k >= len(toks) - 2:
                 return None
             s, e = _trim(text, toks[k].end, sent.end)
+        elif toks[ci - 1].text == "," and _short_opener(toks, ci - 1) and k < len(toks) - 3:
+            s, e = _trim(text, toks[k].end, sent.end)  # "But, according to the poll, CONTENT."
         elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
             s = sent.start
             e = toks[ci - 1].start  # the source phrase may hold commas: ", which monitors ..."
             s, e = _trim(text, s, e)
+        elif ci == 2 and toks[1].low in ("’s", "'s", "is", "was") and toks[0].low in _DEMONSTR:
+            s, e = toks[0].start, toks[0].end  # "That's according to the exit polls."
+        elif ci >= 3 and toks[ci - 1].text not in PUNCT:
+            s, e = _trim(text, sent.start, toks[ci - 1].end)  # "CONTENT according to X"
         else:
             return None
         return _make(doc, s, e, m, cue)
@@ -273,6 +287,7 @@ def _indirect_at(
             obj = False  # "urged the senator to apologize": object and infinitive are the content
         elif obj:
             k = _skip_object(toks, k)
+        k = _skip_medium(toks, k)
         k, that = _skip_to_that(toks, k, obj)
         if k < n and toks[k].text not in _END_PUNCT:
             if needs_that and not that:
@@ -306,8 +321,8 @@ def _indirect_at(
             if not adjunct_tail:
                 e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
                 s, e = _trim(text, toks[k].start, e)
-                if len(text[s:e].split()) < _MIN_WORDS:
-                    return None
+                if len(text[s:e].split()) < _MIN_WORDS and text[s:e].lower() not in _ANSWERS:
+                    return None  # "said no" is a report, "said Monday" is not
                 return _make(doc, s, e, subj, cue)
         if not adjunct_tail:
             nxt = toks[k] if k < n else None  # "X said on Wednesday." : the content came first
@@ -321,6 +336,11 @@ def _indirect_at(
         head = _head_start(toks, ci, subj) if subj.kind != "unknown" else _np_start(toks, ci)
         if head is not None and head > 0 and toks[head - 1].text != ",":
             head = _np_start(toks, ci) or head  # ", the nonpartisan Budget Office reported."
+        as_at = _as_clause_start(toks, ci)
+        if as_at is not None:
+            head = (
+                as_at if as_at > 0 and toks[as_at - 1].text == "," else as_at + 1
+            )  # "As The Atlantic noted, ...", "as a Politico reporter noted, ..."
         if (
             head is not None
             and head > 0
@@ -356,6 +376,51 @@ def _indirect_at(
 
 
 _MIN_WORDS = 2
+_ANSWERS = frozenset("yes no so".split())
+_MEDIUM_NOUNS = frozenset(
+    """statement interview letter post tweet speech email op-ed column memo filing release
+    video message appearance call conference briefing""".split()
+)
+
+
+def _skip_medium(toks: list[Token], k: int) -> int:
+    """Past `in a statement (Thursday night)` after a cue when a clause follows it:
+    `said in a statement Thursday they pulled the listing`."""
+    n = len(toks)
+    if k >= n or toks[k].low not in ("in", "during", "on"):
+        return k
+    j = k + 1
+    while j < n and j - k <= 4 and toks[j].low not in _MEDIUM_NOUNS:
+        if toks[j].text in PUNCT:
+            return k
+        j += 1
+    if j >= n or toks[j].low not in _MEDIUM_NOUNS:
+        return k
+    j += 1
+    while j < n and toks[j].low in TEMPORAL:
+        j += 1
+    if j < n and (toks[j].low in _SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
+        return j
+    return k
+
+
+_DEMONSTR = frozenset("that this those these".split())
+
+
+def _short_opener(toks: list[Token], comma: int) -> bool:
+    """`But,` / `In addition,` / `Last year,` before `according to`: a sentence adverbial, not content."""
+    return 0 < comma <= 3 and not any(t.low in _FINITE for t in toks[:comma])
+
+
+def _as_clause_start(toks: list[Token], ci: int) -> int | None:
+    """Index of the "as" that opens a short unpunctuated `as SOURCE CUE` clause ending at ci."""
+    for i in range(ci - 1, max(-1, ci - 9), -1):
+        t = toks[i]
+        if t.low == "as":
+            return i if i + 1 < ci else None
+        if t.text in PUNCT or t.low in _RELATIVE or t.low in _FINITE:
+            return None
+    return None
 
 
 def _participle_follows(toks: list[Token], nxt: Token) -> bool:
@@ -663,7 +728,8 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None:
         return None
-    if subj.kind == "unknown" and toks[ci].low in _NAMING:
+    naming = toks[ci].low in _NAMING and not (ci + 1 < n and toks[ci + 1].low in ("for", "on"))
+    if subj.kind == "unknown" and naming:
         return None  # "a show called Judge Y'Self": a name, not a report
     k = ci + 1
     if k < n and toks[k].low == "by":
@@ -753,6 +819,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     j = ci - 1
     while j > 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
         j -= 1  # "insiders do not understand", "voters increasingly view"
+    if toks[j].text in (")", "—", "–", "-") and 0 <= skip_aside(toks, j) < j:
+        j = skip_aside(toks, j)  # "The justice -- who was in a scuffle -- said"
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
@@ -767,6 +835,15 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         return True  # "Outside groups supporting Rubio": a reduced relative clause
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
+    if prev.text == "%" and j > 0 and toks[j - 1].text[0].isdigit() and not cue.endswith("ed"):
+        return True  # "26% say they are conservative"
+    if (
+        prev.text[0].isdigit()
+        and j > 1
+        and toks[j - 1].low in ("of", "in")
+        and not cue.endswith("ed")
+    ):
+        return True  # "Nearly nine out of 10 say", "Six in 10 think"
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
@@ -1046,3 +1123,214 @@ def _relative_object(doc: ArticleDoc, toks: list[Token], ci: int) -> Quote | Non
     if r > 0 and toks[r - 1].low in CUES:
         return None  # "said that he ...": a complementizer
     return _make(doc, toks[r].start, toks[r].end, m, toks[ci].low)
+
+
+# Stance adjectives and prepositional stance phrases: "voters are worried about the economy",
+# "she was critical of the deal", "he spoke in favor of the bill". General English predicates of
+# feeling, belief and support; their complement is what the subject thinks or backs.
+_STANCE_ADJ = frozenset(
+    """worried concerned convinced confident sure certain hopeful optimistic pessimistic skeptical
+    sceptical wary critical supportive proud afraid aware unaware angry upset furious frustrated
+    disappointed pleased glad unhappy nervous anxious eager keen opposed divided split clear
+    adamant unsure uncertain doubtful fearful alarmed outraged troubled excited enthusiastic
+    undecided satisfied dissatisfied comfortable uncomfortable sympathetic hostile vocal
+    ambivalent cautious mindful dismissive contemptuous suspicious fond tired weary ashamed
+    embarrassed grateful thankful sorry apologetic open""".split()
+)
+_LINKING = frozenset(
+    """is are was were be been being am remain remains remained seem seems seemed appear appears
+    appeared became become becomes grew grown feel feels felt sounded""".split()
+)
+_DEGREE = frozenset(
+    """not very so too more less also still now increasingly deeply highly openly already
+    particularly especially equally somewhat quite extremely""".split()
+)
+_COMPS = "of|about|that|to|with|over|on|toward|towards|at|whether|if|for"
+# Adjective first, then a look back for the linking verb: a pattern led by every linking verb
+# would cost more than the rest of the extraction.
+_STANCE_PHRASE = re.compile(
+    r"\b(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to)"
+    r"\s+(?!(?:" + _COMPS + r")\b)(?=\S)",
+    re.IGNORECASE,
+)
+_OBJECT_SPAN = 300
+_CLAUSE_COMPS = frozenset("that whether if".split())
+
+
+def _after_linking(words: list[str]) -> bool:
+    """A linking verb ("are", "seemed", "they're") ends words, past at most two degree adverbs."""
+    for w in reversed(words[-3:]):
+        low = w.lower()
+        if low in _LINKING or low.endswith(("'re", "’re", "'s", "’s")):
+            return True
+        if not (low in _DEGREE or (low.endswith("ly") and low.isalpha())):
+            return False
+    return False
+
+
+# Prepositions and complementizers, found once per article; the stance and topic passes look
+# back from each at the word before it (a pattern led by every listed word costs more).
+_PREP_SCAN = re.compile(r" (" + _COMPS + r"|against) +(?=\S)")
+_STANCE_COMPS = frozenset(_COMPS.split("|"))
+
+
+class _Hit(NamedTuple):
+    start: int  # where the phrase begins (for the quote-mask check)
+    comp_start: int
+    end: int  # where the object begins
+    comp: str
+    cue: str
+
+
+def _prep_hits(text: str) -> list[tuple[int, int, str]]:
+    """Prepositions after a stance or topic word (or an adverb that may follow one)."""
+    out = []
+    for m in _PREP_SCAN.finditer(text):
+        ps = m.start(1)
+        w = text[text.rfind(" ", max(0, ps - 40), ps - 1) + 1 : ps - 1]
+        if w in _PREV_WORDS or w.endswith("ly") or w in _TOPIC_BETWEEN:
+            out.append((ps, m.end(), m.group(1)))
+    return out
+
+
+def _stance_predicates(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Quote]:
+    """`are worried about X`, `was critical of X`, `in favor of X`: a stance phrase and its object."""
+    out: list[Quote] = []
+    text = doc.text
+    hits: list[_Hit] = []
+    for ps, pe, prep in preps:
+        if prep not in _STANCE_COMPS:
+            continue
+        words = text[max(0, ps - 80) : ps].split()
+        if words and words[-1] in _STANCE_ADJ and _after_linking(words[:-1]):
+            hits.append(_Hit(ps - 1 - len(words[-1]), ps, pe, prep, words[-1]))
+    for m in _STANCE_PHRASE.finditer(text):
+        cue = " ".join(m.group("phrase").lower().split())
+        hits.append(_Hit(m.start(), m.end(), m.end(), "", cue))
+    for h in hits:
+        cue, comp = h.cue, h.comp
+        s = h.end
+        if doc.masked(s) or doc.masked(h.start):
+            continue
+        si = _sentence_index_at(doc, s)
+        if si is None:
+            continue
+        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
+        toks = tokens(text, s, end)
+        if not toks or toks[0].text in PUNCT:
+            continue
+        clause = comp in _CLAUSE_COMPS or (comp == "to" and _infinitive_start(toks))
+        e = _clause_end(toks, 0, end)
+        if not clause:
+            e = min(e, _object_end(toks, 0, e))
+        start = h.comp_start if comp in ("that", "to") and clause else s
+        if comp == "to" and clause:
+            start = h.comp_start
+        start, e = _trim(text, start, e)
+        if e <= start:
+            continue
+        out.append(
+            Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
+        )
+    return out
+
+
+def _infinitive_start(toks: list[Token]) -> bool:
+    """After "to": a bare verb ("eager to win"), not a noun phrase ("opposed to the plan")."""
+    t = toks[0]
+    return not t.cap and t.text[0].isalpha() and t.low not in DETERMINERS
+
+
+def _sentence_index_at(doc: ArticleDoc, pos: int) -> int | None:
+    i = bisect.bisect_right(doc.sent_starts, pos) - 1
+    if i < 0 or pos >= doc.sentences[i].end:
+        return None
+    return i
+
+
+# Words of saying, thinking and taking sides whose prepositional object is what was said or
+# thought about: "talked about the economy", "anger over trade", "campaigned against the war",
+# "her comments on the ruling". Base forms; nouns take -s, verbs every regular form. Nouns that
+# name an event or a document (a debate, a lawsuit, a speech) are left out: they hold no stance.
+_TOPIC_BASES = {
+    "about": """talk speak write joke brag boast complain worry tell comment remark argue
+        conversation question concern anxiety fear doubt warning warn message rumor lie care
+        feel think learn open upfront cynical serious passionate honest candid vague coy""",
+    "on": """comment remark focus dwell position stance view opinion criticism pounce consensus
+        agree disagree reflect weigh hard soft tough""",
+    "over": """concern anger outrage criticism worry fear agonize fret argument protest
+        complaint question frustration""",
+    "against": """campaign warn rail vote speak argue argument backlash protest crusade testify
+        lobby push stand caution""",
+    "of": """warn boast speak talk think accuse accusation allegation mention idea supporter
+        opponent critic proponent advocate champion skeptic sceptic approve disapprove
+        approval disapproval dream complain""",
+    "for": """push advocate vote argue lobby plea preference enthusiasm admiration contempt
+        sympathy passion apologize apology blame thank praise""",
+    "with": """agree disagree sympathize quarrel""",
+    "at": """jab swipe aim lash laugh scoff sneer hint marvel""",
+}
+
+
+def _topic_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for prep, bases in _TOPIC_BASES.items():
+        for base in bases.split():
+            for form in verb_forms(base):
+                out.setdefault(form, set()).add(prep)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_TOPIC_FORMS = _topic_forms()
+_PREV_WORDS = _STANCE_ADJ | _TOPIC_FORMS.keys()
+_TOPIC_BETWEEN = frozenset("openly out up little much more".split())
+
+
+def _topic_head(text: str, p: int) -> tuple[str, int] | None:
+    """The listed word ending just before the preposition at p (one adverb may sit between)."""
+    words = text[max(0, p - 40) : p].split()
+    if (
+        len(words) > 1
+        and (words[-1].endswith("ly") or words[-1] in _TOPIC_BETWEEN)
+        and words[-1].isalpha()
+        and words[-2] in _TOPIC_FORMS
+    ):
+        return words[-2], p - len(words[-1]) - len(words[-2]) - 1
+    if words and words[-1] in _TOPIC_FORMS:
+        return words[-1], p - len(words[-1])
+    return None
+
+
+def _topic_phrases(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Quote]:
+    """`talked about X`, `anger over X`, `railed against X`: the object is the reported topic.
+
+    Prepositions are found first and the word before each looked up: a regular expression
+    over every listed word would cost more than the rest of the extraction."""
+    out: list[Quote] = []
+    text = doc.text
+    for ps, pe, prep in preps:
+        found = _topic_head(text, ps)
+        if found is None or prep not in _TOPIC_FORMS[found[0]]:
+            continue
+        head, head_at = found
+        s = pe
+        if doc.masked(s) or doc.masked(head_at):
+            continue
+        si = _sentence_index_at(doc, s)
+        if si is None:
+            continue
+        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
+        toks = tokens(text, s, end)
+        if not toks or toks[0].text in PUNCT or toks[0].low in _TIME_WORDS:
+            continue
+        if toks[0].low in TEMPORAL:
+            continue  # "remarks on Thursday": a time, not a topic
+        e = min(_clause_end(toks, 0, end), _object_end(toks, 0, end))
+        start, e = _trim(text, s, e)
+        if e <= start:
+            continue
+        cue = head + " " + prep
+        out.append(
+            Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
+        )
+    return out

@@ -1,0 +1,139 @@
+"""Indirect speech beyond verbs with a clause: stance adjectives, topic phrases, `according to`
+shapes, subjects set off by asides. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.quotes import extract_quotes
+
+
+def _indirect(text: str) -> list[str]:
+    return [q.text for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Dairy farmers are worried about the new import quota.\n", "the new import quota"),
+        ("The mayor has been openly critical of the transit board.\n", "the transit board"),
+        (
+            "Parents are concerned that the school will close early.\n",
+            "that the school will close early",
+        ),
+        ("The union is eager to reopen the wage talks.\n", "to reopen the wage talks"),
+        ("Two council members spoke in favor of the park levy.\n", "the park levy"),
+        ("The coach talked openly about his knee surgery.\n", "his knee surgery"),
+        ("There was public anger over the toll increase.\n", "the toll increase"),
+        ("The pastor railed against the casino plan.\n", "the casino plan"),
+        ("The founder boasted of record harvests.\n", "record harvests"),
+        ("The airline apologized for the lost luggage.\n", "the lost luggage"),
+        ("Most growers agreed with the new labeling rule.\n", "the new labeling rule"),
+        ("The senator took a swipe at the budget office.\n", "the budget office"),
+    ],
+    ids=[
+        "worried-about",
+        "critical-of-after-adverb",
+        "concerned-that",
+        "eager-to",
+        "in-favor-of",
+        "talked-about",
+        "anger-over",
+        "railed-against",
+        "boasted-of",
+        "apologized-for",
+        "agreed-with",
+        "swipe-at",
+    ],
+)
+def test_stance_and_topic_phrases_report_their_object(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_a_time_after_the_preposition_is_no_topic() -> None:
+    text = "Her remarks on Thursday drew a crowd.\n"
+    assert [q for q in extract_quotes(text) if q.cue and q.cue.endswith(" on")] == []
+
+
+def test_stance_word_without_a_linking_verb_is_not_a_report() -> None:
+    text = "A worried about face appeared in the window.\n"
+    assert [q for q in extract_quotes(text) if q.cue == "worried"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "As The Harbor Gazette recently noted, ferry traffic has doubled since spring.\n",
+            "ferry traffic has doubled since spring",
+        ),
+        (
+            "As a county auditor noted, the fund ran dry in March.\n",
+            "the fund ran dry in March",
+        ),
+        (
+            "Ferry traffic has doubled, as a county auditor noted.\n",
+            "Ferry traffic has doubled",
+        ),
+    ],
+    ids=["as-named-source", "as-nominal-source", "trailing-as-clause"],
+)
+def test_as_x_noted_frames_the_rest_of_the_sentence(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "In addition, according to the port authority, cargo volume fell by a third.\n",
+            "cargo volume fell by a third",
+        ),
+        (
+            "The bakery sold 4,000 loaves according to its owner, a record for the town.\n",
+            "The bakery sold 4,000 loaves",
+        ),
+        ("That’s according to a tally kept by the league.\n", "That"),
+    ],
+    ids=["after-sentence-adverbial", "without-comma", "thats-according-to"],
+)
+def test_according_to_shapes(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_called_for_is_a_report_not_a_name() -> None:
+    text = "Local pastors have long called for a ban on payday lenders.\n"
+    assert "a ban on payday lenders" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The treasurer -- who was out of town last week -- said the audit is complete.\n",
+            "the audit is complete",
+        ),
+        (
+            "The two judges - Ms. Ortiz and Mr. Baird - agreed the ruling should stand.\n",
+            "the ruling should stand",
+        ),
+        (
+            "Nearly seven out of 10 say the bus service has improved.\n",
+            "the bus service has improved",
+        ),
+        ("Among retirees, 41% say they plan to move south.\n", "they plan to move south"),
+    ],
+    ids=["double-hyphen-aside", "spaced-hyphen-aside", "out-of-ten", "percent"],
+)
+def test_subjects_behind_asides_and_numbers(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_said_in_a_statement_then_a_clause() -> None:
+    text = "The museum said in a statement Friday it would return the mask.\n"
+    assert "it would return the mask" in _indirect(text)
+
+
+def test_one_word_answers_are_reports_but_times_are_not() -> None:
+    assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
+    assert _indirect("The mayor said Monday.\n") == []
