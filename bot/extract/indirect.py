@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.extract.attribution import (
@@ -85,7 +86,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                     out.append(q)
                     continue
             if t.low in ATTITUDE_CUES or t.low in PHRASAL_FORMS:
-                if noun_use(toks, ci):
+                if noun_use(toks, ci) or _bare_noun(toks, ci):
                     continue
                 q = _attitude_at(doc, toks, ci, sent)
             elif not (is_acc or t.low in CUES) or (noun_use(toks, ci) and not is_acc):
@@ -105,7 +106,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
     preps = _prep_hits(doc.text)
     out.extend(_stance_predicates(doc, preps))
     out.extend(_topic_phrases(doc, preps))
-    return _dedupe(out)
+    return _dedupe([r for q in out if (r := _tidy(q)) is not None])
 
 
 _COLON_LINE = re.compile(
@@ -180,6 +181,77 @@ def _document_frames(doc: ArticleDoc) -> list[Quote]:
                 Quote(text=text[s:e], speaker=None, kind="indirect", start=s, end=e, cue="in")
             )
     return out
+
+
+_BASE_FORMS = frozenset(
+    w
+    for w in CUES | ATTITUDE_CUES
+    if any(f in CUES | ATTITUDE_CUES for f in (w + "s", w + "es", w + "ed", w + "d", w + "ing"))
+)
+_LICENSERS = frozenset(
+    """to do does did don't didn't doesn't will would can could may might must shall should won't
+    wouldn't can't cannot couldn't shouldn't n't i we you they them who that which and or but nor
+    both all many most some few others people police men women children me us him her you several percent""".split()
+)
+_CLAUSE_NEXT = frozenset("that whether to is was".split())
+_SKIPPABLE = frozenset("also still never not even just often now really only increasingly".split())
+
+
+def _bare_noun(toks: list[Token], ci: int) -> bool:
+    """`Trump had his greatest support among ...`, `the Democratic plan rejected`: an uninflected
+    cue after a singular noun, adjective or number is a noun, since as a present-tense verb
+    it needs a plural or pronoun subject, a modal or `to` right before it."""
+    if ci == 0 or toks[ci].low not in _BASE_FORMS:
+        return False
+    if ci + 1 < len(toks) and toks[ci + 1].low in _CLAUSE_NEXT:
+        return False  # "the question is whether ...", "his call to ban ...": a report all the same
+    j = ci - 1
+    while j > 0 and (toks[j].low in _SKIPPABLE or (toks[j].low.endswith("ly") and not toks[j].cap)):
+        j -= 1
+    prev = toks[j]
+    low = prev.low.replace("’", "'")
+    if low in _LICENSERS or low.endswith(("n't", "'d")) or not prev.text[0].isalpha():
+        return False
+    # a plural subject licenses the verb: "Democrats support", "voters want"
+    return not (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+_NOT_CONTENT_START = frozenset("and or among since before because up down off".split())
+_NEW_SUBJECT = re.compile(r",\s+and\s+(?:he|she|they|it|we|I|his|her|their|its|the|a|an)\s")
+_EXCEPT = re.compile(r"\s(?:even as|except that|except)\s")
+
+
+_WHEN_WORDS = frozenset(
+    "just today yesterday tonight ago the this last next week month year day".split()
+)
+
+
+def _timeword(w: str) -> bool:
+    w = w.strip(".,").lower()
+    return w in TEMPORAL or w in _TIME_WORDS or w in _WHEN_WORDS or w.isdigit()
+
+
+def _tidy(q: Quote) -> Quote | None:
+    """Drop content no one could have asserted and cut it where another clause takes over.
+
+    A report's content is a clause or a noun phrase: it never opens with a bare coordinator
+    (`plan and the 2007 plan`) or a preposition of time, place or cause (`support among
+    women`, `not seen since 2007`, `show up`); one that ends in "said" has run into the
+    next attribution. `, and the rest ...` with a new subject, `except ...` and `even as ...`
+    begin another statement, not the reported one."""
+    words = q.text.split()
+    if not words or words[0] in _NOT_CONTENT_START:
+        return None
+    if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
+        return None  # "... the senator said", "reported [just today]"
+    cut = len(q.text)
+    for pat in (_NEW_SUBJECT, _EXCEPT):
+        m = pat.search(q.text, 0, cut)
+        if m and len(q.text[: m.start()].split()) >= 2:
+            cut = m.start()
+    if cut == len(q.text):
+        return q
+    return replace(q, text=q.text[:cut], end=q.start + cut)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
