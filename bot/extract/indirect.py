@@ -217,6 +217,7 @@ def _bare_noun(toks: list[Token], ci: int) -> bool:
 
 
 _NOT_CONTENT_START = frozenset("and or among since before because up down off".split())
+_BARE_MARKS = frozenset(("'", "’", "‘", "''", '"', "”"))
 _NEW_SUBJECT = re.compile(r",\s+and\s+(?:he|she|they|it|we|I|his|her|their|its|the|a|an)\s")
 _EXCEPT = re.compile(r"\s(?:even as|except that|except)\s")
 
@@ -240,8 +241,8 @@ def _tidy(q: Quote) -> Quote | None:
     next attribution. `, and the rest ...` with a new subject, `except ...` and `even as ...`
     begin another statement, not the reported one."""
     words = q.text.split()
-    if not words or words[0] in _NOT_CONTENT_START:
-        return None
+    if not words or words[0] in _NOT_CONTENT_START or words[0] in _BARE_MARKS:
+        return None  # "'  the club": a span that opens on a closing quote mark
     if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
         return None  # "... the senator said", "reported [just today]"
     cut = len(q.text)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.attribution import tokens
+from bot.extract.indirect import _bare_noun, _tidy
 from bot.extract.quotes import extract_quotes
+from bot.model import Quote
 
 
 def _indirect(text: str) -> list[str]:
@@ -137,3 +140,68 @@ def test_said_in_a_statement_then_a_clause() -> None:
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []
+
+
+def test_span_opening_on_a_closing_quote_mark_is_no_report() -> None:
+    text = "In 2012, under what Mr. Ward called ''the old model,'' the golf club lost money.\n"
+    assert not any(c.startswith("'") for c in _indirect(text))
+
+
+def _quote(text: str) -> Quote:
+    return Quote(text=text, speaker=None, kind="indirect", start=100, end=100 + len(text), cue="x")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "among suburban parents",  # "her support among ...": the cue was a noun
+        "since the 1970s",  # "a rate not seen since ..."
+        "up in their paychecks",  # "would show up ...": a phrasal verb, not a report
+        "and the union plan before that",
+        "just today",  # "as the paper reported just today"
+        "last July",
+        "' the golf club",
+        "the mayor said",
+    ],
+)
+def test_contents_no_one_asserted_are_dropped(content: str) -> None:
+    assert _tidy(_quote(content)) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        (
+            "the strike would last a week, and the company hired temporary drivers",
+            "the strike would last a week",
+        ),
+        ("some waste even as she defended the budget", "some waste"),
+        ("the tower was safe except that the stairs were unfinished", "the tower was safe"),
+        ("that the levy failed, and that the board knew", None),
+        ("the plan would cut costs", None),
+    ],
+)
+def test_content_stops_where_another_statement_begins(content: str, kept: str | None) -> None:
+    q = _tidy(_quote(content))
+    assert q is not None
+    assert q.text == (kept or content)
+    assert q.end - q.start == len(q.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Reyes has broad support among parents", True),
+        ("the county plan rejected the bid", True),
+        ("Ruiz won 40 percent support among them", False),  # as in "64 percent call him fit"
+        ("Most farmers support the rule", False),
+        ("the ones who support the rule", False),
+        ("They don’t support the rule", False),
+        ("he would never support the rule", False),
+        ("the key question is whether it passes", False),  # a noun cue with a clause: kept
+    ],
+)
+def test_uninflected_cue_after_a_singular_noun_is_a_noun(text: str, noun: bool) -> None:
+    toks = tokens(text)
+    ci = next(i for i, t in enumerate(toks) if t.low in ("support", "plan", "question"))
+    assert _bare_noun(toks, ci) is noun
