@@ -37,7 +37,7 @@ from bot.store.base import (
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 2  # bump with a MIGRATIONS entry
+SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
@@ -705,23 +705,18 @@ def _insert_passages(
     sentences: Sequence[Sentence],
     boilerplate: frozenset[int],
 ) -> None:
-    """Paragraph and sentence offsets of one article, and its story sentences into sentences_fts."""
+    """Paragraph and sentence offsets of one article (boilerplate sentences flagged)."""
     db.executemany(
         'INSERT INTO paragraphs (article_rowid, n, start, "end") VALUES (?, ?, ?, ?)',
         [(rowid, n, a, b) for n, (a, b) in enumerate(paras)],
     )
-    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
     db.executemany(
-        'INSERT INTO sentences (id, article_rowid, paragraph, start, "end", boilerplate) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        'INSERT INTO sentences (article_rowid, paragraph, start, "end", boilerplate) '
+        "VALUES (?, ?, ?, ?, ?)",
         [
-            (first + i, rowid, s.paragraph, s.start, s.end, int(i in boilerplate))
+            (rowid, s.paragraph, s.start, s.end, int(i in boilerplate))
             for i, s in enumerate(sentences)
         ],
-    )
-    db.executemany(
-        "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
-        [(first + i, s.text) for i, s in enumerate(sentences) if i not in boilerplate],
     )
 
 
@@ -756,8 +751,24 @@ def _backfill_passages(db: sqlite3.Connection) -> None:
     db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
+def _drop_sentence_index(db: sqlite3.Connection) -> None:
+    """Schema 3: drop sentences_fts, an index nothing searched that doubled ingest's FTS work.
+
+    One transaction: a crash leaves the store at schema 2, and the next open does it again.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DROP TABLE IF EXISTS sentences_fts")
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 # schema version -> the step that brings a store from the version before up to it
-MIGRATIONS = {2: _backfill_passages}
+MIGRATIONS = {2: _backfill_passages, 3: _drop_sentence_index}
 
 
 def _stored_figure(r: Sequence[Any]) -> StoredFigure:
