@@ -16,6 +16,8 @@ _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20240806)
 _A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+_P = np.uint64(_PRIME)
+_blake2b = hashlib.blake2b
 
 
 def normalise(text: str) -> str:
@@ -28,21 +30,22 @@ def content_hash(text: str) -> str:
 
 
 def minhash(text: str) -> np.ndarray:
-    """A 64-value MinHash signature of the text's 4-word shingles."""
+    """A 64-value MinHash signature of the text's 4-word shingles.
+
+    The digests are joined into one buffer and mixed in place: the same values as one
+    blake2b per shingle read back one by one, at about half the cost (ingest runs this on
+    every article).
+    """
     tokens = _TOKEN.findall(text.lower())
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
     shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)))
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3
-            for s in shingles
-        ),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
+    raw = b"".join([_blake2b(s.encode(), digest_size=8).digest() for s in shingles])
+    hashes = np.frombuffer(raw, dtype="<u8") >> np.uint64(3)
     # (a*x + b) mod p with numpy's wrapping uint64 arithmetic is a fine universal hash here.
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    mixed = np.multiply.outer(hashes, _A)
+    mixed += _B
+    mixed %= _P
     return mixed.min(axis=0)
 
 
