@@ -365,20 +365,21 @@ class SQLiteStore(DigestTables):
         day = _shift(published, -cluster.WINDOW_DAYS)
         probe = list(weights)[:12]
         candidates: set[int] = set()
-        for term in probe:
+        if probe:  # one statement: up to 200 recent stories per probe term
+            branch = (
+                "SELECT story_id FROM (SELECT story_id FROM story_terms "
+                "WHERE term = ? AND last_published >= ? LIMIT 200)"
+            )
             rows = db.execute(
-                "SELECT story_id FROM story_terms WHERE term = ? AND last_published >= ? LIMIT 200",
-                (term, day),
+                " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
             ).fetchall()
             candidates.update(r[0] for r in rows)
         best_id, best_score, best_row = None, 0.0, None
         latest_start = _shift(published, cluster.WINDOW_DAYS)
+        found = _stories_by_id(db, candidates, latest_start)
         for sid in candidates:
-            row = db.execute(
-                "SELECT terms, size, first_published, last_published FROM stories WHERE id = ?",
-                (sid,),
-            ).fetchone()
-            if not row or row[2] > latest_start:
+            row = found.get(sid)
+            if row is None:
                 continue
             score = cluster.cosine(weights, json.loads(row[0]))
             if score > best_score:
@@ -718,6 +719,23 @@ def _insert_passages(
             for i, s in enumerate(sentences)
         ],
     )
+
+
+def _stories_by_id(
+    db: sqlite3.Connection, ids: set[int], latest_start: str
+) -> dict[int, tuple[str, int, str, str]]:
+    """Terms, size, first and last date of the stories that began by latest_start, in one query
+    per 500 ids (ingest compares each article with every candidate story)."""
+    wanted, found = list(ids), {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        rows = db.execute(
+            "SELECT id, terms, size, first_published, last_published FROM stories "
+            f"WHERE id IN ({','.join('?' * len(chunk))}) AND first_published <= ?",
+            [*chunk, latest_start],
+        )
+        found.update((r[0], r[1:]) for r in rows)
+    return found
 
 
 def _backfill_passages(db: sqlite3.Connection) -> None:
