@@ -29,6 +29,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalise(text).encode()).hexdigest()
 
 
+def fingerprints(text: str) -> tuple[str, np.ndarray]:
+    """content_hash and minhash of the text from one tokenising pass (ingest needs both)."""
+    tokens = _TOKEN.findall(text.lower())
+    return hashlib.sha1(" ".join(tokens).encode()).hexdigest(), _signature(tokens)
+
+
 def minhash(text: str) -> np.ndarray:
     """A 64-value MinHash signature of the text's 4-word shingles.
 
@@ -36,7 +42,10 @@ def minhash(text: str) -> np.ndarray:
     blake2b per shingle read back one by one, at about half the cost (ingest runs this on
     every article).
     """
-    tokens = _TOKEN.findall(text.lower())
+    return _signature(_TOKEN.findall(text.lower()))
+
+
+def _signature(tokens: list[str]) -> np.ndarray:
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
     shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)))

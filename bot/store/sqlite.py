@@ -686,10 +686,10 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     /who and /figures just do not see it.
     """
     text = article.text
-    signature = dedupe.minhash(text)
+    digest, signature = dedupe.fingerprints(text)
     analysis = analyse(text) if extract else Analysis(split_sentences(text))
     return Prepared(
-        dedupe.content_hash(text),
+        digest,
         signature,
         dedupe.bands(signature),
         analysis,
