@@ -39,6 +39,7 @@ from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
+DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
@@ -76,6 +77,10 @@ class SQLiteStore(DigestTables):
         self.path = path
         self._write_lock = asyncio.Lock()
         self._df_pending: Counter[str] = Counter()  # term_df increments of the open transaction
+        # Committed term_df counts the writer has read, valid while no other connection
+        # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
+        self._df_known: dict[str, int] = {}
+        self._df_version: int | None = None
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -197,6 +202,10 @@ class SQLiteStore(DigestTables):
         self._df_pending = Counter()
         db.execute("BEGIN IMMEDIATE")
         try:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._df_version or len(self._df_known) > DF_CACHE_TERMS:
+                self._df_known.clear()  # another connection wrote: what was read may be stale
+            self._df_version = version
             results = [self._add_one(article, prepared) for article, prepared in batch]
             # Document frequencies: one upsert per distinct term of the batch, not per article.
             db.executemany(
@@ -205,6 +214,10 @@ class SQLiteStore(DigestTables):
                 list(self._df_pending.items()),
             )
             db.execute("COMMIT")
+            known = self._df_known  # every pending term was read in this transaction
+            for term, n in self._df_pending.items():
+                if term in known:
+                    known[term] += n
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
@@ -348,13 +361,16 @@ class SQLiteStore(DigestTables):
         # max(rowid) is the article count (articles are never deleted) without count(*)'s scan.
         n_docs = db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
         names = list(counts)
-        df: dict[str, int] = {}
-        for i in range(0, len(names), 500):
-            chunk = names[i : i + 500]
+        known = self._df_known
+        missing = [t for t in names if t not in known]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            df.update(
+            found = dict(
                 db.execute(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk).fetchall()
             )
+            known.update((t, found.get(t, 0)) for t in chunk)
+        df = {t: known[t] for t in names}
         # Earlier articles of this transaction count too; their rows are written once, at the end.
         pending = self._df_pending
         for t in names:
