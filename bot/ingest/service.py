@@ -18,7 +18,7 @@ from bot.store.sqlite import Prepared, prepare
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-BATCH = 64  # articles per transaction in bulk loads
+BATCH = 256  # articles per transaction in bulk loads (each commit and term_df upsert is shared)
 
 
 @dataclass
