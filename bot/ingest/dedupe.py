@@ -17,6 +17,7 @@ _rng = np.random.default_rng(20240806)
 _A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _P = np.uint64(_PRIME)
+_SHIFT = np.uint64(61)
 _blake2b = hashlib.blake2b
 
 
@@ -54,7 +55,12 @@ def _signature(tokens: list[str]) -> np.ndarray:
     # (a*x + b) mod p with numpy's wrapping uint64 arithmetic is a fine universal hash here.
     mixed = np.multiply.outer(hashes, _A)
     mixed += _B
-    mixed %= _P
+    # x mod (2^61 - 1) without a division, p being a Mersenne prime: (x & p) + (x >> 61) is
+    # below p + 8, so one conditional subtraction finishes it (exactly x % p, far cheaper).
+    high = mixed >> _SHIFT
+    mixed &= _P
+    mixed += high
+    np.subtract(mixed, _P, out=mixed, where=mixed >= _P)
     return mixed.min(axis=0)
 
 
