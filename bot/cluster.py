@@ -58,22 +58,23 @@ def term_counts(title: str, text: str) -> Counter[str]:
     Counted per distinct word from two C-level findall passes, not per occurrence in Python:
     ingest runs this on every article.
     """
-    counts: Counter[str] = Counter()
-    opening = Counter(_OPENING.findall(text))
+    counts: dict[str, int] = {}  # plain dicts: a Counter's miss is a Python-level call
+    get = counts.get
+    opening = dict(Counter(_OPENING.findall(text)))
     first = _FIRST.match(text)
     if first:
-        opening[first.group(1)] += 1
+        opening[first.group(1)] = opening.get(first.group(1), 0) + 1
     for word, n in Counter(_WORD.findall(text)).items():
         stem = _content_stem(word)
         if stem is None:
             continue
         # each capitalised occurrence that does not open a sentence counts twice
-        counts[stem] += n + (n - opening[word] if word[0].isupper() else 0)
+        counts[stem] = get(stem, 0) + n + (n - opening.get(word, 0) if word[0].isupper() else 0)
     for word in _WORD.findall(title):
         stem = _content_stem(word)
         if stem is not None:
-            counts[stem] += 2
-    return counts
+            counts[stem] = get(stem, 0) + 2
+    return Counter(counts)
 
 
 @cache
