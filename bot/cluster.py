@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -9,6 +10,7 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from sumy.utils import get_stop_words
 
@@ -84,18 +86,30 @@ def background() -> tuple[dict[str, float], float]:
     return data["df"], 1.0 / data["documents"]
 
 
+@cache
+def _scaled_background() -> tuple[dict[str, float], float]:
+    """PRIOR_DOCS * background df, worked out once rather than for every term of every article."""
+    prior, floor = background()
+    return {t: PRIOR_DOCS * v for t, v in prior.items()}, PRIOR_DOCS * floor
+
+
+_TF_SIZE = 256
+_TF = tuple(1 + math.log(c) if c else 0.0 for c in range(_TF_SIZE))  # 1 + log(count)
+
+
 def weigh(
     counts: Counter[str], df: Mapping[str, int], n_docs: int, top: int = TERMS_PER_ARTICLE
 ) -> dict[str, float]:
     """Top tf-idf terms, L2-normalised; the store's own counts blend with the background prior."""
-    prior, floor = background()
+    scaled, scaled_floor = _scaled_background()
     total = n_docs + PRIOR_DOCS
+    get, scaled_get, tf = df.get, scaled.get, _TF
     scored = {
-        t: (1 + math.log(c))
-        * math.log(total / (df.get(t, 0) + PRIOR_DOCS * prior.get(t, floor) + 1))
+        t: (tf[c] if c < _TF_SIZE else 1 + math.log(c))
+        * math.log(total / (get(t, 0) + scaled_get(t, scaled_floor) + 1))
         for t, c in counts.items()
     }
-    best = dict(sorted(scored.items(), key=lambda kv: -kv[1])[:top])
+    best = dict(heapq.nlargest(top, scored.items(), key=itemgetter(1)))
     norm = math.sqrt(sum(v * v for v in best.values())) or 1.0
     return {t: v / norm for t, v in best.items()}
 
