@@ -223,7 +223,7 @@ async def main() -> int:
             store._w.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             print(
                 f"ingest {done:,}: {report.line()} in {took:.1f} s = {done / took:.0f} articles/s "
-                f"({done / cpu:.0f} per CPU-second); "
+                f"({done / cpu:.0f} per CPU-second, {cpu * 1000 / done:.2f} CPU ms each); "
                 f"store {store_mb(path):.0f} MB; peak RSS {peak_rss_mb():.0f} MB; {load()}"
             )
         await time_search(store, qs[:50])  # warm the page cache, as a running bot's would be
@@ -239,7 +239,8 @@ async def main() -> int:
         print(f"ingest of {args.n:,} articles without extraction ({load()}):")
         print(line("articles/s", args.n / took, base, "art/s"))
         print(
-            f"  {args.n / cpu:.0f} articles per CPU-second ({cpu:.0f} CPU-s in {took:.0f} s wall)"
+            f"  {args.n / cpu:.0f} articles per CPU-second = {cpu * 1000 / args.n:.2f} CPU ms per "
+            f"article ({cpu:.0f} CPU-s in {took:.0f} s wall)"
         )
         print(
             f"  store {store_mb(path):.0f} MB (baseline, text only: "

@@ -16,6 +16,9 @@ _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20240806)
 _A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+_P = np.uint64(_PRIME)
+_SHIFT = np.uint64(61)
+_blake2b = hashlib.blake2b
 
 
 def normalise(text: str) -> str:
@@ -27,22 +30,37 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalise(text).encode()).hexdigest()
 
 
-def minhash(text: str) -> np.ndarray:
-    """A 64-value MinHash signature of the text's 4-word shingles."""
+def fingerprints(text: str) -> tuple[str, np.ndarray]:
+    """content_hash and minhash of the text from one tokenising pass (ingest needs both)."""
     tokens = _TOKEN.findall(text.lower())
+    return hashlib.sha1(" ".join(tokens).encode()).hexdigest(), _signature(tokens)
+
+
+def minhash(text: str) -> np.ndarray:
+    """A 64-value MinHash signature of the text's 4-word shingles.
+
+    The digests are joined into one buffer and mixed in place: the same values as one
+    blake2b per shingle read back one by one, at about half the cost (ingest runs this on
+    every article).
+    """
+    return _signature(_TOKEN.findall(text.lower()))
+
+
+def _signature(tokens: list[str]) -> np.ndarray:
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
     shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)))
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") >> 3
-            for s in shingles
-        ),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
+    raw = b"".join([_blake2b(s.encode(), digest_size=8).digest() for s in shingles])
+    hashes = np.frombuffer(raw, dtype="<u8") >> np.uint64(3)
     # (a*x + b) mod p with numpy's wrapping uint64 arithmetic is a fine universal hash here.
-    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
+    mixed = np.multiply.outer(hashes, _A)
+    mixed += _B
+    # x mod (2^61 - 1) without a division, p being a Mersenne prime: (x & p) + (x >> 61) is
+    # below p + 8, so one conditional subtraction finishes it (exactly x % p, far cheaper).
+    high = mixed >> _SHIFT
+    mixed &= _P
+    mixed += high
+    np.subtract(mixed, _P, out=mixed, where=mixed >= _P)
     return mixed.min(axis=0)
 
 

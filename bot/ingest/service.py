@@ -18,7 +18,7 @@ from bot.store.sqlite import Prepared, prepare
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-BATCH = 64  # articles per transaction in bulk loads
+BATCH = 256  # articles per transaction in bulk loads (each commit and term_df upsert is shared)
 
 
 @dataclass
@@ -49,7 +49,12 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _prepare(item: Loaded, extract: bool = True) -> tuple[Loaded, Prepared | None]:
-    return item, (prepare(item.article, extract) if item.article is not None else None)
+    return item, _prepared(item, extract)
+
+
+def _prepared(item: Loaded, extract: bool = True) -> Prepared | None:
+    """The pool's task: only the Prepared travels back (the parent still holds the article)."""
+    return prepare(item.article, extract) if item.article is not None else None
 
 
 async def ingest_loaded(
@@ -67,13 +72,13 @@ async def ingest_loaded(
     report = report or IngestReport()
     if workers > 1:
         loop = asyncio.get_running_loop()
-        work = partial(_prepare, extract=extract)
+        work = partial(_prepared, extract=extract)
         pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
         with pool:
             # The pool prepares batch k+1 while batch k is written: map() submits at once.
             pending: Iterator[tuple[Loaded, Prepared | None]] | None = None
             for batch in _batches(items, BATCH * workers):
-                submitted = pool.map(work, batch, chunksize=8)
+                submitted = zip(batch, pool.map(work, batch, chunksize=8), strict=True)
                 if pending is not None:
                     await _write_prepared(loop, store, pending, report)
                 pending = submitted

@@ -1,4 +1,4 @@
--- briefbot store, schema version 2 (see MIGRATIONS in sqlite.py). Every statement is idempotent.
+-- briefbot store, schema version 3 (see MIGRATIONS in sqlite.py). Every statement is idempotent.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -27,7 +27,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
 
 -- Paragraphs and sentences as character offsets into articles.text (no copy of the text).
 -- Boilerplate sentences (credits, licence notices, "More coverage ...") are kept with a flag,
--- so offsets stay complete, but are left out of sentences_fts.
+-- so offsets stay complete, and left out of sentence_texts.
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_rowid INTEGER NOT NULL REFERENCES articles (rowid) ON DELETE CASCADE,
     n INTEGER NOT NULL,
@@ -44,15 +44,12 @@ CREATE TABLE IF NOT EXISTS sentences (
     boilerplate INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences (article_rowid);
--- sentences_fts's content: story sentences' text, cut from the article by offsets
--- (SQLite's substr counts characters, as Python's offsets do).
+-- Story sentences' text, cut from the article by offsets (SQLite's substr counts characters,
+-- as Python's offsets do). Schema 2 also kept a sentences_fts index over this view; nothing
+-- searched it, and it doubled the full-text work of every ingest, so schema 3 drops it.
 CREATE VIEW IF NOT EXISTS sentence_texts AS
     SELECT s.id AS rowid, substr(a.text, s.start + 1, s."end" - s.start) AS text
     FROM sentences s JOIN articles a ON a.rowid = s.article_rowid WHERE s.boilerplate = 0;
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (
-    text, content = 'sentence_texts', content_rowid = 'rowid',
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
 
 -- Near-duplicate (wire copy) lookup: one row per MinHash band.
 CREATE TABLE IF NOT EXISTS article_bands (band TEXT NOT NULL, article_rowid INTEGER NOT NULL);

@@ -37,8 +37,9 @@ from bot.store.base import (
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 2  # bump with a MIGRATIONS entry
+SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
+DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
@@ -76,6 +77,10 @@ class SQLiteStore(DigestTables):
         self.path = path
         self._write_lock = asyncio.Lock()
         self._df_pending: Counter[str] = Counter()  # term_df increments of the open transaction
+        # Committed term_df counts the writer has read, valid while no other connection
+        # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
+        self._df_known: dict[str, int] = {}
+        self._df_version: int | None = None
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -197,6 +202,10 @@ class SQLiteStore(DigestTables):
         self._df_pending = Counter()
         db.execute("BEGIN IMMEDIATE")
         try:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._df_version or len(self._df_known) > DF_CACHE_TERMS:
+                self._df_known.clear()  # another connection wrote: what was read may be stale
+            self._df_version = version
             results = [self._add_one(article, prepared) for article, prepared in batch]
             # Document frequencies: one upsert per distinct term of the batch, not per article.
             db.executemany(
@@ -205,6 +214,10 @@ class SQLiteStore(DigestTables):
                 list(self._df_pending.items()),
             )
             db.execute("COMMIT")
+            known = self._df_known  # every pending term was read in this transaction
+            for term, n in self._df_pending.items():
+                if term in known:
+                    known[term] += n
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
@@ -348,13 +361,16 @@ class SQLiteStore(DigestTables):
         # max(rowid) is the article count (articles are never deleted) without count(*)'s scan.
         n_docs = db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
         names = list(counts)
-        df: dict[str, int] = {}
-        for i in range(0, len(names), 500):
-            chunk = names[i : i + 500]
+        known = self._df_known
+        missing = [t for t in names if t not in known]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            df.update(
+            found = dict(
                 db.execute(f"SELECT term, n FROM term_df WHERE term IN ({marks})", chunk).fetchall()
             )
+            known.update((t, found.get(t, 0)) for t in chunk)
+        df = {t: known[t] for t in names}
         # Earlier articles of this transaction count too; their rows are written once, at the end.
         pending = self._df_pending
         for t in names:
@@ -365,20 +381,21 @@ class SQLiteStore(DigestTables):
         day = _shift(published, -cluster.WINDOW_DAYS)
         probe = list(weights)[:12]
         candidates: set[int] = set()
-        for term in probe:
+        if probe:  # one statement: up to 200 recent stories per probe term
+            branch = (
+                "SELECT story_id FROM (SELECT story_id FROM story_terms "
+                "WHERE term = ? AND last_published >= ? LIMIT 200)"
+            )
             rows = db.execute(
-                "SELECT story_id FROM story_terms WHERE term = ? AND last_published >= ? LIMIT 200",
-                (term, day),
+                " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
             ).fetchall()
             candidates.update(r[0] for r in rows)
         best_id, best_score, best_row = None, 0.0, None
         latest_start = _shift(published, cluster.WINDOW_DAYS)
+        found = _stories_by_id(db, candidates, latest_start)
         for sid in candidates:
-            row = db.execute(
-                "SELECT terms, size, first_published, last_published FROM stories WHERE id = ?",
-                (sid,),
-            ).fetchone()
-            if not row or row[2] > latest_start:
+            row = found.get(sid)
+            if row is None:
                 continue
             score = cluster.cosine(weights, json.loads(row[0]))
             if score > best_score:
@@ -685,10 +702,10 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     /who and /figures just do not see it.
     """
     text = article.text
-    signature = dedupe.minhash(text)
+    digest, signature = dedupe.fingerprints(text)
     analysis = analyse(text) if extract else Analysis(split_sentences(text))
     return Prepared(
-        dedupe.content_hash(text),
+        digest,
         signature,
         dedupe.bands(signature),
         analysis,
@@ -705,24 +722,36 @@ def _insert_passages(
     sentences: Sequence[Sentence],
     boilerplate: frozenset[int],
 ) -> None:
-    """Paragraph and sentence offsets of one article, and its story sentences into sentences_fts."""
+    """Paragraph and sentence offsets of one article (boilerplate sentences flagged)."""
     db.executemany(
         'INSERT INTO paragraphs (article_rowid, n, start, "end") VALUES (?, ?, ?, ?)',
         [(rowid, n, a, b) for n, (a, b) in enumerate(paras)],
     )
-    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
     db.executemany(
-        'INSERT INTO sentences (id, article_rowid, paragraph, start, "end", boilerplate) '
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        'INSERT INTO sentences (article_rowid, paragraph, start, "end", boilerplate) '
+        "VALUES (?, ?, ?, ?, ?)",
         [
-            (first + i, rowid, s.paragraph, s.start, s.end, int(i in boilerplate))
+            (rowid, s.paragraph, s.start, s.end, int(i in boilerplate))
             for i, s in enumerate(sentences)
         ],
     )
-    db.executemany(
-        "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
-        [(first + i, s.text) for i, s in enumerate(sentences) if i not in boilerplate],
-    )
+
+
+def _stories_by_id(
+    db: sqlite3.Connection, ids: set[int], latest_start: str
+) -> dict[int, tuple[str, int, str, str]]:
+    """Terms, size, first and last date of the stories that began by latest_start, in one query
+    per 500 ids (ingest compares each article with every candidate story)."""
+    wanted, found = list(ids), {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        rows = db.execute(
+            "SELECT id, terms, size, first_published, last_published FROM stories "
+            f"WHERE id IN ({','.join('?' * len(chunk))}) AND first_published <= ?",
+            [*chunk, latest_start],
+        )
+        found.update((r[0], r[1:]) for r in rows)
+    return found
 
 
 def _backfill_passages(db: sqlite3.Connection) -> None:
@@ -756,8 +785,24 @@ def _backfill_passages(db: sqlite3.Connection) -> None:
     db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
+def _drop_sentence_index(db: sqlite3.Connection) -> None:
+    """Schema 3: drop sentences_fts, an index nothing searched that doubled ingest's FTS work.
+
+    One transaction: a crash leaves the store at schema 2, and the next open does it again.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DROP TABLE IF EXISTS sentences_fts")
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 # schema version -> the step that brings a store from the version before up to it
-MIGRATIONS = {2: _backfill_passages}
+MIGRATIONS = {2: _backfill_passages, 3: _drop_sentence_index}
 
 
 def _stored_figure(r: Sequence[Any]) -> StoredFigure:

@@ -44,9 +44,7 @@ def test_kill_9_mid_bulk_ingest_loses_only_the_open_batch(tmp_path: Path) -> Non
             "SELECT count(*) FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM sentences s WHERE s.article_rowid = a.rowid)"
         ).fetchone()[0]
-        conn.execute(
-            "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
-        )
+        conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
     assert 100 <= killed_at < N_ARTICLES and unsplit == 0
 
     rerun = subprocess.run(
