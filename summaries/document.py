@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 
 from bot.extract.boilerplate import boilerplate_sentences
-from bot.extract.sentences import split_sentences, words
+from bot.extract.sentences import _WORD, split_sentences, words
 from bot.model import Sentence
 from summaries.tokenizer import NewsTokenizer
 
@@ -151,7 +152,12 @@ def is_complete(text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """True for pieces too short or unfinished to stand as a summary sentence."""
-    return len(words(text)) < MIN_WORDS or not is_complete(text)
+    return _shorter_than(text, MIN_WORDS) or not is_complete(text)
+
+
+def _shorter_than(text: str, count: int) -> bool:
+    """`len(words(text)) < count`, reading only as far as the count-th word."""
+    return sum(1 for _ in islice(_WORD.finditer(text), count)) < count
 
 
 def split_headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
