@@ -1,7 +1,8 @@
 """Benchmark: per-article summary time of briefbot's methods against stock sumy LexRank.
 
 Two paths: "summariser only" rates and picks on documents built beforehand (the same
-documents for every contender, words already split), "text in, summary out" is the CLI's
+documents for every contender, words already split; briefbot's boilerplate and fragment
+checks run lazily at pick time, so they count here), "text in, summary out" is the CLI's
 path (sentence splitting, boilerplate detection and document building included); stock
 gets the same text through sumy's PlaintextParser with the same tokenizer (our splitter and
 word tokenizer, as offline sumy needs). Each method row starts every pass with an empty

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 
-from bot.extract.boilerplate import boilerplate_sentences
-from bot.extract.sentences import split_sentences, words
+from bot.extract.boilerplate import is_boilerplate
+from bot.extract.sentences import _WORD, split_sentences, words
 from bot.model import Sentence
 from summaries.tokenizer import NewsTokenizer
 
@@ -38,23 +39,37 @@ class SourceSentence(SumySentence):
     """A sumy Sentence that remembers its briefbot Sentence, its index and if it may be picked.
 
     Its words are split once, when the document is built, for every method that reads them.
+    Whether it may be picked (no boilerplate, no fragment) is worked out the first time a
+    selection asks, so only the sentences a summary looks at pay for the checks.
     """
 
-    __slots__ = ("_words", "index", "source", "usable")
+    __slots__ = ("_usable", "_words", "index", "source")
 
     def __init__(
-        self, source: Sentence, index: int, tokenizer: NewsTokenizer, usable: bool = True
+        self,
+        source: Sentence,
+        index: int,
+        tokenizer: NewsTokenizer,
+        usable: bool | None = None,
     ) -> None:
         super().__init__(source.text, tokenizer)
         self._words = tokenizer.to_words(source.text)
         self.source = source
         self.index = index
-        self.usable = usable
+        self._usable = usable
 
     @property
     def words(self) -> tuple[str, ...]:
         """The sentence's words, as `NewsTokenizer.to_words` splits them."""
         return self._words
+
+    @property
+    def usable(self) -> bool:
+        """True when a summary may pick it: neither boilerplate nor a fragment."""
+        if self._usable is None:
+            text = self.source.text
+            self._usable = not is_fragment(text) and not is_boilerplate(text)
+        return self._usable
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +87,12 @@ class Document:
     title: str | None
     sentences: tuple[Sentence, ...]
     model: ObjectDocumentModel
-    excluded: frozenset[int]
+    headings: frozenset[int]
+
+    @property
+    def excluded(self) -> frozenset[int]:
+        """Indexes into `sentences` that may never be picked (headline, boilerplate, fragments)."""
+        return self.headings | {s.index for s in self.rated if not s.usable}
 
     @property
     def rated(self) -> tuple[SourceSentence, ...]:
@@ -151,7 +171,12 @@ def is_complete(text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """True for pieces too short or unfinished to stand as a summary sentence."""
-    return len(words(text)) < MIN_WORDS or not is_complete(text)
+    return _shorter_than(text, MIN_WORDS) or not is_complete(text)
+
+
+def _shorter_than(text: str, count: int) -> bool:
+    """`len(words(text)) < count`, reading only as far as the count-th word."""
+    return sum(1 for _ in islice(_WORD.finditer(text), count)) < count
 
 
 def split_headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -201,6 +226,24 @@ def _span(text: str, start: int, end: int, paragraph: int) -> Sentence:
     return Sentence(text=text[start:end], start=start, end=end, paragraph=paragraph)
 
 
+def _trailing_notices(sentences: Sequence[Sentence]) -> set[int]:
+    """The closing block of notices: `boilerplate_sentences`' paragraph rule, read from the end.
+
+    A paragraph whose first sentence is boilerplate is dropped whole when nothing but such
+    paragraphs follows it; only those first sentences need checking, from the last one back.
+    """
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    block: set[int] = set()
+    for paragraph in sorted(by_paragraph, reverse=True):
+        members = by_paragraph[paragraph]
+        if not is_boilerplate(sentences[members[0]].text):
+            break
+        block.update(members)
+    return block
+
+
 def build_document(
     text: str,
     title: str | None = None,
@@ -217,21 +260,20 @@ def build_document(
     """
     tokenizer = tokenizer or NewsTokenizer()
     found = split_headlines(text, sentences if sentences is not None else split_sentences(text))
-    noise = boilerplate_sentences(text, found)
-    excluded: set[int] = set(noise)
+    trailing = _trailing_notices(found)
+    first_noise = bool(found) and (0 in trailing or is_boilerplate(found[0].text))
+    heading_indexes: set[int] = set()
     paragraphs: dict[int, list[SumySentence]] = {}
     headings: list[str] = []
     for i, s in enumerate(found):
-        if i == 0 and i not in noise and not is_complete(s.text):  # the headline
-            excluded.add(i)
+        if i == 0 and not first_noise and not is_complete(s.text):  # the headline
+            heading_indexes.add(i)
             headings.append(s.text)
             paragraphs.setdefault(s.paragraph, []).append(
                 SumySentence(s.text, tokenizer, is_heading=True)
             )
         else:
-            usable = i not in noise and not is_fragment(s.text)
-            if not usable:
-                excluded.add(i)
+            usable = False if i in trailing or (i == 0 and first_noise) else None
             paragraphs.setdefault(s.paragraph, []).append(SourceSentence(s, i, tokenizer, usable))
     if title is None and headings and found and found[0].text == headings[0]:
         title = headings[0]
@@ -239,5 +281,9 @@ def build_document(
         paragraphs = {-1: [SumySentence(title, tokenizer, is_heading=True)], **paragraphs}
     model = ObjectDocumentModel(Paragraph(paragraphs[p]) for p in paragraphs)
     return Document(
-        text=text, title=title, sentences=tuple(found), model=model, excluded=frozenset(excluded)
+        text=text,
+        title=title,
+        sentences=tuple(found),
+        model=model,
+        headings=frozenset(heading_indexes),
     )

@@ -7,6 +7,7 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from summaries.base import RatedSummarizer
+from summaries.vectors import gram
 
 
 class VectorLexRankSummarizer(RatedSummarizer, LexRankSummarizer):
@@ -27,7 +28,7 @@ class VectorLexRankSummarizer(RatedSummarizer, LexRankSummarizer):
         n_j = (counts > 0).sum(axis=0)
         idf = np.log(n / (1.0 + n_j)) if counts.shape[1] else np.zeros(0)
         weighted = tf * idf
-        numerator = (tf * idf**2) @ tf.T
+        numerator = gram(weighted)  # (tf * idf**2) @ tf.T
         norms = np.sqrt((weighted**2).sum(axis=1))
         denominator = np.outer(norms, norms)
         with np.errstate(divide="ignore", invalid="ignore"):

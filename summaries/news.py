@@ -7,7 +7,7 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Sentence as SumySentence
 
 from summaries.base import Ranking, RatedSummarizer
-from summaries.vectors import Tokens
+from summaries.vectors import Tokens, gram
 
 
 class NewsSummarizer(RatedSummarizer):
@@ -75,7 +75,7 @@ class NewsSummarizer(RatedSummarizer):
 
 def cosine_matrix(counts: np.ndarray) -> np.ndarray:
     """Cosine similarity of every pair of rows, zero on the diagonal."""
-    products = counts @ counts.T
+    products = gram(counts)
     norms = np.sqrt(products.diagonal())
     norms[norms == 0] = 1.0
     similarity = products / np.outer(norms, norms)

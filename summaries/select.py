@@ -60,8 +60,12 @@ def _top_if_free(
     That pick is then the best total there is, so the knapsack is not needed (most texts).
     """
     rated = document.rated
-    usable = [k for k, s in enumerate(rated) if s.usable]
-    top = sorted(usable, key=scores.__getitem__, reverse=True)[:count]
+    top: list[int] = []
+    for k in sorted(range(len(rated)), key=scores.__getitem__, reverse=True):
+        if rated[k].usable:  # checked lazily: only the best few pay for the checks
+            top.append(k)
+            if len(top) == count:
+                break
     if any(document.needs_context(rated[k].index) for k in top):
         return None
     if _first_repeat(top, scores, similarity, max_similarity) is not None:

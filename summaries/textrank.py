@@ -7,6 +7,7 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries.base import RatedSummarizer
+from summaries.vectors import gram
 
 
 class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
@@ -22,7 +23,7 @@ class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
         if n == 0:
             return np.zeros(0)
         counts = self.counts(document).matrix
-        shared = counts @ counts.T
+        shared = gram(counts)
         sizes = counts.sum(axis=1)
         logs = np.log(np.where(sizes > 0, sizes, 1.0))
         norm = logs[:, None] + logs[None, :]

@@ -108,3 +108,12 @@ def test_a_long_line_that_lost_its_full_stop_is_a_sentence_a_headline_is_not() -
     assert is_fragment("In his budget Mr Chidambaram has announced these measures:")
     text = long_line + "\n\nThe shortfall was $55.5bn, the Commerce Department said on Tuesday.\n"
     assert [s.text for s in summarize(text, 1, "lead")] == [long_line]
+
+
+def test_the_word_count_shortcut_agrees_with_counting_every_word() -> None:
+    from bot.extract.sentences import words
+    from summaries.document import _shorter_than
+
+    for text in ("Ok then.", "One two three four five.", "A b c d e f g h.", "- - x y", ""):
+        for n in (1, 5, 6, 7):
+            assert _shorter_than(text, n) == (len(words(text)) < n)

@@ -51,3 +51,16 @@ def test_a_shared_memo_gives_the_same_summaries_as_a_fresh_one() -> None:
         fresh = summarize(text, 2, method)
         assert summarize(text, 2, method, stems=shared) == fresh
         assert summarize(text, 2, method, stems=shared) == fresh
+
+
+def test_the_fast_c_stemmer_keeps_nltk_stems_where_snowball_2_changed_rules() -> None:
+    snowball = Stemmer("english")
+    stems = Stems()
+    changed = (
+        "added adding erred egged international interval organization organic universities "
+        "university later lateral emergency evening ecologists psychologist vying "
+        "realization generally community past pasta"
+    ).split()
+    plain = "markets running rises happily governments elections minister cheaper".split()
+    for word in changed + plain:
+        assert stems(word) == snowball(word), word
