@@ -10,6 +10,7 @@ the /brief after an ingest finds every summary ready.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -60,7 +61,7 @@ async def warm_summaries(store: Any, days: float = WARM_DAYS, limit: int = WARM_
     since = _iso(newest - timedelta(days=days))
     made = 0
     for story in await store.stories(since=since, limit=limit):
-        size, cached = await store.story_summary(story.id)
+        _size, cached = await store.story_summary(story.id)
         if cached is not None:
             continue
         await story_summary_rows(store, story)
@@ -120,8 +121,6 @@ class SummaryWarmer:
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            except asyncio.CancelledError:
-                pass
             self._task = None

@@ -14,6 +14,7 @@ Platform-free: the pool takes core Requests and gives back core Replies.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -44,10 +45,8 @@ def _init(target: str, config: Config, nice: int) -> None:
     """Worker start: lower priority, own event loop, own store, hot caches filled."""
     global _loop, _core
     if nice:
-        try:
+        with contextlib.suppress(OSError):
             os.nice(nice)
-        except OSError:
-            pass
     from bot.core import Core
     from bot.store.opening import open_store
 
@@ -66,10 +65,8 @@ def _init(target: str, config: Config, nice: int) -> None:
 
 def _close() -> None:
     if _loop is not None and _core is not None:
-        try:
+        with contextlib.suppress(Exception):  # exiting anyway
             _loop.run_until_complete(_core.store.close())
-        except Exception:  # exiting anyway
-            pass
 
 
 def _handle(request: Request) -> Reply:
@@ -180,7 +177,9 @@ class WorkerPool:
             future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
             return await asyncio.wait_for(future, self.timeout)
         except BrokenProcessPool:
-            if self._pool is pool:  # the first to notice replaces it; later requests use the new one
+            if (
+                self._pool is pool
+            ):  # the first to notice replaces it; later requests use the new one
                 self._pool = self._new_pool()
                 pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import json
 import logging
 import sqlite3
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -47,6 +48,46 @@ _FIG_COLS = (
 )
 
 
+READ_CACHE_SIZE = 256  # results of the heavier read queries kept per connection
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def read_cached(
+    method: Callable[..., Awaitable[list[Any]]],
+) -> Callable[..., Awaitable[list[Any]]]:
+    """Keep a read query's result until the store has a new article.
+
+    Many channels ask the same /brief, /figures or /who between two ingests; at 100k
+    articles each costs a sort over tens of thousands of rows. An article and all its
+    quotes, figures and story are committed together, so the newest article rowid (one
+    index lookup) changes whenever any of them may have — in this process or another.
+    """
+
+    @functools.wraps(method)
+    async def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> list[Any]:
+        key = (method.__name__, _frozen(args), _frozen(sorted(kwargs.items())))
+        version = (await self._one("SELECT coalesce(max(rowid), 0) FROM articles"))[0]
+        cache = self._read_cache
+        if version != self._read_version:
+            cache.clear()
+            self._read_version = version
+        if key in cache:
+            cache.move_to_end(key)
+            return list(cache[key])
+        result = await method(self, *args, **kwargs)
+        cache[key] = list(result)
+        while len(cache) > READ_CACHE_SIZE:
+            cache.popitem(last=False)
+        return list(result)
+
+    return wrapper
+
+
 def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -80,6 +121,8 @@ class SQLiteStore(DigestTables):
         self._speaker_counts: Counter[tuple[str, str]] = Counter()
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
+        self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
+        self._read_version = -1
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -457,6 +500,7 @@ class SQLiteStore(DigestTables):
         row = await self._one("SELECT max(published) FROM articles")
         return row[0] if row else None
 
+    @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Best-matching articles: all words first, any word if that finds nothing.
 
@@ -494,6 +538,7 @@ class SQLiteStore(DigestTables):
 
     # -- figures ------------------------------------------------------------------------
 
+    @read_cached
     async def figures(
         self, topic: str | None = None, match: str | None = None, limit: int = 1000
     ) -> list[StoredFigure]:
@@ -526,6 +571,7 @@ class SQLiteStore(DigestTables):
         )
         return [_stored_figure(r) for r in rows]
 
+    @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
@@ -535,6 +581,7 @@ class SQLiteStore(DigestTables):
 
     # -- quotes -------------------------------------------------------------------------
 
+    @read_cached
     async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
         """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
         for match in (fts.phrase(phrase), fts.all_of(phrase)):
@@ -547,6 +594,7 @@ class SQLiteStore(DigestTables):
                 return rows
         return []
 
+    @read_cached
     async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
         match = fts.all_of(words)
         if not match:
@@ -555,6 +603,7 @@ class SQLiteStore(DigestTables):
             "quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True
         )
 
+    @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
             return []
@@ -620,6 +669,7 @@ class SQLiteStore(DigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
+    @read_cached
     async def stories(
         self, since: str | None = None, topic: str | None = None, limit: int = 10
     ) -> list[Story]:
