@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,8 @@ def stopped(pids: list[int]) -> Iterator[None]:
         yield
     finally:
         for pid in pids:
-            os.kill(pid, signal.SIGCONT)
+            with suppress(ProcessLookupError):  # a test may have killed it meanwhile
+                os.kill(pid, signal.SIGCONT)
 
 
 def answers(fake: FakeSlack, key: str) -> str:
@@ -129,3 +130,23 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
         text = answers(fake_slack, "r")
         assert "Harbour bridge reopens" in text and "Kursk" in text
         assert "Something went wrong" not in text
+
+
+async def test_a_worker_killed_mid_command_costs_one_answer_not_the_bot(
+    core: Core, fake_slack: FakeSlack
+) -> None:
+    async with (
+        background(core, core.store.path, workers=1, warm_every=3600) as _,
+        running(core, fake_slack) as adapter,
+    ):
+        assert core.workers is not None
+        [pid] = core.workers.pids()
+        with stopped([pid]):
+            assert (await slash(adapter, fake_slack, "/search Kursk", "a"))[0] == 200
+            os.kill(pid, signal.SIGKILL)
+        assert await adapter.drain(timeout=30)
+        assert "Something went wrong" in answers(fake_slack, "a")
+        # a fresh worker answers the next command
+        assert (await slash(adapter, fake_slack, "/who said kick the enemy out", "b"))[0] == 200
+        assert await adapter.drain(timeout=30)
+        assert "Putin" in answers(fake_slack, "b")
