@@ -95,6 +95,9 @@ async def main() -> None:
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument(
+        "--naive", type=int, default=-1, help="naive-baseline requests (default requests/10, >= 10)"
+    )
+    ap.add_argument(
         "--no-warm", action="store_true", help="skip the warmer: /brief makes summaries itself"
     )
     args = ap.parse_args()
@@ -139,7 +142,7 @@ async def main() -> None:
             lat.append(time.perf_counter() - t0)
             assert not reply.error, reply
         naive: list[float] = []
-        for _ in range(max(10, args.requests // 10)):
+        for _ in range(args.naive if args.naive >= 0 else max(10, args.requests // 10)):
             day = now - timedelta(days=rng.randint(0, 300))
             t0 = time.perf_counter()
             await naive_brief(
@@ -154,6 +157,9 @@ async def main() -> None:
         f"{'/brief (stories kept at ingest)':<34}{statistics.median(lat) * 1e3:>10.1f}{pct(lat, 0.99) * 1e3:>10.1f}{len(lat):>10}"
     )
     print(f"first /brief {lat[0] * 1e3:.1f} ms; slowest {max(lat) * 1e3:.1f} ms")
+    if not naive:
+        print(f"peak RSS {rss:.0f} MB (naive baseline skipped)")
+        return
     print(
         f"{'naive per-request clustering':<34}{statistics.median(naive) * 1e3:>10.1f}{pct(naive, 0.99) * 1e3:>10.1f}{len(naive):>10}"
     )
