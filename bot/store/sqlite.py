@@ -48,7 +48,7 @@ _FIG_COLS = (
 )
 
 
-READ_CACHE_SIZE = 256  # results of the heavier read queries kept per connection
+READ_CACHE_ROWS = 20_000  # result rows of the heavier read queries kept per connection
 
 
 def _frozen(value: Any) -> Any:
@@ -75,14 +75,18 @@ def read_cached(
         cache = self._read_cache
         if version != self._read_version:
             cache.clear()
+            self._read_rows = 0
             self._read_version = version
         if key in cache:
             cache.move_to_end(key)
             return list(cache[key])
-        result = await method(self, *args, **kwargs)
-        cache[key] = list(result)
-        while len(cache) > READ_CACHE_SIZE:
-            cache.popitem(last=False)
+        result = list(await method(self, *args, **kwargs))
+        if key not in cache and len(result) <= READ_CACHE_ROWS // 4:
+            cache[key] = result
+            self._read_rows += len(result) + 1
+            while self._read_rows > READ_CACHE_ROWS:  # least recently used first
+                _, dropped = cache.popitem(last=False)
+                self._read_rows -= len(dropped) + 1
         return list(result)
 
     return wrapper
@@ -123,6 +127,7 @@ class SQLiteStore(DigestTables):
         self._speakers_list: list[tuple[str, str, int]] | None = None
         self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
         self._read_version = -1
+        self._read_rows = 0
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
