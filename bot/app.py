@@ -14,7 +14,7 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
 from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
-from bot.warmer import POLL_SECONDS, SummaryWarmer
+from bot.warmer import CHUNK, POLL_SECONDS, WARM_DAYS, WARM_LIMIT, SummaryWarmer
 from bot.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,11 @@ async def background(
     if pool is not None:
         await pool.start()
         core.workers = pool
-        warmer = SummaryWarmer(core.store, lambda: pool.call("warm_summaries"), every=warm_every)
+        warmer = SummaryWarmer(
+            core.store,
+            lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK),
+            every=warm_every,
+        )
     else:
         warmer = SummaryWarmer(core.store, every=warm_every)
     warmer.start()

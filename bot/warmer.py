@@ -25,6 +25,7 @@ SUMMARY_SENTENCES = 3
 WARM_DAYS = 7  # stories active in the last week of coverage: what /brief and digests ask for
 WARM_LIMIT = 1000  # stories per pass, newest first
 POLL_SECONDS = 5.0
+CHUNK = 20  # summaries per job: a worker takes users' commands in between chunks
 
 
 async def story_summary_rows(store: Any, story: Story) -> list[list[Any]]:
@@ -47,9 +48,11 @@ def _iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-async def warm_summaries(store: Any, days: float = WARM_DAYS, limit: int = WARM_LIMIT) -> int:
+async def warm_summaries(
+    store: Any, days: float = WARM_DAYS, limit: int = WARM_LIMIT, budget: int | None = None
+) -> int:
     """Make the missing or outdated summaries of the stories active in the last `days` of
-    coverage; returns how many were made."""
+    coverage, at most `budget` of them; returns how many were made."""
     latest = await store.latest_published()
     if not latest:
         return 0
@@ -66,6 +69,8 @@ async def warm_summaries(store: Any, days: float = WARM_DAYS, limit: int = WARM_
             continue
         await story_summary_rows(store, story)
         made += 1
+        if budget is not None and made >= budget:
+            break
         await asyncio.sleep(0)  # in-process: let acks and other commands in between stories
     return made
 
@@ -79,7 +84,7 @@ class SummaryWarmer:
     def __init__(self, store: Any, run: Runner | None = None, every: float = POLL_SECONDS) -> None:
         self.store = store
         self.every = every
-        self._run: Runner = run or (lambda: warm_summaries(store))
+        self._run: Runner = run or (lambda: warm_summaries(store, budget=CHUNK))
         self._seen: tuple[Any, ...] | None = None
         self._task: asyncio.Task[None] | None = None
         self.passes = 0  # completed warm passes (tests and logs)
@@ -96,7 +101,12 @@ class SummaryWarmer:
             self.idle.set()
             return 0
         self.idle.clear()
-        made = await self._run()
+        made = 0
+        while True:  # in chunks, until a chunk finds less than a full chunk to do
+            part = await self._run()
+            made += part
+            if part < CHUNK:
+                break
         self._seen = state
         self.passes += 1
         self.made += made
