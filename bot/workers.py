@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -47,6 +48,8 @@ def _init(target: str, config: Config, nice: int) -> None:
     if nice:
         with contextlib.suppress(OSError):
             os.nice(nice)
+    parent = os.getppid()
+    threading.Thread(target=_orphan_watch, args=(parent,), daemon=True).start()
     from bot.core import Core
     from bot.store.opening import open_store
 
@@ -61,6 +64,13 @@ def _init(target: str, config: Config, nice: int) -> None:
         _loop.run_until_complete(store.speakers())
     except Exception:  # a broken store still answers each request with its own error
         log.exception("worker: could not preload speakers")
+
+
+def _orphan_watch(parent: int) -> None:
+    """A bot killed with -9 cannot stop its workers: they notice and exit on their own."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _close() -> None:
