@@ -31,6 +31,7 @@ from bot.config import Config
 from bot.ingest.readers import Loaded, ReadError, from_record
 from bot.ingest.service import ingest_loaded
 from bot.model import Request
+from bot.warmer import warm_summaries
 from summaries.multi import StoryDoc, summarize_story
 
 TOPICS = [
@@ -93,6 +94,12 @@ async def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument(
+        "--naive", type=int, default=-1, help="naive-baseline requests (default requests/10, >= 10)"
+    )
+    ap.add_argument(
+        "--no-warm", action="store_true", help="skip the warmer: /brief makes summaries itself"
+    )
     args = ap.parse_args()
     # The synthetic corpus recombines 1,497 BBC articles, so ~40% of its articles share >= 80% of
     # their text with an earlier one; index them all (exact copies are still skipped) to reach the size.
@@ -114,6 +121,13 @@ async def main() -> None:
                 f"ingest: {report.line()} in {dt:.0f} s = {(report.new + report.duplicate) / dt:.1f} articles/s"
             )
         total = await core.store.article_count()
+        if not args.no_warm:
+            # What the bot's warmer does after each ingest batch (bot/warmer.py): the recent
+            # stories' summaries are made here, timed on their own, not inside a /brief.
+            t0 = time.perf_counter()
+            made = await warm_summaries(core.store)
+            warm_s = time.perf_counter() - t0
+            print(f"warmer after ingest: {made} story summaries made in {warm_s:.1f} s")
         latest = await core.store.latest_published()
         now = datetime.fromisoformat(latest.replace("Z", "+00:00"))
         rng = random.Random(1)
@@ -128,7 +142,7 @@ async def main() -> None:
             lat.append(time.perf_counter() - t0)
             assert not reply.error, reply
         naive: list[float] = []
-        for _ in range(max(10, args.requests // 10)):
+        for _ in range(args.naive if args.naive >= 0 else max(10, args.requests // 10)):
             day = now - timedelta(days=rng.randint(0, 300))
             t0 = time.perf_counter()
             await naive_brief(
@@ -142,6 +156,10 @@ async def main() -> None:
     print(
         f"{'/brief (stories kept at ingest)':<34}{statistics.median(lat) * 1e3:>10.1f}{pct(lat, 0.99) * 1e3:>10.1f}{len(lat):>10}"
     )
+    print(f"first /brief {lat[0] * 1e3:.1f} ms; slowest {max(lat) * 1e3:.1f} ms")
+    if not naive:
+        print(f"peak RSS {rss:.0f} MB (naive baseline skipped)")
+        return
     print(
         f"{'naive per-request clustering':<34}{statistics.median(naive) * 1e3:>10.1f}{pct(naive, 0.99) * 1e3:>10.1f}{len(naive):>10}"
     )
@@ -154,6 +172,7 @@ async def main() -> None:
                 "brief_p50_ms": statistics.median(lat) * 1e3,
                 "brief_p99_ms": pct(lat, 0.99) * 1e3,
                 "naive_p50_ms": statistics.median(naive) * 1e3,
+                "first_brief_ms": lat[0] * 1e3,
                 "articles": total,
             }
         )

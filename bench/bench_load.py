@@ -107,14 +107,21 @@ class Result:
 
 
 def peak_rss_mb(pid: int) -> float:
-    """VmHWM: the most resident memory the process has had."""
+    """VmHWM: the most resident memory the process has had, plus its worker processes' own
+    (a sum of peaks: an upper bound on the peak of the whole bot)."""
+    total = float("nan")
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+                total = int(line.split()[1]) / 1024
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                child_peak = peak_rss_mb(int(child))
+                if child_peak == child_peak:  # not nan
+                    total += child_peak
     except OSError:
         pass
-    return float("nan")
+    return total
 
 
 async def channels_through_slack(

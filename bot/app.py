@@ -14,6 +14,8 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
 from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
+from bot.warmer import CHUNK, POLL_SECONDS, WARM_DAYS, WARM_LIMIT, SummaryWarmer
+from bot.workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,48 @@ async def ingest_sources(
     return report
 
 
+def default_workers() -> int:
+    """Worker processes for read commands: BRIEFBOT_WORKERS, else one per core up to 2 (0: none)."""
+    import os
+
+    raw = os.environ.get("BRIEFBOT_WORKERS", "")
+    if raw.strip().isdigit():
+        return min(int(raw), 16)
+    return min(2, os.cpu_count() or 1)
+
+
+@asynccontextmanager
+async def background(
+    core: Core,
+    target: str | Path,
+    workers: int | None = None,
+    warm_every: float = POLL_SECONDS,
+    max_pending: int = 200,
+) -> AsyncIterator[SummaryWarmer]:
+    """What a long-running bot adds to its core: read commands in worker processes (so the
+    event loop that acks is never held up by one) and the story-summary warmer."""
+    count = default_workers() if workers is None else workers
+    pool = WorkerPool(target, core.config, count, max_pending) if count else None
+    if pool is not None:
+        await pool.start()
+        core.workers = pool
+        warmer = SummaryWarmer(
+            core.store,
+            lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK),
+            every=warm_every,
+        )
+    else:
+        warmer = SummaryWarmer(core.store, every=warm_every)
+    warmer.start()
+    try:
+        yield warmer
+    finally:
+        await warmer.stop()
+        core.workers = None
+        if pool is not None:
+            await pool.stop()
+
+
 def _add(total: IngestReport, part: IngestReport) -> None:
     total.new += part.new
     total.duplicate += part.duplicate
@@ -135,7 +179,11 @@ async def serve(config: Config, db_path: str) -> int:
     from bot.lease import SchedulerLease
     from bot.scheduler import Scheduler
 
-    async with open_core(db_path, seed=True, config=config) as core:
+    target = db_path or config.store_url or str(config.db_path)
+    async with (
+        open_core(db_path, seed=True, config=config) as core,
+        background(core, target),
+    ):
         router = Router({a.name: a for a in adapters})
         lease = SchedulerLease(
             core.store, lambda: Scheduler(core, router), every=config.lease_seconds

@@ -7,6 +7,7 @@ import difflib
 import logging
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from bot.commands import ALIASES, COMMANDS, CommandSpec
@@ -14,6 +15,7 @@ from bot.commands.context import Context
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
 from bot.store.base import Store, StoreError
+from bot.workers import OFFLOAD, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ class Core:
         self.config = config or Config()
         self.services: dict[str, Any] = services if services is not None else {}
         self._suggester: Any = None  # bot.suggest.Suggester, built on first use
+        # Set by a long-running bot (bot.app.background): read commands run in its processes.
+        self.workers: WorkerPool | None = None
 
     def commands(self) -> list[CommandSpec]:
         return list(COMMANDS.values())
@@ -79,6 +83,8 @@ class Core:
             return error_reply(
                 f"/{name} is for admins only.", hint="Ask a newsroom admin to run it."
             )
+        if self.workers is not None and name in OFFLOAD:
+            return await self.workers.handle(replace(request, command=name, args=args))
         ctx = Context(store=self.store, request=request, config=self.config, services=self.services)
         try:
             return await asyncio.wait_for(spec.runner()(ctx, args), COMMAND_TIMEOUT)

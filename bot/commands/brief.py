@@ -9,11 +9,10 @@ from bot.commands.context import Context
 from bot.commands.rows import figure_row, quote_item
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
-from summaries.multi import StoryDoc, summarize_story
+from bot.warmer import story_summary_rows
 
 EXAMPLE = "/brief Kursk 2d"
 MAX_STORIES = 5
-SUMMARY_SENTENCES = 3
 MAX_FIGURES = 3
 MAX_QUOTES = 2
 _SPAN = re.compile(r"^(\d{1,4})([hdw])$", re.IGNORECASE)
@@ -119,16 +118,7 @@ async def build_brief(
 async def _story_section(ctx: Context, story: Story) -> Section:
     refs = {r.id: r for r in story.articles}
     ids = list(refs)
-    size, cached = await ctx.store.story_summary(story.id)
-    if cached is None:
-        articles = await ctx.store.articles(ids)
-        docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
-        picked = summarize_story(docs, SUMMARY_SENTENCES)
-        cached = [
-            [p.article_id, p.sentence.start, p.sentence.end, p.sentence.paragraph, p.sentence.text]
-            for p in picked
-        ]
-        await ctx.store.save_story_summary(story.id, size, cached)
+    cached = await story_summary_rows(ctx.store, story)  # made by the warmer after ingest
     items = tuple(
         Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=refs[aid].outlet)
         for aid, start, end, para, text in cached

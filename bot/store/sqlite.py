@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import functools
 import json
 import logging
 import sqlite3
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -48,6 +49,50 @@ _FIG_COLS = (
 )
 
 
+READ_CACHE_ROWS = 20_000  # result rows of the heavier read queries kept per connection
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def read_cached(
+    method: Callable[..., Awaitable[list[Any]]],
+) -> Callable[..., Awaitable[list[Any]]]:
+    """Keep a read query's result until the store has a new article.
+
+    Many channels ask the same /brief, /figures or /who between two ingests; at 100k
+    articles each costs a sort over tens of thousands of rows. An article and all its
+    quotes, figures and story are committed together, so the newest article rowid (one
+    index lookup) changes whenever any of them may have — in this process or another.
+    """
+
+    @functools.wraps(method)
+    async def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> list[Any]:
+        key = (method.__name__, _frozen(args), _frozen(sorted(kwargs.items())))
+        version = (await self._one("SELECT coalesce(max(rowid), 0) FROM articles"))[0]
+        cache = self._read_cache
+        if version != self._read_version:
+            cache.clear()
+            self._read_rows = 0
+            self._read_version = version
+        if key in cache:
+            cache.move_to_end(key)
+            return list(cache[key])
+        result = list(await method(self, *args, **kwargs))
+        if key not in cache and len(result) <= READ_CACHE_ROWS // 4:
+            cache[key] = result
+            self._read_rows += len(result) + 1
+            while self._read_rows > READ_CACHE_ROWS:  # least recently used first
+                _, dropped = cache.popitem(last=False)
+                self._read_rows -= len(dropped) + 1
+        return list(result)
+
+    return wrapper
+
+
 def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -81,6 +126,13 @@ class SQLiteStore(DigestTables):
         # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
         self._df_known: dict[str, int] = {}
         self._df_version: int | None = None
+        # speakers(): counts per (key, name) up to quote id _speakers_upto
+        self._speaker_counts: Counter[tuple[str, str]] = Counter()
+        self._speakers_upto = 0
+        self._speakers_list: list[tuple[str, str, int]] | None = None
+        self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
+        self._read_version = -1
+        self._read_rows = 0
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -470,6 +522,7 @@ class SQLiteStore(DigestTables):
         row = await self._one("SELECT max(published) FROM articles")
         return row[0] if row else None
 
+    @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Best-matching articles: all words first, any word if that finds nothing.
 
@@ -507,6 +560,7 @@ class SQLiteStore(DigestTables):
 
     # -- figures ------------------------------------------------------------------------
 
+    @read_cached
     async def figures(
         self, topic: str | None = None, match: str | None = None, limit: int = 1000
     ) -> list[StoredFigure]:
@@ -539,6 +593,7 @@ class SQLiteStore(DigestTables):
         )
         return [_stored_figure(r) for r in rows]
 
+    @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
@@ -548,6 +603,7 @@ class SQLiteStore(DigestTables):
 
     # -- quotes -------------------------------------------------------------------------
 
+    @read_cached
     async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
         """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
         for match in (fts.phrase(phrase), fts.all_of(phrase)):
@@ -560,6 +616,7 @@ class SQLiteStore(DigestTables):
                 return rows
         return []
 
+    @read_cached
     async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
         match = fts.all_of(words)
         if not match:
@@ -568,6 +625,7 @@ class SQLiteStore(DigestTables):
             "quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True
         )
 
+    @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
             return []
@@ -581,15 +639,34 @@ class SQLiteStore(DigestTables):
         return await self._quote_rows(f"a.id IN ({marks})", tuple(article_ids), 10_000)
 
     async def speakers(self) -> list[tuple[str, str, int]]:
-        rows = await self._all(
-            "SELECT speaker_key, speaker, count(*) FROM quotes WHERE speaker_key IS NOT NULL "
-            "GROUP BY speaker_key, speaker"
-        )
-        merged: dict[str, tuple[str, int]] = {}
-        for key, name, n in rows:
-            shown, total = merged.get(key, (name, 0))
-            merged[key] = (max(shown, name, key=len), total + n)
-        return sorted(((k, v[0], v[1]) for k, v in merged.items()), key=lambda r: -r[2])
+        """(key, fullest name, quote count) per speaker, most quoted first.
+
+        Counting every quote takes seconds at 100k articles, and /who asks on every request:
+        the counts are kept here and brought up to date with only the quotes added since
+        (quotes are only ever added, and committed in id order: one writer at a time).
+        """
+        top = (await self._one("SELECT coalesce(max(id), 0) FROM quotes"))[0]
+        if top < self._speakers_upto:  # a different or rebuilt store: count again
+            self._speaker_counts, self._speakers_upto = Counter(), 0
+        if top != self._speakers_upto or self._speakers_list is None:
+            # From nothing, the speaker index is the quicker scan; after that, only the new ids.
+            since = "id > ? AND id <= ? AND" if self._speakers_upto else "? = 0 AND id <= ? AND"
+            rows = await self._all(
+                f"SELECT speaker_key, speaker, count(*) FROM quotes WHERE {since} "
+                "speaker_key IS NOT NULL GROUP BY speaker_key, speaker",
+                (self._speakers_upto, top),
+            )
+            for key, name, n in rows:
+                self._speaker_counts[(key, name)] += n
+            self._speakers_upto = top
+            merged: dict[str, tuple[str, int]] = {}
+            for (key, name), n in sorted(self._speaker_counts.items()):
+                shown, total = merged.get(key, (name, 0))
+                merged[key] = (max(shown, name, key=len), total + n)
+            self._speakers_list = sorted(
+                ((k, v[0], v[1]) for k, v in merged.items()), key=lambda r: -r[2]
+            )
+        return list(self._speakers_list)
 
     async def _quote_rows(
         self, where: str, params: tuple[Any, ...], limit: int, fts_join: bool = False
@@ -614,6 +691,7 @@ class SQLiteStore(DigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
+    @read_cached
     async def stories(
         self, since: str | None = None, topic: str | None = None, limit: int = 10
     ) -> list[Story]:
