@@ -31,7 +31,7 @@ ACTION_PATTERN = r"briefbot:(?P<command>[a-z][a-z_-]{0,31}):(?P<args>.*)"
 COLOUR = 0x2B6CB0
 ZWSP = "\u200b"
 
-_MENTION = re.compile(r"@(everyone|here)\b|<@([!&]?)(\d+)>")
+_MENTION = re.compile(r"@(everyone|here)|<@([!&]?)(\d+)>")
 _MARKDOWN = re.compile(r"([\\*_~`|\[\]])")
 _LINE_START = re.compile(r"^(\s*)([>#-])", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)

@@ -48,7 +48,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_MENTION_WORDS = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
+_MENTION_WORDS = re.compile(r"@(here|channel|everyone)", re.IGNORECASE)
 
 
 def defang(text: str) -> str:
