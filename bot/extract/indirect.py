@@ -327,7 +327,11 @@ def _indirect_at(
     if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if cue in _RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, cue, sent)
-        return None  # passive: "was asked"
+        return _passive(doc, toks, ci, sent)  # "The plan was announced", "was asked"
+    if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
+        q = _passive(doc, toks, ci, sent)  # "was first reported by"
+        if q is not None:
+            return q
     needs_that = cue in QUOTE_CUES
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     after_cue = ci + 1
@@ -795,7 +799,11 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
     if ci > 0 and toks[ci - 1].low in _BE and not _progressive(toks, ci):
         if toks[ci].low in _RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
             return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
-        return None  # passive: "was criticized"
+        return _passive(doc, toks, ci, sent)  # "The bill was criticized by ..."
+    if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
+        q = _passive(doc, toks, ci, sent)
+        if q is not None:
+            return q
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     if subj is None and _finite_after_subject(toks, ci):
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
@@ -1407,3 +1415,82 @@ def _topic_phrases(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Q
             Quote(text=text[start:e], speaker=None, kind="indirect", start=start, end=e, cue=cue)
         )
     return out
+
+
+_PASSIVE_ADVERBS = frozenset("first also widely long often never still already not publicly".split())
+_PASSIVE_AUX = frozenset(
+    "has have had will would could can may might should must not also been be being".split()
+)
+_SUBJECT_BREAK = _SUBORDINATORS | _COORD | _RELATIVE | {"that", "because", "so", "if"}
+_NO_PASSIVE = frozenset("asked told called named known titled dubbed labeled".split())
+_MAX_SUBJECT = 12
+
+
+def _complement_follows(toks: list[Token], ci: int) -> bool:
+    """`is widely expected to win`, `was long seen as`: the complement is the content."""
+    k = ci + 1
+    return k < len(toks) and (
+        _raising_complement(toks, k) or (toks[k].low == "that" and k + 1 < len(toks))
+    )
+
+
+def _be_before(toks: list[Token], ci: int) -> int | None:
+    """Index of the `was` in `was first reported`: a form of be, past at most two adverbs."""
+    j = ci - 1
+    while j > 0 and ci - j <= 2 and not toks[j].cap and (
+        toks[j].low in _PASSIVE_ADVERBS or toks[j].low.endswith("ly")
+    ):
+        j -= 1
+    if j < ci - 1 and j >= 0 and toks[j].low in _BE and not toks[ci].low.endswith("ing"):
+        return j
+    return None
+
+
+def _passive(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`The dissolution of the club was announced`, `which was first reported by the AP`:
+    what a passive cue reports is its grammatical subject; an agent after `by` is the source.
+    `It was said that ...` reports its clause. Addressees (`was told`, `was asked`) and names
+    (`is called`) are not content."""
+    n = len(toks)
+    cue = toks[ci].low
+    if cue in _NO_PASSIVE or cue in _STANCE_ADJ:
+        return None  # "were worried": an adjective, read by the stance pass
+    if not cue.endswith(("ed", "en", "wn", "id", "ld", "nt", "ht")):
+        return None
+    k = ci + 1
+    agent: Mention | None = None
+    for i in range(k, min(n, k + 4)):
+        if toks[i].low == "by":
+            agent = subject_after(toks, i)
+            break
+        if toks[i].text in PUNCT:
+            break
+    if agent is None:
+        return None
+    if k < n and toks[k].low == "that":  # "It was said that ..."
+        if k + 1 >= n or toks[k + 1].text in PUNCT:
+            return None
+        s, e = _trim(doc.text, toks[k].start, _clause_end(toks, k, sent.end))
+        return _make(doc, s, e, agent, cue)
+    j = ci - 1
+    while j >= 0 and toks[j].low not in _BE:
+        j -= 1
+    while j > 0 and not toks[j - 1].cap and toks[j - 1].low in _PASSIVE_AUX:
+        j -= 1
+    last = j - 1
+    if last < 0 or toks[last].low in _NOT_SUBJECT_END or toks[last].low in _FINITE:
+        return None  # "has yet to be voted on", "but was ordered to"
+    if toks[last].low in _RELATIVE and not toks[last].cap:  # "which was first reported by"
+        return _make(doc, toks[last].start, toks[last].end, agent, cue)
+    i = last
+    while i > 0 and last - i < _MAX_SUBJECT:
+        prev = toks[i - 1]
+        if prev.text in PUNCT or prev.low in _SUBJECT_BREAK or prev.low in _ALL_CUES:
+            break
+        i -= 1
+    if last - i >= _MAX_SUBJECT or toks[last].text in PUNCT:
+        return None
+    if toks[i].low in ("it", "there", "this") or doc.masked(toks[i].start):
+        return None
+    s, e = _trim(doc.text, toks[i].start, toks[last].end)
+    return _make(doc, s, e, agent, cue)
