@@ -53,7 +53,7 @@ _END_PUNCT = ".!?;:"
 def indirect_speech(doc: ArticleDoc) -> list[Quote]:
     """Reported speech in the article: cue verbs and nouns, `according to`, colon lines, frames."""
     out: list[Quote] = []
-    for si in doc.cue_sentences:
+    for si in _with_that_noun_sentences(doc):
         sent = doc.sentences[si]
         toks = doc.sentence_tokens(si)
         seg_in = doc.masks_within(sent.start, sent.end)
@@ -80,7 +80,9 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                     out.append(q)
                     continue
             is_acc = t.low == "according" and ci + 1 < len(toks) and toks[ci + 1].low == "to"
-            if t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]:
+            if (
+                t.low in NOUN_CUES and ci + 1 < len(toks) and toks[ci + 1].low in NOUN_CUES[t.low]
+            ) or (t.low in _THAT_NOUNS and ci + 1 < len(toks) and toks[ci + 1].low == "that"):
                 q = _noun_cue_at(doc, toks, ci, sent)
                 if q is not None:
                     out.append(q)
@@ -107,6 +109,33 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
     out.extend(_stance_predicates(doc, preps))
     out.extend(_topic_phrases(doc, preps))
     return _dedupe([r for q in out if (r := _tidy(q)) is not None])
+
+
+# Nouns of saying and thinking whose `that` clause is what was said or thought:
+# "the notion that the race is over", "his assurance that he will stay".
+_THAT_NOUNS = frozenset(
+    """idea ideas notion assumption assumptions assurance assurances impression perception
+    conviction speculation theory rumor rumors rumour rumours suspicion suspicions admission
+    acknowledgment acknowledgement expectation expectations prediction predictions conclusion
+    contention charge charges message reminder sense doubt doubts worry worries argument
+    arguments assertions beliefs views suggestions insistence announcement statement
+    complaint allegation accusation report reports news""".split()
+)
+
+
+_THAT_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_THAT_NOUNS)) + r") that\b")
+
+
+def _with_that_noun_sentences(doc: ArticleDoc) -> list[int]:
+    """The cue sentences plus those holding `notion that ...` (one pass over the text)."""
+    extra = {
+        i
+        for m in _THAT_NOUN_RE.finditer(doc.text)
+        if (i := _sentence_index_at(doc, m.start())) is not None
+    }
+    if not extra:
+        return doc.cue_sentences
+    return sorted(extra.union(doc.cue_sentences))
 
 
 _COLON_LINE = re.compile(
@@ -638,7 +667,7 @@ def _noun_cue_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
     owner: Mention | None = None
     if possessive(prev.text):
         owner = np_ending_at(toks, ci - 1) if prev.cap else None  # "Trump's call for"
-    elif prev.cap or not prev.text[0].isalpha():
+    elif (prev.cap and prev.low not in DETERMINERS) or not prev.text[0].isalpha():
         return None  # "Trump call for": a headline verb, read with the verbs
     k = ci + 1
     comp = toks[k].low
@@ -648,6 +677,8 @@ def _noun_cue_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
         k += 1
     if k >= len(toks) or toks[k].text in PUNCT:
         return None
+    if toks[ci].low not in NOUN_CUES and toks[k].low in _FINITE | _REL_OBJECTS:
+        return None  # "a report that could raise questions": a relative clause, not content
     e = _clause_end(toks, k, sent.end)
     if comp != "that" and comp != "to":
         e = min(e, _object_end(toks, k, e))
@@ -1417,9 +1448,11 @@ def _topic_phrases(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Q
     return out
 
 
-_PASSIVE_ADVERBS = frozenset("first also widely long often never still already not publicly".split())
+_PASSIVE_ADVERBS = frozenset(
+    "first also widely long often never still already not later earlier since then".split()
+)
 _PASSIVE_AUX = frozenset(
-    "has have had will would could can may might should must not also been be being".split()
+    "has have had will would could can may might should must not also yet been be being".split()
 )
 _SUBJECT_BREAK = _SUBORDINATORS | _COORD | _RELATIVE | {"that", "because", "so", "if"}
 _NO_PASSIVE = frozenset("asked told called named known titled dubbed labeled".split())
@@ -1437,8 +1470,11 @@ def _complement_follows(toks: list[Token], ci: int) -> bool:
 def _be_before(toks: list[Token], ci: int) -> int | None:
     """Index of the `was` in `was first reported`: a form of be, past at most two adverbs."""
     j = ci - 1
-    while j > 0 and ci - j <= 2 and not toks[j].cap and (
-        toks[j].low in _PASSIVE_ADVERBS or toks[j].low.endswith("ly")
+    while (
+        j > 0
+        and ci - j <= 2
+        and not toks[j].cap
+        and (toks[j].low in _PASSIVE_ADVERBS or toks[j].low.endswith("ly"))
     ):
         j -= 1
     if j < ci - 1 and j >= 0 and toks[j].low in _BE and not toks[ci].low.endswith("ing"):
@@ -1461,12 +1497,12 @@ def _passive(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quo
     agent: Mention | None = None
     for i in range(k, min(n, k + 4)):
         if toks[i].low == "by":
-            agent = subject_after(toks, i)
+            agent = subject_after(toks, i) or Mention(None, "unknown", toks[i].start, toks[i].end)
             break
         if toks[i].text in PUNCT:
             break
     if agent is None:
-        return None
+        return None  # no source named: "The bakery was sold"
     if k < n and toks[k].low == "that":  # "It was said that ..."
         if k + 1 >= n or toks[k + 1].text in PUNCT:
             return None
@@ -1478,10 +1514,10 @@ def _passive(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quo
     while j > 0 and not toks[j - 1].cap and toks[j - 1].low in _PASSIVE_AUX:
         j -= 1
     last = j - 1
+    if last >= 0 and toks[last].low in _RELATIVE and not toks[last].cap:
+        return _make(doc, toks[last].start, toks[last].end, agent, cue)  # "which was reported by"
     if last < 0 or toks[last].low in _NOT_SUBJECT_END or toks[last].low in _FINITE:
         return None  # "has yet to be voted on", "but was ordered to"
-    if toks[last].low in _RELATIVE and not toks[last].cap:  # "which was first reported by"
-        return _make(doc, toks[last].start, toks[last].end, agent, cue)
     i = last
     while i > 0 and last - i < _MAX_SUBJECT:
         prev = toks[i - 1]

@@ -205,3 +205,76 @@ def test_uninflected_cue_after_a_singular_noun_is_a_noun(text: str, noun: bool) 
     toks = tokens(text)
     ci = next(i for i, t in enumerate(toks) if t.low in ("support", "plan", "question"))
     assert _bare_noun(toks, ci) is noun
+
+
+def _reports(text: str) -> list[Quote]:
+    return [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The merger of the two clinics was first reported by Jane Ortiz.\n",
+            "The merger of the two clinics",
+            "Jane Ortiz",
+        ),
+        ("The toll increase was rejected by the council on Monday.\n", "The toll increase", None),
+        (
+            "She read the memo, which was later confirmed by Mark Dunn.\n",
+            "which",
+            "Mark Dunn",
+        ),
+    ],
+    ids=["adverb-between", "plain-passive", "relative-subject"],
+)
+def test_a_passive_report_with_an_agent_reports_its_subject(
+    text: str, content: str, speaker: str | None
+) -> None:
+    hits = [q for q in _reports(text) if q.text == content]
+    assert hits, _reports(text)
+    if speaker:
+        assert hits[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bakery was sold in March.\n",  # no agent: no source, no report
+        "The senator was told by aides to stay home.\n",  # an addressee, not content
+        "The mayor was worried by the flood.\n",  # a stance adjective
+    ],
+    ids=["no-agent", "addressee", "adjective"],
+)
+def test_passives_that_report_nothing(text: str) -> None:
+    assert [q.text for q in _reports(text) if not q.text.startswith("to ")] == []
+
+
+def test_a_raised_complement_after_an_adverb_stays_the_content() -> None:
+    text = "The governor is widely expected to sign the bill.\n"
+    assert any(
+        q.text.startswith("to sign the bill") or "sign the bill" in q.text for q in _reports(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The notion that the race was over spread fast.\n",
+            "that the race was over spread fast",
+        ),
+        (
+            "His assurances that the plant would stay open calmed workers.\n",
+            "that the plant would stay open calmed workers",
+        ),
+    ],
+    ids=["notion-that", "assurances-that"],
+)
+def test_a_noun_of_saying_reports_its_that_clause(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_a_relative_that_after_such_a_noun_is_no_report() -> None:
+    text = "The county released a report that could raise new questions.\n"
+    assert [q for q in _reports(text) if q.cue == "report"] == []
