@@ -97,6 +97,8 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
                 q = _indirect_at(doc, toks, ci, is_acc, sent)
             if q is None:
                 continue
+            if ci > 0 and t.low.endswith("ing") and toks[ci - 1].low in _GERUND_HOSTS:
+                q = _gerund_object(q)  # "by pledging reform and trying to ..."
             if any(
                 m[0] < q.end and m[1] > q.start and (m[1] - m[0]) * 2 > (q.end - q.start)
                 for m in seg_in
@@ -936,6 +938,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
+    if cue.endswith("ing") and j == ci - 1 and prev.low in _GERUND_HOSTS:
+        return True  # "by urging voters to stay home", "after saying he would run"
     if (
         cue.endswith("ing")
         and j == ci - 1
@@ -959,6 +963,26 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in _PREPS_STOP or prev.low in DETERMINERS or prev.low in _NOT_SUBJECT_END)
+
+
+# Prepositions and subordinators that take a gerund whose subject is the main clause's.
+_GERUND_HOSTS = frozenset("by after before while since when without for from".split())
+
+
+_GERUND_CUT = re.compile(
+    r",|\s[-—–]+\s|\s(?:and|or|but)\s+\w+ing\b|\s(?:in|on|last|this)\s+[A-Z]?[a-z]*(?:day|month|week|year|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _gerund_object(q: Quote) -> Quote:
+    """`by pledging reform and trying to connect`, `before announcing her run in April`: a
+    gerund's content is its own object, cut at a comma, a dash, a second gerund or a time."""
+    if q.text.startswith("that "):
+        return q  # a clause: "after saying that ..." runs on
+    m = _GERUND_CUT.search(q.text)
+    if m is None or len(q.text[: m.start()].split()) < 1:
+        return q
+    return replace(q, text=q.text[: m.start()], end=q.start + m.start())
 
 
 _QUESTION_WORDS = frozenset(

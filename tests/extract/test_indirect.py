@@ -278,3 +278,22 @@ def test_a_noun_of_saying_reports_its_that_clause(text: str, content: str) -> No
 def test_a_relative_that_after_such_a_noun_is_no_report() -> None:
     text = "The county released a report that could raise new questions.\n"
     assert [q for q in _reports(text) if q.cue == "report"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor tried to regain ground by pledging police reform and trying new ads.\n",
+            "police reform",
+        ),
+        (
+            "She quit the board after saying the audit was rigged.\n",
+            "the audit was rigged",
+        ),
+        ("He left the firm before announcing his run in April.\n", "his run"),
+    ],
+    ids=["by-gerund", "after-gerund-clause", "before-gerund-time"],
+)
+def test_a_reporting_gerund_after_a_preposition_reports_its_object(text: str, content: str) -> None:
+    assert content in _indirect(text)
