@@ -363,7 +363,7 @@ def _indirect_at(
         q = _passive(doc, toks, ci, sent)  # "was first reported by"
         if q is not None:
             return q
-    needs_that = cue in QUOTE_CUES
+    needs_that = cue in QUOTE_CUES or _closes_direct_quote(text, sent.start, toks[ci].start)
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
     after_cue = ci + 1
     n = len(toks)
@@ -481,6 +481,16 @@ def _indirect_at(
             if len(text[s:e].split()) >= _MIN_WORDS:
                 return _make(doc, s, e, subj, cue)
     return None
+
+
+_QUOTE_FRAME = re.compile(r"[,?!—–-]\s*(?:''|[\"”’])\s*([^\"“”;:!?,]{0,60})$")
+
+
+def _closes_direct_quote(text: str, sent_start: int, cue_start: int) -> bool:
+    """`"...," Mr. Biden said at one point`: the cue frames the quote before it, so what
+    follows it is manner or time, not content (unless a `that` clause opens)."""
+    m = _QUOTE_FRAME.search(text, max(sent_start, cue_start - 70), cue_start)
+    return m is not None and len(m.group(1).split()) <= 6
 
 
 _MIN_WORDS = 2
@@ -1139,6 +1149,8 @@ def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
         t = toks[j]
         nxt = toks[j + 1].low
         if t.text == ",":
+            if nxt in _COORD and j + 2 < n and toks[j + 2].low == "that" and k > 0:
+                continue  # "said A, but that B": a second complement of the cue (not an object)
             if (nxt in _ALL_CUES and nxt.endswith("ing")) or nxt in _NEW_CLAUSE:
                 return t.start
             if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":

@@ -297,3 +297,18 @@ def test_a_relative_that_after_such_a_noun_is_no_report() -> None:
 )
 def test_a_reporting_gerund_after_a_preposition_reports_its_object(text: str, content: str) -> None:
     assert content in _indirect(text)
+
+
+def test_what_follows_a_quote_frame_is_manner_not_content() -> None:
+    text = "\u201cWe will rebuild the pier,\u201d Mayor Ann Holt said happily on the radio.\n"
+    assert [q.text for q in _reports(text)] == []
+
+
+def test_a_that_clause_after_a_quote_frame_is_still_content() -> None:
+    text = '"It is over," Holt said Monday that the pier would close.\n'
+    assert "that the pier would close" in _indirect(text)
+
+
+def test_a_second_that_clause_joined_by_but_stays_in_the_content() -> None:
+    text = "The chief said that crime fell last year, but that thefts rose.\n"
+    assert "that crime fell last year, but that thefts rose" in _indirect(text)
