@@ -346,7 +346,14 @@ def _indirect_at(
         elif toks[ci - 1].text == ",":  # CONTENT, according to X[, CONTENT2].
             s = sent.start
             e = toks[ci - 1].start  # the source phrase may hold commas: ", which monitors ..."
+            if k < len(toks) - 2 and _verbless(toks[: ci - 1]):
+                e = _clause_end(toks, k + 1, sent.end)  # "The next day, according to X, he left."
             s, e = _trim(text, s, e)
+            lead = _LEAD.match(text, s, e)
+            if lead:
+                s = lead.end()
+        elif toks[ci - 1].low in _THAT_OPENERS and k < len(toks) - 2:
+            s, e = _trim(text, toks[k].end, sent.end)  # "said that according to X, CONTENT"
         elif ci == 2 and toks[1].low in ("’s", "'s", "is", "was") and toks[0].low in _DEMONSTR:
             s, e = toks[0].start, toks[0].end  # "That's according to the exit polls."
         elif ci >= 3 and toks[ci - 1].text not in PUNCT:
@@ -523,6 +530,15 @@ def _skip_medium(toks: list[Token], k: int) -> int:
 
 
 _DEMONSTR = frozenset("that this those these".split())
+_THAT_OPENERS = frozenset("that because while since although though if when but and".split())
+
+
+def _verbless(toks: list[Token]) -> bool:
+    """`But the next day`, `Notably absent from the talks`: a fronted phrase without a finite
+    verb, so the clause it belongs to goes on after an inserted `according to X,`."""
+    return 0 < len(toks) <= 8 and not any(
+        t.low in _FINITE or t.low in _ALL_CUES or (t.low.endswith("ed") and not t.cap) for t in toks
+    )
 
 
 def _short_opener(toks: list[Token], comma: int) -> bool:

@@ -312,3 +312,25 @@ def test_a_that_clause_after_a_quote_frame_is_still_content() -> None:
 def test_a_second_that_clause_joined_by_but_stays_in_the_content() -> None:
     text = "The chief said that crime fell last year, but that thefts rose.\n"
     assert "that crime fell last year, but that thefts rose" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Notably absent from the long meeting, according to two aides, was any talk of taxes.\n",
+            "Notably absent from the long meeting, according to two aides, was any talk of taxes",
+        ),
+        (
+            "The fund is empty because according to the ledger, the county spent it.\n",
+            "the county spent it",
+        ),
+        (
+            "But the levy will pass, according to the county survey.\n",
+            "the levy will pass",
+        ),
+    ],
+    ids=["inserted-source", "that-according-to", "lead-conjunction"],
+)
+def test_according_to_in_the_middle_of_a_clause(text: str, content: str) -> None:
+    assert content in _indirect(text)
