@@ -534,9 +534,22 @@ _THAT_OPENERS = frozenset("that because while since although though if when but 
 
 
 def _verbless(toks: list[Token]) -> bool:
-    """`But the next day`, `Notably absent from the talks`: a fronted phrase without a finite
-    verb, so the clause it belongs to goes on after an inserted `according to X,`."""
-    return 0 < len(toks) <= 8 and not any(
+    """`But the next day`, `Notably absent from the talks`: a fronted adverbial or
+    predicate (it opens on a preposition, an adverb or a time) without a finite verb, so the
+    clause it belongs to goes on after an inserted `according to X,`."""
+    if toks and toks[0].low in _COORD:
+        toks = toks[1:]
+    if not 0 < len(toks) <= 8:
+        return False
+    first = toks[0].low
+    fronted = (
+        first in _PREPS_STOP
+        or first in TEMPORAL
+        or first in _TIME_WORDS
+        or first in ("one", "notably", "also")
+        or (first.endswith("ly") and first.isalpha())
+    )
+    return fronted and not any(
         t.low in _FINITE or t.low in _ALL_CUES or (t.low.endswith("ed") and not t.cap) for t in toks
     )
 
@@ -1216,7 +1229,7 @@ def _subject_cue_follows(toks: list[Token], j: int, cues: frozenset[str] = CUES)
     return i > j and i < n and toks[i].low in cues and not toks[i].cap
 
 
-_NEW_CLAUSE = frozenset("but while although though whereas which when where even so".split())
+_NEW_CLAUSE = frozenset("but while whereas which where so".split())
 
 
 def _make(doc: ArticleDoc, s: int, e: int, m: Mention | None, cue: str) -> Quote | None:

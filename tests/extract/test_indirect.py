@@ -334,3 +334,8 @@ def test_a_second_that_clause_joined_by_but_stays_in_the_content() -> None:
 )
 def test_according_to_in_the_middle_of_a_clause(text: str, content: str) -> None:
     assert content in _indirect(text)
+
+
+def test_a_full_passive_with_an_agent_reports_its_subject_for_the_agent() -> None:
+    text = "The claim was repeated by Home Secretary Ann Lee on Monday.\n"
+    assert [(q.text, q.speaker) for q in _reports(text)] == [("The claim", "Ann Lee")]
