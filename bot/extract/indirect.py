@@ -57,7 +57,10 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
         sent = doc.sentences[si]
         toks = doc.sentence_tokens(si)
         seg_in = doc.masks_within(sent.start, sent.end)
+        asks_reader = doc.text[sent.start : sent.end].rstrip().endswith("?")
         for ci, t in enumerate(toks):
+            if asks_reader and ci > 0 and toks[ci - 1].low == "you":
+                continue  # "Do you support Ann Lee?": a question to the reader, no report
             if t.low == "asked" or t.low == "asking":
                 q = _question_at(doc, toks, ci, sent)
                 if q is not None:
@@ -147,7 +150,7 @@ _NOT_SOURCES = frozenset(
     """note update updated correction editor editor's photo photos video watch related source
     sources comment tags share read click subscribe advertisement credit image caption follow
     email contact disclaimer warning question answer q a transcript listen see more also
-    breaking exclusive analysis opinion latest""".split()
+    breaking exclusive analysis opinion latest contributing""".split()
 )
 
 
@@ -167,6 +170,8 @@ def _colon_lines(doc: ArticleDoc) -> list[Quote]:
             continue
         if sum(w[:1].isupper() for w in words) * 2 < len(words) or len(body.split()) < 3:
             continue
+        if body.count(",") >= 2 and _mostly_capitalised(body):
+            continue  # "Contributing: Ann Lee, Bo Park, USA TODAY": credits or a list of names
         if doc.masks_within(m.start(2), m.end(2)) and ('"' in body or "“" in body):
             continue  # a direct quote, attributed with the segments
         s, e = _trim(text, m.start(2), m.end(2))
@@ -178,6 +183,11 @@ def _colon_lines(doc: ArticleDoc) -> list[Quote]:
         if q is not None:
             out.append(q)
     return out
+
+
+def _mostly_capitalised(body: str) -> bool:
+    words = [w for w in body.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2
 
 
 _DOC_NOUNS = frozenset(

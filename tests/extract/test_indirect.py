@@ -339,3 +339,18 @@ def test_according_to_in_the_middle_of_a_clause(text: str, content: str) -> None
 def test_a_full_passive_with_an_agent_reports_its_subject_for_the_agent() -> None:
     text = "The claim was repeated by Home Secretary Ann Lee on Monday.\n"
     assert [(q.text, q.speaker) for q in _reports(text)] == [("The claim", "Ann Lee")]
+
+
+def test_a_credit_line_of_names_is_no_report() -> None:
+    text = "The count went on.\n\nContributing: Ann Lee, Bo Park and Cy Dunn, Daily Ledger.\n"
+    assert [q for q in _reports(text) if q.cue == ":"] == []
+
+
+def test_a_headline_colon_line_still_reports() -> None:
+    text = "Mayor Ann Holt: The pier will reopen next spring.\n\nThe council met.\n"
+    assert "The pier will reopen next spring" in _indirect(text)
+
+
+def test_a_question_to_the_reader_is_no_report() -> None:
+    text = "Do you support Ann Holt for mayor? Like the page.\n"
+    assert _reports(text) == []
