@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 # Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
@@ -524,8 +525,11 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
     return None
 
 
-def clause_subject(toks: list[Token], a: int, b: int) -> Mention | None:
-    """The first person (or he/she) named in toks[a:b], skipping names inside phrases."""
+def clause_subject(
+    toks: list[Token], a: int, b: int, accept: Callable[[Mention], bool] | None = None
+) -> Mention | None:
+    """The first person (or he/she) named in toks[a:b], skipping names inside phrases
+    (and, given accept, names it turns down: places and events that look like names)."""
     for k in range(a, b):
         t = toks[k]
         if t.low in PERSON_PRONOUNS and (k == a or toks[k - 1].text in PUNCT):
@@ -545,7 +549,9 @@ def clause_subject(toks: list[Token], a: int, b: int) -> Mention | None:
                 and not (k > a and toks[k - 1].low in PREPS)
                 and not (e + 1 < b and possessive(toks[e].text))
             ):
-                return _role_holder(toks, e, b) or m
+                m = _role_holder(toks, e, b) or m
+                if accept is None or accept(m):
+                    return m
     return None
 
 
@@ -593,7 +599,7 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
         if b <= a:
             continue
         first = toks[a]
-        if _PARTY_TAG.match(first.text):
+        if _PARTY_TAG.match(first.text) or _place_tail(toks, a):
             continue
         end = skip_aside(toks, b - 1)
         m = np_ending_at(toks, end)
@@ -605,6 +611,16 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
             continue  # "the former governor of Texas": an appositive, not the subject
         return m
     return None
+
+
+def _place_tail(toks: list[Token], a: int) -> bool:
+    """toks[a] opens the state of "from Monsey, New York," (place, region), not a subject."""
+    k = a - 2
+    if k < 1 or toks[a - 1].text != "," or not toks[k].cap:
+        return False
+    while k >= 1 and toks[k].cap:
+        k -= 1
+    return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
 
 
 def subject_after(toks: list[Token], ci: int) -> Mention | None:

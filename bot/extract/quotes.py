@@ -77,6 +77,10 @@ class ArticleDoc:
         """The speaker a source mention stands for (see _resolve)."""
         return _resolve(self, m)
 
+    def speaker_ok(self, m: Mention) -> bool:
+        """_speaker_ok for this article (a clause_subject filter)."""
+        return _speaker_ok(self, m, strict=True)
+
     def skeleton(self, word: str) -> str:
         """surname_skeleton, memoised for this article."""
         sk = self.skeletons.get(word)
@@ -245,6 +249,44 @@ def _person_like(m: Mention) -> bool:
     return m.kind == "person" or len(parts) >= 2
 
 
+# Words that open the name of a place or body ("New Hampshire Monday", "United Mine Workers")
+# and words that end the name of a place, event or law ("Great Recession", "... Agreement").
+_PLACE_FIRST = frozenset(
+    """new san los las el saint port fort mount lake united north south east west great national
+    supreme federal royal grand american african european middle""".split()
+)
+_PLACE_LAST = frozenset(
+    """act amendment agreement city county street avenue road island river airport hotel square
+    building stadium week war college school academy hospital center centre valley district
+    province region capitol plaza convention debate primary caucus caucuses summit festival
+    conference museum library boulevard highway bridge station states recession workers""".split()
+)
+_NOBODY = frozenset("neither either nobody everyone everybody someone somebody anyone none".split())
+
+
+def _speaker_ok(doc: ArticleDoc, m: Mention, strict: bool = False) -> bool:
+    """A name-like source that can be a speaker: not a place, body or event ("North Korea",
+    "Great Recession"), nor a capitalised role word, pronoun-like word or participle opening a
+    sentence ("Aides", "Neither", "Continuing") unless the article names that person in full.
+    strict (a name picked from a clause, not the subject of a cue) also turns down single
+    place-like words ("Supreme"), which as the subject of a cue are surnames ("Law said")."""
+    if m.kind not in ("person", "name") or not m.name:
+        return True
+    parts = [p.rstrip(".,").lower() for p in m.name.split()]
+    first, last = parts[0], parts[-1]
+    if len(parts) == 1:
+        if m.kind != "name" or doc.skeleton(first) in doc.fullnames:
+            return True
+        return not (
+            (strict and first in NOT_PERSON)
+            or first in NOMINAL_HEADS
+            or first in TITLES
+            or first in _NOBODY
+            or first.endswith("ing")
+        )
+    return last not in _PLACE_LAST and not (first in _PLACE_FIRST and len(parts) <= 3)
+
+
 def _prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
     masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
     doc = ArticleDoc(
@@ -339,7 +381,7 @@ def _collect_speakers(doc: ArticleDoc) -> None:
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
             m = subject_before(toks, ci) or subject_after(toks, ci)
-            if m is not None and m.kind in ("person", "name") and m.name:
+            if m is not None and m.kind in ("person", "name") and m.name and _speaker_ok(doc, m):
                 doc.speakers.append((m.start, _expand(doc, m.name)))
     doc.speakers.sort()
     doc.speaker_starts = [p for p, _ in doc.speakers]
@@ -404,7 +446,7 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
-        return _expand(doc, m.name)
+        return _expand(doc, m.name) if _speaker_ok(doc, m) else None
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
@@ -534,7 +576,7 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
         if m is None:
             m = subject_after(after, ci)
         if m is None:
-            m = clause_subject(fr.full_before, 0, len(fr.full_before))
+            m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True
     before = fr.before
     ci = _best_cue_before(before)
@@ -555,13 +597,13 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
         )
         if m is None or (is_participle(cue) and m.kind != "pronoun" and not chained):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
-            m = clause_subject(lead, 0, len(lead)) or m
+            m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is not None:
         return agent, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."
-        m = clause_subject(before, 0, len(before) - 1)
+        m = clause_subject(before, 0, len(before) - 1, accept=doc.speaker_ok)
         if m is not None:
             return m, None, True
     for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
@@ -643,8 +685,12 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     toks = doc.unmasked(line_start, k)
     ci = cue_index(toks, reverse=True)
     if ci is None:
-        return clause_subject(toks, 0, len(toks))
-    return subject_before(toks, ci) or subject_after(toks, ci) or clause_subject(toks, 0, ci)
+        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok)
+    return (
+        subject_before(toks, ci)
+        or subject_after(toks, ci)
+        or clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+    )
 
 
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
@@ -683,12 +729,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             elif not fr.before and last_para_speaker is not None:
                 speaker = last_para_speaker
             else:
-                m = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
-                    fr.after, 0, len(fr.after)
-                )
+                m = clause_subject(
+                    fr.before, 0, len(fr.before), accept=doc.speaker_ok
+                ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 speaker = _resolve(doc, m) if m is not None and _known_person(doc, m) else None
                 if speaker is None and nwords <= 4:
-                    continue  # a scare quote nobody is said to have said
+                    named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
+                        fr.after, 0, len(fr.after)
+                    )
+                    if named is None or not _known_person(doc, named):
+                        continue  # a scare quote nobody is said to have said
         elif _title_case(body) and len(body.split()) <= 3 and cue is None:
             continue
         if speaker is not None:

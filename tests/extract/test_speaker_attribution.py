@@ -1,0 +1,59 @@
+"""Speaker attribution shapes: places, bodies and events are never speakers; appositives."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+from bot.model import Quote
+
+
+def _quote(text: str, fragment: str) -> Quote:
+    hits = [q for q in extract_quotes(text) if fragment in q.text and q.kind != "indirect"]
+    assert hits, f"no direct quote contains {fragment!r}"
+    return hits[0]
+
+
+def test_a_place_opening_the_sentence_is_not_the_speaker() -> None:
+    text = (
+        "Mary Jones spoke.\n\nIn the depths of the Great Depression, Mary Jones worried that "
+        "the plan was becoming “a trap for working families.”"
+    )
+    assert _quote(text, "a trap").speaker == "Mary Jones"
+
+
+def test_a_treaty_named_before_the_cue_is_not_the_speaker() -> None:
+    text = (
+        "Tom Baker spoke in Ohio.\n\nAnd the North American Free Trade Agreement, which Baker "
+        "had called a “disaster” and promised to “rip up”? He did not mention it."
+    )
+    assert _quote(text, "disaster").speaker == "Tom Baker"
+    assert _quote(text, "rip up").speaker == "Tom Baker"
+
+
+def test_a_participle_opening_the_sentence_is_not_a_name() -> None:
+    text = (
+        "Ann Cole spoke.\n\nFollowing a town hall meeting last week, Cole boasted to reporters "
+        "of her team - “the best in the state” - and stressed its importance."
+    )
+    assert _quote(text, "the best in the state").speaker == "Ann Cole"
+
+
+def test_a_capitalised_role_word_is_not_a_name() -> None:
+    text = "Aides say the senator plans to “actively support” Cruz in the race."
+    assert _quote(text, "actively support").speaker is None
+
+
+def test_a_surname_that_is_also_a_common_word_still_speaks() -> None:
+    text = (
+        "Steven Law leads the group.\n\n“There is a sense of urgency here,” Law said, "
+        "adding that donors were worried."
+    )
+    speaker = _quote(text, "sense of urgency").speaker
+    assert speaker is not None and speaker.split()[-1] == "Law"
+
+
+def test_the_state_after_a_hometown_is_not_the_subject() -> None:
+    text = (
+        "Rachel Stone, a teacher from Monsey, New York, said the speeches changed her mind. "
+        "She praised the mayor.\n\n“I feel bad to say it,” she said."
+    )
+    assert _quote(text, "feel bad").speaker == "Rachel Stone"
