@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     ORG_WORDS,
     PERSON_PRONOUNS,
     PHRASAL_FORMS,
+    SPEECH_CUES,
     TITLES,
     Mention,
     Token,
@@ -26,8 +27,10 @@ from bot.extract.attribution import (
     is_participle,
     name_runs,
     noun_use,
+    np_ending_at,
     passive_agent,
     possessive,
+    run_end,
     subject_after,
     subject_before,
     surname,
@@ -572,14 +575,26 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
                 if m is not None and m.kind in ("person", "name", "pronoun"):
                     return m, fr.before[own].low, True
             return subject_after(after, ci + 1), "according to", True
-        m = subject_before(after, ci) if ci > 0 else None
+        m = _subject_before(after, ci) if ci > 0 else None
         if m is None:
-            m = subject_after(after, ci)
+            m = _subject_after(after, ci)
         if m is None:
             m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True
     before = fr.before
+    if 0 < len(before) <= 8 and before[0].cap and before[0].low in SPEECH_CUES:
+        m = subject_after(before, 0)  # "Said Comey, “...”": the inverted cue opens the sentence
+        if m is not None:
+            return m, before[0].low, True
     ci = _best_cue_before(before)
+    if before and before[-1].text == ":" and ci is not None:
+        # "When Trump suggested ..., Rubio fired back: “...”": the clause at the colon has its
+        # own subject, so the earlier cue belongs to another speaker
+        c = max((i for i, t in enumerate(before[:-1]) if t.text == ","), default=-1)
+        if c > ci + 1:
+            m = clause_subject(before, c + 1, len(before) - 1, accept=doc.speaker_ok)
+            if m is not None and m.start == before[c + 1].start and m.kind != "pronoun":
+                return m, None, True
     agent = passive_agent(before, ci + 1 if ci is not None else 0)
     if agent is not None:
         return agent, None, True
@@ -587,7 +602,7 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
         cue = before[ci].low
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = subject_before(before, ci)
+        m = _subject_before(before, ci)
         if m is None and ci + 1 < len(before):
             m = subject_after(before, ci)
         chained = (  # "Nefzi said, adding, ...": the subject of the first cue
@@ -603,7 +618,12 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
     if agent is not None:
         return agent, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."
-        m = clause_subject(before, 0, len(before) - 1, accept=doc.speaker_ok)
+        # the clause nearest the colon: "When Trump suggested ..., Rubio fired back: ..."
+        commas = [i for i, t in enumerate(before[:-1]) if t.text == ","]
+        m = None
+        if commas:
+            m = clause_subject(before, commas[-1] + 1, len(before) - 1, accept=doc.speaker_ok)
+        m = m or clause_subject(before, 0, len(before) - 1, accept=doc.speaker_ok)
         if m is not None:
             return m, None, True
     for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
@@ -614,6 +634,75 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
                 return m, t.low, True
             break
     return None, None, False
+
+
+_CHAIN = frozenset("and of the".split())
+
+
+def _subject_after(toks: list[Token], ci: int) -> Mention | None:
+    """subject_after, plus two inverted shapes it misses: an appositive name after a role
+    ("said the bureau's director, James Comey,") and a chain of titles joined by "and"
+    ("said former Gov. and party Chairman Ed Rendell")."""
+    m = subject_after(toks, ci)
+    if m is not None and m.kind in ("person", "pronoun"):
+        return m
+    n = len(toks)
+    if m is not None and m.kind == "nominal":
+        j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
+        if j + 1 < n and toks[j].text == "," and toks[j + 1].cap:
+            p = classify_run(toks[j + 1 : run_end(toks, j + 1) + 1])
+            if p is not None and p.kind in ("person", "name"):
+                return p
+    if m is not None:
+        return m
+    best: Mention | None = None
+    k = ci + 1
+    while k < n and k - ci <= 14:
+        t = toks[k]
+        if t.cap and t.text[0].isalpha():
+            e = run_end(toks, k)
+            p = classify_run(toks[k : e + 1])
+            if p is not None and p.kind == "person":
+                best = p
+            k = e + 1
+            continue
+        if not (t.low in _CHAIN or t.low in TITLES or t.low in NOMINAL_HEADS):
+            break
+        k += 1
+    return best
+
+
+_ORG_PHRASE = frozenset("of at from for the and & ,".split())
+
+
+def _subject_before(toks: list[Token], ci: int) -> Mention | None:
+    """subject_before, but past an organisation that only qualifies a person: "Jeffrey Lewis of
+    the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
+    m = subject_before(toks, ci)
+    if m is not None and m.kind not in ("org", "nominal"):
+        return m
+    k = ci - 1
+    while k >= 0 and ci - k <= 14:
+        t = toks[k]
+        if t.text in ".;:!?" or (t.low in SPEECH_CUES and not t.cap):
+            return m
+        if t.low in ("of", "at", "from", ",") and k >= 1 and toks[k - 1].cap:
+            p = np_ending_at(toks, k - 1)
+            if p is not None and p.kind in ("person", "name") and _qualifier_only(toks, k, ci):
+                return p
+        k -= 1
+    return m
+
+
+def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a:b] is a role and an organisation name, with no verb that could start a clause."""
+    seen_of = False
+    for t in toks[a:b]:
+        if t.low in ("of", "at", "from"):
+            seen_of = True
+        if not (t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS):
+            return False
+    return seen_of
 
 
 def _best_cue_before(before: list[Token]) -> int | None:

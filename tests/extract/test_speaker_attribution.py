@@ -57,3 +57,43 @@ def test_the_state_after_a_hometown_is_not_the_subject() -> None:
         "She praised the mayor.\n\n“I feel bad to say it,” she said."
     )
     assert _quote(text, "feel bad").speaker == "Rachel Stone"
+
+
+def test_the_clause_at_the_colon_names_the_speaker() -> None:
+    text = (
+        "When Ann Cole suggested that the city would sue, Tom Baker fired back: "
+        "“If they sue us, they are going to lose.”"
+    )
+    assert _quote(text, "going to lose").speaker == "Tom Baker"
+
+
+def test_a_cue_opening_the_sentence_puts_the_speaker_after_it() -> None:
+    text = "Lisa Grant runs the agency.\n\nSaid Grant, “The delay was very painful to us.”"
+    assert _quote(text, "very painful").speaker == "Lisa Grant"
+
+
+def test_an_organisation_qualifying_the_speaker_is_not_the_speaker() -> None:
+    text = (
+        "“Building it would be a stretch,” Jeffrey Lane of the Center for Policy Studies "
+        "wrote in December.\n\nAnn Cole, president and CEO of Ohio Grocers Association "
+        "stated, “It is a math problem.”"
+    )
+    assert _quote(text, "a stretch").speaker == "Jeffrey Lane"
+    assert _quote(text, "math problem").speaker == "Ann Cole"
+
+
+def test_an_inverted_cue_with_a_chain_of_titles() -> None:
+    text = (
+        "“He is reprising that role,” said former Ohio Gov. and State Party Chairman Ed Rand. "
+        "“It is about turnout.”"
+    )
+    assert _quote(text, "reprising").speaker == "Ed Rand"
+    assert _quote(text, "turnout").speaker == "Ed Rand"
+
+
+def test_an_inverted_cue_with_a_role_then_the_name() -> None:
+    text = (
+        "The two men knew each other “casually,” said the bureau's director, "
+        "James B. Comer, on Monday."
+    )
+    assert _quote(text, "casually").speaker == "James B. Comer"
