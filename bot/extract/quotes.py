@@ -267,12 +267,19 @@ _PLACE_LAST = frozenset(
 _NOBODY = frozenset("neither either nobody everyone everybody someone somebody anyone none".split())
 
 
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """The article also writes word in lowercase: a common word opening a sentence ("Hours
+    later, ...", "Reached by phone, ..."), not a name."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
 def _speaker_ok(doc: ArticleDoc, m: Mention, strict: bool = False) -> bool:
     """A name-like source that can be a speaker: not a place, body or event ("North Korea",
     "Great Recession"), nor a capitalised role word, pronoun-like word or participle opening a
     sentence ("Aides", "Neither", "Continuing") unless the article names that person in full.
     strict (a name picked from a clause, not the subject of a cue) also turns down single
-    place-like words ("Supreme"), which as the subject of a cue are surnames ("Law said")."""
+    place-like or common words ("Supreme", "Hours"), which as the subject of a cue are
+    surnames ("Law said")."""
     if m.kind not in ("person", "name") or not m.name:
         return True
     parts = [p.rstrip(".,").lower() for p in m.name.split()]
@@ -280,10 +287,11 @@ def _speaker_ok(doc: ArticleDoc, m: Mention, strict: bool = False) -> bool:
     if len(parts) == 1:
         if m.kind != "name" or doc.skeleton(first) in doc.fullnames:
             return True
+        role = first[:-1] if first.endswith("s") else first  # "Attorneys", "Pollsters"
         return not (
-            (strict and first in NOT_PERSON)
-            or first in NOMINAL_HEADS
-            or first in TITLES
+            (strict and (first in NOT_PERSON or _lowercase_elsewhere(doc.text, first)))
+            or role in NOMINAL_HEADS
+            or role in TITLES
             or first in _NOBODY
             or first.endswith("ing")
         )
@@ -562,10 +570,25 @@ def _frame(doc: ArticleDoc, seg: Segment) -> _Frame:
     return _Frame(before, after, full_before)
 
 
+_COORD = frozenset("and but while whereas".split())
+
+
 def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, str | None, bool]:
-    """(mention, cue, found_cue) from the words right after the quote, else before it."""
+    """(mention, cue, found_cue) from the words right after the quote, else before it; when
+    a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ..."), the
+    words before it first."""
+    if fr.before and fr.after and fr.after[0].low in _COORD:
+        found = _frame_speaker(doc, fr, after_first=False)
+        if found[2]:
+            return found
+    return _frame_speaker(doc, fr, after_first=True)
+
+
+def _frame_speaker(
+    doc: ArticleDoc, fr: _Frame, after_first: bool
+) -> tuple[Mention | None, str | None, bool]:
     after = fr.after
-    ci = cue_index(after[:12])
+    ci = cue_index(after[:12]) if after_first else None
     if ci is not None and not any(t.text in ".!?" for t in after[:ci]):
         cue = after[ci].low
         if cue == "according":

@@ -97,3 +97,20 @@ def test_an_inverted_cue_with_a_role_then_the_name() -> None:
         "James B. Comer, on Monday."
     )
     assert _quote(text, "casually").speaker == "James B. Comer"
+
+
+def test_a_new_clause_after_the_quote_does_not_take_it() -> None:
+    text = (
+        "Ann Cole accuses the mayor of “leading from behind” and Tom Baker says he is "
+        "“losing the fight.”"
+    )
+    assert _quote(text, "leading from behind").speaker == "Ann Cole"
+    assert _quote(text, "losing the fight").speaker == "Tom Baker"
+
+
+def test_a_common_word_opening_the_sentence_is_not_a_name() -> None:
+    text = (
+        "The poll closed late.\n\nPollsters agree - Carl Bialik: “Keep on contacting voters "
+        "as late as possible.” Two pollsters said so."
+    )
+    assert _quote(text, "Keep on contacting").speaker == "Carl Bialik"
