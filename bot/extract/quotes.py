@@ -448,7 +448,9 @@ def _expand(doc: ArticleDoc, name: str) -> str:
     """A bare or partial name becomes the fullest form of that surname in the article."""
     full = doc.fullnames.get(doc.skeleton(surname(name)))
     if full and len(full.split()) >= len(name.split()):
-        return full
+        given = name.split()[:-1]  # "Bill Clinton" is not "Hillary Clinton"
+        if all(w in full.split() for w in given):
+            return full
     return name
 
 

@@ -114,3 +114,12 @@ def test_a_common_word_opening_the_sentence_is_not_a_name() -> None:
         "as late as possible.” Two pollsters said so."
     )
     assert _quote(text, "Keep on contacting").speaker == "Carl Bialik"
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = (
+        "Hillary Clinton spoke first.\n\n“You have to be careful,” Bill Clinton said. "
+        "“We will do the right thing,” Hillary Clinton said."
+    )
+    assert _quote(text, "careful").speaker == "Bill Clinton"
+    assert _quote(text, "right thing").speaker == "Hillary Clinton"
