@@ -599,7 +599,7 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
         if b <= a:
             continue
         first = toks[a]
-        if _PARTY_TAG.match(first.text) or _place_tail(toks, a):
+        if _PARTY_TAG.match(first.text):
             continue
         end = skip_aside(toks, b - 1)
         m = np_ending_at(toks, end)
@@ -611,16 +611,6 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
             continue  # "the former governor of Texas": an appositive, not the subject
         return m
     return None
-
-
-def _place_tail(toks: list[Token], a: int) -> bool:
-    """toks[a] opens the state of "from Monsey, New York," (place, region), not a subject."""
-    k = a - 2
-    if k < 1 or toks[a - 1].text != "," or not toks[k].cap:
-        return False
-    while k >= 1 and toks[k].cap:
-        k -= 1
-    return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
 
 
 def subject_after(toks: list[Token], ci: int) -> Mention | None:

@@ -267,6 +267,23 @@ _PLACE_LAST = frozenset(
 _NOBODY = frozenset("neither either nobody everyone everybody someone somebody anyone none".split())
 
 
+def _place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
+    """A source that is a place: not speaker-like, or the region closing "from Monsey, New
+    York," / "in Columbus, Ohio," (so the person opening the clause is the speaker)."""
+    if not _speaker_ok(doc, m):
+        return True
+    i = next((i for i, t in enumerate(toks) if t.start == m.start), -1)
+    e = next((j for j in range(max(i, 0), len(toks)) if toks[j].start >= m.end), len(toks))
+    k = i - 2
+    if k < 1 or toks[k + 1].text != "," or not toks[k].cap:
+        return False
+    if e >= len(toks) or toks[e].text != ",":
+        return False  # "in Philadelphia, Canova wrote": an opening phrase, then the subject
+    while k >= 1 and toks[k].cap:
+        k -= 1
+    return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
+
+
 def _lowercase_elsewhere(text: str, word: str) -> bool:
     """The article also writes word in lowercase: a common word opening a sentence ("Hours
     later, ...", "Reached by phone, ..."), not a name."""
@@ -392,7 +409,11 @@ def _collect_speakers(doc: ArticleDoc) -> None:
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
             m = subject_before(toks, ci) or subject_after(toks, ci)
-            if m is not None and m.kind in ("person", "name") and m.name and _speaker_ok(doc, m):
+            if m is not None and m.kind in ("person", "name") and _place_like(doc, toks, m):
+                # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
+                # appositive; the person opening the clause is the speaker
+                m = clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+            if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, _expand(doc, m.name)))
     doc.speakers.sort()
     doc.speaker_starts = [p for p, _ in doc.speakers]
@@ -600,7 +621,7 @@ def _frame_speaker(
                 if m is not None and m.kind in ("person", "name", "pronoun"):
                     return m, fr.before[own].low, True
             return subject_after(after, ci + 1), "according to", True
-        m = _subject_before(after, ci) if ci > 0 else None
+        m = _subject_before(doc, after, ci) if ci > 0 else None
         if m is None:
             m = _subject_after(after, ci)
         if m is None:
@@ -627,7 +648,7 @@ def _frame_speaker(
         cue = before[ci].low
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = _subject_before(before, ci)
+        m = _subject_before(doc, before, ci)
         if m is None and ci + 1 < len(before):
             m = subject_after(before, ci)
         chained = (  # "Nefzi said, adding, ...": the subject of the first cue
@@ -700,10 +721,12 @@ def _subject_after(toks: list[Token], ci: int) -> Mention | None:
 _ORG_PHRASE = frozenset("of at from for the and & ,".split())
 
 
-def _subject_before(toks: list[Token], ci: int) -> Mention | None:
+def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | None:
     """subject_before, but past an organisation that only qualifies a person: "Jeffrey Lewis of
     the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
     m = subject_before(toks, ci)
+    if m is not None and m.kind in ("person", "name") and _place_like(doc, toks, m):
+        return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
         return m
     k = ci - 1

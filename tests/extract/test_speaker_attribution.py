@@ -123,3 +123,13 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     )
     assert _quote(text, "careful").speaker == "Bill Clinton"
     assert _quote(text, "right thing").speaker == "Hillary Clinton"
+
+
+def test_the_town_and_state_inside_an_appositive_are_not_the_subject() -> None:
+    text = (
+        "Ann Cole, during a town hall meeting in Columbus, Ohio, said she was “going to put "
+        "coal companies out of business.”\n\nDuring a breakfast in Philadelphia, Tom Baker "
+        "wrote to his followers, “It is time to end her career.”"
+    )
+    assert _quote(text, "coal companies").speaker == "Ann Cole"
+    assert _quote(text, "end her career").speaker == "Tom Baker"
