@@ -725,6 +725,8 @@ def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | No
     """subject_before, but past an organisation that only qualifies a person: "Jeffrey Lewis of
     the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
     m = subject_before(toks, ci)
+    if m is None and is_participle(toks[ci].low):
+        m = _with_subject(toks, ci)
     if m is not None and m.kind in ("person", "name") and _place_like(doc, toks, m):
         return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
@@ -740,6 +742,20 @@ def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | No
                 return p
         k -= 1
     return m
+
+
+def _with_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`with Donald Trump tweeting that ...`: the name after "with" is the participle's subject."""
+    j = ci - 1
+    if j < 1 or not toks[j].cap:
+        return None
+    i = j
+    while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+        i -= 1
+    if i < 1 or toks[i - 1].low != "with":
+        return None
+    m = classify_run(toks[i : j + 1])
+    return m if m is not None and m.kind in ("person", "name") else None
 
 
 def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:

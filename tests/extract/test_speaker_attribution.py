@@ -133,3 +133,11 @@ def test_the_town_and_state_inside_an_appositive_are_not_the_subject() -> None:
     )
     assert _quote(text, "coal companies").speaker == "Ann Cole"
     assert _quote(text, "end her career").speaker == "Tom Baker"
+
+
+def test_the_name_after_with_is_the_subject_of_a_participle_cue() -> None:
+    text = (
+        "Republicans were quick to react, with Tom Baker tweeting that it was a “disaster” "
+        "for the mayor."
+    )
+    assert _quote(text, "disaster").speaker == "Tom Baker"
