@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 # Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
@@ -524,8 +525,11 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
     return None
 
 
-def clause_subject(toks: list[Token], a: int, b: int) -> Mention | None:
-    """The first person (or he/she) named in toks[a:b], skipping names inside phrases."""
+def clause_subject(
+    toks: list[Token], a: int, b: int, accept: Callable[[Mention], bool] | None = None
+) -> Mention | None:
+    """The first person (or he/she) named in toks[a:b], skipping names inside phrases
+    (and, given accept, names it turns down: places and events that look like names)."""
     for k in range(a, b):
         t = toks[k]
         if t.low in PERSON_PRONOUNS and (k == a or toks[k - 1].text in PUNCT):
@@ -545,7 +549,9 @@ def clause_subject(toks: list[Token], a: int, b: int) -> Mention | None:
                 and not (k > a and toks[k - 1].low in PREPS)
                 and not (e + 1 < b and possessive(toks[e].text))
             ):
-                return _role_holder(toks, e, b) or m
+                m = _role_holder(toks, e, b) or m
+                if accept is None or accept(m):
+                    return m
     return None
 
 

@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     ORG_WORDS,
     PERSON_PRONOUNS,
     PHRASAL_FORMS,
+    SPEECH_CUES,
     TITLES,
     Mention,
     Token,
@@ -26,8 +27,10 @@ from bot.extract.attribution import (
     is_participle,
     name_runs,
     noun_use,
+    np_ending_at,
     passive_agent,
     possessive,
+    run_end,
     subject_after,
     subject_before,
     surname,
@@ -76,6 +79,10 @@ class ArticleDoc:
     def resolve(self, m: Mention | None) -> str | None:
         """The speaker a source mention stands for (see _resolve)."""
         return _resolve(self, m)
+
+    def speaker_ok(self, m: Mention) -> bool:
+        """_speaker_ok for this article (a clause_subject filter)."""
+        return _speaker_ok(self, m, strict=True)
 
     def skeleton(self, word: str) -> str:
         """surname_skeleton, memoised for this article."""
@@ -245,6 +252,69 @@ def _person_like(m: Mention) -> bool:
     return m.kind == "person" or len(parts) >= 2
 
 
+# Words that open the name of a place or body ("New Hampshire Monday", "United Mine Workers")
+# and words that end the name of a place, event or law ("Great Recession", "... Agreement").
+_PLACE_FIRST = frozenset(
+    """new san los las el saint port fort mount lake united north south east west great national
+    supreme federal royal grand american african european middle""".split()
+)
+_PLACE_LAST = frozenset(
+    """act amendment agreement city county street avenue road island river airport hotel square
+    building stadium week war college school academy hospital center centre valley district
+    province region capitol plaza convention debate primary caucus caucuses summit festival
+    conference museum library boulevard highway bridge station states recession workers""".split()
+)
+_NOBODY = frozenset("neither either nobody everyone everybody someone somebody anyone none".split())
+
+
+def _place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
+    """A source that is a place: not speaker-like, or the region closing "from Monsey, New
+    York," / "in Columbus, Ohio," (so the person opening the clause is the speaker)."""
+    if not _speaker_ok(doc, m):
+        return True
+    i = next((i for i, t in enumerate(toks) if t.start == m.start), -1)
+    e = next((j for j in range(max(i, 0), len(toks)) if toks[j].start >= m.end), len(toks))
+    k = i - 2
+    if k < 1 or toks[k + 1].text != "," or not toks[k].cap:
+        return False
+    if e >= len(toks) or toks[e].text != ",":
+        return False  # "in Philadelphia, Canova wrote": an opening phrase, then the subject
+    while k >= 1 and toks[k].cap:
+        k -= 1
+    return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """The article also writes word in lowercase: a common word opening a sentence ("Hours
+    later, ...", "Reached by phone, ..."), not a name."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+def _speaker_ok(doc: ArticleDoc, m: Mention, strict: bool = False) -> bool:
+    """A name-like source that can be a speaker: not a place, body or event ("North Korea",
+    "Great Recession"), nor a capitalised role word, pronoun-like word or participle opening a
+    sentence ("Aides", "Neither", "Continuing") unless the article names that person in full.
+    strict (a name picked from a clause, not the subject of a cue) also turns down single
+    place-like or common words ("Supreme", "Hours"), which as the subject of a cue are
+    surnames ("Law said")."""
+    if m.kind not in ("person", "name") or not m.name:
+        return True
+    parts = [p.rstrip(".,").lower() for p in m.name.split()]
+    first, last = parts[0], parts[-1]
+    if len(parts) == 1:
+        if m.kind != "name" or doc.skeleton(first) in doc.fullnames:
+            return True
+        role = first[:-1] if first.endswith("s") else first  # "Attorneys", "Pollsters"
+        return not (
+            (strict and (first in NOT_PERSON or _lowercase_elsewhere(doc.text, first)))
+            or role in NOMINAL_HEADS
+            or role in TITLES
+            or first in _NOBODY
+            or first.endswith("ing")
+        )
+    return last not in _PLACE_LAST and not (first in _PLACE_FIRST and len(parts) <= 3)
+
+
 def _prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
     masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
     doc = ArticleDoc(
@@ -339,6 +409,10 @@ def _collect_speakers(doc: ArticleDoc) -> None:
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
             m = subject_before(toks, ci) or subject_after(toks, ci)
+            if m is not None and m.kind in ("person", "name") and _place_like(doc, toks, m):
+                # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
+                # appositive; the person opening the clause is the speaker
+                m = clause_subject(toks, 0, ci, accept=doc.speaker_ok)
             if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, _expand(doc, m.name)))
     doc.speakers.sort()
@@ -395,7 +469,9 @@ def _expand(doc: ArticleDoc, name: str) -> str:
     """A bare or partial name becomes the fullest form of that surname in the article."""
     full = doc.fullnames.get(doc.skeleton(surname(name)))
     if full and len(full.split()) >= len(name.split()):
-        return full
+        given = name.split()[:-1]  # "Bill Clinton" is not "Hillary Clinton"
+        if all(w in full.split() for w in given):
+            return full
     return name
 
 
@@ -404,7 +480,7 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
-        return _expand(doc, m.name)
+        return _expand(doc, m.name) if _speaker_ok(doc, m) else None
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
@@ -517,10 +593,25 @@ def _frame(doc: ArticleDoc, seg: Segment) -> _Frame:
     return _Frame(before, after, full_before)
 
 
+_COORD = frozenset("and but while whereas".split())
+
+
 def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, str | None, bool]:
-    """(mention, cue, found_cue) from the words right after the quote, else before it."""
+    """(mention, cue, found_cue) from the words right after the quote, else before it; when
+    a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ..."), the
+    words before it first."""
+    if fr.before and fr.after and fr.after[0].low in _COORD:
+        found = _frame_speaker(doc, fr, after_first=False)
+        if found[2]:
+            return found
+    return _frame_speaker(doc, fr, after_first=True)
+
+
+def _frame_speaker(
+    doc: ArticleDoc, fr: _Frame, after_first: bool
+) -> tuple[Mention | None, str | None, bool]:
     after = fr.after
-    ci = cue_index(after[:12])
+    ci = cue_index(after[:12]) if after_first else None
     if ci is not None and not any(t.text in ".!?" for t in after[:ci]):
         cue = after[ci].low
         if cue == "according":
@@ -530,14 +621,26 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
                 if m is not None and m.kind in ("person", "name", "pronoun"):
                     return m, fr.before[own].low, True
             return subject_after(after, ci + 1), "according to", True
-        m = subject_before(after, ci) if ci > 0 else None
+        m = _subject_before(doc, after, ci) if ci > 0 else None
         if m is None:
-            m = subject_after(after, ci)
+            m = _subject_after(after, ci)
         if m is None:
-            m = clause_subject(fr.full_before, 0, len(fr.full_before))
+            m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True
     before = fr.before
+    if 0 < len(before) <= 8 and before[0].cap and before[0].low in SPEECH_CUES:
+        m = subject_after(before, 0)  # "Said Comey, “...”": the inverted cue opens the sentence
+        if m is not None:
+            return m, before[0].low, True
     ci = _best_cue_before(before)
+    if before and before[-1].text == ":" and ci is not None:
+        # "When Trump suggested ..., Rubio fired back: “...”": the clause at the colon has its
+        # own subject, so the earlier cue belongs to another speaker
+        c = max((i for i, t in enumerate(before[:-1]) if t.text == ","), default=-1)
+        if c > ci + 1:
+            m = clause_subject(before, c + 1, len(before) - 1, accept=doc.speaker_ok)
+            if m is not None and m.start == before[c + 1].start and m.kind != "pronoun":
+                return m, None, True
     agent = passive_agent(before, ci + 1 if ci is not None else 0)
     if agent is not None:
         return agent, None, True
@@ -545,7 +648,7 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
         cue = before[ci].low
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = subject_before(before, ci)
+        m = _subject_before(doc, before, ci)
         if m is None and ci + 1 < len(before):
             m = subject_after(before, ci)
         chained = (  # "Nefzi said, adding, ...": the subject of the first cue
@@ -555,13 +658,18 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
         )
         if m is None or (is_participle(cue) and m.kind != "pronoun" and not chained):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
-            m = clause_subject(lead, 0, len(lead)) or m
+            m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is not None:
         return agent, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."
-        m = clause_subject(before, 0, len(before) - 1)
+        # the clause nearest the colon: "When Trump suggested ..., Rubio fired back: ..."
+        commas = [i for i, t in enumerate(before[:-1]) if t.text == ","]
+        m = None
+        if commas:
+            m = clause_subject(before, commas[-1] + 1, len(before) - 1, accept=doc.speaker_ok)
+        m = m or clause_subject(before, 0, len(before) - 1, accept=doc.speaker_ok)
         if m is not None:
             return m, None, True
     for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
@@ -572,6 +680,93 @@ def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, st
                 return m, t.low, True
             break
     return None, None, False
+
+
+_CHAIN = frozenset("and of the".split())
+
+
+def _subject_after(toks: list[Token], ci: int) -> Mention | None:
+    """subject_after, plus two inverted shapes it misses: an appositive name after a role
+    ("said the bureau's director, James Comey,") and a chain of titles joined by "and"
+    ("said former Gov. and party Chairman Ed Rendell")."""
+    m = subject_after(toks, ci)
+    if m is not None and m.kind in ("person", "pronoun"):
+        return m
+    n = len(toks)
+    if m is not None and m.kind == "nominal":
+        j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
+        if j + 1 < n and toks[j].text == "," and toks[j + 1].cap:
+            p = classify_run(toks[j + 1 : run_end(toks, j + 1) + 1])
+            if p is not None and p.kind in ("person", "name"):
+                return p
+    if m is not None:
+        return m
+    best: Mention | None = None
+    k = ci + 1
+    while k < n and k - ci <= 14:
+        t = toks[k]
+        if t.cap and t.text[0].isalpha():
+            e = run_end(toks, k)
+            p = classify_run(toks[k : e + 1])
+            if p is not None and p.kind == "person":
+                best = p
+            k = e + 1
+            continue
+        if not (t.low in _CHAIN or t.low in TITLES or t.low in NOMINAL_HEADS):
+            break
+        k += 1
+    return best
+
+
+_ORG_PHRASE = frozenset("of at from for the and & ,".split())
+
+
+def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | None:
+    """subject_before, but past an organisation that only qualifies a person: "Jeffrey Lewis of
+    the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
+    m = subject_before(toks, ci)
+    if m is None and is_participle(toks[ci].low):
+        m = _with_subject(toks, ci)
+    if m is not None and m.kind in ("person", "name") and _place_like(doc, toks, m):
+        return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+    if m is not None and m.kind not in ("org", "nominal"):
+        return m
+    k = ci - 1
+    while k >= 0 and ci - k <= 14:
+        t = toks[k]
+        if t.text in ".;:!?" or (t.low in SPEECH_CUES and not t.cap):
+            return m
+        if t.low in ("of", "at", "from", ",") and k >= 1 and toks[k - 1].cap:
+            p = np_ending_at(toks, k - 1)
+            if p is not None and p.kind in ("person", "name") and _qualifier_only(toks, k, ci):
+                return p
+        k -= 1
+    return m
+
+
+def _with_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`with Donald Trump tweeting that ...`: the name after "with" is the participle's subject."""
+    j = ci - 1
+    if j < 1 or not toks[j].cap:
+        return None
+    i = j
+    while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+        i -= 1
+    if i < 1 or toks[i - 1].low != "with":
+        return None
+    m = classify_run(toks[i : j + 1])
+    return m if m is not None and m.kind in ("person", "name") else None
+
+
+def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a:b] is a role and an organisation name, with no verb that could start a clause."""
+    seen_of = False
+    for t in toks[a:b]:
+        if t.low in ("of", "at", "from"):
+            seen_of = True
+        if not (t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS):
+            return False
+    return seen_of
 
 
 def _best_cue_before(before: list[Token]) -> int | None:
@@ -643,8 +838,12 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     toks = doc.unmasked(line_start, k)
     ci = cue_index(toks, reverse=True)
     if ci is None:
-        return clause_subject(toks, 0, len(toks))
-    return subject_before(toks, ci) or subject_after(toks, ci) or clause_subject(toks, 0, ci)
+        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok)
+    return (
+        subject_before(toks, ci)
+        or subject_after(toks, ci)
+        or clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+    )
 
 
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
@@ -683,12 +882,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             elif not fr.before and last_para_speaker is not None:
                 speaker = last_para_speaker
             else:
-                m = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
-                    fr.after, 0, len(fr.after)
-                )
+                m = clause_subject(
+                    fr.before, 0, len(fr.before), accept=doc.speaker_ok
+                ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 speaker = _resolve(doc, m) if m is not None and _known_person(doc, m) else None
                 if speaker is None and nwords <= 4:
-                    continue  # a scare quote nobody is said to have said
+                    named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
+                        fr.after, 0, len(fr.after)
+                    )
+                    if named is None or not _known_person(doc, named):
+                        continue  # a scare quote nobody is said to have said
         elif _title_case(body) and len(body.split()) <= 3 and cue is None:
             continue
         if speaker is not None:
