@@ -7,6 +7,10 @@ import re
 from bot.extract.sentences import split_sentences
 
 _LETTER_WORD = re.compile(r"\b[^\W\d_]+(?:['\-][^\W\d_]+)*\b")
+# The same pattern for ASCII text (nearly every sentence): there [^\W\d_] is exactly
+# [A-Za-z] and \b sees the same word characters, but a plain character set is cheaper to
+# test than Unicode categories.
+_ASCII_LETTER_WORD = re.compile(r"\b[A-Za-z]+(?:['\-][A-Za-z]+)*\b", re.ASCII)
 
 
 class NewsTokenizer:
@@ -28,4 +32,5 @@ class NewsTokenizer:
         Numbers and tokens glued to digits ("1.13bn") are left out, like stock sumy does;
         curly apostrophes become straight ones so "don’t" meets the stop-word list.
         """
-        return tuple(_LETTER_WORD.findall(sentence.replace("’", "'")))
+        text = sentence.replace("’", "'")
+        return tuple((_ASCII_LETTER_WORD if text.isascii() else _LETTER_WORD).findall(text))

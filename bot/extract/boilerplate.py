@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.model import Sentence
@@ -146,11 +146,34 @@ _RULES: tuple[_Rule, ...] = (
     ),
 )
 
-# keyword -> indexes of the rules it opens: one substring test per keyword, not per rule
-_BY_KEYWORD: tuple[tuple[str, tuple[int, ...]], ...] = tuple(
-    (keyword, tuple(i for i, rule in enumerate(_RULES) if keyword in rule.keywords))
-    for keyword in sorted({k for rule in _RULES for k in rule.keywords})
-)
+_Search = Callable[[str], "re.Match[str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The rules a line of one word count may match. Whether a rule fires never depends on
+    the order they are tried in, so the plan tries them in the cheapest order."""
+
+    plain: tuple[_Search, ...]  # rules with no keyword gate
+    keywords: tuple[str, ...]  # every keyword of the gated rules, each once
+    gated: tuple[tuple[frozenset[str], _Search], ...]  # (its keywords, its pattern's search)
+
+
+def _plan(n_words: int) -> _Plan:
+    rules = [rule for rule in _RULES if n_words <= rule.max_words]
+    gated = [rule for rule in rules if rule.keywords]
+    return _Plan(
+        plain=tuple(rule.pattern.search for rule in rules if not rule.keywords),
+        keywords=tuple(dict.fromkeys(k for rule in gated for k in rule.keywords)),
+        gated=tuple((frozenset(rule.keywords), rule.pattern.search) for rule in gated),
+    )
+
+
+# Plans by word count, made once: a 40-word sentence never tries the 5-word rules, and one
+# substring test per keyword (not per rule) rules out every gated rule whose keywords are
+# all absent, which is nearly all of them (ingest checks every sentence of every article).
+_LONGEST = max(rule.max_words for rule in _RULES)
+_PLANS = tuple(_plan(n) for n in range(_LONGEST + 1))
 
 
 def is_boilerplate(text: str) -> bool:
@@ -158,21 +181,23 @@ def is_boilerplate(text: str) -> bool:
 
     General patterns: bylines, credit lines, captions and photo credits, wire sign-offs,
     navigation ("More coverage on ..."), labels ("Comment:"), licence and republishing
-    notices, contact lines and stand-alone datelines or time stamps.
+    notices, contact lines and stand-alone datelines or time stamps. A rule with keywords
+    is only tried when one of them occurs in the lower-cased line.
     """
     tokens = text.split()
-    if not tokens:
-        return False
-    line = " ".join(tokens)
-    lower = line.lower()
     n_words = len(tokens)
-    gated = {i for keyword, rules in _BY_KEYWORD for i in rules if keyword in lower}
-    for i, rule in enumerate(_RULES):
-        if n_words > rule.max_words or (rule.keywords and i not in gated):
-            continue
-        if rule.pattern.search(line):
+    if not n_words or n_words > _LONGEST:
+        return False  # every rule has a word limit
+    line = " ".join(tokens)
+    plan = _PLANS[n_words]
+    for search in plan.plain:
+        if search(line):
             return True
-    return False
+    lower = line.lower()
+    present = [k for k in plan.keywords if k in lower]
+    if not present:
+        return False
+    return any(search(line) for keywords, search in plan.gated if not keywords.isdisjoint(present))
 
 
 def boilerplate_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:

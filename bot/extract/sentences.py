@@ -108,30 +108,52 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_RUN = re.compile(r"[\w.\-]+")
+
+
+def _word_before(para: str, end: int) -> str:
+    """The word (letters, digits, dots, hyphens) that ends at `end`, at most 100 characters.
+
+    `_WORD_BEFORE.search(para, max(0, end - 100), end)`, read backwards: one match at the
+    start of the reversed window instead of a try at every position of it. The bound keeps
+    long paragraphs linear; like `$`, a single newline right before `end` is stepped over.
+    """
+    if not end:
+        return ""
+    window = para[end - 1 : end - 101 if end > 100 else None : -1]
+    if window[:1] == "\n":
+        window = window[1:]
+    run = _RUN.match(window)
+    return run.group()[::-1] if run else ""
+
+
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.g": dotted initialisms
+_CLOSERS = "\"”’'"
+
+
 def _is_boundary(para: str, end_match: re.Match[str]) -> bool:
     """Decide whether the punctuation run ending at end_match closes a sentence."""
     nxt = _NEXT.match(para, end_match.end())
     if not nxt:
         return False
-    opener, word = nxt.group(1), nxt.group(2)
+    opener, word = nxt.group(1, 2)
     first = word[0]
-    if not (first.isupper() or first.isdigit() or opener):
+    if not (opener or first.isupper() or first.isdigit()):
         return False
-    punct = end_match.group(0)
-    if punct[-1] in "\"”’'" and punct[0] in "?!" and _ATTRIBUTION.match(para, end_match.end()):
-        return False
-    if not punct.startswith("."):
-        return True
-    if punct.startswith("..") or punct.startswith("…"):
+    punct = end_match.group()
+    if punct[0] != ".":
+        # "?" or "!" (and a run opening with "…", as it always has) closes the sentence,
+        # unless a closing quote is followed by its attribution: “Why?” Putin asked.
+        attributed = punct[-1] in _CLOSERS and _ATTRIBUTION.match(para, end_match.end())
+        return not (punct[0] in "?!" and attributed)
+    if punct.startswith(".."):
         return first.isupper() or bool(opener)
-    # A bounded look-back: scanning from 0 made long paragraphs quadratic (100 KB: minutes).
-    before = _WORD_BEFORE.search(para, max(0, end_match.start() - 100), end_match.start())
-    token = before.group(1).lower().lstrip("-") if before else ""
+    token = _word_before(para, end_match.start()).lower().lstrip("-")
     if not token:
         return True
     if len(token) == 1 and token.isalpha() and not opener:
         return False  # an initial: "Vladimir V. Putin"
-    if token in AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+    if token in AMBIGUOUS or _DOTTED.fullmatch(token):
         return word.strip("\"'“‘,").lower() in OPENERS or bool(opener)
     return token not in ABBREVIATIONS
 
@@ -139,26 +161,20 @@ def _is_boundary(para: str, end_match: re.Match[str]) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences in document order; offsets index into `text`, paragraphs count from 0."""
     out: list[Sentence] = []
+    add = out.append
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         para = text[p_start:p_end]
+        cuts = [m.end() for m in _END.finditer(para) if _is_boundary(para, m)]
+        cuts.append(len(para))
         start = 0
-        for m in _END.finditer(para):
-            if _is_boundary(para, m):
-                out.extend(_make(text, p_start, start, m.end(), p_index))
-                start = m.end()
-        out.extend(_make(text, p_start, start, len(para), p_index))
+        for end in cuts:
+            piece = para[start:end]
+            body = piece.strip()  # str.strip() drops exactly the characters isspace() sees
+            if body:
+                a = p_start + start + len(piece) - len(piece.lstrip())
+                add(Sentence(text=body, start=a, end=a + len(body), paragraph=p_index))
+            start = end
     return out
-
-
-def _make(text: str, base: int, start: int, end: int, paragraph: int) -> list[Sentence]:
-    a, b = base + start, base + end
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b <= a:
-        return []
-    return [Sentence(text=text[a:b], start=a, end=b, paragraph=paragraph)]
 
 
 _WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")

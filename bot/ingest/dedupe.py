@@ -18,7 +18,7 @@ _A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
 _P = np.uint64(_PRIME)
 _SHIFT = np.uint64(61)
-_blake2b = hashlib.blake2b
+_BLAKE2B_8 = hashlib.blake2b(digest_size=8)  # copied per shingle, never updated itself
 
 
 def normalise(text: str) -> str:
@@ -49,8 +49,16 @@ def minhash(text: str) -> np.ndarray:
 def _signature(tokens: list[str]) -> np.ndarray:
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
-    shingles = set(map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)))
-    raw = b"".join([_blake2b(s.encode(), digest_size=8).digest() for s in shingles])
+    # Every shingle is hashed, repeats included: the minimum is the same as over the set,
+    # and building the set cost more than the few repeats. Copying a ready 8-byte blake2b
+    # state is cheaper than making one per shingle; the digests are the same.
+    copy = _BLAKE2B_8.copy
+    parts = []
+    for shingle in map(" ".join, zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)):
+        h = copy()
+        h.update(shingle.encode())
+        parts.append(h.digest())
+    raw = b"".join(parts)
     hashes = np.frombuffer(raw, dtype="<u8") >> np.uint64(3)
     # (a*x + b) mod p with numpy's wrapping uint64 arithmetic is a fine universal hash here.
     mixed = np.multiply.outer(hashes, _A)
