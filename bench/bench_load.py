@@ -157,7 +157,7 @@ async def channels_through_slack(
                         continue
                     took = (sink.arrivals[key][0] - sent.sent) * 1000
                     result.answers.append(took)
-                    result.by_command.setdefault(label(mix, line), []).append(took)
+                    result.by_command.setdefault(row_label(mix, line), []).append(took)
 
             started = time.perf_counter()
             await asyncio.gather(*(channel(c) for c in range(channels)))
@@ -221,7 +221,7 @@ def pick(mix: list[str], c: int, n: int, channels: int) -> str:
     return mix[(n * channels + c) % len(mix)]
 
 
-def label(mix: list[str], line: str) -> str:
+def row_label(mix: list[str], line: str) -> str:
     """Per-command rows: the line itself for the fixed mix, its kind for a varied one."""
     return line if mix is FIXED else kind_of(line)
 
