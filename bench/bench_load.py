@@ -40,22 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_adapters import BOT_TOKEN, SIGNING_SECRET, pct  # noqa: E402
 from bench.common import slack_server  # noqa: E402
+from bench.load_mix import FIXED, kind_of, varied  # noqa: E402
 from bench.slack_client import PATH, Sink, SlackSender  # noqa: E402
-
-MIX = [
-    "/search election results",
-    "/who said economy",
-    "/figures inflation",
-    "/brief",
-    "/brief climate 1w",
-    "/quote interest rates",
-    "/summary parliament vote 3",
-    "/articles",
-    "/help figures",
-    "/digest list",
-    "/search Kursk",
-    "/figures casualties",
-]
 
 
 class LoadSink(Sink):
@@ -133,12 +119,13 @@ async def channels_through_slack(
     requests: int,
     timeout: float,
     answers: bool,
+    mix: list[str],
 ) -> Result:
     sink = LoadSink()
     result = Result(label)
     async with slack_server(label, server_args, env, work, sink) as (port, proc, log):
         async with SlackSender(f"http://127.0.0.1:{port}{PATH}", SIGNING_SECRET) as sender:
-            for i, line in enumerate(MIX):  # warm-up: first-use imports, caches, page cache
+            for i, line in enumerate(FIXED):  # warm-up: first-use imports, caches, page cache
                 await sender.slash(line, sink.response_url(f"w{i}"), f"w{i}")
                 if answers:
                     await sink.answer(f"w{i}", 120)
@@ -149,7 +136,7 @@ async def channels_through_slack(
             async def channel(c: int) -> None:
                 for n in range(per_channel[c]):
                     key = f"c{c}-{n}"
-                    line = MIX[(c * 7 + n) % len(MIX)]
+                    line = pick(mix, c, n, channels)
                     try:
                         sent = await sender.slash(
                             line, sink.response_url(key), key, channel=f"C{c:05d}", user=f"U{c:05d}"
@@ -170,7 +157,7 @@ async def channels_through_slack(
                         continue
                     took = (sink.arrivals[key][0] - sent.sent) * 1000
                     result.answers.append(took)
-                    result.by_command.setdefault(line, []).append(took)
+                    result.by_command.setdefault(row_label(mix, line), []).append(took)
 
             started = time.perf_counter()
             await asyncio.gather(*(channel(c) for c in range(channels)))
@@ -184,7 +171,7 @@ async def channels_through_slack(
     return result
 
 
-async def core_direct(db: Path, channels: int, requests: int) -> Result:
+async def core_direct(db: Path, channels: int, requests: int, mix: list[str]) -> Result:
     """The same mix, through Core.handle in this process, `channels` callers at once."""
     import logging
     import resource
@@ -204,14 +191,14 @@ async def core_direct(db: Path, channels: int, requests: int) -> Result:
     logging.getLogger("bot.core").addHandler(Count())
     logging.getLogger("bot.core").propagate = False
     async with open_core(db) as core:
-        for line in MIX:
+        for line in FIXED:
             command, args = parse_line(line) or ("help", "")
             await core.handle(Request(command, args))
         per_channel = [requests // channels + (c < requests % channels) for c in range(channels)]
 
         async def caller(c: int) -> None:
             for n in range(per_channel[c]):
-                command, args = parse_line(MIX[(c * 7 + n) % len(MIX)]) or ("help", "")
+                command, args = parse_line(pick(mix, c, n, channels)) or ("help", "")
                 t0 = time.perf_counter()
                 await core.handle(Request(command, args, user=f"U{c}", place=f"C{c}"))
                 result.answers.append((time.perf_counter() - t0) * 1000)
@@ -223,6 +210,20 @@ async def core_direct(db: Path, channels: int, requests: int) -> Result:
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.dropped = timeouts  # answered, but only with "took too long and was stopped"
     return result
+
+
+def pick(mix: list[str], c: int, n: int, channels: int) -> str:
+    """Channel c's n-th command: the fixed mix cycles per channel; a varied one is dealt out
+    in order (channel c gets lines c, c + channels, ...), so no two requests share a line
+    unless the mix repeats."""
+    if mix is FIXED:
+        return mix[(c * 7 + n) % len(mix)]
+    return mix[(n * channels + c) % len(mix)]
+
+
+def row_label(mix: list[str], line: str) -> str:
+    """Per-command rows: the line itself for the fixed mix, its kind for a varied one."""
+    return line if mix is FIXED else kind_of(line)
 
 
 def copy_store(src: Path, work: Path) -> Path:
@@ -248,6 +249,7 @@ async def run(args: argparse.Namespace) -> None:
     try:
         db = args.db if args.no_copy else copy_store(args.db, work)
         n_articles = article_count(db)
+        mix = FIXED if args.mix == "fixed" else varied(db, args.requests, args.seed)
         env = {
             **os.environ,
             "SLACK_BOT_TOKEN": BOT_TOKEN,
@@ -257,7 +259,8 @@ async def run(args: argparse.Namespace) -> None:
         env.pop("DISCORD_TOKEN", None)
         print(
             f"{n_articles:,} indexed articles; {args.channels} channels at once, "
-            f"{args.requests} signed slash commands, mix of {len(MIX)}; loopback; "
+            f"{args.requests} signed slash commands, {args.mix} mix of {len(set(mix))} distinct; "
+            "loopback; "
             f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         shape = (args.channels, args.requests, args.timeout)
@@ -275,6 +278,7 @@ async def run(args: argparse.Namespace) -> None:
             work,
             *shape,
             answers=False,
+            mix=mix,
         )
         ours = await channels_through_slack(
             "briefbot serve (Slack)",
@@ -283,8 +287,9 @@ async def run(args: argparse.Namespace) -> None:
             work,
             *shape,
             answers=True,
+            mix=mix,
         )
-        direct = await core_direct(db, args.channels, args.requests)
+        direct = await core_direct(db, args.channels, args.requests, mix)
         for r in (base, ours, direct):
             print("  " + r.row())
         print("  answer time by command through Slack (ms):")
@@ -318,6 +323,14 @@ def main() -> int:
     ap.add_argument("--channels", type=int, default=40)
     ap.add_argument("--requests", type=int, default=800)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds an answer may take")
+    ap.add_argument(
+        "--mix",
+        choices=("fixed", "varied"),
+        default="fixed",
+        help="fixed: a dozen commands repeated (mostly answered from the read cache); varied: "
+        "words, names and phrases drawn from the store, nearly every request distinct",
+    )
+    ap.add_argument("--seed", type=int, default=6, help="of the varied mix")
     ap.add_argument("--no-copy", action="store_true", help="run on --db itself (it gets written)")
     ap.add_argument("--keep", action="store_true", help="keep the server logs")
     args = ap.parse_args()
