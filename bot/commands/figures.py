@@ -31,7 +31,8 @@ async def run(ctx: Context, args: str) -> Reply:
     topic, match = _parse(words)
     if topic is None and match is None:
         return await _unknown(ctx, words)
-    figures = await ctx.store.figures(topic=topic, match=match, limit=1000)
+    # Only MAX_ROWS are shown; the store orders them, so asking for more only costs time.
+    figures = await ctx.store.figures(topic=topic, match=match, limit=MAX_ROWS)
     if not figures:
         if topic is not None:
             return await _none_for(ctx, topic, match)

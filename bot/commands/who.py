@@ -127,9 +127,8 @@ async def _display_names(ctx: Context, quotes: list[StoredQuote]) -> dict[str, s
     """One name per speaker key, the most common full spelling across every article they are quoted in."""
     keys = sorted({k for q in quotes if (k := q.speaker_key or speaker_key(q.quote.speaker))})
     names: dict[str, list[str]] = defaultdict(list)
-    for q in await ctx.store.quotes_by_speakers(keys, limit=2000) if keys else []:
-        if q.speaker_key and q.quote.speaker:
-            names[q.speaker_key].append(q.quote.speaker)
+    for key, spellings in (await ctx.store.speaker_spellings(keys)).items():
+        names[key].extend(spellings.elements())
     for q in quotes:
         key = q.speaker_key or speaker_key(q.quote.speaker)
         if key and q.quote.speaker and key not in names:

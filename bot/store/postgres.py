@@ -494,6 +494,18 @@ class PostgresStore(PgDigestTables):
             return []
         return await self._ordered_quotes("q.speaker_key = ANY($1::text[])", list(keys), limit)
 
+    async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
+        out: dict[str, Counter[str]] = {}
+        if keys:
+            rows = await self._all(
+                "SELECT speaker_key, speaker, count(*) FROM quotes "
+                "WHERE speaker_key = ANY($1::text[]) AND speaker IS NOT NULL GROUP BY 1, 2",
+                list(keys),
+            )
+            for key, name, n in rows:
+                out.setdefault(key, Counter())[name] = n
+        return out
+
     async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
         if not article_ids:
             return []

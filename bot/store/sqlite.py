@@ -632,6 +632,21 @@ class SQLiteStore(DigestTables):
         marks = ",".join("?" * len(keys))
         return await self._quote_rows(f"q.speaker_key IN ({marks})", tuple(keys), limit)
 
+    async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
+        """How often each spelling names each speaker: /who picks display names from counts,
+        not from fetching thousands of whole quotes."""
+        out: dict[str, Counter[str]] = {}
+        if keys:
+            marks = ",".join("?" * len(keys))
+            rows = await self._all(
+                "SELECT speaker_key, speaker, count(*) FROM quotes "
+                f"WHERE speaker_key IN ({marks}) AND speaker IS NOT NULL GROUP BY 1, 2",
+                tuple(keys),
+            )
+            for key, name, n in rows:
+                out.setdefault(key, Counter())[name] = n
+        return out
+
     async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
         if not article_ids:
             return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,10 @@ async def test_facts_are_stored_with_their_article(store: Any) -> None:
     assert speakers and speakers[0][2] == max(n for _, _, n in speakers)
     key = speakers[0][0]
     assert all(q.speaker_key == key for q in await store.quotes_by_speakers([key]))
+    spellings = await store.speaker_spellings([key])
+    assert list(spellings) == [key] and sum(spellings[key].values()) == speakers[0][2]
+    assert Counter(q.quote.speaker for q in await store.quotes_by_speakers([key])) == spellings[key]
+    assert await store.speaker_spellings([]) == {}
     topics = await store.figure_topics()
     assert topics and await store.figures(topic=topics[0][0])
     recent = await store.recent_articles(limit=2)
