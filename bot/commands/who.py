@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from bot.commands.context import Context
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
@@ -126,13 +126,11 @@ def _norm(text: str) -> str:
 async def _display_names(ctx: Context, quotes: list[StoredQuote]) -> dict[str, str]:
     """One name per speaker key, the most common full spelling across every article they are quoted in."""
     keys = sorted({k for q in quotes if (k := q.speaker_key or speaker_key(q.quote.speaker))})
-    names: dict[str, list[str]] = defaultdict(list)
-    for key, spellings in (await ctx.store.speaker_spellings(keys)).items():
-        names[key].extend(spellings.elements())
+    names = await ctx.store.speaker_spellings(keys)
     for q in quotes:
         key = q.speaker_key or speaker_key(q.quote.speaker)
         if key and q.quote.speaker and key not in names:
-            names[key].append(q.quote.speaker)
+            names[key] = Counter([q.quote.speaker])
     return {k: best_display_name(v) for k, v in names.items()}
 
 

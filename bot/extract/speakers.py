@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.extract.attribution import HONORIFICS, ORG_WORDS, TITLES
 
@@ -95,9 +95,15 @@ def display_form(name: str) -> str:
     return " ".join(words[len(words) - keep :]) if keep else name.strip()
 
 
-def best_display_name(names: Iterable[str]) -> str:
-    """The most common full form among a speaker's spellings (first and last name preferred)."""
-    forms = Counter(display_form(n) for n in names if n and n.strip())
+def best_display_name(names: Iterable[str] | Mapping[str, int]) -> str:
+    """The most common full form among a speaker's spellings (first and last name preferred).
+
+    Takes the spellings one per quote, or counted (a much-quoted person has thousands)."""
+    counted = names if isinstance(names, Mapping) else Counter(names)
+    forms: Counter[str] = Counter()
+    for name, n in counted.items():
+        if name and name.strip():
+            forms[display_form(name)] += n
     if not forms:
         return ""
     return max(

@@ -130,6 +130,7 @@ class SQLiteStore(DigestTables):
         self._speaker_counts: Counter[tuple[str, str]] = Counter()
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
+        self._spellings: dict[str, Counter[str]] = {}  # key -> spelling -> quotes
         self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
         self._read_version = -1
         self._read_rows = 0
@@ -633,19 +634,10 @@ class SQLiteStore(DigestTables):
         return await self._quote_rows(f"q.speaker_key IN ({marks})", tuple(keys), limit)
 
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
-        """How often each spelling names each speaker: /who picks display names from counts,
-        not from fetching thousands of whole quotes."""
-        out: dict[str, Counter[str]] = {}
-        if keys:
-            marks = ",".join("?" * len(keys))
-            rows = await self._all(
-                "SELECT speaker_key, speaker, count(*) FROM quotes "
-                f"WHERE speaker_key IN ({marks}) AND speaker IS NOT NULL GROUP BY 1, 2",
-                tuple(keys),
-            )
-            for key, name, n in rows:
-                out.setdefault(key, Counter())[name] = n
-        return out
+        """How often each spelling names each speaker, from the counts speakers() keeps: a
+        much-quoted person has tens of thousands of quotes to count otherwise."""
+        await self.speakers()
+        return {k: Counter(self._spellings[k]) for k in keys if k in self._spellings}
 
     async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
         if not article_ids:
@@ -675,9 +667,12 @@ class SQLiteStore(DigestTables):
                 self._speaker_counts[(key, name)] += n
             self._speakers_upto = top
             merged: dict[str, tuple[str, int]] = {}
+            self._spellings = {}
             for (key, name), n in sorted(self._speaker_counts.items()):
                 shown, total = merged.get(key, (name, 0))
                 merged[key] = (max(shown, name, key=len), total + n)
+                if name is not None:
+                    self._spellings.setdefault(key, Counter())[name] = n
             self._speakers_list = sorted(
                 ((k, v[0], v[1]) for k, v in merged.items()), key=lambda r: -r[2]
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from bot.extract.speakers import best_display_name, match_speakers, speaker_key
@@ -90,3 +92,11 @@ def test_match_speakers_respects_a_contradicting_first_name() -> None:
     known = [(speaker_key("Hillary Clinton"), "Hillary Clinton")]
     assert match_speakers("Hillary Clinton", known) == [speaker_key("Hillary Clinton")]
     assert match_speakers("Bill Clinton", known) == []
+
+
+def test_counted_spellings_give_the_same_display_name_as_one_per_quote() -> None:
+    """/who passes counts (a much-quoted person has thousands of quotes), not a long list."""
+    spellings = Counter({"Zelensky": 40, "Volodymyr Zelenskiy": 3, "Volodymyr Zelensky": 5})
+    assert best_display_name(spellings) == best_display_name(list(spellings.elements()))
+    assert best_display_name(spellings) == "Volodymyr Zelensky"
+    assert best_display_name(Counter()) == ""
