@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 
 import pytest
 
 import bot.warmer
+from adapters.slack import SlackAdapter
 from bot.app import background, ingest_sources
 from bot.core import Core
 from bot.workers import BUSY_TEXT
@@ -39,13 +40,21 @@ def answers(fake: FakeSlack, key: str) -> str:
     return shown([r.body for r in fake.received if r.key == key])
 
 
+@asynccontextmanager
+async def one_worker(core: Core, fake_slack: FakeSlack) -> AsyncIterator[SlackAdapter]:
+    """The Slack adapter on a bot whose read commands run in one worker process."""
+    async with (
+        background(core, core.store.path, workers=1, warm_every=3600),
+        running(core, fake_slack) as adapter,
+    ):
+        assert core.workers is not None
+        yield adapter
+
+
 async def test_a_stuck_command_holds_up_no_other_channels_ack(
     core: Core, fake_slack: FakeSlack
 ) -> None:
-    async with (
-        background(core, core.store.path, workers=1, warm_every=3600) as _,
-        running(core, fake_slack) as adapter,
-    ):
+    async with one_worker(core, fake_slack) as adapter:
         assert core.workers is not None
         with stopped(core.workers.pids()):
             status, ack = await slash(adapter, fake_slack, "/who said kick the enemy out", "a")
@@ -135,10 +144,7 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
 async def test_a_worker_killed_mid_command_costs_one_answer_not_the_bot(
     core: Core, fake_slack: FakeSlack
 ) -> None:
-    async with (
-        background(core, core.store.path, workers=1, warm_every=3600) as _,
-        running(core, fake_slack) as adapter,
-    ):
+    async with one_worker(core, fake_slack) as adapter:
         assert core.workers is not None
         [pid] = core.workers.pids()
         with stopped([pid]):
