@@ -1397,22 +1397,14 @@ def _stance_predicates(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> li
     for h in hits:
         cue, comp = h.cue, h.comp
         s = h.end
-        if doc.masked(s) or doc.masked(h.start):
+        if (found := _object_tokens(doc, s, h.start)) is None:
             continue
-        si = _sentence_index_at(doc, s)
-        if si is None:
-            continue
-        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
-        toks = tokens(text, s, end)
-        if not toks or toks[0].text in PUNCT:
-            continue
+        toks, end = found
         clause = comp in _CLAUSE_COMPS or (comp == "to" and _infinitive_start(toks))
         e = _clause_end(toks, 0, end)
         if not clause:
             e = min(e, _object_end(toks, 0, e))
         start = h.comp_start if comp in ("that", "to") and clause else s
-        if comp == "to" and clause:
-            start = h.comp_start
         start, e = _trim(text, start, e)
         if e <= start:
             continue
@@ -1426,6 +1418,21 @@ def _infinitive_start(toks: list[Token]) -> bool:
     """After "to": a bare verb ("eager to win"), not a noun phrase ("opposed to the plan")."""
     t = toks[0]
     return not t.cap and t.text[0].isalpha() and t.low not in DETERMINERS
+
+
+def _object_tokens(doc: ArticleDoc, s: int, cue_at: int) -> tuple[list[Token], int] | None:
+    """The tokens of the short object after a cue, and where they stop; None when the cue or
+    object sits inside quote marks, outside a sentence, or the object opens on punctuation."""
+    if doc.masked(s) or doc.masked(cue_at):
+        return None
+    si = _sentence_index_at(doc, s)
+    if si is None:
+        return None
+    end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
+    toks = tokens(doc.text, s, end)
+    if not toks or toks[0].text in PUNCT:
+        return None
+    return toks, end
 
 
 def _sentence_index_at(doc: ArticleDoc, pos: int) -> int | None:
@@ -1501,14 +1508,10 @@ def _topic_phrases(doc: ArticleDoc, preps: list[tuple[int, int, str]]) -> list[Q
             continue
         head, head_at = found
         s = pe
-        if doc.masked(s) or doc.masked(head_at):
+        if (found := _object_tokens(doc, s, head_at)) is None:
             continue
-        si = _sentence_index_at(doc, s)
-        if si is None:
-            continue
-        end = min(doc.sentences[si].end, s + _OBJECT_SPAN)  # an object is short: tokenize little
-        toks = tokens(text, s, end)
-        if not toks or toks[0].text in PUNCT or toks[0].low in _TIME_WORDS:
+        toks, end = found
+        if toks[0].low in _TIME_WORDS:
             continue
         if toks[0].low in TEMPORAL:
             continue  # "remarks on Thursday": a time, not a topic
