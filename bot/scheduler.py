@@ -43,6 +43,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery import Delivery
 from bot.digests import build_digest, latest_due
+from bot.model import utc_iso
 from bot.store.sqlite_digests import Schedule
 
 if TYPE_CHECKING:
@@ -59,10 +60,6 @@ SYNC_SECONDS = 60  # how often schedules added or cancelled by another process a
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def job_id(schedule_id: int) -> str:
@@ -241,7 +238,7 @@ class Scheduler:
         )
         token = uuid.uuid4().hex
         if not await self.store.claim_delivery(
-            schedule.id, local_date, schedule.place, token, _iso(now), MAX_ATTEMPTS
+            schedule.id, local_date, schedule.place, token, utc_iso(now), MAX_ATTEMPTS
         ):
             return "taken"
         try:
@@ -252,7 +249,9 @@ class Scheduler:
             log.warning("digest #%d for %s could not be posted: %s", schedule.id, local_date, error)
             self._retry(schedule, due)
             return "failed"
-        await self.store.finish_delivery(schedule.id, local_date, token, _iso(self.now()), covered)
+        await self.store.finish_delivery(
+            schedule.id, local_date, token, utc_iso(self.now()), covered
+        )
         log.info(
             "digest #%d posted to %s:%s for %s",
             schedule.id,

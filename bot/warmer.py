@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.model import utc_iso
 from bot.store.base import Story
 from summaries.multi import StoryDoc, summarize_story
 
@@ -31,8 +32,10 @@ CHUNK = 20  # summaries per job: a worker takes users' commands in between chunk
 async def story_summary_rows(store: Any, story: Story) -> list[list[Any]]:
     """[article_id, start, end, paragraph, text] per picked sentence: cached, else made and saved."""
     size, cached = await store.story_summary(story.id)
-    if cached is not None:
-        return cached
+    return cached if cached is not None else await _make_summary(store, story, size)
+
+
+async def _make_summary(store: Any, story: Story, size: int) -> list[list[Any]]:
     articles = await store.articles([r.id for r in story.articles])
     docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
     picked = summarize_story(docs, SUMMARY_SENTENCES)
@@ -42,10 +45,6 @@ async def story_summary_rows(store: Any, story: Story) -> list[list[Any]]:
     ]
     await store.save_story_summary(story.id, size, rows)
     return rows
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 async def warm_summaries(
@@ -61,13 +60,13 @@ async def warm_summaries(
     except ValueError:
         return 0
     newest = newest if newest.tzinfo else newest.replace(tzinfo=UTC)
-    since = _iso(newest - timedelta(days=days))
+    since = utc_iso(newest - timedelta(days=days))
     made = 0
     for story in await store.stories(since=since, limit=limit):
-        _size, cached = await store.story_summary(story.id)
+        size, cached = await store.story_summary(story.id)
         if cached is not None:
             continue
-        await story_summary_rows(store, story)
+        await _make_summary(store, story, size)
         made += 1
         if budget is not None and made >= budget:
             break

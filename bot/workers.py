@@ -157,16 +157,9 @@ class WorkerPool:
         if self.busy():
             log.warning("workers: %d commands pending; refusing /%s", self.pending, request.command)
             return error_reply(BUSY_TEXT, hint="Nothing was lost; the same command will work.")
-        return await self._submit(_handle, request)
-
-    async def call(self, name: str, *args: Any) -> Any:
-        """Run a named background job in a worker (not counted against max_pending)."""
-        return await self._run(_call, name, *args)
-
-    async def _submit(self, fn: Any, request: Request) -> Reply:
         self.pending += 1
         try:
-            return await self._run(fn, request)
+            return await self._run(_handle, request)
         except TimeoutError:
             log.warning("workers: /%s took too long", request.command)
             return error_reply(f"/{request.command} took too long and was stopped.")
@@ -179,6 +172,10 @@ class WorkerPool:
         finally:
             self.pending -= 1
 
+    async def call(self, name: str, *args: Any) -> Any:
+        """Run a named background job in a worker (not counted against max_pending)."""
+        return await self._run(_call, name, *args)
+
     async def _run(self, fn: Any, *args: Any) -> Any:
         if self._pool is None:
             raise RuntimeError("WorkerPool.start() has not run")
@@ -187,9 +184,8 @@ class WorkerPool:
             future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
             return await asyncio.wait_for(future, self.timeout)
         except BrokenProcessPool:
-            if (
-                self._pool is pool
-            ):  # the first to notice replaces it; later requests use the new one
+            # The first to notice replaces the pool; later requests use the new one.
+            if self._pool is pool:
                 self._pool = self._new_pool()
                 pool.shutdown(wait=False, cancel_futures=True)
             raise

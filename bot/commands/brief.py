@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.commands.context import Context
 from bot.commands.rows import figure_row, quote_item
-from bot.model import Action, Item, Reply, Section, error_reply
+from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
 from bot.warmer import story_summary_rows
 
@@ -26,10 +26,6 @@ _MAIN_TOPICS = {
     "money",
     "energy",
 }
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_since(word: str, now: datetime) -> datetime | None:
@@ -91,7 +87,7 @@ async def build_brief(
 ) -> Reply:
     """The briefing Reply; digests call this too. Empty result -> a Reply saying nothing is new."""
     since = since or await default_since(ctx)
-    stories = await ctx.store.stories(since=_iso(since), topic=topic, limit=MAX_STORIES)
+    stories = await ctx.store.stories(since=utc_iso(since), topic=topic, limit=MAX_STORIES)
     if not stories:
         about = f" about {topic!r}" if topic else ""
         return Reply(

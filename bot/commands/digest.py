@@ -18,7 +18,7 @@ from bot.digests import (
     parse_time,
     parse_zone,
 )
-from bot.model import Action, Item, Reply, Section, error_reply
+from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
 from bot.store import fts
 from bot.store.sqlite_digests import Schedule
 
@@ -30,10 +30,6 @@ MAX_FEEDS_SHOWN = 15
 _AMPM = {"am", "pm", "a.m.", "p.m."}
 _SCHEDULE = ("schedule", "add", "set", "at", "every")
 _CANCEL = ("cancel", "stop", "remove", "delete", "rm", "unschedule")
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 async def run(ctx: Context, args: str) -> Reply:
@@ -106,7 +102,7 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
             example="/digest list",
         )
     schedule: Schedule = await ctx.store.add_schedule(  # type: ignore[attr-defined]
-        req.place, req.platform, at, zone, topic, req.user, _iso(ctx.now())
+        req.place, req.platform, at, zone, topic, req.user, utc_iso(ctx.now())
     )
     scheduler = ctx.services.get("scheduler")
     if scheduler is not None:

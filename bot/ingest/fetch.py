@@ -18,7 +18,7 @@ from bot.ingest.feeds import FeedEntry, NotAFeed, ParsedFeed, parse_feed
 from bot.ingest.readers import ReadError, decode, from_html, from_text
 from bot.ingest.service import IngestReport
 from bot.ingest.ssrf import FEED_TYPES, PAGE_TYPES, Fetched, FetchError, HttpClient
-from bot.model import Article
+from bot.model import Article, utc_iso
 from bot.store.base import Store
 from bot.store.sqlite_digests import DigestStore, FeedState
 
@@ -38,10 +38,6 @@ class SourceStore(Store, DigestStore, Protocol):
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def _iso(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -179,7 +175,7 @@ class Fetcher:
                 if fetched.content_type in FEED_TYPES or fetched.content_type in ("", "text/plain"):
                     return SourceResult("error", url, IngestReport(failed=1, errors=[str(exc)]))
             else:
-                added = await self.store.add_feed(url, added_by, _iso(self.now()), parsed.title)
+                added = await self.store.add_feed(url, added_by, utc_iso(self.now()), parsed.title)
                 report = await self._ingest_entries(url, parsed, fetched)
                 log.info("subscribed to feed %s (%s)", url, report.line())
                 return SourceResult("feed", url, report, title=parsed.title, subscribed=added)
@@ -206,7 +202,7 @@ class Fetcher:
         """Subscribe to feeds named in the config (polled by the scheduler); returns how many were new."""
         added = 0
         for url in urls:
-            added += await self.store.add_feed(url.strip(), added_by, _iso(self.now()))
+            added += await self.store.add_feed(url.strip(), added_by, utc_iso(self.now()))
         return added
 
     async def poll_all(self, interval: timedelta = timedelta(minutes=15)) -> IngestReport:
@@ -256,7 +252,9 @@ class Fetcher:
             await self._record_error(url, str(exc))
             return IngestReport(failed=1, errors=[str(exc)])
         if fetched.status == 304:
-            await self.store.record_feed_poll(url, _iso(self.now()), None, None, "", 0, state.seen)
+            await self.store.record_feed_poll(
+                url, utc_iso(self.now()), None, None, "", 0, state.seen
+            )
             return IngestReport()
         try:
             parsed = parse_feed(fetched.body, url)
@@ -267,7 +265,7 @@ class Fetcher:
 
     async def _record_error(self, url: str, error: str) -> None:
         log.warning("feed %s: %s", url, error)
-        await self.store.record_feed_error(url, _iso(self.now()), error)
+        await self.store.record_feed_error(url, utc_iso(self.now()), error)
 
     async def _ingest_entries(self, url: str, parsed: ParsedFeed, fetched: Fetched) -> IngestReport:
         """Entries not seen before, fetched concurrently and indexed oldest first."""
@@ -308,7 +306,7 @@ class Fetcher:
                 task.cancel()
         await self.store.record_feed_poll(
             url,
-            _iso(self.now()),
+            utc_iso(self.now()),
             fetched.etag,
             fetched.last_modified,
             parsed.title,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.model import Article
+from bot.model import Article, utc_iso
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def normalise_date(value: Any) -> str:
             return ""
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_iso(when)
 
 
 def make_id(text: str, hint: str = "") -> str:

@@ -24,7 +24,7 @@ from bot.extract.boilerplate import boilerplate_sentences
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.speakers import speaker_key
 from bot.ingest import dedupe
-from bot.model import Analysis, Article, Figure, Quote, Sentence
+from bot.model import Analysis, Article, Figure, Quote, Sentence, utc_iso
 from bot.store import fts
 from bot.store.base import (
     ArticleRef,
@@ -94,7 +94,7 @@ def read_cached(
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_iso(datetime.now(UTC))
 
 
 def _ref(row: Sequence[Any]) -> ArticleRef:
@@ -920,4 +920,4 @@ def _shift(iso: str, days: int) -> str:
         return iso
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return (when + timedelta(days=days)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_iso(when + timedelta(days=days))
