@@ -126,11 +126,10 @@ class SQLiteStore(DigestTables):
         # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
         self._df_known: dict[str, int] = {}
         self._df_version: int | None = None
-        # speakers(): counts per (key, name) up to quote id _speakers_upto
-        self._speaker_counts: Counter[tuple[str, str]] = Counter()
+        # speakers(): quotes per spelling per speaker key, up to quote id _speakers_upto
+        self._spellings: dict[str, Counter[str]] = {}
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
-        self._spellings: dict[str, Counter[str]] = {}  # key -> spelling -> quotes
         self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
         self._read_version = -1
         self._read_rows = 0
@@ -654,7 +653,7 @@ class SQLiteStore(DigestTables):
         """
         top = (await self._one("SELECT coalesce(max(id), 0) FROM quotes"))[0]
         if top < self._speakers_upto:  # a different or rebuilt store: count again
-            self._speaker_counts, self._speakers_upto = Counter(), 0
+            self._spellings, self._speakers_upto = {}, 0
         if top != self._speakers_upto or self._speakers_list is None:
             # From nothing, the speaker index is the quicker scan; after that, only the new ids.
             since = "id > ? AND id <= ? AND" if self._speakers_upto else "? = 0 AND id <= ? AND"
@@ -664,17 +663,14 @@ class SQLiteStore(DigestTables):
                 (self._speakers_upto, top),
             )
             for key, name, n in rows:
-                self._speaker_counts[(key, name)] += n
+                self._spellings.setdefault(key, Counter())[name] += n
             self._speakers_upto = top
-            merged: dict[str, tuple[str, int]] = {}
-            self._spellings = {}
-            for (key, name), n in sorted(self._speaker_counts.items()):
-                shown, total = merged.get(key, (name, 0))
-                merged[key] = (max(shown, name, key=len), total + n)
-                if name is not None:
-                    self._spellings.setdefault(key, Counter())[name] = n
-            self._speakers_list = sorted(
-                ((k, v[0], v[1]) for k, v in merged.items()), key=lambda r: -r[2]
+            self._speakers_list = sorted(  # ties: the lower key, then the first longest name
+                (
+                    (key, max(sorted(names), key=len), names.total())
+                    for key, names in sorted(self._spellings.items())
+                ),
+                key=lambda r: -r[2],
             )
         return list(self._speakers_list)
 
