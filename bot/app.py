@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -84,8 +85,6 @@ async def ingest_sources(
 
 def default_workers() -> int:
     """Worker processes for read commands: BRIEFBOT_WORKERS, else one per core up to 2 (0: none)."""
-    import os
-
     raw = os.environ.get("BRIEFBOT_WORKERS", "")
     if raw.strip().isdigit():
         return min(int(raw), 16)
@@ -107,13 +106,8 @@ async def background(
     if pool is not None:
         await pool.start()
         core.workers = pool
-        warmer = SummaryWarmer(
-            core.store,
-            lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK),
-            every=warm_every,
-        )
-    else:
-        warmer = SummaryWarmer(core.store, every=warm_every)
+    run = (lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK)) if pool else None
+    warmer = SummaryWarmer(core.store, run, every=warm_every)
     warmer.start()
     try:
         yield warmer
