@@ -10,7 +10,7 @@ from itertools import islice
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 
-from bot.extract.boilerplate import is_boilerplate
+from bot.extract.boilerplate import is_boilerplate, trailing_notices
 from bot.extract.sentences import _WORD, split_sentences, words
 from bot.model import Sentence
 from summaries.tokenizer import NewsTokenizer
@@ -226,24 +226,6 @@ def _span(text: str, start: int, end: int, paragraph: int) -> Sentence:
     return Sentence(text=text[start:end], start=start, end=end, paragraph=paragraph)
 
 
-def _trailing_notices(sentences: Sequence[Sentence]) -> set[int]:
-    """The closing block of notices: `boilerplate_sentences`' paragraph rule, read from the end.
-
-    A paragraph whose first sentence is boilerplate is dropped whole when nothing but such
-    paragraphs follows it; only those first sentences need checking, from the last one back.
-    """
-    by_paragraph: dict[int, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_paragraph.setdefault(s.paragraph, []).append(i)
-    block: set[int] = set()
-    for paragraph in sorted(by_paragraph, reverse=True):
-        members = by_paragraph[paragraph]
-        if not is_boilerplate(sentences[members[0]].text):
-            break
-        block.update(members)
-    return block
-
-
 def build_document(
     text: str,
     title: str | None = None,
@@ -260,7 +242,7 @@ def build_document(
     """
     tokenizer = tokenizer or NewsTokenizer()
     found = split_headlines(text, sentences if sentences is not None else split_sentences(text))
-    trailing = _trailing_notices(found)
+    trailing = trailing_notices(found)
     first_noise = bool(found) and (0 in trailing or is_boilerplate(found[0].text))
     heading_indexes: set[int] = set()
     paragraphs: dict[int, list[SumySentence]] = {}

@@ -209,12 +209,22 @@ def boilerplate_sentences(text: str, sentences: Sequence[Sentence]) -> set[int]:
     boilerplate follows it.
     """
     flagged = {i for i, s in enumerate(sentences) if is_boilerplate(s.text)}
+    return flagged | trailing_notices(sentences)
+
+
+def trailing_notices(sentences: Sequence[Sentence]) -> set[int]:
+    """The closing block of notices: the last paragraphs whose first sentence is boilerplate.
+
+    Read from the end, so only those first sentences are checked (summaries ask for this
+    block alone and check other sentences only when a summary looks at them).
+    """
     by_paragraph: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_paragraph.setdefault(s.paragraph, []).append(i)
+    block: set[int] = set()
     for paragraph in sorted(by_paragraph, reverse=True):
         members = by_paragraph[paragraph]
-        if members[0] not in flagged:
+        if not is_boilerplate(sentences[members[0]].text):
             break  # story text: the trailing block of notices ends here
-        flagged.update(members)
-    return flagged
+        block.update(members)
+    return block
