@@ -18,6 +18,7 @@ import re
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from rouge_score import rouge_scorer
@@ -86,12 +87,13 @@ def contenders(count: int) -> dict[str, Callable[[str], list[str]]]:
             document = PlaintextParser.from_string(t, tokenizer).document
             return [str(x) for x in s(document, count)]  # type: ignore[operator]
 
-        def same_units(t: str, s: object = summarizer) -> list[str]:
+        def same_units(t: str, s: object = summarizer, c: int = count) -> list[str]:
             document = build_document(t).model
-            return [str(x) for x in s(document, count)]  # type: ignore[operator]
+            return [str(x) for x in s(document, c)]  # type: ignore[operator]
 
         runs[f"stock {method}"] = stock
         runs[f"units {method}"] = same_units
+        runs[f"units+1 {method}"] = partial(same_units, c=count + 1)
     return runs
 
 
@@ -100,11 +102,11 @@ def _norm(text: str) -> str:
 
 
 def score_chunk(args: tuple[list[dict[str, str]], int]) -> dict[str, list[float]]:
-    """Summed R1, R2, RL, words, sentences and verbatim sentences per contender."""
+    """Summed R1, R2, RL, words, sentences, verbatim sentences and R1 precision per contender."""
     records, count = args
     scorer = rouge_scorer.RougeScorer(list(KEYS), use_stemmer=True)
     runs = contenders(count)
-    totals = {name: [0.0] * 6 for name in runs}
+    totals = {name: [0.0] * 7 for name in runs}
     for record in records:
         source = _norm(record["text"])
         for name, run in runs.items():
@@ -117,6 +119,7 @@ def score_chunk(args: tuple[list[dict[str, str]], int]) -> dict[str, list[float]
             row[3] += len(prediction.split())
             row[4] += len(sentences)
             row[5] += sum(1 for s in sentences if _norm(s) and _norm(s) in source)
+            row[6] += scores["rouge1"].precision
     return totals
 
 
@@ -134,15 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     chunks = [(records[i :: args.workers], args.sentences) for i in range(args.workers)]
     with ProcessPoolExecutor(args.workers) as pool:
         parts = list(pool.map(score_chunk, chunks))
-    totals = {name: [sum(p[name][i] for p in parts) for i in range(6)] for name in parts[0]}
+    totals = {name: [sum(p[name][i] for p in parts) for i in range(7)] for name in parts[0]}
     n = len(records)
 
     def cells(name: str) -> str:
-        r1, r2, rl, n_words, n_sent, n_verb = totals[name]
+        r1, r2, rl, n_words, n_sent, n_verb, p1 = totals[name]
         verbatim = n_verb / n_sent if n_sent else 0.0
         return (
-            f"{100 * r1 / n:6.2f} {100 * r2 / n:6.2f} {100 * rl / n:6.2f}"
-            f" {n_words / n:5.0f} {verbatim:6.3f}"
+            f"{100 * r1 / n:6.2f} {100 * r2 / n:6.2f} {100 * rl / n:6.2f} {100 * p1 / n:6.2f}"
+            f" {n_words / n:5.0f} {n_sent / n:5.2f} {verbatim:5.3f}"
         )
 
     def delta(a: str, b: str) -> str:
@@ -151,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{n} articles from {args.corpus.name}, {args.sentences} sentences; F1 x 100")
     print("stock = sumy classes as shipped on PlaintextParser + our NewsTokenizer (offline);")
     print("the SUMMARIES.md table used a regex splitter with longer units, so it reads higher.\n")
-    head = "    R1     R2     RL words  verb."
-    print(f"{'method':9s} | {'ours':^34s} | {'stock sumy':^34s} | {'ours - stock':^20s}")
+    print("P1 = ROUGE-1 precision; words and sentences per summary (F1 rises with length, so")
+    print("compare lengths too: a gain from length alone is none).\n")
+    head = "    R1     R2     RL     P1 words sents verb."
+    print(f"{'method':9s} | {'ours':^47s} | {'stock sumy':^47s} | {'ours - stock':^20s}")
     print(f"{'':9s} | {head} | {head} | {'R1':>6s} {'R2':>6s} {'RL':>6s}")
     for method in STOCK:
         print(
@@ -164,6 +169,16 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{method:9s} | {cells(method)} | {cells('units ' + method)}"
             f" | {delta(method, 'units ' + method)}"
+        )
+    print("\nat equal length: stock's R1 at our words, between its N and N+1 sentence runs")
+    for method in STOCK:
+        words = totals[method][3]
+        f0, w0 = totals[f"units {method}"][0], totals[f"units {method}"][3]
+        f1, w1 = totals[f"units+1 {method}"][0], totals[f"units+1 {method}"][3]
+        at_ours = f0 + (f1 - f0) * (words - w0) / (w1 - w0) if w1 != w0 else f0
+        print(
+            f"{method:9s} | ours {100 * totals[method][0] / n:6.2f} at {words / n:5.1f} words"
+            f" | stock {100 * at_ours / n:6.2f} | {100 * (totals[method][0] - at_ours) / n:+6.2f}"
         )
     print()
     for name in ("news", "lead", "lead-3 (scorer)"):
