@@ -274,9 +274,33 @@ def _workers(text: str) -> int:
     return n
 
 
+def _global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """--db, --config and -v; every subcommand takes them too (`briefbot ingest --db x.db ...`)."""
+    parser.add_argument(
+        "--db",
+        default=default,
+        help="SQLite store path or postgresql:// URL (default: [store] of the config, else "
+        "the path at the end of `briefbot --help`)",
+    )
+    parser.add_argument(
+        "--config", default=default, help="TOML config file (see config.example.toml)"
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if default is None else default,
+        help="log at debug level",
+    )
+
+
 def _sub(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option not repeated after the subcommand keeps the value given before it
+    _global_options(common, default=argparse.SUPPRESS)
     return sub.add_parser(
         name,
+        parents=[common],
         help=help_text,
         description=help_text[0].upper() + help_text[1:] + ".",
         epilog=EXAMPLES[name],
@@ -293,13 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"{EXAMPLES['']}\n\ndefault store: {default_db_path()}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--db",
-        help="SQLite store path or postgresql:// URL (default: [store] of the config, else the "
-        "path below)",
-    )
-    parser.add_argument("--config", help="TOML config file (see config.example.toml)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="cmd")
 
     p = _sub(sub, "ask", "run one command through the core and print the reply")
@@ -364,8 +382,15 @@ def _ask_text_first(argv: list[str]) -> list[str]:
     if "ask" not in argv or "--" in argv:
         return argv
     i = argv.index("ask") + 1
-    while i < len(argv) and argv[i] in ("--json", "-h", "--help"):
-        i += 1
+    while i < len(argv):
+        if argv[i] in ("--db", "--config"):  # an option with its value
+            i += 2
+        elif argv[i] in ("--json", "-h", "--help", "-v", "--verbose") or argv[i].startswith(
+            ("--db=", "--config=")
+        ):
+            i += 1
+        else:
+            break
     if i < len(argv) and argv[i].startswith("-"):
         return [*argv[:i], "--", *argv[i:]]
     return argv

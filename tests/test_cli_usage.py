@@ -115,6 +115,16 @@ def test_bad_files_are_counted_as_failed_with_the_reason(tmp_path: Path) -> None
     assert "missing.txt: no such file" in p.stderr
 
 
+def test_store_options_work_after_the_subcommand_too(tmp_path: Path) -> None:
+    db, other = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert run("ingest", "--db", db, str(SEEDS[0])).returncode == 0
+    p = run("--db", other, "ask", "--db", db, "--json", "/articles")  # the later one wins
+    assert p.returncode == 0 and json.loads(p.stdout)["title"] == "1 indexed article"
+    p = run("ask", f"--db={db}", "-:")  # still a command, not an unknown option
+    assert p.returncode == 0 and "Unknown command" in p.stdout
+    assert "Nothing is indexed" in run("--db", other, "ask", "/articles").stdout
+
+
 def test_nothing_indexable_exits_1(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     p = run("--db", str(tmp_path / "s.db"), "ingest", str(tmp_path / "empty.txt"))

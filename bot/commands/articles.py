@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.commands.rows import counted
 from bot.model import Item, Reply, Section, error_reply
 
 PAGE = 15
@@ -39,7 +40,7 @@ async def run(ctx: Context, args: str) -> Reply:
     )
     pages = (total + PAGE - 1) // PAGE
     return Reply(
-        title=f"{total} indexed articles",
+        title=f"{counted(total, 'indexed article')}",
         sections=(Section(items=items),),
         citations=ctx.citations,
         footer=f"Page {page} of {pages}"

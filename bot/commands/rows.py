@@ -9,6 +9,11 @@ from bot.store.base import ArticleRef, StoredFigure, StoredQuote
 SHORT_TITLE = 48
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "3 articles": titles an editor reads should not say "1 articles"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def source_name(article: ArticleRef) -> str:
     """The outlet when known, else the start of the title (seeds carry no outlet); the citation has the rest."""
     if article.outlet:

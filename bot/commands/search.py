@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.commands.rows import counted
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
 
@@ -45,7 +46,7 @@ async def run(ctx: Context, args: str) -> Reply:
     )
     actions = tuple(Action("Summary", "summary", h.article.id) for h in hits[:3])
     return Reply(
-        title=f"{len(hits)} articles for “{args[:80]}”",
+        title=f"{counted(len(hits), 'article')} for “{args[:80]}”",
         sections=(Section(items=items),),
         citations=ctx.citations,
         actions=actions,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.commands.rows import counted
 from bot.model import Action, Article, Item, Reply, Section, error_reply
 from bot.store import fts
 from bot.store.base import ArticleRef
@@ -83,7 +84,7 @@ async def run(ctx: Context, args: str) -> Reply:
             title=article.title,
             sections=(
                 Section(
-                    heading=f"{ref.outlet or 'Summary'} — {method}, {len(items)} sentences",
+                    heading=f"{ref.outlet or 'Summary'} — {method}, {counted(len(items), 'sentence')}",
                     items=items,
                 ),
             ),

@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from bot.commands.context import Context
+from bot.commands.rows import counted
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
@@ -226,7 +227,8 @@ def _person_reply(
     )
     footer = f"Also spelled: {', '.join(spellings)}" if spellings else ""
     return Reply(
-        title=f"What {name} said: {len(quotes)} quotes from {len(by_article)} articles",
+        title=f"What {name} said: {counted(len(quotes), 'quote')} from "
+        f"{counted(len(by_article), 'article')}",
         sections=tuple(sections),
         citations=ctx.citations,
         actions=_actions(ctx),
