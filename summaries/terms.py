@@ -16,11 +16,14 @@ MAX_WORDS = 1 << 17  # a memo this size holds a newsroom's vocabulary in a few M
 # Snowball's C English stemmer (PyStemmer) is ~7x faster than NLTK's Python port that sumy
 # uses, but it implements Snowball 2, which changed a few rules since NLTK's port: more
 # exceptional R1 prefixes (inter-, emerg-, organ-, univers-, later-, past-, even-), "-ogist"
-# "-ying" and "-ization" endings and short doubled words ("added", "erred"). Words those rules can touch go to
-# NLTK, so every stem stays the one stock sumy computes.
+# "-ying" and "-ization" endings and short doubled words ("added", "erred"). Words those rules
+# can touch go to NLTK, so every stem stays the one stock sumy computes. Short words of plain
+# letters were checked exhaustively (every a-z word of 1-4 letters, with and without "-ed" and
+# "-ing": tests/summaries/test_terms.py): only a vowel, a doubled consonant and the ending
+# differ ("egged", "adding"), so only those, and short words with other characters, go to NLTK.
 _SNOWBALL2_CHANGED = re.compile(
     r"^(?:inter|emerg|organ|univers|later|past|even|add|gener|commun|arsen)|ogist|ying|ization"
-    r"|^.{0,4}$|^.{2,4}(?:ed|ing)$"
+    r"|^[aeiou]([a-z])\1(?:ed|ing)$|^(?![a-z]+$).{0,4}$|^(?![a-z]+(?:ed|ing)$).{2,4}(?:ed|ing)$"
 )
 
 
