@@ -52,8 +52,11 @@ class SourceSentence(SumySentence):
         tokenizer: NewsTokenizer,
         usable: bool | None = None,
     ) -> None:
-        super().__init__(source.text, tokenizer)
-        self._words = tokenizer.to_words(source.text)
+        # sumy's Sentence.__init__, without the call: text stripped, not a heading.
+        self._text = text = source.text.strip()
+        self._tokenizer = tokenizer
+        self._is_heading = False
+        self._words = tokenizer.to_words(text)
         self.source = source
         self.index = index
         self._usable = usable

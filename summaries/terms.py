@@ -97,22 +97,35 @@ class Stems:
         if len(self._word_ids) + len(words) > self._limit:
             self._reset()
         table = self._word_ids
-        for word in dict.fromkeys(words):
-            if word not in table:
-                self._add(word)
+        new = [word for word in dict.fromkeys(words) if word not in table]
+        first = len(table)
+        if first + len(new) > len(self._stem_of):
+            grown = max(2 * len(self._stem_of), first + len(new))
+            self._stem_of = np.concatenate(
+                (self._stem_of, np.full(grown - len(self._stem_of), -1, np.intp))
+            )
+            self._capital = np.concatenate(
+                (self._capital, np.zeros(grown - len(self._capital), bool))
+            )
+        # One pass in first-seen order (ids, and so count columns, come out as one by one).
+        stop, memo, stem_ids = self.stop_words, self._memo, self._stem_ids
+        rows: list[int] = []
+        stems: list[int] = []
+        capital: list[bool] = []
+        for index, word in enumerate(new, start=first):
+            table[word] = index
+            lowered = word.lower()
+            if lowered in stop:
+                continue
+            stem = memo.get(lowered)
+            if stem is None:
+                stem = self(lowered)
+            rows.append(index)
+            stems.append(stem_ids.setdefault(stem, len(stem_ids)))
+            capital.append(word[:1].isupper())
+        self._stem_of[rows] = stems
+        self._capital[rows] = capital
         return np.fromiter(map(table.__getitem__, words), np.intp, len(words))
-
-    def _add(self, word: str) -> None:
-        index = self._word_ids[word] = len(self._word_ids)
-        if index >= len(self._stem_of):
-            self._stem_of = np.concatenate((self._stem_of, np.full(index + 1, -1, np.intp)))
-            self._capital = np.concatenate((self._capital, np.zeros(index + 1, bool)))
-        lowered = word.lower()
-        if lowered in self.stop_words:
-            return
-        stem = self(lowered)
-        self._stem_of[index] = self._stem_ids.setdefault(stem, len(self._stem_ids))
-        self._capital[index] = word[:1].isupper()
 
     def stem_ids(self, word_ids: np.ndarray) -> np.ndarray:
         """Stem id of each word id, -1 for stop words."""
