@@ -33,14 +33,17 @@ def select(
     if count <= 0 or not document.rated:
         return []
     scores = _tie_broken(ratings)
-    quick = _top_if_free(document, scores, count, similarity, max_similarity)
+    order = sorted(range(len(document.rated)), key=scores.__getitem__, reverse=True)
+    quick = _top_if_free(document, order, scores, count, similarity, max_similarity)
     if quick is not None:
         return quick
-    usable = [k for k, s in enumerate(document.rated) if s.usable]
-    strong = set(sorted(usable, key=scores.__getitem__, reverse=True)[: STRONG * count])
-    chains = _chains(document, strong)
+    strong = _strong(document, order, count)
     banned: set[int] = set()
     while True:
+        # Only sentences rated at least as well as the last strong one and the count-th
+        # stand-alone one can be in the best pick (see `_reach`); the rest need no checks.
+        reach = _reach(document, order, count, strong, banned)
+        chains = _chains(document, strong, None if reach is None else set(order[:reach]))
         picked = _best_prefixes(chains, scores, count, banned)
         clash = _first_repeat(picked, scores, similarity, max_similarity)
         if clash is None:
@@ -48,8 +51,51 @@ def select(
         banned.add(clash)
 
 
+def _strong(document: Document, order: list[int], count: int) -> set[int]:
+    """The best STRONG x count usable sentences: the only ones a leaning sentence may follow."""
+    rated = document.rated
+    strong: set[int] = set()
+    for k in order:
+        if len(strong) == STRONG * count:
+            break
+        if rated[k].usable:
+            strong.add(k)
+    return strong
+
+
+def _reach(
+    document: Document,
+    order: list[int],
+    count: int,
+    strong: set[int],
+    banned: set[int],
+) -> int | None:
+    """How many of the best-rated sentences (`order`) the exact best pick can draw from.
+
+    Let t be the rating of the count-th best usable sentence that stands alone and is not
+    banned. A picked sentence rated below t that is not strong closes its chain (nothing may
+    lean on a weak sentence), so swapping it for one of the count stand-alone sentences
+    rated t or more that is not picked would raise the total: the best pick holds only
+    sentences rated t or more and strong ones. None when the text has too few usable
+    sentences for that bound (then every sentence is considered).
+    """
+    if len(strong) < STRONG * count:
+        return None
+    rated = document.rated
+    weakest_strong = max(order.index(k) for k in strong)
+    standing = 0
+    for position, k in enumerate(order):
+        s = rated[k]
+        if k not in banned and s.usable and not document.needs_context(s.index):
+            standing += 1
+            if standing == count:
+                return max(position, weakest_strong) + 1
+    return None
+
+
 def _top_if_free(
     document: Document,
+    order: list[int],
     scores: list[float],
     count: int,
     similarity: np.ndarray | None,
@@ -58,10 +104,11 @@ def _top_if_free(
     """The best `count` usable sentences when none leans on another and none repeats one.
 
     That pick is then the best total there is, so the knapsack is not needed (most texts).
+    `order` lists the sentences best-rated first.
     """
     rated = document.rated
     top: list[int] = []
-    for k in sorted(range(len(rated)), key=scores.__getitem__, reverse=True):
+    for k in order:
         if rated[k].usable:  # checked lazily: only the best few pay for the checks
             top.append(k)
             if len(top) == count:
@@ -73,18 +120,22 @@ def _top_if_free(
     return sorted(top)
 
 
-def _chains(document: Document, strong: set[int]) -> list[list[int]]:
+def _chains(
+    document: Document, strong: set[int], within: set[int] | None = None
+) -> list[list[int]]:
     """Runs of usable sentences that may only be taken as prefixes.
 
     A run opens with a sentence that stands alone; each sentence after it leans on the one
     before. A leaning sentence whose predecessor is not usable, or not `strong` (among the
-    best-rated), cannot be picked: a weak sentence is no context worth a slot.
+    best-rated), cannot be picked: a weak sentence is no context worth a slot. Sentences
+    outside `within` (when given) are left out as if unusable: only the last sentence of
+    a run can be weak, so that only shortens runs and drops runs of one.
     """
     rated = document.rated
     chains: list[list[int]] = []
     open_chain: list[int] | None = None
     for k, s in enumerate(rated):
-        if not s.usable:
+        if (within is not None and k not in within) or not s.usable:
             open_chain = None
             continue
         if not document.needs_context(s.index):
