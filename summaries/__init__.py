@@ -6,6 +6,7 @@ import logging
 
 from bot.model import Sentence
 from summaries.base import RatedSummarizer
+from summaries.blas import one_thread
 from summaries.document import Document, build_document
 from summaries.lead import LeadSummarizer
 from summaries.lexrank import VectorLexRankSummarizer
@@ -53,7 +54,8 @@ def summarize_document(
     document: Document, sentences: int, summarizer: RatedSummarizer
 ) -> list[Sentence]:
     """`summarize` for a document already built (the store or a benchmark may keep one)."""
-    ranking = summarizer.rank(document.model)
+    with one_thread():
+        ranking = summarizer.rank(document.model)
     picked = select(
         document, ranking.ratings.tolist(), sentences, ranking.similarity, ranking.max_similarity
     )

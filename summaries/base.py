@@ -9,6 +9,7 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from summaries.blas import one_thread
 from summaries.terms import STOP_WORDS, Stems
 from summaries.vectors import Counts, Tokens
 
@@ -58,7 +59,9 @@ class RatedSummarizer(AbstractSummarizer):
         sentences = document.sentences
         if not sentences:
             return ()
-        ratings = dict(zip(sentences, self.rate(document).tolist(), strict=True))
+        with one_thread():
+            rated = self.rate(document).tolist()
+        ratings = dict(zip(sentences, rated, strict=True))
         return self._get_best_sentences(sentences, sentences_count, ratings)
 
     def counts(self, document: ObjectDocumentModel, tokens: Tokens | None = None) -> Counts:
