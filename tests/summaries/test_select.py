@@ -117,3 +117,60 @@ def test_the_word_count_shortcut_agrees_with_counting_every_word() -> None:
     for text in ("Ok then.", "One two three four five.", "A b c d e f g h.", "- - x y", ""):
         for n in (1, 5, 6, 7):
             assert _shorter_than(text, n) == (len(words(text)) < n)
+
+
+LEANING = (
+    "The council approved the new stadium plan on Monday after a long debate.\n\n"
+    "It will seat forty thousand fans and open in three years, officials said.\n\n"
+    "But critics say the cost to taxpayers has been badly underestimated by the council.\n\n"
+    "They want an independent review of the figures before any building work starts.\n\n"
+    "The club's owners welcomed the vote and promised to fund part of the work.\n\n"
+    "This would be the largest public project in the city for a generation.\n\n"
+    "Local businesses near the site expect a rise in trade on match days.\n\n"
+    "He said the club had listened to residents about traffic and parking.\n\n"
+    "Construction is due to begin next spring if the final permits are granted.\n"
+)
+
+
+def _every_sentence_considered(document, ratings, count, similarity, limit) -> list[int]:
+    """select() as it was before it skipped sentences the best pick cannot draw from."""
+    from summaries.select import (
+        STRONG,
+        _best_prefixes,
+        _chains,
+        _first_repeat,
+        _tie_broken,
+        _top_if_free,
+    )
+
+    scores = _tie_broken(ratings)
+    order = sorted(range(len(document.rated)), key=scores.__getitem__, reverse=True)
+    quick = _top_if_free(document, order, scores, count, similarity, limit)
+    if quick is not None:
+        return quick
+    usable = [k for k, s in enumerate(document.rated) if s.usable]
+    strong = set(sorted(usable, key=scores.__getitem__, reverse=True)[: STRONG * count])
+    chains = _chains(document, strong)
+    banned: set[int] = set()
+    while True:
+        picked = _best_prefixes(chains, scores, count, banned)
+        clash = _first_repeat(picked, scores, similarity, limit)
+        if clash is None:
+            return sorted(picked)
+        banned.add(clash)
+
+
+def test_skipping_sentences_the_best_pick_cannot_use_never_changes_the_pick() -> None:
+    rng = np.random.default_rng(7)
+    n = len(build_document(LEANING).rated)
+    for trial in range(400):
+        ratings = list(rng.integers(0, 5, n).astype(float) if trial % 2 else rng.random(n))
+        similarity = None
+        if trial % 3 == 0:
+            similarity = rng.random((n, n))
+            similarity = (similarity + similarity.T) / 2
+        for count in (1, 2, 3, 4):
+            fresh, reference = build_document(LEANING), build_document(LEANING)
+            assert select(fresh, ratings, count, similarity, 0.8) == _every_sentence_considered(
+                reference, ratings, count, similarity, 0.8
+            ), (trial, count)
