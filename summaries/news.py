@@ -7,7 +7,7 @@ from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Sentence as SumySentence
 
 from summaries.base import Ranking, RatedSummarizer
-from summaries.vectors import Tokens, gram
+from summaries.vectors import Tokens, gram, unique_inverse
 
 
 class NewsSummarizer(RatedSummarizer):
@@ -66,9 +66,9 @@ class NewsSummarizer(RatedSummarizer):
         names[tokens.firsts] = False  # a sentence's first word is capitalised anyway
         if not names.any():
             return np.zeros(n)
-        found, column = np.unique(tokens.ids[names], return_inverse=True)
+        found, column = unique_inverse(tokens.ids[names])
         named = np.zeros((n, len(found)), dtype=bool)  # sentence x name, repeats counted once
-        named[tokens.rows[names], column.ravel()] = True
+        named[tokens.rows[names], column] = True
         seen = named.sum(axis=0)
         return named @ (seen - 1.0)
 
