@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -68,23 +69,19 @@ async def ingest_loaded(
 
     extract=False skips quote and figure extraction (bulk loads): the articles are still
     split, deduplicated, clustered and searchable, but /who and /figures do not see them.
+    With more than one batch of them on a multi-core machine, one helper process prepares.
     """
     report = report or IngestReport()
+    if workers == 1 and not extract and (os.cpu_count() or 1) > 1:
+        items = iter(items)
+        head = list(itertools.islice(items, BATCH))
+        if len(head) == BATCH:
+            # A bulk load: one process prepares the next batch while this one writes. A
+            # thread cannot: the GIL, taken back after every SQLite call, serialises them.
+            return await _ingest_pooled(store, itertools.chain(head, items), report, 1, extract)
+        items = head
     if workers > 1:
-        loop = asyncio.get_running_loop()
-        work = partial(_prepared, extract=extract)
-        pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
-        with pool:
-            # The pool prepares batch k+1 while batch k is written: map() submits at once.
-            pending: Iterator[tuple[Loaded, Prepared | None]] | None = None
-            for batch in _batches(items, BATCH * workers):
-                submitted = zip(batch, pool.map(work, batch, chunksize=8), strict=True)
-                if pending is not None:
-                    await _write_prepared(loop, store, pending, report)
-                pending = submitted
-            if pending is not None:
-                await _write_prepared(loop, store, pending, report)
-        return report
+        return await _ingest_pooled(store, items, report, workers, extract)
     if not extract:  # cheap to prepare here; write in batches, one commit per BATCH
         writing: asyncio.Future[None] | None = None
         for batch in _batches(items, BATCH):
@@ -101,6 +98,26 @@ async def ingest_loaded(
     for item in items:
         # With extraction the store prepares lazily, after its cheap exact-duplicate check.
         await _add(store, item, None, report)
+    return report
+
+
+async def _ingest_pooled(
+    store: Store, items: Iterable[Loaded], report: IngestReport, workers: int, extract: bool
+) -> IngestReport:
+    """Preparation in a pool of worker processes, writing in this one, batch by batch in order."""
+    loop = asyncio.get_running_loop()
+    work = partial(_prepared, extract=extract)
+    pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+    with pool:
+        # The pool prepares batch k+1 while batch k is written: map() submits at once.
+        pending: Iterator[tuple[Loaded, Prepared | None]] | None = None
+        for batch in _batches(items, BATCH * workers):
+            submitted = zip(batch, pool.map(work, batch, chunksize=8), strict=True)
+            if pending is not None:
+                await _write_prepared(loop, store, pending, report)
+            pending = submitted
+        if pending is not None:
+            await _write_prepared(loop, store, pending, report)
     return report
 
 

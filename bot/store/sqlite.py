@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
 DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
+STORY_CACHE_ROWS = 1_000_000  # story first dates the writer keeps in memory (~130 MB at most)
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
@@ -126,6 +127,10 @@ class SQLiteStore(DigestTables):
         # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
         self._df_known: dict[str, int] = {}
         self._df_version: int | None = None
+        # Story id -> first_published, same validity rule: each article's probe terms match
+        # hundreds of recent stories, and most began too late to join; this rules them out
+        # without a read per story.
+        self._story_first: dict[int, str] = {}
         # speakers(): quotes per spelling per speaker key, up to quote id _speakers_upto
         self._spellings: dict[str, Counter[str]] = {}
         self._speakers_upto = 0
@@ -257,6 +262,8 @@ class SQLiteStore(DigestTables):
             version = db.execute("PRAGMA data_version").fetchone()[0]
             if version != self._df_version or len(self._df_known) > DF_CACHE_TERMS:
                 self._df_known.clear()  # another connection wrote: what was read may be stale
+            if version != self._df_version or len(self._story_first) > STORY_CACHE_ROWS:
+                self._story_first.clear()
             self._df_version = version
             results = [self._add_one(article, prepared) for article, prepared in batch]
             # Document frequencies: one upsert per distinct term of the batch, not per article.
@@ -273,6 +280,7 @@ class SQLiteStore(DigestTables):
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            self._story_first.clear()  # it may hold stories this transaction wrote
             raise
         finally:
             self._df_pending = Counter()
@@ -444,7 +452,7 @@ class SQLiteStore(DigestTables):
             candidates.update(r[0] for r in rows)
         best_id, best_score, best_row = None, 0.0, None
         latest_start = _shift(published, cluster.WINDOW_DAYS)
-        found = _stories_by_id(db, candidates, latest_start)
+        found = _stories_by_id(db, self._begun_by(candidates, latest_start), latest_start)
         for sid in candidates:
             row = found.get(sid)
             if row is None:
@@ -461,6 +469,7 @@ class SQLiteStore(DigestTables):
                 (json.dumps(terms), first, last, best_id),
             )
             story_id = best_id
+            self._story_first[story_id] = first
         else:
             terms = weights
             last = published
@@ -469,6 +478,7 @@ class SQLiteStore(DigestTables):
                 (published, published, json.dumps(terms)),
             )
             story_id = cur.lastrowid
+            self._story_first[story_id] = published
         db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story_id, rowid))
         db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         top = sorted(terms, key=lambda t: -terms[t])[:15]
@@ -476,6 +486,21 @@ class SQLiteStore(DigestTables):
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
             [(t, last, story_id) for t in top],
         )
+
+    def _begun_by(self, ids: set[int], latest_start: str) -> set[int]:
+        """The stories among ids that began by latest_start, from the first dates kept in
+        memory (read once per story; the transaction's data_version check keeps them valid)."""
+        first = self._story_first
+        missing = [i for i in ids if i not in first]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
+            first.update(
+                self._w.execute(
+                    f"SELECT id, first_published FROM stories WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return {i for i in ids if i in first and first[i] <= latest_start}
 
     async def article(self, article_id: str) -> Article | None:
         row = await self._one(
