@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries.base import RatedSummarizer
-from summaries.vectors import gram, unnormalised_power_method
+from summaries.vectors import gram, power_method
 
 
 class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
@@ -17,7 +19,7 @@ class VectorTextRankSummarizer(RatedSummarizer, TextRankSummarizer):
     of every pair is one product of the count matrix with itself.
     """
 
-    power_method = staticmethod(unnormalised_power_method)  # sumy's, cheaper norms
+    power_method = staticmethod(partial(power_method, rescale=False))  # sumy's, cheaper norms
 
     def rate(self, document: ObjectDocumentModel) -> np.ndarray:
         """TextRank scores, equal to sumy's up to float rounding."""

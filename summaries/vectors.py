@@ -95,11 +95,12 @@ def gram(matrix: np.ndarray) -> np.ndarray:
     return products
 
 
-def power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
-    """sumy's `LexRankSummarizer.power_method`, step for step, with cheaper vector norms.
+def power_method(matrix: np.ndarray, epsilon: float, rescale: bool = True) -> np.ndarray:
+    """sumy's power method, step for step, with cheaper vector norms.
 
-    `numpy.linalg.norm` of a vector is `sqrt(x.dot(x))` behind a few layers of checks that
-    cost more than the product on an article's dozen sentences; the values are the same.
+    LexRank's (`rescale`) scales each step to unit length; TextRank's does not. `numpy.linalg.norm`
+    of a vector is `sqrt(x.dot(x))` behind a few layers of checks that cost more than the
+    product on an article's dozen sentences; the values are the same.
     """
     transposed = matrix.T
     count = len(matrix)
@@ -107,21 +108,8 @@ def power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
     lambda_val = 1.0
     while lambda_val > epsilon:
         next_p = np.dot(transposed, p_vector)
-        next_p /= sqrt(next_p.dot(next_p))
-        step = np.subtract(next_p, p_vector)
-        lambda_val = sqrt(step.dot(step))
-        p_vector = next_p
-    return p_vector
-
-
-def unnormalised_power_method(matrix: np.ndarray, epsilon: float) -> np.ndarray:
-    """sumy's `TextRankSummarizer.power_method` (no rescaling per step), cheaper norms too."""
-    transposed = matrix.T
-    count = len(matrix)
-    p_vector = np.array([1.0 / count] * count)
-    lambda_val = 1.0
-    while lambda_val > epsilon:
-        next_p = np.dot(transposed, p_vector)
+        if rescale:
+            next_p /= sqrt(next_p.dot(next_p))
         step = np.subtract(next_p, p_vector)
         lambda_val = sqrt(step.dot(step))
         p_vector = next_p
