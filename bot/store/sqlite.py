@@ -126,11 +126,11 @@ class SQLiteStore(DigestTables):
         # Committed term_df counts the writer has read, valid while no other connection
         # commits (PRAGMA data_version tells): ingest looks up ~300 terms per article.
         self._df_known: dict[str, int] = {}
-        self._df_version: int | None = None
         # Story id -> first_published, same validity rule: each article's probe terms match
         # hundreds of recent stories, and most began too late to join; this rules them out
         # without a read per story.
         self._story_first: dict[int, str] = {}
+        self._written_version: int | None = None  # data_version both caches were read at
         # speakers(): quotes per spelling per speaker key, up to quote id _speakers_upto
         self._spellings: dict[str, Counter[str]] = {}
         self._speakers_upto = 0
@@ -260,11 +260,12 @@ class SQLiteStore(DigestTables):
         db.execute("BEGIN IMMEDIATE")
         try:
             version = db.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._df_version or len(self._df_known) > DF_CACHE_TERMS:
-                self._df_known.clear()  # another connection wrote: what was read may be stale
-            if version != self._df_version or len(self._story_first) > STORY_CACHE_ROWS:
+            stale = version != self._written_version  # another connection wrote since
+            if stale or len(self._df_known) > DF_CACHE_TERMS:
+                self._df_known.clear()
+            if stale or len(self._story_first) > STORY_CACHE_ROWS:
                 self._story_first.clear()
-            self._df_version = version
+            self._written_version = version
             results = [self._add_one(article, prepared) for article, prepared in batch]
             # Document frequencies: one upsert per distinct term of the batch, not per article.
             db.executemany(
