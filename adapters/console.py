@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from bot.core import Core
-from bot.model import Reply, Request
+from bot.model import Reply, Request, shown_date
 
 PROMPT = "briefbot> "
 
@@ -56,7 +56,7 @@ def render_text(reply: Reply) -> str:
     if reply.citations:
         out += ["", "Citations:"]
         for i, c in enumerate(reply.citations, 1):
-            bits = [b for b in (c.outlet, c.title, c.published[:10], c.url) if b]
+            bits = [b for b in (c.outlet, c.title, shown_date(c.published), c.url) if b]
             para = f", paragraph {c.paragraph + 1}" if c.paragraph is not None else ""
             out.append(f"[{i}] {' — '.join(bits)}{para} ({c.ref})")
     if reply.footer:

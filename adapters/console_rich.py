@@ -13,7 +13,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bot.model import Reply
+from bot.model import Reply, shown_date
 
 
 def _cite(index: int | None) -> Text:
@@ -69,7 +69,7 @@ def renderables(reply: Reply) -> list[RenderableType]:
     if reply.citations:
         out += [Text(""), Text("Citations", style="bold")]
         for i, c in enumerate(reply.citations, 1):
-            bits = [b for b in (c.outlet, c.title, c.published[:10], c.url) if b]
+            bits = [b for b in (c.outlet, c.title, shown_date(c.published), c.url) if b]
             para = f", paragraph {c.paragraph + 1}" if c.paragraph is not None else ""
             line = Text(f"[{i}] ", style="cyan")
             line.append(" — ".join(bits) + para)

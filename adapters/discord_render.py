@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.base import split_text
-from bot.model import Citation, FigureRow, Item, Reply, Section
+from bot.model import Citation, FigureRow, Item, Reply, Section, shown_date
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -214,8 +214,7 @@ def _citation_line(index: int, c: Citation) -> str:
     if c.outlet:
         bits.append(escape(c.outlet) + " ·")
     bits.append(shown)
-    if c.published:
-        bits.append(f"· {c.published[:10]}")
+    bits.append(f"· {shown_date(c.published)}")
     if c.paragraph is not None:
         bits.append(f"· ¶{c.paragraph + 1}")
     return " ".join(bits)

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from adapters.base import split_text
-from bot.model import Action, Citation, FigureRow, Item, Reply, Section
+from bot.model import Action, Citation, FigureRow, Item, Reply, Section, shown_date
 
 log = logging.getLogger(__name__)
 
@@ -233,8 +233,7 @@ def citation_line(number: int, c: Citation) -> str:
     if c.outlet:
         parts.append(f"*{escape(shorten(c.outlet, 200))}*")
     parts.append(title)
-    if c.published:
-        parts.append(escape(c.published[:10]))
+    parts.append(escape(shown_date(c.published)))
     if c.paragraph is not None:
         parts.append(f"¶{c.paragraph + 1}")
     return f"[{number}] " + " · ".join(parts)

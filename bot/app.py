@@ -124,6 +124,7 @@ def _add(total: IngestReport, part: IngestReport) -> None:
     total.failed += part.failed
     total.errors += part.errors
     total.new_ids += part.new_ids
+    total.notes += part.notes
 
 
 async def serve(config: Config, db_path: str) -> int:

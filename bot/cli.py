@@ -127,12 +127,48 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
             report = await ingest_sources(
                 core, args.sources, workers=args.workers, extract=args.extract, progress=tick
             )
+    for note in report.notes[:20]:
+        print(f"note: {note}", file=sys.stderr)
     for err in report.errors[:20]:
         print(f"failed: {err}", file=sys.stderr)
     if len(report.errors) > 20:
         print(f"... and {len(report.errors) - 20} more failures", file=sys.stderr)
     print(report.line())
     return 0 if report.new or report.duplicate or not report.failed else 1
+
+
+async def cmd_reindex(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from bot.commands.brief import parse_since
+    from bot.ingest.reindex import PARTS, reindex
+    from bot.model import utc_iso
+    from bot.store.opening import open_store
+
+    config = _config(args)
+    since = ""
+    if args.since:
+        when = parse_since(args.since, datetime.now(UTC))
+        if when is None:
+            print(
+                f"briefbot reindex: --since {args.since[:40]!r} is not a date or age; "
+                "try --since 2024-08-01 or --since 2d",
+                file=sys.stderr,
+            )
+            return 2
+        since = utc_iso(when)
+    parts = (args.only,) if args.only else PARTS
+
+    def tell(done: int, total: int) -> None:
+        print(f"reindex: {done} of {total} articles", file=sys.stderr, flush=True)
+
+    store = await open_store(_db(args, config), near_duplicates=config.near_duplicates)
+    try:
+        report = await reindex(store, parts, since, progress=tell)
+    finally:
+        await store.close()
+    print(report.line())
+    return 0
 
 
 @contextmanager
@@ -240,6 +276,15 @@ examples:
   briefbot ingest https://example.com/rss.xml
 prints "N new, N duplicate, N failed" (reasons for failures on stderr);
 exit status 1 when nothing could be indexed""",
+    "reindex": """Extracts quotes and figures again for the stored articles that have none yet
+(`ingest --no-extract`) or whose extractor version is older than this briefbot's. Work is
+committed every 32 articles: a run that is stopped (even kill -9) resumes where it
+stopped when started again, without duplicates. Progress goes to stderr.
+
+examples:
+  briefbot ingest --no-extract archive.jsonl && briefbot reindex
+  briefbot reindex --since 2024-08-01          articles published since then
+  briefbot reindex --only figures              leave the quotes as they are""",
     "serve": """examples:
   SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... briefbot serve
   DISCORD_TOKEN=... briefbot --config config.toml serve
@@ -341,6 +386,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.set_defaults(func=cmd_ingest)
+
+    p = _sub(sub, "reindex", "extract quotes and figures of stored articles again (resumable)")
+    p.add_argument(
+        "--since",
+        default="",
+        help="only articles published since: a date (2024-08-01) or an age (24h, 2d, 1w); "
+        "undated articles count by when they were indexed",
+    )
+    p.add_argument(
+        "--only", choices=("quotes", "figures"), help="redo only the quotes or only the figures"
+    )
+    p.set_defaults(func=cmd_reindex)
 
     p = _sub(sub, "serve", "run the configured Slack/Discord adapters and the digest scheduler")
     p.set_defaults(func=cmd_serve)

@@ -6,6 +6,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+DATE_UNKNOWN = "date unknown"
+
+
+def shown_date(published: str) -> str:
+    """The day a citation shows: the source's date, or 'date unknown' (never the indexing time)."""
+    return published[:10] or DATE_UNKNOWN
+
 
 def utc_iso(when: datetime) -> str:
     """The stored timestamp form: UTC to the second with a Z, so text order is time order."""

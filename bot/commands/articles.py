@@ -6,7 +6,7 @@ import re
 
 from bot.commands.context import Context
 from bot.commands.rows import counted
-from bot.model import Item, Reply, Section, error_reply
+from bot.model import Item, Reply, Section, error_reply, shown_date
 
 PAGE = 15
 
@@ -32,7 +32,7 @@ async def run(ctx: Context, args: str) -> Reply:
         )
     items = tuple(
         Item(
-            text=f"{r.title} ({r.published[:10] or 'undated'}) — id {r.id}",
+            text=f"{r.title} ({shown_date(r.published)}) — id {r.id}",
             cite=ctx.cite(r),
             label=r.outlet,
         )

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from bot.commands.context import Context
 from bot.commands.rows import counted
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
-from bot.model import Action, Item, Reply, Section, error_reply
+from bot.model import Action, Item, Reply, Section, error_reply, shown_date
 from bot.store import fts
 from bot.store.base import StoredQuote
 
@@ -216,7 +216,7 @@ def _person_reply(
         group = group[: max(1, MAX_ITEMS - shown)]
         shown += len(group)
         art = group[0].article
-        heading = " · ".join(p for p in (art.title, art.outlet, art.published[:10]) if p)
+        heading = " · ".join(p for p in (art.title, art.outlet, shown_date(art.published)) if p)
         sections.append(
             Section(
                 heading=heading, quotes=tuple(_item(ctx, q, _label(q, displays)) for q in group)

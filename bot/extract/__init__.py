@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
+
 from bot.extract.figures import extract_figures
 from bot.extract.quotes import extract_quotes
 from bot.extract.sentences import split_sentences
@@ -14,3 +18,16 @@ def analyse(text: str) -> Analysis:
     quotes = extract_quotes(text, sentences)
     figures = extract_figures(text, sentences, quotes)
     return Analysis(sentences=sentences, quotes=quotes, figures=figures)
+
+
+@functools.cache
+def extractor_version() -> str:
+    """A digest of the extractors' source: any change to them is a new version.
+
+    The store keeps it per article, so `briefbot reindex` knows which articles an upgraded
+    extractor has not yet seen, without anyone having to remember to bump a number.
+    """
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -85,3 +86,23 @@ def similarity(a: bytes | np.ndarray, b: bytes | np.ndarray) -> float:
     sa = np.frombuffer(a, dtype=np.uint64) if isinstance(a, bytes) else a
     sb = np.frombuffer(b, dtype=np.uint64) if isinstance(b, bytes) else b
     return float(np.mean(sa == sb))
+
+
+def free_id(article_id: str, source: str, digest: str, taken: Callable[[str], object]) -> str:
+    """An id for a new article that no stored article has: its own, else one marked with its
+    source (two folders' `flood.txt` are two articles), else with its content hash.
+
+    Same source and text give the same id on every ingest; a taken id never makes an
+    article a duplicate (only content does).
+    """
+    candidates = [article_id]
+    if source:
+        candidates.append(f"{article_id}-{hashlib.sha1(source.encode()).hexdigest()[:6]}")
+    candidates.append(f"{article_id}-{digest[:8]}")
+    for candidate in candidates:
+        if not taken(candidate):
+            return candidate
+    n = 2
+    while taken(f"{candidates[-1]}-{n}"):
+        n += 1
+    return f"{candidates[-1]}-{n}"

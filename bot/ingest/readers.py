@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from bot.ingest.dates import date_in_text, date_in_url
 from bot.model import Article, utc_iso
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,10 @@ MAX_RUN = 5_000  # characters without a sentence end or line break; real news pe
 _RUN = re.compile(rf"[^.!?…\n]{{{MAX_RUN + 1},}}")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+MAX_GIVEN_ID = 128
+# Kept as typed in a given id; anything else (spaces, controls, <>&| that chat markup reads,
+# % itself, non-ASCII) is %-escaped, so the id stays one word in commands and citations.
+_ID_SAFE_CHARS = "!#$'()*+,-./:;=?@[]^_`{}~"
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 
 
@@ -37,17 +43,68 @@ class Loaded:
     source: str
     article: Article | None = None
     error: str = ""
+    note: str = ""  # said to the user although the article was read (e.g. its encoding)
 
 
 def decode(data: bytes, source: str) -> str:
-    """UTF-8 (BOM allowed); refuse binary data rather than index garbage."""
+    """The text of data in its detected encoding (see decode_detected)."""
+    return decode_detected(data, source)[0]
+
+
+def decode_detected(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) where encoding is '' for UTF-8; refuse binary data rather than index garbage.
+
+    Text that is not valid UTF-8 but holds no valid multi-byte UTF-8 sequence either is in a
+    legacy encoding (Latin-1, Windows-1252, ...): charset-normalizer names it. UTF-8 with a
+    few damaged bytes stays UTF-8, the damage shown as U+FFFD, as before.
+    """
     if b"\x00" in data[:65536]:
         raise ReadError(f"{source} looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd")
-    if bad > max(10, len(text) // 100):
-        raise ReadError(f"{source} is not UTF-8 text ({bad} undecodable bytes)")
-    return text
+    if any(ord(c) > 127 and c != "\ufffd" for c in text):  # real UTF-8 with some damage
+        if bad > max(10, len(text) // 100):
+            raise ReadError(f"{source} is not UTF-8 text ({bad} undecodable bytes)")
+        return text, ""
+    legacy = _legacy_decode(data)
+    if legacy is None:
+        raise ReadError(
+            f"{source} is not UTF-8 text ({bad} undecodable bytes) and no other encoding fits"
+        )
+    return legacy
+
+
+# Legacy encodings by how common they are in news text (W3Techs' counts of web pages):
+# charset-normalizer scores short texts nearly alike in many single-byte code pages, and
+# among those that read the bytes about as cleanly, the common one is the likely one.
+_COMMON_LEGACY = ("cp1252", "cp1251", "shift_jis", "gb2312", "euc_kr", "cp1250", "big5")
+_CHAOS_MARGIN = 0.05  # "about as cleanly": within this much of the best candidate's mess ratio
+_MIN_LETTERS = 0.6  # share of letters and spaces below which a decoding is not prose
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) in the likeliest legacy encoding, or None when none reads as prose."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = min(results, key=lambda m: m.chaos)
+    close = [m for m in results if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    encoding = next(
+        (e for e in _COMMON_LEGACY if any(e in m.could_be_from_charset for m in close)),
+        best.encoding,
+    )
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text, encoding = str(best), best.encoding
+    prose = sum(c.isalpha() or c.isspace() for c in text)
+    return (text, encoding) if text and prose >= _MIN_LETTERS * len(text) else None
 
 
 def normalise_date(value: Any) -> str:
@@ -70,10 +127,25 @@ def normalise_date(value: Any) -> str:
 
 
 def make_id(text: str, hint: str = "") -> str:
-    """The source's own id when it is a safe token, else a short hash of the text."""
+    """A file name's stem when it is a safe token, else a short hash of the text."""
     if hint and _SAFE_ID.match(hint):
         return hint
     return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def given_id(text: str, given: str) -> str:
+    """The id a record gives, kept (`business/001`), with what would break a command or a
+    citation %-escaped; a short hash of the text when none is given or it is too long."""
+    given = given.strip()
+    escaped = quote(given, safe=_ID_SAFE_CHARS)
+    if given and len(escaped) <= MAX_GIVEN_ID:
+        return escaped
+    return make_id(text)
+
+
+def find_date(text: str, url: str = "") -> str:
+    """Where the text or its URL states the publication date, that date; else ''."""
+    return date_in_text(text) or (date_in_url(url) if url else "")
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -113,8 +185,14 @@ def check_unicode(source: str, *values: Any) -> None:
         ) from None
 
 
-def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Article:
-    """An Article from plain text (or Markdown) and whatever metadata is known."""
+def from_text(
+    text: str, source: str = "", id_hint: str = "", given: str = "", **meta: Any
+) -> Article:
+    """An Article from plain text (or Markdown) and whatever metadata is known.
+
+    id_hint is a file name's stem (kept when it is a safe token); given is a record's own id.
+    Without a date in the metadata, a "Published:" line, dateline or dated URL gives it.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_unicode(source, text, *meta.values())
     if len(text.split()) < MIN_WORDS:
@@ -128,14 +206,15 @@ def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Ar
             f"stop or line break (an article's sentences stay under {MAX_RUN:,})"
         )
     title = str(meta.get("title") or "").strip() or split_title(text)[0]
+    url = str(meta.get("url") or "").strip()[:2000]
     return Article(
-        id=make_id(text, id_hint),
+        id=given_id(text, given) if given else make_id(text, id_hint),
         title=title.strip()[:300],
         text=text,
         outlet=str(meta.get("outlet") or "").strip()[:200],
-        url=str(meta.get("url") or "").strip()[:2000],
+        url=url,
         author=str(meta.get("author") or "").strip()[:200],
-        published=normalise_date(meta.get("published")),
+        published=normalise_date(meta.get("published")) or find_date(text, url),
         source=source,
     )
 
@@ -154,15 +233,31 @@ def from_html(html: str, source: str = "", url: str = "") -> Article:
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
     title = (data.get("title") or "").strip()
+    page_url = url or data.get("url") or ""
     return from_text(
         body,
         source=source or url,
         title=title,
         outlet=data.get("sitename") or data.get("hostname") or "",
-        url=url or data.get("url") or "",
+        url=page_url,
         author=data.get("author") or "",
-        published=data.get("date") or "",
+        published=html_date(html, page_url),
     )
+
+
+def html_date(html: str, url: str = "") -> str:
+    """The publication date a page's metadata or URL gives (htmldate), else ''.
+
+    Only what the page declares: htmldate's extensive search guesses from any date in the
+    text (a copyright year, a date in a story), and a wrong date is worse than none.
+    """
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, extensive_search=False, original_date=True, url=url or None)
+    except (ValueError, TypeError):
+        return ""
+    return normalise_date(found) if found else ""
 
 
 _TEXT_KEYS = ("text", "body", "content", "article", "story")
@@ -191,7 +286,10 @@ def from_record(record: Any, source: str) -> Article:
             value = value.get("name", "")
         meta[name] = value
     check_unicode(source, str(meta.get("title") or ""))
-    return from_text(text, source=source, id_hint=str(record.get("id") or ""), **meta)
+    given = record.get("id")
+    return from_text(
+        text, source=source, given=str(given) if isinstance(given, str | int) else "", **meta
+    )
 
 
 def read_path(path: Path) -> Iterator[Loaded]:
@@ -219,19 +317,21 @@ def read_path(path: Path) -> Iterator[Loaded]:
         )
         return
     try:
-        text = decode(path.read_bytes(), source)
+        text, encoding = decode_detected(path.read_bytes(), source)
+        note = f"{source}: read as {encoding} (not UTF-8)" if encoding else ""
         if suffix in (".html", ".htm"):
-            yield Loaded(source, from_html(text, source))
+            yield Loaded(source, from_html(text, source), note=note)
         elif suffix == ".json":
             data = json.loads(text)
             records = data if isinstance(data, list) else [data]
             for i, rec in enumerate(records):
                 try:
-                    yield Loaded(f"{source}#{i}", from_record(rec, f"{source}#{i}"))
+                    yield Loaded(f"{source}#{i}", from_record(rec, f"{source}#{i}"), note=note)
+                    note = ""
                 except ReadError as exc:
                     yield Loaded(f"{source}#{i}", error=str(exc))
         else:
-            yield Loaded(source, from_text(text, source, id_hint=path.stem))
+            yield Loaded(source, from_text(text, source, id_hint=path.stem), note=note)
     except ReadError as exc:
         yield Loaded(source, error=str(exc))
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5,000-digit number
@@ -253,7 +353,9 @@ def _read_jsonl(path: Path, size: int) -> Iterator[Loaded]:
                 yield Loaded(where, error=f"{where}: record over {MAX_BYTES // 1_000_000} MB")
                 continue
             try:
-                yield Loaded(where, from_record(json.loads(decode(raw, where)), where))
+                text, encoding = decode_detected(raw, where)
+                note = f"{where}: read as {encoding} (not UTF-8)" if encoding else ""
+                yield Loaded(where, from_record(json.loads(text), where), note=note)
             except ReadError as exc:
                 yield Loaded(where, error=str(exc))
             except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a huge number

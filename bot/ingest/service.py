@@ -29,6 +29,7 @@ class IngestReport:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     new_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. a file read in a legacy encoding
 
     def line(self) -> str:
         return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
@@ -145,6 +146,14 @@ def _counted(items: Iterable[T], progress: Callable[[int], None]) -> Iterator[T]
         progress(pending)
 
 
+def _noted(items: Iterable[Loaded], report: IngestReport) -> Iterator[Loaded]:
+    """The items unchanged, their notes (how a file was read) kept for the user."""
+    for item in items:
+        if item.note:
+            report.notes.append(item.note)
+        yield item
+
+
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     batch: list[T] = []
     for item in items:
@@ -205,7 +214,7 @@ async def ingest_paths(
             report.failed += 1
             report.errors.append(f"{raw}: no such file or directory")
             continue
-        items = read_path(path)
+        items = _noted(read_path(path), report)
         await ingest_loaded(
             store, _counted(items, progress) if progress else items, report, workers, extract
         )

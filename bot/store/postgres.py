@@ -15,6 +15,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import asyncpg
@@ -22,7 +23,7 @@ import asyncpg
 from bot import cluster
 from bot.extract.speakers import speaker_key
 from bot.ingest import dedupe
-from bot.model import Article, Figure, Quote
+from bot.model import Analysis, Article, Figure, Quote
 from bot.store import fts
 from bot.store.base import (
     ArticleRef,
@@ -35,11 +36,18 @@ from bot.store.base import (
 )
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, migrate
-from bot.store.sqlite import Prepared, _sentence_at, _shift, now_iso, prepare
+from bot.store.sqlite import Prepared, _sentence_at, _shift, _stale_where, now_iso, prepare
 
 log = logging.getLogger(__name__)
 
-_REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
+# published is only shown when the source gave it (else it holds the indexing time, for order)
+_REF_COLS = (
+    "a.id, a.title, a.outlet, CASE WHEN a.published_known = 1 THEN a.published ELSE '' END, a.url"
+)
+_ARTICLE_COLS = (
+    "id, title, text, outlet, url, author, "
+    "CASE WHEN published_known = 1 THEN published ELSE '' END, source"
+)
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
     'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
@@ -80,6 +88,88 @@ def any_of(text: str) -> str | None:
 def phrase(text: str) -> str | None:
     toks = fts.terms(text)
     return '"' + " ".join(toks) + '"' if toks else None
+
+
+def _dollars(sql: str) -> str:
+    """? placeholders as asyncpg's $1, $2, ... (for SQL shared with the SQLite store)."""
+    n = 0
+
+    def number(_: re.Match[str]) -> str:
+        nonlocal n
+        n += 1
+        return f"${n}"
+
+    return re.sub(r"\?", number, sql)
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern for ids starting with prefix (its own % and _ escaped)."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+async def _insert_quotes(conn: asyncpg.Connection, pk: int, analysis: Analysis) -> None:
+    """An article's quotes with their sentences (ingest and reindex alike)."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    quote_rows = []
+    for q in analysis.quotes:
+        sent = _sentence_at(sentences, starts, q.start)
+        quote_rows.append(
+            (
+                pk,
+                q.text,
+                q.speaker,
+                speaker_key(q.speaker),
+                q.kind,
+                q.start,
+                q.end,
+                q.cue,
+                sent.paragraph if sent else 0,
+                sent.text if sent else q.text,
+            )
+        )
+    if quote_rows:
+        await conn.executemany(
+            'INSERT INTO quotes (article_pk, text, speaker, speaker_key, kind, start, "end", cue, '
+            "paragraph, sentence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            [clean(r) for r in quote_rows],
+        )
+
+
+async def _insert_figures(conn: asyncpg.Connection, pk: int, analysis: Analysis) -> None:
+    """An article's figures with their sentences (ingest and reindex alike)."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    figure_rows = []
+    for f in analysis.figures:
+        sent = _sentence_at(sentences, starts, f.start)
+        figure_rows.append(
+            (
+                pk,
+                f.surface,
+                f.start,
+                f.end,
+                f.value,
+                f.low,
+                f.high,
+                f.unit,
+                f.qualifier,
+                f.topic,
+                f.claimant,
+                f.base_value,
+                f.base_unit,
+                f.referent,
+                sent.paragraph if sent else 0,
+                sent.text if sent else f.surface,
+            )
+        )
+    if figure_rows:
+        await conn.executemany(
+            'INSERT INTO figures (article_pk, surface, start, "end", value, low, high, unit, qualifier, '
+            "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+            [clean(r) for r in figure_rows],
+        )
 
 
 def _ref(row: Sequence[Any]) -> ArticleRef:
@@ -161,30 +251,37 @@ class PostgresStore(PgDigestTables):
         digest = prepared.digest if prepared else dedupe.content_hash(article.text)
         article = Article(*(clean(getattr(article, f)) for f in Article.__slots__))
         async with self._pool.acquire() as conn:
-            seen = await self._seen(conn, digest, article.id)
+            seen = await self._seen(conn, digest)
             if seen:
                 return seen
             prepared = prepared or await asyncio.to_thread(prepare, article)
             async with conn.transaction():
                 await conn.execute("SELECT pg_advisory_xact_lock($1)", INGEST_LOCK)
-                seen = await self._seen(conn, digest, article.id)  # another process may have won
+                seen = await self._seen(conn, digest)  # another process may have won
                 if seen:
                     return seen
                 if self.near_duplicates:
                     copy_of = await self._near_duplicate(conn, prepared.signature, prepared.bands)
                     if copy_of:
                         return IngestResult("duplicate", copy_of, "wire copy")
+                taken = set(
+                    await conn.fetchval(
+                        "SELECT coalesce(array_agg(id), '{}') FROM articles "
+                        "WHERE id = $1 OR id LIKE $2 ESCAPE '\\'",
+                        article.id,
+                        _like_prefix(article.id + "-"),
+                    )
+                )
+                new_id = dedupe.free_id(article.id, article.source, digest, taken.__contains__)
+                article = replace(article, id=new_id)
                 await self._insert(conn, article, prepared)
         return IngestResult("new", article.id)
 
     @staticmethod
-    async def _seen(conn: asyncpg.Connection, digest: str, article_id: str) -> IngestResult | None:
+    async def _seen(conn: asyncpg.Connection, digest: str) -> IngestResult | None:
+        """A duplicate is decided by content alone: a taken id is not one (see dedupe.free_id)."""
         row = await conn.fetchrow("SELECT id FROM articles WHERE content_hash = $1", digest)
-        if row:
-            return IngestResult("duplicate", row[0], "same text")
-        if await conn.fetchval("SELECT 1 FROM articles WHERE id = $1", article_id):
-            return IngestResult("duplicate", article_id, "same id")
-        return None
+        return IngestResult("duplicate", row[0], "same text") if row else None
 
     @staticmethod
     async def _near_duplicate(
@@ -201,10 +298,12 @@ class PostgresStore(PgDigestTables):
         return None
 
     async def _insert(self, conn: asyncpg.Connection, article: Article, prepared: Prepared) -> None:
-        published = article.published or now_iso()
+        indexed = now_iso()
+        published = article.published or indexed  # order only: shown as "date unknown"
         pk = await conn.fetchval(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING pk",
+            "minhash, ingested_at, published_known, quotes_version, figures_version) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING pk",
             article.id,
             article.title,
             article.text,
@@ -215,69 +314,17 @@ class PostgresStore(PgDigestTables):
             article.source,
             prepared.digest,
             prepared.signature.tobytes(),
-            now_iso(),
+            indexed,
+            int(bool(article.published)),
+            prepared.extractor,
         )
         await conn.execute(
             "INSERT INTO article_bands (band, article_pk) SELECT unnest($1::text[]), $2",
             prepared.bands,
             pk,
         )
-        analysis = prepared.analysis
-        sentences = analysis.sentences
-        starts = [s.start for s in sentences]
-        quote_rows = []
-        for q in analysis.quotes:
-            sent = _sentence_at(sentences, starts, q.start)
-            quote_rows.append(
-                (
-                    pk,
-                    q.text,
-                    q.speaker,
-                    speaker_key(q.speaker),
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.cue,
-                    sent.paragraph if sent else 0,
-                    sent.text if sent else q.text,
-                )
-            )
-        if quote_rows:
-            await conn.executemany(
-                'INSERT INTO quotes (article_pk, text, speaker, speaker_key, kind, start, "end", cue, '
-                "paragraph, sentence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                [clean(r) for r in quote_rows],
-            )
-        figure_rows = []
-        for f in analysis.figures:
-            sent = _sentence_at(sentences, starts, f.start)
-            figure_rows.append(
-                (
-                    pk,
-                    f.surface,
-                    f.start,
-                    f.end,
-                    f.value,
-                    f.low,
-                    f.high,
-                    f.unit,
-                    f.qualifier,
-                    f.topic,
-                    f.claimant,
-                    f.base_value,
-                    f.base_unit,
-                    f.referent,
-                    sent.paragraph if sent else 0,
-                    sent.text if sent else f.surface,
-                )
-            )
-        if figure_rows:
-            await conn.executemany(
-                'INSERT INTO figures (article_pk, surface, start, "end", value, low, high, unit, qualifier, '
-                "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-                [clean(r) for r in figure_rows],
-            )
+        await _insert_quotes(conn, pk, prepared.analysis)
+        await _insert_figures(conn, pk, prepared.analysis)
         await self._assign_story(conn, pk, prepared.terms, published)
 
     async def _assign_story(
@@ -355,9 +402,51 @@ class PostgresStore(PgDigestTables):
             story_id,
         )
 
+    # -- reindex ------------------------------------------------------------------------
+
+    async def reindex_count(self, version: str, parts: Sequence[str], since: str = "") -> int:
+        """How many articles have quotes or figures (parts) not made by this extractor version."""
+        where, params = _stale_where(version, parts, since)
+        return int(
+            await self._val(f"SELECT count(*) FROM articles WHERE {_dollars(where)}", *params)
+        )
+
+    async def reindex_batch(
+        self, version: str, parts: Sequence[str], since: str = "", after: int = 0, limit: int = 64
+    ) -> list[tuple[int, str]]:
+        """(key, text) of the next stale articles after key `after`, in key order."""
+        where, params = _stale_where(version, parts, since)
+        rows = await self._all(
+            _dollars(f"SELECT pk, text FROM articles WHERE pk > ? AND {where} ORDER BY pk LIMIT ?"),
+            after,
+            *params,
+            limit,
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    async def replace_facts(
+        self, items: Sequence[tuple[int, Analysis]], version: str, parts: Sequence[str]
+    ) -> None:
+        """Swap the articles' quotes and/or figures for new ones and stamp the version, in one
+        transaction: a kill leaves each article with its old facts or its new ones, never both."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            for pk, analysis in items:
+                if "quotes" in parts:
+                    await conn.execute("DELETE FROM quotes WHERE article_pk = $1", pk)
+                    await _insert_quotes(conn, pk, analysis)
+                    await conn.execute(
+                        "UPDATE articles SET quotes_version = $1 WHERE pk = $2", version, pk
+                    )
+                if "figures" in parts:
+                    await conn.execute("DELETE FROM figures WHERE article_pk = $1", pk)
+                    await _insert_figures(conn, pk, analysis)
+                    await conn.execute(
+                        "UPDATE articles SET figures_version = $1 WHERE pk = $2", version, pk
+                    )
+
     async def article(self, article_id: str) -> Article | None:
         row = await self._one(
-            "SELECT id, title, text, outlet, url, author, published, source FROM articles WHERE id = $1",
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = $1",
             article_id,
         )
         return Article(*row) if row else None
@@ -366,8 +455,7 @@ class PostgresStore(PgDigestTables):
         if not article_ids:
             return []
         rows = await self._all(
-            "SELECT id, title, text, outlet, url, author, published, source FROM articles "
-            "WHERE id = ANY($1::text[])",
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ANY($1::text[])",
             list(article_ids),
         )
         by_id = {r[0]: Article(*r) for r in rows}

@@ -152,7 +152,21 @@ CREATE TABLE feeds (
 );
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+# Issue 20 (ingest): which dates the source gave, and which extractor version made each
+# article's quotes and figures (for `briefbot reindex`). Old stores wrote the indexing time
+# as the date of undated articles, a moment before ingested_at: those are marked unknown.
+_V2_INGEST_INTEGRITY = """
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_known INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS quotes_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS figures_version TEXT NOT NULL DEFAULT '';
+UPDATE articles SET published_known = 0
+WHERE CASE WHEN published ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'
+            AND ingested_at ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'
+      THEN abs(extract(epoch FROM (published::timestamptz - ingested_at::timestamptz))) <= 2
+      ELSE false END;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2_INGEST_INTEGRITY)]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than
 # growing them row by row).

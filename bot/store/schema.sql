@@ -1,4 +1,4 @@
--- briefbot store, schema version 3 (see MIGRATIONS in sqlite.py). Every statement is idempotent.
+-- briefbot store, schema version 4 (see MIGRATIONS in sqlite.py). Every statement is idempotent.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -14,7 +14,12 @@ CREATE TABLE IF NOT EXISTS articles (
     content_hash TEXT NOT NULL UNIQUE,
     minhash BLOB,
     story_id INTEGER,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    -- 0: the source gave no date; published then holds the indexing time, for order only
+    published_known INTEGER NOT NULL DEFAULT 1,
+    -- the extractor version that made the article's quotes / figures ('' = not extracted)
+    quotes_version TEXT NOT NULL DEFAULT '',
+    figures_version TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE INDEX IF NOT EXISTS articles_url ON articles (url);

@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 import aiosqlite
 
 from bot import cluster
-from bot.extract import analyse
+from bot.extract import analyse, extractor_version
 from bot.extract.boilerplate import boilerplate_sentences
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.speakers import speaker_key
@@ -38,11 +38,16 @@ from bot.store.base import (
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
+SCHEMA_VERSION = 4  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
 DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
 STORY_CACHE_ROWS = 1_000_000  # story first dates the writer keeps in memory (~130 MB at most)
-_REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
+# published is only shown when the source gave it (else it holds the indexing time, for order)
+_SHOWN_DATE = "CASE WHEN published_known THEN published ELSE '' END"
+_REF_COLS = (
+    "a.id, a.title, a.outlet, CASE WHEN a.published_known THEN a.published ELSE '' END, a.url"
+)
+_ARTICLE_COLS = f"id, title, text, outlet, url, author, {_SHOWN_DATE}, source"
 _QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {_REF_COLS}'
 _FIG_COLS = (
     'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
@@ -73,7 +78,7 @@ def read_cached(
     @functools.wraps(method)
     async def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> list[Any]:
         key = (method.__name__, _frozen(args), _frozen(sorted(kwargs.items())))
-        version = (await self._one("SELECT coalesce(max(rowid), 0) FROM articles"))[0]
+        version = tuple(await self._one(_FACTS_VERSION))
         cache = self._read_cache
         if version != self._read_version:
             cache.clear()
@@ -92,6 +97,13 @@ def read_cached(
         return list(result)
 
     return wrapper
+
+
+# Changes whenever an article is added or `reindex` replaces facts (read caches key on it).
+_FACTS_VERSION = (
+    "SELECT coalesce(max(rowid), 0), "
+    "coalesce((SELECT value FROM meta WHERE key = 'reindexed'), '') FROM articles"
+)
 
 
 def now_iso() -> str:
@@ -135,6 +147,7 @@ class SQLiteStore(DigestTables):
         self._spellings: dict[str, Counter[str]] = {}
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
+        self._speakers_stamp = ""  # meta 'reindexed' when the counts were made
         self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
         self._read_version = -1
         self._read_rows = 0
@@ -288,13 +301,22 @@ class SQLiteStore(DigestTables):
         return results
 
     def _seen(self, article: Article, digest: str) -> IngestResult | None:
-        db = self._w
-        row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-        if row:
-            return IngestResult("duplicate", row[0], "same text")
-        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-            return IngestResult("duplicate", article.id, "same id")
-        return None
+        """A duplicate is decided by content alone: an id already taken is not one (see _free_id)."""
+        row = self._w.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return IngestResult("duplicate", row[0], "same text") if row else None
+
+    def _free_id(self, article: Article, digest: str) -> Article:
+        """The article under an id no other article has (see free_id)."""
+
+        def taken(candidate: str) -> bool:
+            return bool(
+                self._w.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone()
+            )
+
+        new_id = dedupe.free_id(article.id, article.source, digest, taken)
+        return article if new_id == article.id else replace(article, id=new_id)
 
     def _add_one(self, article: Article, prepared: Prepared | None) -> IngestResult:
         """Inside the batch's transaction: dedupe against the store and the batch so far, then insert."""
@@ -310,6 +332,7 @@ class SQLiteStore(DigestTables):
         )
         if copy_of:
             return IngestResult("duplicate", copy_of, "wire copy")
+        article = self._free_id(article, digest)
         self._insert(article, prepared)
         return IngestResult("new", article.id)
 
@@ -332,11 +355,13 @@ class SQLiteStore(DigestTables):
             prepared.bands,
             prepared.analysis,
         )
-        published = article.published or now_iso()
+        indexed = now_iso()
+        published = article.published or indexed  # order only: shown as "date unknown"
         db = self._w
         cur = db.execute(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "minhash, ingested_at, published_known, quotes_version, figures_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.title,
@@ -348,7 +373,10 @@ class SQLiteStore(DigestTables):
                 article.source,
                 digest,
                 signature.tobytes(),
-                now_iso(),
+                indexed,
+                int(bool(article.published)),
+                prepared.extractor,
+                prepared.extractor,
             ),
         )
         rowid = cur.lastrowid
@@ -361,59 +389,8 @@ class SQLiteStore(DigestTables):
             "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)",
             [(b, rowid) for b in band_keys],
         )
-        sentences = analysis.sentences
-        starts = [s.start for s in sentences]
-        for q in analysis.quotes:
-            sent = _sentence_at(sentences, starts, q.start)
-            cur = db.execute(
-                'INSERT INTO quotes (article_rowid, text, speaker, speaker_key, kind, start, "end", cue, '
-                "paragraph, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rowid,
-                    q.text,
-                    q.speaker,
-                    speaker_key(q.speaker),
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.cue,
-                    sent.paragraph if sent else 0,
-                    sent.text if sent else q.text,
-                ),
-            )
-            db.execute(
-                "INSERT INTO quotes_fts (rowid, text, sentence, speaker) VALUES (?, ?, ?, ?)",
-                (cur.lastrowid, q.text, sent.text if sent else q.text, q.speaker or ""),
-            )
-        for f in analysis.figures:
-            sent = _sentence_at(sentences, starts, f.start)
-            cur = db.execute(
-                'INSERT INTO figures (article_rowid, surface, start, "end", value, low, high, unit, qualifier, '
-                "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rowid,
-                    f.surface,
-                    f.start,
-                    f.end,
-                    f.value,
-                    f.low,
-                    f.high,
-                    f.unit,
-                    f.qualifier,
-                    f.topic,
-                    f.claimant,
-                    f.base_value,
-                    f.base_unit,
-                    f.referent,
-                    sent.paragraph if sent else 0,
-                    sent.text if sent else f.surface,
-                ),
-            )
-            db.execute(
-                "INSERT INTO figures_fts (rowid, sentence, surface) VALUES (?, ?, ?)",
-                (cur.lastrowid, sent.text if sent else f.surface, f.surface),
-            )
+        _insert_quotes(db, rowid, analysis)
+        _insert_figures(db, rowid, analysis)
         self._assign_story(rowid, prepared.terms, published)
 
     def _assign_story(self, rowid: int, counts: Counter[str], published: str) -> None:
@@ -503,9 +480,77 @@ class SQLiteStore(DigestTables):
             )
         return {i for i in ids if i in first and first[i] <= latest_start}
 
+    # -- reindex ------------------------------------------------------------------------
+
+    async def reindex_count(self, version: str, parts: Sequence[str], since: str = "") -> int:
+        """How many articles have quotes or figures (parts) not made by this extractor version."""
+        where, params = _stale_where(version, parts, since)
+        return (await self._one(f"SELECT count(*) FROM articles WHERE {where}", params))[0]
+
+    async def reindex_batch(
+        self, version: str, parts: Sequence[str], since: str = "", after: int = 0, limit: int = 64
+    ) -> list[tuple[int, str]]:
+        """(key, text) of the next stale articles after key `after`, in key order."""
+        where, params = _stale_where(version, parts, since)
+        return [
+            (r[0], r[1])
+            for r in await self._all(
+                f"SELECT rowid, text FROM articles WHERE rowid > ? AND {where} ORDER BY rowid LIMIT ?",
+                [after, *params, limit],
+            )
+        ]
+
+    async def replace_facts(
+        self, items: Sequence[tuple[int, Analysis]], version: str, parts: Sequence[str]
+    ) -> None:
+        """Swap the articles' quotes and/or figures for new ones and stamp the version, in one
+        transaction: a kill leaves each article with its old facts or its new ones, never both."""
+        async with self._write_lock:
+            await asyncio.to_thread(self._replace_facts_sync, list(items), version, list(parts))
+
+    def _replace_facts_sync(
+        self, items: list[tuple[int, Analysis]], version: str, parts: list[str]
+    ) -> None:
+        db = self._w
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for rowid, analysis in items:
+                if "quotes" in parts:
+                    db.execute(
+                        "INSERT INTO quotes_fts (quotes_fts, rowid, text, sentence, speaker) "
+                        "SELECT 'delete', id, text, sentence, coalesce(speaker, '') FROM quotes "
+                        "WHERE article_rowid = ?",
+                        (rowid,),
+                    )
+                    db.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
+                    _insert_quotes(db, rowid, analysis)
+                    db.execute(
+                        "UPDATE articles SET quotes_version = ? WHERE rowid = ?", (version, rowid)
+                    )
+                if "figures" in parts:
+                    db.execute(
+                        "INSERT INTO figures_fts (figures_fts, rowid, sentence, surface) "
+                        "SELECT 'delete', id, sentence, surface FROM figures WHERE article_rowid = ?",
+                        (rowid,),
+                    )
+                    db.execute("DELETE FROM figures WHERE article_rowid = ?", (rowid,))
+                    _insert_figures(db, rowid, analysis)
+                    db.execute(
+                        "UPDATE articles SET figures_version = ? WHERE rowid = ?", (version, rowid)
+                    )
+            db.execute(  # read caches and the speaker counts of every process see the change
+                "INSERT INTO meta (key, value) VALUES ('reindexed', '1') ON CONFLICT (key) "
+                "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
     async def article(self, article_id: str) -> Article | None:
         row = await self._one(
-            "SELECT id, title, text, outlet, url, author, published, source FROM articles WHERE id = ?",
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?",
             (article_id,),
         )
         return Article(*row) if row else None
@@ -515,7 +560,7 @@ class SQLiteStore(DigestTables):
             return []
         marks = ",".join("?" * len(article_ids))
         rows = await self._all(
-            f"SELECT id, title, text, outlet, url, author, published, source FROM articles WHERE id IN ({marks})",
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE id IN ({marks})",
             list(article_ids),
         )
         by_id = {r[0]: Article(*r) for r in rows}
@@ -677,9 +722,14 @@ class SQLiteStore(DigestTables):
         the counts are kept here and brought up to date with only the quotes added since
         (quotes are only ever added, and committed in id order: one writer at a time).
         """
-        top = (await self._one("SELECT coalesce(max(id), 0) FROM quotes"))[0]
-        if top < self._speakers_upto:  # a different or rebuilt store: count again
-            self._spellings, self._speakers_upto = {}, 0
+        top, stamp = await self._one(
+            "SELECT coalesce(max(id), 0), "
+            "coalesce((SELECT value FROM meta WHERE key = 'reindexed'), '') FROM quotes"
+        )
+        if top < self._speakers_upto or stamp != self._speakers_stamp:
+            # a different or rebuilt store, or reindex replaced quotes: count again
+            self._spellings, self._speakers_upto, self._speakers_stamp = {}, 0, stamp
+            self._speakers_list = None
         if top != self._speakers_upto or self._speakers_list is None:
             # From nothing, the speaker index is the quicker scan; after that, only the new ids.
             since = "id > ? AND id <= ? AND" if self._speakers_upto else "? = 0 AND id <= ? AND"
@@ -803,6 +853,7 @@ class Prepared:
     terms: Counter[str]
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     boilerplate: frozenset[int] = frozenset()  # indexes into analysis.sentences
+    extractor: str = ""  # extractor_version() of the quotes and figures, '' when not extracted
 
 
 def prepare(article: Article, extract: bool = True) -> Prepared:
@@ -822,7 +873,22 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
         cluster.term_counts(article.title, text),
         list(paragraphs(text)),
         frozenset(boilerplate_sentences(text, analysis.sentences)),
+        extractor_version() if extract else "",
     )
+
+
+_FACT_VERSION_COLUMNS = {"quotes": "quotes_version", "figures": "figures_version"}
+
+
+def _stale_where(version: str, parts: Sequence[str], since: str) -> tuple[str, list[Any]]:
+    """SQL condition (both stores' dialect with ? marks) for articles reindex still has to do."""
+    stale = " OR ".join(f"{_FACT_VERSION_COLUMNS[p]} != ?" for p in parts)
+    params: list[Any] = [version] * len(parts)
+    where = f"({stale})"
+    if since:
+        where += " AND published >= ?"
+        params.append(since)
+    return where, params
 
 
 def _insert_passages(
@@ -845,6 +911,69 @@ def _insert_passages(
             for i, s in enumerate(sentences)
         ],
     )
+
+
+def _insert_quotes(db: sqlite3.Connection, rowid: int, analysis: Analysis) -> None:
+    """An article's quotes with their sentence and search rows (ingest and reindex alike)."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    for q in analysis.quotes:
+        sent = _sentence_at(sentences, starts, q.start)
+        cur = db.execute(
+            'INSERT INTO quotes (article_rowid, text, speaker, speaker_key, kind, start, "end", cue, '
+            "paragraph, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rowid,
+                q.text,
+                q.speaker,
+                speaker_key(q.speaker),
+                q.kind,
+                q.start,
+                q.end,
+                q.cue,
+                sent.paragraph if sent else 0,
+                sent.text if sent else q.text,
+            ),
+        )
+        db.execute(
+            "INSERT INTO quotes_fts (rowid, text, sentence, speaker) VALUES (?, ?, ?, ?)",
+            (cur.lastrowid, q.text, sent.text if sent else q.text, q.speaker or ""),
+        )
+
+
+def _insert_figures(db: sqlite3.Connection, rowid: int, analysis: Analysis) -> None:
+    """An article's figures with their sentence and search rows (ingest and reindex alike)."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    for f in analysis.figures:
+        sent = _sentence_at(sentences, starts, f.start)
+        cur = db.execute(
+            'INSERT INTO figures (article_rowid, surface, start, "end", value, low, high, unit, qualifier, '
+            "topic, claimant, base_value, base_unit, referent, paragraph, sentence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                rowid,
+                f.surface,
+                f.start,
+                f.end,
+                f.value,
+                f.low,
+                f.high,
+                f.unit,
+                f.qualifier,
+                f.topic,
+                f.claimant,
+                f.base_value,
+                f.base_unit,
+                f.referent,
+                sent.paragraph if sent else 0,
+                sent.text if sent else f.surface,
+            ),
+        )
+        db.execute(
+            "INSERT INTO figures_fts (rowid, sentence, surface) VALUES (?, ?, ?)",
+            (cur.lastrowid, sent.text if sent else f.surface, f.surface),
+        )
 
 
 def _stories_by_id(
@@ -911,8 +1040,45 @@ def _drop_sentence_index(db: sqlite3.Connection) -> None:
         raise
 
 
+_INGEST_INTEGRITY_COLUMNS = (
+    ("published_known", "INTEGER NOT NULL DEFAULT 1"),
+    ("quotes_version", "TEXT NOT NULL DEFAULT ''"),
+    ("figures_version", "TEXT NOT NULL DEFAULT ''"),
+)
+# An article stored without a date got the indexing time as its date, written a moment
+# before ingested_at: within this many seconds of it, the date was never the source's.
+UNDATED_WITHIN_SECONDS = 2
+
+
+def _ingest_integrity(db: sqlite3.Connection) -> None:
+    """Schema 4 (issue 20, ingest): which dates the source gave, and which extractor version
+    made each article's quotes and figures (for `briefbot reindex`).
+
+    Old stores wrote the indexing time as the date of undated articles; those are marked
+    unknown. Their extractor version is unknown too (''), so reindex redoes them. One
+    transaction: a crash leaves the store at schema 3, and the next open does it again.
+    """
+    have = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name, decl in _INGEST_INTEGRITY_COLUMNS:
+            if name not in have:
+                db.execute(f"ALTER TABLE articles ADD COLUMN {name} {decl}")
+        db.execute(
+            "UPDATE articles SET published_known = 0 "
+            "WHERE abs(julianday(published) - julianday(ingested_at)) * 86400 <= ?",
+            (UNDATED_WITHIN_SECONDS,),
+        )
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 # schema version -> the step that brings a store from the version before up to it
-MIGRATIONS = {2: _backfill_passages, 3: _drop_sentence_index}
+MIGRATIONS = {2: _backfill_passages, 3: _drop_sentence_index, 4: _ingest_integrity}
 
 
 def _stored_figure(r: Sequence[Any]) -> StoredFigure:

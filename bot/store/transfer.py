@@ -28,7 +28,10 @@ PAGE = 1000  # articles per page of the export, and per insert batch of the impo
 ARTICLE = (
     "id", "title", "text", "outlet", "url", "author", "published", "source",
     "content_hash", "minhash", "story_id", "ingested_at",
+    "published_known", "quotes_version", "figures_version",
 )  # fmt: skip
+# Article columns an older export may lack, with the value that keeps its meaning.
+ARTICLE_DEFAULTS = {"published_known": 1, "quotes_version": "", "figures_version": ""}
 QUOTE = ("text", "speaker", "speaker_key", "kind", "start", "end", "cue", "paragraph", "sentence")
 FIGURE = (
     "surface", "start", "end", "value", "low", "high", "unit", "qualifier", "topic", "claimant",
@@ -299,6 +302,8 @@ class _Importer:
             return
         rows = []
         for a in self.articles:
+            for name, value in ARTICLE_DEFAULTS.items():
+                a.setdefault(name, value)
             blob = a.get("minhash")
             a["minhash"] = base64.b64decode(blob) if blob else None
             rows.append(a)
