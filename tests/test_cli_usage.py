@@ -108,10 +108,11 @@ def test_bad_files_are_counted_as_failed_with_the_reason(tmp_path: Path) -> None
         str(missing),
     )
     assert p.returncode == 0 and traceback_free(p)
-    assert p.stdout.strip().endswith("1 new, 0 duplicate, 4 failed")
+    # a Latin-1 file is read in its own encoding (issue 20), and the user is told which
+    assert p.stdout.strip().endswith("2 new, 0 duplicate, 3 failed")
     assert "empty.txt is too short" in p.stderr
     assert "binary.txt looks like a binary file" in p.stderr
-    assert "latin1.txt is not UTF-8 text" in p.stderr
+    assert "latin1.txt: read as cp1252 (not UTF-8)" in p.stderr
     assert "missing.txt: no such file" in p.stderr
 
 

@@ -36,7 +36,15 @@ from bot.store.base import (
 )
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, migrate
-from bot.store.sqlite import Prepared, _sentence_at, _shift, _stale_where, now_iso, prepare
+from bot.store.sqlite import (
+    Prepared,
+    _sentence_at,
+    _shift,
+    _stale_where,
+    now_iso,
+    prepare,
+    search_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +52,7 @@ log = logging.getLogger(__name__)
 _REF_COLS = (
     "a.id, a.title, a.outlet, CASE WHEN a.published_known = 1 THEN a.published ELSE '' END, a.url"
 )
+_SEARCHED = "coalesce(a.search_text, a.text)"  # what search sees: boilerplate blanked
 _ARTICLE_COLS = (
     "id, title, text, outlet, url, author, "
     "CASE WHEN published_known = 1 THEN published ELSE '' END, source"
@@ -302,8 +311,8 @@ class PostgresStore(PgDigestTables):
         published = article.published or indexed  # order only: shown as "date unknown"
         pk = await conn.fetchval(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING pk",
+            "minhash, ingested_at, published_known, quotes_version, figures_version, search_text) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING pk",
             article.id,
             article.title,
             article.text,
@@ -317,6 +326,16 @@ class PostgresStore(PgDigestTables):
             indexed,
             int(bool(article.published)),
             prepared.extractor,
+            clean(
+                search_text(
+                    article.text,
+                    [
+                        (s.start, s.end)
+                        for i, s in enumerate(prepared.analysis.sentences)
+                        if i in prepared.boilerplate
+                    ],
+                )
+            ),
         )
         await conn.execute(
             "INSERT INTO article_bands (band, article_pk) SELECT unnest($1::text[]), $2",
@@ -497,7 +516,8 @@ class PostgresStore(PgDigestTables):
             if not match:
                 return []
             rows = await self._all(
-                f"SELECT {_REF_COLS}, ts_headline('english', a.text, m.q, '{_HEADLINE}'), hits.score, a.text "
+                f"SELECT {_REF_COLS}, ts_headline('english', {_SEARCHED}, m.q, '{_HEADLINE}'), "
+                f"hits.score, {_SEARCHED} "
                 f"FROM (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
                 f"FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) "
                 f"ORDER BY score DESC, a.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "

@@ -152,8 +152,9 @@ CREATE TABLE feeds (
 );
 """
 
-# Issue 20 (ingest): which dates the source gave, and which extractor version made each
-# article's quotes and figures (for `briefbot reindex`). Old stores wrote the indexing time
+# Issue 20 (ingest): which dates the source gave, which extractor version made each
+# article's quotes and figures (for `briefbot reindex`), and search without boilerplate
+# (articles stored before keep theirs searchable: this backend kept no boilerplate flags). Old stores wrote the indexing time
 # as the date of undated articles, a moment before ingested_at: those are marked unknown.
 _V2_INGEST_INTEGRITY = """
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_known INTEGER NOT NULL DEFAULT 1;
@@ -164,6 +165,14 @@ WHERE CASE WHEN published ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'
             AND ingested_at ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'
       THEN abs(extract(epoch FROM (published::timestamptz - ingested_at::timestamptz))) <= 2
       ELSE false END;
+-- What search indexes: the text without its boilerplate sentences (blanked at ingest).
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS search_text TEXT;
+ALTER TABLE articles DROP COLUMN tsv;
+ALTER TABLE articles ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', left(title, 2000)), 'A')
+    || setweight(to_tsvector('english', left(coalesce(search_text, text), 300000)), 'B')
+) STORED;
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
 """
 
 MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2_INGEST_INTEGRITY)]

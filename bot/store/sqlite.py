@@ -357,11 +357,19 @@ class SQLiteStore(DigestTables):
         )
         indexed = now_iso()
         published = article.published or indexed  # order only: shown as "date unknown"
+        searched = search_text(
+            article.text,
+            [
+                (s.start, s.end)
+                for i, s in enumerate(analysis.sentences)
+                if i in prepared.boilerplate
+            ],
+        )
         db = self._w
         cur = db.execute(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "minhash, ingested_at, published_known, quotes_version, figures_version, search_text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.title,
@@ -377,12 +385,13 @@ class SQLiteStore(DigestTables):
                 int(bool(article.published)),
                 prepared.extractor,
                 prepared.extractor,
+                searched,
             ),
         )
         rowid = cur.lastrowid
         db.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-            (rowid, article.title, article.text),
+            (rowid, article.title, searched or article.text),
         )
         _insert_passages(db, rowid, prepared.paragraphs, analysis.sentences, prepared.boilerplate)
         db.executemany(
@@ -877,6 +886,17 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     )
 
 
+def search_text(text: str, boilerplate: Sequence[tuple[int, int]]) -> str | None:
+    """The text with the boilerplate spans blanked (same length, so offsets and snippets stay
+    right), or None when there is none: search must not find what summaries leave out."""
+    if not boilerplate:
+        return None
+    chars = list(text)
+    for start, end in boilerplate:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 _FACT_VERSION_COLUMNS = {"quotes": "quotes_version", "figures": "figures_version"}
 
 
@@ -1044,6 +1064,11 @@ _INGEST_INTEGRITY_COLUMNS = (
     ("published_known", "INTEGER NOT NULL DEFAULT 1"),
     ("quotes_version", "TEXT NOT NULL DEFAULT ''"),
     ("figures_version", "TEXT NOT NULL DEFAULT ''"),
+    ("search_text", "TEXT"),
+)
+_ARTICLES_FTS = (
+    "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'article_search', "
+    "content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 # An article stored without a date got the indexing time as its date, written a moment
 # before ingested_at: within this many seconds of it, the date was never the source's.
@@ -1055,7 +1080,8 @@ def _ingest_integrity(db: sqlite3.Connection) -> None:
     made each article's quotes and figures (for `briefbot reindex`).
 
     Old stores wrote the indexing time as the date of undated articles; those are marked
-    unknown. Their extractor version is unknown too (''), so reindex redoes them. One
+    unknown. Their extractor version is unknown too (''), so reindex redoes them. The
+    article search index is rebuilt over the text without its flagged boilerplate. One
     transaction: a crash leaves the store at schema 3, and the next open does it again.
     """
     have = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
@@ -1069,6 +1095,20 @@ def _ingest_integrity(db: sqlite3.Connection) -> None:
             "WHERE abs(julianday(published) - julianday(ingested_at)) * 86400 <= ?",
             (UNDATED_WITHIN_SECONDS,),
         )
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for rowid, start, end in db.execute(
+            'SELECT article_rowid, start, "end" FROM sentences WHERE boilerplate = 1'
+        ).fetchall():
+            spans.setdefault(rowid, []).append((start, end))
+        for rowid, found in spans.items():
+            (text,) = db.execute("SELECT text FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+            db.execute(
+                "UPDATE articles SET search_text = ? WHERE rowid = ?",
+                (search_text(text, found), rowid),
+            )
+        db.execute("DROP TABLE IF EXISTS articles_fts")
+        db.execute(_ARTICLES_FTS)
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
         db.execute("COMMIT")
     except BaseException:

@@ -144,7 +144,7 @@ async def test_a_schema_2_store_loses_its_unused_sentence_index_and_keeps_workin
         await store.close()
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            "3",
+            str(SCHEMA_VERSION),
         )
         assert not db.execute(
             "SELECT name FROM sqlite_master WHERE name LIKE 'sentences_fts%'"
