@@ -10,7 +10,8 @@ from bot.model import Action, Article, Item, Reply, Section, error_reply
 from bot.store import fts
 from bot.store.base import ArticleRef
 
-_REF = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.\-]{0,63}):(\d{1,9})-(\d{1,9})$")
+# a citation: article id (one word; a source's own id may hold "/" or ":") and a span
+_REF = re.compile(r"^(\S{1,200}):(\d{1,9})-(\d{1,9})$")
 EXAMPLE = "/quote situation is under our control"
 
 
