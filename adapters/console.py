@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TextIO
 
+from adapters.base import split_command
 from bot.core import Core
 from bot.model import Reply, Request
 
@@ -18,8 +19,7 @@ def parse_line(line: str) -> tuple[str, str] | None:
     line = line.strip()
     if not line or line.startswith("#"):
         return None
-    command, _, args = line.lstrip("/").partition(" ")
-    return command, args.strip()
+    return split_command(line)
 
 
 def render_text(reply: Reply) -> str:
