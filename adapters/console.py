@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Awaitable, Callable
 from typing import TextIO
 
 from adapters.base import split_command
@@ -94,8 +95,20 @@ class ConsoleAdapter:
         else:
             self.write(render_text(reply))
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
+        """One message: shown unless a earlier attempt showed it already."""
+        if done:
+            return
         self.show(reply)
+        if sent is not None:
+            await sent(1)
 
     async def run(self, core: Core) -> None:
         interactive = self.stdin.isatty()

@@ -296,14 +296,26 @@ class SlackAdapter:
                 return False
         return True
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
         """Post a reply to a channel unprompted (the digest scheduler's delivery).
 
         A 429 is waited out (Retry-After) by the client; any other refusal raises, so the
-        scheduler marks the digest failed and retries it instead of dropping it.
+        scheduler marks the digest failed and retries it instead of dropping it. The retry
+        passes `done`: the messages already posted are skipped, never posted twice.
         """
-        for message in render(reply):
+        for i, message in enumerate(render(reply)):
+            if i < done:
+                continue
             await self._chat_post(place, "", message, ephemeral=False)
+            if sent is not None:
+                await sent(i + 1)
 
     async def _handle_http(self, request: web.Request) -> web.Response:
         timing = Timing()

@@ -152,7 +152,16 @@ CREATE TABLE feeds (
 );
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+# Issue 20 (digests): resume a multi-part digest after the parts already posted, with the
+# digest as first built; cover articles by what was indexed (articles.pk), not by date alone.
+# Self-contained (IF NOT EXISTS): renumber freely when merging beside other migrations.
+_V_DIGEST_PARTS = """
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS parts_posted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS reply TEXT;
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS indexed_through BIGINT;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V_DIGEST_PARTS)]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than
 # growing them row by row).

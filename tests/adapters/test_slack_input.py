@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from typing import Any
@@ -180,3 +181,42 @@ async def test_no_token_unused_warning_when_the_token_is_in_the_environment(
     assert os.environ["SLACK_BOT_TOKEN"] == "xoxb-test-token"
     assert not [r for r in caplog.records if "will be unused" in r.getMessage()]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_a_digest_post_failing_part_way_resumes_with_the_parts_not_yet_posted(
+    core: Core, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from slack_sdk.errors import SlackApiError
+
+    from adapters import slack_guard
+    from adapters.slack_render import render
+    from bot.model import Request
+
+    monkeypatch.setattr(slack_guard, "BACKOFF", 0.01)
+    brief = await core.handle(Request(command="brief"))
+    long = dataclasses.replace(brief, sections=brief.sections * 30)
+    expected = [m.payload()["blocks"] for m in render(long)]
+    assert len(expected) >= 3, "a digest long enough to need several messages"
+    progress: list[int] = []
+
+    async def sent(parts: int) -> None:
+        progress.append(parts)
+        if parts == 2:  # Slack goes down after the second message, past every retry
+            fake.fail_next(
+                "chat.postMessage", status=503, times=slack_guard.SERVER_ERROR_RETRIES + 1
+            )
+
+    async with running(core, fake) as adapter:
+        with pytest.raises(SlackApiError):
+            await adapter.post("C0DIGEST", long, sent=sent)
+        assert progress == [1, 2]
+        await adapter.post("C0DIGEST", long, done=progress[-1], sent=sent)
+    posted = [
+        json.loads(r.body["blocks"]) if isinstance(r.body["blocks"], str) else r.body["blocks"]
+        for r in fake.received
+        if r.kind == "chat.postMessage"
+    ]
+    assert posted == expected, "each part once, in order"
+    assert progress[-1] == len(expected)
