@@ -40,3 +40,9 @@ def split_text(text: str, limit: int) -> list[str]:
     if rest or not chunks:
         chunks.append(rest)
     return chunks
+
+
+def split_command(line: str) -> tuple[str, str]:
+    """'/search\tKursk' -> ('search', 'Kursk'): the command ends at any whitespace, not only a space."""
+    parts = line.strip().lstrip("/").split(None, 1)
+    return (parts[0] if parts else ""), (parts[1].strip() if len(parts) > 1 else "")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Awaitable, Callable
 from typing import TextIO
 
+from adapters.base import split_command
 from bot.core import Core
 from bot.model import Reply, Request, shown_date
 
@@ -18,8 +20,7 @@ def parse_line(line: str) -> tuple[str, str] | None:
     line = line.strip()
     if not line or line.startswith("#"):
         return None
-    command, _, args = line.lstrip("/").partition(" ")
-    return command, args.strip()
+    return split_command(line)
 
 
 def render_text(reply: Reply) -> str:
@@ -94,8 +95,20 @@ class ConsoleAdapter:
         else:
             self.write(render_text(reply))
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
+        """One message: shown unless a earlier attempt showed it already."""
+        if done:
+            return
         self.show(reply)
+        if sent is not None:
+            await sent(1)
 
     async def run(self, core: Core) -> None:
         interactive = self.stdin.isatty()

@@ -79,6 +79,9 @@ OPTIONS: dict[str, tuple[Option, ...]] = {
     "brief": (
         Option("topic", "only stories on this topic, e.g. Kursk"),
         Option("since", "how far back, e.g. 24h, 3d or 2024-08-10"),
+        Option(
+            "page", "the next stories, page 2 on", integer=True, low=1, high=10_000, keyword=True
+        ),
     ),
     "summary": (
         Option("query", "an article id, a URL, or search words", required=True),
@@ -281,15 +284,29 @@ class DiscordAdapter:
                 await self._task
             self._task = None
 
-    async def post(self, place: str, reply: Reply) -> None:
-        """Post a reply unprompted (digests) to a channel id, or to "user:<id>" as a DM."""
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
+        """Post a reply unprompted (digests) to a channel id, or to "user:<id>" as a DM.
+
+        A retry passes `done`: the messages already posted are skipped, never posted twice."""
         client = self.client
         target: discord.abc.Messageable
         if place.startswith("user:"):
             target = await client.fetch_user(int(place.removeprefix("user:")))
         else:
             target = client.get_partial_messageable(int(place))
-        await self._deliver(target.send, reply)
+        for i, message in enumerate(render(reply, self.settings.max_messages)):
+            if i < done:
+                continue
+            await target.send(**self._send_kwargs(message))
+            if sent is not None:
+                await sent(i + 1)
 
     async def sync_only(self, core: Core) -> int:
         """Log in over REST only, push the command list, log out (`briefbot discord-sync`).

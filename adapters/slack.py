@@ -23,8 +23,10 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.base import split_command
 from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
+from adapters.slack_text import decode
 from bot.model import Reply, Request, error_reply
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ RESPONSE_URL_USES = 5  # Slack accepts at most 5 messages per response_url
 MODES = ("http", "socket")
 RESPONSE_TYPES = ("in_channel", "ephemeral")
 TIMING_KEY = "briefbot_timing"
+SIGNED_HEADERS = ("X-Slack-Signature", "X-Slack-Request-Timestamp")
 _MENTION = re.compile(r"^\s*(<@[A-Z0-9]+(\|[^>]*)?>[\s,:]*)+")
 
 
@@ -106,11 +109,69 @@ def command_names(core: Core) -> list[str]:
     return names
 
 
-def parse_mention(text: str) -> tuple[str, str]:
-    """(command, args) from `@briefbot who said …` (the mention already stripped or not)."""
-    rest = _MENTION.sub("", text).strip().lstrip("/")
-    command, _, args = rest.partition(" ")
-    return (command.lower() or "help"), args.strip()
+def parse_mention(text: str, bot_user: str = "") -> tuple[str, str]:
+    """(command, args) from `@briefbot who said …`: leading mentions dropped, the rest decoded
+    from Slack's markup (the bot's own mention dropped anywhere); any whitespace separates."""
+    command, args = split_command(decode(_MENTION.sub("", text), bot_user))
+    return (command.lower() or "help"), args
+
+
+class SlackStartError(RuntimeError):
+    """The bot token cannot be used; the message says why (never the token itself)."""
+
+
+# auth.test errors → what the operator should do (api.slack.com/methods/auth.test#errors)
+_TOKEN_ERRORS = {
+    "invalid_auth": "Slack does not recognise the bot token",
+    "not_authed": "no bot token was sent",
+    "account_inactive": "the bot token belongs to a deleted user or workspace",
+    "token_revoked": "the bot token was revoked",
+    "token_expired": "the bot token has expired",
+    "not_allowed_token_type": "that is not a bot token",
+}
+_TOKEN_FIX = "set SLACK_BOT_TOKEN (or [slack] bot_token) to the app's Bot User OAuth Token (xoxb-…)"
+
+
+async def check_token(client: AsyncWebClient) -> str:
+    """auth.test the bot token at start, so a wrong one fails loudly; the bot's user id.
+
+    Raises SlackStartError naming the problem: refused, not a bot token, or Slack unreachable.
+    """
+    try:
+        result = await client.auth_test()
+    except SlackApiError as exc:
+        data = getattr(exc.response, "data", None)
+        error = (
+            str(data.get("error")) if isinstance(data, dict) else f"HTTP {status_of(exc.response)}"
+        )
+        reason = _TOKEN_ERRORS.get(error, "Slack refused the bot token")
+        raise SlackStartError(f"Slack: {reason} ({error}); {_TOKEN_FIX}.") from None
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        where = client.base_url
+        raise SlackStartError(
+            f"Slack: could not reach {where} to check the bot token ({type(exc).__name__}); "
+            "check the network or [slack] api_url."
+        ) from None
+    if not result.get("bot_id"):
+        raise SlackStartError(f"Slack: the token is a user token, not a bot token; {_TOKEN_FIX}.")
+    log.info("slack: signed in as %s in %s", result.get("user"), result.get("team"))
+    return str(result.get("user_id") or "")
+
+
+class _SkipTokenNotice(logging.Filter):
+    """Drops bolt's "`token` will be unused" notice: we give bolt a client that holds the token,
+    and bolt also reads SLACK_BOT_TOKEN from the environment, which is the same token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    """The logger bolt writes through (a child of ours), without the token notice."""
+    logger = logging.getLogger(f"{__name__}.bolt")
+    if not any(isinstance(f, _SkipTokenNotice) for f in logger.filters):
+        logger.addFilter(_SkipTokenNotice())
+    return logger
 
 
 class SlackAdapter:
@@ -133,6 +194,7 @@ class SlackAdapter:
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._replays = ReplayGuard()  # signatures already served (see slack_guard)
+        self._bot_user = ""  # the bot's own user id, from auth.test at start
 
     @property
     def app(self) -> AsyncApp:
@@ -171,6 +233,7 @@ class SlackAdapter:
             name="briefbot",
             client=self._client(),
             signing_secret=self.settings.signing_secret,
+            logger=_bolt_logger(),
         )
         for name in command_names(core):
             app.command(f"/{self.settings.command_prefix}{name}")(self._command_listener(name))
@@ -183,6 +246,12 @@ class SlackAdapter:
         self._core = core
         self._session = aiohttp.ClientSession()
         self._app = self.build_app(core)
+        try:
+            self._bot_user = await check_token(self._app.client)
+        except SlackStartError:
+            await self._session.close()
+            self._session = None
+            raise
         if self.settings.mode == "socket":
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -227,20 +296,37 @@ class SlackAdapter:
                 return False
         return True
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
         """Post a reply to a channel unprompted (the digest scheduler's delivery).
 
         A 429 is waited out (Retry-After) by the client; any other refusal raises, so the
-        scheduler marks the digest failed and retries it instead of dropping it.
+        scheduler marks the digest failed and retries it instead of dropping it. The retry
+        passes `done`: the messages already posted are skipped, never posted twice.
         """
-        for message in render(reply):
+        for i, message in enumerate(render(reply)):
+            if i < done:
+                continue
             await self._chat_post(place, "", message, ephemeral=False)
+            if sent is not None:
+                await sent(i + 1)
 
     async def _handle_http(self, request: web.Request) -> web.Response:
         timing = Timing()
+        doubled = [h for h in SIGNED_HEADERS if len(request.headers.getall(h, [])) > 1]
+        if doubled:  # bolt verifies one copy; which one a guard reads must never be in question
+            log.warning("slack: refused a request with more than one %s header", doubled[0])
+            return web.Response(status=400, text=f"more than one {doubled[0]} header")
         bolt_request = await to_bolt_request(request)
         bolt_request.context[TIMING_KEY] = timing
-        signature = request.headers.get("X-Slack-Signature", "")
+        # the signature bolt's verification reads (its headers keep one value per name)
+        signature = bolt_request.headers.get("x-slack-signature", [""])[0]
         if signature and not self._replays.first_time(signature):
             if request.headers.get("X-Slack-Retry-Num"):  # Slack's own re-send: already handled
                 return web.Response(status=200)
@@ -285,7 +371,7 @@ class SlackAdapter:
             self._acked(timing)
             request = self._request(
                 name,
-                str(command.get("text", "")).strip(),
+                decode(str(command.get("text", ""))).strip(),
                 str(command.get("user_id", "")),
                 str(command.get("channel_id", "")),
             )
@@ -326,7 +412,10 @@ class SlackAdapter:
         if headers.get("x-slack-retry-num"):  # Slack re-sends events it thinks we missed
             return
         self._acked(timing)  # bolt acks events before calling the listener
-        command, args = parse_mention(str(event.get("text", "")))
+        bot_user = str(
+            (context.get("bot_user_id") if context is not None else "") or self._bot_user
+        )
+        command, args = parse_mention(str(event.get("text", "")), bot_user)
         where = Destination(thread_ts=str(event.get("thread_ts") or event.get("ts") or ""))
         core_request = self._request(
             command, args, str(event.get("user", "")), str(event.get("channel", ""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -184,8 +185,17 @@ async def serve(config: Config, db_path: str) -> int:
             core.store, lambda: Scheduler(core, router), every=config.lease_seconds
         )
         core.services["scheduler"] = lease
+        started = []
         for adapter in adapters:
-            await adapter.start(core)
+            try:
+                await adapter.start(core)
+            except RuntimeError as exc:  # e.g. a bot token the platform refuses: say why, stop
+                log.error("%s did not start: %s", adapter.name, exc)
+                print(f"briefbot serve: {exc}", file=sys.stderr)
+                for running in started:
+                    await running.stop()
+                return 1
+            started.append(adapter)
         await lease.start()
         log.info("serving: %s", ", ".join(a.name for a in adapters))
         await stop.wait()

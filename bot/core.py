@@ -22,10 +22,16 @@ log = logging.getLogger(__name__)
 MAX_ARGS = 1000
 COMMAND_TIMEOUT = 60.0
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# terminal escape sequences pasted with the text (colour codes, "clear screen", window titles):
+# dropped whole, so their printable tail ("[31m") is not read as search syntax
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+)
 
 
 def clean_args(text: str) -> str:
-    """Drop control, zero-width and direction-override characters; collapse whitespace."""
+    """Drop terminal escapes, control, zero-width and direction-override characters; collapse whitespace."""
+    text = _ESCAPES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return " ".join(text.split())
@@ -60,9 +66,19 @@ class Core:
             return []
 
     async def handle(self, request: Request) -> Reply:
-        name = request.command.strip().lstrip("/").lower()
+        words = request.command.strip().lstrip("/").split(None, 1)
+        name = words[0].lower() if words else ""
+        if len(words) > 1:  # "/search\tKursk" reached us as one word: any whitespace separates
+            request = replace(request, args=f"{words[1]} {request.args}".strip())
         name = ALIASES.get(name, name)
         spec = COMMANDS.get(name)
+        if not name:
+            names = ", ".join(f"/{n}" for n in COMMANDS)
+            return error_reply(
+                "Type a command name after the /.",
+                example="/brief",
+                hint=f"Commands: {names}. /help explains each.",
+            )
         if spec is None:
             close = difflib.get_close_matches(name, list(COMMANDS), n=2, cutoff=0.5)
             hint = f"Did you mean /{close[0]}?" if close else "Type /help for the list."

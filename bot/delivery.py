@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
 
 from bot.model import Reply
 
 log = logging.getLogger(__name__)
+
+# Called after each message of a multi-part post goes out, with how many are out in all, so a
+# retry can resume after them instead of posting the first parts again.
+Sent = Callable[[int], Awaitable[None]]
 
 
 class DeliveryError(Exception):
@@ -18,13 +22,21 @@ class DeliveryError(Exception):
 class Delivery(Protocol):
     """Where scheduled digests go; the scheduler only knows this."""
 
-    async def post(self, platform: str, place: str, reply: Reply) -> None: ...
+    async def post(
+        self, platform: str, place: str, reply: Reply, *, done: int = 0, sent: Sent | None = None
+    ) -> None: ...
 
 
 class Poster(Protocol):
-    """The one method every adapter offers for unprompted posts."""
+    """The one method every adapter offers for unprompted posts.
 
-    async def post(self, place: str, reply: Reply) -> None: ...
+    A reply may go out as several messages: skip the first `done`, and await `sent(n)` once
+    the n-th is out.
+    """
+
+    async def post(
+        self, place: str, reply: Reply, *, done: int = 0, sent: Sent | None = None
+    ) -> None: ...
 
 
 class Router:
@@ -37,8 +49,10 @@ class Router:
     def platforms(self) -> tuple[str, ...]:
         return tuple(self._posters)
 
-    async def post(self, platform: str, place: str, reply: Reply) -> None:
+    async def post(
+        self, platform: str, place: str, reply: Reply, *, done: int = 0, sent: Sent | None = None
+    ) -> None:
         poster = self._posters.get(platform)
         if poster is None:
             raise DeliveryError(f"no running adapter for platform {platform!r}")
-        await poster.post(place, reply)
+        await poster.post(place, reply, done=done, sent=sent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -22,6 +22,15 @@ ZONE_EXAMPLES = "Europe/Kyiv, Europe/London, America/New_York, Asia/Tokyo or UTC
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*[+\-−]\s*\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 _UTC_NAMES = {"utc", "z", "gmt", "zulu", "etc/utc", "universal"}
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A built digest and the coverage marks its delivery records."""
+
+    reply: Reply
+    covered_until: str | None  # the newest publication time covered (read by older schedules)
+    indexed_through: int  # the newest article row covered: the next digest starts after it
 
 
 class ScheduleInputError(ValueError):
@@ -164,14 +173,16 @@ async def build_digest(
     now: datetime,
     topic: str = "",
     covered_until: str | None = None,
+    indexed_through: int | None = None,
     footer: str = "",
-) -> tuple[Reply, str | None]:
-    """The digest Reply and the new coverage mark to store when it is delivered.
+) -> Digest:
+    """The digest Reply and the coverage marks to store when it is delivered.
 
-    It briefs the stories published after the mark left by the last delivered digest (the first
-    digest: the last day of coverage), so a morning with nothing new says so instead of repeating.
-    The mark is the newest publication time known now (never later than now), so an article that
-    is published before a digest but indexed after it still makes the next one.
+    It briefs the stories with an article indexed after the last delivered digest
+    (`indexed_through`, an article row number), however old their publication dates, so an
+    article indexed late still makes the next digest and a morning with nothing new says so
+    instead of repeating. Schedules delivered before that mark existed use `covered_until`
+    (a publication time); the first digest briefs the last day of coverage.
     """
     covered = _parse_iso(covered_until)
     since = covered + timedelta(seconds=1) if covered else None
@@ -181,8 +192,14 @@ async def build_digest(
         config=config,
         now=lambda: now,
     )
+    # read before the brief: an article indexed meanwhile may show twice, never be skipped
+    through = await store.latest_article_row()
     reply = await build_brief(
-        ctx, topic=topic or None, since=since, title=digest_title(hour, day, topic)
+        ctx,
+        topic=topic or None,
+        since=since,
+        title=digest_title(hour, day, topic),
+        after_row=indexed_through,
     )
     newest = _parse_iso(await store.latest_published())
     mark = min(newest, now) if newest else None
@@ -190,4 +207,4 @@ async def build_digest(
         mark = covered
     if footer:
         reply = replace(reply, footer=f"{reply.footer} {footer}".strip())
-    return reply, mark.strftime("%Y-%m-%dT%H:%M:%SZ") if mark else None
+    return Digest(reply, mark.strftime("%Y-%m-%dT%H:%M:%SZ") if mark else None, through)

@@ -169,6 +169,43 @@ class Reply:
         data["citations"] = [dict(asdict(c), ref=c.ref) for c in self.citations]
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reply:
+        """The Reply to_dict made: a digest is kept so a retry posts exactly the same parts."""
+
+        def items(rows: list[dict[str, Any]]) -> tuple[Item, ...]:
+            return tuple(
+                Item(
+                    text=r["text"],
+                    cite=r.get("cite"),
+                    label=r.get("label", ""),
+                    marks=tuple((int(a), int(b)) for a, b in r.get("marks", ())),
+                )
+                for r in rows
+            )
+
+        return cls(
+            title=data["title"],
+            sections=tuple(
+                Section(
+                    heading=s.get("heading", ""),
+                    text=s.get("text", ""),
+                    items=items(s.get("items", [])),
+                    quotes=items(s.get("quotes", [])),
+                    figures=tuple(FigureRow(**f) for f in s.get("figures", [])),
+                    sources=tuple(s.get("sources", [])),
+                )
+                for s in data.get("sections", [])
+            ),
+            citations=tuple(
+                Citation(**{k: v for k, v in c.items() if k != "ref"})
+                for c in data.get("citations", [])
+            ),
+            actions=tuple(Action(**a) for a in data.get("actions", [])),
+            error=bool(data.get("error", False)),
+            footer=data.get("footer", ""),
+        )
+
 
 def error_reply(message: str, example: str = "", hint: str = "") -> Reply:
     """A short, friendly refusal with an example that works."""

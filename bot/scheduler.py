@@ -10,6 +10,8 @@ Exactly once, as far as a chat platform allows:
 * If the post raises, the row is marked `failed` (we know it did not go out) and may be
   re-claimed by a retry five minutes later, or by a restart, while inside the grace window,
   up to three attempts. So a platform outage does not lose the day's digest.
+* A digest that goes out as several messages records each one as it is posted, with the digest
+  as first built; a retry (or a restart) posts only the parts not yet out, never the first ones again.
 * A row left `claimed` (the process died between claim and confirmation) is never re-posted:
   we cannot tell whether the post went out, and a duplicate is the worse failure. The digest is
   built before the claim so that window is only the post itself; such rows are logged on start.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import uuid
 from collections.abc import Callable
@@ -43,7 +46,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery import Delivery
 from bot.digests import build_digest, latest_due
-from bot.model import utc_iso
+from bot.model import Reply, utc_iso
 from bot.store.sqlite_digests import Schedule
 
 if TYPE_CHECKING:
@@ -224,7 +227,7 @@ class Scheduler:
             return f"already-{record.status}"
         if record is not None and record.attempts >= MAX_ATTEMPTS:
             return "gave-up"
-        reply, covered = await build_digest(
+        digest = await build_digest(
             self.store,
             self.core.config,
             place=schedule.place,
@@ -234,6 +237,7 @@ class Scheduler:
             now=now,
             topic=schedule.topic,
             covered_until=await self.store.covered_until(schedule.id),
+            indexed_through=await self.store.indexed_through(schedule.id),
             footer=f"Digest #{schedule.id} for this channel; /digest cancel {schedule.id} stops it.",
         )
         token = uuid.uuid4().hex
@@ -241,8 +245,27 @@ class Scheduler:
             schedule.id, local_date, schedule.place, token, utc_iso(now), MAX_ATTEMPTS
         ):
             return "taken"
+        # The first attempt keeps its digest; a retry gets it back with how many parts went out,
+        # and posts only the rest (exactly once per part, across restarts and processes).
+        planned = await self.store.plan_delivery(
+            schedule.id,
+            local_date,
+            token,
+            json.dumps(digest.reply.to_dict(), ensure_ascii=False),
+            digest.indexed_through,
+        )
+        reply = (
+            Reply.from_dict(json.loads(planned.reply))
+            if planned and planned.reply
+            else digest.reply
+        )
+        done = planned.parts_posted if planned else 0
+
+        async def sent(parts: int) -> None:
+            await self.store.delivery_progress(schedule.id, local_date, token, parts)
+
         try:
-            await self.delivery.post(schedule.platform, schedule.place, reply)
+            await self.delivery.post(schedule.platform, schedule.place, reply, done=done, sent=sent)
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
             await self.store.fail_delivery(schedule.id, local_date, token, error)
@@ -250,7 +273,7 @@ class Scheduler:
             self._retry(schedule, due)
             return "failed"
         await self.store.finish_delivery(
-            schedule.id, local_date, token, utc_iso(self.now()), covered
+            schedule.id, local_date, token, utc_iso(self.now()), digest.covered_until
         )
         log.info(
             "digest #%d posted to %s:%s for %s",

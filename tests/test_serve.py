@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from tests.fakes.slack_api import FakeSlack, sign, slash_body
 
@@ -91,3 +92,46 @@ async def test_serve_answers_a_signed_slack_command_and_never_logs_secrets(tmp_p
     logs = out.decode() + err.decode()
     assert "DEBUG" in logs  # verbose logging was on, and still no secret leaked
     assert TOKEN not in logs and SECRET not in logs
+    assert "will be unused" not in logs, "bolt's token notice is not logged"
+    assert "signed in as briefbot" in logs, "the token was checked at start"
+
+
+@pytest.mark.slow
+async def test_serve_with_a_refused_token_says_what_is_wrong_and_exits(tmp_path: Path) -> None:
+    fake = FakeSlack()
+    await fake.start()
+    revoked = "xoxb-revoked-serve-token-42"
+    fake.revoked.add(revoked)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {free_port()}\n'
+        f'api_url = "{fake.api_url}"\n'
+    )
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": revoked,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "--db",
+            str(tmp_path / "s.db"),
+            "--config",
+            str(cfg),
+            "serve",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 120)
+    finally:
+        await fake.stop()
+    assert proc.returncode == 1
+    said = out.decode() + err.decode()
+    assert "Slack does not recognise the bot token (invalid_auth)" in said
+    assert "SLACK_BOT_TOKEN" in said and "xoxb-" in said
+    assert revoked not in said and "Traceback" not in said

@@ -30,7 +30,7 @@ COMMANDS: dict[str, CommandSpec] = {
     for spec in (
         CommandSpec(
             "brief",
-            "/brief [topic] [since]",
+            "/brief [topic] [since] [page N]",
             "/brief Kursk",
             "today's stories across sources, with figures and quotes",
         ),

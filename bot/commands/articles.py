@@ -23,9 +23,12 @@ async def run(ctx: Context, args: str) -> Reply:
     refs = await ctx.store.recent_articles(limit=PAGE, offset=(page - 1) * PAGE)
     if not refs:
         if total:
+            pages = (total + PAGE - 1) // PAGE
+            only = "There is only 1 page" if pages == 1 else f"There are only {pages} pages"
             return error_reply(
-                f"There are only {(total + PAGE - 1) // PAGE} pages of articles.",
-                example="/articles",
+                f"{only} of articles ({counted(total, 'article')}); page {page:,} is past the end.",
+                example="/articles" if pages == 1 else f"/articles {pages}",
+                hint="/articles shows the newest; /articles N shows page N.",
             )
         return error_reply(
             "Nothing is indexed yet.", example="/ingest https://example.com/feed.xml"

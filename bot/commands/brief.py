@@ -15,6 +15,7 @@ EXAMPLE = "/brief Kursk 2d"
 MAX_STORIES = 5
 MAX_FIGURES = 3
 MAX_QUOTES = 2
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?")
 _SPAN = re.compile(r"^(\d{1,4})([hdw])$", re.IGNORECASE)
 _MAIN_TOPICS = {
     "territory",
@@ -43,7 +44,7 @@ def parse_since(word: str, now: datetime) -> datetime | None:
         return now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
     if w == "week":
         return now - timedelta(weeks=1)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?", word):
+    if _DATE.fullmatch(word):
         try:
             when = datetime.fromisoformat(word.replace("Z", "+00:00"))
         except ValueError:
@@ -52,13 +53,34 @@ def parse_since(word: str, now: datetime) -> datetime | None:
     return None
 
 
+def take_page(words: list[str]) -> int | Reply:
+    """Remove a trailing "page N" from the words; its number (1 when absent)."""
+    if len(words) >= 2 and words[-2].lower() == "page":
+        if not re.fullmatch(r"[0-9]{1,6}", words[-1]) or int(words[-1]) < 1:
+            return error_reply(f"{words[-1][:20]!r} is not a page number.", example="/brief page 2")
+        page = int(words.pop())
+        words.pop()
+        return page
+    return 1
+
+
 async def run(ctx: Context, args: str) -> Reply:
     words = args.split()
+    page = take_page(words)
+    if isinstance(page, Reply):
+        return page
     since: datetime | None = None
+    since_word = ""
     if words:
         since = parse_since(words[-1], ctx.now())
         if since is not None:
-            words.pop()
+            since_word = words.pop()
+        elif _DATE.fullmatch(words[-1]):  # shaped like a date, but no such day (2020-02-30)
+            return error_reply(
+                f"{words[-1][:30]} is not a valid date.",
+                example="/brief 2024-08-13",
+                hint="Use a real day as YYYY-MM-DD, or 24h, 2d, 1w, today or yesterday.",
+            )
         elif re.fullmatch(r"\d+\w*", words[-1]) and len(words) == 1:
             return error_reply(
                 f"I can't read {words[-1]!r} as a time.",
@@ -66,7 +88,8 @@ async def run(ctx: Context, args: str) -> Reply:
                 hint="Use 24h, 2d, 1w, today, yesterday or a date like 2024-08-13.",
             )
     topic = " ".join(words) or None
-    return await build_brief(ctx, topic=topic, since=since)
+    typed = " ".join(w for w in (topic or "", since_word) if w)
+    return await build_brief(ctx, topic=topic, since=since, page=page, typed=typed)
 
 
 async def default_since(ctx: Context) -> datetime:
@@ -82,19 +105,58 @@ async def default_since(ctx: Context) -> datetime:
     return now - timedelta(hours=24)
 
 
+def _more(total: int, page: int, shown: int, typed: str) -> str:
+    """ "Stories 6–10 of 195; /brief page 3 shows the next 5." (empty when all are shown)."""
+    first = (page - 1) * MAX_STORIES + 1
+    last = first + shown - 1
+    if page == 1 and last >= total:
+        return ""
+    where = f"Stories {first}–{last} of {total:,}." if shown > 1 else f"Story {first} of {total:,}."
+    if last >= total:
+        return where
+    command = " ".join(w for w in ("/brief", typed, f"page {page + 1}") if w)
+    return f"{where} {command} shows the next {min(MAX_STORIES, total - last)}."
+
+
 async def build_brief(
-    ctx: Context, topic: str | None = None, since: datetime | None = None, title: str = ""
+    ctx: Context,
+    topic: str | None = None,
+    since: datetime | None = None,
+    title: str = "",
+    page: int = 1,
+    typed: str = "",
+    after_row: int | None = None,
 ) -> Reply:
-    """The briefing Reply; digests call this too. Empty result -> a Reply saying nothing is new."""
-    since = since or await default_since(ctx)
-    stories = await ctx.store.stories(since=utc_iso(since), topic=topic, limit=MAX_STORIES)
+    """The briefing Reply; digests call this too. Empty result -> a Reply saying nothing is new.
+
+    When more stories exist than one reply shows, the footer says how many and the command
+    (`typed`: the topic and time the user gave) that shows the next page. A digest passes
+    `after_row` (the newest article its last delivery covered): then the stories are those with
+    an article indexed since, however old its publication date, and `since` is not used.
+    """
+    if after_row is None:
+        since = since or await default_since(ctx)
+        when = utc_iso(since)
+        span = f"since {since.strftime('%Y-%m-%d %H:%M UTC')}"
+    else:
+        when, span = "", "indexed since the last digest"
+    select = {"since": when, "topic": topic, "after_row": after_row}
+    stories = await ctx.store.stories(**select, limit=MAX_STORIES, offset=(page - 1) * MAX_STORIES)
+    # counted only when there may be more than this page shows
+    full = len(stories) == MAX_STORIES or page > 1
+    total = await ctx.store.story_count(**select) if full else len(stories)
+    if not stories and page > 1 and total:
+        pages = (total + MAX_STORIES - 1) // MAX_STORIES
+        only = "There is only 1 page" if pages == 1 else f"There are only {pages} pages"
+        last = " ".join(w for w in ("/brief", typed, f"page {pages}" if pages > 1 else "") if w)
+        return error_reply(
+            f"{only} of stories ({total:,}); page {page:,} is past the end.", example=last
+        )
     if not stories:
         about = f" about {topic!r}" if topic else ""
         return Reply(
             title=title or "Briefing",
-            sections=(
-                Section(text=f"Nothing new{about} since {since.strftime('%Y-%m-%d %H:%M UTC')}."),
-            ),
+            sections=(Section(text=f"Nothing new{about} {span}."),),
         )
     sections = [await _story_section(ctx, story) for story in stories]
     about = f" on {topic}" if topic else ""
@@ -107,7 +169,14 @@ async def build_brief(
             for s in sections[:3]
             if s.items and s.items[0].cite is not None
         ),
-        footer=f"Since {since.strftime('%Y-%m-%d %H:%M UTC')} — every line is quoted from its source.",
+        footer=" ".join(
+            bit
+            for bit in (
+                _more(total, page, len(stories), typed),
+                f"{span[0].upper()}{span[1:]} — every line is quoted from its source.",
+            )
+            if bit
+        ),
     )
 
 

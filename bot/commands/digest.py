@@ -202,7 +202,7 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
         pick = chosen[0]
     now = ctx.now()
     if pick is None:
-        reply, _ = await build_digest(
+        digest = await build_digest(
             ctx.store,
             ctx.config,
             place=req.place,
@@ -211,9 +211,9 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
             hour=now.astimezone(UTC).hour,
             now=now,
         )
-        return reply
+        return digest.reply
     local = now.astimezone(ZoneInfo(pick.timezone))
-    reply, _ = await build_digest(
+    digest = await build_digest(
         ctx.store,
         ctx.config,
         place=req.place,
@@ -223,5 +223,6 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
         now=now,
         topic=pick.topic,
         covered_until=await ctx.store.covered_until(pick.id),  # type: ignore[attr-defined]
+        indexed_through=await ctx.store.indexed_through(pick.id),  # type: ignore[attr-defined]
     )
-    return reply
+    return digest.reply

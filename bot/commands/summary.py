@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from bot.commands.context import Context
@@ -50,12 +51,41 @@ async def closest(ctx: Context, target: str) -> str:
     return "Closest: " + "; ".join(f"{r.title[:70]} (id {r.id})" for r in refs) if refs else ""
 
 
+async def _names_article(ctx: Context, target: str) -> bool:
+    """True when target is an indexed article's id or URL."""
+    if await ctx.store.article(target) is not None:
+        return True
+    return bool(_URL.match(target)) and await ctx.store.article_by_url(target) is not None
+
+
+async def unknown_method(ctx: Context, target: str) -> Reply | None:
+    """'<article> 3 bogus' or '<article> lexrnk': the last word sits where a method goes, so name
+    it instead of searching for the whole line. Search words ("Apollo 11 landing") are left alone."""
+    words = target.split()
+    if len(words) < 2 or not words[-1].isalpha():
+        return None
+    word, head = words[-1], words[:-1]
+    close = difflib.get_close_matches(word.lower(), list(METHODS), n=1, cutoff=0.8)
+    if head and re.fullmatch(r"\d{1,2}", head[-1]):
+        head = head[:-1]
+    if not close and not (head and await _names_article(ctx, " ".join(head))):
+        return None
+    did_you_mean = f" Did you mean {close[0]}?" if close else ""
+    return error_reply(
+        f"Unknown summary method {word[:30]!r}.{did_you_mean}",
+        example=EXAMPLE,
+        hint="Methods: " + ", ".join(sorted(METHODS)) + " (the default, news, needs no name).",
+    )
+
+
 async def run(ctx: Context, args: str) -> Reply:
     parsed = parse(args)
     if isinstance(parsed, Reply):
         return parsed
     target, count, method = parsed
     article = await ctx.store.article(target)
+    if article is None and (wrong := await unknown_method(ctx, target)) is not None:
+        return wrong
     if article is None and _URL.match(target):
         ref = await ctx.store.article_by_url(target)
         article = await ctx.store.article(ref.id) if ref else None

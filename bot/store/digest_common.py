@@ -19,7 +19,8 @@ ERROR_LIMIT = 500  # characters of a delivery or feed error kept for /digest lis
 # Column orders the row mappers below read; both backends select exactly these.
 SCHEDULE_COLS = "id, place, platform, time_of_day, timezone, topic, created_by, created_at, active"
 DELIVERY_COLS = (
-    "schedule_id, local_date, status, attempts, claimed_at, delivered_at, covered_until, error"
+    "schedule_id, local_date, status, attempts, claimed_at, delivered_at, covered_until, error, "
+    "parts_posted, reply, indexed_through"
 )
 FEED_COLS = "url, title, etag, modified, added_by, added_at, last_polled, last_error, failures, entries, seen"
 
@@ -59,6 +60,9 @@ class DeliveryRecord:
     delivered_at: str | None = None
     covered_until: str | None = None
     error: str | None = None
+    parts_posted: int = 0  # messages of a multi-part digest already out: a retry resumes after them
+    reply: str | None = None  # the digest as built (Reply JSON), so a retry posts the same parts
+    indexed_through: int | None = None  # the newest article row the digest covered
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,9 @@ class DigestSQL:
     claim: str  # schedule_id, local_date, place, token, claimed_at, max_attempts
     finish_delivery: str  # delivered_at, covered_until, schedule_id, local_date, token
     fail_delivery: str  # error, schedule_id, local_date, token
+    plan_delivery: str  # reply, indexed_through, schedule_id, local_date, token (kept if set)
+    delivery_progress: str  # parts_posted, schedule_id, local_date, token
+    indexed_through: str  # schedule_id: the newest article row its delivered digests covered
     add_feed: str  # url, title, added_by, added_at (no change when subscribed already)
     feed: str  # url
     feeds: str  # (none)
@@ -234,6 +241,32 @@ class DigestStore(Protocol):
     ) -> None:
         params = (error[:ERROR_LIMIT], int(schedule_id), local_date, token)
         await self._digest_change(self.DIGEST_SQL.fail_delivery, params, "the delivery")
+
+    async def plan_delivery(
+        self,
+        schedule_id: int,
+        local_date: str,
+        token: str,
+        reply: str,
+        indexed_through: int | None,
+    ) -> DeliveryRecord | None:
+        """Keep the digest the claim will post (first attempt only) and return the row: a retry
+        gets back the digest and coverage planned first, so it posts the same parts."""
+        params = (reply, indexed_through, int(schedule_id), local_date, token)
+        await self._digest_change(self.DIGEST_SQL.plan_delivery, params, "the delivery")
+        return await self.delivery(schedule_id, local_date)
+
+    async def delivery_progress(
+        self, schedule_id: int, local_date: str, token: str, parts_posted: int
+    ) -> None:
+        """Note that the first `parts_posted` messages of the digest are out (before the next)."""
+        params = (int(parts_posted), int(schedule_id), local_date, token)
+        await self._digest_change(self.DIGEST_SQL.delivery_progress, params, "the delivery")
+
+    async def indexed_through(self, schedule_id: int) -> int | None:
+        """The newest article row the schedule's delivered digests have covered (None: none yet)."""
+        row = await self._digest_row(self.DIGEST_SQL.indexed_through, (int(schedule_id),))
+        return int(row[0]) if row and row[0] is not None else None
 
     # -- feeds --------------------------------------------------------------------------
 

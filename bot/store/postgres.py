@@ -507,6 +507,11 @@ class PostgresStore(PgDigestTables):
         )
         return [r[0] for r in rows]
 
+    async def latest_article_row(self) -> int:
+        """The newest article's row number (0 when empty): where a digest's coverage ends."""
+        row = await self._one("SELECT coalesce(max(pk), 0) FROM articles")
+        return int(row[0]) if row else 0
+
     async def latest_published(self) -> str | None:
         return await self._val("SELECT max(published) FROM articles")
 
@@ -641,26 +646,60 @@ class PostgresStore(PgDigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
-    async def stories(
-        self, since: str | None = None, topic: str | None = None, limit: int = 10
-    ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+    @staticmethod
+    def _stories_where(
+        since: str | None, topic: str | None, after_row: int | None = None
+    ) -> tuple[str, list[Any]] | None:
+        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
+
+        after_row: only stories with an article indexed after that articles.pk (a digest's
+        mark), whatever its publication date."""
         params: list[Any] = [since or ""]
-        topic_filter = ""
+        filters = ""
         if topic:
             match = all_of(topic)
             if not match:
-                return []
-            topic_filter = (
-                "AND s.id IN (SELECT a.story_id FROM articles a "
-                "WHERE a.tsv @@ websearch_to_tsquery('english', $2) AND a.published >= $1 "
-                "ORDER BY a.published DESC LIMIT 2000)"
-            )
+                return None
             params.append(match)
-        params.append(limit)
+            filters += (
+                "AND s.id IN (SELECT a.story_id FROM articles a "
+                f"WHERE a.tsv @@ websearch_to_tsquery('english', ${len(params)}) AND a.published >= $1 "
+                "ORDER BY a.published DESC LIMIT 2000) "
+            )
+        if after_row is not None:
+            params.append(after_row)
+            filters += (
+                f"AND s.id IN (SELECT a.story_id FROM articles a WHERE a.pk > ${len(params)}) "
+            )
+        return f"WHERE s.last_published >= $1 {filters}", params
+
+    async def story_count(
+        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
+    ) -> int:
+        """How many stories stories() would list without a limit (for "n more" and paging)."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return 0
+        rows = await self._all(f"SELECT count(*) FROM stories s {where[0]}", *where[1])
+        return int(rows[0][0]) if rows else 0
+
+    async def stories(
+        self,
+        since: str | None = None,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        after_row: int | None = None,
+    ) -> list[Story]:
+        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return []
+        params = [*where[1], limit, offset]
         rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s WHERE s.last_published >= $1 "
-            f"{topic_filter} ORDER BY s.last_published DESC, s.size DESC, s.id LIMIT ${len(params)}",
+            f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
+            f"ORDER BY s.last_published DESC, s.size DESC, s.id "
+            f"LIMIT ${len(params) - 1} OFFSET ${len(params)}",
             *params,
         )
         if not rows:

@@ -63,6 +63,13 @@ SQL = DigestSQL(
     "covered_until = $2, error = NULL WHERE schedule_id = $3 AND local_date = $4 AND token = $5",
     fail_delivery="UPDATE deliveries SET status = 'failed', error = $1 "
     "WHERE schedule_id = $2 AND local_date = $3 AND token = $4",
+    plan_delivery="UPDATE deliveries SET reply = coalesce(reply, $1), "
+    "indexed_through = CASE WHEN reply IS NULL THEN $2 ELSE indexed_through END "
+    "WHERE schedule_id = $3 AND local_date = $4 AND token = $5",
+    delivery_progress="UPDATE deliveries SET parts_posted = $1 "
+    "WHERE schedule_id = $2 AND local_date = $3 AND token = $4",
+    indexed_through="SELECT max(indexed_through) FROM deliveries "
+    "WHERE schedule_id = $1 AND status = 'delivered'",
     add_feed="INSERT INTO feeds (url, title, added_by, added_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (url) DO NOTHING",
     feed=f"SELECT {FEED_COLS} FROM feeds WHERE url = $1",

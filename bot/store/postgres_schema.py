@@ -175,7 +175,20 @@ ALTER TABLE articles ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (
 CREATE INDEX articles_tsv ON articles USING gin (tsv);
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2_INGEST_INTEGRITY)]
+# Issue 20 (digests): resume a multi-part digest after the parts already posted, with the
+# digest as first built; cover articles by what was indexed (articles.pk), not by date alone.
+# Self-contained (IF NOT EXISTS): renumber freely when merging beside other migrations.
+_V_DIGEST_PARTS = """
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS parts_posted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS reply TEXT;
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS indexed_through BIGINT;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, _V1),
+    (2, _V2_INGEST_INTEGRITY),
+    (3, _V_DIGEST_PARTS),
+]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than
 # growing them row by row).

@@ -157,6 +157,9 @@ CREATE TABLE IF NOT EXISTS deliveries (
     delivered_at TEXT,
     covered_until TEXT,
     error TEXT,
+    parts_posted INTEGER NOT NULL DEFAULT 0, -- messages already out: a retry resumes after them
+    reply TEXT, -- the digest as first built (Reply JSON): a retry posts the same parts
+    indexed_through INTEGER, -- the newest articles.rowid the digest covered
     PRIMARY KEY (schedule_id, local_date)
 );
 CREATE TABLE IF NOT EXISTS feeds (

@@ -598,6 +598,11 @@ class SQLiteStore(DigestTables):
         )
         return [r[0] for r in rows]
 
+    async def latest_article_row(self) -> int:
+        """The newest article's row number (0 when empty): where a digest's coverage ends."""
+        row = await self._one("SELECT coalesce(max(rowid), 0) FROM articles")
+        return int(row[0]) if row else 0
+
     async def latest_published(self) -> str | None:
         row = await self._one("SELECT max(published) FROM articles")
         return row[0] if row else None
@@ -782,26 +787,57 @@ class SQLiteStore(DigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
-    @read_cached
-    async def stories(
-        self, since: str | None = None, topic: str | None = None, limit: int = 10
-    ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+    @staticmethod
+    def _stories_where(
+        since: str | None, topic: str | None, after_row: int | None = None
+    ) -> tuple[str, list[Any]] | None:
+        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
+
+        after_row: only stories with an article indexed after that articles.rowid (a digest's
+        mark), whatever its publication date."""
         params: list[Any] = [since or ""]
-        topic_filter = ""
+        filters = ""
+        if after_row is not None:
+            filters += "AND s.id IN (SELECT a.story_id FROM articles a WHERE a.rowid > ?) "
+            params.append(after_row)
         if topic:
             match = fts.all_of(topic)
             if not match:
-                return []
-            topic_filter = (
+                return None
+            filters += (
                 "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? AND a.published >= ? ORDER BY a.published DESC LIMIT 2000)"
             )
             params += [match, since or ""]
+        return f"WHERE s.last_published >= ? {filters}", params
+
+    async def story_count(
+        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
+    ) -> int:
+        """How many stories stories() would list without a limit (for "n more" and paging)."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return 0
+        row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
+        return int(row[0]) if row else 0
+
+    @read_cached
+    async def stories(
+        self,
+        since: str | None = None,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        after_row: int | None = None,
+    ) -> list[Story]:
+        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return []
         rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s WHERE s.last_published >= ? "
-            f"{topic_filter} ORDER BY s.last_published DESC, s.size DESC LIMIT ?",
-            [*params, limit],
+            f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
+            "ORDER BY s.last_published DESC, s.size DESC, s.id LIMIT ? OFFSET ?",
+            [*where[1], limit, offset],
         )
         out = []
         for sid, first, last in rows:

@@ -78,6 +78,13 @@ SQL = DigestSQL(
     "covered_until = ?, error = NULL WHERE schedule_id = ? AND local_date = ? AND token = ?",
     fail_delivery="UPDATE deliveries SET status = 'failed', error = ? "
     "WHERE schedule_id = ? AND local_date = ? AND token = ?",
+    plan_delivery="UPDATE deliveries SET reply = coalesce(reply, ?), "
+    "indexed_through = CASE WHEN reply IS NULL THEN ? ELSE indexed_through END "
+    "WHERE schedule_id = ? AND local_date = ? AND token = ?",
+    delivery_progress="UPDATE deliveries SET parts_posted = ? "
+    "WHERE schedule_id = ? AND local_date = ? AND token = ?",
+    indexed_through="SELECT max(indexed_through) FROM deliveries "
+    "WHERE schedule_id = ? AND status = 'delivered'",
     add_feed="INSERT OR IGNORE INTO feeds (url, title, added_by, added_at) VALUES (?, ?, ?, ?)",
     feed=f"SELECT {FEED_COLS} FROM feeds WHERE url = ?",
     feeds=f"SELECT {FEED_COLS} FROM feeds ORDER BY added_at, url",
@@ -98,6 +105,10 @@ _ADDED_COLUMNS = {
         ("token", "TEXT NOT NULL DEFAULT ''"),
         ("attempts", "INTEGER NOT NULL DEFAULT 1"),
         ("error", "TEXT"),
+        # resumable multi-part digests and coverage by indexing (issue 20)
+        ("parts_posted", "INTEGER NOT NULL DEFAULT 0"),
+        ("reply", "TEXT"),
+        ("indexed_through", "INTEGER"),
     ),
     "feeds": (
         ("title", "TEXT NOT NULL DEFAULT ''"),

@@ -380,10 +380,12 @@ async def import_from(target: str | Path, lines: Iterable[str]) -> dict[str, int
     side = await _open(target)
     try:
         if any((await _counts(side)).values()):
-            raise StoreError(
-                "import needs an empty store; this one already has data "
-                "(e.g. create a new database: createdb briefbot_new)"
+            fresh = (
+                "create a new database: createdb briefbot_new, then --db postgresql:///briefbot_new"
+                if is_pg(side)
+                else "give a new file: briefbot --db /path/to/new.db import FILE"
             )
+            raise StoreError(f"import needs an empty store; this one already has data ({fresh})")
         expected: dict[str, int] | None = None
         importer = _Importer(side)
         if is_pg(side):

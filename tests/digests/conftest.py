@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,17 +21,44 @@ from bot.scheduler import Scheduler
 CONFIG = Config(digest=DigestConfig(grace_hours=6.0, feed_poll_minutes=15.0))
 
 
+def parts_of(reply: Reply) -> list[str]:
+    """The messages a reply goes out as here: its title, then one per section (like a chat
+    platform splitting a long digest)."""
+    return [reply.title] + [s.heading or s.text for s in reply.sections]
+
+
 @dataclass
 class RecordingChannel:
-    """An adapter's post() that keeps what it was given; fail_next makes the next posts raise."""
+    """An adapter's post() that keeps what it was given; fail_next makes the next posts raise,
+    fail_after_parts makes the next post raise after that many of its messages went out."""
 
     posts: list[tuple[str, Reply]] = field(default_factory=list)
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (place, part) as posted
     fail_next: int = 0
+    fail_after_parts: int | None = None
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(
+        self,
+        place: str,
+        reply: Reply,
+        *,
+        done: int = 0,
+        sent: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
         if self.fail_next:
             self.fail_next -= 1
             raise DeliveryError("platform returned 503")
+        for i, part in enumerate(parts_of(reply)):
+            if i < done:
+                continue
+            if self.fail_after_parts is not None:
+                if self.fail_after_parts == 0:
+                    self.fail_after_parts = None
+                    raise DeliveryError("platform returned 503 part way")
+                self.fail_after_parts -= 1
+            self.messages.append((place, part))
+            if sent is not None:
+                await sent(i + 1)
         self.posts.append((place, reply))
 
     @property

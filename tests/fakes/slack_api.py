@@ -152,6 +152,7 @@ class FakeSlack(LoopbackSlack):
         self._uses: dict[str, int] = {}
         self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._ws: set[web.WebSocketResponse] = set()
+        self.revoked: set[str] = set()  # tokens auth.test answers invalid_auth for
 
     def _routes(self, app: web.Application) -> None:
         app.router.add_post("/api/{method}", self._api)
@@ -223,17 +224,7 @@ class FakeSlack(LoopbackSlack):
         else:
             body = dict(await request.post())
         if method == "auth.test":
-            return web.json_response(
-                {
-                    "ok": True,
-                    "url": "https://newsroom.example/",
-                    "team": "Newsroom",
-                    "user": "briefbot",
-                    "team_id": "T0NEWS",
-                    "user_id": "UBRIEFBOT",
-                    "bot_id": "BBRIEFBOT",
-                }
-            )
+            return self._auth_test(request.headers.get("Authorization", ""))
         if method == "apps.connections.open":
             return web.json_response(
                 {"ok": True, "url": self.base_url.replace("http", "ws", 1) + "/socket"}
@@ -246,6 +237,28 @@ class FakeSlack(LoopbackSlack):
                 {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
             )
         return web.json_response({"ok": False, "error": "unknown_method"})
+
+    def _auth_test(self, authorization: str) -> web.Response:
+        """Like Slack: a bot token (xoxb-) answers with its bot_id, a user token (xoxp-) without;
+        an app-level token (xapp-) is the wrong type; a token in `revoked` is unknown."""
+        token = authorization.removeprefix("Bearer ").strip()
+        if token.startswith("xapp-"):
+            return web.json_response({"ok": False, "error": "not_allowed_token_type"})
+        if not token.startswith(("xoxb-", "xoxp-")) or token in self.revoked:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        who: dict[str, Any] = {
+            "ok": True,
+            "url": "https://newsroom.example/",
+            "team": "Newsroom",
+            "user": "briefbot",
+            "team_id": "T0NEWS",
+            "user_id": "UBRIEFBOT",
+        }
+        if token.startswith("xoxb-"):
+            who["bot_id"] = "BBRIEFBOT"
+        else:
+            who.update(user="editor", user_id="U0EDITOR")
+        return web.json_response(who)
 
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
