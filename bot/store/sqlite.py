@@ -815,11 +815,19 @@ class SQLiteStore(DigestTables):
         self, since: str | None = None, topic: str | None = None, after_row: int | None = None
     ) -> int:
         """How many stories stories() would list without a limit (for "n more" and paging)."""
+        counted = await self._story_count_rows(since, topic, after_row)
+        return int(counted[0]) if counted else 0
+
+    @read_cached
+    async def _story_count_rows(
+        self, since: str | None, topic: str | None, after_row: int | None
+    ) -> list[Any]:
+        """story_count as a one-row list, so it is cached between ingests like stories()."""
         where = self._stories_where(since, topic, after_row)
         if where is None:
-            return 0
+            return [0]
         row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
-        return int(row[0]) if row else 0
+        return [row[0] if row else 0]
 
     @read_cached
     async def stories(
