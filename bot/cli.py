@@ -266,8 +266,17 @@ exit status: 0 with a reply (even a polite refusal), 2 for a usage error""",
     "ingest": """formats: .txt/.md (first line is the headline if it reads as one), .html/.htm
 (main text via trafilatura, offline), .json (an object or a list of them), .jsonl
 (one object per line). JSON fields: text (or body/content), title (or headline),
-outlet, url, author, published (ISO 8601 or RFC 2822), id. Folders are read
-recursively; http(s) URLs and RSS/Atom feeds are fetched.
+outlet, url, author, published (ISO 8601 or RFC 2822), id (kept as the article's id,
+e.g. /summary business/001). Folders are read recursively; http(s) URLs and RSS/Atom feeds
+are fetched.
+
+Duplicates are decided by content: the same text (or a wire copy) under another name is
+counted as a duplicate; a different article whose name is taken gets an id marked with its
+source (news/flood.txt and news_b/flood.txt are both kept). Dates come from the source (the
+record, feed, HTML metadata or dated URL, a "Published:" line or dateline); without one the
+article is shown as "date unknown". Files not in UTF-8 are read in their detected encoding
+(a note on stderr names it). --no-extract skips quotes and figures: `briefbot reindex`
+adds them later.
 
 examples:
   briefbot ingest seeds/
@@ -382,7 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="extract",
         action="store_false",
         help="skip quote and figure extraction (fast bulk loads: the articles are searchable, "
-        "citable and briefed, but /who and /figures do not see them)",
+        "citable and briefed, but /who and /figures do not see them until `briefbot reindex`)",
     )
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.set_defaults(func=cmd_ingest)

@@ -14,12 +14,14 @@ import base64
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from bot.store.base import StoreError
 from bot.store.opening import is_pg_url
 from bot.store.postgres_schema import GIN_INDEXES
+from bot.store.sqlite import UNDATED_WITHIN_SECONDS
 
 FORMAT = "briefbot-export"
 VERSION = 1
@@ -56,6 +58,37 @@ TABLES = (
     "articles", "quotes", "figures", "article_bands", "stories", "story_terms", "term_df",
     "schedules", "deliveries", "feeds",
 )  # fmt: skip
+
+
+def _exported(row: Sequence[Any]) -> dict[str, Any]:
+    """An article row as exported: "published" is empty when the source gave no date (the
+    store keeps the indexing time there only to order by; an export must not present it)."""
+    article = dict(zip(ARTICLE, map(_jsonable, row), strict=True))
+    if not article["published_known"]:
+        article["published"] = ""
+    return article
+
+
+def _imported(article: dict[str, Any]) -> None:
+    """Back to the stored form: an undated article orders by its indexing time. An export
+    from before published_known marks undated ones as the store's migration does."""
+    flagged = "published_known" in article
+    for name, value in ARTICLE_DEFAULTS.items():
+        article.setdefault(name, value)
+    if not article["published"]:
+        article["published"], article["published_known"] = article["ingested_at"], 0
+    elif not flagged and (
+        _seconds_apart(article["published"], article["ingested_at"]) <= UNDATED_WITHIN_SECONDS
+    ):
+        article["published_known"] = 0
+
+
+def _seconds_apart(a: str, b: str) -> float:
+    try:
+        first, second = (datetime.fromisoformat(x.replace("Z", "+00:00")) for x in (a, b))
+        return abs((first - second).total_seconds())
+    except (TypeError, ValueError):
+        return float("inf")
 
 
 _SIMPLE = {
@@ -191,9 +224,7 @@ async def export_lines(target: str | Path) -> AsyncIterator[str]:
                 hi,
             )
             for r in rows:
-                yield json.dumps(
-                    {"t": "article", **dict(zip(ARTICLE, map(_jsonable, r), strict=True))}
-                )
+                yield json.dumps({"t": "article", **_exported(r)})
             for kind, names, table, order in (
                 ("quote", QUOTE, "quotes", "x.id"),
                 ("figure", FIGURE, "figures", "x.id"),
@@ -304,8 +335,7 @@ class _Importer:
             return
         rows = []
         for a in self.articles:
-            for name, value in ARTICLE_DEFAULTS.items():
-                a.setdefault(name, value)
+            _imported(a)
             blob = a.get("minhash")
             a["minhash"] = base64.b64decode(blob) if blob else None
             rows.append(a)

@@ -25,7 +25,7 @@ VALENCIA = (
 )
 
 
-def ask_json(db: Path, command: str) -> dict:
+def ask_json(db: Path | str, command: str) -> dict:
     p = run("--db", str(db), "ask", "--json", command)
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
@@ -239,3 +239,33 @@ def test_an_old_store_keeps_its_ids_and_stops_calling_indexing_time_its_date(
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         assert version == (str(SCHEMA_VERSION),)
+
+
+def test_export_says_no_date_for_undated_articles_and_import_keeps_it_so(
+    tmp_path: Path, pg_url: str
+) -> None:
+    db = tmp_path / "s.db"
+    bbc = tmp_path / "bbc.jsonl"
+    bbc.write_text("".join(BBC.read_text().splitlines(keepends=True)[:2]))
+    dated = tmp_path / "dated.json"
+    dated.write_text(
+        json.dumps({"id": "d1", "published": "2020-05-01T10:00:00Z", "text": VALENCIA})
+    )
+    run("--db", str(db), "ingest", str(SEEDS[0]), str(bbc), str(dated))
+    out = tmp_path / "store.jsonl"
+    assert run("--db", str(db), "export", "--out", str(out)).returncode == 0
+    articles = [r for r in map(json.loads, out.read_text().splitlines()) if r["t"] == "article"]
+    assert {a["id"]: a["published"] for a in articles} == {
+        "000_58c49d49d2aa7952": "",
+        "business/001": "",
+        "business/002": "",
+        "d1": "2020-05-01T10:00:00Z",
+    }
+    for target in (str(tmp_path / "copy.db"), pg_url):
+        p = run("--db", target, "import", str(out))
+        assert p.returncode == 0, p.stderr
+        listed = ask_json(target, "/articles")
+        assert {c["article_id"]: c["published"] for c in listed["citations"]} == {
+            a["id"]: a["published"] for a in articles
+        }
+        assert ask_json(target, "/search legitimate")["error"]
