@@ -7,12 +7,15 @@ import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
-from bot.config import Config
+from bot import metrics
+from bot.config import DEFAULT_OPS_PORT, Config
 from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
+from bot.ops import Ops
 from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 from bot.warmer import CHUNK, POLL_SECONDS, WARM_DAYS, WARM_LIMIT, SummaryWarmer
@@ -106,6 +109,7 @@ async def background(
     if pool is not None:
         await pool.start()
         core.workers = pool
+        metrics.watch_queue(lambda: pool.pending)
     run = (lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK)) if pool else None
     warmer = SummaryWarmer(core.store, run, every=warm_every)
     warmer.start()
@@ -161,11 +165,6 @@ async def serve(config: Config, db_path: str) -> int:
             "briefbot serve: no Slack or Discord credentials configured (see config.example.toml)"
         )
         return 2
-    # The one-line-per-command logs are INFO; an operator sees them even without -v.
-    for name in ("adapters", "bot.scheduler", "bot.lease"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() > logging.INFO:
-            logger.setLevel(logging.INFO)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -183,15 +182,33 @@ async def serve(config: Config, db_path: str) -> int:
             core.store, lambda: Scheduler(core, router), every=config.lease_seconds
         )
         core.services["scheduler"] = lease
-        for adapter in adapters:
-            await adapter.start(core)
-        await lease.start()
-        log.info("serving: %s", ", ".join(a.name for a in adapters))
-        await stop.wait()
-        await lease.stop()
-        for adapter in adapters:
-            await adapter.stop()
+        ops = await start_ops(config, Ops(core.store, adapters, lease), adapters)
+        try:
+            for adapter in adapters:
+                await adapter.start(core)
+            await lease.start()
+            log.info("serving: %s", ", ".join(a.name for a in adapters))
+            await stop.wait()
+            await lease.stop()
+            for adapter in adapters:
+                await adapter.stop()
+        finally:
+            await ops.stop()
     return 0
+
+
+async def start_ops(config: Config, ops: Ops, adapters: list[Any]) -> Ops:
+    """/healthz, /readyz, /metrics: on the Slack HTTP port unless `[server] port` is set or
+    there is no Slack HTTP server (Discord only, Socket Mode), then on a port of their own."""
+    slack_http = next(
+        (a for a in adapters if a.name == "slack" and a.settings.mode == "http"), None
+    )
+    if config.server.port is None and slack_http is not None:
+        slack_http.http_routes.append(ops.add_routes)
+    else:
+        port = DEFAULT_OPS_PORT if config.server.port is None else config.server.port
+        await ops.serve(config.server.host, port)
+    return ops
 
 
 def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (imported lazily)

@@ -34,7 +34,7 @@ from bot.store.base import (
     Story,
 )
 from bot.store.postgres_digests import PgDigestTables
-from bot.store.postgres_schema import INGEST_LOCK, migrate
+from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
 from bot.store.sqlite import Prepared, _sentence_at, _shift, now_iso, prepare
 
 log = logging.getLogger(__name__)
@@ -619,6 +619,48 @@ class PostgresStore(PgDigestTables):
             return str(await self._pool.execute(sql, *clean(params)))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not save: {exc}") from exc
+
+    async def schema_state(self) -> tuple[int, int]:
+        """(newest migration applied, newest this code has); StoreError when unreachable."""
+        have = await self._val("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return int(have), max(v for v, _ in MIGRATIONS)
+
+    async def consistency_problems(self) -> list[str]:
+        """What `briefbot check` reports beyond PostgreSQL's own page checks."""
+        problems = []
+        have, want = await self.schema_state()
+        if have != want:
+            problems.append(f"schema version {have}, this briefbot has {want}: start it once")
+        checks = (
+            ("SELECT count(*) FROM articles WHERE tsv IS NULL", "articles without a search vector"),
+            (
+                "SELECT count(*) FROM quotes q LEFT JOIN articles a ON a.pk = q.article_pk "
+                "WHERE a.pk IS NULL",
+                "quotes of missing articles",
+            ),
+            (
+                "SELECT count(*) FROM figures f LEFT JOIN articles a ON a.pk = f.article_pk "
+                "WHERE a.pk IS NULL",
+                "figures of missing articles",
+            ),
+            (
+                "SELECT count(*) FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
+                "WHERE s.id IS NULL",
+                "articles outside any story",
+            ),
+        )
+        for sql, what in checks:
+            n = await self._val(sql)
+            if n:
+                problems.append(f"{n:,} {what}")
+        invalid = await self._all(
+            "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND NOT i.indisvalid"
+        )
+        for (name,) in invalid:
+            problems.append(f"index {name} is invalid: REINDEX INDEX {name}")
+        return problems
 
     async def integrity_ok(self) -> bool:
         """Every article has its search vector and every fact its article."""

@@ -7,6 +7,7 @@ import bisect
 import functools
 import json
 import logging
+import os
 import sqlite3
 from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
@@ -94,6 +95,14 @@ def read_cached(
     return wrapper
 
 
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def now_iso() -> str:
     return utc_iso(datetime.now(UTC))
 
@@ -138,6 +147,7 @@ class SQLiteStore(DigestTables):
         self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
         self._read_version = -1
         self._read_rows = 0
+        self._file_id = _file_id(path)  # (device, inode): readiness notices a replaced file
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -790,6 +800,22 @@ class SQLiteStore(DigestTables):
     async def integrity_ok(self) -> bool:
         row = await self._one("PRAGMA integrity_check")
         return bool(row) and row[0] == "ok"
+
+    async def schema_state(self) -> tuple[int, int]:
+        """(schema version of the store, version this code needs); StoreError when the store
+        cannot answer: its file gone or replaced under the open connection, or unreadable."""
+        if self.path != ":memory:":
+            try:
+                stat = os.stat(self.path)
+            except OSError as exc:
+                raise StoreError(f"the store file {self.path} is gone ({exc.strerror})") from exc
+            if self._file_id is not None and (stat.st_dev, stat.st_ino) != self._file_id:
+                raise StoreError(f"the store file {self.path} was replaced; restart the bot")
+        try:
+            row = await self._one("SELECT value FROM meta WHERE key = 'schema_version'")
+            return (int(row[0]) if row else 0), SCHEMA_VERSION
+        except (sqlite3.Error, ValueError) as exc:
+            raise StoreError(f"the store cannot be read: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
