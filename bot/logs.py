@@ -32,8 +32,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        if record.exc_info:
-            row["exc"] = self.formatException(record.exc_info)
+        if record.exc_info or record.exc_text:
+            # exc_text: the traceback as SecretFilter left it (scrubbed)
+            row["exc"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(row, ensure_ascii=False)
 
 
