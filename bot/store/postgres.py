@@ -35,6 +35,7 @@ from bot.store.base import (
 )
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
+from bot.store.read_cache import ReadCache, read_cached
 from bot.store.sqlite import Prepared, _sentence_at, _shift, now_iso, prepare
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def _snippet(headline: str, text: str) -> str:
     return shown
 
 
-class PostgresStore(PgDigestTables):
+class PostgresStore(ReadCache, PgDigestTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
 
     def __init__(self, pool: asyncpg.Pool, url: str, near_duplicates: bool = True) -> None:
@@ -120,6 +121,7 @@ class PostgresStore(PgDigestTables):
         self.url = url
         self.near_duplicates = near_duplicates
         self._leader: asyncpg.Connection | None = None
+        self._init_read_cache()  # see read_cached
 
     @classmethod
     async def open(
@@ -403,6 +405,7 @@ class PostgresStore(PgDigestTables):
     async def latest_published(self) -> str | None:
         return await self._val("SELECT max(published) FROM articles")
 
+    @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Best-matching articles: all words first, any word if that finds nothing."""
         for match in (all_of(query), any_of(query)):
@@ -423,6 +426,7 @@ class PostgresStore(PgDigestTables):
 
     # -- figures ------------------------------------------------------------------------
 
+    @read_cached
     async def figures(
         self, topic: str | None = None, match: str | None = None, limit: int = 1000
     ) -> list[StoredFigure]:
@@ -454,6 +458,7 @@ class PostgresStore(PgDigestTables):
         )
         return [_stored_figure(r) for r in rows]
 
+    @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
@@ -463,6 +468,7 @@ class PostgresStore(PgDigestTables):
 
     # -- quotes -------------------------------------------------------------------------
 
+    @read_cached
     async def quotes_matching(self, phrase_text: str, limit: int = 50) -> list[StoredQuote]:
         """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
         for match in (phrase(phrase_text), all_of(phrase_text)):
@@ -473,6 +479,7 @@ class PostgresStore(PgDigestTables):
                 return rows
         return []
 
+    @read_cached
     async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
         match = all_of(words)
         if not match:
@@ -489,6 +496,7 @@ class PostgresStore(PgDigestTables):
         )
         return [_stored_quote(r) for r in rows]
 
+    @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
             return []
@@ -533,6 +541,7 @@ class PostgresStore(PgDigestTables):
 
     # -- stories ------------------------------------------------------------------------
 
+    @read_cached
     async def stories(
         self, since: str | None = None, topic: str | None = None, limit: int = 10
     ) -> list[Story]:
@@ -595,6 +604,10 @@ class PostgresStore(PgDigestTables):
         )
 
     # -- helpers ------------------------------------------------------------------------
+
+    async def _newest_article(self) -> int:
+        # pks are handed out under the ingest lock, so a higher one commits later
+        return int(await self._val("SELECT coalesce(max(pk), 0) FROM articles"))
 
     async def _one(self, sql: str, *params: Any) -> Any:
         try:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import functools
 import json
 import logging
 import os
 import sqlite3
-from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -36,6 +35,7 @@ from bot.store.base import (
     StoreError,
     Story,
 )
+from bot.store.read_cache import ReadCache, read_cached
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
@@ -49,50 +49,6 @@ _FIG_COLS = (
     'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
     f"f.base_value, f.base_unit, f.referent, f.paragraph, f.sentence, {_REF_COLS}"
 )
-
-
-READ_CACHE_ROWS = 20_000  # result rows of the heavier read queries kept per connection
-
-
-def _frozen(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(v) for v in value)
-    return value
-
-
-def read_cached(
-    method: Callable[..., Awaitable[list[Any]]],
-) -> Callable[..., Awaitable[list[Any]]]:
-    """Keep a read query's result until the store has a new article.
-
-    Many channels ask the same /brief, /figures or /who between two ingests; at 100k
-    articles each costs a sort over tens of thousands of rows. An article and all its
-    quotes, figures and story are committed together, so the newest article rowid (one
-    index lookup) changes whenever any of them may have — in this process or another.
-    """
-
-    @functools.wraps(method)
-    async def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> list[Any]:
-        key = (method.__name__, _frozen(args), _frozen(sorted(kwargs.items())))
-        version = (await self._one("SELECT coalesce(max(rowid), 0) FROM articles"))[0]
-        cache = self._read_cache
-        if version != self._read_version:
-            cache.clear()
-            self._read_rows = 0
-            self._read_version = version
-        if key in cache:
-            cache.move_to_end(key)
-            return list(cache[key])
-        result = list(await method(self, *args, **kwargs))
-        if key not in cache and len(result) <= READ_CACHE_ROWS // 4:
-            cache[key] = result
-            self._read_rows += len(result) + 1
-            while self._read_rows > READ_CACHE_ROWS:  # least recently used first
-                _, dropped = cache.popitem(last=False)
-                self._read_rows -= len(dropped) + 1
-        return list(result)
-
-    return wrapper
 
 
 def _file_id(path: str) -> tuple[int, int] | None:
@@ -116,7 +72,7 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
     return sentences[i] if i >= 0 else None
 
 
-class SQLiteStore(DigestTables):
+class SQLiteStore(ReadCache, DigestTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
 
     def __init__(
@@ -144,9 +100,7 @@ class SQLiteStore(DigestTables):
         self._spellings: dict[str, Counter[str]] = {}
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
-        self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
-        self._read_version = -1
-        self._read_rows = 0
+        self._init_read_cache()  # see read_cached
         self._file_id = _file_id(path)  # (device, inode): readiness notices a replaced file
 
     @classmethod
@@ -788,6 +742,9 @@ class SQLiteStore(DigestTables):
             await self._db.commit()
 
     # -- helpers ------------------------------------------------------------------------
+
+    async def _newest_article(self) -> int:
+        return (await self._one("SELECT coalesce(max(rowid), 0) FROM articles"))[0]
 
     async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         async with self._db.execute(sql, params) as cur:
