@@ -36,7 +36,14 @@ from bot.store.base import (
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
 from bot.store.read_cache import ReadCache, read_cached
-from bot.store.sqlite import Prepared, _sentence_at, _shift, now_iso, prepare
+from bot.store.sqlite import (
+    SEARCH_CANDIDATES,
+    Prepared,
+    _sentence_at,
+    _shift,
+    now_iso,
+    prepare,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +74,14 @@ def redact(url: str) -> str:
     return _DSN_PASSWORD.sub(r"\1***@", url)
 
 
-def all_of(text: str) -> str | None:
+def all_of(text: str, drop_common: bool = False) -> str | None:
     """A websearch_to_tsquery string needing every word; each is quoted so none is an operator."""
-    toks = fts.terms(text)
+    toks = fts.content_terms(text) if drop_common else fts.terms(text)
     return " ".join(f'"{t}"' for t in toks) if toks else None
 
 
-def any_of(text: str) -> str | None:
-    toks = fts.terms(text)
+def any_of(text: str, drop_common: bool = False) -> str | None:
+    toks = fts.content_terms(text) if drop_common else fts.terms(text)
     return " or ".join(f'"{t}"' for t in toks) if toks else None
 
 
@@ -407,18 +414,26 @@ class PostgresStore(ReadCache, PgDigestTables):
 
     @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Best-matching articles: all words first, any word if that finds nothing."""
-        for match in (all_of(query), any_of(query)):
+        """Best-matching articles: all words first, any word if that finds nothing.
+
+        As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
+        found in most of a 100k archive would otherwise be ranked in every article: each
+        rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
+        of a query that has other words. Snippets are cut only for the hits shown.
+        """
+        for match in (all_of(query, drop_common=True), any_of(query, drop_common=True)):
             if not match:
                 return []
             rows = await self._all(
                 f"SELECT {_REF_COLS}, ts_headline('english', a.text, m.q, '{_HEADLINE}'), hits.score, a.text "
-                f"FROM (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) "
-                f"ORDER BY score DESC, a.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
+                f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
+                f"FROM (SELECT a.pk, a.tsv FROM articles a "
+                f"WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.pk DESC LIMIT $3) c "
+                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
                 f"websearch_to_tsquery('english', $1) AS m(q) ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
+                SEARCH_CANDIDATES,
             )
             if rows:
                 return [SearchHit(_ref(r), _snippet(r[5], r[7]), float(r[6])) for r in rows]
