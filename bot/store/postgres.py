@@ -41,6 +41,7 @@ from bot.store.sqlite import (
     Prepared,
     _sentence_at,
     _shift,
+    _summary_of,
     now_iso,
     prepare,
 )
@@ -606,9 +607,19 @@ class PostgresStore(ReadCache, PgDigestTables):
         row = await self._one(
             "SELECT size, summary, summary_size FROM stories WHERE id = $1", story_id
         )
-        if not row or row[1] is None or row[2] != row[0]:
-            return (row[0] if row else 0), None
-        return row[0], json.loads(row[1])
+        return _summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        rows = await self._all(
+            "SELECT id, size, summary, summary_size FROM stories WHERE id = ANY($1::bigint[])",
+            list(story_ids),
+        )
+        return {r[0]: _summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         await self._exec(

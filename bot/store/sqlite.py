@@ -51,6 +51,13 @@ _FIG_COLS = (
 )
 
 
+def _summary_of(row: Sequence[Any] | None) -> tuple[int, list[list[Any]] | None]:
+    """(size, summary rows) from (size, summary, summary_size); None when outdated or missing."""
+    if not row or row[1] is None or row[2] != row[0]:
+        return (row[0] if row else 0), None
+    return row[0], json.loads(row[1])
+
+
 def _file_id(path: str) -> tuple[int, int] | None:
     try:
         stat = os.stat(path)
@@ -729,9 +736,20 @@ class SQLiteStore(ReadCache, DigestTables):
         row = await self._one(
             "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
         )
-        if not row or row[1] is None or row[2] != row[0]:
-            return (row[0] if row else 0), None
-        return row[0], json.loads(row[1])
+        return _summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        rows = await self._all(
+            f"SELECT id, size, summary, summary_size FROM stories WHERE id IN ({marks})",
+            tuple(story_ids),
+        )
+        return {r[0]: _summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         async with self._write_lock:
