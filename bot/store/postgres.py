@@ -36,6 +36,7 @@ from bot.store.base import (
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
 from bot.store.read_cache import ReadCache, read_cached
+from bot.store.snippets import snippet
 from bot.store.sqlite import (
     SEARCH_CANDIDATES,
     Prepared,
@@ -56,7 +57,6 @@ _FIG_COLS = (
 )
 # Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A}).
 _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
-_HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=10, MaxFragments=1'
 _DSN_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
@@ -108,17 +108,6 @@ def _stored_quote(r: Sequence[Any]) -> StoredQuote:
         paragraph=r[7],
         sentence=r[8],
     )
-
-
-def _snippet(headline: str, text: str) -> str:
-    """ts_headline's passage, marked with an ellipsis where it cuts the text (as FTS5's snippet does)."""
-    shown = " ".join(headline.split())
-    flat = " ".join(text.split())
-    if shown and not flat.startswith(shown[:40]):
-        shown = "… " + shown
-    if shown and not flat.endswith(shown[-40:]):
-        shown += " …"
-    return shown
 
 
 class PostgresStore(ReadCache, PgDigestTables):
@@ -420,24 +409,25 @@ class PostgresStore(ReadCache, PgDigestTables):
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
         found in most of a 100k archive would otherwise be ranked in every article: each
         rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
-        of a query that has other words. Snippets are cut only for the hits shown.
+        of a query that has other words. Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
         for match in (all_of(query, drop_common=True), any_of(query, drop_common=True)):
             if not match:
                 return []
             rows = await self._all(
-                f"SELECT {_REF_COLS}, ts_headline('english', a.text, m.q, '{_HEADLINE}'), hits.score, a.text "
+                f"SELECT {_REF_COLS}, hits.score, a.text "
                 f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
                 f"FROM (SELECT a.pk, a.tsv FROM articles a "
                 f"WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.pk DESC LIMIT $3) c "
-                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
-                f"websearch_to_tsquery('english', $1) AS m(q) ORDER BY hits.score DESC, a.pk",
+                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
+                f"ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
                 SEARCH_CANDIDATES,
             )
             if rows:
-                return [SearchHit(_ref(r), _snippet(r[5], r[7]), float(r[6])) for r in rows]
+                words = fts.terms(match)
+                return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
         return []
 
     # -- figures ------------------------------------------------------------------------
