@@ -117,6 +117,7 @@ def check_sqlite(path: str | Path) -> CheckReport:
             report.problems += _check_fts(db, fts, table, path)
         if not [p for p in report.problems if "_fts" in p]:
             report.notes.append("search indexes match their tables: " + ", ".join(FTS_TABLES))
+        report.problems += _orphans(db)
         count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.notes.append(f"{count:,} articles")
     except sqlite3.DatabaseError as exc:
@@ -141,6 +142,31 @@ def _check_fts(db: sqlite3.Connection, fts: str, table: str, path: Path) -> list
     if indexed != rows:
         return [f"{fts}: {indexed:,} rows indexed but {table} has {rows:,}; {fix}"]
     return []
+
+
+def _orphans(db: sqlite3.Connection) -> list[str]:
+    """Facts of missing articles and articles outside any story (the same checks as on PostgreSQL)."""
+    checks = (
+        (
+            "SELECT count(*) FROM quotes WHERE article_rowid NOT IN (SELECT rowid FROM articles)",
+            "quotes of missing articles",
+        ),
+        (
+            "SELECT count(*) FROM figures WHERE article_rowid NOT IN (SELECT rowid FROM articles)",
+            "figures of missing articles",
+        ),
+        (
+            "SELECT count(*) FROM articles WHERE story_id IS NULL "
+            "OR story_id NOT IN (SELECT id FROM stories)",
+            "articles outside any story",
+        ),
+    )
+    found = []
+    for sql, what in checks:
+        n = db.execute(sql).fetchone()[0]
+        if n:
+            found.append(f"{n:,} {what}")
+    return found
 
 
 async def check_pg(url: str) -> CheckReport:
