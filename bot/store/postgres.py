@@ -417,13 +417,12 @@ class PostgresStore(ReadCache, PgDigestTables):
             rows = await self._all(
                 f"SELECT {_REF_COLS}, hits.score, a.text "
                 f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM (SELECT a.pk, a.tsv FROM articles a "
-                f"WHERE a.tsv @@ websearch_to_tsquery('english', $1) ORDER BY a.pk DESC LIMIT $3) c "
+                f"FROM briefbot_newest_matches(websearch_to_tsquery('english', $1), "
+                f"{int(SEARCH_CANDIDATES)}) c "
                 f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
                 f"ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
-                SEARCH_CANDIDATES,
             )
             if rows:
                 words = fts.terms(match)

@@ -152,7 +152,21 @@ CREATE TABLE feeds (
 );
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+# Migration "search candidates" (h22): /search ranks the newest SEARCH_CANDIDATES matches.
+# Found through the GIN index, always: the planner would otherwise walk the primary key
+# backwards testing each article's search vector (reading the whole vector, out of TOAST)
+# until it has enough, which for a rare word is nearly every article. The SET clauses hold
+# inside the function only (and keep it from being inlined into the caller's plan).
+_V2_SEARCH_CANDIDATES = """
+CREATE OR REPLACE FUNCTION briefbot_newest_matches(q tsquery, n integer)
+RETURNS TABLE (pk bigint, tsv tsvector)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_indexscan = off
+AS $$ SELECT a.pk, a.tsv FROM articles a WHERE a.tsv @@ q ORDER BY a.pk DESC LIMIT n $$;
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2_SEARCH_CANDIDATES)]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than
 # growing them row by row).
