@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import metrics
-from bot.config import DEFAULT_OPS_PORT, Config
+from bot.config import DEFAULT_OPS_PORT, Config, ConfigError
 from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
@@ -207,7 +207,14 @@ async def start_ops(config: Config, ops: Ops, adapters: list[Any]) -> Ops:
         slack_http.http_routes.append(ops.add_routes)
     else:
         port = DEFAULT_OPS_PORT if config.server.port is None else config.server.port
-        await ops.serve(config.server.host, port)
+        try:
+            await ops.serve(config.server.host, port)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot serve /healthz, /readyz and /metrics on {config.server.host}:{port} "
+                f"({exc.strerror or exc}); give each process its own [server] port, "
+                "e.g. port = 8082"
+            ) from exc
     return ops
 
 

@@ -192,3 +192,20 @@ async def test_ops_routes_answer_get_only(tmp_path: Path, line: str) -> None:
         session.post(base + line) as resp,
     ):
         assert resp.status == 405
+
+
+async def test_a_taken_ops_port_is_a_clear_config_error(tmp_path: Path) -> None:
+    import socket
+
+    from bot.app import start_ops
+    from bot.config import Config, ConfigError, ServerConfig
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        config = Config(server=ServerConfig(port=port))
+        async with open_core(tmp_path / "s.db") as core:
+            with pytest.raises(ConfigError) as caught:
+                await start_ops(config, Ops(core.store), [])
+    assert f"127.0.0.1:{port}" in str(caught.value) and "[server] port" in str(caught.value)

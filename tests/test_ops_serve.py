@@ -113,8 +113,7 @@ async def test_a_discord_only_bot_serves_the_ops_endpoints_on_its_own_port(
     fake = FakeDiscord(token=DISCORD_TOKEN)
     await fake.start()
     port = free_port()
-    cfg = config(tmp_path, fake)
-    cfg.write_text(cfg.read_text() + f"[server]\nport = {port}\n")
+    cfg = config(tmp_path, fake, ops_port=port)
     proc = await briefbot(tmp_path, cfg, "serve")
     try:
         await wait_listening(port, proc)
