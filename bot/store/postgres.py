@@ -110,6 +110,12 @@ def _stored_quote(r: Sequence[Any]) -> StoredQuote:
     )
 
 
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A pooled connection goes back as it is: nothing here sets session state (locks are
+    transaction-level, settings SET LOCAL), so asyncpg's default reset — one more round trip
+    after every query — buys nothing. asyncpg still ends any open transaction itself."""
+
+
 class PostgresStore(ReadCache, PgDigestTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
 
@@ -127,7 +133,11 @@ class PostgresStore(ReadCache, PgDigestTables):
         """Connect, apply any missing migration, and return the store."""
         try:
             pool = await asyncpg.create_pool(
-                url, min_size=1, max_size=max_connections, command_timeout=120
+                url,
+                min_size=1,
+                max_size=max_connections,
+                command_timeout=120,
+                reset=_keep_session,
             )
         except (OSError, asyncpg.PostgresError, ValueError) as exc:
             raise StoreError(f"cannot open the store at {redact(url)}: {exc}") from exc
