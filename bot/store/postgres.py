@@ -419,15 +419,20 @@ class PostgresStore(ReadCache, PgDigestTables):
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
         found in most of a 100k archive would otherwise be ranked in every article: each
         rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
-        of a query that has other words. Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
+        of a query that has other words. Words all in the clustering stop list ("said",
+        "year") are found by walking from the newest article, others through the GIN index
+        (postgres_schema, migration 2). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
         for match in (all_of(query, drop_common=True), any_of(query, drop_common=True)):
             if not match:
                 return []
+            words = fts.terms(match)
+            common = all(w.lower() in cluster.STOP for w in words)
+            find = "briefbot_newest_matches_common" if common else "briefbot_newest_matches"
             rows = await self._all(
                 f"SELECT {_REF_COLS}, hits.score, a.text "
                 f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM briefbot_newest_matches(websearch_to_tsquery('english', $1), "
+                f"FROM {find}(websearch_to_tsquery('english', $1), "
                 f"{int(SEARCH_CANDIDATES)}) c "
                 f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
                 f"ORDER BY hits.score DESC, a.pk",
@@ -435,7 +440,6 @@ class PostgresStore(ReadCache, PgDigestTables):
                 limit,
             )
             if rows:
-                words = fts.terms(match)
                 return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
         return []
 

@@ -153,16 +153,29 @@ CREATE TABLE feeds (
 """
 
 # Migration "search candidates" (h22): /search ranks the newest SEARCH_CANDIDATES matches.
-# Found through the GIN index, always: the planner would otherwise walk the primary key
-# backwards testing each article's search vector (reading the whole vector, out of TOAST)
-# until it has enough, which for a rare word is nearly every article. The SET clauses hold
-# inside the function only (and keep it from being inlined into the caller's plan).
+# Two ways to find them, chosen by the caller from what the words are, because the planner
+# cannot tell them apart (it does not count the cost of reading each article's search
+# vector out of TOAST, and a prepared statement's generic plan does not know the words):
+# - briefbot_newest_matches: through the GIN index, then the newest by pk. Its cost grows
+#   with the number of matches (no vector is read): right for all but the commonest words,
+#   where a walk from the newest article would read nearly every vector before finding
+#   enough.
+# - briefbot_newest_matches_common: the walk from the newest article, testing each vector;
+#   for words in most articles ("said", "year") it stops after little more than n.
+# The SET clauses hold inside each function only (and keep it from being inlined).
 _V2_SEARCH_CANDIDATES = """
 CREATE OR REPLACE FUNCTION briefbot_newest_matches(q tsquery, n integer)
 RETURNS TABLE (pk bigint, tsv tsvector)
 LANGUAGE sql STABLE
 SET enable_seqscan = off
 SET enable_indexscan = off
+AS $$ SELECT a.pk, a.tsv FROM articles a WHERE a.tsv @@ q ORDER BY a.pk DESC LIMIT n $$;
+
+CREATE OR REPLACE FUNCTION briefbot_newest_matches_common(q tsquery, n integer)
+RETURNS TABLE (pk bigint, tsv tsvector)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_bitmapscan = off
 AS $$ SELECT a.pk, a.tsv FROM articles a WHERE a.tsv @@ q ORDER BY a.pk DESC LIMIT n $$;
 """
 
