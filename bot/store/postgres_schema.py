@@ -162,21 +162,29 @@ CREATE TABLE feeds (
 #   enough.
 # - briefbot_newest_matches_common: the walk from the newest article, testing each vector;
 #   for words in most articles ("said", "year") it stops after little more than n.
-# The SET clauses hold inside each function only (and keep it from being inlined).
+# The SET clauses hold inside each function only (and keep it from being inlined). A query
+# of stop words only ("the") is empty in the 'english' configuration: numnode(q) = 0 ends
+# either function at once instead of walking every article for nothing.
 _V2_SEARCH_CANDIDATES = """
 CREATE OR REPLACE FUNCTION briefbot_newest_matches(q tsquery, n integer)
 RETURNS TABLE (pk bigint, tsv tsvector)
 LANGUAGE sql STABLE
 SET enable_seqscan = off
 SET enable_indexscan = off
-AS $$ SELECT a.pk, a.tsv FROM articles a WHERE a.tsv @@ q ORDER BY a.pk DESC LIMIT n $$;
+AS $$
+    SELECT a.pk, a.tsv FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    ORDER BY a.pk DESC LIMIT n
+$$;
 
 CREATE OR REPLACE FUNCTION briefbot_newest_matches_common(q tsquery, n integer)
 RETURNS TABLE (pk bigint, tsv tsvector)
 LANGUAGE sql STABLE
 SET enable_seqscan = off
 SET enable_bitmapscan = off
-AS $$ SELECT a.pk, a.tsv FROM articles a WHERE a.tsv @@ q ORDER BY a.pk DESC LIMIT n $$;
+AS $$
+    SELECT a.pk, a.tsv FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    ORDER BY a.pk DESC LIMIT n
+$$;
 """
 
 MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, _V2_SEARCH_CANDIDATES)]
