@@ -27,6 +27,8 @@ import yarl
 from discord import app_commands
 
 from adapters.discord_render import ACTION_PATTERN, Message, clip, parse_action, render
+from adapters.ratelimits import count_discord_rate_limits
+from bot import metrics
 from bot.model import Reply, Request
 
 if TYPE_CHECKING:
@@ -220,6 +222,12 @@ class DiscordAdapter:
             raise RuntimeError("the Discord adapter has not been started")
         return self._client
 
+    @property
+    def connected(self) -> bool:
+        """Logged in with a live gateway connection (readiness)."""
+        client = self._client
+        return client is not None and client.is_ready() and not client.is_closed()
+
     def build_client(self, core: Core) -> BriefClient:
         """A client whose tree holds one command per core command (not yet connected)."""
         self._core = core
@@ -247,6 +255,7 @@ class DiscordAdapter:
         as Discord paces IDENTIFYs (one per 5 s at the default max_concurrency).
         """
         use_endpoints(self.settings)
+        count_discord_rate_limits()
         client = self.build_client(core)
         self._task = asyncio.create_task(client.start(self.settings.token), name="discord-client")
         connected = asyncio.create_task(client.connected.wait())
@@ -491,6 +500,9 @@ class DiscordAdapter:
             (time.perf_counter() - started) * 1000,
             sent,
             "refused" if reply.error else "ok",
+        )
+        metrics.observe_answer(
+            "discord", command, deferred - started, time.perf_counter() - started
         )
         # A custom discord.py event, so tests and metrics can wait for a whole answer.
         interaction.client.dispatch("briefbot_replied", interaction, reply)

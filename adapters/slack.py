@@ -16,17 +16,16 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
+from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.base import split_command
+from adapters.ratelimits import CountingRateLimitHandler
 from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
 from adapters.slack_text import decode
+from bot import metrics
 from bot.model import Reply, Request, error_reply
 
 if TYPE_CHECKING:
@@ -195,6 +194,7 @@ class SlackAdapter:
         self._tasks: set[asyncio.Task[None]] = set()
         self._replays = ReplayGuard()  # signatures already served (see slack_guard)
         self._bot_user = ""  # the bot's own user id, from auth.test at start
+        self.http_routes: list[Callable[[web.Application], None]] = []
 
     @property
     def app(self) -> AsyncApp:
@@ -210,11 +210,16 @@ class SlackAdapter:
             raise RuntimeError("the HTTP server is not running")
         return int(self._runner.addresses[0][1])
 
+    @property
+    def connected(self) -> bool:
+        """Taking requests: the HTTP server is up, or the Socket Mode connection is open."""
+        return self._runner is not None or self._socket is not None
+
     def _retry_handlers(self) -> list[AsyncRetryHandler]:
         """slack_sdk retries only connection errors by default; also wait out 429 Retry-After."""
         return [
             AsyncConnectionErrorRetryHandler(),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=self.settings.rate_limit_retries),
+            CountingRateLimitHandler(max_retry_count=self.settings.rate_limit_retries),
         ]
 
     def _client(self) -> AsyncWebClient:
@@ -261,6 +266,8 @@ class SlackAdapter:
             return
         web_app = web.Application()
         web_app.router.add_post(self.settings.path, self._handle_http)
+        for add_routes in self.http_routes:  # ops endpoints (health, metrics) on the same port
+            add_routes(web_app)
         self._runner = web.AppRunner(web_app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.host, self.settings.port)
@@ -447,6 +454,9 @@ class SlackAdapter:
         except Exception:
             outcome = "undelivered"
             log.exception("slack: could not deliver the answer to %s", what)
+        metrics.observe_answer(
+            "slack", request.command, timing.ack_ms() / 1000, time.perf_counter() - started
+        )
         # One line per command; never the arguments (they may hold private text) nor tokens.
         log.info(
             "slack %s channel=%s user=%s ack_ms=%.1f answer_ms=%.1f messages=%d %s",

@@ -8,12 +8,15 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
-from bot.config import Config
+from bot import metrics
+from bot.config import DEFAULT_OPS_PORT, Config, ConfigError
 from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
+from bot.ops import Ops
 from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 from bot.warmer import CHUNK, POLL_SECONDS, WARM_DAYS, WARM_LIMIT, SummaryWarmer
@@ -107,6 +110,7 @@ async def background(
     if pool is not None:
         await pool.start()
         core.workers = pool
+        metrics.watch_queue(lambda: pool.pending)
     run = (lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK)) if pool else None
     warmer = SummaryWarmer(core.store, run, every=warm_every)
     warmer.start()
@@ -163,11 +167,6 @@ async def serve(config: Config, db_path: str) -> int:
             "briefbot serve: no Slack or Discord credentials configured (see config.example.toml)"
         )
         return 2
-    # The one-line-per-command logs are INFO; an operator sees them even without -v.
-    for name in ("adapters", "bot.scheduler", "bot.lease"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() > logging.INFO:
-            logger.setLevel(logging.INFO)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -185,24 +184,49 @@ async def serve(config: Config, db_path: str) -> int:
             core.store, lambda: Scheduler(core, router), every=config.lease_seconds
         )
         core.services["scheduler"] = lease
-        started = []
-        for adapter in adapters:
-            try:
-                await adapter.start(core)
-            except RuntimeError as exc:  # e.g. a bot token the platform refuses: say why, stop
-                log.error("%s did not start: %s", adapter.name, exc)
-                print(f"briefbot serve: {exc}", file=sys.stderr)
-                for running in started:
-                    await running.stop()
-                return 1
-            started.append(adapter)
-        await lease.start()
-        log.info("serving: %s", ", ".join(a.name for a in adapters))
-        await stop.wait()
-        await lease.stop()
-        for adapter in adapters:
-            await adapter.stop()
+        ops = await start_ops(config, Ops(core.store, adapters, lease), adapters)
+        try:
+            started = []
+            for adapter in adapters:
+                try:
+                    await adapter.start(core)
+                except RuntimeError as exc:  # e.g. a bot token the platform refuses: say why, stop
+                    log.error("%s did not start: %s", adapter.name, exc)
+                    print(f"briefbot serve: {exc}", file=sys.stderr)
+                    for running in started:
+                        await running.stop()
+                    return 1
+                started.append(adapter)
+            await lease.start()
+            log.info("serving: %s", ", ".join(a.name for a in adapters))
+            await stop.wait()
+            await lease.stop()
+            for adapter in adapters:
+                await adapter.stop()
+        finally:
+            await ops.stop()
     return 0
+
+
+async def start_ops(config: Config, ops: Ops, adapters: list[Any]) -> Ops:
+    """/healthz, /readyz, /metrics: on the Slack HTTP port unless `[server] port` is set or
+    there is no Slack HTTP server (Discord only, Socket Mode), then on a port of their own."""
+    slack_http = next(
+        (a for a in adapters if a.name == "slack" and a.settings.mode == "http"), None
+    )
+    if config.server.port is None and slack_http is not None:
+        slack_http.http_routes.append(ops.add_routes)
+    else:
+        port = DEFAULT_OPS_PORT if config.server.port is None else config.server.port
+        try:
+            await ops.serve(config.server.host, port)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot serve /healthz, /readyz and /metrics on {config.server.host}:{port} "
+                f"({exc.strerror or exc}); give each process its own [server] port, "
+                "e.g. port = 8082"
+            ) from exc
+    return ops
 
 
 def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (imported lazily)

@@ -86,8 +86,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 def _config(args: argparse.Namespace):
     from bot.config import load_config
+    from bot.logs import configure_logging
 
-    return load_config(args.config)
+    config = load_config(args.config)
+    configure_logging(config, args.verbose, serving=args.cmd == "serve")
+    return config
 
 
 def _db(args: argparse.Namespace, config) -> str:
@@ -217,6 +220,35 @@ async def cmd_serve(args: argparse.Namespace) -> int:
     return await serve(config, _db(args, config))
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bot.store.maintenance import backup_sqlite, pg_dump_hint
+    from bot.store.opening import is_pg_url
+
+    config = _config(args)
+    target = _db(args, config)
+    if is_pg_url(target):
+        print(pg_dump_hint(target))
+        return 2
+    articles = backup_sqlite(target, args.path)
+    print(f"backed up {articles:,} articles to {args.path}")
+    return 0
+
+
+async def cmd_check(args: argparse.Namespace) -> int:
+    from bot.store.maintenance import check_pg, check_sqlite
+    from bot.store.opening import is_pg_url
+
+    config = _config(args)
+    target = _db(args, config)
+    report = await check_pg(target) if is_pg_url(target) else check_sqlite(target)
+    for note in report.notes:
+        print(note)
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("store is sound" if report.ok else f"{len(report.problems)} problem(s) found")
+    return 0 if report.ok else 1
+
+
 async def cmd_export(args: argparse.Namespace) -> int:
     from bot.store.transfer import export_to
 
@@ -312,6 +344,15 @@ the target store must be empty""",
     "discord-sync": """examples:
   DISCORD_TOKEN=... briefbot discord-sync --guild 123456789012345678
   DISCORD_TOKEN=... briefbot discord-sync          all servers (global, slower to appear)""",
+    "backup": """examples:
+  briefbot backup /var/backups/briefbot/briefbot-$(date +%F).db
+  briefbot --db /var/lib/briefbot/briefbot.db backup /mnt/usb/briefbot.db
+safe while the bot runs and ingests: the copy is one committed state of the store
+(a PostgreSQL store is backed up with pg_dump; this command says how)""",
+    "check": """examples:
+  briefbot check
+  briefbot --db /var/lib/briefbot/briefbot.db check
+exit status 0 when the store is sound, 1 when something is wrong (each problem with its fix)""",
     "summarize": """examples:
   briefbot summarize --json seeds/002_b76eddcc3a3b8871.txt
   briefbot summarize --json --sentences 2 --method lexrank story.txt""",
@@ -410,6 +451,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(sub, "serve", "run the configured Slack/Discord adapters and the digest scheduler")
     p.set_defaults(func=cmd_serve)
+
+    p = _sub(sub, "backup", "copy the store to a new file while the bot runs (SQLite)")
+    p.add_argument("path", metavar="PATH", help="the new backup file (must not exist)")
+    p.set_defaults(func=cmd_backup)
+
+    p = _sub(sub, "check", "check the store: integrity and search-index consistency")
+    p.set_defaults(func=cmd_check)
 
     p = _sub(sub, "export", "write the whole store as JSON lines (to move it)")
     p.add_argument("--out", default="-", help="file to write (default: standard output)")

@@ -71,6 +71,26 @@ class DigestConfig:
 
 
 @dataclass(frozen=True)
+class ServerConfig:
+    """The ops endpoints (/healthz, /readyz, /metrics). port None: on the Slack HTTP port when
+    Slack runs in HTTP mode, else on DEFAULT_OPS_PORT; 0 picks a free port."""
+
+    host: str = "127.0.0.1"
+    port: int | None = None
+
+
+DEFAULT_OPS_PORT = 8081
+LOG_FORMATS = ("text", "json")
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    format: str = "text"  # "json": one JSON object per line, for a log collector
+    level: str = "info"  # of briefbot's own loggers under `serve`; libraries stay at warning
+
+
+@dataclass(frozen=True)
 class Config:
     db_path: Path = field(default_factory=default_db_path)
     store_url: str = field(default="", repr=False)  # postgresql://... replaces the SQLite file
@@ -83,6 +103,8 @@ class Config:
     fetch: FetchConfig = FetchConfig()
     digest: DigestConfig = DigestConfig()
     feeds: tuple[str, ...] = ()
+    server: ServerConfig = ServerConfig()
+    log: LogConfig = LogConfig()
 
 
 # Every key the loader reads, by table; anything else is a typo worth stopping for.
@@ -111,6 +133,8 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
     "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
     "feeds": frozenset({"urls"}),
+    "server": frozenset({"host", "port"}),
+    "log": frozenset({"format", "level"}),
 }
 
 
@@ -221,6 +245,17 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
         raise ConfigError(
             'store.url must be a PostgreSQL URL, e.g. url = "postgresql://briefbot@db.internal/briefbot"'
         )
+    server = _section(data, "server")
+    port = _typed("server", server, "port", int, None)
+    if port is not None and not 0 <= port <= 65535:
+        raise ConfigError("server.port must be between 0 and 65535, e.g. port = 8081")
+    log_cfg = _section(data, "log")
+    log_format = _typed("log", log_cfg, "format", str, "text").lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError('log.format must be "text" or "json", e.g. format = "json"')
+    log_level = _typed("log", log_cfg, "level", str, "info").lower()
+    if log_level not in LOG_LEVELS:
+        raise ConfigError(f'log.level must be one of {", ".join(LOG_LEVELS)}, e.g. level = "info"')
     lease = _typed("store", store, "lease_seconds", float, 10.0)
     if not 0.1 <= lease <= 30:
         raise ConfigError("store.lease_seconds must be between 0.1 and 30, e.g. lease_seconds = 10")
@@ -266,4 +301,6 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
             feed_poll_minutes=_typed("digest", digest, "feed_poll_minutes", float, 15.0),
         ),
         feeds=tuple(feeds),
+        server=ServerConfig(host=_typed("server", server, "host", str, "127.0.0.1"), port=port),
+        log=LogConfig(format=log_format, level=log_level),
     )

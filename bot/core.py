@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Any
 
+from bot import metrics
 from bot.commands import ALIASES, COMMANDS, CommandSpec
 from bot.commands.context import Context
 from bot.config import Config
@@ -27,6 +28,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
 )
+metrics.KNOWN_COMMANDS = frozenset(COMMANDS)
 
 
 def clean_args(text: str) -> str:
@@ -66,11 +68,24 @@ class Core:
             return []
 
     async def handle(self, request: Request) -> Reply:
+        """The reply to one request; counted by command and outcome for /metrics."""
         words = request.command.strip().lstrip("/").split(None, 1)
         name = words[0].lower() if words else ""
         if len(words) > 1:  # "/search\tKursk" reached us as one word: any whitespace separates
             request = replace(request, args=f"{words[1]} {request.args}".strip())
         name = ALIASES.get(name, name)
+        reply, outcome = await self._handle(name, request)
+        metrics.count_command(name, outcome)
+        return reply
+
+    async def _handle(self, name: str, request: Request) -> tuple[Reply, str]:
+        """(reply, outcome): ok, refused (bad input, not allowed), failed, timeout or busy."""
+        reply = await self._run(name, request)
+        if isinstance(reply, tuple):
+            return reply
+        return reply, ("refused" if reply.error else "ok")
+
+    async def _run(self, name: str, request: Request) -> Reply | tuple[Reply, str]:
         spec = COMMANDS.get(name)
         if not name:
             names = ", ".join(f"/{n}" for n in COMMANDS)
@@ -100,21 +115,26 @@ class Core:
                 f"/{name} is for admins only.", hint="Ask a newsroom admin to run it."
             )
         if self.workers is not None and name in OFFLOAD:
-            return await self.workers.handle(replace(request, command=name, args=args))
+            busy = self.workers.busy()
+            reply = await self.workers.handle(replace(request, command=name, args=args))
+            return (reply, "busy") if busy else reply
         ctx = Context(store=self.store, request=request, config=self.config, services=self.services)
         try:
             return await asyncio.wait_for(spec.runner()(ctx, args), COMMAND_TIMEOUT)
         except TimeoutError:
             log.warning("command /%s timed out", name)
-            return error_reply(f"/{name} took too long and was stopped.", example=spec.example)
+            reply = error_reply(f"/{name} took too long and was stopped.", example=spec.example)
+            return reply, "timeout"
         except StoreError as exc:
             log.error("store error in /%s: %s", name, exc)
-            return error_reply(
+            reply = error_reply(
                 "The article store is unavailable right now; nothing was changed.",
                 hint=str(exc)[:200],
             )
+            return reply, "failed"
         except Exception:
             log.exception("command /%s failed", name)
-            return error_reply(
+            reply = error_reply(
                 f"Something went wrong running /{name}; it has been logged.", example=spec.example
             )
+            return reply, "failed"

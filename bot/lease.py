@@ -34,6 +34,7 @@ class SchedulerLease:
         self.every = every
         self.scheduler: Any = None
         self._task: asyncio.Task[None] | None = None
+        self.known = False  # the last check got an answer (readiness: who runs digests is known)
 
     @property
     def leading(self) -> bool:
@@ -42,13 +43,19 @@ class SchedulerLease:
     async def start(self) -> None:
         if not hasattr(self.store, "try_lead"):
             await self._take()
+            self.known = True
             return
         await self.check()
         self._task = asyncio.create_task(self._loop(), name="scheduler-lease")
 
     async def check(self) -> None:
         """Take the lease if free, or notice it is gone, and start or stop the scheduler to match."""
-        held = await self.store.try_lead()
+        try:
+            held = await self.store.try_lead()
+        except Exception:
+            self.known = False
+            raise
+        self.known = True
         if held and self.scheduler is None:
             log.info("holding the scheduler lease: this process runs digests and feed polling")
             await self._take()

@@ -44,6 +44,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot import metrics
 from bot.delivery import Delivery
 from bot.digests import build_digest, latest_due
 from bot.model import Reply, utc_iso
@@ -271,10 +272,12 @@ class Scheduler:
             await self.store.fail_delivery(schedule.id, local_date, token, error)
             log.warning("digest #%d for %s could not be posted: %s", schedule.id, local_date, error)
             self._retry(schedule, due)
+            metrics.count_digest(posted=False)
             return "failed"
         await self.store.finish_delivery(
             schedule.id, local_date, token, utc_iso(self.now()), digest.covered_until
         )
+        metrics.count_digest(posted=True)
         log.info(
             "digest #%d posted to %s:%s for %s",
             schedule.id,

@@ -29,10 +29,15 @@ POLL_SECONDS = 5.0
 CHUNK = 20  # summaries per job: a worker takes users' commands in between chunks
 
 
-async def story_summary_rows(store: Any, story: Story) -> list[list[Any]]:
-    """[article_id, start, end, paragraph, text] per picked sentence: cached, else made and saved."""
-    size, cached = await store.story_summary(story.id)
-    return cached if cached is not None else await _make_summary(store, story, size)
+async def story_summary_rows_of(store: Any, stories: list[Story]) -> dict[int, list[list[Any]]]:
+    """[article_id, start, end, paragraph, text] per picked sentence, by story: cached (read in
+    one query), else made and saved."""
+    known = await store.story_summaries([s.id for s in stories])
+    out = {}
+    for story in stories:
+        size, cached = known.get(story.id, (0, None))
+        out[story.id] = cached if cached is not None else await _make_summary(store, story, size)
+    return out
 
 
 async def _make_summary(store: Any, story: Story, size: int) -> list[list[Any]]:

@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from bot import metrics
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
 
@@ -156,6 +157,7 @@ class WorkerPool:
         """The reply from a worker; "busy" when max_pending commands are already in."""
         if self.busy():
             log.warning("workers: %d commands pending; refusing /%s", self.pending, request.command)
+            metrics.BUSY_REPLIES.inc()
             return error_reply(BUSY_TEXT, hint="Nothing was lost; the same command will work.")
         self.pending += 1
         try:

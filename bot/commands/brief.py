@@ -9,7 +9,7 @@ from bot.commands.context import Context
 from bot.commands.rows import figure_row, quote_item
 from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
-from bot.warmer import story_summary_rows
+from bot.warmer import story_summary_rows_of
 
 EXAMPLE = "/brief Kursk 2d"
 MAX_STORIES = 5
@@ -158,7 +158,13 @@ async def build_brief(
             title=title or "Briefing",
             sections=(Section(text=f"Nothing new{about} {span}."),),
         )
-    sections = [await _story_section(ctx, story) for story in stories]
+    # Figures and quotes of every story's articles in one query each, not one per story:
+    # on a networked store (PostgreSQL) each query is a round trip.
+    ids = [r.id for story in stories for r in story.articles]
+    figures = await ctx.store.figures_for_articles(ids)
+    quotes = await ctx.store.quotes_for_articles(ids)
+    picked = await story_summary_rows_of(ctx.store, stories)  # made by the warmer after ingest
+    sections = [_story_section(ctx, story, picked[story.id], figures, quotes) for story in stories]
     about = f" on {topic}" if topic else ""
     return Reply(
         title=title or f"Briefing{about}: {len(stories)} stor{'y' if len(stories) == 1 else 'ies'}",
@@ -180,17 +186,22 @@ async def build_brief(
     )
 
 
-async def _story_section(ctx: Context, story: Story) -> Section:
+def _story_section(
+    ctx: Context,
+    story: Story,
+    cached: list[list],
+    all_figures: list[StoredFigure],
+    all_quotes: list[StoredQuote],
+) -> Section:
+    """One story; all_figures and all_quotes are those of every story's articles, in store order."""
     refs = {r.id: r for r in story.articles}
-    ids = list(refs)
-    cached = await story_summary_rows(ctx.store, story)  # made by the warmer after ingest
     items = tuple(
         Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=refs[aid].outlet)
         for aid, start, end, para, text in cached
         if aid in refs
     )
-    figures = _key_figures(await ctx.store.figures_for_articles(ids), cached)
-    quotes = _key_quotes(await ctx.store.quotes_for_articles(ids))
+    figures = _key_figures([f for f in all_figures if f.article.id in refs], cached)
+    quotes = _key_quotes([q for q in all_quotes if q.article.id in refs])
     return Section(
         heading=_headline(story.articles, cached),
         items=items,

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from aiohttp.abc import AbstractResolver
 
+from bot import metrics
 from bot.config import FetchConfig
 from bot.ingest.feeds import FeedEntry, NotAFeed, ParsedFeed, parse_feed
 from bot.ingest.readers import ReadError, decode, from_html, from_text
@@ -155,6 +156,12 @@ class Fetcher:
         return (await self.ingest(url)).report
 
     async def ingest(self, url: str, added_by: str = "") -> SourceResult:
+        """A page or a feed by URL; what it added is counted for /metrics."""
+        result = await self._ingest(url, added_by)
+        metrics.count_ingest(result.report.new, result.report.duplicate, result.report.failed)
+        return result
+
+    async def _ingest(self, url: str, added_by: str = "") -> SourceResult:
         url = url.strip()
         known = await self.store.article_by_url(url)
         if known is not None:
@@ -217,8 +224,10 @@ class Fetcher:
                 # a bug or a store failure on one feed must not stop the poller
                 log.exception("polling feed %s failed", state.url)
                 await self._record_error(state.url, f"{type(exc).__name__}: {exc}")
+                metrics.count_feed_poll(ok=False)
                 total.failed += 1
                 continue
+            metrics.count_ingest(part.new, part.duplicate, part.failed)
             total.new += part.new
             total.duplicate += part.duplicate
             total.failed += part.failed
@@ -250,8 +259,10 @@ class Fetcher:
             )
         except FetchError as exc:
             await self._record_error(url, str(exc))
+            metrics.count_feed_poll(ok=False)
             return IngestReport(failed=1, errors=[str(exc)])
         if fetched.status == 304:
+            metrics.count_feed_poll(ok=True)
             await self.store.record_feed_poll(
                 url, utc_iso(self.now()), None, None, "", 0, state.seen
             )
@@ -260,7 +271,9 @@ class Fetcher:
             parsed = parse_feed(fetched.body, url)
         except NotAFeed as exc:
             await self._record_error(url, str(exc))
+            metrics.count_feed_poll(ok=False)
             return IngestReport(failed=1, errors=[str(exc)])
+        metrics.count_feed_poll(ok=True)
         return await self._ingest_entries(url, parsed, fetched)
 
     async def _record_error(self, url: str, error: str) -> None:

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from bot import metrics
 from bot.ingest.readers import Loaded, read_path
 from bot.store.base import IngestResult, Store
 from bot.store.sqlite import Prepared, prepare
@@ -218,4 +219,5 @@ async def ingest_paths(
         await ingest_loaded(
             store, _counted(items, progress) if progress else items, report, workers, extract
         )
+    metrics.count_ingest(report.new, report.duplicate, report.failed)
     return report

@@ -35,12 +35,16 @@ from bot.store.base import (
     Story,
 )
 from bot.store.postgres_digests import PgDigestTables
-from bot.store.postgres_schema import INGEST_LOCK, migrate
+from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
+from bot.store.read_cache import ReadCache, read_cached
+from bot.store.snippets import snippet
 from bot.store.sqlite import (
+    SEARCH_CANDIDATES,
     Prepared,
     _sentence_at,
     _shift,
     _stale_where,
+    _summary_of,
     now_iso,
     prepare,
     search_text,
@@ -64,7 +68,6 @@ _FIG_COLS = (
 )
 # Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A}).
 _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
-_HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=10, MaxFragments=1'
 _DSN_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
@@ -83,14 +86,14 @@ def redact(url: str) -> str:
     return _DSN_PASSWORD.sub(r"\1***@", url)
 
 
-def all_of(text: str) -> str | None:
+def all_of(text: str, drop_common: bool = False) -> str | None:
     """A websearch_to_tsquery string needing every word; each is quoted so none is an operator."""
-    toks = fts.terms(text)
+    toks = fts.content_terms(text) if drop_common else fts.terms(text)
     return " ".join(f'"{t}"' for t in toks) if toks else None
 
 
-def any_of(text: str) -> str | None:
-    toks = fts.terms(text)
+def any_of(text: str, drop_common: bool = False) -> str | None:
+    toks = fts.content_terms(text) if drop_common else fts.terms(text)
     return " or ".join(f'"{t}"' for t in toks) if toks else None
 
 
@@ -200,18 +203,13 @@ def _stored_quote(r: Sequence[Any]) -> StoredQuote:
     )
 
 
-def _snippet(headline: str, text: str) -> str:
-    """ts_headline's passage, marked with an ellipsis where it cuts the text (as FTS5's snippet does)."""
-    shown = " ".join(headline.split())
-    flat = " ".join(text.split())
-    if shown and not flat.startswith(shown[:40]):
-        shown = "… " + shown
-    if shown and not flat.endswith(shown[-40:]):
-        shown += " …"
-    return shown
+async def _keep_session(conn: asyncpg.Connection) -> None:
+    """A pooled connection goes back as it is: nothing here sets session state (locks are
+    transaction-level, settings SET LOCAL), so asyncpg's default reset — one more round trip
+    after every query — buys nothing. asyncpg still ends any open transaction itself."""
 
 
-class PostgresStore(PgDigestTables):
+class PostgresStore(ReadCache, PgDigestTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
 
     def __init__(self, pool: asyncpg.Pool, url: str, near_duplicates: bool = True) -> None:
@@ -219,6 +217,7 @@ class PostgresStore(PgDigestTables):
         self.url = url
         self.near_duplicates = near_duplicates
         self._leader: asyncpg.Connection | None = None
+        self._init_read_cache()  # see read_cached
 
     @classmethod
     async def open(
@@ -227,7 +226,11 @@ class PostgresStore(PgDigestTables):
         """Connect, apply any missing migration, and return the store."""
         try:
             pool = await asyncpg.create_pool(
-                url, min_size=1, max_size=max_connections, command_timeout=120
+                url,
+                min_size=1,
+                max_size=max_connections,
+                command_timeout=120,
+                reset=_keep_session,
             )
         except (OSError, asyncpg.PostgresError, ValueError) as exc:
             raise StoreError(f"cannot open the store at {redact(url)}: {exc}") from exc
@@ -515,27 +518,40 @@ class PostgresStore(PgDigestTables):
     async def latest_published(self) -> str | None:
         return await self._val("SELECT max(published) FROM articles")
 
+    @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Best-matching articles: all words first, any word if that finds nothing."""
-        for match in (all_of(query), any_of(query)):
+        """Best-matching articles: all words first, any word if that finds nothing.
+
+        As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
+        found in most of a 100k archive would otherwise be ranked in every article: each
+        rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
+        of a query that has other words. Words all in the clustering stop list ("said",
+        "year") are found by walking from the newest article, others through the GIN index
+        (postgres_schema, migration 2). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
+        """
+        for match in (all_of(query, drop_common=True), any_of(query, drop_common=True)):
             if not match:
                 return []
+            words = fts.terms(match)
+            common = all(w.lower() in cluster.STOP for w in words)
+            find = "briefbot_newest_matches_common" if common else "briefbot_newest_matches"
             rows = await self._all(
-                f"SELECT {_REF_COLS}, ts_headline('english', {_SEARCHED}, m.q, '{_HEADLINE}'), "
-                f"hits.score, {_SEARCHED} "
-                f"FROM (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) "
-                f"ORDER BY score DESC, a.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
-                f"websearch_to_tsquery('english', $1) AS m(q) ORDER BY hits.score DESC, a.pk",
+                f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} "
+                f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
+                f"FROM {find}(websearch_to_tsquery('english', $1), "
+                f"{int(SEARCH_CANDIDATES)}) c "
+                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
+                f"ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
             )
             if rows:
-                return [SearchHit(_ref(r), _snippet(r[5], r[7]), float(r[6])) for r in rows]
+                return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
         return []
 
     # -- figures ------------------------------------------------------------------------
 
+    @read_cached
     async def figures(
         self, topic: str | None = None, match: str | None = None, limit: int = 1000
     ) -> list[StoredFigure]:
@@ -567,6 +583,7 @@ class PostgresStore(PgDigestTables):
         )
         return [_stored_figure(r) for r in rows]
 
+    @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
@@ -576,6 +593,7 @@ class PostgresStore(PgDigestTables):
 
     # -- quotes -------------------------------------------------------------------------
 
+    @read_cached
     async def quotes_matching(self, phrase_text: str, limit: int = 50) -> list[StoredQuote]:
         """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
         for match in (phrase(phrase_text), all_of(phrase_text)):
@@ -586,6 +604,7 @@ class PostgresStore(PgDigestTables):
                 return rows
         return []
 
+    @read_cached
     async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
         match = all_of(words)
         if not match:
@@ -602,6 +621,7 @@ class PostgresStore(PgDigestTables):
         )
         return [_stored_quote(r) for r in rows]
 
+    @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
             return []
@@ -683,6 +703,7 @@ class PostgresStore(PgDigestTables):
         rows = await self._all(f"SELECT count(*) FROM stories s {where[0]}", *where[1])
         return int(rows[0][0]) if rows else 0
 
+    @read_cached
     async def stories(
         self,
         since: str | None = None,
@@ -729,9 +750,19 @@ class PostgresStore(PgDigestTables):
         row = await self._one(
             "SELECT size, summary, summary_size FROM stories WHERE id = $1", story_id
         )
-        if not row or row[1] is None or row[2] != row[0]:
-            return (row[0] if row else 0), None
-        return row[0], json.loads(row[1])
+        return _summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        rows = await self._all(
+            "SELECT id, size, summary, summary_size FROM stories WHERE id = ANY($1::bigint[])",
+            list(story_ids),
+        )
+        return {r[0]: _summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         await self._exec(
@@ -742,6 +773,10 @@ class PostgresStore(PgDigestTables):
         )
 
     # -- helpers ------------------------------------------------------------------------
+
+    async def _newest_article(self) -> int:
+        # pks are handed out under the ingest lock, so a higher one commits later
+        return int(await self._val("SELECT coalesce(max(pk), 0) FROM articles"))
 
     async def _one(self, sql: str, *params: Any) -> Any:
         try:
@@ -766,6 +801,48 @@ class PostgresStore(PgDigestTables):
             return str(await self._pool.execute(sql, *clean(params)))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not save: {exc}") from exc
+
+    async def schema_state(self) -> tuple[int, int]:
+        """(newest migration applied, newest this code has); StoreError when unreachable."""
+        have = await self._val("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return int(have), max(v for v, _ in MIGRATIONS)
+
+    async def consistency_problems(self) -> list[str]:
+        """What `briefbot check` reports beyond PostgreSQL's own page checks."""
+        problems = []
+        have, want = await self.schema_state()
+        if have != want:
+            problems.append(f"schema version {have}, this briefbot has {want}: start it once")
+        checks = (
+            ("SELECT count(*) FROM articles WHERE tsv IS NULL", "articles without a search vector"),
+            (
+                "SELECT count(*) FROM quotes q LEFT JOIN articles a ON a.pk = q.article_pk "
+                "WHERE a.pk IS NULL",
+                "quotes of missing articles",
+            ),
+            (
+                "SELECT count(*) FROM figures f LEFT JOIN articles a ON a.pk = f.article_pk "
+                "WHERE a.pk IS NULL",
+                "figures of missing articles",
+            ),
+            (
+                "SELECT count(*) FROM articles a LEFT JOIN stories s ON s.id = a.story_id "
+                "WHERE s.id IS NULL",
+                "articles outside any story",
+            ),
+        )
+        for sql, what in checks:
+            n = await self._val(sql)
+            if n:
+                problems.append(f"{n:,} {what}")
+        invalid = await self._all(
+            "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND NOT i.indisvalid"
+        )
+        for (name,) in invalid:
+            problems.append(f"index {name} is invalid: REINDEX INDEX {name}")
+        return problems
 
     async def integrity_ok(self) -> bool:
         """Every article has its search vector and every fact its article."""

@@ -184,10 +184,46 @@ ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS reply TEXT;
 ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS indexed_through BIGINT;
 """
 
+# Migration "search candidates" (h22): /search ranks the newest SEARCH_CANDIDATES matches.
+# Two ways to find them, chosen by the caller from what the words are, because the planner
+# cannot tell them apart (it does not count the cost of reading each article's search
+# vector out of TOAST, and a prepared statement's generic plan does not know the words):
+# - briefbot_newest_matches: through the GIN index, then the newest by pk. Its cost grows
+#   with the number of matches (no vector is read): right for all but the commonest words,
+#   where a walk from the newest article would read nearly every vector before finding
+#   enough.
+# - briefbot_newest_matches_common: the walk from the newest article, testing each vector;
+#   for words in most articles ("said", "year") it stops after little more than n.
+# The SET clauses hold inside each function only (and keep it from being inlined). A query
+# of stop words only ("the") is empty in the 'english' configuration: numnode(q) = 0 ends
+# either function at once instead of walking every article for nothing.
+_V2_SEARCH_CANDIDATES = """
+CREATE OR REPLACE FUNCTION briefbot_newest_matches(q tsquery, n integer)
+RETURNS TABLE (pk bigint, tsv tsvector)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_indexscan = off
+AS $$
+    SELECT a.pk, a.tsv FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    ORDER BY a.pk DESC LIMIT n
+$$;
+
+CREATE OR REPLACE FUNCTION briefbot_newest_matches_common(q tsquery, n integer)
+RETURNS TABLE (pk bigint, tsv tsvector)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_bitmapscan = off
+AS $$
+    SELECT a.pk, a.tsv FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    ORDER BY a.pk DESC LIMIT n
+$$;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2_INGEST_INTEGRITY),
     (3, _V_DIGEST_PARTS),
+    (4, _V2_SEARCH_CANDIDATES),
 ]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import functools
 import json
 import logging
+import os
 import sqlite3
-from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -35,6 +35,7 @@ from bot.store.base import (
     StoreError,
     Story,
 )
+from bot.store.read_cache import ReadCache, read_cached
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 
 log = logging.getLogger(__name__)
@@ -55,48 +56,19 @@ _FIG_COLS = (
 )
 
 
-READ_CACHE_ROWS = 20_000  # result rows of the heavier read queries kept per connection
+def _summary_of(row: Sequence[Any] | None) -> tuple[int, list[list[Any]] | None]:
+    """(size, summary rows) from (size, summary, summary_size); None when outdated or missing."""
+    if not row or row[1] is None or row[2] != row[0]:
+        return (row[0] if row else 0), None
+    return row[0], json.loads(row[1])
 
 
-def _frozen(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(v) for v in value)
-    return value
-
-
-def read_cached(
-    method: Callable[..., Awaitable[list[Any]]],
-) -> Callable[..., Awaitable[list[Any]]]:
-    """Keep a read query's result until the store has a new article.
-
-    Many channels ask the same /brief, /figures or /who between two ingests; at 100k
-    articles each costs a sort over tens of thousands of rows. An article and all its
-    quotes, figures and story are committed together, so the newest article rowid (one
-    index lookup) changes whenever any of them may have — in this process or another.
-    """
-
-    @functools.wraps(method)
-    async def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> list[Any]:
-        key = (method.__name__, _frozen(args), _frozen(sorted(kwargs.items())))
-        version = tuple(await self._one(_FACTS_VERSION))
-        cache = self._read_cache
-        if version != self._read_version:
-            cache.clear()
-            self._read_rows = 0
-            self._read_version = version
-        if key in cache:
-            cache.move_to_end(key)
-            return list(cache[key])
-        result = list(await method(self, *args, **kwargs))
-        if key not in cache and len(result) <= READ_CACHE_ROWS // 4:
-            cache[key] = result
-            self._read_rows += len(result) + 1
-            while self._read_rows > READ_CACHE_ROWS:  # least recently used first
-                _, dropped = cache.popitem(last=False)
-                self._read_rows -= len(dropped) + 1
-        return list(result)
-
-    return wrapper
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 # Changes whenever an article is added or `reindex` replaces facts (read caches key on it).
@@ -119,7 +91,7 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
     return sentences[i] if i >= 0 else None
 
 
-class SQLiteStore(DigestTables):
+class SQLiteStore(ReadCache, DigestTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
 
     def __init__(
@@ -148,9 +120,8 @@ class SQLiteStore(DigestTables):
         self._speakers_upto = 0
         self._speakers_list: list[tuple[str, str, int]] | None = None
         self._speakers_stamp = ""  # meta 'reindexed' when the counts were made
-        self._read_cache: OrderedDict[Any, list[Any]] = OrderedDict()  # see read_cached
-        self._read_version = -1
-        self._read_rows = 0
+        self._init_read_cache()  # see read_cached
+        self._file_id = _file_id(path)  # (device, inode): readiness notices a replaced file
 
     @classmethod
     async def open(cls, path: str | Path, near_duplicates: bool = True) -> SQLiteStore:
@@ -868,9 +839,20 @@ class SQLiteStore(DigestTables):
         row = await self._one(
             "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
         )
-        if not row or row[1] is None or row[2] != row[0]:
-            return (row[0] if row else 0), None
-        return row[0], json.loads(row[1])
+        return _summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        rows = await self._all(
+            f"SELECT id, size, summary, summary_size FROM stories WHERE id IN ({marks})",
+            tuple(story_ids),
+        )
+        return {r[0]: _summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         async with self._write_lock:
@@ -881,6 +863,9 @@ class SQLiteStore(DigestTables):
             await self._db.commit()
 
     # -- helpers ------------------------------------------------------------------------
+
+    async def _newest_article(self) -> tuple[Any, ...]:
+        return tuple(await self._one(_FACTS_VERSION))
 
     async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         async with self._db.execute(sql, params) as cur:
@@ -893,6 +878,22 @@ class SQLiteStore(DigestTables):
     async def integrity_ok(self) -> bool:
         row = await self._one("PRAGMA integrity_check")
         return bool(row) and row[0] == "ok"
+
+    async def schema_state(self) -> tuple[int, int]:
+        """(schema version of the store, version this code needs); StoreError when the store
+        cannot answer: its file gone or replaced under the open connection, or unreadable."""
+        if self.path != ":memory:":
+            try:
+                stat = os.stat(self.path)
+            except OSError as exc:
+                raise StoreError(f"the store file {self.path} is gone ({exc.strerror})") from exc
+            if self._file_id is not None and (stat.st_dev, stat.st_ino) != self._file_id:
+                raise StoreError(f"the store file {self.path} was replaced; restart the bot")
+        try:
+            row = await self._one("SELECT value FROM meta WHERE key = 'schema_version'")
+            return (int(row[0]) if row else 0), SCHEMA_VERSION
+        except (sqlite3.Error, ValueError) as exc:
+            raise StoreError(f"the store cannot be read: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)

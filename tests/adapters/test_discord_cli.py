@@ -24,11 +24,13 @@ async def fake() -> AsyncIterator[FakeDiscord]:
     await f.close()
 
 
-def config(tmp_path: Path, fake: FakeDiscord, guild: bool = True) -> Path:
+def config(tmp_path: Path, fake: FakeDiscord, guild: bool = True, ops_port: int = 0) -> Path:
+    """A Discord-only config; its ops endpoints on ops_port (0: any free port)."""
     cfg = tmp_path / "config.toml"
     lines = ["[discord]", f'api_url = "{fake.api_base}"', f'gateway_url = "{fake.gateway_url}"']
     if guild:
         lines.append(f"guild_id = {GUILD_ID}")
+    lines += ["[server]", f"port = {ops_port}"]
     cfg.write_text("\n".join(lines) + "\n")
     return cfg
 

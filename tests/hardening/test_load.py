@@ -14,13 +14,30 @@ import pytest
 
 import bot.warmer
 from adapters.slack import SlackAdapter
-from bot.app import background, ingest_sources
+from bot.app import background, ingest_sources, open_core
 from bot.core import Core
 from bot.workers import BUSY_TEXT
 from tests.adapters.test_slack import running, shown, slash
 from tests.fakes.slack_api import FakeSlack
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def core(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Core]:
+    """A seeded core on a SQLite file, then on a PostgreSQL database (workers and the
+    warmer open their own connections to the same store)."""
+    if request.param == "postgres":
+        target = str(request.getfixturevalue("pg_url"))
+    else:
+        target = str(tmp_path / "store.db")
+    async with open_core(target, seed=True) as c:
+        yield c
+
+
+def where(core: Core) -> str:
+    """The store's address as another process opens it: its file, or its URL."""
+    return str(getattr(core.store, "path", None) or core.store.url)
 
 
 @contextmanager
@@ -44,7 +61,7 @@ def answers(fake: FakeSlack, key: str) -> str:
 async def one_worker(core: Core, fake_slack: FakeSlack) -> AsyncIterator[SlackAdapter]:
     """The Slack adapter on a bot whose read commands run in one worker process."""
     async with (
-        background(core, core.store.path, workers=1, warm_every=3600),
+        background(core, where(core), workers=1, warm_every=3600),
         running(core, fake_slack) as adapter,
     ):
         assert core.workers is not None
@@ -78,7 +95,7 @@ async def test_overload_gets_busy_try_again_and_nothing_is_dropped(
     core: Core, fake_slack: FakeSlack
 ) -> None:
     async with (
-        background(core, core.store.path, workers=1, warm_every=3600, max_pending=1) as _,
+        background(core, where(core), workers=1, warm_every=3600, max_pending=1) as _,
         running(core, fake_slack) as adapter,
     ):
         assert core.workers is not None
@@ -111,7 +128,7 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
     core: Core, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_slack: FakeSlack
 ) -> None:
     async with (
-        background(core, core.store.path, workers=1, warm_every=0.2) as warmer,
+        background(core, where(core), workers=1, warm_every=0.2) as warmer,
         running(core, fake_slack) as adapter,
     ):
         await warmer.idle.wait()

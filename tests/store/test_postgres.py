@@ -92,3 +92,34 @@ async def test_open_core_uses_the_configured_url(pg_url: str) -> None:
     async with open_core(config=Config(store_url=pg_url), seed=True) as core:
         assert isinstance(core.store, PostgresStore)
         assert await core.store.article_count() == 5
+
+
+async def test_a_store_made_before_the_search_migration_is_upgraded_and_searches(
+    pg_server: PgServer,
+) -> None:
+    """A database an older briefbot made (migration 1 only) gains the search function on open."""
+    from bot.store.postgres_schema import migrate
+
+    name = "old_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    conn = await asyncpg.connect(url)
+    try:
+        old = [m for m in MIGRATIONS if m[0] == 1]
+        saved = list(MIGRATIONS)
+        MIGRATIONS[:] = old
+        try:
+            await migrate(conn)
+        finally:
+            MIGRATIONS[:] = saved
+    finally:
+        await conn.close()
+    store = await PostgresStore.open(url)
+    try:
+        have, want = await store.schema_state()
+        assert have == want == max(v for v, _ in MIGRATIONS)
+        for i in range(3):
+            await store.add_article(seed(i))
+        assert await store.search(seed(1).title)
+    finally:
+        await store.close()

@@ -1,0 +1,49 @@
+"""A word found in nearly every article is ranked among the newest matches only, on both
+backends: /search stays fast on a large archive and still answers with recent coverage."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+import bot.store.postgres
+import bot.store.sqlite
+from bot.model import Article
+
+TOPICS = ["harbour", "election", "vaccine", "orchestra", "drought", "railway", "satellite"]
+
+
+def article(i: int, word: str) -> Article:
+    """Distinct articles that all use the word (the oldest most of all)."""
+    rng = random.Random(i)
+    words = [rng.choice(TOPICS) + str(rng.randint(0, 999)) for _ in range(60)]
+    said = f"{word} " * (12 if i == 0 else 1)
+    return Article(
+        id=f"art-{i}",
+        title=f"Story {i} on {TOPICS[i % len(TOPICS)]}",
+        text=f"The mayor {said}on Monday. " + " ".join(words) + ".",
+        published=f"2024-05-{1 + i:02d}T09:00:00Z",
+    )
+
+
+@pytest.fixture
+def few_candidates(monkeypatch: pytest.MonkeyPatch) -> int:
+    for module in (bot.store.sqlite, bot.store.postgres):
+        monkeypatch.setattr(module, "SEARCH_CANDIDATES", 4)
+    return 4
+
+
+@pytest.mark.parametrize("word", ["council", "said"])  # a content word; a stop-list word
+async def test_a_word_in_every_article_ranks_only_the_newest_matches(
+    store: Any, few_candidates: int, word: str
+) -> None:
+    for i in range(10):
+        assert (await store.add_article(article(i, word))).status == "new"
+    hits = await store.search(word, limit=10)
+    # the oldest article uses the word twelve times but is not among the 4 newest matches
+    assert sorted(h.article.id for h in hits) == ["art-6", "art-7", "art-8", "art-9"]
+    assert all(word in h.snippet for h in hits)
+    # a rare word is still found wherever it is
+    assert [h.article.id for h in await store.search("Story 0")][:1] == ["art-0"]
