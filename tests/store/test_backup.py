@@ -95,7 +95,7 @@ def test_check_names_a_search_index_out_of_step_with_its_table(tmp_path: Path) -
     assert sound.returncode == 0 and "integrity_check: ok" in sound.stdout
     assert "5 articles" in sound.stdout
     with sqlite3.connect(db) as conn:  # a write that bypassed the index (a hand edit, a bug)
-        conn.execute("UPDATE articles SET text = 'something else entirely' WHERE rowid = 1")
+        conn.execute("UPDATE articles SET title = 'something else entirely' WHERE rowid = 1")
     broken = briefbot(db, "check")
     assert broken.returncode == 1
     assert "articles_fts: the search index does not match articles" in broken.stdout
