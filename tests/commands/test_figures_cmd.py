@@ -63,7 +63,7 @@ async def test_unknown_topic_says_so_and_suggests_the_nearest(ask) -> None:
     reply = await ask("/figures terrytory")
     text = reply_text(reply)
     assert reply.error
-    assert "not a figures topic" in text and "Nearest topics: territory" in text
+    assert "No figures found about" in text and "Nearest topics: territory" in text
 
 
 def test_cli_ask_json(tmp_path: Path) -> None:

@@ -1,0 +1,104 @@
+"""Rank figures for the words a user typed: the figure's own sentence first, then its article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+from bot.store import fts
+from bot.store.base import StoredFigure
+
+_PORTER = PorterStemmer()
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
+# How much each place a query word is found in counts (the figure's sentence, unit or
+# referent beats its article's title, which beats the article's search rank).
+SENTENCE_WEIGHT = 3.0
+TITLE_WEIGHT = 1.5
+ARTICLE_WEIGHT = 1.0
+FACET_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The Porter stem of a lower-cased word, as FTS5's porter tokenizer and PostgreSQL stem it."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return _PORTER.stem(w)
+
+
+def stems(text: str) -> set[str]:
+    """The stems of every word in a text."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        out.add(stem(w))
+        if "-" in w:
+            out.update(stem(p) for p in w.split("-") if p)
+    return out
+
+
+def query_stems(words: str) -> list[str]:
+    """The stems of the content words of a query, in order, once each."""
+    out: list[str] = []
+    for t in fts.content_terms(words):
+        s = stem(t)
+        if s not in out:
+            out.append(s)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A figure and how well it answers the words asked."""
+
+    figure: StoredFigure
+    score: float
+    in_sentence: bool
+
+
+def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
+    have = set(found)
+    return sum(1 for q in query if q in have) / len(query) if query else 0.0
+
+
+def rank(
+    figures: Iterable[StoredFigure],
+    words: str,
+    article_rank: Mapping[str, float],
+    facet: str | None = None,
+    facet_alone: bool = False,
+) -> list[Scored]:
+    """Each figure once (one sentence, one offset), scored and best first.
+
+    A figure scores for the query words in its own sentence, unit or referent, in its
+    article's title, and for its article's place in the store's search ranking; a figure
+    of the facet the words name (money for "profits") gets a small bonus. Figures that
+    score nothing are left out, except, with facet_alone, the facet's own figures.
+    """
+    query = query_stems(words)
+    seen: set[tuple[str, int]] = set()
+    out: list[Scored] = []
+    title_cache: dict[str, float] = {}
+    for sf in figures:
+        key = (sf.article.id, sf.figure.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        f = sf.figure
+        own = stems(" ".join(x for x in (sf.sentence, f.unit or "", f.referent or "") if x))
+        in_sentence = _coverage(query, own)
+        if sf.article.id not in title_cache:
+            title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))
+        title = title_cache[sf.article.id]
+        article = article_rank.get(sf.article.id, 0.0)
+        of_facet = facet is not None and f.topic == facet
+        if not (in_sentence or title or article or (facet_alone and of_facet)):
+            continue
+        score = SENTENCE_WEIGHT * in_sentence + TITLE_WEIGHT * title + ARTICLE_WEIGHT * article
+        if of_facet:
+            score += FACET_WEIGHT
+        out.append(Scored(sf, score, in_sentence > 0))
+    out.sort(key=lambda s: (-s.score, s.figure.article.published, s.figure.figure.start))
+    return out
