@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.split import half  # noqa: E402
-from bot.extract.figures import extract_figures  # noqa: E402
+from bot.extract import analyse  # noqa: E402
 from bot.extract.units import UNITS, singular  # noqa: E402
 from bot.model import Figure  # noqa: E402
 
@@ -57,7 +57,7 @@ def unit_right(gold: str | None, unit: str | None) -> bool:
     if unit is None:
         return False
     if gold in UNITS or unit in UNITS:
-        return gold == unit or UNITS.get(unit, None) is not None and UNITS[unit].name == gold
+        return gold == unit or (UNITS.get(unit, None) is not None and UNITS[unit].name == gold)
     return singular(gold).lower() == singular(unit).lower()
 
 
@@ -129,7 +129,7 @@ def main() -> int:
         if half(d["id"]) == "check"
     ]
     texts = {a["id"]: a["text"] for a in articles}
-    figs = {aid: extract_figures(texts[aid]) for aid in {g["article"] for g in gold}}
+    figs = {aid: analyse(texts[aid]).figures for aid in {g["article"] for g in gold}}
     given = right = dropped = cl_n = cl_right = 0
     errors: Counter[str] = Counter()
     for g in gold:
@@ -146,15 +146,13 @@ def main() -> int:
         right += ok
         if not ok:
             kind = (
-                "not a figure"
-                if not g["figure"]
-                else "value"
-                if not value_right(g, f)
-                else "unit"
+                "not a figure" if not g["figure"] else "value" if not value_right(g, f) else "unit"
             )
             errors[kind] += 1
             if args.errors:
-                print(f"{kind.upper():8} {f.surface!r} v={f.value} u={f.unit} gold u={g.get('unit')}")
+                print(
+                    f"{kind.upper():8} {f.surface!r} v={f.value} u={f.unit} gold u={g.get('unit')}"
+                )
         if g["figure"]:
             cl_n += 1
             if claimant_right(g["claimant"], f.claimant):
@@ -164,13 +162,19 @@ def main() -> int:
                 if args.errors:
                     print(f"CLAIMANT {f.surface!r}: {f.claimant!r} gold {g['claimant']}")
     real = sum(g["figure"] for g in gold)
-    print(f"review set: {len(gold)} sampled items, {real} real figures, {len(gold) - real} not figures")
-    print(f"figure precision (value and unit right): {right / max(given, 1):.3f} ({right}/{given}); dropped {dropped} real figures")
+    print(
+        f"review set: {len(gold)} sampled items, {real} real figures, {len(gold) - real} not figures"
+    )
+    print(
+        f"figure precision (value and unit right): {right / max(given, 1):.3f} ({right}/{given}); dropped {dropped} real figures"
+    )
     print(f"claimant right: {cl_right / max(cl_n, 1):.3f} ({cl_right}/{cl_n})")
     if not args.no_screen:
         found = asyncio.run(first_screen(articles, gold, args.screen))
         hits = sum(found.values())
-        print(f"asked-about figure in the first {args.screen} rows of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})")
+        print(
+            f"asked-about figure in the first {args.screen} rows of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})"
+        )
         if args.errors:
             for g in gold:
                 if g["figure"] and not found.get(g["n"]):

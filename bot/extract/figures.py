@@ -780,25 +780,44 @@ def _place(name: str) -> str:
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
     r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
-    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say)\b"
+    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
+    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained)\b"
 )
 _ACCORDING = re.compile(r"\baccording to\s+(?P<x>[^,.;:()“”\"]{2,80})", re.IGNORECASE)
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
 )
+# "the 1,200 initially reported by police", "$204m announced by rival Google"
+_BY_AFTER = re.compile(
+    r"[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
+    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
+    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
+_QUOTE_MARK = re.compile(r'["“”]')
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor)\.?\s+[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+)?"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.IGNORECASE)
 _SUBJECT_TRIM = re.compile(
     r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
-    r"separately|last\s+\w+|on\s+\w+day|\w+ly))+$",
+    r"separately|last\s+\w+|on\s+\w+day|\w+ly|has|have|had|would|will|has\s+been|had\s+been))+$",
     re.IGNORECASE,
 )
-_LEAD_TRIM = re.compile(r"^(?:(?:but|and|so|yet|however|meanwhile)\s+)+", re.IGNORECASE)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    re.IGNORECASE,
+)
 _PRONOUN = frozenset("he she they it we i you this that who which".split())
 _TITLE_WORDS = re.compile(
     r"\b(?:officials?|ministry|spokes(?:man|woman|person)|commander|general|police|authorities|"
     r"agency|military|army|analysts?|experts?|government|report|statement|data|figures|governor|"
     r"president|minister|chief|head|mayor|leadership|sources?|officers?|service|institute|"
-    r"researchers|scientists|company|firm|bank)\b",
+    r"researchers|scientists|company|firm|bank|administrators?|regulator|watchdog|council|"
+    r"committee|commission|union|association|survey|study|poll|organi[sz]ers|court|group)\b",
     re.IGNORECASE,
 )
 
@@ -817,35 +836,56 @@ class _Claimants:
         self.cache: dict[int, list[tuple[int, str]]] = {}
 
     def claimant(self, pos: int, si: int) -> str | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q.speaker
-            if q.start > pos:
-                break
         if si < 0:
             return None
         sent = self.sentences[si]
         rel = pos - sent.start
+        inside = self._inside_quotes(sent, rel)
+        if inside:
+            # a quote's speaker, when the figure really sits between quote marks
+            for q in self.quotes:
+                if q.start <= pos < q.end:
+                    return q.speaker
+                if q.start > pos:
+                    break
+        m = _BY_AFTER.match(sent.text, rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the 1,200 initially reported by police"
         found = self._in_sentence(si, rel)
         if found:
             return found
-        if self._inside_quotes(sent, rel):
+        if inside:
             return self._paragraph_speaker(si)
         return None
 
     def _verbs(self, si: int) -> list[tuple[int, str]]:
-        """(offset, subject) of the reporting verbs of a sentence, with a named subject."""
+        """(offset, subject) of the reporting verbs of a sentence, with a named subject.
+
+        A pronoun subject ("he said") is the person last named in the sentences before.
+        """
         if si in self.cache:
             return self.cache[si]
         s = self.sentences[si].text
         out: list[tuple[int, str]] = []
         for m in _REPORT_VERB.finditer(s):
             subj = _subject(s, m.start())
+            if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
+                subj = self._person_before(si)
             if subj:
                 out.append((m.start(), subj))
-        # a subject that holds the figure itself ("Nearly a third of voters said") is no claimant
         self.cache[si] = out
         return out
+
+    def _person_before(self, si: int) -> str | None:
+        """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[j].text
+            names = _PERSON.findall(s)
+            if names:
+                return names[-1]
+        return None
 
     def _in_sentence(self, si: int, rel: int) -> str | None:
         s = self.sentences[si].text
@@ -865,11 +905,24 @@ class _Claimants:
         return None
 
     def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
+        """Whether the last quote mark before the figure in its paragraph opens a quote.
+
+        Read from the mark's neighbours, not from counting: news paragraphs often close a
+        quote opened in an earlier paragraph.
+        """
         para_start = self.text.rfind("\n", 0, sent.start) + 1
-        before = self.text[para_start : sent.start + rel]
-        opens = before.count("“") + before.count('"') % 2
-        closes = before.count("”")
-        return opens > closes or before.count('"') % 2 == 1
+        pos = sent.start + rel
+        m = None
+        for m in _QUOTE_MARK.finditer(self.text, para_start, pos):
+            pass
+        if m is None:
+            return False
+        mark = m.group(0)
+        if mark in "“”":
+            return mark == "“"
+        before = self.text[m.start() - 1] if m.start() > para_start else " "
+        after = self.text[m.end()] if m.end() < len(self.text) else " "
+        return (before.isspace() or before in "([—–-") and not after.isspace()
 
     def _paragraph_speaker(self, si: int) -> str | None:
         para = self.sentences[si].paragraph
@@ -890,6 +943,13 @@ class _Claimants:
         return None
 
 
+# Words a subject never starts with: a verb or preposition means the cut took a fragment.
+_NOT_SUBJECT_START = frozenset(
+    """is are was were be been has have had will would could should may might can do does did
+    to of in on at for with by from under over into than then that which""".split()
+)
+
+
 def _subject(s: str, verb_pos: int) -> str | None:
     """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
     left = s[:verb_pos]
@@ -900,9 +960,17 @@ def _subject(s: str, verb_pos: int) -> str | None:
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
     seg = left[cut:].strip()
+    seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
+    inner = list(_REPORT_VERB.finditer(seg))
+    if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
+        seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
-    if seg and seg.split()[0].lower() in ("the", "a", "an") and left[:cut].rstrip().endswith(","):
+    if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
+        return None
+    first = seg.split()[0]
+    appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    if appositive and left[:cut].rstrip().endswith(","):
         # Appositive: "RIA Novosti, the state news agency of Russia, said"
         prev = left[:cut].rstrip()[:-1]
         pcut = 0
@@ -912,6 +980,8 @@ def _subject(s: str, verb_pos: int) -> str | None:
         if (
             name
             and name[0].isupper()
+            and not _LEAD_TRIM.match(name + " ")
+            and not (len(name.split()) == 1 and name.lower().endswith("ly"))
             and len(name.split()) <= 5
             and not re.search(r"\b[a-z]{4,}\b", name)
         ):
