@@ -912,9 +912,9 @@ class _Claimants:
         """
         para_start = self.text.rfind("\n", 0, sent.start) + 1
         pos = sent.start + rel
-        m = None
-        for m in _QUOTE_MARK.finditer(self.text, para_start, pos):
-            pass
+        m = max(
+            _QUOTE_MARK.finditer(self.text, para_start, pos), key=lambda x: x.start(), default=None
+        )
         if m is None:
             return False
         mark = m.group(0)
