@@ -174,7 +174,7 @@ def extract_figures(
     covered = -1
     words_of: dict[int, list[tuple[str, int]]] = {}
     for c in cands:
-        if c.num_start < covered or not _finish(text, c):
+        if c.num_start < covered or not _finish(text, c) or _name_or_rank(text, c):
             continue
         covered = c.end
         i = bisect.bisect_right(starts, c.num_start) - 1
@@ -295,6 +295,8 @@ def _candidate(text: str, n: Number) -> _Cand | None:
         c.end = match_us_after(text, end)
     elif c.kind != "fraction":
         _attach_unit(text, c)
+        if c.unit is None and _AGED.search(text, max(0, start - 8), start):
+            c.unit = "year"  # "aged 35": an age, not a count
     c.head = c.unit
     c.unit_end = c.end
     if n.kind == "digits" and c.unit is None:
@@ -320,6 +322,7 @@ def _candidate(text: str, n: Number) -> _Cand | None:
     return c
 
 
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
 _WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
@@ -602,6 +605,65 @@ def _finish(text: str, c: _Cand) -> bool:
     ):
         return False
     return not (c.kind == "digits" and _name_after(text, c))
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|opening|closing|other)[\s-]+$|\b(?:fly|scrum)-$",
+    re.IGNORECASE,
+)
+_RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+_SCORE_BEFORE = re.compile(r"\d-$")
+_MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
+
+
+def _name_or_rank(text: str, c: _Cand) -> bool:
+    """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
+    "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
+    ("Mapletoft (53)"), and Title Case names ("Million Dollar Baby", "50 Cent")."""
+    unit_known = c.unit in UNITS
+    before = text[max(0, c.num_start - 12) : c.num_start]
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and (_OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
+    ):
+        return True
+    if c.kind == "fraction" and (
+        _ORDINAL_BEFORE.search(before) or (" of " not in text[c.num_start : c.end] and c.unit)
+    ):
+        return True
+    if not unit_known and c.kind in ("digits", "words"):
+        if re.search(r"\btop[\s-]+$", before, re.IGNORECASE):
+            return True
+        if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
+            return True
+    if c.unit is None and _SCORE.fullmatch(text, c.num_start, c.num_end):
+        return True
+    if (
+        c.kind == "digits"
+        and not c.is_range
+        and c.unit is None
+        and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
+    ):
+        return True
+    return _title_case_name(text, c)
+
+
+def _title_case_name(text: str, c: _Cand) -> bool:
+    """A capitalised number word or unit word inside a sentence is part of a name."""
+    mid = bool(_MID_SENTENCE.search(text, max(0, c.start - 3), c.start))
+    if not mid:
+        return False
+    if c.kind == "words" and text[c.num_start : c.num_start + 1].isupper():
+        return True
+    if c.unit and c.unit_end > c.num_end:
+        words = text[c.num_end : c.unit_end].strip(" -").split()
+        # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz")
+        if len("".join(words)) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in words):
+            return True
+    return False
 
 
 def _is_year(text: str, c: _Cand) -> bool:
