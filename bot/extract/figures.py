@@ -261,6 +261,7 @@ def _candidate(text: str, n: Number) -> _Cand | None:
             n.scale_abbrev in CURRENCY_ONLY_SCALES
             and currency is None
             and not _plural_follows(text, end)
+            and not _money_follows(text, end)
         ) or (n.scale_abbrev == "B" and currency is None):
             value = (value or 0.0) / scale
             scale = 1.0
@@ -295,7 +296,7 @@ def _candidate(text: str, n: Number) -> _Cand | None:
         c.end = match_us_after(text, end)
     elif c.kind != "fraction":
         _attach_unit(text, c)
-        if c.unit is None and _AGED.search(text, max(0, start - 8), start):
+        if c.unit is None and _AGED.search(text, max(0, start - 12), start):
             c.unit = "year"  # "aged 35": an age, not a count
     c.head = c.unit
     c.unit_end = c.end
@@ -310,11 +311,14 @@ def _candidate(text: str, n: Number) -> _Cand | None:
         and UNITS[c.unit].dim == "time"
         and _ADJECTIVE_HYPHEN.match(text, end)
         and _WORD_NEXT.match(text, c.end)
+        and not text.endswith("old", 0, c.end)  # "a six-month-old baby" is an age
     ):
         return None  # "a five-year $700,000 award": an adjective, not a figure
     _attach_per(text, c)
     if n.kind == "digits" and currency is None:
         m = _MINUS.search(text, max(0, start - 7), start)
+        if not m and c.unit in ("degC", "degF"):
+            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C"
         if m and c.value is not None:
             c.value = -c.value
             c.start = m.start()
@@ -322,7 +326,8 @@ def _candidate(text: str, n: Number) -> _Cand | None:
     return c
 
 
-_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages?\s+of)\s+$", re.IGNORECASE)
+_HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
 _WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
@@ -393,6 +398,12 @@ def _not_a_figure_after(text: str, n: Number) -> bool:
     if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
         return True
     return bool(n.scale == 1.0 and _day_like(text, n.start) and _MONTH_AFTER.match(text, end))
+
+
+def _money_follows(text: str, pos: int) -> bool:
+    """ "5m euro", "2bn rand": a currency name after a scale letter makes it a scale, not metres."""
+    found = match_unit_after(text, pos)
+    return found is not None and UNITS[found[0]].dim == "money"
 
 
 def _plural_follows(text: str, pos: int) -> bool:
@@ -604,6 +615,9 @@ def _finish(text: str, c: _Cand) -> bool:
         and " out " not in text[c.num_start : c.end]
     ):
         return False
+    if c.kind == "digits" and _age_apposition(text, c):
+        c.unit = "year"  # "Smith, 45, denies": an age
+        return True
     return not (c.kind == "digits" and _name_after(text, c))
 
 
@@ -697,13 +711,18 @@ def _name_before(text: str, c: _Cand) -> bool:
 
 
 def _name_after(text: str, c: _Cand) -> bool:
-    """ "9 E 71st St", "787 Dreamliner", "Senard, 65, now faces"."""
-    if _FOLLOW_CAP.match(text, c.end):
-        return True
+    """ "9 E 71st St", "787 Dreamliner"."""
+    return bool(_FOLLOW_CAP.match(text, c.end))
+
+
+def _age_apposition(text: str, c: _Cand) -> bool:
+    """ "Senard, 65, now faces": a whole number between commas right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
         re.search(r"[A-Z][a-z]+,\s$", before)
         and text[c.end : c.end + 1] == ","
+        and c.is_int
+        and not c.is_range
         and c.value is not None
         and 1 <= c.value <= 120
     )
