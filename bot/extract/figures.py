@@ -870,7 +870,7 @@ _BOUNDARY = re.compile(
 )
 # "the 1,200 initially reported by police", "$204m announced by rival Google"
 _BY_AFTER = re.compile(
-    r"[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
+    r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
     r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
     r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
     re.IGNORECASE,

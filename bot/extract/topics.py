@@ -183,6 +183,8 @@ def topic_of(
         if u.dim == "area":
             return "territory"
         if u.dim == "length":
+            if u.factor < 1e-3:  # mm, cm, inches: rain, screens, lenses, never land won
+                return "measures"
             near = {w for w, p in words if abs(p - position) < 120}
             return "territory" if near & _TERRITORY_CUES else "distance"
         if u.dim == "money":
