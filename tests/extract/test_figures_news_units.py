@@ -142,3 +142,16 @@ def test_own_unit_sets_value_and_unit(name: str) -> None:
             for f in figs
         )
     assert right >= 0.9 * len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Growth slowed to one point three per cent in the quarter.", 1.3),
+        ("inflation was two point five percent.", 2.5),
+        ("It rose by zero point four per cent.", 0.4),
+    ],
+)
+def test_spelled_out_decimals(text: str, value: float) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.unit) == (value, "percent")
