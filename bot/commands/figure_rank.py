@@ -56,6 +56,7 @@ class Scored:
     figure: StoredFigure
     score: float
     in_sentence: bool
+    strong: bool = True  # about the words itself (sentence, title or facet), not only its article
 
 
 def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
@@ -99,6 +100,7 @@ def rank(
         score = SENTENCE_WEIGHT * in_sentence + TITLE_WEIGHT * title + ARTICLE_WEIGHT * article
         if of_facet:
             score += FACET_WEIGHT
-        out.append(Scored(sf, score, in_sentence > 0))
+        strong = bool(in_sentence or title or (facet_alone and of_facet))
+        out.append(Scored(sf, score, in_sentence > 0, strong))
     out.sort(key=lambda s: (-s.score, s.figure.article.published, s.figure.figure.start))
     return out

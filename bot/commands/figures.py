@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 EXAMPLE = "/figures territory"
 MAX_ROWS = 60
+FIRST_SCREEN = 10  # rows a user sees first: the best-ranked ones, whatever they measure
 MAX_CANDIDATES = 400  # best-matching sentences' figures looked at before ranking
 ARTICLES = 10  # top search hits whose figures all count as about the words
 MEASURE_NAMES = {
@@ -39,12 +40,7 @@ async def run(ctx: Context, args: str) -> Reply:
     if not words:
         return await _topic_list(ctx)
     facet, rest = _parse(words)
-    if facet is not None and rest is not None:
-        # "/figures drones Moscow": a facet narrowed by search words, as before
-        figures = await ctx.store.figures(topic=facet, match=rest, limit=MAX_CANDIDATES)
-        scored = rank(figures, rest, {}, facet)
-    else:
-        scored = await _open_search(ctx, words, facet)
+    scored = await _open_search(ctx, words, facet, alone=facet is not None and rest is None)
     if not scored:
         if facet in FACET_TOPICS:
             return await _none_for(ctx, facet, rest)
@@ -52,19 +48,20 @@ async def run(ctx: Context, args: str) -> Reply:
     return _table(ctx, scored[:MAX_ROWS], facet, rest, words)
 
 
-async def _open_search(ctx: Context, words: str, facet: str | None) -> list[Scored]:
+async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool) -> list[Scored]:
     """Figures whose sentence, unit, referent or article is about the words, best first.
 
-    A facet word (territory, killed, captured, ...) also brings every figure the classifier
-    filed under it; text matches filed under another facet are left out there, so a
-    prisoner count in a sentence about territory does not answer /figures territory.
+    A facet word asked alone (territory, killed, captured, ...) brings every figure the
+    classifier filed under it and keeps out text matches filed under another facet, so a
+    prisoner count in a sentence about territory does not answer /figures territory. With
+    other words it only weighs in (the words decide: "Enron settlement" is no territory).
     """
     by_sentence = await ctx.store.figures(match=words, limit=MAX_CANDIDATES, any_word=True)
     hits = await ctx.store.search(words, limit=ARTICLES)
     article_rank = {h.article.id: 1.0 - i / len(hits) for i, h in enumerate(hits)}
     in_articles = await ctx.store.figures_for_articles(list(article_rank))
     candidates = by_sentence + in_articles
-    if facet in FACET_TOPICS:
+    if facet in FACET_TOPICS and alone:
         of_facet = await ctx.store.figures(topic=facet, limit=MAX_CANDIDATES)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
@@ -162,10 +159,14 @@ def _table(
             )
         )
     shown = set(flagged)
-    for name, idx in _groups(figures):
-        rest = tuple(rows[i] for i in idx if i not in shown)
-        if rest:
-            sections.append(Section(heading=name, figures=rest))
+    # The best FIRST_SCREEN figures first, grouped by what they measure; then the other
+    # figures about the words, grouped; then the rest of their articles.
+    best = [i for i in range(len(scored)) if i not in shown][:FIRST_SCREEN]
+    more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
+    rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
+    for tier, suffix in ((best, ""), (more, " (more)"), (rest, " (elsewhere in these articles)")):
+        for name, idx in _groups(figures, tier):
+            sections.append(Section(heading=name + suffix, figures=tuple(rows[i] for i in idx)))
     if facet in FACET_TOPICS and match is None and resolve_topic(words) == facet:
         title = f"Figures: {facet}"
     elif facet in FACET_TOPICS:
@@ -189,13 +190,13 @@ def _conflict_notes(figures: list[StoredFigure], conflicts: list[Conflict]) -> d
     return {i: "; ".join(v) for i, v in notes.items()}
 
 
-def _groups(figures: list[StoredFigure]) -> list[tuple[str, list[int]]]:
-    """Rows grouped by what they measure (topic, then area/advance or kind of money).
-
-    The figures come best first, so a group's place is that of its best figure.
+def _groups(figures: list[StoredFigure], which: list[int]) -> list[tuple[str, list[int]]]:
+    """Rows (indexes in which) grouped by what they measure (topic, then area/advance or kind
+    of money). The figures come best first, so a group's place is that of its best figure.
     """
     groups: dict[str, list[int]] = {}
-    for i, sf in enumerate(figures):
+    for i in which:
+        sf = figures[i]
         topic = sf.figure.topic or "other"
         measure = _measure(sf)
         name = f"{topic}: {MEASURE_NAMES.get(measure, measure)}" if measure else topic
