@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
 
+from bot.extract.sentences import paragraphs
 from bot.store import fts
 from bot.store.base import StoredFigure
 
@@ -18,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
 # referent beats its article's title, which beats the article's search rank).
 SENTENCE_WEIGHT = 3.0
 TITLE_WEIGHT = 1.5
+PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
 ARTICLE_WEIGHT = 1.0
 FACET_WEIGHT = 0.5
 
@@ -59,6 +61,15 @@ class Scored:
     strong: bool = True  # about the words itself (sentence, title or facet), not only its article
 
 
+def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str, int], float]:
+    """The share of the query words in each paragraph of an article, keyed (id, paragraph)."""
+    query = query_stems(words)
+    return {
+        (article_id, i): _coverage(query, stems(text[a:b]))
+        for i, (a, b) in enumerate(paragraphs(text))
+    }
+
+
 def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
     have = set(found)
     return sum(1 for q in query if q in have) / len(query) if query else 0.0
@@ -70,11 +81,14 @@ def rank(
     article_rank: Mapping[str, float],
     facet: str | None = None,
     facet_alone: bool = False,
+    paragraph_cover: Mapping[tuple[str, int], float] | None = None,
 ) -> list[Scored]:
     """Each figure once (one sentence, one offset), scored and best first.
 
-    A figure scores for the query words in its own sentence, unit or referent, in its
-    article's title, and for its article's place in the store's search ranking; a figure
+    A figure scores for the query words in its own sentence, unit or referent, in the rest
+    of its paragraph (paragraph_cover: the share of the words in each (article id,
+    paragraph) of the top articles), in its article's title, and for its article's place
+    in the store's search ranking; a figure
     of the facet the words name (money for "profits") gets a small bonus. Figures that
     score nothing are left out, except, with facet_alone, the facet's own figures.
     """
@@ -94,13 +108,21 @@ def rank(
             title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))
         title = title_cache[sf.article.id]
         article = article_rank.get(sf.article.id, 0.0)
+        para = max(
+            0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
+        )
         of_facet = facet is not None and f.topic == facet
         if not (in_sentence or title or article or (facet_alone and of_facet)):
             continue
-        score = SENTENCE_WEIGHT * in_sentence + TITLE_WEIGHT * title + ARTICLE_WEIGHT * article
+        score = (
+            SENTENCE_WEIGHT * in_sentence
+            + PARAGRAPH_WEIGHT * para
+            + TITLE_WEIGHT * title
+            + ARTICLE_WEIGHT * article
+        )
         if of_facet:
             score += FACET_WEIGHT
-        strong = bool(in_sentence or title or (facet_alone and of_facet))
+        strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Scored(sf, score, in_sentence > 0, strong))
     out.sort(key=lambda s: (-s.score, s.figure.article.published, s.figure.figure.start))
     return out

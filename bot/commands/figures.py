@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from bot.commands.context import Context
-from bot.commands.figure_rank import Scored, rank
+from bot.commands.figure_rank import Scored, paragraph_coverage, rank
 from bot.commands.rows import figure_row, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
 from bot.extract.topics import (
@@ -61,13 +61,16 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     article_rank = {h.article.id: 1.0 - i / len(hits) for i, h in enumerate(hits)}
     in_articles = await ctx.store.figures_for_articles(list(article_rank))
     candidates = by_sentence + in_articles
+    cover: dict[tuple[str, int], float] = {}
+    for art in await ctx.store.articles(list(article_rank)):
+        cover.update(paragraph_coverage(art.id, art.text, words))
     if facet in FACET_TOPICS and alone:
         of_facet = await ctx.store.figures(topic=facet, limit=MAX_CANDIDATES)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
         ]
-        return rank(candidates, words, article_rank, facet, facet_alone=True)
-    return rank(candidates, words, article_rank, facet)
+        return rank(candidates, words, article_rank, facet, True, cover)
+    return rank(candidates, words, article_rank, facet, False, cover)
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:

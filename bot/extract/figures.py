@@ -668,9 +668,7 @@ def _name_or_rank(text: str, c: _Cand) -> bool:
 def _title_case_name(text: str, c: _Cand) -> bool:
     """A capitalised number word or unit word inside a sentence is part of a name."""
     mid = bool(_MID_SENTENCE.search(text, max(0, c.start - 3), c.start))
-    if not mid:
-        return False
-    if c.kind == "words" and text[c.num_start : c.num_start + 1].isupper():
+    if mid and c.kind == "words" and text[c.num_start : c.num_start + 1].isupper():
         return True
     if c.unit and c.unit_end > c.num_end:
         words = text[c.num_end : c.unit_end].strip(" -").split()
@@ -981,7 +979,11 @@ class _Claimants:
         if after:
             p, x = after[0]
             between = s[rel:p]
-            if not re.search(r";|\bbut\b", between) and s.rfind(x, 0, p) > rel:
+            if (
+                not re.search(r";|\bbut\b", between)
+                and not _SENTENCE_END.search(between)
+                and s.rfind(x, 0, p) > rel
+            ):
                 return x
         return None
 
