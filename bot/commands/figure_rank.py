@@ -61,6 +61,23 @@ class Scored:
     strong: bool = True  # about the words itself (sentence, title or facet), not only its article
 
 
+def article_relevance(texts: Mapping[str, str], words: str) -> dict[str, float]:
+    """How much each article is about the words (0-1), the same on every backend.
+
+    The share of the words it holds, times how often they come up per word of text
+    relative to the densest article: a story about oil says "oil" often.
+    """
+    query = query_stems(words)
+    cover: dict[str, float] = {}
+    density: dict[str, float] = {}
+    for aid, text in texts.items():
+        toks = [stem(w) for w in _WORD.findall(text)]
+        cover[aid] = _coverage(query, toks)
+        density[aid] = sum(1 for t in toks if t in query) / max(len(toks), 1)
+    top = max(density.values(), default=0.0) or 1.0
+    return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
+
+
 def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str, int], float]:
     """The share of the query words in each paragraph of an article, keyed (id, paragraph)."""
     query = query_stems(words)
@@ -78,7 +95,7 @@ def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
 def rank(
     figures: Iterable[StoredFigure],
     words: str,
-    article_rank: Mapping[str, float],
+    article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
     facet: str | None = None,
     facet_alone: bool = False,
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
@@ -124,5 +141,12 @@ def rank(
             score += FACET_WEIGHT
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Scored(sf, score, in_sentence > 0, strong))
-    out.sort(key=lambda s: (-s.score, s.figure.article.published, s.figure.figure.start))
+    out.sort(
+        key=lambda s: (
+            -round(s.score, 9),
+            s.figure.article.published,
+            s.figure.article.id,
+            s.figure.figure.start,
+        )
+    )
     return out

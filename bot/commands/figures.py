@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from bot.commands.context import Context
-from bot.commands.figure_rank import Scored, paragraph_coverage, rank
+from bot.commands.figure_rank import Scored, article_relevance, paragraph_coverage, rank
 from bot.commands.rows import figure_row, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
 from bot.extract.topics import (
@@ -57,13 +57,17 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     other words it only weighs in (the words decide: "Enron settlement" is no territory).
     """
     by_sentence = await ctx.store.figures(match=words, limit=MAX_CANDIDATES, any_word=True)
+    # The store's search picks the articles; how much each is about the words is then
+    # measured the same way on every backend (bm25 and ts_rank order ties differently).
     hits = await ctx.store.search(words, limit=ARTICLES)
-    article_rank = {h.article.id: 1.0 - i / len(hits) for i, h in enumerate(hits)}
-    in_articles = await ctx.store.figures_for_articles(list(article_rank))
+    ids = [h.article.id for h in hits]
+    in_articles = await ctx.store.figures_for_articles(ids)
     candidates = by_sentence + in_articles
+    texts = {art.id: art.text for art in await ctx.store.articles(ids)}
+    article_rank = article_relevance(texts, words)
     cover: dict[tuple[str, int], float] = {}
-    for art in await ctx.store.articles(list(article_rank)):
-        cover.update(paragraph_coverage(art.id, art.text, words))
+    for aid, text in texts.items():
+        cover.update(paragraph_coverage(aid, text, words))
     if facet in FACET_TOPICS and alone:
         of_facet = await ctx.store.figures(topic=facet, limit=MAX_CANDIDATES)
         candidates = of_facet + [
