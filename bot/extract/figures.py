@@ -424,16 +424,20 @@ def _attach_unit(text: str, c: _Cand) -> None:
             if found is not None and UNITS[found[0]].dim not in _BULK_DIMS:
                 found = None
     if found is None:
-        m = re.match(r"\s?-?(pounds?)\b", text[c.end : c.end + 10], re.IGNORECASE)
+        of = r"(?:\s+of)?" if c.kind == "vague" or c.scale >= 1e3 else ""
+        m = re.match(of + r"\s?-?(pounds?)\b", text[c.end : c.end + 14], re.IGNORECASE)
         if m:
-            money = c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :])
+            # money when big, "sterling", or where the text prices in £ (UK news)
+            money = (
+                c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :]) or "£" in text
+            )
             c.unit = "GBP" if money else "lb"
             c.currency = bool(money)
             c.end += m.end()
             return
         if c.kind == "digits" and c.scale == 1.0:
             m = _ACRONYM_UNIT.match(text, c.end)
-            if m and m.group(1) not in _NOT_UNITS:
+            if m and m.group(1) not in _NOT_UNITS and m.group(0)[0] == " ":
                 c.unit = m.group(1)
                 c.end = m.end()
         return
@@ -668,9 +672,10 @@ def _name_or_rank(text: str, c: _Cand) -> bool:
 def _title_case_name(text: str, c: _Cand) -> bool:
     """A capitalised number word or unit word inside a sentence is part of a name."""
     mid = bool(_MID_SENTENCE.search(text, max(0, c.start - 3), c.start))
-    if mid and c.kind == "words" and text[c.num_start : c.num_start + 1].isupper():
+    capital_word = c.kind == "words" and text[c.num_start : c.num_start + 1].isupper()
+    if mid and capital_word:
         return True
-    if c.unit and c.unit_end > c.num_end:
+    if (mid or capital_word) and c.unit and c.unit_end > c.num_end:
         words = text[c.num_end : c.unit_end].strip(" -").split()
         # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz")
         if len("".join(words)) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in words):
@@ -737,7 +742,8 @@ def _is_plural(word: str) -> bool:
 
 _NP_STOP = _STOP | frozenset(
     """behind beyond beside besides above below near inside outside upon along amid amongst
-    despite except like unlike ever never always""".split()
+    despite except like unlike ever never always itself himself herself themselves yourself
+    myself ourselves""".split()
 )
 
 
