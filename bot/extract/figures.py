@@ -629,6 +629,7 @@ _ORDINAL_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|final|last|opening|closing|other)[\s-]+$|\b(?:fly|scrum)-$",
     re.IGNORECASE,
 )
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 _SCORE_BEFORE = re.compile(r"\d-$")
@@ -648,6 +649,15 @@ def _name_or_rank(text: str, c: _Cand) -> bool:
         and (_OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
     ):
         return True
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and not unit_known
+        and c.qualifier is None
+        and not _ONLY_BEFORE.search(before)
+    ):
+        return True  # "one way", "one side", "One man": an article, not a count worth printing
     if c.kind == "fraction" and (
         _ORDINAL_BEFORE.search(before) or (" of " not in text[c.num_start : c.end] and c.unit)
     ):
