@@ -878,7 +878,9 @@ _REPORT_VERB = re.compile(
     r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
     r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained)\b"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<x>[^,.;:()“”\"]{2,80})", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+)
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
 )
@@ -891,9 +893,12 @@ _BY_AFTER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
 _QUOTE_MARK = re.compile(r'["“”]')
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 _PERSON = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor)\.?\s+[A-Z][\w'’\-]+"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor|Minister|Secretary|Governor"
+    r"|Professor|Chairman|Senator)\.?\s+[A-Z][\w'’\-]+"
     r"(?:\s+[A-Z][\w'’\-]+)?"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.IGNORECASE)
@@ -995,10 +1000,14 @@ class _Claimants:
         if after:
             p, x = after[0]
             between = s[rel:p]
+            subject_at = s.rfind(x, 0, p)
             if (
                 not re.search(r";|\bbut\b", between)
+                and not re.search(
+                    r"\band\s+$", s[rel:subject_at]
+                )  # "... worldwide and analysts say"
                 and not _SENTENCE_END.search(between)
-                and s.rfind(x, 0, p) > rel
+                and subject_at > rel
             ):
                 return x
         return None
