@@ -622,6 +622,9 @@ def _finish(text: str, c: _Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
+    if _age_after_copula(text, c):
+        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
+        return True
     return not (c.kind == "digits" and _name_after(text, c))
 
 
@@ -726,6 +729,27 @@ def _name_before(text: str, c: _Cand) -> bool:
 def _name_after(text: str, c: _Cand) -> bool:
     """ "9 E 71st St", "787 Dreamliner"."""
     return bool(_FOLLOW_CAP.match(text, c.end))
+
+
+# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "the voting age is")
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|age|[A-Z][a-z]+)\s+(?:is|was|am|are|were|turned|turns)"
+    r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
+
+
+def _age_after_copula(text: str, c: _Cand) -> bool:
+    """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+        and bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
+        and bool(_CLAUSE_AFTER.match(text, c.end))
+    )
 
 
 def _age_apposition(text: str, c: _Cand) -> bool:

@@ -155,3 +155,16 @@ def test_own_unit_sets_value_and_unit(name: str) -> None:
 def test_spelled_out_decimals(text: str, value: float) -> None:
     (f,) = extract_figures(text)
     assert (f.value, f.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Hingis was 22 when she retired.", "year"),
+        ("He was 84, and had been ill for years.", "year"),
+        ("The score was 3, and nobody minded.", None),
+    ],
+)
+def test_a_bare_number_after_a_person_and_was_is_an_age(text: str, unit: str | None) -> None:
+    (f,) = extract_figures(text)
+    assert f.unit == unit
