@@ -7,13 +7,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+import Stemmer
 
 from bot.extract.sentences import paragraphs
 from bot.store import fts
 from bot.store.base import StoredFigure
 
-_PORTER = PorterStemmer()
+_PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer (PyStemmer, C)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
 # How much each place a query word is found in counts (the figure's sentence, unit or
 # referent beats its article's title, which beats the article's search rank).
@@ -28,7 +28,7 @@ FACET_WEIGHT = 0.5
 def stem(word: str) -> str:
     """The Porter stem of a lower-cased word, as FTS5's porter tokenizer and PostgreSQL stem it."""
     w = word.lower().replace("’", "'").removesuffix("'s")
-    return _PORTER.stem(w)
+    return _PORTER.stemWord(w)
 
 
 def stems(text: str) -> set[str]:
