@@ -68,7 +68,8 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     cover: dict[tuple[str, int], float] = {}
     for aid, text in texts.items():
         cover.update(paragraph_coverage(aid, text, words))
-    if facet in FACET_TOPICS and alone:
+    named = words.strip().lower() == facet  # "/figures money": the facet's own name
+    if alone and (facet in FACET_TOPICS or named):
         of_facet = await ctx.store.figures(topic=facet, limit=MAX_CANDIDATES)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)

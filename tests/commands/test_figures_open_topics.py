@@ -109,3 +109,9 @@ async def test_nothing_about_the_words_says_so_with_an_example(ask) -> None:
     assert reply.error
     text = " ".join(s.text for s in reply.sections)
     assert "No figures found about “zeppelins”" in text and "/figures " in text
+
+
+async def test_a_measure_named_lists_its_figures(ask) -> None:
+    reply = await ask("/figures money")
+    assert not reply.error
+    assert {"$53.09", "£600m"} <= set(surfaces(reply))
