@@ -121,8 +121,8 @@ def _compare(fa: Figure, fb: Figure) -> tuple[str, str] | None:
         if pa and pb and abs(pa - pb) <= SAME_VALUE * max(pa, pb):
             return "unit", f"unit mismatch: {fa.surface} ({ua.name}s) vs {fb.surface} ({ub.name}s)"
         return None
-    if (ua is None) != (ub is None):
-        return None
+    if (ua is None) != (ub is None) or not (fa.unit and fb.unit):
+        return None  # a bare count says nothing of what it counts: no basis to disagree
     different_nouns = singular(fa.unit or "").lower() != singular(fb.unit or "").lower()
     if ua is None and different_nouns and fa.unit and fb.unit:
         return None

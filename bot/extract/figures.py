@@ -174,7 +174,7 @@ def extract_figures(
     covered = -1
     words_of: dict[int, list[tuple[str, int]]] = {}
     for c in cands:
-        if c.num_start < covered or not _finish(text, c):
+        if c.num_start < covered or not _finish(text, c) or _name_or_rank(text, c):
             continue
         covered = c.end
         i = bisect.bisect_right(starts, c.num_start) - 1
@@ -261,6 +261,7 @@ def _candidate(text: str, n: Number) -> _Cand | None:
             n.scale_abbrev in CURRENCY_ONLY_SCALES
             and currency is None
             and not _plural_follows(text, end)
+            and not _money_follows(text, end)
         ) or (n.scale_abbrev == "B" and currency is None):
             value = (value or 0.0) / scale
             scale = 1.0
@@ -295,6 +296,8 @@ def _candidate(text: str, n: Number) -> _Cand | None:
         c.end = match_us_after(text, end)
     elif c.kind != "fraction":
         _attach_unit(text, c)
+        if c.unit is None and _AGED.search(text, max(0, start - 12), start):
+            c.unit = "year"  # "aged 35": an age, not a count
     c.head = c.unit
     c.unit_end = c.end
     if n.kind == "digits" and c.unit is None:
@@ -308,11 +311,14 @@ def _candidate(text: str, n: Number) -> _Cand | None:
         and UNITS[c.unit].dim == "time"
         and _ADJECTIVE_HYPHEN.match(text, end)
         and _WORD_NEXT.match(text, c.end)
+        and not text.endswith("old", 0, c.end)  # "a six-month-old baby" is an age
     ):
         return None  # "a five-year $700,000 award": an adjective, not a figure
     _attach_per(text, c)
     if n.kind == "digits" and currency is None:
         m = _MINUS.search(text, max(0, start - 7), start)
+        if not m and c.unit in ("degC", "degF"):
+            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C"
         if m and c.value is not None:
             c.value = -c.value
             c.start = m.start()
@@ -320,6 +326,8 @@ def _candidate(text: str, n: Number) -> _Cand | None:
     return c
 
 
+_AGED = re.compile(r"\b(?:aged|ages?\s+of)\s+$", re.IGNORECASE)
+_HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
 _WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
@@ -392,6 +400,12 @@ def _not_a_figure_after(text: str, n: Number) -> bool:
     return bool(n.scale == 1.0 and _day_like(text, n.start) and _MONTH_AFTER.match(text, end))
 
 
+def _money_follows(text: str, pos: int) -> bool:
+    """ "5m euro", "2bn rand": a currency name after a scale letter makes it a scale, not metres."""
+    found = match_unit_after(text, pos)
+    return found is not None and UNITS[found[0]].dim == "money"
+
+
 def _plural_follows(text: str, pos: int) -> bool:
     """ "2m people" is two million; "37m (121ft)" is metres."""
     m = _NP_WORD.match(text, pos)
@@ -410,16 +424,20 @@ def _attach_unit(text: str, c: _Cand) -> None:
             if found is not None and UNITS[found[0]].dim not in _BULK_DIMS:
                 found = None
     if found is None:
-        m = re.match(r"\s?-?(pounds?)\b", text[c.end : c.end + 10], re.IGNORECASE)
+        of = r"(?:\s+of)?" if c.kind == "vague" or c.scale >= 1e3 else ""
+        m = re.match(of + r"\s?-?(pounds?)\b", text[c.end : c.end + 14], re.IGNORECASE)
         if m:
-            money = c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :])
+            # money when big, "sterling", or where the text prices in £ (UK news)
+            money = (
+                c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :]) or "£" in text
+            )
             c.unit = "GBP" if money else "lb"
             c.currency = bool(money)
             c.end += m.end()
             return
         if c.kind == "digits" and c.scale == 1.0:
             m = _ACRONYM_UNIT.match(text, c.end)
-            if m and m.group(1) not in _NOT_UNITS:
+            if m and m.group(1) not in _NOT_UNITS and m.group(0)[0] == " ":
                 c.unit = m.group(1)
                 c.end = m.end()
         return
@@ -601,7 +619,81 @@ def _finish(text: str, c: _Cand) -> bool:
         and " out " not in text[c.num_start : c.end]
     ):
         return False
+    if c.kind == "digits" and _age_apposition(text, c):
+        c.unit = "year"  # "Smith, 45, denies": an age
+        return True
+    if _age_after_copula(text, c):
+        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
+        return True
     return not (c.kind == "digits" and _name_after(text, c))
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|opening|closing|other)[\s-]+$|\b(?:fly|scrum)-$",
+    re.IGNORECASE,
+)
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+_SCORE_BEFORE = re.compile(r"\d-$")
+_MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
+
+
+def _name_or_rank(text: str, c: _Cand) -> bool:
+    """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
+    "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
+    ("Mapletoft (53)"), and Title Case names ("Million Dollar Baby", "50 Cent")."""
+    unit_known = c.unit in UNITS
+    before = text[max(0, c.num_start - 12) : c.num_start]
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and (_OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
+    ):
+        return True
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and not unit_known
+        and c.qualifier is None
+        and not _ONLY_BEFORE.search(before)
+    ):
+        return True  # "one way", "one side", "One man": an article, not a count worth printing
+    if c.kind == "fraction" and (
+        _ORDINAL_BEFORE.search(before) or (" of " not in text[c.num_start : c.end] and c.unit)
+    ):
+        return True
+    if not unit_known and c.kind in ("digits", "words"):
+        if re.search(r"\btop[\s-]+$", before, re.IGNORECASE):
+            return True
+        if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
+            return True
+    if c.unit is None and _SCORE.fullmatch(text, c.num_start, c.num_end):
+        return True
+    if (
+        c.kind == "digits"
+        and not c.is_range
+        and c.unit is None
+        and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
+    ):
+        return True
+    return _title_case_name(text, c)
+
+
+def _title_case_name(text: str, c: _Cand) -> bool:
+    """A capitalised number word or unit word inside a sentence is part of a name."""
+    mid = bool(_MID_SENTENCE.search(text, max(0, c.start - 3), c.start))
+    capital_word = c.kind == "words" and text[c.num_start : c.num_start + 1].isupper()
+    if mid and capital_word:
+        return True
+    if (mid or capital_word) and c.unit and c.unit_end > c.num_end:
+        words = text[c.num_end : c.unit_end].strip(" -").split()
+        # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz")
+        if len("".join(words)) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in words):
+            return True
+    return False
 
 
 def _is_year(text: str, c: _Cand) -> bool:
@@ -635,13 +727,39 @@ def _name_before(text: str, c: _Cand) -> bool:
 
 
 def _name_after(text: str, c: _Cand) -> bool:
-    """ "9 E 71st St", "787 Dreamliner", "Senard, 65, now faces"."""
-    if _FOLLOW_CAP.match(text, c.end):
-        return True
+    """ "9 E 71st St", "787 Dreamliner"."""
+    return bool(_FOLLOW_CAP.match(text, c.end))
+
+
+# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "the voting age is")
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|age|[A-Z][a-z]+)\s+(?:is|was|am|are|were|turned|turns)"
+    r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
+)
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
+
+
+def _age_after_copula(text: str, c: _Cand) -> bool:
+    """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+        and bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
+        and bool(_CLAUSE_AFTER.match(text, c.end))
+    )
+
+
+def _age_apposition(text: str, c: _Cand) -> bool:
+    """ "Senard, 65, now faces": a whole number between commas right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
         re.search(r"[A-Z][a-z]+,\s$", before)
         and text[c.end : c.end + 1] == ","
+        and c.is_int
+        and not c.is_range
         and c.value is not None
         and 1 <= c.value <= 120
     )
@@ -658,7 +776,8 @@ def _is_plural(word: str) -> bool:
 
 _NP_STOP = _STOP | frozenset(
     """behind beyond beside besides above below near inside outside upon along amid amongst
-    despite except like unlike ever never always""".split()
+    despite except like unlike ever never always itself himself herself themselves yourself
+    myself ourselves""".split()
 )
 
 
@@ -780,25 +899,49 @@ def _place(name: str) -> str:
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
     r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
-    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say)\b"
+    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
+    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained)\b"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<x>[^,.;:()“”\"]{2,80})", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+)
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
+)
+# "the 1,200 initially reported by police", "$204m announced by rival Google"
+_BY_AFTER = re.compile(
+    r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
+    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
+    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
+_QUOTE_MARK = re.compile(r'["“”]')
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor|Minister|Secretary|Governor"
+    r"|Professor|Chairman|Senator)\.?\s+[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+)?"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.IGNORECASE)
 _SUBJECT_TRIM = re.compile(
     r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
-    r"separately|last\s+\w+|on\s+\w+day|\w+ly))+$",
+    r"separately|last\s+\w+|on\s+\w+day|\w+ly|has|have|had|would|will|has\s+been|had\s+been))+$",
     re.IGNORECASE,
 )
-_LEAD_TRIM = re.compile(r"^(?:(?:but|and|so|yet|however|meanwhile)\s+)+", re.IGNORECASE)
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    re.IGNORECASE,
+)
 _PRONOUN = frozenset("he she they it we i you this that who which".split())
 _TITLE_WORDS = re.compile(
     r"\b(?:officials?|ministry|spokes(?:man|woman|person)|commander|general|police|authorities|"
     r"agency|military|army|analysts?|experts?|government|report|statement|data|figures|governor|"
     r"president|minister|chief|head|mayor|leadership|sources?|officers?|service|institute|"
-    r"researchers|scientists|company|firm|bank)\b",
+    r"researchers|scientists|company|firm|bank|administrators?|regulator|watchdog|council|"
+    r"committee|commission|union|association|survey|study|poll|organi[sz]ers|court|group)\b",
     re.IGNORECASE,
 )
 
@@ -817,35 +960,56 @@ class _Claimants:
         self.cache: dict[int, list[tuple[int, str]]] = {}
 
     def claimant(self, pos: int, si: int) -> str | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q.speaker
-            if q.start > pos:
-                break
         if si < 0:
             return None
         sent = self.sentences[si]
         rel = pos - sent.start
+        inside = self._inside_quotes(sent, rel)
+        if inside:
+            # a quote's speaker, when the figure really sits between quote marks
+            for q in self.quotes:
+                if q.start <= pos < q.end:
+                    return q.speaker
+                if q.start > pos:
+                    break
+        m = _BY_AFTER.match(sent.text, rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the 1,200 initially reported by police"
         found = self._in_sentence(si, rel)
         if found:
             return found
-        if self._inside_quotes(sent, rel):
+        if inside:
             return self._paragraph_speaker(si)
         return None
 
     def _verbs(self, si: int) -> list[tuple[int, str]]:
-        """(offset, subject) of the reporting verbs of a sentence, with a named subject."""
+        """(offset, subject) of the reporting verbs of a sentence, with a named subject.
+
+        A pronoun subject ("he said") is the person last named in the sentences before.
+        """
         if si in self.cache:
             return self.cache[si]
         s = self.sentences[si].text
         out: list[tuple[int, str]] = []
         for m in _REPORT_VERB.finditer(s):
             subj = _subject(s, m.start())
+            if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
+                subj = self._person_before(si)
             if subj:
                 out.append((m.start(), subj))
-        # a subject that holds the figure itself ("Nearly a third of voters said") is no claimant
         self.cache[si] = out
         return out
+
+    def _person_before(self, si: int) -> str | None:
+        """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[j].text
+            names = _PERSON.findall(s)
+            if names:
+                return names[-1]
+        return None
 
     def _in_sentence(self, si: int, rel: int) -> str | None:
         s = self.sentences[si].text
@@ -860,16 +1024,37 @@ class _Claimants:
         if after:
             p, x = after[0]
             between = s[rel:p]
-            if not re.search(r";|\bbut\b", between) and s.rfind(x, 0, p) > rel:
+            subject_at = s.rfind(x, 0, p)
+            if (
+                not re.search(r";|\bbut\b", between)
+                and not re.search(
+                    r"\band\s+$", s[rel:subject_at]
+                )  # "... worldwide and analysts say"
+                and not _SENTENCE_END.search(between)
+                and subject_at > rel
+            ):
                 return x
         return None
 
     def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
+        """Whether the last quote mark before the figure in its paragraph opens a quote.
+
+        Read from the mark's neighbours, not from counting: news paragraphs often close a
+        quote opened in an earlier paragraph.
+        """
         para_start = self.text.rfind("\n", 0, sent.start) + 1
-        before = self.text[para_start : sent.start + rel]
-        opens = before.count("“") + before.count('"') % 2
-        closes = before.count("”")
-        return opens > closes or before.count('"') % 2 == 1
+        pos = sent.start + rel
+        m = max(
+            _QUOTE_MARK.finditer(self.text, para_start, pos), key=lambda x: x.start(), default=None
+        )
+        if m is None:
+            return False
+        mark = m.group(0)
+        if mark in "“”":
+            return mark == "“"
+        before = self.text[m.start() - 1] if m.start() > para_start else " "
+        after = self.text[m.end()] if m.end() < len(self.text) else " "
+        return (before.isspace() or before in "([—–-") and not after.isspace()
 
     def _paragraph_speaker(self, si: int) -> str | None:
         para = self.sentences[si].paragraph
@@ -890,6 +1075,13 @@ class _Claimants:
         return None
 
 
+# Words a subject never starts with: a verb or preposition means the cut took a fragment.
+_NOT_SUBJECT_START = frozenset(
+    """is are was were be been has have had will would could should may might can do does did
+    to of in on at for with by from under over into than then that which""".split()
+)
+
+
 def _subject(s: str, verb_pos: int) -> str | None:
     """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
     left = s[:verb_pos]
@@ -900,9 +1092,17 @@ def _subject(s: str, verb_pos: int) -> str | None:
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
     seg = left[cut:].strip()
+    seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
+    inner = list(_REPORT_VERB.finditer(seg))
+    if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
+        seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
-    if seg and seg.split()[0].lower() in ("the", "a", "an") and left[:cut].rstrip().endswith(","):
+    if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
+        return None
+    first = seg.split()[0]
+    appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    if appositive and left[:cut].rstrip().endswith(","):
         # Appositive: "RIA Novosti, the state news agency of Russia, said"
         prev = left[:cut].rstrip()[:-1]
         pcut = 0
@@ -912,6 +1112,8 @@ def _subject(s: str, verb_pos: int) -> str | None:
         if (
             name
             and name[0].isupper()
+            and not _LEAD_TRIM.match(name + " ")
+            and not (len(name.split()) == 1 and name.lower().endswith("ly"))
             and len(name.split()) <= 5
             and not re.search(r"\b[a-z]{4,}\b", name)
         ):

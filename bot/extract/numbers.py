@@ -272,7 +272,28 @@ def _words_phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number |
     if last_kind == "a":
         return None, i + 1
     value = total + current
+    m = _SPOKEN_POINT.match(text, end) if scale_seen == 1.0 and value == int(value) else None
+    if m:  # "one point three per cent"
+        digits = "".join(_DIGIT_WORDS[d.lower()] for d in re.findall(r"[A-Za-z]+", m.group(1)))
+        value = float(f"{int(value)}.{digits}")
+        end = m.end(1)
+        while j < n and toks[j].start < end:
+            j += 1
     return Number(start, end, value, kind="words", scale=scale_seen), j
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPOKEN_POINT = re.compile(
+    r"\s+point\s+((?:"
+    + "|".join(_DIGIT_WORDS)
+    + r")(?:[\s-]+(?:"
+    + "|".join(_DIGIT_WORDS)
+    + r"))*)\b",
+    re.IGNORECASE,
+)
 
 
 def _several(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None, int]:

@@ -183,6 +183,8 @@ def topic_of(
         if u.dim == "area":
             return "territory"
         if u.dim == "length":
+            if u.factor < 1e-3:  # mm, cm, inches: rain, screens, lenses, never land won
+                return "measures"
             near = {w for w, p in words if abs(p - position) < 120}
             return "territory" if near & _TERRITORY_CUES else "distance"
         if u.dim == "money":
@@ -258,3 +260,42 @@ def measure_of(unit: str | None, context: str, position: int) -> str:
             if best is None or dist < best[0]:
                 best = (dist, kind)
     return best[1] if best else "advance"
+
+
+# Topics whose words are the classifier's own cues: asking for one lists its figures even
+# when the sentence lacks the word. Other topics (money, share, ...) are only facets.
+FACET_TOPICS = frozenset(
+    {"territory", "troops", "casualties", "prisoners", "weapons", "evacuations"}
+)
+
+# What a sum of money is: kind -> words of the sentence that say so (nearest one wins).
+MONEY_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "profit": "profit profits earnings income loss losses",
+        "sales": "sales revenue revenues turnover takings sold",
+        "price": "price prices priced cost costs costing fare fares fee fees rent valued value worth",
+        "budget": "budget budgets spending spend spent",
+        "funding": "funding fund funds grant grants aid investment invest invested donation donations",
+        "fine": "fine fined fines penalty penalties damages compensation",
+        "pay": "pay salary salaries wage wages bonus bonuses pension pensions",
+        "tax": "tax taxes duty levy",
+        "debt": "debt debts loan loans borrowing deficit owed owes",
+        "deal": "deal bid offer takeover acquisition bought buy merger",
+        "box office": "box-office office grossed gross",
+    }.items()
+}
+
+
+def money_kind(context: str, position: int, words: list[tuple[str, int]] | None = None) -> str:
+    """The kind of a money figure (profit, price, funding, ...) from the nearest telling word."""
+    if words is None:
+        words = context_words(context)
+    best: tuple[int, str] | None = None
+    for w, p in words:
+        for kind, cues in MONEY_KINDS.items():
+            if w in cues:
+                dist = abs(p - position)
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+    return best[1] if best else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +118,29 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-# Currencies: ISO code -> singular name. Money keeps its currency as base unit.
-CURRENCY_NAMES = {
-    "USD": "dollar", "AUD": "Australian dollar", "CAD": "Canadian dollar",
-    "HKD": "Hong Kong dollar", "NZD": "New Zealand dollar", "SGD": "Singapore dollar",
-    "TWD": "Taiwan dollar", "BRL": "real", "GBP": "pound sterling", "EUR": "euro",
-    "JPY": "yen", "CNY": "yuan", "INR": "rupee", "PKR": "rupee", "MYR": "ringgit",
-    "ILS": "shekel", "DKK": "Danish krone", "SEK": "Swedish krona", "NOK": "Norwegian krone",
-    "CHF": "Swiss franc", "RUB": "rouble", "UAH": "hryvnia", "KRW": "won", "MXN": "peso",
-    "ZAR": "rand", "TRY": "lira", "SAR": "riyal", "AED": "dirham", "NGN": "naira",
-    "THB": "baht", "PLN": "zloty", "HRK": "kuna", "IDR": "rupiah", "PHP": "peso",
-}  # fmt: skip
+# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name, the names
+# written after a number and the symbols or codes written before one.
+_CURRENCY_TABLE = Path(__file__).resolve().parent.parent / "data" / "currencies.tsv"
+
+
+def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(code -> name, name after a number -> code, symbol before a number -> code)."""
+    names: dict[str, str] = {}
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for line in _CURRENCY_TABLE.read_text(encoding="utf8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, words, symbols = line.split("\t")
+        names[code] = name
+        for w in words.split("|"):
+            after.setdefault(w.strip().lower(), code)
+        for sym in symbols.split("|"):
+            before.setdefault(sym, code)
+    return names, after, before
+
+
+CURRENCY_NAMES, _CURRENCY_AFTER, _CURRENCY_SYMBOLS = _load_currencies()
 for _code, _name in CURRENCY_NAMES.items():
     UNITS[_code] = Unit(_code, "money", 1, _code, 0.0, _name)
 UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
@@ -191,7 +204,10 @@ _WORD_SURFACES: dict[str, str] = {
     # temperature, angle
     "degrees celsius": "degC", "degree celsius": "degC", "degrees centigrade": "degC",
     "celsius": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
-    "fahrenheit": "degF", "degrees": "deg", "degree": "deg",
+    "fahrenheit": "degF", "degrees": "deg", "degree": "deg", "centigrade": "degC",
+    "deg c": "degC", "deg. c": "degC", "degrees c": "degC", "degree c": "degC",
+    "deg f": "degF", "deg. f": "degF", "degrees f": "degF", "degree f": "degF",
+    "deg celsius": "degC", "deg fahrenheit": "degF",
     # ratios
     "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
     "pc": "percent", "percentage points": "pp", "percentage point": "pp",
@@ -220,6 +236,8 @@ _WORD_SURFACES: dict[str, str] = {
     "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "rupiah": "IDR", "won": "KRW",
     "rand": "ZAR", "cents": "cent", "cent": "cent", "pence": "p", "sen": "sen",
 }  # fmt: skip
+for _w, _c in _CURRENCY_AFTER.items():
+    _WORD_SURFACES.setdefault(_w, _c)
 _SYMBOL_SURFACES: dict[str, str] = {
     "%": "percent", "pp": "pp", "m": "m", "cm": "cm", "mm": "mm", "μm": "um", "µm": "um",
     "mi": "mi", "ft": "ft", "″": "in", '"': "in", "km²": "km2", "km2": "km2", "m²": "m2",
@@ -252,21 +270,27 @@ _UNIT_TOKENS = re.compile(
 )
 _AMBIGUOUS_WORDS = frozenset({"won", "rand", "lira", "point", "points", "times", "yen", "day"})
 
+
 # Currency written before the number: "$", "US$", "US $", "$US", "A$", "HK $", "£", "PS" (a
 # mangled £), "Y=" (Reuters yen), "Rs", "RM", "USD".
+def _symbol_pattern(sym: str) -> str:
+    """A currency symbol as a pattern: letter codes in any case ("rs", "usd"), "US $" with a
+    space, single letters before "$" ("A$", "R$") only as written."""
+    pat = re.escape(sym)
+    letters = sym.rstrip("$ .").replace(".", "")
+    if sym.endswith("$") and len(letters) >= 2:
+        pat = re.escape(sym[:-1].rstrip()) + r"\s?\$"
+    if letters.isalpha() and len(letters) >= 2 and not (sym.endswith("$") and len(letters) < 2):
+        return f"(?i:{pat})"
+    return pat
+
+
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?P<code>US\s?\$|\$\s?US|U\.S\.\s?\$|A\$|\$A|AU\$|C\$|CA\$|CDN\$|HK\s?\$|NZ\$|S\$|R\$|NT\$"
-    r"|\$|£|€|¥|₹|₽|₴|₩|Y=|PS|Rs\.?|RM|USD|EUR|GBP|JPY|CHF|INR|AUD|CAD|CNY|RMB|HKD)"
-    r"(?P<gap>\s?)(?P<neg>[-−]?))$"
+    r"(?:(?P<code>"
+    + "|".join(_symbol_pattern(sym) for sym in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")(?P<gap>\s?)(?P<neg>[-−]?))$"
 )
-_CURRENCY_CODES = {
-    "$": "USD", "us$": "USD", "$us": "USD", "u.s.$": "USD", "a$": "AUD", "$a": "AUD",
-    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "cdn$": "CAD", "hk$": "HKD", "nz$": "NZD",
-    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-    "₽": "RUB", "₴": "UAH", "₩": "KRW", "y=": "JPY", "ps": "GBP", "rs": "INR", "rs.": "INR",
-    "rm": "MYR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
-    "inr": "INR", "aud": "AUD", "cad": "CAD", "cny": "CNY", "rmb": "CNY", "hkd": "HKD",
-}  # fmt: skip
+_CURRENCY_CODES = {re.sub(r"\s", "", sym).lower(): code for sym, code in _CURRENCY_SYMBOLS.items()}
 _GLUED_ONLY_PREFIX = frozenset({"ps", "rm", "y="})
 _US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
 _PER = re.compile(
@@ -331,9 +355,44 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
         return _SYMBOL_SURFACES[surface]
     key = " ".join(surface.lower().split())
     code = _WORD_SURFACES.get(key)
+    if code is None and len(key) >= _FUZZY_MIN:
+        code = _misspelt(key)
     if code is None or (key in _AMBIGUOUS_WORDS and "-" in sep):
         return None
     return code
+
+
+# Misspelt measurement words ("celcius", "farenheit", "milimetres", "degress celsius") are read
+# as the word one edit away. Only long words of physical dimensions: "decrees" must not
+# become degrees, "collars" not dollars.
+_FUZZY_DIMS = frozenset({"temperature", "length", "area", "volume", "mass"})
+_FUZZY_MIN = 7
+_FUZZY: dict[str, list[tuple[str, str]]] = {}
+for _w, _c in _WORD_SURFACES.items():
+    if len(_w) >= _FUZZY_MIN and _c in UNITS and UNITS[_c].dim in _FUZZY_DIMS:
+        _FUZZY.setdefault(_w[:2], []).append((_w, _c))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (
+            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        )
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _misspelt(key: str) -> str | None:
+    for word, code in _FUZZY.get(key[:2], ()):
+        if _one_edit(key, word):
+            return code
+    return None
 
 
 def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None:

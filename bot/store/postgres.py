@@ -553,23 +553,31 @@ class PostgresStore(ReadCache, PgDigestTables):
 
     @read_cached
     async def figures(
-        self, topic: str | None = None, match: str | None = None, limit: int = 1000
+        self,
+        topic: str | None = None,
+        match: str | None = None,
+        limit: int = 1000,
+        any_word: bool = False,
     ) -> list[StoredFigure]:
+        """Figures of a topic and/or whose sentence holds the words (any of them if any_word)."""
         where, params = [], []
+        order = 'a.published, a.id COLLATE "C", f.start'
         if topic:
             params.append(topic)
             where.append(f"f.topic = ${len(params)}")
         if match:
-            q = all_of(match)
+            q = any_of(match, drop_common=True) if any_word else all_of(match)
             if not q:
                 return []
             params.append(q)
-            where.append(f"f.tsv @@ websearch_to_tsquery('english', ${len(params)})")
+            tsq = f"websearch_to_tsquery('english', ${len(params)})"
+            where.append(f"f.tsv @@ {tsq}")
+            order = f"ts_rank(f.tsv, {tsq}) DESC, {order}"
         params.append(limit)
         sql = (
             f"SELECT {_FIG_COLS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
             f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-            f'ORDER BY a.published, a.id COLLATE "C", f.start LIMIT ${len(params)}'
+            f"ORDER BY {order} LIMIT ${len(params)}"
         )
         return [_stored_figure(r) for r in await self._all(sql, *params)]
 

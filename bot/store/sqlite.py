@@ -618,23 +618,34 @@ class SQLiteStore(ReadCache, DigestTables):
 
     @read_cached
     async def figures(
-        self, topic: str | None = None, match: str | None = None, limit: int = 1000
+        self,
+        topic: str | None = None,
+        match: str | None = None,
+        limit: int = 1000,
+        any_word: bool = False,
     ) -> list[StoredFigure]:
+        """Figures of a topic and/or whose sentence holds the words (any of them if any_word).
+
+        With words, the best-matching sentences come first (bm25), so a LIMIT keeps the
+        relevant ones; without, article order.
+        """
         where, params = [], []
         join = ""
+        order = "a.published, a.id, f.start"
         if topic:
             where.append("f.topic = ?")
             params.append(topic)
         if match:
-            q = fts.all_of(match)
+            q = fts.any_of(match, drop_common=True) if any_word else fts.all_of(match)
             if not q:
                 return []
             join = "JOIN figures_fts ON figures_fts.rowid = f.id"
             where.append("figures_fts MATCH ?")
             params.append(q)
+            order = f"bm25(figures_fts), {order}"
         sql = (
             f"SELECT {_FIG_COLS} FROM figures f {join} JOIN articles a ON a.rowid = f.article_rowid "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published, a.id, f.start LIMIT ?"
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
         )
         return [_stored_figure(r) for r in await self._all(sql, [*params, limit])]
 

@@ -31,7 +31,8 @@ async def _answers(target: str, asks: list[str]) -> list[dict]:
 
 async def test_seed_answers_are_identical_on_both_backends(tmp_path: Path, pg_url: str) -> None:
     asks = [f"/who said {w['ask']}" for w in GOLD["who_said"]]
-    asks += ["/figures territory", "/brief", "/who Zelenskyy", "/search evacuated residents"]
+    asks += ["/figures territory", "/figures drones Moscow", "/figures evacuated", "/figures Kursk"]
+    asks += ["/brief", "/who Zelenskyy", "/search evacuated residents"]
     on_sqlite = await _answers(str(tmp_path / "s.db"), asks)
     on_postgres = await _answers(pg_url, asks)
     for line, a, b in zip(asks[:-1], on_sqlite, on_postgres, strict=False):

@@ -1,0 +1,187 @@
+"""Score the hand-checked BBC review set: figure precision, claimant accuracy, first screen of /figures.
+
+usage: python bench/score_figures_review.py [--gold tests/data/figures_review_bbc.jsonl]
+           [--corpus ../shared/corpus/bbc_dev.jsonl] [--screen 10] [--errors]
+
+The gold holds 150 figures sampled at random (seed 19) from what the extractor found in the
+articles of bbc_dev.jsonl whose id falls in bench/split.py's check half, each read by hand:
+whether it is a figure at all (years, scores, chart places, names are not), its value and
+unit, who the sentence attributes it to (any of a list; null for none), and the words an
+editor would type to find it. A gold item is matched to the extractor's figure that overlaps
+its span.
+- precision: of the sampled items the extractor still gives, the share with the right value
+  and unit (a non-figure given is wrong); items no longer given are counted as dropped.
+- claimant: of the real figures given, the share whose claimant is right (a named one must
+  hold the gold name's last word and be at most 6 words; none must be none).
+- first screen: of the real figures, the share shown in the first --screen rows of
+  `/figures <query>` over a store of all the check-half articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.split import half  # noqa: E402
+from bot.extract import analyse  # noqa: E402
+from bot.extract.units import UNITS, singular  # noqa: E402
+from bot.model import Figure  # noqa: E402
+
+DEFAULT_GOLD = ROOT / "tests" / "data" / "figures_review_bbc.jsonl"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def value_right(g: dict, f: Figure) -> bool:
+    if g.get("low") is not None and g.get("high") is not None:
+        return _close(g["low"], f.low) and _close(g["high"], f.high)
+    return _close(g["value"], f.value)
+
+
+def unit_right(gold: str | None, unit: str | None) -> bool:
+    if gold is None:
+        return unit is None or unit not in UNITS
+    if unit is None:
+        return False
+    if gold in UNITS or unit in UNITS:
+        return gold == unit or (UNITS.get(unit, None) is not None and UNITS[unit].name == gold)
+    return singular(gold).lower() == singular(unit).lower()
+
+
+def claimant_right(golds: list[str | None], claimant: str | None) -> bool:
+    for g in golds:
+        if g is None and claimant is None:
+            return True
+        if g is not None and claimant is not None:
+            last = g.split()[-1].lower()
+            words = [w.strip(".,'’").lower() for w in claimant.split()]
+            if last in words and len(words) <= 6:
+                return True
+    return False
+
+
+def _overlap(g: dict, f: Figure) -> int:
+    return min(g["end"], f.end) - max(g["start"], f.start)
+
+
+def match(g: dict, figures: list[Figure]) -> Figure | None:
+    best = max(figures, key=lambda f: _overlap(g, f), default=None)
+    return best if best is not None and _overlap(g, best) > 0 else None
+
+
+async def first_screen(articles: list[dict], gold: list[dict], screen: int) -> dict[int, bool]:
+    """Whether each real gold figure is in the first rows of /figures <its query>."""
+    from bot.app import open_core
+    from bot.ingest.service import ingest_paths
+    from bot.model import Request
+
+    found: dict[int, bool] = {}
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "check.jsonl"
+        src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf8")
+        async with open_core(Path(d) / "store.db") as core:
+            await ingest_paths(core.store, [src])
+            ids = {a["id"]: a for a in articles}
+            for g in gold:
+                if not g["figure"]:
+                    continue
+                reply = await core.handle(Request(command="figures", args=g["query"]))
+                rows = [r for s in reply.sections for r in s.figures][:screen]
+                hit = False
+                for r in rows:
+                    c = reply.citations[r.cite] if r.cite is not None else None
+                    if c is None or c.start is None:
+                        continue
+                    same = c.title == ids[g["article"]]["title"]
+                    if same and c.start < g["end"] and g["start"] < (c.end or c.start + 1):
+                        hit = True
+                found[g["n"]] = hit
+    return found
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--screen", type=int, default=10)
+    ap.add_argument("--errors", action="store_true", help="print every wrong item")
+    ap.add_argument("--no-screen", action="store_true", help="skip the /figures part")
+    args = ap.parse_args()
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf8").splitlines()]
+    articles = [
+        {"id": d["id"], "title": d["title"], "text": d["text"]}
+        for d in map(json.loads, args.corpus.read_text(encoding="utf8").splitlines())
+        if half(d["id"]) == "check"
+    ]
+    texts = {a["id"]: a["text"] for a in articles}
+    figs = {aid: analyse(texts[aid]).figures for aid in {g["article"] for g in gold}}
+    given = right = dropped = cl_n = cl_right = 0
+    errors: Counter[str] = Counter()
+    for g in gold:
+        f = match(g, figs[g["article"]])
+        if f is None:
+            if g["figure"]:
+                dropped += 1
+                errors["dropped"] += 1
+                if args.errors:
+                    print(f"DROPPED  {g['surface']!r} | {g['sentence'][:120]}")
+            continue
+        given += 1
+        ok = g["figure"] and value_right(g, f) and unit_right(g["unit"], f.unit)
+        right += ok
+        if not ok:
+            kind = (
+                "not a figure" if not g["figure"] else "value" if not value_right(g, f) else "unit"
+            )
+            errors[kind] += 1
+            if args.errors:
+                print(
+                    f"{kind.upper():8} {f.surface!r} v={f.value} u={f.unit} gold u={g.get('unit')}"
+                )
+        if g["figure"]:
+            cl_n += 1
+            if claimant_right(g["claimant"], f.claimant):
+                cl_right += 1
+            else:
+                errors["claimant"] += 1
+                if args.errors:
+                    print(f"CLAIMANT {f.surface!r}: {f.claimant!r} gold {g['claimant']}")
+    real = sum(g["figure"] for g in gold)
+    print(
+        f"review set: {len(gold)} sampled items, {real} real figures, {len(gold) - real} not figures"
+    )
+    print(
+        f"figure precision (value and unit right): {right / max(given, 1):.3f} ({right}/{given}); dropped {dropped} real figures"
+    )
+    print(f"claimant right: {cl_right / max(cl_n, 1):.3f} ({cl_right}/{cl_n})")
+    if not args.no_screen:
+        found = asyncio.run(first_screen(articles, gold, args.screen))
+        hits = sum(found.values())
+        print(
+            f"asked-about figure in the first {args.screen} rows of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})"
+        )
+        if args.errors:
+            for g in gold:
+                if g["figure"] and not found.get(g["n"]):
+                    print(f"NOT SHOWN /figures {g['query']}: {g['surface']!r}")
+    print("errors by kind:", dict(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Rank figures for the words a user typed: the figure's own sentence first, then its article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from bot.extract.sentences import paragraphs
+from bot.store import fts
+from bot.store.base import StoredFigure
+
+_PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer (PyStemmer, C)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
+# How much each place a query word is found in counts (the figure's sentence, unit or
+# referent beats its article's title, which beats the article's search rank).
+SENTENCE_WEIGHT = 3.0
+TITLE_WEIGHT = 1.5
+PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
+ARTICLE_WEIGHT = 1.0
+FACET_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """The Porter stem of a lower-cased word, as FTS5's porter tokenizer and PostgreSQL stem it."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return _PORTER.stemWord(w)
+
+
+def stems(text: str) -> set[str]:
+    """The stems of every word in a text."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        out.add(stem(w))
+        if "-" in w:
+            out.update(stem(p) for p in w.split("-") if p)
+    return out
+
+
+def query_stems(words: str) -> list[str]:
+    """The stems of the content words of a query, in order, once each."""
+    out: list[str] = []
+    for t in fts.content_terms(words):
+        s = stem(t)
+        if s not in out:
+            out.append(s)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A figure and how well it answers the words asked."""
+
+    figure: StoredFigure
+    score: float
+    in_sentence: bool
+    strong: bool = True  # about the words itself (sentence, title or facet), not only its article
+
+
+def article_relevance(texts: Mapping[str, str], words: str) -> dict[str, float]:
+    """How much each article is about the words (0-1), the same on every backend.
+
+    The share of the words it holds, times how often they come up per word of text
+    relative to the densest article: a story about oil says "oil" often.
+    """
+    query = query_stems(words)
+    cover: dict[str, float] = {}
+    density: dict[str, float] = {}
+    for aid, text in texts.items():
+        toks = [stem(w) for w in _WORD.findall(text)]
+        cover[aid] = _coverage(query, toks)
+        density[aid] = sum(1 for t in toks if t in query) / max(len(toks), 1)
+    top = max(density.values(), default=0.0) or 1.0
+    return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
+
+
+def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str, int], float]:
+    """The share of the query words in each paragraph of an article, keyed (id, paragraph)."""
+    query = query_stems(words)
+    return {
+        (article_id, i): _coverage(query, stems(text[a:b]))
+        for i, (a, b) in enumerate(paragraphs(text))
+    }
+
+
+def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
+    have = set(found)
+    return sum(1 for q in query if q in have) / len(query) if query else 0.0
+
+
+def rank(
+    figures: Iterable[StoredFigure],
+    words: str,
+    article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
+    facet: str | None = None,
+    facet_alone: bool = False,
+    paragraph_cover: Mapping[tuple[str, int], float] | None = None,
+) -> list[Scored]:
+    """Each figure once (one sentence, one offset), scored and best first.
+
+    A figure scores for the query words in its own sentence, unit or referent, in the rest
+    of its paragraph (paragraph_cover: the share of the words in each (article id,
+    paragraph) of the top articles), in its article's title, and for its article's place
+    in the store's search ranking; a figure
+    of the facet the words name (money for "profits") gets a small bonus. Figures that
+    score nothing are left out, except, with facet_alone, the facet's own figures.
+    """
+    query = query_stems(words)
+    seen: set[tuple[str, int]] = set()
+    out: list[Scored] = []
+    title_cache: dict[str, float] = {}
+    for sf in figures:
+        key = (sf.article.id, sf.figure.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        f = sf.figure
+        own = stems(" ".join(x for x in (sf.sentence, f.unit or "", f.referent or "") if x))
+        in_sentence = _coverage(query, own)
+        if sf.article.id not in title_cache:
+            title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))
+        title = title_cache[sf.article.id]
+        article = article_rank.get(sf.article.id, 0.0)
+        para = max(
+            0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
+        )
+        of_facet = facet is not None and f.topic == facet
+        if not (in_sentence or title or article or (facet_alone and of_facet)):
+            continue
+        score = (
+            SENTENCE_WEIGHT * in_sentence
+            + PARAGRAPH_WEIGHT * para
+            + TITLE_WEIGHT * title
+            + ARTICLE_WEIGHT * article
+        )
+        if of_facet:
+            score += FACET_WEIGHT
+        strong = bool(in_sentence or para or title or (facet_alone and of_facet))
+        out.append(Scored(sf, score, in_sentence > 0, strong))
+    out.sort(
+        key=lambda s: (
+            -round(s.score, 9),
+            s.figure.article.published,
+            s.figure.article.id,
+            s.figure.figure.start,
+        )
+    )
+    return out

@@ -1,0 +1,117 @@
+"""Issue 19: /figures on any words, over BBC articles (tests/data/bbc_figures_examples.jsonl)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from bot.app import open_core
+from bot.core import Core
+from bot.ingest.service import ingest_paths
+from bot.model import FigureRow, Reply, Request
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "bbc_figures_examples.jsonl"
+
+
+@pytest.fixture
+async def bbc(tmp_path: Path) -> AsyncIterator[Core]:
+    async with open_core(tmp_path / "store.db") as core:
+        report = await ingest_paths(core.store, [EXAMPLES])
+        assert report.new == 10
+        yield core
+
+
+@pytest.fixture
+def ask(bbc: Core) -> Callable[[str], Awaitable[Reply]]:
+    async def _ask(line: str) -> Reply:
+        command, _, args = line.lstrip("/").partition(" ")
+        return await bbc.handle(Request(command=command, args=args))
+
+    return _ask
+
+
+def rows(reply: Reply) -> list[FigureRow]:
+    return [row for s in reply.sections for row in s.figures]
+
+
+def surfaces(reply: Reply, first: int | None = None) -> list[str]:
+    return [row.surface for row in rows(reply)][:first]
+
+
+async def test_oil_finds_the_crude_price_a_barrel(ask) -> None:
+    reply = await ask("/figures oil")
+    assert not reply.error and reply.title == "Figures about “oil”"
+    assert "$53.09" in surfaces(reply, 10)
+
+
+async def test_barrel_puts_the_barrel_price_first(ask) -> None:
+    reply = await ask("/figures barrel")
+    assert surfaces(reply, 1) == ["$53.09"]
+
+
+async def test_house_finds_every_figure_of_the_house_prices_story(ask) -> None:
+    reply = await ask("/figures house")
+    first = surfaces(reply, 10)
+    assert {"48%", "32%"} <= set(first)
+    assert "67 properties" in surfaces(reply)
+    assert reply.citations[rows(reply)[0].cite].title == "House prices drop as sales slow"
+
+
+async def test_profits_lists_profits_not_every_sum_of_money(ask) -> None:
+    reply = await ask("/figures profits")
+    first = rows(reply)[:5]
+    assert {"$1.13bn", "£600m", "$639m"} <= {r.surface for r in first}
+    for row in first:
+        assert "profit" in reply.citations[row.cite].title.lower()
+    # the savings article's sums (no profit in them) are not in the first screen
+    assert not {"£250", "£500", "£4,745"} & set(surfaces(reply, 10))
+    assert any(s.heading.startswith("money: profit") for s in reply.sections)
+
+
+async def test_a_film_title_is_no_figure(ask) -> None:
+    for line in ("/figures Oscars", "/figures Baby"):
+        reply = await ask(line)
+        assert not any("Million" in s for s in surfaces(reply)), line
+    brief = await ask("/brief Oscars")
+    assert not any("Million Dollar" in f.surface for f in brief.sections[0].figures or ())
+
+
+async def test_one_figure_from_one_sentence_is_listed_once(ask) -> None:
+    reply = await ask("/figures interest rates")
+    seen = [(r.surface, r.cite and reply.citations[r.cite].start) for r in rows(reply)]
+    assert len(seen) == len(set(seen))
+    assert surfaces(reply).count("5.25%") == 1
+
+
+async def test_evacuated_finds_the_evacuation_count(ask) -> None:
+    reply = await ask("/figures evacuated")
+    assert surfaces(reply, 1) == ["several hundred UK citizens"]
+
+
+async def test_a_stake_whose_sentence_lacks_the_name_is_found_by_its_article(ask) -> None:
+    reply = await ask("/figures Glazer")
+    # "They own 29% of United": no Glazer in the sentence, but in its paragraph
+    near = [r.surface for s in reply.sections if "elsewhere" not in s.heading for r in s.figures]
+    assert "29%" in near
+
+
+async def test_claimant_is_never_a_fragment(ask) -> None:
+    reply = await ask("/figures SEC")
+    claimants = {r.surface: r.claimant for r in rows(reply)}
+    assert claimants["$500m"] == "The company"
+    assert "review" not in claimants["$300m"]
+
+
+async def test_nothing_about_the_words_says_so_with_an_example(ask) -> None:
+    reply = await ask("/figures zeppelins")
+    assert reply.error
+    text = " ".join(s.text for s in reply.sections)
+    assert "No figures found about “zeppelins”" in text and "/figures " in text
+
+
+async def test_a_measure_named_lists_its_figures(ask) -> None:
+    reply = await ask("/figures money")
+    assert not reply.error
+    assert {"$53.09", "£600m"} <= set(surfaces(reply))

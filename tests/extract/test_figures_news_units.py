@@ -1,0 +1,170 @@
+"""Issue 19: names and scores are not figures; units, currencies, temperatures and ages as news writes them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.extract import analyse
+from bot.extract.figures import extract_figures
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _figs(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(f.surface, f.value, f.unit) for f in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clint Eastwood's Million Dollar Baby is the favourite.",
+        "He reread Catch-22 on the flight.",
+        "Rapper 50 Cent topped the chart.",
+        "Leaders met at the G7 summit.",
+        "The Boeing 737 was grounded.",
+        "It was one of the best performing markets in Europe.",
+        "Policing was the one major public service where people were less satisfied.",
+        "Its market value fell to a low at one point.",
+        "Korn had singles in the Top 40 and one stayed in the top 10.",
+        "Jobs went in the first half of 2004.",
+        "A third try from Hickie extended the lead.",
+        "Egypt won 4-0 on Wednesday.",
+        "She went down 6-2 7-5 to Dechy.",
+        "Replacements: Everitt for Mapletoft (53), Hodgson for Edwards (77).",
+    ],
+)
+def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The carmaker made a profit of 250bn yen.", 250e9, "JPY"),
+        ("Revenue rose to Rs 5,000 crore.", 5e10, "INR"),
+        ("the fine was 40,000 swiss francs.", 40000, "CHF"),
+        ("The car cost 120,000 markkaa in Helsinki.", 120000, "FIM"),
+        ("Eskom will borrow 20bn rand.", 2e10, "ZAR"),
+        ("The miner paid A$1.2bn for the mine.", 1.2e9, "AUD"),
+        ("exports were worth us$89 billion.", 89e9, "USD"),
+        ("the company was fined 5m euro by the regulator.", 5e6, "EUR"),
+        ("The Swiss group earned SFr 1.3bn.", 1.3e9, "CHF"),
+        ("Brazil's central bank sold 3bn reais of bonds.", 3e9, "BRL"),
+        ("Highs of 30 deg c are forecast.", 30, "degC"),
+        ("The water was 4 degrees f below freezing.", 4, "degF"),
+        ("forecasters expect 25 degrees celcius by friday.", 25, "degC"),
+        ("The record was 41.3 degrees farenheit.", 41.3, "degF"),
+        ("It could hit 33 degrees C in London.", 33, "degC"),
+        ("Parts of Scotland saw -8C on Sunday night.", -8, "degC"),
+        ("Temperatures dipped to 2 degrees centigrade.", 2, "degC"),
+        ("The rainfall reached 120 milimetres in a day.", 120, "mm"),
+        ("The 35-year-old striker scored.", 35, "year"),
+        ("A man aged 62 was arrested.", 62, "year"),
+        ("Smith, 45, denies the charges.", 45, "year"),
+        ("The singer died at the age of 83.", 83, "year"),
+        ("A six-month-old baby was among the injured.", 6, "month"),
+    ],
+)
+def test_units_as_news_writes_them(text: str, value: float, unit: str) -> None:
+    got = _figs(text)
+    assert [(v, u) for _, v, u in got][:1] == [(value, unit)], got
+
+
+def test_misspelling_is_read_only_for_long_measurement_words() -> None:
+    assert _figs("The council passed five decrees and sold 40 collars.") == [
+        ("five decrees", 5.0, "decrees"),
+        ("40 collars", 40.0, "collars"),
+    ]
+
+
+def test_index_points_are_not_filed_under_people() -> None:
+    (f,) = extract_figures("The Dow Jones index closed at 16,369.03 points.")
+    assert (f.value, f.unit, f.topic) == (16369.03, "point", "measures")
+
+
+def test_rain_in_millimetres_is_not_territory() -> None:
+    (f,) = extract_figures(
+        "Up to 80mm of rain fell overnight, pushing floods further into the valley."
+    )
+    assert (f.value, f.unit) == (80, "mm") and f.topic != "territory"
+
+
+def test_claimant_is_the_earlier_source_after_the_figure() -> None:
+    text = (
+        "Cumbria County Council said 3,000 homes had power again, up from the 1,200 "
+        "initially reported by police."
+    )
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got["3,000 homes"] == "Cumbria County Council"
+    assert got["1,200"] == "police"
+
+
+def test_claimant_never_reaches_over_a_sentence_end() -> None:
+    text = (
+        "The deal is under review by the SEC. The company said it would set aside $500m "
+        "to cover the cost."
+    )
+    (f,) = extract_figures(text)
+    assert f.claimant == "The company"
+
+
+def test_claimant_of_a_pronoun_is_the_person_named_before() -> None:
+    text = (
+        "Mr Lewis branded the council surprising. He said the £80m spent annually would "
+        "be better spent elsewhere."
+    )
+    (f,) = extract_figures(text)
+    assert f.claimant == "Mr Lewis"
+
+
+def test_a_quote_mark_that_closes_does_not_make_the_next_sentence_a_quote() -> None:
+    text = (
+        '"It makes him a bigger star," Shalaby said. Mido joined Tottenham in an 18-month '
+        "loan deal."
+    )
+    got = {f.surface: f.claimant for f in analyse(text).figures}
+    assert got["18-month"] is None
+
+
+@pytest.mark.parametrize("name", ["money", "dimensions", "temperatures", "ages"])
+def test_own_unit_sets_value_and_unit(name: str) -> None:
+    """Every sentence of the hand-made sets in tests/data gets its first gold figure right."""
+    rows = [json.loads(x) for x in (DATA / f"figures_units_{name}.jsonl").read_text().splitlines()]
+    right = 0
+    for row in rows:
+        gold = row["quantities"][0]
+        figs = extract_figures(row["text"])
+        right += any(
+            (f.value == gold["value"] or (f.low, f.high) == (gold["low"], gold["high"]))
+            for f in figs
+        )
+    assert right >= 0.9 * len(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Growth slowed to one point three per cent in the quarter.", 1.3),
+        ("inflation was two point five percent.", 2.5),
+        ("It rose by zero point four per cent.", 0.4),
+    ],
+)
+def test_spelled_out_decimals(text: str, value: float) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Hingis was 22 when she retired.", "year"),
+        ("He was 84, and had been ill for years.", "year"),
+        ("The score was 3, and nobody minded.", None),
+    ],
+)
+def test_a_bare_number_after_a_person_and_was_is_an_age(text: str, unit: str | None) -> None:
+    (f,) = extract_figures(text)
+    assert f.unit == unit
