@@ -76,7 +76,14 @@ def _scan_line(text: str, ls: int, le: int) -> list[Segment]:
         i = m.start()
         ch = text[i]
         if ch == '"':
+            side = _straight_side(text, i, ls, le)
             if opened is None:
+                if side != "close":
+                    opened = i
+            elif side == "open":
+                # `mobbed. "Every week ...`: a quote that runs on over a paragraph break the
+                # copy lost (the continued-paragraph convention) ends where the next opens
+                out.append(_segment(text, opened, i))
                 opened = i
             else:
                 out.append(_segment(text, opened, i))
@@ -95,6 +102,20 @@ def _scan_line(text: str, ls: int, le: int) -> list[Segment]:
     if opened is not None:
         out.append(_segment(text, opened, le))
     return [s for s in out if s.end > s.start and _plausible(text, s)]
+
+
+def _straight_side(text: str, i: int, ls: int, le: int) -> str:
+    """Which way a straight quote mark faces, read from its neighbours: "open" after a space
+    and before a word, "close" after a word and before a space or punctuation, else "either"."""
+    before = text[i - 1] if i > ls else " "
+    after = text[i + 1] if i + 1 < le else " "
+    space_before = before.isspace() or before in "([—–"
+    space_after = after.isspace() or after in ".,;:!?)]—–"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
 
 
 def _scan_double_apostrophes(text: str, ls: int, le: int) -> list[Segment]:
