@@ -51,7 +51,9 @@ def score(review: list[dict], texts: dict[str, str]) -> tuple[dict[str, float], 
             quotes = cache[item["id"]] = [
                 q for q in extract_quotes(texts[item["id"]]) if q.kind != "indirect"
             ]
-        hit = next((q for q in quotes if overlaps((q.start, q.end), (item["start"], item["end"]))), None)
+        hit = next(
+            (q for q in quotes if overlaps((q.start, q.end), (item["start"], item["end"]))), None
+        )
         said = hit.speaker if hit is not None else None
         gold = item["speaker"]
         ok_names = ([gold] if gold else []) + item.get("accept", [])
@@ -59,13 +61,17 @@ def score(review: list[dict], texts: dict[str, str]) -> tuple[dict[str, float], 
             with_speaker += 1
             if said is None:
                 abstain += 1
-                errors.append(f"abstain  #{item['n']} {item['id']}: gold {gold!r} ({'no quote' if hit is None else 'no speaker'})")
+                errors.append(
+                    f"abstain  #{item['n']} {item['id']}: gold {gold!r} ({'no quote' if hit is None else 'no speaker'})"
+                )
         if said is not None:
             named += 1
             if any(same_speaker(said, g) for g in ok_names):
                 right += 1
             else:
-                errors.append(f"WRONG    #{item['n']} {item['id']}: said {said!r}, gold {gold!r} [{item['kind']}]")
+                errors.append(
+                    f"WRONG    #{item['n']} {item['id']}: said {said!r}, gold {gold!r} [{item['kind']}]"
+                )
     stats = {
         "items": len(review),
         "named_answers": named,

@@ -66,6 +66,7 @@ class ArticleDoc:
     cache: dict[int, list[Token]] = field(default_factory=dict)
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
+    credible: dict[str, str | None] = field(default_factory=dict)
 
     def resolve(self, m: Mention | None) -> str | None:
         """The speaker a source mention stands for (see _resolve)."""

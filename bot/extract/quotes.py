@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
@@ -28,6 +28,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.credible import credible_speaker
 from bot.extract.doc import ArticleDoc, Segment, place_like, prepare, sentence_index
 from bot.extract.indirect import indirect_speech
 from bot.extract.sentences import split_sentences
@@ -43,8 +44,19 @@ def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Q
     segments = find_segments(text)
     doc = prepare(text, sentences, segments)
     quotes = _attribute_segments(doc, segments) + indirect_speech(doc)
+    quotes = [_printable(doc, q) for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _printable(doc: ArticleDoc, q: Quote) -> Quote:
+    """The quote with a speaker an editor can print, or unattributed (see credible.py)."""
+    if q.speaker is None:
+        return q
+    name = doc.credible.get(q.speaker, "")
+    if name == "":
+        name = doc.credible[q.speaker] = credible_speaker(doc.text, q.speaker, doc.fullnames)
+    return q if name == q.speaker else replace(q, speaker=name)
 
 
 # --- quoted segments -------------------------------------------------------------------------

@@ -1,0 +1,145 @@
+"""Speakers an editor can print: a person the article shows as one (or a named body), else None.
+
+A wrong speaker gets printed; a missing one does not. So a capitalised run that the article
+also treats as a place, a team, a work or an event ("in Cardiff", "Burnley are", "the album
+War") is never a speaker, a lone word is a speaker only when the article names that person in
+full or with an honorific, and a printed name loses the role words and the possessive body
+in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from bot.extract.lexicon import HONORIFICS, NOMINAL_HEADS, TITLES
+from bot.extract.speakers import is_organisation, surname_skeleton
+
+# Words before a name that make it a place, a venue or a work rather than a person.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|new|latest|debut|first|hit|[\w]+['’]s)\s+"
+    r"(?:album|film|movie|single|song|book|novel|show|series|programme|program|play|musical|"
+    r"opera|track)|\b(?:titled|entitled))\s+$",
+    re.IGNORECASE,
+)
+# "in Cardiff", "at Belmarsh Prison": a place, unless the article also treats it as a person.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+# A team or a body takes a plural verb in British copy ("Burnley are resolute").
+_PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")
+_HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
+    data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
+    return frozenset(data.split())
+
+
+def clean_name(name: str) -> str:
+    """The person's name without a possessive body, leading role words or middle initials."""
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):  # "Fox TV's Bill O'Reilly" -> "Bill O'Reilly"
+        if words[i].endswith(("'s", "’s")):
+            words = words[i + 1 :]
+            break
+    common = common_words()
+    k = 0
+    while k < len(words) and _role_word(words[k], common):
+        k += 1
+    if k and len(words) - k >= 2:
+        words = words[k:]  # "Actor Stephen Fry", "Detective Inspector Paul Miller"
+    if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
+        words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
+    return " ".join(words)
+
+
+def _role_word(word: str, common: frozenset[str]) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLES or low in NOMINAL_HEADS or low in _HONORIFIC or low in common
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> str | None:
+    """name cleaned for print, or None when the article does not show it to be a person.
+
+    fullnames maps surname skeletons to the fullest person name the article gives.
+    Organisations ("Sumitomo", "Muslim Council of Britain") pass unchanged: they are named
+    sources, not people mistaken for one.
+    """
+    if not name:
+        return None
+    plain = name.strip()
+    named_body = " " in plain or (plain.isupper() and plain.lower() not in TITLES)
+    if named_body and is_organisation(plain) and not plain.endswith(("'s", "’s")):
+        return name  # "Muslim Council of Britain", "POLITICO"
+    clean = clean_name(name)
+    words = clean.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        full = fullnames.get(surname_skeleton(words[0]), "")
+        if len(full.split()) < 2 and not _named_in_full(text, words[0]):
+            return None  # "War", "Birmingham", "American": no person of that name in the piece
+    thing = _used_as_thing(text, clean)
+    if thing == "work" or (thing == "place" and not _person_evidence(text, words)):
+        return None
+    return clean
+
+
+def _person_evidence(text: str, words: list[str]) -> bool:
+    """The surname stands alone elsewhere ("Sanders said"), after an honorific ("Mr Blair"), or
+    the name speaks ("Bernie Sanders says")."""
+    last = words[-1]
+    if _with_honorific(text, last):
+        return True
+    name = re.escape(" ".join(words))
+    if re.search(rf"\b{name},?\s+(?:said|says|told|added|insisted|argued|claimed)\b", text):
+        return True
+    if len(words) == 1:
+        return True  # a lone word got here only with a full name in the article
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text):
+        before = text[max(0, m.start() - len(words[-2]) - 1) : m.start()].strip()
+        if before != words[-2] and not text[m.end() : m.end() + 2].strip()[:1].isupper():
+            return True
+    return False
+
+
+def _with_honorific(text: str, word: str) -> bool:
+    """ "Mr Blair", "Sen. Cruz", "President Obama": a title or honorific before the surname."""
+    for m in re.finditer(rf"\b(\w+)\.?\s+{re.escape(word)}\b", text):
+        low = m.group(1).lower()
+        if low in _HONORIFIC or low in TITLES:
+            return True
+    return False
+
+
+def _named_in_full(text: str, word: str) -> bool:
+    """Somewhere, quotes included, the article gives a title or a first name before the
+    surname ("Donald Trump"): a capitalised word before it that copy never writes in lowercase."""
+    common = common_words()
+    for m in re.finditer(rf"\b([A-Z][\w'’-]+)\.?\s+{re.escape(word)}(?![\w-])", text):
+        low = m.group(1).lower()
+        if low in _HONORIFIC or low in TITLES or low not in common:
+            return True
+    return False
+
+
+def _used_as_thing(text: str, name: str) -> str:
+    """ "work" when the article writes "album NAME" or "NAME are" (a work, a team), "place" for
+    "in/at NAME", else ""."""
+    found = ""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
+        if text.startswith(("'s", "’s"), m.end()):
+            continue
+        if _WORK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            return "work"
+        if _PLURAL_AFTER.match(text, m.end(), m.end() + 16):
+            return "work"
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            found = "place"
+    return found
