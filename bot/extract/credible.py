@@ -86,8 +86,12 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
         if len(full.split()) < 2 and not _named_in_full(text, words[0]):
             return None  # "War", "Birmingham", "American": no person of that name in the piece
     thing = _used_as_thing(text, clean)
-    if thing == "work" or (thing == "place" and not _person_evidence(text, words)):
+    if thing == "work":
         return None
+    common = common_words()
+    all_common = all(w.lower().strip("'’") in common for w in words)
+    if (thing == "place" or all_common) and not _person_evidence(text, words):
+        return None  # "in Beverly Hills", "Interactive Entertainment", "Evening Standard"
     return clean
 
 
