@@ -10,10 +10,8 @@ in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones").
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
-from bot.extract.lexicon import HONORIFICS, NOMINAL_HEADS, TITLES
+from bot.extract.lexicon import HONORIFICS, NOMINAL_HEADS, TITLES, common_words
 from bot.extract.speakers import is_organisation, surname_skeleton
 
 # Words before a name that make it a place, a venue or a work rather than a person.
@@ -25,16 +23,14 @@ _WORK_BEFORE = re.compile(
 )
 # "in Cardiff", "at Belmarsh Prison": a place, unless the article also treats it as a person.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+# "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
+_WORK_AFTER = re.compile(
+    r"^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
+    r"sitcom|soap|saga|trilogy|sequel|tour)s?\b"
+)
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
 _PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")
 _HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
-    data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
-    return frozenset(data.split())
 
 
 def clean_name(name: str) -> str:
@@ -82,6 +78,9 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     if not words:
         return None
     if len(words) == 1:
+        given = [f for f in set(fullnames.values()) if f.split()[0] == words[0] and " " in f]
+        if len(given) == 1:
+            return clean_name(given[0])  # "Sir John said": Sir John Stevens
         full = fullnames.get(surname_skeleton(words[0]), "")
         if len(full.split()) < 2 and not _named_in_full(text, words[0]):
             return None  # "War", "Birmingham", "American": no person of that name in the piece
@@ -143,6 +142,8 @@ def _used_as_thing(text: str, name: str) -> str:
         if _WORK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             return "work"
         if _PLURAL_AFTER.match(text, m.end(), m.end() + 16):
+            return "work"
+        if _WORK_AFTER.match(text, m.end(), m.end() + 12):
             return "work"
         if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             found = "place"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     CUES,
+    HONORIFICS,
     NOMINAL_HEADS,
     NOT_NAME,
     NOT_PERSON,
@@ -31,6 +32,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.lexicon import common_words
 from bot.extract.speakers import surname_skeleton
 from bot.model import Sentence
 
@@ -379,6 +381,8 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
         k = bisect.bisect_left(doc.speaker_starts, m.start) - 1
         if k >= 0 and m.start - doc.speakers[k][0] <= PRONOUN_WINDOW:
             closer = _sentence_subject_after(doc, doc.speakers[k][0], m.start)
+            if closer is None and _rival_subject(doc, doc.speakers[k][0], m.start):
+                return None  # two could be "he": abstain
             return closer or doc.speakers[k][1]
         return _antecedent(doc, m.start)
     if m.kind == "nominal":
@@ -414,12 +418,55 @@ def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
     return None
 
 
+_LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
+
+
 def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
-    """Only an introductory phrase (up to a comma) precedes pos in its sentence."""
+    """Only an introductory phrase (up to a comma), and titles ("Mr", "Foreign Secretary"),
+    precede pos in its sentence."""
     lead = text[sent_start:pos]
+    titles = _LEAD_TITLES.search(lead)
+    if titles and all(
+        w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
+        for w in titles.group(0).split()
+    ):
+        lead = lead[: titles.start()]
     return not lead.strip() or (
         lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60
     )
+
+
+# A sentence opening "The chancellor ..." or "The 24-year-old ...": someone else "he" may be.
+_NOMINAL_OPENER = re.compile(r"(?:[^,]{0,50},\s+)?The\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b")
+
+
+def _rival_subject(doc: ArticleDoc, lo: int, pos: int) -> bool:
+    """A sentence after lo and before pos opens with another possible "he": a role ("The
+    chancellor meanwhile insisted") or a capitalised name the article does not know."""
+    si, sj = sentence_index(doc, lo), sentence_index(doc, pos)
+    text = doc.text
+    for i in range(si + 1, sj + 1):
+        sent = doc.sentences[i]
+        if sent.start >= pos:
+            break
+        m = _NOMINAL_OPENER.match(text, sent.start, min(pos, sent.end))
+        if m and (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
+            return True
+        first = text[sent.start : sent.start + 30].split(" ", 2)
+        if len(first) >= 2 and _unknown_name(doc, first[0], first[1], sent.start):
+            return True
+    return False
+
+
+def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
+    """`Roddick broke a racket`: a capitalised word, not a common one, before a lowercase verb."""
+    if not (word[:1].isupper() and word.isalpha() and nxt[:1].islower()):
+        return False
+    low = word.lower()
+    if low in NOT_NAME or low in common_words() or doc.skeleton(word) in doc.fullnames:
+        return False
+    k = bisect.bisect_left(doc.person_starts, at)
+    return not (k < len(doc.persons) and doc.persons[k].start == at)
 
 
 def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
@@ -444,5 +491,7 @@ def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
             break
     if best is None:
         best = k
+    if _rival_subject(doc, doc.persons[best].start, pos):
+        return None  # two could be "he": abstain
     name = doc.persons[best].name
     return _expand(doc, name) if name else None

@@ -6,6 +6,9 @@ own copy with different members.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 # Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
 SPEECH_CUES = frozenset(
     """said says say saying told tells tell telling added adds adding wrote writes writing asked asks
@@ -457,3 +460,10 @@ PASSIVE_AUX = frozenset(
 SUBJECT_BREAK = SUBORDINATORS | COORD | RELATIVE | {"that", "because", "so", "if"}
 
 NO_PASSIVE = frozenset("asked told called named known titled dubbed labeled".split())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
+    data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
+    return frozenset(data.split())
