@@ -437,7 +437,10 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
 
 
 # A sentence opening "The chancellor ..." or "The 24-year-old ...": someone else "he" may be.
-_NOMINAL_OPENER = re.compile(r"(?:[^,]{0,50},\s+)?The\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b")
+_NOMINAL_OPENER = re.compile(
+    r"(?:[^,]{0,50},\s+)?The\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b"
+)
 
 
 def _rival_subject(doc: ArticleDoc, lo: int, pos: int) -> bool:
@@ -489,8 +492,8 @@ def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
         if first is not None:
             best = first
             break
-    if best is None:
-        best = k
+    if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
+        best = next((j for j in range(k, -1, -1) if doc.person_subject[j]), k)
     if _rival_subject(doc, doc.persons[best].start, pos):
         return None  # two could be "he": abstain
     name = doc.persons[best].name

@@ -189,6 +189,10 @@ QUOTE_CUES = frozenset(
 )
 # Cues that take the addressee as object: "told reporters (that) ...".
 OBJECT_CUES = frozenset("told tells tell telling asked asks urged urges warned warns".split())
+# Words before a cue that make the saying future or hypothetical ("will argue", "is expected
+# to say"): the reply must not show it as said.
+FUTURE_MODALS = frozenset("will would could might may shall 'll".split())
+FUTURE_FRAMES = frozenset("expected set due going likely poised scheduled planning plans".split())
 # The one pronoun list: subject pronouns; those that name a person; "you" only as a subject.
 PRONOUNS = frozenset("he she they we i it".split())
 PERSON_PRONOUNS = frozenset({"he", "she"})

@@ -31,6 +31,7 @@ from bot.extract.attribution import (
 from bot.extract.credible import credible_speaker
 from bot.extract.doc import ArticleDoc, Segment, place_like, prepare, sentence_index
 from bot.extract.indirect import indirect_speech
+from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
 
@@ -226,7 +227,7 @@ def _frame_speaker(
     after = fr.after
     ci = cue_index(after[:12]) if after_first else None
     if ci is not None and not any(t.text in ".!?" for t in after[:ci]):
-        cue = after[ci].low
+        cue = _with_modal(after, ci)
         if cue == "according":
             own = cue_index(fr.before, reverse=True)
             if own is not None and fr.before[own].low != "according":
@@ -258,7 +259,7 @@ def _frame_speaker(
     if agent is not None:
         return agent, None, True
     if ci is not None:
-        cue = before[ci].low
+        cue = _with_modal(before, ci)
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
         m = _subject_before(doc, before, ci)
@@ -269,7 +270,7 @@ def _frame_speaker(
             and before[ci - 1].text == ","
             and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
         )
-        if m is None or (is_participle(cue) and m.kind != "pronoun" and not chained):
+        if m is None or (is_participle(before[ci].low) and m.kind != "pronoun" and not chained):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
             m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
@@ -293,6 +294,21 @@ def _frame_speaker(
                 return m, t.low, True
             break
     return None, None, False
+
+
+def _with_modal(toks: list[Token], ci: int) -> str:
+    """The cue with the words that make it future or hypothetical: "will argue", "is expected
+    to say" (the reply marks these as not yet said); else the cue word alone."""
+    cue = toks[ci].low
+    j = ci - 1
+    if j >= 0 and toks[j].low in FUTURE_MODALS:
+        return f"{toks[j].low} {cue}"
+    if j >= 1 and toks[j].low == "to" and toks[j - 1].low in FUTURE_FRAMES:
+        k = j - 1
+        if k >= 1 and toks[k - 1].low in ("is", "are", "was", "were", "be"):
+            k -= 1
+        return " ".join(t.low for t in toks[k : ci + 1])
+    return cue
 
 
 _CHAIN = frozenset("and of the".split())
