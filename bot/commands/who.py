@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from bot.commands.context import Context
 from bot.commands.rows import counted
+from bot.extract.quotes import not_yet_said
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
@@ -143,9 +144,12 @@ def _label(q: StoredQuote, displays: dict[str, str]) -> str:
 
 
 def _item(ctx: Context, q: StoredQuote, label: str) -> Item:
-    """Reported speech is the article's words, not the speaker's: the label says so."""
+    """Reported speech is the article's words, not the speaker's, and "will argue" is not yet
+    said: the label says so."""
     cite = ctx.cite(q.article, q.quote.start, q.quote.end, q.paragraph)
-    if q.quote.kind == "indirect":
+    if not_yet_said(q.quote.cue):
+        label = f"{label} ({q.quote.cue}: not yet said when written)"
+    elif q.quote.kind == "indirect":
         label = f"{label} (reported speech)"
     return Item(text=q.quote.text, cite=cite, label=label)
 

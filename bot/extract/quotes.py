@@ -45,9 +45,25 @@ def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Q
     segments = find_segments(text)
     doc = prepare(text, sentences, segments)
     quotes = _attribute_segments(doc, segments) + indirect_speech(doc)
-    quotes = [_printable(doc, q) for q in quotes]
+    title = title_line(text)
+    quotes = [_printable(doc, q) for q in quotes if not (title and q.start < title)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+_TITLE_WORDS = 20
+
+
+def title_line(text: str) -> int:
+    """End offset of a headline opening the text (a short first line with no closing full
+    stop), else 0: nobody said a headline, and its words name no speaker."""
+    nl = text.find("\n")
+    if nl <= 0 or not text[nl:].strip():
+        return 0
+    line = text[:nl].strip().rstrip("\"”’'")
+    if not line or len(line.split()) > _TITLE_WORDS or line[-1] in ".!?;,":
+        return 0
+    return nl
 
 
 def _printable(doc: ArticleDoc, q: Quote) -> Quote:
@@ -294,6 +310,14 @@ def _frame_speaker(
                 return m, t.low, True
             break
     return None, None, False
+
+
+def not_yet_said(cue: str | None) -> bool:
+    """The cue reports future or hypothetical speech ("will argue", "is expected to say")."""
+    if not cue or " " not in cue:
+        return False
+    first = cue.split()[0]
+    return first in FUTURE_MODALS or cue.split()[-2:-1] == ["to"]
 
 
 def _with_modal(toks: list[Token], ci: int) -> str:
