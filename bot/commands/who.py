@@ -10,7 +10,13 @@ from collections import Counter, defaultdict
 from bot.commands.context import Context
 from bot.commands.rows import counted
 from bot.extract.quotes import not_yet_said
-from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
+from bot.extract.speakers import (
+    best_display_name,
+    match_speakers,
+    name_words,
+    people_by_given_name,
+    speaker_key,
+)
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
 from bot.store.base import StoredQuote
@@ -126,20 +132,32 @@ def _norm(text: str) -> str:
 
 
 async def _display_names(ctx: Context, quotes: list[StoredQuote]) -> dict[str, str]:
-    """One name per speaker key, the most common full spelling across every article they are quoted in."""
+    """One name per person, the most common full spelling across every article they are
+    quoted in. Keyed by speaker key and given name: Sarah Jones and Tom Jones share a key but
+    are two people; a bare "Jones" joins the one Jones there is, or stays apart."""
     keys = sorted({k for q in quotes if (k := q.speaker_key or speaker_key(q.quote.speaker))})
     names = await ctx.store.speaker_spellings(keys)
     for q in quotes:
         key = q.speaker_key or speaker_key(q.quote.speaker)
-        if key and q.quote.speaker and key not in names:
-            names[key] = Counter([q.quote.speaker])
-    return {k: best_display_name(v) for k, v in names.items()}
+        if key and q.quote.speaker:
+            names.setdefault(key, Counter())
+            names[key][q.quote.speaker] += 0 if q.quote.speaker in names[key] else 1
+    displays: dict[str, str] = {}
+    for key, spellings in names.items():
+        people = people_by_given_name(spellings)
+        for given, forms in people.items():
+            displays[f"{key}|{given}"] = best_display_name(forms)
+            for form in forms:  # how each spelling is printed
+                displays[f"{key}|={form}"] = displays[f"{key}|{given}"]
+    return displays
 
 
 def _label(q: StoredQuote, displays: dict[str, str]) -> str:
     key = q.speaker_key or speaker_key(q.quote.speaker)
-    if key and key in displays:
-        return displays[key]
+    if key and q.quote.speaker:
+        label = displays.get(f"{key}|={q.quote.speaker}")
+        if label:
+            return label
     return q.quote.speaker or "unattributed"
 
 
@@ -208,7 +226,8 @@ def _person_reply(
             q.quote.start,
         ),
     )
-    name = next(iter(displays.values()), "") or query
+    people = sorted({_label(q, displays) for q in quotes})
+    name = " and ".join(people[:3]) if people else query
     by_article: dict[str, list[StoredQuote]] = defaultdict(list)
     for q in quotes:
         by_article[q.article.id].append(q)
