@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from bot.commands.context import Context
 from bot.commands.rows import counted
+from bot.extract.credible import listable
 from bot.extract.quotes import not_yet_said
 from bot.extract.speakers import (
     best_display_name,
@@ -34,6 +35,10 @@ _OPERATOR_CHARS = re.compile(r"[*^{}()\[\]]|(?:^|\s)[-+](?=\w)|[A-Za-z]:(?=\w)")
 _QUOTES = '"“”«»'
 
 
+def _listable(quotes: list[StoredQuote]) -> list[StoredQuote]:
+    return [q for q in quotes if listable(q.quote)]
+
+
 async def run(ctx: Context, args: str) -> Reply:
     """Answer a phrase, a person or a topic, deciding by what the store holds."""
     query, problem = parse_query(args)
@@ -42,16 +47,16 @@ async def run(ctx: Context, args: str) -> Reply:
     counts = await ctx.store.speakers()
     keys = _person_keys(query, [(k, d) for k, d, _ in counts])
     if keys:
-        quotes = _same_person(query, await ctx.store.quotes_by_speakers(keys, limit=500))
+        quotes = _same_person(query, _listable(await ctx.store.quotes_by_speakers(keys, limit=500)))
         if quotes:
             log.debug("/who %r: person %s", query, keys)
             return _person_reply(ctx, query, quotes, await _display_names(ctx, quotes))
     if len(fts.terms(query)) >= 3:
-        hits = await ctx.store.quotes_matching(query, limit=50)
+        hits = _listable(await ctx.store.quotes_matching(query, limit=50))
         if hits:
             log.debug("/who %r: phrase, %d hits", query, len(hits))
             return _phrase_reply(ctx, query, hits, await _display_names(ctx, hits))
-    about = await ctx.store.quotes_about(query, limit=100)
+    about = _listable(await ctx.store.quotes_about(query, limit=100))
     if about:
         log.debug("/who %r: topic, %d hits", query, len(about))
         return _topic_reply(ctx, query, about, await _display_names(ctx, about))

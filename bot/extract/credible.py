@@ -11,8 +11,18 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import HONORIFICS, NOMINAL_HEADS, TITLES, common_words
+from bot.extract.lexicon import (
+    BE,
+    CUES,
+    FINITE,
+    HONORIFICS,
+    IRREGULAR_PAST,
+    NOMINAL_HEADS,
+    TITLES,
+    common_words,
+)
 from bot.extract.speakers import is_organisation, surname_skeleton
+from bot.model import Quote
 
 # Words before a name that make it a place, a venue or a work rather than a person.
 _WORK_BEFORE = re.compile(
@@ -148,3 +158,31 @@ def _used_as_thing(text: str, name: str) -> str:
         if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             found = "place"
     return found
+
+
+_RELATIVE = frozenset("that which who whom".split())
+_DETERMINER = frozenset("the a an this its his her their these those".split())
+
+
+def listable(q: Quote) -> bool:
+    """Whether a reply may list the quote: reported speech only with a speaker and a clause
+    with a verb, never a fragment ("the attack that began", "Mr Brown of his intention ...")."""
+    if q.kind != "indirect":
+        return True
+    if not q.speaker:
+        return False
+    words = [w.strip(".,;:!?\"“”'’()").lower() for w in q.text.split()]
+    verbs = [
+        i
+        for i, w in enumerate(words)
+        if w in FINITE
+        or w in BE
+        or w in IRREGULAR_PAST
+        or w in CUES
+        or (len(w) > 4 and w.endswith("ed"))
+    ]
+    if not verbs:
+        return False
+    if words and words[0] in _DETERMINER:  # "the attack that began": a noun and its relative
+        return any(i == 0 or words[i - 1] not in _RELATIVE for i in verbs)
+    return True

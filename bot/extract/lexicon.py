@@ -387,6 +387,13 @@ FINITE = frozenset(
     "have has had is was were are will would could can may might should must did does do".split()
 )
 
+# Common irregular past forms: with FINITE and BE, the verbs that make reported speech a clause.
+IRREGULAR_PAST = frozenset(
+    """went got made took gave came saw knew thought told became began grew fell rose won lost
+    paid kept left brought bought found held led meant met put ran sent set sold spent stood
+    understood wrote said felt heard built cut hit hurt let shut spoke struck taught""".split()
+)
+
 COORD = frozenset("and but or".split())
 
 CLAUSE_STOPS = frozenset({";"})
