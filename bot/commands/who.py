@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from bot.commands.context import Context
-from bot.commands.rows import counted
+from bot.commands.rows import counted, said_label
 from bot.extract.credible import listable
 from bot.extract.quotes import not_yet_said
 from bot.extract.speakers import (
@@ -171,7 +171,7 @@ def _item(ctx: Context, q: StoredQuote, label: str) -> Item:
     said: the label says so."""
     cite = ctx.cite(q.article, q.quote.start, q.quote.end, q.paragraph)
     if not_yet_said(q.quote.cue):
-        label = f"{label} ({q.quote.cue}: not yet said when written)"
+        label = said_label(q.quote, label)
     elif q.quote.kind == "indirect":
         label = f"{label} (reported speech)"
     return Item(text=q.quote.text, cite=cite, label=label)
