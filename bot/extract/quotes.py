@@ -66,6 +66,22 @@ def title_line(text: str) -> int:
     return nl
 
 
+def source_of(
+    text: str, start: int, end: int, quotes: list[Quote] | None = None
+) -> str | None:
+    """Who the article says is the source of text[start:end] (a sentence, a claim), or None.
+
+    The stable entry point for other extractors (figures' claimants): the speaker of the
+    quotes, direct or reported, that overlap the span, when they all name one speaker; None
+    when nobody is named or two different people are (precision first). Pass the article's
+    quotes when already extracted to save a second pass.
+    """
+    if quotes is None:
+        quotes = extract_quotes(text)
+    names = {q.speaker for q in quotes if q.speaker and q.start < end and q.end > start}
+    return names.pop() if len(names) == 1 else None
+
+
 def _printable(doc: ArticleDoc, q: Quote) -> Quote:
     """The quote with a speaker an editor can print, or unattributed (see credible.py)."""
     if q.speaker is None:
