@@ -135,8 +135,8 @@ def _named_in_full(text: str, word: str) -> bool:
     """Somewhere, quotes included, the article gives a title or a first name before the
     surname ("Donald Trump"): a capitalised word before it that copy never writes in lowercase."""
     common = common_words()
-    for m in re.finditer(rf"\b([A-Z][\w'’-]+)\.?\s+{re.escape(word)}(?![\w-])", text):
-        low = m.group(1).lower()
+    for m in re.finditer(rf"(?<!\S)([A-Z][^\s,;:]*)\s+{re.escape(word)}(?![\w-])", text):
+        low = m.group(1).rstrip(".").lower()
         if low in _HONORIFIC or low in TITLES or low not in common:
             return True
     return False

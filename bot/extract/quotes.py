@@ -66,9 +66,7 @@ def title_line(text: str) -> int:
     return nl
 
 
-def source_of(
-    text: str, start: int, end: int, quotes: list[Quote] | None = None
-) -> str | None:
+def source_of(text: str, start: int, end: int, quotes: list[Quote] | None = None) -> str | None:
     """Who the article says is the source of text[start:end] (a sentence, a claim), or None.
 
     The stable entry point for other extractors (figures' claimants): the speaker of the
