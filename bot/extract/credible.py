@@ -31,12 +31,13 @@ _WORK_BEFORE = re.compile(
     r"opera|track)|\b(?:titled|entitled))\s+$",
     re.IGNORECASE,
 )
-# "in Cardiff", "at Belmarsh Prison": a place, unless the article also treats it as a person.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+# "in Cardiff", "at Belmarsh Prison", "the Lib Dems": a place or a body, unless the article also
+# treats it as a person (nobody writes "the John Smith").
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
 _WORK_AFTER = re.compile(
-    r"^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
-    r"sitcom|soap|saga|trilogy|sequel|tour)s?\b"
+    r"(?i)^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
+    r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game)s?\b"
 )
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
 _PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")

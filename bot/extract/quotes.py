@@ -350,6 +350,7 @@ def _with_modal(toks: list[Token], ci: int) -> str:
 
 
 _CHAIN = frozenset("and of the".split())
+_ROLE_FILLERS = frozenset("technology research communications policy finance sales".split())
 
 
 def _subject_after(toks: list[Token], ci: int) -> Mention | None:
@@ -360,8 +361,19 @@ def _subject_after(toks: list[Token], ci: int) -> Mention | None:
     if m is not None and m.kind in ("person", "pronoun"):
         return m
     n = len(toks)
-    if m is not None and m.kind == "nominal":
+    if m is not None and m.kind in ("nominal", "org"):
+        # "said RNID technology director, Guido Gybels": the body's role, then the person
         j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
+        while (
+            m.kind == "org"
+            and j < n
+            and (
+                toks[j].low in TITLES
+                or toks[j].low in NOMINAL_HEADS
+                or toks[j].low in _ROLE_FILLERS
+            )
+        ):
+            j += 1
         if j + 1 < n and toks[j].text == "," and toks[j + 1].cap:
             p = classify_run(toks[j + 1 : run_end(toks, j + 1) + 1])
             if p is not None and p.kind in ("person", "name"):
@@ -520,14 +532,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     cur_line = -1
     line_speaker: str | None = None
     last_para_speaker: str | None = None
+    unnamed = False  # this paragraph quotes someone the article does not name
     apostrophes: list[tuple[Segment, str | None]] = []
     for seg in segments:
         line = text.rfind("\n", 0, seg.open)
         if line != cur_line:
             gap = text[cur_line + 1 : line] if cur_line >= 0 else ""
-            last_para_speaker = line_speaker if gap.count("\n") <= 2 else None
+            last_para_speaker = line_speaker if gap.count("\n") <= 2 and not unnamed else None
             prev_speaker = None
             line_speaker = None
+            unnamed = False
             cur_line = line
         fr = _frame(doc, seg)
         body = text[seg.start : seg.end]
@@ -535,6 +549,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             continue  # CNN's “New Day”, the film “The Revenant”
         mention, cue, found = _speaker_from_frame(doc, fr)
         speaker = doc.resolve(mention) if found else None
+        if found and mention is not None and speaker is None and prev_speaker is None:
+            unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
         if found and mention is None and prev_speaker is not None:
             speaker = prev_speaker
         if not found:
@@ -544,6 +560,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             intro = _colon_intro(doc, seg) if not fr.before else None
             if prev_speaker is not None:
                 speaker = prev_speaker
+            elif unnamed:
+                speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
             elif not fr.before and last_para_speaker is not None:
