@@ -33,6 +33,7 @@ _WORK_BEFORE = re.compile(
 )
 # "in Cardiff", "at Belmarsh Prison", "the Lib Dems": a place or a body, unless the article also
 # treats it as a person (nobody writes "the John Smith").
+_MODIFIER = re.compile(r" [a-z]+ [a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
 _WORK_AFTER = re.compile(
@@ -156,8 +157,9 @@ def _used_as_thing(text: str, name: str) -> str:
             return "work"
         if _WORK_AFTER.match(text, m.end(), m.end() + 12):
             return "work"
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
-            found = "place"
+        before = _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, m.end())):
+            found = "place"  # "the Chechen Akhmat special forces": a modifier, undecided
     return found
 
 
