@@ -106,28 +106,60 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     return clean
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of word as a whole word (no regex built per name: speakers are many)."""
+    out = []
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + n] if pos + n < len(text) else " "
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+            out.append(pos)
+        pos = text.find(word, pos + n)
+    return out
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-separated word ending just before pos (one run of spaces between)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == pos:
+        return ""
+    j = k
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:k]
+
+
+_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
+
+
 def _person_evidence(text: str, words: list[str]) -> bool:
     """The surname stands alone elsewhere ("Sanders said"), after an honorific ("Mr Blair"), or
     the name speaks ("Bernie Sanders says")."""
     last = words[-1]
     if _with_honorific(text, last):
         return True
-    name = re.escape(" ".join(words))
-    if re.search(rf"\b{name},?\s+(?:said|says|told|added|insisted|argued|claimed)\b", text):
+    name = " ".join(words)
+    if any(_SPEAKS.match(text, p + len(name)) for p in _occurrences(text, name)):
         return True
     if len(words) == 1:
         return True  # a lone word got here only with a full name in the article
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text):
-        before = text[max(0, m.start() - len(words[-2]) - 1) : m.start()].strip()
-        if before != words[-2] and not text[m.end() : m.end() + 2].strip()[:1].isupper():
+    for p in _occurrences(text, last):
+        if (
+            _word_before(text, p) != words[-2]
+            and not text[p + len(last) : p + len(last) + 2].strip()[:1].isupper()
+        ):
             return True
     return False
 
 
 def _with_honorific(text: str, word: str) -> bool:
     """ "Mr Blair", "Sen. Cruz", "President Obama": a title or honorific before the surname."""
-    for m in re.finditer(rf"\b(\w+)\.?\s+{re.escape(word)}\b", text):
-        low = m.group(1).lower()
+    for p in _occurrences(text, word):
+        low = _word_before(text, p).rstrip(".").lower()
         if low in _HONORIFIC or low in TITLES:
             return True
     return False
@@ -137,8 +169,11 @@ def _named_in_full(text: str, word: str) -> bool:
     """Somewhere, quotes included, the article gives a title or a first name before the
     surname ("Donald Trump"): a capitalised word before it that copy never writes in lowercase."""
     common = common_words()
-    for m in re.finditer(rf"(?<!\S)([A-Z][^\s,;:]*)\s+{re.escape(word)}(?![\w-])", text):
-        low = m.group(1).rstrip(".").lower()
+    for p in _occurrences(text, word):
+        prev = _word_before(text, p)
+        if not prev[:1].isupper() or prev[-1:] in ",;:":
+            continue
+        low = prev.rstrip(".").lower()
         if low in _HONORIFIC or low in TITLES or low not in common:
             return True
     return False
@@ -148,17 +183,18 @@ def _used_as_thing(text: str, name: str) -> str:
     """ "work" when the article writes "album NAME" or "NAME are" (a work, a team), "place" for
     "in/at NAME", else ""."""
     found = ""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
-        if text.startswith(("'s", "’s"), m.end()):
+    for start in _occurrences(text, name):
+        end = start + len(name)
+        if text.startswith(("'s", "’s"), end):
             continue
-        if _WORK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _WORK_BEFORE.search(text, max(0, start - 20), start):
             return "work"
-        if _PLURAL_AFTER.match(text, m.end(), m.end() + 16):
+        if _PLURAL_AFTER.match(text, end, end + 16):
             return "work"
-        if _WORK_AFTER.match(text, m.end(), m.end() + 12):
+        if _WORK_AFTER.match(text, end, end + 12):
             return "work"
-        before = _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start())
-        if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, m.end())):
+        before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
+        if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, end)):
             found = "place"  # "the Chechen Akhmat special forces": a modifier, undecided
     return found
 
