@@ -81,11 +81,10 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     """
     if not name:
         return None
-    plain = name.strip()
-    named_body = " " in plain or (plain.isupper() and plain.lower() not in TITLES)
-    if named_body and is_organisation(plain) and not plain.endswith(("'s", "’s")):
-        return name  # "Muslim Council of Britain", "POLITICO"
-    clean = clean_name(name)
+    clean = clean_name(name)  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
+    if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
+        return clean  # "Muslim Council of Britain", "POLITICO"
     words = clean.split()
     if not words:
         return None

@@ -60,6 +60,8 @@ def test_a_possessive_body_is_dropped_from_the_speaker() -> None:
         '"The river is still very high," said Environment Agency\'s Sarah Jones.\n'
     )
     assert [q.speaker for q in _direct(text)] == ["Sarah Jones"]
+    assert credible_speaker(text, "Environment Agency's Sarah Jones", {}) == "Sarah Jones"
+    assert credible_speaker(text, "Fox TV's Bill O'Reilly", {}) == "Bill O'Reilly"
 
 
 @pytest.mark.parametrize(
