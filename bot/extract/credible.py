@@ -33,6 +33,8 @@ _WORK_BEFORE = re.compile(
 )
 # "in Cardiff", "at Belmarsh Prison", "the Lib Dems": a place or a body, unless the article also
 # treats it as a person (nobody writes "the John Smith").
+# Function words that title case capitalises and no person's name contains.
+_HEADLINE_WORDS = frozenset("To A An With By Has Is Are Was For And The In On At As Of".split())
 _MODIFIER = re.compile(r" [a-z]+ [a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
@@ -88,6 +90,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     words = clean.split()
     if not words:
         return None
+    if any(w in _HEADLINE_WORDS for w in words[1:]):
+        return None  # "Outreach Undone By Trump": a title-case headline, not a name
     if len(words) == 1:
         given = [f for f in set(fullnames.values()) if f.split()[0] == words[0] and " " in f]
         if len(given) == 1:

@@ -116,6 +116,8 @@ def test_places_and_teams_are_not_speakers() -> None:
     assert credible_speaker(text, "Cardiff", {}) is None
     assert credible_speaker(text, "Burnley", {}) is None
     assert credible_speaker("Mr Blair spoke.", "Blair", {}) == "Blair"
+    garbled = "Flint Water Response Perfectly Captures The Difference Between Sanders And Clinton"
+    assert credible_speaker("Hillary Clinton spoke.", garbled, {}) is None
 
 
 def test_reported_speech_is_listed_only_with_a_speaker_and_a_verb() -> None:
