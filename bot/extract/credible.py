@@ -90,6 +90,7 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     words = clean.split()
     if not words:
         return None
+    only_speaks = False  # a lone word whose only claim to be a person is "X said"
     if any(w in _HEADLINE_WORDS for w in words[1:]):
         return None  # "Outreach Undone By Trump": a title-case headline, not a name
     if len(words) == 1:
@@ -98,10 +99,12 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
             return clean_name(given[0])  # "Sir John said": Sir John Stevens
         full = fullnames.get(surname_skeleton(words[0]), "")
         if len(full.split()) < 2 and not _named_in_full(text, words[0]):
-            return None  # "War", "Birmingham", "American": no person of that name in the piece
+            if not _speaks_itself(text, words[0]):
+                return None  # "War", "Birmingham", "American": no person of that name here
+            only_speaks = True
     thing = _used_as_thing(text, clean)
-    if thing == "work":
-        return None
+    if thing == "work" or (thing and only_speaks):
+        return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
     common = common_words()
     all_common = all(w.lower().strip("'’") in common for w in words)
     if (thing == "place" or all_common) and not _person_evidence(text, words):
@@ -137,6 +140,14 @@ def _word_before(text: str, pos: int) -> str:
 
 
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
+
+
+def _speaks_itself(text: str, word: str) -> bool:
+    """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
+    not a word copy writes in lowercase."""
+    if word.lower() in common_words() or not word[:1].isupper():
+        return False
+    return any(_SPEAKS.match(text, p + len(word)) for p in _occurrences(text, word))
 
 
 def _person_evidence(text: str, words: list[str]) -> bool:
