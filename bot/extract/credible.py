@@ -60,6 +60,8 @@ def clean_name(name: str) -> str:
         k += 1
     if k and len(words) - k >= 2:
         words = words[k:]  # "Actor Stephen Fry", "Detective Inspector Paul Miller"
+    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
     if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
         words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
     return " ".join(words)
@@ -86,6 +88,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     clean = clean_name(name)  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
     named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
+        if _addressed(text, clean):
+            return None  # "told the BBC News website": the outlet heard it, it did not say it
         return clean  # "Muslim Council of Britain", "POLITICO"
     words = clean.split()
     if not words:
@@ -102,6 +106,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
             if not _speaks_itself(text, words[0]):
                 return None  # "War", "Birmingham", "American": no person of that name here
             only_speaks = True
+    if len(words) >= 2 and words[-1].endswith("s") and _occurrences(text, clean[:-1]):
+        return None  # "Lib Dems" beside "Lib Dem": a group, not a person
     thing = _used_as_thing(text, clean)
     if thing == "work" or (thing and only_speaks):
         return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
@@ -140,6 +146,14 @@ def _word_before(text: str, pos: int) -> str:
 
 
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
+
+
+_TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _addressed(text: str, name: str) -> bool:
+    """The article has someone tell the body something ("told the BBC News website")."""
+    return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
 
 
 def _speaks_itself(text: str, word: str) -> bool:

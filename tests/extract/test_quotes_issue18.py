@@ -116,6 +116,9 @@ def test_places_and_teams_are_not_speakers() -> None:
     assert credible_speaker(text, "Cardiff", {}) is None
     assert credible_speaker(text, "Burnley", {}) is None
     assert credible_speaker("Mr Blair spoke.", "Blair", {}) == "Blair"
+    assert credible_speaker("The Lib Dems say a Lib Dem MP will stand.", "Lib Dems", {}) is None
+    assert credible_speaker("A spokesman told the BBC News website.", "BBC News", {}) is None
+    assert clean_name("Guy Mansfield QC") == "Guy Mansfield"
     garbled = "Flint Water Response Perfectly Captures The Difference Between Sanders And Clinton"
     assert credible_speaker("Hillary Clinton spoke.", garbled, {}) is None
 
