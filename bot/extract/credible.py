@@ -54,14 +54,14 @@ def clean_name(name: str) -> str:
         if words[i].endswith(("'s", "’s")):
             words = words[i + 1 :]
             break
+    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
     common = common_words()
     k = 0
     while k < len(words) and _role_word(words[k], common):
         k += 1
     if k and len(words) - k >= 2:
         words = words[k:]  # "Actor Stephen Fry", "Detective Inspector Paul Miller"
-    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
-        words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
     if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
         words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
     return " ".join(words)
