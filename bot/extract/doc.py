@@ -78,6 +78,21 @@ class ArticleDoc:
         """_speaker_ok for this article (a clause_subject filter)."""
         return _speaker_ok(self, m, strict=True)
 
+    def someone_else_between(self, lo: int, pos: int, name: str) -> bool:
+        """Between lo and pos a sentence opens with a rival subject, or a person other than
+        name is the subject of one: a paragraph opening with a quote may not continue name."""
+        if _rival_subject(self, lo, pos):
+            return True
+        k = bisect.bisect_left(self.person_starts, lo)
+        while k < len(self.persons) and self.persons[k].start < pos:
+            p = self.persons[k]
+            if self.person_subject[k] and p.name and _expand(self, p.name) != name:
+                sent = self.sentences[sentence_index(self, p.start)] if self.sentences else None
+                if sent is not None and _opens_sentence(self.text, sent.start, p.start):
+                    return True
+            k += 1
+        return False
+
     def skeleton(self, word: str) -> str:
         """surname_skeleton, memoised for this article."""
         sk = self.skeletons.get(word)

@@ -532,6 +532,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     cur_line = -1
     line_speaker: str | None = None
     last_para_speaker: str | None = None
+    last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
     apostrophes: list[tuple[Segment, str | None]] = []
     for seg in segments:
@@ -564,8 +565,12 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
-            elif not fr.before and last_para_speaker is not None:
-                speaker = last_para_speaker
+            elif (
+                not fr.before
+                and last_para_speaker is not None
+                and not doc.someone_else_between(last_end, seg.open, last_para_speaker)
+            ):
+                speaker = last_para_speaker  # the continued-paragraph convention
             else:
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
@@ -582,6 +587,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         if speaker is not None:
             prev_speaker = speaker
             line_speaker = speaker
+            last_end = seg.close
         if seg.double_apostrophe:
             apostrophes.append((seg, speaker))
             continue
