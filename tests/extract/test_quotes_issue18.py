@@ -139,3 +139,19 @@ def test_source_of_names_the_speaker_of_a_span_or_abstains() -> None:
     at = text.index("It was a great opportunity")
     assert source_of(text, at, at + 20) == "Alex Ferguson"
     assert source_of(text, 0, 10) is None
+
+
+def test_a_paragraph_opening_with_a_quote_continues_the_last_speaker_unless_two_fit() -> None:
+    one = (
+        "United drew at Fulham.\n\n"
+        '"We played well in the first half," said Alex Ferguson.\n\n'
+        '"The second half was a different story."\n'
+    )
+    assert [q.speaker for q in _direct(one)] == ["Alex Ferguson", "Alex Ferguson"]
+    two = (
+        "United drew at Fulham.\n\n"
+        '"We played well in the first half," said Alex Ferguson. '
+        "Arsene Wenger disagreed with the referee's verdict.\n\n"
+        '"It was never a penalty."\n'
+    )
+    assert [q.speaker for q in _direct(two)] == ["Alex Ferguson", None]
