@@ -560,7 +560,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 continue  # a title nobody is said to have said
             intro = _colon_intro(doc, seg) if not fr.before else None
             if prev_speaker is not None:
-                speaker = prev_speaker
+                # a run-on in the paragraph: the last speaker, unless another subject came
+                # between ("... said Smith. Jones disagreed. "...")
+                if not doc.someone_else_between(last_end, seg.open, prev_speaker):
+                    speaker = prev_speaker
             elif unnamed:
                 speaker = None
             elif intro is not None:

@@ -155,3 +155,12 @@ def test_a_paragraph_opening_with_a_quote_continues_the_last_speaker_unless_two_
         '"It was never a penalty."\n'
     )
     assert [q.speaker for q in _direct(two)] == ["Alex Ferguson", None]
+
+
+def test_a_run_on_quote_after_another_subject_in_the_paragraph_abstains() -> None:
+    text = (
+        "The clubs met on Sunday.\n\n"
+        '"We were the better side," said Alex Ferguson. Arsene Wenger saw it differently. '
+        '"They had one chance and took it."\n'
+    )
+    assert [q.speaker for q in _direct(text)] == ["Alex Ferguson", None]
