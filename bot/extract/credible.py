@@ -40,7 +40,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
 _WORK_AFTER = re.compile(
     r"(?i)^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
-    r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game)s?\b"
+    r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game|laptop|phone|handset|"
+    r"console|computer|device|player|car)s?\b"
 )
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
 _PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")

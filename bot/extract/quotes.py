@@ -438,14 +438,23 @@ def _with_subject(toks: list[Token], ci: int) -> Mention | None:
 
 
 def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:
-    """toks[a:b] is a role and an organisation name, with no verb that could start a clause."""
+    """toks[a:b] is a role and an organisation name, with no verb that could start a clause:
+    ", senior research fellow at the IPPR", ", Blackpool Hotel Association"."""
     seen_of = False
     for t in toks[a:b]:
         if t.low in ("of", "at", "from"):
             seen_of = True
-        if not (t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS):
+        if t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS:
+            continue
+        if t.low in ATTITUDE_CUES or t.low in SPEECH_CUES or t.low.endswith(("ed", "ing")):
+            return False  # a verb: a clause of its own
+        if not t.text.isalpha() or t.low in _NOT_ROLE:
             return False
-    return seen_of
+    body = toks[a + 1 : b]
+    return seen_of or (toks[a].text == "," and bool(body) and all(t.cap for t in body))
+
+
+_NOT_ROLE = frozenset("is was are were has have had will would who which that and but".split())
 
 
 def _best_cue_before(before: list[Token]) -> int | None:

@@ -164,3 +164,21 @@ def test_a_run_on_quote_after_another_subject_in_the_paragraph_abstains() -> Non
         '"They had one chance and took it."\n'
     )
     assert [q.speaker for q in _direct(text)] == ["Alex Ferguson", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."\n',
+            "Colin Asplin",
+        ),
+        (
+            '"We propose a civic commons," Will Davies, senior research fellow at the IPPR '
+            "told the BBC News website.\n",
+            "Will Davies",
+        ),
+    ],
+)
+def test_the_person_not_the_body_they_work_for(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _direct("Bids were made.\n\n" + text)] == [speaker]
