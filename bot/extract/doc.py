@@ -93,6 +93,15 @@ class ArticleDoc:
             k += 1
         return False
 
+    def reporter_before(self, lo: int, pos: int) -> str | None:
+        """The last named speaker of a speech cue in text[lo:pos], when nobody else became the
+        subject of a sentence after it."""
+        k = bisect.bisect_left(self.speaker_starts, pos) - 1
+        if k < 0 or self.speakers[k][0] < lo:
+            return None
+        at, name = self.speakers[k]
+        return None if self.someone_else_between(at + 1, pos, name) else name
+
     def skeleton(self, word: str) -> str:
         """surname_skeleton, memoised for this article."""
         sk = self.skeletons.get(word)

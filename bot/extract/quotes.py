@@ -588,6 +588,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
                 ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 speaker = doc.resolve(m) if m is not None and _known_person(doc, m) else None
+                if speaker is None and not fr.before and nwords >= 5:
+                    # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
+                    # speaker just reported in this paragraph (or closing the last one)
+                    speaker = doc.reporter_before(text.rfind("\n\n", 0, max(0, line)) + 1, seg.open)
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
