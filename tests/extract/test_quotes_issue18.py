@@ -182,3 +182,12 @@ def test_a_run_on_quote_after_another_subject_in_the_paragraph_abstains() -> Non
 )
 def test_the_person_not_the_body_they_work_for(text: str, speaker: str) -> None:
     assert [q.speaker for q in _direct("Bids were made.\n\n" + text)] == [speaker]
+
+
+def test_a_quote_after_a_reported_sentence_goes_to_its_speaker() -> None:
+    text = (
+        "Ministers met the unions on Friday.\n\n"
+        "Family Planning Association chief executive Anne Weyman said teaching pupils about "
+        'contraception was key. "Young people must be informed about all the issues."\n'
+    )
+    assert [q.speaker for q in _direct(text)] == ["Anne Weyman"]
