@@ -37,13 +37,12 @@ from bot.extract.indirect.nouns import (
     _topic_phrases,
     _with_that_noun_sentences,
 )
+from bot.extract.indirect.objects import _question_at, _relative_object
 from bot.extract.indirect.verbs import (
     _headline,
     _headline_at,
     _indirect_at,
     _opening_participle,
-    _question_at,
-    _relative_object,
 )
 from bot.extract.lexicon import (
     ALL_CUES,
