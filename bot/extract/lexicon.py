@@ -233,7 +233,7 @@ TITLES = frozenset(
     senior top state first lady dean coach host anchor correspondent columnist editor analyst
     strategist pollster economist author officials official""".split()
 )
-HONORIFICS = frozenset("mr mrs ms dr mx messrs".split())
+HONORIFICS = frozenset("mr mrs ms dr mx messrs sir dame lord lady baroness baron".split())
 # Capitalised words that start sentences or name times and places rather than people.
 NOT_NAME = frozenset(
     """the a an but and or in on at for with as after before when while if however meanwhile also
