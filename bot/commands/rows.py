@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.context import Context
-from bot.model import FigureRow, Item
+from bot.extract.quotes import not_yet_said
+from bot.model import FigureRow, Item, Quote
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote
 
 SHORT_TITLE = 48
@@ -54,9 +55,12 @@ def figure_row(ctx: Context, sf: StoredFigure, conflict: str = "") -> FigureRow:
 
 
 def quote_item(ctx: Context, sq: StoredQuote) -> Item:
+    """A quote line; "will argue" is marked as not yet said, as /who marks it."""
     q = sq.quote
-    return Item(
-        text=q.text,
-        cite=ctx.cite(sq.article, q.start, q.end, sq.paragraph),
-        label=q.speaker or "unnamed",
-    )
+    label = said_label(q, q.speaker or "unnamed")
+    return Item(text=q.text, cite=ctx.cite(sq.article, q.start, q.end, sq.paragraph), label=label)
+
+
+def said_label(q: Quote, name: str) -> str:
+    """The speaker's name, marked when the article reports speech yet to come ("will argue")."""
+    return f"{name} ({q.cue}: not yet said when written)" if not_yet_said(q.cue) else name

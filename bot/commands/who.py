@@ -8,8 +8,16 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from bot.commands.context import Context
-from bot.commands.rows import counted
-from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
+from bot.commands.rows import counted, said_label
+from bot.extract.credible import listable
+from bot.extract.quotes import not_yet_said
+from bot.extract.speakers import (
+    best_display_name,
+    match_speakers,
+    name_words,
+    people_by_given_name,
+    speaker_key,
+)
 from bot.model import Action, Item, Reply, Section, error_reply, shown_date
 from bot.store import fts
 from bot.store.base import StoredQuote
@@ -27,6 +35,10 @@ _OPERATOR_CHARS = re.compile(r"[*^{}()\[\]]|(?:^|\s)[-+](?=\w)|[A-Za-z]:(?=\w)")
 _QUOTES = '"“”«»'
 
 
+def _listable(quotes: list[StoredQuote]) -> list[StoredQuote]:
+    return [q for q in quotes if listable(q.quote)]
+
+
 async def run(ctx: Context, args: str) -> Reply:
     """Answer a phrase, a person or a topic, deciding by what the store holds."""
     query, problem = parse_query(args)
@@ -35,16 +47,16 @@ async def run(ctx: Context, args: str) -> Reply:
     counts = await ctx.store.speakers()
     keys = _person_keys(query, [(k, d) for k, d, _ in counts])
     if keys:
-        quotes = _same_person(query, await ctx.store.quotes_by_speakers(keys, limit=500))
+        quotes = _same_person(query, _listable(await ctx.store.quotes_by_speakers(keys, limit=500)))
         if quotes:
             log.debug("/who %r: person %s", query, keys)
             return _person_reply(ctx, query, quotes, await _display_names(ctx, quotes))
     if len(fts.terms(query)) >= 3:
-        hits = await ctx.store.quotes_matching(query, limit=50)
+        hits = _listable(await ctx.store.quotes_matching(query, limit=50))
         if hits:
             log.debug("/who %r: phrase, %d hits", query, len(hits))
             return _phrase_reply(ctx, query, hits, await _display_names(ctx, hits))
-    about = await ctx.store.quotes_about(query, limit=100)
+    about = _listable(await ctx.store.quotes_about(query, limit=100))
     if about:
         log.debug("/who %r: topic, %d hits", query, len(about))
         return _topic_reply(ctx, query, about, await _display_names(ctx, about))
@@ -125,27 +137,42 @@ def _norm(text: str) -> str:
 
 
 async def _display_names(ctx: Context, quotes: list[StoredQuote]) -> dict[str, str]:
-    """One name per speaker key, the most common full spelling across every article they are quoted in."""
+    """One name per person, the most common full spelling across every article they are
+    quoted in. Keyed by speaker key and given name: Sarah Jones and Tom Jones share a key but
+    are two people; a bare "Jones" joins the one Jones there is, or stays apart."""
     keys = sorted({k for q in quotes if (k := q.speaker_key or speaker_key(q.quote.speaker))})
     names = await ctx.store.speaker_spellings(keys)
     for q in quotes:
         key = q.speaker_key or speaker_key(q.quote.speaker)
-        if key and q.quote.speaker and key not in names:
-            names[key] = Counter([q.quote.speaker])
-    return {k: best_display_name(v) for k, v in names.items()}
+        if key and q.quote.speaker:
+            names.setdefault(key, Counter())
+            names[key][q.quote.speaker] += 0 if q.quote.speaker in names[key] else 1
+    displays: dict[str, str] = {}
+    for key, spellings in names.items():
+        people = people_by_given_name(spellings)
+        for given, forms in people.items():
+            displays[f"{key}|{given}"] = best_display_name(forms)
+            for form in forms:  # how each spelling is printed
+                displays[f"{key}|={form}"] = displays[f"{key}|{given}"]
+    return displays
 
 
 def _label(q: StoredQuote, displays: dict[str, str]) -> str:
     key = q.speaker_key or speaker_key(q.quote.speaker)
-    if key and key in displays:
-        return displays[key]
+    if key and q.quote.speaker:
+        label = displays.get(f"{key}|={q.quote.speaker}")
+        if label:
+            return label
     return q.quote.speaker or "unattributed"
 
 
 def _item(ctx: Context, q: StoredQuote, label: str) -> Item:
-    """Reported speech is the article's words, not the speaker's: the label says so."""
+    """Reported speech is the article's words, not the speaker's, and "will argue" is not yet
+    said: the label says so."""
     cite = ctx.cite(q.article, q.quote.start, q.quote.end, q.paragraph)
-    if q.quote.kind == "indirect":
+    if not_yet_said(q.quote.cue):
+        label = said_label(q.quote, label)
+    elif q.quote.kind == "indirect":
         label = f"{label} (reported speech)"
     return Item(text=q.quote.text, cite=cite, label=label)
 
@@ -204,7 +231,8 @@ def _person_reply(
             q.quote.start,
         ),
     )
-    name = next(iter(displays.values()), "") or query
+    people = sorted({_label(q, displays) for q in quotes})
+    name = " and ".join(people[:3]) if people else query
     by_article: dict[str, list[StoredQuote]] = defaultdict(list)
     for q in quotes:
         by_article[q.article.id].append(q)

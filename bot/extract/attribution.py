@@ -6,256 +6,30 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-# Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
-SPEECH_CUES = frozenset(
-    """said says say saying told tells tell telling added adds adding wrote writes writing asked asks
-    explained explains explaining noted notes noting argued argues arguing claimed claims claiming
-    warned warns warning insisted insists insisting declared declares declaring stated replied
-    replies responded responds continued recalled recalls recalling acknowledged acknowledges
-    admitted admits conceded concedes announced announces announcing tweeted tweets suggested
-    suggests suggesting predicted predicts promised promises vowed vows vowing pledged pledges
-    stressed stresses emphasized emphasised emphasizes contended contends asserted asserts
-    maintained maintains countered counters complained complains cautioned cautions confirmed
-    confirms observed observes remarked reported reports testified alleged alleges estimated
-    estimates concluded concludes revealed reveals indicated indicates urged urges joked quipped
-    boasted charged lamented laments mused shouted yelled exclaimed wondered wonders posted
-    insist argue claim warn predict promise suggest confirm deny denied denies denying reiterated
-    reiterates explain stating replying responding acknowledging admitting conceding predicting
-    promising pledging stressing emphasizing emphasising contending asserting maintaining
-    countering complaining cautioning confirming observing testifying alleging concluding
-    revealing indicating urging boasting lamenting reiterating tweeting declare announce
-    reveal""".split()
-)
-# Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
-BELIEF_CUES = frozenset(
-    """believes believe believed thinks think thought feels feel felt hopes hoped fears feared
-    expects expected worries worried knows recognize recognizes recognized agree agrees agreed
-    found finds show shows showed showing suggest hope fear expect wants want wanted
-    realize realizes realized understands understand doubts doubted doubt assume assumes
-    predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
-    knowing recognizing agreeing realizing doubting assuming wanting""".split()
-)
-CUES = SPEECH_CUES | BELIEF_CUES
-
-
-def _inflect(base: str) -> set[str]:
-    """base, -s, -ed and -ing forms of a regular English verb (a few irregular pasts given)."""
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return {base, base + "es", base + "ed", base + "ing"}
-    if base.endswith("ee"):
-        return {base, base + "s", base + "d", base + "ing"}
-    if base.endswith("e"):
-        return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base in _DOUBLES:
-        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
-    return {base, base + "s", base + "ed", base + "ing"}
-
-
-_DOUBLES = frozenset("slam plan pan rap commit regret refer prefer".split())
-_IRREGULAR = {
-    "seek": ("sought",),
-    "see": ("saw", "seen"),
-    "know": ("knew", "known"),
-    "swear": ("swore", "sworn"),
-    "hold": ("held",),
-    "forecast": ("forecast",),
-    "speak": ("spoke", "spoken"),
-    "give": ("gave",),
-    "make": ("made",),
-    "take": ("took",),
-    "go": ("went", "gone"),
-}
-
-
-def verb_forms(base: str) -> set[str]:
-    """Every form of a base word: its regular inflections plus the irregular ones listed."""
-    return _inflect(base) | set(_IRREGULAR.get(base, ()))
-
-
-# Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
-# classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
-# speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a
-# verbatim quote, so they only ever give indirect speech.
-ATTITUDE_BASES = """accuse advocate affirm anticipate applaud assail assure attack back bash blame
-    blast call celebrate challenge champion cite commit condemn consider criticize criticise
-    decide decline decry defend demand denounce deride describe disclose discuss dismiss
-    dispute downplay embrace encourage endorse envision favor favour guarantee hail highlight
-    hint imply intend lambast lambaste lament learn lobby mention mock object oppose order
-    plan pledge praise prefer proclaim propose protest recommend reckon refuse reject remind
-    repeat request ridicule seek signal slam support suspect swear thank threaten tout target
-    welcome wish echo voice rebuke scold chide fault portray compare invoke reference seem
-    appear regard view deem express mean sound determine predict project promote ignore
-    congratulate retweet detail outline list identify acknowledge estimate caution release
-    allow recognize convince persuade answer see know question offer""".split()
-# Verbs that report speech or stance only with their particle: "talked about", "pointed to".
-PHRASAL_CUES = {
-    "talk": ("about", "of"),
-    "speak": ("about", "of", "out"),
-    "refer": ("to",),
-    "point": ("to", "out"),
-    "side": ("with",),
-    "rail": ("against",),
-    "focus": ("on",),
-    "weigh": ("in",),
-    "push": ("for",),
-    "lash": ("out",),
-    "go": ("after",),
-    "vote": ("for", "against"),
-    "make": ("clear",),
-    "respond": ("to",),
-}
-ATTITUDE_CUES = (
-    frozenset(
-        form for base in ATTITUDE_BASES for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
-    )
-    - SPEECH_CUES
-    - BELIEF_CUES
-    # forms that news copy mostly uses as nouns, adverbs or adjectives ("came back", "an
-    # attack", "that means", "thanks to", "determined to")
-    - frozenset(
-        """back attack attacks challenge challenges thanks voice target targets protest protests
-        mean means release releases released determined""".split()
-    )
-)
-# Nouns that report what someone said, wants or thinks, with the complement that carries it:
-# "Trump's call for a ban", "her claim that", "his decision to run", "criticism of the deal".
-NOUN_CUES = {
-    noun: tuple(comps.split())
-    for noun, comps in (
-        ("claim", "that"),
-        ("claims", "that"),
-        ("assertion", "that"),
-        ("argument", "that"),
-        ("belief", "that"),
-        ("view", "that"),
-        ("suggestion", "that"),
-        ("insistence", "that"),
-        ("warning", "that"),
-        ("warnings", "that"),
-        ("promise", "to that"),
-        ("promises", "to that"),
-        ("pledge", "to that"),
-        ("vow", "to"),
-        ("threat", "to"),
-        ("decision", "to"),
-        ("plan", "to"),
-        ("plans", "to"),
-        ("proposal", "to for"),
-        ("refusal", "to"),
-        ("call", "for"),
-        ("calls", "for"),
-        ("demand", "for that"),
-        ("demands", "for that"),
-        ("support", "for"),
-        ("opposition", "to"),
-        ("criticism", "of"),
-        ("criticisms", "of"),
-        ("endorsement", "of"),
-        ("praise", "for"),
-        ("attack", "on"),
-        ("attacks", "on against"),
-        ("concerns", "about that"),
-        ("concern", "about that"),
-        ("complaints", "about that"),
-        ("questions", "about"),
-        ("allegations", "that of"),
-        ("accusations", "that of"),
-        ("hope", "that"),
-        ("hopes", "that"),
-        ("fear", "that"),
-        ("fears", "that"),
-    )
-}
-
-# Every form of a phrasal cue -> the particles it needs ("spoke" -> about, of, out).
-PHRASAL_FORMS = {
-    form: particles
-    for base, particles in PHRASAL_CUES.items()
-    for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
-    if form not in ATTITUDE_CUES and form not in SPEECH_CUES and form not in BELIEF_CUES
-}
-# Particles that belong to an attitude verb rather than to its content ("called for", "railed against").
-ATTITUDE_PARTICLES = frozenset("for on about against out up with to of in after".split())
-
-# Cues that introduce reported content only with "that" ("he continued that ..."), else a quote.
-QUOTE_CUES = frozenset(
-    """continued replied replies responded responds joked quipped shouted yelled exclaimed mused
-    posted tweeted tweets boasted countered counters added adds""".split()
-)
-# Cues that take the addressee as object: "told reporters (that) ...".
-OBJECT_CUES = frozenset("told tells tell telling asked asks urged urges warned warns".split())
-PRONOUNS = frozenset("he she they we i it".split())
-PERSON_PRONOUNS = frozenset({"he", "she"})
-# Words that may precede a cue without being its subject ("has said", "also told").
-AUX = frozenset(
-    """has have had also later then previously once recently further again would will could
-    earlier repeatedly publicly privately often frequently already still reportedly is was
-    were are be been being quoted as has just may might should must did does do not never
-    simply flatly even now personally directly quickly long always ever""".split()
-)
-# Words that mark a capitalised run as a place, law, event or work rather than a person.
-NOT_PERSON = frozenset(
-    """act bill law amendment beach city county state states street avenue road park island
-    river lake mount fort east west north south kingdom republic airport hotel church hall
-    square tower building stadium day week war college school academy hospital center centre
-    valley coast bay district province region capitol island islands plaza trail county's
-    america american americans europe european union nations world cup prize award awards
-    show tour convention debate primary caucuses caucus summit festival conference museum
-    library avenue boulevard highway bridge station care security medicare medicaid street
-    online twitter facebook instagram youtube google apple amazon microsoft new san los las el
-    saint port united federal national supreme royal grand great eastern western northern
-    southern middle belt reserve york jersey hampshire carolina dakota orleans angeles francisco
-    vegas street wall tuesday super""".split()
-)
-# Titles and role words stripped from the front of a name ("Ukrainian President Volodymyr ...").
-TITLES = frozenset(
-    """president vice sen senator rep representative gov governor mayor secretary minister prime
-    foreign defense defence deputy chief general gen lt col maj capt sgt adm admiral commander
-    spokesman spokeswoman spokesperson press ambassador attorney judge justice chairman chairwoman
-    chair director leader speaker majority minority former candidate republican democratic
-    democrat gop mr mrs ms dr prof professor rev sir lord lady king queen prince princess pope
-    adviser advisor ceo head officer executive mp congressman congresswoman councilman
-    councilwoman sheriff commissioner lieutenant colonel major captain sergeant pastor bishop
-    cardinal gens sens reps govs sec atty supt insp det sheikh ayatollah chancellor premier
-    envoy consul deputy assistant acting interim chief-of-staff chairperson presidential
-    nominee hopeful rival challenger incumbent frontrunner front-runner billionaire businessman
-    senior top state first lady dean coach host anchor correspondent columnist editor analyst
-    strategist pollster economist author officials official""".split()
-)
-HONORIFICS = frozenset("mr mrs ms dr mx messrs".split())
-# Capitalised words that start sentences or name times and places rather than people.
-NOT_NAME = frozenset(
-    """the a an but and or in on at for with as after before when while if however meanwhile also
-    this that these those there his her their its our my your it he she they we i you yet so
-    then thus still though although because since until unless during amid among about according
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-    dec today yesterday tomorrow last next earlier later now here what who why how where which
-    whether not no yes one two three four five six seven eight nine ten many some most all both
-    each every other another such several few more less much even only just asked said says
-    speaking writing like unlike despite from into over under by of to via per instead
-    democrats republicans americans""".split()
-)
-ORG_WORDS = frozenset(
-    """ministry department committee party campaign council agency administration news times post
-    journal network university institute foundation association center centre group company
-    corp inc bank office court congress senate house kremlin pentagon government police fbi cia
-    poll pollster commission union organization organisation service services board bureau
-    federation league army navy forces force command staff tass reuters ria novosti press
-    publications media tv radio channel magazine daily herald tribune gazette times club fund
-    authority authorities council assembly parliament cabinet embassy consulate coalition
-    alliance movement pac caucus republicans democrats""".split()
-)
-# Lowercase nouns heading a nominal source ("the spokesman", "officials").
-NOMINAL_HEADS = frozenset(
-    """president spokesman spokeswoman spokesperson official officials minister secretary senator
-    governor mayor candidate commander general chief leader aide aides adviser advisers advisor
-    source sources analyst analysts expert experts lawmaker lawmakers statement report reports
-    campaign agency ministry administration government police prosecutors prosecutor judge
-    ambassador diplomat diplomats strategist pollster survey poll study data researchers
-    spokespeople representative director chairman congressman""".split()
+from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabulary)
+    ATTITUDE_BASES,
+    ATTITUDE_CUES,
+    ATTITUDE_PARTICLES,
+    AUX,
+    BELIEF_CUES,
+    CUES,
+    HONORIFICS,
+    NOMINAL_HEADS,
+    NOT_NAME,
+    NOT_PERSON,
+    NOUN_CUES,
+    OBJECT_CUES,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PHRASAL_CUES,
+    PHRASAL_FORMS,
+    PRONOUNS,
+    QUOTE_CUES,
+    SPEECH_CUES,
+    SUBJECT_PRONOUNS,
+    TEMPORAL,
+    TITLES,
+    verb_forms,
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*|\d+(?:[.,:]\d+)*[^\W\d_]*|[^\w\s]", re.UNICODE)
@@ -706,9 +480,3 @@ def passive_agent(toks: list[Token], lo: int = 0) -> Mention | None:
             if m is not None and m.kind in ("person", "name"):
                 return m
     return None
-
-
-TEMPORAL = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this
-    next week month year night morning afternoon evening earlier later recently on""".split()
-)

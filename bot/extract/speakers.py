@@ -165,3 +165,28 @@ def match_speakers(
 def _org_known(query: str, known: Sequence[tuple[str, str]]) -> bool:
     key = speaker_key(query)
     return any(k == key for k, _ in known)
+
+
+def given_name(name: str | None) -> str:
+    """The folded first given name ("Sarah Jones" -> "sarah"), "" for a bare surname or a body.
+
+    Two people who share a surname differ here, so a surname alone never joins them."""
+    if not name or is_organisation(name):
+        return ""
+    words = [w for w in name_words(name) if len(w) > 1]
+    return words[0] if len(words) >= 2 else ""
+
+
+def people_by_given_name(spellings: Mapping[str, int]) -> dict[str, Counter[str]]:
+    """One key's spellings split by given name; bare-surname spellings join the one person
+    of that surname when there is exactly one, else stay apart under ""."""
+    people: dict[str, Counter[str]] = {}
+    for name, n in spellings.items():
+        people.setdefault(given_name(name), Counter())[name] += n
+    bare = people.pop("", None)
+    if bare:
+        if len(people) == 1:
+            next(iter(people.values())).update(bare)
+        else:
+            people[""] = bare
+    return people

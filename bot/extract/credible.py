@@ -1,0 +1,256 @@
+"""Speakers an editor can print: a person the article shows as one (or a named body), else None.
+
+A wrong speaker gets printed; a missing one does not. So a capitalised run that the article
+also treats as a place, a team, a work or an event ("in Cardiff", "Burnley are", "the album
+War") is never a speaker, a lone word is a speaker only when the article names that person in
+full or with an honorific, and a printed name loses the role words and the possessive body
+in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import (
+    BE,
+    CUES,
+    FINITE,
+    HONORIFICS,
+    IRREGULAR_PAST,
+    NOMINAL_HEADS,
+    TITLES,
+    common_words,
+)
+from bot.extract.speakers import is_organisation, surname_skeleton
+from bot.model import Quote
+
+# Words before a name that make it a place, a venue or a work rather than a person.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|new|latest|debut|first|hit|[\w]+['’]s)\s+"
+    r"(?:album|film|movie|single|song|book|novel|show|series|programme|program|play|musical|"
+    r"opera|track)|\b(?:titled|entitled))\s+$",
+    re.IGNORECASE,
+)
+# "in Cardiff", "at Belmarsh Prison", "the Lib Dems": a place or a body, unless the article also
+# treats it as a person (nobody writes "the John Smith").
+# Function words that title case capitalises and no person's name contains.
+_HEADLINE_WORDS = frozenset("To A An With By Has Is Are Was For And The In On At As Of".split())
+_MODIFIER = re.compile(r" [a-z]+ [a-z]")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
+# "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
+_WORK_AFTER = re.compile(
+    r"(?i)^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
+    r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game|laptop|phone|handset|"
+    r"console|computer|device|player|car)s?\b"
+)
+# A team or a body takes a plural verb in British copy ("Burnley are resolute").
+_PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")
+_HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
+
+
+def clean_name(name: str) -> str:
+    """The person's name without a possessive body, leading role words or middle initials."""
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):  # "Fox TV's Bill O'Reilly" -> "Bill O'Reilly"
+        if words[i].endswith(("'s", "’s")):
+            words = words[i + 1 :]
+            break
+    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
+        words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
+    common = common_words()
+    k = 0
+    while k < len(words) and _role_word(words[k], common):
+        k += 1
+    if k and len(words) - k >= 2:
+        words = words[k:]  # "Actor Stephen Fry", "Detective Inspector Paul Miller"
+    if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
+        words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
+    return " ".join(words)
+
+
+def _role_word(word: str, common: frozenset[str]) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLES or low in NOMINAL_HEADS or low in _HONORIFIC or low in common
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> str | None:
+    """name cleaned for print, or None when the article does not show it to be a person.
+
+    fullnames maps surname skeletons to the fullest person name the article gives.
+    Organisations ("Sumitomo", "Muslim Council of Britain") pass unchanged: they are named
+    sources, not people mistaken for one.
+    """
+    if not name:
+        return None
+    clean = clean_name(name)  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
+    if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
+        if _addressed(text, clean):
+            return None  # "told the BBC News website": the outlet heard it, it did not say it
+        return clean  # "Muslim Council of Britain", "POLITICO"
+    words = clean.split()
+    if not words:
+        return None
+    only_speaks = False  # a lone word whose only claim to be a person is "X said"
+    if any(w in _HEADLINE_WORDS for w in words[1:]):
+        return None  # "Outreach Undone By Trump": a title-case headline, not a name
+    if len(words) == 1:
+        given = [f for f in set(fullnames.values()) if f.split()[0] == words[0] and " " in f]
+        if len(given) == 1:
+            return clean_name(given[0])  # "Sir John said": Sir John Stevens
+        full = fullnames.get(surname_skeleton(words[0]), "")
+        if len(full.split()) < 2 and not _named_in_full(text, words[0]):
+            if not _speaks_itself(text, words[0]):
+                return None  # "War", "Birmingham", "American": no person of that name here
+            only_speaks = True
+    if len(words) >= 2 and words[-1].endswith("s") and _occurrences(text, clean[:-1]):
+        return None  # "Lib Dems" beside "Lib Dem": a group, not a person
+    thing = _used_as_thing(text, clean)
+    if thing == "work" or (thing and only_speaks):
+        return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
+    common = common_words()
+    all_common = all(w.lower().strip("'’") in common for w in words)
+    if (thing == "place" or all_common) and not _person_evidence(text, words):
+        return None  # "in Beverly Hills", "Interactive Entertainment", "Evening Standard"
+    return clean
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of word as a whole word (no regex built per name: speakers are many)."""
+    out = []
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + n] if pos + n < len(text) else " "
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+            out.append(pos)
+        pos = text.find(word, pos + n)
+    return out
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-separated word ending just before pos (one run of spaces between)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == pos:
+        return ""
+    j = k
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:k]
+
+
+_SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
+
+
+_TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _addressed(text: str, name: str) -> bool:
+    """The article has someone tell the body something ("told the BBC News website")."""
+    return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
+
+
+def _speaks_itself(text: str, word: str) -> bool:
+    """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
+    not a word copy writes in lowercase."""
+    if word.lower() in common_words() or not word[:1].isupper():
+        return False
+    return any(_SPEAKS.match(text, p + len(word)) for p in _occurrences(text, word))
+
+
+def _person_evidence(text: str, words: list[str]) -> bool:
+    """The surname stands alone elsewhere ("Sanders said"), after an honorific ("Mr Blair"), or
+    the name speaks ("Bernie Sanders says")."""
+    last = words[-1]
+    if _with_honorific(text, last):
+        return True
+    name = " ".join(words)
+    if any(_SPEAKS.match(text, p + len(name)) for p in _occurrences(text, name)):
+        return True
+    if len(words) == 1:
+        return True  # a lone word got here only with a full name in the article
+    for p in _occurrences(text, last):
+        if (
+            _word_before(text, p) != words[-2]
+            and not text[p + len(last) : p + len(last) + 2].strip()[:1].isupper()
+        ):
+            return True
+    return False
+
+
+def _with_honorific(text: str, word: str) -> bool:
+    """ "Mr Blair", "Sen. Cruz", "President Obama": a title or honorific before the surname."""
+    for p in _occurrences(text, word):
+        low = _word_before(text, p).rstrip(".").lower()
+        if low in _HONORIFIC or low in TITLES:
+            return True
+    return False
+
+
+def _named_in_full(text: str, word: str) -> bool:
+    """Somewhere, quotes included, the article gives a title or a first name before the
+    surname ("Donald Trump"): a capitalised word before it that copy never writes in lowercase."""
+    common = common_words()
+    for p in _occurrences(text, word):
+        prev = _word_before(text, p)
+        if not prev[:1].isupper() or prev[-1:] in ",;:":
+            continue
+        low = prev.rstrip(".").lower()
+        if low in _HONORIFIC or low in TITLES or low not in common:
+            return True
+    return False
+
+
+def _used_as_thing(text: str, name: str) -> str:
+    """ "work" when the article writes "album NAME" or "NAME are" (a work, a team), "place" for
+    "in/at NAME", else ""."""
+    found = ""
+    for start in _occurrences(text, name):
+        end = start + len(name)
+        if text.startswith(("'s", "’s"), end):
+            continue
+        if _WORK_BEFORE.search(text, max(0, start - 20), start):
+            return "work"
+        if _PLURAL_AFTER.match(text, end, end + 16):
+            return "work"
+        if _WORK_AFTER.match(text, end, end + 12):
+            return "work"
+        before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
+        if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, end)):
+            found = "place"  # "the Chechen Akhmat special forces": a modifier, undecided
+    return found
+
+
+_RELATIVE = frozenset("that which who whom".split())
+_DETERMINER = frozenset("the a an this its his her their these those".split())
+
+
+def listable(q: Quote) -> bool:
+    """Whether a reply may list the quote: reported speech only with a speaker and a clause
+    with a verb, never a fragment ("the attack that began", "Mr Brown of his intention ...")."""
+    if q.kind != "indirect":
+        return True
+    if not q.speaker:
+        return False
+    words = [w.strip(".,;:!?\"“”'’()").lower() for w in q.text.split()]
+    verbs = [
+        i
+        for i, w in enumerate(words)
+        if w in FINITE
+        or w in BE
+        or w in IRREGULAR_PAST
+        or w in CUES
+        or (len(w) > 4 and w.endswith("ed"))
+    ]
+    if not verbs:
+        return False
+    if words and words[0] in _DETERMINER:  # "the attack that began": a noun and its relative
+        return any(i == 0 or words[i - 1] not in _RELATIVE for i in verbs)
+    return True

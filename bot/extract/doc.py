@@ -1,0 +1,524 @@
+"""One article's working state for attribution: quote masks, the people named, who speaks.
+
+Quotes and indirect speech both read it, so it lives apart from either (no import circle).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.attribution import (
+    ATTITUDE_CUES,
+    CUES,
+    HONORIFICS,
+    NOMINAL_HEADS,
+    NOT_NAME,
+    NOT_PERSON,
+    NOUN_CUES,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PHRASAL_FORMS,
+    TITLES,
+    Mention,
+    Token,
+    classify_run,
+    clause_subject,
+    name_runs,
+    noun_use,
+    subject_after,
+    subject_before,
+    surname,
+    tokens,
+)
+from bot.extract.lexicon import common_words
+from bot.extract.speakers import surname_skeleton
+from bot.model import Sentence
+
+PRONOUN_WINDOW = 400  # characters back to look for the speaker a he/she refers to
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of quoted text; open/close are the quote-mark offsets (close may equal end)."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    double_apostrophe: bool = False
+
+
+@dataclass(slots=True)
+class ArticleDoc:
+    """Per-article working state: text, sentences, quote masks and the people named in it."""
+
+    text: str
+    sentences: list[Sentence]
+    sent_starts: list[int]
+    masks: list[tuple[int, int]]
+    fullnames: dict[str, str] = field(default_factory=dict)
+    persons: list[Mention] = field(default_factory=list)
+    person_starts: list[int] = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
+    speaker_starts: list[int] = field(default_factory=list)
+    cue_sentences: list[int] = field(default_factory=list)
+    person_subject: list[bool] = field(default_factory=list)
+    cache: dict[int, list[Token]] = field(default_factory=dict)
+    starts_cache: dict[int, list[int]] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+    credible: dict[str, str | None] = field(default_factory=dict)
+
+    def resolve(self, m: Mention | None) -> str | None:
+        """The speaker a source mention stands for (see _resolve)."""
+        return _resolve(self, m)
+
+    def speaker_ok(self, m: Mention) -> bool:
+        """_speaker_ok for this article (a clause_subject filter)."""
+        return _speaker_ok(self, m, strict=True)
+
+    def someone_else_between(self, lo: int, pos: int, name: str) -> bool:
+        """Between lo and pos a sentence opens with a rival subject, or a person other than
+        name is the subject of one: a paragraph opening with a quote may not continue name."""
+        if _rival_subject(self, lo, pos):
+            return True
+        k = bisect.bisect_left(self.person_starts, lo)
+        while k < len(self.persons) and self.persons[k].start < pos:
+            p = self.persons[k]
+            if self.person_subject[k] and p.name and _expand(self, p.name) != name:
+                sent = self.sentences[sentence_index(self, p.start)] if self.sentences else None
+                if sent is not None and _opens_sentence(self.text, sent.start, p.start):
+                    return True
+            k += 1
+        return False
+
+    def reporter_before(self, lo: int, pos: int) -> str | None:
+        """The last named speaker of a speech cue in text[lo:pos], when nobody else became the
+        subject of a sentence after it."""
+        k = bisect.bisect_left(self.speaker_starts, pos) - 1
+        if k < 0 or self.speakers[k][0] < lo:
+            return None
+        at, name = self.speakers[k]
+        return None if self.someone_else_between(at + 1, pos, name) else name
+
+    def skeleton(self, word: str) -> str:
+        """surname_skeleton, memoised for this article."""
+        sk = self.skeletons.get(word)
+        if sk is None:
+            sk = self.skeletons[word] = surname_skeleton(word)
+        return sk
+
+    def masked(self, pos: int) -> bool:
+        """Whether pos lies inside a quoted segment (quote marks included)."""
+        return _in_masks(pos, self.masks)
+
+    def masks_within(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Quoted spans (marks included) that overlap text[a:b], in order."""
+        masks = self.masks
+        k = bisect.bisect_left(masks, (b, -1))
+        lo = k
+        while lo > 0 and masks[lo - 1][1] > a:
+            lo -= 1
+        return masks[lo:k]
+
+    def unmasked(self, a: int, b: int) -> list[Token]:
+        """Tokens of text[a:b] outside every quote (quoted stretches are never tokenised)."""
+        near = self.masks_within(a, b)
+        if not near:
+            return tokens(self.text, a, b)
+        out: list[Token] = []
+        pos = a
+        for ms, me in near:
+            if ms > pos:
+                out.extend(tokens(self.text, pos, ms))
+            pos = max(pos, me)
+        if pos < b:
+            out.extend(tokens(self.text, pos, b))
+        return out
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """Unquoted tokens of sentence i (cached: cues and quotes share sentences)."""
+        toks = self.cache.get(i)
+        if toks is None:
+            sent = self.sentences[i]
+            toks = self.cache[i] = self.unmasked(sent.start, sent.end)
+            self.starts_cache[i] = [t.start for t in toks]
+        return toks
+
+    def sentence_slice(self, i: int, a: int, b: int) -> list[Token]:
+        """Unquoted tokens of sentence i that start inside [a, b)."""
+        toks = self.sentence_tokens(i)
+        starts = self.starts_cache[i]
+        return toks[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+
+
+# --- document preparation --------------------------------------------------------------------
+
+
+def _person_like(m: Mention) -> bool:
+    """A capitalised run that names a person rather than a place, law or event."""
+    if m.name is None or m.kind not in ("person", "name"):
+        return False
+    parts = m.name.split()
+    if any(p.lower().rstrip(".") in NOT_PERSON for p in parts):
+        return False
+    if any(p.isupper() and len(p) > 2 for p in parts):
+        return False
+    return m.kind == "person" or len(parts) >= 2
+
+
+# Words that open the name of a place or body ("New Hampshire Monday", "United Mine Workers")
+# and words that end the name of a place, event or law ("Great Recession", "... Agreement").
+_PLACE_FIRST = frozenset(
+    """new san los las el saint port fort mount lake united north south east west great national
+    supreme federal royal grand american african european middle""".split()
+)
+_PLACE_LAST = frozenset(
+    """act amendment agreement city county street avenue road island river airport hotel square
+    building stadium week war college school academy hospital center centre valley district
+    province region capitol plaza convention debate primary caucus caucuses summit festival
+    conference museum library boulevard highway bridge station states recession workers""".split()
+)
+_NOBODY = frozenset("neither either nobody everyone everybody someone somebody anyone none".split())
+
+
+def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
+    """A source that is a place: not speaker-like, or the region closing "from Monsey, New
+    York," / "in Columbus, Ohio," (so the person opening the clause is the speaker)."""
+    if not _speaker_ok(doc, m):
+        return True
+    i = next((i for i, t in enumerate(toks) if t.start == m.start), -1)
+    e = next((j for j in range(max(i, 0), len(toks)) if toks[j].start >= m.end), len(toks))
+    k = i - 2
+    if k < 1 or toks[k + 1].text != "," or not toks[k].cap:
+        return False
+    if e >= len(toks) or toks[e].text != ",":
+        return False  # "in Philadelphia, Canova wrote": an opening phrase, then the subject
+    while k >= 1 and toks[k].cap:
+        k -= 1
+    return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """The article also writes word in lowercase: a common word opening a sentence ("Hours
+    later, ...", "Reached by phone, ..."), not a name."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+def _speaker_ok(doc: ArticleDoc, m: Mention, strict: bool = False) -> bool:
+    """A name-like source that can be a speaker: not a place, body or event ("North Korea",
+    "Great Recession"), nor a capitalised role word, pronoun-like word or participle opening a
+    sentence ("Aides", "Neither", "Continuing") unless the article names that person in full.
+    strict (a name picked from a clause, not the subject of a cue) also turns down single
+    place-like or common words ("Supreme", "Hours"), which as the subject of a cue are
+    surnames ("Law said")."""
+    if m.kind not in ("person", "name") or not m.name:
+        return True
+    parts = [p.rstrip(".,").lower() for p in m.name.split()]
+    first, last = parts[0], parts[-1]
+    if len(parts) == 1:
+        if m.kind != "name" or doc.skeleton(first) in doc.fullnames:
+            return True
+        role = first[:-1] if first.endswith("s") else first  # "Attorneys", "Pollsters"
+        return not (
+            (strict and (first in NOT_PERSON or _lowercase_elsewhere(doc.text, first)))
+            or role in NOMINAL_HEADS
+            or role in TITLES
+            or first in _NOBODY
+            or first.endswith("ing")
+        )
+    return last not in _PLACE_LAST and not (first in _PLACE_FIRST and len(parts) <= 3)
+
+
+def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
+    masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
+    doc = ArticleDoc(
+        text=text, sentences=sentences, sent_starts=[s.start for s in sentences], masks=masks
+    )
+    blanked = _blank(text, masks)  # quotes become spaces: names inside quotes are not sources
+    seen_runs: dict[str, list[Mention]] = {}
+    for m in _CAPRUN.finditer(blanked):
+        run_text = m.group(0)
+        if "\n" in run_text:
+            continue
+        last = run_text.rsplit(None, 1)[-1].rstrip(".").lower()
+        if last in NOT_PERSON or last in ORG_WORDS or last in NOT_NAME:
+            continue  # a place, an institution or a date, not a person
+        start = m.start()
+        found = seen_runs.get(run_text)
+        if found is None:  # names repeat: classify each distinct run once, then shift offsets
+            run = tokens(text, start, m.end())
+            found = seen_runs[run_text] = [
+                mention._replace(start=mention.start - start, end=mention.end - start)
+                for i, j in name_runs(run)
+                if (mention := classify_run(run[i:j])) is not None and _person_like(mention)
+            ]
+        for rel in found:
+            mention = rel._replace(start=rel.start + start, end=rel.end + start)
+            doc.persons.append(mention)
+            key = doc.skeleton(surname(mention.name or ""))
+            best = doc.fullnames.get(key)
+            if best is None or len((mention.name or "").split()) > len(best.split()):
+                doc.fullnames[key] = mention.name or ""
+    plain = _NON_WORD.sub(" ", blanked)
+    for i, sent in enumerate(sentences):
+        if not _CUE_WORDS.isdisjoint(plain[sent.start : sent.end].split()):
+            doc.cue_sentences.append(i)
+    _collect_speakers(doc)
+    _add_surname_mentions(doc, blanked)
+    return doc
+
+
+def _blank(text: str, masks: list[tuple[int, int]]) -> str:
+    """text with quoted stretches replaced by spaces (offsets kept): cue words inside quotes do not count."""
+    if not masks:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for a, b in masks:
+        if a > pos:
+            parts.append(text[pos:a])
+        if b > max(a, pos):
+            parts.append(" " * (b - max(a, pos)))
+        pos = max(pos, b)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
+    """Bare surnames of people named in full elsewhere, or quoted as speakers, are mentions of them."""
+    words = {name.split()[-1] for name in doc.fullnames.values() if name}
+    words.update(name for _, name in doc.speakers if " " not in name)
+    covered = sorted((p.start, p.end) for p in doc.persons)
+    starts = [a for a, _ in covered]
+    for word in words:
+        if len(word) < 3 or word.lower() in NOT_NAME:
+            continue
+        pos = blanked.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            k = bisect.bisect_right(starts, pos) - 1
+            if _standalone(blanked, pos, end) and not (k >= 0 and covered[k][1] > pos):
+                doc.persons.append(Mention(word, "name", pos, end))
+            pos = blanked.find(word, end)
+    doc.persons.sort(key=lambda p: p.start)
+    doc.person_starts = [p.start for p in doc.persons]
+    text = doc.text
+    doc.person_subject = [
+        not text.startswith(("’s", "'s", "’", "'"), p.end)
+        and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
+        for p in doc.persons
+    ]
+
+
+_PREV_WORD = re.compile(
+    r"\b(?:of|at|for|from|to|with|in|by|on|about|against|and|than|like)\s+$", re.IGNORECASE
+)
+
+
+def _collect_speakers(doc: ArticleDoc) -> None:
+    """Named sources of every reporting cue, in text order (pronouns resolve to these)."""
+    for i in doc.cue_sentences:
+        toks = doc.sentence_tokens(i)
+        for ci, t in enumerate(toks):
+            if t.cap or t.low not in CUES or noun_use(toks, ci):
+                continue
+            m = subject_before(toks, ci) or subject_after(toks, ci)
+            if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
+                # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
+                # appositive; the person opening the clause is the speaker
+                m = clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+            if m is not None and m.kind in ("person", "name") and m.name:
+                doc.speakers.append((m.start, _expand(doc, m.name)))
+    doc.speakers.sort()
+    doc.speaker_starts = [p for p, _ in doc.speakers]
+
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_CAPRUN = re.compile(  # two or more capitalised words: a name in full, maybe with a title
+    rf"(?<![\w'’])[{_UPPER}][\w'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|di|du|la|le|del)[ \t]+)?[{_UPPER}][\w'’\-]*\.?)+"
+)
+
+
+def _standalone(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a whole word, not part of a longer capitalised run ("Trump Tower")."""
+    if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "'’.-"):
+        return False
+    if b < len(text) and (text[b].isalnum() or text[b] == "-"):
+        return False
+    if text[b : b + 1] == " " and text[b + 1 : b + 2].isupper():
+        return False
+    if a >= 2 and text[a - 1] == " ":
+        before = _word_before(text, a)
+        return not (before[:1].isupper() and before.lower() not in NOT_NAME)
+    return True
+
+
+def _word_before(text: str, a: int) -> str:
+    k = a - 1
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k : a - 1]
+
+
+_CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "According", "Asked"}
+_CUE_WORDS |= {
+    w.capitalize() for w in CUES | ATTITUDE_CUES
+} | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def _in_masks(pos: int, masks: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(masks, (pos, 1 << 60))
+    return any(masks[i][0] <= pos < masks[i][1] for i in range(max(0, k - 3), k))
+
+
+def sentence_index(doc: ArticleDoc, pos: int) -> int:
+    return max(0, bisect.bisect_right(doc.sent_starts, pos) - 1)
+
+
+# --- speaker resolution ----------------------------------------------------------------------
+
+
+def _expand(doc: ArticleDoc, name: str) -> str:
+    """A bare or partial name becomes the fullest form of that surname in the article."""
+    full = doc.fullnames.get(doc.skeleton(surname(name)))
+    if full and len(full.split()) >= len(name.split()):
+        given = name.split()[:-1]  # "Bill Clinton" is not "Hillary Clinton"
+        if all(w in full.split() for w in given):
+            return full
+    return name
+
+
+def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
+    """The speaker a source mention stands for: full name, organisation, or resolved he/she."""
+    if m is None:
+        return None
+    if m.kind in ("person", "name") and m.name:
+        return _expand(doc, m.name) if _speaker_ok(doc, m) else None
+    if m.kind == "org":
+        return m.name
+    if m.kind == "pronoun":
+        if m.name not in PERSON_PRONOUNS:
+            return None
+        k = bisect.bisect_left(doc.speaker_starts, m.start) - 1
+        if k >= 0 and m.start - doc.speakers[k][0] <= PRONOUN_WINDOW:
+            closer = _sentence_subject_after(doc, doc.speakers[k][0], m.start)
+            if closer is None and _rival_subject(doc, doc.speakers[k][0], m.start):
+                return None  # two could be "he": abstain
+            return closer or doc.speakers[k][1]
+        return _antecedent(doc, m.start)
+    if m.kind == "nominal":
+        heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
+        if not heads:
+            return None
+        head = heads[-1]
+        k = bisect.bisect_left(doc.person_starts, m.start) - 1
+        while k >= 0:
+            p = doc.persons[k]
+            if head in p.titles and p.name:
+                return _expand(doc, p.name)
+            k -= 1
+        return None
+    return None
+
+
+def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
+    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is nearer."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    while k >= 0 and doc.persons[k].start > lo:
+        p = doc.persons[k]
+        sent = doc.sentences[sentence_index(doc, p.start)] if doc.sentences else None
+        if (
+            sent is not None
+            and sent.start > lo
+            and doc.person_subject[k]
+            and _opens_sentence(doc.text, sent.start, p.start)
+            and p.name
+        ):
+            return _expand(doc, p.name)
+        k -= 1
+    return None
+
+
+_LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
+
+
+def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
+    """Only an introductory phrase (up to a comma), and titles ("Mr", "Foreign Secretary"),
+    precede pos in its sentence."""
+    lead = text[sent_start:pos]
+    titles = _LEAD_TITLES.search(lead)
+    if titles and all(
+        w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
+        for w in titles.group(0).split()
+    ):
+        lead = lead[: titles.start()]
+    return not lead.strip() or (
+        lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60
+    )
+
+
+# A sentence opening "The chancellor ..." or "The 24-year-old ...": someone else "he" may be.
+_NOMINAL_OPENER = re.compile(
+    r"(?:[^,]{0,50},\s+)?The\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b"
+)
+
+
+def _rival_subject(doc: ArticleDoc, lo: int, pos: int) -> bool:
+    """A sentence after lo and before pos opens with another possible "he": a role ("The
+    chancellor meanwhile insisted") or a capitalised name the article does not know."""
+    si, sj = sentence_index(doc, lo), sentence_index(doc, pos)
+    text = doc.text
+    for i in range(si + 1, sj + 1):
+        sent = doc.sentences[i]
+        if sent.start >= pos:
+            break
+        m = _NOMINAL_OPENER.match(text, sent.start, min(pos, sent.end))
+        if m and (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
+            return True
+        first = text[sent.start : sent.start + 30].split(" ", 2)
+        if len(first) >= 2 and _unknown_name(doc, first[0], first[1], sent.start):
+            return True
+    return False
+
+
+def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
+    """`Roddick broke a racket`: a capitalised word, not a common one, before a lowercase verb."""
+    if not (word[:1].isupper() and word.isalpha() and nxt[:1].islower()):
+        return False
+    low = word.lower()
+    if low in NOT_NAME or low in common_words() or doc.skeleton(word) in doc.fullnames:
+        return False
+    k = bisect.bisect_left(doc.person_starts, at)
+    return not (k < len(doc.persons) and doc.persons[k].start == at)
+
+
+def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
+    """he/she with no recent speaker: the subject-like person of the nearest earlier sentence."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    if k < 0:
+        return None
+    si = sentence_index(doc, pos)
+    limit = doc.sentences[max(0, si - 3)].start if doc.sentences else 0
+    best: int | None = None
+    j = k
+    while j >= 0 and doc.persons[j].start >= limit:
+        cur_sent = sentence_index(doc, doc.persons[j].start)
+        # first subject-like mention of that sentence
+        first = None
+        while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
+            if doc.person_subject[j]:
+                first = j
+            j -= 1
+        if first is not None:
+            best = first
+            break
+    if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
+        best = next((j for j in range(k, -1, -1) if doc.person_subject[j]), k)
+    if _rival_subject(doc, doc.persons[best].start, pos):
+        return None  # two could be "he": abstain
+    name = doc.persons[best].name
+    return _expand(doc, name) if name else None

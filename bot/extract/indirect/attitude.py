@@ -1,0 +1,113 @@
+"""Indirect speech after stance verbs ("Cruz has vowed to repeal it", "slammed the deal")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extract.attribution import (
+    ATTITUDE_PARTICLES,
+    PHRASAL_FORMS,
+    PUNCT,
+    Mention,
+    Token,
+    subject_before,
+)
+from bot.extract.indirect.clauses import (
+    _be_before,
+    _clause_end,
+    _complement_follows,
+    _finite_after_subject,
+    _implicit_subject,
+    _infinitive,
+    _make,
+    _object_end,
+    _passive,
+    _progressive,
+    _raised,
+    _raising_complement,
+    _relative_end,
+    _trim,
+)
+from bot.extract.lexicon import (
+    BASE_FORMS,
+    BE,
+    CLAUSE_NEXT,
+    LICENSERS,
+    NAMING,
+    NOUN_PREPS,
+    RAISING,
+    SKIPPABLE,
+)
+from bot.model import Quote, Sentence
+
+if TYPE_CHECKING:
+    from bot.extract.doc import ArticleDoc
+
+
+def _bare_noun(toks: list[Token], ci: int) -> bool:
+    """`Trump had his greatest support among ...`, `the Democratic plan rejected`: an uninflected
+    cue after a singular noun, adjective or number is a noun, since as a present-tense verb
+    it needs a plural or pronoun subject, a modal or `to` right before it."""
+    if ci == 0 or toks[ci].low not in BASE_FORMS:
+        return False
+    if ci + 1 < len(toks) and toks[ci + 1].low in CLAUSE_NEXT:
+        return False  # "the question is whether ...", "his call to ban ...": a report all the same
+    j = ci - 1
+    while j > 0 and (toks[j].low in SKIPPABLE or (toks[j].low.endswith("ly") and not toks[j].cap)):
+        j -= 1
+    prev = toks[j]
+    low = prev.low.replace("’", "'")
+    if low in LICENSERS or low.endswith(("n't", "'d")) or not prev.text[0].isalpha():
+        return False
+    # a plural subject licenses the verb: "Democrats support", "voters want"
+    return not (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
+    n = len(toks)
+    if ci > 0 and toks[ci - 1].low in BE and not _progressive(toks, ci):
+        if toks[ci].low in RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
+            return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
+        return _passive(doc, toks, ci, sent)  # "The bill was criticized by ..."
+    if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
+        q = _passive(doc, toks, ci, sent)
+        if q is not None:
+            return q
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    if subj is None and _finite_after_subject(toks, ci):
+        subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
+    if subj is None:
+        return None
+    naming = toks[ci].low in NAMING and not (ci + 1 < n and toks[ci + 1].low in ("for", "on"))
+    if subj.kind == "unknown" and naming:
+        return None  # "a show called Judge Y'Self": a name, not a report
+    k = ci + 1
+    if k < n and toks[k].low == "by":
+        return None  # "repeated by the Home Secretary": a passive, the content came first
+    if (
+        subj.kind == "unknown"
+        and not toks[ci].low.endswith("ed")
+        and k < n
+        and toks[k].low in NOUN_PREPS
+    ):
+        return None  # "a request for comment", "support for terrorism": a noun
+    needs = PHRASAL_FORMS.get(toks[ci].low)
+    if needs is not None:
+        if k >= n or toks[k].low not in needs:
+            return None  # "spoke at a rally": no content without "about"
+        k += 1
+    elif k < n and toks[k].low in ATTITUDE_PARTICLES and not _infinitive(toks, k):
+        k += 1
+    clause = k < n and (toks[k].low == "that" or _infinitive(toks, k))
+    if k < n and toks[k].low == "that":
+        k += 1
+    if k >= n or toks[k].text in PUNCT:
+        return None
+    e = _relative_end(toks, ci, k, _clause_end(toks, k, sent.end))
+    if not clause:
+        e = min(e, _object_end(toks, k, e))
+    s, e = _trim(doc.text, toks[k].start, e)
+    if e <= s:
+        return None
+    return _make(doc, s, e, subj, toks[ci].low)

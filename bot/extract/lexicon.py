@@ -1,0 +1,480 @@
+"""The newsroom lexicon: every word list attribution, quotes and indirect speech read.
+
+Knowledge as data in one place (one pronoun list, one title list), so a rule never keeps its
+own copy with different members.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
+SPEECH_CUES = frozenset(
+    """said says say saying told tells tell telling added adds adding wrote writes writing asked asks
+    explained explains explaining noted notes noting argued argues arguing claimed claims claiming
+    warned warns warning insisted insists insisting declared declares declaring stated replied
+    replies responded responds continued recalled recalls recalling acknowledged acknowledges
+    admitted admits conceded concedes announced announces announcing tweeted tweets suggested
+    suggests suggesting predicted predicts promised promises vowed vows vowing pledged pledges
+    stressed stresses emphasized emphasised emphasizes contended contends asserted asserts
+    maintained maintains countered counters complained complains cautioned cautions confirmed
+    confirms observed observes remarked reported reports testified alleged alleges estimated
+    estimates concluded concludes revealed reveals indicated indicates urged urges joked quipped
+    boasted charged lamented laments mused shouted yelled exclaimed wondered wonders posted
+    insist argue claim warn predict promise suggest confirm deny denied denies denying reiterated
+    reiterates explain stating replying responding acknowledging admitting conceding predicting
+    promising pledging stressing emphasizing emphasising contending asserting maintaining
+    countering complaining cautioning confirming observing testifying alleging concluding
+    revealing indicating urging boasting lamenting reiterating tweeting declare announce
+    reveal""".split()
+)
+# Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
+BELIEF_CUES = frozenset(
+    """believes believe believed thinks think thought feels feel felt hopes hoped fears feared
+    expects expected worries worried knows recognize recognizes recognized agree agrees agreed
+    found finds show shows showed showing suggest hope fear expect wants want wanted
+    realize realizes realized understands understand doubts doubted doubt assume assumes
+    predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
+    knowing recognizing agreeing realizing doubting assuming wanting""".split()
+)
+CUES = SPEECH_CUES | BELIEF_CUES
+
+
+def _inflect(base: str) -> set[str]:
+    """base, -s, -ed and -ing forms of a regular English verb (a few irregular pasts given)."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    if base.endswith("ee"):
+        return {base, base + "s", base + "d", base + "ing"}
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base in _DOUBLES:
+        return {base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_DOUBLES = frozenset("slam plan pan rap commit regret refer prefer".split())
+_IRREGULAR = {
+    "seek": ("sought",),
+    "see": ("saw", "seen"),
+    "know": ("knew", "known"),
+    "swear": ("swore", "sworn"),
+    "hold": ("held",),
+    "forecast": ("forecast",),
+    "speak": ("spoke", "spoken"),
+    "give": ("gave",),
+    "make": ("made",),
+    "take": ("took",),
+    "go": ("went", "gone"),
+}
+
+
+def verb_forms(base: str) -> set[str]:
+    """Every form of a base word: its regular inflections plus the irregular ones listed."""
+    return _inflect(base) | set(_IRREGULAR.get(base, ()))
+
+
+# Stance, judgement, intention and support verbs (Levin's communication, judgement and desire
+# classes): "Clinton slammed Obama as elitist", "Cruz has vowed to repeal". Reported like
+# speech in political news (PolNeAR/PARC count them as attributions), but never the cue of a
+# verbatim quote, so they only ever give indirect speech.
+ATTITUDE_BASES = """accuse advocate affirm anticipate applaud assail assure attack back bash blame
+    blast call celebrate challenge champion cite commit condemn consider criticize criticise
+    decide decline decry defend demand denounce deride describe disclose discuss dismiss
+    dispute downplay embrace encourage endorse envision favor favour guarantee hail highlight
+    hint imply intend lambast lambaste lament learn lobby mention mock object oppose order
+    plan pledge praise prefer proclaim propose protest recommend reckon refuse reject remind
+    repeat request ridicule seek signal slam support suspect swear thank threaten tout target
+    welcome wish echo voice rebuke scold chide fault portray compare invoke reference seem
+    appear regard view deem express mean sound determine predict project promote ignore
+    congratulate retweet detail outline list identify acknowledge estimate caution release
+    allow recognize convince persuade answer see know question offer""".split()
+# Verbs that report speech or stance only with their particle: "talked about", "pointed to".
+PHRASAL_CUES = {
+    "talk": ("about", "of"),
+    "speak": ("about", "of", "out"),
+    "refer": ("to",),
+    "point": ("to", "out"),
+    "side": ("with",),
+    "rail": ("against",),
+    "focus": ("on",),
+    "weigh": ("in",),
+    "push": ("for",),
+    "lash": ("out",),
+    "go": ("after",),
+    "vote": ("for", "against"),
+    "make": ("clear",),
+    "respond": ("to",),
+}
+ATTITUDE_CUES = (
+    frozenset(
+        form for base in ATTITUDE_BASES for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    )
+    - SPEECH_CUES
+    - BELIEF_CUES
+    # forms that news copy mostly uses as nouns, adverbs or adjectives ("came back", "an
+    # attack", "that means", "thanks to", "determined to")
+    - frozenset(
+        """back attack attacks challenge challenges thanks voice target targets protest protests
+        mean means release releases released determined""".split()
+    )
+)
+# Nouns that report what someone said, wants or thinks, with the complement that carries it:
+# "Trump's call for a ban", "her claim that", "his decision to run", "criticism of the deal".
+NOUN_CUES = {
+    noun: tuple(comps.split())
+    for noun, comps in (
+        ("claim", "that"),
+        ("claims", "that"),
+        ("assertion", "that"),
+        ("argument", "that"),
+        ("belief", "that"),
+        ("view", "that"),
+        ("suggestion", "that"),
+        ("insistence", "that"),
+        ("warning", "that"),
+        ("warnings", "that"),
+        ("promise", "to that"),
+        ("promises", "to that"),
+        ("pledge", "to that"),
+        ("vow", "to"),
+        ("threat", "to"),
+        ("decision", "to"),
+        ("plan", "to"),
+        ("plans", "to"),
+        ("proposal", "to for"),
+        ("refusal", "to"),
+        ("call", "for"),
+        ("calls", "for"),
+        ("demand", "for that"),
+        ("demands", "for that"),
+        ("support", "for"),
+        ("opposition", "to"),
+        ("criticism", "of"),
+        ("criticisms", "of"),
+        ("endorsement", "of"),
+        ("praise", "for"),
+        ("attack", "on"),
+        ("attacks", "on against"),
+        ("concerns", "about that"),
+        ("concern", "about that"),
+        ("complaints", "about that"),
+        ("questions", "about"),
+        ("allegations", "that of"),
+        ("accusations", "that of"),
+        ("hope", "that"),
+        ("hopes", "that"),
+        ("fear", "that"),
+        ("fears", "that"),
+    )
+}
+
+# Every form of a phrasal cue -> the particles it needs ("spoke" -> about, of, out).
+PHRASAL_FORMS = {
+    form: particles
+    for base, particles in PHRASAL_CUES.items()
+    for form in _inflect(base) | set(_IRREGULAR.get(base, ()))
+    if form not in ATTITUDE_CUES and form not in SPEECH_CUES and form not in BELIEF_CUES
+}
+# Particles that belong to an attitude verb rather than to its content ("called for", "railed against").
+ATTITUDE_PARTICLES = frozenset("for on about against out up with to of in after".split())
+
+# Cues that introduce reported content only with "that" ("he continued that ..."), else a quote.
+QUOTE_CUES = frozenset(
+    """continued replied replies responded responds joked quipped shouted yelled exclaimed mused
+    posted tweeted tweets boasted countered counters added adds""".split()
+)
+# Cues that take the addressee as object: "told reporters (that) ...".
+OBJECT_CUES = frozenset("told tells tell telling asked asks urged urges warned warns".split())
+# Words before a cue that make the saying future or hypothetical ("will argue", "is expected
+# to say"): the reply must not show it as said.
+FUTURE_MODALS = frozenset("will would could might may shall 'll".split())
+FUTURE_FRAMES = frozenset("expected set due going likely poised scheduled planning plans".split())
+# The one pronoun list: subject pronouns; those that name a person; "you" only as a subject.
+PRONOUNS = frozenset("he she they we i it".split())
+PERSON_PRONOUNS = frozenset({"he", "she"})
+SUBJECT_PRONOUNS = PRONOUNS | {"you"}
+# Words that may precede a cue without being its subject ("has said", "also told").
+AUX = frozenset(
+    """has have had also later then previously once recently further again would will could
+    earlier repeatedly publicly privately often frequently already still reportedly is was
+    were are be been being quoted as has just may might should must did does do not never
+    simply flatly even now personally directly quickly long always ever""".split()
+)
+# Words that mark a capitalised run as a place, law, event or work rather than a person.
+NOT_PERSON = frozenset(
+    """act bill law amendment beach city county state states street avenue road park island
+    river lake mount fort east west north south kingdom republic airport hotel church hall
+    square tower building stadium day week war college school academy hospital center centre
+    valley coast bay district province region capitol island islands plaza trail county's
+    america american americans europe european union nations world cup prize award awards
+    show tour convention debate primary caucuses caucus summit festival conference museum
+    library avenue boulevard highway bridge station care security medicare medicaid street
+    online twitter facebook instagram youtube google apple amazon microsoft new san los las el
+    saint port united federal national supreme royal grand great eastern western northern
+    southern middle belt reserve york jersey hampshire carolina dakota orleans angeles francisco
+    vegas street wall tuesday super""".split()
+)
+# Titles and role words stripped from the front of a name ("Ukrainian President Volodymyr ...").
+TITLES = frozenset(
+    """president vice sen senator rep representative gov governor mayor secretary minister prime
+    foreign defense defence deputy chief general gen lt col maj capt sgt adm admiral commander
+    spokesman spokeswoman spokesperson press ambassador attorney judge justice chairman chairwoman
+    chair director leader speaker majority minority former candidate republican democratic
+    democrat gop mr mrs ms dr prof professor rev sir lord lady king queen prince princess pope
+    adviser advisor ceo head officer executive mp congressman congresswoman councilman
+    councilwoman sheriff commissioner lieutenant colonel major captain sergeant pastor bishop
+    cardinal gens sens reps govs sec atty supt insp det sheikh ayatollah chancellor premier
+    envoy consul deputy assistant acting interim chief-of-staff chairperson presidential
+    nominee hopeful rival challenger incumbent frontrunner front-runner billionaire businessman
+    senior top state first lady dean coach host anchor correspondent columnist editor analyst
+    strategist pollster economist author officials official""".split()
+)
+HONORIFICS = frozenset("mr mrs ms dr mx messrs sir dame lord lady baroness baron".split())
+# Capitalised words that start sentences or name times and places rather than people.
+NOT_NAME = frozenset(
+    """the a an but and or in on at for with as after before when while if however meanwhile also
+    this that these those there his her their its our my your it he she they we i you yet so
+    then thus still though although because since until unless during amid among about according
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec today yesterday tomorrow last next earlier later now here what who why how where which
+    whether not no yes one two three four five six seven eight nine ten many some most all both
+    each every other another such several few more less much even only just asked said says
+    speaking writing like unlike despite from into over under by of to via per instead
+    democrats republicans americans""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry department committee party campaign council agency administration news times post
+    journal network university institute foundation association center centre group company
+    corp inc bank office court congress senate house kremlin pentagon government police fbi cia
+    poll pollster commission union organization organisation service services board bureau
+    federation league army navy forces force command staff tass reuters ria novosti press
+    publications media tv radio channel magazine daily herald tribune gazette times club fund
+    authority authorities council assembly parliament cabinet embassy consulate coalition
+    alliance movement pac caucus republicans democrats""".split()
+)
+# Lowercase nouns heading a nominal source ("the spokesman", "officials").
+NOMINAL_HEADS = frozenset(
+    """president spokesman spokeswoman spokesperson official officials minister secretary senator
+    governor mayor candidate commander general chief leader aide aides adviser advisers advisor
+    source sources analyst analysts expert experts lawmaker lawmakers statement report reports
+    campaign agency ministry administration government police prosecutors prosecutor judge
+    ambassador diplomat diplomats strategist pollster survey poll study data researchers
+    spokespeople representative director chairman congressman""".split()
+)
+
+TEMPORAL = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this
+    next week month year night morning afternoon evening earlier later recently on""".split()
+)
+
+
+# --- indirect speech: clause shapes around cue verbs and nouns ---
+
+# Nouns of saying and thinking whose `that` clause is what was said or thought:
+# "the notion that the race is over", "his assurance that he will stay".
+THAT_NOUNS = frozenset(
+    """idea ideas notion assumption assumptions assurance assurances impression perception
+    conviction speculation theory rumor rumors rumour rumours suspicion suspicions admission
+    acknowledgment acknowledgement expectation expectations prediction predictions conclusion
+    contention charge charges message reminder sense doubt doubts worry worries argument
+    arguments assertions beliefs views suggestions insistence announcement statement
+    complaint allegation accusation report reports news""".split()
+)
+
+NOT_SOURCES = frozenset(
+    """note update updated correction editor editor's photo photos video watch related source
+    sources comment tags share read click subscribe advertisement credit image caption follow
+    email contact disclaimer warning question answer q a transcript listen see more also
+    breaking exclusive analysis opinion latest contributing""".split()
+)
+
+DOC_NOUNS = frozenset(
+    """poll polls survey surveys statement statements interview interviews letter book memo
+    report speech op-ed column essay filing lawsuit complaint tweet tweets post video email
+    emails ad ads remarks testimony affidavit document documents study analysis""".split()
+)
+
+BASE_FORMS = frozenset(
+    w
+    for w in CUES | ATTITUDE_CUES
+    if any(f in CUES | ATTITUDE_CUES for f in (w + "s", w + "es", w + "ed", w + "d", w + "ing"))
+)
+
+LICENSERS = frozenset(
+    """to do does did don't didn't doesn't will would can could may might must shall should won't
+    wouldn't can't cannot couldn't shouldn't n't i we you they them who that which and or but nor
+    both all many most some few others people police men women children me us him her you several percent""".split()
+)
+
+CLAUSE_NEXT = frozenset("that whether to is was".split())
+
+SKIPPABLE = frozenset("also still never not even just often now really only increasingly".split())
+
+NOT_CONTENT_START = frozenset("and or among since before because up down off".split())
+
+BARE_MARKS = frozenset(("'", "’", "‘", "''", '"', "”"))
+
+WHEN_WORDS = frozenset(
+    "just today yesterday tonight ago the this last next week month year day".split()
+)
+
+ANSWERS = frozenset("yes no so".split())
+
+MEDIUM_NOUNS = frozenset(
+    """statement interview letter post tweet speech email op-ed column memo filing release
+    video message appearance call conference briefing""".split()
+)
+
+DEMONSTR = frozenset("that this those these".split())
+
+THAT_OPENERS = frozenset("that because while since although though if when but and".split())
+
+RELATIVE = frozenset("who which that".split())
+
+RAISING = frozenset(
+    "expected believed thought said reported considered seen viewed regarded favored".split()
+)
+
+CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
+
+SUBORDINATORS = frozenset(
+    "when after if because although though while before once until since as unless".split()
+)
+
+AMOUNT_WORDS = frozenset(
+    """least most half one two three four five six seven eight nine ten twenty thirty forty
+    fifty hundred dozen dozens hundreds thousands millions""".split()
+)
+
+NOUN_PREPS = frozenset("for of on in from with".split())
+
+NAMING = frozenset("called named dubbed titled labeled labelled".split())
+
+ADJUNCT_OPENERS = frozenset("after during amid before when while since despite until".split())
+
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec the""".split()
+) - {"the"}
+
+NOT_SUBJECT_END = frozenset(
+    """to will would could can may might must shall should not and or who which that very so too
+    more most less really also just never ever even still""".split()
+)
+
+# Prepositions and subordinators that take a gerund whose subject is the main clause's.
+GERUND_HOSTS = frozenset("by after before while since when without for from".split())
+
+QUESTION_WORDS = frozenset("whether if about why what who whom how when where which to for".split())
+
+PREPS_STOP = frozenset(
+    """at in from by with during after before as while without on to for about of into over
+    through since until like upon via than""".split()
+)
+
+BE = frozenset("was were is are be been being".split())
+
+CLAUSE_OPENERS = frozenset(
+    "he she they it we i you the a an this these those his her their its there to".split()
+)
+
+FINITE = frozenset(
+    "have has had is was were are will would could can may might should must did does do".split()
+)
+
+# Common irregular past forms: with FINITE and BE, the verbs that make reported speech a clause.
+IRREGULAR_PAST = frozenset(
+    """went got made took gave came saw knew thought told became began grew fell rose won lost
+    paid kept left brought bought found held led meant met put ran sent set sold spent stood
+    understood wrote said felt heard built cut hit hurt let shut spoke struck taught""".split()
+)
+
+COORD = frozenset("and but or".split())
+
+CLAUSE_STOPS = frozenset({";"})
+
+ALL_CUES = CUES | ATTITUDE_CUES
+
+NEW_CLAUSE = frozenset("but while whereas which where so".split())
+
+REL_OBJECTS = frozenset("that which whom what".split())
+
+AFTER_GAP = frozenset("and but or when as because after before since until later".split())
+
+# Stance adjectives and prepositional stance phrases: "voters are worried about the economy",
+# "she was critical of the deal", "he spoke in favor of the bill". General English predicates of
+# feeling, belief and support; their complement is what the subject thinks or backs.
+STANCE_ADJ = frozenset(
+    """worried concerned convinced confident sure certain hopeful optimistic pessimistic skeptical
+    sceptical wary critical supportive proud afraid aware unaware angry upset furious frustrated
+    disappointed pleased glad unhappy nervous anxious eager keen opposed divided split clear
+    adamant unsure uncertain doubtful fearful alarmed outraged troubled excited enthusiastic
+    undecided satisfied dissatisfied comfortable uncomfortable sympathetic hostile vocal
+    ambivalent cautious mindful dismissive contemptuous suspicious fond tired weary ashamed
+    embarrassed grateful thankful sorry apologetic open""".split()
+)
+
+LINKING = frozenset(
+    """is are was were be been being am remain remains remained seem seems seemed appear appears
+    appeared became become becomes grew grown feel feels felt sounded""".split()
+)
+
+DEGREE = frozenset(
+    """not very so too more less also still now increasingly deeply highly openly already
+    particularly especially equally somewhat quite extremely""".split()
+)
+
+COMPS = "of|about|that|to|with|over|on|toward|towards|at|whether|if|for"
+
+CLAUSE_COMPS = frozenset("that whether if".split())
+
+STANCE_COMPS = frozenset(COMPS.split("|"))
+
+# Words of saying, thinking and taking sides whose prepositional object is what was said or
+# thought about: "talked about the economy", "anger over trade", "campaigned against the war",
+# "her comments on the ruling". Base forms; nouns take -s, verbs every regular form. Nouns that
+# name an event or a document (a debate, a lawsuit, a speech) are left out: they hold no stance.
+TOPIC_BASES = {
+    "about": """talk speak write joke brag boast complain worry tell comment remark argue
+        conversation question concern anxiety fear doubt warning warn message rumor lie care
+        feel think learn open upfront cynical serious passionate honest candid vague coy""",
+    "on": """comment remark focus dwell position stance view opinion criticism pounce consensus
+        agree disagree reflect weigh hard soft tough""",
+    "over": """concern anger outrage criticism worry fear agonize fret argument protest
+        complaint question frustration""",
+    "against": """campaign warn rail vote speak argue argument backlash protest crusade testify
+        lobby push stand caution""",
+    "of": """warn boast speak talk think accuse accusation allegation mention idea supporter
+        opponent critic proponent advocate champion skeptic sceptic approve disapprove
+        approval disapproval dream complain""",
+    "for": """push advocate vote argue lobby plea preference enthusiasm admiration contempt
+        sympathy passion apologize apology blame thank praise""",
+    "with": """agree disagree sympathize quarrel""",
+    "at": """jab swipe aim lash laugh scoff sneer hint marvel""",
+}
+
+TOPIC_BETWEEN = frozenset("openly out up little much more".split())
+
+PASSIVE_ADVERBS = frozenset(
+    "first also widely long often never still already not later earlier since then".split()
+)
+
+PASSIVE_AUX = frozenset(
+    "has have had will would could can may might should must not also yet been be being".split()
+)
+
+SUBJECT_BREAK = SUBORDINATORS | COORD | RELATIVE | {"that", "because", "so", "if"}
+
+NO_PASSIVE = frozenset("asked told called named known titled dubbed labeled".split())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
+    data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
+    return frozenset(data.split())
