@@ -28,6 +28,8 @@ def extractor_version() -> str:
     extractor has not yet seen, without anyone having to remember to bump a number.
     """
     digest = hashlib.sha1()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    root = Path(__file__).parent
+    tables = root.parent / "data"  # the unit and currency tables the figures read
+    for path in sorted([*root.rglob("*.py"), *root.rglob("data/*.txt"), *tables.glob("*.tsv")]):
+        digest.update(path.relative_to(root.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]

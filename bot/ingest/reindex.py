@@ -10,9 +10,10 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bot.extract import analyse, extractor_version
+from bot.model import Analysis
+from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 PARTS = ("quotes", "figures")
@@ -35,13 +36,13 @@ class ReindexReport:
         )
 
 
-def _analyse_batch(texts: list[str]) -> list[Any]:
+def _analyse_batch(texts: list[str]) -> list[Analysis]:
     """The extractors' public entry point, once per text (run in a worker thread)."""
     return [analyse(text) for text in texts]
 
 
 async def reindex(
-    store: Any,
+    store: Store,
     parts: Sequence[str] = PARTS,
     since: str = "",
     progress: Callable[[int, int], None] | None = None,

@@ -45,9 +45,10 @@ from bot.store.sqlite import (
     _shift,
     _stale_where,
     _summary_of,
+    boilerplate_spans,
     now_iso,
     prepare,
-    search_text,
+    search_form,
 )
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,8 @@ log = logging.getLogger(__name__)
 _REF_COLS = (
     "a.id, a.title, a.outlet, CASE WHEN a.published_known = 1 THEN a.published ELSE '' END, a.url"
 )
-_SEARCHED = "coalesce(a.search_text, a.text)"  # what search sees: boilerplate blanked
+# what search sees: boilerplate cut off or blanked (see sqlite.search_form)
+_SEARCHED = "coalesce(a.search_text, left(a.text, a.search_end), a.text)"
 _ARTICLE_COLS = (
     "id, title, text, outlet, url, author, "
     "CASE WHEN published_known = 1 THEN published ELSE '' END, source"
@@ -314,8 +316,9 @@ class PostgresStore(ReadCache, PgDigestTables):
         published = article.published or indexed  # order only: shown as "date unknown"
         pk = await conn.fetchval(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version, search_text) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING pk",
+            "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
+            "search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, "
+            "$14, $15) RETURNING pk",
             article.id,
             article.title,
             article.text,
@@ -329,16 +332,7 @@ class PostgresStore(ReadCache, PgDigestTables):
             indexed,
             int(bool(article.published)),
             prepared.extractor,
-            clean(
-                search_text(
-                    article.text,
-                    [
-                        (s.start, s.end)
-                        for i, s in enumerate(prepared.analysis.sentences)
-                        if i in prepared.boilerplate
-                    ],
-                )
-            ),
+            *clean(search_form(article.text, boilerplate_spans(prepared))),
         )
         await conn.execute(
             "INSERT INTO article_bands (band, article_pk) SELECT unnest($1::text[]), $2",

@@ -166,11 +166,12 @@ WHERE CASE WHEN published ~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$'
       THEN abs(extract(epoch FROM (published::timestamptz - ingested_at::timestamptz))) <= 2
       ELSE false END;
 -- What search indexes: the text without its boilerplate sentences (blanked at ingest).
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS search_end INTEGER;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS search_text TEXT;
 ALTER TABLE articles DROP COLUMN tsv;
 ALTER TABLE articles ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (
     setweight(to_tsvector('english', left(title, 2000)), 'A')
-    || setweight(to_tsvector('english', left(coalesce(search_text, text), 300000)), 'B')
+    || setweight(to_tsvector('english', left(coalesce(search_text, left(text, search_end), text), 300000)), 'B')
 ) STORED;
 CREATE INDEX articles_tsv ON articles USING gin (tsv);
 """

@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS articles (
     -- the extractor version that made the article's quotes / figures ('' = not extracted)
     quotes_version TEXT NOT NULL DEFAULT '',
     figures_version TEXT NOT NULL DEFAULT '',
-    -- the text search sees: boilerplate sentences blanked (NULL when the article has none)
+    -- what search sees: text[:search_end] when the boilerplate is one closing block (the
+    -- usual case: no copy), else search_text, the text with its boilerplate blanked
+    search_end INTEGER,
     search_text TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
@@ -30,7 +32,8 @@ CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id);
 -- What /search indexes: the article without its boilerplate (licence notices, credits), so
 -- boilerplate that summaries leave out cannot be found either. Index and snippets read it.
 CREATE VIEW IF NOT EXISTS article_search AS
-    SELECT rowid, title, coalesce(search_text, text) AS text FROM articles;
+    SELECT rowid, title, coalesce(search_text, substr(text, 1, search_end), text) AS text
+    FROM articles;
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
     title, text, content = 'article_search', content_rowid = 'rowid',
     tokenize = 'porter unicode61 remove_diacritics 2'

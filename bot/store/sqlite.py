@@ -328,19 +328,12 @@ class SQLiteStore(ReadCache, DigestTables):
         )
         indexed = now_iso()
         published = article.published or indexed  # order only: shown as "date unknown"
-        searched = search_text(
-            article.text,
-            [
-                (s.start, s.end)
-                for i, s in enumerate(analysis.sentences)
-                if i in prepared.boilerplate
-            ],
-        )
+        form = search_form(article.text, boilerplate_spans(prepared))
         db = self._w
         cur = db.execute(
             "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version, search_text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
+            "search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.title,
@@ -356,13 +349,13 @@ class SQLiteStore(ReadCache, DigestTables):
                 int(bool(article.published)),
                 prepared.extractor,
                 prepared.extractor,
-                searched,
+                *form,
             ),
         )
         rowid = cur.lastrowid
         db.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-            (rowid, article.title, searched or article.text),
+            (rowid, article.title, searched_text(article.text, form)),
         )
         _insert_passages(db, rowid, prepared.paragraphs, analysis.sentences, prepared.boilerplate)
         db.executemany(
@@ -942,15 +935,33 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     )
 
 
-def search_text(text: str, boilerplate: Sequence[tuple[int, int]]) -> str | None:
-    """The text with the boilerplate spans blanked (same length, so offsets and snippets stay
-    right), or None when there is none: search must not find what summaries leave out."""
+def search_form(text: str, boilerplate: Sequence[tuple[int, int]]) -> tuple[int | None, str | None]:
+    """(search_end, search_text): what search indexes, so that it cannot find what summaries
+    leave out. (None, None): the whole text. Boilerplate that closes the article (credits,
+    licence notices: the usual case) is cut off by an end offset, without a copy; anywhere
+    else it is blanked in a copy of the same length, so offsets and snippets stay right."""
     if not boilerplate:
-        return None
+        return None, None
     chars = list(text)
     for start, end in boilerplate:
         chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    blanked = "".join(chars)
+    cut = min(start for start, _ in boilerplate)
+    if not blanked[cut:].strip():
+        return len(text[:cut].rstrip()), None
+    return None, blanked
+
+
+def searched_text(text: str, form: tuple[int | None, str | None]) -> str:
+    """The text search indexes, from search_form's result (as the article_search view reads it)."""
+    end, blanked = form
+    return blanked if blanked is not None else text if end is None else text[:end]
+
+
+def boilerplate_spans(prepared: Prepared) -> list[tuple[int, int]]:
+    """Character spans of the sentences prepare() flagged as boilerplate."""
+    sentences = prepared.analysis.sentences
+    return [(sentences[i].start, sentences[i].end) for i in sorted(prepared.boilerplate)]
 
 
 _FACT_VERSION_COLUMNS = {"quotes": "quotes_version", "figures": "figures_version"}
@@ -1120,6 +1131,7 @@ _INGEST_INTEGRITY_COLUMNS = (
     ("published_known", "INTEGER NOT NULL DEFAULT 1"),
     ("quotes_version", "TEXT NOT NULL DEFAULT ''"),
     ("figures_version", "TEXT NOT NULL DEFAULT ''"),
+    ("search_end", "INTEGER"),
     ("search_text", "TEXT"),
 )
 _ARTICLES_FTS = (
@@ -1159,8 +1171,8 @@ def _ingest_integrity(db: sqlite3.Connection) -> None:
         for rowid, found in spans.items():
             (text,) = db.execute("SELECT text FROM articles WHERE rowid = ?", (rowid,)).fetchone()
             db.execute(
-                "UPDATE articles SET search_text = ? WHERE rowid = ?",
-                (search_text(text, found), rowid),
+                "UPDATE articles SET search_end = ?, search_text = ? WHERE rowid = ?",
+                (*search_form(text, found), rowid),
             )
         db.execute("DROP TABLE IF EXISTS articles_fts")
         db.execute(_ARTICLES_FTS)

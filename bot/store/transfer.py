@@ -30,11 +30,12 @@ PAGE = 1000  # articles per page of the export, and per insert batch of the impo
 ARTICLE = (
     "id", "title", "text", "outlet", "url", "author", "published", "source",
     "content_hash", "minhash", "story_id", "ingested_at",
-    "published_known", "quotes_version", "figures_version", "search_text",
+    "published_known", "quotes_version", "figures_version", "search_end", "search_text",
 )  # fmt: skip
 # Article columns an older export may lack, with the value that keeps its meaning.
 ARTICLE_DEFAULTS = {
-    "published_known": 1, "quotes_version": "", "figures_version": "", "search_text": None,
+    "published_known": 1, "quotes_version": "", "figures_version": "", "search_end": None,
+    "search_text": None,
 }  # fmt: skip
 QUOTE = ("text", "speaker", "speaker_key", "kind", "start", "end", "cue", "paragraph", "sentence")
 FIGURE = (

@@ -218,7 +218,8 @@ def test_an_old_store_keeps_its_ids_and_stops_calling_indexing_time_its_date(
     with sqlite3.connect(db) as conn:
         ids_before = sorted(r[0] for r in conn.execute("SELECT id FROM articles"))
         conn.execute(
-            "UPDATE articles SET published = ingested_at, published_known = 1, search_text = NULL "
+            "UPDATE articles SET published = ingested_at, published_known = 1, search_text = NULL, "
+            "search_end = NULL "
             "WHERE id != 'd1'"
         )
         conn.execute("DROP TABLE articles_fts")

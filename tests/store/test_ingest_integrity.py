@@ -138,3 +138,18 @@ async def test_a_postgres_store_from_before_is_upgraded_keeping_its_ids(pg_serve
         ] or [h.article.id for h in await store.search("harbour")] == ["old-undated", "old-dated"]
     finally:
         await store.close()
+
+
+def test_search_form_cuts_closing_boilerplate_and_blanks_the_rest() -> None:
+    from bot.store.sqlite import search_form, searched_text
+
+    text = "Story one. Credit: Wire Photo. Story two.\nAll content by the Foundation.\n"
+    closing = (text.index("All"), len(text) - 1)
+    middle = (text.index("Credit"), text.index(" Story two"))
+    assert search_form(text, []) == (None, None)
+    end, copy = search_form(text, [closing])
+    assert copy is None and text[:end] == "Story one. Credit: Wire Photo. Story two."
+    form = search_form(text, [middle, closing])
+    searched = searched_text(text, form)
+    assert len(searched) == len(text) and "Credit" not in searched and "Foundation" not in searched
+    assert searched.index("Story two") == text.index("Story two")  # offsets kept
