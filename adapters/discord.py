@@ -114,7 +114,22 @@ SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
         "list": ("the digests set for this channel", ()),
         "cancel": ("stop a digest", (Option("id", "the id shown by /digest list", required=True),)),
         "now": ("post this channel's digest now", ()),
-    }
+    },
+    "watch": {
+        "add": (
+            "alerts here when new articles quote a person, add to a story or give figures on a topic",
+            (Option("target", "a person, a topic or a story id, e.g. Putin", required=True),),
+        ),
+        "list": ("the watches set for this channel", ()),
+        "cancel": ("stop a watch", (Option("id", "the id shown by /watch list", required=True),)),
+        "quiet": (
+            "hours with no alerts",
+            (
+                Option("hours", "HH:MM-HH:MM, e.g. 22:00-07:00, or off", required=True),
+                Option("timezone", "e.g. Europe/London (default UTC)"),
+            ),
+        ),
+    },
 }
 FREE_TEXT = (Option("text", "what to ask"),)
 # Hidden from members without Manage Server until a server admin grants them (Integrations).
@@ -290,6 +305,35 @@ class DiscordAdapter:
         else:
             target = client.get_partial_messageable(int(place))
         await self._deliver(target.send, reply)
+
+    async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
+        """Post a watch alert in a story's thread; None posts in the channel and opens a thread on it.
+
+        Returns the thread's channel id. A DM ("user:<id>") has no threads: posted plainly.
+        """
+        if place.startswith("user:"):
+            await self.post(place, reply)
+            return None
+        client = self.client
+        if thread:
+            await self._deliver(client.get_partial_messageable(int(thread)).send, reply)
+            return thread
+        channel = client.get_partial_messageable(int(place))
+        first: list[Any] = []
+
+        async def send(**kwargs: Any) -> Any:
+            target = client.get_partial_messageable(int(first[0])) if first else channel
+            message = await target.send(**kwargs)
+            if not first:
+                name = clip(reply.title, 90) or "Updates"
+                opened = await client.http.start_thread_with_message(
+                    channel.id, message.id, name=name, auto_archive_duration=1440
+                )
+                first.append(opened["id"])
+            return message
+
+        await self._deliver(send, reply)
+        return str(first[0]) if first else None
 
     async def sync_only(self, core: Core) -> int:
         """Log in over REST only, push the command list, log out (`briefbot discord-sync`).

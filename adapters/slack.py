@@ -236,6 +236,27 @@ class SlackAdapter:
         for message in render(reply):
             await self._chat_post(place, "", message, ephemeral=False)
 
+    async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
+        """Post a watch alert in a story's thread (its root message's ts); None opens one.
+
+        Returns the thread's ts: the given one, or the first message's when it opened the thread.
+        """
+        client = self.app.client
+        root = thread
+        for message in render(reply):
+            extra: dict[str, Any] = {"thread_ts": root} if root else {}
+            response = await retrying(
+                lambda extra=extra, message=message: client.chat_postMessage(
+                    channel=place,
+                    unfurl_links=self.settings.unfurl_links,
+                    unfurl_media=self.settings.unfurl_links,
+                    **extra,
+                    **message.payload(),
+                )
+            )
+            root = root or response.get("ts")
+        return root
+
     async def _handle_http(self, request: web.Request) -> web.Response:
         timing = Timing()
         bolt_request = await to_bolt_request(request)

@@ -127,12 +127,28 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
             report = await ingest_sources(
                 core, args.sources, workers=args.workers, extract=args.extract, progress=tick
             )
+        await _console_alerts(core)
     for err in report.errors[:20]:
         print(f"failed: {err}", file=sys.stderr)
     if len(report.errors) > 20:
         print(f"... and {len(report.errors) - 20} more failures", file=sys.stderr)
     print(report.line())
     return 0 if report.new or report.duplicate or not report.failed else 1
+
+
+async def _console_alerts(core: Any) -> None:
+    """Post the console's watch alerts here (what a channel would get); others wait for `serve`."""
+    from adapters.console import ConsoleAdapter
+    from bot.alerts import AlertEngine
+    from bot.delivery import Router
+
+    console = ConsoleAdapter(stdout=sys.stdout)
+    engine = AlertEngine(
+        core.store, Router({"console": console}), per_hour=core.config.alerts.per_hour
+    )
+    for posted in await engine.step():
+        print(f"(alert: {len(posted.alert_ids)} update(s) posted to the console)")
+        print()
 
 
 @contextmanager

@@ -35,6 +35,7 @@ from bot.store.base import (
 )
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, migrate
+from bot.store.postgres_watches import PgWatchTables
 from bot.store.sqlite import Prepared, _sentence_at, _shift, now_iso, prepare
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def _snippet(headline: str, text: str) -> str:
     return shown
 
 
-class PostgresStore(PgDigestTables):
+class PostgresStore(PgDigestTables, PgWatchTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
 
     def __init__(self, pool: asyncpg.Pool, url: str, near_duplicates: bool = True) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.store.postgres_watches import WATCHES_MIGRATION
+
 MIGRATE_LOCK = 0x6272_6266_0001  # pg advisory lock keys used by briefbot ("brbf" + purpose)
 INGEST_LOCK = 0x6272_6266_0002
 LEADER_LOCK = 0x6272_6266_0003
@@ -152,7 +154,8 @@ CREATE TABLE feeds (
 );
 """
 
-MIGRATIONS: list[tuple[int, str]] = [(1, _V1)]
+# 2: watches and alerts (issue 23; renumber at merge if another migration took 2)
+MIGRATIONS: list[tuple[int, str]] = [(1, _V1), (2, WATCHES_MIGRATION)]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than
 # growing them row by row).

@@ -36,6 +36,7 @@ from bot.store.base import (
     Story,
 )
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
+from bot.store.sqlite_watches import WatchTables
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
@@ -107,7 +108,7 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
     return sentences[i] if i >= 0 else None
 
 
-class SQLiteStore(DigestTables):
+class SQLiteStore(DigestTables, WatchTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
 
     def __init__(

@@ -433,6 +433,26 @@ class FakeDiscord:
             )
         if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
             return _json(self._message(int(parts[1]), body or {}))
+        if parts[0] == "channels" and parts[-1] == "threads" and method == "POST":
+            # Start Thread from Message: a public thread whose id is a new channel id.
+            return _json(
+                {
+                    "id": str(next(self._ids)),
+                    "type": 11,
+                    "parent_id": parts[1],
+                    "owner_id": str(BOT_ID),
+                    "name": (body or {}).get("name", ""),
+                    "message_count": 0,
+                    "member_count": 1,
+                    "rate_limit_per_user": 0,
+                    "thread_metadata": {
+                        "archived": False,
+                        "auto_archive_duration": (body or {}).get("auto_archive_duration", 1440),
+                        "archive_timestamp": datetime.now(UTC).isoformat(),
+                        "locked": False,
+                    },
+                }
+            )
         return _json({"message": "404: Not Found", "code": 0}, status=404)
 
     # --- what a user would see -----------------------------------------------------------

@@ -1,0 +1,81 @@
+"""Alerts on the seeds: one per article with new Putin quotes, threaded per story, never twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.watches.conftest import SEEDS, ThreadedChannel, running
+
+
+async def test_putin_alert_for_each_new_quote_threaded_and_never_twice(db: Path | str) -> None:
+    channel = ThreadedChannel()
+    async with running(db, channel) as bot:
+        made = await bot.watch("Putin")
+        assert made.title == "Watch #1 on" and "quotes by" in made.sections[0].text
+        for seed in SEEDS:
+            await bot.ingest(seed)
+            await bot.engine.step()
+        assert await bot.engine.step() == []  # nothing new: nothing posted
+    titles = [r.title for _, r, _ in channel.posts]
+    # 000 and 001 quote no Putin; 002, 003 and 004 each bring new quotes: one alert each.
+    assert len(titles) == 3 and all(t.startswith("New quote:") for t in titles)
+    texts = channel.texts()
+    assert any("red line" in t for t in texts)
+    assert any("We will definitely expel them" in t for t in texts)
+    marked = [
+        i.text[i.marks[0][0] : i.marks[0][1]]
+        for _, r, _ in channel.posts
+        for s in r.sections
+        for i in s.items
+    ]
+    assert sum(m.startswith("kick the enemy out") for m in marked) == 1  # quoted twice in 004
+    assert len(texts) == len(set(texts))
+    # All five seeds are one story: the first alert opens its thread, the others go in it.
+    assert [t for _, _, t in channel.posts] == [None, "T1", "T1"]
+    for _, reply, _ in channel.posts:
+        assert reply.actions[0].label == "Show source" and reply.actions[0].command == "quote"
+        assert all(i.cite is not None for s in reply.sections for i in s.items)
+        assert reply.citations[0].article_id
+    # A restart (new engine, same store) posts nothing again.
+    again = ThreadedChannel()
+    async with running(db, again) as bot:
+        await bot.engine.step()
+    assert again.posts == []
+
+
+async def test_territory_watch_alerts_on_new_area_figures(db: Path | str) -> None:
+    channel = ThreadedChannel()
+    async with running(db, channel) as bot:
+        await bot.watch("territory")
+        for seed in SEEDS[:3]:
+            await bot.ingest(seed)
+            await bot.engine.step()
+    assert [r.title for _, r, _ in channel.posts] == ["New figure on territory"] * 3
+    texts = " ".join(channel.texts())
+    assert "roughly 400 miles" in texts and "several tens of square kilometers" in texts
+    assert "1-2 km" in texts
+    assert "drones" not in texts and "100 Russian servicemen" not in texts
+
+
+async def test_articles_indexed_before_the_watch_do_not_alert(tmp_path: Path) -> None:
+    channel = ThreadedChannel()
+    async with running(tmp_path / "b.db", channel) as bot:
+        await bot.ingest(*SEEDS[:4])
+        await bot.watch("Putin")
+        await bot.engine.step()
+        assert channel.posts == []
+        await bot.ingest(SEEDS[4])
+        await bot.engine.step()
+    assert len(channel.posts) == 1
+    assert any("kick the enemy out" in t for t in channel.texts())
+
+
+async def test_a_cancelled_watch_stops_alerting(tmp_path: Path) -> None:
+    channel = ThreadedChannel()
+    async with running(tmp_path / "b.db", channel) as bot:
+        await bot.watch("Putin")
+        cancelled = await bot.watch("cancel 1")
+        assert cancelled.title == "Watch #1 cancelled"
+        await bot.ingest(*SEEDS)
+        await bot.engine.step()
+    assert channel.posts == []
