@@ -6,7 +6,8 @@ where it stopped and articles indexed while the bot was down still alert). Queui
 (unique per channel and update), so two processes scanning the same articles queue each update
 once. Posting uses the digest's exactly-once rule through claims in the store (watch_common.py).
 Flood control: at most `per_hour` posts per channel in any hour; when more are waiting than the
-hour has room for, the last post of the hour carries all of them as one "N more updates" message.
+hour has room for, the last post of the hour carries all of them as one "N more updates" message
+(it waits for a minute without new updates, so a burst goes out whole in it).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 SCAN_BATCH = 200
 HOUR = timedelta(hours=1)
+FOLD_SETTLE = timedelta(seconds=60)  # the hour's last post waits for this long a lull
 _TITLES = {
     "quote": "New quote: {label}",
     "figure": "New figure on {watch}",
@@ -134,11 +136,13 @@ class AlertEngine:
         per_hour: int = 6,
         every: float = 0.5,
         now: Clock | None = None,
+        settle: timedelta = FOLD_SETTLE,
     ) -> None:
         self.store = store
         self.delivery = delivery
         self.per_hour = max(1, per_hour)
         self.every = every
+        self.settle = settle
         self.now = now or _utcnow
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
@@ -251,6 +255,10 @@ class AlertEngine:
         token = uuid.uuid4().hex
         held = await store.claim_alerts(platform, place, token, utc_iso(now))
         if not held:
+            return []
+        if budget == 1 and max(a.created_at for a in held) > utc_iso(now - self.settle):
+            # The hour's last post: wait until the burst is over, so one message carries all of it.
+            await store.release_alerts(token)
             return []
         groups = _group(held)
         singles, folded = (

@@ -147,8 +147,14 @@ async def _console_alerts(core: Any) -> None:
         core.store, Router({"console": console}), per_hour=core.config.alerts.per_hour
     )
     for posted in await engine.step():
-        print(f"(alert: {len(posted.alert_ids)} update(s) posted to the console)")
+        print(f"(alert above: {len(posted.alert_ids)} update(s) posted to the console)")
         print()
+    held = (await core.store.alert_counts("console", "console")).get("pending", 0)
+    if held:
+        print(
+            f"({held} update(s) held by quiet hours or the hourly limit ([alerts] per_hour); "
+            "they are posted on a later run)"
+        )
 
 
 @contextmanager
