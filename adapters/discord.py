@@ -70,6 +70,7 @@ class Option:
     low: int = 1
     high: int = 100
     keyword: bool = False  # value joined as "name value" (who said …)
+    tag: str = ""  # put before each word of the value: "topic:" or "-" (digest filters)
     suggest: str = ""  # autocomplete from the core's suggestions of this kind
 
 
@@ -108,7 +109,8 @@ SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
             (
                 Option("time", "HH:MM, e.g. 07:30", required=True),
                 Option("timezone", "e.g. Europe/Kyiv (default UTC)"),
-                Option("topic", "only stories on this topic"),
+                Option("topic", "only stories on this topic, e.g. Kursk", tag="topic:"),
+                Option("exclude", "leave out stories about these words, e.g. sport", tag="-"),
             ),
         ),
         "list": ("the digests set for this channel", ()),
@@ -150,6 +152,9 @@ def join_args(options: tuple[Option, ...], values: dict[str, Any], prefix: str =
     for opt in options:
         value = values.get(opt.name)
         if value is None or str(value).strip() == "":
+            continue
+        if opt.tag:
+            parts.append(" ".join(opt.tag + w for w in str(value).split()))
             continue
         parts.append(f"{opt.name} {value}" if opt.keyword else str(value).strip())
     return " ".join(parts)

@@ -183,14 +183,10 @@ class AlertEngine:
         """Queue the updates of every article indexed since the cursor; returns how many were queued."""
         store = self.store
         watches: list[Watch] = await store.watches()
-        cursor = await store.alert_cursor()
-        if not watches:
-            top = await store.max_article_pk()
-            if cursor is None or top > cursor:
-                await store.set_alert_cursor(top)
+        if not watches:  # nothing to match (and no write: a bot without watches only reads)
             return 0
-        if cursor is None:
-            cursor = min(w.since_pk for w in watches)
+        # Articles before the oldest watch can match none: start after them.
+        cursor = max(await store.alert_cursor() or 0, min(w.since_pk for w in watches))
         queued = 0
         while True:
             new = await store.articles_after(cursor, SCAN_BATCH)

@@ -165,6 +165,7 @@ async def build_digest(
     topic: str = "",
     covered_until: str | None = None,
     footer: str = "",
+    exclude: str = "",
 ) -> tuple[Reply, str | None]:
     """The digest Reply and the new coverage mark to store when it is delivered.
 
@@ -182,7 +183,11 @@ async def build_digest(
         now=lambda: now,
     )
     reply = await build_brief(
-        ctx, topic=topic or None, since=since, title=digest_title(hour, day, topic)
+        ctx,
+        topic=topic or None,
+        since=since,
+        title=digest_title(hour, day, topic),
+        exclude=tuple(exclude.split()),
     )
     newest = _parse_iso(await store.latest_published())
     mark = min(newest, now) if newest else None

@@ -242,6 +242,7 @@ class Scheduler:
             hour=schedule.hour,
             now=now,
             topic=schedule.topic,
+            exclude=schedule.exclude,
             covered_until=await self.store.covered_until(schedule.id),
             footer=f"Digest #{schedule.id} for this channel; /digest cancel {schedule.id} stops it.",
         )

@@ -71,7 +71,7 @@ COMMANDS: dict[str, CommandSpec] = {
         ),
         CommandSpec(
             "digest",
-            "/digest schedule <HH:MM> [timezone] [topic] | list | cancel <id> | now",
+            "/digest schedule <HH:MM> [timezone] [topic:word] [-word] | list | cancel <id> | now",
             "/digest schedule 07:30 Europe/Kyiv",
             "morning digests for this channel",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.commands.context import Context
@@ -83,11 +84,19 @@ async def default_since(ctx: Context) -> datetime:
 
 
 async def build_brief(
-    ctx: Context, topic: str | None = None, since: datetime | None = None, title: str = ""
+    ctx: Context,
+    topic: str | None = None,
+    since: datetime | None = None,
+    title: str = "",
+    exclude: Sequence[str] = (),
 ) -> Reply:
     """The briefing Reply; digests call this too. Empty result -> a Reply saying nothing is new."""
     since = since or await default_since(ctx)
-    stories = await ctx.store.stories(since=utc_iso(since), topic=topic, limit=MAX_STORIES)
+    # Room for the ones exclude words leave out.
+    limit = MAX_STORIES * 2 if exclude else MAX_STORIES
+    stories = await ctx.store.stories(since=utc_iso(since), topic=topic, limit=limit)
+    if exclude:
+        stories = (await _without(ctx, stories, exclude))[:MAX_STORIES]
     if not stories:
         about = f" about {topic!r}" if topic else ""
         return Reply(
@@ -109,6 +118,18 @@ async def build_brief(
         ),
         footer=f"Since {since.strftime('%Y-%m-%d %H:%M UTC')} — every line is quoted from its source.",
     )
+
+
+async def _without(ctx: Context, stories: list[Story], exclude: Sequence[str]) -> list[Story]:
+    """The stories a digest's exclude words leave in (see bot.digest_filters)."""
+    from bot.digest_filters import story_excluded
+
+    kept = []
+    for story in stories:
+        articles = await ctx.store.articles([r.id for r in story.articles])
+        if not story_excluded(articles, exclude):
+            kept.append(story)
+    return kept
 
 
 async def _story_section(ctx: Context, story: Story) -> Section:

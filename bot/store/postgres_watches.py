@@ -52,7 +52,7 @@ SQL = WatchSQL(
     story_first="SELECT min(pk) FROM articles WHERE story_id = $1",
 )
 
-# Watches, quiet hours and the alert queue; applied after the first schema (renumber at merge).
+# Watches, quiet hours, the alert queue and digest exclude words (issue 23); renumber at merge.
 WATCHES_MIGRATION = """
 CREATE TABLE IF NOT EXISTS watches (
     id BIGSERIAL PRIMARY KEY,
@@ -98,6 +98,8 @@ CREATE TABLE IF NOT EXISTS alert_threads (
     PRIMARY KEY (platform, place, story_id)
 );
 CREATE TABLE IF NOT EXISTS alert_cursor (name TEXT PRIMARY KEY, pk BIGINT NOT NULL);
+-- Digest filters: words whose stories a digest leaves out.
+ALTER TABLE schedules ADD COLUMN IF NOT EXISTS exclude TEXT NOT NULL DEFAULT '';
 """
 
 

@@ -37,7 +37,7 @@ FIGURE = (
 STORY = ("id", "first_published", "last_published", "size", "terms", "summary", "summary_size")
 SCHEDULE = (
     "id", "place", "platform", "time_of_day", "timezone", "topic", "created_by", "created_at",
-    "active",
+    "active", "exclude",
 )  # fmt: skip
 DELIVERY = (
     "schedule_id", "local_date", "place", "status", "token", "attempts", "claimed_at",
@@ -283,6 +283,7 @@ class _Importer:
         elif kind in _SIMPLE:
             if kind == "schedule":
                 row["active"] = bool(row["active"]) if is_pg(self.side) else int(row["active"])
+                row.setdefault("exclude", "")  # an export made before digest filters
             pending = self.simple.setdefault(kind, [])
             pending.append(row)
             if len(pending) >= PAGE:
