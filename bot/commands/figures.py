@@ -26,6 +26,9 @@ MEASURE_NAMES = {
 
 async def run(ctx: Context, args: str) -> Reply:
     words = args.strip()
+    chart = words.lower().endswith(" chart")  # `/figures territory chart` (issue 23)
+    if chart:
+        words = words[: -len(" chart")].strip()
     if not words:
         return await _topic_list(ctx)
     topic, match = _parse(words)
@@ -37,7 +40,13 @@ async def run(ctx: Context, args: str) -> Reply:
         if topic is not None:
             return await _none_for(ctx, topic, match)
         return await _unknown(ctx, words)
-    return _table(ctx, figures, topic, match)
+    reply = _table(ctx, figures, topic, match)
+    if chart:
+        from bot.commands.figures_chart import chart_reply
+
+        shown = figures[:MAX_ROWS]
+        return chart_reply(reply, shown, _groups(shown), topic or match or words)
+    return reply
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:

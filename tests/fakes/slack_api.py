@@ -143,6 +143,8 @@ class FakeSlack(LoopbackSlack):
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        # files_upload_v2: file id -> what getUploadURLExternal announced, then the bytes uploaded
+        self.uploads: dict[str, dict[str, Any]] = {}
         self.arrived: list[float] = []  # perf_counter() of each recorded message
         self._limits: list[RateLimit] = []
         self._outages: list[list[Any]] = []  # [kind, status, times left]
@@ -156,6 +158,7 @@ class FakeSlack(LoopbackSlack):
     def _routes(self, app: web.Application) -> None:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response)
+        app.router.add_post("/upload/v1/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
 
     async def stop(self) -> None:
@@ -245,7 +248,52 @@ class FakeSlack(LoopbackSlack):
             return web.json_response(
                 {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
             )
+        if method == "files.getUploadURLExternal":
+            # Step 1 of files_upload_v2: the file's name, length and alt text; a URL to send it to.
+            if not body.get("filename") or not str(body.get("length", "")).isdigit():
+                return web.json_response({"ok": False, "error": "invalid_arguments"})
+            file_id = f"F{len(self.uploads) + 1:08d}"
+            self.uploads[file_id] = {
+                "filename": body["filename"],
+                "length": int(body["length"]),
+                "alt_txt": body.get("alt_txt", ""),
+                "data": None,
+            }
+            await self._record(Received(method, file_id, body))
+            return web.json_response(
+                {"ok": True, "upload_url": f"{self.base_url}/upload/v1/{file_id}", "file_id": file_id}
+            )
+        if method == "files.completeUploadExternal":
+            # Step 3: share the uploaded files in a channel (and thread), with an optional comment.
+            files = body.get("files")
+            files = json.loads(files) if isinstance(files, str) else files or []
+            for f in files:
+                upload = self.uploads.get(f.get("id", ""))
+                if upload is None or upload["data"] is None:
+                    return web.json_response({"ok": False, "error": "file_not_found"})
+                upload.update(title=f.get("title"), channel=body.get("channel_id"))
+                upload.update(thread_ts=body.get("thread_ts"), comment=body.get("initial_comment"))
+            await self._record(Received(method, str(body.get("channel_id", "")), body))
+            return web.json_response(
+                {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+            )
         return web.json_response({"ok": False, "error": "unknown_method"})
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Step 2: the file's bytes, raw or as a multipart form; 200 "OK - <length>" as Slack answers."""
+        upload = self.uploads.get(request.match_info["file_id"])
+        if upload is None:
+            return web.Response(status=404, text="not found")
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            part = next(iter(form.values()))
+            data = part.file.read() if hasattr(part, "file") else str(part).encode()
+        else:
+            data = await request.read()
+        if len(data) != upload["length"]:
+            return web.Response(status=400, text="length mismatch")
+        upload["data"] = data
+        return web.Response(text=f"OK - {len(data)}")
 
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
