@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import inspect
+import io
 import logging
 import re
 import time
@@ -571,8 +572,15 @@ class DiscordAdapter:
         extras: dict[Any, Any] | None = None,
     ) -> int:
         messages = render(reply, self.settings.max_messages)
-        for message in messages:
-            await send(**self._send_kwargs(message))
+        for i, message in enumerate(messages):
+            kwargs = self._send_kwargs(message)
+            if i == len(messages) - 1 and reply.attachments:
+                # Files (a chart) go with the last part, under the table they illustrate.
+                kwargs["files"] = [
+                    discord.File(io.BytesIO(a.data), filename=a.name, description=a.alt[:1024])
+                    for a in reply.attachments
+                ]
+            await send(**kwargs)
             if extras is not None:
                 extras[ANSWERED] = extras.get(ANSWERED, 0) + 1
         return len(messages)

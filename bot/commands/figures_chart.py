@@ -146,7 +146,7 @@ def render_png(
                 markerfacecolor="none",
                 markeredgecolor=CONFLICT,
                 markeredgewidth=2,
-            )[0]  # fmt: skip
+            )[0]
         )
         labels.append("conflict between sources")
     fig.legend(handles, labels, loc="outside lower center", ncols=1, fontsize=7, frameon=False)

@@ -348,6 +348,8 @@ class FakeDiscord:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
         body: Any = json.loads(raw) if raw and request.content_type == "application/json" else None
+        if raw and request.content_type.startswith("multipart/"):
+            body = self._multipart(raw, request.headers["Content-Type"])
         item = Recorded(request.method, path, dict(request.query), dict(request.headers), body)
         await self._record(item)
         for failure in self._failures:
@@ -362,6 +364,25 @@ class FakeDiscord:
                     return _rate_limited(failure.retry_after)
                 return _json({"message": "fake failure", "code": 50035}, status=failure.status)
         return self._answer(request.method, path, request.headers.get("Authorization", ""), body)
+
+    @staticmethod
+    def _multipart(raw: bytes, content_type: str) -> dict[str, Any]:
+        """A message with files: payload_json, plus each files[n] part's name and bytes under "files"."""
+        from email.parser import BytesParser
+        from email.policy import HTTP
+
+        message = BytesParser(policy=HTTP).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+        )
+        body: dict[str, Any] = {"files": []}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            data = part.get_payload(decode=True) or b""
+            if name == "payload_json":
+                body.update(json.loads(data))
+            else:
+                body["files"].append({"field": name, "filename": part.get_filename(), "data": data})
+        return body
 
     def _answer(self, method: str, path: str, auth: str, body: Any) -> web.Response:
         parts = path.strip("/").split("/")

@@ -225,6 +225,7 @@ class FakeSlack(LoopbackSlack):
             body = await request.json()
         else:
             body = dict(await request.post())
+        body = {**request.query, **body}  # the SDK sends some methods' arguments as query params
         if method == "auth.test":
             return web.json_response(
                 {
@@ -261,7 +262,11 @@ class FakeSlack(LoopbackSlack):
             }
             await self._record(Received(method, file_id, body))
             return web.json_response(
-                {"ok": True, "upload_url": f"{self.base_url}/upload/v1/{file_id}", "file_id": file_id}
+                {
+                    "ok": True,
+                    "upload_url": f"{self.base_url}/upload/v1/{file_id}",
+                    "file_id": file_id,
+                }
             )
         if method == "files.completeUploadExternal":
             # Step 3: share the uploaded files in a channel (and thread), with an optional comment.
