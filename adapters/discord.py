@@ -331,7 +331,9 @@ class DiscordAdapter:
             target = client.get_partial_messageable(int(first[0])) if first else channel
             message = await target.send(**kwargs)
             if not first:
-                name = clip(reply.title, 90) or "Updates"
+                # The thread is the story's: named by the article that opened it.
+                heading = reply.sections[0].heading if reply.sections else ""
+                name = clip(heading or reply.title, 90) or "Updates"
                 opened = await client.http.start_thread_with_message(
                     channel.id, message.id, name=name, auto_archive_duration=1440
                 )

@@ -14,13 +14,14 @@ from bot.store.watch_common import QuietHours, Watch
 
 EXAMPLE = "/watch Putin"
 USAGE = (
-    "Use /watch <person | topic | story id>, /watch list, /watch cancel <id> "
+    "Use /watch <person | topic | story <article id>>, /watch list, /watch cancel <id> "
     "or /watch quiet 22:00-07:00 Europe/London."
 )
 MAX_PER_CHANNEL = 20
 MAX_TARGET = 100
 _CANCEL = ("cancel", "stop", "remove", "delete", "rm", "unwatch")
 _STORY = re.compile(r"^(?:story\s*)?#?(\d{1,9})$", re.IGNORECASE)
+_STORY_OF = re.compile(r"^story\s+(\S{4,80})$", re.IGNORECASE)  # story <article id from a citation>
 _RANGE = re.compile(r"^(\S+?)\s*[-–]\s*(\S+)$")
 
 
@@ -45,13 +46,24 @@ async def _resolve(ctx: Context, target: str) -> tuple[str, str, str] | Reply:
     """(kind, key, display) for what the user typed, or an error Reply."""
     store = ctx.store
     m = _STORY.match(target)
+    of = _STORY_OF.match(target) if m is None else None
+    if of:
+        ids = await store.find_article_ids(of.group(1).split(":")[0], limit=2)
+        story_of = await store.story_of(ids[0]) if len(ids) == 1 else None  # type: ignore[attr-defined]
+        if story_of is None:
+            return error_reply(
+                f"No indexed article has the id {of.group(1)[:40]!r}.",
+                example="/watch story 004_777959b668a2fcee",
+                hint="Article ids are shown in citations, e.g. (004_777959b668a2fcee:120-260).",
+            )
+        return "story", str(story_of), f"story #{story_of}"
     if m:
         story = int(m.group(1))
         if await store.story_first_pk(story) is None:  # type: ignore[attr-defined]
             return error_reply(
                 f"There is no story #{story}.",
-                example=EXAMPLE,
-                hint="Story numbers are shown by /brief; or watch a person or a topic.",
+                example="/watch story 004_777959b668a2fcee",
+                hint="Watch a story by an article in it (the id in its citations), or a person or a topic.",
             )
         return "story", str(story), f"story #{story}"
     if resolve_topic(target) is not None:

@@ -50,6 +50,7 @@ SQL = WatchSQL(
     "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     counts="SELECT status, count(*) FROM alerts WHERE platform = $1 AND place = $2 GROUP BY status",
     story_first="SELECT min(pk) FROM articles WHERE story_id = $1",
+    article_story="SELECT story_id FROM articles WHERE id = $1",
 )
 
 # Watches, quiet hours, the alert queue and digest exclude words (issue 23); renumber at merge.

@@ -52,6 +52,7 @@ SQL = WatchSQL(
     "VALUES (?, ?, ?, ?)",
     counts="SELECT status, count(*) FROM alerts WHERE platform = ? AND place = ? GROUP BY status",
     story_first="SELECT min(rowid) FROM articles WHERE story_id = ?",
+    article_story="SELECT story_id FROM articles WHERE id = ?",
 )
 _HELD = f"SELECT {ALERT_COLS} FROM alerts WHERE token = ? AND status = 'claimed'"
 

@@ -110,6 +110,7 @@ class WatchSQL:
     set_thread: str  # platform, place, story_id, thread (first one wins)
     counts: str  # platform, place -> status, count
     story_first: str  # story_id -> the smallest article pk in it
+    article_story: str  # article id -> its story id
 
 
 class WatchStore(Protocol):
@@ -192,6 +193,10 @@ class WatchStore(Protocol):
     async def story_first_pk(self, story_id: int) -> int | None:
         """The first article of a story (by store order): an article that is it started the story."""
         row = await self._digest_row(self.WATCH_SQL.story_first, (int(story_id),))
+        return int(row[0]) if row and row[0] is not None else None
+
+    async def story_of(self, article_id: str) -> int | None:
+        row = await self._digest_row(self.WATCH_SQL.article_story, (article_id,))
         return int(row[0]) if row and row[0] is not None else None
 
     async def alert_cursor(self, name: str = "scan") -> int | None:

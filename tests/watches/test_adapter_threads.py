@@ -31,7 +31,7 @@ async def test_discord_alerts_open_a_thread_then_post_in_it(
             await engine.step()
     opened = [c for c in fake.requests if c.method == "POST" and c.path.endswith("/threads")]
     assert len(opened) == 1 and opened[0].path.startswith(f"/channels/{CHANNEL_ID}/messages/")
-    assert opened[0].body["name"].startswith("New quote")
+    assert opened[0].body["name"].startswith("Ukraine Forces Advance")  # the story's headline
     in_channel = [
         c
         for c in fake.requests

@@ -79,3 +79,20 @@ async def test_a_cancelled_watch_stops_alerting(tmp_path: Path) -> None:
         await bot.ingest(*SEEDS)
         await bot.engine.step()
     assert channel.posts == []
+
+
+async def test_story_watch_alerts_on_each_new_source_in_its_thread(tmp_path: Path) -> None:
+    channel = ThreadedChannel()
+    async with running(tmp_path / "s.db", channel) as bot:
+        await bot.ingest(SEEDS[0])
+        made = await bot.watch("story 000_58c49d49d2aa7952")
+        assert made.title == "Watch #1 on"
+        for seed in SEEDS[1:3]:
+            await bot.ingest(seed)
+            await bot.engine.step()
+    titles = [r.title for _, r, _ in channel.posts]
+    assert titles == ["New source on story #1"] * 2
+    assert [t for _, _, t in channel.posts] == [None, "T1"]
+    first = channel.posts[0][1]
+    assert first.citations[0].article_id == SEEDS[1].stem  # the new article, cited
+    assert first.actions[0].args == SEEDS[1].stem  # Show source opens it

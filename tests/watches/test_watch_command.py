@@ -19,8 +19,9 @@ async def test_add_list_cancel_and_duplicates(tmp_path: Path) -> None:
         assert again.title == "Watch #1 is already on"
         topic = await bot.watch("territory")
         assert "figures and stories on territory" in topic.sections[0].text
-        story = await bot.watch("story 1")
+        story = await bot.watch("story 004_777959b668a2fcee")  # by an article in it
         assert story.title == "Watch #3 on" and "story #1" in story.sections[0].text
+        assert (await bot.watch("story 1")).title == "Watch #3 is already on"
         other = await bot.watch("Putin", place="C2")  # another channel has its own watches
         assert other.title == "Watch #4 on"
         listed = await bot.watch("list")
@@ -38,6 +39,7 @@ async def test_bad_input_gets_a_message_with_an_example(tmp_path: Path) -> None:
         await bot.ingest(*SEEDS)
         for args, says in [
             ("story 999", "There is no story #999"),
+            ("story nosuchart", "No indexed article has the id"),
             ("cancel", "Which watch?"),
             ("cancel abc", "is not a watch number"),
             ("x" * 150, "too long"),
