@@ -96,3 +96,27 @@ async def test_story_watch_alerts_on_each_new_source_in_its_thread(tmp_path: Pat
     first = channel.posts[0][1]
     assert first.citations[0].article_id == SEEDS[1].stem  # the new article, cited
     assert first.actions[0].args == SEEDS[1].stem  # Show source opens it
+
+
+async def test_a_refused_post_is_retried_and_posted_once(tmp_path: Path) -> None:
+    class Flaky(ThreadedChannel):
+        refuse = 1
+
+        async def post_threaded(self, place: str, reply, thread: str | None) -> str | None:  # type: ignore[no-untyped-def]
+            if self.refuse:
+                self.refuse -= 1
+                raise RuntimeError("platform returned 503")
+            return await super().post_threaded(place, reply, thread)
+
+    channel = Flaky()
+    async with running(tmp_path / "f.db", channel) as bot:
+        await bot.watch("Putin")
+        await bot.ingest(*SEEDS)
+        assert await bot.engine.step() == []  # refused: nothing posted, nothing lost
+        counts = await bot.core.store.alert_counts("fake", "C1")
+        assert counts == {"pending": 7}
+        await bot.engine.step()
+        await bot.engine.step()
+        counts = await bot.core.store.alert_counts("fake", "C1")
+    assert counts == {"posted": 7}
+    assert len(channel.posts) == 3 and len(set(channel.texts())) == len(channel.texts())
