@@ -77,7 +77,7 @@ async def _resolve(ctx: Context, target: str) -> tuple[str, str, str] | Reply:
             names = [d for k, d in known if k == keys[0]]
             return "person", keys[0], best_display_name(names) or target
         key = speaker_key(target)
-        if capitalised and key:
+        if capitalised and key:  # someone not quoted yet (the reply says how to watch a place)
             return "person", key, target
     if not fts.content_terms(target):
         return error_reply(f"{target[:40]!r} has no words to watch for.", example=EXAMPLE)
@@ -121,6 +121,15 @@ async def _add(ctx: Context, target: str) -> Reply:
         req.place, req.platform, kind, display, key, req.user, utc_iso(ctx.now())
     )
     footer = "Alerts are threaded per story, at most a few an hour; /watch quiet sets quiet hours."
+    if (
+        kind == "person"
+        and display == target
+        and not any(k == key for k, _, _ in await store.speakers())
+    ):
+        footer = (
+            f"No one called {target!r} is quoted yet; this watches for their quotes. "
+            f"For a place or a topic, type it in lower case: /watch {target.lower()}"
+        )
     if ctx.services.get("scheduler") is None and req.platform == "console":
         footer = "`briefbot ingest` prints the alerts this watch would post."
     return Reply(

@@ -86,3 +86,15 @@ def test_quiet_window_wraps_midnight_and_follows_the_zone() -> None:
     day = QuietHours("fake", "C1", "12:00", "13:00", "UTC")
     assert in_quiet(day, datetime(2026, 1, 1, 12, 30, tzinfo=UTC))
     assert not in_quiet(day, datetime(2026, 1, 1, 13, 0, tzinfo=UTC))
+
+
+async def test_an_unknown_name_is_a_person_and_lower_case_a_topic(tmp_path: Path) -> None:
+    async with running(tmp_path / "w.db", ThreadedChannel()) as bot:
+        await bot.ingest(*SEEDS)
+        person = await bot.watch("Olaf Scholz")  # nobody quotes him yet: still a person
+        assert "new quotes by Olaf Scholz" in person.sections[0].text
+        assert "/watch olaf scholz" in person.footer  # how to watch it as a topic instead
+        place = await bot.watch("sudzha")
+        assert "figures and stories on sudzha" in place.sections[0].text
+        known = await bot.watch("Putin")
+        assert "quoted yet" not in known.footer
