@@ -260,7 +260,8 @@ examples:
   briefbot ingest story.txt notes.md page.html batch.json wire.jsonl
   briefbot ingest --no-extract --workers 2 archive.jsonl    bulk load, searchable at once
   briefbot ingest https://example.com/rss.xml
-prints "N new, N duplicate, N failed" (reasons for failures on stderr);
+prints "N new, N duplicate, N failed" (reasons for failures on stderr), and first the
+alerts the console's watches would post (briefbot ask "/watch Putin");
 exit status 1 when nothing could be indexed""",
     "serve": """examples:
   SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... briefbot serve
