@@ -145,6 +145,7 @@ class FakeSlack(LoopbackSlack):
         self.received: list[Received] = []
         # files_upload_v2: file id -> what getUploadURLExternal announced, then the bytes uploaded
         self.uploads: dict[str, dict[str, Any]] = {}
+        self.posted_ts: list[str] = []  # the ts of each chat.postMessage, in order
         self.arrived: list[float] = []  # perf_counter() of each recorded message
         self._limits: list[RateLimit] = []
         self._outages: list[list[Any]] = []  # [kind, status, times left]
@@ -245,10 +246,10 @@ class FakeSlack(LoopbackSlack):
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if (limited := self._limited(method)) is not None:
                 return limited
+            ts = f"{time.time():.6f}"
+            self.posted_ts.append(ts)  # so a test can tell which message a thread hangs from
             await self._record(Received(method, str(body.get("channel", "")), body))
-            return web.json_response(
-                {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
-            )
+            return web.json_response({"ok": True, "channel": body.get("channel"), "ts": ts})
         if method == "files.getUploadURLExternal":
             # Step 1 of files_upload_v2: the file's name, length and alt text; a URL to send it to.
             if not body.get("filename") or not str(body.get("length", "")).isdigit():

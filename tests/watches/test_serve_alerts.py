@@ -96,7 +96,8 @@ async def test_two_serve_processes_and_a_restart_post_each_alert_once(
         assert len(posts) == 3
         assert all(p["channel"] == "C0NEWS" for p in posts)
         # One story: the first alert opened its thread, the others are replies in it.
-        assert "thread_ts" not in posts[0] and posts[1]["thread_ts"] == posts[2]["thread_ts"]
+        assert "thread_ts" not in posts[0]
+        assert posts[1]["thread_ts"] == posts[2]["thread_ts"] == fake.posted_ts[0]
         for p in procs:
             await _stop(p)
         procs = [await _start(tmp_path, "c", db, fake)]  # a restart: nothing is re-posted
