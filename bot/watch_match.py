@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from bot.extract.speakers import name_words
 from bot.extract.topics import resolve_topic
 from bot.model import Citation
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote
@@ -86,12 +87,22 @@ def _mark(sentence: str, part: str) -> tuple[int, int] | None:
     return (at, at + len(part.strip())) if at >= 0 and part.strip() else None
 
 
+def _namesake(watch: Watch, speaker: str | None) -> bool:
+    """A different person with the watched surname: "Bill Clinton" is not Hillary Clinton."""
+    mine, theirs = name_words(watch.target), name_words(speaker or "")
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    return _fold(mine[0])[:1] != _fold(theirs[0])[:1]
+
+
 def person_updates(
     watch: Watch, quotes: Sequence[StoredQuote], story_id: int | None
 ) -> list[Update]:
     out = []
     for q in quotes:
         if q.speaker_key != watch.key or q.quote.kind not in QUOTE_KINDS:
+            continue
+        if _namesake(watch, q.quote.speaker):
             continue
         # The quote inside its sentence; a quote that runs over several sentences is shown whole.
         mark = _mark(q.sentence, q.quote.text)

@@ -120,3 +120,25 @@ async def test_a_refused_post_is_retried_and_posted_once(tmp_path: Path) -> None
         counts = await bot.core.store.alert_counts("fake", "C1")
     assert counts == {"posted": 7}
     assert len(channel.posts) == 3 and len(set(channel.texts())) == len(channel.texts())
+
+
+def test_a_namesake_is_not_the_watched_person() -> None:
+    from bot.model import Quote
+    from bot.store.base import ArticleRef, StoredQuote
+    from bot.store.watch_common import Watch
+    from bot.watch_match import person_updates
+
+    ref = ArticleRef("a1", "Campaign trail")
+
+    def said(speaker: str, text: str) -> StoredQuote:
+        sentence = f"“{text}” {speaker} said."
+        return StoredQuote(
+            Quote(text, speaker, "direct", 1, 1 + len(text)), "clinton", ref, 1, sentence
+        )
+
+    watch = Watch(1, "C1", "fake", "person", "Bill Clinton", "clinton")
+    quotes = [said("Hillary Clinton", "We will win."), said("Bill Clinton", "I feel your pain.")]
+    found = person_updates(watch, quotes, None)
+    assert [u.label for u in found] == ["Bill Clinton"]
+    everyone = Watch(2, "C1", "fake", "person", "Clinton", "clinton")  # surname only: both
+    assert len(person_updates(everyone, quotes, None)) == 2
