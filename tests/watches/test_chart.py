@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from adapters.discord import DiscordAdapter
 from bot.core import Core
 from bot.model import Request
@@ -38,6 +40,7 @@ def test_phone_width_png() -> None:
     assert 720 <= WIDTH_IN * DPI <= 1100  # shrinks to a phone's width and stays legible
 
 
+@pytest.mark.slow
 def test_ask_writes_the_png_to_a_path_it_prints(tmp_path: Path) -> None:
     env = {"BRIEFBOT_FILES": str(tmp_path / "files"), "PATH": "/usr/bin:/bin"}
     db = str(tmp_path / "c.db")

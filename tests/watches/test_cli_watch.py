@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.watches.conftest import SEEDS
 
 
@@ -20,6 +22,7 @@ def _cli(*args: str, db: Path) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_ask_watch_then_ingest_prints_each_alert_once(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     _cli("ingest", str(SEEDS[0]), db=db)

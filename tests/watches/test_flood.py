@@ -37,14 +37,16 @@ def _article(i: int) -> dict[str, str]:
     return {"id": f"flood{i:02d}", "title": f"Fighting near {town} update {i}", "text": text}
 
 
-async def test_fifty_articles_in_a_minute_fold_into_at_most_per_hour_posts(tmp_path: Path) -> None:
+async def test_fifty_articles_in_a_minute_fold_into_at_most_per_hour_posts(
+    tmp_path: Path, db: Path | str
+) -> None:
     feed = tmp_path / "burst.jsonl"
     feed.write_text("\n".join(json.dumps(_article(i)) for i in range(50)), encoding="utf-8")
     config = Config(near_duplicates=False, alerts=AlertConfig(per_hour=6))
     start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     now = [start]
     channel = ThreadedChannel()
-    async with running(tmp_path / "b.db", channel, config) as bot:
+    async with running(db, channel, config) as bot:
         bot.engine.now = lambda: now[0]
         await bot.watch("Putin")
         lines = feed.read_text(encoding="utf-8").splitlines()
