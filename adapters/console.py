@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TextIO
 
 from adapters.base import split_command
@@ -66,7 +69,39 @@ def render_text(reply: Reply) -> str:
 
 
 def reply_json(reply: Reply) -> str:
-    return json.dumps(reply.to_dict(), ensure_ascii=False)
+    """The reply as JSON; an attached file (a chart) is written out and its path given."""
+    data = reply.to_dict()
+    for entry, path in zip(data["attachments"], save_attachments(reply), strict=True):
+        entry["path"] = str(path)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def attachment_dir() -> Path:
+    """Where the console writes files that come with replies: $BRIEFBOT_FILES, else a temp folder."""
+    folder = Path(os.environ.get("BRIEFBOT_FILES") or Path(tempfile.gettempdir()) / "briefbot")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_attachments(reply: Reply) -> list[Path]:
+    """Write each attached file (a chart PNG) to attachment_dir(); their paths, in order."""
+    if not reply.attachments:
+        return []
+    folder = attachment_dir()
+    paths = []
+    for a in reply.attachments:
+        path = folder / Path(a.name).name  # never a path the reply chose
+        path.write_bytes(a.data)
+        paths.append(path)
+    return paths
+
+
+def attachment_lines(reply: Reply) -> list[str]:
+    """One line per attached file: where it was written and what it shows."""
+    return [
+        f"{a.mime.split('/')[0].capitalize()} written to {path} — {a.alt}"
+        for a, path in zip(reply.attachments, save_attachments(reply), strict=True)
+    ]
 
 
 class ConsoleAdapter:
@@ -94,6 +129,8 @@ class ConsoleAdapter:
             self.stdout.flush()
         else:
             self.write(render_text(reply))
+        for line in attachment_lines(reply):
+            self.write(line)
 
     async def post(
         self,

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import inspect
+import io
 import logging
 import re
 import time
@@ -72,6 +73,7 @@ class Option:
     low: int = 1
     high: int = 100
     keyword: bool = False  # value joined as "name value" (who said …)
+    tag: str = ""  # put before each word of the value: "topic:" or "-" (digest filters)
     suggest: str = ""  # autocomplete from the core's suggestions of this kind
 
 
@@ -113,13 +115,29 @@ SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
             (
                 Option("time", "HH:MM, e.g. 07:30", required=True),
                 Option("timezone", "e.g. Europe/Kyiv (default UTC)"),
-                Option("topic", "only stories on this topic"),
+                Option("topic", "only stories on this topic, e.g. Kursk", tag="topic:"),
+                Option("exclude", "leave out stories about these words, e.g. sport", tag="-"),
             ),
         ),
         "list": ("the digests set for this channel", ()),
         "cancel": ("stop a digest", (Option("id", "the id shown by /digest list", required=True),)),
         "now": ("post this channel's digest now", ()),
-    }
+    },
+    "watch": {
+        "add": (
+            "alerts here when new articles quote a person, add to a story or give figures on a topic",
+            (Option("target", "a person, a topic or a story id, e.g. Putin", required=True),),
+        ),
+        "list": ("the watches set for this channel", ()),
+        "cancel": ("stop a watch", (Option("id", "the id shown by /watch list", required=True),)),
+        "quiet": (
+            "hours with no alerts",
+            (
+                Option("hours", "HH:MM-HH:MM, e.g. 22:00-07:00, or off", required=True),
+                Option("timezone", "e.g. Europe/London (default UTC)"),
+            ),
+        ),
+    },
 }
 FREE_TEXT = (Option("text", "what to ask"),)
 # Hidden from members without Manage Server until a server admin grants them (Integrations).
@@ -140,6 +158,9 @@ def join_args(options: tuple[Option, ...], values: dict[str, Any], prefix: str =
     for opt in options:
         value = values.get(opt.name)
         if value is None or str(value).strip() == "":
+            continue
+        if opt.tag:
+            parts.append(" ".join(opt.tag + w for w in str(value).split()))
             continue
         parts.append(f"{opt.name} {value}" if opt.keyword else str(value).strip())
     return " ".join(parts)
@@ -316,6 +337,37 @@ class DiscordAdapter:
             await target.send(**self._send_kwargs(message))
             if sent is not None:
                 await sent(i + 1)
+
+    async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
+        """Post a watch alert in a story's thread; None posts in the channel and opens a thread on it.
+
+        Returns the thread's channel id. A DM ("user:<id>") has no threads: posted plainly.
+        """
+        if place.startswith("user:"):
+            await self.post(place, reply)
+            return None
+        client = self.client
+        if thread:
+            await self._deliver(client.get_partial_messageable(int(thread)).send, reply)
+            return thread
+        channel = client.get_partial_messageable(int(place))
+        first: list[Any] = []
+
+        async def send(**kwargs: Any) -> Any:
+            target = client.get_partial_messageable(int(first[0])) if first else channel
+            message = await target.send(**kwargs)
+            if not first:
+                # The thread is the story's: named by the article that opened it.
+                heading = reply.sections[0].heading if reply.sections else ""
+                name = clip(heading or reply.title, 90) or "Updates"
+                opened = await client.http.start_thread_with_message(
+                    channel.id, message.id, name=name, auto_archive_duration=1440
+                )
+                first.append(opened["id"])
+            return message
+
+        await self._deliver(send, reply)
+        return str(first[0]) if first else None
 
     async def sync_only(self, core: Core) -> int:
         """Log in over REST only, push the command list, log out (`briefbot discord-sync`).
@@ -551,8 +603,15 @@ class DiscordAdapter:
         extras: dict[Any, Any] | None = None,
     ) -> int:
         messages = render(reply, self.settings.max_messages)
-        for message in messages:
-            await send(**self._send_kwargs(message))
+        for i, message in enumerate(messages):
+            kwargs = self._send_kwargs(message)
+            if i == len(messages) - 1 and reply.attachments:
+                # Files (a chart) go with the last part, under the table they illustrate.
+                kwargs["files"] = [
+                    discord.File(io.BytesIO(a.data), filename=a.name, description=a.alt[:1024])
+                    for a in reply.attachments
+                ]
+            await send(**kwargs)
             if extras is not None:
                 extras[ANSWERED] = extras.get(ANSWERED, 0) + 1
         return len(messages)

@@ -323,6 +323,28 @@ class SlackAdapter:
             await self._chat_post(place, "", message, ephemeral=False)
             if sent is not None:
                 await sent(i + 1)
+        await self.upload(place, reply)
+
+    async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
+        """Post a watch alert in a story's thread (its root message's ts); None opens one.
+
+        Returns the thread's ts: the given one, or the first message's when it opened the thread.
+        """
+        client = self.app.client
+        root = thread
+        for message in render(reply):
+            extra: dict[str, Any] = {"thread_ts": root} if root else {}
+            response = await retrying(
+                lambda extra=extra, message=message: client.chat_postMessage(
+                    channel=place,
+                    unfurl_links=self.settings.unfurl_links,
+                    unfurl_media=self.settings.unfurl_links,
+                    **extra,
+                    **message.payload(),
+                )
+            )
+            root = root or response.get("ts")
+        return root
 
     async def _handle_http(self, request: web.Request) -> web.Response:
         timing = Timing()
@@ -500,7 +522,27 @@ class SlackAdapter:
                 request.place, request.user, message, ephemeral=ephemeral, thread=where.thread_ts
             )
             sent += 1
+        if not ephemeral:
+            sent += await self.upload(request.place, reply, where.thread_ts)
         return sent
+
+    async def upload(self, channel: str, reply: Reply, thread: str = "") -> int:
+        """Post the reply's files (a chart) with files_upload_v2: getUploadURLExternal, the upload,
+        completeUploadExternal; the alt text goes with each. Returns how many were shared."""
+        client = self.app.client
+        for attachment in reply.attachments:
+            extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+            await retrying(
+                lambda attachment=attachment, extra=extra: client.files_upload_v2(
+                    channel=channel,
+                    file=attachment.data,
+                    filename=attachment.name,
+                    title=reply.title,
+                    alt_txt=attachment.alt,
+                    **extra,
+                )
+            )
+        return len(reply.attachments)
 
     async def _respond(self, url: str, body: dict[str, Any]) -> int:
         """POST to a response_url, waiting out 429s; the HTTP status."""

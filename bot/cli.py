@@ -130,6 +130,7 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
             report = await ingest_sources(
                 core, args.sources, workers=args.workers, extract=args.extract, progress=tick
             )
+        await _console_alerts(core)
     for note in report.notes[:20]:
         print(f"note: {note}", file=sys.stderr)
     for err in report.errors[:20]:
@@ -172,6 +173,27 @@ async def cmd_reindex(args: argparse.Namespace) -> int:
         await store.close()
     print(report.line())
     return 0
+
+
+async def _console_alerts(core: Any) -> None:
+    """Post the console's watch alerts here (what a channel would get); others wait for `serve`."""
+    from adapters.console import ConsoleAdapter
+    from bot.alerts import AlertEngine
+    from bot.delivery import Router
+
+    console = ConsoleAdapter(stdout=sys.stdout)
+    engine = AlertEngine(
+        core.store, Router({"console": console}), per_hour=core.config.alerts.per_hour
+    )
+    for posted in await engine.step():
+        print(f"(alert above: {len(posted.alert_ids)} update(s) posted to the console)")
+        print()
+    held = (await core.store.alert_counts("console", "console")).get("pending", 0)
+    if held:
+        print(
+            f"({held} update(s) held by quiet hours or the hourly limit ([alerts] per_hour); "
+            "they are posted on a later run)"
+        )
 
 
 @contextmanager
@@ -315,7 +337,8 @@ examples:
   briefbot ingest story.txt notes.md page.html batch.json wire.jsonl
   briefbot ingest --no-extract --workers 2 archive.jsonl    bulk load, searchable at once
   briefbot ingest https://example.com/rss.xml
-prints "N new, N duplicate, N failed" (reasons for failures on stderr);
+prints "N new, N duplicate, N failed" (reasons for failures on stderr), and first the
+alerts the console's watches would post (briefbot ask "/watch Putin");
 exit status 1 when nothing could be indexed""",
     "reindex": """Extracts quotes and figures again for the stored articles that have none yet
 (`ingest --no-extract`) or whose extractor version is older than this briefbot's. Work is

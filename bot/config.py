@@ -91,6 +91,12 @@ class LogConfig:
 
 
 @dataclass(frozen=True)
+class AlertConfig:
+    per_hour: int = 6  # posts per channel per hour; the rest are folded into one message
+    poll_seconds: float = 0.5  # how often newly indexed articles are checked against watches
+
+
+@dataclass(frozen=True)
 class Config:
     db_path: Path = field(default_factory=default_db_path)
     store_url: str = field(default="", repr=False)  # postgresql://... replaces the SQLite file
@@ -102,6 +108,7 @@ class Config:
     discord: DiscordConfig = DiscordConfig()
     fetch: FetchConfig = FetchConfig()
     digest: DigestConfig = DigestConfig()
+    alerts: AlertConfig = AlertConfig()
     feeds: tuple[str, ...] = ()
     server: ServerConfig = ServerConfig()
     log: LogConfig = LogConfig()
@@ -132,6 +139,7 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
     ),
     "fetch": frozenset({"timeout", "max_bytes", "allow_private", "user_agent"}),
     "digest": frozenset({"grace_hours", "feed_poll_minutes"}),
+    "alerts": frozenset({"per_hour", "poll_seconds"}),
     "feeds": frozenset({"urls"}),
     "server": frozenset({"host", "port"}),
     "log": frozenset({"format", "level"}),
@@ -234,6 +242,15 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
     discord = _section(data, "discord")
     fetch = _section(data, "fetch")
     digest = _section(data, "digest")
+    alerts = _section(data, "alerts")
+    per_hour = _typed("alerts", alerts, "per_hour", int, 6)
+    if not 1 <= per_hour <= 1000:
+        raise ConfigError("alerts.per_hour must be between 1 and 1000, e.g. per_hour = 6")
+    poll = _typed("alerts", alerts, "poll_seconds", float, 0.5)
+    if not 0.05 <= poll <= 600:
+        raise ConfigError(
+            "alerts.poll_seconds must be between 0.05 and 600, e.g. poll_seconds = 0.5"
+        )
     feeds = _section(data, "feeds").get("urls", [])
     if not isinstance(feeds, list) or not all(isinstance(u, str) for u in feeds):
         raise ConfigError("feeds.urls must be a list of URLs")
@@ -300,6 +317,7 @@ def _build(data: dict[str, Any], env: dict[str, str]) -> Config:
             grace_hours=_typed("digest", digest, "grace_hours", float, 6.0),
             feed_poll_minutes=_typed("digest", digest, "feed_poll_minutes", float, 15.0),
         ),
+        alerts=AlertConfig(per_hour=per_hour, poll_seconds=poll),
         feeds=tuple(feeds),
         server=ServerConfig(host=_typed("server", server, "host", str, "127.0.0.1"), port=port),
         log=LogConfig(format=log_format, level=log_level),

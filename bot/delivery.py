@@ -49,10 +49,33 @@ class Router:
     def platforms(self) -> tuple[str, ...]:
         return tuple(self._posters)
 
-    async def post(
-        self, platform: str, place: str, reply: Reply, *, done: int = 0, sent: Sent | None = None
-    ) -> None:
+    def poster(self, platform: str) -> Poster:
         poster = self._posters.get(platform)
         if poster is None:
             raise DeliveryError(f"no running adapter for platform {platform!r}")
-        await poster.post(place, reply, done=done, sent=sent)
+        return poster
+
+    async def post(
+        self, platform: str, place: str, reply: Reply, *, done: int = 0, sent: Sent | None = None
+    ) -> None:
+        await self.poster(platform).post(place, reply, done=done, sent=sent)
+
+
+class ThreadPoster(Protocol):
+    """An adapter that can post into a thread (alerts about one story share one)."""
+
+    async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
+        """Post in `thread` (None: at the top of the channel); the thread the post is in, if any."""
+        ...
+
+
+async def post_threaded(
+    router: Router, platform: str, place: str, reply: Reply, thread: str | None
+) -> str | None:
+    """Post through the router, in a thread where the adapter has threads; the thread's reference."""
+    poster = router.poster(platform)
+    threaded = getattr(poster, "post_threaded", None)
+    if threaded is None:
+        await router.post(platform, place, reply)
+        return None
+    return await threaded(place, reply, thread)

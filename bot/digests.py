@@ -175,6 +175,7 @@ async def build_digest(
     covered_until: str | None = None,
     indexed_through: int | None = None,
     footer: str = "",
+    exclude: str = "",
 ) -> Digest:
     """The digest Reply and the coverage marks to store when it is delivered.
 
@@ -200,6 +201,7 @@ async def build_digest(
         since=since,
         title=digest_title(hour, day, topic),
         after_row=indexed_through,
+        exclude=tuple(exclude.split()),
     )
     newest = _parse_iso(await store.latest_published())
     mark = min(newest, now) if newest else None

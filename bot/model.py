@@ -153,6 +153,19 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file that goes with a reply (a chart): each adapter posts it its own way (upload, file, path)."""
+
+    name: str  # file name, e.g. figures-territory.png
+    mime: str
+    data: bytes = field(repr=False)
+    alt: str = ""  # what it shows, for screen readers and for text-only clients
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mime": self.mime, "alt": self.alt, "size": len(self.data)}
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """What the core answers; adapters only render it."""
 
@@ -162,11 +175,13 @@ class Reply:
     actions: tuple[Action, ...] = ()
     error: bool = False
     footer: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able form, as `briefbot ask --json` prints it."""
+        """JSON-able form, as `briefbot ask --json` prints it (a file's bytes are left out)."""
         data = asdict(self)
         data["citations"] = [dict(asdict(c), ref=c.ref) for c in self.citations]
+        data["attachments"] = [a.to_dict() for a in self.attachments]
         return data
 
     @classmethod

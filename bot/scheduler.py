@@ -45,7 +45,8 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot import metrics
-from bot.delivery import Delivery
+from bot.alerts import AlertEngine
+from bot.delivery import Delivery, Router
 from bot.digests import build_digest, latest_due
 from bot.model import Reply, utc_iso
 from bot.store.sqlite_digests import Schedule
@@ -88,6 +89,11 @@ class Scheduler:
         )
         self._submitted = 0
         self._finished = 0
+        alerts = core.config.alerts
+        # Watch alerts run where the digests do (the lease holder); their claims keep them to one post.
+        self.alerts = AlertEngine(
+            self.store, delivery, per_hour=alerts.per_hour, every=alerts.poll_seconds, now=self.now
+        )
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -119,9 +125,12 @@ class Scheduler:
                 misfire_grace_time=max(1, int(self.poll_every.total_seconds())),
             )
         await self.catch_up()
+        if isinstance(self.delivery, Router):
+            self.alerts.start()
 
     async def stop(self) -> None:
         """Let running deliveries finish (a cancelled post would leave an unconfirmed claim), then stop."""
+        await self.alerts.stop()
         await self.settle()
         if self._aps.running:
             self._aps.shutdown(wait=False)
@@ -237,6 +246,7 @@ class Scheduler:
             hour=schedule.hour,
             now=now,
             topic=schedule.topic,
+            exclude=schedule.exclude,
             covered_until=await self.store.covered_until(schedule.id),
             indexed_through=await self.store.indexed_through(schedule.id),
             footer=f"Digest #{schedule.id} for this channel; /digest cancel {schedule.id} stops it.",

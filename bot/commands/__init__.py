@@ -71,9 +71,15 @@ COMMANDS: dict[str, CommandSpec] = {
         ),
         CommandSpec(
             "digest",
-            "/digest schedule <HH:MM> [timezone] [topic] | list | cancel <id> | now",
+            "/digest schedule <HH:MM> [timezone] [topic:word] [-word] | list | cancel <id> | now",
             "/digest schedule 07:30 Europe/Kyiv",
             "morning digests for this channel",
+        ),
+        CommandSpec(
+            "watch",
+            "/watch <person | topic | story id> | list | cancel <id> | quiet <HH:MM-HH:MM> [timezone]",
+            "/watch Putin",
+            "alerts here when new articles quote a person, add to a story or give figures on a topic",
         ),
         CommandSpec(
             "help", "/help [command]", "/help figures", "the commands, with an example each"
@@ -91,4 +97,7 @@ ALIASES = {
     "briefing": "brief",
     "digests": "digest",
     "source": "quote",
+    "watches": "watch",
+    "alert": "watch",
+    "alerts": "watch",
 }

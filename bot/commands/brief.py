@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.commands.context import Context
@@ -126,6 +127,7 @@ async def build_brief(
     page: int = 1,
     typed: str = "",
     after_row: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> Reply:
     """The briefing Reply; digests call this too. Empty result -> a Reply saying nothing is new.
 
@@ -141,7 +143,11 @@ async def build_brief(
     else:
         when, span = "", "indexed since the last digest"
     select = {"since": when, "topic": topic, "after_row": after_row}
-    stories = await ctx.store.stories(**select, limit=MAX_STORIES, offset=(page - 1) * MAX_STORIES)
+    # room for the ones a digest's exclude words leave out
+    limit = MAX_STORIES * 2 if exclude else MAX_STORIES
+    stories = await ctx.store.stories(**select, limit=limit, offset=(page - 1) * MAX_STORIES)
+    if exclude:
+        stories = (await _without(ctx, stories, exclude))[:MAX_STORIES]
     # counted only when there may be more than this page shows
     full = len(stories) == MAX_STORIES or page > 1
     total = await ctx.store.story_count(**select) if full else len(stories)
@@ -184,6 +190,18 @@ async def build_brief(
             if bit
         ),
     )
+
+
+async def _without(ctx: Context, stories: list[Story], exclude: Sequence[str]) -> list[Story]:
+    """The stories a digest's exclude words leave in (see bot.digest_filters)."""
+    from bot.digest_filters import story_excluded
+
+    kept = []
+    for story in stories:
+        articles = await ctx.store.articles([r.id for r in story.articles])
+        if not story_excluded(articles, exclude):
+            kept.append(story)
+    return kept
 
 
 def _story_section(

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
+from bot.digest_filters import is_filter, parse_filters
 from bot.digests import (
     ScheduleInputError,
     build_digest,
@@ -23,7 +24,10 @@ from bot.store import fts
 from bot.store.sqlite_digests import Schedule
 
 EXAMPLE = "/digest schedule 07:30 Europe/Kyiv"
-USAGE = "Use /digest schedule <HH:MM> [timezone] [topic], /digest list, /digest cancel <id> or /digest now."
+USAGE = (
+    "Use /digest schedule <HH:MM> [timezone] [topic:word] [-word], /digest list, "
+    "/digest cancel <id> or /digest now."
+)
 MAX_PER_CHANNEL = 10
 MAX_TOPIC = 100
 MAX_FEEDS_SHOWN = 15
@@ -72,12 +76,17 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
         at = parse_time(rest[0])
         zone = "UTC"
         topic_words = rest[1:]
-        if topic_words and looks_like_zone(topic_words[0]):
-            zone = parse_zone(topic_words[0])
+        zone_word = ""
+        if topic_words and not is_filter(topic_words[0]) and looks_like_zone(topic_words[0]):
+            zone_word = topic_words[0]
+            zone = parse_zone(zone_word)
             topic_words = topic_words[1:]
     except ScheduleInputError as exc:
         return error_reply(str(exc), example=EXAMPLE)
-    topic = " ".join(topic_words)
+    filters, problem = parse_filters(topic_words)
+    if problem:
+        return error_reply(problem, example=EXAMPLE + " topic:kursk -sport")
+    topic = filters.topic
     if len(topic) > MAX_TOPIC:
         return error_reply(
             f"That topic is too long (the limit is {MAX_TOPIC} characters).",
@@ -90,7 +99,12 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
     req = ctx.request
     existing = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
     for s in existing:
-        if (s.time_of_day, s.timezone, s.topic.lower()) == (at, zone, topic.lower()):
+        if (s.time_of_day, s.timezone, s.topic.lower(), s.exclude) == (
+            at,
+            zone,
+            topic.lower(),
+            filters.exclude_text,
+        ):
             return Reply(
                 title=f"Digest #{s.id} is already scheduled",
                 sections=(Section(text=_describe(s, ctx.now())),),
@@ -102,7 +116,14 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
             example="/digest list",
         )
     schedule: Schedule = await ctx.store.add_schedule(  # type: ignore[attr-defined]
-        req.place, req.platform, at, zone, topic, req.user, utc_iso(ctx.now())
+        req.place,
+        req.platform,
+        at,
+        zone,
+        topic,
+        req.user,
+        utc_iso(ctx.now()),
+        exclude=filters.exclude_text,
     )
     scheduler = ctx.services.get("scheduler")
     if scheduler is not None:
@@ -110,8 +131,11 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
     footer = (
         "" if scheduler is not None else "Digests are posted while the bot runs (briefbot serve)."
     )
+    if zone_word and "/" not in zone_word and zone_word.lower() not in ("utc", "gmt", "z"):
+        # Israel, Iran, Poland, Turkey, EST: zone names that are also topics.
+        footer = f"{footer} Took {zone_word!r} as the time zone; for the topic write topic:{zone_word}".strip()
     city = city_zone(topic_words[0]) if topic_words and zone == "UTC" else None
-    if city:
+    if city and not topic_words[0].lower().startswith("topic:"):
         footer = f"{footer} Took {topic_words[0]!r} as the topic; for that time zone use: /digest schedule {at} {city}".strip()
     return Reply(
         title=f"Digest #{schedule.id} scheduled",
@@ -126,6 +150,8 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
 
 def _describe(s: Schedule, now: datetime) -> str:
     about = f"stories about {s.topic}" if s.topic else "all stories"
+    if s.exclude:
+        about += f", leaving out {', '.join(s.exclude.split())}"
     return f"Every day at {s.time_of_day} {s.timezone}: {about}. Next: {local_label(s, next_due(s, now))}."
 
 
@@ -222,6 +248,7 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
         hour=local.hour,
         now=now,
         topic=pick.topic,
+        exclude=pick.exclude,
         covered_until=await ctx.store.covered_until(pick.id),  # type: ignore[attr-defined]
         indexed_through=await ctx.store.indexed_through(pick.id),  # type: ignore[attr-defined]
     )

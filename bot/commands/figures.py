@@ -37,6 +37,9 @@ MEASURE_NAMES = {
 
 async def run(ctx: Context, args: str) -> Reply:
     words = args.strip()
+    chart = words.lower().endswith(" chart")  # `/figures territory chart` (issue 23)
+    if chart:
+        words = words[: -len(" chart")].strip()
     if not words:
         return await _topic_list(ctx)
     facet, rest = _parse(words)
@@ -45,7 +48,13 @@ async def run(ctx: Context, args: str) -> Reply:
         if facet in FACET_TOPICS:
             return await _none_for(ctx, facet, rest)
         return await _nothing_mentions(ctx, words)
-    return _table(ctx, scored[:MAX_ROWS], facet, rest, words)
+    reply = _table(ctx, scored[:MAX_ROWS], facet, rest, words)
+    if chart:
+        from bot.commands.figures_chart import chart_reply
+
+        shown = [s.figure for s in scored[:MAX_ROWS]]
+        return chart_reply(reply, shown, _groups(shown, list(range(len(shown)))), words)
+    return reply
 
 
 async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool) -> list[Scored]:

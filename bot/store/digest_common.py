@@ -17,7 +17,9 @@ MAX_SEEN = 2000  # entry keys remembered per feed
 ERROR_LIMIT = 500  # characters of a delivery or feed error kept for /digest list and /feeds
 
 # Column orders the row mappers below read; both backends select exactly these.
-SCHEDULE_COLS = "id, place, platform, time_of_day, timezone, topic, created_by, created_at, active"
+SCHEDULE_COLS = (
+    "id, place, platform, time_of_day, timezone, topic, created_by, created_at, active, exclude"
+)
 DELIVERY_COLS = (
     "schedule_id, local_date, status, attempts, claimed_at, delivered_at, covered_until, error, "
     "parts_posted, reply, indexed_through"
@@ -38,6 +40,7 @@ class Schedule:
     created_by: str = ""
     created_at: str = ""
     active: bool = True
+    exclude: str = ""  # words whose stories the digest leaves out, space-separated
 
     @property
     def hour(self) -> int:
@@ -84,7 +87,7 @@ class FeedState:
 
 def schedule_from(row: Sequence[Any]) -> Schedule:
     """A Schedule from a SCHEDULE_COLS row (SQLite keeps `active` as 0/1)."""
-    return Schedule(*row[:8], active=bool(row[8]))
+    return Schedule(*row[:8], active=bool(row[8]), exclude=row[9] or "")
 
 
 def delivery_from(row: Sequence[Any]) -> DeliveryRecord:
@@ -109,7 +112,9 @@ def seen_json(seen: Sequence[str]) -> str:
 class DigestSQL:
     """One backend's statements. Each takes its parameters in the order given here."""
 
-    insert_schedule: str  # place, platform, time_of_day, timezone, topic, created_by, created_at
+    insert_schedule: (
+        str  # place, platform, time_of_day, timezone, topic, created_by, created_at, exclude
+    )
     schedule: str  # id
     all_schedules: str  # (none): active ones, oldest first
     place_schedules: str  # platform, place
@@ -168,10 +173,11 @@ class DigestStore(Protocol):
         topic: str,
         created_by: str,
         created_at: str,
+        exclude: str = "",
     ) -> Schedule:
         values = (place, platform, time_of_day, timezone, topic, created_by, created_at)
-        new_id = await self._digest_insert(self.DIGEST_SQL.insert_schedule, values)
-        return Schedule(new_id or 0, *values)
+        new_id = await self._digest_insert(self.DIGEST_SQL.insert_schedule, (*values, exclude))
+        return Schedule(new_id or 0, *values, exclude=exclude)
 
     async def schedule(self, schedule_id: int) -> Schedule | None:
         row = await self._digest_row(self.DIGEST_SQL.schedule, (int(schedule_id),))

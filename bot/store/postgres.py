@@ -36,6 +36,7 @@ from bot.store.base import (
 )
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_schema import INGEST_LOCK, MIGRATIONS, migrate
+from bot.store.postgres_watches import PgWatchTables
 from bot.store.read_cache import ReadCache, read_cached
 from bot.store.snippets import snippet
 from bot.store.sqlite import (
@@ -211,7 +212,7 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     after every query — buys nothing. asyncpg still ends any open transaction itself."""
 
 
-class PostgresStore(ReadCache, PgDigestTables):
+class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
 
     def __init__(self, pool: asyncpg.Pool, url: str, near_duplicates: bool = True) -> None:

@@ -42,7 +42,7 @@ _KEEPALIVE = {
 # took over a failed attempt with attempts left; every other claim, from any machine, gets none.
 SQL = DigestSQL(
     insert_schedule="INSERT INTO schedules (place, platform, time_of_day, timezone, topic, "
-    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    "created_by, created_at, exclude) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     schedule=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE id = $1",
     all_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE active ORDER BY id",
     place_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules "

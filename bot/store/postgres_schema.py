@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.store.postgres_watches import WATCHES_MIGRATION
+
 MIGRATE_LOCK = 0x6272_6266_0001  # pg advisory lock keys used by briefbot ("brbf" + purpose)
 INGEST_LOCK = 0x6272_6266_0002
 LEADER_LOCK = 0x6272_6266_0003
@@ -225,6 +227,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (2, _V2_INGEST_INTEGRITY),
     (3, _V_DIGEST_PARTS),
     (4, _V2_SEARCH_CANDIDATES),
+    (5, WATCHES_MIGRATION),  # watches and alerts (issue 23)
 ]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than

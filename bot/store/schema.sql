@@ -178,3 +178,52 @@ CREATE TABLE IF NOT EXISTS feeds (
     entries INTEGER NOT NULL DEFAULT 0,
     seen TEXT NOT NULL DEFAULT '[]'
 );
+
+-- Watches (issue 23): alerts to a channel when new articles quote a person, add to a story
+-- or give figures on a topic. since_pk: only articles indexed after the watch count.
+CREATE TABLE IF NOT EXISTS watches (
+    id INTEGER PRIMARY KEY,
+    place TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    key TEXT NOT NULL DEFAULT '',
+    since_pk INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS watches_place ON watches (platform, place, active);
+CREATE TABLE IF NOT EXISTS alert_quiet (
+    platform TEXT NOT NULL, place TEXT NOT NULL,
+    start TEXT NOT NULL, "end" TEXT NOT NULL, timezone TEXT NOT NULL,
+    PRIMARY KEY (platform, place)
+);
+-- One row per channel and update: inserting it queues the alert, so it is queued once.
+-- status: pending, claimed (posting), posted, failed (gave up). message groups the rows one post carried.
+CREATE TABLE IF NOT EXISTS alerts (
+    id INTEGER PRIMARY KEY,
+    watch_id INTEGER NOT NULL,
+    update_key TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    place TEXT NOT NULL,
+    story_id INTEGER,
+    article_pk INTEGER NOT NULL DEFAULT 0,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    token TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    claimed_at TEXT,
+    posted_at TEXT,
+    message TEXT,
+    error TEXT,
+    UNIQUE (platform, place, update_key)
+);
+CREATE INDEX IF NOT EXISTS alerts_status ON alerts (status, platform, place);
+CREATE INDEX IF NOT EXISTS alerts_posted ON alerts (platform, place, posted_at);
+CREATE TABLE IF NOT EXISTS alert_threads (
+    platform TEXT NOT NULL, place TEXT NOT NULL, story_id INTEGER NOT NULL, thread TEXT NOT NULL,
+    PRIMARY KEY (platform, place, story_id)
+);
+CREATE TABLE IF NOT EXISTS alert_cursor (name TEXT PRIMARY KEY, pk INTEGER NOT NULL);

@@ -37,6 +37,7 @@ from bot.store.base import (
 )
 from bot.store.read_cache import ReadCache, read_cached
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
+from bot.store.sqlite_watches import WatchTables
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 4  # bump with a MIGRATIONS entry
@@ -91,7 +92,7 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
     return sentences[i] if i >= 0 else None
 
 
-class SQLiteStore(ReadCache, DigestTables):
+class SQLiteStore(ReadCache, DigestTables, WatchTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
 
     def __init__(

@@ -57,7 +57,7 @@ def _saving(what: str) -> Iterator[None]:
 
 SQL = DigestSQL(
     insert_schedule="INSERT INTO schedules (place, platform, time_of_day, timezone, topic, "
-    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "created_by, created_at, exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     schedule=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE id = ?",
     all_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE active = 1 ORDER BY id",
     place_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules "
@@ -100,6 +100,7 @@ _CLAIMED_TOKEN = "SELECT token FROM deliveries WHERE schedule_id = ? AND local_d
 
 # Columns added after the first schema; a store created before them gets them on open.
 _ADDED_COLUMNS = {
+    "schedules": (("exclude", "TEXT NOT NULL DEFAULT ''"),),  # digest filters (issue 23)
     "deliveries": (
         ("status", "TEXT NOT NULL DEFAULT 'claimed'"),
         ("token", "TEXT NOT NULL DEFAULT ''"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands import COMMANDS
 from tests.fakes.discord_api import APP_ID, GUILD_ID, FakeDiscord
 
 TOKEN = "MTIz.cli-bot-token.never-logged"
@@ -61,7 +62,7 @@ async def test_discord_sync_pushes_the_commands_once_and_exits(
     proc = await briefbot(tmp_path, config(tmp_path, fake), "discord-sync")
     out, err = await asyncio.wait_for(proc.communicate(), 60)
     assert proc.returncode == 0, err.decode()[-2000:]
-    assert f"synced 10 commands to guild {GUILD_ID}" in out.decode()
+    assert f"synced {len(COMMANDS)} commands to guild {GUILD_ID}" in out.decode()
     [put] = fake.calls("PUT", f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
     assert {c["name"] for c in put.body} >= {"brief", "who", "figures", "digest", "ingest"}
     assert fake.identify() is None, "a sync never opens the gateway"

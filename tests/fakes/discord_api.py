@@ -348,6 +348,8 @@ class FakeDiscord:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
         body: Any = json.loads(raw) if raw and request.content_type == "application/json" else None
+        if raw and request.content_type.startswith("multipart/"):
+            body = self._multipart(raw, request.headers["Content-Type"])
         item = Recorded(request.method, path, dict(request.query), dict(request.headers), body)
         await self._record(item)
         for failure in self._failures:
@@ -362,6 +364,25 @@ class FakeDiscord:
                     return _rate_limited(failure.retry_after)
                 return _json({"message": "fake failure", "code": 50035}, status=failure.status)
         return self._answer(request.method, path, request.headers.get("Authorization", ""), body)
+
+    @staticmethod
+    def _multipart(raw: bytes, content_type: str) -> dict[str, Any]:
+        """A message with files: payload_json, plus each files[n] part's name and bytes under "files"."""
+        from email.parser import BytesParser
+        from email.policy import HTTP
+
+        message = BytesParser(policy=HTTP).parsebytes(
+            f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+        )
+        body: dict[str, Any] = {"files": []}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            data = part.get_payload(decode=True) or b""
+            if name == "payload_json":
+                body.update(json.loads(data))
+            else:
+                body["files"].append({"field": name, "filename": part.get_filename(), "data": data})
+        return body
 
     def _answer(self, method: str, path: str, auth: str, body: Any) -> web.Response:
         parts = path.strip("/").split("/")
@@ -433,6 +454,26 @@ class FakeDiscord:
             )
         if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
             return _json(self._message(int(parts[1]), body or {}))
+        if parts[0] == "channels" and parts[-1] == "threads" and method == "POST":
+            # Start Thread from Message: a public thread whose id is a new channel id.
+            return _json(
+                {
+                    "id": str(next(self._ids)),
+                    "type": 11,
+                    "parent_id": parts[1],
+                    "owner_id": str(BOT_ID),
+                    "name": (body or {}).get("name", ""),
+                    "message_count": 0,
+                    "member_count": 1,
+                    "rate_limit_per_user": 0,
+                    "thread_metadata": {
+                        "archived": False,
+                        "auto_archive_duration": (body or {}).get("auto_archive_duration", 1440),
+                        "archive_timestamp": datetime.now(UTC).isoformat(),
+                        "locked": False,
+                    },
+                }
+            )
         return _json({"message": "404: Not Found", "code": 0}, status=404)
 
     # --- what a user would see -----------------------------------------------------------

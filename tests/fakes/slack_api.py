@@ -143,6 +143,9 @@ class FakeSlack(LoopbackSlack):
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        # files_upload_v2: file id -> what getUploadURLExternal announced, then the bytes uploaded
+        self.uploads: dict[str, dict[str, Any]] = {}
+        self.posted_ts: list[str] = []  # the ts of each chat.postMessage, in order
         self.arrived: list[float] = []  # perf_counter() of each recorded message
         self._limits: list[RateLimit] = []
         self._outages: list[list[Any]] = []  # [kind, status, times left]
@@ -157,6 +160,7 @@ class FakeSlack(LoopbackSlack):
     def _routes(self, app: web.Application) -> None:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response)
+        app.router.add_post("/upload/v1/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
 
     async def stop(self) -> None:
@@ -223,6 +227,7 @@ class FakeSlack(LoopbackSlack):
             body = await request.json()
         else:
             body = dict(await request.post())
+        body = {**request.query, **body}  # the SDK sends some methods' arguments as query params
         if method == "auth.test":
             return self._auth_test(request.headers.get("Authorization", ""))
         if method == "apps.connections.open":
@@ -232,9 +237,42 @@ class FakeSlack(LoopbackSlack):
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if (limited := self._limited(method)) is not None:
                 return limited
+            ts = f"{time.time():.6f}"
+            self.posted_ts.append(ts)  # so a test can tell which message a thread hangs from
             await self._record(Received(method, str(body.get("channel", "")), body))
+            return web.json_response({"ok": True, "channel": body.get("channel"), "ts": ts})
+        if method == "files.getUploadURLExternal":
+            # Step 1 of files_upload_v2: the file's name, length and alt text; a URL to send it to.
+            if not body.get("filename") or not str(body.get("length", "")).isdigit():
+                return web.json_response({"ok": False, "error": "invalid_arguments"})
+            file_id = f"F{len(self.uploads) + 1:08d}"
+            self.uploads[file_id] = {
+                "filename": body["filename"],
+                "length": int(body["length"]),
+                "alt_txt": body.get("alt_txt", ""),
+                "data": None,
+            }
+            await self._record(Received(method, file_id, body))
             return web.json_response(
-                {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+                {
+                    "ok": True,
+                    "upload_url": f"{self.base_url}/upload/v1/{file_id}",
+                    "file_id": file_id,
+                }
+            )
+        if method == "files.completeUploadExternal":
+            # Step 3: share the uploaded files in a channel (and thread), with an optional comment.
+            files = body.get("files")
+            files = json.loads(files) if isinstance(files, str) else files or []
+            for f in files:
+                upload = self.uploads.get(f.get("id", ""))
+                if upload is None or upload["data"] is None:
+                    return web.json_response({"ok": False, "error": "file_not_found"})
+                upload.update(title=f.get("title"), channel=body.get("channel_id"))
+                upload.update(thread_ts=body.get("thread_ts"), comment=body.get("initial_comment"))
+            await self._record(Received(method, str(body.get("channel_id", "")), body))
+            return web.json_response(
+                {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
             )
         return web.json_response({"ok": False, "error": "unknown_method"})
 
@@ -259,6 +297,22 @@ class FakeSlack(LoopbackSlack):
         else:
             who.update(user="editor", user_id="U0EDITOR")
         return web.json_response(who)
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Step 2: the file's bytes, raw or as a multipart form; 200 "OK - <length>" as Slack answers."""
+        upload = self.uploads.get(request.match_info["file_id"])
+        if upload is None:
+            return web.Response(status=404, text="not found")
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            part = next(iter(form.values()))
+            data = part.file.read() if hasattr(part, "file") else str(part).encode()
+        else:
+            data = await request.read()
+        if len(data) != upload["length"]:
+            return web.Response(status=400, text="length mismatch")
+        upload["data"] = data
+        return web.Response(text=f"OK - {len(data)}")
 
     async def _response(self, request: web.Request) -> web.Response:
         key = request.match_info["key"]
