@@ -468,6 +468,7 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         )
         return Article(*row) if row else None
 
+    @read_cached
     async def articles(self, article_ids: Sequence[str]) -> list[Article]:
         if not article_ids:
             return []
@@ -576,6 +577,7 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         )
         return [_stored_figure(r) for r in await self._all(sql, *params)]
 
+    @read_cached
     async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
         if not article_ids:
             return []

@@ -529,6 +529,7 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         )
         return Article(*row) if row else None
 
+    @read_cached
     async def articles(self, article_ids: Sequence[str]) -> list[Article]:
         if not article_ids:
             return []
@@ -643,6 +644,7 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         )
         return [_stored_figure(r) for r in await self._all(sql, [*params, limit])]
 
+    @read_cached
     async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
         if not article_ids:
             return []
