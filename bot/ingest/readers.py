@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.extract.boilerplate import has_story_text
 from bot.model import Article, utc_iso
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,11 @@ def from_text(text: str, source: str = "", id_hint: str = "", **meta: Any) -> Ar
         raise ReadError(
             f"{source or 'the text'} is not prose: {len(run.group()):,} characters without a full "
             f"stop or line break (an article's sentences stay under {MAX_RUN:,})"
+        )
+    if not has_story_text(text):
+        raise ReadError(
+            f"{source or 'the text'} has no article text, only page furniture (social-media "
+            "embed or cookie notices, archive-crawl or newsletter lines); give the story text"
         )
     title = str(meta.get("title") or "").strip() or split_title(text)[0]
     return Article(

@@ -299,7 +299,7 @@ class PostgresStore(PgDigestTables):
         )
         weights = cluster.weigh(counts, df, n_docs)
         day = _shift(published, -cluster.WINDOW_DAYS)
-        probe = list(weights)[:12]
+        probe = cluster.probe_terms(weights)
         candidates: set[int] = set()
         for term in probe:
             rows = await conn.fetch(
@@ -308,22 +308,25 @@ class PostgresStore(PgDigestTables):
                 day,
             )
             candidates.update(r[0] for r in rows)
-        best_id, best_score, best_row = None, 0.0, None
         horizon = _shift(published, cluster.WINDOW_DAYS)
+        rows = {}
         if candidates:
-            rows = await conn.fetch(
-                "SELECT id, terms, size, first_published, last_published FROM stories "
-                "WHERE id = ANY($1::bigint[]) ORDER BY id",
-                sorted(candidates),
-            )
-            for row in rows:
-                if row[3] > horizon:
-                    continue
-                score = cluster.cosine(weights, json.loads(row[1]))
-                if score > best_score:
-                    best_id, best_score, best_row = row[0], score, row
-        if best_id is not None and best_row is not None and best_score >= cluster.JOIN_THRESHOLD:
-            terms = cluster.merge(json.loads(best_row[1]), best_row[2], weights)
+            rows = {
+                row[0]: row
+                for row in await conn.fetch(
+                    "SELECT id, terms, size, first_published, last_published FROM stories "
+                    "WHERE id = ANY($1::bigint[]) ORDER BY id",
+                    sorted(candidates),
+                )
+                if row[3] <= horizon
+            }
+        best = cluster.choose_story(
+            weights,
+            (cluster.StoryTerms(sid, json.loads(row[1]), row[2]) for sid, row in rows.items()),
+        )
+        if best is not None:
+            best_id, best_row = best.id, rows[best.id]
+            terms = cluster.merge(best.terms, best.size, weights)
             first = min(best_row[3], published)
             last = max(best_row[4], published)
             await conn.execute(
@@ -346,7 +349,7 @@ class PostgresStore(PgDigestTables):
             )
         await conn.execute("UPDATE articles SET story_id = $1 WHERE pk = $2", story_id, pk)
         await conn.execute("DELETE FROM story_terms WHERE story_id = $1", story_id)
-        top = sorted(terms, key=lambda t: -terms[t])[:15]
+        top = cluster.index_terms(terms)
         await conn.execute(
             "INSERT INTO story_terms (term, last_published, story_id) SELECT unnest($1::text[]), $2, $3 "
             "ON CONFLICT DO NOTHING",

@@ -440,7 +440,7 @@ class SQLiteStore(DigestTables):
         pending.update(names)
         weights = cluster.weigh(counts, df, n_docs)
         day = _shift(published, -cluster.WINDOW_DAYS)
-        probe = list(weights)[:12]
+        probe = cluster.probe_terms(weights)
         candidates: set[int] = set()
         if probe:  # one statement: up to 200 recent stories per probe term
             branch = (
@@ -451,18 +451,16 @@ class SQLiteStore(DigestTables):
                 " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
             ).fetchall()
             candidates.update(r[0] for r in rows)
-        best_id, best_score, best_row = None, 0.0, None
         latest_start = _shift(published, cluster.WINDOW_DAYS)
         found = _stories_by_id(db, self._begun_by(candidates, latest_start), latest_start)
-        for sid in candidates:
-            row = found.get(sid)
-            if row is None:
-                continue
-            score = cluster.cosine(weights, json.loads(row[0]))
-            if score > best_score:
-                best_id, best_score, best_row = sid, score, row
-        if best_id is not None and best_row is not None and best_score >= cluster.JOIN_THRESHOLD:
-            terms = cluster.merge(json.loads(best_row[0]), best_row[1], weights)
+        rows = {sid: found[sid] for sid in candidates if sid in found}
+        best = cluster.choose_story(
+            weights,
+            (cluster.StoryTerms(sid, json.loads(row[0]), row[1]) for sid, row in rows.items()),
+        )
+        if best is not None:
+            best_id, best_row = best.id, rows[best.id]
+            terms = cluster.merge(best.terms, best.size, weights)
             first = min(best_row[2], published)
             last = max(best_row[3], published)
             db.execute(
@@ -482,7 +480,7 @@ class SQLiteStore(DigestTables):
             self._story_first[story_id] = published
         db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story_id, rowid))
         db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
-        top = sorted(terms, key=lambda t: -terms[t])[:15]
+        top = cluster.index_terms(terms)
         db.executemany(
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
             [(t, last, story_id) for t in top],
