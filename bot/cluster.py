@@ -29,6 +29,8 @@ NAME_BOOST = 1  # extra count for each mid-sentence capitalised occurrence (a na
 PROBE_TERMS = 12  # an article's strongest terms, looked up to find candidate stories
 INDEX_TERMS = 15  # a story's strongest terms, indexed for that lookup
 PRIOR_DOCS = 1000
+ABOUT_SHARE = 0.5  # a story is about a word weighing this share of its strongest term
+TOPIC_OVERFETCH = 4  # stories read per story wanted: some match a topic's words, not the topic
 
 
 def _stem(word: str) -> str:
@@ -167,3 +169,19 @@ def probe_terms(weights: Mapping[str, float]) -> list[str]:
 def index_terms(terms: Mapping[str, float]) -> list[str]:
     """A story's terms kept in the index that probe_terms searches."""
     return sorted(terms, key=lambda t: -terms[t])[:INDEX_TERMS]
+
+
+def about(story_terms: Mapping[str, float], topic: str) -> bool:
+    """True when the story is about `topic`, not just mentioning it.
+
+    Each content word of the topic must be one of the story's centroid terms, and the
+    strongest of them must weigh at least ABOUT_SHARE of the story's strongest term: what
+    its sources keep returning to (a name in the title and throughout), not a word said once.
+    Stop words are not checked.
+    """
+    wanted = {_content_stem(w) for w in _WORD.findall(topic)} - {None}
+    if not wanted or not story_terms:
+        return not wanted
+    if not wanted <= story_terms.keys():
+        return False
+    return max(story_terms[t] for t in wanted) >= ABOUT_SHARE * max(story_terms.values())

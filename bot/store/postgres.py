@@ -408,17 +408,24 @@ class PostgresStore(PgDigestTables):
 
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Best-matching articles: all words first, any word if that finds nothing."""
-        for match in (all_of(query), any_of(query)):
+        surface = fts.surface_patterns(query)
+        for match, joiner in ((all_of(query), " AND "), (any_of(query), " OR ")):
             if not match:
                 return []
+            # The index matches stems; each hit must also hold the words themselves.
+            words = joiner.join(
+                f"(a.title ILIKE ${i} OR a.text ILIKE ${i})" for i in range(3, 3 + len(surface))
+            )
             rows = await self._all(
                 f"SELECT {_REF_COLS}, ts_headline('english', a.text, m.q, '{_HEADLINE}'), hits.score, a.text "
                 f"FROM (SELECT a.pk, ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
                 f"FROM articles a WHERE a.tsv @@ websearch_to_tsquery('english', $1) "
+                f"{'AND (' + words + ') ' if words else ''}"
                 f"ORDER BY score DESC, a.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk, "
                 f"websearch_to_tsquery('english', $1) AS m(q) ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
+                *surface,
             )
             if rows:
                 return [SearchHit(_ref(r), _snippet(r[5], r[7]), float(r[6])) for r in rows]
@@ -546,18 +553,27 @@ class PostgresStore(PgDigestTables):
             match = all_of(topic)
             if not match:
                 return []
+            surface = fts.surface_patterns(topic)
+            words = "".join(
+                f" AND (a.title ILIKE ${i} OR a.text ILIKE ${i})"
+                for i in range(3, 3 + len(surface))
+            )
             topic_filter = (
                 "AND s.id IN (SELECT a.story_id FROM articles a "
-                "WHERE a.tsv @@ websearch_to_tsquery('english', $2) AND a.published >= $1 "
+                f"WHERE a.tsv @@ websearch_to_tsquery('english', $2) AND a.published >= $1{words} "
                 "ORDER BY a.published DESC LIMIT 2000)"
             )
             params.append(match)
-        params.append(limit)
+            params.extend(surface)
+        params.append(limit * cluster.TOPIC_OVERFETCH if topic else limit)
         rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s WHERE s.last_published >= $1 "
-            f"{topic_filter} ORDER BY s.last_published DESC, s.size DESC, s.id LIMIT ${len(params)}",
+            f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+            f"WHERE s.last_published >= $1 {topic_filter} "
+            f"ORDER BY s.last_published DESC, s.size DESC, s.id LIMIT ${len(params)}",
             *params,
         )
+        if topic:  # matching articles are not enough: the story must be about the topic
+            rows = [r for r in rows if cluster.about(json.loads(r[3]), topic)][:limit]
         if not rows:
             return []
         arts = await self._all(
@@ -577,7 +593,7 @@ class PostgresStore(PgDigestTables):
                 first_published=first,
                 last_published=last,
             )
-            for sid, first, last in rows
+            for sid, first, last, _ in rows
         ]
 
     async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:

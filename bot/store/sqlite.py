@@ -555,14 +555,20 @@ class SQLiteStore(DigestTables):
         in every article; for the same reason 'the', 'of', 'was' are left out of a query
         that has other words. Snippets are cut only for the hits shown.
         """
-        for match in (fts.all_of(query, drop_common=True), fts.any_of(query, drop_common=True)):
+        surface = fts.surface_patterns(query)
+        for match, joiner in (
+            (fts.all_of(query, drop_common=True), " AND "),
+            (fts.any_of(query, drop_common=True), " OR "),
+        ):
             if not match:
                 return []
+            # The index matches stems; each hit must also hold the words themselves.
+            words = joiner.join(["(a.title LIKE ? OR a.text LIKE ?)"] * len(surface)) or "1"
             ranked = await self._all(
-                "SELECT rowid, score FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score "
-                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                "ORDER BY score LIMIT ?",
-                (match, SEARCH_CANDIDATES, limit),
+                "SELECT r.rowid, r.score FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score "
+                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) r "
+                f"JOIN articles a ON a.rowid = r.rowid WHERE {words} ORDER BY r.score LIMIT ?",
+                (match, SEARCH_CANDIDATES, *[p for w in surface for p in (w, w)], limit),
             )
             if not ranked:
                 continue
@@ -732,18 +738,23 @@ class SQLiteStore(DigestTables):
             match = fts.all_of(topic)
             if not match:
                 return []
+            surface = fts.surface_patterns(topic)
+            words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
             topic_filter = (
                 "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? AND a.published >= ? ORDER BY a.published DESC LIMIT 2000)"
+                f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
             )
-            params += [match, since or ""]
+            params += [match, since or "", *[p for w in surface for p in (w, w)]]
         rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s WHERE s.last_published >= ? "
-            f"{topic_filter} ORDER BY s.last_published DESC, s.size DESC LIMIT ?",
-            [*params, limit],
+            f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+            f"WHERE s.last_published >= ? {topic_filter} "
+            f"ORDER BY s.last_published DESC, s.size DESC LIMIT ?",
+            [*params, limit * cluster.TOPIC_OVERFETCH if topic else limit],
         )
+        if topic:  # matching articles are not enough: the story must be about the topic
+            rows = [r for r in rows if cluster.about(json.loads(r[3]), topic)][:limit]
         out = []
-        for sid, first, last in rows:
+        for sid, first, last, _ in rows:
             arts = await self._all(
                 f"SELECT {_REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
                 (sid,),
