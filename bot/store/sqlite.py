@@ -821,16 +821,21 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     /who and /figures just do not see it.
     """
     text = article.text
-    digest, signature = dedupe.fingerprints(text)
     analysis = analyse(text) if extract else Analysis(split_sentences(text))
+    boilerplate = frozenset(boilerplate_sentences(text, analysis.sentences))
+    digest, signature = dedupe.fingerprints(text)
+    story = text
+    if boilerplate:  # copies and stories are told by the story text, not the page furniture
+        story = "\n".join(s.text for i, s in enumerate(analysis.sentences) if i not in boilerplate)
+        signature = dedupe.minhash(story)
     return Prepared(
         digest,
         signature,
         dedupe.bands(signature),
         analysis,
-        cluster.term_counts(article.title, text),
+        cluster.term_counts(article.title, story),
         list(paragraphs(text)),
-        frozenset(boilerplate_sentences(text, analysis.sentences)),
+        boilerplate,
     )
 
 
