@@ -823,11 +823,12 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     text = article.text
     analysis = analyse(text) if extract else Analysis(split_sentences(text))
     boilerplate = frozenset(boilerplate_sentences(text, analysis.sentences))
-    digest, signature = dedupe.fingerprints(text)
     story = text
     if boilerplate:  # copies and stories are told by the story text, not the page furniture
         story = "\n".join(s.text for i, s in enumerate(analysis.sentences) if i not in boilerplate)
-        signature = dedupe.minhash(story)
+        digest, signature = dedupe.content_hash(text), dedupe.minhash(story)
+    else:
+        digest, signature = dedupe.fingerprints(text)
     return Prepared(
         digest,
         signature,
