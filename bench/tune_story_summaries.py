@@ -16,11 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
-import score_stories as ss  # the scorer's own baselines, splitter and ROUGE
+import score_stories as ss  # noqa: E402  (the scorer's own baselines, splitter and ROUGE)
 
-from bot.ingest.readers import ReadError, from_text
-from summaries import multi
-from summaries.terms import Stems
+from bot.ingest.readers import ReadError, from_text  # noqa: E402
+from summaries import multi  # noqa: E402
+from summaries.terms import Stems  # noqa: E402
 
 BIG = 2000  # words: a ranking long enough to cut any summary's length from
 
