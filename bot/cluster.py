@@ -21,9 +21,9 @@ STOP = frozenset(get_stop_words("english")) | frozenset(
     report reports reported news including since like well just make made many much""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
-TERMS_PER_ARTICLE = 60
-TERMS_PER_STORY = 120
-JOIN_THRESHOLD = 0.2
+TERMS_PER_ARTICLE = 30
+TERMS_PER_STORY = 60
+JOIN_THRESHOLD = 0.25  # 0.2 joins more on small sets, but its precision falls as stores grow
 WINDOW_DAYS = 3
 NAME_BOOST = 1  # extra count for each mid-sentence capitalised occurrence (a name or place)
 PROBE_TERMS = 12  # an article's strongest terms, looked up to find candidate stories
