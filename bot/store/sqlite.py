@@ -40,6 +40,7 @@ from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 3  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
+SURFACE_FIRST = 4  # hits wanted x this: best-ranked candidates word-checked before all are
 DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
 STORY_CACHE_ROWS = 1_000_000  # story first dates the writer keeps in memory (~130 MB at most)
 _REF_COLS = "a.id, a.title, a.outlet, a.published, a.url"
@@ -562,14 +563,25 @@ class SQLiteStore(DigestTables):
         ):
             if not match:
                 return []
-            # The index matches stems; each hit must also hold the words themselves.
+            # The index matches stems; each hit must also hold the words themselves. Checked
+            # on the best-ranked few first, on every candidate only when too few of them pass.
             words = joiner.join(["(a.title LIKE ? OR a.text LIKE ?)"] * len(surface)) or "1"
-            ranked = await self._all(
-                "SELECT r.rowid, r.score FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score "
-                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) r "
-                f"JOIN articles a ON a.rowid = r.rowid WHERE {words} ORDER BY r.score LIMIT ?",
-                (match, SEARCH_CANDIDATES, *[p for w in surface for p in (w, w)], limit),
-            )
+            for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
+                ranked = await self._all(
+                    "SELECT r.rowid, r.score FROM (SELECT rowid, score FROM ("
+                    "SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+                    "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?) r "
+                    f"JOIN articles a ON a.rowid = r.rowid WHERE {words} ORDER BY r.score LIMIT ?",
+                    (
+                        match,
+                        SEARCH_CANDIDATES,
+                        checked,
+                        *[p for w in surface for p in (w, w)],
+                        limit,
+                    ),
+                )
+                if len(ranked) >= limit or not surface:
+                    break
             if not ranked:
                 continue
             # One statement, one branch per hit: each is a rowid lookup inside the match.
