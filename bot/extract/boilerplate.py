@@ -280,13 +280,18 @@ MIN_STORY_WORDS = 15  # words of story text a page must keep once its furniture 
 
 def has_story_text(text: str, min_words: int = MIN_STORY_WORDS) -> bool:
     """False for a page that is nothing but furniture (an embed notice, a crawl notice, a
-    cookie prompt): no paragraph of `min_words` words is left once boilerplate goes.
+    cookie prompt): fewer than `min_words` words are left once boilerplate lines go.
 
-    As in trailing_notices, a paragraph whose first sentence is boilerplate is furniture
-    whole (notices run over several sentences of which only the first names itself). A real
-    article is settled by its first paragraph of story text.
+    As in trailing_notices, a line whose first sentence is boilerplate is furniture whole
+    (notices run over several sentences of which only the first names itself). Words are
+    summed over lines, so hard-wrapped text counts in full; a real article is settled by
+    its first lines.
     """
+    words = 0
     for line in text.split("\n"):
-        if len(line.split()) >= min_words and not is_boilerplate(_FIRST_SENTENCE.split(line, 1)[0]):
-            return True
+        n_words = len(line.split())
+        if n_words and not is_boilerplate(_FIRST_SENTENCE.split(line, 1)[0]):
+            words += n_words
+            if words >= min_words:
+                return True
     return False

@@ -80,3 +80,12 @@ def test_a_page_of_notices_is_refused_at_reading_with_the_reason() -> None:
     with pytest.raises(ReadError, match="no article text"):
         from_text(TWITTER_NOTICE, source="tweet.html")
     assert from_text(STORY, source="flood.txt").text == STORY
+
+
+def test_hard_wrapped_and_short_line_stories_keep_their_text() -> None:
+    wrapped = (
+        "Flood warnings were issued for three towns\non Tuesday after the river rose by two\n"
+        "metres overnight. Residents were moved to\na school hall, the council said."
+    )
+    assert has_story_text(wrapped)
+    assert from_text(wrapped, source="wrapped.txt").text == wrapped
