@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -299,6 +300,33 @@ async def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_stories(args: argparse.Namespace) -> int:
+    from bot.commands.brief import parse_since
+    from bot.model import utc_iso
+    from bot.store.opening import open_store
+    from bot.story_export import story_rows
+
+    since = None
+    if args.since:
+        when = parse_since(args.since, datetime.now(UTC))
+        if when is None:
+            print(
+                f"briefbot stories: can't read {args.since!r} as a time; "
+                "e.g. briefbot stories --json --since 2d",
+                file=sys.stderr,
+            )
+            return 2
+        since = utc_iso(when)
+    config = _config(args)
+    store = await open_store(_db(args, config), near_duplicates=config.near_duplicates)
+    try:
+        async for row in story_rows(store, since=since, sentences=args.sentences):
+            print(json.dumps(row, ensure_ascii=False))
+    finally:
+        await store.close()
+    return 0
+
+
 async def cmd_discord_sync(args: argparse.Namespace) -> int:
     from bot.app import discord_sync
 
@@ -376,10 +404,20 @@ safe while the bot runs and ingests: the copy is one committed state of the stor
   briefbot check
   briefbot --db /var/lib/briefbot/briefbot.db check
 exit status 0 when the store is sound, 1 when something is wrong (each problem with its fix)""",
+    "stories": """examples:
+  briefbot stories --json                       every story, newest first
+  briefbot stories --json --since 2d --sentences 4
+one JSON line per story: {"id", "articles": [ids], "summary": [{"text", "article_id"}]}""",
     "summarize": """examples:
   briefbot summarize --json seeds/002_b76eddcc3a3b8871.txt
   briefbot summarize --json --sentences 2 --method lexrank story.txt""",
 }
+
+
+def _sentences(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 10:
+        raise argparse.ArgumentTypeError(f"{text!r:.20} is not a number from 1 to 10 (e.g. 4)")
+    return int(text)
 
 
 def _workers(text: str) -> int:
@@ -502,6 +540,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_extract)
+
+    p = _sub(sub, "stories", "every story with its articles and summary, as JSON lines")
+    p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
+    p.add_argument("--since", help="only stories active since: 24h, 2d, 1w or a date")
+    p.add_argument("--sentences", type=_sentences, default=4, help="1 to 10 (default 4)")
+    p.set_defaults(func=cmd_stories)
 
     p = _sub(sub, "summarize", "extractive summary of files, as JSON lines")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")

@@ -72,3 +72,64 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
         and str(cfg) in p.stderr
         and "Traceback" not in p.stderr
     )
+
+
+STORY_ROWS = [
+    {
+        "id": "flood-a",
+        "published": "2026-03-02T08:00:00Z",
+        "outlet": "Ledger",
+        "text": "The River Ouse burst its banks in York on Monday night, flooding 300 homes in the "
+        "city centre. The Environment Agency issued two severe flood warnings for York and "
+        "Selby. Residents of the lowest streets were taken to a school hall by boat. The river "
+        "peaked at 5.2 metres above its normal level, the agency said.",
+    },
+    {
+        "id": "flood-b",
+        "published": "2026-03-02T08:00:00Z",
+        "outlet": "Courier",
+        "text": "Soldiers were sent to York on Tuesday to help after the River Ouse flooded "
+        "hundreds of homes. The Environment Agency said the Ouse had peaked overnight and "
+        "severe flood warnings for York and Selby remained. Volunteers filled sandbags at the "
+        "racecourse while residents waited for the water to fall.",
+    },
+    {
+        "id": "chess-c",
+        "published": "2026-03-02T08:00:00Z",
+        "outlet": "Ledger",
+        "text": "A twelve-year-old from Leicester has become the youngest grandmaster in British "
+        "chess history after a win in Budapest on Sunday. Her coach said she had trained for "
+        "four hours a day since the age of six. The English Chess Federation called the result "
+        "remarkable and said she would join the national team this summer.",
+    },
+    {
+        "id": "tweet-page",
+        "published": "2026-03-02T08:00:00Z",
+        "outlet": "Courier",
+        "text": "Tweet with a location\n\nYou can add location information to your Tweets, such "
+        "as your city or precise location, from the web and via third-party applications. You "
+        "always have the option to delete your Tweet location history. Learn more",
+    },
+]
+
+
+def test_stories_json_groups_one_event_keeps_ids_and_quotes_verbatim(tmp_path: Path) -> None:
+    src = tmp_path / "articles.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in STORY_ROWS))
+    db = str(tmp_path / "s.db")
+    p = run("--db", db, "ingest", str(src))
+    assert p.returncode == 0, p.stderr
+    assert "3 new" in p.stdout and "1 failed" in p.stdout
+    assert "no article text" in p.stderr  # the page of notices, refused with the reason
+    p = run("--db", db, "stories", "--json", "--sentences", "2")
+    assert p.returncode == 0, p.stderr
+    stories = [json.loads(line) for line in p.stdout.splitlines()]
+    assert sorted(sorted(s["articles"]) for s in stories) == [["chess-c"], ["flood-a", "flood-b"]]
+    texts = {r["id"]: " ".join(r["text"].split()) for r in STORY_ROWS}
+    for s in stories:
+        assert 1 <= len(s["summary"]) <= 2
+        for item in s["summary"]:
+            assert item["article_id"] in s["articles"]
+            assert " ".join(item["text"].split()) in texts[item["article_id"]]
+    p = run("--db", db, "stories", "--json", "--since", "soon")
+    assert p.returncode == 2 and "--since 2d" in p.stderr

@@ -9,12 +9,10 @@ from bot.commands.rows import counted
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
 
-_SUFFIX = re.compile(r"(?:ations?|ions?|ings?|ed|es|s)$")
-
 
 def highlights(text: str, query: str) -> tuple[tuple[int, int], ...]:
     """Spans of the words the query matched, stems included ('evacuated' marks 'evacuation')."""
-    stems = {_SUFFIX.sub("", t.lower()) or t.lower() for t in fts.content_terms(query)}
+    stems = {fts.surface_base(t) for t in fts.content_terms(query)}
     stems = {s for s in stems if len(s) >= 2}
     if not stems:
         return ()

@@ -95,6 +95,50 @@ _RULES: tuple[_Rule, ...] = (
         r"^(?:advertisement|sponsored|share this|comments?|related|trending|loading\W*)$",
         max_words=2,
     ),
+    # Web-page furniture around the story: social embeds and their notices, archive-crawl
+    # notices, cookie and newsletter prompts, share lines and "Learn more" style links.
+    _rule(
+        r"\b(?:tweet\s+with\s+a\s+location|location\s+(?:information\s+)?to\s+your\s+tweets"
+        r"|your\s+tweet\s+location|twitter\s+stores\s+that\s+location"
+        r"|switch\s+location\s+on/off)\b",
+        "tweet|location",
+    ),
+    _rule(
+        r"[—–-]\s*[^()@]{1,60}\(@\w{1,30}\)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+        r"\.?\s+\d{1,2},\s+\d{4}\s*$",
+        "(@",
+    ),
+    _rule(r"^(?:pic\.twitter\.com|https?://t\.co)/\S+$", "pic.twitter|t.co", 3),
+    _rule(
+        r"\b(?:th(?:is|ese|e)\s+crawls?\b|wayback\s+machine|warc\s+files?|internet\s+archive\b)",
+        "crawl|wayback|warc|internet archive",
+    ),
+    _rule(
+        r"\b(?:we\s+use\s+cookies|uses?\s+cookies\s+to|cookie\s+(?:policy|settings|preferences)"
+        r"|accept\s+(?:all\s+)?cookies|by\s+continuing\s+to\s+(?:use|browse)\s+(?:this|our|the)\s+"
+        r"(?:site|website))\b",
+        "cookie|continuing",
+    ),
+    _rule(
+        r"\b(?:sign\s+up\s+for\s+(?:our|the|a)\s+\w*\s*newsletters?|subscribe\s+to\s+(?:our|the)\s+"
+        r"\w*\s*newsletters?|newsletters?\s+delivered|delivered\s+(?:straight\s+)?to\s+your\s+inbox"
+        r"|enter\s+your\s+e-?mail(?:\s+address)?)\b",
+        "newsletter|inbox|enter your",
+    ),
+    _rule(
+        r"\b(?:recommending\s+(?:this|the)\s+page|spreading\s+the\s+word\s+about"
+        r"|we\s+do\s+not\s+capture\s+any\s+e-?mail)",
+        "recommending|spreading|capture",
+    ),
+    _rule(
+        r"^(?:learn\s+more|continue\s+reading(?:\s+the\s+main\s+story)?|read\s+more|see\s+more"
+        r"|show\s+more|click\s+to\s+(?:share|print|email|expand)|(?:advertisement\s+)?continue\s+"
+        r"reading\s+the\s+main\s+story|share\s+(?:this|on\s+\w+)|tweet\s+this|email\s+this"
+        r"|pin\s+it|skip\s+(?:to\s+)?(?:main\s+)?content|image\s+copyright\b.{0,60}"
+        r"|(?:photo|image|picture)\s+(?:by|courtesy\s+of)\s+.{1,60})\.?$",
+        max_words=12,
+    ),
+    _rule(r"^(?:photo|abstract|video|image|_+|#+|\*+|-+)$", max_words=1),
     _rule(r"^(?:editor'?s?|editors’)\s+note\b", "note"),
     _rule(
         r"^this (?:story|article|report) (?:has been|was) (?:updated|corrected|amended)\b", "this"
@@ -228,3 +272,26 @@ def trailing_notices(sentences: Sequence[Sentence]) -> set[int]:
             break  # story text: the trailing block of notices ends here
         block.update(members)
     return block
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+MIN_STORY_WORDS = 15  # words of story text a page must keep once its furniture is set aside
+
+
+def has_story_text(text: str, min_words: int = MIN_STORY_WORDS) -> bool:
+    """False for a page that is nothing but furniture (an embed notice, a crawl notice, a
+    cookie prompt): fewer than `min_words` words are left once boilerplate lines go.
+
+    As in trailing_notices, a line whose first sentence is boilerplate is furniture whole
+    (notices run over several sentences of which only the first names itself). Words are
+    summed over lines, so hard-wrapped text counts in full; a real article is settled by
+    its first lines.
+    """
+    words = 0
+    for line in text.split("\n"):
+        n_words = len(line.split())
+        if n_words and not is_boilerplate(_FIRST_SENTENCE.split(line, 1)[0]):
+            words += n_words
+            if words >= min_words:
+                return True
+    return False

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from bot.extract.boilerplate import has_story_text
 from bot.ingest.dates import date_in_text, date_in_url
 from bot.model import Article, utc_iso
 
@@ -204,6 +205,11 @@ def from_text(
         raise ReadError(
             f"{source or 'the text'} is not prose: {len(run.group()):,} characters without a full "
             f"stop or line break (an article's sentences stay under {MAX_RUN:,})"
+        )
+    if not has_story_text(text):
+        raise ReadError(
+            f"{source or 'the text'} has no article text, only page furniture (social-media "
+            "embed or cookie notices, archive-crawl or newsletter lines); give the story text"
         )
     title = str(meta.get("title") or "").strip() or split_title(text)[0]
     url = str(meta.get("url") or "").strip()[:2000]

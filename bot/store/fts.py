@@ -41,3 +41,35 @@ def phrase(text: str) -> str | None:
     """The words in this order, adjacent."""
     toks = terms(text)
     return '"' + " ".join(toks) + '"' if toks else None
+
+
+# Inflections a search word may carry: its base must appear in a matching text. The stemmed
+# index alone lets 'Federer' match 'federal' and 'Federation' (all stem to 'feder').
+_INFLECTION = re.compile(r"(?:ations?|ions?|ings?|ed|es|s)$")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def surface_base(word: str) -> str:
+    """'evacuations' -> 'evacu', 'running' -> 'run', 'Federer' -> 'federer': what the
+    word's own forms start with ('evacuated', 'runs', "Federer's")."""
+    w = word.lower()
+    base = _INFLECTION.sub("", w) or w
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        base = base[:-1]  # 'runn' of 'running'
+    elif len(base) > 4 and base[-1] in "eiy":
+        base = base[:-1]  # 'evacuat' of 'evacuate', 'stud' of 'studies', 'happ' of 'happy'
+    return base
+
+
+def surface_patterns(text: str) -> list[str]:
+    """LIKE patterns ('%federer%') the text of every hit must match, one per query word.
+
+    Only plain a-z words of three or more letters are checked: the index folds diacritics
+    ('Muller' finds 'Müller'), which LIKE does not. The patterns hold no LIKE wildcards.
+    """
+    out = []
+    for word in content_terms(text):
+        base = surface_base(word)
+        if len(base) >= 3 and _ASCII_WORD.fullmatch(base):
+            out.append(f"%{base}%")
+    return list(dict.fromkeys(out))

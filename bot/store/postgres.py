@@ -363,7 +363,7 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         )
         weights = cluster.weigh(counts, df, n_docs)
         day = _shift(published, -cluster.WINDOW_DAYS)
-        probe = list(weights)[:12]
+        probe = cluster.probe_terms(weights)
         candidates: set[int] = set()
         for term in probe:
             rows = await conn.fetch(
@@ -372,22 +372,25 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
                 day,
             )
             candidates.update(r[0] for r in rows)
-        best_id, best_score, best_row = None, 0.0, None
         horizon = _shift(published, cluster.WINDOW_DAYS)
+        rows = {}
         if candidates:
-            rows = await conn.fetch(
-                "SELECT id, terms, size, first_published, last_published FROM stories "
-                "WHERE id = ANY($1::bigint[]) ORDER BY id",
-                sorted(candidates),
-            )
-            for row in rows:
-                if row[3] > horizon:
-                    continue
-                score = cluster.cosine(weights, json.loads(row[1]))
-                if score > best_score:
-                    best_id, best_score, best_row = row[0], score, row
-        if best_id is not None and best_row is not None and best_score >= cluster.JOIN_THRESHOLD:
-            terms = cluster.merge(json.loads(best_row[1]), best_row[2], weights)
+            rows = {
+                row[0]: row
+                for row in await conn.fetch(
+                    "SELECT id, terms, size, first_published, last_published FROM stories "
+                    "WHERE id = ANY($1::bigint[]) ORDER BY id",
+                    sorted(candidates),
+                )
+                if row[3] <= horizon
+            }
+        best = cluster.choose_story(
+            weights,
+            (cluster.StoryTerms(sid, json.loads(row[1]), row[2]) for sid, row in rows.items()),
+        )
+        if best is not None:
+            best_id, best_row = best.id, rows[best.id]
+            terms = cluster.merge(best.terms, best.size, weights)
             first = min(best_row[3], published)
             last = max(best_row[4], published)
             await conn.execute(
@@ -410,7 +413,7 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
             )
         await conn.execute("UPDATE articles SET story_id = $1 WHERE pk = $2", story_id, pk)
         await conn.execute("DELETE FROM story_terms WHERE story_id = $1", story_id)
-        top = sorted(terms, key=lambda t: -terms[t])[:15]
+        top = cluster.index_terms(terms)
         await conn.execute(
             "INSERT INTO story_terms (term, last_published, story_id) SELECT unnest($1::text[]), $2, $3 "
             "ON CONFLICT DO NOTHING",
@@ -523,23 +526,34 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
         of a query that has other words. Words all in the clustering stop list ("said",
         "year") are found by walking from the newest article, others through the GIN index
-        (postgres_schema, migration 2). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
+        (postgres_schema, migration 4). The index matches stems, so each hit must also hold
+        the words themselves (Federer is not federal). Snippets are cut only for the hits
+        shown, in Python (bot/store/snippets.py).
         """
-        for match in (all_of(query, drop_common=True), any_of(query, drop_common=True)):
+        surface = fts.surface_patterns(query)
+        for match, joiner in (
+            (all_of(query, drop_common=True), " AND "),
+            (any_of(query, drop_common=True), " OR "),
+        ):
             if not match:
                 return []
             words = fts.terms(match)
             common = all(w.lower() in cluster.STOP for w in words)
             find = "briefbot_newest_matches_common" if common else "briefbot_newest_matches"
+            has_words = joiner.join(
+                f"(a.title ILIKE ${i} OR a.text ILIKE ${i})" for i in range(3, 3 + len(surface))
+            )
             rows = await self._all(
                 f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} "
                 f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
                 f"FROM {find}(websearch_to_tsquery('english', $1), "
                 f"{int(SEARCH_CANDIDATES)}) c "
+                f"{'JOIN articles a ON a.pk = c.pk WHERE ' + has_words if has_words else ''} "
                 f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
                 f"ORDER BY hits.score DESC, a.pk",
                 match,
                 limit,
+                *surface,
             )
             if rows:
                 return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
@@ -678,7 +692,8 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
 
         after_row: only stories with an article indexed after that articles.pk (a digest's
-        mark), whatever its publication date."""
+        mark), whatever its publication date. A topic needs an article that has the words
+        themselves, not only their stems (Federer is not federal)."""
         params: list[Any] = [since or ""]
         filters = ""
         if topic:
@@ -686,9 +701,16 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
             if not match:
                 return None
             params.append(match)
+            at = len(params)
+            surface = fts.surface_patterns(topic)
+            words = "".join(
+                f" AND (a.title ILIKE ${i} OR a.text ILIKE ${i})"
+                for i in range(at + 1, at + 1 + len(surface))
+            )
+            params.extend(surface)
             filters += (
                 "AND s.id IN (SELECT a.story_id FROM articles a "
-                f"WHERE a.tsv @@ websearch_to_tsquery('english', ${len(params)}) AND a.published >= $1 "
+                f"WHERE a.tsv @@ websearch_to_tsquery('english', ${at}) AND a.published >= $1{words} "
                 "ORDER BY a.published DESC LIMIT 2000) "
             )
         if after_row is not None:
@@ -705,6 +727,9 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return 0
+        if topic:  # only the stories about the topic count, as stories() lists them
+            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", *where[1])
+            return sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))
         rows = await self._all(f"SELECT count(*) FROM stories s {where[0]}", *where[1])
         return int(rows[0][0]) if rows else 0
 
@@ -717,17 +742,27 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         offset: int = 0,
         after_row: int | None = None,
     ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+        """Stories active since `since`, newest first; with a topic, only stories about it."""
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return []
-        params = [*where[1], limit, offset]
-        rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
-            f"ORDER BY s.last_published DESC, s.size DESC, s.id "
-            f"LIMIT ${len(params) - 1} OFFSET ${len(params)}",
-            *params,
-        )
+        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
+        if topic:  # matching articles are not enough: the story must be about the topic
+            params = [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH]
+            found = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+                f"{where[0]} {order} LIMIT ${len(params)}",
+                *params,
+            )
+            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
+            rows = about[offset : offset + limit]
+        else:
+            params = [*where[1], limit, offset]
+            rows = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
+                f"{order} LIMIT ${len(params) - 1} OFFSET ${len(params)}",
+                *params,
+            )
         if not rows:
             return []
         arts = await self._all(

@@ -42,6 +42,7 @@ from bot.store.sqlite_watches import WatchTables
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 4  # bump with a MIGRATIONS entry
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks
+SURFACE_FIRST = 4  # hits wanted x this: best-ranked candidates word-checked before all are
 DF_CACHE_TERMS = 1_000_000  # term_df counts the writer keeps in memory (~100 MB at most)
 STORY_CACHE_ROWS = 1_000_000  # story first dates the writer keeps in memory (~130 MB at most)
 # published is only shown when the source gave it (else it holds the indexing time, for order)
@@ -391,7 +392,7 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         pending.update(names)
         weights = cluster.weigh(counts, df, n_docs)
         day = _shift(published, -cluster.WINDOW_DAYS)
-        probe = list(weights)[:12]
+        probe = cluster.probe_terms(weights)
         candidates: set[int] = set()
         if probe:  # one statement: up to 200 recent stories per probe term
             branch = (
@@ -402,18 +403,16 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
                 " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
             ).fetchall()
             candidates.update(r[0] for r in rows)
-        best_id, best_score, best_row = None, 0.0, None
         latest_start = _shift(published, cluster.WINDOW_DAYS)
         found = _stories_by_id(db, self._begun_by(candidates, latest_start), latest_start)
-        for sid in candidates:
-            row = found.get(sid)
-            if row is None:
-                continue
-            score = cluster.cosine(weights, json.loads(row[0]))
-            if score > best_score:
-                best_id, best_score, best_row = sid, score, row
-        if best_id is not None and best_row is not None and best_score >= cluster.JOIN_THRESHOLD:
-            terms = cluster.merge(json.loads(best_row[0]), best_row[1], weights)
+        rows = {sid: found[sid] for sid in candidates if sid in found}
+        best = cluster.choose_story(
+            weights,
+            (cluster.StoryTerms(sid, json.loads(row[0]), row[1]) for sid, row in rows.items()),
+        )
+        if best is not None:
+            best_id, best_row = best.id, rows[best.id]
+            terms = cluster.merge(best.terms, best.size, weights)
             first = min(best_row[2], published)
             last = max(best_row[3], published)
             db.execute(
@@ -433,7 +432,7 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
             self._story_first[story_id] = published
         db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story_id, rowid))
         db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
-        top = sorted(terms, key=lambda t: -terms[t])[:15]
+        top = cluster.index_terms(terms)
         db.executemany(
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
             [(t, last, story_id) for t in top],
@@ -582,15 +581,32 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         in every article; for the same reason 'the', 'of', 'was' are left out of a query
         that has other words. Snippets are cut only for the hits shown.
         """
-        for match in (fts.all_of(query, drop_common=True), fts.any_of(query, drop_common=True)):
+        surface = fts.surface_patterns(query)
+        for match, joiner in (
+            (fts.all_of(query, drop_common=True), " AND "),
+            (fts.any_of(query, drop_common=True), " OR "),
+        ):
             if not match:
                 return []
-            ranked = await self._all(
-                "SELECT rowid, score FROM (SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score "
-                "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-                "ORDER BY score LIMIT ?",
-                (match, SEARCH_CANDIDATES, limit),
-            )
+            # The index matches stems; each hit must also hold the words themselves. Checked
+            # on the best-ranked few first, on every candidate only when too few of them pass.
+            words = joiner.join(["(a.title LIKE ? OR a.text LIKE ?)"] * len(surface)) or "1"
+            for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
+                ranked = await self._all(
+                    "SELECT r.rowid, r.score FROM (SELECT rowid, score FROM ("
+                    "SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+                    "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?) r "
+                    f"JOIN articles a ON a.rowid = r.rowid WHERE {words} ORDER BY r.score LIMIT ?",
+                    (
+                        match,
+                        SEARCH_CANDIDATES,
+                        checked,
+                        *[p for w in surface for p in (w, w)],
+                        limit,
+                    ),
+                )
+                if len(ranked) >= limit or not surface:
+                    break
             if not ranked:
                 continue
             # One statement, one branch per hit: each is a rowid lookup inside the match.
@@ -772,7 +788,8 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
 
         after_row: only stories with an article indexed after that articles.rowid (a digest's
-        mark), whatever its publication date."""
+        mark), whatever its publication date. A topic needs an article that has the words
+        themselves, not only their stems (Federer is not federal)."""
         params: list[Any] = [since or ""]
         filters = ""
         if after_row is not None:
@@ -782,11 +799,13 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
             match = fts.all_of(topic)
             if not match:
                 return None
+            surface = fts.surface_patterns(topic)
+            words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
             filters += (
                 "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? AND a.published >= ? ORDER BY a.published DESC LIMIT 2000)"
+                f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
             )
-            params += [match, since or ""]
+            params += [match, since or "", *[p for w in surface for p in (w, w)]]
         return f"WHERE s.last_published >= ? {filters}", params
 
     async def story_count(
@@ -804,6 +823,9 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return [0]
+        if topic:  # only the stories about the topic count, as stories() lists them
+            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", where[1])
+            return [sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))]
         row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
         return [row[0] if row else 0]
 
@@ -816,15 +838,25 @@ class SQLiteStore(ReadCache, DigestTables, WatchTables):
         offset: int = 0,
         after_row: int | None = None,
     ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories whose articles match it."""
+        """Stories active since `since`, newest first; with a topic, only stories about it."""
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return []
-        rows = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
-            "ORDER BY s.last_published DESC, s.size DESC, s.id LIMIT ? OFFSET ?",
-            [*where[1], limit, offset],
-        )
+        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
+        if topic:  # matching articles are not enough: the story must be about the topic
+            found = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+                f"{where[0]} {order} LIMIT ?",
+                [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH],
+            )
+            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
+            rows = about[offset : offset + limit]
+        else:
+            rows = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published FROM stories s "
+                f"{where[0]} {order} LIMIT ? OFFSET ?",
+                [*where[1], limit, offset],
+            )
         out = []
         for sid, first, last in rows:
             arts = await self._all(
@@ -924,16 +956,22 @@ def prepare(article: Article, extract: bool = True) -> Prepared:
     /who and /figures just do not see it.
     """
     text = article.text
-    digest, signature = dedupe.fingerprints(text)
     analysis = analyse(text) if extract else Analysis(split_sentences(text))
+    boilerplate = frozenset(boilerplate_sentences(text, analysis.sentences))
+    story = text
+    if boilerplate:  # copies and stories are told by the story text, not the page furniture
+        story = "\n".join(s.text for i, s in enumerate(analysis.sentences) if i not in boilerplate)
+        digest, signature = dedupe.content_hash(text), dedupe.minhash(story)
+    else:
+        digest, signature = dedupe.fingerprints(text)
     return Prepared(
         digest,
         signature,
         dedupe.bands(signature),
         analysis,
-        cluster.term_counts(article.title, text),
+        cluster.term_counts(article.title, story),
         list(paragraphs(text)),
-        frozenset(boilerplate_sentences(text, analysis.sentences)),
+        boilerplate,
         extractor_version() if extract else "",
     )
 
