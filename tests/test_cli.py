@@ -8,7 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEEDS
+
+# Every test here runs the CLI as a subprocess: the slow tier (tests/test_cli_inprocess.py
+# covers the same paths in process for the fast tier).
+pytestmark = pytest.mark.slow
 
 BRIEFBOT = [sys.executable, "-m", "bot.cli"]
 

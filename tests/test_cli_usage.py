@@ -15,6 +15,10 @@ import pytest
 from tests.conftest import SEEDS
 from tests.test_cli import BRIEFBOT, run
 
+# Every test here runs the CLI as a subprocess: the slow tier (tests/test_cli_inprocess.py
+# covers the same paths in process for the fast tier).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 BODY = (
     "Ukrainian forces advanced further into the Kursk region on Tuesday, officials said. "

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEEDS, reply_text
 
 
@@ -66,6 +68,8 @@ async def test_unknown_topic_says_so_and_suggests_the_nearest(ask) -> None:
     assert "not a figures topic" in text and "Nearest topics: territory" in text
 
 
+# the CLI as a subprocess (in process: tests/test_cli_inprocess.py)
+@pytest.mark.slow
 def test_cli_ask_json(tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -154,6 +154,8 @@ async def test_no_hit_says_so_and_suggests_what_exists(ask) -> None:
     assert _items(again)
 
 
+# the CLI as a subprocess (in process: tests/test_cli_inprocess.py)
+@pytest.mark.slow
 def test_cli_ask_json(tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

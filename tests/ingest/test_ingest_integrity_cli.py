@@ -8,9 +8,15 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from bot.store.sqlite import SCHEMA_VERSION
 from tests.conftest import SEEDS
 from tests.test_cli import run
+
+# Every test here runs the CLI as a subprocess, several times: the slow tier (the fast tier
+# covers the CLI in process in tests/test_cli_inprocess.py).
+pytestmark = pytest.mark.slow
 
 BBC = Path("/work/shared/corpus/bbc_dev.jsonl")
 CUMBRIA = (
