@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from tests.conftest import SEEDS
 
 # Every test here runs the CLI as a subprocess: the slow tier (tests/test_cli_inprocess.py
@@ -30,6 +33,14 @@ def run(
     return subprocess.run(
         [*BRIEFBOT, *args], input=stdin, capture_output=True, text=True, timeout=120, env=full_env
     )
+
+
+def run_in_process(*args: str) -> subprocess.CompletedProcess:
+    """What run() gives, from bot.cli.main in this process: the fast tier's way to the same paths."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(["briefbot", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_extract_prints_one_json_line_per_file_with_offsets(tmp_path: Path) -> None:
