@@ -10,27 +10,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from bot.store.sqlite import SCHEMA_VERSION
 from tests.conftest import SEEDS
-from tests.test_cli import run as run_process
-from tests.test_cli import run_in_process
 
-Runner = Callable[..., subprocess.CompletedProcess]
-
-
-@pytest.fixture(
-    params=[
-        # the CLI as a user runs it, a subprocess per call: the slow tier
-        pytest.param(run_process, id="process", marks=pytest.mark.slow),
-        # the same paths through bot.cli.main in this process: the fast tier
-        pytest.param(run_in_process, id="in-process"),
-    ]
-)
-def run(request: pytest.FixtureRequest) -> Runner:
-    """`briefbot ARGS...` as a CompletedProcess."""
-    return request.param
+Runner = Callable[..., subprocess.CompletedProcess]  # the `run` fixture (tests/conftest.py)
 
 
 BBC = Path("/work/shared/corpus/bbc_dev.jsonl")
