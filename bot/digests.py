@@ -14,7 +14,7 @@ from bot.commands.context import Context
 from bot.config import Config
 from bot.model import Reply, Request
 from bot.store.base import Store
-from bot.store.sqlite_digests import Schedule
+from bot.store.digest_common import Schedule
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bot.store.sqlite_digests import Schedule
+from bot.store.digest_common import Schedule
 
 log = logging.getLogger(__name__)
 LEASE_SECONDS = 10.0

@@ -49,7 +49,7 @@ from bot.alerts import AlertEngine
 from bot.delivery import Delivery, Router
 from bot.digests import build_digest, latest_due
 from bot.model import Reply, utc_iso
-from bot.store.sqlite_digests import Schedule
+from bot.store.digest_common import Schedule
 
 if TYPE_CHECKING:
     from bot.core import Core

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -79,3 +80,13 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     url = pg_server.database()
     yield url
     pg_server.recycle(url)
+
+
+@pytest.fixture(params=[pytest.param("process", marks=pytest.mark.slow), "in-process"])
+def run(request: pytest.FixtureRequest) -> Callable[..., subprocess.CompletedProcess]:
+    """`briefbot ARGS...` as a CompletedProcess, twice: a real subprocess per call (the slow
+    tier, as a user runs it) and bot.cli.main in this process (the fast tier, same paths)."""
+    from tests.test_cli import run as run_process
+    from tests.test_cli import run_in_process
+
+    return run_process if request.param == "process" else run_in_process

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from bot.cli import main
 from tests.conftest import SEEDS
+
+# Tests taking the `run` fixture (tests/conftest.py) run as a subprocess (slow tier) and in
+# process (fast tier); the console reads a real stdin, so it is slow only.
 
 BRIEFBOT = [sys.executable, "-m", "bot.cli"]
 
@@ -26,7 +35,17 @@ def run(
     )
 
 
-def test_extract_prints_one_json_line_per_file_with_offsets(tmp_path: Path) -> None:
+def run_in_process(*args: str) -> subprocess.CompletedProcess:
+    """What run() gives, from bot.cli.main in this process: the fast tier's way to the same paths."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(["briefbot", *args], code, out.getvalue(), err.getvalue())
+
+
+def test_extract_prints_one_json_line_per_file_with_offsets(
+    run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
+) -> None:
     p = run("extract", "--json", *map(str, SEEDS[:2]))
     assert p.returncode == 0, p.stderr
     rows = [json.loads(line) for line in p.stdout.splitlines()]
@@ -38,7 +57,9 @@ def test_extract_prints_one_json_line_per_file_with_offsets(tmp_path: Path) -> N
         assert isinstance(rows[0][key], list)
 
 
-def test_ingest_then_ask_json(tmp_path: Path) -> None:
+def test_ingest_then_ask_json(
+    run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
+) -> None:
     db = str(tmp_path / "s.db")
     p = run("--db", db, "ingest", *map(str, SEEDS))
     assert p.returncode == 0 and "5 new, 0 duplicate, 0 failed" in p.stdout
@@ -49,6 +70,7 @@ def test_ingest_then_ask_json(tmp_path: Path) -> None:
     assert reply["error"] is False and reply["citations"] and reply["citations"][0]["ref"]
 
 
+@pytest.mark.slow
 def test_console_indexes_seeds_prints_the_brief_then_reads_commands(tmp_path: Path) -> None:
     p = run("--db", str(tmp_path / "c.db"), stdin="/help\n/nonsense\n\n/articles\n")
     assert p.returncode == 0, p.stderr
@@ -62,7 +84,9 @@ def test_console_indexes_seeds_prints_the_brief_then_reads_commands(tmp_path: Pa
     assert "Traceback" not in out + p.stderr
 
 
-def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
+def test_bad_config_is_a_clear_error(
+    run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
+) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text("[slack]\nport = 'eighty'\n")
     p = run("--config", str(cfg), "ask", "/help")

@@ -8,12 +8,17 @@ import pty
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS
 from tests.test_cli import BRIEFBOT, run
+
+# Tests taking `run` (tests/conftest.py) run twice: the CLI as a subprocess (slow tier) and
+# in process (fast tier). The rest need a real process (environment, terminal, stdin): slow.
+Runner = Callable[..., subprocess.CompletedProcess]
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = (
@@ -26,6 +31,7 @@ def traceback_free(p: subprocess.CompletedProcess) -> bool:
     return "Traceback" not in p.stdout + p.stderr
 
 
+@pytest.mark.slow
 def test_every_subcommand_help_shows_examples(tmp_path: Path) -> None:
     data = tmp_path / "data"
     p = run("--help", env={"XDG_DATA_HOME": str(data)})
@@ -63,14 +69,16 @@ def test_every_subcommand_help_shows_examples(tmp_path: Path) -> None:
         ["--no-such-option"],
     ],
 )
-def test_usage_errors_exit_2_with_a_short_message(argv: list[str], tmp_path: Path) -> None:
+def test_usage_errors_exit_2_with_a_short_message(
+    run: Runner, argv: list[str], tmp_path: Path
+) -> None:
     p = run("--db", str(tmp_path / "s.db"), *argv)
     assert p.returncode == 2, (argv, p.stdout, p.stderr)
     assert p.stderr.strip() and traceback_free(p)
     assert len(p.stderr) < 1200
 
 
-def test_bad_commands_get_a_message_and_a_working_example(tmp_path: Path) -> None:
+def test_bad_commands_get_a_message_and_a_working_example(run: Runner, tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     assert run("--db", db, "ingest", *map(str, SEEDS)).returncode == 0
     cases = {
@@ -90,7 +98,7 @@ def test_bad_commands_get_a_message_and_a_working_example(tmp_path: Path) -> Non
         assert len(p.stdout) < 4000
 
 
-def test_bad_files_are_counted_as_failed_with_the_reason(tmp_path: Path) -> None:
+def test_bad_files_are_counted_as_failed_with_the_reason(run: Runner, tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Kursk Advance Continues\n" + BODY * 3)
     (tmp_path / "empty.txt").write_text("")
@@ -116,7 +124,7 @@ def test_bad_files_are_counted_as_failed_with_the_reason(tmp_path: Path) -> None
     assert "missing.txt: no such file" in p.stderr
 
 
-def test_store_options_work_after_the_subcommand_too(tmp_path: Path) -> None:
+def test_store_options_work_after_the_subcommand_too(run: Runner, tmp_path: Path) -> None:
     db, other = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     assert run("ingest", "--db", db, str(SEEDS[0])).returncode == 0
     p = run("--db", other, "ask", "--db", db, "--json", "/articles")  # the later one wins
@@ -126,14 +134,14 @@ def test_store_options_work_after_the_subcommand_too(tmp_path: Path) -> None:
     assert "Nothing is indexed" in run("--db", other, "ask", "/articles").stdout
 
 
-def test_nothing_indexable_exits_1(tmp_path: Path) -> None:
+def test_nothing_indexable_exits_1(run: Runner, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     p = run("--db", str(tmp_path / "s.db"), "ingest", str(tmp_path / "empty.txt"))
     assert p.returncode == 1 and "0 new, 0 duplicate, 1 failed" in p.stdout
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_an_unreadable_file_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_a_failure_not_a_crash(run: Runner, tmp_path: Path) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text("Kursk Advance Continues\n" + BODY * 3)
     locked.chmod(0)
@@ -141,7 +149,7 @@ def test_an_unreadable_file_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     assert p.returncode == 1 and "cannot read" in p.stderr and traceback_free(p)
 
 
-def test_an_unreadable_store_path_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_unreadable_store_path_is_a_clear_error(run: Runner, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     p = run("--db", str(blocker / "store.db"), "ask", "/articles")
@@ -149,7 +157,7 @@ def test_an_unreadable_store_path_is_a_clear_error(tmp_path: Path) -> None:
     assert "briefbot:" in p.stderr and len(p.stderr) < 500
 
 
-def test_ingest_of_every_format_then_each_is_searchable(tmp_path: Path) -> None:
+def test_ingest_of_every_format_then_each_is_searchable(run: Runner, tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "plain.txt").write_text("Plain Text Headline About Zebras\n" + BODY + "Zebras ran.")
@@ -199,7 +207,7 @@ def test_ingest_of_every_format_then_each_is_searchable(tmp_path: Path) -> None:
     assert lemur["published"].startswith("2024-08-13")
 
 
-def test_no_extract_indexes_sentences_but_not_quotes(tmp_path: Path) -> None:
+def test_no_extract_indexes_sentences_but_not_quotes(run: Runner, tmp_path: Path) -> None:
     fast, full = tmp_path / "fast.db", tmp_path / "full.db"
     assert run("--db", str(fast), "ingest", "--no-extract", *map(str, SEEDS)).returncode == 0
     assert run("--db", str(full), "ingest", *map(str, SEEDS)).returncode == 0
@@ -217,7 +225,7 @@ def test_no_extract_indexes_sentences_but_not_quotes(tmp_path: Path) -> None:
     assert not reply["error"] and reply["citations"]
 
 
-def test_piped_output_is_plain_text(tmp_path: Path) -> None:
+def test_piped_output_is_plain_text(run: Runner, tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     p = run("--db", db, "ingest", *map(str, SEEDS))
     assert "\x1b[" not in p.stdout + p.stderr  # no progress bar, no colour into a pipe
@@ -251,6 +259,7 @@ def in_a_terminal(*args: str, env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_a_terminal_gets_rich_replies_and_a_progress_display(tmp_path: Path) -> None:
     env = {"XDG_DATA_HOME": str(tmp_path), "NO_COLOR": ""}
     env.pop("NO_COLOR")
@@ -263,7 +272,7 @@ def test_a_terminal_gets_rich_replies_and_a_progress_display(tmp_path: Path) -> 
     assert "Traceback" not in drawn
 
 
-def test_config_errors_name_the_key_and_the_file(tmp_path: Path) -> None:
+def test_config_errors_name_the_key_and_the_file(run: Runner, tmp_path: Path) -> None:
     cfg = tmp_path / "bad.toml"
     for body, expected in [
         ("[slack]\nprot = 3000\n", "unknown key slack.prot (did you mean slack.port?)"),
@@ -277,7 +286,7 @@ def test_config_errors_name_the_key_and_the_file(tmp_path: Path) -> None:
         assert expected in p.stderr and str(cfg) in p.stderr, (body, p.stderr)
 
 
-def test_a_secret_in_the_wrong_type_is_not_echoed(tmp_path: Path) -> None:
+def test_a_secret_in_the_wrong_type_is_not_echoed(run: Runner, tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text("[discord]\ntoken = 123456789987654321\n")
     p = run("--config", str(cfg), "ask", "/help")
@@ -285,6 +294,7 @@ def test_a_secret_in_the_wrong_type_is_not_echoed(tmp_path: Path) -> None:
     assert "123456789987654321" not in p.stderr
 
 
+@pytest.mark.slow
 def test_console_reads_until_eof_with_a_tty_free_stdin(tmp_path: Path) -> None:
     p = subprocess.run(
         [*BRIEFBOT, "--db", str(tmp_path / "c.db")],

@@ -37,6 +37,8 @@ async def wait_listening(port: int, proc: asyncio.subprocess.Process) -> None:
                 await asyncio.sleep(0.1)
 
 
+# `briefbot serve` as a subprocess (in process: tests/adapters/test_slack.py)
+@pytest.mark.slow
 async def test_serve_answers_a_signed_slack_command_and_never_logs_secrets(tmp_path: Path) -> None:
     fake = FakeSlack()
     await fake.start()

@@ -21,7 +21,7 @@ from bot.digests import (
 )
 from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
 from bot.store import fts
-from bot.store.sqlite_digests import Schedule
+from bot.store.digest_common import Schedule
 
 EXAMPLE = "/digest schedule 07:30 Europe/Kyiv"
 USAGE = (

@@ -21,7 +21,7 @@ from bot.ingest.service import IngestReport
 from bot.ingest.ssrf import FEED_TYPES, PAGE_TYPES, Fetched, FetchError, HttpClient
 from bot.model import Article, utc_iso
 from bot.store.base import Store
-from bot.store.sqlite_digests import DigestStore, FeedState
+from bot.store.digest_common import DigestStore, FeedState
 
 log = logging.getLogger(__name__)
 

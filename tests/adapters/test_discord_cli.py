@@ -14,6 +14,10 @@ import pytest
 from bot.commands import COMMANDS
 from tests.fakes.discord_api import APP_ID, GUILD_ID, FakeDiscord
 
+# `briefbot serve` and `discord-sync` as subprocesses against the fake gateway: the slow tier
+# (tests/adapters/test_discord.py drives the same tree in process).
+pytestmark = pytest.mark.slow
+
 TOKEN = "MTIz.cli-bot-token.never-logged"
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import ROOT, SEEDS, reply_text
+from tests.conftest import SEEDS, reply_text
 
 
 def _norm(s: str) -> str:
@@ -67,21 +66,11 @@ async def test_unknown_topic_says_so_and_suggests_the_nearest(ask) -> None:
     assert "No figures found about" in text and "Nearest topics: territory" in text
 
 
-def test_cli_ask_json(tmp_path: Path) -> None:
+def test_cli_ask_json(run: Callable[..., subprocess.CompletedProcess], tmp_path: Path) -> None:
+    """The `run` fixture: a subprocess (slow tier) and in process (fast tier)."""
     db = str(tmp_path / "store.db")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "bot.cli", "--db", db]
-    subprocess.run(
-        [*cmd, "ingest", *map(str, SEEDS)], check=True, capture_output=True, env=env, cwd=ROOT
-    )
-    out = subprocess.run(
-        [*cmd, "ask", "--json", "/figures territory"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    assert run("--db", db, "ingest", *map(str, SEEDS)).returncode == 0
+    out = run("--db", db, "ask", "--json", "/figures territory")
     data = json.loads(out.stdout)
     rows = [row for s in data["sections"] for row in s["figures"]]
     assert any(row["surface"] == "as deep as 7.5 miles" for row in rows)

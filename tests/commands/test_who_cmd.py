@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -154,21 +153,11 @@ async def test_no_hit_says_so_and_suggests_what_exists(ask) -> None:
     assert _items(again)
 
 
-def test_cli_ask_json(tmp_path: Path) -> None:
+def test_cli_ask_json(run: Callable[..., subprocess.CompletedProcess], tmp_path: Path) -> None:
+    """The `run` fixture: a subprocess (slow tier) and in process (fast tier)."""
     db = str(tmp_path / "store.db")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "bot.cli", "--db", db]
-    subprocess.run(
-        [*cmd, "ingest", *map(str, SEEDS)], check=True, capture_output=True, env=env, cwd=ROOT
-    )
-    out = subprocess.run(
-        [*cmd, "ask", "--json", "/who said kick the enemy out"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    assert run("--db", db, "ingest", *map(str, SEEDS)).returncode == 0
+    out = run("--db", db, "ask", "--json", "/who said kick the enemy out")
     data = json.loads(out.stdout)
     first = data["sections"][0]["quotes"][0]
     assert first["label"] == "Vladimir Putin" and "kick the enemy out" in first["text"]

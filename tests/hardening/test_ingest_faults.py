@@ -82,6 +82,9 @@ def malformed(folder: Path) -> dict[str, str]:
     }
 
 
+# the CLI as a subprocess (fast: each reason in tests/ingest/test_readers.py, bad files through
+# the CLI in process in tests/test_cli_usage.py)
+@pytest.mark.slow
 def test_malformed_articles_are_refused_with_a_reason(tmp_path: Path) -> None:
     bad = tmp_path / "bad"
     expected = malformed(bad)

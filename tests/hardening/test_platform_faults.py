@@ -159,6 +159,9 @@ async def test_a_command_that_raises_inside_the_real_core_is_contained(
 # --- Discord --------------------------------------------------------------------------------
 
 
+# discord.py's own back-off after a 5xx waits seconds: the slow tier (fast: 429s in
+# tests/adapters/test_discord.py, a 503 on a digest below)
+@pytest.mark.slow
 async def test_discord_answer_rides_out_429_and_5xx_and_arrives_once(
     discord_bot: DiscordAdapter, fake_discord: FakeDiscord, core: Core
 ) -> None:
@@ -174,6 +177,9 @@ async def test_discord_answer_rides_out_429_and_5xx_and_arrives_once(
     assert len(delivered) == len(discord_messages(reply))
 
 
+# discord.py's own back-off after a 5xx waits seconds: the slow tier (fast: 429s in
+# tests/adapters/test_discord.py, a 503 on a digest below)
+@pytest.mark.slow
 async def test_discord_digest_rides_out_429_and_5xx_and_is_posted_once(
     discord_bot: DiscordAdapter, fake_discord: FakeDiscord, core: Core
 ) -> None:

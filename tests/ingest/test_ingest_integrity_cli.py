@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.store.sqlite import SCHEMA_VERSION
 from tests.conftest import SEEDS
-from tests.test_cli import run
+
+Runner = Callable[..., subprocess.CompletedProcess]  # the `run` fixture (tests/conftest.py)
+
 
 BBC = Path("/work/shared/corpus/bbc_dev.jsonl")
 CUMBRIA = (
@@ -25,7 +29,7 @@ VALENCIA = (
 )
 
 
-def ask_json(db: Path | str, command: str) -> dict:
+def ask_json(run: Runner, db: Path | str, command: str) -> dict:
     p = run("--db", str(db), "ask", "--json", command)
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
@@ -36,6 +40,7 @@ def today() -> str:
 
 
 def test_same_file_name_in_two_folders_is_two_articles_and_the_same_text_is_one(
+    run: Runner,
     tmp_path: Path,
 ) -> None:
     (tmp_path / "news").mkdir()
@@ -46,22 +51,24 @@ def test_same_file_name_in_two_folders_is_two_articles_and_the_same_text_is_one(
     db = tmp_path / "s.db"
     p = run("--db", str(db), "ingest", str(tmp_path / "news"), str(tmp_path / "news_b"))
     assert p.returncode == 0 and p.stdout.strip() == "2 new, 1 duplicate, 0 failed", p.stdout
-    listed = ask_json(db, "/articles")
+    listed = ask_json(run, db, "/articles")
     titles = {c["title"]: c["article_id"] for c in listed["citations"]}
     assert set(titles) == {"Cumbria floods leave hundreds homeless", "Valencia floods kill dozens"}
     assert titles["Cumbria floods leave hundreds homeless"] == "flood"  # the first keeps its name
     valencia = titles["Valencia floods kill dozens"]
     assert valencia.startswith("flood-")
-    summary = ask_json(db, f"/summary {valencia} 1")
+    summary = ask_json(run, db, f"/summary {valencia} 1")
     assert summary["title"] == "Valencia floods kill dozens" and not summary["error"]
     # ingested again, from the other order: nothing new, and the ids do not move
     p = run("--db", str(db), "ingest", str(tmp_path / "news_b"), str(tmp_path / "news"))
     assert p.stdout.strip() == "0 new, 3 duplicate, 0 failed", p.stdout
-    again = {c["title"]: c["article_id"] for c in ask_json(db, "/articles")["citations"]}
+    again = {c["title"]: c["article_id"] for c in ask_json(run, db, "/articles")["citations"]}
     assert again == titles
 
 
-def test_a_latin1_file_is_read_in_its_encoding_said_and_found_by_search(tmp_path: Path) -> None:
+def test_a_latin1_file_is_read_in_its_encoding_said_and_found_by_search(
+    run: Runner, tmp_path: Path
+) -> None:
     page = tmp_path / "cafe.txt"
     page.write_bytes(
         "Café owner wins award\n\nThe café owner in the old town won the regional award for "
@@ -72,16 +79,16 @@ def test_a_latin1_file_is_read_in_its_encoding_said_and_found_by_search(tmp_path
     p = run("--db", str(db), "ingest", str(page))
     assert p.stdout.strip() == "1 new, 0 duplicate, 0 failed"
     assert "cafe.txt: read as cp1252 (not UTF-8)" in p.stderr
-    found = ask_json(db, "/search café")
+    found = ask_json(run, db, "/search café")
     assert [c["article_id"] for c in found["citations"]] == ["cafe"]
-    text = json.dumps(ask_json(db, "/summary cafe 2"), ensure_ascii=False)
+    text = json.dumps(ask_json(run, db, "/summary cafe 2"), ensure_ascii=False)
     assert "café owner" in text and "crème brûlée" in text and "\ufffd" not in text
     # UTF-8 files are not mentioned
     (tmp_path / "utf8.txt").write_text(VALENCIA)
     assert "note:" not in run("--db", str(db), "ingest", str(tmp_path / "utf8.txt")).stderr
 
 
-def test_jsonl_ids_are_kept_and_work_in_summary_and_quote(tmp_path: Path) -> None:
+def test_jsonl_ids_are_kept_and_work_in_summary_and_quote(run: Runner, tmp_path: Path) -> None:
     rows = [json.loads(line) for line in BBC.read_text().splitlines()[:3]]
     assert rows[0]["id"] == "business/001"
     rows[2]["id"] = "desk 7/<a&b>"  # spaces and chat markup: escaped, still one word
@@ -89,33 +96,35 @@ def test_jsonl_ids_are_kept_and_work_in_summary_and_quote(tmp_path: Path) -> Non
     source.write_text("".join(json.dumps(r) + "\n" for r in rows))
     db = tmp_path / "s.db"
     assert run("--db", str(db), "ingest", "--no-extract", str(source)).stdout.startswith("3 new")
-    summary = ask_json(db, "/summary business/001 2")
+    summary = ask_json(run, db, "/summary business/001 2")
     assert summary["title"] == rows[0]["title"] and not summary["error"]
     cites = summary["citations"]
     assert {c["article_id"] for c in cites} == {"business/001"}
     ref = cites[0]["ref"]
     assert ref.startswith("business/001:")
-    quoted = ask_json(db, f"/quote {ref}")
+    quoted = ask_json(run, db, f"/quote {ref}")
     assert not quoted["error"] and quoted["citations"][0]["article_id"] == "business/001"
-    ids = {c["article_id"] for c in ask_json(db, "/articles")["citations"]}
+    ids = {c["article_id"] for c in ask_json(run, db, "/articles")["citations"]}
     assert "desk%207/%3Ca%26b%3E" in ids
-    assert ask_json(db, "/summary desk%207/%3Ca%26b%3E 1")["title"] == rows[2]["title"]
+    assert ask_json(run, db, "/summary desk%207/%3Ca%26b%3E 1")["title"] == rows[2]["title"]
 
 
-def test_bbc_articles_without_dates_say_date_unknown_never_today(tmp_path: Path) -> None:
+def test_bbc_articles_without_dates_say_date_unknown_never_today(
+    run: Runner, tmp_path: Path
+) -> None:
     source = tmp_path / "bbc.jsonl"
     source.write_text("".join(BBC.read_text().splitlines(keepends=True)[:5]))
     db = tmp_path / "s.db"
     run("--db", str(db), "ingest", str(source))
     for command in ("/summary business/001", "/articles", "/search Time Warner", "/brief"):
-        reply = ask_json(db, command)
+        reply = ask_json(run, db, command)
         assert reply["citations"], command
         assert all(c["published"] == "" for c in reply["citations"]), command
         shown = run("--db", str(db), "ask", command).stdout
         assert "date unknown" in shown and today() not in shown, command
 
 
-def test_dates_in_text_are_found_datelines_and_published_lines(tmp_path: Path) -> None:
+def test_dates_in_text_are_found_datelines_and_published_lines(run: Runner, tmp_path: Path) -> None:
     body = (
         " Officials said the new bridge over the river would open to traffic next spring "
         "after years of delays, and that the cost had risen by a third since work began.\n"
@@ -127,7 +136,7 @@ def test_dates_in_text_are_found_datelines_and_published_lines(tmp_path: Path) -
     )  # no dateline
     db = tmp_path / "s.db"
     assert run("--db", str(db), "ingest", str(tmp_path)).stdout.startswith("3 new")
-    dates = {c["article_id"]: c["published"] for c in ask_json(db, "/articles")["citations"]}
+    dates = {c["article_id"]: c["published"] for c in ask_json(run, db, "/articles")["citations"]}
     assert dates == {"a": "2024-03-12T00:00:00Z", "b": "2021-03-03T00:00:00Z", "c": ""}
 
 
@@ -162,7 +171,7 @@ DATED_META = [
 ]
 
 
-def test_twenty_html_pages_with_dates_and_twenty_without(tmp_path: Path) -> None:
+def test_twenty_html_pages_with_dates_and_twenty_without(run: Runner, tmp_path: Path) -> None:
     """Dates right where the page declares them, "date unknown" where it does not: never the
     indexing time, and never a date merely mentioned in the story."""
     pages = tmp_path / "pages"
@@ -182,27 +191,28 @@ def test_twenty_html_pages_with_dates_and_twenty_without(tmp_path: Path) -> None
     assert p.stdout.strip() == "40 new, 0 duplicate, 0 failed", p.stdout + p.stderr
     seen: dict[str, str] = {}
     for page in (1, 2, 3):
-        for c in ask_json(db, f"/articles {page}")["citations"]:
+        for c in ask_json(run, db, f"/articles {page}")["citations"]:
             seen[c["title"]] = c["published"][:10] or "date unknown"
     assert seen == expected
     shown = "".join(run("--db", str(db), "ask", f"/articles {n}").stdout for n in (1, 2, 3))
     assert today() not in shown and shown.count("(date unknown)") == 20
 
 
-def test_search_does_not_find_the_licence_notice_of_seed_000(tmp_path: Path) -> None:
+def test_search_does_not_find_the_licence_notice_of_seed_000(run: Runner, tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     run("--db", str(db), "ingest", *map(str, SEEDS))
     for words in ("legitimate news publisher", "republished articles must include our logo"):
-        reply = ask_json(db, f"/search {words}")
+        reply = ask_json(run, db, f"/search {words}")
         snippets = " ".join(i["text"] for s in reply["sections"] for i in s["items"]).lower()
         assert "legitimate" not in snippets and "logo" not in snippets, words
-    assert ask_json(db, "/search legitimate")["error"]  # the word is only in the notice
+    assert ask_json(run, db, "/search legitimate")["error"]  # the word is only in the notice
     # what the article says elsewhere is still found, with a snippet from the story
-    hits = ask_json(db, "/search shifting troops Ukrainian territory")
+    hits = ask_json(run, db, "/search shifting troops Ukrainian territory")
     assert "000_58c49d49d2aa7952" in {c["article_id"] for c in hits["citations"]}
 
 
 def test_an_old_store_keeps_its_ids_and_stops_calling_indexing_time_its_date(
+    run: Runner,
     tmp_path: Path,
 ) -> None:
     """A schema 3 store (what briefbot wrote before): undated articles carry their indexing
@@ -232,18 +242,18 @@ def test_an_old_store_keeps_its_ids_and_stops_calling_indexing_time_its_date(
         assert conn.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'legitimate'"
         ).fetchone() == (1,)
-    listed = ask_json(db, "/articles")
+    listed = ask_json(run, db, "/articles")
     dates = {c["article_id"]: c["published"] for c in listed["citations"]}
     assert sorted(dates) == ids_before
     assert dates == {i: ("2020-05-01T10:00:00Z" if i == "d1" else "") for i in ids_before}
-    assert ask_json(db, "/search legitimate")["error"]  # the word is only in the notice
+    assert ask_json(run, db, "/search legitimate")["error"]  # the word is only in the notice
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         assert version == (str(SCHEMA_VERSION),)
 
 
 def test_export_says_no_date_for_undated_articles_and_import_keeps_it_so(
-    tmp_path: Path, pg_url: str
+    run: Runner, tmp_path: Path, pg_url: str
 ) -> None:
     db = tmp_path / "s.db"
     bbc = tmp_path / "bbc.jsonl"
@@ -265,8 +275,8 @@ def test_export_says_no_date_for_undated_articles_and_import_keeps_it_so(
     for target in (str(tmp_path / "copy.db"), pg_url):
         p = run("--db", target, "import", str(out))
         assert p.returncode == 0, p.stderr
-        listed = ask_json(target, "/articles")
+        listed = ask_json(run, target, "/articles")
         assert {c["article_id"]: c["published"] for c in listed["citations"]} == {
             a["id"]: a["published"] for a in articles
         }
-        assert ask_json(target, "/search legitimate")["error"]
+        assert ask_json(run, target, "/search legitimate")["error"]

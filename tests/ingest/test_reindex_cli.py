@@ -9,6 +9,7 @@ import os
 import signal
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,10 @@ def test_an_extractor_upgrade_is_redone_and_only_what_was_asked(
         assert conn.execute("SELECT min(id), max(id) FROM quotes").fetchone() == quotes_before
 
 
-def test_reindex_since_takes_a_date_or_an_age_and_explains_a_bad_one(tmp_path: Path) -> None:
+def test_reindex_since_takes_a_date_or_an_age_and_explains_a_bad_one(
+    run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
+) -> None:
+    """Runs as a subprocess (slow tier) and in process (fast tier): the `run` fixture."""
     db = tmp_path / "s.db"
     rows = [json.loads(line) for line in BBC.read_text().splitlines()[:2]]
     rows[0]["published"] = "2005-01-10T09:00:00Z"

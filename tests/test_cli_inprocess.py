@@ -1,0 +1,28 @@
+"""CLI paths whose subprocess tests set an environment of their own (so stay in the slow tier):
+--help and extract/summarize through bot.cli.main, for the fast tier. Most CLI tests take the
+`run` fixture instead (tests/conftest.py), which runs each both ways."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import SEEDS
+from tests.test_cli import run_in_process as run
+
+
+def test_every_subcommand_help_shows_examples() -> None:
+    for name in ("ask", "ingest", "reindex", "serve", "export", "import", "extract", "summarize"):
+        p = run(name, "--help")
+        assert p.returncode == 0 and f"briefbot {name}" in p.stdout.split("examples:")[1], name
+
+
+def test_extract_and_summarize_keep_offsets() -> None:
+    p = run("extract", "--json", str(SEEDS[0]))
+    row = json.loads(p.stdout.splitlines()[0])
+    text = SEEDS[0].read_text()
+    assert row["sentences"] and all(
+        text[s["start"] : s["end"]] == s["text"] for s in row["sentences"]
+    )
+    summary = run("summarize", "--sentences", "2", str(SEEDS[0]))
+    assert summary.returncode == 0 and summary.stdout.strip()
+    assert "Traceback" not in p.stderr + summary.stderr
