@@ -8,7 +8,8 @@ PostgreSQL with `briefbot import` (a throwaway server from tests/pgserver.py unl
 names one), then sends the same random /search and /brief requests through the real core
 to both stores and prints p50/p99 for each, with the PostgreSQL / SQLite ratio. The /search
 requests include the 20 words found in most articles ("the", "said", ...), also timed alone
-with /figures (plus "year"): the searches that match nearly every article.
+with /figures (plus "year"): the searches that match nearly every article. Each path is
+first warmed, untimed, with 20 other requests on both stores.
 With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
 """
 
@@ -83,10 +84,16 @@ async def briefs(target: str, n: int, rng: random.Random) -> list[str]:
     return out
 
 
-async def timed(target: str, command: str, lines: list[str]) -> list[float]:
+async def timed(
+    target: str, command: str, lines: list[str], warm: list[str] | None = None
+) -> list[float]:
+    """Latency of each line; `warm` lines (others than the timed ones) go first, untimed, so
+    neither store is measured on its first statements (connection pool, prepared
+    statements, page cache)."""
     lat = []
     async with open_core(target) as core:
-        await core.handle(Request(command=command, args=lines[0]))  # warm caches and pool
+        for line in warm or lines[:1]:
+            await core.handle(Request(command=command, args=line))
         for line in lines:
             t0 = time.perf_counter()
             reply = await core.handle(Request(command=command, args=line))
@@ -161,13 +168,19 @@ async def time_both(args: argparse.Namespace, pg_url: str, n: int) -> None:
     rng.shuffle(searches)
     brief_lines = await briefs(args.sqlite, args.requests, rng)
     figure_lines = [*common, "year"]
+    warm_rng = random.Random(99)  # 20 other requests per path, the same for both stores
+    warm = {
+        "search": await queries(args.sqlite, 20, warm_rng),
+        "brief": await briefs(args.sqlite, 20, warm_rng),
+        "figures": ["oil prices", "house prices", "profits", "territory", "jobs"],
+    }
     results = {}
     for name, target in (("sqlite", args.sqlite), ("postgres", pg_url)):
         results[name] = {
-            "search": await timed(target, "search", searches),
-            "search common": await timed(target, "search", common),
-            "figures common": await timed(target, "figures", figure_lines),
-            "brief": await timed(target, "brief", brief_lines),
+            "search": await timed(target, "search", searches, warm["search"]),
+            "search common": await timed(target, "search", common, warm["search"]),
+            "figures common": await timed(target, "figures", figure_lines, warm["figures"]),
+            "brief": await timed(target, "brief", brief_lines, warm["brief"]),
         }
     print(
         f"{n:,} articles, {args.requests} requests per path (+ the 20 common words in "
