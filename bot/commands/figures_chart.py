@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.commands.rows import source_name
 from bot.extract.conflicts import Sourced, find_conflicts
@@ -28,7 +30,8 @@ DODGE = timedelta(hours=3)
 @dataclass(frozen=True, slots=True)
 class Point:
     index: int  # position in the figures list (conflicts refer to it)
-    when: datetime
+    when: datetime | None  # None: the source gave no publication date
+    source: str  # the article's outlet or short title, for an undated panel's columns
     value: float
     low: float | None
     high: float | None
@@ -51,14 +54,35 @@ def _point(i: int, sf: StoredFigure) -> Point | None:
     raw = f.value
     if raw is None and f.low is not None and f.high is not None:
         raw = (f.low + f.high) / 2  # a range ("1-2 km"): drawn at its middle, with a bar
-    if when is None or raw is None:
+    if raw is None:
         return None
     value = f.base_value if f.base_value is not None else raw
     scale = value / raw if raw else 1.0
     low = f.low * scale if f.low is not None else None
     high = f.high * scale if f.high is not None else None
     claimant = f.claimant or f"{source_name(sf.article)} (no source named)"
-    return Point(i, when, value, low, high, f.base_unit or f.unit or "", claimant, f.surface)
+    unit = f.base_unit or f.unit or ""
+    return Point(i, when, source_name(sf.article), value, low, high, unit, claimant, f.surface)
+
+
+def _day(p: Point) -> str:
+    return p.when.date().isoformat() if p.when else "date unknown"
+
+
+def _short(source: str, width: int = 16) -> str:
+    """A source name that fits under its column at phone width (two short lines at most)."""
+    lines = textwrap.wrap(source, width) or [""]
+    return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+
+
+def _columns(pts: list[Point]) -> dict[int, float] | None:
+    """x of each point on a panel with an undated figure: one column per source, dated
+    ones first by date (a date axis would have to invent a time); None: all are dated."""
+    if all(p.when for p in pts):
+        return None
+    order = sorted(pts, key=lambda p: (p.when is None, p.when or datetime.min.replace(tzinfo=UTC)))
+    keys = list(dict.fromkeys((p.source, _day(p)) for p in order))
+    return {p.index: float(keys.index((p.source, _day(p)))) for p in pts}
 
 
 def _panels(
@@ -92,16 +116,20 @@ def render_png(
     ringed = {p.index for a, b, _ in pairs for p in (a, b)}
     for ax, (name, pts) in zip(axes, panels, strict=True):
         series = list(dict.fromkeys(p.claimant for p in pts))
+        spread = [(series.index(p.claimant) - (len(series) - 1) / 2) for p in pts]
+        columns = _columns(pts)
         # Claimants reporting on the same day sit side by side, not on top of one another.
-        x = {
-            p.index: p.when + DODGE * (series.index(p.claimant) - (len(series) - 1) / 2)
-            for p in pts
-        }
+        x: dict[int, Any] = (
+            {p.index: columns[p.index] + 0.08 * d for p, d in zip(pts, spread, strict=True)}
+            if columns is not None
+            else {p.index: p.when + DODGE * d for p, d in zip(pts, spread, strict=True)}
+        )
         for claimant in series:
-            mine = sorted((p for p in pts if p.claimant == claimant), key=lambda p: p.when)
+            mine = sorted((p for p in pts if p.claimant == claimant), key=lambda p: x[p.index])
             xs, ys = [x[p.index] for p in mine], [p.value for p in mine]
             # A line only joins a claimant's figures from different days: a change over time.
-            style = "-o" if len({p.when.date() for p in mine}) == len(mine) > 1 else "o"
+            dated = columns is None and len({_day(p) for p in mine}) == len(mine) > 1
+            style = "-o" if dated else "o"
             ax.plot(xs, ys, style, color=color[claimant], markersize=5, linewidth=1.4)
             for p in mine:
                 if p.low is not None and p.high is not None and p.high > p.low:
@@ -127,9 +155,14 @@ def render_png(
         ax.set_ylabel(units, fontsize=8)
         ax.tick_params(labelsize=7)
         ax.grid(True, alpha=0.3)
-        days = {p.when.date() for p in pts}
+        if columns is not None:  # sources, not dates: the axis says so
+            ticks = sorted({(columns[p.index], f"{_short(p.source)}\n{_day(p)}") for p in pts})
+            ax.set_xticks([t for t, _ in ticks], [label for _, label in ticks], fontsize=6)
+            ax.set_xlim(-0.6, max(t for t, _ in ticks) + 0.6)
+            continue
+        days = {p.when.date() for p in pts if p.when}
         if len(days) == 1:  # one day: a day either side, so the axis has a span to label
-            day = min(p.when for p in pts).replace(hour=0, minute=0, second=0)
+            day = min(p.when for p in pts if p.when).replace(hour=0, minute=0, second=0)
             ax.set_xlim(day - timedelta(days=1), day + timedelta(days=2))
         locator = AutoDateLocator(minticks=2, maxticks=4)
         ax.xaxis.set_major_locator(locator)
@@ -160,14 +193,15 @@ def alt_text(
 ) -> str:
     """What the chart shows, in words: every point, then the conflicts (cut to ALT_LIMIT)."""
     parts = [f"Chart of {title} over time, one series per claimant."]
-    for name, pts in panels:
-        points = "; ".join(
-            f"{p.claimant}: {p.surface} ({p.when.date().isoformat()})"
-            for p in sorted(pts, key=lambda p: p.when)
-        )
-        parts.append(f"{name}: {points}.")
+    # conflicts first: what an editor must not miss, kept when the text is cut to ALT_LIMIT
     for a, b, reason in pairs:
         parts.append(f"Conflict marked: {a.surface} vs {b.surface} ({reason}).")
+    for name, pts in panels:
+        points = "; ".join(
+            f"{p.claimant}: {p.surface} ({_day(p)})"
+            for p in sorted(pts, key=lambda p: (p.when is None, _day(p)))
+        )
+        parts.append(f"{name}: {points}.")
     text = " ".join(parts)
     return text if len(text) <= ALT_LIMIT else text[: ALT_LIMIT - 1].rsplit(" ", 1)[0] + "…"
 
@@ -193,7 +227,7 @@ def chart_reply(
     ]
     panels = _panels(points, groups, {p.index for a, b, _ in pairs for p in (a, b)})
     if not panels:
-        note = "No chart: none of these figures has a publication date to place it in time."
+        note = "No chart: none of these figures has a value to draw."
         return replace(reply, footer=f"{reply.footer} {note}".strip())
     shown = [(a, b, r) for a, b, r in pairs if any(a in pts for _, pts in panels)]
     title = f"Figures on {topic}"

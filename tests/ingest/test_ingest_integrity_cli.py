@@ -125,14 +125,20 @@ def test_bbc_articles_without_dates_say_date_unknown_never_today(
 
 
 def test_dates_in_text_are_found_datelines_and_published_lines(run: Runner, tmp_path: Path) -> None:
-    body = (
-        " Officials said the new bridge over the river would open to traffic next spring "
-        "after years of delays, and that the cost had risen by a third since work began.\n"
+    def body(thing: str, place: str) -> str:  # three different stories (not copies)
+        return (
+            f" Officials said the new {thing} in {place} would open next spring after years "
+            f"of delays, and that the cost of the {thing} had risen by a third since work began.\n"
+        )
+
+    (tmp_path / "a.txt").write_text(
+        "Bridge to open\nPublished: 12 March 2024\n\n" + body("bridge", "Leeds")
     )
-    (tmp_path / "a.txt").write_text("Bridge to open\nPublished: 12 March 2024\n\n" + body)
-    (tmp_path / "b.txt").write_text("LONDON, March 3, 2021 (Reuters) - " + body)
+    (tmp_path / "b.txt").write_text(
+        "LONDON, March 3, 2021 (Reuters) - " + body("hospital wing", "Croydon")
+    )
     (tmp_path / "c.txt").write_text(
-        "In 2019, on 5 May 2019, the council met." + body
+        "In 2019, on 5 May 2019, the council met." + body("tram line", "Sheffield")
     )  # no dateline
     db = tmp_path / "s.db"
     assert run("--db", str(db), "ingest", str(tmp_path)).stdout.startswith("3 new")

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,8 +28,10 @@ class ThreadedChannel:
     posts: list[tuple[str, Reply, str | None]] = field(default_factory=list)
     opened: int = 0
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(self, place: str, reply: Reply, *, done: int = 0, sent: Any = None) -> None:
         self.posts.append((place, reply, None))
+        if sent is not None:
+            await sent(1)
 
     async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
         if thread is None:
