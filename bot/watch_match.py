@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from bot.commands.context import citation
 from bot.extract.speakers import name_words
 from bot.extract.topics import resolve_topic
 from bot.model import Citation
@@ -67,21 +68,6 @@ def topic_words(target: str) -> list[str]:
     return _WORD.findall(_fold(target))
 
 
-def _cite(
-    article: ArticleRef, paragraph: int | None, start: int | None, end: int | None
-) -> Citation:
-    return Citation(
-        article_id=article.id,
-        title=article.title,
-        outlet=article.outlet,
-        published=article.published,
-        url=article.url,
-        paragraph=paragraph,
-        start=start,
-        end=end,
-    )
-
-
 def _mark(sentence: str, part: str) -> tuple[int, int] | None:
     at = sentence.find(part.strip())
     return (at, at + len(part.strip())) if at >= 0 and part.strip() else None
@@ -116,7 +102,7 @@ def person_updates(
                 text=text,
                 label=q.quote.speaker or watch.target,
                 article_id=q.article.id,
-                citation=_cite(q.article, q.paragraph, q.quote.start, q.quote.end),
+                citation=citation(q.article, q.paragraph, q.quote.start, q.quote.end),
                 story_id=story_id,
                 mark=mark or (0, len(text)),
             )
@@ -147,7 +133,7 @@ def figure_updates(
                 text=f.sentence,
                 label=fig.claimant or "",
                 article_id=f.article.id,
-                citation=_cite(f.article, f.paragraph, fig.start, fig.end),
+                citation=citation(f.article, f.paragraph, fig.start, fig.end),
                 story_id=story_id,
                 mark=_mark(f.sentence, fig.surface),
             )
@@ -179,7 +165,7 @@ def story_updates(
             text=article.title,
             label=article.outlet,
             article_id=article.id,
-            citation=_cite(article, None, None, None),
+            citation=citation(article, None, None, None),
             story_id=story_id,
         )
     ]

@@ -16,6 +16,22 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def citation(
+    article: ArticleRef, paragraph: int | None, start: int | None, end: int | None
+) -> Citation:
+    """The citation of a span (or of the whole article: all None) of a stored article."""
+    return Citation(
+        article_id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        paragraph=paragraph,
+        start=start,
+        end=end,
+    )
+
+
 @dataclass
 class Context:
     """Built fresh for every request by the core."""
@@ -39,18 +55,7 @@ class Context:
         key = (article.id, start, end)
         if key not in self._index:
             self._index[key] = len(self._citations)
-            self._citations.append(
-                Citation(
-                    article_id=article.id,
-                    title=article.title,
-                    outlet=article.outlet,
-                    published=article.published,
-                    url=article.url,
-                    paragraph=paragraph,
-                    start=start,
-                    end=end,
-                )
-            )
+            self._citations.append(citation(article, paragraph, start, end))
         return self._index[key]
 
     @property
