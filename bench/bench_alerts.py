@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -57,10 +58,12 @@ class Clocked:
     def __init__(self) -> None:
         self.arrived: dict[str, float] = {}
 
-    async def post(self, place: str, reply: Reply) -> None:
+    async def post(self, place: str, reply: Reply, *, done: int = 0, sent: Any = None) -> None:
         now = time.perf_counter()
         for c in reply.citations:
             self.arrived.setdefault(c.article_id, now)
+        if sent is not None:
+            await sent(1)
 
 
 async def build(path: Path, n: int, extracted: int) -> None:
@@ -82,12 +85,17 @@ async def build(path: Path, n: int, extracted: int) -> None:
         await store.close()
 
 
+# this run's articles and quotes are new to a reused store (an update already alerted is
+# never alerted again, so a rerun with the same quotes would post nothing)
+RUN = time.time_ns() % 1_000_000_007
+
+
 def article(i: int) -> Article:
     town = TOWNS[i % len(TOWNS)]
     text = (
-        f"Fighting near {town}, report {i}\n\n"
+        f"Fighting near {town}, report {RUN}-{i}\n\n"
         f"Officials in {town} said on day {i} that the front had moved again overnight.\n\n"
-        f"\u201cWe will restore order in {town} within {i + 2} days,\u201d Vladimir Putin said.\n\n"
+        f"\u201cWe will restore order in {town} within {i + 2} days ({RUN}),\u201d Vladimir Putin said.\n\n"
         f"Ukrainian troops said they had seized {10 + i} square kilometres near {town} this week."
     )
     return Article(f"alert-bench-{i}-{time.time_ns()}", f"Fighting near {town}, report {i}", text)
