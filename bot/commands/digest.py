@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
+from bot.commands.numbered import cancel_numbered
 from bot.digest_filters import is_filter, parse_filters
 from bot.digests import (
     ScheduleInputError,
@@ -188,23 +189,10 @@ async def _list(ctx: Context) -> Reply:
 
 
 async def _cancel(ctx: Context, rest: list[str]) -> Reply:
-    req = ctx.request
-    if not rest:
-        return error_reply(
-            "Which digest? Give its number from /digest list.", example="/digest cancel 1"
-        )
-    m = re.fullmatch(r"#?(\d{1,9})", rest[0])
-    if not m:
-        return error_reply(f"{rest[0][:30]!r} is not a digest number.", example="/digest cancel 1")
-    sid = int(m.group(1))
-    if not await ctx.store.cancel_schedule(sid, req.place, req.platform):  # type: ignore[attr-defined]
-        mine = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
-        have = ", ".join(f"#{s.id}" for s in mine)
-        hint = f"This channel's digests: {have}." if have else "This channel has no digests."
-        example = f"/digest cancel {mine[0].id}" if mine else "/digest list"
-        return error_reply(
-            f"There is no digest #{sid} in this channel.", example=example, hint=hint
-        )
+    store = ctx.store
+    sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)  # type: ignore[attr-defined]
+    if isinstance(sid, Reply):
+        return sid
     scheduler = ctx.services.get("scheduler")
     if scheduler is not None:
         scheduler.remove(sid)

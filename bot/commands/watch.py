@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.commands.numbered import cancel_numbered
 from bot.digests import ScheduleInputError, parse_time, parse_zone
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
 from bot.extract.topics import resolve_topic
@@ -159,24 +160,10 @@ async def _list(ctx: Context) -> Reply:
 
 
 async def _cancel(ctx: Context, rest: list[str]) -> Reply:
-    req = ctx.request
-    if not rest:
-        return error_reply(
-            "Which watch? Give its number from /watch list.", example="/watch cancel 1"
-        )
-    m = re.fullmatch(r"#?(\d{1,9})", rest[0])
-    if not m:
-        return error_reply(f"{rest[0][:30]!r} is not a watch number.", example="/watch cancel 1")
-    wid = int(m.group(1))
-    if not await ctx.store.cancel_watch(wid, req.place, req.platform):  # type: ignore[attr-defined]
-        mine = await ctx.store.watches(req.place, req.platform)  # type: ignore[attr-defined]
-        have = ", ".join(f"#{w.id}" for w in mine)
-        hint = f"This channel's watches: {have}." if have else "This channel has no watches."
-        return error_reply(
-            f"There is no watch #{wid} in this channel.",
-            example=f"/watch cancel {mine[0].id}" if mine else "/watch list",
-            hint=hint,
-        )
+    store = ctx.store
+    wid = await cancel_numbered(ctx, rest, "watch", store.cancel_watch, store.watches)  # type: ignore[attr-defined]
+    if isinstance(wid, Reply):
+        return wid
     return Reply(
         title=f"Watch #{wid} cancelled", sections=(Section(text="No more alerts from it."),)
     )
