@@ -142,26 +142,32 @@ async def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.new or report.duplicate or not report.failed else 1
 
 
-async def cmd_reindex(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
+def _since_option(args: argparse.Namespace, command: str) -> str | None:
+    """--since as a stored time ('' when not given); None, after saying why, when unreadable."""
     from bot.commands.brief import parse_since
-    from bot.ingest.reindex import PARTS, reindex
     from bot.model import utc_iso
+
+    if not args.since:
+        return ""
+    when = parse_since(args.since, datetime.now(UTC))
+    if when is None:
+        print(
+            f"briefbot {command}: --since {args.since[:40]!r} is not a date or age; "
+            "try --since 2024-08-01 or --since 2d",
+            file=sys.stderr,
+        )
+        return None
+    return utc_iso(when)
+
+
+async def cmd_reindex(args: argparse.Namespace) -> int:
+    from bot.ingest.reindex import PARTS, reindex
     from bot.store.opening import open_store
 
     config = _config(args)
-    since = ""
-    if args.since:
-        when = parse_since(args.since, datetime.now(UTC))
-        if when is None:
-            print(
-                f"briefbot reindex: --since {args.since[:40]!r} is not a date or age; "
-                "try --since 2024-08-01 or --since 2d",
-                file=sys.stderr,
-            )
-            return 2
-        since = utc_iso(when)
+    since = _since_option(args, "reindex")
+    if since is None:
+        return 2
     parts = (args.only,) if args.only else PARTS
 
     def tell(done: int, total: int) -> None:
@@ -301,26 +307,16 @@ async def cmd_import(args: argparse.Namespace) -> int:
 
 
 async def cmd_stories(args: argparse.Namespace) -> int:
-    from bot.commands.brief import parse_since
-    from bot.model import utc_iso
     from bot.store.opening import open_store
     from bot.story_export import story_rows
 
-    since = None
-    if args.since:
-        when = parse_since(args.since, datetime.now(UTC))
-        if when is None:
-            print(
-                f"briefbot stories: can't read {args.since!r} as a time; "
-                "e.g. briefbot stories --json --since 2d",
-                file=sys.stderr,
-            )
-            return 2
-        since = utc_iso(when)
+    since = _since_option(args, "stories")
+    if since is None:
+        return 2
     config = _config(args)
     store = await open_store(_db(args, config), near_duplicates=config.near_duplicates)
     try:
-        async for row in story_rows(store, since=since, sentences=args.sentences):
+        async for row in story_rows(store, since=since or None, sentences=args.sentences):
             print(json.dumps(row, ensure_ascii=False))
     finally:
         await store.close()
