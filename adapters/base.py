@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Protocol, TypeVar
 
 from bot.core import Core
+from bot.delivery import Sent
+
+M = TypeVar("M")
 
 
 class Adapter(Protocol):
@@ -46,3 +50,16 @@ def split_command(line: str) -> tuple[str, str]:
     """'/search\tKursk' -> ('search', 'Kursk'): the command ends at any whitespace, not only a space."""
     parts = line.strip().lstrip("/").split(None, 1)
     return (parts[0] if parts else ""), (parts[1].strip() if len(parts) > 1 else "")
+
+
+async def post_remaining(
+    messages: Iterable[M], send: Callable[[M], Awaitable[object]], done: int, sent: Sent | None
+) -> None:
+    """Post a reply's messages after the first `done` (those a failed attempt already posted),
+    noting each one as it goes out, so a retry never posts a message twice."""
+    for i, message in enumerate(messages):
+        if i < done:
+            continue
+        await send(message)
+        if sent is not None:
+            await sent(i + 1)

@@ -27,6 +27,7 @@ import discord.http
 import yarl
 from discord import app_commands
 
+from adapters.base import post_remaining
 from adapters.discord_render import ACTION_PATTERN, Message, clip, parse_action, render
 from adapters.ratelimits import count_discord_rate_limits
 from bot import metrics
@@ -331,12 +332,12 @@ class DiscordAdapter:
             target = await client.fetch_user(int(place.removeprefix("user:")))
         else:
             target = client.get_partial_messageable(int(place))
-        for i, message in enumerate(render(reply, self.settings.max_messages)):
-            if i < done:
-                continue
-            await target.send(**self._send_kwargs(message))
-            if sent is not None:
-                await sent(i + 1)
+        await post_remaining(
+            render(reply, self.settings.max_messages),
+            lambda message: target.send(**self._send_kwargs(message)),
+            done,
+            sent,
+        )
 
     async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
         """Post a watch alert in a story's thread; None posts in the channel and opens a thread on it.

@@ -20,7 +20,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetr
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from adapters.base import split_command
+from adapters.base import post_remaining, split_command
 from adapters.ratelimits import CountingRateLimitHandler
 from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
@@ -317,12 +317,12 @@ class SlackAdapter:
         scheduler marks the digest failed and retries it instead of dropping it. The retry
         passes `done`: the messages already posted are skipped, never posted twice.
         """
-        for i, message in enumerate(render(reply)):
-            if i < done:
-                continue
-            await self._chat_post(place, "", message, ephemeral=False)
-            if sent is not None:
-                await sent(i + 1)
+        await post_remaining(
+            render(reply),
+            lambda message: self._chat_post(place, "", message, ephemeral=False),
+            done,
+            sent,
+        )
         await self.upload(place, reply)
 
     async def post_threaded(self, place: str, reply: Reply, thread: str | None) -> str | None:
