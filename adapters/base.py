@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from bot.core import Core
 from bot.delivery import Sent
@@ -21,6 +22,13 @@ class Adapter(Protocol):
 
     async def stop(self) -> None:
         """Disconnect cleanly."""
+
+
+def settings_fields(settings: type[Any], config: Any) -> dict[str, Any]:
+    """The values of a config section's fields that an adapter's settings class also has, by name:
+    one list of fields (the settings class), nothing copied across by hand."""
+    names = {f.name for f in dataclasses.fields(settings)}
+    return {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name in names}
 
 
 def split_text(text: str, limit: int) -> list[str]:

@@ -27,11 +27,11 @@ import discord.http
 import yarl
 from discord import app_commands
 
-from adapters.base import post_remaining
+from adapters.base import post_remaining, settings_fields
 from adapters.discord_render import ACTION_PATTERN, Message, clip, parse_action, render
 from adapters.ratelimits import count_discord_rate_limits
 from bot import metrics
-from bot.model import Reply, Request
+from bot.model import Option, Reply, Request, Subcommand
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -62,87 +62,14 @@ class DiscordSettings:
     shard_count: int | None = None  # set: one AutoShardedClient runs shard_ids (default all)
     shard_ids: tuple[int, ...] | None = None  # this process's shards, each < shard_count
 
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """One slash-command option and how its value goes into the core's argument string."""
-
-    name: str
-    description: str
-    required: bool = False
-    integer: bool = False
-    low: int = 1
-    high: int = 100
-    keyword: bool = False  # value joined as "name value" (who said …)
-    tag: str = ""  # put before each word of the value: "topic:" or "-" (digest filters)
-    suggest: str = ""  # autocomplete from the core's suggestions of this kind
+    @classmethod
+    def from_config(cls, config: Any) -> DiscordSettings:
+        """The settings a [discord] config section (bot.config.DiscordConfig) gives, by field name."""
+        return cls(**settings_fields(cls, config))
 
 
-# How each core command's argument string is laid out as typed Discord options.
-# A core command missing here still gets a command, with one free-text option.
-OPTIONS: dict[str, tuple[Option, ...]] = {
-    "brief": (
-        Option("topic", "only stories on this topic, e.g. Kursk"),
-        Option("since", "how far back, e.g. 24h, 3d or 2024-08-10"),
-        Option(
-            "page", "the next stories, page 2 on", integer=True, low=1, high=10_000, keyword=True
-        ),
-    ),
-    "summary": (
-        Option("query", "an article id, a URL, or search words", required=True),
-        Option("sentences", "how many sentences", integer=True, low=1, high=20),
-        Option("method", "summariser, e.g. lexrank or lead"),
-    ),
-    "who": (
-        Option(
-            "said", "a phrase, a person, or a topic", required=True, keyword=True, suggest="speaker"
-        ),
-    ),
-    "figures": (
-        Option(
-            "topic", "e.g. territory, troops, casualties, money", required=True, suggest="topic"
-        ),
-    ),
-    "quote": (Option("phrase", "a phrase, or a citation such as 1a2b3c:120-260", required=True),),
-    "search": (Option("words", "what to look for", required=True),),
-    "articles": (Option("page", "page number", integer=True, low=1, high=10_000),),
-    "ingest": (Option("url", "an article URL or an RSS/Atom feed URL", required=True),),
-    "help": (Option("command", "a command to explain"),),
-}
-SUBCOMMANDS: dict[str, dict[str, tuple[str, tuple[Option, ...]]]] = {
-    "digest": {
-        "schedule": (
-            "post a digest in this channel every day",
-            (
-                Option("time", "HH:MM, e.g. 07:30", required=True),
-                Option("timezone", "e.g. Europe/Kyiv (default UTC)"),
-                Option("topic", "only stories on this topic, e.g. Kursk", tag="topic:"),
-                Option("exclude", "leave out stories about these words, e.g. sport", tag="-"),
-            ),
-        ),
-        "list": ("the digests set for this channel", ()),
-        "cancel": ("stop a digest", (Option("id", "the id shown by /digest list", required=True),)),
-        "now": ("post this channel's digest now", ()),
-    },
-    "watch": {
-        "add": (
-            "alerts here when new articles quote a person, add to a story or give figures on a topic",
-            (Option("target", "a person, a topic or a story id, e.g. Putin", required=True),),
-        ),
-        "list": ("the watches set for this channel", ()),
-        "cancel": ("stop a watch", (Option("id", "the id shown by /watch list", required=True),)),
-        "quiet": (
-            "hours with no alerts",
-            (
-                Option("hours", "HH:MM-HH:MM, e.g. 22:00-07:00, or off", required=True),
-                Option("timezone", "e.g. Europe/London (default UTC)"),
-            ),
-        ),
-    },
-}
+# A command whose grammar has no options still gets one free-text option.
 FREE_TEXT = (Option("text", "what to ask"),)
-# Hidden from members without Manage Server until a server admin grants them (Integrations).
-MANAGERS_ONLY = frozenset({"ingest"})
 
 
 def use_endpoints(settings: DiscordSettings) -> None:
@@ -153,26 +80,8 @@ def use_endpoints(settings: DiscordSettings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
-def join_args(options: tuple[Option, ...], values: dict[str, Any], prefix: str = "") -> str:
-    """The core's argument string from option values, in the order the usage line gives them."""
-    parts = [prefix] if prefix else []
-    for opt in options:
-        value = values.get(opt.name)
-        if value is None or str(value).strip() == "":
-            continue
-        if opt.tag:
-            parts.append(" ".join(opt.tag + w for w in str(value).split()))
-            continue
-        parts.append(f"{opt.name} {value}" if opt.keyword else str(value).strip())
-    return " ".join(parts)
-
-
-def _spec_fields(spec: Any) -> tuple[str, str, str, str]:
-    """(name, usage, example, description) from a core command spec, tuple or object."""
-    if isinstance(spec, tuple):
-        name, usage, example, description = spec[:4]
-        return str(name), str(usage), str(example), str(description)
-    return spec.name, spec.usage, spec.example, spec.description
+def _options(spec: Any) -> tuple[Option, ...]:
+    return spec.options or (() if spec.subcommands else FREE_TEXT)
 
 
 class ActionButton(discord.ui.DynamicItem[discord.ui.Button], template=ACTION_PATTERN):
@@ -265,8 +174,7 @@ class DiscordAdapter:
         )
         client.tree.error(self.on_error)  # the one error hook for every command
         for spec in core.commands():
-            name, _usage, _example, description = _spec_fields(spec)
-            client.tree.add_command(self._command(name, description, core))
+            client.tree.add_command(self._command(spec))
         self._client = client
         return client
 
@@ -289,7 +197,8 @@ class DiscordAdapter:
         if connected in done:
             log.info("discord: connected as %s", client.user)
             # load the autocomplete lists now, not on the first keystroke
-            for kind in {o.suggest for opts in OPTIONS.values() for o in opts if o.suggest}:
+            kinds = {o.suggest for spec in core.commands() for o in spec.options if o.suggest}
+            for kind in kinds:
                 self._warming.add(asyncio.create_task(core.suggest(kind, "")))
             return
         connected.cancel()
@@ -419,34 +328,39 @@ class DiscordAdapter:
 
     # --- building commands -------------------------------------------------------------
 
-    def _command(
-        self, name: str, description: str, core: Core
-    ) -> app_commands.Command[Any, ..., Any] | app_commands.Group:
-        if name in SUBCOMMANDS:
-            group = app_commands.Group(name=name, description=clip(description, DESCRIPTION_LIMIT))
-            for sub, (sub_description, options) in SUBCOMMANDS[name].items():
-                group.add_command(self._leaf(sub, sub_description, name, options, prefix=sub))
+    def _command(self, spec: Any) -> app_commands.Command[Any, ..., Any] | app_commands.Group:
+        """The slash command (or group of subcommands) the core command's grammar describes."""
+        description = clip(spec.description, DESCRIPTION_LIMIT)
+        if spec.subcommands:
+            group = app_commands.Group(name=spec.name, description=description)
+            sub: Subcommand
+            for sub in spec.subcommands:
+                group.add_command(
+                    self._leaf(spec, sub.name, sub.description, sub.options, sub.name)
+                )
             return group
-        options = OPTIONS.get(name, FREE_TEXT)
-        choices: dict[str, list[app_commands.Choice[str]]] = {}
-        if name == "help":
-            names = [_spec_fields(s)[0] for s in core.commands()][:25]
-            choices["command"] = [app_commands.Choice(name=n, value=n) for n in names]
-        return self._leaf(name, description, name, options, choices=choices)
+        return self._leaf(spec, spec.name, spec.description, _options(spec))
 
     def _leaf(
         self,
+        spec: Any,
         name: str,
         description: str,
-        command: str,
         options: tuple[Option, ...],
-        prefix: str = "",
-        choices: dict[str, list[app_commands.Choice[str]]] | None = None,
+        sub: str = "",
     ) -> app_commands.Command[Any, ..., Any]:
-        """A slash command whose typed options come from `options` (discord.py reads the signature)."""
+        """A slash command whose typed options come from `options` (discord.py reads the signature).
+
+        The values go to the core as typed options, never joined back into text."""
+        command = spec.name
+        free_text = options is FREE_TEXT
 
         async def callback(interaction: discord.Interaction, **values: Any) -> None:
-            await self.invoke(interaction, command, join_args(options, values, prefix))
+            given = tuple((k, v) for k, v in values.items() if v is not None)
+            if free_text:
+                await self.invoke(interaction, command, str(values.get("text") or ""))
+            else:
+                await self.invoke(interaction, command, "", sub=sub, options=given)
 
         params = [
             inspect.Parameter(
@@ -456,7 +370,7 @@ class DiscordAdapter:
             )
         ]
         for opt in options:
-            kind: Any = app_commands.Range[int, opt.low, opt.high] if opt.integer else str
+            kind: Any = app_commands.Range[int, opt.low, opt.high] if opt.kind == "int" else str
             params.append(
                 inspect.Parameter(
                     opt.name,
@@ -471,12 +385,18 @@ class DiscordAdapter:
             callback = app_commands.describe(
                 **{o.name: clip(o.description, DESCRIPTION_LIMIT) for o in options}
             )(callback)
+        choices = {
+            o.name: [app_commands.Choice(name=c, value=c) for c in o.choices[:25]]
+            for o in options
+            if o.choices
+        }
         if choices:
             callback = app_commands.choices(**choices)(callback)
         completers = {o.name: self._completer(o.suggest) for o in options if o.suggest}
         if completers:
             callback = app_commands.autocomplete(**completers)(callback)
-        if command in MANAGERS_ONLY:
+        if spec.admin_only:
+            # hidden from members without Manage Server until a server admin grants them
             callback = app_commands.default_permissions(manage_guild=True)(callback)
         return app_commands.Command(
             name=name, description=clip(description, DESCRIPTION_LIMIT), callback=callback
@@ -511,7 +431,14 @@ class DiscordAdapter:
         perms = interaction.permissions
         return interaction.guild_id is not None and (perms.manage_guild or perms.administrator)
 
-    def request(self, interaction: discord.Interaction, command: str, args: str) -> Request:
+    def request(
+        self,
+        interaction: discord.Interaction,
+        command: str,
+        args: str,
+        sub: str = "",
+        options: tuple[tuple[str, str | int], ...] = (),
+    ) -> Request:
         """The core Request for an interaction: who asked, where, and whether they are an admin."""
         user = str(interaction.user.id)
         channel = interaction.channel_id
@@ -522,16 +449,27 @@ class DiscordAdapter:
             place=str(channel) if channel is not None else f"user:{user}",
             platform="discord",
             is_admin=self.is_admin(interaction),
+            sub=sub,
+            options=options,
         )
 
-    async def invoke(self, interaction: discord.Interaction, command: str, args: str) -> None:
-        """Defer at once (Discord allows 3 s), ask the core, then send the reply as follow-ups."""
+    async def invoke(
+        self,
+        interaction: discord.Interaction,
+        command: str,
+        args: str,
+        sub: str = "",
+        options: tuple[tuple[str, str | int], ...] = (),
+    ) -> None:
+        """Defer at once (Discord allows 3 s), ask the core, then send the reply as follow-ups.
+
+        A typed command comes with its subcommand and option values; a button with its args."""
         started = time.perf_counter()
         await interaction.response.defer(thinking=True)
         deferred = time.perf_counter()
         if self._core is None:
             raise RuntimeError("the Discord adapter has no core")
-        reply = await self._core.handle(self.request(interaction, command, args))
+        reply = await self._core.handle(self.request(interaction, command, args, sub, options))
         send = interaction.followup.send
         if reply.error:
             # A refusal is for the asker only: the public "thinking…" message goes, and the

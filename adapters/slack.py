@@ -20,7 +20,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetr
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from adapters.base import post_remaining, split_command
+from adapters.base import post_remaining, settings_fields, split_command
 from adapters.ratelimits import CountingRateLimitHandler
 from adapters.slack_guard import ReplayGuard, retrying, status_of
 from adapters.slack_render import ACTION_ID_PREFIX, SlackMessage, decode_action, render
@@ -66,6 +66,14 @@ class SlackSettings:
     drain_seconds: float = 5.0  # how long stop() lets in-flight answers finish
     unfurl_links: bool = False  # let Slack expand article links into previews
     rate_limit_retries: int = 5  # 429s answered with Retry-After are waited out this often
+
+    @classmethod
+    def from_config(cls, config: Any) -> SlackSettings:
+        """The settings a [slack] config section (bot.config.SlackConfig) gives, by field name;
+        the adapter's own knobs (path, ack text, drain) keep their defaults."""
+        values = settings_fields(cls, config)
+        values["api_url"] = values.get("api_url") or None  # "" in the config: Slack's own
+        return cls(**values)
 
     def __post_init__(self) -> None:
         if not self.bot_token:

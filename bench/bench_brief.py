@@ -20,7 +20,7 @@ import resource
 import statistics
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,7 +30,7 @@ from bot.app import open_core
 from bot.config import Config
 from bot.ingest.readers import Loaded, ReadError, from_record
 from bot.ingest.service import ingest_loaded
-from bot.model import Request
+from bot.model import Request, parse_utc
 from bot.warmer import warm_summaries
 from summaries.multi import StoryDoc, summarize_story
 
@@ -129,7 +129,7 @@ async def main() -> None:
             warm_s = time.perf_counter() - t0
             print(f"warmer after ingest: {made} story summaries made in {warm_s:.1f} s")
         latest = await core.store.latest_published()
-        now = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+        now = parse_utc(latest)
         rng = random.Random(1)
         lat: list[float] = []
         for _ in range(args.requests):

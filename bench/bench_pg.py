@@ -34,7 +34,7 @@ from bench.bench_brief import TOPICS, pct, records
 from bot.app import open_core
 from bot.config import Config
 from bot.ingest.service import ingest_loaded
-from bot.model import Request
+from bot.model import Request, parse_utc
 from bot.store.transfer import counts, export_to, import_from
 
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -73,9 +73,7 @@ async def common_words(target: str, n: int, rng: random.Random, sample: int = 20
 async def briefs(target: str, n: int, rng: random.Random) -> list[str]:
     async with open_core(target) as core:
         latest = await core.store.latest_published()
-    from datetime import datetime
-
-    now = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+    now = parse_utc(latest)
     out = []
     for _ in range(n):
         topic = rng.choice(TOPICS)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import random
 import re
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
+
+from bot.model import parse_utc
 
 FIXED = [
     "/search election results",
@@ -121,7 +123,7 @@ def varied(db: Path, n: int, seed: int = 6) -> list[str]:
 
 def _days_before(iso: str, days: int) -> str:
     try:
-        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        when = parse_utc(iso)
     except ValueError:
         return "1w"
     return (when - timedelta(days=days)).strftime("%Y-%m-%d")

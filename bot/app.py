@@ -7,16 +7,19 @@ import os
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from bot import metrics
+from bot.commands.context import ScheduleJobs, Services
 from bot.config import DEFAULT_OPS_PORT, Config, ConfigError
 from bot.core import Core
 from bot.delivery import Router
 from bot.ingest.fetch import Fetcher
 from bot.ingest.service import IngestReport, ingest_paths
 from bot.ops import Ops
+from bot.store.base import Store
 from bot.store.opening import open_store
 from bot.store.sqlite import SQLiteStore
 from bot.warmer import CHUNK, POLL_SECONDS, WARM_DAYS, WARM_LIMIT, SummaryWarmer
@@ -39,13 +42,21 @@ async def seed_if_empty(store: SQLiteStore, seeds_dir: Path | None = None) -> in
     return report.new
 
 
+SchedulerFactory = Callable[[Store, Config, Fetcher], ScheduleJobs]
+
+
 @asynccontextmanager
 async def open_core(
-    db_path: str | Path | None = None, *, seed: bool = False, config: Config | None = None
+    db_path: str | Path | None = None,
+    *,
+    seed: bool = False,
+    config: Config | None = None,
+    scheduler: SchedulerFactory | None = None,
 ) -> AsyncIterator[Core]:
     """A ready Core over the store at db_path: a SQLite file or a postgresql:// URL.
 
-    When None, the config decides: its store.url if set, else its SQLite path.
+    When None, the config decides: its store.url if set, else its SQLite path. `scheduler`
+    makes what /digest tells about new and cancelled schedules (a bot that serves passes it).
     """
     config = config or Config()
     store = await open_store(
@@ -55,7 +66,8 @@ async def open_core(
     try:
         if seed:
             await seed_if_empty(store, config.seeds_dir)
-        yield Core(store, config, services={"fetcher": fetcher})
+        jobs = scheduler(store, config, fetcher) if scheduler is not None else None
+        yield Core(store, config, Services(fetcher=fetcher, scheduler=jobs))
     finally:
         await fetcher.close()
         await store.close()
@@ -77,7 +89,7 @@ async def ingest_sources(
             core.store, paths, workers=workers, extract=extract, progress=progress
         )
         _add(report, part)
-    fetcher = core.services.get("fetcher")
+    fetcher = core.services.fetcher
     for url in urls:
         if fetcher is None:
             report.failed += 1
@@ -95,6 +107,15 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Background:
+    """A long-running bot's core (read commands dispatched to its workers) and its warmer."""
+
+    core: Core
+    warmer: SummaryWarmer
+    workers: WorkerPool | None
+
+
 @asynccontextmanager
 async def background(
     core: Core,
@@ -102,23 +123,23 @@ async def background(
     workers: int | None = None,
     warm_every: float = POLL_SECONDS,
     max_pending: int = 200,
-) -> AsyncIterator[SummaryWarmer]:
-    """What a long-running bot adds to its core: read commands in worker processes (so the
-    event loop that acks is never held up by one) and the story-summary warmer."""
+) -> AsyncIterator[Background]:
+    """What a long-running bot adds to a core: read commands in worker processes (so the
+    event loop that acks is never held up by one) and the story-summary warmer.
+
+    The core it yields is made with the workers as its dispatcher; give that one to adapters."""
     count = default_workers() if workers is None else workers
-    pool = WorkerPool(target, core.config, count, max_pending) if count else None
+    pool = WorkerPool(target, core.config, Core, count, max_pending) if count else None
     if pool is not None:
         await pool.start()
-        core.workers = pool
         metrics.watch_queue(lambda: pool.pending)
     run = (lambda: pool.call("warm_summaries", WARM_DAYS, WARM_LIMIT, CHUNK)) if pool else None
     warmer = SummaryWarmer(core.store, run, every=warm_every)
     warmer.start()
     try:
-        yield warmer
+        yield Background(core.with_dispatcher(pool), warmer, pool)
     finally:
         await warmer.stop()
-        core.workers = None
         if pool is not None:
             await pool.stop()
 
@@ -141,24 +162,7 @@ async def serve(config: Config, db_path: str) -> int:
     if config.slack.enabled:
         from adapters.slack import SlackAdapter, SlackSettings
 
-        s = config.slack
-        adapters.append(
-            SlackAdapter(
-                SlackSettings(
-                    bot_token=s.bot_token,
-                    signing_secret=s.signing_secret,
-                    app_token=s.app_token,
-                    mode=s.mode,
-                    host=s.host,
-                    port=s.port,
-                    api_url=s.api_url or None,
-                    admins=s.admins,
-                    admin_channels=s.admin_channels,
-                    unfurl_links=s.unfurl_links,
-                    command_prefix=s.command_prefix,
-                )
-            )
-        )
+        adapters.append(SlackAdapter(SlackSettings.from_config(config.slack)))
     if config.discord.enabled:
         adapters.append(discord_adapter(config))
     if not adapters:
@@ -171,19 +175,24 @@ async def serve(config: Config, db_path: str) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    target = db_path or config.store_url or str(config.db_path)
     from bot.lease import SchedulerLease
     from bot.scheduler import Scheduler
 
-    target = db_path or config.store_url or str(config.db_path)
+    router = Router({a.name: a for a in adapters})
+
+    def lease_of(store: Store, config: Config, fetcher: Fetcher) -> SchedulerLease:
+        def make() -> Scheduler:
+            return Scheduler(store, config, router, fetcher=fetcher)
+
+        return SchedulerLease(store, make, every=config.lease_seconds)
+
     async with (
-        open_core(db_path, seed=True, config=config) as core,
-        background(core, target),
+        open_core(db_path, seed=True, config=config, scheduler=lease_of) as opened,
+        background(opened, target) as bg,
     ):
-        router = Router({a.name: a for a in adapters})
-        lease = SchedulerLease(
-            core.store, lambda: Scheduler(core, router), every=config.lease_seconds
-        )
-        core.services["scheduler"] = lease
+        core = bg.core
+        lease = cast(SchedulerLease, opened.services.scheduler)  # made by lease_of
         ops = await start_ops(config, Ops(core.store, adapters, lease), adapters)
         try:
             started = []
@@ -233,20 +242,7 @@ def discord_adapter(config: Config):  # -> adapters.discord.DiscordAdapter (impo
     """The Discord adapter as configured (token from DISCORD_TOKEN or the file)."""
     from adapters.discord import DiscordAdapter, DiscordSettings
 
-    d = config.discord
-    return DiscordAdapter(
-        DiscordSettings(
-            token=d.token,
-            guild_id=d.guild_id,
-            admins=d.admins,
-            admin_roles=d.admin_roles,
-            sync_on_start=d.sync_on_start,
-            api_url=d.api_url,
-            gateway_url=d.gateway_url,
-            shard_count=d.shard_count,
-            shard_ids=d.shard_ids,
-        )
-    )
+    return DiscordAdapter(DiscordSettings.from_config(config.discord))
 
 
 async def discord_sync(config: Config, db_path: str, guild_id: int | None = None) -> int:

@@ -8,15 +8,14 @@ import logging
 import re
 import unicodedata
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
 from bot import metrics
 from bot.commands import ALIASES, COMMANDS, CommandSpec
-from bot.commands.context import Context
+from bot.commands.context import Context, Services
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
 from bot.store.base import Store, StoreError
-from bot.workers import OFFLOAD, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -39,18 +38,68 @@ def clean_args(text: str) -> str:
     return " ".join(text.split())
 
 
+def _cleaned(options: tuple[tuple[str, str | int], ...]) -> tuple[tuple[str, str | int], ...]:
+    """Typed text values cleaned as free text is; empty ones dropped (the user left them out)."""
+    out: list[tuple[str, str | int]] = []
+    for name, value in options:
+        if isinstance(value, str):
+            value = clean_args(value[: MAX_ARGS * 4])
+            if not value:
+                continue
+        out.append((name, value))
+    return tuple(out)
+
+
+class Dispatcher(Protocol):
+    """Runs a command elsewhere (bot.workers.WorkerPool: in worker processes)."""
+
+    def busy(self) -> bool: ...
+
+    async def handle(self, request: Request) -> Reply: ...
+
+
+def typed_problem(spec: CommandSpec, request: Request) -> Reply | None:
+    """A typed request checked against the command's grammar: the same bounds and choices on
+    every platform (Discord enforces them too, but a command list synced before may not)."""
+    if request.sub and request.sub not in {s.name for s in spec.subcommands}:
+        return error_reply(f"I don't know /{spec.name} {request.sub[:30]}.", example=spec.example)
+    options = {o.name: o for o in spec.options_of(request.sub)}
+    for name, value in request.options:
+        opt = options.get(name)
+        if opt is None:
+            return error_reply(f"/{spec.name} has no option {name[:30]!r}.", example=spec.example)
+        problem = opt.check(value)
+        if problem:
+            close = difflib.get_close_matches(str(value).lower(), opt.choices, n=1, cutoff=0.6)
+            did_you_mean = f" Did you mean {close[0]}?" if close else ""
+            choices = f"{opt.name.capitalize()}s: {', '.join(opt.choices)}." if opt.choices else ""
+            return error_reply(problem + did_you_mean, example=spec.example, hint=choices)
+    return None
+
+
 class Core:
-    """The one entry point every adapter calls; platform-free."""
+    """The one entry point every adapter calls; platform-free.
+
+    A long-running bot passes a `dispatcher` (its worker processes): the commands whose grammar
+    says they may be offloaded run there, so none holds up the event loop that acks.
+    """
 
     def __init__(
-        self, store: Store, config: Config | None = None, services: dict[str, Any] | None = None
+        self,
+        store: Store,
+        config: Config | None = None,
+        services: Services | None = None,
+        dispatcher: Dispatcher | None = None,
     ) -> None:
         self.store = store
         self.config = config or Config()
-        self.services: dict[str, Any] = services if services is not None else {}
+        self.services = services or Services()
+        self.dispatcher = dispatcher
         self._suggester: Any = None  # bot.suggest.Suggester, built on first use
-        # Set by a long-running bot (bot.app.background): read commands run in its processes.
-        self.workers: WorkerPool | None = None
+
+    def with_dispatcher(self, dispatcher: Dispatcher | None) -> Core:
+        """The same core (store, settings, services) sending offloadable commands to `dispatcher`."""
+        return Core(self.store, self.config, self.services, dispatcher)
 
     def commands(self) -> list[CommandSpec]:
         return list(COMMANDS.values())
@@ -99,6 +148,21 @@ class Core:
             hint = f"Did you mean /{close[0]}?" if close else "Type /help for the list."
             shown = "".join(ch for ch in name[:40] if ch.isprintable()) or "?"
             return error_reply(f"Unknown command /{shown}.", example="/help", hint=hint)
+        if request.typed:
+            wrong = typed_problem(spec, request)
+            if wrong is not None:
+                return wrong
+            request = replace(request, options=_cleaned(request.options))
+            longest = max((len(str(v)) for _, v in request.options), default=0)
+            if longest > MAX_ARGS:
+                return error_reply(
+                    f"That is too long for /{name} ({longest:,} characters; the limit is {MAX_ARGS:,}).",
+                    example=spec.example,
+                )
+            # one text option is the whole argument, exactly as a free-text platform gives it
+            values = [v for _, v in request.options]
+            if not spec.subcommands and len(spec.options) == 1:
+                request = replace(request, args=str(values[0]) if values else "")
         if len(request.args) > MAX_ARGS * 4:
             return error_reply(
                 f"That is too long for /{name} ({len(request.args):,} characters; the limit is {MAX_ARGS:,}).",
@@ -114,9 +178,9 @@ class Core:
             return error_reply(
                 f"/{name} is for admins only.", hint="Ask a newsroom admin to run it."
             )
-        if self.workers is not None and name in OFFLOAD:
-            busy = self.workers.busy()
-            reply = await self.workers.handle(replace(request, command=name, args=args))
+        if self.dispatcher is not None and spec.offload:
+            busy = self.dispatcher.busy()
+            reply = await self.dispatcher.handle(replace(request, command=name, args=args))
             return (reply, "busy") if busy else reply
         ctx = Context(store=self.store, request=request, config=self.config, services=self.services)
         try:

@@ -55,6 +55,16 @@ def parse_filters(tokens: Sequence[str]) -> tuple[Filters, str]:
             exclude += [w.casefold() for w in words]
         else:
             topic.append(token)
+    return _checked(topic, exclude)
+
+
+def filters_of(topic: str, exclude: str) -> tuple[Filters, str]:
+    """(filters, problem) from typed options: the topic's words as given, every word of
+    `exclude` left out (Discord's topic: and exclude: options; no tags to type)."""
+    return _checked(topic.split(), [w.casefold() for w in _WORD.findall(exclude)])
+
+
+def _checked(topic: list[str], exclude: list[str]) -> tuple[Filters, str]:
     if len(exclude) > MAX_EXCLUDE:
         return Filters(), f"At most {MAX_EXCLUDE} words can be left out."
     overlap = {w.casefold() for w in topic} & set(exclude)

@@ -19,6 +19,14 @@ def utc_iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def parse_utc(text: str) -> datetime:
+    """A stored or typed ISO 8601 time as an aware datetime; a Z or no zone at all is UTC.
+
+    Raises ValueError for text that is not such a time (callers decide what that means)."""
+    when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence with character offsets into its article's text."""
@@ -61,6 +69,28 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryLine:
+    """One sentence of a story's cached summary: which article, where in it, and its text.
+
+    The store keeps it as the JSON list `row()` gives ([article_id, start, end, paragraph, text])."""
+
+    article_id: str
+    start: int
+    end: int
+    paragraph: int | None
+    text: str
+
+    @classmethod
+    def of(cls, row: list[Any] | tuple[Any, ...]) -> SummaryLine:
+        """From the stored row (as read back from JSON)."""
+        article_id, start, end, paragraph, text = row
+        return cls(article_id, start, end, paragraph, text)
+
+    def row(self) -> list[Any]:
+        return [self.article_id, self.start, self.end, self.paragraph, self.text]
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """An indexed article; id is stable (derived from its text) unless the source gives one."""
 
@@ -76,7 +106,12 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """A command as any adapter hands it to the core."""
+    """A command as any adapter hands it to the core.
+
+    Free-text platforms (Slack, the console) put what the user typed in `args`; a platform with
+    typed options (Discord) names the subcommand in `sub` and gives each option's value, typed
+    as the command's grammar declares it, in `options` — never re-joined into text.
+    """
 
     command: str
     args: str = ""
@@ -84,6 +119,62 @@ class Request:
     place: str = "console"
     platform: str = "console"
     is_admin: bool = False
+    sub: str = ""
+    options: tuple[tuple[str, str | int], ...] = ()
+
+    @property
+    def typed(self) -> bool:
+        """Given as typed options (a subcommand or option values), not as free text."""
+        return bool(self.sub or self.options)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """One typed option's value (default when the user left it out)."""
+        return next((v for k, v in self.options if k == name), default)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One argument of a command as a typed-option platform offers it, and how usage shows it.
+
+    `kind` is "text" or "int"; `low`/`high` bound an int; `choices` are the only values allowed;
+    `suggest` names the core's completion list for it; `shown` is its part of the usage line.
+    """
+
+    name: str
+    description: str
+    kind: str = "text"
+    required: bool = False
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    suggest: str = ""
+    shown: str = ""
+
+    def check(self, value: str | int) -> str:
+        """Why this value cannot be used ("" when it can): the same words on every platform."""
+        if self.kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                return f"{self.name} must be a whole number."
+            if (self.low is not None and value < self.low) or (
+                self.high is not None and value > self.high
+            ):
+                return f"{self.name.capitalize()} must be between {self.low} and {self.high} (you asked for {value})."
+            return ""
+        if not isinstance(value, str):
+            return f"{self.name} must be text."
+        if self.choices and value.lower() not in self.choices:
+            return f"Unknown {self.name} {value[:30]!r}."
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Subcommand:
+    """A subcommand (/digest schedule) and its options; `shown` is its part of the usage line."""
+
+    name: str
+    description: str
+    options: tuple[Option, ...] = ()
+    shown: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,13 +46,17 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot import metrics
 from bot.alerts import AlertEngine
+from bot.commands.digest_reply import build_digest
 from bot.delivery import Delivery, Router
-from bot.digests import build_digest, latest_due
-from bot.model import Reply, utc_iso
+from bot.digests import latest_due
+from bot.model import Reply, parse_utc, utc_iso
 from bot.store.digest_common import Schedule
 
 if TYPE_CHECKING:
+    from bot.config import Config
     from bot.core import Core
+    from bot.ingest.fetch import Fetcher
+    from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 
@@ -72,14 +76,23 @@ def job_id(schedule_id: int) -> str:
 
 
 class Scheduler:
-    """Digest and feed-poll jobs over the core's store; `now` is injectable so tests move time."""
+    """Digest and feed-poll jobs over a store; `now` is injectable so tests move time."""
 
-    def __init__(self, core: Core, delivery: Delivery, *, now: Clock | None = None) -> None:
-        self.core = core
-        self.store: Any = core.store
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        delivery: Delivery,
+        *,
+        fetcher: Fetcher | None = None,
+        now: Clock | None = None,
+    ) -> None:
+        self.store: Any = store
+        self.config = config
+        self.fetcher = fetcher
         self.delivery = delivery
         self.now = now or _utcnow
-        digest = core.config.digest
+        digest = config.digest
         self.grace = timedelta(hours=digest.grace_hours)
         self.poll_every = timedelta(minutes=digest.feed_poll_minutes)
         self._aps = AsyncIOScheduler(timezone=UTC)
@@ -89,11 +102,16 @@ class Scheduler:
         )
         self._submitted = 0
         self._finished = 0
-        alerts = core.config.alerts
+        alerts = config.alerts
         # Watch alerts run where the digests do (the lease holder); their claims keep them to one post.
         self.alerts = AlertEngine(
             self.store, delivery, per_hour=alerts.per_hour, every=alerts.poll_seconds, now=self.now
         )
+
+    @classmethod
+    def for_core(cls, core: Core, delivery: Delivery, *, now: Clock | None = None) -> Scheduler:
+        """The scheduler over a core's store, settings and fetcher (tests and one-process bots)."""
+        return cls(core.store, core.config, delivery, fetcher=core.services.fetcher, now=now)
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -111,9 +129,9 @@ class Scheduler:
             max_instances=1,
             misfire_grace_time=SYNC_SECONDS,
         )
-        fetcher = self.core.services.get("fetcher")
+        fetcher = self.fetcher
         if fetcher is not None:
-            await fetcher.subscribe_all(self.core.config.feeds)
+            await fetcher.subscribe_all(self.config.feeds)
             self._aps.add_job(
                 self._poll_feeds,
                 IntervalTrigger(seconds=self.poll_every.total_seconds()),
@@ -182,7 +200,7 @@ class Scheduler:
             log.exception("digest #%d failed", schedule_id)
 
     async def _poll_feeds(self) -> None:
-        fetcher = self.core.services.get("fetcher")
+        fetcher = self.fetcher
         if fetcher is None:
             return
         try:
@@ -217,11 +235,7 @@ class Scheduler:
         day, due = latest_due(schedule, now + EARLY)
         if now - due > self.grace:
             return "missed"
-        created = (
-            datetime.fromisoformat(schedule.created_at.replace("Z", "+00:00"))
-            if schedule.created_at
-            else None
-        )
+        created = parse_utc(schedule.created_at) if schedule.created_at else None
         if created and due < created.replace(microsecond=0) - EARLY:
             return "not-due"
         local_date = day.isoformat()
@@ -239,7 +253,7 @@ class Scheduler:
             return "gave-up"
         digest = await build_digest(
             self.store,
-            self.core.config,
+            self.config,
             place=schedule.place,
             platform=schedule.platform,
             day=day,

@@ -13,47 +13,23 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from bot.model import utc_iso
-from bot.store.base import Story
-from summaries.multi import StoryDoc, summarize_story
+from bot.commands.story_summaries import make_summary
+from bot.model import parse_utc, utc_iso
+from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 
-SUMMARY_SENTENCES = 3
 WARM_DAYS = 7  # stories active in the last week of coverage: what /brief and digests ask for
 WARM_LIMIT = 1000  # stories per pass, newest first
 POLL_SECONDS = 5.0
 CHUNK = 20  # summaries per job: a worker takes users' commands in between chunks
 
 
-async def story_summary_rows_of(store: Any, stories: list[Story]) -> dict[int, list[list[Any]]]:
-    """[article_id, start, end, paragraph, text] per picked sentence, by story: cached (read in
-    one query), else made and saved."""
-    known = await store.story_summaries([s.id for s in stories])
-    out = {}
-    for story in stories:
-        size, cached = known.get(story.id, (0, None))
-        out[story.id] = cached if cached is not None else await _make_summary(store, story, size)
-    return out
-
-
-async def _make_summary(store: Any, story: Story, size: int) -> list[list[Any]]:
-    articles = await store.articles([r.id for r in story.articles])
-    docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
-    picked = summarize_story(docs, SUMMARY_SENTENCES)
-    rows = [
-        [p.article_id, p.sentence.start, p.sentence.end, p.sentence.paragraph, p.sentence.text]
-        for p in picked
-    ]
-    await store.save_story_summary(story.id, size, rows)
-    return rows
-
-
 async def warm_summaries(
-    store: Any, days: float = WARM_DAYS, limit: int = WARM_LIMIT, budget: int | None = None
+    store: Store, days: float = WARM_DAYS, limit: int = WARM_LIMIT, budget: int | None = None
 ) -> int:
     """Make the missing or outdated summaries of the stories active in the last `days` of
     coverage, at most `budget` of them; returns how many were made."""
@@ -61,17 +37,16 @@ async def warm_summaries(
     if not latest:
         return 0
     try:
-        newest = datetime.fromisoformat(latest.replace("Z", "+00:00"))
+        newest = parse_utc(latest)
     except ValueError:
         return 0
-    newest = newest if newest.tzinfo else newest.replace(tzinfo=UTC)
     since = utc_iso(newest - timedelta(days=days))
     made = 0
     for story in await store.stories(since=since, limit=limit):
         size, cached = await store.story_summary(story.id)
         if cached is not None:
             continue
-        await _make_summary(store, story, size)
+        await make_summary(store, story, size)
         made += 1
         if budget is not None and made >= budget:
             break
@@ -85,7 +60,9 @@ Runner = Callable[[], Awaitable[int]]
 class SummaryWarmer:
     """Polls the store; when it has new articles, runs a warm pass (in a worker when given)."""
 
-    def __init__(self, store: Any, run: Runner | None = None, every: float = POLL_SECONDS) -> None:
+    def __init__(
+        self, store: Store, run: Runner | None = None, every: float = POLL_SECONDS
+    ) -> None:
         self.store = store
         self.every = every
         self._run: Runner = run or (lambda: warm_summaries(store, budget=CHUNK))

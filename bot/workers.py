@@ -20,49 +20,72 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from bot import metrics
 from bot.config import Config
 from bot.model import Reply, Request, error_reply
+from bot.store.base import Store
 
 log = logging.getLogger(__name__)
 
-# Commands that only read the store (and may fill its summary cache): safe in any process.
-# /ingest and /digest need the main process's fetcher and scheduler, so they stay there.
-OFFLOAD = frozenset({"brief", "summary", "who", "figures", "quote", "search", "articles"})
 WORKER_NICE = 5  # workers yield the CPU to the process that acks
 BUSY_TEXT = "briefbot is busy with many requests right now; please try again in a minute."
 
+
+class Handler(Protocol):
+    """What a worker runs requests on: a core (bot.core.Core) over the worker's own store."""
+
+    store: Store
+
+    async def handle(self, request: Request) -> Reply: ...
+
+
+MakeCore = Callable[[Store, Config], Handler]
+
 # -- inside a worker process ---------------------------------------------------------------
 
-_loop: asyncio.AbstractEventLoop | None = None
-_core: Any = None  # bot.core.Core with its own store connection
+
+@dataclass(frozen=True, slots=True)
+class _Worker:
+    loop: asyncio.AbstractEventLoop
+    core: Handler
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # exiting anyway
+            self.loop.run_until_complete(self.core.store.close())
 
 
-def _init(target: str, config: Config, nice: int) -> None:
+# The one piece of state a pool process keeps between tasks: ProcessPoolExecutor calls plain
+# functions, so what the initializer opened must live in the process (one slot, set once).
+_here: dict[str, _Worker] = {}
+
+
+def _init(target: str, config: Config, nice: int, make_core: MakeCore, started: Any) -> None:
     """Worker start: lower priority, own event loop, own store, hot caches filled."""
-    global _loop, _core
     if nice:
         with contextlib.suppress(OSError):
             os.nice(nice)
     parent = os.getppid()
     threading.Thread(target=_orphan_watch, args=(parent,), daemon=True).start()
-    from bot.core import Core
     from bot.store.opening import open_store
 
-    _loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(_loop)
-    store = _loop.run_until_complete(open_store(target, near_duplicates=config.near_duplicates))
-    _core = Core(store, config)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    store = loop.run_until_complete(open_store(target, near_duplicates=config.near_duplicates))
+    worker = _here["worker"] = _Worker(loop, make_core(store, config))
     # A worker exits by joining its threads, and the store's connection thread only ends when
-    # the store is closed: close it first (threading's own exit hook, as concurrent.futures uses).
-    threading._register_atexit(_close)  # type: ignore[attr-defined]
+    # the store is closed: close it first. No public hook runs before that join (atexit runs
+    # after it), so this is threading's own, as concurrent.futures itself uses.
+    threading._register_atexit(worker.close)  # type: ignore[attr-defined]
+    started.put(os.getpid())
     try:  # the speaker list /who matches against: built once here, not on a user's request
-        _loop.run_until_complete(store.speakers())
+        loop.run_until_complete(store.speakers())
     except Exception:  # a broken store still answers each request with its own error
         log.exception("worker: could not preload speakers")
 
@@ -74,24 +97,18 @@ def _orphan_watch(parent: int) -> None:
     os._exit(0)
 
 
-def _close() -> None:
-    if _loop is not None and _core is not None:
-        with contextlib.suppress(Exception):  # exiting anyway
-            _loop.run_until_complete(_core.store.close())
-
-
 def _handle(request: Request) -> Reply:
-    assert _loop is not None and _core is not None, "worker not initialised"
-    return _loop.run_until_complete(_core.handle(request))
+    worker = _here["worker"]
+    return worker.loop.run_until_complete(worker.core.handle(request))
 
 
 def _call(name: str, *args: Any) -> Any:
     """Run one of the core's background jobs (e.g. the summary warmer) in this worker."""
-    assert _loop is not None and _core is not None, "worker not initialised"
+    worker = _here["worker"]
     if name == "warm_summaries":
         from bot.warmer import warm_summaries
 
-        return _loop.run_until_complete(warm_summaries(_core.store, *args))
+        return worker.loop.run_until_complete(warm_summaries(worker.core.store, *args))
     raise ValueError(f"unknown worker job {name!r}")
 
 
@@ -109,6 +126,7 @@ class WorkerPool:
         self,
         target: str | Path,
         config: Config,
+        make_core: MakeCore,
         workers: int = 2,
         max_pending: int = 200,
         timeout: float = 90.0,
@@ -116,20 +134,25 @@ class WorkerPool:
     ) -> None:
         self.target = str(target)
         self.config = config
+        self.make_core = make_core
         self.workers = max(1, workers)
         self.max_pending = max(1, max_pending)
         self.timeout = timeout
         self.nice = nice
         self.pending = 0
         self._pool: ProcessPoolExecutor | None = None
+        self._started: Any = None  # the current pool's workers put their pid here at start
+        self._pids: set[int] = set()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn, not fork: the bot's process has threads (aiosqlite, the HTTP client).
+        context = multiprocessing.get_context("spawn")
+        self._started, self._pids = context.SimpleQueue(), set()
         return ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_init,
-            initargs=(self.target, self.config, self.nice),
+            initargs=(self.target, self.config, self.nice, self.make_core, self._started),
         )
 
     async def start(self) -> None:
@@ -147,8 +170,9 @@ class WorkerPool:
 
     def pids(self) -> list[int]:
         """The worker processes' ids (for operators' tools and tests)."""
-        processes = getattr(self._pool, "_processes", None) or {}
-        return sorted(processes)
+        while self._started is not None and not self._started.empty():
+            self._pids.add(self._started.get())
+        return sorted(self._pids)
 
     def busy(self) -> bool:
         return self.pending >= self.max_pending

@@ -8,6 +8,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ async def test_readiness_names_an_adapter_that_is_not_connected_and_an_unknown_l
 ) -> None:
     async with open_core(tmp_path / "s.db") as core:
         discord = Adapter("discord", False)
-        lease = SchedulerLease(core.store, lambda: Scheduler(core, Router({})))
+        lease = SchedulerLease(core.store, lambda: Scheduler.for_core(core, Router({})))
         async with ops_server(core, [Adapter("slack", True), discord], lease) as base:
             status, body = await get(base, "/readyz")
             assert status == 503
@@ -140,8 +141,9 @@ async def test_metrics_count_a_command_an_ingest_and_a_digest(tmp_path: Path) ->
         assert not reply.error
         await core.handle(Request("summary", ""))  # refused: no article given
         with time_machine.travel(at("2024-08-12T07:00:00"), tick=False) as clock:
-            scheduler = Scheduler(core, Router({"fake": channel}))
-            core.services["scheduler"] = scheduler
+            scheduler = Scheduler.for_core(core, Router({"fake": channel}))
+            # the core a serving bot has: /digest tells its scheduler
+            core = Core(core.store, core.config, replace(core.services, scheduler=scheduler))
             await scheduler.start()
             try:
                 for place in ("C1", "C2"):

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.commands.context import Context
 from bot.commands.rows import figure_row, quote_item
-from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
+from bot.commands.story_summaries import story_summary_lines
+from bot.extract.topics import FACET_TOPICS
+from bot.model import (
+    Action,
+    Item,
+    Reply,
+    Request,
+    Section,
+    SummaryLine,
+    error_reply,
+    parse_utc,
+    utc_iso,
+)
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
-from bot.warmer import story_summary_rows_of
 
 EXAMPLE = "/brief Kursk 2d"
 MAX_STORIES = 5
@@ -18,16 +31,8 @@ MAX_FIGURES = 3
 MAX_QUOTES = 2
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?")
 _SPAN = re.compile(r"^(\d{1,4})([hdw])$", re.IGNORECASE)
-_MAIN_TOPICS = {
-    "territory",
-    "troops",
-    "casualties",
-    "prisoners",
-    "weapons",
-    "evacuations",
-    "money",
-    "energy",
-}
+# the topics a story's key figures come from: the classifier's own, and money and energy
+_MAIN_TOPICS = FACET_TOPICS | {"money", "energy"}
 
 
 def parse_since(word: str, now: datetime) -> datetime | None:
@@ -47,10 +52,9 @@ def parse_since(word: str, now: datetime) -> datetime | None:
         return now - timedelta(weeks=1)
     if _DATE.fullmatch(word):
         try:
-            when = datetime.fromisoformat(word.replace("Z", "+00:00"))
+            return parse_utc(word)
         except ValueError:
             return None
-        return when if when.tzinfo else when.replace(tzinfo=UTC)
     return None
 
 
@@ -65,7 +69,39 @@ def take_page(words: list[str]) -> int | Reply:
     return 1
 
 
-async def run(ctx: Context, args: str) -> Reply:
+@dataclass(frozen=True, slots=True)
+class BriefArgs:
+    """The topic, the start of the time span, and the page; `typed` is how the user wrote them
+    (repeated in the footer's "next page" command)."""
+
+    topic: str | None = None
+    since: datetime | None = None
+    page: int = 1
+    typed: str = ""
+
+
+def _since(word: str, now: datetime, alone: bool) -> datetime | Reply | None:
+    """The time a word names; an error for a date that is no day (or a lone word like '3x')."""
+    since = parse_since(word, now)
+    if since is not None:
+        return since
+    if _DATE.fullmatch(word):  # shaped like a date, but no such day (2020-02-30)
+        return error_reply(
+            f"{word[:30]} is not a valid date.",
+            example="/brief 2024-08-13",
+            hint="Use a real day as YYYY-MM-DD, or 24h, 2d, 1w, today or yesterday.",
+        )
+    if re.fullmatch(r"\d+\w*", word) and alone:
+        return error_reply(
+            f"I can't read {word!r} as a time.",
+            example=EXAMPLE,
+            hint="Use 24h, 2d, 1w, today, yesterday or a date like 2024-08-13.",
+        )
+    return None
+
+
+def parse(args: str, now: datetime) -> BriefArgs | Reply:
+    """'[topic] [since] [page N]' from free text: the last word is the time when it reads as one."""
     words = args.split()
     page = take_page(words)
     if isinstance(page, Reply):
@@ -73,24 +109,44 @@ async def run(ctx: Context, args: str) -> Reply:
     since: datetime | None = None
     since_word = ""
     if words:
-        since = parse_since(words[-1], ctx.now())
-        if since is not None:
-            since_word = words.pop()
-        elif _DATE.fullmatch(words[-1]):  # shaped like a date, but no such day (2020-02-30)
+        found = _since(words[-1], now, alone=len(words) == 1)
+        if isinstance(found, Reply):
+            return found
+        if found is not None:
+            since, since_word = found, words.pop()
+    topic = " ".join(words) or None
+    return BriefArgs(topic, since, page, " ".join(w for w in (topic or "", since_word) if w))
+
+
+def from_request(request: Request, args: str, now: datetime) -> BriefArgs | Reply:
+    """Typed options as they come (the topic is never read as a time), else the text parsed."""
+    if not request.typed:
+        return parse(args, now)
+    topic = str(request.option("topic", "")) or None
+    since_word = str(request.option("since", ""))
+    since = None
+    if since_word:
+        found = _since(since_word, now, alone=True)
+        if found is None:
             return error_reply(
-                f"{words[-1][:30]} is not a valid date.",
-                example="/brief 2024-08-13",
-                hint="Use a real day as YYYY-MM-DD, or 24h, 2d, 1w, today or yesterday.",
-            )
-        elif re.fullmatch(r"\d+\w*", words[-1]) and len(words) == 1:
-            return error_reply(
-                f"I can't read {words[-1]!r} as a time.",
+                f"I can't read {since_word[:30]!r} as a time.",
                 example=EXAMPLE,
                 hint="Use 24h, 2d, 1w, today, yesterday or a date like 2024-08-13.",
             )
-    topic = " ".join(words) or None
+        if isinstance(found, Reply):
+            return found
+        since = found
     typed = " ".join(w for w in (topic or "", since_word) if w)
-    return await build_brief(ctx, topic=topic, since=since, page=page, typed=typed)
+    return BriefArgs(topic, since, int(request.option("page", 1)), typed)
+
+
+async def run(ctx: Context, args: str) -> Reply:
+    parsed = from_request(ctx.request, args, ctx.now())
+    if isinstance(parsed, Reply):
+        return parsed
+    return await build_brief(
+        ctx, topic=parsed.topic, since=parsed.since, page=parsed.page, typed=parsed.typed
+    )
 
 
 async def default_since(ctx: Context) -> datetime:
@@ -98,11 +154,8 @@ async def default_since(ctx: Context) -> datetime:
     latest = await ctx.store.latest_published()
     now = ctx.now()
     if latest:
-        try:
-            newest = datetime.fromisoformat(latest.replace("Z", "+00:00"))
-            now = min(now, newest if newest.tzinfo else newest.replace(tzinfo=UTC))
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):
+            now = min(now, parse_utc(latest))
     return now - timedelta(hours=24)
 
 
@@ -169,7 +222,7 @@ async def build_brief(
     ids = [r.id for story in stories for r in story.articles]
     figures = await ctx.store.figures_for_articles(ids)
     quotes = await ctx.store.quotes_for_articles(ids)
-    picked = await story_summary_rows_of(ctx.store, stories)  # made by the warmer after ingest
+    picked = await story_summary_lines(ctx.store, stories)  # made by the warmer after ingest
     sections = [_story_section(ctx, story, picked[story.id], figures, quotes) for story in stories]
     about = f" on {topic}" if topic else ""
     return Reply(
@@ -207,16 +260,20 @@ async def _without(ctx: Context, stories: list[Story], exclude: Sequence[str]) -
 def _story_section(
     ctx: Context,
     story: Story,
-    cached: list[list],
+    cached: list[SummaryLine],
     all_figures: list[StoredFigure],
     all_quotes: list[StoredQuote],
 ) -> Section:
     """One story; all_figures and all_quotes are those of every story's articles, in store order."""
     refs = {r.id: r for r in story.articles}
     items = tuple(
-        Item(text=text, cite=ctx.cite(refs[aid], start, end, para), label=refs[aid].outlet)
-        for aid, start, end, para, text in cached
-        if aid in refs
+        Item(
+            text=line.text,
+            cite=ctx.cite(refs[line.article_id], line.start, line.end, line.paragraph),
+            label=refs[line.article_id].outlet,
+        )
+        for line in cached
+        if line.article_id in refs
     )
     figures = _key_figures([f for f in all_figures if f.article.id in refs], cached)
     quotes = _key_quotes([q for q in all_quotes if q.article.id in refs])
@@ -229,11 +286,11 @@ def _story_section(
     )
 
 
-def _headline(articles: tuple[ArticleRef, ...], picked: list[list]) -> str:
+def _headline(articles: tuple[ArticleRef, ...], picked: list[SummaryLine]) -> str:
     """A real headline when a source has one (short title), preferring the source most quoted."""
     counts: dict[str, int] = {}
-    for row in picked:
-        counts[row[0]] = counts.get(row[0], 0) + 1
+    for line in picked:
+        counts[line.article_id] = counts.get(line.article_id, 0) + 1
     ranked = sorted(
         articles,
         key=lambda r: (len(r.title.split()) > 16, r.title.endswith("…"), -counts.get(r.id, 0)),
@@ -241,9 +298,9 @@ def _headline(articles: tuple[ArticleRef, ...], picked: list[list]) -> str:
     return ranked[0].title if ranked else "Story"
 
 
-def _key_figures(figures: list[StoredFigure], picked: list[list]) -> list[StoredFigure]:
+def _key_figures(figures: list[StoredFigure], picked: list[SummaryLine]) -> list[StoredFigure]:
     """Up to three figures on main topics, preferring ones with a named claimant and distinct topics."""
-    in_summary = {(row[0], row[1], row[2]) for row in picked}
+    in_summary = {(line.article_id, line.start, line.end) for line in picked}
 
     def rank(sf: StoredFigure) -> tuple:
         f = sf.figure

@@ -5,11 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Config
 from bot.model import Citation, Request
 from bot.store.base import ArticleRef, Store
+
+if TYPE_CHECKING:
+    from bot.ingest.fetch import Fetcher
+    from bot.store.digest_common import Schedule
+
+
+class ScheduleJobs(Protocol):
+    """What /digest tells the running scheduler (or the lease standing in for it)."""
+
+    def add(self, schedule: Schedule) -> None: ...
+
+    def remove(self, schedule_id: int) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """What a long-running bot gives its commands beyond the store; each None when absent
+    (the console has a fetcher and no scheduler; a worker process has neither)."""
+
+    fetcher: Fetcher | None = None
+    scheduler: ScheduleJobs | None = None
 
 
 def _utcnow() -> datetime:
@@ -40,7 +61,7 @@ class Context:
     request: Request
     config: Config = field(default_factory=Config)
     now: Callable[[], datetime] = _utcnow
-    services: dict[str, Any] = field(default_factory=dict)
+    services: Services = field(default_factory=Services)
     _citations: list[Citation] = field(default_factory=list)
     _index: dict[tuple[Any, ...], int] = field(default_factory=dict)
 

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.context import Context
+from bot.commands.digest_reply import build_digest
 from bot.commands.numbered import cancel_numbered
-from bot.digest_filters import is_filter, parse_filters
-from bot.digests import (
+from bot.commands.schedule_words import (
     ScheduleInputError,
-    build_digest,
     city_zone,
-    local_label,
     looks_like_time,
     looks_like_zone,
-    next_due,
     parse_time,
     parse_zone,
 )
-from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
+from bot.digest_filters import Filters, filters_of, is_filter, parse_filters
+from bot.digests import local_label, next_due
+from bot.model import Action, Item, Reply, Request, Section, error_reply, utc_iso
 from bot.store import fts
 from bot.store.digest_common import Schedule
 
@@ -37,23 +37,43 @@ _SCHEDULE = ("schedule", "add", "set", "at", "every")
 _CANCEL = ("cancel", "stop", "remove", "delete", "rm", "unschedule")
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduleArgs:
+    """A schedule as asked for, typed or parsed from text; `zone_word` and `topic_word` are the
+    free-text words whose reading was a guess (a zone that is also a topic, a city as a topic)."""
+
+    at: str
+    zone: str
+    filters: Filters
+    zone_word: str = ""
+    topic_word: str = ""
+
+
+def _refused(ctx: Context) -> Reply | None:
+    # Who counts as an admin is the platform's call (configured users, channels or roles).
+    if ctx.request.is_admin:
+        return None
+    return error_reply(
+        "Changing this channel's digests is for admins only.",
+        example="/digest list",
+        hint="Ask a newsroom admin to set it up; anyone may list the digests or see one now.",
+    )
+
+
 async def run(ctx: Context, args: str) -> Reply:
+    if ctx.request.typed:
+        return await _typed(ctx)
     words = args.split()
     if not words:
         return await _list(ctx)
     sub = words[0].lower()
     changes = sub in _SCHEDULE or sub in _CANCEL or looks_like_time(words[0])
-    if changes and not ctx.request.is_admin:
-        # Who counts as an admin is the platform's call (configured users, channels or roles).
-        return error_reply(
-            "Changing this channel's digests is for admins only.",
-            example="/digest list",
-            hint="Ask a newsroom admin to set it up; anyone may list the digests or see one now.",
-        )
+    if changes and (refused := _refused(ctx)) is not None:
+        return refused
     if sub in _SCHEDULE:
-        return await _schedule(ctx, words[1:])
+        return await _schedule(ctx, parse_schedule(words[1:]))
     if looks_like_time(words[0]):
-        return await _schedule(ctx, words)
+        return await _schedule(ctx, parse_schedule(words))
     if sub in ("list", "ls", "show"):
         return await _list(ctx)
     if sub in _CANCEL:
@@ -63,7 +83,36 @@ async def run(ctx: Context, args: str) -> Reply:
     return error_reply(f"I don't know /digest {words[0][:30]}.", example=EXAMPLE, hint=USAGE)
 
 
-async def _schedule(ctx: Context, rest: list[str]) -> Reply:
+async def _typed(ctx: Context) -> Reply:
+    """Discord's /digest subcommands: each option's value as typed, never re-read as text."""
+    req = ctx.request
+    if req.sub in ("schedule", "cancel") and (refused := _refused(ctx)) is not None:
+        return refused
+    if req.sub == "schedule":
+        return await _schedule(ctx, schedule_of(req))
+    if req.sub == "cancel":
+        return await _cancel(ctx, [str(req.option("id", ""))])
+    if req.sub == "now":
+        return await _now(ctx, [])
+    return await _list(ctx)
+
+
+def schedule_of(req: Request) -> ScheduleArgs | Reply:
+    """The schedule from typed options: the topic is the topic, the zone the zone."""
+    try:
+        at = parse_time(str(req.option("time", "")))
+        zone_text = str(req.option("timezone", ""))
+        zone = parse_zone(zone_text) if zone_text else "UTC"
+    except ScheduleInputError as exc:
+        return error_reply(str(exc), example=EXAMPLE)
+    filters, problem = filters_of(str(req.option("topic", "")), str(req.option("exclude", "")))
+    if problem:
+        return error_reply(problem, example=EXAMPLE + " topic:kursk -sport")
+    return ScheduleArgs(at, zone, filters)
+
+
+def parse_schedule(rest: list[str]) -> ScheduleArgs | Reply:
+    """'<HH:MM> [timezone] [topic words | topic:word] [-word]' from free text."""
     if not rest:
         return error_reply("Give the time of day for the digest (24-hour HH:MM).", example=EXAMPLE)
     if len(rest) > 1 and rest[1].lower() in _AMPM:
@@ -87,6 +136,14 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
     filters, problem = parse_filters(topic_words)
     if problem:
         return error_reply(problem, example=EXAMPLE + " topic:kursk -sport")
+    first = topic_words[0] if topic_words else ""
+    return ScheduleArgs(at, zone, filters, zone_word, first)
+
+
+async def _schedule(ctx: Context, parsed: ScheduleArgs | Reply) -> Reply:
+    if isinstance(parsed, Reply):
+        return parsed
+    at, zone, filters, zone_word = parsed.at, parsed.zone, parsed.filters, parsed.zone_word
     topic = filters.topic
     if len(topic) > MAX_TOPIC:
         return error_reply(
@@ -126,7 +183,7 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
         utc_iso(ctx.now()),
         exclude=filters.exclude_text,
     )
-    scheduler = ctx.services.get("scheduler")
+    scheduler = ctx.services.scheduler
     if scheduler is not None:
         scheduler.add(schedule)
     footer = (
@@ -135,9 +192,10 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
     if zone_word and "/" not in zone_word and zone_word.lower() not in ("utc", "gmt", "z"):
         # Israel, Iran, Poland, Turkey, EST: zone names that are also topics.
         footer = f"{footer} Took {zone_word!r} as the time zone; for the topic write topic:{zone_word}".strip()
-    city = city_zone(topic_words[0]) if topic_words and zone == "UTC" else None
-    if city and not topic_words[0].lower().startswith("topic:"):
-        footer = f"{footer} Took {topic_words[0]!r} as the topic; for that time zone use: /digest schedule {at} {city}".strip()
+    first = parsed.topic_word
+    city = city_zone(first) if first and zone == "UTC" else None
+    if city and not first.lower().startswith("topic:"):
+        footer = f"{footer} Took {first!r} as the topic; for that time zone use: /digest schedule {at} {city}".strip()
     return Reply(
         title=f"Digest #{schedule.id} scheduled",
         sections=(Section(text=_describe(schedule, ctx.now())),),
@@ -193,7 +251,7 @@ async def _cancel(ctx: Context, rest: list[str]) -> Reply:
     sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)  # type: ignore[attr-defined]
     if isinstance(sid, Reply):
         return sid
-    scheduler = ctx.services.get("scheduler")
+    scheduler = ctx.services.scheduler
     if scheduler is not None:
         scheduler.remove(sid)
     return Reply(

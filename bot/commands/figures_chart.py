@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.commands.rows import source_name
 from bot.extract.conflicts import Sourced, find_conflicts
-from bot.model import Attachment, Reply
+from bot.model import Attachment, Reply, parse_utc
 from bot.store.base import StoredFigure
 
 MAX_PANELS = 3
@@ -42,10 +42,9 @@ class Point:
 
 def _when(published: str) -> datetime | None:
     try:
-        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        return parse_utc(published)
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _point(i: int, sf: StoredFigure) -> Point | None:

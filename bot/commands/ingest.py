@@ -35,7 +35,7 @@ async def run(ctx: Context, args: str) -> Reply:
     url = clean_url(words[0])
     if not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         return error_reply(f"{url[:60]!r} is not an http(s) URL.", example=EXAMPLE)
-    fetcher = ctx.services.get("fetcher")
+    fetcher = ctx.services.fetcher
     if fetcher is None:
         return error_reply(
             "Fetching URLs is not available in this build.", hint="Ask an admin to enable it."

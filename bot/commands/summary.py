@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
+from bot.commands import SUMMARY_METHODS
 from bot.commands.context import Context
 from bot.commands.rows import counted
-from bot.model import Action, Article, Item, Reply, Section, error_reply
+from bot.model import Action, Article, Item, Reply, Request, Section, error_reply
 from bot.store import fts
 from bot.store.base import ArticleRef
-from summaries import METHODS, summarize
+from summaries import summarize
 from summaries.multi import Picked, StoryDoc, summarize_story
 
 EXAMPLE = "/summary Kursk incursion 3"
@@ -24,12 +26,35 @@ def ref_of(a: Article) -> ArticleRef:
     return ArticleRef(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
 
 
-def parse(args: str) -> tuple[str, int, str] | Reply:
+@dataclass(frozen=True, slots=True)
+class SummaryArgs:
+    """What to summarise, how many sentences, by which method; `typed` when given as options."""
+
+    target: str
+    count: int = 3
+    method: str = "news"
+    typed: bool = False
+
+
+def from_request(request: Request, args: str) -> SummaryArgs | Reply:
+    """Typed options as they come (the core checked their bounds and choices), else the text parsed."""
+    if not request.typed:
+        return parse(args)
+    target = str(request.option("query", ""))
+    if not target:
+        return error_reply(
+            "Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE
+        )
+    method = str(request.option("method", "news")).lower()
+    return SummaryArgs(target, int(request.option("sentences", 3)), method, typed=True)
+
+
+def parse(args: str) -> SummaryArgs | Reply:
     """Split '<target> [sentences] [method]' (either order at the end)."""
     words = args.split()
     count, method = 3, "news"
     for _ in range(2):
-        if words and words[-1].lower() in METHODS:
+        if words and words[-1].lower() in SUMMARY_METHODS:
             method = words.pop().lower()
         elif words and re.fullmatch(r"-?\d+", words[-1]) and len(words) > 1:
             count = int(words.pop())
@@ -41,7 +66,7 @@ def parse(args: str) -> tuple[str, int, str] | Reply:
         return error_reply(
             "Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE
         )
-    return " ".join(words), count, method
+    return SummaryArgs(" ".join(words), count, method)
 
 
 async def closest(ctx: Context, target: str) -> str:
@@ -65,7 +90,7 @@ async def unknown_method(ctx: Context, target: str) -> Reply | None:
     if len(words) < 2 or not words[-1].isalpha():
         return None
     word, head = words[-1], words[:-1]
-    close = difflib.get_close_matches(word.lower(), list(METHODS), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(word.lower(), SUMMARY_METHODS, n=1, cutoff=0.8)
     if head and re.fullmatch(r"\d{1,2}", head[-1]):
         head = head[:-1]
     if not close and not (head and await _names_article(ctx, " ".join(head))):
@@ -74,17 +99,20 @@ async def unknown_method(ctx: Context, target: str) -> Reply | None:
     return error_reply(
         f"Unknown summary method {word[:30]!r}.{did_you_mean}",
         example=EXAMPLE,
-        hint="Methods: " + ", ".join(sorted(METHODS)) + " (the default, news, needs no name).",
+        hint="Methods: "
+        + ", ".join(sorted(SUMMARY_METHODS))
+        + " (the default, news, needs no name).",
     )
 
 
 async def run(ctx: Context, args: str) -> Reply:
-    parsed = parse(args)
+    parsed = from_request(ctx.request, args)
     if isinstance(parsed, Reply):
         return parsed
-    target, count, method = parsed
+    target, count, method = parsed.target, parsed.count, parsed.method
     article = await ctx.store.article(target)
-    if article is None and (wrong := await unknown_method(ctx, target)) is not None:
+    # typed, the method has its own option: the query's last word is a search word
+    if article is None and not parsed.typed and (wrong := await unknown_method(ctx, target)):
         return wrong
     if article is None and _URL.match(target):
         ref = await ctx.store.article_by_url(target)

@@ -6,7 +6,7 @@ import re
 
 from bot.commands.context import Context
 from bot.commands.numbered import cancel_numbered
-from bot.digests import ScheduleInputError, parse_time, parse_zone
+from bot.commands.schedule_words import ScheduleInputError, parse_time, parse_zone
 from bot.extract.speakers import best_display_name, match_speakers, name_words, speaker_key
 from bot.extract.topics import resolve_topic
 from bot.model import Action, Item, Reply, Section, error_reply, utc_iso
@@ -28,6 +28,16 @@ _RANGE = re.compile(r"^(\S+?)\s*[-–]\s*(\S+)$")
 
 async def run(ctx: Context, args: str) -> Reply:
     """Anyone in the channel may watch for it: a watch only ever posts to the channel it was made in."""
+    req = ctx.request
+    if req.typed:  # Discord's subcommands, each option's value as typed
+        if req.sub == "add":
+            return await _add(ctx, str(req.option("target", "")))
+        if req.sub == "cancel":
+            return await _cancel(ctx, [str(req.option("id", ""))])
+        if req.sub == "quiet":
+            zone = str(req.option("timezone", ""))
+            return await _quiet(ctx, [str(req.option("hours", "")), *([zone] if zone else [])])
+        return await _list(ctx)
     words = args.split()
     if not words:
         return await _list(ctx)
@@ -131,7 +141,7 @@ async def _add(ctx: Context, target: str) -> Reply:
             f"No one called {target!r} is quoted yet; this watches for their quotes. "
             f"For a place or a topic, type it in lower case: /watch {target.lower()}"
         )
-    if ctx.services.get("scheduler") is None and req.platform == "console":
+    if ctx.services.scheduler is None and req.platform == "console":
         footer = "`briefbot ingest` prints the alerts this watch would post."
     return Reply(
         title=f"Watch #{watch.id} on",

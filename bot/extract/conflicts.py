@@ -9,7 +9,7 @@ from datetime import datetime
 
 from bot.extract.topics import measure_of
 from bot.extract.units import UNITS, singular
-from bot.model import Figure
+from bot.model import Figure, parse_utc
 
 # Only stock-like topics: per-event counts (drones shot down overnight) differ by nature.
 COMPARABLE_TOPICS = frozenset({"territory", "troops", "casualties", "prisoners", "evacuations"})
@@ -105,10 +105,9 @@ def _date(iso: str) -> datetime | None:
     if not iso:
         return None
     try:
-        d = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        return parse_utc(iso).replace(tzinfo=None)
     except ValueError:
         return None
-    return d.replace(tzinfo=None)
 
 
 def _compare(fa: Figure, fb: Figure) -> tuple[str, str] | None:

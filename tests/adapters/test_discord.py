@@ -33,6 +33,7 @@ from adapters.discord_render import (
     TITLE_LIMIT,
     embed_length,
 )
+from bot.commands import CommandSpec
 from bot.core import Core
 from bot.ingest.service import ingest_paths
 from bot.model import Reply, Request
@@ -211,11 +212,11 @@ async def test_who_said_names_putin_with_the_quote_and_its_citation(
     )
     assert spy.requests[-1] == Request(
         command="who",
-        args="said kick the enemy out",
         user=str(OWNER_ID),
         place=str(CHANNEL_ID),
         platform="discord",
         is_admin=False,
+        options=(("said", "kick the enemy out"),),
     )
     text = "\n".join(seen(b) for b in bodies)
     assert "Vladimir Putin" in text
@@ -667,11 +668,8 @@ async def test_defer_comes_first_then_core_then_follow_ups_without_pings(
 ) -> None:
     log = await run_tree(unit, PAYLOADS.command("who", [option("said", "kick the enemy out")]))
     assert log[0] == ("defer", True)
-    assert (
-        log[1][0] == "core"
-        and log[1][1].command == "who"
-        and log[1][1].args == "said kick the enemy out"
-    )
+    assert log[1][0] == "core" and log[1][1].command == "who"
+    assert log[1][1].options == (("said", "kick the enemy out"),)
     followups = log[2:]
     assert followups and all(entry[0] == "followup" for entry in followups)
     for _, _, kwargs in followups:
@@ -681,26 +679,31 @@ async def test_defer_comes_first_then_core_then_follow_ups_without_pings(
 
 
 @pytest.mark.parametrize(
-    ("name", "options", "command", "args"),
+    ("name", "options", "sub", "typed"),
     [
-        ("brief", [option("topic", "Kursk"), option("since", "24h")], "brief", "Kursk 24h"),
-        ("brief", [], "brief", ""),
+        (
+            "brief",
+            [option("topic", "Kursk"), option("since", "24h")],
+            "",
+            (("topic", "Kursk"), ("since", "24h")),
+        ),
+        ("brief", [], "", ()),
         (
             "summary",
             [option("query", "Kursk incursion"), option("sentences", 3, kind=4)],
-            "summary",
-            "Kursk incursion 3",
+            "",
+            (("query", "Kursk incursion"), ("sentences", 3)),
         ),
-        ("figures", [option("topic", "territory")], "figures", "territory"),
+        ("figures", [option("topic", "territory")], "", (("topic", "territory"),)),
         (
             "quote",
             [option("phrase", "situation is under our control")],
-            "quote",
-            "situation is under our control",
+            "",
+            (("phrase", "situation is under our control"),),
         ),
-        ("search", [option("words", "Kursk evacuation")], "search", "Kursk evacuation"),
-        ("articles", [option("page", 2, kind=4)], "articles", "2"),
-        ("help", [option("command", "figures")], "help", "figures"),
+        ("search", [option("words", "Kursk evacuation")], "", (("words", "Kursk evacuation"),)),
+        ("articles", [option("page", 2, kind=4)], "", (("page", 2),)),
+        ("help", [option("command", "figures")], "", (("command", "figures"),)),
         (
             "digest",
             [
@@ -710,29 +713,30 @@ async def test_defer_comes_first_then_core_then_follow_ups_without_pings(
                     "options": [option("time", "07:30"), option("timezone", "Europe/Kyiv")],
                 }
             ],
-            "digest",
-            "schedule 07:30 Europe/Kyiv",
+            "schedule",
+            (("time", "07:30"), ("timezone", "Europe/Kyiv")),
         ),
         (
             "digest",
             [{"name": "cancel", "type": 1, "options": [option("id", "3")]}],
-            "digest",
-            "cancel 3",
+            "cancel",
+            (("id", "3"),),
         ),
-        ("digest", [{"name": "list", "type": 1, "options": []}], "digest", "list"),
+        ("digest", [{"name": "list", "type": 1, "options": []}], "list", ()),
     ],
 )
-async def test_options_become_the_cores_argument_string(
+async def test_options_reach_the_core_typed_never_joined_into_text(
     unit: DiscordAdapter,
     spy: SpyCore,
     name: str,
     options: list[dict[str, Any]],
-    command: str,
-    args: str,
+    sub: str,
+    typed: tuple[tuple[str, Any], ...],
 ) -> None:
     log = await run_tree(unit, PAYLOADS.command(name, options))
     assert log[0] == ("defer", True)
-    assert spy.requests[-1].command == command and spy.requests[-1].args == args
+    request = spy.requests[-1]
+    assert (request.command, request.args, request.sub, request.options) == (name, "", sub, typed)
     assert any(entry[0] == "followup" for entry in log)  # the user always gets an answer
 
 
@@ -769,7 +773,7 @@ async def test_failure_after_defer_is_one_sentence_and_logged(
 async def test_a_core_command_without_a_layout_still_gets_a_free_text_option(spy: SpyCore) -> None:
     class WithExtra(SpyCore):
         def commands(self) -> list[Any]:
-            return [*super().commands(), ("stats", "/stats [what]", "/stats", "store statistics")]
+            return [*super().commands(), CommandSpec("stats", "/stats", "store statistics")]
 
     adapter = DiscordAdapter(DiscordSettings(token=TOKEN))
     client = adapter.build_client(WithExtra(spy.core))  # type: ignore[arg-type]

@@ -15,8 +15,10 @@ from bot.app import open_core
 from bot.config import Config, DigestConfig
 from bot.core import Core
 from bot.delivery import DeliveryError, Router
+from bot.ingest.fetch import Fetcher
 from bot.model import Reply, Request
 from bot.scheduler import Scheduler
+from bot.store.base import Store
 
 CONFIG = Config(digest=DigestConfig(grace_hours=6.0, feed_poll_minutes=15.0))
 
@@ -85,9 +87,14 @@ async def running(
     db: Path | str, channel: RecordingChannel, *, seed: bool = False, config: Config = CONFIG
 ) -> AsyncIterator[Bot]:
     """One bot process: open the store, start the scheduler (which catches up), stop on exit."""
-    async with open_core(db, seed=seed, config=config) as core:
-        scheduler = Scheduler(core, Router({"fake": channel}))
-        core.services["scheduler"] = scheduler
+    made: list[Scheduler] = []
+
+    def make(store: Store, config: Config, fetcher: Fetcher) -> Scheduler:
+        made.append(Scheduler(store, config, Router({"fake": channel}), fetcher=fetcher))
+        return made[-1]
+
+    async with open_core(db, seed=seed, config=config, scheduler=make) as core:
+        [scheduler] = made
         await scheduler.start()
         try:
             yield Bot(core, scheduler, channel)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.discord import SUBCOMMANDS, join_args
-from bot.digest_filters import parse_filters, story_excluded
-from bot.model import Article
+from bot.commands.digest import schedule_of
+from bot.digest_filters import Filters, filters_of, parse_filters, story_excluded
+from bot.model import Article, Reply, Request
 from bot.store.sqlite import SQLiteStore
 from tests.digests.conftest import RecordingChannel, running
 
@@ -83,12 +83,17 @@ def test_a_story_is_left_out_by_headline_or_by_most_of_its_articles() -> None:
     assert parse_filters(["topic:kursk", "oblast", "-sport"])[0].topic == "kursk oblast"
 
 
-def test_discord_options_tag_the_topic_and_exclude_words() -> None:
-    _, options = SUBCOMMANDS["digest"]["schedule"]
-    args = join_args(
-        options, {"time": "07:30", "topic": "Israel", "exclude": "sport weather"}, "schedule"
+def test_typed_options_keep_a_topic_that_is_also_a_zone_name() -> None:
+    req = Request(
+        "digest",
+        sub="schedule",
+        options=(("time", "07:30"), ("topic", "Israel"), ("exclude", "sport, weather")),
     )
-    assert args == "schedule 07:30 topic:Israel -sport -weather"
+    parsed = schedule_of(req)
+    assert not isinstance(parsed, Reply)
+    assert (parsed.at, parsed.zone) == ("07:30", "UTC")
+    assert parsed.filters == Filters("Israel", ("sport", "weather"))
+    assert filters_of("kursk", "Kursk")[1] == "'kursk' is both a topic and left out."
 
 
 async def test_a_store_made_before_filters_gets_the_column(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.digests import ScheduleInputError, due_on, latest_due, next_due, parse_time, parse_zone
+from bot.commands.schedule_words import ScheduleInputError, parse_time, parse_zone
+from bot.digests import due_on, latest_due, next_due
 from bot.store.sqlite_digests import Schedule
 from tests.digests.conftest import at
 

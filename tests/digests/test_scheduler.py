@@ -214,7 +214,7 @@ async def test_the_injected_clock_drives_catch_up(db: Path, channel: RecordingCh
             "C9", "fake", "07:30", "Europe/Kyiv", "", "U1", "2024-08-01T00:00:00Z"
         )  # type: ignore[attr-defined]
         now = [at("2024-08-13T04:00:00")]
-        scheduler = Scheduler(core, Router({"fake": channel}), now=lambda: now[0])
+        scheduler = Scheduler.for_core(core, Router({"fake": channel}), now=lambda: now[0])
         assert await scheduler.catch_up() == {1: "missed"}  # yesterday's 07:30 is long gone
         now[0] = at("2024-08-13T05:15:00")
         assert await scheduler.catch_up() == {1: "delivered"}

@@ -256,7 +256,7 @@ async def test_a_full_disk_at_digest_time_posts_nothing_then_posts_once(tmp_path
     async with open_core(db, seed=True) as core:
         made = (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
         s = await core.store.add_schedule("C1", "fake", "07:00", "UTC", "", "U1", made)  # type: ignore[attr-defined]
-        scheduler = Scheduler(core, Router({"fake": channel}), now=lambda: now)
+        scheduler = Scheduler.for_core(core, Router({"fake": channel}), now=lambda: now)
         await fill_deliveries(core, s.id)
         with pytest.raises(StoreError, match="disk is full"):
             await scheduler.deliver_due(s.id)  # the claim cannot be written: no post
@@ -277,7 +277,7 @@ async def test_a_confirmation_that_cannot_be_saved_never_causes_a_second_post(
     async with open_core(db, seed=True) as core:
         made = (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
         s = await core.store.add_schedule("C1", "fake", "07:00", "UTC", "", "U1", made)  # type: ignore[attr-defined]
-        scheduler = Scheduler(core, Router({"fake": channel}), now=lambda: now)
+        scheduler = Scheduler.for_core(core, Router({"fake": channel}), now=lambda: now)
 
         async def disk_full(*args: object) -> None:
             raise StoreError("could not save the change: the disk is full")

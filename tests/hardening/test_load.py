@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import bot.warmer
+import bot.commands.story_summaries
 from adapters.slack import SlackAdapter
 from bot.app import background, ingest_sources, open_core
 from bot.core import Core
-from bot.workers import BUSY_TEXT
+from bot.workers import BUSY_TEXT, WorkerPool
 from tests.adapters.test_slack import running, shown, slash
 from tests.fakes.slack_api import FakeSlack
 
@@ -58,22 +58,23 @@ def answers(fake: FakeSlack, key: str) -> str:
 
 
 @asynccontextmanager
-async def one_worker(core: Core, fake_slack: FakeSlack) -> AsyncIterator[SlackAdapter]:
+async def one_worker(
+    core: Core, fake_slack: FakeSlack
+) -> AsyncIterator[tuple[SlackAdapter, WorkerPool]]:
     """The Slack adapter on a bot whose read commands run in one worker process."""
     async with (
-        background(core, where(core), workers=1, warm_every=3600),
-        running(core, fake_slack) as adapter,
+        background(core, where(core), workers=1, warm_every=3600) as bg,
+        running(bg.core, fake_slack) as adapter,
     ):
-        assert core.workers is not None
-        yield adapter
+        assert bg.workers is not None
+        yield adapter, bg.workers
 
 
 async def test_a_stuck_command_holds_up_no_other_channels_ack(
     core: Core, fake_slack: FakeSlack
 ) -> None:
-    async with one_worker(core, fake_slack) as adapter:
-        assert core.workers is not None
-        with stopped(core.workers.pids()):
+    async with one_worker(core, fake_slack) as (adapter, workers):
+        with stopped(workers.pids()):
             status, ack = await slash(adapter, fake_slack, "/who said kick the enemy out", "a")
             assert status == 200 and "Working on it" in ack
             # other channels are acked at once while that command is stuck …
@@ -95,11 +96,11 @@ async def test_overload_gets_busy_try_again_and_nothing_is_dropped(
     core: Core, fake_slack: FakeSlack
 ) -> None:
     async with (
-        background(core, where(core), workers=1, warm_every=3600, max_pending=1) as _,
-        running(core, fake_slack) as adapter,
+        background(core, where(core), workers=1, warm_every=3600, max_pending=1) as bg,
+        running(bg.core, fake_slack) as adapter,
     ):
-        assert core.workers is not None
-        with stopped(core.workers.pids()):
+        assert bg.workers is not None
+        with stopped(bg.workers.pids()):
             assert (await slash(adapter, fake_slack, "/search Kursk", "a"))[0] == 200
             status, _ = await slash(adapter, fake_slack, "/who said kick the enemy out", "b")
             assert status == 200
@@ -128,9 +129,11 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
     core: Core, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_slack: FakeSlack
 ) -> None:
     async with (
-        background(core, where(core), workers=1, warm_every=0.2) as warmer,
+        background(core, where(core), workers=1, warm_every=0.2) as bg,
+        # the adapter asks the core without workers: /brief answers in this process
         running(core, fake_slack) as adapter,
     ):
+        warmer = bg.warmer
         await warmer.idle.wait()
         stories = await core.store.stories(since="", limit=50)
         assert stories
@@ -145,12 +148,11 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
         await warmer.idle.wait()
         assert warmer.made > made
         # /brief only reads what was made: summarising now would fail, and nothing does
-        core.workers = None  # answer in this process, where summarising is broken
 
         def broken(*args: object, **kwargs: object) -> None:
             raise AssertionError("/brief summarised a story on request")
 
-        monkeypatch.setattr(bot.warmer, "summarize_story", broken)
+        monkeypatch.setattr(bot.commands.story_summaries, "summarize_story", broken)
         assert (await slash(adapter, fake_slack, "/brief 2000-01-01", "r"))[0] == 200
         assert await adapter.drain(timeout=30)
         text = answers(fake_slack, "r")
@@ -161,9 +163,8 @@ async def test_the_warmer_makes_story_summaries_after_ingest_so_brief_does_not(
 async def test_a_worker_killed_mid_command_costs_one_answer_not_the_bot(
     core: Core, fake_slack: FakeSlack
 ) -> None:
-    async with one_worker(core, fake_slack) as adapter:
-        assert core.workers is not None
-        [pid] = core.workers.pids()
+    async with one_worker(core, fake_slack) as (adapter, workers):
+        [pid] = workers.pids()
         with stopped([pid]):
             assert (await slash(adapter, fake_slack, "/search Kursk", "a"))[0] == 200
             os.kill(pid, signal.SIGKILL)

@@ -37,7 +37,7 @@ async def discord_bot(fake_discord: FakeDiscord, core: Core) -> AsyncIterator[Di
 
 def scheduler_at(core: Core, router: Router, when: datetime) -> Scheduler:
     """A scheduler whose clock is `when` (never started: the test calls deliver_due itself)."""
-    return Scheduler(core, router, now=lambda: when)
+    return Scheduler.for_core(core, router, now=lambda: when)
 
 
 async def due_schedule(core: Core, platform: str, place: str) -> tuple[int, datetime]:

@@ -190,7 +190,7 @@ async def test_the_scheduler_polls_config_feeds(site: Site, tmp_path: Path) -> N
         fetch=LOCAL, feeds=(f"{site.base}/config.rss",), digest=DigestConfig(feed_poll_minutes=15)
     )
     async with open_core(tmp_path / "s.db", config=config) as core:
-        scheduler = Scheduler(core, Router({}))
+        scheduler = Scheduler.for_core(core, Router({}))
         await scheduler.start()
         await scheduler.settle()
         await scheduler.stop()
