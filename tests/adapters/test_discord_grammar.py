@@ -161,3 +161,16 @@ async def test_brief_topic_is_never_read_as_a_time(unit: DiscordAdapter, spy: Sp
         )
     )
     assert "I can't read 'soon' as a time." in bad
+
+
+async def test_watch_subcommands_take_their_typed_values(unit: DiscordAdapter, spy: SpyCore) -> None:
+    quiet = {
+        "name": "quiet",
+        "type": 1,
+        "options": [option("hours", "22:00-07:00"), option("timezone", "Europe/London")],
+    }
+    text = shown(await run_tree(unit, PAYLOADS.command("watch", [quiet])))
+    assert "No alerts from 22:00 to 07:00 Europe/London" in text
+    add = {"name": "add", "type": 1, "options": [option("target", "list")]}
+    text = shown(await run_tree(unit, PAYLOADS.command("watch", [add])))
+    assert "Watch #1 on" in text  # typed, "list" is what to watch, not the list subcommand
