@@ -137,6 +137,7 @@ STORY_ROWS = [
 ]
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 def test_stories_json_groups_one_event_keeps_ids_and_quotes_verbatim(tmp_path: Path) -> None:
     src = tmp_path / "articles.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in STORY_ROWS))

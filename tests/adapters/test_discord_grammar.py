@@ -163,7 +163,9 @@ async def test_brief_topic_is_never_read_as_a_time(unit: DiscordAdapter, spy: Sp
     assert "I can't read 'soon' as a time." in bad
 
 
-async def test_watch_subcommands_take_their_typed_values(unit: DiscordAdapter, spy: SpyCore) -> None:
+async def test_watch_subcommands_take_their_typed_values(
+    unit: DiscordAdapter, spy: SpyCore
+) -> None:
     quiet = {
         "name": "quiet",
         "type": 1,

@@ -120,6 +120,7 @@ def test_kill_9_mid_ingest_leaves_a_sound_store_and_the_rerun_completes(tmp_path
     assert store_problems(db) == []
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 async def test_a_full_disk_refuses_the_article_clearly_and_the_store_stays_usable(
     tmp_path: Path,
 ) -> None:

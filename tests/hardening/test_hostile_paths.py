@@ -122,6 +122,7 @@ async def slack_ask(
     return [r.body for r in fake.received if r.key == key]
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 def test_hostile_slash_commands_over_signed_http(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     counter = iter(range(10**6))

@@ -75,6 +75,7 @@ def test_backup_during_a_running_ingest_is_sound_and_holds_every_committed_artic
     assert len(ids(db)) == N_ARTICLES  # and the ingest was not disturbed
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 def test_backup_refuses_to_overwrite_and_explains_postgres(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     assert briefbot(db, "ingest", str(ROOT / "seeds")).returncode == 0
@@ -88,6 +89,7 @@ def test_backup_refuses_to_overwrite_and_explains_postgres(tmp_path: Path) -> No
     assert ":pw@" not in pg.stdout
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 def test_check_names_a_search_index_out_of_step_with_its_table(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     assert briefbot(db, "ingest", str(ROOT / "seeds")).returncode == 0
@@ -102,6 +104,7 @@ def test_check_names_a_search_index_out_of_step_with_its_table(tmp_path: Path) -
     assert "VALUES('rebuild')" in broken.stdout and "Traceback" not in broken.stderr
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 def test_check_on_postgresql_reports_a_sound_store(pg_url: str, tmp_path: Path) -> None:
     assert briefbot(pg_url, "ingest", str(ROOT / "seeds")).returncode == 0
     result = briefbot(pg_url, "check")

@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.ingest.readers import Loaded, from_text, read_path
 from bot.ingest.service import BATCH, ingest_loaded
 from bot.store.sqlite import SQLiteStore, prepare
@@ -28,6 +30,7 @@ def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
         return {name: db.execute(sql).fetchall() for name, sql in TABLES.items()}
 
 
+@pytest.mark.slow  # subprocesses or a server of its own: > 2 s
 async def test_a_bulk_load_stores_what_one_article_at_a_time_stores(tmp_path: Path) -> None:
     source = tmp_path / "bulk.jsonl"
     write_articles(source, 2 * BATCH + 50)
