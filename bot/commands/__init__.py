@@ -57,6 +57,10 @@ class CommandSpec:
             return self.options
         return next((s.options for s in self.subcommands if s.name == sub), ())
 
+    def option(self, name: str, sub: str = "") -> Option:
+        """One option of the command (or of a subcommand), by name."""
+        return next(o for o in self.options_of(sub) if o.name == name)
+
     def runner(self) -> Runner:
         """The module's `run`, imported on first use so start-up stays fast."""
         return importlib.import_module(f"bot.commands.{self.name}").run

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from bot.commands import SUMMARY_METHODS
+from bot.commands import COMMANDS, SUMMARY_METHODS
 from bot.commands.context import Context
 from bot.commands.rows import counted
 from bot.model import Action, Article, Item, Reply, Request, Section, error_reply
@@ -16,6 +16,7 @@ from summaries import summarize
 from summaries.multi import Picked, StoryDoc, summarize_story
 
 EXAMPLE = "/summary Kursk incursion 3"
+_SENTENCES = COMMANDS["summary"].option("sentences")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # one token with a digit and an id's punctuation ("000_58c4...", "business/001"): a mistyped
 # id rather than search words, so a miss says so
@@ -58,10 +59,8 @@ def parse(args: str) -> SummaryArgs | Reply:
             method = words.pop().lower()
         elif words and re.fullmatch(r"-?\d+", words[-1]) and len(words) > 1:
             count = int(words.pop())
-            if not 1 <= count <= 10:
-                return error_reply(
-                    f"Sentences must be between 1 and 10 (you asked for {count}).", example=EXAMPLE
-                )
+            if problem := _SENTENCES.check(count):  # the bounds typed options have too
+                return error_reply(problem, example=EXAMPLE)
     if not words:
         return error_reply(
             "Tell me which article to summarise: an id, a URL or search words.", example=EXAMPLE
