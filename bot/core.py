@@ -70,10 +70,7 @@ def typed_problem(spec: CommandSpec, request: Request) -> Reply | None:
             return error_reply(f"/{spec.name} has no option {name[:30]!r}.", example=spec.example)
         problem = opt.check(value)
         if problem:
-            close = difflib.get_close_matches(str(value).lower(), opt.choices, n=1, cutoff=0.6)
-            did_you_mean = f" Did you mean {close[0]}?" if close else ""
-            choices = f"{opt.name.capitalize()}s: {', '.join(opt.choices)}." if opt.choices else ""
-            return error_reply(problem + did_you_mean, example=spec.example, hint=choices)
+            return error_reply(problem, example=spec.example, hint=opt.choices_hint)
     return None
 
 

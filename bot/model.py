@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -149,6 +150,13 @@ class Option:
     choices: tuple[str, ...] = ()
     suggest: str = ""
     shown: str = ""
+    noun: str = ""  # what a value is called in messages ("summary method"); default the name
+
+    @property
+    def choices_hint(self) -> str:
+        """'Summary methods: news, lead, …' (empty without choices)."""
+        noun = self.noun or self.name
+        return f"{noun[:1].upper()}{noun[1:]}s: {', '.join(self.choices)}." if self.choices else ""
 
     def check(self, value: str | int) -> str:
         """Why this value cannot be used ("" when it can): the same words on every platform."""
@@ -163,7 +171,9 @@ class Option:
         if not isinstance(value, str):
             return f"{self.name} must be text."
         if self.choices and value.lower() not in self.choices:
-            return f"Unknown {self.name} {value[:30]!r}."
+            close = difflib.get_close_matches(value.lower(), self.choices, n=1, cutoff=0.6)
+            did_you_mean = f" Did you mean {close[0]}?" if close else ""
+            return f"Unknown {self.noun or self.name} {value[:30]!r}.{did_you_mean}"
         return ""
 
 

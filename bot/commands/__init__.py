@@ -102,7 +102,12 @@ COMMANDS: dict[str, CommandSpec] = {
                     shown="<article id | URL | search words>",
                 ),
                 Option("sentences", "how many sentences", kind="int", low=1, high=10),
-                Option("method", "summariser, e.g. lexrank or lead", choices=SUMMARY_METHODS),
+                Option(
+                    "method",
+                    "summariser, e.g. lexrank or lead",
+                    choices=SUMMARY_METHODS,
+                    noun="summary method",
+                ),
             ),
             offload=True,
         ),

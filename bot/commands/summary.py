@@ -17,6 +17,7 @@ from summaries.multi import Picked, StoryDoc, summarize_story
 
 EXAMPLE = "/summary Kursk incursion 3"
 _SENTENCES = COMMANDS["summary"].option("sentences")
+_METHOD = COMMANDS["summary"].option("method")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # one token with a digit and an id's punctuation ("000_58c4...", "business/001"): a mistyped
 # id rather than search words, so a miss says so
@@ -94,13 +95,11 @@ async def unknown_method(ctx: Context, target: str) -> Reply | None:
         head = head[:-1]
     if not close and not (head and await _names_article(ctx, " ".join(head))):
         return None
-    did_you_mean = f" Did you mean {close[0]}?" if close else ""
     return error_reply(
-        f"Unknown summary method {word[:30]!r}.{did_you_mean}",
+        # the words a typed method: option gets too; a method named twice is said so
+        _METHOD.check(word) or f"Name the summary method once ({word.lower()!r} came twice).",
         example=EXAMPLE,
-        hint="Methods: "
-        + ", ".join(sorted(SUMMARY_METHODS))
-        + " (the default, news, needs no name).",
+        hint=f"{_METHOD.choices_hint} The default, news, needs no name.",
     )
 
 

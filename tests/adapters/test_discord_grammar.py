@@ -92,11 +92,11 @@ async def test_an_unknown_method_gets_did_you_mean_on_every_platform(
     # a client with an old command list can still send a method Discord no longer offers
     options = [option("query", "Kursk incursion"), option("method", "lexrnk")]
     text = shown(await run_tree(unit, PAYLOADS.command("summary", options)))
-    assert "Unknown method 'lexrnk'. Did you mean lexrank?" in text
+    assert "Unknown summary method 'lexrnk'. Did you mean lexrank?" in text
     bogus = shown(
         await run_tree(unit, PAYLOADS.command("summary", [*options[:1], option("method", "bogus")]))
     )
-    assert "Unknown method 'bogus'" in bogus and "lexrank" in bogus
+    assert "Unknown summary method 'bogus'" in bogus and "lexrank" in bogus
     assert "No indexed article" not in bogus
     # free text (Slack, the console): the method's place after an article id
     [article] = await spy.core.store.recent_articles(limit=1)
