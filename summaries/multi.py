@@ -96,7 +96,6 @@ FEATURES = (
     "position",  # 1 / sqrt(1 + rank among the article's usable sentences)
     "title",  # share of its distinct words found in the sources' titles
     "support",  # mean share of sources using its words (scaled to a best of 1)
-    "echo",  # its closest sentence in another source (facts outlets agree on)
     "length",  # words / 40, capped at 1
     "quoted",  # holds a quotation mark: someone's words rather than the reporter's account
     "source",  # cosine of its whole source with the centroid: off-angle or cruft-heavy pages
@@ -124,7 +123,6 @@ def story_features(
         "position": np.array([1.0 / math.sqrt(1.0 + c.position) for c in candidates]),
         "title": np.array([_overlap(c.terms, titles) for c in candidates]),
         "support": _support(candidates, len(vocabulary)),
-        "echo": _echo(candidates, vectors),
         "length": np.array([min(1.0, len(c.sentence.text.split()) / 40) for c in candidates]),
         "quoted": np.array([float(any(q in c.sentence.text for q in _QUOTES)) for c in candidates]),
         "source": _source_centrality(candidates, vectors, centroid, len(docs)),
@@ -146,24 +144,19 @@ _QUOTES = frozenset('"“”')
 def _source_centrality(
     candidates: Sequence[_Candidate], vectors: _SparseRows, centroid: np.ndarray, n_docs: int
 ) -> np.ndarray:
-    """Each candidate's source as one vector (its rows summed), cosine with the centroid."""
+    """Each candidate's source as one vector (its rows summed), cosine with the centroid.
+
+    Kept sparse ((source, term) keys), so a story of hundreds of sources costs no dense matrix.
+    """
     docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))
-    sums = np.zeros((n_docs, vectors.shape[1]))
-    np.add.at(sums, (docs[vectors.rows], vectors.cols), vectors.weights)
-    norms = np.linalg.norm(sums, axis=1)
+    width = vectors.shape[1]
+    keys, where = np.unique(docs[vectors.rows] * width + vectors.cols, return_inverse=True)
+    sums = np.bincount(where, weights=vectors.weights)
+    owner = keys // width
+    dots = np.bincount(owner, weights=sums * centroid[keys % width], minlength=n_docs)
+    norms = np.sqrt(np.bincount(owner, weights=sums**2, minlength=n_docs))
     norms[norms == 0] = 1.0
-    return (sums @ centroid / norms)[docs]
-
-
-def _echo(candidates: Sequence[_Candidate], vectors: _SparseRows) -> np.ndarray:
-    """Each candidate's highest cosine with a sentence of another source (0 with one source)."""
-    n = len(candidates)
-    dense = np.zeros(vectors.shape)
-    dense[vectors.rows, vectors.cols] = vectors.weights
-    sims = dense @ dense.T
-    docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=n)
-    sims[docs[:, None] == docs[None, :]] = 0.0
-    return sims.max(axis=1) if n else np.zeros(0)
+    return (dots / norms)[docs]
 
 
 def _candidates(
