@@ -15,6 +15,7 @@ import numpy as np
 from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate
 from bot.extract.sentences import split_sentences
 from bot.model import Sentence
+from summaries import summarize
 from summaries.document import is_fragment, needs_context, split_headlines
 from summaries.terms import Stems
 from summaries.tokenizer import NewsTokenizer
@@ -67,12 +68,19 @@ def summarize_story(
     (MMR): a sentence too close to one already chosen is dropped, and a second sentence from
     the same source must beat the others by a margin. Boilerplate, headlines, fragments and
     sentences that lean on their predecessor are never candidates. The result is ordered
-    by article date (then input order), then by position in the article. A caller that
+    by article date (then input order), then by position in the article. A story of one
+    source gets that article's own summary (`summaries.summarize`): the weights are learned
+    on stories told by several outlets and know nothing of a lone article's lead. A caller that
     summarises many stories passes one `stems` so each word is stemmed once.
     """
     if n <= 0 or not docs:
         return []
     stems = stems or Stems()
+    if len(docs) == 1:  # one source: the single-article summariser, lead bias and all
+        doc = docs[0]
+        return [
+            Picked(doc.article_id, s) for s in summarize(doc.text, n, title=doc.title, stems=stems)
+        ]
     vocabulary: dict[str, int] = {}
     candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary, stems)]
     if not candidates:

@@ -143,3 +143,14 @@ def test_a_story_of_hundreds_of_sources_gets_a_cited_summary() -> None:
     assert len(picked) == 4
     _check(docs, picked)
     assert len({p.sentence.text for p in picked}) == 4
+
+
+def test_a_one_source_story_reads_as_that_articles_own_summary() -> None:
+    # /brief of a story only one outlet has told and /summary of that article agree.
+    from summaries import summarize
+
+    doc = _seeds()[0]
+    picked = summarize_story([doc], 3)
+    assert [p.sentence.text for p in picked] == [s.text for s in summarize(doc.text, 3)]
+    assert {p.article_id for p in picked} == {doc.article_id}
+    _check([doc], picked)
