@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import numpy as np
 
 from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate
 from bot.extract.sentences import split_sentences
 from bot.model import Sentence
+from summaries import summarize
 from summaries.document import is_fragment, needs_context, split_headlines
 from summaries.terms import Stems
 from summaries.tokenizer import NewsTokenizer
@@ -20,12 +24,9 @@ log = logging.getLogger(__name__)
 
 LEAD_SENTENCES = 12  # sentences read per article: news says what matters first
 TAIL_SENTENCES = 6  # closing sentences checked together for notice blocks
-POSITION_WEIGHT = 0.35
-TITLE_WEIGHT = 0.15
 SAME_SOURCE_PENALTY = 0.5
 MAX_SIMILARITY = 0.45  # cosine above which two sentences say the same thing
-REDUNDANCY_WEIGHT = 0.3
-SUPPORT_WEIGHT = 0.5
+REDUNDANCY_WEIGHT = 0.6  # chosen on the tune half with the learned weights (0.3 before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,36 +61,33 @@ def summarize_story(
 ) -> list[Picked]:
     """Up to `n` sentences about one story, spread over its sources, in reading order.
 
-    Each candidate is rated by how well it matches the whole story (cosine with the
-    centroid of all sources, so facts several outlets report rank first), how early it
-    comes in its article and how much it shares with the titles. Picks are made greedily
+    Each candidate is rated by a weighted sum of FEATURES (how well it matches the whole
+    story, how many sources use its words or say the same, how early it comes, how much it
+    shares with the titles, ...), with weights learned on real multi-outlet clusters
+    (bench/train_story_scoring.py). Picks are made greedily
     (MMR): a sentence too close to one already chosen is dropped, and a second sentence from
     the same source must beat the others by a margin. Boilerplate, headlines, fragments and
     sentences that lean on their predecessor are never candidates. The result is ordered
-    by article date (then input order), then by position in the article. A caller that
+    by article date (then input order), then by position in the article. A story of one
+    source gets that article's own summary (`summaries.summarize`): the weights are learned
+    on stories told by several outlets and know nothing of a lone article's lead. A caller that
     summarises many stories passes one `stems` so each word is stemmed once.
     """
     if n <= 0 or not docs:
         return []
     stems = stems or Stems()
+    if len(docs) == 1:  # one source: the single-article summariser, lead bias and all
+        doc = docs[0]
+        return [
+            Picked(doc.article_id, s) for s in summarize(doc.text, n, title=doc.title, stems=stems)
+        ]
     vocabulary: dict[str, int] = {}
     candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary, stems)]
     if not candidates:
         return []
-    vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
-    centroid = vectors.column_sums()
-    centroid /= np.linalg.norm(centroid) or 1.0
-    centrality = vectors.dot(centroid)
-    titles = _title_terms(docs, vocabulary, stems)
-    support = _support(candidates, len(vocabulary))
-    ratings = [
-        centrality[k]
-        + POSITION_WEIGHT / math.sqrt(1.0 + c.position)
-        + TITLE_WEIGHT * _overlap(c.terms, titles)
-        + SUPPORT_WEIGHT * support[k]
-        for k, c in enumerate(candidates)
-    ]
-    picked = _mmr(candidates, np.asarray(ratings), vectors, n)
+    vectors, features = story_features(docs, candidates, vocabulary, stems)
+    ratings = features @ _weights()
+    picked = _mmr(candidates, ratings, vectors, n)
     order = {id(doc): i for i, doc in enumerate(docs)}
     picked.sort(
         key=lambda c: (
@@ -99,6 +97,74 @@ def summarize_story(
         )
     )
     return [Picked(docs[c.doc].article_id, c.sentence) for c in picked]
+
+
+FEATURES = (
+    "centrality",  # cosine with the centroid of all sources
+    "position",  # 1 / sqrt(1 + rank among the article's usable sentences)
+    "title",  # share of its distinct words found in the sources' titles
+    "support",  # mean share of sources using its words (scaled to a best of 1)
+    "length",  # words / 40, capped at 1
+    "quoted",  # holds a quotation mark: someone's words rather than the reporter's account
+    "source",  # cosine of its whole source with the centroid: off-angle or cruft-heavy pages
+    "bias",
+)
+
+
+def story_features(
+    docs: Sequence[StoryDoc],
+    candidates: Sequence[_Candidate],
+    vocabulary: dict[str, int],
+    stems: Stems,
+) -> tuple[_SparseRows, np.ndarray]:
+    """The candidates' tf-idf rows and their FEATURES matrix (one row per candidate).
+
+    The rating is this matrix times weights learned on the tune half of the stories dev
+    file (bench/train_story_scoring.py), not hand-set.
+    """
+    vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
+    centroid = vectors.column_sums()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    titles = _title_terms(docs, vocabulary, stems)
+    columns = {
+        "centrality": vectors.dot(centroid),
+        "position": np.array([1.0 / math.sqrt(1.0 + c.position) for c in candidates]),
+        "title": np.array([_overlap(c.terms, titles) for c in candidates]),
+        "support": _support(candidates, len(vocabulary)),
+        "length": np.array([min(1.0, len(c.sentence.text.split()) / 40) for c in candidates]),
+        "quoted": np.array([float(any(q in c.sentence.text for q in _QUOTES)) for c in candidates]),
+        "source": _source_centrality(candidates, vectors, centroid, len(docs)),
+        "bias": np.ones(len(candidates)),
+    }
+    return vectors, np.column_stack([columns[f] for f in FEATURES])
+
+
+@cache
+def _weights() -> np.ndarray:
+    """The learned weight of each feature (summaries/data/story_scoring.json)."""
+    data = json.loads(resources.files("summaries.data").joinpath("story_scoring.json").read_text())
+    return np.array([data["weights"][f] for f in FEATURES])
+
+
+_QUOTES = frozenset('"“”')
+
+
+def _source_centrality(
+    candidates: Sequence[_Candidate], vectors: _SparseRows, centroid: np.ndarray, n_docs: int
+) -> np.ndarray:
+    """Each candidate's source as one vector (its rows summed), cosine with the centroid.
+
+    Kept sparse ((source, term) keys), so a story of hundreds of sources costs no dense matrix.
+    """
+    docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))
+    width = vectors.shape[1]
+    keys, where = np.unique(docs[vectors.rows] * width + vectors.cols, return_inverse=True)
+    sums = np.bincount(where, weights=vectors.weights)
+    owner = keys // width
+    dots = np.bincount(owner, weights=sums * centroid[keys % width], minlength=n_docs)
+    norms = np.sqrt(np.bincount(owner, weights=sums**2, minlength=n_docs))
+    norms[norms == 0] = 1.0
+    return (dots / norms)[docs]
 
 
 def _candidates(

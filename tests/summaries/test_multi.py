@@ -106,3 +106,51 @@ def test_degenerate_inputs() -> None:
     assert summarize_story(short, 3) == []
     one = [StoryDoc("y", "", "Floods closed the main road into the valley for a third day.", "")]
     assert [p.article_id for p in summarize_story(one, 3)] == ["y"]
+
+
+def test_the_fact_most_outlets_report_outranks_one_outlets_colour() -> None:
+    fact = "The {} said the dam near Riverton failed after three days of heavy rain, flooding {} homes."
+    colour = [
+        "Residents gathered on the hill above town to watch the water rise through the evening.",
+        "A local baker handed out free bread to volunteers working along the riverbank.",
+        "The old mill, built in 1887, was photographed by dozens of curious visitors.",
+        "Children at the primary school drew pictures of boats for the rescue teams.",
+    ]
+    who = ["county", "mayor", "state agency", "fire service"]
+    docs = [
+        StoryDoc(f"o{i}", "", f"{colour[i]}\n{fact.format(who[i], 200 + i)}", "2024-05-01")
+        for i in range(4)
+    ]
+    picked = summarize_story(docs, 1)
+    assert len(picked) == 1
+    assert "dam near Riverton failed" in picked[0].sentence.text
+    _check(docs, picked)
+
+
+def test_a_story_of_hundreds_of_sources_gets_a_cited_summary() -> None:
+    seeds = _seeds()
+    docs = [
+        StoryDoc(
+            f"{d.article_id}-{k}",
+            d.title,
+            d.text.replace("the", f"the {k}th", 1),  # distinct texts, same story
+            d.published,
+        )
+        for k in range(60)
+        for d in seeds
+    ]
+    picked = summarize_story(docs, 4)
+    assert len(picked) == 4
+    _check(docs, picked)
+    assert len({p.sentence.text for p in picked}) == 4
+
+
+def test_a_one_source_story_reads_as_that_articles_own_summary() -> None:
+    # /brief of a story only one outlet has told and /summary of that article agree.
+    from summaries import summarize
+
+    doc = _seeds()[0]
+    picked = summarize_story([doc], 3)
+    assert [p.sentence.text for p in picked] == [s.text for s in summarize(doc.text, 3)]
+    assert {p.article_id for p in picked} == {doc.article_id}
+    _check([doc], picked)
