@@ -1,0 +1,266 @@
+"""Who gave a figure: a quote's speaker, "according to X", "reported by X", or the subject of "X said"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.model import Quote, Sentence
+
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
+    r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
+    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
+    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained)\b"
+)
+
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+)
+
+_BOUNDARY = re.compile(
+    r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
+)
+
+# "the 1,200 initially reported by police", "$204m announced by rival Google"
+_BY_AFTER = re.compile(
+    r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
+    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
+    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
+
+_QUOTE_MARK = re.compile(r'["“”]')
+
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor|Minister|Secretary|Governor"
+    r"|Professor|Chairman|Senator)\.?\s+[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+)?"
+)
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.IGNORECASE)
+
+_SUBJECT_TRIM = re.compile(
+    r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
+    r"separately|last\s+\w+|on\s+\w+day|\w+ly|has|have|had|would|will|has\s+been|had\s+been))+$",
+    re.IGNORECASE,
+)
+
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    re.IGNORECASE,
+)
+
+_PRONOUN = frozenset("he she they it we i you this that who which".split())
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:officials?|ministry|spokes(?:man|woman|person)|commander|general|police|authorities|"
+    r"agency|military|army|analysts?|experts?|government|report|statement|data|figures|governor|"
+    r"president|minister|chief|head|mayor|leadership|sources?|officers?|service|institute|"
+    r"researchers|scientists|company|firm|bank|administrators?|regulator|watchdog|council|"
+    r"committee|commission|union|association|survey|study|poll|organi[sz]ers|court|group)\b",
+    re.IGNORECASE,
+)
+
+
+class Claimants:
+    """Who gave each figure: a quote's speaker, "according to X", or the subject of "X said"."""
+
+    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quote]) -> None:
+        self.text = text
+        self.sentences = sentences
+        # Indirect quotes are re-derived here with stricter subject rules; direct ones are trusted.
+        self.quotes = sorted(
+            (q for q in quotes if q.speaker and q.kind in ("direct", "partial")),
+            key=lambda q: q.start,
+        )
+        self.cache: dict[int, list[tuple[int, str]]] = {}
+
+    def claimant(self, pos: int, si: int) -> str | None:
+        """The person or body credited with the figure at pos in sentence si, else None."""
+        if si < 0:
+            return None
+        sent = self.sentences[si]
+        rel = pos - sent.start
+        inside = self._inside_quotes(sent, rel)
+        if inside:
+            # a quote's speaker, when the figure really sits between quote marks
+            for q in self.quotes:
+                if q.start <= pos < q.end:
+                    return q.speaker
+                if q.start > pos:
+                    break
+        m = _BY_AFTER.match(sent.text, rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the 1,200 initially reported by police"
+        found = self._in_sentence(si, rel)
+        if found:
+            return found
+        if inside:
+            return self._paragraph_speaker(si)
+        return None
+
+    def _verbs(self, si: int) -> list[tuple[int, str]]:
+        """(offset, subject) of the reporting verbs of a sentence, with a named subject.
+
+        A pronoun subject ("he said") is the person last named in the sentences before.
+        """
+        if si in self.cache:
+            return self.cache[si]
+        s = self.sentences[si].text
+        out: list[tuple[int, str]] = []
+        for m in _REPORT_VERB.finditer(s):
+            subj = _subject(s, m.start())
+            if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
+                subj = self._person_before(si)
+            if subj:
+                out.append((m.start(), subj))
+        self.cache[si] = out
+        return out
+
+    def _person_before(self, si: int) -> str | None:
+        """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[j].text
+            names = _PERSON.findall(s)
+            if names:
+                return names[-1]
+        return None
+
+    def _in_sentence(self, si: int, rel: int) -> str | None:
+        s = self.sentences[si].text
+        verbs = self._verbs(si)
+        before = [(p, x) for p, x in verbs if p < rel]
+        if before:
+            return before[-1][1]
+        m = _ACCORDING.search(s)
+        if m:
+            return _clean_subject(m.group("x"))
+        after = [(p, x) for p, x in verbs if p > rel]
+        if after:
+            p, x = after[0]
+            between = s[rel:p]
+            subject_at = s.rfind(x, 0, p)
+            if (
+                not re.search(r";|\bbut\b", between)
+                and not re.search(
+                    r"\band\s+$", s[rel:subject_at]
+                )  # "... worldwide and analysts say"
+                and not _SENTENCE_END.search(between)
+                and subject_at > rel
+            ):
+                return x
+        return None
+
+    def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
+        """Whether the last quote mark before the figure in its paragraph opens a quote.
+
+        Read from the mark's neighbours, not from counting: news paragraphs often close a
+        quote opened in an earlier paragraph.
+        """
+        para_start = self.text.rfind("\n", 0, sent.start) + 1
+        pos = sent.start + rel
+        m = max(
+            _QUOTE_MARK.finditer(self.text, para_start, pos), key=lambda x: x.start(), default=None
+        )
+        if m is None:
+            return False
+        mark = m.group(0)
+        if mark in "“”":
+            return mark == "“"
+        before = self.text[m.start() - 1] if m.start() > para_start else " "
+        after = self.text[m.end()] if m.end() < len(self.text) else " "
+        return (before.isspace() or before in "([—–-") and not after.isspace()
+
+    def _paragraph_speaker(self, si: int) -> str | None:
+        para = self.sentences[si].paragraph
+        order = sorted(
+            (
+                j
+                for j in range(max(0, si - 4), min(len(self.sentences), si + 4))
+                if self.sentences[j].paragraph == para
+            ),
+            key=lambda j: abs(j - si),
+        )
+        for j in order:
+            s = self.sentences[j].text
+            for p, subj in self._verbs(j):
+                if not self._inside_quotes(self.sentences[j], p):
+                    return subj
+            del s
+        return None
+
+
+# Words a subject never starts with: a verb or preposition means the cut took a fragment.
+_NOT_SUBJECT_START = frozenset(
+    """is are was were be been has have had will would could should may might can do does did
+    to of in on at for with by from under over into than then that which""".split()
+)
+
+
+def _subject(s: str, verb_pos: int) -> str | None:
+    """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
+    left = s[:verb_pos]
+    if _PASSIVE.search(left):
+        return None
+    left = left.rstrip(" ,")
+    cut = 0
+    for m in _BOUNDARY.finditer(left):
+        cut = m.end()
+    seg = left[cut:].strip()
+    seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
+    inner = list(_REPORT_VERB.finditer(seg))
+    if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
+        seg = seg[inner[-1].end() :].strip()
+    seg = _LEAD_TRIM.sub("", seg)
+    seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
+        return None
+    first = seg.split()[0]
+    appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    if appositive and left[:cut].rstrip().endswith(","):
+        # Appositive: "RIA Novosti, the state news agency of Russia, said"
+        prev = left[:cut].rstrip()[:-1]
+        pcut = 0
+        for m in _BOUNDARY.finditer(prev):
+            pcut = m.end()
+        name = prev[pcut:].strip()
+        if (
+            name
+            and name[0].isupper()
+            and not _LEAD_TRIM.match(name + " ")
+            and not (len(name.split()) == 1 and name.lower().endswith("ly"))
+            and len(name.split()) <= 5
+            and not re.search(r"\b[a-z]{4,}\b", name)
+        ):
+            seg = name
+    return _clean_subject(seg)
+
+
+def _clean_subject(seg: str) -> str | None:
+    seg = seg.strip(" ,.;:“”\"'")
+    seg = re.sub(r"\s+", " ", seg)
+    if not seg:
+        return None
+    words = seg.split()
+    if (
+        len(words) > 9
+        or words[-1].lower() in _PRONOUN
+        or (len(words) == 1 and words[0].lower() in _PRONOUN)
+    ):
+        return None
+    if any(ch.isdigit() for ch in seg):
+        return None
+    named = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
+    )
+    if not named and not _TITLE_WORDS.search(seg):
+        return None
+    return seg
