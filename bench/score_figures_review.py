@@ -14,7 +14,8 @@ its span.
 - claimant: of the real figures given, the share whose claimant is right (a named one must
   hold the gold name's last word and be at most 6 words; none must be none).
 - first screen: of the real figures, the share shown in the first --screen rows of
-  `/figures <query>` over a store of all the check-half articles.
+  `/figures <query>` over a store of all the check-half articles (a row from a wire copy that
+  holds the very same sentence counts: the store keeps one copy of a duplicated article).
 """
 
 from __future__ import annotations
@@ -82,6 +83,18 @@ def match(g: dict, figures: list[Figure]) -> Figure | None:
     return best if best is not None and _overlap(g, best) > 0 else None
 
 
+def _span_in(other: dict | None, own: dict, g: dict) -> tuple[int, int]:
+    """Where the gold figure sits in another article holding its very sentence (a wire copy
+    the store kept instead of this one), else (-1, -1)."""
+    if other is None or other["id"] == own["id"]:
+        return (g["start"], g["end"]) if other is not None else (-1, -1)
+    at_own = own["text"].find(g["sentence"], max(0, g["start"] - len(g["sentence"])))
+    at = other["text"].find(g["sentence"])
+    if not 0 <= at_own <= g["start"] or at < 0:
+        return -1, -1
+    return at + g["start"] - at_own, at + g["end"] - at_own
+
+
 async def first_screen(articles: list[dict], gold: list[dict], screen: int) -> dict[int, bool]:
     """Whether each real gold figure is in the first rows of /figures <its query>."""
     from bot.app import open_core
@@ -105,8 +118,11 @@ async def first_screen(articles: list[dict], gold: list[dict], screen: int) -> d
                     c = reply.citations[r.cite] if r.cite is not None else None
                     if c is None or c.start is None:
                         continue
-                    same = c.title == ids[g["article"]]["title"]
-                    if same and c.start < g["end"] and g["start"] < (c.end or c.start + 1):
+                    start, end = _span_in(ids.get(c.article_id), ids[g["article"]], g)
+                    same = c.article_id == g["article"] or start >= 0
+                    if not same and c.title == ids[g["article"]]["title"]:
+                        start, end, same = g["start"], g["end"], True
+                    if same and c.start < end and start < (c.end or c.start + 1):
                         hit = True
                 found[g["n"]] = hit
     return found

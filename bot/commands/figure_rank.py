@@ -14,7 +14,9 @@ from bot.store import fts
 from bot.store.base import StoredFigure
 
 _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer (PyStemmer, C)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
+# Words as the search index cuts them: letters and digits together ("60m", "3G"), so a query
+# word the index matched is found in the figure's sentence too.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # How much each place a query word is found in counts (the figure's sentence, unit or
 # referent beats its article's title, which beats the article's search rank).
 SENTENCE_WEIGHT = 3.0

@@ -115,3 +115,12 @@ async def test_a_measure_named_lists_its_figures(ask) -> None:
     reply = await ask("/figures money")
     assert not reply.error
     assert {"$53.09", "£600m"} <= set(surfaces(reply))
+
+
+def test_words_of_letters_and_digits_match_as_the_search_index_cuts_them() -> None:
+    """ "60m", "3G": the store's search finds them as one word, so the ranking must too
+    (it used to split "60m" into "60" and "m" and miss /figures 60m personal best)."""
+    from bot.commands.figure_rank import query_stems, stems
+
+    sentence = "She ran the fastest women's 60m in the world, a personal best on 3G-era timing."
+    assert set(query_stems("60m personal best 3G")) <= stems(sentence)
