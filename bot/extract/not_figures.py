@@ -184,8 +184,13 @@ def _title_case_name(text: str, c: Cand) -> bool:
         return True
     if (mid or capital_word) and c.unit and c.unit_end > c.num_end:
         words = text[c.num_end : c.unit_end].strip(" -").split()
-        # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz")
-        if len("".join(words)) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz", "Mbps")
+        symbol = " ".join(words) == c.head
+        if (
+            not symbol
+            and len("".join(words)) >= 4
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+        ):
             return True
     return False
 

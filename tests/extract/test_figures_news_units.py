@@ -168,3 +168,15 @@ def test_spelled_out_decimals(text: str, value: float) -> None:
 def test_a_bare_number_after_a_person_and_was_is_an_age(text: str, unit: str | None) -> None:
     (f,) = extract_figures(text)
     assert f.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It will offer data speeds of 3.6Mbps and, later, up to 14.4Mbps.", "Mbps"),
+        ("Broadband at 512Kbps is too slow; 2Gbps is the goal.", "Gbps"),
+    ],
+)
+def test_a_unit_symbol_in_title_case_is_no_name(text: str, unit: str) -> None:
+    """ "Mbps" looks like a Title Case word ("50 Cent"), but it is the unit's own symbol."""
+    assert unit in {f.unit for f in extract_figures(text)}
