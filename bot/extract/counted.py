@@ -37,12 +37,16 @@ def finish(text: str, c: Cand) -> bool:
     return not (c.kind == "digits" and name_after(text, c))
 
 
-# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "the voting age is")
+# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
+# age is")
 _COPULA_BEFORE = re.compile(
-    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|age|[A-Z][a-z]+)\s+(?:is|was|am|are|were|turned|turns)"
+    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|[Ww]ho|age|[A-Z][a-z]+)\s+"
+    r"(?:is|was|am|are|were|turned|turns)"
     r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
 )
-
+_ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$")
+# "... was 22 when she retired": the person the clause goes on to name is the one so old
+_WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
 _CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
 
 
@@ -54,17 +58,29 @@ def _age_after_copula(text: str, c: Cand) -> bool:
         and c.value is not None
         and 1 <= c.value <= 110
         and c.scale == 1.0
-        and bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
-        and bool(_CLAUSE_AFTER.match(text, c.end))
+        and (
+            (
+                bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
+                and bool(_CLAUSE_AFTER.match(text, c.end))
+            )
+            or (
+                bool(_ANY_COPULA_BEFORE.search(text, max(0, c.start - 20), c.start))
+                and bool(_WHEN_PERSON_AFTER.match(text, c.end))
+            )
+        )
     )
 
 
+_APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
+
+
 def _age_apposition(text: str, c: Cand) -> bool:
-    """ "Senard, 65, now faces": a whole number between commas right after a name is an age."""
+    """ "Senard, 65, now faces", "Leblanc, 17 - who was jailed": a whole number set off by
+    commas (or a comma and a dash) right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
         re.search(r"[A-Z][a-z]+,\s$", before)
-        and text[c.end : c.end + 1] == ","
+        and _APPOSITION_END.match(text, c.end)
         and c.is_int
         and not c.is_range
         and c.value is not None

@@ -162,6 +162,10 @@ def test_spelled_out_decimals(text: str, value: float) -> None:
     [
         ("Hingis was 22 when she retired.", "year"),
         ("He was 84, and had been ill for years.", "year"),
+        ("The actress, who is 52, will star in the play.", "year"),
+        ("The former world number one was 22 when she retired.", "year"),
+        ("The killer, Warren Leblanc, 17 - who was jailed for life - copied the game.", "year"),
+        ("The index was 52 when it opened.", None),
         ("The score was 3, and nobody minded.", None),
     ],
 )
