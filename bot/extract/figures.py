@@ -10,6 +10,7 @@ from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
 from bot.extract.figure_cand import Cand
 from bot.extract.figure_candidates import candidate
+from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges
 from bot.extract.not_figures import name_or_rank
 from bot.extract.numbers import find_numbers
@@ -36,6 +37,7 @@ def extract_figures(
     cands = [c for n in find_numbers(text) if (c := candidate(text, n)) is not None]
     cands = merge_ranges(text, cands, dashes_only=True)
     cands = merge_ranges(text, cands, dashes_only=False)
+    cands = join_parts(text, cands)
     starts = [s.start for s in sentences]
     out: list[Figure] = []
     claims = Claimants(text, sentences, quotes or [])

@@ -173,7 +173,7 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
     ):
         return True
-    return _title_case_name(text, c)
+    return _title_case_name(text, c) or race_event(text, c)
 
 
 def _title_case_name(text: str, c: Cand) -> bool:
@@ -229,3 +229,41 @@ def name_before(text: str, c: Cand) -> bool:
 def name_after(text: str, c: Cand) -> bool:
     """ "9 E 71st St", "787 Dreamliner"."""
     return bool(_FOLLOW_CAP.match(text, c.end))
+
+
+# Race distances of athletics and swimming, in metres: "the 60m", "100m gold", "1,500m place"
+# name an event, not a length that was measured.
+RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
+_EVENT_AFTER = re.compile(
+    r"(?:\s+(?:indoor|outdoor|world|olympic|personal|season's|women's|men's|national|european))*"
+    r"\s+(?:hurdles|final|finals|semi-finals?|heats?|race|title|titles|record|gold|silver|bronze"
+    r"|medal|medallist|champion|champions|championships?|place|event|relay|freestyle|backstroke"
+    r"|breaststroke|butterfly|individual|medley|sprint|steeplechase|victory|win|crown|runner"
+    r"|specialist|best|time|times)\b",
+    re.IGNORECASE,
+)
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior)"
+    r"|\b(?:medallist|champion|record|title|gold|silver|bronze|winner)\s+over)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")
+
+
+def race_event(text: str, c: Cand) -> bool:
+    """ "World Championship 100m gold", "bronze medallist over 3000m", "in the 1000m.": a race
+    distance naming an event (an event word after it, or before it and nothing measured)."""
+    if c.is_range or c.qualifier not in (None, "more than"):
+        return False
+    glued = text[c.num_start + len(c.raw) : c.num_start + len(c.raw) + 1] == "m"
+    if glued and c.scale == 1e6 and c.value is not None and c.value / 1e6 in RACE_DISTANCES:
+        # "60m hurdles" read as sixty million hurdles: the counted word is the event
+        return bool(_EVENT_AFTER.match(text, c.num_start + len(c.raw) + 1))
+    if c.unit != "m" or c.value not in RACE_DISTANCES:
+        return False
+    if _EVENT_AFTER.match(text, c.end):
+        return True
+    before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if before is None and c.qualifier == "more than":  # "medallist over 3000m"
+        before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.end - len(c.raw) - 1)
+    return before is not None and bool(_EVENT_END.match(text, c.end))

@@ -184,3 +184,85 @@ def test_a_bare_number_after_a_person_and_was_is_an_age(text: str, unit: str | N
 def test_a_unit_symbol_in_title_case_is_no_name(text: str, unit: str) -> None:
     """ "Mbps" looks like a Title Case word ("50 Cent"), but it is the unit's own symbol."""
     assert unit in {f.unit for f in extract_figures(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is determined to bag World Championship 100m gold in 2005.",
+        "Geneti, the world indoor bronze medallist over 3000m, will race against Bekele.",
+        "Kelly Holmes is taking part in the 1000m.",
+        "She picked up personal bests in the long jump, high jump and 60m hurdles.",
+        "He hopes to earn a 1,500m place in the British team.",
+    ],
+)
+def test_a_race_distance_naming_an_event_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tower is 100m tall.",
+        "He ran the final 100 metres alone.",
+        "It travelled over 100m inland.",
+    ],
+)
+def test_a_measured_length_of_a_race_distance_stays(text: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.unit) == (100, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        (
+            "His time of three minutes 49.89secs was a record.",
+            "three minutes 49.89secs",
+            229.89,
+            "s",
+        ),
+        (
+            "The record stands at eight minutes, 04.69 seconds.",
+            "eight minutes, 04.69 seconds",
+            484.69,
+            "s",
+        ),
+        ("She won in two hours 23 minutes.", "two hours 23 minutes", 143.0, "min"),
+    ],
+)
+def test_a_time_in_parts_is_one_figure(text: str, surface: str, value: float, unit: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.surface, f.value, f.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        (
+            "The firm said fewer than one in 10,000 consoles had failed.",
+            0.0001,
+            "consoles",
+            "less than",
+        ),
+        ("One in five European workers are already mobile.", 0.2, "workers", None),
+        ("Only one in 13 of the cards is in default.", 1 / 13, None, None),
+    ],
+)
+def test_one_in_n_is_a_share(
+    text: str, value: float, unit: str | None, qualifier: str | None
+) -> None:
+    f = extract_figures(text)[0]
+    assert (f.value, f.unit, f.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("A niche attraction for a few dozen conference attendees.", 24.0, 60.0),
+        ("It drew a few hundred people.", 200.0, 500.0),
+    ],
+)
+def test_a_few_is_a_vague_range(text: str, low: float, high: float) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.low, f.high) == (None, low, high)
