@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.attribution import subject_after, tokens
 from bot.model import Quote, Sentence
 
 _REPORT_VERB = re.compile(
@@ -107,21 +108,28 @@ class Claimants:
             return self._paragraph_speaker(si)
         return None
 
-    def _verbs(self, si: int) -> list[tuple[int, str]]:
-        """(offset, subject) of the reporting verbs of a sentence, with a named subject.
+    def _verbs(self, si: int) -> list[tuple[int, str, bool]]:
+        """(offset, subject, covers what follows) of the reporting verbs of a sentence, with a
+        named subject.
 
-        A pronoun subject ("he said") is the person last named in the sentences before.
+        A pronoun subject ("he said") is the person last named in the sentences before. An
+        inverted one ("5%, said Mr Burke") covers what follows only through "that": in
+        "said Hynde, 53," or "said Hanks, who plays five roles" the figure is the writer's.
         """
         if si in self.cache:
             return self.cache[si]
         s = self.sentences[si].text
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
             subj = _subject(s, m.start())
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
             if subj:
-                out.append((m.start(), subj))
+                out.append((m.start(), subj, True))
+            elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
+                inverted = _named_after(s, m.start())
+                if inverted is not None:
+                    out.append((m.start(), *inverted))
         self.cache[si] = out
         return out
 
@@ -137,17 +145,19 @@ class Claimants:
     def _in_sentence(self, si: int, rel: int) -> str | None:
         s = self.sentences[si].text
         verbs = self._verbs(si)
-        before = [(p, x) for p, x in verbs if p < rel]
+        before = [(p, x) for p, x, covers in verbs if p < rel and covers]
         if before:
             return before[-1][1]
         m = _ACCORDING.search(s)
         if m:
             return _clean_subject(m.group("x"))
-        after = [(p, x) for p, x in verbs if p > rel]
+        after = [(p, x) for p, x, _ in verbs if p > rel]
         if after:
             p, x = after[0]
             between = s[rel:p]
             subject_at = s.rfind(x, 0, p)
+            if subject_at < 0:  # inverted: "Sales rose 5%, said Mr Burke"
+                subject_at = s.find(x, p)
             if (
                 not re.search(r";|\bbut\b", between)
                 and not re.search(
@@ -191,11 +201,34 @@ class Claimants:
         )
         for j in order:
             s = self.sentences[j].text
-            for p, subj in self._verbs(j):
+            for p, subj, _ in self._verbs(j):
                 if not self._inside_quotes(self.sentences[j], p):
                     return subj
             del s
         return None
+
+
+# "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
+_INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
+_LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
+_SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
+_THAT_AFTER = re.compile(r",?\s+that\b")
+
+
+def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
+    """The person or body named right after an inverted reporting verb (read as the quotes
+    are), and whether the reported clause follows it ("said Mr Burke, that ...")."""
+    toks = tokens(s)
+    ci = next((i for i, tok in enumerate(toks) if tok.start == verb_pos), None)
+    if ci is None:
+        return None
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
+        return None
+    name = _clean_subject(m.surface or m.name or "")
+    return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
 
 # Words a subject never starts with: a verb or preposition means the cut took a fragment.

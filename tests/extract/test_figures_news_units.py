@@ -266,3 +266,20 @@ def test_one_in_n_is_a_share(
 def test_a_few_is_a_vague_range(text: str, low: float, high: float) -> None:
     (f,) = extract_figures(text)
     assert (f.value, f.low, f.high) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "It helps, said Mr Burke, that digital TV reaches more than 56% of UK homes.",
+            "Mr Burke",
+        ),
+        ("Production is expected to rise 3.5% in 2005, said Mr Cartagena.", "Mr Cartagena"),
+        ('"We are a tribute band," said Hynde, 53.', None),  # her age is the writer's
+        ("Mr Hague, 43, told the Daily Telegraph he would go.", None),  # the paper listened
+        ("Sales grew 8%, said the UK market had slowed.", None),  # no subject after "said"
+    ],
+)
+def test_claimant_after_an_inverted_reporting_verb(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[0].claimant == claimant
