@@ -111,7 +111,7 @@ def candidate(text: str, n: Number) -> Cand | None:
     return c
 
 
-_AGED = re.compile(r"\b(?:aged|ages?\s+of)\s+$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age)\s+$", re.IGNORECASE)
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 

@@ -235,15 +235,17 @@ def name_after(text: str, c: Cand) -> bool:
 # name an event, not a length that was measured.
 RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
 _EVENT_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[\d,]+m)?"  # "the 100m and 200m events"
     r"(?:\s+(?:indoor|outdoor|world|olympic|personal|season's|women's|men's|national|european))*"
-    r"\s+(?:hurdles|final|finals|semi-finals?|heats?|race|title|titles|record|gold|silver|bronze"
-    r"|medal|medallist|champion|champions|championships?|place|event|relay|freestyle|backstroke"
+    r"\s+(?:hurdles|final|finals|semi-finals?|heats?|races?|title|titles|records?|gold|silver"
+    r"|bronze|medals?|medallist|champion|champions|championships?|place|events?|relay|freestyle"
+    r"|backstroke"
     r"|breaststroke|butterfly|individual|medley|sprint|steeplechase|victory|win|crown|runner"
     r"|specialist|best|time|times)\b",
     re.IGNORECASE,
 )
 _EVENT_BEFORE = re.compile(
-    r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior)"
+    r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
     r"|\b(?:medallist|champion|record|title|gold|silver|bronze|winner)\s+over)\s+$",
     re.IGNORECASE,
 )

@@ -283,3 +283,12 @@ def test_a_few_is_a_vague_range(text: str, low: float, high: float) -> None:
 )
 def test_claimant_after_an_inverted_reporting_verb(text: str, claimant: str | None) -> None:
     assert extract_figures(text)[0].claimant == claimant
+
+
+def test_at_age_is_an_age() -> None:
+    (f,) = extract_figures("But if measured at age 65 instead, a worker lives longer.")
+    assert (f.value, f.unit) == (65, "year")
+
+
+def test_race_distances_joined_by_and_name_events() -> None:
+    assert extract_figures("He failed in the individual 100m and 200m events in Athens.") == []
