@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import Stemmer
 
 from bot.extract.sentences import paragraphs
+from bot.extract.units import UNITS
 from bot.store import fts
 from bot.store.base import StoredFigure
 
@@ -143,6 +144,7 @@ def rank(
             score += FACET_WEIGHT
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Scored(sf, score, in_sentence > 0, strong))
+    out = fold_conversions(out)
     out.sort(
         key=lambda s: (
             -round(s.score, 9),
@@ -152,3 +154,79 @@ def rank(
         )
     )
     return out
+
+
+# "$427bn (£230bn)", "$32bn (£16.7bn; 24.1bn euros)": the gap before a conversion and between
+# conversions in one bracket
+_OPEN_GAP = re.compile(r"\s*[(\[]\s*")
+_NEXT_GAP = re.compile(r"\s*[;,/]\s*")
+_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def fold_conversions(scored: list[Scored]) -> list[Scored]:
+    """One row for a sum and its conversions in brackets: "$427bn (£230bn)" is one figure
+    given in two currencies, so it is listed once (at the best score of its parts), its
+    surface and citation spanning the bracket."""
+    by_article: dict[str, list[Scored]] = {}
+    for s in scored:
+        if _is_money(s.figure):
+            by_article.setdefault(s.figure.article.id, []).append(s)
+    merged: dict[tuple[str, int], Scored] = {}
+    folded: set[tuple[str, int]] = set()
+    for group in by_article.values():
+        group.sort(key=lambda x: x.figure.figure.start)
+        i = 0
+        while i < len(group):
+            j = _bracket_end(group, i)
+            if j > i:
+                head = group[i].figure
+                first, last = head.figure, group[j].figure.figure
+                rel = head.sentence.find(first.surface)
+                close = _CLOSE.match(head.sentence, rel + last.end - first.start)
+                end = last.end + (close.end() - close.start() if close else 0)
+                figure = replace(
+                    first, surface=head.sentence[rel : rel + end - first.start], end=end
+                )
+                best = max(group[i : j + 1], key=lambda x: x.score)
+                merged[(head.article.id, first.start)] = replace(
+                    best, figure=replace(head, figure=figure)
+                )
+                folded.update(
+                    (x.figure.article.id, x.figure.figure.start) for x in group[i : j + 1]
+                )
+            i = j + 1
+    out = []
+    for s in scored:
+        key = (s.figure.article.id, s.figure.figure.start)
+        if key in merged:
+            out.append(merged[key])
+        elif key not in folded:
+            out.append(s)
+    return out
+
+
+def _bracket_end(group: list[Scored], i: int) -> int:
+    """The index of the last conversion in brackets after group[i] (i itself when none)."""
+    head = group[i].figure
+    rel = head.sentence.find(head.figure.surface)
+    if rel < 0:
+        return i
+    j, gap = i, _OPEN_GAP
+    while j + 1 < len(group):
+        a, b = group[j].figure, group[j + 1].figure
+        if b.sentence != head.sentence or b.figure.start < a.figure.end:
+            break
+        lo = rel + a.figure.end - head.figure.start
+        between = head.sentence[lo : lo + b.figure.start - a.figure.end]
+        if not gap.fullmatch(between):
+            break
+        j, gap = j + 1, _NEXT_GAP
+    if j == i:
+        return i
+    last = group[j].figure.figure
+    return j if _CLOSE.match(head.sentence, rel + last.end - head.figure.start) else i
+
+
+def _is_money(sf: StoredFigure) -> bool:
+    unit = UNITS.get(sf.figure.unit or "")
+    return unit is not None and unit.dim == "money"
