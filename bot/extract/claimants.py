@@ -11,7 +11,18 @@ _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
     r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
     r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
-    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained)\b"
+    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained"
+    r"|suggests|suggested|suggest|shows|showed|show|found|finds|indicates|indicated)\b"
+)
+# Verbs that credit a figure only to a document or data ("the report suggests", "figures
+# show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
+_FINDING_VERBS = frozenset(
+    "suggests suggested suggest shows showed show found finds indicates indicated".split()
+)
+_FINDING_SOURCE = re.compile(
+    r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
+    r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?)\b",
+    re.IGNORECASE,
 )
 
 _ACCORDING = re.compile(
@@ -122,6 +133,8 @@ class Claimants:
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
             subj = _subject(s, m.start())
+            if subj and m.group(0) in _FINDING_VERBS and not _FINDING_SOURCE.search(subj):
+                continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
             if subj:

@@ -292,3 +292,16 @@ def test_at_age_is_an_age() -> None:
 
 def test_race_distances_joined_by_and_name_events() -> None:
     assert extract_figures("He failed in the individual 100m and 200m events in Athens.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The report suggests cutting spending limits from £20m to £15m.", "The report"),
+        ("Figures show that only eight people per thousand own cars.", "Figures"),
+        ("Wales showed their strength in the final five minutes.", None),
+        ("The Irish line-up shows nine changes from the last team.", None),
+    ],
+)
+def test_a_finding_verb_credits_only_a_document_or_data(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[0].claimant == claimant
