@@ -65,7 +65,14 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
             return None
         kind = ""
         if _RANGE_GAP.match(gap):
-            if a.unit and _CHANGE_BEFORE.search(before) and not _FROM_BEFORE.search(before):
+            # "rose 5% to 7%", "increased by 296,000 to 28.52 million": a change, then the
+            # new level (a level many times the change is never the top of a range)
+            wide = a.value > 0 and b.value >= 10 * a.value
+            if (
+                (a.unit or wide)
+                and _CHANGE_BEFORE.search(before)
+                and not _FROM_BEFORE.search(before)
+            ):
                 return None
             kind = "to"
         elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):

@@ -305,3 +305,8 @@ def test_race_distances_joined_by_and_name_events() -> None:
 )
 def test_a_finding_verb_credits_only_a_document_or_data(text: str, claimant: str | None) -> None:
     assert extract_figures(text)[0].claimant == claimant
+
+
+def test_a_change_then_the_new_level_is_no_range() -> None:
+    text = "The number of people in work increased by 296,000 to 28.52 million."
+    assert [(f.value, f.low) for f in extract_figures(text)] == [(296000, None), (28520000, None)]
