@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.attribution import subject_after, tokens
+from bot.extract.lexicon import NOMINAL_HEADS, TITLES
 from bot.model import Quote, Sentence
 
 _REPORT_VERB = re.compile(
@@ -309,4 +310,34 @@ def _clean_subject(seg: str) -> str | None:
     )
     if not named and not _TITLE_WORDS.search(seg):
         return None
-    return seg
+    return _named_tail(words) or seg
+
+
+# What a name's description ends with: "market research firm NPD Group", "chief executive
+# Richard Dixey", "US research think-tank Pew Internet and American Life".
+_DESCRIPTOR_HEADS = (
+    TITLES
+    | NOMINAL_HEADS
+    | frozenset(
+        """firm firms company group store chain think-tank tank agency bank consultancy
+        retailer maker giant carrier operator watchdog regulator charity body website
+        magazine newspaper paper broadcaster network analysts researcher researchers
+        economist economists""".split()
+    )
+)
+_NAME_JOINERS = frozenset({"and", "of", "&", "de", "for"})
+
+
+def _named_tail(words: list[str]) -> str | None:
+    """The name at the end of a described source ("firm NPD Group" -> "NPD Group"), when a
+    lowercase description word stands right before it; else None (keep the whole)."""
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_JOINERS):
+        i -= 1
+    while i < len(words) and words[i] in _NAME_JOINERS:
+        i += 1
+    if i == 0 or i >= len(words) or words[-1] in _NAME_JOINERS:
+        return None
+    if words[i - 1].lower() not in _DESCRIPTOR_HEADS or not words[i - 1].islower():
+        return None
+    return " ".join(words[i:])

@@ -310,3 +310,15 @@ def test_a_finding_verb_credits_only_a_document_or_data(text: str, claimant: str
 def test_a_change_then_the_new_level_is_no_range() -> None:
     text = "The number of people in work increased by 296,000 to 28.52 million."
     assert [(f.value, f.low) for f in extract_figures(text)] == [(296000, None), (28520000, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Apple has an 87% share, market research firm NPD Group has reported.", "NPD Group"),
+        ("Sales will rise 5%, Bank of England governor Mervyn King said.", "Mervyn King"),
+        ("Costs rose 3%, the Electoral Commission said.", "the Electoral Commission"),
+    ],
+)
+def test_a_described_source_is_named_without_its_description(text: str, claimant: str) -> None:
+    assert extract_figures(text)[0].claimant == claimant
