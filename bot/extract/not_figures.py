@@ -43,12 +43,14 @@ _NAME_OK_BEFORE = frozenset(
 
 _FOLLOW_CAP = re.compile(r"\s+[A-Z](?:[A-Za-z]|\s)")
 
-# "category 4", "Game 7", "Unit 3", "No. 10": a label and its number are a name, not a figure.
+# "category 4", "Game 7", "Unit 3", "No. 10", "US drama 24": a label and its number are a name,
+# not a figure.
 _LABELS = frozenset(
     """category level phase stage grade number no no. page section article chapter step round
     tier type version class gate platform unit room route flight channel episode vol volume part
     game match group row seat lane ward zone chart item exhibit figure table act verse
-    apartment suite floor building block lot box pier terminal""".split()
+    apartment suite floor building block lot box pier terminal
+    drama series sitcom film movie album novel""".split()
 )
 
 _NAME_OK_BEFORE_CAP = frozenset({"U.S.", "US", "UK", "EU", "UN"})

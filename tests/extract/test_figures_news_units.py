@@ -322,3 +322,8 @@ def test_a_change_then_the_new_level_is_no_range() -> None:
 )
 def test_a_described_source_is_named_without_its_description(text: str, claimant: str) -> None:
     assert extract_figures(text)[0].claimant == claimant
+
+
+def test_a_number_named_by_its_genre_is_a_title() -> None:
+    text = "A Muslim group has criticised the new series of US drama 24, about to be aired."
+    assert extract_figures(text) == []
