@@ -128,6 +128,10 @@ _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNOREC
 
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 
+# What a score is written before: "a 1-1 draw", "their 3-0 win"
+_RESULT_WORDS = frozenset(
+    "draw draws win wins victory victories defeat defeats loss losses lead scoreline".split()
+)
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
 _SCORE_BEFORE = re.compile(r"\d-$")
@@ -166,8 +170,10 @@ def name_or_rank(text: str, c: Cand) -> bool:
             return True
         if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
             return True
-    if c.unit is None and _SCORE.fullmatch(text, c.num_start, c.num_end):
-        return True
+    if (c.unit is None or c.unit.lower() in _RESULT_WORDS) and _SCORE.fullmatch(
+        text, c.num_start, c.num_end
+    ):
+        return True  # "won 4-0", "a 1-1 draw"
     if (
         c.kind == "digits"
         and not c.is_range
@@ -184,7 +190,8 @@ def _title_case_name(text: str, c: Cand) -> bool:
     capital_word = c.kind == "words" and text[c.num_start : c.num_start + 1].isupper()
     if mid and capital_word:
         return True
-    if (mid or capital_word) and c.unit and c.unit_end > c.num_end:
+    money = c.unit in UNITS and UNITS[c.unit].dim == "money"
+    if (mid or capital_word or money) and c.unit and c.unit_end > c.num_end:
         words = text[c.num_end : c.unit_end].strip(" -").split()
         # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz", "Mbps")
         symbol = " ".join(words) == c.head
@@ -248,7 +255,7 @@ _EVENT_AFTER = re.compile(
 )
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
-    r"|\b(?:medallist|champion|record|title|gold|silver|bronze|winner)\s+over)\s+$",
+    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over)\s+$",
     re.IGNORECASE,
 )
 _EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")

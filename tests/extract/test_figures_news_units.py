@@ -327,3 +327,15 @@ def test_a_described_source_is_named_without_its_description(text: str, claimant
 def test_a_number_named_by_its_genre_is_a_title() -> None:
     text = "A Muslim group has criticised the new series of US drama 24, about to be aired."
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "50 Cent, whose second album is about to be released, spoke.",  # a name at the start too
+        "Ferguson rued his side's 1-1 draw with Fulham.",  # a score, not one draw
+        "He clinched his first Olympic titles over 1500m.",
+    ],
+)
+def test_more_names_scores_and_events_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
