@@ -34,6 +34,18 @@ _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
 )
 
+# "Chancellor Gordon Brown's forecast of 3% to 3.5%": the possessor of a forecast or count
+_POSSESSIVE_CLAIM = re.compile(
+    r"(?P<x>[A-Z][\w.&\-]*(?:\s+(?:of\s+)?[A-Z][\w.&\-]*)*)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:forecasts?|estimates?|predictions?|projections?|figures?|calculations?|count|data"
+    r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
+)
+_POSSESSOR = re.compile(r"['’]s\s+$")
+_NOUN_VERBS = frozenset(
+    "forecast forecasts estimate estimates claims reports report notes count".split()
+)
+
 # "the 1,200 initially reported by police", "$204m announced by rival Google"
 _BY_AFTER = re.compile(
     r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
@@ -113,6 +125,11 @@ class Claimants:
             found = _clean_subject(m.group("x"))
             if found:
                 return found  # "the 1,200 initially reported by police"
+        m = _POSSESSIVE_CLAIM.search(sent.text, max(0, rel - 120), rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
         found = self._in_sentence(si, rel)
         if found:
             return found
@@ -257,6 +274,8 @@ def _subject(s: str, verb_pos: int) -> str | None:
     left = s[:verb_pos]
     if _PASSIVE.search(left):
         return None
+    if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
+        return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = left.rstrip(" ,")
     cut = 0
     for m in _BOUNDARY.finditer(left):
@@ -291,9 +310,19 @@ def _subject(s: str, verb_pos: int) -> str | None:
     return _clean_subject(seg)
 
 
+# A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
+# no part of the name.
+_LEAD_PREPOSITION = re.compile(
+    r"^(?:below|above|beyond|despite|beside|besides|unlike|like|after|before|since|until"
+    r"|amid|among|against|without|within|including|excluding|versus)\s+",
+    re.IGNORECASE,
+)
+
+
 def _clean_subject(seg: str) -> str | None:
     seg = seg.strip(" ,.;:“”\"'")
     seg = re.sub(r"\s+", " ", seg)
+    seg = _LEAD_PREPOSITION.sub("", seg)
     if not seg:
         return None
     words = seg.split()

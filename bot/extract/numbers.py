@@ -65,7 +65,9 @@ _ATOM = re.compile(
     re.IGNORECASE,
 )
 _GLUE = re.compile(r"(?:\s+|\s*-\s*|\s+and\s+|\s+of\s+)$", re.IGNORECASE)
-_ABBREV = re.compile(r"\s?(bn|mn|mln|mil|tn|trn|crores?|lakhs?|[kK]|[mM]|[bB])(?![A-Za-z0-9²])")
+_ABBREV = re.compile(
+    r"\s?(bn|mn|mln|mil|tn|trn|crores?|lakhs?|[kK]|[mM]|[bB])(?![A-Za-z0-9²]|[&][A-Za-z])"
+)
 _SLASH = re.compile(r"\s*[/⁄]\s*(\d+)(?![\d.,])")
 
 

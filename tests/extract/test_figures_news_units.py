@@ -339,3 +339,22 @@ def test_a_number_named_by_its_genre_is_a_title() -> None:
 )
 def test_more_names_scores_and_events_are_no_figures(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Deloitte is forecasting growth of 2% this year, below Chancellor Gordon Brown's "
+            "forecast of 3% to 3.5%.",
+            {"2%": None, "3% to 3.5%": "Chancellor Gordon Brown"},
+        ),
+        (
+            "Foster's said a combination of the two companies would help.",
+            {"two companies": "Foster's"},
+        ),
+        ("A basket of 35 M&S goods is now 11% above the average.", {"35": None, "11%": None}),
+    ],
+)
+def test_possessive_sources_and_names(text: str, claims: dict[str, str | None]) -> None:
+    assert {f.surface: f.claimant for f in extract_figures(text)} == claims
