@@ -22,7 +22,8 @@ _FINDING_VERBS = frozenset(
 )
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
-    r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?)\b",
+    r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
+    r"|records|accounts|tests?)\b",
     re.IGNORECASE,
 )
 
@@ -43,7 +44,8 @@ _POSSESSIVE_CLAIM = re.compile(
 )
 _POSSESSOR = re.compile(r"['’]s\s+$")
 _NOUN_VERBS = frozenset(
-    "forecast forecasts estimate estimates claims reports report notes count".split()
+    """forecast forecasts estimate estimates claims reports report notes count estimated projected
+    expected predicted""".split()
 )
 
 # "the 1,200 initially reported by police", "$204m announced by rival Google"
@@ -68,7 +70,11 @@ _PERSON = re.compile(
     r"(?:\s+[A-Z][\w'’\-]+)?"
 )
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being)\s+(?:(?:now|also|still|widely|\w+ly)\s+)?$"
+    r"|\b(?:an?|the|its|their|his|her|initial)\s+$",  # "has an estimated 30%": no verb
+    re.IGNORECASE,
+)
 
 _SUBJECT_TRIM = re.compile(
     r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
@@ -332,14 +338,61 @@ def _clean_subject(seg: str) -> str | None:
         or (len(words) == 1 and words[0].lower() in _PRONOUN)
     ):
         return None
-    if any(ch.isdigit() for ch in seg):
-        return None
+    if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
+        return None  # "One in four": a figure, not who gave it
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
     )
     if not named and not _TITLE_WORDS.search(seg):
         return None
+    if not _ends_in_a_source(words[-1]):
+        # "rival Google earlier in the week": the source before a time phrase
+        m = _TIME_TAIL.search(seg)
+        if m is None or not m.start() or not _ends_in_a_source(seg[: m.start()].split()[-1]):
+            return None  # "The company has an", "although Bourne ... scotch": a cut
+        seg = seg[: m.start()]
+        words = seg.split()
     return _named_tail(words) or seg
+
+
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion half""".split()
+)
+_TIME_TAIL = re.compile(
+    r"\s+(?:earlier|later|last|this|next|on|in|during|since|yesterday|today|so far)\b"
+)
+
+
+# The nouns a source named in lowercase ends with ("the chief executive", "UK regulators",
+# "overnight figures"); a claimant ending in any other lowercase word is a cut fragment.
+_SOURCE_NOUNS = frozenset(
+    """official ministry spokesman spokeswoman spokesperson spokespeople commander general
+    police authority agency military army analyst expert government report statement data
+    figure governor president minister chief head mayor leadership source officer service
+    institute researcher scientist company firm bank administrator regulator watchdog council
+    committee commission union association survey study poll organiser organizer court group
+    charity retailer maker parliament department office economist critic fan supporter
+    consortium system index estimate research statistic result review audit census executive
+    director chairman chairwoman board party newspaper paper magazine broadcaster network team
+    club body trust fund campaigner lawyer prosecutor judge investor trader dealer broker
+    insurer lender employer worker resident doctor teacher student voter member manager coach
+    boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
+    spokesmen leader delegate organisation organization provider developer publisher industry
+    agencies authorities record tribunal medallist champion player striker captain winner
+    lawyer spammer""".split()
+)
+
+
+def _ends_in_a_source(word: str) -> bool:
+    if word[:1].isupper() or not word[:1].isalpha():
+        return True
+    w = word.lower().strip(".,'’")
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w in _SOURCE_NOUNS or w + "s" in _SOURCE_NOUNS
 
 
 # What a name's description ends with: "market research firm NPD Group", "chief executive

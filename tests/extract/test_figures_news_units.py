@@ -358,3 +358,22 @@ def test_more_names_scores_and_events_are_no_figures(text: str) -> None:
 )
 def test_possessive_sources_and_names(text: str, claims: dict[str, str | None]) -> None:
     assert {f.surface: f.claimant for f in extract_figures(text)} == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The company has an estimated 30% share of the market.", None),
+        (
+            "Its $17m was dwarfed by the $204m announced by rival Google earlier in the week.",
+            "Google",
+        ),
+        ("Court records show he paid £500.", "Court records"),
+        (
+            "Mike Powell says BA's estimated surcharge revenues - £160m - will fall short.",
+            "Mike Powell",
+        ),
+    ],
+)
+def test_a_claimant_is_never_a_cut_fragment(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[-1].claimant == claimant
