@@ -72,6 +72,14 @@ def _age_after_copula(text: str, c: Cand) -> bool:
 
 
 _APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
+# Who can be so old, written before ", 30,": a name, or a person word ("the Wales star, 30,")
+_PERSON_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+|\b(?:star|striker|midfielder|defender|goalkeeper|winger|forward|skipper"
+    r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
+    r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
+    r"|driver|victim|suspect))"
+    r",\s$"
+)
 
 
 def _age_apposition(text: str, c: Cand) -> bool:
@@ -79,7 +87,7 @@ def _age_apposition(text: str, c: Cand) -> bool:
     commas (or a comma and a dash) right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
-        re.search(r"[A-Z][a-z]+,\s$", before)
+        _PERSON_BEFORE.search(before)
         and _APPOSITION_END.match(text, c.end)
         and c.is_int
         and not c.is_range

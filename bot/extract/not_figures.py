@@ -18,6 +18,10 @@ _MONTH = (
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+(?:the\s+)?$")
 
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b")
+# "from 6 to 9 January", "4-6 March": the first day of a span of dates
+_DAY_RANGE_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
+)
 
 _TIME_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|h\d\d|GMT|UTC|EDT|EST|BST|CET)"
@@ -106,6 +110,8 @@ def not_a_figure_after(text: str, n: Number) -> bool:
     """Times (10.45pm, 4:39), ordinals (22nd), decades (1990s), dates (8 July), glued names."""
     end = n.bare_end if n.bare_end > 0 else n.end
     nxt = text[end : end + 1]
+    if nxt == ")" and "(" not in text[max(0, n.start - 12) : n.start].rsplit("\n", 1)[-1]:
+        return True  # "2) The terrorists ...": a list number
     if nxt == ":" and text[end + 1 : end + 2].isdigit():
         return True
     if nxt in ("/", "⁄") and text[end + 1 : end + 2].isdigit():
@@ -116,7 +122,11 @@ def not_a_figure_after(text: str, n: Number) -> bool:
         return True
     if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
         return True
-    return bool(n.scale == 1.0 and _day_like(text, n.start) and _MONTH_AFTER.match(text, end))
+    return bool(
+        n.scale == 1.0
+        and _day_like(text, n.start)
+        and (_MONTH_AFTER.match(text, end) or _DAY_RANGE_AFTER.match(text, end))
+    )
 
 
 _ORDINAL_BEFORE = re.compile(
@@ -127,6 +137,12 @@ _ORDINAL_BEFORE = re.compile(
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
 
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
+
+_RANK_VERB_BEFORE = re.compile(
+    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+to)\s+$",
+    re.IGNORECASE,
+)
+_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
 
 # What a score is written before: "a 1-1 draw", "their 3-0 win"
 _RESULT_WORDS = frozenset(
@@ -181,6 +197,10 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
     ):
         return True
+    if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
+        return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
+        return True  # "ranked 134 in the world", "risen to 120 in the world"
     return _title_case_name(text, c) or race_event(text, c)
 
 

@@ -377,3 +377,22 @@ def test_possessive_sources_and_names(text: str, claims: dict[str, str | None]) 
 )
 def test_a_claimant_is_never_a_cut_fragment(text: str, claimant: str | None) -> None:
     assert extract_figures(text)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CES runs officially from 6 to 9 January.",
+        "The paintings go under the hammer on 22 and 23 June.",
+        "Mirza, ranked 134 in the world, sank to her knees.",
+        "Baltacha has risen to 120 in the world.",
+        "They miss two facts: 1) If these men acquire weapons they will use them.",
+    ],
+)
+def test_dates_ranks_and_list_numbers_are_no_figures(text: str) -> None:
+    assert [f.surface for f in extract_figures(text) if f.value is not None and f.value < 200] == []
+
+
+def test_an_age_after_a_person_word() -> None:
+    figs = extract_figures("Rovers offered £500,000 for the Wales star, 30, with the fee rising.")
+    assert [(f.surface, f.unit) for f in figs] == [("£500,000", "GBP"), ("30", "year")]
