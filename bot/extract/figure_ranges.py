@@ -66,8 +66,8 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         kind = ""
         if _RANGE_GAP.match(gap):
             # "rose 5% to 7%", "increased by 296,000 to 28.52 million": a change, then the
-            # new level (a level many times the change is never the top of a range)
-            wide = a.value > 0 and b.value >= 10 * a.value
+            # new level (a level five times the change or more is never the top of a range)
+            wide = a.value > 0 and b.value >= 5 * a.value
             if (
                 (a.unit or wide)
                 and _CHANGE_BEFORE.search(before)
