@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.attribution import subject_after, tokens
-from bot.extract.lexicon import NOMINAL_HEADS, TITLES
+from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES
 from bot.model import Quote, Sentence
 
 _REPORT_VERB = re.compile(
@@ -42,6 +42,11 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
 )
+_PRONOUN_SAID = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
+    r"|insisted|claimed|explained|noted|estimated|predicted)\b"
+)
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
 _NOUN_VERBS = frozenset(
     """forecast forecasts estimate estimates claims reports report notes count estimated projected
@@ -110,7 +115,18 @@ class Claimants:
             (q for q in quotes if q.speaker and q.kind in ("direct", "partial")),
             key=lambda q: q.start,
         )
-        self.cache: dict[int, list[tuple[int, str]]] = {}
+        # An indirect quote's speaker, with he/she/it resolved by the quotes' reader, names
+        # the source of a figure in "He said ..." when this module's own rules find only a
+        # pronoun.
+        self.indirect = sorted(
+            (
+                q
+                for q in quotes
+                if q.speaker and q.kind == "indirect" and (q.cue or "").lower() in SPEECH_CUES
+            ),
+            key=lambda q: q.start,
+        )
+        self.cache: dict[int, list[tuple[int, str, bool]]] = {}
 
     def claimant(self, pos: int, si: int) -> str | None:
         """The person or body credited with the figure at pos in sentence si, else None."""
@@ -141,6 +157,18 @@ class Claimants:
             return found
         if inside:
             return self._paragraph_speaker(si)
+        if _PRONOUN_SAID.search(sent.text, 0, rel):
+            return self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+        return None
+
+    def _indirect_speaker(self, pos: int) -> str | None:
+        """The resolved speaker of an indirect quote holding pos ("He said the CPI would
+        rise 0.1%" -> the person he is), when it is a printable name."""
+        for q in self.indirect:
+            if q.start > pos:
+                break
+            if pos < q.end and q.speaker:
+                return _clean_subject(q.speaker)
         return None
 
     def _verbs(self, si: int) -> list[tuple[int, str, bool]]:
@@ -282,7 +310,7 @@ def _subject(s: str, verb_pos: int) -> str | None:
         return None
     if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
-    left = left.rstrip(" ,")
+    left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
     cut = 0
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
@@ -343,7 +371,7 @@ def _clean_subject(seg: str) -> str | None:
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
     )
-    if not named and not _TITLE_WORDS.search(seg):
+    if not named and not _TITLE_WORDS.search(seg) and not _ends_in_a_source(words[-1]):
         return None
     if not _ends_in_a_source(words[-1]):
         # "rival Google earlier in the week": the source before a time phrase
@@ -379,12 +407,21 @@ _SOURCE_NOUNS = frozenset(
     insurer lender employer worker resident doctor teacher student voter member manager coach
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
-    agencies authorities record tribunal medallist champion player striker captain winner
+    agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
     lawyer spammer""".split()
 )
 
 
+# The quotes' role words ("chancellor", "premier", "coach"), without those that only qualify one
+_ROLE_TITLES = TITLES - frozenset(
+    """vice foreign defense defence deputy former senior top state first acting interim press
+    majority minority presidential republican democratic gop front-runner""".split()
+)
+
+
 def _ends_in_a_source(word: str) -> bool:
+    if not word:
+        return False
     if word[:1].isupper() or not word[:1].isalpha():
         return True
     w = word.lower().strip(".,'’")
@@ -392,7 +429,7 @@ def _ends_in_a_source(word: str) -> bool:
         w = w[:-3] + "y"
     elif w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
-    return w in _SOURCE_NOUNS or w + "s" in _SOURCE_NOUNS
+    return w in _SOURCE_NOUNS or w + "s" in _SOURCE_NOUNS or w in _ROLE_TITLES
 
 
 # What a name's description ends with: "market research firm NPD Group", "chief executive

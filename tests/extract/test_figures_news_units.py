@@ -396,3 +396,24 @@ def test_dates_ranks_and_list_numbers_are_no_figures(text: str) -> None:
 def test_an_age_after_a_person_word() -> None:
     figs = extract_figures("Rovers offered £500,000 for the Wales star, 30, with the fee rising.")
     assert [(f.surface, f.unit) for f in figs] == [("£500,000", "GBP"), ("30", "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Simon Gardner runs Climax. He said Climax was directing about 20% of its resources "
+            "to new titles.",
+            "Simon Gardner",
+        ),
+        (
+            "The Office for National Statistics (ONS) said retail sales rose 0.6%.",
+            "The Office for National Statistics",
+        ),
+        ("The chancellor said the plan would save about $3bn in repayments.", "The chancellor"),
+    ],
+)
+def test_claimant_through_a_pronoun_a_bracketed_abbreviation_or_a_role(
+    text: str, claimant: str
+) -> None:
+    assert analyse(text).figures[0].claimant == claimant
