@@ -135,3 +135,14 @@ async def test_a_sum_and_its_conversion_in_brackets_are_one_row(ask) -> None:
     row = rows(reply)[shown.index("$1.13bn (£600m)")]
     c = reply.citations[row.cite]
     assert c.end - c.start == len("$1.13bn (£600m)")
+
+
+def test_among_equal_figures_the_one_beside_the_words_comes_first() -> None:
+    """Within one sentence every figure matches the words alike; the nearer one is about them."""
+    from bot.commands.figure_rank import nearness, query_stems
+
+    s = "House prices were 11.8% higher on the year in the last quarter, down from 16.3% before."
+    q = query_stems("house prices")
+    near = nearness(q, s, s.index("11.8%"), s.index("11.8%") + 5)
+    far = nearness(q, s, s.index("16.3%"), s.index("16.3%") + 5)
+    assert near == 1.0 and far < near
