@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import Stemmer
 
 from bot.extract.sentences import paragraphs
+from bot.extract.units import UNITS
 from bot.store import fts
 from bot.store.base import StoredFigure
 
 _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer (PyStemmer, C)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
+# Words as the search index cuts them: letters and digits together ("60m", "3G"), so a query
+# word the index matched is found in the figure's sentence too.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # How much each place a query word is found in counts (the figure's sentence, unit or
 # referent beats its article's title, which beats the article's search rank).
 SENTENCE_WEIGHT = 3.0
@@ -22,6 +25,10 @@ TITLE_WEIGHT = 1.5
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
 ARTICLE_WEIGHT = 1.0
 FACET_WEIGHT = 0.5
+# Among figures that score the same (one sentence, or sentences as much about the words), the
+# one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
+NEAR_WEIGHT = 0.01
+NEAR_SPAN = 6  # words away at which nearness falls to nothing
 
 
 @lru_cache(maxsize=100_000)
@@ -87,6 +94,23 @@ def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str
     }
 
 
+def nearness(query: Sequence[str], sentence: str, start: int, end: int) -> float:
+    """How close the query words sit to the figure at [start, end) of its sentence (0-1):
+    each word found counts 1 beside the figure, falling to 0 at NEAR_SPAN words away."""
+    if not query:
+        return 0.0
+    words = list(_WORD.finditer(sentence))
+    first = next((i for i, m in enumerate(words) if m.end() > start), len(words))
+    last = max((i for i, m in enumerate(words) if m.start() < end), default=first)
+    best: dict[str, int] = {}
+    for i, m in enumerate(words):
+        d = 0 if first <= i <= last else (first - i if i < first else i - last)
+        for s in stems(m.group(0)):
+            if s in query and d < best.get(s, NEAR_SPAN + 1):
+                best[s] = d
+    return sum(max(0.0, 1.0 - max(d - 1, 0) / NEAR_SPAN) for d in best.values()) / len(query)
+
+
 def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
     have = set(found)
     return sum(1 for q in query if q in have) / len(query) if query else 0.0
@@ -131,8 +155,11 @@ def rank(
         of_facet = facet is not None and f.topic == facet
         if not (in_sentence or title or article or (facet_alone and of_facet)):
             continue
+        at = sf.sentence.find(f.surface) if in_sentence else -1
+        near = nearness(query, sf.sentence, at, at + len(f.surface)) if at >= 0 else 0.0
         score = (
             SENTENCE_WEIGHT * in_sentence
+            + NEAR_WEIGHT * near
             + PARAGRAPH_WEIGHT * para
             + TITLE_WEIGHT * title
             + ARTICLE_WEIGHT * article
@@ -141,6 +168,7 @@ def rank(
             score += FACET_WEIGHT
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Scored(sf, score, in_sentence > 0, strong))
+    out = fold_conversions(out)
     out.sort(
         key=lambda s: (
             -round(s.score, 9),
@@ -150,3 +178,79 @@ def rank(
         )
     )
     return out
+
+
+# "$427bn (£230bn)", "$32bn (£16.7bn; 24.1bn euros)": the gap before a conversion and between
+# conversions in one bracket
+_OPEN_GAP = re.compile(r"\s*[(\[]\s*")
+_NEXT_GAP = re.compile(r"\s*[;,/]\s*")
+_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def fold_conversions(scored: list[Scored]) -> list[Scored]:
+    """One row for a sum and its conversions in brackets: "$427bn (£230bn)" is one figure
+    given in two currencies, so it is listed once (at the best score of its parts), its
+    surface and citation spanning the bracket."""
+    by_article: dict[str, list[Scored]] = {}
+    for s in scored:
+        if _is_money(s.figure):
+            by_article.setdefault(s.figure.article.id, []).append(s)
+    merged: dict[tuple[str, int], Scored] = {}
+    folded: set[tuple[str, int]] = set()
+    for group in by_article.values():
+        group.sort(key=lambda x: x.figure.figure.start)
+        i = 0
+        while i < len(group):
+            j = _bracket_end(group, i)
+            if j > i:
+                head = group[i].figure
+                first, last = head.figure, group[j].figure.figure
+                rel = head.sentence.find(first.surface)
+                close = _CLOSE.match(head.sentence, rel + last.end - first.start)
+                end = last.end + (close.end() - close.start() if close else 0)
+                figure = replace(
+                    first, surface=head.sentence[rel : rel + end - first.start], end=end
+                )
+                best = max(group[i : j + 1], key=lambda x: x.score)
+                merged[(head.article.id, first.start)] = replace(
+                    best, figure=replace(head, figure=figure)
+                )
+                folded.update(
+                    (x.figure.article.id, x.figure.figure.start) for x in group[i : j + 1]
+                )
+            i = j + 1
+    out = []
+    for s in scored:
+        key = (s.figure.article.id, s.figure.figure.start)
+        if key in merged:
+            out.append(merged[key])
+        elif key not in folded:
+            out.append(s)
+    return out
+
+
+def _bracket_end(group: list[Scored], i: int) -> int:
+    """The index of the last conversion in brackets after group[i] (i itself when none)."""
+    head = group[i].figure
+    rel = head.sentence.find(head.figure.surface)
+    if rel < 0:
+        return i
+    j, gap = i, _OPEN_GAP
+    while j + 1 < len(group):
+        a, b = group[j].figure, group[j + 1].figure
+        if b.sentence != head.sentence or b.figure.start < a.figure.end:
+            break
+        lo = rel + a.figure.end - head.figure.start
+        between = head.sentence[lo : lo + b.figure.start - a.figure.end]
+        if not gap.fullmatch(between):
+            break
+        j, gap = j + 1, _NEXT_GAP
+    if j == i:
+        return i
+    last = group[j].figure.figure
+    return j if _CLOSE.match(head.sentence, rel + last.end - head.figure.start) else i
+
+
+def _is_money(sf: StoredFigure) -> bool:
+    unit = UNITS.get(sf.figure.unit or "")
+    return unit is not None and unit.dim == "money"

@@ -30,9 +30,10 @@ ABBREV_SCALES = {
 }  # fmt: skip
 CURRENCY_ONLY_SCALES = frozenset({"m", "b"})
 SEVERAL = (3.0, 9.0)
+FEW = (2.0, 5.0)  # "a few hundred": 200-500, as "several" is 3-9 of them
 
 _WORDS = sorted(
-    [*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "several", "a", "an"],
+    [*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "several", "few", "a", "an"],
     key=len,
     reverse=True,
 )
@@ -64,7 +65,9 @@ _ATOM = re.compile(
     re.IGNORECASE,
 )
 _GLUE = re.compile(r"(?:\s+|\s*-\s*|\s+and\s+|\s+of\s+)$", re.IGNORECASE)
-_ABBREV = re.compile(r"\s?(bn|mn|mln|mil|tn|trn|crores?|lakhs?|[kK]|[mM]|[bB])(?![A-Za-z0-9²])")
+_ABBREV = re.compile(
+    r"\s?(bn|mn|mln|mil|tn|trn|crores?|lakhs?|[kK]|[mM]|[bB])(?![A-Za-z0-9²]|[&][A-Za-z])"
+)
 _SLASH = re.compile(r"\s*[/⁄]\s*(\d+)(?![\d.,])")
 
 
@@ -139,11 +142,18 @@ def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None,
             nxt = toks[i + 1].word
             if nxt in SCALES or nxt == "dozen":
                 return _words_phrase(text, toks, i, n)
+            if nxt == "few":
+                found, j = _several(text, toks, i + 1, n, FEW)
+                if found is not None:
+                    return Number(t.start, found.end, None, found.low, found.high, "vague"), j
+                return None, i + 1
             if nxt in FRACTIONS and not nxt.endswith("s"):
                 return _fraction(toks[i], toks[i + 1], 1.0), i + 2
         return None, i + 1
     if w == "several":
-        return _several(text, toks, i, n)
+        return _several(text, toks, i, n, SEVERAL)
+    if w == "few":
+        return _several(text, toks, i, n, FEW)
     if w in VAGUE:
         return _vague(text, toks, i, n, VAGUE[w], t.start)
     if w in SMALL or w in TENS or w in SCALES or w == "dozen":
@@ -296,8 +306,10 @@ _SPOKEN_POINT = re.compile(
 )
 
 
-def _several(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None, int]:
-    """ "several thousand" (3,000-9,000), "several tens" (30-90), "several dozen"."""
+def _several(
+    text: str, toks: list[_Tok], i: int, n: int, factors: tuple[float, float]
+) -> tuple[Number | None, int]:
+    """ "several thousand" (3,000-9,000), "several tens" (30-90), "a few dozen" (24-60)."""
     t = toks[i]
     if i + 1 >= n or _glued(text, t, toks[i + 1]) != "":
         return None, i + 1
@@ -305,7 +317,7 @@ def _several(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None
     mult = {"tens": 10.0, "dozen": 12.0, "dozens": 12.0, **SCALES}.get(nxt)
     if mult is None:
         return None, i + 1
-    lo, hi = SEVERAL[0] * mult, SEVERAL[1] * mult
+    lo, hi = factors[0] * mult, factors[1] * mult
     return _vague(text, toks, i + 1, n, (lo, hi), t.start)
 
 

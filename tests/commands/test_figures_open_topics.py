@@ -62,7 +62,7 @@ async def test_house_finds_every_figure_of_the_house_prices_story(ask) -> None:
 async def test_profits_lists_profits_not_every_sum_of_money(ask) -> None:
     reply = await ask("/figures profits")
     first = rows(reply)[:5]
-    assert {"$1.13bn", "£600m", "$639m"} <= {r.surface for r in first}
+    assert {"$1.13bn (£600m)", "$639m"} <= {r.surface for r in first}
     for row in first:
         assert "profit" in reply.citations[row.cite].title.lower()
     # the savings article's sums (no profit in them) are not in the first screen
@@ -114,4 +114,35 @@ async def test_nothing_about_the_words_says_so_with_an_example(ask) -> None:
 async def test_a_measure_named_lists_its_figures(ask) -> None:
     reply = await ask("/figures money")
     assert not reply.error
-    assert {"$53.09", "£600m"} <= set(surfaces(reply))
+    assert {"$53.09", "$1.13bn (£600m)"} <= set(surfaces(reply))
+
+
+def test_words_of_letters_and_digits_match_as_the_search_index_cuts_them() -> None:
+    """ "60m", "3G": the store's search finds them as one word, so the ranking must too
+    (it used to split "60m" into "60" and "m" and miss /figures 60m personal best)."""
+    from bot.commands.figure_rank import query_stems, stems
+
+    sentence = "She ran the fastest women's 60m in the world, a personal best on 3G-era timing."
+    assert set(query_stems("60m personal best 3G")) <= stems(sentence)
+
+
+async def test_a_sum_and_its_conversion_in_brackets_are_one_row(ask) -> None:
+    """ "$1.13bn (£600m)" is one figure in two currencies: listed once, citing both."""
+    reply = await ask("/figures TimeWarner profits")
+    shown = surfaces(reply)
+    assert "$1.13bn (£600m)" in shown
+    assert "£600m" not in shown and "$1.13bn" not in shown
+    row = rows(reply)[shown.index("$1.13bn (£600m)")]
+    c = reply.citations[row.cite]
+    assert c.end - c.start == len("$1.13bn (£600m)")
+
+
+def test_among_equal_figures_the_one_beside_the_words_comes_first() -> None:
+    """Within one sentence every figure matches the words alike; the nearer one is about them."""
+    from bot.commands.figure_rank import nearness, query_stems
+
+    s = "House prices were 11.8% higher on the year in the last quarter, down from 16.3% before."
+    q = query_stems("house prices")
+    near = nearness(q, s, s.index("11.8%"), s.index("11.8%") + 5)
+    far = nearness(q, s, s.index("16.3%"), s.index("16.3%") + 5)
+    assert near > 0.5 > far

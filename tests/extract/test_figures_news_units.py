@@ -162,9 +162,258 @@ def test_spelled_out_decimals(text: str, value: float) -> None:
     [
         ("Hingis was 22 when she retired.", "year"),
         ("He was 84, and had been ill for years.", "year"),
+        ("The actress, who is 52, will star in the play.", "year"),
+        ("The former world number one was 22 when she retired.", "year"),
+        ("The killer, Warren Leblanc, 17 - who was jailed for life - copied the game.", "year"),
+        ("The index was 52 when it opened.", None),
         ("The score was 3, and nobody minded.", None),
     ],
 )
 def test_a_bare_number_after_a_person_and_was_is_an_age(text: str, unit: str | None) -> None:
     (f,) = extract_figures(text)
     assert f.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It will offer data speeds of 3.6Mbps and, later, up to 14.4Mbps.", "Mbps"),
+        ("Broadband at 512Kbps is too slow; 2Gbps is the goal.", "Gbps"),
+    ],
+)
+def test_a_unit_symbol_in_title_case_is_no_name(text: str, unit: str) -> None:
+    """ "Mbps" looks like a Title Case word ("50 Cent"), but it is the unit's own symbol."""
+    assert unit in {f.unit for f in extract_figures(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is determined to bag World Championship 100m gold in 2005.",
+        "Geneti, the world indoor bronze medallist over 3000m, will race against Bekele.",
+        "Kelly Holmes is taking part in the 1000m.",
+        "She picked up personal bests in the long jump, high jump and 60m hurdles.",
+        "He hopes to earn a 1,500m place in the British team.",
+    ],
+)
+def test_a_race_distance_naming_an_event_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tower is 100m tall.",
+        "He ran the final 100 metres alone.",
+        "It travelled over 100m inland.",
+    ],
+)
+def test_a_measured_length_of_a_race_distance_stays(text: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.unit) == (100, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        (
+            "His time of three minutes 49.89secs was a record.",
+            "three minutes 49.89secs",
+            229.89,
+            "s",
+        ),
+        (
+            "The record stands at eight minutes, 04.69 seconds.",
+            "eight minutes, 04.69 seconds",
+            484.69,
+            "s",
+        ),
+        ("She won in two hours 23 minutes.", "two hours 23 minutes", 143.0, "min"),
+    ],
+)
+def test_a_time_in_parts_is_one_figure(text: str, surface: str, value: float, unit: str) -> None:
+    (f,) = extract_figures(text)
+    assert (f.surface, f.value, f.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        (
+            "The firm said fewer than one in 10,000 consoles had failed.",
+            0.0001,
+            "consoles",
+            "less than",
+        ),
+        ("One in five European workers are already mobile.", 0.2, "workers", None),
+        ("Only one in 13 of the cards is in default.", 1 / 13, None, None),
+    ],
+)
+def test_one_in_n_is_a_share(
+    text: str, value: float, unit: str | None, qualifier: str | None
+) -> None:
+    f = extract_figures(text)[0]
+    assert (f.value, f.unit, f.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("A niche attraction for a few dozen conference attendees.", 24.0, 60.0),
+        ("It drew a few hundred people.", 200.0, 500.0),
+    ],
+)
+def test_a_few_is_a_vague_range(text: str, low: float, high: float) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.low, f.high) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "It helps, said Mr Burke, that digital TV reaches more than 56% of UK homes.",
+            "Mr Burke",
+        ),
+        ("Production is expected to rise 3.5% in 2005, said Mr Cartagena.", "Mr Cartagena"),
+        ('"We are a tribute band," said Hynde, 53.', None),  # her age is the writer's
+        ("Mr Hague, 43, told the Daily Telegraph he would go.", None),  # the paper listened
+        ("Sales grew 8%, said the UK market had slowed.", None),  # no subject after "said"
+    ],
+)
+def test_claimant_after_an_inverted_reporting_verb(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[0].claimant == claimant
+
+
+def test_at_age_is_an_age() -> None:
+    (f,) = extract_figures("But if measured at age 65 instead, a worker lives longer.")
+    assert (f.value, f.unit) == (65, "year")
+
+
+def test_race_distances_joined_by_and_name_events() -> None:
+    assert extract_figures("He failed in the individual 100m and 200m events in Athens.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The report suggests cutting spending limits from £20m to £15m.", "The report"),
+        ("Figures show that only eight people per thousand own cars.", "Figures"),
+        ("Wales showed their strength in the final five minutes.", None),
+        ("The Irish line-up shows nine changes from the last team.", None),
+    ],
+)
+def test_a_finding_verb_credits_only_a_document_or_data(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[0].claimant == claimant
+
+
+def test_a_change_then_the_new_level_is_no_range() -> None:
+    text = "The number of people in work increased by 296,000 to 28.52 million."
+    assert [(f.value, f.low) for f in extract_figures(text)] == [(296000, None), (28520000, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Apple has an 87% share, market research firm NPD Group has reported.", "NPD Group"),
+        ("Sales will rise 5%, Bank of England governor Mervyn King said.", "Mervyn King"),
+        ("Costs rose 3%, the Electoral Commission said.", "the Electoral Commission"),
+    ],
+)
+def test_a_described_source_is_named_without_its_description(text: str, claimant: str) -> None:
+    assert extract_figures(text)[0].claimant == claimant
+
+
+def test_a_number_named_by_its_genre_is_a_title() -> None:
+    text = "A Muslim group has criticised the new series of US drama 24, about to be aired."
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "50 Cent, whose second album is about to be released, spoke.",  # a name at the start too
+        "Ferguson rued his side's 1-1 draw with Fulham.",  # a score, not one draw
+        "He clinched his first Olympic titles over 1500m.",
+    ],
+)
+def test_more_names_scores_and_events_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Deloitte is forecasting growth of 2% this year, below Chancellor Gordon Brown's "
+            "forecast of 3% to 3.5%.",
+            {"2%": None, "3% to 3.5%": "Chancellor Gordon Brown"},
+        ),
+        (
+            "Foster's said a combination of the two companies would help.",
+            {"two companies": "Foster's"},
+        ),
+        ("A basket of 35 M&S goods is now 11% above the average.", {"35": None, "11%": None}),
+    ],
+)
+def test_possessive_sources_and_names(text: str, claims: dict[str, str | None]) -> None:
+    assert {f.surface: f.claimant for f in extract_figures(text)} == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The company has an estimated 30% share of the market.", None),
+        (
+            "Its $17m was dwarfed by the $204m announced by rival Google earlier in the week.",
+            "Google",
+        ),
+        ("Court records show he paid £500.", "Court records"),
+        (
+            "Mike Powell says BA's estimated surcharge revenues - £160m - will fall short.",
+            "Mike Powell",
+        ),
+    ],
+)
+def test_a_claimant_is_never_a_cut_fragment(text: str, claimant: str | None) -> None:
+    assert extract_figures(text)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CES runs officially from 6 to 9 January.",
+        "The paintings go under the hammer on 22 and 23 June.",
+        "Mirza, ranked 134 in the world, sank to her knees.",
+        "Baltacha has risen to 120 in the world.",
+        "They miss two facts: 1) If these men acquire weapons they will use them.",
+    ],
+)
+def test_dates_ranks_and_list_numbers_are_no_figures(text: str) -> None:
+    assert [f.surface for f in extract_figures(text) if f.unit is None] == []
+
+
+def test_an_age_after_a_person_word() -> None:
+    figs = extract_figures("Rovers offered £500,000 for the Wales star, 30, with the fee rising.")
+    assert [(f.surface, f.unit) for f in figs] == [("£500,000", "GBP"), ("30", "year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Simon Gardner runs Climax. He said Climax was directing about 20% of its resources "
+            "to new titles.",
+            "Simon Gardner",
+        ),
+        (
+            "The Office for National Statistics (ONS) said retail sales rose 0.6%.",
+            "The Office for National Statistics",
+        ),
+        ("The chancellor said the plan would save about $3bn in repayments.", "The chancellor"),
+    ],
+)
+def test_claimant_through_a_pronoun_a_bracketed_abbreviation_or_a_role(
+    text: str, claimant: str
+) -> None:
+    assert analyse(text).figures[0].claimant == claimant

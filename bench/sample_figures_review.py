@@ -1,0 +1,99 @@
+"""Draw a new review set of figures to label by hand, from articles no test has read yet.
+
+usage: python bench/sample_figures_review.py [--n 100] [--seed 2019] [--first-n 2000]
+           [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
+
+Takes the articles of bbc_dev.jsonl in bench/split.py's check half whose id appears in no
+file under tests/ (so none was read while fixing), runs the extractor on them, and draws
+--n of its figures at random with a fixed seed, at most two from one article (so one
+figure-dense article does not fill the set). Each line holds the span and its sentence and
+leaves the answers empty (figure, value, low, high, unit, claimant, query): fill them in
+by reading the sentence, before scoring with bench/score_figures_review.py --gold. Sampling
+what the extractor gives measures precision, not recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.split import half  # noqa: E402
+from bot.extract import analyse  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
+_ID = re.compile(r"\b(?:business|entertainment|politics|sport|tech)/\d{3}\b")
+PER_ARTICLE = 2
+
+
+def seen_ids(tests: Path) -> set[str]:
+    """Every BBC article id named anywhere under tests/ (data files and test code)."""
+    out: set[str] = set()
+    for p in tests.rglob("*"):
+        if p.is_file() and p.suffix in (".jsonl", ".json", ".py"):
+            out.update(_ID.findall(p.read_text(encoding="utf8", errors="replace")))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=2019)
+    ap.add_argument("--first-n", type=int, default=2000, help="numbering of the first item")
+    args = ap.parse_args()
+    seen = seen_ids(ROOT / "tests")
+    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
+    docs = [d for d in docs if half(d["id"]) == "check" and d["id"] not in seen]
+    pool: list[tuple[str, int, int, str, str]] = []
+    for d in docs:
+        a = analyse(d["text"])
+        for f in a.figures:
+            sent = next((s.text for s in a.sentences if s.start <= f.start < s.end), "")
+            pool.append((d["id"], f.start, f.end, f.surface, sent))
+    rng = random.Random(args.seed)
+    rng.shuffle(pool)
+    taken: dict[str, int] = {}
+    out = []
+    for aid, start, end, surface, sent in pool:
+        if taken.get(aid, 0) >= PER_ARTICLE:
+            continue
+        taken[aid] = taken.get(aid, 0) + 1
+        out.append((aid, start, end, surface, sent))
+        if len(out) == args.n:
+            break
+    out.sort()
+    print(
+        f"{len(docs)} unseen check-half articles, {len(pool)} figures, {len(out)} drawn",
+        file=sys.stderr,
+    )
+    for i, (aid, start, end, surface, sent) in enumerate(out):
+        row = {
+            "n": args.first_n + i,
+            "article": aid,
+            "start": start,
+            "end": end,
+            "surface": surface,
+            "sentence": sent,
+            "figure": None,
+            "value": None,
+            "low": None,
+            "high": None,
+            "unit": None,
+            "claimant": None,
+            "query": None,
+        }
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

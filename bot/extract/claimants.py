@@ -1,0 +1,462 @@
+"""Who gave a figure: a quote's speaker, "according to X", "reported by X", or the subject of "X said"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.attribution import subject_after, tokens
+from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES
+from bot.model import Quote, Sentence
+
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
+    r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
+    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
+    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained"
+    r"|suggests|suggested|suggest|shows|showed|show|found|finds|indicates|indicated)\b"
+)
+# Verbs that credit a figure only to a document or data ("the report suggests", "figures
+# show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
+_FINDING_VERBS = frozenset(
+    "suggests suggested suggest shows showed show found finds indicates indicated".split()
+)
+_FINDING_SOURCE = re.compile(
+    r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
+    r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
+    r"|records|accounts|tests?)\b",
+    re.IGNORECASE,
+)
+
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+)
+
+_BOUNDARY = re.compile(
+    r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
+)
+
+# "Chancellor Gordon Brown's forecast of 3% to 3.5%": the possessor of a forecast or count
+_POSSESSIVE_CLAIM = re.compile(
+    r"(?P<x>[A-Z][\w.&\-]*(?:\s+(?:of\s+)?[A-Z][\w.&\-]*)*)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:forecasts?|estimates?|predictions?|projections?|figures?|calculations?|count|data"
+    r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
+)
+_PRONOUN_SAID = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
+    r"|insisted|claimed|explained|noted|estimated|predicted)\b"
+)
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_POSSESSOR = re.compile(r"['’]s\s+$")
+_NOUN_VERBS = frozenset(
+    """forecast forecasts estimate estimates claims reports report notes count estimated projected
+    expected predicted""".split()
+)
+
+# "the 1,200 initially reported by police", "$204m announced by rival Google"
+_BY_AFTER = re.compile(
+    r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
+    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
+    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
+
+_QUOTE_MARK = re.compile(r'["“”]')
+
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|President|Chancellor|Minister|Secretary|Governor"
+    r"|Professor|Chairman|Senator)\.?\s+[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+)?"
+)
+
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being)\s+(?:(?:now|also|still|widely|\w+ly)\s+)?$"
+    r"|\b(?:an?|the|its|their|his|her|initial)\s+$",  # "has an estimated 30%": no verb
+    re.IGNORECASE,
+)
+
+_SUBJECT_TRIM = re.compile(
+    r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
+    r"separately|last\s+\w+|on\s+\w+day|\w+ly|has|have|had|would|will|has\s+been|had\s+been))+$",
+    re.IGNORECASE,
+)
+
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    re.IGNORECASE,
+)
+
+_PRONOUN = frozenset("he she they it we i you this that who which".split())
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:officials?|ministry|spokes(?:man|woman|person)|commander|general|police|authorities|"
+    r"agency|military|army|analysts?|experts?|government|report|statement|data|figures|governor|"
+    r"president|minister|chief|head|mayor|leadership|sources?|officers?|service|institute|"
+    r"researchers|scientists|company|firm|bank|administrators?|regulator|watchdog|council|"
+    r"committee|commission|union|association|survey|study|poll|organi[sz]ers|court|group)\b",
+    re.IGNORECASE,
+)
+
+
+class Claimants:
+    """Who gave each figure: a quote's speaker, "according to X", or the subject of "X said"."""
+
+    def __init__(self, text: str, sentences: list[Sentence], quotes: list[Quote]) -> None:
+        self.text = text
+        self.sentences = sentences
+        # Indirect quotes are re-derived here with stricter subject rules; direct ones are trusted.
+        self.quotes = sorted(
+            (q for q in quotes if q.speaker and q.kind in ("direct", "partial")),
+            key=lambda q: q.start,
+        )
+        # An indirect quote's speaker, with he/she/it resolved by the quotes' reader, names
+        # the source of a figure in "He said ..." when this module's own rules find only a
+        # pronoun.
+        self.indirect = sorted(
+            (
+                q
+                for q in quotes
+                if q.speaker and q.kind == "indirect" and (q.cue or "").lower() in SPEECH_CUES
+            ),
+            key=lambda q: q.start,
+        )
+        self.cache: dict[int, list[tuple[int, str, bool]]] = {}
+
+    def claimant(self, pos: int, si: int) -> str | None:
+        """The person or body credited with the figure at pos in sentence si, else None."""
+        if si < 0:
+            return None
+        sent = self.sentences[si]
+        rel = pos - sent.start
+        inside = self._inside_quotes(sent, rel)
+        if inside:
+            # a quote's speaker, when the figure really sits between quote marks
+            for q in self.quotes:
+                if q.start <= pos < q.end:
+                    return q.speaker
+                if q.start > pos:
+                    break
+        m = _BY_AFTER.match(sent.text, rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the 1,200 initially reported by police"
+        m = _POSSESSIVE_CLAIM.search(sent.text, max(0, rel - 120), rel)
+        if m:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
+        found = self._in_sentence(si, rel)
+        if found:
+            return found
+        if inside:
+            return self._paragraph_speaker(si)
+        if _PRONOUN_SAID.search(sent.text, 0, rel):
+            return self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+        return None
+
+    def _indirect_speaker(self, pos: int) -> str | None:
+        """The resolved speaker of an indirect quote holding pos ("He said the CPI would
+        rise 0.1%" -> the person he is), when it is a printable name."""
+        for q in self.indirect:
+            if q.start > pos:
+                break
+            if pos < q.end and q.speaker:
+                return _clean_subject(q.speaker)
+        return None
+
+    def _verbs(self, si: int) -> list[tuple[int, str, bool]]:
+        """(offset, subject, covers what follows) of the reporting verbs of a sentence, with a
+        named subject.
+
+        A pronoun subject ("he said") is the person last named in the sentences before. An
+        inverted one ("5%, said Mr Burke") covers what follows only through "that": in
+        "said Hynde, 53," or "said Hanks, who plays five roles" the figure is the writer's.
+        """
+        if si in self.cache:
+            return self.cache[si]
+        s = self.sentences[si].text
+        out: list[tuple[int, str, bool]] = []
+        for m in _REPORT_VERB.finditer(s):
+            subj = _subject(s, m.start())
+            if subj and m.group(0) in _FINDING_VERBS and not _FINDING_SOURCE.search(subj):
+                continue
+            if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
+                subj = self._person_before(si)
+            if subj:
+                out.append((m.start(), subj, True))
+            elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
+                inverted = _named_after(s, m.start())
+                if inverted is not None:
+                    out.append((m.start(), *inverted))
+        self.cache[si] = out
+        return out
+
+    def _person_before(self, si: int) -> str | None:
+        """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            s = self.sentences[j].text
+            names = _PERSON.findall(s)
+            if names:
+                return names[-1]
+        return None
+
+    def _in_sentence(self, si: int, rel: int) -> str | None:
+        s = self.sentences[si].text
+        verbs = self._verbs(si)
+        before = [(p, x) for p, x, covers in verbs if p < rel and covers]
+        if before:
+            return before[-1][1]
+        m = _ACCORDING.search(s)
+        if m:
+            return _clean_subject(m.group("x"))
+        after = [(p, x) for p, x, _ in verbs if p > rel]
+        if after:
+            p, x = after[0]
+            between = s[rel:p]
+            subject_at = s.rfind(x, 0, p)
+            if subject_at < 0:  # inverted: "Sales rose 5%, said Mr Burke"
+                subject_at = s.find(x, p)
+            if (
+                not re.search(r";|\bbut\b", between)
+                and not re.search(
+                    r"\band\s+$", s[rel:subject_at]
+                )  # "... worldwide and analysts say"
+                and not _SENTENCE_END.search(between)
+                and subject_at > rel
+            ):
+                return x
+        return None
+
+    def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
+        """Whether the last quote mark before the figure in its paragraph opens a quote.
+
+        Read from the mark's neighbours, not from counting: news paragraphs often close a
+        quote opened in an earlier paragraph.
+        """
+        para_start = self.text.rfind("\n", 0, sent.start) + 1
+        pos = sent.start + rel
+        m = max(
+            _QUOTE_MARK.finditer(self.text, para_start, pos), key=lambda x: x.start(), default=None
+        )
+        if m is None:
+            return False
+        mark = m.group(0)
+        if mark in "“”":
+            return mark == "“"
+        before = self.text[m.start() - 1] if m.start() > para_start else " "
+        after = self.text[m.end()] if m.end() < len(self.text) else " "
+        return (before.isspace() or before in "([—–-") and not after.isspace()
+
+    def _paragraph_speaker(self, si: int) -> str | None:
+        para = self.sentences[si].paragraph
+        order = sorted(
+            (
+                j
+                for j in range(max(0, si - 4), min(len(self.sentences), si + 4))
+                if self.sentences[j].paragraph == para
+            ),
+            key=lambda j: abs(j - si),
+        )
+        for j in order:
+            s = self.sentences[j].text
+            for p, subj, _ in self._verbs(j):
+                if not self._inside_quotes(self.sentences[j], p):
+                    return subj
+            del s
+        return None
+
+
+# "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
+_INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
+_LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
+_SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
+_THAT_AFTER = re.compile(r",?\s+that\b")
+
+
+def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
+    """The person or body named right after an inverted reporting verb (read as the quotes
+    are), and whether the reported clause follows it ("said Mr Burke, that ...")."""
+    toks = tokens(s)
+    ci = next((i for i, tok in enumerate(toks) if tok.start == verb_pos), None)
+    if ci is None:
+        return None
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name", "org"):
+        return None
+    if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
+        return None
+    name = _clean_subject(m.surface or m.name or "")
+    return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
+
+
+# Words a subject never starts with: a verb or preposition means the cut took a fragment.
+_NOT_SUBJECT_START = frozenset(
+    """is are was were be been has have had will would could should may might can do does did
+    to of in on at for with by from under over into than then that which""".split()
+)
+
+
+def _subject(s: str, verb_pos: int) -> str | None:
+    """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
+    left = s[:verb_pos]
+    if _PASSIVE.search(left):
+        return None
+    if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
+        return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
+    left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
+    cut = 0
+    for m in _BOUNDARY.finditer(left):
+        cut = m.end()
+    seg = left[cut:].strip()
+    seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
+    inner = list(_REPORT_VERB.finditer(seg))
+    if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
+        seg = seg[inner[-1].end() :].strip()
+    seg = _LEAD_TRIM.sub("", seg)
+    seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
+        return None
+    first = seg.split()[0]
+    appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    if appositive and left[:cut].rstrip().endswith(","):
+        # Appositive: "RIA Novosti, the state news agency of Russia, said"
+        prev = left[:cut].rstrip()[:-1]
+        pcut = 0
+        for m in _BOUNDARY.finditer(prev):
+            pcut = m.end()
+        name = prev[pcut:].strip()
+        if (
+            name
+            and name[0].isupper()
+            and not _LEAD_TRIM.match(name + " ")
+            and not (len(name.split()) == 1 and name.lower().endswith("ly"))
+            and len(name.split()) <= 5
+            and not re.search(r"\b[a-z]{4,}\b", name)
+        ):
+            seg = name
+    return _clean_subject(seg)
+
+
+# A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
+# no part of the name.
+_LEAD_PREPOSITION = re.compile(
+    r"^(?:below|above|beyond|despite|beside|besides|unlike|like|after|before|since|until"
+    r"|amid|among|against|without|within|including|excluding|versus)\s+",
+    re.IGNORECASE,
+)
+
+
+def _clean_subject(seg: str) -> str | None:
+    seg = seg.strip(" ,.;:“”\"'")
+    seg = re.sub(r"\s+", " ", seg)
+    seg = _LEAD_PREPOSITION.sub("", seg)
+    if not seg:
+        return None
+    words = seg.split()
+    if (
+        len(words) > 9
+        or words[-1].lower() in _PRONOUN
+        or (len(words) == 1 and words[0].lower() in _PRONOUN)
+    ):
+        return None
+    if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
+        return None  # "One in four": a figure, not who gave it
+    named = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
+    )
+    if not named and not _TITLE_WORDS.search(seg) and not _ends_in_a_source(words[-1]):
+        return None
+    if not _ends_in_a_source(words[-1]):
+        # "rival Google earlier in the week": the source before a time phrase
+        m = _TIME_TAIL.search(seg)
+        if m is None or not m.start() or not _ends_in_a_source(seg[: m.start()].split()[-1]):
+            return None  # "The company has an", "although Bourne ... scotch": a cut
+        seg = seg[: m.start()]
+        words = seg.split()
+    return _named_tail(words) or seg
+
+
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion half""".split()
+)
+_TIME_TAIL = re.compile(
+    r"\s+(?:earlier|later|last|this|next|on|in|during|since|yesterday|today|so far)\b"
+)
+
+
+# The nouns a source named in lowercase ends with ("the chief executive", "UK regulators",
+# "overnight figures"); a claimant ending in any other lowercase word is a cut fragment.
+_SOURCE_NOUNS = frozenset(
+    """official ministry spokesman spokeswoman spokesperson spokespeople commander general
+    police authority agency military army analyst expert government report statement data
+    figure governor president minister chief head mayor leadership source officer service
+    institute researcher scientist company firm bank administrator regulator watchdog council
+    committee commission union association survey study poll organiser organizer court group
+    charity retailer maker parliament department office economist critic fan supporter
+    consortium system index estimate research statistic result review audit census executive
+    director chairman chairwoman board party newspaper paper magazine broadcaster network team
+    club body trust fund campaigner lawyer prosecutor judge investor trader dealer broker
+    insurer lender employer worker resident doctor teacher student voter member manager coach
+    boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
+    spokesmen leader delegate organisation organization provider developer publisher industry
+    agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
+    lawyer spammer""".split()
+)
+
+
+# The quotes' role words ("chancellor", "premier", "coach"), without those that only qualify one
+_ROLE_TITLES = TITLES - frozenset(
+    """vice foreign defense defence deputy former senior top state first acting interim press
+    majority minority presidential republican democratic gop front-runner""".split()
+)
+
+
+def _ends_in_a_source(word: str) -> bool:
+    if not word:
+        return False
+    if word[:1].isupper() or not word[:1].isalpha():
+        return True
+    w = word.lower().strip(".,'’")
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w in _SOURCE_NOUNS or w + "s" in _SOURCE_NOUNS or w in _ROLE_TITLES
+
+
+# What a name's description ends with: "market research firm NPD Group", "chief executive
+# Richard Dixey", "US research think-tank Pew Internet and American Life".
+_DESCRIPTOR_HEADS = (
+    TITLES
+    | NOMINAL_HEADS
+    | frozenset(
+        """firm firms company group store chain think-tank tank agency bank consultancy
+        retailer maker giant carrier operator watchdog regulator charity body website
+        magazine newspaper paper broadcaster network analysts researcher researchers
+        economist economists""".split()
+    )
+)
+_NAME_JOINERS = frozenset({"and", "of", "&", "de", "for"})
+
+
+def _named_tail(words: list[str]) -> str | None:
+    """The name at the end of a described source ("firm NPD Group" -> "NPD Group"), when a
+    lowercase description word stands right before it; else None (keep the whole)."""
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_JOINERS):
+        i -= 1
+    while i < len(words) and words[i] in _NAME_JOINERS:
+        i += 1
+    if i == 0 or i >= len(words) or words[-1] in _NAME_JOINERS:
+        return None
+    if words[i - 1].lower() not in _DESCRIPTOR_HEADS or not words[i - 1].islower():
+        return None
+    return " ".join(words[i:])

@@ -1,0 +1,158 @@
+"""What a bare number counts: the counted noun after it ("28 settlements"), or an age ("Smith, 45,")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
+from bot.extract.not_figures import name_after, name_before
+
+
+def finish(text: str, c: Cand) -> bool:
+    """Attach a counted noun; drop names and bare number words. True to keep c."""
+    if c.unit is not None:
+        return True
+    if c.kind == "digits" and name_before(text, c):
+        return False
+    noun = _counted_noun(text, c)
+    if noun is not None:
+        head, end = noun
+        c.unit = head
+        c.end = end
+        return True
+    if c.kind == "words" and not c.is_range and c.scale == 1.0:
+        return False
+    if (
+        c.kind == "fraction"
+        and not OF_WORD.match(text, c.end)
+        and " out " not in text[c.num_start : c.end]
+    ):
+        return False
+    if c.kind == "digits" and _age_apposition(text, c):
+        c.unit = "year"  # "Smith, 45, denies": an age
+        return True
+    if _age_after_copula(text, c):
+        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
+        return True
+    return not (c.kind == "digits" and name_after(text, c))
+
+
+# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
+# age is")
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|[Ww]ho|age|[A-Z][a-z]+)\s+"
+    r"(?:is|was|am|are|were|turned|turns)"
+    r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
+)
+_ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$")
+# "... was 22 when she retired": the person the clause goes on to name is the one so old
+_WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
+_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
+
+
+def _age_after_copula(text: str, c: Cand) -> bool:
+    """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+        and (
+            (
+                bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
+                and bool(_CLAUSE_AFTER.match(text, c.end))
+            )
+            or (
+                bool(_ANY_COPULA_BEFORE.search(text, max(0, c.start - 20), c.start))
+                and bool(_WHEN_PERSON_AFTER.match(text, c.end))
+            )
+        )
+    )
+
+
+_APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
+# Who can be so old, written before ", 30,": a name, or a person word ("the Wales star, 30,")
+_PERSON_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+|\b(?:star|striker|midfielder|defender|goalkeeper|winger|forward|skipper"
+    r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
+    r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
+    r"|driver|victim|suspect))"
+    r",\s$"
+)
+
+
+def _age_apposition(text: str, c: Cand) -> bool:
+    """ "Senard, 65, now faces", "Leblanc, 17 - who was jailed": a whole number set off by
+    commas (or a comma and a dash) right after a name is an age."""
+    before = text[max(0, c.num_start - 40) : c.num_start]
+    return bool(
+        _PERSON_BEFORE.search(before)
+        and _APPOSITION_END.match(text, c.end)
+        and c.is_int
+        and not c.is_range
+        and c.value is not None
+        and 1 <= c.value <= 120
+    )
+
+
+def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
+    """The counted noun after a number: "28 settlements", "100 Russian servicemen", "one solution"."""
+    pos = c.end
+    single = c.value == 1 and not c.is_range and c.kind in ("words", "digits")
+    if c.kind == "words" and c.value == 1:
+        m = OF_THE.match(text, pos)
+        if m:
+            pos = m.end()
+            single = False
+    elif c.kind == "fraction":
+        m = OF_THE.match(text, pos) or OF_WORD.match(text, pos)
+        if m:
+            pos = m.end()
+        single = True
+    elif c.kind == "vague" or c.scale >= 1e3:
+        m = OF_WORD.match(text, pos)
+        if m:
+            pos = m.end()
+    words: list[tuple[str, int]] = []
+    while len(words) < 5:
+        m = NOUN_WORD.match(text, pos)
+        if not m:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
+            if (
+                low == "and"
+                and words
+                and words[-1][0][0].isupper()
+                and text[m.end() + 1 : m.end() + 2].isupper()
+            ):
+                pos = m.end()
+                continue
+            break
+        if single and words and (low.endswith(("s", "ed")) or low in VERBISH):
+            break
+        if (
+            single
+            and not words
+            and w.islower()
+            and (low.endswith(("ing", "ed", "s")) or low in VERBISH)
+        ):
+            break  # "one adds", "one listing": a pronoun, not a count
+        words.append((w, m.end()))
+        pos = m.end()
+        if single:
+            if len(words) >= 3:
+                break
+            continue
+        if is_plural(w) and not w.isdigit():
+            return w, m.end()
+    if single and words:
+        w, end = words[-1]
+        if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):
+            return None
+        if w.isdigit():
+            return None
+        return w, end
+    return None

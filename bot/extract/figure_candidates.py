@@ -1,0 +1,204 @@
+"""One number read as a candidate figure: its currency, unit, "per X", sign and qualifier."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.figure_cand import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
+from bot.extract.not_figures import (
+    after_label,
+    is_year,
+    not_a_figure_after,
+    not_a_figure_before,
+    phone_like,
+)
+from bot.extract.numbers import CURRENCY_ONLY_SCALES, Number, find_numbers
+from bot.extract.qualifiers import attach_qualifier
+from bot.extract.units import (
+    UNITS,
+    match_currency_before,
+    match_per,
+    match_unit_after,
+    match_us_after,
+)
+
+_MINUS = re.compile(r"\bminus[\s-]?$|(?<![\w\d])−$", re.IGNORECASE)
+
+_OUT_OF = re.compile(r"\s+out\s+of\s+(\d+|[a-z]+)\b", re.I)
+
+
+def candidate(text: str, n: Number) -> Cand | None:
+    """A number with its currency, scale, unit and qualifier; None when it is not a figure."""
+    start, end = n.start, n.end
+    value, scale = n.value, n.scale
+    currency: str | None = None
+    cur_start = start
+    negative = False
+    if n.kind == "digits":
+        cur = match_currency_before(text, start)
+        if cur is not None:
+            currency, cur_start, negative = cur
+        elif not_a_figure_before(text, start):
+            return None
+        if not_a_figure_after(text, n):
+            return None
+        if (
+            n.scale_abbrev in CURRENCY_ONLY_SCALES
+            and currency is None
+            and not _plural_follows(text, end)
+            and not _money_follows(text, end)
+        ) or (n.scale_abbrev == "B" and currency is None):
+            value = (value or 0.0) / scale
+            scale = 1.0
+            end = n.bare_end
+    raw = text[n.start : (n.bare_end if n.bare_end > 0 else n.end)]
+    c = Cand(
+        start=cur_start,
+        end=end,
+        num_start=n.start,
+        num_end=end,
+        value=value,
+        low=n.low,
+        high=n.high,
+        kind=n.kind,
+        scale=scale,
+        currency=currency is not None,
+        is_int=n.kind != "digits" or "." not in raw,
+        raw=raw,
+    )
+    if negative and c.value is not None:
+        c.value = -c.value
+    if n.kind in ("words", "digits") and c.value is not None and c.value > 0:
+        m = _OUT_OF.match(text, end)
+        if m:
+            denom = _small_number(m.group(1))
+            if denom and denom > c.value:
+                c.value = c.value / denom
+                c.kind = "fraction"
+                c.end = c.num_end = m.end()
+    if currency is not None:
+        c.unit = currency
+        c.end = match_us_after(text, end)
+    elif c.kind != "fraction":
+        _attach_unit(text, c)
+        if c.unit is None and _AGED.search(text, max(0, start - 12), start):
+            c.unit = "year"  # "aged 35": an age, not a count
+    c.head = c.unit
+    c.unit_end = c.end
+    if n.kind == "digits" and c.unit is None:
+        if text[end : end + 1].isalpha() or is_year(text, c) or after_label(text, c):
+            return None
+        if phone_like(text, n):
+            return None
+    if (
+        n.kind == "words"
+        and c.unit in UNITS
+        and UNITS[c.unit].dim == "time"
+        and _ADJECTIVE_HYPHEN.match(text, end)
+        and _WORD_NEXT.match(text, c.end)
+        and not text.endswith("old", 0, c.end)  # "a six-month-old baby" is an age
+    ):
+        return None  # "a five-year $700,000 award": an adjective, not a figure
+    _attach_per(text, c)
+    if n.kind == "digits" and currency is None:
+        m = _MINUS.search(text, max(0, start - 7), start)
+        if not m and c.unit in ("degC", "degF"):
+            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C"
+        if m and c.value is not None:
+            c.value = -c.value
+            c.start = m.start()
+    attach_qualifier(text, c)
+    return c
+
+
+_AGED = re.compile(r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age)\s+$", re.IGNORECASE)
+
+_HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
+
+_ADJECTIVE_HYPHEN = re.compile(r"-\w")
+
+_WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
+
+
+def _small_number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    nums = find_numbers(word)
+    return nums[0].value if nums and nums[0].kind == "words" else None
+
+
+def _money_follows(text: str, pos: int) -> bool:
+    """ "5m euro", "2bn rand": a currency name after a scale letter makes it a scale, not metres."""
+    found = match_unit_after(text, pos)
+    return found is not None and UNITS[found[0]].dim == "money"
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    """ "2m people" is two million; "37m (121ft)" is metres."""
+    m = NOUN_WORD.match(text, pos)
+    return bool(m) and is_plural(m.group(1)) and m.group(1).lower() not in STOP_WORDS
+
+
+_BULK_DIMS = frozenset({"money", "length", "area", "volume", "mass", "energy", "power"})
+
+
+def _attach_unit(text: str, c: Cand) -> None:
+    found = match_unit_after(text, c.end)
+    if found is None and (c.kind == "vague" or c.scale >= 1e6):
+        m = OF_WORD.match(text, c.end)
+        if m:
+            found = match_unit_after(text, m.end())
+            if found is not None and UNITS[found[0]].dim not in _BULK_DIMS:
+                found = None
+    if found is None:
+        of = r"(?:\s+of)?" if c.kind == "vague" or c.scale >= 1e3 else ""
+        m = re.match(of + r"\s?-?(pounds?)\b", text[c.end : c.end + 14], re.IGNORECASE)
+        if m:
+            # money when big, "sterling", or where the text prices in £ (UK news)
+            money = (
+                c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :]) or "£" in text
+            )
+            c.unit = "GBP" if money else "lb"
+            c.currency = bool(money)
+            c.end += m.end()
+            return
+        if c.kind == "digits" and c.scale == 1.0:
+            m = _ACRONYM_UNIT.match(text, c.end)
+            if m and m.group(1) not in _NOT_UNITS and m.group(0)[0] == " ":
+                c.unit = m.group(1)
+                c.end = m.end()
+        return
+    code, uend, _surface = found
+    if code in ("point", "times", "deg") and c.kind == "words" and c.value == 1:
+        return
+    c.unit = code
+    c.end = uend
+    if UNITS[code].dim == "time":
+        m = re.match(r"[ \t-]old\b", text[uend : uend + 5])
+        if m:
+            c.end = uend + m.end()
+    if UNITS[code].dim == "money":
+        c.currency = True
+
+
+_ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])")
+
+_NOT_UNITS = frozenset(
+    """AM PM GMT UTC EDT EST BST CET AD BC CE BCE US UK EU UN TV AND OR THE FOR ON IN AT TO
+    OF BY A I""".split()
+)
+
+
+def _attach_per(text: str, c: Cand) -> None:
+    """ "$58.24 per barrel" -> dollar per barrel; "11 feet per century"."""
+    if c.unit is None:
+        return
+    u = UNITS.get(c.unit)
+    if u is None or u.dim in ("speed", "economy", "flow"):
+        return
+    found = match_per(text, c.end)
+    if found is None:
+        return
+    den, end = found
+    c.unit = f"{u.name} per {den}"
+    c.end = end

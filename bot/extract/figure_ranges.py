@@ -1,0 +1,119 @@
+"""Ranges of figures: "one to two kilometers", "15-22 mph", "between $48,000 and $90,000"."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.extract.figure_cand import Cand
+
+log = logging.getLogger(__name__)
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|rose|rises|rising|fell|falls|falling|up|down|gained|gains|lost|loses|added|adds|"
+    r"jumped|jumps|climbed|climbs|dropped|drops|slid|slides|declined|declines|increased|"
+    r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
+    r"eased|higher|lower)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|through|thru)\s*$", re.IGNORECASE)
+
+_DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
+
+_FROM_GAP = re.compile(r"^(?:(?!;|\.\s|,\s).){0,50}?\s(?:to|-)\s+$", re.IGNORECASE)
+
+
+def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:
+    """Join "one to two kilometers", "15-22 mph", "between $48,000 and $90,000", "three or four"."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            merged = _range(text, a, b, dashes_only)
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
+    if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+        return None
+    if a.value is None or b.value is None or a.is_range or b.is_range:
+        return None
+    if a.head and b.head and a.head != b.head:
+        return None
+    gap = text[a.end : b.start]
+    if dashes_only:
+        if not _DASH_GAP.match(gap) or a.unit:
+            return None
+        kind = "dash"
+    else:
+        before = text[max(0, a.start - 40) : a.start]
+        if a.unit and b.unit is None and a.currency:
+            return None
+        kind = ""
+        if _RANGE_GAP.match(gap):
+            # "rose 5% to 7%", "increased by 296,000 to 28.52 million": a change, then the
+            # new level (a level five times the change or more is never the top of a range)
+            wide = a.value > 0 and b.value >= 5 * a.value
+            if (
+                (a.unit or wide)
+                and _CHANGE_BEFORE.search(before)
+                and not _FROM_BEFORE.search(before)
+            ):
+                return None
+            kind = "to"
+        elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):
+            kind = "between"
+        elif re.match(r"^\s+or\s+$", gap):
+            if not (
+                a.unit is None and 0 < a.value < b.value <= 3 * a.value and a.is_int and b.is_int
+            ):
+                return None
+            kind = "or"
+        elif (
+            _FROM_BEFORE.search(before)
+            and a.head
+            and b.head in (a.head, None)
+            and _FROM_GAP.match(gap)
+        ):
+            kind = "from"
+        else:
+            return None
+        log.debug("range (%s): %r", kind, text[a.start : b.end])
+    lo, hi = a.value, b.value
+    if b.scale > 1 and a.scale == 1 and abs(a.value) < abs(b.value / b.scale):
+        lo = a.value * b.scale
+    low, high = min(lo, hi), max(lo, hi)
+    unit = b.unit if (b.unit and (not a.unit or len(b.unit) >= len(a.unit))) else a.unit
+    return Cand(
+        start=a.start,
+        end=b.end,
+        num_start=a.num_start,
+        num_end=b.num_end,
+        value=None if low != high else low,
+        low=low if low != high else None,
+        high=high if low != high else None,
+        kind=b.kind,
+        scale=b.scale,
+        unit=unit,
+        unit_end=b.unit_end,
+        head=b.head or a.head,
+        currency=a.currency or b.currency,
+        qualifier=a.qualifier,
+        is_range=low != high,
+        is_int=a.is_int and b.is_int,
+        raw=a.raw,
+    )

@@ -1,0 +1,300 @@
+"""Numbers that are not figures: dates, times, years, ordinals, scores, ranks, phone numbers, ids, names."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.figure_cand import OF_THE, WORD_BEFORE, Cand, prev_char
+from bot.extract.numbers import Number
+from bot.extract.units import (
+    UNITS,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+
+_MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+(?:the\s+)?$")
+
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b")
+# "from 6 to 9 January", "4-6 March": the first day of a span of dates
+_DAY_RANGE_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
+)
+
+_TIME_AFTER = re.compile(
+    r"\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|h\d\d|GMT|UTC|EDT|EST|BST|CET)"
+)
+
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|['’]s\b")
+
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|from|between|until|till|by|of|circa|year|years|early|late|mid|before|after"
+    r"|during|and|to|through|spring|summer|autumn|fall|winter|season|fiscal|FY)[\s-]*|['’])$",
+    re.IGNORECASE,
+)
+
+_YEAR_AFTER = re.compile(r"\s*(?:AD|BC|BCE|CE)\b|\s*(?:[-–/]\s*\d{2,4})|['’′]s\b")
+
+_NAME_OK_BEFORE = frozenset(
+    """about around over nearly almost some only just roughly approximately more fewer less under
+    up down at in on by from to with of for and but or the a an all another each every than since
+    between after before during until within those these its his her their our my total nearly
+    exactly barely another least most top estimated average averaging averaged just plus minus
+    some than last next first about among across against per be is are was were""".split()
+)
+
+_FOLLOW_CAP = re.compile(r"\s+[A-Z](?:[A-Za-z]|\s)")
+
+# "category 4", "Game 7", "Unit 3", "No. 10", "US drama 24": a label and its number are a name,
+# not a figure.
+_LABELS = frozenset(
+    """category level phase stage grade number no no. page section article chapter step round
+    tier type version class gate platform unit room route flight channel episode vol volume part
+    game match group row seat lane ward zone chart item exhibit figure table act verse
+    apartment suite floor building block lot box pier terminal
+    drama series sitcom film movie album novel""".split()
+)
+
+_NAME_OK_BEFORE_CAP = frozenset({"U.S.", "US", "UK", "EU", "UN"})
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def phone_like(text: str, n: Number) -> bool:
+    """Phone numbers, ids and ISO dates: "020 7946 0018", "672138506081275904", "2015-12-02"."""
+    raw = text[n.start : n.end]
+    if (len(raw) > 1 and raw[0] == "0" and raw[1].isdigit()) or (raw.isdigit() and len(raw) >= 12):
+        return True
+    if _ISO_DATE.search(text, max(0, n.start - 8), min(len(text), n.end + 8)):
+        return True
+    return bool(
+        re.match(r"[ \t]\d", text[n.end : n.end + 2])
+        or re.search(r"\d[ \t]$", text[max(0, n.start - 2) : n.start])
+    )
+
+
+def after_label(text: str, c: Cand) -> bool:
+    """ "category 4", "Game 7": a label word right before the number."""
+    m = WORD_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
+    return bool(m) and m.group(1).lower() in _LABELS
+
+
+def not_a_figure_before(text: str, start: int) -> bool:
+    """Model names (F-16, Su-34, M142), ids, times, versions, dates written before the number."""
+    p = prev_char(text, start)
+    if not p:
+        return False
+    if p.isalpha() or p in "#@_":
+        return True
+    if p in "-‑":
+        pp = prev_char(text, start - 1)
+        if pp.isalpha():
+            w = text[max(0, start - 8) : start - 1].lower()
+            return not re.search(r"\b(?:minus|sub|to)$", w)
+        return False
+    if p in ":/." and prev_char(text, start - 1).isdigit():
+        return True
+    if p == "/" or p == "\\":
+        return True
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 14), start)) and _day_like(text, start)
+
+
+def _day_like(text: str, start: int) -> bool:
+    m = re.match(r"\d{1,2}(?!\d)", text[start : start + 3])
+    return bool(m) and 1 <= int(m.group(0)) <= 31
+
+
+def not_a_figure_after(text: str, n: Number) -> bool:
+    """Times (10.45pm, 4:39), ordinals (22nd), decades (1990s), dates (8 July), glued names."""
+    end = n.bare_end if n.bare_end > 0 else n.end
+    nxt = text[end : end + 1]
+    if nxt == ")" and "(" not in text[max(0, n.start - 12) : n.start].rsplit("\n", 1)[-1]:
+        return True  # "2) The terrorists ...": a list number
+    if nxt == ":" and text[end + 1 : end + 2].isdigit():
+        return True
+    if nxt in ("/", "⁄") and text[end + 1 : end + 2].isdigit():
+        return True
+    if nxt == "." and text[end + 1 : end + 2].isdigit():
+        return True
+    if _TIME_AFTER.match(text, end) and n.scale == 1.0:
+        return True
+    if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
+        return True
+    return bool(
+        n.scale == 1.0
+        and _day_like(text, n.start)
+        and (_MONTH_AFTER.match(text, end) or _DAY_RANGE_AFTER.match(text, end))
+    )
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|opening|closing|other)[\s-]+$|\b(?:fly|scrum)-$",
+    re.IGNORECASE,
+)
+
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
+
+_RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
+
+_RANK_VERB_BEFORE = re.compile(
+    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+to)\s+$",
+    re.IGNORECASE,
+)
+_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
+
+# What a score is written before: "a 1-1 draw", "their 3-0 win"
+_RESULT_WORDS = frozenset(
+    "draw draws win wins victory victories defeat defeats loss losses lead scoreline".split()
+)
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+
+_SCORE_BEFORE = re.compile(r"\d-$")
+
+_MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
+
+
+def name_or_rank(text: str, c: Cand) -> bool:
+    """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
+    "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
+    ("Mapletoft (53)"), and Title Case names ("Million Dollar Baby", "50 Cent")."""
+    unit_known = c.unit in UNITS
+    before = text[max(0, c.num_start - 12) : c.num_start]
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and (OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
+    ):
+        return True
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and not unit_known
+        and c.qualifier is None
+        and not _ONLY_BEFORE.search(before)
+    ):
+        return True  # "one way", "one side", "One man": an article, not a count worth printing
+    if c.kind == "fraction" and (
+        _ORDINAL_BEFORE.search(before) or (" of " not in text[c.num_start : c.end] and c.unit)
+    ):
+        return True
+    if not unit_known and c.kind in ("digits", "words"):
+        if re.search(r"\btop[\s-]+$", before, re.IGNORECASE):
+            return True
+        if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
+            return True
+    if (c.unit is None or c.unit.lower() in _RESULT_WORDS) and _SCORE.fullmatch(
+        text, c.num_start, c.num_end
+    ):
+        return True  # "won 4-0", "a 1-1 draw"
+    if (
+        c.kind == "digits"
+        and not c.is_range
+        and c.unit is None
+        and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
+    ):
+        return True
+    if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
+        return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
+        return True  # "ranked 134 in the world", "risen to 120 in the world"
+    return _title_case_name(text, c) or race_event(text, c)
+
+
+def _title_case_name(text: str, c: Cand) -> bool:
+    """A capitalised number word or unit word inside a sentence is part of a name."""
+    mid = bool(_MID_SENTENCE.search(text, max(0, c.start - 3), c.start))
+    capital_word = c.kind == "words" and text[c.num_start : c.num_start + 1].isupper()
+    if mid and capital_word:
+        return True
+    money = c.unit in UNITS and UNITS[c.unit].dim == "money"
+    if (mid or capital_word or money) and c.unit and c.unit_end > c.num_end:
+        words = text[c.num_end : c.unit_end].strip(" -").split()
+        # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz", "Mbps")
+        symbol = " ".join(words) == c.head
+        if (
+            not symbol
+            and len("".join(words)) >= 4
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+        ):
+            return True
+    return False
+
+
+def is_year(text: str, c: Cand) -> bool:
+    """A bare four-digit year (or '98) rather than a count."""
+    if c.kind != "digits" or c.scale != 1.0 or not c.is_int or c.currency:
+        return False
+    raw = c.raw
+    if len(raw) != 4 or not raw.isdigit():
+        return len(raw) == 2 and prev_char(text, c.num_start) in "'’"
+    v = int(raw)
+    if 1900 <= v <= 2100:
+        return True
+    if 1000 <= v < 2300:
+        return bool(
+            _YEAR_BEFORE.search(text, max(0, c.num_start - 12), c.num_start)
+            or _YEAR_AFTER.match(text, c.num_end)
+        )
+    return False
+
+
+def name_before(text: str, c: Cand) -> bool:
+    """ "iPhone 11", "Big 12", "Lang 20": a capitalised word right before the number."""
+    m = WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
+    if not m:
+        return False
+    w = m.group(1)
+    if w in _NAME_OK_BEFORE_CAP or w.lower().rstrip(".") in _NAME_OK_BEFORE:
+        return False
+    if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):
+        return False
+    return not _MONTH_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
+
+
+def name_after(text: str, c: Cand) -> bool:
+    """ "9 E 71st St", "787 Dreamliner"."""
+    return bool(_FOLLOW_CAP.match(text, c.end))
+
+
+# Race distances of athletics and swimming, in metres: "the 60m", "100m gold", "1,500m place"
+# name an event, not a length that was measured.
+RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
+_EVENT_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[\d,]+m)?"  # "the 100m and 200m events"
+    r"(?:\s+(?:indoor|outdoor|world|olympic|personal|season's|women's|men's|national|european))*"
+    r"\s+(?:hurdles|final|finals|semi-finals?|heats?|races?|title|titles|records?|gold|silver"
+    r"|bronze|medals?|medallist|champion|champions|championships?|place|events?|relay|freestyle"
+    r"|backstroke"
+    r"|breaststroke|butterfly|individual|medley|sprint|steeplechase|victory|win|crown|runner"
+    r"|specialist|best|time|times)\b",
+    re.IGNORECASE,
+)
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
+    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")
+
+
+def race_event(text: str, c: Cand) -> bool:
+    """ "World Championship 100m gold", "bronze medallist over 3000m", "in the 1000m.": a race
+    distance naming an event (an event word after it, or before it and nothing measured)."""
+    if c.is_range or c.qualifier not in (None, "more than"):
+        return False
+    glued = text[c.num_start + len(c.raw) : c.num_start + len(c.raw) + 1] == "m"
+    if glued and c.scale == 1e6 and c.value is not None and c.value / 1e6 in RACE_DISTANCES:
+        # "60m hurdles" read as sixty million hurdles: the counted word is the event
+        return bool(_EVENT_AFTER.match(text, c.num_start + len(c.raw) + 1))
+    if c.unit != "m" or c.value not in RACE_DISTANCES:
+        return False
+    if _EVENT_AFTER.match(text, c.end):
+        return True
+    before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+    if before is None and c.qualifier == "more than":  # "medallist over 3000m"
+        before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.end - len(c.raw) - 1)
+    return before is not None and bool(_EVENT_END.match(text, c.end))
