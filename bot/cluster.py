@@ -9,11 +9,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from operator import itemgetter
 
 from sumy.utils import get_stop_words
+
+from bot.model import parse_utc, utc_iso
 
 STOP = frozenset(get_stop_words("english")) | frozenset(
     """said says told would could also one two new year years week time people last first
@@ -185,3 +188,20 @@ def about(story_terms: Mapping[str, float], topic: str) -> bool:
     if not wanted <= story_terms.keys():
         return False
     return max(story_terms[t] for t in wanted) >= ABOUT_SHARE * max(story_terms.values())
+
+
+def window(published: str) -> tuple[str, str]:
+    """(since, latest_start) for an article published then: the stories it may join were
+    active since WINDOW_DAYS before it and began by WINDOW_DAYS after it."""
+    return _shift(published, -WINDOW_DAYS), _shift(published, WINDOW_DAYS)
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO timestamp moved by whole days (unparseable input is returned as is)."""
+    try:
+        when = parse_utc(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return utc_iso(when + timedelta(days=days))

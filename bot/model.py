@@ -19,6 +19,14 @@ def utc_iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def parse_utc(text: str) -> datetime:
+    """An ISO timestamp as utc_iso writes it (or with any offset); ValueError when unreadable.
+
+    A time without an offset stays naive: callers decide what it means.
+    """
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence with character offsets into its article's text."""

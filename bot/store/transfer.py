@@ -21,7 +21,7 @@ from typing import IO, Any
 from bot.store.base import StoreError
 from bot.store.opening import is_pg_url
 from bot.store.postgres_schema import GIN_INDEXES
-from bot.store.sqlite import UNDATED_WITHIN_SECONDS
+from bot.store.sqlite_migrations import UNDATED_WITHIN_SECONDS
 
 FORMAT = "briefbot-export"
 VERSION = 1
