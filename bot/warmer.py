@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.model import utc_iso
-from bot.store.base import Story
+from bot.store.base import Store, Story
 from summaries.multi import StoryDoc, summarize_story
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ POLL_SECONDS = 5.0
 CHUNK = 20  # summaries per job: a worker takes users' commands in between chunks
 
 
-async def story_summary_rows_of(store: Any, stories: list[Story]) -> dict[int, list[list[Any]]]:
+async def story_summary_rows_of(store: Store, stories: list[Story]) -> dict[int, list[list[Any]]]:
     """[article_id, start, end, paragraph, text] per picked sentence, by story: cached (read in
     one query), else made and saved."""
     known = await store.story_summaries([s.id for s in stories])
@@ -40,7 +40,7 @@ async def story_summary_rows_of(store: Any, stories: list[Story]) -> dict[int, l
     return out
 
 
-async def _make_summary(store: Any, story: Story, size: int) -> list[list[Any]]:
+async def _make_summary(store: Store, story: Story, size: int) -> list[list[Any]]:
     articles = await store.articles([r.id for r in story.articles])
     docs = [StoryDoc(a.id, a.title, a.text, a.published) for a in articles]
     picked = summarize_story(docs, SUMMARY_SENTENCES)
@@ -53,7 +53,7 @@ async def _make_summary(store: Any, story: Story, size: int) -> list[list[Any]]:
 
 
 async def warm_summaries(
-    store: Any, days: float = WARM_DAYS, limit: int = WARM_LIMIT, budget: int | None = None
+    store: Store, days: float = WARM_DAYS, limit: int = WARM_LIMIT, budget: int | None = None
 ) -> int:
     """Make the missing or outdated summaries of the stories active in the last `days` of
     coverage, at most `budget` of them; returns how many were made."""
@@ -85,7 +85,9 @@ Runner = Callable[[], Awaitable[int]]
 class SummaryWarmer:
     """Polls the store; when it has new articles, runs a warm pass (in a worker when given)."""
 
-    def __init__(self, store: Any, run: Runner | None = None, every: float = POLL_SECONDS) -> None:
+    def __init__(
+        self, store: Store, run: Runner | None = None, every: float = POLL_SECONDS
+    ) -> None:
         self.store = store
         self.every = every
         self._run: Runner = run or (lambda: warm_summaries(store, budget=CHUNK))

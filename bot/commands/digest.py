@@ -98,7 +98,7 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
             f"{topic[:40]!r} has no words to match stories by.", example=EXAMPLE + " Kursk"
         )
     req = ctx.request
-    existing = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    existing = await ctx.store.schedules(req.place, req.platform)
     for s in existing:
         if (s.time_of_day, s.timezone, s.topic.lower(), s.exclude) == (
             at,
@@ -116,7 +116,7 @@ async def _schedule(ctx: Context, rest: list[str]) -> Reply:
             f"This channel already has {len(existing)} digests; cancel one first.",
             example="/digest list",
         )
-    schedule: Schedule = await ctx.store.add_schedule(  # type: ignore[attr-defined]
+    schedule: Schedule = await ctx.store.add_schedule(
         req.place,
         req.platform,
         at,
@@ -159,12 +159,12 @@ def _describe(s: Schedule, now: datetime) -> str:
 async def _list(ctx: Context) -> Reply:
     req = ctx.request
     store = ctx.store
-    schedules = await store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    schedules = await store.schedules(req.place, req.platform)
     now = ctx.now()
     items = []
     for s in schedules:
         text = _describe(s, now)
-        last = await store.last_delivery(s.id)  # type: ignore[attr-defined]
+        last = await store.last_delivery(s.id)
         if last is not None:
             text += f" Last: {last.local_date} {last.status}"
             text += f" ({last.error})." if last.error else "."
@@ -174,7 +174,7 @@ async def _list(ctx: Context) -> Reply:
     else:
         first = Section(heading="Digests for this channel", text=f"None yet. Try: {EXAMPLE}")
     sections = [first]
-    feeds = await store.feeds()  # type: ignore[attr-defined]
+    feeds = await store.feeds()
     if feeds:
         rows = []
         for f in feeds[:MAX_FEEDS_SHOWN]:
@@ -190,7 +190,7 @@ async def _list(ctx: Context) -> Reply:
 
 async def _cancel(ctx: Context, rest: list[str]) -> Reply:
     store = ctx.store
-    sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)  # type: ignore[attr-defined]
+    sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)
     if isinstance(sid, Reply):
         return sid
     scheduler = ctx.services.get("scheduler")
@@ -204,7 +204,7 @@ async def _cancel(ctx: Context, rest: list[str]) -> Reply:
 async def _now(ctx: Context, rest: list[str]) -> Reply:
     """The digest as it would be posted now; it does not use up the day's scheduled post."""
     req = ctx.request
-    mine = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    mine = await ctx.store.schedules(req.place, req.platform)
     pick = mine[0] if mine else None
     if rest:
         m = re.fullmatch(r"#?(\d{1,9})", rest[0])
@@ -237,7 +237,7 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
         now=now,
         topic=pick.topic,
         exclude=pick.exclude,
-        covered_until=await ctx.store.covered_until(pick.id),  # type: ignore[attr-defined]
-        indexed_through=await ctx.store.indexed_through(pick.id),  # type: ignore[attr-defined]
+        covered_until=await ctx.store.covered_until(pick.id),
+        indexed_through=await ctx.store.indexed_through(pick.id),
     )
     return digest.reply

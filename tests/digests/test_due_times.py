@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.digests import ScheduleInputError, due_on, latest_due, next_due, parse_time, parse_zone
-from bot.store.sqlite_digests import Schedule
+from bot.store.base import Schedule
 from tests.digests.conftest import at
 
 
