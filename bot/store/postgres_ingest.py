@@ -196,41 +196,35 @@ class PgIngest:
                 )
                 if row[3] <= horizon
             }
-        best = cluster.choose_story(
+        placed = cluster.place(
             weights,
-            (cluster.StoryTerms(sid, json.loads(row[1]), row[2]) for sid, row in rows.items()),
+            (cluster.StoryTerms(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows.values()),
+            published,
         )
-        if best is not None:
-            best_id, best_row = best.id, rows[best.id]
-            terms = cluster.merge(best.terms, best.size, weights)
-            first = min(best_row[3], published)
-            last = max(best_row[4], published)
+        story_id = placed.story_id
+        if story_id is not None:
             await conn.execute(
                 "UPDATE stories SET terms = $1, size = size + 1, first_published = $2, last_published = $3 "
                 "WHERE id = $4",
-                json.dumps(terms),
-                first,
-                last,
-                best_id,
+                json.dumps(placed.terms),
+                placed.first,
+                placed.last,
+                story_id,
             )
-            story_id = best_id
         else:
-            terms = weights
-            last = published
             story_id = await conn.fetchval(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES ($1, $1, 1, $2) "
                 "RETURNING id",
                 published,
-                json.dumps(terms),
+                json.dumps(placed.terms),
             )
         await conn.execute("UPDATE articles SET story_id = $1 WHERE pk = $2", story_id, pk)
         await conn.execute("DELETE FROM story_terms WHERE story_id = $1", story_id)
-        top = cluster.index_terms(terms)
         await conn.execute(
             "INSERT INTO story_terms (term, last_published, story_id) SELECT unnest($1::text[]), $2, $3 "
             "ON CONFLICT DO NOTHING",
-            top,
-            last,
+            placed.index,
+            placed.last,
             story_id,
         )
 

@@ -264,37 +264,33 @@ class SQLiteIngest:
             ).fetchall()
             candidates.update(r[0] for r in rows)
         found = _stories_by_id(db, self._begun_by(candidates, latest_start), latest_start)
-        rows = {sid: found[sid] for sid in candidates if sid in found}
-        best = cluster.choose_story(
+        placed = cluster.place(
             weights,
-            (cluster.StoryTerms(sid, json.loads(row[0]), row[1]) for sid, row in rows.items()),
+            (
+                cluster.StoryTerms(sid, json.loads(r[0]), r[1], r[2], r[3])
+                for sid in sorted(candidates)  # ties: the older story, as on PostgreSQL
+                if (r := found.get(sid))
+            ),
+            published,
         )
-        if best is not None:
-            best_id, best_row = best.id, rows[best.id]
-            terms = cluster.merge(best.terms, best.size, weights)
-            first = min(best_row[2], published)
-            last = max(best_row[3], published)
+        story_id = placed.story_id
+        if story_id is not None:
             db.execute(
                 "UPDATE stories SET terms = ?, size = size + 1, first_published = ?, last_published = ? WHERE id = ?",
-                (json.dumps(terms), first, last, best_id),
+                (json.dumps(placed.terms), placed.first, placed.last, story_id),
             )
-            story_id = best_id
-            self._story_first[story_id] = first
         else:
-            terms = weights
-            last = published
             cur = db.execute(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES (?, ?, 1, ?)",
-                (published, published, json.dumps(terms)),
+                (published, published, json.dumps(placed.terms)),
             )
             story_id = cur.lastrowid
-            self._story_first[story_id] = published
+        self._story_first[story_id] = placed.first
         db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?", (story_id, rowid))
         db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
-        top = cluster.index_terms(terms)
         db.executemany(
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
-            [(t, last, story_id) for t in top],
+            [(t, placed.last, story_id) for t in placed.index],
         )
 
     def _begun_by(self, ids: set[int], latest_start: str) -> set[int]:
