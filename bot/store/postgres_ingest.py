@@ -19,8 +19,10 @@ from bot.store.base import IngestResult, StoreError
 from bot.store.dialect import dollars
 from bot.store.postgres_schema import INGEST_LOCK
 from bot.store.postgres_text import clean
-from bot.store.prepare import Prepared, boilerplate_spans, prepare, search_form
+from bot.store.prepare import Prepared, prepare
 from bot.store.rows import (
+    INSERT_ARTICLE,
+    article_row,
     figure_rows,
     insert_figures,
     insert_quotes,
@@ -29,6 +31,7 @@ from bot.store.rows import (
     stale_where,
 )
 
+_ARTICLE_INSERT = dollars(INSERT_ARTICLE)
 _QUOTE_INSERT = dollars(insert_quotes("article_pk"))
 _FIGURE_INSERT = dollars(insert_figures("article_pk"))
 
@@ -120,34 +123,12 @@ class PgIngest:
             "WHERE b.band = ANY($1::text[]) LIMIT 50",
             band_keys,
         )
-        for article_id, blob in rows:
-            if blob and dedupe.similarity(blob, signature) >= dedupe.NEAR_THRESHOLD:
-                return str(article_id)
-        return None
+        return dedupe.first_copy(rows, signature)
 
     async def _insert(self, conn: asyncpg.Connection, article: Article, prepared: Prepared) -> None:
-        indexed = now_iso()
-        published = article.published or indexed  # order only: shown as "date unknown"
-        pk = await conn.fetchval(
-            "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
-            "search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, "
-            "$14, $15) RETURNING pk",
-            article.id,
-            article.title,
-            article.text,
-            article.outlet,
-            article.url,
-            article.author,
-            published,
-            article.source,
-            prepared.digest,
-            prepared.signature.tobytes(),
-            indexed,
-            int(bool(article.published)),
-            prepared.extractor,
-            *clean(search_form(article.text, boilerplate_spans(prepared))),
-        )
+        row = article_row(article, prepared, now_iso())
+        published = row[6]
+        pk = await conn.fetchval(f"{_ARTICLE_INSERT} RETURNING pk", *clean(row))
         await conn.execute(
             "INSERT INTO article_bands (band, article_pk) SELECT unnest($1::text[]), $2",
             prepared.bands,

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.extract.speakers import speaker_key
-from bot.model import Analysis, Figure, Quote, Sentence, utc_iso
+from bot.model import Analysis, Article, Figure, Quote, Sentence, utc_iso
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote
+from bot.store.prepare import Prepared, boilerplate_spans, search_form
 
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks (both stores)
 # published is only shown when the source gave it (else it holds the indexing time, for order)
@@ -31,6 +32,35 @@ _FIGURE_INSERT = (
     'surface, start, "end", value, low, high, unit, qualifier, topic, claimant, base_value, '
     "base_unit, referent, paragraph, sentence"
 )
+
+
+INSERT_ARTICLE = (
+    "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
+    "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
+    "search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def article_row(article: Article, prepared: Prepared, indexed: str) -> tuple[Any, ...]:
+    """The INSERT_ARTICLE row; an undated article is ordered by its indexing time (and shown
+    as "date unknown"). Its last two values are search_form's (what search indexes)."""
+    return (
+        article.id,
+        article.title,
+        article.text,
+        article.outlet,
+        article.url,
+        article.author,
+        article.published or indexed,
+        article.source,
+        prepared.digest,
+        prepared.signature.tobytes(),
+        indexed,
+        int(bool(article.published)),
+        prepared.extractor,
+        prepared.extractor,
+        *search_form(article.text, boilerplate_spans(prepared)),
+    )
 
 
 def _insert(table: str, owner: str, cols: str) -> str:

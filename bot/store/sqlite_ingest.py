@@ -15,8 +15,10 @@ from bot import cluster
 from bot.model import Analysis, Article, Sentence
 from bot.store import dedupe
 from bot.store.base import IngestResult, StoreError
-from bot.store.prepare import Prepared, boilerplate_spans, prepare, search_form, searched_text
+from bot.store.prepare import Prepared, prepare, searched_text
 from bot.store.rows import (
+    INSERT_ARTICLE,
+    article_row,
     figure_rows,
     insert_figures,
     insert_quotes,
@@ -176,44 +178,14 @@ class SQLiteIngest:
             f"WHERE b.band IN ({marks}) LIMIT 50",
             band_keys,
         )
-        for article_id, blob in rows:
-            if blob and dedupe.similarity(blob, signature) >= dedupe.NEAR_THRESHOLD:
-                return article_id
-        return None
+        return dedupe.first_copy(rows, signature)
 
     def _insert(self, article: Article, prepared: Prepared) -> None:
-        digest, signature, band_keys, analysis = (
-            prepared.digest,
-            prepared.signature,
-            prepared.bands,
-            prepared.analysis,
-        )
-        indexed = now_iso()
-        published = article.published or indexed  # order only: shown as "date unknown"
-        form = search_form(article.text, boilerplate_spans(prepared))
+        analysis = prepared.analysis
+        row = article_row(article, prepared, now_iso())
+        published, form = row[6], (row[14], row[15])
         db = self._w
-        cur = db.execute(
-            "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-            "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
-            "search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.title,
-                article.text,
-                article.outlet,
-                article.url,
-                article.author,
-                published,
-                article.source,
-                digest,
-                signature.tobytes(),
-                indexed,
-                int(bool(article.published)),
-                prepared.extractor,
-                prepared.extractor,
-                *form,
-            ),
-        )
+        cur = db.execute(INSERT_ARTICLE, row)
         rowid = cur.lastrowid
         db.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -222,7 +194,7 @@ class SQLiteIngest:
         insert_passages(db, rowid, prepared.paragraphs, analysis.sentences, prepared.boilerplate)
         db.executemany(
             "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)",
-            [(b, rowid) for b in band_keys],
+            [(b, rowid) for b in prepared.bands],
         )
         _insert_quotes(db, rowid, analysis)
         _insert_figures(db, rowid, analysis)
