@@ -5,6 +5,11 @@ Same contract and answers as SQLiteStore. Search uses PostgreSQL's own tsvector 
 as query syntax. Article writes take a transaction-level advisory lock: story clustering
 reads and updates shared term statistics, so writers from all processes go one at a time,
 as SQLite's single writer does.
+
+The class is put together here: writes in postgres_ingest.py, the other reads in
+postgres_reads.py, digests and watches in postgres_digests.py and postgres_watches.py; the
+search and /brief (stories) queries stay in this module. Row shapes shared with SQLite are
+in rows.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""The embedded store: one SQLite file through aiosqlite, FTS5 indexes, WAL journal."""
+"""The embedded store: one SQLite file through aiosqlite, FTS5 indexes, WAL journal.
+
+Opening, upgrading and checking the file live here; the class takes its writes from
+sqlite_ingest.py, its reads from sqlite_reads.py, schema steps from sqlite_migrations.py,
+digests and watches from sqlite_digests.py and sqlite_watches.py. Row shapes shared with
+PostgreSQL are in rows.py.
+"""
 
 from __future__ import annotations
 
