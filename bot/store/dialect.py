@@ -4,7 +4,9 @@ written once (with SQLite's ? marks) and given to each backend in its own dialec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _MARK = re.compile(r"\?(\d*)")
 
@@ -36,6 +38,13 @@ class Dialect:
     def sql(self, statement: str) -> str:
         """The statement (written with ? marks) in this dialect."""
         return dollars(statement) if self.numbered else statement
+
+    def one_of(self, values: Sequence[str]) -> tuple[str, list[Any]]:
+        """(condition, parameters) for a text column being one of values: SQLite's IN with a
+        mark each, PostgreSQL's = ANY of one array."""
+        if self.numbered:
+            return "= ANY(?::text[])", [list(values)]
+        return f"IN ({','.join('?' * len(values))})", list(values)
 
     def returns(self, statement: str, columns: str) -> str:
         """The write, handing back `columns` where the dialect does so."""

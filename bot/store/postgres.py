@@ -24,6 +24,7 @@ import asyncpg
 from bot import cluster
 from bot.store import fts
 from bot.store.base import ArticleRef, SearchHit, StoreError, Story
+from bot.store.dialect import POSTGRES
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_ingest import PgIngest
 from bot.store.postgres_reads import PgReads
@@ -35,6 +36,7 @@ from bot.store.rows import REF_COLS as _REF_COLS  # the names the search and /br
 from bot.store.rows import SEARCH_CANDIDATES
 from bot.store.rows import ref as _ref
 from bot.store.rows import summary_of as _summary_of
+from bot.store.shared_reads import SharedReads
 from bot.store.snippets import snippet
 
 __all__ = ["PostgresStore", "clean", "redact"]
@@ -52,8 +54,10 @@ async def _keep_session(conn: asyncpg.Connection) -> None:
     after every query — buys nothing. asyncpg still ends any open transaction itself."""
 
 
-class PostgresStore(ReadCache, PgIngest, PgReads, PgDigestTables, PgWatchTables):
+class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, PgWatchTables):
     """Store on PostgreSQL; every write of an article and its facts is one transaction."""
+
+    DIALECT = POSTGRES
 
     def __init__(self, pool: asyncpg.Pool, url: str, near_duplicates: bool = True) -> None:
         self._pool = pool
@@ -277,6 +281,12 @@ class PostgresStore(ReadCache, PgIngest, PgReads, PgDigestTables, PgWatchTables)
             return list(await self._pool.fetch(sql, *clean(params)))
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
+
+    async def _select(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return await self._all(sql, *params)
+
+    async def _select_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return await self._one(sql, *params)
 
     async def _val(self, sql: str, *params: Any) -> Any:
         try:

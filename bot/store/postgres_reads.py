@@ -7,16 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from bot.model import Article
-from bot.store.base import ArticleRef, StoredFigure, StoredQuote
+from bot.store.base import StoredFigure, StoredQuote
 from bot.store.postgres_text import all_of, any_of, phrase
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    ARTICLE_COLS,
     FIG_COLS,
     QUOTE_COLS,
-    REF_COLS,
-    ref,
     stored_figure,
     stored_quote,
 )
@@ -30,59 +26,6 @@ class PgReads:
         async def _one(self, sql: str, *params: Any) -> Any: ...
         async def _all(self, sql: str, *params: Any) -> list[Any]: ...
         async def _val(self, sql: str, *params: Any) -> Any: ...
-
-    async def article(self, article_id: str) -> Article | None:
-        row = await self._one(
-            f"SELECT {ARTICLE_COLS} FROM articles WHERE id = $1",
-            article_id,
-        )
-        return Article(*row) if row else None
-
-    @read_cached
-    async def articles(self, article_ids: Sequence[str]) -> list[Article]:
-        if not article_ids:
-            return []
-        rows = await self._all(
-            f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ANY($1::text[])",
-            list(article_ids),
-        )
-        by_id = {r[0]: Article(*r) for r in rows}
-        return [by_id[i] for i in article_ids if i in by_id]
-
-    async def article_count(self) -> int:
-        return int(await self._val("SELECT count(*) FROM articles"))
-
-    async def recent_articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
-        rows = await self._all(
-            f"SELECT {REF_COLS} FROM articles a ORDER BY a.published DESC, a.pk DESC LIMIT $1 OFFSET $2",
-            limit,
-            offset,
-        )
-        return [ref(r) for r in rows]
-
-    async def article_by_url(self, url: str) -> ArticleRef | None:
-        row = await self._one(
-            f"SELECT {REF_COLS} FROM articles a WHERE a.url = $1 ORDER BY a.pk LIMIT 1", url
-        )
-        return ref(row) if row else None
-
-    async def find_article_ids(self, prefix: str, limit: int = 5) -> list[str]:
-        """Ids starting with what the user typed (escaped for LIKE)."""
-        esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = await self._all(
-            "SELECT id FROM articles WHERE id LIKE $1 ESCAPE '\\' ORDER BY id COLLATE \"C\" LIMIT $2",
-            esc + "%",
-            limit,
-        )
-        return [r[0] for r in rows]
-
-    async def latest_article_row(self) -> int:
-        """The newest article's row number (0 when empty): where a digest's coverage ends."""
-        row = await self._one("SELECT coalesce(max(pk), 0) FROM articles")
-        return int(row[0]) if row else 0
-
-    async def latest_published(self) -> str | None:
-        return await self._val("SELECT max(published) FROM articles")
 
     # -- figures ------------------------------------------------------------------------
 
@@ -115,17 +58,6 @@ class PgReads:
             f"ORDER BY {order} LIMIT ${len(params)}"
         )
         return [stored_figure(r) for r in await self._all(sql, *params)]
-
-    @read_cached
-    async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
-        if not article_ids:
-            return []
-        rows = await self._all(
-            f"SELECT {FIG_COLS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
-            f'WHERE a.id = ANY($1::text[]) ORDER BY a.published, a.id COLLATE "C", f.start',
-            list(article_ids),
-        )
-        return [stored_figure(r) for r in rows]
 
     @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
@@ -165,12 +97,6 @@ class PgReads:
         )
         return [stored_quote(r) for r in rows]
 
-    @read_cached
-    async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
-        if not keys:
-            return []
-        return await self._ordered_quotes("q.speaker_key = ANY($1::text[])", list(keys), limit)
-
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
         out: dict[str, Counter[str]] = {}
         if keys:
@@ -182,20 +108,6 @@ class PgReads:
             for key, name, n in rows:
                 out.setdefault(key, Counter())[name] = n
         return out
-
-    async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
-        if not article_ids:
-            return []
-        return await self._ordered_quotes("a.id = ANY($1::text[])", list(article_ids), 10_000)
-
-    async def _ordered_quotes(self, where: str, values: list[str], limit: int) -> list[StoredQuote]:
-        rows = await self._all(
-            f"SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.pk = q.article_pk "
-            f'WHERE {where} ORDER BY a.published, a.id COLLATE "C", q.start LIMIT $2',
-            values,
-            limit,
-        )
-        return [stored_quote(r) for r in rows]
 
     async def speakers(self) -> list[tuple[str, str, int]]:
         rows = await self._all(

@@ -21,7 +21,9 @@ from typing import Any
 import aiosqlite
 
 from bot.store.base import StoreError
+from bot.store.dialect import SQLITE
 from bot.store.read_cache import ReadCache
+from bot.store.shared_reads import SharedReads
 from bot.store.sqlite_digests import DigestTables, upgrade_digest_tables
 from bot.store.sqlite_ingest import SQLiteIngest
 from bot.store.sqlite_migrations import MIGRATIONS
@@ -47,8 +49,10 @@ _FACTS_VERSION = (
 )
 
 
-class SQLiteStore(ReadCache, SQLiteIngest, SQLiteReads, DigestTables, WatchTables):
+class SQLiteStore(ReadCache, SQLiteIngest, SQLiteReads, SharedReads, DigestTables, WatchTables):
     """Store on SQLite; every write of an article and its facts is one transaction."""
+
+    DIALECT = SQLITE
 
     def __init__(
         self,
@@ -148,6 +152,8 @@ class SQLiteStore(ReadCache, SQLiteIngest, SQLiteReads, DigestTables, WatchTable
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         async with self._db.execute(sql, params) as cur:
             return list(await cur.fetchall())
+
+    _select, _select_one = _all, _one  # SharedReads' primitives: the same call on SQLite
 
     async def integrity_ok(self) -> bool:
         row = await self._one("PRAGMA integrity_check")

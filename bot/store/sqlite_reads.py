@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 
 from bot import cluster
-from bot.model import Article
 from bot.store import fts
-from bot.store.base import ArticleRef, SearchHit, StoredFigure, StoredQuote, Story
+from bot.store.base import SearchHit, StoredFigure, StoredQuote, Story
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    ARTICLE_COLS,
     FIG_COLS,
     QUOTE_COLS,
     REF_COLS,
@@ -44,57 +42,6 @@ class SQLiteReads:
 
         async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
         async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
-
-    async def article(self, article_id: str) -> Article | None:
-        row = await self._one(
-            f"SELECT {ARTICLE_COLS} FROM articles WHERE id = ?",
-            (article_id,),
-        )
-        return Article(*row) if row else None
-
-    @read_cached
-    async def articles(self, article_ids: Sequence[str]) -> list[Article]:
-        if not article_ids:
-            return []
-        marks = ",".join("?" * len(article_ids))
-        rows = await self._all(
-            f"SELECT {ARTICLE_COLS} FROM articles WHERE id IN ({marks})",
-            list(article_ids),
-        )
-        by_id = {r[0]: Article(*r) for r in rows}
-        return [by_id[i] for i in article_ids if i in by_id]
-
-    async def article_count(self) -> int:
-        return (await self._one("SELECT count(*) FROM articles"))[0]
-
-    async def recent_articles(self, limit: int = 20, offset: int = 0) -> list[ArticleRef]:
-        rows = await self._all(
-            f"SELECT {REF_COLS} FROM articles a ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
-        return [ref(r) for r in rows]
-
-    async def article_by_url(self, url: str) -> ArticleRef | None:
-        row = await self._one(f"SELECT {REF_COLS} FROM articles a WHERE a.url = ?", (url,))
-        return ref(row) if row else None
-
-    async def find_article_ids(self, prefix: str, limit: int = 5) -> list[str]:
-        """Ids starting with what the user typed (escaped for LIKE)."""
-        esc = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = await self._all(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-            (esc + "%", limit),
-        )
-        return [r[0] for r in rows]
-
-    async def latest_article_row(self) -> int:
-        """The newest article's row number (0 when empty): where a digest's coverage ends."""
-        row = await self._one("SELECT coalesce(max(rowid), 0) FROM articles")
-        return int(row[0]) if row else 0
-
-    async def latest_published(self) -> str | None:
-        row = await self._one("SELECT max(published) FROM articles")
-        return row[0] if row else None
 
     @read_cached
     async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
@@ -185,18 +132,6 @@ class SQLiteReads:
         return [stored_figure(r) for r in await self._all(sql, [*params, limit])]
 
     @read_cached
-    async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
-        if not article_ids:
-            return []
-        marks = ",".join("?" * len(article_ids))
-        rows = await self._all(
-            f"SELECT {FIG_COLS} FROM figures f JOIN articles a ON a.rowid = f.article_rowid "
-            f"WHERE a.id IN ({marks}) ORDER BY a.published, a.id, f.start",
-            list(article_ids),
-        )
-        return [stored_figure(r) for r in rows]
-
-    @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:
         rows = await self._all(
             "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
@@ -212,9 +147,7 @@ class SQLiteReads:
         for match in (fts.phrase(phrase), fts.all_of(phrase)):
             if not match:
                 return []
-            rows = await self._quote_rows(
-                "quotes_fts MATCH ?", ("{text}: " + f"({match})",), limit, fts_join=True
-            )
+            rows = await self._ranked_quotes("{text}: " + f"({match})", limit)
             if rows:
                 return rows
         return []
@@ -224,28 +157,13 @@ class SQLiteReads:
         match = fts.all_of(words)
         if not match:
             return []
-        return await self._quote_rows(
-            "quotes_fts MATCH ?", ("{text sentence}: " + f"({match})",), limit, fts_join=True
-        )
-
-    @read_cached
-    async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        return await self._quote_rows(f"q.speaker_key IN ({marks})", tuple(keys), limit)
+        return await self._ranked_quotes("{text sentence}: " + f"({match})", limit)
 
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
         """How often each spelling names each speaker, from the counts speakers() keeps: a
         much-quoted person has tens of thousands of quotes to count otherwise."""
         await self.speakers()
         return {k: Counter(self._spellings[k]) for k in keys if k in self._spellings}
-
-    async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
-        if not article_ids:
-            return []
-        marks = ",".join("?" * len(article_ids))
-        return await self._quote_rows(f"a.id IN ({marks})", tuple(article_ids), 10_000)
 
     async def speakers(self) -> list[tuple[str, str, int]]:
         """(key, fullest name, quote count) per speaker, most quoted first.
@@ -282,15 +200,13 @@ class SQLiteReads:
             )
         return list(self._speakers_list)
 
-    async def _quote_rows(
-        self, where: str, params: tuple[Any, ...], limit: int, fts_join: bool = False
-    ) -> list[StoredQuote]:
-        join = "JOIN quotes_fts ON quotes_fts.rowid = q.id" if fts_join else ""
-        order = "ORDER BY bm25(quotes_fts)" if fts_join else "ORDER BY a.published, a.id, q.start"
+    async def _ranked_quotes(self, match: str, limit: int) -> list[StoredQuote]:
+        """Quotes matching an FTS5 query, best (bm25) first."""
         rows = await self._all(
-            f"SELECT {QUOTE_COLS} FROM quotes q {join} JOIN articles a ON a.rowid = q.article_rowid "
-            f"WHERE {where} {order} LIMIT ?",
-            (*params, limit),
+            f"SELECT {QUOTE_COLS} FROM quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id "
+            "JOIN articles a ON a.rowid = q.article_rowid "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+            (match, limit),
         )
         return [stored_quote(r) for r in rows]
 
