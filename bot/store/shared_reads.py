@@ -102,39 +102,33 @@ class SharedReads:
     async def figures_for_articles(self, article_ids: Sequence[str]) -> list[StoredFigure]:
         if not article_ids:
             return []
-        d = self.DIALECT
-        among, params = d.one_of(article_ids)
-        rows = await self._select(
-            d.sql(
-                f"SELECT {FIG_COLS} FROM {self._facts_of('figures f')} WHERE a.id {among} "
-                f"ORDER BY a.published, a.id{d.binary}, f.start"
-            ),
-            params,
-        )
+        rows = await self._in_article_order(FIG_COLS, "figures f", "a.id", article_ids)
         return [stored_figure(r) for r in rows]
 
     @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:
         if not keys:
             return []
-        return await self._quotes_in_order("q.speaker_key", keys, limit)
+        rows = await self._in_article_order(QUOTE_COLS, "quotes q", "q.speaker_key", keys, limit)
+        return [stored_quote(r) for r in rows]
 
     async def quotes_for_articles(self, article_ids: Sequence[str]) -> list[StoredQuote]:
         if not article_ids:
             return []
-        return await self._quotes_in_order("a.id", article_ids, 10_000)
+        rows = await self._in_article_order(QUOTE_COLS, "quotes q", "a.id", article_ids, 10_000)
+        return [stored_quote(r) for r in rows]
 
-    async def _quotes_in_order(
-        self, column: str, values: Sequence[str], limit: int
-    ) -> list[StoredQuote]:
-        """Quotes whose column is one of values, in article order."""
+    async def _in_article_order(
+        self, cols: str, facts: str, column: str, values: Sequence[str], limit: int = 0
+    ) -> list[Any]:
+        """Rows of a fact table (`quotes q`, `figures f`) whose column is one of values, in
+        article order, then in text order within an article; at most limit (0: all)."""
         d = self.DIALECT
         among, params = d.one_of(values)
-        rows = await self._select(
-            d.sql(
-                f"SELECT {QUOTE_COLS} FROM {self._facts_of('quotes q')} WHERE {column} {among} "
-                f"ORDER BY a.published, a.id{d.binary}, q.start LIMIT ?"
-            ),
-            [*params, limit],
+        sql = (
+            f"SELECT {cols} FROM {self._facts_of(facts)} WHERE {column} {among} "
+            f"ORDER BY a.published, a.id{d.binary}, {facts.split()[-1]}.start"
         )
-        return [stored_quote(r) for r in rows]
+        if limit:
+            sql, params = f"{sql} LIMIT ?", [*params, limit]
+        return await self._select(d.sql(sql), params)
