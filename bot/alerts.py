@@ -25,8 +25,7 @@ from zoneinfo import ZoneInfo
 
 from bot.delivery import Router, post_threaded
 from bot.model import Action, Item, Reply, Section, utc_iso
-from bot.store.base import ArticleRef
-from bot.store.watch_common import QueuedAlert, QuietHours, Watch
+from bot.store.base import ArticleRef, QueuedAlert, QuietHours, Watch
 from bot.watch_match import Update, updates_for
 
 log = logging.getLogger(__name__)

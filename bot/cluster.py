@@ -9,11 +9,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from operator import itemgetter
 
 from sumy.utils import get_stop_words
+
+from bot.model import parse_utc, utc_iso
 
 STOP = frozenset(get_stop_words("english")) | frozenset(
     """said says told would could also one two new year years week time people last first
@@ -139,11 +142,25 @@ def merge(story: Mapping[str, float], size: int, article: Mapping[str, float]) -
 
 @dataclass(frozen=True, slots=True)
 class StoryTerms:
-    """A candidate story as the join decision sees it: its centroid terms and size."""
+    """A candidate story as the join decision sees it: its centroid terms and size (and, for
+    place(), the first and last dates of its articles)."""
 
     id: int
     terms: Mapping[str, float]
     size: int
+    first: str = ""
+    last: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where an article goes: the story it joins (None: a new one) and that story's new state."""
+
+    story_id: int | None
+    terms: dict[str, float]  # the story's centroid with the article in it
+    first: str
+    last: str
+    index: list[str]  # the terms the story is found by (index_terms)
 
 
 def choose_story(
@@ -159,6 +176,16 @@ def choose_story(
         if score > best_score:
             best, best_score = story, score
     return best if best is not None and best_score >= JOIN_THRESHOLD else None
+
+
+def place(weights: dict[str, float], candidates: Iterable[StoryTerms], published: str) -> Placement:
+    """Join the most similar candidate (choose_story) or start a story: what both stores write."""
+    best = choose_story(weights, candidates)
+    if best is None:
+        return Placement(None, weights, published, published, index_terms(weights))
+    terms = merge(best.terms, best.size, weights)
+    first, last = min(best.first, published), max(best.last, published)
+    return Placement(best.id, terms, first, last, index_terms(terms))
 
 
 def probe_terms(weights: Mapping[str, float]) -> list[str]:
@@ -185,3 +212,20 @@ def about(story_terms: Mapping[str, float], topic: str) -> bool:
     if not wanted <= story_terms.keys():
         return False
     return max(story_terms[t] for t in wanted) >= ABOUT_SHARE * max(story_terms.values())
+
+
+def window(published: str) -> tuple[str, str]:
+    """(since, latest_start) for an article published then: the stories it may join were
+    active since WINDOW_DAYS before it and began by WINDOW_DAYS after it."""
+    return _shift(published, -WINDOW_DAYS), _shift(published, WINDOW_DAYS)
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO timestamp moved by whole days (unparseable input is returned as is)."""
+    try:
+        when = parse_utc(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return utc_iso(when + timedelta(days=days))

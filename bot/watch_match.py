@@ -15,8 +15,7 @@ from bot.commands.context import citation
 from bot.extract.speakers import name_words
 from bot.extract.topics import resolve_topic
 from bot.model import Citation
-from bot.store.base import ArticleRef, StoredFigure, StoredQuote
-from bot.store.watch_common import Watch
+from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Watch
 
 # Only quotes in the person's own words: an indirect quote is a reporter's paraphrase, and
 # "Putin said" on a paraphrase is where a wrong attribution would come from.

@@ -155,7 +155,7 @@ async def _schedule(ctx: Context, parsed: ScheduleArgs | Reply) -> Reply:
             f"{topic[:40]!r} has no words to match stories by.", example=EXAMPLE + " Kursk"
         )
     req = ctx.request
-    existing = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    existing = await ctx.store.schedules(req.place, req.platform)
     for s in existing:
         if (s.time_of_day, s.timezone, s.topic.lower(), s.exclude) == (
             at,
@@ -173,7 +173,7 @@ async def _schedule(ctx: Context, parsed: ScheduleArgs | Reply) -> Reply:
             f"This channel already has {len(existing)} digests; cancel one first.",
             example="/digest list",
         )
-    schedule: Schedule = await ctx.store.add_schedule(  # type: ignore[attr-defined]
+    schedule: Schedule = await ctx.store.add_schedule(
         req.place,
         req.platform,
         at,
@@ -217,12 +217,12 @@ def _describe(s: Schedule, now: datetime) -> str:
 async def _list(ctx: Context) -> Reply:
     req = ctx.request
     store = ctx.store
-    schedules = await store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    schedules = await store.schedules(req.place, req.platform)
     now = ctx.now()
     items = []
     for s in schedules:
         text = _describe(s, now)
-        last = await store.last_delivery(s.id)  # type: ignore[attr-defined]
+        last = await store.last_delivery(s.id)
         if last is not None:
             text += f" Last: {last.local_date} {last.status}"
             text += f" ({last.error})." if last.error else "."
@@ -232,7 +232,7 @@ async def _list(ctx: Context) -> Reply:
     else:
         first = Section(heading="Digests for this channel", text=f"None yet. Try: {EXAMPLE}")
     sections = [first]
-    feeds = await store.feeds()  # type: ignore[attr-defined]
+    feeds = await store.feeds()
     if feeds:
         rows = []
         for f in feeds[:MAX_FEEDS_SHOWN]:
@@ -248,7 +248,7 @@ async def _list(ctx: Context) -> Reply:
 
 async def _cancel(ctx: Context, rest: list[str]) -> Reply:
     store = ctx.store
-    sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)  # type: ignore[attr-defined]
+    sid = await cancel_numbered(ctx, rest, "digest", store.cancel_schedule, store.schedules)
     if isinstance(sid, Reply):
         return sid
     scheduler = ctx.services.scheduler
@@ -262,7 +262,7 @@ async def _cancel(ctx: Context, rest: list[str]) -> Reply:
 async def _now(ctx: Context, rest: list[str]) -> Reply:
     """The digest as it would be posted now; it does not use up the day's scheduled post."""
     req = ctx.request
-    mine = await ctx.store.schedules(req.place, req.platform)  # type: ignore[attr-defined]
+    mine = await ctx.store.schedules(req.place, req.platform)
     pick = mine[0] if mine else None
     if rest:
         m = re.fullmatch(r"#?(\d{1,9})", rest[0])
@@ -295,7 +295,7 @@ async def _now(ctx: Context, rest: list[str]) -> Reply:
         now=now,
         topic=pick.topic,
         exclude=pick.exclude,
-        covered_until=await ctx.store.covered_until(pick.id),  # type: ignore[attr-defined]
-        indexed_through=await ctx.store.indexed_through(pick.id),  # type: ignore[attr-defined]
+        covered_until=await ctx.store.covered_until(pick.id),
+        indexed_through=await ctx.store.indexed_through(pick.id),
     )
     return digest.reply

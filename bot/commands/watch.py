@@ -60,7 +60,7 @@ async def _resolve(ctx: Context, target: str) -> tuple[str, str, str] | Reply:
     of = _STORY_OF.match(target) if m is None else None
     if of:
         ids = await store.find_article_ids(of.group(1).split(":")[0], limit=2)
-        story_of = await store.story_of(ids[0]) if len(ids) == 1 else None  # type: ignore[attr-defined]
+        story_of = await store.story_of(ids[0]) if len(ids) == 1 else None
         if story_of is None:
             return error_reply(
                 f"No indexed article has the id {of.group(1)[:40]!r}.",
@@ -70,7 +70,7 @@ async def _resolve(ctx: Context, target: str) -> tuple[str, str, str] | Reply:
         return "story", str(story_of), f"story #{story_of}"
     if m:
         story = int(m.group(1))
-        if await store.story_first_pk(story) is None:  # type: ignore[attr-defined]
+        if await store.story_first_pk(story) is None:
             return error_reply(
                 f"There is no story #{story}.",
                 example="/watch story 004_777959b668a2fcee",
@@ -115,7 +115,7 @@ async def _add(ctx: Context, target: str) -> Reply:
     kind, key, display = resolved
     req = ctx.request
     store = ctx.store
-    existing = await store.watches(req.place, req.platform)  # type: ignore[attr-defined]
+    existing = await store.watches(req.place, req.platform)
     for w in existing:
         if (w.kind, w.key.lower()) == (kind, key.lower()):
             return Reply(
@@ -128,7 +128,7 @@ async def _add(ctx: Context, target: str) -> Reply:
             f"This channel already has {len(existing)} watches; cancel one first.",
             example="/watch list",
         )
-    watch: Watch = await store.add_watch(  # type: ignore[attr-defined]
+    watch: Watch = await store.add_watch(
         req.place, req.platform, kind, display, key, req.user, utc_iso(ctx.now())
     )
     footer = "Alerts are threaded per story, at most a few an hour; /watch quiet sets quiet hours."
@@ -154,7 +154,7 @@ async def _add(ctx: Context, target: str) -> Reply:
 async def _list(ctx: Context) -> Reply:
     req = ctx.request
     store = ctx.store
-    watches = await store.watches(req.place, req.platform)  # type: ignore[attr-defined]
+    watches = await store.watches(req.place, req.platform)
     items = tuple(Item(text=f"Alerts for {_what(w)}.", label=f"#{w.id}") for w in watches)
     first = (
         Section(heading="Watches for this channel", items=items)
@@ -162,7 +162,7 @@ async def _list(ctx: Context) -> Reply:
         else Section(heading="Watches for this channel", text=f"None yet. Try: {EXAMPLE}")
     )
     sections = [first]
-    quiet = await store.quiet_hours(req.platform, req.place)  # type: ignore[attr-defined]
+    quiet = await store.quiet_hours(req.platform, req.place)
     if quiet is not None:
         sections.append(Section(text=f"Quiet hours: {quiet.start}-{quiet.end} {quiet.timezone}."))
     actions = tuple(Action(f"Cancel #{w.id}", "watch", f"cancel {w.id}") for w in watches[:5])
@@ -171,7 +171,7 @@ async def _list(ctx: Context) -> Reply:
 
 async def _cancel(ctx: Context, rest: list[str]) -> Reply:
     store = ctx.store
-    wid = await cancel_numbered(ctx, rest, "watch", store.cancel_watch, store.watches)  # type: ignore[attr-defined]
+    wid = await cancel_numbered(ctx, rest, "watch", store.cancel_watch, store.watches)
     if isinstance(wid, Reply):
         return wid
     return Reply(
@@ -184,7 +184,7 @@ async def _quiet(ctx: Context, rest: list[str]) -> Reply:
     req = ctx.request
     example = "/watch quiet 22:00-07:00 Europe/London"
     if rest and rest[0].lower() in ("off", "none", "clear"):
-        await ctx.store.set_quiet_hours(None, req.platform, req.place)  # type: ignore[attr-defined]
+        await ctx.store.set_quiet_hours(None, req.platform, req.place)
         return Reply(title="Quiet hours off", sections=(Section(text="Alerts post at any hour."),))
     if not rest:
         return error_reply("Give the quiet hours as HH:MM-HH:MM and a time zone.", example=example)
@@ -201,7 +201,7 @@ async def _quiet(ctx: Context, rest: list[str]) -> Reply:
     if start == end:
         return error_reply("The quiet hours start and end at the same time.", example=example)
     quiet = QuietHours(req.platform, req.place, start, end, zone)
-    await ctx.store.set_quiet_hours(quiet, req.platform, req.place)  # type: ignore[attr-defined]
+    await ctx.store.set_quiet_hours(quiet, req.platform, req.place)
     return Reply(
         title="Quiet hours set",
         sections=(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp.abc import AbstractResolver
@@ -20,8 +20,7 @@ from bot.ingest.readers import ReadError, decode, from_html, from_text
 from bot.ingest.service import IngestReport
 from bot.ingest.ssrf import FEED_TYPES, PAGE_TYPES, Fetched, FetchError, HttpClient
 from bot.model import Article, utc_iso
-from bot.store.base import Store
-from bot.store.digest_common import DigestStore, FeedState
+from bot.store.base import FeedState, Store
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +30,6 @@ MIN_FALLBACK_WORDS = 80
 BACKOFF_AFTER = 3  # failed polls in a row before a feed is polled less often
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
-
-
-class SourceStore(Store, DigestStore, Protocol):
-    """What ingesting from the web needs from the store."""
 
 
 def _utcnow() -> datetime:
@@ -123,7 +118,7 @@ class Fetcher:
 
     def __init__(
         self,
-        store: SourceStore,
+        store: Store,
         config: FetchConfig | None = None,
         *,
         resolver: AbstractResolver | None = None,

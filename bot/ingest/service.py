@@ -16,7 +16,7 @@ from typing import TypeVar
 from bot import metrics
 from bot.ingest.readers import Loaded, read_path
 from bot.store.base import IngestResult, Store
-from bot.store.sqlite import Prepared, prepare
+from bot.store.prepare import Prepared, prepare
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,9 +1,9 @@
 """Digest schedules, delivery claims and feed state: the part both store backends share.
 
-The records, the row → record mapping and the bookkeeping around each statement (the
-once-per-day claim, the capped error text, the remembered feed entries) live here once;
-each backend supplies its SQL as a `DigestSQL` and five small primitives that run it
-(sqlite_digests.py, postgres_digests.py).
+The records, the row → record mapping, the statements (`digest_sql`, written once and given
+in each backend's dialect) and the bookkeeping around each (the once-per-day claim, the
+capped error text, the remembered feed entries) live here once; each backend supplies five
+small primitives that run them (sqlite_digests.py, postgres_digests.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
+
+from bot.store.dialect import Dialect
 
 MAX_SEEN = 2000  # entry keys remembered per feed
 ERROR_LIMIT = 500  # characters of a delivery or feed error kept for /digest list and /feeds
@@ -133,6 +135,85 @@ class DigestSQL:
     feeds: str  # (none)
     feed_polled: str  # polled_at, etag, modified, title, new_entries, seen, url
     feed_failed: str  # polled_at, error, url
+
+
+def digest_sql(d: Dialect) -> DigestSQL:
+    """The digest and feed statements, written once, in one backend's dialect."""
+    q = d.sql
+    return DigestSQL(
+        insert_schedule=d.returns(
+            "INSERT INTO schedules (place, platform, time_of_day, timezone, topic, created_by, "
+            "created_at, exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "id",
+        ),
+        schedule=q(f"SELECT {SCHEDULE_COLS} FROM schedules WHERE id = ?"),
+        all_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE active = TRUE ORDER BY id",
+        place_schedules=q(
+            f"SELECT {SCHEDULE_COLS} FROM schedules "
+            "WHERE active = TRUE AND platform = ? AND place = ? ORDER BY id"
+        ),
+        cancel_schedule=q(
+            "UPDATE schedules SET active = FALSE "
+            "WHERE id = ? AND place = ? AND platform = ? AND active = TRUE"
+        ),
+        delivery=q(
+            f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = ? AND local_date = ?"
+        ),
+        last_delivery=q(
+            f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = ? "
+            "ORDER BY local_date DESC LIMIT 1"
+        ),
+        covered_until=q(
+            "SELECT max(covered_until) FROM deliveries WHERE schedule_id = ? AND status = 'delivered'"
+        ),
+        # The claim gets its row back only in the process whose INSERT created it, or whose
+        # UPDATE took over a failed attempt with attempts left; every other claim gets none.
+        claim=d.returns(
+            "INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, "
+            "claimed_at) VALUES (?, ?, ?, 'claimed', ?, 1, ?) "
+            "ON CONFLICT (schedule_id, local_date) DO UPDATE SET status = 'claimed', "
+            "token = excluded.token, attempts = deliveries.attempts + 1, "
+            "claimed_at = excluded.claimed_at, error = NULL "
+            "WHERE deliveries.status = 'failed' AND deliveries.attempts < ?",
+            "token",
+        ),
+        finish_delivery=q(
+            "UPDATE deliveries SET status = 'delivered', delivered_at = ?, covered_until = ?, "
+            "error = NULL WHERE schedule_id = ? AND local_date = ? AND token = ?"
+        ),
+        fail_delivery=q(
+            "UPDATE deliveries SET status = 'failed', error = ? "
+            "WHERE schedule_id = ? AND local_date = ? AND token = ?"
+        ),
+        plan_delivery=q(
+            "UPDATE deliveries SET reply = coalesce(reply, ?), "
+            "indexed_through = CASE WHEN reply IS NULL THEN ? ELSE indexed_through END "
+            "WHERE schedule_id = ? AND local_date = ? AND token = ?"
+        ),
+        delivery_progress=q(
+            "UPDATE deliveries SET parts_posted = ? "
+            "WHERE schedule_id = ? AND local_date = ? AND token = ?"
+        ),
+        indexed_through=q(
+            "SELECT max(indexed_through) FROM deliveries "
+            "WHERE schedule_id = ? AND status = 'delivered'"
+        ),
+        add_feed=q(
+            "INSERT INTO feeds (url, title, added_by, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (url) DO NOTHING"
+        ),
+        feed=q(f"SELECT {FEED_COLS} FROM feeds WHERE url = ?"),
+        feeds=f"SELECT {FEED_COLS} FROM feeds ORDER BY added_at, url{d.binary}",
+        # numbered marks: the title is read twice
+        feed_polled=q(
+            "UPDATE feeds SET last_polled = ?1, etag = coalesce(?2, etag), "
+            "modified = coalesce(?3, modified), title = CASE WHEN ?4 != '' THEN ?4 ELSE title END, "
+            "entries = entries + ?5, seen = ?6, last_error = NULL, failures = 0 WHERE url = ?7"
+        ),
+        feed_failed=q(
+            "UPDATE feeds SET last_polled = ?, last_error = ?, failures = failures + 1 WHERE url = ?"
+        ),
+    )
 
 
 class DigestStore(Protocol):

@@ -33,7 +33,7 @@ class CheckReport:
 
 def pg_dump_hint(url: str) -> str:
     """How to take a consistent copy of a PostgreSQL store (pg_dump reads one snapshot)."""
-    from bot.store.postgres import redact
+    from bot.store.postgres_text import redact
 
     shown = redact(url)
     return (

@@ -1,7 +1,7 @@
 """PostgreSQL store methods for schedules, delivery claims, feeds and the scheduler lease.
 
-The statements are PostgreSQL's; what they mean and the bookkeeping around them are shared
-with the SQLite store in digest_common.py.
+The statements, what they mean and the bookkeeping around them are shared with the SQLite
+store in digest_common.py; here are the primitives that run them and the lease.
 
 The digest claim is one `INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING` statement:
 PostgreSQL's unique key on (schedule_id, local_date) lets exactly one process, across every
@@ -20,13 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import asyncpg
 
-from bot.store.digest_common import (
-    DELIVERY_COLS,
-    FEED_COLS,
-    SCHEDULE_COLS,
-    DigestSQL,
-    DigestStore,
-)
+from bot.store.dialect import POSTGRES
+from bot.store.digest_common import DigestStore, digest_sql
 from bot.store.postgres_schema import LEADER_LOCK
 
 log = logging.getLogger(__name__)
@@ -38,48 +33,7 @@ _KEEPALIVE = {
     "tcp_keepalives_count": "3",
 }
 
-# The claim gets its row back only in the process whose INSERT created it, or whose UPDATE
-# took over a failed attempt with attempts left; every other claim, from any machine, gets none.
-SQL = DigestSQL(
-    insert_schedule="INSERT INTO schedules (place, platform, time_of_day, timezone, topic, "
-    "created_by, created_at, exclude) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    schedule=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE id = $1",
-    all_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE active ORDER BY id",
-    place_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules "
-    "WHERE active AND platform = $1 AND place = $2 ORDER BY id",
-    cancel_schedule="UPDATE schedules SET active = FALSE "
-    "WHERE id = $1 AND place = $2 AND platform = $3 AND active",
-    delivery=f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = $1 AND local_date = $2",
-    last_delivery=f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = $1 "
-    "ORDER BY local_date DESC LIMIT 1",
-    covered_until="SELECT max(covered_until) FROM deliveries "
-    "WHERE schedule_id = $1 AND status = 'delivered'",
-    claim="INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, claimed_at) "
-    "VALUES ($1, $2, $3, 'claimed', $4, 1, $5) "
-    "ON CONFLICT (schedule_id, local_date) DO UPDATE SET status = 'claimed', token = excluded.token, "
-    "attempts = deliveries.attempts + 1, claimed_at = excluded.claimed_at, error = NULL "
-    "WHERE deliveries.status = 'failed' AND deliveries.attempts < $6 RETURNING token",
-    finish_delivery="UPDATE deliveries SET status = 'delivered', delivered_at = $1, "
-    "covered_until = $2, error = NULL WHERE schedule_id = $3 AND local_date = $4 AND token = $5",
-    fail_delivery="UPDATE deliveries SET status = 'failed', error = $1 "
-    "WHERE schedule_id = $2 AND local_date = $3 AND token = $4",
-    plan_delivery="UPDATE deliveries SET reply = coalesce(reply, $1), "
-    "indexed_through = CASE WHEN reply IS NULL THEN $2 ELSE indexed_through END "
-    "WHERE schedule_id = $3 AND local_date = $4 AND token = $5",
-    delivery_progress="UPDATE deliveries SET parts_posted = $1 "
-    "WHERE schedule_id = $2 AND local_date = $3 AND token = $4",
-    indexed_through="SELECT max(indexed_through) FROM deliveries "
-    "WHERE schedule_id = $1 AND status = 'delivered'",
-    add_feed="INSERT INTO feeds (url, title, added_by, added_at) VALUES ($1, $2, $3, $4) "
-    "ON CONFLICT (url) DO NOTHING",
-    feed=f"SELECT {FEED_COLS} FROM feeds WHERE url = $1",
-    feeds=f'SELECT {FEED_COLS} FROM feeds ORDER BY added_at, url COLLATE "C"',
-    feed_polled="UPDATE feeds SET last_polled = $1, etag = coalesce($2, etag), "
-    "modified = coalesce($3, modified), title = CASE WHEN $4 != '' THEN $4 ELSE title END, "
-    "entries = entries + $5, seen = $6, last_error = NULL, failures = 0 WHERE url = $7",
-    feed_failed="UPDATE feeds SET last_polled = $1, last_error = $2, failures = failures + 1 "
-    "WHERE url = $3",
-)
+SQL = digest_sql(POSTGRES)
 
 
 class PgDigestTables(DigestStore):

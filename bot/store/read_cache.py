@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=list[Any])
 
 READ_CACHE_ROWS = 20_000  # result rows of the heavier read queries kept per store object
 
@@ -40,9 +43,11 @@ class ReadCache:
 
 
 def read_cached(
-    method: Callable[..., Awaitable[list[Any]]],
-) -> Callable[..., Awaitable[list[Any]]]:
-    """Keep a read query's result until the store has a new article (see the module doc)."""
+    method: Callable[P, Coroutine[Any, Any, R]],
+) -> Callable[P, Coroutine[Any, Any, R]]:
+    """Keep a read query's result until the store has a new article (see the module doc).
+
+    Typed as the method it wraps, so a store still satisfies the Store protocol."""
 
     @functools.wraps(method)
     async def wrapper(self: Any, *args: Any, **kwargs: Any) -> list[Any]:
@@ -71,4 +76,4 @@ def read_cached(
                 self._read_rows -= len(dropped) + 1
         return list(result)
 
-    return wrapper
+    return wrapper  # type: ignore[return-value]

@@ -1,4 +1,4 @@
--- briefbot store, schema version 4 (see MIGRATIONS in sqlite.py). Every statement is idempotent.
+-- briefbot store, schema version 4 (see MIGRATIONS in sqlite_migrations.py). Every statement is idempotent.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -1,7 +1,7 @@
 """SQLite store methods for digest schedules, delivery records and feeds (mixed into SQLiteStore).
 
-The statements are SQLite's; what they mean and the bookkeeping around them are shared with
-the PostgreSQL store in digest_common.py.
+The statements, what they mean and the bookkeeping around them are shared with the
+PostgreSQL store in digest_common.py; here are the primitives that run them on SQLite.
 """
 
 from __future__ import annotations
@@ -11,32 +11,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from bot.store.digest_common import (
-    DELIVERY_COLS,
-    FEED_COLS,
-    MAX_SEEN,
-    SCHEDULE_COLS,
-    DeliveryRecord,
-    DigestSQL,
-    DigestStore,
-    FeedState,
-    Schedule,
-)
+from bot.store.dialect import SQLITE
+from bot.store.digest_common import DigestStore, digest_sql
 
 if TYPE_CHECKING:
     import asyncio
 
     import aiosqlite
 
-__all__ = [
-    "MAX_SEEN",
-    "DeliveryRecord",
-    "DigestStore",
-    "DigestTables",
-    "FeedState",
-    "Schedule",
-    "upgrade_digest_tables",
-]
+__all__ = ["DigestTables", "upgrade_digest_tables"]
 
 
 @contextmanager
@@ -55,46 +38,7 @@ def _saving(what: str) -> Iterator[None]:
         raise StoreError(f"could not save {what}: {exc}") from exc
 
 
-SQL = DigestSQL(
-    insert_schedule="INSERT INTO schedules (place, platform, time_of_day, timezone, topic, "
-    "created_by, created_at, exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    schedule=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE id = ?",
-    all_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules WHERE active = 1 ORDER BY id",
-    place_schedules=f"SELECT {SCHEDULE_COLS} FROM schedules "
-    "WHERE active = 1 AND platform = ? AND place = ? ORDER BY id",
-    cancel_schedule="UPDATE schedules SET active = 0 "
-    "WHERE id = ? AND place = ? AND platform = ? AND active = 1",
-    delivery=f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = ? AND local_date = ?",
-    last_delivery=f"SELECT {DELIVERY_COLS} FROM deliveries WHERE schedule_id = ? "
-    "ORDER BY local_date DESC LIMIT 1",
-    covered_until="SELECT max(covered_until) FROM deliveries "
-    "WHERE schedule_id = ? AND status = 'delivered'",
-    claim="INSERT INTO deliveries (schedule_id, local_date, place, status, token, attempts, claimed_at) "
-    "VALUES (?, ?, ?, 'claimed', ?, 1, ?) "
-    "ON CONFLICT (schedule_id, local_date) DO UPDATE SET status = 'claimed', token = excluded.token, "
-    "attempts = deliveries.attempts + 1, claimed_at = excluded.claimed_at, error = NULL "
-    "WHERE deliveries.status = 'failed' AND deliveries.attempts < ?",
-    finish_delivery="UPDATE deliveries SET status = 'delivered', delivered_at = ?, "
-    "covered_until = ?, error = NULL WHERE schedule_id = ? AND local_date = ? AND token = ?",
-    fail_delivery="UPDATE deliveries SET status = 'failed', error = ? "
-    "WHERE schedule_id = ? AND local_date = ? AND token = ?",
-    plan_delivery="UPDATE deliveries SET reply = coalesce(reply, ?), "
-    "indexed_through = CASE WHEN reply IS NULL THEN ? ELSE indexed_through END "
-    "WHERE schedule_id = ? AND local_date = ? AND token = ?",
-    delivery_progress="UPDATE deliveries SET parts_posted = ? "
-    "WHERE schedule_id = ? AND local_date = ? AND token = ?",
-    indexed_through="SELECT max(indexed_through) FROM deliveries "
-    "WHERE schedule_id = ? AND status = 'delivered'",
-    add_feed="INSERT OR IGNORE INTO feeds (url, title, added_by, added_at) VALUES (?, ?, ?, ?)",
-    feed=f"SELECT {FEED_COLS} FROM feeds WHERE url = ?",
-    feeds=f"SELECT {FEED_COLS} FROM feeds ORDER BY added_at, url",
-    # numbered parameters: the title is read twice
-    feed_polled="UPDATE feeds SET last_polled = ?1, etag = coalesce(?2, etag), "
-    "modified = coalesce(?3, modified), title = CASE WHEN ?4 != '' THEN ?4 ELSE title END, "
-    "entries = entries + ?5, seen = ?6, last_error = NULL, failures = 0 WHERE url = ?7",
-    feed_failed="UPDATE feeds SET last_polled = ?, last_error = ?, failures = failures + 1 "
-    "WHERE url = ?",
-)
+SQL = digest_sql(SQLITE)
 _CLAIMED_TOKEN = "SELECT token FROM deliveries WHERE schedule_id = ? AND local_date = ?"
 
 

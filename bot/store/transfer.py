@@ -14,14 +14,14 @@ import base64
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from bot.model import parse_utc
 from bot.store.base import StoreError
 from bot.store.opening import is_pg_url
 from bot.store.postgres_schema import GIN_INDEXES
-from bot.store.sqlite import UNDATED_WITHIN_SECONDS
+from bot.store.sqlite_migrations import UNDATED_WITHIN_SECONDS
 
 FORMAT = "briefbot-export"
 VERSION = 1
@@ -98,7 +98,7 @@ def _imported(article: dict[str, Any]) -> None:
 
 def _seconds_apart(a: str, b: str) -> float:
     try:
-        first, second = (datetime.fromisoformat(x.replace("Z", "+00:00")) for x in (a, b))
+        first, second = (parse_utc(x) for x in (a, b))
         return abs((first - second).total_seconds())
     except (TypeError, ValueError):
         return float("inf")

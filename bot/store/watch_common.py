@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+from bot.store.dialect import Dialect
+
 MAX_ATTEMPTS = 3
 ERROR_LIMIT = 500
 
@@ -111,6 +113,87 @@ class WatchSQL:
     counts: str  # platform, place -> status, count
     story_first: str  # story_id -> the smallest article pk in it
     article_story: str  # article id -> its story id
+
+
+def watch_sql(d: Dialect) -> WatchSQL:
+    """The watch and alert statements, written once, in one backend's dialect."""
+    q = d.sql
+    return WatchSQL(
+        insert_watch=d.returns(
+            "INSERT INTO watches (place, platform, kind, target, key, since_pk, created_by, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "id",
+        ),
+        watch=q(f"SELECT {WATCH_COLS} FROM watches WHERE id = ?"),
+        all_watches=f"SELECT {WATCH_COLS} FROM watches WHERE active = TRUE ORDER BY id",
+        place_watches=q(
+            f"SELECT {WATCH_COLS} FROM watches "
+            "WHERE active = TRUE AND platform = ? AND place = ? ORDER BY id"
+        ),
+        cancel_watch=q(
+            "UPDATE watches SET active = FALSE "
+            "WHERE id = ? AND place = ? AND platform = ? AND active = TRUE"
+        ),
+        set_quiet=q(
+            'INSERT INTO alert_quiet (platform, place, start, "end", timezone) '
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, place) DO UPDATE SET "
+            'start = excluded.start, "end" = excluded."end", timezone = excluded.timezone'
+        ),
+        clear_quiet=q("DELETE FROM alert_quiet WHERE platform = ? AND place = ?"),
+        quiet=q(
+            'SELECT platform, place, start, "end", timezone FROM alert_quiet '
+            "WHERE platform = ? AND place = ?"
+        ),
+        max_pk=f"SELECT max({d.row_key}) FROM articles",
+        new_articles=q(
+            f"SELECT {d.row_key}, id, story_id FROM articles WHERE {d.row_key} > ? "
+            f"ORDER BY {d.row_key} LIMIT ?"
+        ),
+        cursor=q("SELECT pk FROM alert_cursor WHERE name = ?"),
+        set_cursor=q(
+            "INSERT INTO alert_cursor (name, pk) VALUES (?, ?) "
+            f"ON CONFLICT (name) DO UPDATE SET pk = {d.greatest}(alert_cursor.pk, excluded.pk)"
+        ),
+        queue_alert=q(
+            "INSERT INTO alerts (watch_id, update_key, platform, place, story_id, article_pk, "
+            "body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (platform, place, update_key) DO NOTHING"
+        ),
+        pending_channels="SELECT DISTINCT platform, place FROM alerts WHERE status = 'pending'",
+        claim_channel=d.returns(
+            "UPDATE alerts SET status = 'claimed', token = ?, claimed_at = ? "
+            "WHERE platform = ? AND place = ? AND status = 'pending'",
+            ALERT_COLS,
+        ),
+        finish_alert=q(
+            "UPDATE alerts SET status = 'posted', posted_at = ?, message = ?, error = NULL "
+            "WHERE id = ? AND token = ? AND status = 'claimed'"
+        ),
+        release_alerts=q(
+            "UPDATE alerts SET status = 'pending', token = '' WHERE token = ? AND status = 'claimed'"
+        ),
+        fail_alerts=q(
+            "UPDATE alerts SET attempts = attempts + 1, error = ?, token = '', "
+            "status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END "
+            "WHERE token = ? AND status = 'claimed'"
+        ),
+        posts_since=q(
+            "SELECT count(DISTINCT message) FROM alerts "
+            "WHERE platform = ? AND place = ? AND status = 'posted' AND posted_at >= ?"
+        ),
+        thread=q(
+            "SELECT thread FROM alert_threads WHERE platform = ? AND place = ? AND story_id = ?"
+        ),
+        set_thread=q(
+            "INSERT INTO alert_threads (platform, place, story_id, thread) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING"
+        ),
+        counts=q(
+            "SELECT status, count(*) FROM alerts WHERE platform = ? AND place = ? GROUP BY status"
+        ),
+        story_first=q(f"SELECT min({d.row_key}) FROM articles WHERE story_id = ?"),
+        article_story=q("SELECT story_id FROM articles WHERE id = ?"),
+    )
 
 
 class WatchStore(Protocol):

@@ -8,7 +8,7 @@ import pytest
 
 from bot.commands.schedule_words import ScheduleInputError, parse_time, parse_zone
 from bot.digests import due_on, latest_due, next_due
-from bot.store.sqlite_digests import Schedule
+from bot.store.base import Schedule
 from tests.digests.conftest import at
 
 

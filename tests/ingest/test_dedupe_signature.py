@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from bot.ingest import dedupe
+from bot.store import dedupe
 from tests.conftest import SEEDS
 
 

@@ -8,7 +8,7 @@ import random
 
 import numpy as np
 
-from bot.ingest import dedupe
+from bot.store import dedupe
 from tests.conftest import SEEDS
 
 

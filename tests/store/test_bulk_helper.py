@@ -11,7 +11,8 @@ import pytest
 
 from bot.ingest.readers import Loaded, from_text, read_path
 from bot.ingest.service import BATCH, ingest_loaded
-from bot.store.sqlite import SQLiteStore, prepare
+from bot.store.prepare import prepare
+from bot.store.sqlite import SQLiteStore
 from tests.conftest import SEEDS
 from tests.hardening.test_crash import write_articles
 

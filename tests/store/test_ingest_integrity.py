@@ -8,7 +8,7 @@ from typing import Any
 from bot.extract import analyse, extractor_version
 from bot.ingest.readers import from_text
 from bot.model import Article
-from bot.store.sqlite import prepare
+from bot.store.prepare import prepare
 from tests.conftest import SEEDS
 
 CUMBRIA = (
@@ -141,7 +141,7 @@ async def test_a_postgres_store_from_before_is_upgraded_keeping_its_ids(pg_serve
 
 
 def test_search_form_cuts_closing_boilerplate_and_blanks_the_rest() -> None:
-    from bot.store.sqlite import search_form, searched_text
+    from bot.store.prepare import search_form, searched_text
 
     text = "Story one. Credit: Wire Photo. Story two.\nAll content by the Foundation.\n"
     closing = (text.index("All"), len(text) - 1)

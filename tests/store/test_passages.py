@@ -12,7 +12,8 @@ from bot.extract.sentences import split_sentences
 from bot.ingest.readers import from_text
 from bot.model import Article
 from bot.store.base import StoreError
-from bot.store.sqlite import SCHEMA_VERSION, SQLiteStore, prepare
+from bot.store.prepare import prepare
+from bot.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tests.conftest import GOLD, SEEDS
 from tests.hardening.audit import store_problems
 

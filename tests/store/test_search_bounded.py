@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import bot.store.postgres
-import bot.store.sqlite
+import bot.store.sqlite_reads
 from bot.model import Article
 
 TOPICS = ["harbour", "election", "vaccine", "orchestra", "drought", "railway", "satellite"]
@@ -30,7 +30,7 @@ def article(i: int, word: str) -> Article:
 
 @pytest.fixture
 def few_candidates(monkeypatch: pytest.MonkeyPatch) -> int:
-    for module in (bot.store.sqlite, bot.store.postgres):
+    for module in (bot.store.sqlite_reads, bot.store.postgres):
         monkeypatch.setattr(module, "SEARCH_CANDIDATES", 4)
     return 4
 

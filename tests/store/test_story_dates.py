@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bot.ingest.readers import from_text
 from bot.model import Article
-from bot.store.sqlite import SQLiteStore, prepare
+from bot.store.prepare import prepare
+from bot.store.sqlite import SQLiteStore
 from tests.conftest import SEEDS
 
 

@@ -124,8 +124,7 @@ async def test_a_refused_post_is_retried_and_posted_once(tmp_path: Path) -> None
 
 def test_a_namesake_is_not_the_watched_person() -> None:
     from bot.model import Quote
-    from bot.store.base import ArticleRef, StoredQuote
-    from bot.store.watch_common import Watch
+    from bot.store.base import ArticleRef, StoredQuote, Watch
     from bot.watch_match import person_updates
 
     ref = ArticleRef("a1", "Campaign trail")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.alerts import in_quiet
-from bot.store.watch_common import QuietHours
+from bot.store.base import QuietHours
 from tests.watches.conftest import SEEDS, ThreadedChannel, running
 
 

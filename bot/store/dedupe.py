@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -106,3 +107,11 @@ def free_id(article_id: str, source: str, digest: str, taken: Callable[[str], ob
     while taken(f"{candidates[-1]}-{n}"):
         n += 1
     return f"{candidates[-1]}-{n}"
+
+
+def first_copy(candidates: Iterable[tuple[Any, bytes | None]], signature: np.ndarray) -> str | None:
+    """The id of the first (id, stored signature) whose text this signature's is a copy of."""
+    for article_id, blob in candidates:
+        if blob and similarity(blob, signature) >= NEAR_THRESHOLD:
+            return str(article_id)
+    return None

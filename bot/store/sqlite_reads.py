@@ -1,0 +1,333 @@
+"""SQLite's read queries: articles, /search, figures, quotes, speakers and stories (mixed
+into SQLiteStore)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import aiosqlite
+
+from bot import cluster
+from bot.store import fts
+from bot.store.base import SearchHit, StoredFigure, StoredQuote, Story
+from bot.store.read_cache import read_cached
+from bot.store.rows import (
+    FIG_COLS,
+    QUOTE_COLS,
+    REF_COLS,
+    SEARCH_CANDIDATES,
+    ref,
+    stored_figure,
+    stored_quote,
+    summary_of,
+)
+
+SURFACE_FIRST = 4  # hits wanted x this: best-ranked candidates word-checked before all are
+
+
+class SQLiteReads:
+    """What the commands read, over SQLiteStore's reader connection."""
+
+    if TYPE_CHECKING:
+        _db: aiosqlite.Connection
+        _write_lock: asyncio.Lock
+        _spellings: dict[str, Counter[str]]
+        _speakers_upto: int
+        _speakers_list: list[tuple[str, str, int]] | None
+        _speakers_stamp: str
+
+        async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+        async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
+    @read_cached
+    async def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """Best-matching articles: all words first, any word if that finds nothing.
+
+        Ranking (bm25, title words weighted 4x) looks at the newest SEARCH_CANDIDATES
+        matching articles: a word found in most of a 100k archive would otherwise be scored
+        in every article; for the same reason 'the', 'of', 'was' are left out of a query
+        that has other words. Snippets are cut only for the hits shown.
+        """
+        surface = fts.surface_patterns(query)
+        for match, joiner in (
+            (fts.all_of(query, drop_common=True), " AND "),
+            (fts.any_of(query, drop_common=True), " OR "),
+        ):
+            if not match:
+                return []
+            # The index matches stems; each hit must also hold the words themselves. Checked
+            # on the best-ranked few first, on every candidate only when too few of them pass.
+            words = joiner.join(["(a.title LIKE ? OR a.text LIKE ?)"] * len(surface)) or "1"
+            for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
+                ranked = await self._all(
+                    "SELECT r.rowid, r.score FROM (SELECT rowid, score FROM ("
+                    "SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+                    "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?) r "
+                    f"JOIN articles a ON a.rowid = r.rowid WHERE {words} ORDER BY r.score LIMIT ?",
+                    (
+                        match,
+                        SEARCH_CANDIDATES,
+                        checked,
+                        *[p for w in surface for p in (w, w)],
+                        limit,
+                    ),
+                )
+                if len(ranked) >= limit or not surface:
+                    break
+            if not ranked:
+                continue
+            # One statement, one branch per hit: each is a rowid lookup inside the match.
+            branch = (
+                f"SELECT ? AS k, {REF_COLS}, snippet(articles_fts, 1, '', '', ' … ', 24) "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?"
+            )
+            params: list[Any] = []
+            for k, (rowid, _) in enumerate(ranked):
+                params += [k, match, rowid]
+            rows = await self._all(" UNION ALL ".join([branch] * len(ranked)), params)
+            return [
+                SearchHit(ref(r[1:6]), " ".join(r[6].split()), -ranked[r[0]][1])
+                for r in sorted(rows)
+            ]
+        return []
+
+    # -- figures ------------------------------------------------------------------------
+
+    @read_cached
+    async def figures(
+        self,
+        topic: str | None = None,
+        match: str | None = None,
+        limit: int = 1000,
+        any_word: bool = False,
+    ) -> list[StoredFigure]:
+        """Figures of a topic and/or whose sentence holds the words (any of them if any_word).
+
+        With words, the best-matching sentences come first (bm25), so a LIMIT keeps the
+        relevant ones; without, article order.
+        """
+        where, params = [], []
+        join = ""
+        order = "a.published, a.id, f.start"
+        if topic:
+            where.append("f.topic = ?")
+            params.append(topic)
+        if match:
+            q = fts.any_of(match, drop_common=True) if any_word else fts.all_of(match)
+            if not q:
+                return []
+            join = "JOIN figures_fts ON figures_fts.rowid = f.id"
+            where.append("figures_fts MATCH ?")
+            params.append(q)
+            order = f"bm25(figures_fts), {order}"
+        sql = (
+            f"SELECT {FIG_COLS} FROM figures f {join} JOIN articles a ON a.rowid = f.article_rowid "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
+        )
+        return [stored_figure(r) for r in await self._all(sql, [*params, limit])]
+
+    @read_cached
+    async def figure_topics(self) -> list[tuple[str, int]]:
+        rows = await self._all(
+            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
+            "GROUP BY topic ORDER BY count(*) DESC"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    # -- quotes -------------------------------------------------------------------------
+
+    @read_cached
+    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
+        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
+        for match in (fts.phrase(phrase), fts.all_of(phrase)):
+            if not match:
+                return []
+            rows = await self._ranked_quotes("{text}: " + f"({match})", limit)
+            if rows:
+                return rows
+        return []
+
+    @read_cached
+    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
+        match = fts.all_of(words)
+        if not match:
+            return []
+        return await self._ranked_quotes("{text sentence}: " + f"({match})", limit)
+
+    async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
+        """How often each spelling names each speaker, from the counts speakers() keeps: a
+        much-quoted person has tens of thousands of quotes to count otherwise."""
+        await self.speakers()
+        return {k: Counter(self._spellings[k]) for k in keys if k in self._spellings}
+
+    async def speakers(self) -> list[tuple[str, str, int]]:
+        """(key, fullest name, quote count) per speaker, most quoted first.
+
+        Counting every quote takes seconds at 100k articles, and /who asks on every request:
+        the counts are kept here and brought up to date with only the quotes added since
+        (quotes are only ever added, and committed in id order: one writer at a time).
+        """
+        top, stamp = await self._one(
+            "SELECT coalesce(max(id), 0), "
+            "coalesce((SELECT value FROM meta WHERE key = 'reindexed'), '') FROM quotes"
+        )
+        if top < self._speakers_upto or stamp != self._speakers_stamp:
+            # a different or rebuilt store, or reindex replaced quotes: count again
+            self._spellings, self._speakers_upto, self._speakers_stamp = {}, 0, stamp
+            self._speakers_list = None
+        if top != self._speakers_upto or self._speakers_list is None:
+            # From nothing, the speaker index is the quicker scan; after that, only the new ids.
+            since = "id > ? AND id <= ? AND" if self._speakers_upto else "? = 0 AND id <= ? AND"
+            rows = await self._all(
+                f"SELECT speaker_key, speaker, count(*) FROM quotes WHERE {since} "
+                "speaker_key IS NOT NULL GROUP BY speaker_key, speaker",
+                (self._speakers_upto, top),
+            )
+            for key, name, n in rows:
+                self._spellings.setdefault(key, Counter())[name] += n
+            self._speakers_upto = top
+            self._speakers_list = sorted(  # ties: the lower key, then the first longest name
+                (
+                    (key, max(sorted(names), key=len), names.total())
+                    for key, names in sorted(self._spellings.items())
+                ),
+                key=lambda r: -r[2],
+            )
+        return list(self._speakers_list)
+
+    async def _ranked_quotes(self, match: str, limit: int) -> list[StoredQuote]:
+        """Quotes matching an FTS5 query, best (bm25) first."""
+        rows = await self._all(
+            f"SELECT {QUOTE_COLS} FROM quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id "
+            "JOIN articles a ON a.rowid = q.article_rowid "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+            (match, limit),
+        )
+        return [stored_quote(r) for r in rows]
+
+    # -- stories ------------------------------------------------------------------------
+
+    @staticmethod
+    def _stories_where(
+        since: str | None, topic: str | None, after_row: int | None = None
+    ) -> tuple[str, list[Any]] | None:
+        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
+
+        after_row: only stories with an article indexed after that articles.rowid (a digest's
+        mark), whatever its publication date. A topic needs an article that has the words
+        themselves, not only their stems (Federer is not federal)."""
+        params: list[Any] = [since or ""]
+        filters = ""
+        if after_row is not None:
+            filters += "AND s.id IN (SELECT a.story_id FROM articles a WHERE a.rowid > ?) "
+            params.append(after_row)
+        if topic:
+            match = fts.all_of(topic)
+            if not match:
+                return None
+            surface = fts.surface_patterns(topic)
+            words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
+            filters += (
+                "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
+            )
+            params += [match, since or "", *[p for w in surface for p in (w, w)]]
+        return f"WHERE s.last_published >= ? {filters}", params
+
+    async def story_count(
+        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
+    ) -> int:
+        """How many stories stories() would list without a limit (for "n more" and paging)."""
+        counted = await self._story_count_rows(since, topic, after_row)
+        return int(counted[0]) if counted else 0
+
+    @read_cached
+    async def _story_count_rows(
+        self, since: str | None, topic: str | None, after_row: int | None
+    ) -> list[Any]:
+        """story_count as a one-row list, so it is cached between ingests like stories()."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return [0]
+        if topic:  # only the stories about the topic count, as stories() lists them
+            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", where[1])
+            return [sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))]
+        row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
+        return [row[0] if row else 0]
+
+    @read_cached
+    async def stories(
+        self,
+        since: str | None = None,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        after_row: int | None = None,
+    ) -> list[Story]:
+        """Stories active since `since`, newest first; with a topic, only stories about it."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return []
+        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
+        if topic:  # matching articles are not enough: the story must be about the topic
+            found = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+                f"{where[0]} {order} LIMIT ?",
+                [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH],
+            )
+            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
+            rows = about[offset : offset + limit]
+        else:
+            rows = await self._all(
+                f"SELECT s.id, s.first_published, s.last_published FROM stories s "
+                f"{where[0]} {order} LIMIT ? OFFSET ?",
+                [*where[1], limit, offset],
+            )
+        out = []
+        for sid, first, last in rows:
+            arts = await self._all(
+                f"SELECT {REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
+                (sid,),
+            )
+            out.append(
+                Story(
+                    id=sid,
+                    articles=tuple(ref(r) for r in arts),
+                    first_published=first,
+                    last_published=last,
+                )
+            )
+        return out
+
+    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
+        """The cached multi-source summary and the story size it was made for."""
+        row = await self._one(
+            "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
+        )
+        return summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        rows = await self._all(
+            f"SELECT id, size, summary, summary_size FROM stories WHERE id IN ({marks})",
+            tuple(story_ids),
+        )
+        return {r[0]: summary_of(r[1:]) for r in rows}
+
+    async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                "UPDATE stories SET summary = ?, summary_size = ? WHERE id = ?",
+                (json.dumps(picked), size, story_id),
+            )
+            await self._db.commit()
