@@ -32,6 +32,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.gender import article_genders, fits, key_of
 from bot.extract.lexicon import common_words
 from bot.extract.speakers import surname_skeleton
 from bot.model import Sentence
@@ -69,6 +70,17 @@ class ArticleDoc:
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
     credible: dict[str, str | None] = field(default_factory=dict)
+    genders: dict[str, str] | None = None
+
+    def fits(self, name: str | None, pronoun: str) -> bool:
+        """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""
+        if not name:
+            return False
+        if self.genders is None:
+            self.genders = article_genders(
+                self.text, self.persons, self.fullnames, key_of(self.skeleton)
+            )
+        return fits(self.genders.get(self.skeleton(surname(name))), pronoun)
 
     def resolve(self, m: Mention | None) -> str | None:
         """The speaker a source mention stands for (see _resolve)."""
@@ -396,19 +408,22 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
+        if (
+            m.kind == "name"
+            and " " not in m.name
+            and _DEFINITE.search(doc.text, max(0, m.start - 24), m.start)
+            and doc.skeleton(surname(m.name)) not in doc.fullnames
+        ):
+            # "the 27-year-old Austrian said", "the Frenchman told": a description of
+            # someone named before, not a name
+            return _refer_back(doc, m.start, "")
         return _expand(doc, m.name) if _speaker_ok(doc, m) else None
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
         if m.name not in PERSON_PRONOUNS:
             return None
-        k = bisect.bisect_left(doc.speaker_starts, m.start) - 1
-        if k >= 0 and m.start - doc.speakers[k][0] <= PRONOUN_WINDOW:
-            closer = _sentence_subject_after(doc, doc.speakers[k][0], m.start)
-            if closer is None and _rival_subject(doc, doc.speakers[k][0], m.start):
-                return None  # two could be "he": abstain
-            return closer or doc.speakers[k][1]
-        return _antecedent(doc, m.start)
+        return _refer_back(doc, m.start, m.name)
     if m.kind == "nominal":
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
@@ -420,12 +435,40 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
             if head in p.titles and p.name:
                 return _expand(doc, p.name)
             k -= 1
+        if m.titles[0] == "the" and head in TITLES and head not in _BODY_HEADS:
+            # "the former pollster said": the person the article was just talking about
+            return _refer_back(doc, m.start, "")
         return None
     return None
 
 
-def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
-    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is nearer."""
+# "the Austrian", "the 24-year-old Swiss": a definite description right before the word
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
+_BODY_HEADS = frozenset("state first press top senior acting interim foreign defence defense".split())
+
+
+def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
+    """The person a he/she (or a definite description: pronoun "") at pos refers to: the
+    last named speaker within PRONOUN_WINDOW it fits, unless a nearer subject or a rival
+    intervenes, else the subject of a recent sentence (gender.py decides who fits)."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
+        k >= 0
+        and pos - doc.speakers[k][0] <= PRONOUN_WINDOW
+        and not doc.fits(doc.speakers[k][1], pronoun)
+    ):
+        k -= 1
+    if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
+        closer = _sentence_subject_after(doc, doc.speakers[k][0], pos, pronoun)
+        if closer is None and _rival_subject(doc, doc.speakers[k][0], pos):
+            return None  # two could be "he": abstain
+        return closer or doc.speakers[k][1]
+    return _antecedent(doc, pos, pronoun)
+
+
+def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) -> str | None:
+    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is
+    nearer, when the pronoun fits them."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     while k >= 0 and doc.persons[k].start > lo:
         p = doc.persons[k]
@@ -436,6 +479,7 @@ def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
             and doc.person_subject[k]
             and _opens_sentence(doc.text, sent.start, p.start)
             and p.name
+            and doc.fits(p.name, pronoun)
         ):
             return _expand(doc, p.name)
         k -= 1
@@ -496,8 +540,9 @@ def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
     return not (k < len(doc.persons) and doc.persons[k].start == at)
 
 
-def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
-    """he/she with no recent speaker: the subject-like person of the nearest earlier sentence."""
+def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
+    """he/she with no recent speaker: the subject-like person the pronoun fits in the
+    nearest earlier sentence."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     if k < 0:
         return None
@@ -510,14 +555,20 @@ def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
         # first subject-like mention of that sentence
         first = None
         while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
-            if doc.person_subject[j]:
+            if doc.person_subject[j] and doc.fits(doc.persons[j].name, pronoun):
                 first = j
             j -= 1
         if first is not None:
             best = first
             break
     if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
-        best = next((j for j in range(k, -1, -1) if doc.person_subject[j]), k)
+        fit = (j for j in range(k, -1, -1) if doc.fits(doc.persons[j].name, pronoun))
+        subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
+        best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
+        if best is None:
+            best = next(fit, None)
+        if best is None:
+            return None
     if _rival_subject(doc, doc.persons[best].start, pos):
         return None  # two could be "he": abstain
     name = doc.persons[best].name
