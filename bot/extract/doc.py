@@ -444,7 +444,9 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
 
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
-_BODY_HEADS = frozenset("state first press top senior acting interim foreign defence defense".split())
+_BODY_HEADS = frozenset(
+    "state first press top senior acting interim foreign defence defense".split()
+)
 
 
 def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
