@@ -18,6 +18,7 @@ from bot.extract.lexicon import (
     HONORIFICS,
     IRREGULAR_PAST,
     NOMINAL_HEADS,
+    NOT_NAME,
     TITLES,
     common_words,
 )
@@ -91,6 +92,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):
             return None  # "told the BBC News website": the outlet heard it, it did not say it
+        if " " not in clean and not _speaks_itself(text, clean, body=True):
+            return None  # "TV", "ID", "G8": an acronym the article never has speak
         return clean  # "Muslim Council of Britain", "POLITICO"
     words = clean.split()
     if not words:
@@ -146,6 +149,7 @@ def _word_before(text: str, pos: int) -> str:
     return text[j:k]
 
 
+_QUOTE_MARKS = frozenset("\"“”'’")
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
 
 
@@ -157,12 +161,30 @@ def _addressed(text: str, name: str) -> bool:
     return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
 
 
-def _speaks_itself(text: str, word: str) -> bool:
+def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
-    not a word copy writes in lowercase."""
+    not a word copy writes in lowercase. A person's name has no article or number before it
+    ("the Kiwi said", "50 Cent said"), is no part of a longer word ("M&S said") and closes no
+    appositive (", Oxfordshire, said"); a body ("the ARU said") may have an article."""
     if word.lower() in common_words() or not word[:1].isupper():
         return False
-    return any(_SPEAKS.match(text, p + len(word)) for p in _occurrences(text, word))
+    for p in _occurrences(text, word):
+        if not _SPEAKS.match(text, p + len(word)):
+            continue
+        if p and not text[p - 1].isspace() and text[p - 1] not in "\"“‘'(":
+            continue
+        prev = _word_before(text, p)
+        low = prev.lower()
+        if prev[:1].isdigit() or (
+            prev.endswith(",")
+            and not _QUOTE_MARKS.intersection(prev)
+            and text.startswith(",", p + len(word))
+        ):
+            continue
+        if not body and low in _DETERMINER:
+            continue
+        return True
+    return False
 
 
 def _person_evidence(text: str, words: list[str]) -> bool:
@@ -200,10 +222,16 @@ def _named_in_full(text: str, word: str) -> bool:
     common = common_words()
     for p in _occurrences(text, word):
         prev = _word_before(text, p)
-        if not prev[:1].isupper() or prev[-1:] in ",;:":
+        if not prev[:1].isupper() or prev[-1:] in ",;:!?\"”’'":
             continue
         low = prev.rstrip(".").lower()
-        if low in _HONORIFIC or low in TITLES or low not in common:
+        if low in _HONORIFIC or low in TITLES:
+            return True
+        if len(prev) == 2 and prev[1] == ".":
+            return True  # a middle initial: "George W. Bush"
+        if prev.endswith(".") or len(low) < 2 or low in NOT_NAME:
+            continue  # "... Labour. Tory", "A Labour spokesman": not a first name
+        if low not in common:
             return True
     return False
 
