@@ -92,7 +92,7 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):
             return None  # "told the BBC News website": the outlet heard it, it did not say it
-        if " " not in clean and not _speaks_itself(text, clean, body=True):
+        if " " not in clean and not (_cue_follows(text, clean) or _according_to(text, clean)):
             return None  # "TV", "ID", "G8": an acronym the article never has speak
         return clean  # "Muslim Council of Britain", "POLITICO"
     words = clean.split()
@@ -159,6 +159,26 @@ _TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 def _addressed(text: str, name: str) -> bool:
     """The article has someone tell the body something ("told the BBC News website")."""
     return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
+
+
+_ACCORDING = re.compile(r"\baccording to\b[^.,;:]{0,30}$", re.IGNORECASE)
+
+
+_NEXT_WORDS = re.compile(r"[,\s]+(?:(?:has|have|had|also|later|then)\s+)?([a-z]+)")
+
+
+def _cue_follows(text: str, word: str) -> bool:
+    """ "RICS added", "As POLITICO revealed": a reporting verb follows the name somewhere."""
+    for p in _occurrences(text, word):
+        m = _NEXT_WORDS.match(text, p + len(word))
+        if m is not None and m.group(1) in CUES:
+            return True
+    return False
+
+
+def _according_to(text: str, word: str) -> bool:
+    """ "according to Russia's TASS state news agency": the body is named as a source."""
+    return any(_ACCORDING.search(text, max(0, p - 42), p) for p in _occurrences(text, word))
 
 
 def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
