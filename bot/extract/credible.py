@@ -40,7 +40,7 @@ _MODIFIER = re.compile(r" [a-z]+ [a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
 _WORK_AFTER = re.compile(
-    r"(?i)^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
+    r"(?i)\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
     r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game|laptop|phone|handset|"
     r"console|computer|device|player|car)s?\b"
 )
@@ -113,7 +113,9 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     if len(words) >= 2 and words[-1].endswith("s") and _occurrences(text, clean[:-1]):
         return None  # "Lib Dems" beside "Lib Dem": a group, not a person
     thing = _used_as_thing(text, clean)
-    if thing == "work" or (thing and only_speaks):
+    if thing == "made" and _person_evidence(text, words):
+        thing = ""  # "the Maddow show", "an Elvis Presley song": the person's work
+    if thing in ("work", "made") or (thing and only_speaks):
         return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
     common = common_words()
     all_common = all(w.lower().strip("'’") in common for w in words)
@@ -269,10 +271,10 @@ def _used_as_thing(text: str, name: str) -> str:
         if _PLURAL_AFTER.match(text, end, end + 16):
             return "work"
         if _WORK_AFTER.match(text, end, end + 12):
-            return "work"
+            found = "made"  # "the Star Trek franchise"; but also "the Maddow show"
         before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
         if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, end)):
-            found = "place"  # "the Chechen Akhmat special forces": a modifier, undecided
+            found = found or "place"  # "the Chechen Akhmat special forces": a modifier, undecided
     return found
 
 
