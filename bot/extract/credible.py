@@ -45,7 +45,11 @@ _WORK_AFTER = re.compile(
     r"console|computer|device|player|car)s?\b"
 )
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
-_PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:are|were|have been|have [a-z]+ed)\b")
+# "Clinton and Trump are", "could Trump have": the plural or the "have" is not the name's own
+_NOT_OWN_VERB = frozenset(
+    "and or & nor would could should did does do will might may must to".split()
+)
 _HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
 
 
@@ -268,8 +272,12 @@ def _used_as_thing(text: str, name: str) -> str:
             continue
         if _WORK_BEFORE.search(text, max(0, start - 20), start):
             return "work"
-        if _PLURAL_AFTER.match(text, end, end + 16):
-            return "work"
+        if (
+            _PLURAL_AFTER.match(text, end, end + 20)
+            and _word_before(text, start).lower() not in _NOT_OWN_VERB
+            and not _word_before(text, start).endswith(",")
+        ):
+            found = "made"  # "Franz Ferdinand are", "Burnley were": a band or a team
         if _WORK_AFTER.match(text, end, end + 12):
             found = "made"  # "the Star Trek franchise"; but also "the Maddow show"
         before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
