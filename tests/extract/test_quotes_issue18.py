@@ -191,3 +191,46 @@ def test_a_quote_after_a_reported_sentence_goes_to_its_speaker() -> None:
         'contraception was key. "Young people must be informed about all the issues."\n'
     )
     assert [q.speaker for q in _direct(text)] == ["Anne Weyman"]
+
+
+def test_she_said_is_the_person_she_fits_not_the_nearer_man() -> None:
+    text = (
+        "Hillary Clinton spoke in Harlem on Tuesday. Bernie Sanders said the party had to"
+        ' change.\n\n"You can\'t just show up at election time and say the right things,"'
+        " she said.\n"
+    )
+    assert [q.speaker for q in _direct(text)] == ["Hillary Clinton"]
+    he = text.replace("she said", "he said")
+    assert [q.speaker for q in _direct(he)] == ["Bernie Sanders"]
+
+
+def test_a_description_after_the_refers_back_to_the_person_named() -> None:
+    text = (
+        "Stefan Koubek has been banned for three months after testing positive.\n\n"
+        '"I have acted correctly and I will appeal," the 27-year-old Austrian said.\n'
+    )
+    assert [q.speaker for q in _direct(text)] == ["Stefan Koubek"]
+    pollster = (
+        "Doug Schoen told host Sean Hannity a Clinton loss is likely.\n\n"
+        'The former pollster said, "She is behind in a number of polls and the party will'
+        ' ask why it needs this."\n'
+    )
+    assert [q.speaker for q in _direct(pollster)] == ["Doug Schoen"]
+
+
+def test_a_band_an_acronym_or_an_appositive_place_is_never_the_speaker() -> None:
+    band = (
+        "Snow Patrol are to tour America in the spring. The band's statement said:"
+        ' "We had no other course of action but to cancel the dates."\n'
+    )
+    assert credible_speaker(band, "Snow Patrol", {}) is None
+    tv = "A study has said real-time TV broadcasts are unlikely before 2007.\n"
+    assert credible_speaker(tv, "TV", {}) is None
+    body = "Over 76,000 people left, according to Russia's TASS state news agency.\n"
+    assert credible_speaker(body, "TASS", {}) == "TASS"
+    place = (
+        "Mr Johnson, MP for Henley-on-Thames, Oxfordshire, said he suspected Labour was"
+        ' "trying to curry favour with disillusioned voters".\n'
+    )
+    assert credible_speaker(place, "Oxfordshire", {}) is None
+    assert credible_speaker('"We lost," the Kiwi said.\n', "Kiwi", {}) is None
