@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.gender import given_names
 from bot.extract.lexicon import (
     BE,
     CUES,
@@ -73,6 +74,40 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+# Title words that name a person's role on their own (not "state", "justice", "general").
+_ROLE_ONLY = frozenset(
+    """chairman chairwoman co-chairman chairperson spokesman spokeswoman spokesperson secretary
+    minister chancellor president director leader coach captain manager chief governor mayor
+    senator congressman congresswoman ambassador commissioner editor""".split()
+)
+
+
+def _strip_labels(text: str, name: str) -> str:
+    """Party, place and role labels glued before a person's given name go: "Tory Liam Fox",
+    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (the table
+    of given names is learned, see gender.py). A leading word stays unless it is an acronym,
+    a common word, or a word the article also writes before a lowercase word ("Tory leader")."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    table = given_names()
+    if words[0] in table:
+        return name
+    k = next((i for i in range(1, len(words) - 1) if words[i] in table), 0)
+    if not k:
+        return name
+    common = common_words()
+    for w in words[:k]:
+        bare = w.rstrip(".")
+        if not (
+            bare.isupper()
+            or bare.lower() in common
+            or re.search(rf"(?<![\w-]){re.escape(bare)}\s+[a-z]", text) is not None
+        ):
+            return name
+    return " ".join(words[k:])
+
+
 def _role_word(word: str, common: frozenset[str]) -> bool:
     low = word.lower().rstrip(".")
     return low in TITLES or low in NOMINAL_HEADS or low in _HONORIFIC or low in common
@@ -91,7 +126,13 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     """
     if not name:
         return None
-    clean = clean_name(name)  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    clean = _strip_labels(
+        text, clean_name(name)
+    )  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    if _ROLE_ONLY.intersection(clean.lower().split()[-1:]) or (
+        "-" in clean and clean.lower().rsplit("-", 1)[-1] in _ROLE_ONLY
+    ):
+        return None  # "The Conservative Party Co-Chairman": a role, the person unnamed
     named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):

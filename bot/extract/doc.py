@@ -435,7 +435,12 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
             if head in p.titles and p.name:
                 return _expand(doc, p.name)
             k -= 1
-        if m.titles[0] == "the" and head in TITLES and head not in _BODY_HEADS:
+        if (
+            m.titles[0] == "the"
+            and head in TITLES
+            and head not in _BODY_HEADS
+            and not any(t.endswith(("'s", "’s")) for t in m.titles)
+        ):
             # "the former pollster said": the person the article was just talking about
             return _refer_back(doc, m.start, "")
         return None
@@ -444,8 +449,10 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
 
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
+# modifiers, and roles that speak for someone else ("the spokesman said" is not the boss)
 _BODY_HEADS = frozenset(
-    "state first press top senior acting interim foreign defence defense".split()
+    """state first press top senior acting interim foreign defence defense spokesman spokeswoman
+    spokesperson adviser advisor assistant deputy official officials""".split()
 )
 
 

@@ -234,3 +234,22 @@ def test_a_band_an_acronym_or_an_appositive_place_is_never_the_speaker() -> None
     )
     assert credible_speaker(place, "Oxfordshire", {}) is None
     assert credible_speaker('"We lost," the Kiwi said.\n', "Kiwi", {}) is None
+
+
+def test_labels_glued_before_a_given_name_go_and_a_bare_role_is_nobody() -> None:
+    text = (
+        "Tory leader Michael Howard spoke first. Tory Liam Fox said his party offered a"
+        ' "clear choice" on the issue. DJ Norman Cook was on the radio.\n'
+    )
+    assert credible_speaker(text, "Tory Liam Fox", {}) == "Liam Fox"
+    assert credible_speaker(text, "DJ Norman Cook", {}) == "Norman Cook"
+    assert credible_speaker(text, "Juan Carlos Ferrero", {}) == "Juan Carlos Ferrero"
+    assert credible_speaker(text, "Conservative Party Co-Chairman", {}) is None
+
+
+def test_the_bosss_spokesman_is_not_the_boss() -> None:
+    text = (
+        "David Cameron will work with whoever is elected, the prime minister's spokesman said.\n"
+        '"The PM has made his views very clear. He disagrees with them," the spokesman said.\n'
+    )
+    assert all(q.speaker != "David Cameron" for q in _direct(text))
