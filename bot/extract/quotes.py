@@ -30,6 +30,7 @@ from bot.extract.attribution import (
 from bot.extract.credible import credible_speaker
 from bot.extract.doc import ArticleDoc, Segment, place_like, prepare, sentence_index
 from bot.extract.indirect import indirect_speech
+from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
@@ -38,8 +39,12 @@ from bot.model import Quote, Sentence
 log = logging.getLogger(__name__)
 
 
-def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Quote]:
-    """Quotes in document order: every quoted segment, plus indirect speech with its source."""
+def extract_quotes(
+    text: str, sentences: list[Sentence] | None = None, indirect_gate: bool = True
+) -> list[Quote]:
+    """Quotes in document order: every quoted segment, plus indirect speech with its source
+    (reported speech that the learned check in indirect/gate.py turns down left out, unless
+    indirect_gate is False: bench/build_indirect_gate.py trains on what it sees)."""
     if sentences is None:
         sentences = split_sentences(text)
     segments = find_segments(text)
@@ -47,6 +52,8 @@ def extract_quotes(text: str, sentences: list[Sentence] | None = None) -> list[Q
     quotes = _attribute_segments(doc, segments) + indirect_speech(doc)
     title = title_line(text)
     quotes = [_printable(doc, q) for q in quotes if not (title and q.start < title)]
+    if indirect_gate:
+        quotes = [q for q in quotes if gate_kept(text, q)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
