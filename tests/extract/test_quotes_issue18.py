@@ -253,3 +253,18 @@ def test_the_bosss_spokesman_is_not_the_boss() -> None:
         '"The PM has made his views very clear. He disagrees with them," the spokesman said.\n'
     )
     assert all(q.speaker != "David Cameron" for q in _direct(text))
+
+
+def test_the_learned_check_keeps_reported_speech_and_leaves_a_wrapped_fragment_as_a_partial() -> (
+    None
+):
+    said = "Clinton said the plan would fail.\n"
+    assert [(q.kind, q.text) for q in extract_quotes(said)] == [("indirect", "the plan would fail")]
+    text = (
+        "Ted Cruz pledged to oppose legal status for undocumented immigrants"
+        " “today, tomorrow, ever.”\n"
+    )
+    unchecked = extract_quotes(text, indirect_gate=False)
+    assert any(q.kind == "indirect" for q in unchecked)
+    checked = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in checked] == [("partial", "Ted Cruz")]
