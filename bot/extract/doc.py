@@ -423,7 +423,13 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m.kind == "pronoun":
         if m.name not in PERSON_PRONOUNS:
             return None
-        return _refer_back(doc, m.start, m.name)
+        name = _refer_back(doc, m.start, m.name)
+        if name is not None:  # "..., he said." ... "..., he said.": the chain goes on
+            k = bisect.bisect_left(doc.speaker_starts, m.start)
+            if k == len(doc.speaker_starts) or doc.speaker_starts[k] != m.start:
+                doc.speakers.insert(k, (m.start, name))
+                doc.speaker_starts.insert(k, m.start)
+        return name
     if m.kind == "nominal":
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
@@ -545,8 +551,18 @@ def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
     low = word.lower()
     if low in NOT_NAME or low in common_words() or doc.skeleton(word) in doc.fullnames:
         return False
+    if _plural_of_common(low):
+        return False  # "Studies have shown": a plural of a common noun, nobody "he" can be
     k = bisect.bisect_left(doc.person_starts, at)
     return not (k < len(doc.persons) and doc.persons[k].start == at)
+
+
+def _plural_of_common(low: str) -> bool:
+    """ "studies" (study), "officials" (official): the plural of a word copy writes in lowercase."""
+    words = common_words()
+    if low.endswith("ies") and low[:-3] + "y" in words:
+        return True
+    return low.endswith("s") and not low.endswith("ss") and low[:-1] in words
 
 
 def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
