@@ -32,7 +32,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
-from bot.extract.gender import article_genders, fits, key_of
+from bot.extract.gender import article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
 from bot.extract.speakers import surname_skeleton
 from bot.model import Sentence
@@ -431,6 +431,8 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
                 doc.speaker_starts.insert(k, m.start)
         return name
     if m.kind == "nominal":
+        if m.titles == ("the", "year-old"):  # "said the 28-year-old"
+            return _refer_back(doc, m.start, "")
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             return None
@@ -478,7 +480,10 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
         if closer is None and _rival_subject(doc, doc.speakers[k][0], pos):
             return None  # two could be "he": abstain
         return closer or doc.speakers[k][1]
-    return _antecedent(doc, pos, pronoun)
+    name = _antecedent(doc, pos, pronoun)
+    if not pronoun and name is not None and name.split()[0] not in given_names():
+        return None  # a description with no speaker near: only someone named as a person
+    return name
 
 
 def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) -> str | None:

@@ -206,7 +206,7 @@ def test_she_said_is_the_person_she_fits_not_the_nearer_man() -> None:
 
 def test_a_description_after_the_refers_back_to_the_person_named() -> None:
     text = (
-        "Stefan Koubek has been banned for three months after testing positive.\n\n"
+        "Stefan Koubek said he would appeal against his three-month ban.\n\n"
         '"I have acted correctly and I will appeal," the 27-year-old Austrian said.\n'
     )
     assert [q.speaker for q in _direct(text)] == ["Stefan Koubek"]
@@ -216,6 +216,10 @@ def test_a_description_after_the_refers_back_to_the_person_named() -> None:
         ' ask why it needs this."\n'
     )
     assert [q.speaker for q in _direct(pollster)] == ["Doug Schoen"]
+    age = 'Hoffman has hit out at films, Dustin Hoffman said.\n\n"They are awful," the 67-year-old said.\n'
+    assert [q.speaker for q in _direct(age)] == ["Dustin Hoffman"]
+    event = 'Henin won the US Open in 2003.\n\n"It was a tough match," said the 22-year-old.\n'
+    assert [q.speaker for q in _direct(event)] != ["US Open"]
 
 
 def test_a_band_an_acronym_or_an_appositive_place_is_never_the_speaker() -> None:
