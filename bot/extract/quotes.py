@@ -221,6 +221,20 @@ def _frame_speaker(
     return None, None, False
 
 
+def _reported(fr: _Frame) -> bool:
+    """The words around a short quote report someone's words ("a radio ad calling it
+    “dangerous”"): it is a quote, maybe with nobody named, not a scare quote."""
+    for toks in (fr.full_before, fr.after):
+        for i, t in enumerate(toks):
+            if (
+                not t.cap
+                and (t.low in SPEECH_CUES or t.low in ATTITUDE_CUES)
+                and not noun_use(toks, i)  # "the plan": a noun, nobody's words
+            ):
+                return True
+    return False
+
+
 def not_yet_said(cue: str | None) -> bool:
     """The cue reports future or hypothetical speech ("will argue", "is expected to say")."""
     if not cue or " " not in cue:
@@ -492,7 +506,14 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         fr.after, 0, len(fr.after)
                     )
                     if named is None or not _known_person(doc, named):
-                        continue  # a scare quote nobody is said to have said
+                        if not _reported(fr):
+                            continue  # a scare quote nobody is said to have said
+                        # "Trump released an ad calling it “dangerous”": the clause's subject
+                        lead = clause_subject(
+                            fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok
+                        )
+                        if lead is not None and lead.kind != "pronoun" and _known_person(doc, lead):
+                            speaker = doc.resolve(lead)
         elif _title_case(body) and len(body.split()) <= 3 and cue is None:
             continue
         if speaker is not None:

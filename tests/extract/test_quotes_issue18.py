@@ -281,3 +281,10 @@ def test_a_chain_of_he_said_keeps_the_speaker_past_the_pronoun_window() -> None:
     text = next(d["text"] for d in map(json.loads, path.open()) if d["id"] == "tech/156")
     chain = [q for q in _direct(text) if q.text.startswith(("The moderators", "There is a"))]
     assert [q.speaker for q in chain] == ["Johan Pouwelse", "Johan Pouwelse"]
+
+
+def test_a_short_quote_in_a_reporting_sentence_is_kept_a_bare_scare_quote_is_not() -> None:
+    reported = 'After the attacks, Donald Trump released a radio ad calling it "dangerous".\n'
+    assert [(q.text, q.speaker) for q in _direct(reported)] == [("dangerous", "Donald Trump")]
+    scare = 'The so-called "sharing economy" keeps growing in cities.\n'
+    assert _direct(scare) == []
