@@ -506,19 +506,25 @@ def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) ->
     return None
 
 
+_LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Meanwhile|However|Now),?\s+")
+_LEAD_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z][\w-]*\s+){1,2}")
 _LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
 
 
 def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     """Only an introductory phrase (up to a comma), and titles ("Mr", "Foreign Secretary"),
     precede pos in its sentence."""
-    lead = text[sent_start:pos]
+    lead = _LEAD_CONJUNCTION.sub("", text[sent_start:pos], count=1)
     titles = _LEAD_TITLES.search(lead)
     if titles and all(
         w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
         for w in titles.group(0).split()
     ):
         lead = lead[: titles.start()]
+    elif _LEAD_ROLE.fullmatch(lead) and any(
+        w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split()
+    ):
+        lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (
         lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60
     )

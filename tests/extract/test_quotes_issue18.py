@@ -288,3 +288,18 @@ def test_a_short_quote_in_a_reporting_sentence_is_kept_a_bare_scare_quote_is_not
     assert [(q.text, q.speaker) for q in _direct(reported)] == [("dangerous", "Donald Trump")]
     scare = 'The so-called "sharing economy" keeps growing in cities.\n'
     assert _direct(scare) == []
+
+
+def test_a_new_subject_after_but_or_a_party_role_takes_the_next_she_said() -> None:
+    text = (
+        'Serena Williams was far from content. "I don\'t know what I was doing there," she'
+        ' said. But Daniela Hantuchova is in upbeat mood ahead of her clash. "I feel I have an'
+        ' advantage because I have already played two matches on these courts," she said.\n\n'
+        'Tory leader Michael Howard spoke first. "This government has run out of answers," Mr'
+        " Howard told MPs. He ended with a challenge to Labour. Liberal Democrat leader Charles"
+        ' Kennedy attacked the chancellor. "How can it be right that the poorest pay more?"'
+        " he asked.\n"
+    )
+    speakers = {q.text[:12]: q.speaker for q in _direct(text)}
+    assert speakers["I feel I hav"] == "Daniela Hantuchova"
+    assert speakers["How can it b"] == "Charles Kennedy"
