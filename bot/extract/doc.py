@@ -32,9 +32,10 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.credible import credible_speaker
 from bot.extract.gender import article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
-from bot.extract.speakers import surname_skeleton
+from bot.extract.speakers import is_organisation, surname_skeleton
 from bot.model import Sentence
 
 PRONOUN_WINDOW = 400  # characters back to look for the speaker a he/she refers to
@@ -472,7 +473,7 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
     while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
         k >= 0
         and pos - doc.speakers[k][0] <= PRONOUN_WINDOW
-        and not doc.fits(doc.speakers[k][1], pronoun)
+        and not (doc.fits(doc.speakers[k][1], pronoun) and _person_speaker(doc, doc.speakers[k][1]))
     ):
         k -= 1
     if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
@@ -484,6 +485,22 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
     if not pronoun and name is not None and name.split()[0] not in given_names():
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+_BODY_VERB = r"(?:say|says|said|are|were|have|has|will|would|want|wants)\b"
+
+
+def _person_speaker(doc: ArticleDoc, name: str) -> bool:
+    """A speaker a he/she can be: one the article shows as a person, not a body ("The Lib
+    Dems say ..."). credible.py decides; its answers are kept per article."""
+    printable = doc.credible.get(name, "")
+    if printable == "":
+        printable = doc.credible[name] = credible_speaker(doc.text, name, doc.fullnames)
+    return (
+        printable is not None
+        and not is_organisation(printable)
+        and re.search(rf"\b[Tt]he {re.escape(printable)} {_BODY_VERB}", doc.text) is None
+    )  # nobody writes "the John Smith said": "the Lib Dems say" is a body
 
 
 def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) -> str | None:
@@ -608,4 +625,6 @@ def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
     if _rival_subject(doc, doc.persons[best].start, pos):
         return None  # two could be "he": abstain
     name = doc.persons[best].name
-    return _expand(doc, name) if name else None
+    if not name or not _person_speaker(doc, _expand(doc, name)):
+        return None  # the nearest subject is a body ("The Lib Dems say"): abstain
+    return _expand(doc, name)

@@ -303,3 +303,12 @@ def test_a_new_subject_after_but_or_a_party_role_takes_the_next_she_said() -> No
     speakers = {q.text[:12]: q.speaker for q in _direct(text)}
     assert speakers["I feel I hav"] == "Daniela Hantuchova"
     assert speakers["How can it b"] == "Charles Kennedy"
+
+
+def test_he_never_refers_back_to_a_party() -> None:
+    text = (
+        "Charles Clarke set out his plans on Sunday. The Lib Dems say they will look at his"
+        ' plans. He said: "We will establish a system which looks at the skills of people'
+        ' seeking to come and work in this country."\n'
+    )
+    assert [q.speaker for q in _direct(text)] != ["Lib Dems"]
