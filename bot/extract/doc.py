@@ -72,6 +72,7 @@ class ArticleDoc:
     skeletons: dict[str, str] = field(default_factory=dict)
     credible: dict[str, str | None] = field(default_factory=dict)
     genders: dict[str, str] | None = None
+    person_like: dict[str, bool] = field(default_factory=dict)
 
     def fits(self, name: str | None, pronoun: str) -> bool:
         """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""
@@ -487,20 +488,30 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
     return name
 
 
-_BODY_VERB = r"(?:say|says|said|are|were|have|has|will|would|want|wants)\b"
+_BODY_VERB = re.compile(r"(?:say|says|said|are|were|have|has|will|would|want|wants)\b")
 
 
 def _person_speaker(doc: ArticleDoc, name: str) -> bool:
-    """A speaker a he/she can be: one the article shows as a person, not a body ("The Lib
-    Dems say ..."). credible.py decides; its answers are kept per article."""
+    """A speaker a he/she can be: one the article shows as a person (credible.py), not a body
+    ("The Lib Dems say ...": nobody writes "the John Smith said"). Kept per article."""
+    known = doc.person_like.get(name)
+    if known is not None:
+        return known
     printable = doc.credible.get(name, "")
     if printable == "":
         printable = doc.credible[name] = credible_speaker(doc.text, name, doc.fullnames)
-    return (
-        printable is not None
-        and not is_organisation(printable)
-        and re.search(rf"\b[Tt]he {re.escape(printable)} {_BODY_VERB}", doc.text) is None
-    )  # nobody writes "the John Smith said": "the Lib Dems say" is a body
+    ok = printable is not None and not is_organisation(printable)
+    if ok:
+        low = doc.text.lower()
+        needle = f"the {printable.lower()} "
+        pos = low.find(needle)
+        while pos >= 0:
+            if _BODY_VERB.match(low, pos + len(needle)):
+                ok = False
+                break
+            pos = low.find(needle, pos + 1)
+    doc.person_like[name] = ok
+    return ok
 
 
 def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) -> str | None:
