@@ -73,6 +73,7 @@ class ArticleDoc:
     credible: dict[str, str | None] = field(default_factory=dict)
     genders: dict[str, str] | None = None
     person_like: dict[str, bool] = field(default_factory=dict)
+    lowered: str = ""
 
     def fits(self, name: str | None, pronoun: str) -> bool:
         """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""
@@ -502,7 +503,7 @@ def _person_speaker(doc: ArticleDoc, name: str) -> bool:
         printable = doc.credible[name] = credible_speaker(doc.text, name, doc.fullnames)
     ok = printable is not None and not is_organisation(printable)
     if ok:
-        low = doc.text.lower()
+        low = doc.lowered = doc.lowered or doc.text.lower()
         needle = f"the {printable.lower()} "
         pos = low.find(needle)
         while pos >= 0:
