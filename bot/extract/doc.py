@@ -33,7 +33,7 @@ from bot.extract.attribution import (
     tokens,
 )
 from bot.extract.credible import credible_speaker
-from bot.extract.gender import article_genders, fits, given_names, key_of
+from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
 from bot.extract.speakers import is_organisation, surname_skeleton
 from bot.model import Sentence
@@ -79,6 +79,8 @@ class ArticleDoc:
         """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""
         if not name:
             return False
+        if pronoun not in PRONOUN_GENDER:
+            return True  # "the 27-year-old": anyone
         if self.genders is None:
             self.genders = article_genders(
                 self.text, self.persons, self.fullnames, key_of(self.skeleton)

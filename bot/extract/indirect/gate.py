@@ -60,8 +60,11 @@ def _model() -> tuple[float, dict[str, float], float]:
 
 def probability(text: str, q: Quote) -> float:
     """The model's estimate that the item is reported speech as an annotator marks it."""
-    bias, weights, _ = _model()
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in features(text, q).items())
+    z, weights, _ = _model()
+    get = weights.get
+    for k, v in features(text, q).items():
+        if v:
+            z += get(k, 0.0) * v
     return 1.0 / (1.0 + math.exp(-z))
 
 
