@@ -30,6 +30,7 @@ def extractor_version() -> str:
     digest = hashlib.sha1()
     root = Path(__file__).parent
     tables = root.parent / "data"  # the unit and currency tables the figures read
-    for path in sorted([*root.rglob("*.py"), *root.rglob("data/*.txt"), *tables.glob("*.tsv")]):
+    learned = [*root.rglob("data/*.txt"), *root.rglob("data/*.tsv"), *root.rglob("data/*.json")]
+    for path in sorted([*root.rglob("*.py"), *learned, *tables.glob("*.tsv")]):
         digest.update(path.relative_to(root.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]

@@ -212,6 +212,8 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
     if j < 0:
         return None
     t = toks[j]
+    if j >= 3 and _age_description(toks, j - 3):  # "The 67-year-old also said"
+        return Mention(None, "nominal", toks[j - 3].start, t.end, ("the", "year-old"))
     if t.low in PRONOUNS and (not t.cap or j == 0 or toks[j - 1].text in PUNCT):
         return Mention(t.low, "pronoun", t.start, t.end)
     if t.text == ",":
@@ -395,6 +397,8 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
         return None
     if toks[j].low in PERSON_PRONOUNS:
         return Mention(toks[j].low, "pronoun", toks[j].start, toks[j].end)
+    if _age_description(toks, j):  # "said the 28-year-old"
+        return Mention(None, "nominal", toks[j].start, toks[j + 3].end, ("the", "year-old"))
     best: Mention | None = None
     k = j
     while k < n and k - j < 9:
@@ -442,6 +446,17 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
             break
         k += 1
     return best
+
+
+def _age_description(toks: list[Token], i: int) -> bool:
+    """toks[i:i+4] is "the 28-year-old": a description of someone named before."""
+    return (
+        i + 3 < len(toks)
+        and toks[i].low == "the"
+        and toks[i + 1].text.isdigit()
+        and toks[i + 2].text == "-"
+        and toks[i + 3].low == "year-old"
+    )
 
 
 def run_end(toks: list[Token], i: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.gender import given_names
 from bot.extract.lexicon import (
     BE,
     CUES,
@@ -18,6 +19,7 @@ from bot.extract.lexicon import (
     HONORIFICS,
     IRREGULAR_PAST,
     NOMINAL_HEADS,
+    NOT_NAME,
     TITLES,
     common_words,
 )
@@ -39,12 +41,16 @@ _MODIFIER = re.compile(r" [a-z]+ [a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 # "the Star Trek franchise", "the U2 album": a work or a series named before its noun.
 _WORK_AFTER = re.compile(
-    r"(?i)^\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
+    r"(?i)\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
     r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game|laptop|phone|handset|"
     r"console|computer|device|player|car)s?\b"
 )
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
-_PLURAL_AFTER = re.compile(r"^\s+(?:are|were|have been|have)\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:are|were|have been|have [a-z]+ed)\b")
+# "Clinton and Trump are", "could Trump have": the plural or the "have" is not the name's own
+_NOT_OWN_VERB = frozenset(
+    "and or & nor would could should did does do will might may must to".split()
+)
 _HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
 
 
@@ -68,6 +74,40 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+# Title words that name a person's role on their own (not "state", "justice", "general").
+_ROLE_ONLY = frozenset(
+    """chairman chairwoman co-chairman chairperson spokesman spokeswoman spokesperson secretary
+    minister chancellor president director leader coach captain manager chief governor mayor
+    senator congressman congresswoman ambassador commissioner editor""".split()
+)
+
+
+def _strip_labels(text: str, name: str) -> str:
+    """Party, place and role labels glued before a person's given name go: "Tory Liam Fox",
+    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (the table
+    of given names is learned, see gender.py). A leading word stays unless it is an acronym,
+    a common word, or a word the article also writes before a lowercase word ("Tory leader")."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    table = given_names()
+    if words[0] in table:
+        return name
+    k = next((i for i in range(1, len(words) - 1) if words[i] in table), 0)
+    if not k:
+        return name
+    common = common_words()
+    for w in words[:k]:
+        bare = w.rstrip(".")
+        if not (
+            bare.isupper()
+            or bare.lower() in common
+            or re.search(rf"(?<![\w-]){re.escape(bare)}\s+[a-z]", text) is not None
+        ):
+            return name
+    return " ".join(words[k:])
+
+
 def _role_word(word: str, common: frozenset[str]) -> bool:
     low = word.lower().rstrip(".")
     return low in TITLES or low in NOMINAL_HEADS or low in _HONORIFIC or low in common
@@ -86,11 +126,19 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     """
     if not name:
         return None
-    clean = clean_name(name)  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    clean = _strip_labels(
+        text, clean_name(name)
+    )  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    if _ROLE_ONLY.intersection(clean.lower().split()[-1:]) or (
+        "-" in clean and clean.lower().rsplit("-", 1)[-1] in _ROLE_ONLY
+    ):
+        return None  # "The Conservative Party Co-Chairman": a role, the person unnamed
     named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):
             return None  # "told the BBC News website": the outlet heard it, it did not say it
+        if " " not in clean and not (_cue_follows(text, clean) or _according_to(text, clean)):
+            return None  # "TV", "ID", "G8": an acronym the article never has speak
         return clean  # "Muslim Council of Britain", "POLITICO"
     words = clean.split()
     if not words:
@@ -110,7 +158,9 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     if len(words) >= 2 and words[-1].endswith("s") and _occurrences(text, clean[:-1]):
         return None  # "Lib Dems" beside "Lib Dem": a group, not a person
     thing = _used_as_thing(text, clean)
-    if thing == "work" or (thing and only_speaks):
+    if thing == "made" and _person_evidence(text, words):
+        thing = ""  # "the Maddow show", "an Elvis Presley song": the person's work
+    if thing in ("work", "made") or (thing and only_speaks):
         return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
     common = common_words()
     all_common = all(w.lower().strip("'’") in common for w in words)
@@ -146,6 +196,7 @@ def _word_before(text: str, pos: int) -> str:
     return text[j:k]
 
 
+_QUOTE_MARKS = frozenset("\"“”'’")
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
 
 
@@ -157,12 +208,50 @@ def _addressed(text: str, name: str) -> bool:
     return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
 
 
-def _speaks_itself(text: str, word: str) -> bool:
+_ACCORDING = re.compile(r"\baccording to\b[^.,;:]{0,30}$", re.IGNORECASE)
+
+
+_NEXT_WORDS = re.compile(r"[,\s]+(?:(?:has|have|had|also|later|then)\s+)?([a-z]+)")
+
+
+def _cue_follows(text: str, word: str) -> bool:
+    """ "RICS added", "As POLITICO revealed": a reporting verb follows the name somewhere."""
+    for p in _occurrences(text, word):
+        m = _NEXT_WORDS.match(text, p + len(word))
+        if m is not None and m.group(1) in CUES:
+            return True
+    return False
+
+
+def _according_to(text: str, word: str) -> bool:
+    """ "according to Russia's TASS state news agency": the body is named as a source."""
+    return any(_ACCORDING.search(text, max(0, p - 42), p) for p in _occurrences(text, word))
+
+
+def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
-    not a word copy writes in lowercase."""
+    not a word copy writes in lowercase. A person's name has no article or number before it
+    ("the Kiwi said", "50 Cent said"), is no part of a longer word ("M&S said") and closes no
+    appositive (", Oxfordshire, said"); a body ("the ARU said") may have an article."""
     if word.lower() in common_words() or not word[:1].isupper():
         return False
-    return any(_SPEAKS.match(text, p + len(word)) for p in _occurrences(text, word))
+    for p in _occurrences(text, word):
+        if not _SPEAKS.match(text, p + len(word)):
+            continue
+        if p and not text[p - 1].isspace() and text[p - 1] not in "\"“‘'(":
+            continue
+        prev = _word_before(text, p)
+        low = prev.lower()
+        if prev[:1].isdigit() or (
+            prev.endswith(",")
+            and not _QUOTE_MARKS.intersection(prev)
+            and text.startswith(",", p + len(word))
+        ):
+            continue
+        if not body and low in _DETERMINER:
+            continue
+        return True
+    return False
 
 
 def _person_evidence(text: str, words: list[str]) -> bool:
@@ -200,10 +289,16 @@ def _named_in_full(text: str, word: str) -> bool:
     common = common_words()
     for p in _occurrences(text, word):
         prev = _word_before(text, p)
-        if not prev[:1].isupper() or prev[-1:] in ",;:":
+        if not prev[:1].isupper() or prev[-1:] in ",;:!?\"”’'":
             continue
         low = prev.rstrip(".").lower()
-        if low in _HONORIFIC or low in TITLES or low not in common:
+        if low in _HONORIFIC or low in TITLES:
+            return True
+        if len(prev) == 2 and prev[1] == ".":
+            return True  # a middle initial: "George W. Bush"
+        if prev.endswith(".") or len(low) < 2 or low in NOT_NAME:
+            continue  # "... Labour. Tory", "A Labour spokesman": not a first name
+        if low not in common:
             return True
     return False
 
@@ -218,13 +313,17 @@ def _used_as_thing(text: str, name: str) -> str:
             continue
         if _WORK_BEFORE.search(text, max(0, start - 20), start):
             return "work"
-        if _PLURAL_AFTER.match(text, end, end + 16):
-            return "work"
+        if (
+            _PLURAL_AFTER.match(text, end, end + 20)
+            and _word_before(text, start).lower() not in _NOT_OWN_VERB
+            and not _word_before(text, start).endswith(",")
+        ):
+            found = "made"  # "Franz Ferdinand are", "Burnley were": a band or a team
         if _WORK_AFTER.match(text, end, end + 12):
-            return "work"
+            found = "made"  # "the Star Trek franchise"; but also "the Maddow show"
         before = _PLACE_BEFORE.search(text, max(0, start - 4), start)
         if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, end)):
-            found = "place"  # "the Chechen Akhmat special forces": a modifier, undecided
+            found = found or "place"  # "the Chechen Akhmat special forces": a modifier, undecided
     return found
 
 

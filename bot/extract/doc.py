@@ -32,8 +32,10 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
+from bot.extract.credible import credible_speaker
+from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
-from bot.extract.speakers import surname_skeleton
+from bot.extract.speakers import is_organisation, surname_skeleton
 from bot.model import Sentence
 
 PRONOUN_WINDOW = 400  # characters back to look for the speaker a he/she refers to
@@ -69,6 +71,21 @@ class ArticleDoc:
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
     credible: dict[str, str | None] = field(default_factory=dict)
+    genders: dict[str, str] | None = None
+    person_like: dict[str, bool] = field(default_factory=dict)
+    lowered: str = ""
+
+    def fits(self, name: str | None, pronoun: str) -> bool:
+        """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""
+        if not name:
+            return False
+        if pronoun not in PRONOUN_GENDER:
+            return True  # "the 27-year-old": anyone
+        if self.genders is None:
+            self.genders = article_genders(
+                self.text, self.persons, self.fullnames, key_of(self.skeleton)
+            )
+        return fits(self.genders.get(self.skeleton(surname(name))), pronoun)
 
     def resolve(self, m: Mention | None) -> str | None:
         """The speaker a source mention stands for (see _resolve)."""
@@ -396,20 +413,31 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
+        if (
+            m.kind == "name"
+            and " " not in m.name
+            and _DEFINITE.search(doc.text, max(0, m.start - 24), m.start)
+            and doc.skeleton(surname(m.name)) not in doc.fullnames
+        ):
+            # "the 27-year-old Austrian said", "the Frenchman told": a description of
+            # someone named before, not a name
+            return _refer_back(doc, m.start, "")
         return _expand(doc, m.name) if _speaker_ok(doc, m) else None
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
         if m.name not in PERSON_PRONOUNS:
             return None
-        k = bisect.bisect_left(doc.speaker_starts, m.start) - 1
-        if k >= 0 and m.start - doc.speakers[k][0] <= PRONOUN_WINDOW:
-            closer = _sentence_subject_after(doc, doc.speakers[k][0], m.start)
-            if closer is None and _rival_subject(doc, doc.speakers[k][0], m.start):
-                return None  # two could be "he": abstain
-            return closer or doc.speakers[k][1]
-        return _antecedent(doc, m.start)
+        name = _refer_back(doc, m.start, m.name)
+        if name is not None:  # "..., he said." ... "..., he said.": the chain goes on
+            k = bisect.bisect_left(doc.speaker_starts, m.start)
+            if k == len(doc.speaker_starts) or doc.speaker_starts[k] != m.start:
+                doc.speakers.insert(k, (m.start, name))
+                doc.speaker_starts.insert(k, m.start)
+        return name
     if m.kind == "nominal":
+        if m.titles == ("the", "year-old"):  # "said the 28-year-old"
+            return _refer_back(doc, m.start, "")
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             return None
@@ -420,12 +448,78 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
             if head in p.titles and p.name:
                 return _expand(doc, p.name)
             k -= 1
+        if (
+            m.titles[0] == "the"
+            and head in TITLES
+            and head not in _BODY_HEADS
+            and not any(t.endswith(("'s", "’s")) for t in m.titles)
+        ):
+            # "the former pollster said": the person the article was just talking about
+            return _refer_back(doc, m.start, "")
         return None
     return None
 
 
-def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
-    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is nearer."""
+# "the Austrian", "the 24-year-old Swiss": a definite description right before the word
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
+# modifiers, and roles that speak for someone else ("the spokesman said" is not the boss)
+_BODY_HEADS = frozenset(
+    """state first press top senior acting interim foreign defence defense spokesman spokeswoman
+    spokesperson adviser advisor assistant deputy official officials""".split()
+)
+
+
+def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
+    """The person a he/she (or a definite description: pronoun "") at pos refers to: the
+    last named speaker within PRONOUN_WINDOW it fits, unless a nearer subject or a rival
+    intervenes, else the subject of a recent sentence (gender.py decides who fits)."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
+        k >= 0
+        and pos - doc.speakers[k][0] <= PRONOUN_WINDOW
+        and not (doc.fits(doc.speakers[k][1], pronoun) and _person_speaker(doc, doc.speakers[k][1]))
+    ):
+        k -= 1
+    if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
+        closer = _sentence_subject_after(doc, doc.speakers[k][0], pos, pronoun)
+        if closer is None and _rival_subject(doc, doc.speakers[k][0], pos):
+            return None  # two could be "he": abstain
+        return closer or doc.speakers[k][1]
+    name = _antecedent(doc, pos, pronoun)
+    if not pronoun and name is not None and name.split()[0] not in given_names():
+        return None  # a description with no speaker near: only someone named as a person
+    return name
+
+
+_BODY_VERB = re.compile(r"(?:say|says|said|are|were|have|has|will|would|want|wants)\b")
+
+
+def _person_speaker(doc: ArticleDoc, name: str) -> bool:
+    """A speaker a he/she can be: one the article shows as a person (credible.py), not a body
+    ("The Lib Dems say ...": nobody writes "the John Smith said"). Kept per article."""
+    known = doc.person_like.get(name)
+    if known is not None:
+        return known
+    printable = doc.credible.get(name, "")
+    if printable == "":
+        printable = doc.credible[name] = credible_speaker(doc.text, name, doc.fullnames)
+    ok = printable is not None and not is_organisation(printable)
+    if ok:
+        low = doc.lowered = doc.lowered or doc.text.lower()
+        needle = f"the {printable.lower()} "
+        pos = low.find(needle)
+        while pos >= 0:
+            if _BODY_VERB.match(low, pos + len(needle)):
+                ok = False
+                break
+            pos = low.find(needle, pos + 1)
+    doc.person_like[name] = ok
+    return ok
+
+
+def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int, pronoun: str) -> str | None:
+    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is
+    nearer, when the pronoun fits them."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     while k >= 0 and doc.persons[k].start > lo:
         p = doc.persons[k]
@@ -436,25 +530,32 @@ def _sentence_subject_after(doc: ArticleDoc, lo: int, pos: int) -> str | None:
             and doc.person_subject[k]
             and _opens_sentence(doc.text, sent.start, p.start)
             and p.name
+            and doc.fits(p.name, pronoun)
         ):
             return _expand(doc, p.name)
         k -= 1
     return None
 
 
+_LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Meanwhile|However|Now),?\s+")
+_LEAD_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z][\w-]*\s+){1,2}")
 _LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
 
 
 def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     """Only an introductory phrase (up to a comma), and titles ("Mr", "Foreign Secretary"),
     precede pos in its sentence."""
-    lead = text[sent_start:pos]
+    lead = _LEAD_CONJUNCTION.sub("", text[sent_start:pos], count=1)
     titles = _LEAD_TITLES.search(lead)
     if titles and all(
         w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
         for w in titles.group(0).split()
     ):
         lead = lead[: titles.start()]
+    elif _LEAD_ROLE.fullmatch(lead) and any(
+        w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split()
+    ):
+        lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (
         lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60
     )
@@ -492,12 +593,23 @@ def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
     low = word.lower()
     if low in NOT_NAME or low in common_words() or doc.skeleton(word) in doc.fullnames:
         return False
+    if _plural_of_common(low):
+        return False  # "Studies have shown": a plural of a common noun, nobody "he" can be
     k = bisect.bisect_left(doc.person_starts, at)
     return not (k < len(doc.persons) and doc.persons[k].start == at)
 
 
-def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
-    """he/she with no recent speaker: the subject-like person of the nearest earlier sentence."""
+def _plural_of_common(low: str) -> bool:
+    """ "studies" (study), "officials" (official): the plural of a word copy writes in lowercase."""
+    words = common_words()
+    if low.endswith("ies") and low[:-3] + "y" in words:
+        return True
+    return low.endswith("s") and not low.endswith("ss") and low[:-1] in words
+
+
+def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
+    """he/she with no recent speaker: the subject-like person the pronoun fits in the
+    nearest earlier sentence."""
     k = bisect.bisect_left(doc.person_starts, pos) - 1
     if k < 0:
         return None
@@ -510,15 +622,23 @@ def _antecedent(doc: ArticleDoc, pos: int) -> str | None:
         # first subject-like mention of that sentence
         first = None
         while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
-            if doc.person_subject[j]:
+            if doc.person_subject[j] and doc.fits(doc.persons[j].name, pronoun):
                 first = j
             j -= 1
         if first is not None:
             best = first
             break
     if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
-        best = next((j for j in range(k, -1, -1) if doc.person_subject[j]), k)
+        fit = (j for j in range(k, -1, -1) if doc.fits(doc.persons[j].name, pronoun))
+        subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
+        best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
+        if best is None:
+            best = next(fit, None)
+        if best is None:
+            return None
     if _rival_subject(doc, doc.persons[best].start, pos):
         return None  # two could be "he": abstain
     name = doc.persons[best].name
-    return _expand(doc, name) if name else None
+    if not name or not _person_speaker(doc, _expand(doc, name)):
+        return None  # the nearest subject is a body ("The Lib Dems say"): abstain
+    return _expand(doc, name)

@@ -95,9 +95,13 @@ def test_a_thousand_unclosed_marks_stay_in_their_paragraphs() -> None:
 def test_titles_and_scare_quotes_are_not_quotes() -> None:
     text = (
         "The senator appeared on \u201cMeet the Press\u201d on Sunday.\n"
-        "Critics call the plan a \u201cgiveaway\u201d to banks.\n"
+        "The plan is a \u201cgiveaway\u201d to banks.\n"
     )
     assert [q for q in extract_quotes(text) if q.kind != "indirect"] == []
+    # someone is said to use the words: a quote, unattributed when nobody is named (issue 18)
+    critics = "Critics call the plan a \u201cgiveaway\u201d to banks.\n"
+    quotes = [q for q in extract_quotes(critics) if q.kind != "indirect"]
+    assert [(q.text, q.speaker) for q in quotes] == [("giveaway", None)]
 
 
 def test_pronoun_and_title_resolve_to_the_full_name() -> None:
