@@ -41,6 +41,7 @@ from bot.store.read_cache import ReadCache, read_cached
 from bot.store.snippets import snippet
 from bot.store.sqlite import (
     SEARCH_CANDIDATES,
+    SURFACE_FIRST,
     Prepared,
     _sentence_at,
     _shift,
@@ -541,20 +542,26 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
             common = all(w.lower() in cluster.STOP for w in words)
             find = "briefbot_newest_matches_common" if common else "briefbot_newest_matches"
             has_words = joiner.join(
-                f"(a.title ILIKE ${i} OR a.text ILIKE ${i})" for i in range(3, 3 + len(surface))
+                f"(a.title ILIKE ${i} OR a.text ILIKE ${i})" for i in range(4, 4 + len(surface))
             )
-            rows = await self._all(
-                f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} "
-                f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM {find}(websearch_to_tsquery('english', $1), "
-                f"{int(SEARCH_CANDIDATES)}) c "
-                f"{'JOIN articles a ON a.pk = c.pk WHERE ' + has_words if has_words else ''} "
-                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
-                f"ORDER BY hits.score DESC, a.pk",
-                match,
-                limit,
-                *surface,
-            )
+            # Each word check reads the article's whole text: checked on the best-ranked few
+            # first, on every candidate only when too few of them pass (as on SQLite).
+            for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
+                rows = await self._all(
+                    f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT r.pk, r.score "
+                    f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
+                    f"FROM {find}(websearch_to_tsquery('english', $1), "
+                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY score DESC, c.pk LIMIT $3) r "
+                    f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "
+                    f"ORDER BY r.score DESC, r.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
+                    f"ORDER BY hits.score DESC, a.pk",
+                    match,
+                    limit,
+                    checked,
+                    *surface,
+                )
+                if len(rows) >= limit or not surface:
+                    break
             if rows:
                 return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
         return []
