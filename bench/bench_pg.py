@@ -1,7 +1,7 @@
 """/search and /brief on PostgreSQL side by side with SQLite, on the same articles, in one run.
 
 usage: python bench/bench_pg.py --sqlite /tmp/copy/bench100k.db [--pg-url postgresql://...]
-       [--requests 200] [--build-from /tmp/big.jsonl --n 2000]
+       [--requests 200] [--rounds 3] [--build-from /tmp/big.jsonl --n 2000]
 
 Takes a built SQLite store (bench/bench_brief.py makes the 100,000-article one), moves it into
 PostgreSQL with `briefbot import` (a throwaway server from tests/pgserver.py unless --pg-url
@@ -9,7 +9,10 @@ names one), then sends the same random /search and /brief requests through the r
 to both stores and prints p50/p99 for each, with the PostgreSQL / SQLite ratio. The /search
 requests include the 20 words found in most articles ("the", "said", ...), also timed alone
 with /figures (plus "year"): the searches that match nearly every article. Each path is
-first warmed, untimed, with 20 other requests on both stores.
+first warmed, untimed, with 20 other requests on both stores. --rounds times both stores
+that many times (the one timed first alternates) and prints each round and the spread of
+the PostgreSQL / SQLite p99. The throwaway server runs with SERVER_SETTINGS (those of
+deploy/postgresql-briefbot.conf).
 With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
 """
 
