@@ -534,9 +534,10 @@ class PostgresStore(ReadCache, PgDigestTables, PgWatchTables):
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
         found in most of a 100k archive would otherwise be ranked in every article: each
         rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
-        of a query that has other words. Words in most articles ("said", "year") are found by
-        walking from the newest article, others through the GIN index, chosen by the
-        planner's estimate of the matches (postgres_schema, migrations 4 and 6). The index
+        of a query that has other words. The newest matches are found through the GIN index
+        (for a common word, only among the newest articles expected to hold 2n of them) or,
+        for words in over half the archive ("said"), by walking from the newest article,
+        chosen by the planner's estimate of the matches (postgres_schema, migrations 4, 6). The index
         matches stems, so each hit must also hold the words themselves (Federer is not
         federal). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
