@@ -50,8 +50,9 @@ def free_port() -> int:
 class PgServer:
     """One server; `database()` hands out a fresh empty database URL per caller."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, settings: dict[str, str] | None = None) -> None:
         self.bin_dir = bin_dir
+        self.settings = settings or {}  # more server settings (bench_pg: a tuned server)
         self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="briefbot-pg-"))
         self.data = self.root / "data"
@@ -81,7 +82,7 @@ class PgServer:
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
             "-c max_wal_size=8GB -c checkpoint_timeout=30min"
-        )
+        ) + "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-o", options, "start")
         return self
 

@@ -33,7 +33,7 @@ from bot.store.postgres_text import all_of, any_of, clean, redact
 from bot.store.postgres_watches import PgWatchTables
 from bot.store.read_cache import ReadCache, read_cached
 from bot.store.rows import REF_COLS as _REF_COLS  # the names the search and /brief queries use
-from bot.store.rows import SEARCH_CANDIDATES
+from bot.store.rows import SEARCH_CANDIDATES, SURFACE_FIRST
 from bot.store.rows import ref as _ref
 from bot.store.rows import summary_of as _summary_of
 from bot.store.shared_reads import SharedReads
@@ -46,6 +46,15 @@ log = logging.getLogger(__name__)
 _SEARCHED = "coalesce(a.search_text, left(a.text, a.search_end), a.text)"
 # Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A}).
 _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
+
+
+def _has_word(i: int) -> str:
+    """SQL: the article holds query word $i (a lower-case '%word%' of fts.surface_patterns)
+    in any case. Each test reads the article's whole text: a plain LIKE goes first (most
+    articles use the word in lower case; measured 3x cheaper than ILIKE), and ILIKE in the
+    "C" collation folds ASCII only, as SQLite's LIKE does, at half the cost of folding
+    in a linguistic collation (C.UTF-8, en_US)."""
+    return f'(a.title ILIKE ${i} COLLATE "C" OR a.text LIKE ${i} OR a.text ILIKE ${i} COLLATE "C")'
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
@@ -100,11 +109,12 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
         found in most of a 100k archive would otherwise be ranked in every article: each
         rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
-        of a query that has other words. Words all in the clustering stop list ("said",
-        "year") are found by walking from the newest article, others through the GIN index
-        (postgres_schema, migration 4). The index matches stems, so each hit must also hold
-        the words themselves (Federer is not federal). Snippets are cut only for the hits
-        shown, in Python (bot/store/snippets.py).
+        of a query that has other words. The newest matches are found through the GIN index
+        (for a common word, only among the newest articles expected to hold 2n of them) or,
+        for words in over half the archive ("said"), by walking from the newest article,
+        chosen by the planner's estimate of the matches (postgres_schema, migrations 4, 6). The index
+        matches stems, so each hit must also hold the words themselves (Federer is not
+        federal). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
         surface = fts.surface_patterns(query)
         for match, joiner in (
@@ -114,23 +124,25 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             if not match:
                 return []
             words = fts.terms(match)
-            common = all(w.lower() in cluster.STOP for w in words)
-            find = "briefbot_newest_matches_common" if common else "briefbot_newest_matches"
-            has_words = joiner.join(
-                f"(a.title ILIKE ${i} OR a.text ILIKE ${i})" for i in range(3, 3 + len(surface))
-            )
-            rows = await self._all(
-                f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} "
-                f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
-                f"FROM {find}(websearch_to_tsquery('english', $1), "
-                f"{int(SEARCH_CANDIDATES)}) c "
-                f"{'JOIN articles a ON a.pk = c.pk WHERE ' + has_words if has_words else ''} "
-                f"ORDER BY score DESC, c.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
-                f"ORDER BY hits.score DESC, a.pk",
-                match,
-                limit,
-                *surface,
-            )
+            has_words = joiner.join(_has_word(i) for i in range(4, 4 + len(surface)))
+            # Each word check reads the article's whole text: checked on the best-ranked few
+            # first, on every candidate only when too few of them pass (as on SQLite).
+            for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
+                rows = await self._all(
+                    f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT r.pk, r.score "
+                    f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
+                    "FROM briefbot_newest_matches_auto(websearch_to_tsquery('english', $1), "
+                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY score DESC, c.pk LIMIT $3) r "
+                    f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "
+                    f"ORDER BY r.score DESC, r.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
+                    f"ORDER BY hits.score DESC, a.pk",
+                    match,
+                    limit,
+                    checked,
+                    *surface,
+                )
+                if len(rows) >= limit or not surface:
+                    break
             if rows:
                 return [SearchHit(_ref(r), snippet(r[6], words), float(r[5])) for r in rows]
         return []
@@ -155,10 +167,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             params.append(match)
             at = len(params)
             surface = fts.surface_patterns(topic)
-            words = "".join(
-                f" AND (a.title ILIKE ${i} OR a.text ILIKE ${i})"
-                for i in range(at + 1, at + 1 + len(surface))
-            )
+            words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
             params.extend(surface)
             filters += (
                 "AND s.id IN (SELECT a.story_id FROM articles a "
@@ -180,8 +189,9 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         if where is None:
             return 0
         if topic:  # only the stories about the topic count, as stories() lists them
-            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", *where[1])
-            return sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))
+            return sum(
+                1 for *_, about in await self._topic_stories(since, topic, after_row) if about
+            )
         rows = await self._all(f"SELECT count(*) FROM stories s {where[0]}", *where[1])
         return int(rows[0][0]) if rows else 0
 
@@ -200,14 +210,9 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             return []
         order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
         if topic:  # matching articles are not enough: the story must be about the topic
-            params = [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH]
-            found = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
-                f"{where[0]} {order} LIMIT ${len(params)}",
-                *params,
-            )
-            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
-            rows = about[offset : offset + limit]
+            found = await self._topic_stories(since, topic, after_row)
+            read = found[: (offset + limit) * cluster.TOPIC_OVERFETCH]
+            rows = [r[:3] for r in read if r[3]][offset : offset + limit]
         else:
             params = [*where[1], limit, offset]
             rows = await self._all(
@@ -236,6 +241,24 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             )
             for sid, first, last in rows
         ]
+
+    @read_cached
+    async def _topic_stories(
+        self, since: str | None, topic: str, after_row: int | None
+    ) -> list[tuple[int, str, str, bool]]:
+        """Every story matching the topic's words, in stories() order, each with whether it is
+        about the topic: stories() reads its first (offset + limit) * TOPIC_OVERFETCH, as
+        SQLite does, and story_count() counts it, so a /brief matches the topic's articles
+        (each word check reads the article's text) once, not twice."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return []
+        found = await self._all(
+            f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+            f"{where[0]} ORDER BY s.last_published DESC, s.size DESC, s.id",
+            *where[1],
+        )
+        return [(r[0], r[1], r[2], cluster.about(json.loads(r[3]), topic)) for r in found]
 
     async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
         """The cached multi-source summary and the story size it was made for."""

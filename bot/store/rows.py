@@ -15,6 +15,7 @@ from bot.store.base import ArticleRef, StoredFigure, StoredQuote
 from bot.store.prepare import Prepared, boilerplate_spans, search_form
 
 SEARCH_CANDIDATES = 1000  # newest matching articles that /search ranks (both stores)
+SURFACE_FIRST = 4  # /search: hits wanted x this, the best-ranked word-checked before all (both)
 # published is only shown when the source gave it (else it holds the indexing time, for order)
 SHOWN_DATE = "CASE WHEN published_known = 1 THEN published ELSE '' END"
 REF_COLS = (

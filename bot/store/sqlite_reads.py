@@ -20,13 +20,12 @@ from bot.store.rows import (
     QUOTE_COLS,
     REF_COLS,
     SEARCH_CANDIDATES,
+    SURFACE_FIRST,
     ref,
     stored_figure,
     stored_quote,
     summary_of,
 )
-
-SURFACE_FIRST = 4  # hits wanted x this: best-ranked candidates word-checked before all are
 
 
 class SQLiteReads:

@@ -47,3 +47,21 @@ async def test_a_word_in_every_article_ranks_only_the_newest_matches(
     assert all(word in h.snippet for h in hits)
     # a rare word is still found wherever it is
     assert [h.article.id for h in await store.search("Story 0")][:1] == ["art-0"]
+
+
+@pytest.mark.parametrize("share", [3, 7])  # words in about 1 and 2 articles of 3 of them
+async def test_the_newest_matches_are_found_whatever_share_of_the_archive_holds_the_word(
+    store: Any, few_candidates: int, share: int
+) -> None:
+    """PostgreSQL picks its way to the newest matches from the planner's estimate (up to 2n
+    matches, more, or over half of the archive); every way must give the same newest ones."""
+    ids = []
+    for i in range(30):
+        word = "lighthouse" if i % 10 < share else "ferry"
+        assert (await store.add_article(article(i, word))).status == "new"
+        if word == "lighthouse":
+            ids.append(f"art-{i}")
+    if hasattr(store, "_exec"):  # PostgreSQL: statistics as autovacuum would leave them
+        await store._exec("ANALYZE articles")
+    hits = await store.search("lighthouse", limit=10)
+    assert sorted(h.article.id for h in hits) == sorted(ids[-few_candidates:])
