@@ -22,6 +22,8 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # one token with a digit and an id's punctuation ("000_58c4...", "business/001"): a mistyped
 # id rather than search words, so a miss says so
 _ID_LIKE = re.compile(r"(?=\S*\d)(?=\S*[_/.:-])[\w/.:-]+")
+# a year ends search words ("Kursk 2024"); no one asks for 1,900 sentences
+_YEAR = re.compile(r"(1[89]|2[01])\d\d")
 
 
 def ref_of(a: Article) -> ArticleRef:
@@ -58,7 +60,12 @@ def parse(args: str) -> SummaryArgs | Reply:
     for _ in range(2):
         if words and words[-1].lower() in SUMMARY_METHODS:
             method = words.pop().lower()
-        elif words and re.fullmatch(r"-?\d+", words[-1]) and len(words) > 1:
+        elif (
+            words
+            and re.fullmatch(r"-?\d+", words[-1])
+            and not _YEAR.fullmatch(words[-1])
+            and len(words) > 1
+        ):
             count = int(words.pop())
             if problem := _SENTENCES.check(count):  # the bounds typed options have too
                 return error_reply(problem, example=EXAMPLE)

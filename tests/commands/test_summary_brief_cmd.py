@@ -65,6 +65,15 @@ async def test_summary_search_words_draw_on_several_articles(ask) -> None:
     assert len({reply.citations[i.cite].article_id for i in reply.sections[0].items}) >= 2
 
 
+@pytest.mark.parametrize("line", ["/summary Kursk 2024", "/summary Kursk 2024 2 lead"])
+async def test_summary_a_year_after_the_words_is_searched_not_a_count(ask, line: str) -> None:
+    reply = await ask(line)
+    text = reply_text(reply)
+    assert not reply.error, text
+    assert "Kursk 2024" in text and "between 1 and 10" not in text
+    assert len(reply.sections[0].items) == (2 if line.endswith("lead") else 3)
+
+
 @pytest.mark.parametrize(
     ("line", "expect"),
     [
