@@ -19,7 +19,7 @@ from bot.ingest.feeds import FeedEntry, NotAFeed, ParsedFeed, parse_feed
 from bot.ingest.readers import ReadError, decode, from_html, from_text
 from bot.ingest.service import IngestReport
 from bot.ingest.ssrf import FEED_TYPES, PAGE_TYPES, Fetched, FetchError, HttpClient
-from bot.model import Article, utc_iso
+from bot.model import Article, parse_utc, utc_iso
 from bot.store.base import FeedState, Store
 
 log = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ class Fetcher:
         if state.failures < BACKOFF_AFTER or not state.last_polled:
             return True
         wait = min(interval * 2 ** min(state.failures - BACKOFF_AFTER + 1, 10), timedelta(days=1))
-        last = datetime.fromisoformat(state.last_polled.replace("Z", "+00:00"))
+        last = parse_utc(state.last_polled)
         return self.now() - last >= wait
 
     async def poll_feed(self, url: str, force: bool = False) -> IngestReport:

@@ -8,14 +8,14 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from bot.extract.boilerplate import has_story_text
 from bot.ingest.dates import date_in_text, date_in_url
-from bot.model import Article, utc_iso
+from bot.model import Article, parse_utc, utc_iso
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def normalise_date(value: Any) -> str:
         return ""
     text = str(value).strip()
     try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        when = parse_utc(text)
     except ValueError:
         from email.utils import parsedate_to_datetime
 
@@ -122,7 +122,7 @@ def normalise_date(value: Any) -> str:
             when = parsedate_to_datetime(text)
         except (TypeError, ValueError):
             return ""
-    if when.tzinfo is None:
+    if when.tzinfo is None:  # an RFC 2822 date without a zone
         when = when.replace(tzinfo=UTC)
     return utc_iso(when)
 
