@@ -216,14 +216,8 @@ def digest_sql(d: Dialect) -> DigestSQL:
     )
 
 
-class DigestStore(Protocol):
-    """The digest and feed half of the Store contract, and its implementation.
-
-    Both backends subclass it explicitly (PEP 544 default methods) and supply `DIGEST_SQL`
-    and the five primitives below; a Protocol still, so it types any store structurally.
-    """
-
-    DIGEST_SQL: ClassVar[DigestSQL]
+class SqlPrimitives(Protocol):
+    """The four statement runners each backend supplies to the digest and watch halves."""
 
     async def _digest_row(self, sql: str, params: Sequence[Any]) -> Sequence[Any] | None:
         raise NotImplementedError
@@ -236,8 +230,18 @@ class DigestStore(Protocol):
         raise NotImplementedError
 
     async def _digest_insert(self, sql: str, params: Sequence[Any]) -> int:
-        """Run DIGEST_SQL.insert_schedule; the new row's id."""
+        """Run an INSERT; the new row's id."""
         raise NotImplementedError
+
+
+class DigestStore(SqlPrimitives, Protocol):
+    """The digest and feed half of the Store contract, and its implementation.
+
+    Both backends subclass it explicitly (PEP 544 default methods) and supply `DIGEST_SQL`,
+    the SqlPrimitives and `_digest_claim`; a Protocol still, so it types any store structurally.
+    """
+
+    DIGEST_SQL: ClassVar[DigestSQL]
 
     async def _digest_claim(self, params: Sequence[Any]) -> str | None:
         """Run DIGEST_SQL.claim; the token the (schedule, date) row holds afterwards, if any."""

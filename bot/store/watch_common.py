@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from bot.store.dialect import Dialect
+from bot.store.digest_common import SqlPrimitives
 
 MAX_ATTEMPTS = 3
 ERROR_LIMIT = 500
@@ -196,23 +197,11 @@ def watch_sql(d: Dialect) -> WatchSQL:
     )
 
 
-class WatchStore(Protocol):
-    """The watch and alert half of the Store contract; backends supply WATCH_SQL and two primitives
-    (the digest primitives _digest_row/_digest_rows/_digest_change/_digest_insert are reused)."""
+class WatchStore(SqlPrimitives, Protocol):
+    """The watch and alert half of the Store contract; backends supply WATCH_SQL, the
+    SqlPrimitives (shared with the digest half) and `_watch_claim`."""
 
     WATCH_SQL: ClassVar[WatchSQL]
-
-    async def _digest_row(self, sql: str, params: Sequence[Any]) -> Sequence[Any] | None:
-        raise NotImplementedError
-
-    async def _digest_rows(self, sql: str, params: Sequence[Any]) -> list[Sequence[Any]]:
-        raise NotImplementedError
-
-    async def _digest_change(self, sql: str, params: Sequence[Any], what: str) -> int:
-        raise NotImplementedError
-
-    async def _digest_insert(self, sql: str, params: Sequence[Any]) -> int:
-        raise NotImplementedError
 
     async def _watch_claim(self, params: Sequence[Any]) -> list[Sequence[Any]]:
         """Run WATCH_SQL.claim_channel; the rows this token holds afterwards."""
