@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 
 from bot.store.postgres import PostgresStore
 from tests.fakes.slack_api import FakeSlack, sign, slash_body
-from tests.test_serve import SECRET, TOKEN, free_port, wait_listening
+from tests.test_serve import SECRET, start_serve
 
 pytestmark = pytest.mark.slow
 
@@ -24,32 +22,9 @@ def _hhmm(when: datetime) -> str:
 
 
 async def _start(tmp_path: Path, name: str, pg_url: str, fake: FakeSlack) -> tuple:
-    port = free_port()
-    cfg = tmp_path / f"{name}.toml"
-    cfg.write_text(
-        f'[store]\nurl = "{pg_url}"\nlease_seconds = 0.5\n'
-        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{fake.api_url}"\n'
+    return await start_serve(
+        tmp_path, name, fake, f'[store]\nurl = "{pg_url}"\nlease_seconds = 0.5\n'
     )
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": TOKEN,
-        "SLACK_SIGNING_SECRET": SECRET,
-        "XDG_DATA_HOME": str(tmp_path / name),
-    }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "-v",
-        "--config",
-        str(cfg),
-        "serve",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=open(tmp_path / f"{name}.log", "wb"),  # noqa: SIM115 - the child owns it
-    )
-    await wait_listening(port, proc)
-    return proc, port
 
 
 async def _schedule(store: PostgresStore, place: str, now: datetime) -> int:

@@ -37,6 +37,39 @@ async def wait_listening(port: int, proc: asyncio.subprocess.Process) -> None:
                 await asyncio.sleep(0.1)
 
 
+async def start_serve(
+    tmp_path: Path, name: str, fake: FakeSlack, sections: str
+) -> tuple[asyncio.subprocess.Process, int]:
+    """`briefbot serve` over HTTP Slack against the fake, with more config `sections` ([store] …);
+    returns once it listens, with its port. Its log is tmp_path/<name>.log."""
+    port = free_port()
+    cfg = tmp_path / f"{name}.toml"
+    cfg.write_text(
+        sections
+        + f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{fake.api_url}"\n'
+    )
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "XDG_DATA_HOME": str(tmp_path / name),
+    }
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "-v",
+        "--config",
+        str(cfg),
+        "serve",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=open(tmp_path / f"{name}.log", "wb"),  # noqa: SIM115 - the child owns it
+    )
+    await wait_listening(port, proc)
+    return proc, port
+
+
 # `briefbot serve` as a subprocess (in process: tests/adapters/test_slack.py)
 @pytest.mark.slow
 async def test_serve_answers_a_signed_slack_command_and_never_logs_secrets(tmp_path: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from bot.app import open_core
 from bot.ingest.service import ingest_paths
 from tests.fakes.slack_api import FakeSlack
-from tests.test_serve import SECRET, TOKEN, free_port, wait_listening
+from tests.test_serve import start_serve
 from tests.watches.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
@@ -30,33 +28,8 @@ def _store_lines(db: Path | str) -> str:
 async def _start(
     tmp_path: Path, name: str, db: Path | str, fake: FakeSlack
 ) -> asyncio.subprocess.Process:
-    port = free_port()
-    cfg = tmp_path / f"{name}.toml"
-    cfg.write_text(
-        f"[store]\n{_store_lines(db)}"
-        f'[slack]\nmode = "http"\nhost = "127.0.0.1"\nport = {port}\napi_url = "{fake.api_url}"\n'
-        "[alerts]\npoll_seconds = 0.2\n"
-    )
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": TOKEN,
-        "SLACK_SIGNING_SECRET": SECRET,
-        "XDG_DATA_HOME": str(tmp_path / name),
-    }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "-v",
-        "--config",
-        str(cfg),
-        "serve",
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=open(tmp_path / f"{name}.log", "wb"),  # noqa: SIM115 - the child owns it
-    )
-    await wait_listening(port, proc)
-    return proc
+    sections = f"[store]\n{_store_lines(db)}[alerts]\npoll_seconds = 0.2\n"
+    return (await start_serve(tmp_path, name, fake, sections))[0]
 
 
 async def _stop(proc: asyncio.subprocess.Process) -> None:
