@@ -1,0 +1,101 @@
+"""Draw a fresh set of direct quotes to label by hand, from articles no test has read yet.
+
+usage: python bench/sample_quotes_review.py [--n 60] [--seed 2026] [--first-n 1000]
+           [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
+
+Takes the articles of bbc_dev.jsonl in bench/split.py's check half whose id appears in no
+file under tests/, pairs double quote marks inside each paragraph by position alone (an odd
+mark left over opens a quote to the paragraph's end: the continued-paragraph convention), and
+draws --n segments of at least four words at random with a fixed seed, at most two from one
+article. The extractor is not run, so the draw measures abstention as well as precision.
+Each line leaves "speaker" empty and "kind" blank: fill them by reading the article
+(speaker = the person or organisation the article gives, or null), then score with
+bench/score_review.py --review. `--redraw tests/data/bbc_quotes_review_fresh.jsonl` draws
+that set again (n, id, span) now that its articles are under tests/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.sample_figures_review import seen_ids  # noqa: E402
+from bench.split import half  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
+PER_ARTICLE = 2
+MIN_WORDS = 4
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of double quote marks, paragraph by paragraph."""
+    out: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [para.start() + m.start() for m in re.finditer('"', para.group())]
+        if len(marks) % 2:
+            marks.append(para.end())
+        for a, b in zip(marks[::2], marks[1::2], strict=True):
+            body = text[a + 1 : b]
+            if len(body.split()) >= MIN_WORDS:
+                lead = len(body) - len(body.lstrip())
+                out.append((a + 1 + lead, a + 1 + len(body.rstrip())))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--first-n", type=int, default=1000, help="numbering of the first item")
+    ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
+    args = ap.parse_args()
+    seen = seen_ids(ROOT / "tests")
+    if args.redraw is not None:  # reproduce a drawn set: its own ids do not count as seen
+        for line in args.redraw.read_text(encoding="utf8").splitlines():
+            seen.discard(json.loads(line)["id"])
+    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
+    docs = [d for d in docs if half(d["id"]) == "check" and d["id"] not in seen]
+    pool = [(d["id"], a, b, d["text"][a:b]) for d in docs for a, b in segments(d["text"])]
+    rng = random.Random(args.seed)
+    rng.shuffle(pool)
+    taken: dict[str, int] = {}
+    out = []
+    for row in pool:
+        if taken.get(row[0], 0) >= PER_ARTICLE:
+            continue
+        taken[row[0]] = taken.get(row[0], 0) + 1
+        out.append(row)
+        if len(out) == args.n:
+            break
+    out.sort()
+    print(
+        f"{len(docs)} unseen check-half articles, {len(pool)} segments, {len(out)} drawn",
+        file=sys.stderr,
+    )
+    for i, (aid, a, b, body) in enumerate(out):
+        row = {
+            "n": args.first_n + i,
+            "id": aid,
+            "start": a,
+            "end": b,
+            "text": body,
+            "speaker": None,
+            "kind": "",
+            "accept": [],
+        }
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
