@@ -52,6 +52,15 @@ _NOT_OWN_VERB = frozenset(
     "and or & nor would could should did does do will might may must to".split()
 )
 _HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
+# "Franz Ferdinand frontman Alex Kapranos", "Chelsea winger Arjen Robben": a band, club or
+# party named before a member's role and the member's name; nobody writes "Tony Blair
+# spokesman Tom Kelly" of a person (that is "Tony Blair's spokesman").
+_MEMBER_AFTER = re.compile(r" ([a-z]+) [A-Z][\w'’-]+ [A-Z]")
+_AGENT_ENDINGS = ("man", "ist", "er", "or", "ian")
+_NOT_ROLE = frozenset(
+    """after under over for or never ever later other together whether rather either neither
+    however per nor""".split()
+)
 
 
 def clean_name(name: str) -> str:
@@ -162,11 +171,67 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
         thing = ""  # "the Maddow show", "an Elvis Presley song": the person's work
     if thing in ("work", "made") or (thing and only_speaks):
         return None  # "the album War"; "in Cardiff" ... "Cardiff said": the club
+    if len(words) >= 2 and _names_members(text, clean) and not _with_honorific(text, words[-1]):
+        return None  # "Franz Ferdinand frontman Alex Kapranos": the band, not a person
     common = common_words()
-    all_common = all(w.lower().strip("'’") in common for w in words)
+    low = [w.lower().strip("'’") for w in words]
+    all_common = all(w in common for w in low)
     if (thing == "place" or all_common) and not _person_evidence(text, words):
         return None  # "in Beverly Hills", "Interactive Entertainment", "Evening Standard"
+    if (
+        len(words) >= 2
+        and _common_edge(text, clean, low)
+        and not _strong_person_evidence(text, words)
+    ):
+        return None  # "Old Labour", "Commons Work", "Television Numerique": not a given name
     return clean
+
+
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:of|at|for|from|to|with|in|by|on|about|against|than|like|as|the|a|an)\s+|\()$", re.I
+)
+_CONTINUED = re.compile(r" (?:and|of|&) [A-Z]")
+
+
+def _common_edge(text: str, name: str, low: list[str]) -> bool:
+    """A name whose first word is a word copy writes in lowercase and no given name in the
+    table ("Old Labour", "Television Numerique"), or that ends in such a word and always goes
+    on as a longer title ("Commons Work and Pensions Committee")."""
+    common = common_words()
+    at = _occurrences(text, name)
+    if low[0] in common and low[0].capitalize() not in given_names():
+        # and the article never has it act: "did to Old Labour", "branded as Television ...",
+        # "RSS (Really Simple Syndication)"
+        return all(_OBJECT_BEFORE.search(text, max(0, p - 12), p) for p in at)
+    if low[-1] not in common:
+        return False
+    return bool(at) and all(_CONTINUED.match(text, p + len(name)) for p in at)
+
+
+def _strong_person_evidence(text: str, words: list[str]) -> bool:
+    """An honorific before the surname ("Mr Young"), or the name or the surname alone as the
+    subject of a speech verb ("Will Young said", "Young told"): a standalone surname is not
+    enough here ("a Labour government" is no evidence for "Old Labour")."""
+    name = " ".join(words)
+    return (
+        _with_honorific(text, words[-1])
+        or any(_SPEAKS.match(text, p + len(name)) for p in _occurrences(text, name))
+        or _speaks_itself(text, words[-1])
+    )
+
+
+def _names_members(text: str, name: str) -> bool:
+    """Somewhere the article writes name, a lowercase role word, and another person's name."""
+    for p in _occurrences(text, name):
+        m = _MEMBER_AFTER.match(text, p + len(name))
+        if m is None:
+            continue
+        role = m.group(1)
+        if role in TITLES or role in NOMINAL_HEADS:
+            return True
+        if role.endswith(_AGENT_ENDINGS) and role not in _NOT_ROLE and role not in CUES:
+            return True
+    return False
 
 
 def _occurrences(text: str, word: str) -> list[int]:

@@ -1,0 +1,55 @@
+"""A band, party, title or half a committee's name is never printed as the person who said it
+(issue 18, precision first): credible.py asks for evidence before a name that looks like a
+body passes as a person."""
+
+from __future__ import annotations
+
+from bot.extract.credible import credible_speaker
+from bot.extract.quotes import extract_quotes
+
+
+def _speakers(text: str) -> set[str | None]:
+    return {q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+
+
+def test_a_band_named_before_its_frontman_is_not_the_speaker() -> None:
+    text = (
+        "Franz Ferdinand frontman Alex Kapranos has called for more help for musicians.\n\n"
+        '"For any cultural output to thrive there needs to be some state input," he said.'
+    )
+    assert "Franz Ferdinand" not in _speakers(text)
+    assert credible_speaker(text, "Franz Ferdinand", {}) is None
+    assert credible_speaker(text, "Alex Kapranos", {}) == "Alex Kapranos"
+
+
+def test_a_member_role_needs_a_role_word_not_a_verb() -> None:
+    text = "Tony Blair told Gordon Brown to wait. Tony Blair said he was sure."
+    assert credible_speaker(text, "Tony Blair", {}) == "Tony Blair"
+
+
+def test_a_name_opening_with_a_common_word_that_never_acts_is_no_person() -> None:
+    text = (
+        "He said raising taxes would not do to him what a similar policy did to Old Labour. "
+        '"That is a clear choice for people," he said.'
+    )
+    assert credible_speaker(text, "Old Labour", {}) is None
+    text = 'It is branded as Television Numerique pour Tous, or "digital television for all".'
+    assert credible_speaker(text, "Television Numerique", {}) is None
+    text = 'He designed RSS (Really Simple Syndication). "We are the sources," he said.'
+    assert credible_speaker(text, "Really Simple Syndication", {}) is None
+
+
+def test_a_given_name_that_is_also_a_word_still_speaks() -> None:
+    text = 'Rich Heffley, a donor, backs Bush. "He is the one," Rich Heffley said.'
+    assert credible_speaker(text, "Rich Heffley", {}) == "Rich Heffley"
+    text = 'Chelsea physio Mike Banks was hopeful. "The fractures are tiny," Banks told the site.'
+    assert credible_speaker(text, "Mike Banks", {}) == "Mike Banks"
+
+
+def test_half_of_a_committee_name_is_no_person() -> None:
+    text = (
+        "The MPs who make up the Commons Work and Pensions Committee published a report. "
+        'A spokeswoman confirmed it. "No date was ever given," she said.'
+    )
+    assert credible_speaker(text, "Commons Work", {}) is None
+    assert "Commons Work" not in _speakers(text)
