@@ -269,14 +269,22 @@ _TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _addressed(text: str, name: str) -> bool:
-    """The article has someone tell the body something ("told the BBC News website")."""
-    return any(_TOLD.search(text, max(0, p - 12), p) for p in _occurrences(text, name))
+    """The article has someone tell the body something ("told the BBC News website"); "according
+    to NIESR" names it as a source instead."""
+    return any(
+        _TOLD.search(text, max(0, p - 12), p) and not _ACCORDING_TO.search(text, max(0, p - 14), p)
+        for p in _occurrences(text, name)
+    )
+
+
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _ACCORDING = re.compile(r"\baccording to\b[^.,;:]{0,30}$", re.IGNORECASE)
 
 
-_NEXT_WORDS = re.compile(r"[,\s]+(?:(?:has|have|had|also|later|then)\s+)?([a-z]+)")
+# "RICS added", "An IAAF statement said": the body, or its statement, speaks
+_NEXT_WORDS = re.compile(r"[,\s]+(?:(?:has|have|had|also|later|then|statement|report)\s+)?([a-z]+)")
 
 
 def _cue_follows(text: str, word: str) -> bool:

@@ -259,13 +259,15 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
         run_text = m.group(0)
         if "\n" in run_text:
             continue
+        if run_text.endswith(("'s", "’s")):  # "Andre Agassi's involvement": the person, named
+            run_text = run_text[:-2]  # in full (never the subject: "'s" follows the mention)
         last = run_text.rsplit(None, 1)[-1].rstrip(".").lower()
         if last in NOT_PERSON or last in ORG_WORDS or last in NOT_NAME:
             continue  # a place, an institution or a date, not a person
         start = m.start()
         found = seen_runs.get(run_text)
         if found is None:  # names repeat: classify each distinct run once, then shift offsets
-            run = tokens(text, start, m.end())
+            run = tokens(text, start, start + len(run_text))
             found = seen_runs[run_text] = [
                 mention._replace(start=mention.start - start, end=mention.end - start)
                 for i, j in name_runs(run)
@@ -438,6 +440,8 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
     if m.kind == "nominal":
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return _refer_back(doc, m.start, "")
+        if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
+            return _issuer(doc, m)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             return None
@@ -458,6 +462,24 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
             return _refer_back(doc, m.start, "")
         return None
     return None
+
+
+# A document speaks for whoever issued it: "An IAAF statement said", "the Kok report said".
+_DOCUMENT_HEADS = frozenset("statement report".split())
+_ISSUER = re.compile(r"([A-Z][\w-]*)(?:['’]s)?\s+(?:statement|report)\Z")
+
+
+def _issuer(doc: ArticleDoc, m: Mention) -> str | None:
+    """The named issuer of a statement or report: a person the article names in full ("Mr Kok's
+    report": Wim Kok) or a body written in capitals ("An IAAF statement"); else None."""
+    found = _ISSUER.search(doc.text, m.start, m.end)
+    if found is None:
+        return None
+    word = found.group(1)
+    full = doc.fullnames.get(doc.skeleton(word))
+    if full and " " in full:
+        return full
+    return word if word.isupper() and len(word) > 1 else None
 
 
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
@@ -486,9 +508,23 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
             return None  # two could be "he": abstain
         return closer or doc.speakers[k][1]
     name = _antecedent(doc, pos, pronoun)
-    if not pronoun and name is not None and name.split()[0] not in given_names():
+    if not pronoun and name is not None and not _named_person(doc, _expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+def _named_person(doc: ArticleDoc, name: str) -> bool:
+    """A given name from the table opens name, or the article names them in full with the
+    surname standing alone elsewhere ("Andre Agassi" ... "Agassi, who has won")."""
+    words = name.split()
+    if words[0] in given_names():
+        return True
+    return len(words) >= 2 and _lone_surname(doc.text, words[-1])
+
+
+def _lone_surname(text: str, word: str) -> bool:
+    """word alone opens a sentence or paragraph, a lowercase word or a comma after it."""
+    return re.search(rf"(?:^|[.!?]\s+|\n){re.escape(word)}(?:,|\s+[a-z])", text) is not None
 
 
 _BODY_VERB = re.compile(r"(?:say|says|said|are|were|have|has|will|would|want|wants)\b")

@@ -326,7 +326,12 @@ def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | No
             return m
         if t.low in ("of", "at", "from", ",") and k >= 1 and toks[k - 1].cap:
             p = np_ending_at(toks, k - 1)
-            if p is not None and p.kind in ("person", "name") and _qualifier_only(toks, k, ci):
+            if (
+                p is not None
+                and p.kind in ("person", "name")
+                and doc.speaker_ok(p)  # not "Hinting at better times ..., NIESR said"
+                and _qualifier_only(toks, k, ci)
+            ):
                 return p
         k -= 1
     return m

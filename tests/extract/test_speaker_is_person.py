@@ -53,3 +53,39 @@ def test_half_of_a_committee_name_is_no_person() -> None:
     )
     assert credible_speaker(text, "Commons Work", {}) is None
     assert "Commons Work" not in _speakers(text)
+
+
+def test_a_statement_or_report_speaks_for_its_named_issuer() -> None:
+    text = (
+        'The IAAF will appeal. An IAAF statement said: "The decision is erroneous."\n\n'
+        "Former Dutch premier Wim Kok wrote the review. As Mr Kok's report noted: "
+        '"The ink had scarcely dried on the agreement before the bubble burst."\n\n'
+        '"Lisbon is about everything and thus about nothing," the Kok report said.'
+    )
+    got = {q.text[:12]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got["The decision"] == "IAAF"
+    assert got["The ink had "] == "Wim Kok"
+    assert got["Lisbon is ab"] == "Wim Kok"
+
+
+def test_a_spokesman_statement_is_not_the_boss_and_an_unnamed_report_stays_unnamed() -> None:
+    text = '"Growth will slow," a report said. "It is early days," a company statement said.'
+    assert _speakers(text) == {None}
+
+
+def test_according_to_a_body_does_not_make_it_an_addressee() -> None:
+    text = (
+        "According to NIESR, taxes must rise. Hinting at better times for exporters, NIESR said "
+        'the euro zone "is expected to pick up speed".'
+    )
+    assert credible_speaker(text, "NIESR", {}) == "NIESR"
+    assert _speakers(text) == {"NIESR"}
+
+
+def test_a_description_refers_back_to_a_person_named_in_a_possessive() -> None:
+    text = (
+        "Andre Agassi's involvement in the Australian Open was put in doubt.\n\n"
+        "Agassi was serving at 5-6 down when he decided to stop. "
+        '"My hip was cramping and I just could not continue," said the 34-year-old.'
+    )
+    assert _speakers(text) == {"Andre Agassi"}
