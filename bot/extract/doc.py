@@ -332,8 +332,9 @@ def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
 
 
 _PREV_WORD = re.compile(
-    r"\b(?:of|at|for|from|to|with|in|by|on|about|against|and|than|like)\s+$", re.IGNORECASE
-)
+    r"\b(?:of|at|for|from|to|with|in|by|on|about|against|and|than|like|the|same|these|those)\s+$",
+    re.IGNORECASE,
+)  # "walls plastered with the same Dirty Dancing ... posters": an object, no one "she" is
 
 
 def _collect_speakers(doc: ArticleDoc) -> None:

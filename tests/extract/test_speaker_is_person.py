@@ -89,3 +89,12 @@ def test_a_description_refers_back_to_a_person_named_in_a_possessive() -> None:
         '"My hip was cramping and I just could not continue," said the 34-year-old.'
     )
     assert _speakers(text) == {"Andre Agassi"}
+
+
+def test_a_name_after_the_or_same_is_an_object_no_pronoun_refers_to() -> None:
+    text = (
+        "Christyn Gionfriddo, a 2009 graduate, is saddled with debt. At 29, she still lives in "
+        "her childhood bedroom, walls plastered with the same Dirty Dancing, 98 Degrees and "
+        'Justin Timberlake posters.\n\n"Who wants to live at home at 29?" she said.'
+    )
+    assert "Dirty Dancing" not in _speakers(text)

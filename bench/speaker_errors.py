@@ -1,0 +1,144 @@
+"""Bucket the speaker errors of the quote extractor on a quotes_dev half, to see which rule the
+gold's pronoun resolutions follow and where ours differs (tune half only: bench/split.py).
+
+usage: python bench/speaker_errors.py /tmp/split/quotes_dev.tune.jsonl [--show KIND] [--n 20]
+
+Runs extract_quotes in-process, aligns direct quotes to gold quoted segments as
+../shared/eval/score_quotes.py does (one-to-one, >= 50% of the longer span), and for every
+matched gold segment with a named speaker prints one count per bucket:
+  outcome    right / wrong / abstain (we named nobody)
+  res        the gold's speaker_resolution: name, previous_speaker (the named speaker of an
+             attribution up to 400 characters before, he/she only, gender-blind), coref, nearest
+  gender     whether the gold speaker's and our speaker's given name (bot/extract/data/
+             given_names.tsv) fits the pronoun: a gold "she" resolved to a man is a gold error
+  ours_prev  our speaker is the gold rule's previous speaker (we follow the same chain)
+  paras      paragraphs between the gold speaker's last mention and the quote
+--show KIND prints n examples of one bucket (e.g. wrong:previous_speaker) to read by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
+
+from score_quotes import align, norm_text, speaker_match  # noqa: E402
+
+from bot.extract.gender import PRONOUN_GENDER, given_names  # noqa: E402
+from bot.extract.quotes import extract_quotes  # noqa: E402
+from bot.extract.speakers import is_organisation  # noqa: E402
+
+WINDOW = 400  # the gold's previous-speaker window (../shared/eval/QUOTES.md)
+
+
+def _gender(name: str | None) -> str | None:
+    return given_names().get(name.split()[0]) if name else None
+
+
+def _fit(name: str | None, pronoun: str | None) -> str:
+    g, want = _gender(name), PRONOUN_GENDER.get(pronoun or "")
+    if want is None:
+        return "-"
+    return "unknown" if g is None else ("fits" if g == want else "conflict")
+
+
+def _previous(attrs: list[dict], a: dict) -> dict | None:
+    """The gold rule: the nearest earlier attribution with a named speaker within WINDOW."""
+    best = None
+    s = a.get("source_start")
+    if s is None:
+        return None
+    for b in attrs:
+        t = b.get("source_start")
+        if b is a or t is None or not b["speaker_name"] or not (0 < s - t <= WINDOW):
+            continue
+        if best is None or t > best["source_start"]:
+            best = b
+    return best
+
+
+def rows_of(path: Path) -> list[dict]:
+    rows = []
+    for line in path.open(encoding="utf8"):
+        d = json.loads(line)
+        text = d["text"]
+        quotes = [q for q in extract_quotes(text) if q.kind in ("direct", "partial")]
+        gold = [
+            {"spans": [(s, e)], "norm": norm_text(text[s:e]), "a": a}
+            for a in d["attributions"]
+            for s, e in a["quoted_spans"]
+        ]
+        sys_items = [{"spans": [(q.start, q.end)], "norm": norm_text(q.text)} for q in quotes]
+        for si, gi in align(sys_items, gold).items():
+            a, q = gold[gi]["a"], quotes[si]
+            if not a["speaker_name"]:
+                continue
+            ok = q.speaker is not None and speaker_match(q.speaker, a["speaker_name"])
+            pron = (a["source"] or "").lower() if a["speaker_is_pronoun"] else None
+            prev = _previous(d["attributions"], a)
+            last = text.rfind(a["speaker_name"].split()[-1], 0, q.start)
+            rows.append(
+                {
+                    "id": d["id"],
+                    "outcome": "right" if ok else ("abstain" if q.speaker is None else "wrong"),
+                    "res": a["speaker_resolution"] or "none",
+                    "pronoun": pron,
+                    "gold": a["speaker_name"],
+                    "ours": q.speaker,
+                    "gold_fit": _fit(a["speaker_name"], pron),
+                    "our_fit": _fit(q.speaker, pron),
+                    "ours_prev": bool(
+                        prev and q.speaker and speaker_match(q.speaker, prev["speaker_name"])
+                    ),
+                    "ours_org": bool(q.speaker and is_organisation(q.speaker)),
+                    "paras": text.count("\n\n", last, q.start) if last >= 0 else -1,
+                    "context": text[max(0, q.start - 300) : q.end + 60].replace("\n", " / "),
+                }
+            )
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--show", help="outcome:res bucket to print, e.g. wrong:previous_speaker")
+    ap.add_argument("--n", type=int, default=20)
+    args = ap.parse_args()
+    rows = rows_of(args.gold)
+    if args.show:
+        outcome, res = args.show.split(":")
+        pick = [r for r in rows if r["outcome"] == outcome and r["res"] == res]
+        random.Random(18).shuffle(pick)
+        for r in pick[: args.n]:
+            print(f"{r['id']}  ours={r['ours']!r} gold={r['gold']!r} pronoun={r['pronoun']}")
+            print(f"    ...{r['context'][-360:]}\n")
+        return 0
+    table = collections.Counter((r["outcome"], r["res"]) for r in rows)
+    print("outcome  x gold resolution")
+    for (o, res), n in sorted(table.items()):
+        print(f"  {o:8} {res:17} {n:5}")
+    wrong = [r for r in rows if r["outcome"] == "wrong"]
+    print(f"\nwrong named speakers: {len(wrong)}")
+    for key in ("gold_fit", "our_fit", "ours_prev", "ours_org"):
+        print(
+            f"  {key:9}",
+            dict(collections.Counter(r[key] for r in wrong if r["pronoun"] or key == "ours_org")),
+        )
+    paras = collections.Counter(min(r["paras"], 3) for r in wrong)
+    print(
+        "  paragraphs back to the gold speaker (3 = 3+; -1 not found):", dict(sorted(paras.items()))
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
