@@ -588,9 +588,11 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
         w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
         for w in titles.group(0).split()
     ):
-        lead = lead[: titles.start()]
-    elif _LEAD_ROLE.fullmatch(lead) and any(
-        w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split()
+        lead = lead[: titles.start()]  # "Chief constable Mr Hayman": then the role goes too
+    if (
+        lead
+        and _LEAD_ROLE.fullmatch(lead)
+        and any(w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split())
     ):
         lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (

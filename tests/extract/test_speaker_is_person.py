@@ -98,3 +98,14 @@ def test_a_name_after_the_or_same_is_an_object_no_pronoun_refers_to() -> None:
         'Justin Timberlake posters.\n\n"Who wants to live at home at 29?" she said.'
     )
     assert "Dirty Dancing" not in _speakers(text)
+
+
+def test_a_role_and_an_honorific_opening_a_sentence_end_the_last_speakers_run_on() -> None:
+    text = (
+        'Lib Dem spokesman Mark Oaten said: "It would be prudent to wait." Chief constable '
+        "Mr Hayman acknowledged that binge drinking did cause problems. "
+        '"If you come to Norwich on a Friday night you will see things that shame you."'
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got["It wou"] == "Mark Oaten"
+    assert got["If you"] != "Mark Oaten"
