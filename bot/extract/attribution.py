@@ -361,6 +361,9 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
             if k2 != k:
                 k = k2
                 continue
+        if toks[k].text == "." and k >= 1 and _PARTY_TAG.match(toks[k - 1].text):
+            k -= 1  # "Rand Paul, R-Ky., told": the tag's abbreviation dot ends no clause
+            continue
         sep = toks[k].text in PUNCT
         if sep or k == 0:
             start = k + 1 if sep else k

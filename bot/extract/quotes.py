@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    CUES,
     NOMINAL_HEADS,
+    OBJECT_CUES,
     SPEECH_CUES,
     TITLES,
     Mention,
@@ -188,8 +190,8 @@ def _frame_speaker(
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
         m = _subject_before(doc, before, ci)
-        if m is None and ci + 1 < len(before):
-            m = subject_after(before, ci)
+        if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
+            m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
         chained = (  # "Nefzi said, adding, ...": the subject of the first cue
             ci >= 2
             and before[ci - 1].text == ","
@@ -219,6 +221,31 @@ def _frame_speaker(
                 return m, t.low, True
             break
     return None, None, False
+
+
+_LOOSE_CUES = ATTITUDE_CUES | CUES
+
+
+def _closing_verb(fr: _Frame, body: str) -> tuple[Mention, str] | None:
+    """`"...," agrees Michelle Stevens` / `"...?" Beck questioned`: a quote closed by a comma,
+    question or exclamation mark, then a name and a verb (either order) ending the sentence
+    part: any verb there reports the quote, not only the speech verbs of the lexicon."""
+    if not body.rstrip().endswith((",", "?", "!")) or len(fr.after) < 2:
+        return None
+    after = fr.after
+    first = after[0]
+    if not first.cap and first.low in _LOOSE_CUES and after[1].cap:
+        m = subject_after(after, 0)
+        if m is not None and m.kind in ("person", "name"):
+            return m, first.low
+    i = 0
+    while i < len(after) and i < 4 and after[i].cap:
+        i += 1
+    if 0 < i < len(after) and not after[i].cap and after[i].low in _LOOSE_CUES:
+        m = subject_before(after, i)
+        if m is not None and m.kind in ("person", "name"):
+            return m, after[i].low
+    return None
 
 
 def _reported(fr: _Frame) -> bool:
@@ -472,6 +499,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
         mention, cue, found = _speaker_from_frame(doc, fr)
+        if not found:
+            loose = _closing_verb(fr, body)
+            if loose is not None:
+                mention, cue, found = loose[0], loose[1], True
         speaker = doc.resolve(mention) if found else None
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed

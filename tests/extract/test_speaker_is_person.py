@@ -109,3 +109,17 @@ def test_a_role_and_an_honorific_opening_a_sentence_end_the_last_speakers_run_on
     got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
     assert got["It wou"] == "Mark Oaten"
     assert got["If you"] != "Mark Oaten"
+
+
+def test_any_verb_between_a_closed_quote_and_a_name_reports_it() -> None:
+    text = (
+        '"I do better than my parents," says Diana Ruocco, a student from Daytona Beach.\n\n'
+        "\"Our ideas of 'success' are different,\" agrees Michelle Stevens, 30, of Gainesville."
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got == {"I do b": "Diana Ruocco", "Our id": "Michelle Stevens"}
+
+
+def test_whom_a_speaker_told_is_not_the_speaker() -> None:
+    text = 'Sen. Rand Paul, R-Ky., told Fox News that polls could be "way off," he thinks.'
+    assert _speakers(text) == {"Rand Paul"}
