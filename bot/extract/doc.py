@@ -98,7 +98,7 @@ class ArticleDoc:
     def someone_else_between(self, lo: int, pos: int, name: str) -> bool:
         """Between lo and pos a sentence opens with a rival subject, or a person other than
         name is the subject of one: a paragraph opening with a quote may not continue name."""
-        if _rival_subject(self, lo, pos):
+        if _rival_subject(self, lo, pos, name):
             return True
         k = bisect.bisect_left(self.person_starts, lo)
         while k < len(self.persons) and self.persons[k].start < pos:
@@ -505,7 +505,7 @@ def _refer_back(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
         k -= 1
     if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
         closer = _sentence_subject_after(doc, doc.speakers[k][0], pos, pronoun)
-        if closer is None and _rival_subject(doc, doc.speakers[k][0], pos):
+        if closer is None and _rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
             return None  # two could be "he": abstain
         return closer or doc.speakers[k][1]
     name = _antecedent(doc, pos, pronoun)
@@ -607,9 +607,11 @@ _NOMINAL_OPENER = re.compile(
 )
 
 
-def _rival_subject(doc: ArticleDoc, lo: int, pos: int) -> bool:
+def _rival_subject(doc: ArticleDoc, lo: int, pos: int, name: str | None = None) -> bool:
     """A sentence after lo and before pos opens with another possible "he": a role ("The
-    chancellor meanwhile insisted") or a capitalised name the article does not know."""
+    chancellor meanwhile insisted") or a capitalised name the article does not know. A role
+    that nobody else in the article holds describes name itself ("Ayotte said ... The
+    Republican incumbent said ... she said")."""
     si, sj = sentence_index(doc, lo), sentence_index(doc, pos)
     text = doc.text
     for i in range(si + 1, sj + 1):
@@ -618,11 +620,21 @@ def _rival_subject(doc: ArticleDoc, lo: int, pos: int) -> bool:
             break
         m = _NOMINAL_OPENER.match(text, sent.start, min(pos, sent.end))
         if m and (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
-            return True
+            if name is None or _held_by_other(doc, m.group(1), name):
+                return True
+            continue
         first = text[sent.start : sent.start + 30].split(" ", 2)
         if len(first) >= 2 and _unknown_name(doc, first[0], first[1], sent.start):
             return True
     return False
+
+
+def _held_by_other(doc: ArticleDoc, head: str, name: str) -> bool:
+    """Someone other than name carries the role head in this article ("Chancellor Gordon
+    Brown"), or the role speaks for a body ("The spokesman said"): a rival "he"."""
+    if head in _BODY_HEADS:
+        return True
+    return any(head in p.titles and p.name and _expand(doc, p.name) != name for p in doc.persons)
 
 
 def _unknown_name(doc: ArticleDoc, word: str, nxt: str, at: int) -> bool:
@@ -675,7 +687,9 @@ def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
             best = next(fit, None)
         if best is None:
             return None
-    if _rival_subject(doc, doc.persons[best].start, pos):
+    if _rival_subject(
+        doc, doc.persons[best].start, pos, _expand(doc, doc.persons[best].name or "")
+    ):
         return None  # two could be "he": abstain
     name = doc.persons[best].name
     if not name or not _person_speaker(doc, _expand(doc, name)):

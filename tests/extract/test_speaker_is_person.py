@@ -123,3 +123,22 @@ def test_any_verb_between_a_closed_quote_and_a_name_reports_it() -> None:
 def test_whom_a_speaker_told_is_not_the_speaker() -> None:
     text = 'Sen. Rand Paul, R-Ky., told Fox News that polls could be "way off," he thinks.'
     assert _speakers(text) == {"Rand Paul"}
+
+
+def test_a_role_nobody_else_holds_describes_the_last_speaker() -> None:
+    text = (
+        '"You always leave open the chance to reevaluate," Kelly Ayotte said.\n\n'
+        "The Republican incumbent said that her position is genuine. She was a booster of "
+        'Mitt Romney.\n\n"I was at every event," she said.'
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got["I was "] == "Kelly Ayotte"
+
+
+def test_a_role_someone_else_holds_is_a_rival_and_the_pronoun_abstains() -> None:
+    text = (
+        '"We will win," Kelly Ayotte said. Senate leader Mitch McConnell backed her bid. '
+        'The leader said the race was close. "It is tight," he said.'
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got["It is "] != "Kelly Ayotte"
