@@ -91,6 +91,10 @@ class ArticleDoc:
         """The speaker a source mention stands for (see _resolve)."""
         return _resolve(self, m)
 
+    def person_speaker(self, name: str) -> bool:
+        """_person_speaker for this article: a person a he/she can be, not a body."""
+        return _person_speaker(self, name)
+
     def speaker_ok(self, m: Mention) -> bool:
         """_speaker_ok for this article (a clause_subject filter)."""
         return _speaker_ok(self, m, strict=True)
@@ -673,7 +677,11 @@ def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
         # first subject-like mention of that sentence
         first = None
         while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
-            if doc.person_subject[j] and doc.fits(doc.persons[j].name, pronoun):
+            if (
+                doc.person_subject[j]
+                and doc.fits(doc.persons[j].name, pronoun)
+                and (not pronoun or _person_speaker(doc, _expand(doc, doc.persons[j].name or "")))
+            ):  # he/she is never a body or a place ("China may outnumber ... he says")
                 first = j
             j -= 1
         if first is not None:

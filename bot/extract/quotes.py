@@ -504,6 +504,20 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             if loose is not None:
                 mention, cue, found = loose[0], loose[1], True
         speaker = doc.resolve(mention) if found else None
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and (
+                (unnamed and prev_speaker is None)
+                or (
+                    prev_speaker is not None
+                    and not doc.person_speaker(prev_speaker)
+                    and not doc.someone_else_between(last_end, mention.start, prev_speaker)
+                )
+            )
+        ):
+            # `"...," said a Juventus official. "...," he added`: a body's unnamed voice
+            speaker = None
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
         if found and mention is None and prev_speaker is not None:

@@ -142,3 +142,12 @@ def test_a_role_someone_else_holds_is_a_rival_and_the_pronoun_abstains() -> None
     )
     got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
     assert got["It is "] != "Kelly Ayotte"
+
+
+def test_he_after_a_body_speaks_is_its_unnamed_voice_not_the_subject_of_the_story() -> None:
+    text = (
+        "Former Chelsea striker Adrian Mutu is to begin talks with Juventus.\n\n"
+        '"Mutu will be in our main stand to watch the match," said a Juventus official, who '
+        'declined to be named. "Then he will meet some important people of the club," he added.'
+    )
+    assert "Adrian Mutu" not in _speakers(text)
