@@ -429,7 +429,7 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
                 )
             k = e + 1
             continue
-        if t.low in NOMINAL_HEADS and best is None and (k + 1 >= n or not toks[k + 1].cap):
+        if t.low in NOMINAL_HEADS and best is None and not _name_follows(toks, k + 1):
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])
             )
@@ -449,6 +449,17 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
             break
         k += 1
     return best
+
+
+def _name_follows(toks: list[Token], i: int) -> bool:
+    """A capitalised word comes within two lowercase role words of toks[i], before any
+    punctuation: "his campaign manager Jeff Weaver" names the person after the head."""
+    for k in range(i, min(len(toks), i + 3)):
+        if toks[k].text in PUNCT:
+            return False
+        if toks[k].cap:
+            return True
+    return False
 
 
 def _age_description(toks: list[Token], i: int) -> bool:

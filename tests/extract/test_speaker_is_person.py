@@ -151,3 +151,12 @@ def test_he_after_a_body_speaks_is_its_unnamed_voice_not_the_subject_of_the_stor
         'declined to be named. "Then he will meet some important people of the club," he added.'
     )
     assert "Adrian Mutu" not in _speakers(text)
+
+
+def test_a_role_then_a_name_after_the_cue_is_the_named_person() -> None:
+    text = (
+        '"We\'re going to start chipping away at the lead," added his campaign manager Jeff '
+        'Weaver, speaking to CNN. "We played well," said the campaign.'
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got == {"We're ": "Jeff Weaver", "We pla": None}
