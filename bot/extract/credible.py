@@ -43,6 +43,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|[Tt]he)\s+$")
 _WORK_AFTER = re.compile(
     r"(?i)\s+(?:album|film|movie|single|song|book|novel|franchise|series|programme|show|musical|"
     r"sitcom|soap|saga|trilogy|sequel|tour|dvd|cd|disc|video|game|laptop|phone|handset|"
+    r"podcast|blog|newsletter|column|magazine|website|"
     r"console|computer|device|player|car)s?\b"
 )
 # A team or a body takes a plural verb in British copy ("Burnley are resolute").
@@ -340,7 +341,7 @@ def _person_evidence(text: str, words: list[str]) -> bool:
         return True  # a lone word got here only with a full name in the article
     for p in _occurrences(text, last):
         if (
-            _word_before(text, p) != words[-2]
+            _word_before(text, p).lstrip("\"“‘'(") != words[-2]
             and not text[p + len(last) : p + len(last) + 2].strip()[:1].isupper()
         ):
             return True

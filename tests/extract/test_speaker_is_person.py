@@ -160,3 +160,13 @@ def test_a_role_then_a_name_after_the_cue_is_the_named_person() -> None:
     )
     got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
     assert got == {"We're ": "Jeff Weaver", "We pla": None}
+
+
+def test_a_podcast_is_no_person_even_in_quote_marks() -> None:
+    text = (
+        "Sherman sat down for POLITICO's “Off Message” podcast.\n\n"
+        "(Subscribe to POLITICO's Off Message podcast with Glenn Thrush.)\n\n"
+        "“I covered lobbying, which is hard to break into,” she said."
+    )
+    assert credible_speaker(text, "Off Message", {}) is None
+    assert "Off Message" not in _speakers(text)
