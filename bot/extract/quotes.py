@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
@@ -246,6 +247,18 @@ def _closing_verb(fr: _Frame, body: str) -> tuple[Mention, str] | None:
         if m is not None and m.kind in ("person", "name"):
             return m, after[i].low
     return None
+
+
+_GLOSS = re.compile(r"\s*\(\s*[A-Z][^()]{0,60}\)")
+
+
+def _glossed(text: str, seg: Segment, body: str) -> bool:
+    """A short capitalised phrase in quote marks followed by its translation in brackets is
+    the name of something, not words anyone said."""
+    words = body.split()
+    if not 1 < len(words) <= 5 or not words[0][:1].isupper() or body.rstrip()[-1:] in ",.?!":
+        return False
+    return _GLOSS.match(text, seg.close + 1) is not None
 
 
 def _reported(fr: _Frame) -> bool:
@@ -496,6 +509,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             cur_line = line
         fr = _frame(doc, seg)
         body = text[seg.start : seg.end]
+        if _glossed(text, seg, body):
+            continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
         mention, cue, found = _speaker_from_frame(doc, fr)

@@ -170,3 +170,12 @@ def test_a_podcast_is_no_person_even_in_quote_marks() -> None:
     )
     assert credible_speaker(text, "Off Message", {}) is None
     assert "Off Message" not in _speakers(text)
+
+
+def test_a_glossed_name_in_quote_marks_is_no_quote() -> None:
+    text = (
+        '"Tomorrow\'s game will take place," Emilio Butragueno declared of the "Partido contra '
+        'la Pobreza" (Game Against Poverty).'
+    )
+    quotes = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert [q.text for q in quotes] == ["Tomorrow's game will take place,"]
