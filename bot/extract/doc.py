@@ -633,6 +633,17 @@ def _rival_subject(doc: ArticleDoc, lo: int, pos: int, name: str | None = None) 
     return False
 
 
+_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?(He|She)\b")
+
+
+def _opened_by_pronoun(doc: ArticleDoc, i: int, pronoun: str) -> bool:
+    """Sentence i opens with he/she of the pronoun's gender."""
+    if pronoun not in PRONOUN_GENDER:
+        return False
+    m = _PRONOUN_OPENER.match(doc.text, doc.sentences[i].start)
+    return m is not None and PRONOUN_GENDER[m.group(1).lower()] == PRONOUN_GENDER[pronoun]
+
+
 def _held_by_other(doc: ArticleDoc, head: str, name: str) -> bool:
     """Someone other than name carries the role head in this article ("Chancellor Gordon
     Brown"), or the role speaks for a body ("The spokesman said"): a rival "he"."""
@@ -684,6 +695,11 @@ def _antecedent(doc: ArticleDoc, pos: int, pronoun: str) -> str | None:
             ):  # he/she is never a body or a place ("China may outnumber ... he says")
                 first = j
             j -= 1
+        if first is not None and _opened_by_pronoun(doc, cur_sent, pronoun):
+            # "He pointed out that Franz Ferdinand ...": the sentence is about the same "he"
+            # as the pronoun, so a name inside it is not who "he" is: look further back
+            first = None
+            limit = doc.sentences[max(0, cur_sent - 3)].start
         if first is not None:
             best = first
             break

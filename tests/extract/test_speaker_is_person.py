@@ -179,3 +179,17 @@ def test_a_glossed_name_in_quote_marks_is_no_quote() -> None:
     )
     quotes = [q for q in extract_quotes(text) if q.kind != "indirect"]
     assert [q.text for q in quotes] == ["Tomorrow's game will take place,"]
+
+
+def test_a_name_inside_a_sentence_opened_by_the_same_he_is_not_who_he_is() -> None:
+    text = (
+        'Factory Records founder Tony Wilson said the scene was vital. "It is alive," Tony '
+        "Wilson said. Wilson stressed that the independent music scene remained as important "
+        "as it had been during the 1980s, when labels such as Factory and Rough Trade "
+        "proliferated and every town had a record shop selling the singles of bands nobody "
+        "had heard of before they were on the radio and on the television every night. "
+        "He pointed out that Franz Ferdinand and The White Stripes were signed to indies. "
+        '"I think that is a reflection of how useful the indie philosophy is," he added.'
+    )
+    got = {q.text[:6]: q.speaker for q in extract_quotes(text) if q.kind != "indirect"}
+    assert got["I thin"] != "Franz Ferdinand"
