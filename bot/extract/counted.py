@@ -147,6 +147,15 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 break
             continue
         if is_plural(w) and not w.isdigit():
+            after = NOUN_WORD.match(text, m.end())
+            if (
+                w[0].isupper()
+                and after is not None
+                and after.group(1).islower()
+                and is_plural(after.group(1))
+                and after.group(1) not in NOUN_STOP
+            ):
+                continue  # "four Futures titles": a name before the counted noun
             return w, m.end()
     if single and words:
         w, end = words[-1]

@@ -34,6 +34,7 @@ def _figs(text: str) -> list[tuple[str, float | None, str | None]]:
         "Egypt won 4-0 on Wednesday.",
         "She went down 6-2 7-5 to Dechy.",
         "Replacements: Everitt for Mapletoft (53), Hodgson for Edwards (77).",
+        "Black Sabbath's later albums included multi-million sellers.",
     ],
 )
 def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
@@ -66,6 +67,10 @@ def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
         ("Smith, 45, denies the charges.", 45, "year"),
         ("The singer died at the age of 83.", 83, "year"),
         ("A six-month-old baby was among the injured.", 6, "month"),
+        ("The German exchange tabled 530 pence per LSE share.", 530, "penny per share"),
+        ("Yugansk pumps close to a million barrels of oil a day.", 1e6, "bbl/d"),
+        ("Denmark makes about 30,000 tonnes of feta a year.", 30000, "tonne per year"),
+        ("Murray, with four Futures titles under his belt, looks the best bet.", 4, "titles"),
     ],
 )
 def test_units_as_news_writes_them(text: str, value: float, unit: str) -> None:
