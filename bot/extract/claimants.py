@@ -46,8 +46,22 @@ _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
     r"|insisted|claimed|explained|noted|estimated|predicted)\b"
 )
+# "..., it said." after the figure: a body named as a source just before
+_IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
+_BODY = re.compile(
+    r"^The\s+[A-Z]|^[A-Z]{2,}\b"
+    r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
+    r"|Organization|Association|Institute|Fund|Group|Board|Authority)\b"
+)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
+_OWNER_OF_DATA = re.compile(
+    r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)$"
+)
+_DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s*$")
+# "Mr Blair derided Tory claims": a name, then a verb in the past - a clause, not a subject
+_NAME_THEN_VERB = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]{3,}ed\s")
 _NOUN_VERBS = frozenset(
     """forecast forecasts estimate estimates claims reports report notes count estimated projected
     expected predicted""".split()
@@ -159,6 +173,18 @@ class Claimants:
             return self._paragraph_speaker(si)
         if _PRONOUN_SAID.search(sent.text, 0, rel):
             return self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+        if _IT_SAID.search(sent.text, rel):
+            return self._body_before(si)  # "... rose by more than 800%, it said."
+        return None
+
+    def _body_before(self, si: int) -> str | None:
+        """The body (not a person) that last reported something in the three sentences before
+        si, for an "it said" after a figure: "The European Union estimates ... it said"."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            verbs = self._verbs(j)
+            if verbs:
+                subj = verbs[-1][1]
+                return subj if _BODY.search(subj) and not _PERSON.search(subj) else None
         return None
 
     def _indirect_speaker(self, pos: int) -> str | None:
@@ -185,7 +211,12 @@ class Claimants:
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
             subj = _subject(s, m.start())
-            if subj and m.group(0) in _FINDING_VERBS and not _FINDING_SOURCE.search(subj):
+            if (
+                subj
+                and m.group(0) in _FINDING_VERBS
+                and not _FINDING_SOURCE.search(subj)
+                and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
+            ):
                 continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
@@ -230,6 +261,10 @@ class Claimants:
                 )  # "... worldwide and analysts say"
                 and not _SENTENCE_END.search(between)
                 and subject_at > rel
+                and not (
+                    _FIGURE_BEFORE.search(s, 0, subject_at)
+                    and re.search(r"\s\S", s[rel:subject_at].rstrip())
+                )  # "the $27bn Russia says": only the figure right before the name
             ):
                 return x
         return None
@@ -296,6 +331,14 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
     return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
 
+_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+")
+_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+$")
+# "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
+_OWNED_DATA_BEFORE = re.compile(
+    r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
+    r"|study|poll|statistics|estimates?|forecasts?)\b[^,;]{0,60}$"
+)
+_PREPOSITIONS = frozenset("in on at for with by from under over into".split())
 # Words a subject never starts with: a verb or preposition means the cut took a fragment.
 _NOT_SUBJECT_START = frozenset(
     """is are was were be been has have had will would could should may might can do does did
@@ -311,6 +354,7 @@ def _subject(s: str, verb_pos: int) -> str | None:
     if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
+    left = _DASH_APPOSITIVE.sub("", left)  # "the firm - China's biggest jet fuel supplier -"
     cut = 0
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
@@ -321,6 +365,13 @@ def _subject(s: str, verb_pos: int) -> str | None:
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if any(ch.isdigit() for ch in seg):
+        seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia
+        if not seg[:1].isupper():
+            return None
+    if seg and seg.split()[0].lower() in _PREPOSITIONS:
+        # "In a monthly report anti-virus firm Sophos said": the name after its description
+        seg = _named_tail(seg.split()) or ""
     if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
         return None
     first = seg.split()[0]
@@ -368,6 +419,8 @@ def _clean_subject(seg: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
+    if _NAME_THEN_VERB.search(seg + " "):
+        return None  # "Mr Blair derided Tory": a cut through a clause
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
     )
@@ -380,7 +433,9 @@ def _clean_subject(seg: str) -> str | None:
             return None  # "The company has an", "although Bourne ... scotch": a cut
         seg = seg[: m.start()]
         words = seg.split()
-    return _named_tail(words) or seg
+    seg = _named_tail(words) or seg
+    owner = _OWNER_OF_DATA.match(seg)
+    return owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
 
 
 _NUMBER_WORDS = frozenset(

@@ -125,6 +125,57 @@ def test_claimant_of_a_pronoun_is_the_person_named_before() -> None:
     assert f.claimant == "Mr Lewis"
 
 
+def test_it_said_after_a_figure_is_the_body_that_reported_just_before() -> None:
+    text = (
+        "The European Union estimates that the trade is worth 200bn euros a year. And it is "
+        "growing. Between 1998 and 2002, the number of goods seized rose by more than 800%, "
+        "it said."
+    )
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got["more than 800%"] == "The European Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (  # a dash appositive and a verb-led cut are never printed as a claimant
+            "Of the payment, the firm - China's biggest jet fuel supplier - said it would pay "
+            "$30m itself.",
+            "$30m",
+            "the firm",
+        ),
+        ("Mr Blair derided Tory claims they could cut £35bn in spending.", "£35bn", None),
+        (
+            "Halifax's own monthly figures on house sales - issued on Thursday - suggest prices "
+            "rose by 0.8% in January.",
+            "0.8%",
+            "Halifax",
+        ),
+        (
+            "In a monthly report anti-virus firm Sophos said that two e-mail messages made the "
+            "hoax list.",
+            "two e-mail messages",
+            "Sophos",
+        ),
+        (  # the name right after the figure says it; the figures before are the writer's
+            "Baikal paid 260.75bn roubles for Yugansk - nowhere near the $27bn Russia says "
+            "Yukos owes.",
+            "$27bn",
+            "Russia",
+        ),
+        (
+            "Baikal paid 260.75bn roubles for Yugansk - nowhere near the $27bn Russia says "
+            "Yukos owes.",
+            "260.75bn roubles",
+            None,
+        ),
+    ],
+)
+def test_claimant_is_a_name_never_a_fragment(text: str, surface: str, claimant: str | None) -> None:
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got[surface] == claimant, got
+
+
 def test_a_quote_mark_that_closes_does_not_make_the_next_sentence_a_quote() -> None:
     text = (
         '"It makes him a bigger star," Shalaby said. Mido joined Tottenham in an 18-month '
