@@ -20,6 +20,10 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = head
         c.end = end
         return True
+    part = _PARTITIVE.match(text, c.end)
+    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
+        c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
+        return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
     if (
@@ -35,6 +39,14 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
         return True
     return not (c.kind == "digits" and name_after(text, c))
+
+
+# "173 of the 299 votes": the part counts what the whole counts
+_PARTITIVE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundred)\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+)
 
 
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting

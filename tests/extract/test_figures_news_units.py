@@ -71,6 +71,8 @@ def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
         ("Yugansk pumps close to a million barrels of oil a day.", 1e6, "bbl/d"),
         ("Denmark makes about 30,000 tonnes of feta a year.", 30000, "tonne per year"),
         ("Murray, with four Futures titles under his belt, looks the best bet.", 4, "titles"),
+        ("Mr Sayeed won 173 of the 299 votes.", 173, "votes"),
+        ("England lost three of their five matches.", 3, "matches"),
     ],
 )
 def test_units_as_news_writes_them(text: str, value: float, unit: str) -> None:
