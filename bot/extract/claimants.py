@@ -327,6 +327,12 @@ class Claimants:
 _INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
 _LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+)?"
+    r"(?:study|report|survey|poll|analysis|review))"
+    r"(?:\s+(?:by|from)\s+(?P<by>(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’\-]*)*))?"
+    r"(?=\s*[,.;]|\s*$)"
+)
 _THAT_AFTER = re.compile(r",?\s+that\b")
 
 
@@ -339,7 +345,11 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
         return None
     m = subject_after(toks, ci)
     if m is None or m.kind not in ("person", "name", "org"):
-        return None
+        doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
+        if doc is None:
+            return None
+        # "..., says a study", "..., says a report by the Halifax": the document, or its author
+        return (_clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
     if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
         return None
     name = _clean_subject(m.surface or m.name or "")

@@ -20,7 +20,7 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = head
         c.end = end
         return True
-    part = _PARTITIVE.match(text, c.end)
+    part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
         c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
         return True

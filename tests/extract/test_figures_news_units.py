@@ -171,6 +171,12 @@ def test_it_said_after_a_figure_is_the_body_that_reported_just_before() -> None:
             "260.75bn roubles",
             None,
         ),
+        (
+            "By 2025, 40% of the UK's population will still be offline, says a study.",
+            "40%",
+            "a study",
+        ),
+        ("More than two thirds of its 28,000 staff took pay cuts.", "More than two thirds", None),
     ],
 )
 def test_claimant_is_a_name_never_a_fragment(text: str, surface: str, claimant: str | None) -> None:
