@@ -41,6 +41,9 @@ def finish(text: str, c: Cand) -> bool:
     return not (c.kind == "digits" and name_after(text, c))
 
 
+# the second describing word of a pair and the plural noun they describe
+_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
+
 # "173 of the 299 votes": the part counts what the whole counts
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
@@ -141,6 +144,16 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 and text[m.end() + 1 : m.end() + 2].isupper()
             ):
                 pos = m.end()
+                continue
+            if (
+                low == "and"
+                and not single
+                and len(words) == 1
+                and words[0][0].islower()
+                and (pair := _ADJECTIVE_PAIR.match(text, m.end())) is not None
+                and is_plural(pair.group("noun"))
+            ):
+                pos = m.end()  # "900,000 military and civilian staff": two describing words
                 continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):

@@ -294,7 +294,7 @@ _CURRENCY_CODES = {re.sub(r"\s", "", sym).lower(): code for sym, code in _CURREN
 _GLUED_ONLY_PREFIX = frozenset({"ps", "rm", "y="})
 _US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
 _PER = re.compile(
-    r"(?P<sep>\s*/\s*|\s+per\s+|\s+an?\s+|-an?-|\s+each\s+)"
+    r"(?P<sep>\s*/\s*|\s+per\s+|-per-|\s+an?\s+|-an?-|\s+each\s+)"
     r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
     r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in|from|since)\b)"
 )
@@ -435,7 +435,7 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     sep = m.group("sep").strip().lower()
     end = m.end()
     named = _NAMED_DENOMINATOR.match(text, m.start("den"))
-    if sep == "per" and named and named.group(2).lower() in _PER_A:
+    if sep in ("per", "-per-") and named and named.group(2).lower() in _PER_A:
         # "530 pence per LSE share": the company names the share, the share is the unit
         den, end = named.group(2).lower(), named.end()
     if sep in ("a", "an", "-a-", "-an-", "each") and den not in _PER_A:

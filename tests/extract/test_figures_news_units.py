@@ -72,6 +72,8 @@ def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
         ("Denmark makes about 30,000 tonnes of feta a year.", 30000, "tonne per year"),
         ("Murray, with four Futures titles under his belt, looks the best bet.", 4, "titles"),
         ("Mr Sayeed won 173 of the 299 votes.", 173, "votes"),
+        ("The exchange tabled a 530 pence-per-share offer.", 530, "penny per share"),
+        ("About 900,000 military and civilian staff were affected.", 900000, "staff"),
         ("England lost three of their five matches.", 3, "matches"),
     ],
 )
