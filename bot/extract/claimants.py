@@ -64,7 +64,7 @@ _PRONOUN_SAID = re.compile(
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
 _BODY = re.compile(
-    r"^The\s+[A-Z]|^[A-Z]{2,}\b"
+    r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
     r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
     r"|Organization|Association|Institute|Fund|Group|Board|Authority)\b"
 )
@@ -186,8 +186,12 @@ class Claimants:
             return found
         if inside:
             return self._paragraph_speaker(si)
-        if _PRONOUN_SAID.search(sent.text, 0, rel):
-            return self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+        said = _PRONOUN_SAID.search(sent.text, 0, rel)
+        if said:
+            found = self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+            if found is None and said.group(0)[:2].lower() == "it":
+                found = self._body_before(si)  # "It said it would double ... to 20,000"
+            return found
         if _IT_SAID.search(sent.text, rel):
             return self._body_before(si)  # "... rose by more than 800%, it said."
         return None
@@ -225,6 +229,14 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
+            inverted_first = (
+                m.group(0) not in _LISTENER_VERBS
+                and _COMMA_BEFORE.search(s, 0, m.start())
+                and _named_after(s, m.start())
+            )
+            if inverted_first:  # "..., France and Spain, said the report": the report
+                out.append((m.start(), *inverted_first))
+                continue
             subj = _subject(s, m.start())
             if (
                 subj
@@ -325,6 +337,7 @@ class Claimants:
 
 # "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
 _INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
+_COMMA_BEFORE = re.compile(r",\s*$")
 _LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
 _DOCUMENT_AFTER = re.compile(
@@ -409,7 +422,9 @@ def _subject(s: str, verb_pos: int) -> str | None:
             pcut = m.end()
         name = prev[pcut:].strip()
         if (
-            name
+            not re.search(r"\b(?:and|or)\s*$", prev[:pcut])  # "China, Russia and India, the report"
+            and (len(name.split()) > 1 or s[:verb_pos].rstrip().endswith(","))  # "Overall, the BBA"
+            and name
             and name[0].isupper()
             and not _LEAD_TRIM.match(name + " ")
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))

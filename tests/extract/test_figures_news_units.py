@@ -179,6 +179,19 @@ def test_it_said_after_a_figure_is_the_body_that_reported_just_before() -> None:
             "a study",
         ),
         ("More than two thirds of its 28,000 staff took pay cuts.", "More than two thirds", None),
+        (
+            "T-Mobile also said it would add the Blackberry. It said it would nearly double "
+            "its hotspots from 12,300 to 20,000.",
+            "12,300 to 20,000",
+            "T-Mobile",
+        ),
+        ("Overall, the BBA said mortgage lending rose by £4bn in January.", "£4bn", "the BBA"),
+        (
+            "Growth will come from markets such as China, Russia and India, the report "
+            "predicted, with 178 million new PCs by 2010.",
+            "178 million new PCs",
+            "the report",
+        ),
     ],
 )
 def test_claimant_is_a_name_never_a_fragment(text: str, surface: str, claimant: str | None) -> None:
