@@ -8,13 +8,28 @@ from bot.extract.attribution import subject_after, tokens
 from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES
 from bot.model import Quote, Sentence
 
-_REPORT_VERB = re.compile(
-    r"\b(?:said|says|told|tells|claimed|claims|estimated|estimates|announced|announces|reported"
-    r"|stated|added|noted|confirmed|confirms|insisted|warned|wrote|tweeted|declared|believes"
-    r"|assessed|counted|calculated|predicted|forecast|projected|cited|say|insists|insisted"
-    r"|argued|argues|expects|expected|added|adds|admitted|revealed|explained"
-    r"|suggests|suggested|suggest|shows|showed|show|found|finds|indicates|indicated)\b"
+# The verbs that credit a figure: the quotes' speech verbs in their finite forms (lexicon),
+# the finding verbs of documents and data ("the report suggests", "figures show"), and the
+# verbs of counting that only figures take ("assessed", "calculated", "projected").
+_FIGURE_ONLY_VERBS = frozenset(
+    """assessed counted calculated forecast projected cited believes expects expected
+    show shows showed found finds""".split()
 )
+# Speech verbs that do not assert what follows ("both candidates pledged to bring the $422bn
+# deficit under control", "Douglas continued his progress"): promises, requests, denials,
+# and forms news mostly uses otherwise ("reports say", "conceded six goals", "the alleged
+# spammers", "maintained its lead").
+_NOT_ASSERTING = frozenset(
+    """pledged pledges promised promises promise vowed vows urged urges asked asks denied denies
+    deny continued charged posted shouted yelled wondered wonders joked quipped mused
+    complained complains lamented laments boasted replied replies responded responds
+    countered counters recalled recalls reports conceded concedes alleged alleges maintained
+    maintains cautioned cautions""".split()
+)
+_CLAIM_VERBS = (
+    frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING
+) | _FIGURE_ONLY_VERBS
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")\b")
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
 _FINDING_VERBS = frozenset(
@@ -46,8 +61,22 @@ _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
     r"|insisted|claimed|explained|noted|estimated|predicted)\b"
 )
+# "..., it said." after the figure: a body named as a source just before
+_IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
+_BODY = re.compile(
+    r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
+    r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
+    r"|Organization|Association|Institute|Fund|Group|Board|Authority)\b"
+)
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
+_OWNER_OF_DATA = re.compile(
+    r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)$"
+)
+_DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s*$")
+# "Mr Blair derided Tory claims": a name, then a verb in the past - a clause, not a subject
+_NAME_THEN_VERB = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]{3,}ed\s")
 _NOUN_VERBS = frozenset(
     """forecast forecasts estimate estimates claims reports report notes count estimated projected
     expected predicted""".split()
@@ -157,8 +186,24 @@ class Claimants:
             return found
         if inside:
             return self._paragraph_speaker(si)
-        if _PRONOUN_SAID.search(sent.text, 0, rel):
-            return self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+        said = _PRONOUN_SAID.search(sent.text, 0, rel)
+        if said:
+            found = self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
+            if found is None and said.group(0)[:2].lower() == "it":
+                found = self._body_before(si)  # "It said it would double ... to 20,000"
+            return found
+        if _IT_SAID.search(sent.text, rel):
+            return self._body_before(si)  # "... rose by more than 800%, it said."
+        return None
+
+    def _body_before(self, si: int) -> str | None:
+        """The body (not a person) that last reported something in the three sentences before
+        si, for an "it said" after a figure: "The European Union estimates ... it said"."""
+        for j in range(si - 1, max(-1, si - 4), -1):
+            verbs = self._verbs(j)
+            if verbs:
+                subj = verbs[-1][1]
+                return subj if _BODY.search(subj) and not _PERSON.search(subj) else None
         return None
 
     def _indirect_speaker(self, pos: int) -> str | None:
@@ -184,8 +229,21 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
+            inverted_first = (
+                m.group(0) not in _LISTENER_VERBS
+                and _COMMA_BEFORE.search(s, 0, m.start())
+                and _named_after(s, m.start())
+            )
+            if inverted_first:  # "..., France and Spain, said the report": the report
+                out.append((m.start(), *inverted_first))
+                continue
             subj = _subject(s, m.start())
-            if subj and m.group(0) in _FINDING_VERBS and not _FINDING_SOURCE.search(subj):
+            if (
+                subj
+                and m.group(0) in _FINDING_VERBS
+                and not _FINDING_SOURCE.search(subj)
+                and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
+            ):
                 continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
@@ -230,6 +288,10 @@ class Claimants:
                 )  # "... worldwide and analysts say"
                 and not _SENTENCE_END.search(between)
                 and subject_at > rel
+                and not (
+                    _FIGURE_BEFORE.search(s, 0, subject_at)
+                    and re.search(r"\s\S", s[rel:subject_at].rstrip())
+                )  # "the $27bn Russia says": only the figure right before the name
             ):
                 return x
         return None
@@ -275,8 +337,15 @@ class Claimants:
 
 # "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
 _INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
+_COMMA_BEFORE = re.compile(r",\s*$")
 _LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+)?"
+    r"(?:study|report|survey|poll|analysis|review))"
+    r"(?:\s+(?:by|from)\s+(?P<by>(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’\-]*)*))?"
+    r"(?=\s*[,.;]|\s*$)"
+)
 _THAT_AFTER = re.compile(r",?\s+that\b")
 
 
@@ -289,13 +358,25 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
         return None
     m = subject_after(toks, ci)
     if m is None or m.kind not in ("person", "name", "org"):
-        return None
+        doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
+        if doc is None:
+            return None
+        # "..., says a study", "..., says a report by the Halifax": the document, or its author
+        return (_clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
     if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
         return None
     name = _clean_subject(m.surface or m.name or "")
     return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
 
+_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+")
+_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+$")
+# "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
+_OWNED_DATA_BEFORE = re.compile(
+    r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
+    r"|study|poll|statistics|estimates?|forecasts?)\b[^,;]{0,60}$"
+)
+_PREPOSITIONS = frozenset("in on at for with by from under over into".split())
 # Words a subject never starts with: a verb or preposition means the cut took a fragment.
 _NOT_SUBJECT_START = frozenset(
     """is are was were be been has have had will would could should may might can do does did
@@ -311,6 +392,7 @@ def _subject(s: str, verb_pos: int) -> str | None:
     if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
+    left = _DASH_APPOSITIVE.sub("", left)  # "the firm - China's biggest jet fuel supplier -"
     cut = 0
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
@@ -321,6 +403,13 @@ def _subject(s: str, verb_pos: int) -> str | None:
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if any(ch.isdigit() for ch in seg):
+        seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia
+        if not seg[:1].isupper():
+            return None
+    if seg and seg.split()[0].lower() in _PREPOSITIONS:
+        # "In a monthly report anti-virus firm Sophos said": the name after its description
+        seg = _named_tail(seg.split()) or ""
     if not seg or seg.split()[0].lower() in _NOT_SUBJECT_START:
         return None
     first = seg.split()[0]
@@ -333,7 +422,9 @@ def _subject(s: str, verb_pos: int) -> str | None:
             pcut = m.end()
         name = prev[pcut:].strip()
         if (
-            name
+            not re.search(r"\b(?:and|or)\s*$", prev[:pcut])  # "China, Russia and India, the report"
+            and (len(name.split()) > 1 or s[:verb_pos].rstrip().endswith(","))  # "Overall, the BBA"
+            and name
             and name[0].isupper()
             and not _LEAD_TRIM.match(name + " ")
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))
@@ -354,7 +445,7 @@ _LEAD_PREPOSITION = re.compile(
 
 
 def _clean_subject(seg: str) -> str | None:
-    seg = seg.strip(" ,.;:“”\"'")
+    seg = seg.strip(" ,.;:“”\"'-–—")
     seg = re.sub(r"\s+", " ", seg)
     seg = _LEAD_PREPOSITION.sub("", seg)
     if not seg:
@@ -368,6 +459,8 @@ def _clean_subject(seg: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
+    if _NAME_THEN_VERB.search(seg + " "):
+        return None  # "Mr Blair derided Tory": a cut through a clause
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
     )
@@ -380,7 +473,9 @@ def _clean_subject(seg: str) -> str | None:
             return None  # "The company has an", "although Bourne ... scotch": a cut
         seg = seg[: m.start()]
         words = seg.split()
-    return _named_tail(words) or seg
+    seg = _named_tail(words) or seg
+    owner = _OWNER_OF_DATA.match(seg)
+    return owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
 
 
 _NUMBER_WORDS = frozenset(

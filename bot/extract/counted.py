@@ -20,6 +20,10 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = head
         c.end = end
         return True
+    part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
+    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
+        c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
+        return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
     if (
@@ -35,6 +39,17 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
         return True
     return not (c.kind == "digits" and name_after(text, c))
+
+
+# the second describing word of a pair and the plural noun they describe
+_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
+
+# "173 of the 299 votes": the part counts what the whole counts
+_PARTITIVE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundred)\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+)
 
 
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
@@ -130,6 +145,16 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             ):
                 pos = m.end()
                 continue
+            if (
+                low == "and"
+                and not single
+                and len(words) == 1
+                and words[0][0].islower()
+                and (pair := _ADJECTIVE_PAIR.match(text, m.end())) is not None
+                and is_plural(pair.group("noun"))
+            ):
+                pos = m.end()  # "900,000 military and civilian staff": two describing words
+                continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):
             break
@@ -147,6 +172,15 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 break
             continue
         if is_plural(w) and not w.isdigit():
+            after = NOUN_WORD.match(text, m.end())
+            if (
+                w[0].isupper()
+                and after is not None
+                and after.group(1).islower()
+                and is_plural(after.group(1))
+                and after.group(1) not in NOUN_STOP
+            ):
+                continue  # "four Futures titles": a name before the counted noun
             return w, m.end()
     if single and words:
         w, end = words[-1]

@@ -18,6 +18,7 @@ from bot.extract.units import (
     UNITS,
     match_currency_before,
     match_per,
+    match_stuff_per,
     match_unit_after,
     match_us_after,
 )
@@ -25,6 +26,9 @@ from bot.extract.units import (
 _MINUS = re.compile(r"\bminus[\s-]?$|(?<![\w\d])−$", re.IGNORECASE)
 
 _OUT_OF = re.compile(r"\s+out\s+of\s+(\d+|[a-z]+)\b", re.I)
+
+
+_MULTI_BEFORE = re.compile(r"\b(?:multi|multiple)[-‑]$", re.IGNORECASE)
 
 
 def candidate(text: str, n: Number) -> Cand | None:
@@ -51,6 +55,8 @@ def candidate(text: str, n: Number) -> Cand | None:
             value = (value or 0.0) / scale
             scale = 1.0
             end = n.bare_end
+    if n.kind != "digits" and _MULTI_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "multi-million sellers", "multi-billion deal": size words, no number
     raw = text[n.start : (n.bare_end if n.bare_end > 0 else n.end)]
     c = Cand(
         start=cur_start,
@@ -197,8 +203,11 @@ def _attach_per(text: str, c: Cand) -> None:
     if u is None or u.dim in ("speed", "economy", "flow"):
         return
     found = match_per(text, c.end)
+    if found is None and u.dim in ("volume", "mass"):
+        found = match_stuff_per(text, c.end)
     if found is None:
         return
     den, end = found
-    c.unit = f"{u.name} per {den}"
+    flow = UNITS.get(f"{u.code}/{den[:1]}")  # barrels (of oil) a day: the unit bbl/d
+    c.unit = flow.code if flow is not None and flow.dim == "flow" else f"{u.name} per {den}"
     c.end = end

@@ -294,7 +294,7 @@ _CURRENCY_CODES = {re.sub(r"\s", "", sym).lower(): code for sym, code in _CURREN
 _GLUED_ONLY_PREFIX = frozenset({"ps", "rm", "y="})
 _US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
 _PER = re.compile(
-    r"(?P<sep>\s*/\s*|\s+per\s+|\s+an?\s+|-an?-|\s+each\s+)"
+    r"(?P<sep>\s*/\s*|\s+per\s+|-per-|\s+an?\s+|-an?-|\s+each\s+)"
     r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
     r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in|from|since)\b)"
 )
@@ -302,6 +302,11 @@ _PER_A = frozenset(
     """year month week day hour night share barrel ounce gallon litre liter pound kilo kilogram
     ton tonne head person month unit gram minute second""".split()
 )
+# a capitalised name or acronym before the denominator noun: "per LSE share", "per Yukos share"
+_NAMED_DENOMINATOR = re.compile(r"((?:[A-Z][A-Za-z&]*\s+){1,2})([a-z]+)\b")
+# "barrels of oil a day", "tonnes of steel a year": the stuff measured sits between a unit
+# and its denominator
+_OF_STUFF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?[a-z]+(?=\s+(?:a|an|per|each)\s)")
 DENOMINATOR_NAMES = {
     "sq m": "square metre", "sq. m": "square metre", "sq ft": "square foot",
     "sq. ft": "square foot", "sq km": "square kilometre", "mmbtu": "mega british thermal unit",
@@ -428,6 +433,11 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
         return None
     den = re.sub(r"\s+", " ", m.group("den")).lower().rstrip(".")
     sep = m.group("sep").strip().lower()
+    end = m.end()
+    named = _NAMED_DENOMINATOR.match(text, m.start("den"))
+    if sep in ("per", "-per-") and named and named.group(2).lower() in _PER_A:
+        # "530 pence per LSE share": the company names the share, the share is the unit
+        den, end = named.group(2).lower(), named.end()
     if sep in ("a", "an", "-a-", "-an-", "each") and den not in _PER_A:
         return None
     if sep == "/" and not (den.isalpha() or den.startswith("sq")):
@@ -439,7 +449,13 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
         code = _WORD_SURFACES.get(den) or _SYMBOL_SURFACES.get(den)
         u = UNITS.get(code) if code else None
         name = u.name if u is not None else singular(den)
-    return name, m.end()
+    return name, end
+
+
+def match_stuff_per(text: str, pos: int) -> tuple[str, int] | None:
+    """match_per after "of <stuff>": "barrels of oil a day" -> ("day", end)."""
+    m = _OF_STUFF.match(text, pos)
+    return match_per(text, m.end()) if m else None
 
 
 def singular(word: str) -> str:

@@ -34,6 +34,7 @@ def _figs(text: str) -> list[tuple[str, float | None, str | None]]:
         "Egypt won 4-0 on Wednesday.",
         "She went down 6-2 7-5 to Dechy.",
         "Replacements: Everitt for Mapletoft (53), Hodgson for Edwards (77).",
+        "Black Sabbath's later albums included multi-million sellers.",
     ],
 )
 def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
@@ -66,6 +67,14 @@ def test_names_ranks_and_scores_are_not_figures(text: str) -> None:
         ("Smith, 45, denies the charges.", 45, "year"),
         ("The singer died at the age of 83.", 83, "year"),
         ("A six-month-old baby was among the injured.", 6, "month"),
+        ("The German exchange tabled 530 pence per LSE share.", 530, "penny per share"),
+        ("Yugansk pumps close to a million barrels of oil a day.", 1e6, "bbl/d"),
+        ("Denmark makes about 30,000 tonnes of feta a year.", 30000, "tonne per year"),
+        ("Murray, with four Futures titles under his belt, looks the best bet.", 4, "titles"),
+        ("Mr Sayeed won 173 of the 299 votes.", 173, "votes"),
+        ("The exchange tabled a 530 pence-per-share offer.", 530, "penny per share"),
+        ("About 900,000 military and civilian staff were affected.", 900000, "staff"),
+        ("England lost three of their five matches.", 3, "matches"),
     ],
 )
 def test_units_as_news_writes_them(text: str, value: float, unit: str) -> None:
@@ -118,6 +127,76 @@ def test_claimant_of_a_pronoun_is_the_person_named_before() -> None:
     )
     (f,) = extract_figures(text)
     assert f.claimant == "Mr Lewis"
+
+
+def test_it_said_after_a_figure_is_the_body_that_reported_just_before() -> None:
+    text = (
+        "The European Union estimates that the trade is worth 200bn euros a year. And it is "
+        "growing. Between 1998 and 2002, the number of goods seized rose by more than 800%, "
+        "it said."
+    )
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got["more than 800%"] == "The European Union"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (  # a dash appositive and a verb-led cut are never printed as a claimant
+            "Of the payment, the firm - China's biggest jet fuel supplier - said it would pay "
+            "$30m itself.",
+            "$30m",
+            "the firm",
+        ),
+        ("Mr Blair derided Tory claims they could cut £35bn in spending.", "£35bn", None),
+        (
+            "Halifax's own monthly figures on house sales - issued on Thursday - suggest prices "
+            "rose by 0.8% in January.",
+            "0.8%",
+            "Halifax",
+        ),
+        (
+            "In a monthly report anti-virus firm Sophos said that two e-mail messages made the "
+            "hoax list.",
+            "two e-mail messages",
+            "Sophos",
+        ),
+        (  # the name right after the figure says it; the figures before are the writer's
+            "Baikal paid 260.75bn roubles for Yugansk - nowhere near the $27bn Russia says "
+            "Yukos owes.",
+            "$27bn",
+            "Russia",
+        ),
+        (
+            "Baikal paid 260.75bn roubles for Yugansk - nowhere near the $27bn Russia says "
+            "Yukos owes.",
+            "260.75bn roubles",
+            None,
+        ),
+        (
+            "By 2025, 40% of the UK's population will still be offline, says a study.",
+            "40%",
+            "a study",
+        ),
+        ("More than two thirds of its 28,000 staff took pay cuts.", "More than two thirds", None),
+        (
+            "T-Mobile also said it would add the Blackberry. It said it would nearly double "
+            "its hotspots from 12,300 to 20,000.",
+            "12,300 to 20,000",
+            "T-Mobile",
+        ),
+        ("Overall, the BBA said mortgage lending rose by £4bn in January.", "£4bn", "the BBA"),
+        (
+            "Growth will come from markets such as China, Russia and India, the report "
+            "predicted, with 178 million new PCs by 2010.",
+            "178 million new PCs",
+            "the report",
+        ),
+    ],
+)
+def test_claimant_is_a_name_never_a_fragment(text: str, surface: str, claimant: str | None) -> None:
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got[surface] == claimant, got
 
 
 def test_a_quote_mark_that_closes_does_not_make_the_next_sentence_a_quote() -> None:
