@@ -339,6 +339,8 @@ RELATIVE = frozenset("who which that".split())
 RAISING = frozenset(
     "expected believed thought said reported considered seen viewed regarded favored".split()
 )
+# `Her approach seems reasonable`: the subject and the complement are the content, no speaker.
+SEEMING = frozenset("seem seems seemed appear appears appeared sound sounds sounded".split())
 
 CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
 

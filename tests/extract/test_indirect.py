@@ -354,3 +354,30 @@ def test_a_headline_colon_line_still_reports() -> None:
 def test_a_question_to_the_reader_is_no_report() -> None:
     text = "Do you support Ann Holt for mayor? Like the page.\n"
     assert _reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor's housing plan seems unlikely to pass the council.\n",
+            "The mayor's housing plan seems unlikely to pass the council",
+        ),
+        (
+            "Talks between the union and the rail operator appear to have stalled again.\n",
+            "Talks between the union and the rail operator appear to have stalled again",
+        ),
+    ],
+    ids=["seems-adjective", "appear-infinitive"],
+)
+def test_what_seems_so_is_its_subject_with_the_complement_and_has_no_speaker(
+    text: str, content: str
+) -> None:
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.text == content]
+    assert found, _indirect(text)
+    assert found[0].speaker is None  # a plan that seems unlikely is nobody's statement
+
+
+def test_appearing_somewhere_is_no_report() -> None:
+    text = "The minister appeared on two radio programmes on Sunday morning.\n"
+    assert not any(c.startswith("The minister") for c in _indirect(text))
