@@ -25,9 +25,9 @@ from bot.extract.indirect.clauses import (
     _passive,
     _progressive,
     _raised,
-    _raising_complement,
     _relative_end,
     _trim,
+    raised_at,
 )
 from bot.extract.lexicon import (
     AUX,
@@ -38,7 +38,6 @@ from bot.extract.lexicon import (
     NAMING,
     NOUN_PREPS,
     PREPS_STOP,
-    RAISING,
     SEEMING,
     SKIPPABLE,
 )
@@ -70,9 +69,9 @@ def _bare_noun(toks: list[Token], ci: int) -> bool:
 def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
     """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
     n = len(toks)
+    if raised_at(toks, ci):
+        return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
     if ci > 0 and toks[ci - 1].low in BE and not _progressive(toks, ci):
-        if toks[ci].low in RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
-            return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
         return _passive(doc, toks, ci, sent)  # "The bill was criticized by ..."
     if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
         q = _passive(doc, toks, ci, sent)
