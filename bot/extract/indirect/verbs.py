@@ -499,6 +499,13 @@ def _skip_object(toks: list[Token], k: int) -> int:
         return k + 1
     j = k
     n = len(toks)
+    if (
+        j + 1 < n
+        and _plain_word(toks[j])
+        and toks[j].low.endswith("s")
+        and toks[j + 1].low in SUBJECT_PRONOUNS
+    ):
+        return j + 1  # "told jurors he met Mr Ebbers": a bare plural addressee
     if j < n and toks[j].low in DETERMINERS:
         j += 1
         m = j  # "told the newspaper she ...": a common-noun addressee
