@@ -452,13 +452,17 @@ def _resolve(doc: ArticleDoc, m: Mention | None) -> str | None:
             return None
         head = heads[-1]
         k = bisect.bisect_left(doc.person_starts, m.start) - 1
+        ranked = False  # "Deputy Prime Minister John Prescott" is not "the prime minister"
         while k >= 0:
             p = doc.persons[k]
             if head in p.titles and p.name:
-                return _expand(doc, p.name)
+                if not (_RANKS.intersection(p.titles) - set(m.titles)):
+                    return _expand(doc, p.name)
+                ranked = True
             k -= 1
         if (
-            m.titles[0] == "the"
+            not ranked
+            and m.titles[0] == "the"
             and head in TITLES
             and head not in _BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
@@ -487,6 +491,8 @@ def _issuer(doc: ArticleDoc, m: Mention) -> str | None:
     return word if word.isupper() and len(word) > 1 else None
 
 
+# a title's rank: the deputy is not the office holder, so neither is a guess at the last person
+_RANKS = frozenset("deputy vice assistant shadow former acting interim junior".split())
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
 # modifiers, and roles that speak for someone else ("the spokesman said" is not the boss)

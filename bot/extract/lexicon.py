@@ -337,10 +337,15 @@ THAT_OPENERS = frozenset("that because while since although though if when but a
 RELATIVE = frozenset("who which that".split())
 
 RAISING = frozenset(
-    "expected believed thought said reported considered seen viewed regarded favored".split()
+    """expected believed thought said reported considered seen viewed regarded favored deemed
+    projected""".split()
 )
+# `has long been considered a top contender`, `were deemed relevant`: no `to` or `as` needed.
+NP_RAISING = frozenset("considered deemed".split())
+# `Her approach seems reasonable`: the subject and the complement are the content, no speaker.
+SEEMING = frozenset("seem seems seemed appear appears appeared sound sounds sounded".split())
 
-CLAUSE_BREAK = frozenset(",;:".split()) | {"that", "as", "while", "because", "and", "but"}
+CLAUSE_BREAK = frozenset(",;:—–") | {"that", "as", "while", "because", "and", "but"}
 
 SUBORDINATORS = frozenset(
     "when after if because although though while before once until since as unless".split()

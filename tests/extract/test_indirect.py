@@ -354,3 +354,54 @@ def test_a_headline_colon_line_still_reports() -> None:
 def test_a_question_to_the_reader_is_no_report() -> None:
     text = "Do you support Ann Holt for mayor? Like the page.\n"
     assert _reports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor's housing plan seems unlikely to pass the council.\n",
+            "The mayor's housing plan seems unlikely to pass the council",
+        ),
+        (
+            "Talks between the union and the rail operator appear to have stalled again.\n",
+            "Talks between the union and the rail operator appear to have stalled again",
+        ),
+    ],
+    ids=["seems-adjective", "appear-infinitive"],
+)
+def test_what_seems_so_is_its_subject_with_the_complement_and_has_no_speaker(
+    text: str, content: str
+) -> None:
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.text == content]
+    assert found, _indirect(text)
+    assert found[0].speaker is None  # a plan that seems unlikely is nobody's statement
+
+
+def test_appearing_somewhere_is_no_report() -> None:
+    text = "The minister appeared on two radio programmes on Sunday morning.\n"
+    assert not any(c.startswith("The minister") for c in _indirect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The bakery chain has long been considered a likely buyer for the site.\n",
+            "The bakery chain has long been considered a likely buyer for the site",
+        ),
+        (
+            "At this stage, the council is expected to approve the budget, though two members object.\n",
+            "the council is expected to approve the budget",
+        ),
+        (
+            "The mill is expected to cut 270 jobs -- the first of 600 layoffs -- by March.\n",
+            "The mill is expected to cut 270 jobs",
+        ),
+    ],
+    ids=["considered-np-after-adverbs", "expected-after-opening-phrase", "expected-ends-at-dash"],
+)
+def test_what_is_expected_or_considered_is_the_subject_with_its_complement(
+    text: str, content: str
+) -> None:
+    assert content in _indirect(text)

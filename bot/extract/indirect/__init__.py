@@ -132,6 +132,9 @@ _NEW_SUBJECT = re.compile(r",\s+and\s+(?:he|she|they|it|we|I|his|her|their|its|t
 _EXCEPT = re.compile(r"\s(?:even as|except that|except)\s")
 
 
+_CUTS = (_NEW_SUBJECT, _EXCEPT)
+
+
 def _timeword(w: str) -> bool:
     w = w.strip(".,").lower()
     return w in TEMPORAL or w in TIME_WORDS or w in WHEN_WORDS or w.isdigit()
@@ -151,7 +154,7 @@ def _tidy(q: Quote) -> Quote | None:
     if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
         return None  # "... the senator said", "reported [just today]"
     cut = len(q.text)
-    for pat in (_NEW_SUBJECT, _EXCEPT):
+    for pat in _CUTS:
         m = pat.search(q.text, 0, cut)
         if m and len(q.text[: m.start()].split()) >= 2:
             cut = m.start()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.extract.attribution import (
     ATTITUDE_PARTICLES,
+    DETERMINERS,
     PHRASAL_FORMS,
     PUNCT,
     Mention,
@@ -24,18 +25,20 @@ from bot.extract.indirect.clauses import (
     _passive,
     _progressive,
     _raised,
-    _raising_complement,
     _relative_end,
     _trim,
+    raised_at,
 )
 from bot.extract.lexicon import (
+    AUX,
     BASE_FORMS,
     BE,
     CLAUSE_NEXT,
     LICENSERS,
     NAMING,
     NOUN_PREPS,
-    RAISING,
+    PREPS_STOP,
+    SEEMING,
     SKIPPABLE,
 )
 from bot.model import Quote, Sentence
@@ -66,12 +69,16 @@ def _bare_noun(toks: list[Token], ci: int) -> bool:
 def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
     """`Clinton slammed Obama as elitist`: a stance verb with a named subject; its complement is the content."""
     n = len(toks)
+    if raised_at(toks, ci):
+        return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
     if ci > 0 and toks[ci - 1].low in BE and not _progressive(toks, ci):
-        if toks[ci].low in RAISING and ci + 1 < n and _raising_complement(toks, ci + 1):
-            return _raised(doc, toks, ci, toks[ci].low, sent)  # "is seen as an asset"
         return _passive(doc, toks, ci, sent)  # "The bill was criticized by ..."
     if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
         q = _passive(doc, toks, ci, sent)
+        if q is not None:
+            return q
+    if toks[ci].low in SEEMING:
+        q = _seeming(doc, toks, ci, sent)
         if q is not None:
             return q
     subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
@@ -111,3 +118,39 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
     if e <= s:
         return None
     return _make(doc, s, e, subj, toks[ci].low)
+
+
+_MAX_SEEM_SUBJECT = 12
+_SEEM_BREAK = frozenset("that because while but which who whom if when as since although".split())
+
+
+def _seeming(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quote | None:
+    """`Mrs. Clinton's approach sounds reasonable`, `the deal appears to be dead`: what seems so
+    is the subject with its complement (one span over the verb, as annotators join the two),
+    and nobody is its speaker. `It seems that ...` is left to the clause reading, and
+    `appeared on Sunday shows` (a preposition next: being somewhere) is no report."""
+    n = len(toks)
+    k = ci + 1
+    if k >= n or toks[k].text in PUNCT or toks[k].cap:
+        return None
+    nxt = toks[k].low
+    if not (_infinitive(toks, k) or nxt in ("like", "as")) and (
+        nxt in PREPS_STOP or nxt in DETERMINERS or nxt == "that"
+    ):
+        return None
+    j = ci - 1
+    while j >= 0 and not toks[j].cap and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+        j -= 1  # "did not appear", "also seems"
+    i = j
+    while i >= 0 and j - i < _MAX_SEEM_SUBJECT:
+        t = toks[i]
+        if t.text in PUNCT or (t.low in _SEEM_BREAK and not t.cap):
+            break
+        i -= 1
+    if i == j or j - i >= _MAX_SEEM_SUBJECT or toks[i + 1].low in ("it", "there", "this"):
+        return None
+    if doc.masked(toks[i + 1].start):
+        return None
+    e = _clause_end(toks, k, sent.end)
+    s, e = _trim(doc.text, toks[i + 1].start, _object_end(toks, k, e))
+    return _make(doc, s, e, None, toks[ci].low) if e > s else None

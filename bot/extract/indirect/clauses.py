@@ -33,9 +33,11 @@ from bot.extract.lexicon import (
     NEW_CLAUSE,
     NO_PASSIVE,
     NOT_SUBJECT_END,
+    NP_RAISING,
     PASSIVE_ADVERBS,
     PASSIVE_AUX,
     PREPS_STOP,
+    RAISING,
     RELATIVE,
     STANCE_ADJ,
     SUBJECT_BREAK,
@@ -93,6 +95,26 @@ def _raising_complement(toks: list[Token], k: int) -> bool:
     return _infinitive(toks, k) or (toks[k].low == "as" and k + 1 < len(toks))
 
 
+def raised_at(toks: list[Token], ci: int) -> bool:
+    """`is expected to win`, `has long been considered a contender`, `were deemed relevant`:
+    a raising verb in the passive (a form of be before it, past at most two adverbs) with its
+    complement after it."""
+    cue = toks[ci].low
+    if cue not in RAISING or ci + 1 >= len(toks) or ci == 0:
+        return False
+    if toks[ci - 1].low not in BE and _be_before(toks, ci) is None:
+        return False
+    if _raising_complement(toks, ci + 1):
+        return True
+    nxt = toks[ci + 1]
+    return (
+        cue in NP_RAISING
+        and nxt.text not in PUNCT
+        and nxt.low not in PREPS_STOP
+        and nxt.low not in ("by", "that")
+    )
+
+
 def _raised(doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentence) -> Quote | None:
     """`Obama is expected to join Clinton`: the subject and the infinitive are the content."""
     j = ci - 2
@@ -100,8 +122,13 @@ def _raised(doc: ArticleDoc, toks: list[Token], ci: int, cue: str, sent: Sentenc
         j -= 1
     if j + 1 >= ci - 1:
         return None
-    s, e = _trim(doc.text, toks[j + 1].start, _clause_end(toks, ci + 1, sent.end))
+    e = _object_end(toks, ci + 1, _clause_end(toks, ci + 1, sent.end))
+    dash = next((t.start for t in toks[ci + 1 :] if t.start < e and t.text in _DASHES), e)
+    s, e = _trim(doc.text, toks[j + 1].start, dash)
     return _make(doc, s, e, None, cue) if e > s else None
+
+
+_DASHES = frozenset(("—", "–", "--", "-"))
 
 
 def _relative_end(toks: list[Token], ci: int, k: int, e: int) -> int:

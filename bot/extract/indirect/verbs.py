@@ -38,9 +38,9 @@ from bot.extract.indirect.clauses import (
     _passive,
     _progressive,
     _raised,
-    _raising_complement,
     _relative_end,
     _trim,
+    raised_at,
 )
 from bot.extract.lexicon import (
     ALL_CUES,
@@ -54,7 +54,6 @@ from bot.extract.lexicon import (
     MEDIUM_NOUNS,
     NOT_SUBJECT_END,
     PREPS_STOP,
-    RAISING,
     RELATIVE,
     THAT_OPENERS,
     TIME_WORDS,
@@ -103,9 +102,9 @@ def _indirect_at(
             return None
         return _make(doc, s, e, m, cue)
     # subject before the cue: "X said (that) CONTENT"
+    if raised_at(toks, ci):
+        return _raised(doc, toks, ci, cue, sent)  # "is widely expected to win"
     if ci > 0 and toks[ci - 1].low in BE and not _progressive(toks, ci):
-        if cue in RAISING and ci + 1 < len(toks) and _raising_complement(toks, ci + 1):
-            return _raised(doc, toks, ci, cue, sent)
         return _passive(doc, toks, ci, sent)  # "The plan was announced", "was asked"
     if _be_before(toks, ci) is not None and not _complement_follows(toks, ci):
         q = _passive(doc, toks, ci, sent)  # "was first reported by"
@@ -500,6 +499,13 @@ def _skip_object(toks: list[Token], k: int) -> int:
         return k + 1
     j = k
     n = len(toks)
+    if (
+        j + 1 < n
+        and _plain_word(toks[j])
+        and toks[j].low.endswith("s")
+        and toks[j + 1].low in SUBJECT_PRONOUNS
+    ):
+        return j + 1  # "told jurors he met Mr Ebbers": a bare plural addressee
     if j < n and toks[j].low in DETERMINERS:
         j += 1
         m = j  # "told the newspaper she ...": a common-noun addressee
