@@ -30,8 +30,9 @@ from bot.store.prepare import prepare
 
 def kept(
     rows: list[tuple[str, str, str]],
-) -> tuple[dict[str, object], list[tuple[str, str, Counter[str]]]]:
-    """(story key of each refused page or exact copy, [(id, gold, term counts)] of the rest)."""
+) -> tuple[dict[str, object], list[tuple[str, str, Counter[str], str]]]:
+    """(story key of each refused page or exact copy, [(id, gold, term counts, title and
+    story text with the boilerplate sentences left out)] of the rest)."""
     alone: dict[str, object] = {}
     seen: set[str] = set()
     rest = []
@@ -46,7 +47,11 @@ def kept(
             alone[aid] = ("duplicate", aid)
             continue
         seen.add(digest)
-        rest.append((aid, gold, prepare(article, extract=False).terms))
+        prep = prepare(article, extract=False)
+        story = " ".join(
+            s.text for i, s in enumerate(prep.analysis.sentences) if i not in prep.boilerplate
+        )
+        rest.append((aid, gold, prep.terms, f"{article.title}. {story}"))
     return alone, rest
 
 
@@ -75,12 +80,12 @@ def main() -> None:
     rows = load(args.gold, SHUFFLE_SEED, [])
     gold_of = {aid: gold for aid, gold, _ in rows}
     alone, rest = kept(rows)
-    cap = dict(alone) | {aid: gold for aid, gold, _ in rest}
+    cap = dict(alone) | {aid: gold for aid, gold, *_ in rest}
     print("cap            P {:.4f}  R {:.4f}  F1 {:.4f}".format(*bcubed(gold_of, cap)))
     df: Counter[str] = Counter()
-    for _, _, counts in rest:
+    for _, _, counts, _ in rest:
         df.update(counts.keys())
-    vectors = [cluster.weigh(counts, df, len(rest)) for _, _, counts in rest]
+    vectors = [cluster.weigh(counts, df, len(rest)) for _, _, counts, _ in rest]
     sim = [[cluster.cosine(u, v) for v in vectors] for u in vectors]
     for linkage in ("single", "average"):
         for threshold in (float(t) for t in args.thresholds.split(",")):
