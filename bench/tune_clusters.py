@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot import cluster
 from bot.ingest.readers import ReadError, from_text
+from bot.store.prepare import prepare
 
 SHUFFLE_SEED = 20260214  # any fixed order; the scorer uses its own
 
@@ -75,7 +76,7 @@ def replay(rows: list[tuple[str, str, str]]) -> dict[str, object]:
             story_of[aid] = ("duplicate", aid)
             continue
         seen.add(digest)
-        counts = cluster.term_counts(article.title, article.text)
+        counts = prepare(article, extract=False).terms  # boilerplate left out, as the stores do
         weights = cluster.weigh(counts, df, n_docs)
         df.update(counts.keys())
         n_docs += 1
