@@ -155,8 +155,10 @@ def story_features(
         _word_weights() if word_weights is None else word_weights
     )
     salience = 1.0 / (1.0 + np.exp(-chances))  # each word's learned chance of being in it
-    columns["salience"] = np.array([salience[list(c.terms)].mean() for c in candidates])
-    columns["salience_total"] = np.array([salience[list(c.terms)].sum() / 10 for c in candidates])
+    rows, terms = _flat(candidates)
+    total = np.bincount(rows, weights=salience[terms], minlength=len(candidates))
+    columns["salience"] = total / np.bincount(rows, minlength=len(candidates))
+    columns["salience_total"] = total / 10
     texts = [c.sentence.text for c in candidates]
     columns["first_person"] = np.array([float(bool(_FIRST_PERSON.search(t))) for t in texts])
     columns["open_quote"] = np.array([float(sum(t.count(q) for q in _QUOTES) % 2) for t in texts])
@@ -192,15 +194,10 @@ def word_features(candidates: Sequence[_Candidate], width: int) -> np.ndarray:
     (the label the word model was fitted to on the tune half).
     """
     n_docs = len({c.doc for c in candidates}) or 1
-    terms = np.fromiter((t for c in candidates for t in c.terms), dtype=np.intp)
-    docs = np.repeat(
-        np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates)),
-        [len(c.terms) for c in candidates],
-    )
-    ranks = np.repeat(
-        np.fromiter((c.position for c in candidates), dtype=float, count=len(candidates)),
-        [len(c.terms) for c in candidates],
-    )
+    rows, terms = _flat(candidates)
+    docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))[rows]
+    ranks = np.fromiter((c.position for c in candidates), dtype=float, count=len(candidates))
+    ranks = ranks[rows]
     sources = np.bincount(np.unique(docs * width + terms) % width, minlength=width)
     uses = np.bincount(terms, minlength=width)
     earliest = np.full(width, np.inf)
@@ -213,6 +210,13 @@ def word_features(candidates: Sequence[_Candidate], width: int) -> np.ndarray:
             np.ones(width),
         )
     )
+
+
+def _flat(candidates: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate's term ids in one array (repeats kept), with the candidate of each."""
+    sizes = np.fromiter((len(c.terms) for c in candidates), dtype=np.intp, count=len(candidates))
+    terms = np.fromiter((t for c in candidates for t in c.terms), dtype=np.intp, count=sizes.sum())
+    return np.repeat(np.arange(len(candidates)), sizes), terms
 
 
 def _source_centrality(
