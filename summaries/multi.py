@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -107,6 +108,18 @@ FEATURES = (
     "length",  # words / 40, capped at 1
     "quoted",  # holds a quotation mark: someone's words rather than the reporter's account
     "source",  # cosine of its whole source with the centroid: off-angle or cruft-heavy pages
+    "salience",  # mean learned chance that its words are in an editor's summary (WORD_FEATURES)
+    "salience_total",  # the same chances summed (/ 10): long sentences of salient words
+    "first_person",  # I, we, my, ...: someone speaking, often mid-quote
+    "open_quote",  # an odd number of quotation marks: a quote that runs over sentences
+    "opener",  # opens with Then, So, And, This, ...: leans on what came before
+    "bias",
+)
+
+WORD_FEATURES = (
+    "share",  # share of the story's sources that use the word
+    "frequency",  # log(1 + uses in the story's candidates) / 3
+    "first",  # 1 / sqrt(1 + earliest rank of a candidate that uses it)
     "bias",
 )
 
@@ -116,11 +129,13 @@ def story_features(
     candidates: Sequence[_Candidate],
     vocabulary: dict[str, int],
     stems: Stems,
+    word_weights: np.ndarray | None = None,
 ) -> tuple[_SparseRows, np.ndarray]:
     """The candidates' tf-idf rows and their FEATURES matrix (one row per candidate).
 
     The rating is this matrix times weights learned on the tune half of the stories dev
-    file (bench/train_story_scoring.py), not hand-set.
+    file (bench/train_story_scoring.py), not hand-set; the word model's weights come from
+    the same file unless `word_weights` is given (the trainer fits them first).
     """
     vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
     centroid = vectors.column_sums()
@@ -136,17 +151,72 @@ def story_features(
         "source": _source_centrality(candidates, vectors, centroid, len(docs)),
         "bias": np.ones(len(candidates)),
     }
+    chances = word_features(candidates, len(vocabulary)) @ (
+        _word_weights() if word_weights is None else word_weights
+    )
+    salience = 1.0 / (1.0 + np.exp(-chances))  # each word's learned chance of being in it
+    rows, terms = _flat(candidates)
+    total = np.bincount(rows, weights=salience[terms], minlength=len(candidates))
+    columns["salience"] = total / np.bincount(rows, minlength=len(candidates))
+    columns["salience_total"] = total / 10
+    texts = [c.sentence.text for c in candidates]
+    columns["first_person"] = np.array([float(bool(_FIRST_PERSON.search(t))) for t in texts])
+    columns["open_quote"] = np.array([float(sum(t.count(q) for q in _QUOTES) % 2) for t in texts])
+    columns["opener"] = np.array([float(bool(_OPENER.match(t))) for t in texts])
     return vectors, np.column_stack([columns[f] for f in FEATURES])
 
 
 @cache
+def _scoring() -> dict:
+    """The learned weights (summaries/data/story_scoring.json, bench/train_story_scoring.py)."""
+    return json.loads(resources.files("summaries.data").joinpath("story_scoring.json").read_text())
+
+
 def _weights() -> np.ndarray:
-    """The learned weight of each feature (summaries/data/story_scoring.json)."""
-    data = json.loads(resources.files("summaries.data").joinpath("story_scoring.json").read_text())
-    return np.array([data["weights"][f] for f in FEATURES])
+    """The learned weight of each sentence feature."""
+    return np.array([_scoring()["weights"][f] for f in FEATURES])
+
+
+def _word_weights() -> np.ndarray:
+    """The learned weight of each WORD_FEATURES column (a logistic model)."""
+    return np.array([_scoring()["word_weights"][f] for f in WORD_FEATURES])
 
 
 _QUOTES = frozenset('"“”')
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b|\b(?:I|we)[’'](?:m|re|ve)\b")
+_OPENER = re.compile(r"(?:Then|So|And|Now|That|This|These|Those|Still|Yet|Also)\b")
+
+
+def word_features(candidates: Sequence[_Candidate], width: int) -> np.ndarray:
+    """WORD_FEATURES of each vocabulary id: how widely, often and early the story uses it.
+
+    A word many outlets use often and early is one an editor's summary is likely to hold
+    (the label the word model was fitted to on the tune half).
+    """
+    n_docs = len({c.doc for c in candidates}) or 1
+    rows, terms = _flat(candidates)
+    docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))[rows]
+    ranks = np.fromiter((c.position for c in candidates), dtype=float, count=len(candidates))
+    ranks = ranks[rows]
+    sources = np.bincount(np.unique(docs * width + terms) % width, minlength=width)
+    uses = np.bincount(terms, minlength=width)
+    earliest = np.full(width, np.inf)
+    np.minimum.at(earliest, terms, ranks)
+    return np.column_stack(
+        (
+            sources / n_docs,
+            np.log1p(uses) / 3,
+            1.0 / np.sqrt(1.0 + earliest),
+            np.ones(width),
+        )
+    )
+
+
+def _flat(candidates: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate's term ids in one array (repeats kept), with the candidate of each."""
+    sizes = np.fromiter((len(c.terms) for c in candidates), dtype=np.intp, count=len(candidates))
+    terms = np.fromiter((t for c in candidates for t in c.terms), dtype=np.intp, count=sizes.sum())
+    return np.repeat(np.arange(len(candidates)), sizes), terms
 
 
 def _source_centrality(

@@ -73,6 +73,8 @@ _RULES: tuple[_Rule, ...] = (
         16,
     ),
     _rule(r"^\(?(?:ap|afp|reuters|getty images|epa)\s+photo\b", "photo"),
+    # Wire captions: "FILE - In this Oct. 27, 2012 file photo, X appears at ..."
+    _rule(r"^(?:file\s*[-–—]+\s*)?in\s+this\s+.{0,60}?\b(?:file\s+)?photo(?:graph)?\b", "photo"),
     # Navigation and furniture: "Comment:", "More coverage on X", "Read more", "Advertisement"
     _rule(
         r"^(?:comments?|related(?:\s+\w+)?|more|see\s+also|read\s+more|tags?|topics?|share"

@@ -154,3 +154,45 @@ def test_a_one_source_story_reads_as_that_articles_own_summary() -> None:
     assert [p.sentence.text for p in picked] == [s.text for s in summarize(doc.text, 3)]
     assert {p.article_id for p in picked} == {doc.article_id}
     _check([doc], picked)
+
+
+def test_every_feature_has_a_learned_weight() -> None:
+    # A feature added to summaries.multi without retraining would silently weigh nothing.
+    from importlib import resources
+
+    from summaries.multi import FEATURES, WORD_FEATURES
+
+    data = json.loads(resources.files("summaries.data").joinpath("story_scoring.json").read_text())
+    assert set(data["weights"]) == set(FEATURES)
+    assert set(data["word_weights"]) == set(WORD_FEATURES)
+
+
+def test_words_every_outlet_leads_with_are_the_salient_ones() -> None:
+    # The word model: a word all sources use, early and often, is likelier to be in an
+    # editor's summary than a word one source uses once, late.
+    import numpy as np
+
+    from summaries import multi
+    from summaries.terms import Stems
+
+    lead = "Firefighters contained the Ridgeway wildfire after it burned forty homes on {}."
+    filler = [
+        "Volunteers served soup at the community hall.",
+        "Traffic was diverted around the closed bridge.",
+        "A choir rehearsal was moved to next week.",
+        "The library extended its opening hours for students.",
+    ]
+    docs = [
+        StoryDoc(f"o{i}", "", f"{lead.format(day)} {filler[i]}", "2024-05-01")
+        for i, day in enumerate(["Monday", "Tuesday", "Sunday"])
+    ]
+    vocabulary: dict[str, int] = {}
+    stems = Stems()
+    candidates = [
+        c for i, doc in enumerate(docs) for c in multi._candidates(i, doc, vocabulary, stems)
+    ]
+    salience = 1 / (
+        1 + np.exp(-(multi.word_features(candidates, len(vocabulary)) @ multi._word_weights()))
+    )
+    assert salience[vocabulary[stems("wildfire")]] > salience[vocabulary[stems("choir")]]
+    assert salience[vocabulary[stems("ridgeway")]] > salience[vocabulary[stems("traffic")]]
