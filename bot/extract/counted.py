@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
-from bot.extract.not_figures import name_after, name_before
+from bot.extract.not_figures import model_number, name_after, name_before
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -14,6 +14,10 @@ def finish(text: str, c: Cand) -> bool:
         return True
     if c.kind == "digits" and name_before(text, c):
         return False
+    compound = _hyphen_noun(text, c)
+    if compound is not None:
+        c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
+        return True
     noun = _counted_noun(text, c)
     if noun is not None:
         head, end = noun
@@ -38,7 +42,52 @@ def finish(text: str, c: Cand) -> bool:
     if _age_after_copula(text, c):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
         return True
-    return not (c.kind == "digits" and name_after(text, c))
+    return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
+# noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?![-\w])")
+_NOT_COUNTED = frozenset(
+    """strong odd plus something odds time times fold old long wide high tall deep year-old
+    minded sided way ish""".split()
+)
+_IRREGULAR = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "foot": "feet",
+    "person": "people",
+}
+
+
+def _hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
+    m = _HYPHEN_NOUN.match(text, c.end)
+    if not (
+        m
+        and c.kind == "digits"
+        and c.is_int
+        and not c.is_range
+        and c.value is not None
+        and c.value > 1
+        and c.scale == 1.0
+    ):
+        return None
+    noun = m.group("noun")
+    if noun in _NOT_COUNTED or noun in NOUN_STOP or is_plural(noun) or noun.endswith("ly"):
+        return None
+    return _plural(noun), m.end()
+
+
+def _plural(noun: str) -> str:
+    """A plain English plural ("cap" -> "caps", "man" -> "men", "body" -> "bodies")."""
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"
 
 
 # the second describing word of a pair and the plural noun they describe
