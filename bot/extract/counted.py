@@ -105,13 +105,16 @@ _PARTITIVE = re.compile(
 # age is")
 _COPULA_BEFORE = re.compile(
     r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|[Ww]ho|age|[A-Z][a-z]+)\s+"
-    r"(?:is|was|am|are|were|turned|turns)"
+    r"(?:is|was|am|are|were|turned|turns|(?:will|would|might|could|may|must|should|to)\s+"
+    r"(?:be|turn))"
     r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
 )
 _ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$")
 # "... was 22 when she retired": the person the clause goes on to name is the one so old
 _WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
-_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b)"
+)
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:
@@ -230,6 +233,11 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 and after.group(1) not in NOUN_STOP
             ):
                 continue  # "four Futures titles": a name before the counted noun
+            if low == "ones" and len(words) >= 2 and words[-2][0].islower():
+                return (
+                    f"{words[-2][0]} ones",
+                    m.end(),
+                )  # "four number ones": "ones" stands for a noun
             return w, m.end()
     if single and words:
         w, end = words[-1]

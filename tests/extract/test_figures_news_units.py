@@ -547,3 +547,39 @@ def test_the_to_end_of_a_from_to_counts_what_the_from_end_counts() -> None:
 def test_a_model_number_before_two_nouns_is_no_figure() -> None:
     text = "It cancelled a US air force 767 tanker contract but hired 500 new staff."
     assert _figs(text) == [("500 new staff", 500.0, "staff")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "value", "unit"),
+    [
+        # round powers of ten written as plurals are vague magnitudes
+        (
+            "The show has 10s of thousands of listeners.",
+            "10s of thousands of listeners",
+            1e4,
+            1e5,
+            None,
+            "listeners",
+        ),
+        # "ones" stands for the noun before it
+        (
+            "They had eight hits, including four number ones.",
+            "four number ones",
+            None,
+            None,
+            4.0,
+            "number ones",
+        ),
+        # an age after "might be", with a time after it
+        ('"She might be 33 next month, but she won," he said.', "33", None, None, 33.0, "year"),
+    ],
+)
+def test_vague_digits_pro_form_ones_and_ages_after_a_modal(
+    text: str, surface: str, low: float | None, high: float | None, value: float | None, unit: str
+) -> None:
+    figs = [(f.surface, f.low, f.high, f.value, f.unit) for f in extract_figures(text)]
+    assert (surface, low, high, value, unit) in figs
+
+
+def test_decades_are_still_no_figures() -> None:
+    assert _figs("Prices were lower in the 1990s and he is in his 80s.") == []
