@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
-from bot.extract.not_figures import name_after, name_before
+from bot.extract.not_figures import model_number, name_after, name_before
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -14,6 +14,10 @@ def finish(text: str, c: Cand) -> bool:
         return True
     if c.kind == "digits" and name_before(text, c):
         return False
+    compound = _hyphen_noun(text, c)
+    if compound is not None:
+        c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
+        return True
     noun = _counted_noun(text, c)
     if noun is not None:
         head, end = noun
@@ -38,7 +42,52 @@ def finish(text: str, c: Cand) -> bool:
     if _age_after_copula(text, c):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
         return True
-    return not (c.kind == "digits" and name_after(text, c))
+    return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
+# noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
+_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?![-\w])")
+_NOT_COUNTED = frozenset(
+    """strong odd plus something odds time times fold old long wide high tall deep year-old
+    minded sided way ish""".split()
+)
+_IRREGULAR = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "foot": "feet",
+    "person": "people",
+}
+
+
+def _hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
+    m = _HYPHEN_NOUN.match(text, c.end)
+    if not (
+        m
+        and c.kind == "digits"
+        and c.is_int
+        and not c.is_range
+        and c.value is not None
+        and c.value > 1
+        and c.scale == 1.0
+    ):
+        return None
+    noun = m.group("noun")
+    if noun in _NOT_COUNTED or noun in NOUN_STOP or is_plural(noun) or noun.endswith("ly"):
+        return None
+    return _plural(noun), m.end()
+
+
+def _plural(noun: str) -> str:
+    """A plain English plural ("cap" -> "caps", "man" -> "men", "body" -> "bodies")."""
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"
 
 
 # the second describing word of a pair and the plural noun they describe
@@ -56,13 +105,16 @@ _PARTITIVE = re.compile(
 # age is")
 _COPULA_BEFORE = re.compile(
     r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|[Ww]ho|age|[A-Z][a-z]+)\s+"
-    r"(?:is|was|am|are|were|turned|turns)"
+    r"(?:is|was|am|are|were|turned|turns|(?:will|would|might|could|may|must|should|to)\s+"
+    r"(?:be|turn))"
     r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
 )
 _ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$")
 # "... was 22 when she retired": the person the clause goes on to name is the one so old
 _WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
-_CLAUSE_AFTER = re.compile(r"\s*(?:[,.;!?]|when\b|and\b|but\b|$)")
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b)"
+)
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:
@@ -181,6 +233,11 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 and after.group(1) not in NOUN_STOP
             ):
                 continue  # "four Futures titles": a name before the counted noun
+            if low == "ones" and len(words) >= 2 and words[-2][0].islower():
+                return (
+                    f"{words[-2][0]} ones",
+                    m.end(),
+                )  # "four number ones": "ones" stands for a noun
             return w, m.end()
     if single and words:
         w, end = words[-1]

@@ -17,6 +17,7 @@ from bot.extract.qualifiers import attach_qualifier
 from bot.extract.units import (
     UNITS,
     match_currency_before,
+    match_currency_name_before,
     match_per,
     match_stuff_per,
     match_unit_after,
@@ -89,6 +90,9 @@ def candidate(text: str, n: Number) -> Cand | None:
         _attach_unit(text, c)
         if c.unit is None and _AGED.search(text, max(0, start - 12), start):
             c.unit = "year"  # "aged 35": an age, not a count
+        named = match_currency_name_before(text, start) if c.unit is None else None
+        if named is not None:
+            c.unit, c.start, c.currency = named[0], named[1], True  # "Australian dollar 29.4bn"
     c.head = c.unit
     c.unit_end = c.end
     if n.kind == "digits" and c.unit is None:
@@ -161,8 +165,12 @@ def _attach_unit(text: str, c: Cand) -> None:
         m = re.match(of + r"\s?-?(pounds?)\b", text[c.end : c.end + 14], re.IGNORECASE)
         if m:
             # money when big, "sterling", or where the text prices in £ (UK news)
+            after = c.end + m.end()
             money = (
-                c.scale >= 1e6 or re.match(r"\s+sterling", text[c.end + m.end() :]) or "£" in text
+                c.scale >= 1e6
+                or re.match(r"\s+sterling", text[after:])
+                or "£" in text
+                or _pounds_per_time(text, c.start, after)
             )
             c.unit = "GBP" if money else "lb"
             c.currency = bool(money)
@@ -185,6 +193,23 @@ def _attach_unit(text: str, c: Cand) -> None:
             c.end = uend + m.end()
     if UNITS[code].dim == "money":
         c.currency = True
+
+
+# "two pounds a month" is a price unless the sentence is about weight ("lost two pounds a week")
+_PER_TIME = re.compile(r"\s*(?:per|a|an|each)\s+(?:hour|day|week|month|year)s?\b", re.IGNORECASE)
+_WEIGHT_CONTEXT = re.compile(
+    r"\b(?:weigh\w*|heav\w*|los[et]\w*|gain\w*|diet\w*|stones?|ounces?|kilos?|kg|lbs?|fat)\b",
+    re.IGNORECASE,
+)
+
+
+def _pounds_per_time(text: str, start: int, end: int) -> bool:
+    """Pounds per hour/day/week/month/year read as money (pay, fees, prices), not weight."""
+    if not _PER_TIME.match(text, end):
+        return False
+    lo = text.rfind(".", 0, start) + 1
+    hi = text.find(".", end)
+    return not _WEIGHT_CONTEXT.search(text[lo : hi if hi >= 0 else len(text)])
 
 
 _ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])")

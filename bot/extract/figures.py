@@ -44,10 +44,14 @@ def extract_figures(
     inherit_qualifiers(text, cands)
     covered = -1
     words_of: dict[int, list[tuple[str, int]]] = {}
+    prev: Cand | None = None
     for c in cands:
         if c.num_start < covered or not finish(text, c) or name_or_rank(text, c):
             continue
         covered = c.end
+        if c.unit is None and prev is not None and _from_to(text, prev, c):
+            c.unit = prev.unit  # "from eight million plants to hundreds of millions"
+        prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
         if sent is not None and c.num_start >= sent.end:
@@ -80,6 +84,19 @@ def extract_figures(
             )
         )
     return out
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:[a-z]+\s+)?$")
+
+
+def _from_to(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether c is the "to" end of "from <prev> to <c>", so it measures what prev measures."""
+    return (
+        prev.unit is not None
+        and _TO_BETWEEN.fullmatch(text, prev.end, c.start) is not None
+        and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) is not None
+    )
 
 
 _PEOPLE_TOPICS = frozenset({"troops", "casualties", "prisoners", "evacuations"})

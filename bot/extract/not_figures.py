@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figure_cand import OF_THE, WORD_BEFORE, Cand, prev_char
+from bot.extract.figure_cand import (
+    NOUN_STOP,
+    OF_THE,
+    VERBISH,
+    WORD_BEFORE,
+    Cand,
+    is_plural,
+    prev_char,
+)
 from bot.extract.numbers import Number
 from bot.extract.units import (
     UNITS,
@@ -253,6 +261,33 @@ def name_before(text: str, c: Cand) -> bool:
     if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):
         return False
     return not _MONTH_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
+
+
+# A bare number followed by two singular nouns names a thing ("a US air force 767 tanker
+# contract", "the 747 jet fleet"): a count above one is followed by a plural.
+_SINGULAR_NOUN = re.compile(r"\s+([a-z]{3,})\b")
+
+
+def model_number(text: str, c: Cand) -> bool:
+    """A bare three- or four-digit number used as a model name, not a quantity."""
+    if c.unit is not None or c.is_range or not c.is_int or c.value is None or c.value < 100:
+        return False
+    if c.qualifier is not None or not text[c.num_start : c.num_end].isdigit():
+        return False
+    first = _SINGULAR_NOUN.match(text, c.num_end)
+    if first is None or _plural_or_stop(first.group(1)):
+        return False
+    second = _SINGULAR_NOUN.match(text, first.end())
+    return second is not None and not _plural_or_stop(second.group(1))
+
+
+def _plural_or_stop(word: str) -> bool:
+    return (
+        is_plural(word)
+        or word in NOUN_STOP
+        or word in VERBISH
+        or word.endswith(("ly", "ed", "ing", "s"))
+    )
 
 
 def name_after(text: str, c: Cand) -> bool:

@@ -22,6 +22,8 @@ VAGUE = {
     "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
     "trillions": (1e12, 1e13),
 }  # fmt: skip
+# Round powers of ten written as a plural ("10s", "100s") are the vague magnitudes in digits.
+_DIGIT_MAGNITUDES = {"10": "tens", "100": "hundreds", "1000": "thousands", "1,000": "thousands"}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 # Abbreviated scales after digits; "m" and "b" only count with a currency (else metres, bits).
 ABBREV_SCALES = {
@@ -98,6 +100,10 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _ATOM.finditer(text):
         if m.group("d") is not None:
+            word = _DIGIT_MAGNITUDES.get(m.group("d"))
+            if word is not None and re.match(r"s(?!\w)", text[m.end() : m.end() + 2]):
+                out.append(_Tok(m.start(), m.end() + 1, word, None))  # "10s of thousands"
+                continue
             out.append(_Tok(m.start(), m.end(), "", float(m.group("d").replace(",", ""))))
         else:
             out.append(_Tok(m.start(), m.end(), m.group("w").lower(), None))

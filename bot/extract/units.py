@@ -296,7 +296,9 @@ _US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
 _PER = re.compile(
     r"(?P<sep>\s*/\s*|\s+per\s+|-per-|\s+an?\s+|-an?-|\s+each\s+)"
     r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
-    r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in|from|since)\b)"
+    r"(?![A-Za-z])"  # the whole word: "per week on" must not back off to "per wee"
+    r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
+    r"|since)\b)"  # "a year ago" is a time, "a year in 1970" still a rate
 )
 _PER_A = frozenset(
     """year month week day hour night share barrel ounce gallon litre liter pound kilo kilogram
@@ -418,6 +420,28 @@ def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None
     if raw.isalpha() and len(raw) == 3 and m.group("gap") == "" and not text[start].isdigit():
         return None
     return code, begin, bool(m.group("neg"))
+
+
+# A currency named in words before the amount, with its country ("Australian dollar 29.4bn",
+# "US dollars 5m"): the multi-word names of the currency table, so "won 5m" stays a verb.
+_NAME_BEFORE = re.compile(
+    r"\b(?P<name>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_CURRENCY_AFTER, key=len, reverse=True)
+        if " " in w and "." not in w
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def match_currency_name_before(text: str, start: int) -> tuple[str, int] | None:
+    """(ISO code, start of the name) of a currency named in words right before a number."""
+    m = _NAME_BEFORE.search(text, max(0, start - 32), start)
+    if not m:
+        return None
+    return _CURRENCY_AFTER[" ".join(m.group("name").lower().split())], m.start()
 
 
 def match_us_after(text: str, pos: int) -> int:

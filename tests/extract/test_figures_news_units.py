@@ -496,3 +496,90 @@ def test_claimant_through_a_pronoun_a_bracketed_abbreviation_or_a_role(
     text: str, claimant: str
 ) -> None:
     assert analyse(text).figures[0].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a number hyphened to a singular noun counts that noun
+        ("He ended his 92-cap Wales career.", "92-cap", 92.0, "caps"),
+        ("It published a 40-page report.", "40-page", 40.0, "pages"),
+        # a currency named in words before the amount, with its country
+        (
+            "The deficit rose to a record Australian dollar 29.4bn.",
+            "Australian dollar 29.4bn",
+            29.4e9,
+            "AUD",
+        ),
+        # pounds a month are a price unless the sentence is about weight
+        (
+            "It'll be three pounds per month, said Mr Wasenius.",
+            "three pounds per month",
+            3.0,
+            "pound sterling per month",
+        ),
+        ("He lost two pounds per week on the diet.", "two pounds", 2.0, "lb"),
+        # "a year in 1970" is still a rate; "a year ago" is a time
+        (
+            "Output fell from a peak of about 400,000 tonnes a year in 1970.",
+            "about 400,000 tonnes a year",
+            400000.0,
+            "tonne per year",
+        ),
+    ],
+)
+def test_counted_nouns_named_currencies_and_rates(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_the_to_end_of_a_from_to_counts_what_the_from_end_counts() -> None:
+    text = (
+        "Production will rise from eight million plants to potentially hundreds of millions, "
+        "said Phytopharm chief executive Richard Dixey."
+    )
+    figs = extract_figures(text)
+    assert [f.unit for f in figs] == ["plants", "plants"]
+    assert extract_figures("Sales rose from 5,000 cars to 8,000 last year.")[1].unit == "cars"
+
+
+def test_a_model_number_before_two_nouns_is_no_figure() -> None:
+    text = "It cancelled a US air force 767 tanker contract but hired 500 new staff."
+    assert _figs(text) == [("500 new staff", 500.0, "staff")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "value", "unit"),
+    [
+        # round powers of ten written as plurals are vague magnitudes
+        (
+            "The show has 10s of thousands of listeners.",
+            "10s of thousands of listeners",
+            1e4,
+            1e5,
+            None,
+            "listeners",
+        ),
+        # "ones" stands for the noun before it
+        (
+            "They had eight hits, including four number ones.",
+            "four number ones",
+            None,
+            None,
+            4.0,
+            "number ones",
+        ),
+        # an age after "might be", with a time after it
+        ('"She might be 33 next month, but she won," he said.', "33", None, None, 33.0, "year"),
+    ],
+)
+def test_vague_digits_pro_form_ones_and_ages_after_a_modal(
+    text: str, surface: str, low: float | None, high: float | None, value: float | None, unit: str
+) -> None:
+    figs = [(f.surface, f.low, f.high, f.value, f.unit) for f in extract_figures(text)]
+    assert (surface, low, high, value, unit) in figs
+
+
+def test_decades_are_still_no_figures() -> None:
+    assert _figs("Prices were lower in the 1990s and he is in his 80s.") == []
