@@ -653,29 +653,32 @@ def _opened_by_pronoun(doc: ArticleDoc, i: int, pronoun: str) -> bool:
     return m is not None and PRONOUN_GENDER[m.group(1).lower()] == PRONOUN_GENDER[pronoun]
 
 
-# "The Labour MP for Birkenhead asked": a role with capitalised words and a qualifier, then a
-# speech verb (the lowercase-only opener above misses it).
+# "The Labour MP for Birkenhead asked": a role held for a named seat or body, then a speech
+# verb (the lowercase-only opener above misses it).
 _ROLE_OPENER = re.compile(r"(?:[^,]{0,50},\s+)?The\s+")
+# '"... ?" the Labour MP for Birkenhead asked': the role right after a closing quote mark
+_ROLE_AFTER_QUOTE = re.compile(r"[”\"’'][,.?!]?\s+the\s+")
 _ROLE_WORDS = 7
 
 
 def _speaking_role(text: str, a: int, b: int) -> str:
     """The role word (lowercased) of a sentence that opens with a description of someone
-    who speaks and is set apart by a name ("The Labour MP for Birkenhead asked"), else "";
-    "The longtime senator said" is left to the description rules (often the last speaker)."""
-    m = _ROLE_OPENER.match(text, a, b)
+    who speaks and holds one particular office ("The Labour MP for Birkenhead asked"), else
+    ""; "the Florida senator said" is left to the description rules (often the last speaker)."""
+    m = _ROLE_OPENER.match(text, a, b) or _ROLE_AFTER_QUOTE.search(text, a, b)
     if m is None:
         return ""
     head = ""
-    named = False  # "Labour MP", "MP for Birkenhead": a particular office, not "the senator"
-    for w in text[m.end() : b].split()[:_ROLE_WORDS]:
-        low = w.strip(",;:").lower()
+    seat = False  # "MP for Birkenhead": one particular office, not "the Florida senator"
+    words = text[m.end() : b].split()[:_ROLE_WORDS]
+    for i, w in enumerate(words):
+        low = w.strip(",;:.").lower()
         if low in CUES and w[:1].islower():
-            return head if named else ""
+            return head if seat else ""
         if low in TITLES:
             head = low
-        elif w[:1].isupper():
-            named = True
+        elif head and low in ("for", "of") and i + 1 < len(words) and words[i + 1][:1].isupper():
+            seat = True
         if w[-1:] in ",;:.":
             return ""
     return ""

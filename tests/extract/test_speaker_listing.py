@@ -48,6 +48,12 @@ def test_he_after_an_unnamed_role_that_spoke_is_not_the_earlier_named_person() -
     speakers = _by_text(text)
     assert speakers["the plan would work"][0] == "Gordon Brown"
     assert speakers["the change was unfair to working people"][0] is None
+    after_quote = _by_text(
+        "Gordon Brown said the plan would work.\n\n"
+        '"What sort of model does it give to the nation?" the Labour MP for Birkenhead asked. '
+        "He said the prime minister should sack his chancellor."
+    )
+    assert after_quote["the prime minister should sack his chancellor"][0] is None
     # the role holder named: "he" is that person
     named = _by_text(
         "Gordon Brown said the plan would work. The Labour MP Frank Field asked why the "
