@@ -33,6 +33,14 @@ _WORK_BEFORE = re.compile(
     r"opera|track)|\b(?:titled|entitled))\s+$",
     re.IGNORECASE,
 )
+# "The book, Brown's Britain, said": a work's title set off by commas after its noun (and
+# maybe its author's possessive); the title, or a word of it, is no speaker.
+_WORK_APPOSED = re.compile(
+    r"(?<!of )(?<!by )(?i:\b(?:the|a|an|his|her|their|its|new|latest|[\w]+['’]s)\s+"
+    r"(?:album|film|movie|single|song|book|novel|report|study|survey|paper|documentary|show|"
+    r"series|programme|program|play|musical|biography|memoir|magazine|newspaper)),\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,4}$"
+)
 # "in Cardiff", "at Belmarsh Prison", "the Lib Dems": a place or a body, unless the article also
 # treats it as a person (nobody writes "the John Smith").
 # Function words that title case capitalises and no person's name contains.
@@ -143,6 +151,9 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
         "-" in clean and clean.lower().rsplit("-", 1)[-1] in _ROLE_ONLY
     ):
         return None  # "The Conservative Party Co-Chairman": a role, the person unnamed
+    whole = _whole_name(text, clean)
+    if whole is not None:
+        return whole or None  # "Agriculture Organisation": the UN's Food and Agriculture ...
     named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):
@@ -186,6 +197,75 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     ):
         return None  # "Old Labour", "Commons Work", "Television Numerique": not a given name
     return clean
+
+
+_JOINER = frozenset("and of & for".split())
+_NOT_OPENER = frozenset("the a an this that these those".split())
+_LEAD_WORDS = frozenset(
+    """but and as while when if after before since although though because yet so or nor then
+    now meanwhile however also even only like unlike""".split()
+)
+
+
+def _run_before(text: str, pos: int) -> str:
+    """The capitalised words (and the "and"/"of" inside them) written right before pos on its
+    line, a space between each: "Food and" before "Agriculture"; "" when none."""
+    k = pos
+    start = pos
+    while k > 0 and text[k - 1] == " ":
+        j = k - 1
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        i = j
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        word = text[i:j]
+        low = word.lower()
+        if not word or word[-1] in ".,;:!?\"”’')" or word.endswith(("'s", "’s")):
+            break
+        if not (word[:1].isupper() or low in _JOINER) or low in _NOT_OPENER:
+            break
+        if word in _HEADLINE_WORDS or (word[:1].isupper() and low in _LEAD_WORDS):
+            break  # "As Breitbart News reported": a sentence's first word, not the name's
+        if not (word[:1].isalnum() or word == "&"):
+            break
+        start = k = i
+    words = text[start:pos].split()
+    while words and words[0].lower() in _JOINER:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _whole_name(text: str, name: str) -> str | None:
+    """A body's name or a common word that the article only ever writes as the tail of a
+    longer capitalised name ("Motors" of "General Motors", "Agriculture Organisation" of "Food
+    and Agriculture Organisation"): that whole name when it is always the same, "" when it
+    is not; None when the name stands whole somewhere (or the text never writes it)."""
+    single = " " not in name
+    if not single and not is_organisation(name):
+        return None  # "Blair and Gordon Brown": a person after another, not a tail
+    heads = set()
+    for p in _occurrences(text, name):
+        before = _run_before(text, p)
+        if not before:
+            return None
+        low = before.split()[-1].rstrip(".").lower()
+        if low in _HONORIFIC:
+            return None
+        heads.add(before)
+    if len(heads) != 1:
+        return "" if heads and not single else None
+    whole = f"{heads.pop()} {name}"
+    if single and not _initials_used(text, whole):
+        return None  # "President Obama", "Tory Fox": a title or a label before a surname
+    return whole
+
+
+def _initials_used(text: str, name: str) -> bool:
+    """The article also writes the name's initials as a word ("General Motors" ... "GM"): a
+    body, for nobody abbreviates "General Jackson"."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return len(initials) >= 2 and bool(_occurrences(text, initials))
 
 
 _OBJECT_BEFORE = re.compile(
@@ -385,7 +465,9 @@ def _used_as_thing(text: str, name: str) -> str:
         end = start + len(name)
         if text.startswith(("'s", "’s"), end):
             continue
-        if _WORK_BEFORE.search(text, max(0, start - 20), start):
+        if _WORK_BEFORE.search(text, max(0, start - 20), start) or (
+            text.startswith(",", end) and _WORK_APPOSED.search(text, max(0, start - 48), start)
+        ):
             return "work"
         if (
             _PLURAL_AFTER.match(text, end, end + 20)
@@ -405,9 +487,23 @@ _RELATIVE = frozenset("that which who whom".split())
 _DETERMINER = frozenset("the a an this its his her their these those".split())
 
 
+def negated(cue: str | None) -> bool:
+    """The cue says the speaker did not say it ("did not say", "declined to comment")."""
+    if not cue:
+        return False
+    words = cue.lower().replace("n't", " not").replace("n’t", " not").split()
+    return bool(_NEGATIONS.intersection(words))
+
+
+_NEGATIONS = frozenset("not never cannot declined declines decline refused refuses refuse".split())
+
+
 def listable(q: Quote) -> bool:
-    """Whether a reply may list the quote: reported speech only with a speaker and a clause
-    with a verb, never a fragment ("the attack that began", "Mr Brown of his intention ...")."""
+    """Whether a reply may list the quote: never one the article denies was said ("did not
+    say"); reported speech only with a speaker and a clause with a verb, never a fragment
+    ("the attack that began", "Mr Brown of his intention ...")."""
+    if negated(q.cue):
+        return False  # "Marsh did not say when ...": not something Marsh said
     if q.kind != "indirect":
         return True
     if not q.speaker:

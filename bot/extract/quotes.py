@@ -30,7 +30,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
-from bot.extract.credible import credible_speaker
+from bot.extract.credible import credible_speaker, negated
 from bot.extract.doc import ArticleDoc, Segment, place_like, prepare, sentence_index
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
@@ -57,6 +57,7 @@ def extract_quotes(
     quotes = [_printable(doc, q) for q in quotes if not (title and q.start < title)]
     if indirect_gate:
         quotes = [q for q in quotes if gate_kept(text, q)]
+    quotes = [_with_negation(text, q) for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -275,9 +276,30 @@ def _reported(fr: _Frame) -> bool:
     return False
 
 
+# "did not say", "declined to say", "would not confirm": the cue with the words that deny it.
+_NEGATED_CUE = re.compile(
+    r"\b((?:(?:did|does|do|would|could|will|has|have|had|was|were|is|are)\s*(?:not|n['’]t)"
+    r"|never|declined\s+to|refused\s+to|wouldn['’]t|won['’]t|can['’]t|cannot)"
+    r"(?:\s+(?:be\s+)?[a-z]+ly)?\s+)(\w+)\s+(?:that\s+|on\s+|about\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _with_negation(text: str, q: Quote) -> Quote:
+    """The quote whose cue the article denies ("Marsh did not say when ...") gets the cue with
+    its negation, so no reply lists it as said (credible.listable). Done after the learned
+    gate, whose features are the bare cue words."""
+    if not q.cue or " " in q.cue:
+        return q
+    m = _NEGATED_CUE.search(text, max(0, q.start - 40), q.start)
+    if m is None or m.group(2).lower() != q.cue.lower():
+        return q
+    return replace(q, cue=f"{' '.join(m.group(1).lower().split())} {q.cue}")
+
+
 def not_yet_said(cue: str | None) -> bool:
     """The cue reports future or hypothetical speech ("will argue", "is expected to say")."""
-    if not cue or " " not in cue:
+    if not cue or " " not in cue or negated(cue):
         return False
     first = cue.split()[0]
     return first in FUTURE_MODALS or cue.split()[-2:-1] == ["to"]
