@@ -55,6 +55,15 @@ def _has_word(i: int) -> str:
     return f"a.surface_words LIKE ${i}"
 
 
+# Every pooled connection plans each statement for its own values: asyncpg prepares what it
+# runs, and after five runs PostgreSQL may switch a prepared statement to one generic plan
+# that knows neither the words nor the dates (a /brief topic query did, at 97k articles),
+# so a rare word and one in half the archive, a day and a year, would share a plan. Planning
+# costs well under a millisecond here. No JIT either, whatever the server's own setting: its
+# compile time (tens of ms) is more than these short queries take (README "Running at scale").
+SESSION_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
+
+
 async def _keep_session(conn: asyncpg.Connection) -> None:
     """A pooled connection goes back as it is: nothing here sets session state (locks are
     transaction-level, settings SET LOCAL), so asyncpg's default reset — one more round trip
@@ -85,6 +94,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
                 max_size=max_connections,
                 command_timeout=120,
                 reset=_keep_session,
+                server_settings=SESSION_SETTINGS,
             )
         except (OSError, asyncpg.PostgresError, ValueError) as exc:
             raise StoreError(f"cannot open the store at {redact(url)}: {exc}") from exc

@@ -156,3 +156,18 @@ async def test_articles_stored_before_the_surface_words_migration_are_searched_a
         assert hits and "evacuat" in hits[0].snippet.lower()
     finally:
         await store.close()
+
+
+async def test_each_statement_is_planned_for_its_own_words_and_dates(pg_url: str) -> None:
+    """A prepared statement run often still gets a plan for its own values (no generic plan
+    blind to the words), and no JIT compile, whatever the server's defaults."""
+    store = await PostgresStore.open(pg_url)
+    try:
+        for i in range(3):
+            await store.add_article(seed(i))
+        for _ in range(8):  # PostgreSQL weighs a generic plan after the fifth run
+            assert await store.stories(since="2000-01-01", topic="Kursk")
+        assert await store._val("SHOW plan_cache_mode") == "force_custom_plan"
+        assert await store._val("SHOW jit") == "off"
+    finally:
+        await store.close()
