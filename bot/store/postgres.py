@@ -138,10 +138,9 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
                 rows = await self._all(
                     f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT r.pk, r.score "
-                    f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, t.tsv, websearch_to_tsquery('english', $1)) AS score "
+                    f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
                     "FROM briefbot_newest_matches_auto(websearch_to_tsquery('english', $1), "
-                    f"{int(SEARCH_CANDIDATES)}) c JOIN articles t ON t.pk = c.pk "
-                    "ORDER BY score DESC, c.pk LIMIT $3) r "
+                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY score DESC, c.pk LIMIT $3) r "
                     f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "
                     f"ORDER BY r.score DESC, r.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
                     f"ORDER BY hits.score DESC, a.pk",

@@ -291,15 +291,9 @@ $$;
 # a column ~60% of the text's size, read without decompressing. Kept in the row (STORAGE
 # MAIN: the text and search vector go out to TOAST first), else it too is fetched from TOAST:
 # at 97k articles the "film" check took 70 ms out of line, 5 ms in the row (heap 118 -> 214
-# MB). Generated, so ingest and import are unchanged.
-# The search vector is kept in the row too, and the newest-matches functions (migrations 4
-# and 6) return article keys only, the ranking reading each vector through the key: ranking
-# 1,000 vectors fetched from TOAST took 20-50 ms of a /search at 97k articles; carried
-# through the functions' sorts in the row they spilled to disk. Heap 556 MB, TOAST 322 MB
-# at 97k (shared_buffers 1 GB holds it). Rewrites the table once (4 min at 97k articles on a
-# loaded 2-core machine). Self-contained: renumber freely.
-_V_SURFACE_WORDS = (
-    """
+# MB). Generated, so ingest and import are unchanged. Rewrites the table once (4 min at 97k
+# articles on a loaded 2-core machine). Self-contained: renumber freely.
+_V_SURFACE_WORDS = """
 CREATE OR REPLACE FUNCTION briefbot_letter_words(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
@@ -310,19 +304,8 @@ AS $$
 $$;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS surface_words TEXT
     GENERATED ALWAYS AS (briefbot_letter_words(title || ' ' || text)) STORED,
-    ALTER COLUMN surface_words SET STORAGE MAIN,
-    ALTER COLUMN tsv SET STORAGE MAIN;
-DROP FUNCTION IF EXISTS briefbot_newest_matches_auto(tsquery, integer);
-DROP FUNCTION IF EXISTS briefbot_newest_matches(tsquery, integer);
-DROP FUNCTION IF EXISTS briefbot_newest_matches_common(tsquery, integer);
+    ALTER COLUMN surface_words SET STORAGE MAIN;
 """
-    + _V2_SEARCH_CANDIDATES.replace(
-        "RETURNS TABLE (pk bigint, tsv tsvector)", "RETURNS TABLE (pk bigint)"
-    ).replace("SELECT a.pk, a.tsv FROM", "SELECT a.pk FROM")
-    + _V_SEARCH_PATH_BY_FREQUENCY.replace(
-        "RETURNS TABLE (pk bigint, tsv tsvector)", "RETURNS TABLE (pk bigint)"
-    ).replace("'SELECT a.pk, a.tsv FROM", "'SELECT a.pk FROM")
-)
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
