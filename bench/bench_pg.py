@@ -12,7 +12,7 @@ with /figures (plus "year"): the searches that match nearly every article. Each 
 first warmed, untimed, with 20 other requests on both stores. --rounds times both stores
 that many times (the one timed first alternates) and prints each round and the spread of
 the PostgreSQL / SQLite p99. The throwaway server runs with SERVER_SETTINGS (those of
-deploy/postgresql-briefbot.conf).
+deploy/postgresql-briefbot.conf, shared_buffers a quarter of memory as it advises).
 With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
 """
 
@@ -45,7 +45,11 @@ from bot.store.transfer import counts, export_to, import_from
 # articles' pages and search index kept in PostgreSQL's own buffers (the default 128 MB
 # holds a fraction of a 100k archive, so most reads copy pages in from the OS cache), and no
 # JIT compilation (it costs more than the short queries it would speed up).
-SERVER_SETTINGS = {"shared_buffers": "1GB", "jit": "off"}
+# shared_buffers: a quarter of memory, as the README advises (SQLite reads its whole file from
+# the OS cache; with 1 GB at 97k articles the articles' search vectors in TOAST were pushed
+# out by /figures and /brief reads and copied back page by page in /search's tail).
+_QUARTER_MB = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 4 // 2**20
+SERVER_SETTINGS = {"shared_buffers": f"{max(128, _QUARTER_MB)}MB", "jit": "off"}
 WORD = re.compile(r"[A-Za-z]{4,}")
 WORD_ANY = re.compile(r"[A-Za-z]+")
 

@@ -50,11 +50,18 @@ _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
 
 def _has_word(i: int) -> str:
     """SQL: the article holds query word $i (a lower-case '%word%' of fts.surface_patterns)
-    in any case. Each test reads the article's whole text: a plain LIKE goes first (most
-    articles use the word in lower case; measured 3x cheaper than ILIKE), and ILIKE in the
-    "C" collation folds ASCII only, as SQLite's LIKE does, at half the cost of folding
-    in a linguistic collation (C.UTF-8, en_US)."""
-    return f'(a.title ILIKE ${i} COLLATE "C" OR a.text LIKE ${i} OR a.text ILIKE ${i} COLLATE "C")'
+    in any case, ASCII-folded as SQLite's LIKE folds: one plain LIKE on the article's
+    distinct letter runs (migration 7, surface_words), not on its whole text."""
+    return f"a.surface_words LIKE ${i}"
+
+
+# Every pooled connection plans each statement for its own values: asyncpg prepares what it
+# runs, and after five runs PostgreSQL may switch a prepared statement to one generic plan
+# that knows neither the words nor the dates (a /brief topic query did, at 97k articles),
+# so a rare word and one in half the archive, a day and a year, would share a plan. Planning
+# costs well under a millisecond here. No JIT either, whatever the server's own setting: its
+# compile time (tens of ms) is more than these short queries take (README "Running at scale").
+SESSION_SETTINGS = {"plan_cache_mode": "force_custom_plan", "jit": "off"}
 
 
 async def _keep_session(conn: asyncpg.Connection) -> None:
@@ -87,6 +94,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
                 max_size=max_connections,
                 command_timeout=120,
                 reset=_keep_session,
+                server_settings=SESSION_SETTINGS,
             )
         except (OSError, asyncpg.PostgresError, ValueError) as exc:
             raise StoreError(f"cannot open the store at {redact(url)}: {exc}") from exc

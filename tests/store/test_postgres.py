@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 
 import asyncpg
@@ -121,5 +122,52 @@ async def test_a_store_made_before_the_search_migration_is_upgraded_and_searches
         for i in range(3):
             await store.add_article(seed(i))
         assert await store.search(seed(1).title)
+    finally:
+        await store.close()
+
+
+async def test_articles_stored_before_the_surface_words_migration_are_searched_after_it(
+    pg_server: PgServer,
+) -> None:
+    """Migration 7 fills the letter runs of articles already stored: their hits still hold
+    the words themselves (federer is not federal) after the upgrade."""
+    name = "v6_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    saved = list(MIGRATIONS)
+    MIGRATIONS[:] = [m for m in saved if m[0] < 7]
+    try:
+        store = await PostgresStore.open(url)
+        try:
+            for i in range(3):
+                await store.add_article(seed(i))
+        finally:
+            await store.close()
+    finally:
+        MIGRATIONS[:] = saved
+    store = await PostgresStore.open(url)
+    try:
+        assert (await store.schema_state())[0] == max(v for v, _ in MIGRATIONS)
+        rows = await store._all("SELECT title, surface_words FROM articles")
+        for title, words in rows:
+            runs = {w for w in re.findall("[a-z]+", title.lower()) if len(w) >= 3}
+            assert runs and runs <= set(words.split()), title
+        hits = await store.search("evacuated residents")
+        assert hits and "evacuat" in hits[0].snippet.lower()
+    finally:
+        await store.close()
+
+
+async def test_each_statement_is_planned_for_its_own_words_and_dates(pg_url: str) -> None:
+    """A prepared statement run often still gets a plan for its own values (no generic plan
+    blind to the words), and no JIT compile, whatever the server's defaults."""
+    store = await PostgresStore.open(pg_url)
+    try:
+        for i in range(3):
+            await store.add_article(seed(i))
+        for _ in range(8):  # PostgreSQL weighs a generic plan after the fifth run
+            assert await store.stories(since="2000-01-01", topic="Kursk")
+        assert await store._val("SHOW plan_cache_mode") == "force_custom_plan"
+        assert await store._val("SHOW jit") == "off"
     finally:
         await store.close()

@@ -170,3 +170,26 @@ async def test_nul_characters_neither_fail_nor_shift_offsets(store: Any) -> None
     assert await store.find_article_ids("nul\x00") is not None
     assert await store.article_by_url("http://x/\x00") is None
     assert await store.search("Kursk\x00") is not None
+
+
+def _sport(slug: str, title: str, body: str) -> Article:
+    text = f"{title}\n\nPublished: 2026-03-0{len(slug) % 9 + 1}\n\n{body}"
+    return from_text(text, source=f"{slug}.txt", id_hint=slug)
+
+
+async def test_hits_and_topic_stories_hold_the_words_themselves_in_any_case(store: Any) -> None:
+    """The search index matches stems (federer and federal are both 'feder'); a hit, and an
+    article that puts a story under a /brief topic, must hold the word itself, in any case."""
+    said = "The ministry said on Monday that the figures would be published next week in full."
+    caps = _sport(
+        "caps", "Tennis round-up", f"ROGER FEDERER returned to the court in Basel. {said} " * 3
+    )
+    budget = _sport(
+        "budget", "Budget vote", f"The federal budget passed the senate on Monday. {said} " * 3
+    )
+    for article in (caps, budget):
+        await store.add_article(article)
+    assert [h.article.id for h in await store.search("Federer")] == [caps.id]
+    stories = await store.stories(since="2000-01-01", topic="Federer")
+    assert [a.id for s in stories for a in s.articles] == [caps.id]
+    assert [h.article.id for h in await store.search("federal")] == [budget.id]
