@@ -39,8 +39,8 @@ def finish(text: str, c: Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if _age_after_copula(text, c):
-        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
+    if _age_after_copula(text, c) or _age_of_person(text, c):
+        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
 
@@ -117,6 +117,31 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
+# only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
+# described, then how old he is
+_LIFE_EVENT_AT = re.compile(
+    r"\b(?:died|dies|retired|retires|retiring|married|marries)\b[^.;,\d]{0,30}\bat\s+$"
+    r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
+)
+
+
+def _age_of_person(text: str, c: Cand) -> bool:
+    """A bare whole number ending the clause after a person's life event or description."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+        and c.kind == "digits"
+        and bool(_LIFE_EVENT_AT.search(text, max(0, c.start - 60), c.start))
+        and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
+    )
+
+
+_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of)\b")
+
+
 def _age_after_copula(text: str, c: Cand) -> bool:
     """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
     return (
@@ -161,6 +186,18 @@ def _age_apposition(text: str, c: Cand) -> bool:
         and c.value is not None
         and 1 <= c.value <= 120
     )
+
+
+def _plural_ahead(text: str, pos: int) -> bool:
+    """A lower-case plural noun within the next two words (after a name of several words)."""
+    for _ in range(2):
+        m = NOUN_WORD.match(text, pos)
+        if not m or not m.group(1).islower() or m.group(1) in NOUN_STOP:
+            return False
+        if is_plural(m.group(1)):
+            return True
+        pos = m.end()
+    return False
 
 
 def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
@@ -224,7 +261,19 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 break
             continue
         if is_plural(w) and not w.isdigit():
+            if text[m.end() : m.end() + 1] in ("'", "’") and NOUN_WORD.match(text, m.end() + 1):
+                pos = m.end() + 1  # "two US critics' associations": the possessive describes
+                continue
             after = NOUN_WORD.match(text, m.end())
+            if w[0].isupper() and after is not None and after.group(1)[0].isupper():
+                continue  # "eight Las Vegas style resorts": a name of several words, not a noun
+            if (
+                w[0].isupper()
+                and len(words) >= 2
+                and words[-2][0][0].isupper()
+                and _plural_ahead(text, m.end())
+            ):
+                continue  # "... Las Vegas style resorts": the name describes the resorts
             if (
                 w[0].isupper()
                 and after is not None

@@ -112,8 +112,8 @@ def candidate(text: str, n: Number) -> Cand | None:
     _attach_per(text, c)
     if n.kind == "digits" and currency is None:
         m = _MINUS.search(text, max(0, start - 7), start)
-        if not m and c.unit in ("degC", "degF"):
-            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C"
+        if not m and c.unit in ("degC", "degF", "percent"):
+            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C", "a rate of -0.1%"
         if m and c.value is not None:
             c.value = -c.value
             c.start = m.start()

@@ -14,7 +14,9 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:by|rose|rises|rising|fell|falls|falling|up|down|gained|gains|lost|loses|added|adds|"
     r"jumped|jumps|climbed|climbs|dropped|drops|slid|slides|declined|declines|increased|"
     r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
-    r"eased|higher|lower)\s+(?:\S+\s+)?$",
+    r"eased|higher|lower|adding|gaining|losing|shedding|jumping|climbing|dropping|sliding|"
+    r"declining|increasing|decreasing|raising|cutting|advancing|plunging|surging|soaring|"
+    r"tumbling|slumping|easing)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,8 @@ def not_a_figure_after(text: str, n: Number) -> bool:
         return True
     if nxt == "." and text[end + 1 : end + 2].isdigit():
         return True
+    if nxt == "." and text[end + 1 : end + 2].islower():
+        return True  # "7610.extended.theme.manager.zip", "123.example.com": a file or host name
     if _TIME_AFTER.match(text, end) and n.scale == 1.0:
         return True
     if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):

@@ -297,9 +297,14 @@ _PER = re.compile(
     r"(?P<sep>\s*/\s*|\s+per\s+|-per-|\s+an?\s+|-an?-|\s+each\s+)"
     r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
     r"(?![A-Za-z])"  # the whole word: "per week on" must not back off to "per wee"
-    r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
-    r"|since)\b)"  # "a year ago" is a time, "a year in 1970" still a rate
 )
+# "a year ago", "a week on" are times, not rates ("a year in 1970" still is one); only a time
+# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel
+_TIME_AFTER = re.compile(
+    r"\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
+    r"|since)\b"
+)
+_TIME_DENOMINATORS = frozenset("year month week day hour night minute second".split())
 _PER_A = frozenset(
     """year month week day hour night share barrel ounce gallon litre liter pound kilo kilogram
     ton tonne head person month unit gram minute second""".split()
@@ -458,6 +463,8 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     den = re.sub(r"\s+", " ", m.group("den")).lower().rstrip(".")
     sep = m.group("sep").strip().lower()
     end = m.end()
+    if den in _TIME_DENOMINATORS and _TIME_AFTER.match(text, end):
+        return None
     named = _NAMED_DENOMINATOR.match(text, m.start("den"))
     if sep in ("per", "-per-") and named and named.group(2).lower() in _PER_A:
         # "530 pence per LSE share": the company names the share, the share is the unit

@@ -583,3 +583,132 @@ def test_vague_digits_pro_form_ones_and_ages_after_a_modal(
 
 def test_decades_are_still_no_figures() -> None:
     assert _figs("Prices were lower in the 1990s and he is in his 80s.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a per-unit after "a" stands when the noun is a measure, whatever word follows it
+        (
+            "Snow took crude oil prices past $50 a barrel on Tuesday.",
+            "$50 a barrel",
+            50.0,
+            "dollar per barrel",
+        ),
+        # the minus sign of a negative rate
+        ("Like-for-like sales showed a growth rate of -0.1% in January.", "-0.1%", -0.1, "percent"),
+        # a capitalised name of several words is no counted noun
+        (
+            "The government plans up to eight Las Vegas style resorts in the UK.",
+            "up to eight Las Vegas style resorts",
+            8.0,
+            "resorts",
+        ),
+        # a possessive describes the noun that follows it
+        (
+            "The film was praised by two US critics' associations.",
+            "two US critics' associations",
+            2.0,
+            "associations",
+        ),
+        # ages of people: after a life event, after a description of the person
+        ("Conductor Marcello Viotti has died in Germany at 50.", "50", 50.0, "year"),
+        (
+            '"He is a great centre-forward and only 25 but we are not alone," he said.',
+            "25",
+            25.0,
+            "year",
+        ),
+    ],
+)
+def test_per_units_signs_names_possessives_and_ages(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_a_time_after_a_time_denominator_still_ends_the_rate() -> None:
+    figs = _figs("Profits were £5m a year ago and £2m a month on.")
+    assert ("£5m", 5e6, "GBP") in figs
+
+
+def test_shares_closed_at_a_price_are_no_age() -> None:
+    assert _figs("The shares closed at 50.") == [("50", 50.0, None)]
+
+
+def test_a_change_then_a_level_is_no_range() -> None:
+    figs = [
+        (f.surface, f.value, f.low)
+        for f in extract_figures("Brent crude rose, adding $1.89 to $48.62.")
+    ]
+    assert figs == [("$1.89", 1.89, None), ("$48.62", 48.62, None)]
+
+
+def test_a_file_name_is_no_figure() -> None:
+    assert _figs("The program is labelled as a file called: 7610.extended.theme.manager.zip.") == []
+
+
+def test_a_bare_count_carries_the_noun_it_leaves_out() -> None:
+    text = (
+        "The survey found 39 nations out of 65 questioned were increasing their euro holdings, "
+        "with 29 cutting back on the US dollar."
+    )
+    assert [f.unit for f in extract_figures(text)] == ["nations", "nations", "nations"]
+    # "and 3 were penalties" counts goals, not matches: no carrying without "with"/"out of"
+    figs = _figs("He scored 20 goals in 30 matches, and 3 were penalties.")
+    assert ("3", 3.0, None) in figs
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        # "It" opens a sentence after one whose subject is a named body
+        (
+            "In addition to the freeze, Borussia Dortmund also will get loans. It estimated that "
+            "it needs almost 30m euros until June.",
+            "almost 30m euros",
+            "Borussia Dortmund",
+        ),
+        # a name, its description between commas, then the verb
+        (
+            "EuroDisney, the European home of Mickey Mouse and friends, has said it will sell "
+            "253m euros of new shares.",
+            "253m euros",
+            "EuroDisney",
+        ),
+        # a name whose last word ends in -ly is whole
+        (
+            "Its takings represented 1.1 million cinema admissions, Screen Daily said.",
+            "1.1 million cinema admissions",
+            "Screen Daily",
+        ),
+        # a sentence adverb is never a claimant
+        (
+            "Recently announced changes include lining up all five nominees on stage.",
+            "five nominees",
+            None,
+        ),
+        # the author of a long described document, not the whole description
+        (
+            "Jugnot made £3.77m last year, according to a table drawn up by France's Le Figaro "
+            "newspaper.",
+            "£3.77m",
+            "France's Le Figaro newspaper",
+        ),
+        # who surveyed, then found
+        (
+            "Workshare surveyed firms around the world and found that, on average, 31% of "
+            "documents were sensitive.",
+            "31%",
+            "Workshare",
+        ),
+        # a person named before "It" is not what "It" refers to; a common noun is no name
+        ("John Smith also visited. It said 5 people died.", "5 people", None),
+        ("Shares dropped sharply. It said 5 people died.", "5 people", None),
+    ],
+)
+def test_claimants_it_appositives_adverbs_and_long_descriptions(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got[surface] == claimant, got
