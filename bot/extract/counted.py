@@ -28,6 +28,10 @@ def finish(text: str, c: Cand) -> bool:
     if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
         c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
         return True
+    part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
+    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
+        c.unit = part.group("noun")  # "14 of its biggest construction projects"
+        return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
     if (
@@ -74,7 +78,13 @@ def _hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     ):
         return None
     noun = m.group("noun")
-    if noun in _NOT_COUNTED or noun in NOUN_STOP or is_plural(noun) or noun.endswith("ly"):
+    if (
+        noun in _NOT_COUNTED
+        or noun in NOUN_STOP
+        or is_plural(noun)
+        or noun.endswith("ly")
+        or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
+    ):
         return None
     return _plural(noun), m.end()
 
@@ -101,6 +111,15 @@ _PARTITIVE = re.compile(
 )
 
 
+# "14 of its biggest construction projects": a part of what the owner has, with up to two
+# describing words before the plural noun
+_PARTITIVE_OWN = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|my|your)\s+(?:[a-z][a-z\-]+\s+){0,2}"
+    r"(?P<noun>[a-z][a-z\-]*[a-z])(?=\s*[,.;:!?]|\s+(?:in|on|at|for|to|and|or|was|were|had"
+    r"|have|are|is|under|from|with|by|that|which|who)\b)"
+)
+
+
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
 # age is")
 _COPULA_BEFORE = re.compile(
@@ -120,7 +139,8 @@ _CLAUSE_AFTER = re.compile(
 # only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
 # described, then how old he is
 _LIFE_EVENT_AT = re.compile(
-    r"\b(?:died|dies|retired|retires|retiring|married|marries)\b[^.;,\d]{0,30}\bat\s+$"
+    r"\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)\b[^.;,\d]{0,30}"
+    r"\bat\s+$"
     r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
 )
 
@@ -139,7 +159,7 @@ def _age_of_person(text: str, c: Cand) -> bool:
     )
 
 
-_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of)\b")
+_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:
@@ -170,7 +190,14 @@ _PERSON_BEFORE = re.compile(
     r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
     r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
     r"|driver|victim|suspect))"
-    r",\s$"
+    r",\s(?:now\s|then\s|still\s|aged\s)?$"
+)
+
+
+# "..., said Hynde, 53.": the speaker named after the verb, then her age ends the sentence
+_SAID_NAME_BEFORE = re.compile(
+    r"\b(?:said|says|added|explained|insisted|admitted)\s+(?:[A-Z][\w'’\-]+\s+){0,2}"
+    r"[A-Z][\w'’\-]+,\s$"
 )
 
 
@@ -180,7 +207,10 @@ def _age_apposition(text: str, c: Cand) -> bool:
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
         _PERSON_BEFORE.search(before)
-        and _APPOSITION_END.match(text, c.end)
+        and (
+            _APPOSITION_END.match(text, c.end)
+            or (text[c.end : c.end + 1] == "." and _SAID_NAME_BEFORE.search(before))
+        )
         and c.is_int
         and not c.is_range
         and c.value is not None
@@ -292,7 +322,7 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
         w, end = words[-1]
         if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):
             return None
-        if w.isdigit():
-            return None
+        if any(word.isdigit() for word, _ in words):
+            return None  # "one half of the Radio 1 Thursday night show": inside a name
         return w, end
     return None

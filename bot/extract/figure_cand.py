@@ -76,7 +76,7 @@ def is_plural(word: str) -> bool:
     low = word.lower()
     if low in _IRREGULAR_PLURALS or (low.endswith("men") and len(low) > 4):
         return True
-    if low.endswith(("'s", "’s", "ss", "us", "is", "ous")) or low in VERBISH:
+    if low.endswith(("'s", "’s", "ss", "us", "is", "ous", "wards")) or low in VERBISH:
         return False
     return len(low) > 2 and low.endswith("s") and low[-2].isalpha()
 

@@ -88,7 +88,7 @@ def candidate(text: str, n: Number) -> Cand | None:
         c.end = match_us_after(text, end)
     elif c.kind != "fraction":
         _attach_unit(text, c)
-        if c.unit is None and _AGED.search(text, max(0, start - 12), start):
+        if c.unit is None and _AGED.search(text, max(0, start - 24), start):
             c.unit = "year"  # "aged 35": an age, not a count
         named = match_currency_name_before(text, start) if c.unit is None else None
         if named is not None:
@@ -121,7 +121,13 @@ def candidate(text: str, n: Number) -> Cand | None:
     return c
 
 
-_AGED = re.compile(r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age)\s+$", re.IGNORECASE)
+_AGED = re.compile(
+    r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
+    r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
+    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over))"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 

@@ -104,6 +104,10 @@ def _from_to(text: str, prev: Cand, c: Cand) -> bool:
 # a bare count that leaves out the noun the count before it named: "39 nations out of 65
 # questioned", "12 voted for, with 29 cutting back"
 _OUT_OF_GAP = re.compile(r"\s+out\s+of\s+")
+_COMPARED_GAP = re.compile(r",?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?)\s+")
+_OF_THEM = re.compile(r"\s+of\s+them\b")
+# a list whose items repeat the words after the first count: "65 flights on Thursday, 180 on Friday"
+_PARALLEL_GAP = re.compile(r"\s+([a-z]+)\s+[^,;.\d]{1,25}?(?:,\s*|\s+and\s+)")
 _WITH_BEFORE = re.compile(r",\s*(?:with|while)\s+(?:another\s+|a\s+further\s+)?$")
 _VERB_AFTER = re.compile(r"\s+[a-z]{2,}(?:ing|ed)\b")
 
@@ -121,8 +125,13 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
     ):
         return False
     gap = text[prev.end : c.start]
-    if _OUT_OF_GAP.fullmatch(gap):
-        return True
+    if _OUT_OF_GAP.fullmatch(gap) or _COMPARED_GAP.fullmatch(gap):
+        return True  # "20,645 votes, compared to 14,738": like is compared with like
+    if len(gap) <= 60 and not re.search(r"[.;:!?]|\d", gap) and _OF_THEM.match(text, c.end):
+        return True  # "At least 60 people were arrested worldwide - 45 of them in the US"
+    par = _PARALLEL_GAP.fullmatch(gap)
+    if par is not None and re.match(r"\s+" + re.escape(par.group(1)) + r"\b", text[c.end :]):
+        return True  # "65 flights on Thursday, 180 on Friday, 140 on Saturday"
     return (
         len(gap) <= 120
         and not re.search(r"[.;:!?]|\d", gap)

@@ -149,10 +149,11 @@ _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNOREC
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 
 _RANK_VERB_BEFORE = re.compile(
-    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+to)\s+$",
+    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+(?:to|from))\s+$",
     re.IGNORECASE,
 )
 _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
+_CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
 # What a score is written before: "a 1-1 draw", "their 3-0 win"
 _RESULT_WORDS = frozenset(
@@ -203,12 +204,14 @@ def name_or_rank(text: str, c: Cand) -> bool:
     if (
         c.kind == "digits"
         and not c.is_range
-        and c.unit is None
+        and (c.unit is None or c.unit.lower() in _RESULT_WORDS)
         and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
     ):
-        return True
+        return True  # "a 7-5 6-1 victory": the set after a score
     if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
         return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and _CERTIFICATE_AFTER.match(text, c.end):
+        return True  # "The 18 certificate GTA", "a 15-rated film": a film or game rating
     if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
         return True  # "ranked 134 in the world", "risen to 120 in the world"
     return _title_case_name(text, c) or race_event(text, c)

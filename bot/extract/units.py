@@ -216,6 +216,8 @@ _WORD_SURFACES: dict[str, str] = {
     # data, frequency, electrical, other
     "gigabytes": "GB", "gigabyte": "GB", "terabytes": "TB", "terabyte": "TB",
     "megabytes": "MB", "megabyte": "MB", "kilobytes": "KB", "mbps": "Mbps", "gbps": "Gbps",
+    "megabits per second": "Mbps", "megabit per second": "Mbps",
+    "gigabits per second": "Gbps", "gigabit per second": "Gbps",
     "hertz": "Hz", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "gigahertz": "GHz",
     "megahertz": "MHz", "rpm": "revolutions per minute", "volts": "volt", "volt": "volt", "kilovolts": "kilovolt",
     "decibels": "decibel", "decibel": "decibel", "db": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion",

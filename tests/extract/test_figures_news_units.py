@@ -712,3 +712,84 @@ def test_claimants_it_appositives_adverbs_and_long_descriptions(
 ) -> None:
     got = {f.surface: f.claimant for f in extract_figures(text)}
     assert got[surface] == claimant, got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a count in a list that repeats the words after the first: the first's noun
+        (
+            "The airline cancelled 65 flights on Thursday, 180 on Friday and 43 on Sunday.",
+            "180",
+            180.0,
+            "flights",
+        ),
+        (
+            "At least 60 people were arrested worldwide - 45 of them in the US.",
+            "45",
+            45.0,
+            "people",
+        ),
+        # a part of what the owner has, with describing words before the plural noun
+        (
+            "It agreed terms on 14 of its biggest construction projects under the deal.",
+            "14",
+            14.0,
+            "projects",
+        ),
+        # ages: a pension age, the speaker's age after an inverted "said"
+        ("Ministers plan to raise their pension age to 65.", "65", 65.0, "year"),
+        ('"We are a tribute band," said Hynde, 53.', "53", 53.0, "year"),
+    ],
+)
+def test_lists_partitives_and_more_ages(text: str, surface: str, value: float, unit: str) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_a_world_ranking_risen_from_is_no_figure() -> None:
+    text = "Hantuchova has risen from 31 in the world at the turn of the year to number 22."
+    assert _figs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("It is the 12th time that Agassi, now 34, has progressed.", "34", 34.0, "year"),
+        (
+            "Reardon won six titles, having left school at 14 to work as a miner.",
+            "14",
+            14.0,
+            "year",
+        ),
+        ("Almost one in five US citizens aged under 30 have one.", "under 30", 30.0, "year"),
+        ("Parents living with children under 18 have players.", "under 18", 18.0, "year"),
+    ],
+)
+def test_ages_now_left_school_and_age_limits(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_the_set_after_a_score_is_no_count_of_victories() -> None:
+    assert _figs("Roddick had problems before sealing a 7-5 6-1 victory.") == []
+
+
+def test_a_fraction_of_a_name_with_a_number_counts_no_noun() -> None:
+    figs = _figs("Huw Stephens is currently one half of the Radio 1 Thursday night show.")
+    assert figs == [("one half", 0.5, None)]
+
+
+def test_ratings_certificates_and_adverbs_are_no_counts() -> None:
+    assert _figs("The 18 certificate GTA: San Andreas is out.") == []
+    assert _figs("It is a 15-rated film.") == []
+    assert ("10-bed", 10.0, "beds") in _figs("They opened a 10-bed ward.")
+    figs = _figs("The firm interviewed 401 people before the vote and 601 afterwards.")
+    assert ("601", 601.0, None) in figs
+
+
+def test_compared_to_counts_like_with_like_and_bits_per_second() -> None:
+    text = "Howard won the seat with 20,645 votes, compared to 14,738 for the Liberal Democrat."
+    assert ("14,738", 14738.0, "votes") in _figs(text)
+    text = "Data rates are running at about 1.2 gigabits per second."
+    assert ("about 1.2 gigabits per second", 1.2, "Gbps") in _figs(text)
