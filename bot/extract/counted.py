@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
-from bot.extract.not_figures import model_number, name_after, name_before
+from bot.extract.not_figures import is_year, model_number, name_after, name_before
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -19,6 +19,8 @@ def finish(text: str, c: Cand) -> bool:
         c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
         return True
     noun = _counted_noun(text, c)
+    if noun is not None and noun[0][:1].isupper() and is_year(text, c):
+        return False  # "In 2004 IBM said": a year before a name
     if noun is not None:
         head, end = noun
         c.unit = head

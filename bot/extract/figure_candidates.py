@@ -184,7 +184,12 @@ def _attach_unit(text: str, c: Cand) -> None:
             return
         if c.kind == "digits" and c.scale == 1.0:
             m = _ACRONYM_UNIT.match(text, c.end)
-            if m and m.group(1) not in _NOT_UNITS and m.group(0)[0] == " ":
+            if (
+                m
+                and m.group(1) not in _NOT_UNITS
+                and m.group(0)[0] == " "
+                and not is_year(text, c)  # "In 2004 IBM said": a year before a name
+            ):
                 c.unit = m.group(1)
                 c.end = m.end()
         return

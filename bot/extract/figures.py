@@ -108,7 +108,7 @@ _COMPARED_GAP = re.compile(r",?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?
 _OF_THEM = re.compile(r"\s+of\s+them\b")
 # a list whose items repeat the words after the first count: "65 flights on Thursday, 180 on Friday"
 _PARALLEL_GAP = re.compile(r"\s+([a-z]+)\s+[^,;.\d]{1,25}?(?:,\s*|\s+and\s+)")
-_WITH_BEFORE = re.compile(r",\s*(?:with|while)\s+(?:another\s+|a\s+further\s+)?$")
+_WITH_BEFORE = re.compile(r",\s*(?:with|while|and)\s+(?:another\s+|a\s+further\s+)?$")
 _VERB_AFTER = re.compile(r"\s+[a-z]{2,}(?:ing|ed)\b")
 
 

@@ -793,3 +793,14 @@ def test_compared_to_counts_like_with_like_and_bits_per_second() -> None:
     assert ("14,738", 14738.0, "votes") in _figs(text)
     text = "Data rates are running at about 1.2 gigabits per second."
     assert ("about 1.2 gigabits per second", 1.2, "Gbps") in _figs(text)
+
+
+def test_a_year_before_a_name_is_no_count() -> None:
+    assert _figs("In 2004 IBM said it had seen growth.") == []
+    assert ("1500 TVs", 1500.0, "TVs") in _figs("They sold 1500 TVs.")
+
+
+def test_a_per_unit_from_the_unit_table_and_a_participle_after_and() -> None:
+    assert ("1p a pint", 1.0, "penny per pint") in _figs("Mr Brown put 1p a pint on beer.")
+    text = "Some 12,500 civil servant posts have been axed, and 7,800 relocated out of London."
+    assert ("7,800", 7800.0, "posts") in _figs(text)
