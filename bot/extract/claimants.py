@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.attribution import subject_after, tokens
+from bot.extract.figure_cand import NOUN_STOP
 from bot.extract.gender import given_names
 from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES, common_words
 from bot.model import Quote, Sentence
@@ -532,7 +533,7 @@ def _clean_subject(seg: str) -> str | None:
             return None  # "The company has an", "although Bourne ... scotch": a cut
         seg = seg[: m.start()]
         words = seg.split()
-    seg = _named_tail(words) or seg
+    seg = _named_tail(words) or _relative_subject(words) or seg
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
@@ -600,6 +601,22 @@ _DESCRIPTOR_HEADS = (
     )
 )
 _NAME_JOINERS = frozenset({"and", "of", "&", "de", "for"})
+
+
+def _relative_subject(words: list[str]) -> str | None:
+    """ "a Franck Muller watch Sharon [said was ...]": after an indefinite noun phrase, the
+    name that follows is the subject of a relative clause, so the one who said it."""
+    if len(words) < 3 or words[0].lower() not in ("a", "an"):
+        return None
+    i = len(words)
+    while i > 1 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == len(words) or i < 2 or len(words) - i > 3:
+        return None
+    before = words[i - 1]
+    if not before.isalpha() or not before.islower() or before in NOUN_STOP:
+        return None
+    return " ".join(words[i:])
 
 
 def _named_tail(words: list[str]) -> str | None:

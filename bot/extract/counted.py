@@ -278,6 +278,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):
+            if c.kind == "fraction" and is_plural(w):
+                return None  # "a third of independent developers": the words so far describe
             break
         if (
             single

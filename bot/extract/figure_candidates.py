@@ -174,7 +174,7 @@ def _attach_unit(text: str, c: Cand) -> None:
             after = c.end + m.end()
             money = (
                 c.scale >= 1e6
-                or re.match(r"\s+sterling", text[after:])
+                or re.match(r"\s+(?:sterling|worth)\b", text[after:])  # "thousands of pounds worth"
                 or "£" in text
                 or _pounds_per_time(text, c.start, after)
             )
@@ -223,7 +223,8 @@ def _pounds_per_time(text: str, start: int, end: int) -> bool:
     return not _WEIGHT_CONTEXT.search(text[lo : hi if hi >= 0 else len(text)])
 
 
-_ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])")
+# an acronym counted ("500 MPs") unless it describes a plural noun after it ("70,000 BSL users")
+_ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])(?!\s+[a-z]{2,}s\b)")
 
 _NOT_UNITS = frozenset(
     """AM PM GMT UTC EDT EST BST CET AD BC CE BCE US UK EU UN TV AND OR THE FOR ON IN AT TO

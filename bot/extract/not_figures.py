@@ -201,6 +201,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         text, c.num_start, c.num_end
     ):
         return True  # "won 4-0", "a 1-1 draw"
+    if c.kind == "digits" and re.search(r"\d-\d+-$", before):
+        return True  # "the modern 3-4-1 scrum line-up": a formation
     if (
         c.kind == "digits"
         and not c.is_range
@@ -265,6 +267,8 @@ def name_before(text: str, c: Cand) -> bool:
         return False
     if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):
         return False
+    if w.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "the UK's 70,000 users", "Britain's 650 MPs": an owner, not a model name
     return not _MONTH_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
 
 

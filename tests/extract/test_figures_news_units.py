@@ -804,3 +804,72 @@ def test_a_per_unit_from_the_unit_table_and_a_participle_after_and() -> None:
     assert ("1p a pint", 1.0, "penny per pint") in _figs("Mr Brown put 1p a pint on beer.")
     text = "Some 12,500 civil servant posts have been axed, and 7,800 relocated out of London."
     assert ("7,800", 7800.0, "posts") in _figs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high", "unit"),
+    [
+        # a number and its scale word joined by a hyphen are one figure, not a range
+        (
+            "More than half of the 17-million population is poor.",
+            "17-million",
+            17e6,
+            None,
+            None,
+            None,
+        ),
+        # a spaced dash between two full quantities, the second smaller, is an aside
+        (
+            "It leaves them on 31 points - four points behind Arsenal.",
+            "31 points",
+            31.0,
+            None,
+            None,
+            "point",
+        ),
+        # "thousands of pounds worth of" is money
+        (
+            "They were given thousands of pounds worth of surgery.",
+            "thousands of pounds",
+            None,
+            1e3,
+            1e4,
+            "GBP",
+        ),
+        # an owner before a number is no model name; an acronym before a plural noun describes it
+        (
+            "Like many of the UK's 70,000 BSL users, he hopes.",
+            "70,000 BSL users",
+            70000.0,
+            None,
+            None,
+            "users",
+        ),
+    ],
+)
+def test_scale_hyphens_asides_pounds_worth_and_owners(
+    text: str,
+    surface: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+) -> None:
+    figs = [(f.surface, f.value, f.low, f.high, f.unit) for f in extract_figures(text)]
+    assert (surface, value, low, high, unit) in figs
+
+
+def test_a_fraction_before_describing_words_counts_no_noun() -> None:
+    text = "We have probably lost a third of independent developers."
+    assert ("a third", 1 / 3, None) in _figs(text)
+
+
+def test_the_name_after_an_indefinite_noun_phrase_is_the_claimant() -> None:
+    text = "A Franck Muller watch Sharon said was one of only 10 made was also stolen."
+    assert [f.claimant for f in extract_figures(text)] == ["Sharon"]
+    text = "Sales rose 5%, a spokesman for Sony said."
+    assert [f.claimant for f in extract_figures(text)] == ["a spokesman for Sony"]
+
+
+def test_a_formation_is_no_figure() -> None:
+    assert _figs("Employing the modern 3-4-1 scrum line-up against the rover system.") == []
