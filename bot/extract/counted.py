@@ -203,6 +203,11 @@ _SAID_NAME_BEFORE = re.compile(
 )
 
 
+# "... with Eileen Lee, 24. She is still missing": a full name, then the age ends the sentence
+_FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z'’\-]+,\s$")
+_SENTENCE_END_AFTER = re.compile(r"\.(?:\s|$)")
+
+
 def _age_apposition(text: str, c: Cand) -> bool:
     """ "Senard, 65, now faces", "Leblanc, 17 - who was jailed": a whole number set off by
     commas (or a comma and a dash) right after a name is an age."""
@@ -211,7 +216,10 @@ def _age_apposition(text: str, c: Cand) -> bool:
         _PERSON_BEFORE.search(before)
         and (
             _APPOSITION_END.match(text, c.end)
-            or (text[c.end : c.end + 1] == "." and _SAID_NAME_BEFORE.search(before))
+            or (
+                _SENTENCE_END_AFTER.match(text, c.end)
+                and (_SAID_NAME_BEFORE.search(before) or _FULL_NAME_BEFORE.search(before))
+            )
         )
         and c.is_int
         and not c.is_range
@@ -253,8 +261,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
     words: list[tuple[str, int]] = []
     while len(words) < 5:
         m = NOUN_WORD.match(text, pos)
-        if not m:
-            break
+        if not m or "\n" in text[pos : m.start(1)]:
+            break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
@@ -299,6 +307,14 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 pos = m.end() + 1  # "two US critics' associations": the possessive describes
                 continue
             after = NOUN_WORD.match(text, m.end())
+            if (
+                "-" in w
+                and after is not None
+                and after.group(1).islower()
+                and is_plural(after.group(1))
+                and after.group(1) not in NOUN_STOP
+            ):
+                continue  # "2.4 million with-profits policyholders": a hyphened describing word
             if w[0].isupper() and after is not None and after.group(1)[0].isupper():
                 continue  # "eight Las Vegas style resorts": a name of several words, not a noun
             if (

@@ -174,6 +174,7 @@ def _attach_unit(text: str, c: Cand) -> None:
             after = c.end + m.end()
             money = (
                 c.scale >= 1e6
+                or c.kind == "vague"  # "thousands of pounds": money in British news
                 or re.match(r"\s+(?:sterling|worth)\b", text[after:])  # "thousands of pounds worth"
                 or "£" in text
                 or _pounds_per_time(text, c.start, after)
@@ -193,9 +194,11 @@ def _attach_unit(text: str, c: Cand) -> None:
                 c.unit = m.group(1)
                 c.end = m.end()
         return
-    code, uend, _surface = found
+    code, uend, surface = found
     if code in ("point", "times", "deg") and c.kind == "words" and c.value == 1:
         return
+    if surface.strip().lower() == "won" and c.scale < 1e3 and "korea" not in text.lower():
+        return  # "Burnout 3 won three awards": the verb, not the currency
     c.unit = code
     c.end = uend
     if UNITS[code].dim == "time":

@@ -87,6 +87,10 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if dashes_only:
         if not _DASH_GAP.match(gap) or a.unit:
             return None
+        if re.match(r"-\d", text[b.num_end : b.num_end + 2]) or re.search(
+            r"\d-$", text[max(0, a.num_start - 2) : a.num_start]
+        ):
+            return None  # "4-4-2", "3-4-1": a formation of three numbers, no range
         kind = "dash"
     else:
         before = text[max(0, a.start - 40) : a.start]

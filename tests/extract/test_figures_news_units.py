@@ -873,3 +873,22 @@ def test_the_name_after_an_indefinite_noun_phrase_is_the_claimant() -> None:
 
 def test_a_formation_is_no_figure() -> None:
     assert _figs("Employing the modern 3-4-1 scrum line-up against the rover system.") == []
+
+
+def test_won_after_a_name_and_number_is_the_verb() -> None:
+    assert _figs("Burnout 3 won three awards in the racing category.") == [
+        ("three awards", 3.0, "awards")
+    ]
+    assert ("2.3 trillion won", 2.3e12, "KRW") in _figs("Samsung made 2.3 trillion won in profit.")
+
+
+def test_hyphened_describers_line_breaks_ages_ending_a_sentence_and_formations() -> None:
+    text = "Standard Life has an estimated 2.4 million with-profits policyholders."
+    assert _figs(text)[0][2] == "policyholders"
+    assert _figs("Attendance: 1,375\n\nT Parkes (W Midlands).") == []
+    text = "He was holidaying in Thailand with Eileen Lee, 24. She is still missing."
+    assert ("24", 24.0, "year") in _figs(text)
+    assert _figs("They played 4-4-2 with 11 men.") == [("11 men", 11.0, "men")]
+    assert ("thousands of pounds", None, "GBP") in _figs(
+        "He spent thousands of pounds producing it."
+    )
