@@ -124,7 +124,8 @@ def candidate(text: str, n: Number) -> Cand | None:
 _AGED = re.compile(
     r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
     r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
-    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over))"
+    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
+    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of)"
     r"\s+$",
     re.IGNORECASE,
 )

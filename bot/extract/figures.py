@@ -115,6 +115,15 @@ _VERB_AFTER = re.compile(r"\s+[a-z]{2,}(?:ing|ed)\b")
 def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
     """Whether bare count c counts what prev counts, its noun left out as understood."""
     if (
+        prev.unit == "year"
+        and prev.end == prev.num_end  # a bare age: "kids of 15, 16, 17"
+        and c.kind == "digits"
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[prev.end : c.start])
+    ):
+        return True
+    if (
         prev.unit is None
         or prev.unit in UNITS
         or " " in prev.unit

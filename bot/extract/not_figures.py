@@ -153,6 +153,7 @@ _RANK_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
+_TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:number|No\.?)\s", re.IGNORECASE)
 _CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
 # What a score is written before: "a 1-1 draw", "their 3-0 win"
@@ -212,6 +213,15 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "a 7-5 6-1 victory": the set after a score
     if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
         return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
+        return True  # "the album moved from 13 to number four": a chart place
+    if (
+        c.kind == "words"
+        and c.unit is None
+        and c.value in (100.0, 1000.0, 1e6)
+        and re.search(r"\b(?:per|every|in\s+a)\s+$", before)
+    ):
+        return True  # "eight people per thousand": the base of a rate, no figure
     if c.unit is None and _CERTIFICATE_AFTER.match(text, c.end):
         return True  # "The 18 certificate GTA", "a 15-rated film": a film or game rating
     if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):

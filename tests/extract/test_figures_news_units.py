@@ -892,3 +892,10 @@ def test_hyphened_describers_line_breaks_ages_ending_a_sentence_and_formations()
     assert ("thousands of pounds", None, "GBP") in _figs(
         "He spent thousands of pounds producing it."
     )
+
+
+def test_chart_moves_rate_bases_and_lists_of_ages() -> None:
+    assert _figs("Their self-titled album moved from 13 to number four.") == []
+    assert _figs("Only eight people per thousand own a car.") == [("eight people", 8.0, "people")]
+    figs = _figs("It was good to see kids of 15, 16, 17, with that desire.")
+    assert [u for _, _, u in figs] == ["year", "year", "year"]
