@@ -134,7 +134,8 @@ _ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$"
 # "... was 22 when she retired": the person the clause goes on to name is the one so old
 _WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
 _CLAUSE_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b)"
+    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b"
+    r"|at\s+the\s+time\b)"
 )
 
 
@@ -240,6 +241,9 @@ def _plural_ahead(text: str, pos: int) -> bool:
     return False
 
 
+_PRONOUN_NEXT = re.compile(r"\s+(?:them|us|you|those|these|which|whom|it)\b", re.IGNORECASE)
+
+
 def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
     """The counted noun after a number: "28 settlements", "100 Russian servicemen", "one solution"."""
     pos = c.end
@@ -253,6 +257,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
         m = OF_THE.match(text, pos) or OF_WORD.match(text, pos)
         if m:
             pos = m.end()
+        if _PRONOUN_NEXT.match(text, pos):
+            return None  # "A third of them read": a share of people named before
         single = True
     elif c.kind == "vague" or c.scale >= 1e3:
         m = OF_WORD.match(text, pos)
@@ -340,6 +346,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             return w, m.end()
     if single and words:
         w, end = words[-1]
+        if c.kind == "fraction" and w[0].isupper() and len(words) > 1:
+            return None  # "a third of US giant Seagram": a share of a company
         if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):
             return None
         if any(word.isdigit() for word, _ in words):

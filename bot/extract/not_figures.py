@@ -213,6 +213,16 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "a 7-5 6-1 victory": the set after a score
     if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
         return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and c.kind in ("digits", "words") and re.search(r"\bthe\s+last\s+$", before):
+        return True  # "a place in the last 16 of the Australian Open": a round
+    if (
+        c.unit is None
+        and c.kind == "digits"
+        and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", c.raw)
+        and re.search(r"\bat\s+$", before)
+        and re.match(r"\s*(?:[.,;]|GMT|BST|hours|hrs|$)", text[c.end : c.end + 6])
+    ):
+        return True  # "due at the stadium at 1330.": a time
     if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
         return True  # "the album moved from 13 to number four": a chart place
     if (

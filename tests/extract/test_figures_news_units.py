@@ -899,3 +899,14 @@ def test_chart_moves_rate_bases_and_lists_of_ages() -> None:
     assert _figs("Only eight people per thousand own a car.") == [("eight people", 8.0, "people")]
     figs = _figs("It was good to see kids of 15, 16, 17, with that desire.")
     assert [u for _, _, u in figs] == ["year", "year", "year"]
+
+
+def test_rounds_times_and_shares_of_names_or_pronouns() -> None:
+    assert _figs("Davenport booked her place in the last 16 of the Australian Open.") == []
+    assert _figs("The team are due at the stadium at 1330.") == []
+    assert ("13", 13.0, "year") in _figs("The boy - who was 13 at the time - was there.")
+    assert _figs("Nine overseas embassies will close.") == [
+        ("Nine overseas embassies", 9.0, "embassies")
+    ]
+    assert _figs("A third of them read junk e-mail.") == [("A third", 1 / 3, None)]
+    assert _figs("Its last purchase was a third of US giant Seagram.") == [("a third", 1 / 3, None)]
