@@ -6,6 +6,7 @@ import re
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
+from bot.extract.units import UNITS, match_unit_after
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -145,6 +146,7 @@ _LIFE_EVENT_AT = re.compile(
     r"\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)\b[^.;,\d]{0,30}"
     r"\bat\s+$"
     r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
+    r"|\b(?:average|median|mean)\s+age\b[^.;,\d]{0,30}\b(?:being|is|was|of|at)\s+$"
 )
 
 
@@ -259,6 +261,9 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             pos = m.end()
         if _PRONOUN_NEXT.match(text, pos):
             return None  # "A third of them read": a share of people named before
+        measure = match_unit_after(text, pos)
+        if measure is not None and UNITS[measure[0]].dim not in ("money", "score"):
+            return measure[0], measure[1]  # "a quarter of a percentage point"
         single = True
     elif c.kind == "vague" or c.scale >= 1e3:
         m = OF_WORD.match(text, pos)

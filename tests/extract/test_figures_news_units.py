@@ -910,3 +910,9 @@ def test_rounds_times_and_shares_of_names_or_pronouns() -> None:
     ]
     assert _figs("A third of them read junk e-mail.") == [("A third", 1 / 3, None)]
     assert _figs("Its last purchase was a third of US giant Seagram.") == [("a third", 1 / 3, None)]
+
+
+def test_average_ages_and_fractions_of_a_unit() -> None:
+    assert ("29", 29.0, "year") in _figs("The average age of a gamer is 29.")
+    text = "Borrowing costs are tipped to rise by a quarter of a percentage point."
+    assert ("a quarter of a percentage point", 0.25, "pp") in _figs(text)
