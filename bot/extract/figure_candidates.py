@@ -176,7 +176,8 @@ def _attach_unit(text: str, c: Cand) -> None:
             money = (
                 c.scale >= 1e6
                 or c.kind == "vague"  # "thousands of pounds": money in British news
-                or re.match(r"\s+(?:sterling|worth)\b", text[after:])  # "thousands of pounds worth"
+                # "thousands of pounds worth", "one pound buying $1.90"
+                or re.match(r"\s+(?:sterling|worth|buying|bought|buys|against)\b", text[after:])
                 or "£" in text
                 or _pounds_per_time(text, c.start, after)
             )

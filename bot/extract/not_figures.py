@@ -223,6 +223,12 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and re.match(r"\s*(?:[.,;]|GMT|BST|hours|hrs|$)", text[c.end : c.end + 6])
     ):
         return True  # "due at the stadium at 1330.": a time
+    if (
+        c.unit is None
+        and re.fullmatch(r"(?:[01]?\d|2[0-3])\.[0-5]\d", c.raw)
+        and re.search(r"(?:\bit['’]s|\bat|\buntil|\btill|\bby|\bbefore|\bafter)\s+$", before)
+    ):
+        return True  # "If it's 12.30 on a Saturday morning": a clock time
     if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
         return True  # "the album moved from 13 to number four": a chart place
     if (

@@ -916,3 +916,11 @@ def test_average_ages_and_fractions_of_a_unit() -> None:
     assert ("29", 29.0, "year") in _figs("The average age of a gamer is 29.")
     text = "Borrowing costs are tipped to rise by a quarter of a percentage point."
     assert ("a quarter of a percentage point", 0.25, "pp") in _figs(text)
+
+
+def test_a_pound_buying_dollars_is_money_and_clock_times_are_no_figures() -> None:
+    assert ("one pound", 1.0, "GBP") in _figs(
+        "One euro was worth $1.32, and one pound buying $1.91."
+    )
+    figs = _figs('"If it\'s 12.30 on a Saturday morning, you close for 24 hours," he said.')
+    assert [s for s, _, _ in figs] == ["24 hours"]
