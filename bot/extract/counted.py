@@ -319,13 +319,16 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 continue
             after = NOUN_WORD.match(text, m.end())
             if (
-                "-" in w
+                w.islower()
                 and after is not None
                 and after.group(1).islower()
                 and is_plural(after.group(1))
                 and after.group(1) not in NOUN_STOP
+                and not text[m.end() : after.start(1)].strip()
             ):
-                continue  # "2.4 million with-profits policyholders": a hyphened describing word
+                # "2.4 million with-profits policyholders", "151,000 sports clubs": the first
+                # plural describes the second
+                continue
             if w[0].isupper() and after is not None and after.group(1)[0].isupper():
                 continue  # "eight Las Vegas style resorts": a name of several words, not a noun
             if (

@@ -153,6 +153,12 @@ _RANK_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
+_LABEL_LIST_BEFORE = re.compile(
+    r"\b(?:stages?|levels?|phases?|grades?|categor(?:y|ies)|rounds?|sections?|articles?"
+    r"|chapters?|pages?|games?|units?|classes?|divisions?|series)\s+\d+(?:\s*,\s*\d+)*"
+    r"\s*(?:,|and|or|&)\s*$",
+    re.IGNORECASE,
+)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:number|No\.?)\s", re.IGNORECASE)
 _CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
@@ -229,6 +235,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and re.search(r"(?:\bit['’]s|\bat|\buntil|\btill|\bby|\bbefore|\bafter)\s+$", before)
     ):
         return True  # "If it's 12.30 on a Saturday morning": a clock time
+    if c.unit is None and _LABEL_LIST_BEFORE.search(text, max(0, c.num_start - 40), c.num_start):
+        return True  # "at Key Stages 1, 3 and 4": labels in a list
     if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
         return True  # "the album moved from 13 to number four": a chart place
     if (

@@ -924,3 +924,12 @@ def test_a_pound_buying_dollars_is_money_and_clock_times_are_no_figures() -> Non
     )
     figs = _figs('"If it\'s 12.30 on a Saturday morning, you close for 24 hours," he said.')
     assert [s for s, _, _ in figs] == ["24 hours"]
+
+
+def test_labels_in_a_list_and_plural_describers() -> None:
+    assert _figs("Only a third of schools at Key Stages 1, 3 and 4 met it.") == [
+        ("a third", 1 / 3, None)
+    ]
+    assert ("151,000 sports clubs", 151000.0, "clubs") in _figs(
+        "It goes to the 151,000 sports clubs."
+    )
