@@ -243,9 +243,6 @@ def _plural_ahead(text: str, pos: int) -> bool:
     return False
 
 
-_PRONOUN_NEXT = re.compile(r"\s+(?:them|us|you|those|these|which|whom|it)\b", re.IGNORECASE)
-
-
 def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
     """The counted noun after a number: "28 settlements", "100 Russian servicemen", "one solution"."""
     pos = c.end
@@ -259,8 +256,6 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
         m = OF_THE.match(text, pos) or OF_WORD.match(text, pos)
         if m:
             pos = m.end()
-        if _PRONOUN_NEXT.match(text, pos):
-            return None  # "A third of them read": a share of people named before
         measure = match_unit_after(text, pos)
         if measure is not None and UNITS[measure[0]].dim not in ("money", "score"):
             return measure[0], measure[1]  # "a quarter of a percentage point"
@@ -319,15 +314,14 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 continue
             after = NOUN_WORD.match(text, m.end())
             if (
-                w.islower()
+                "-" in w
                 and after is not None
                 and after.group(1).islower()
                 and is_plural(after.group(1))
                 and after.group(1) not in NOUN_STOP
                 and not text[m.end() : after.start(1)].strip()
             ):
-                # "2.4 million with-profits policyholders", "151,000 sports clubs": the first
-                # plural describes the second
+                # "2.4 million with-profits policyholders": a hyphened describing word
                 continue
             if w[0].isupper() and after is not None and after.group(1)[0].isupper():
                 continue  # "eight Las Vegas style resorts": a name of several words, not a noun
