@@ -5,7 +5,8 @@ usage: python bench/score_figures_review.py [--gold tests/data/figures_review_bb
 
 The gold (figures_review_bbc.jsonl: 150 figures, seed 19; _fresh: 50; _heldout: 100 drawn by
 bench/sample_figures_review.py, seed 2019; _blind2: 100 more, seed 4242; _blind3: 100 more, seed 7777;
-_blind4: 100 more, seed 1919, numbered from 5000) holds figures sampled at random from what the extractor found in
+_blind4: 100 more, seed 1919, numbered from 5000;
+_blind5: 100 more, seed 2605, numbered from 6000) holds figures sampled at random from what the extractor found in
 the articles of bbc_dev.jsonl whose id falls in bench/split.py's check half, each read by hand:
 whether it is a figure at all (years, scores, chart places, names are not), its value and
 unit, who the sentence attributes it to (any of a list; null for none), and the words an

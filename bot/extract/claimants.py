@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.extract.attribution import subject_after, tokens
-from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES
+from bot.extract.figure_cand import NOUN_STOP
+from bot.extract.gender import given_names
+from bot.extract.lexicon import NOMINAL_HEADS, SPEECH_CUES, TITLES, common_words
 from bot.model import Quote, Sentence
 
 # The verbs that credit a figure: the quotes' speech verbs in their finite forms (lexicon),
@@ -112,7 +114,7 @@ _PASSIVE = re.compile(
 
 _SUBJECT_TRIM = re.compile(
     r"(?:\s+(?:recently|also|now|then|later|earlier|previously|again|reportedly|initially|"
-    r"separately|last\s+\w+|on\s+\w+day|\w+ly|has|have|had|would|will|has\s+been|had\s+been))+$",
+    r"separately|last\s+\w+|on\s+\w+day|(?-i:[a-z]\w*ly)|has|have|had|would|will|has\s+been|had\s+been))+$",
     re.IGNORECASE,
 )
 
@@ -190,11 +192,30 @@ class Claimants:
         if said:
             found = self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
             if found is None and said.group(0)[:2].lower() == "it":
-                found = self._body_before(si)  # "It said it would double ... to 20,000"
+                # "It said it would double ... to 20,000"
+                found = self._body_before(si) or self._named_subject_before(si)
             return found
         if _IT_SAID.search(sent.text, rel):
-            return self._body_before(si)  # "... rose by more than 800%, it said."
+            # "... rose by more than 800%, it said."
+            return self._body_before(si) or self._named_subject_before(si)
         return None
+
+    def _named_subject_before(self, si: int) -> str | None:
+        """The organisation named as the subject of the sentence right before si, for the
+        "It" that opens si: "Borussia Dortmund also will get loans. It estimated ..."."""
+        if si < 1:
+            return None
+        prev = self.sentences[si - 1].text
+        m = _NAMED_SUBJECT.search(prev)
+        if m is None or _PERSON.search(m.group("x")):
+            return None
+        name = m.group("x")
+        first = name.split()[0]
+        if first in given_names() or first.lower() in _NOT_SUBJECT_START:
+            return None  # a person's name: "It" is not a person
+        if len(name.split()) == 1 and first.lower() in common_words():
+            return None  # "Shares dropped": a common noun, no name
+        return _clean_subject(name)
 
     def _body_before(self, si: int) -> str | None:
         """The body (not a person) that last reported something in the three sentences before
@@ -243,6 +264,7 @@ class Claimants:
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
                 and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
+                and not _SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
                 continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
@@ -384,6 +406,32 @@ _NOT_SUBJECT_START = frozenset(
 )
 
 
+# A name, then its description between commas, then the verb: "EuroDisney, the European home
+# of Mickey Mouse and friends, has said", "The club, which has posted losses, said"
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+)?[A-Z][\w&'’\-]*){0,4}"
+    r"|[Tt]he\s+[a-z]+),\s+(?:the|a|an|which|who)\s+[^,;:()“”\"]{2,80},"
+    r"(?:\s+(?:has|have|had|also|later|previously|now))?\s*$"
+)
+
+
+# The subject that opens a sentence (after an opening phrase and comma): a name of capitalised
+# words, then a verb
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|^[^,;:]{0,80},\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})"
+    r"\s+(?:also\s+|still\s+|now\s+)?(?:will|would|has|had|have|is|was|are|were|said|says"
+    r"|[a-z]{3,}ed|[a-z]{3,}s)\b"
+)
+
+
+# Who surveyed or studied something, and then found: the finder of what follows
+_SURVEYED_AND = re.compile(
+    r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})\s+"
+    r"(?:surveyed|polled|questioned|studied|analysed|analyzed|examined|interviewed"
+    r"|monitored|tracked)\b[^,;:.]{0,80}\band$"
+)
+
+
 def _subject(s: str, verb_pos: int) -> str | None:
     """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
     left = s[:verb_pos]
@@ -393,6 +441,12 @@ def _subject(s: str, verb_pos: int) -> str | None:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
     left = _DASH_APPOSITIVE.sub("", left)  # "the firm - China's biggest jet fuel supplier -"
+    app = _APPOSITIVE_SUBJECT.search(s, 0, verb_pos)
+    if app is not None:
+        return _clean_subject(app.group("x"))  # "EuroDisney, the European home of ..., has said"
+    surveyor = _SURVEYED_AND.search(left)
+    if surveyor is not None and surveyor.group("x").lower() not in common_words():
+        return _clean_subject(surveyor.group("x"))  # "Workshare surveyed firms ... and found"
     cut = 0
     for m in _BOUNDARY.finditer(left):
         cut = m.end()
@@ -451,6 +505,10 @@ def _clean_subject(seg: str) -> str | None:
     if not seg:
         return None
     words = seg.split()
+    if len(words) > 6 and " by " in seg:
+        # "a table drawn up by France's Le Figaro newspaper": the author of the document
+        seg = seg.rsplit(" by ", 1)[1]
+        words = seg.split()
     if (
         len(words) > 9
         or words[-1].lower() in _PRONOUN
@@ -459,6 +517,8 @@ def _clean_subject(seg: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
+    if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
+        return None  # "Recently announced changes": a sentence adverb is never a claimant
     if _NAME_THEN_VERB.search(seg + " "):
         return None  # "Mr Blair derided Tory": a cut through a clause
     named = any(w[0].isupper() for w in words[1:]) or (
@@ -473,9 +533,10 @@ def _clean_subject(seg: str) -> str | None:
             return None  # "The company has an", "although Bourne ... scotch": a cut
         seg = seg[: m.start()]
         words = seg.split()
-    seg = _named_tail(words) or seg
+    seg = _named_tail(words) or _relative_subject(words) or seg
     owner = _OWNER_OF_DATA.match(seg)
-    return owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
 _NUMBER_WORDS = frozenset(
@@ -540,6 +601,22 @@ _DESCRIPTOR_HEADS = (
     )
 )
 _NAME_JOINERS = frozenset({"and", "of", "&", "de", "for"})
+
+
+def _relative_subject(words: list[str]) -> str | None:
+    """ "a Franck Muller watch Sharon [said was ...]": after an indefinite noun phrase, the
+    name that follows is the subject of a relative clause, so the one who said it."""
+    if len(words) < 3 or words[0].lower() not in ("a", "an"):
+        return None
+    i = len(words)
+    while i > 1 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == len(words) or i < 2 or len(words) - i > 3:
+        return None
+    before = words[i - 1]
+    if not before.isalpha() or not before.islower() or before in NOUN_STOP:
+        return None
+    return " ".join(words[i:])
 
 
 def _named_tail(words: list[str]) -> str | None:

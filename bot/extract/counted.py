@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
-from bot.extract.not_figures import model_number, name_after, name_before
+from bot.extract.not_figures import is_year, model_number, name_after, name_before
+from bot.extract.units import UNITS, match_unit_after
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -19,6 +20,8 @@ def finish(text: str, c: Cand) -> bool:
         c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
         return True
     noun = _counted_noun(text, c)
+    if noun is not None and noun[0][:1].isupper() and is_year(text, c):
+        return False  # "In 2004 IBM said": a year before a name
     if noun is not None:
         head, end = noun
         c.unit = head
@@ -27,6 +30,10 @@ def finish(text: str, c: Cand) -> bool:
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
         c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
+        return True
+    part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
+    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
+        c.unit = part.group("noun")  # "14 of its biggest construction projects"
         return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
@@ -39,8 +46,8 @@ def finish(text: str, c: Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if _age_after_copula(text, c):
-        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25."
+    if _age_after_copula(text, c) or _age_of_person(text, c):
+        c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
 
@@ -74,7 +81,13 @@ def _hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     ):
         return None
     noun = m.group("noun")
-    if noun in _NOT_COUNTED or noun in NOUN_STOP or is_plural(noun) or noun.endswith("ly"):
+    if (
+        noun in _NOT_COUNTED
+        or noun in NOUN_STOP
+        or is_plural(noun)
+        or noun.endswith("ly")
+        or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
+    ):
         return None
     return _plural(noun), m.end()
 
@@ -101,6 +114,15 @@ _PARTITIVE = re.compile(
 )
 
 
+# "14 of its biggest construction projects": a part of what the owner has, with up to two
+# describing words before the plural noun
+_PARTITIVE_OWN = re.compile(
+    r"\s+of\s+(?:its|their|his|her|our|my|your)\s+(?:[a-z][a-z\-]+\s+){0,2}"
+    r"(?P<noun>[a-z][a-z\-]*[a-z])(?=\s*[,.;:!?]|\s+(?:in|on|at|for|to|and|or|was|were|had"
+    r"|have|are|is|under|from|with|by|that|which|who)\b)"
+)
+
+
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
 # age is")
 _COPULA_BEFORE = re.compile(
@@ -113,8 +135,36 @@ _ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$"
 # "... was 22 when she retired": the person the clause goes on to name is the one so old
 _WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
 _CLAUSE_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b)"
+    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b"
+    r"|at\s+the\s+time\b)"
 )
+
+
+# only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
+# described, then how old he is
+_LIFE_EVENT_AT = re.compile(
+    r"\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)\b[^.;,\d]{0,30}"
+    r"\bat\s+$"
+    r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
+    r"|\b(?:average|median|mean)\s+age\b[^.;,\d]{0,30}\b(?:being|is|was|of|at)\s+$"
+)
+
+
+def _age_of_person(text: str, c: Cand) -> bool:
+    """A bare whole number ending the clause after a person's life event or description."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+        and c.kind == "digits"
+        and bool(_LIFE_EVENT_AT.search(text, max(0, c.start - 60), c.start))
+        and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
+    )
+
+
+_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:
@@ -145,8 +195,20 @@ _PERSON_BEFORE = re.compile(
     r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
     r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
     r"|driver|victim|suspect))"
-    r",\s$"
+    r",\s(?:now\s|then\s|still\s|aged\s)?$"
 )
+
+
+# "..., said Hynde, 53.": the speaker named after the verb, then her age ends the sentence
+_SAID_NAME_BEFORE = re.compile(
+    r"\b(?:said|says|added|explained|insisted|admitted)\s+(?:[A-Z][\w'’\-]+\s+){0,2}"
+    r"[A-Z][\w'’\-]+,\s$"
+)
+
+
+# "... with Eileen Lee, 24. She is still missing": a full name, then the age ends the sentence
+_FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z'’\-]+,\s$")
+_SENTENCE_END_AFTER = re.compile(r"\.(?:\s|$)")
 
 
 def _age_apposition(text: str, c: Cand) -> bool:
@@ -155,12 +217,30 @@ def _age_apposition(text: str, c: Cand) -> bool:
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
         _PERSON_BEFORE.search(before)
-        and _APPOSITION_END.match(text, c.end)
+        and (
+            _APPOSITION_END.match(text, c.end)
+            or (
+                _SENTENCE_END_AFTER.match(text, c.end)
+                and (_SAID_NAME_BEFORE.search(before) or _FULL_NAME_BEFORE.search(before))
+            )
+        )
         and c.is_int
         and not c.is_range
         and c.value is not None
         and 1 <= c.value <= 120
     )
+
+
+def _plural_ahead(text: str, pos: int) -> bool:
+    """A lower-case plural noun within the next two words (after a name of several words)."""
+    for _ in range(2):
+        m = NOUN_WORD.match(text, pos)
+        if not m or not m.group(1).islower() or m.group(1) in NOUN_STOP:
+            return False
+        if is_plural(m.group(1)):
+            return True
+        pos = m.end()
+    return False
 
 
 def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
@@ -176,6 +256,9 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
         m = OF_THE.match(text, pos) or OF_WORD.match(text, pos)
         if m:
             pos = m.end()
+        measure = match_unit_after(text, pos)
+        if measure is not None and UNITS[measure[0]].dim not in ("money", "score"):
+            return measure[0], measure[1]  # "a quarter of a percentage point"
         single = True
     elif c.kind == "vague" or c.scale >= 1e3:
         m = OF_WORD.match(text, pos)
@@ -184,8 +267,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
     words: list[tuple[str, int]] = []
     while len(words) < 5:
         m = NOUN_WORD.match(text, pos)
-        if not m:
-            break
+        if not m or "\n" in text[pos : m.start(1)]:
+            break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
@@ -209,6 +292,8 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):
+            if c.kind == "fraction" and is_plural(w):
+                return None  # "a third of independent developers": the words so far describe
             break
         if (
             single
@@ -224,7 +309,29 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
                 break
             continue
         if is_plural(w) and not w.isdigit():
+            if text[m.end() : m.end() + 1] in ("'", "’") and NOUN_WORD.match(text, m.end() + 1):
+                pos = m.end() + 1  # "two US critics' associations": the possessive describes
+                continue
             after = NOUN_WORD.match(text, m.end())
+            if (
+                "-" in w
+                and after is not None
+                and after.group(1).islower()
+                and is_plural(after.group(1))
+                and after.group(1) not in NOUN_STOP
+                and not text[m.end() : after.start(1)].strip()
+            ):
+                # "2.4 million with-profits policyholders": a hyphened describing word
+                continue
+            if w[0].isupper() and after is not None and after.group(1)[0].isupper():
+                continue  # "eight Las Vegas style resorts": a name of several words, not a noun
+            if (
+                w[0].isupper()
+                and len(words) >= 2
+                and words[-2][0][0].isupper()
+                and _plural_ahead(text, m.end())
+            ):
+                continue  # "... Las Vegas style resorts": the name describes the resorts
             if (
                 w[0].isupper()
                 and after is not None
@@ -241,9 +348,11 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             return w, m.end()
     if single and words:
         w, end = words[-1]
+        if c.kind == "fraction" and w[0].isupper() and len(words) > 1:
+            return None  # "a third of US giant Seagram": a share of a company
         if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):
             return None
-        if w.isdigit():
-            return None
+        if any(word.isdigit() for word, _ in words):
+            return None  # "one half of the Radio 1 Thursday night show": inside a name
         return w, end
     return None

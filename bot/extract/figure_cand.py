@@ -71,12 +71,23 @@ def prev_char(text: str, pos: int) -> str:
     return text[pos - 1] if pos > 0 else ""
 
 
+# adverbs that end in -s like a plural ("601 afterwards")
+_ADVERBS_IN_S = frozenset(
+    """afterwards towards backwards upwards downwards onwards inwards outwards homewards
+    overseas""".split()
+)
+
+
 def is_plural(word: str) -> bool:
     """Whether a word after a number reads as a plural noun (so it is what the number counts)."""
     low = word.lower()
     if low in _IRREGULAR_PLURALS or (low.endswith("men") and len(low) > 4):
         return True
-    if low.endswith(("'s", "’s", "ss", "us", "is", "ous")) or low in VERBISH:
+    if (
+        low.endswith(("'s", "’s", "ss", "us", "is", "ous"))
+        or low in VERBISH
+        or low in _ADVERBS_IN_S
+    ):
         return False
     return len(low) > 2 and low.endswith("s") and low[-2].isalpha()
 

@@ -88,7 +88,7 @@ def candidate(text: str, n: Number) -> Cand | None:
         c.end = match_us_after(text, end)
     elif c.kind != "fraction":
         _attach_unit(text, c)
-        if c.unit is None and _AGED.search(text, max(0, start - 12), start):
+        if c.unit is None and _AGED.search(text, max(0, start - 24), start):
             c.unit = "year"  # "aged 35": an age, not a count
         named = match_currency_name_before(text, start) if c.unit is None else None
         if named is not None:
@@ -112,8 +112,8 @@ def candidate(text: str, n: Number) -> Cand | None:
     _attach_per(text, c)
     if n.kind == "digits" and currency is None:
         m = _MINUS.search(text, max(0, start - 7), start)
-        if not m and c.unit in ("degC", "degF"):
-            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C"
+        if not m and c.unit in ("degC", "degF", "percent"):
+            m = _HYPHEN_MINUS.search(text, max(0, start - 2), start)  # "-8C", "a rate of -0.1%"
         if m and c.value is not None:
             c.value = -c.value
             c.start = m.start()
@@ -121,7 +121,14 @@ def candidate(text: str, n: Number) -> Cand | None:
     return c
 
 
-_AGED = re.compile(r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age)\s+$", re.IGNORECASE)
+_AGED = re.compile(
+    r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
+    r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
+    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
+    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 
@@ -168,7 +175,9 @@ def _attach_unit(text: str, c: Cand) -> None:
             after = c.end + m.end()
             money = (
                 c.scale >= 1e6
-                or re.match(r"\s+sterling", text[after:])
+                or c.kind == "vague"  # "thousands of pounds": money in British news
+                # "thousands of pounds worth", "one pound buying $1.90"
+                or re.match(r"\s+(?:sterling|worth|buying|bought|buys|against)\b", text[after:])
                 or "£" in text
                 or _pounds_per_time(text, c.start, after)
             )
@@ -178,13 +187,20 @@ def _attach_unit(text: str, c: Cand) -> None:
             return
         if c.kind == "digits" and c.scale == 1.0:
             m = _ACRONYM_UNIT.match(text, c.end)
-            if m and m.group(1) not in _NOT_UNITS and m.group(0)[0] == " ":
+            if (
+                m
+                and m.group(1) not in _NOT_UNITS
+                and m.group(0)[0] == " "
+                and not is_year(text, c)  # "In 2004 IBM said": a year before a name
+            ):
                 c.unit = m.group(1)
                 c.end = m.end()
         return
-    code, uend, _surface = found
+    code, uend, surface = found
     if code in ("point", "times", "deg") and c.kind == "words" and c.value == 1:
         return
+    if surface.strip().lower() == "won" and c.scale < 1e3 and "korea" not in text.lower():
+        return  # "Burnout 3 won three awards": the verb, not the currency
     c.unit = code
     c.end = uend
     if UNITS[code].dim == "time":
@@ -212,7 +228,8 @@ def _pounds_per_time(text: str, start: int, end: int) -> bool:
     return not _WEIGHT_CONTEXT.search(text[lo : hi if hi >= 0 else len(text)])
 
 
-_ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])")
+# an acronym counted ("500 MPs") unless it describes a plural noun after it ("70,000 BSL users")
+_ACRONYM_UNIT = re.compile(r" ?([A-Z]{2,5})(?=[\s),.;]|$)(?!\s+[A-Z][a-z])(?!\s+[a-z]{2,}s\b)")
 
 _NOT_UNITS = frozenset(
     """AM PM GMT UTC EDT EST BST CET AD BC CE BCE US UK EU UN TV AND OR THE FOR ON IN AT TO

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -14,7 +15,9 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:by|rose|rises|rising|fell|falls|falling|up|down|gained|gains|lost|loses|added|adds|"
     r"jumped|jumps|climbed|climbs|dropped|drops|slid|slides|declined|declines|increased|"
     r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
-    r"eased|higher|lower)\s+(?:\S+\s+)?$",
+    r"eased|higher|lower|adding|gaining|losing|shedding|jumping|climbing|dropping|sliding|"
+    r"declining|increasing|decreasing|raising|cutting|advancing|plunging|surging|soaring|"
+    r"tumbling|slumping|easing)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -47,6 +50,22 @@ def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:
     return out
 
 
+def _scaled(a: Cand, b: Cand) -> Cand | None:
+    """ "17-million": a's number times b's scale word, as one figure."""
+    if a.value is None or a.scale != 1.0 or a.unit is not None:
+        return None
+    return dataclasses.replace(
+        a,
+        end=b.end,
+        num_end=b.num_end,
+        value=a.value * b.scale,
+        scale=b.scale,
+        unit=b.unit,
+        unit_end=b.unit_end,
+        head=b.head,
+    )
+
+
 def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return None
@@ -55,9 +74,23 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if a.head and b.head and a.head != b.head:
         return None
     gap = text[a.end : b.start]
+    if (
+        _DASH_GAP.match(gap)
+        and b.kind == "words"
+        and b.value is not None
+        and b.value == b.scale
+        and b.scale >= 1e3
+    ):
+        return _scaled(a, b)  # "the 17-million population": one number, not 17 to a million
+    if re.fullmatch(r"\s+[-–—]\s+", gap) and a.value > b.value and a.unit and b.unit:
+        return None  # "on 31 points - four points behind Arsenal": an aside, not a range
     if dashes_only:
         if not _DASH_GAP.match(gap) or a.unit:
             return None
+        if re.match(r"-\d", text[b.num_end : b.num_end + 2]) or re.search(
+            r"\d-$", text[max(0, a.num_start - 2) : a.num_start]
+        ):
+            return None  # "4-4-2", "3-4-1": a formation of three numbers, no range
         kind = "dash"
     else:
         before = text[max(0, a.start - 40) : a.start]

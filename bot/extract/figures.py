@@ -51,6 +51,8 @@ def extract_figures(
         covered = c.end
         if c.unit is None and prev is not None and _from_to(text, prev, c):
             c.unit = prev.unit  # "from eight million plants to hundreds of millions"
+        elif c.unit is None and prev is not None and _elided_noun(text, prev, c):
+            c.unit = prev.unit  # "39 nations out of 65", "..., with 29 cutting back"
         prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
@@ -96,6 +98,54 @@ def _from_to(text: str, prev: Cand, c: Cand) -> bool:
         prev.unit is not None
         and _TO_BETWEEN.fullmatch(text, prev.end, c.start) is not None
         and _FROM_BEFORE.search(text, max(0, prev.start - 8), prev.start) is not None
+    )
+
+
+# a bare count that leaves out the noun the count before it named: "39 nations out of 65
+# questioned", "12 voted for, with 29 cutting back"
+_OUT_OF_GAP = re.compile(r"\s+out\s+of\s+")
+_COMPARED_GAP = re.compile(r",?\s*(?:compared\s+(?:to|with)|against|versus|vs\.?)\s+")
+_OF_THEM = re.compile(r"\s+of\s+them\b")
+# a list whose items repeat the words after the first count: "65 flights on Thursday, 180 on Friday"
+_PARALLEL_GAP = re.compile(r"\s+([a-z]+)\s+[^,;.\d]{1,25}?(?:,\s*|\s+and\s+)")
+_WITH_BEFORE = re.compile(r",\s*(?:with|while|and)\s+(?:another\s+|a\s+further\s+)?$")
+_VERB_AFTER = re.compile(r"\s+[a-z]{2,}(?:ing|ed)\b")
+
+
+def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether bare count c counts what prev counts, its noun left out as understood."""
+    if (
+        prev.unit == "year"
+        and prev.end == prev.num_end  # a bare age: "kids of 15, 16, 17"
+        and c.kind == "digits"
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[prev.end : c.start])
+    ):
+        return True
+    if (
+        prev.unit is None
+        or prev.unit in UNITS
+        or " " in prev.unit
+        or c.scale != 1.0
+        or c.kind not in ("digits", "words")
+        or c.is_range
+        or not c.is_int
+    ):
+        return False
+    gap = text[prev.end : c.start]
+    if _OUT_OF_GAP.fullmatch(gap) or _COMPARED_GAP.fullmatch(gap):
+        return True  # "20,645 votes, compared to 14,738": like is compared with like
+    if len(gap) <= 60 and not re.search(r"[.;:!?]|\d", gap) and _OF_THEM.match(text, c.end):
+        return True  # "At least 60 people were arrested worldwide - 45 of them in the US"
+    par = _PARALLEL_GAP.fullmatch(gap)
+    if par is not None and re.match(r"\s+" + re.escape(par.group(1)) + r"\b", text[c.end :]):
+        return True  # "65 flights on Thursday, 180 on Friday, 140 on Saturday"
+    return (
+        len(gap) <= 120
+        and not re.search(r"[.;:!?]|\d", gap)
+        and _WITH_BEFORE.search(gap) is not None
+        and _VERB_AFTER.match(text, c.end) is not None
     )
 
 

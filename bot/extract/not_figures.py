@@ -126,6 +126,8 @@ def not_a_figure_after(text: str, n: Number) -> bool:
         return True
     if nxt == "." and text[end + 1 : end + 2].isdigit():
         return True
+    if nxt == "." and text[end + 1 : end + 2].islower():
+        return True  # "7610.extended.theme.manager.zip", "123.example.com": a file or host name
     if _TIME_AFTER.match(text, end) and n.scale == 1.0:
         return True
     if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
@@ -147,10 +149,18 @@ _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNOREC
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 
 _RANK_VERB_BEFORE = re.compile(
-    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+to)\s+$",
+    r"\b(?:ranked|(?:risen|rose|slipped|climbed|fallen|fell|dropped|moved|jumped)\s+(?:to|from))\s+$",
     re.IGNORECASE,
 )
 _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
+_LABEL_LIST_BEFORE = re.compile(
+    r"\b(?:stages?|levels?|phases?|grades?|categor(?:y|ies)|rounds?|sections?|articles?"
+    r"|chapters?|pages?|games?|units?|classes?|divisions?|series)\s+\d+(?:\s*,\s*\d+)*"
+    r"\s*(?:,|and|or|&)\s*$",
+    re.IGNORECASE,
+)
+_TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:number|No\.?)\s", re.IGNORECASE)
+_CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
 # What a score is written before: "a 1-1 draw", "their 3-0 win"
 _RESULT_WORDS = frozenset(
@@ -198,15 +208,46 @@ def name_or_rank(text: str, c: Cand) -> bool:
         text, c.num_start, c.num_end
     ):
         return True  # "won 4-0", "a 1-1 draw"
+    if c.kind == "digits" and re.search(r"\d-\d+-$", before):
+        return True  # "the modern 3-4-1 scrum line-up": a formation
     if (
         c.kind == "digits"
         and not c.is_range
-        and c.unit is None
+        and (c.unit is None or c.unit.lower() in _RESULT_WORDS)
         and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
     ):
-        return True
+        return True  # "a 7-5 6-1 victory": the set after a score
     if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
         return True  # "from 6 to 9 January", "4-6 March": dates
+    if c.unit is None and c.kind in ("digits", "words") and re.search(r"\bthe\s+last\s+$", before):
+        return True  # "a place in the last 16 of the Australian Open": a round
+    if (
+        c.unit is None
+        and c.kind == "digits"
+        and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", c.raw)
+        and re.search(r"\bat\s+$", before)
+        and re.match(r"\s*(?:[.,;]|GMT|BST|hours|hrs|$)", text[c.end : c.end + 6])
+    ):
+        return True  # "due at the stadium at 1330.": a time
+    if (
+        c.unit is None
+        and re.fullmatch(r"(?:[01]?\d|2[0-3])\.[0-5]\d", c.raw)
+        and re.search(r"(?:\bit['’]s|\bat|\buntil|\btill|\bby|\bbefore|\bafter)\s+$", before)
+    ):
+        return True  # "If it's 12.30 on a Saturday morning": a clock time
+    if c.unit is None and _LABEL_LIST_BEFORE.search(text, max(0, c.num_start - 40), c.num_start):
+        return True  # "at Key Stages 1, 3 and 4": labels in a list
+    if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
+        return True  # "the album moved from 13 to number four": a chart place
+    if (
+        c.kind == "words"
+        and c.unit is None
+        and c.value in (100.0, 1000.0, 1e6)
+        and re.search(r"\b(?:per|every|in\s+a)\s+$", before)
+    ):
+        return True  # "eight people per thousand": the base of a rate, no figure
+    if c.unit is None and _CERTIFICATE_AFTER.match(text, c.end):
+        return True  # "The 18 certificate GTA", "a 15-rated film": a film or game rating
     if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
         return True  # "ranked 134 in the world", "risen to 120 in the world"
     return _title_case_name(text, c) or race_event(text, c)
@@ -260,6 +301,8 @@ def name_before(text: str, c: Cand) -> bool:
         return False
     if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):
         return False
+    if w.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "the UK's 70,000 users", "Britain's 650 MPs": an owner, not a model name
     return not _MONTH_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
 
 

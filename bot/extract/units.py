@@ -50,6 +50,7 @@ UNITS: dict[str, Unit] = {
         _u("l", "volume", 1, "l", "litre"),
         _u("ml", "volume", 1e-3, "l", "millilitre"),
         _u("gal", "volume", 3.785411784, "l", "gallon"),
+        _u("pint", "volume", 0.56826125, "l", "pint"),
         _u("cubic foot", "volume", 28.316846592, "l", "cubic foot"),
         _u("cubic metre", "volume", 1000, "l", "cubic metre"),
         _u("bcm", "volume", 1e12, "l", "billion cubic metres"),
@@ -170,7 +171,7 @@ _WORD_SURFACES: dict[str, str] = {
     # volume
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "millilitre": "ml",
     "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "gallon": "gal",
-    "gallons": "gal", "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
+    "gallons": "gal", "pints": "pint", "pint": "pint", "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
     "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre", "bcm": "bcm",
     "barrels per day": "bbl/d", "barrels a day": "bbl/d", "barrel-a-day": "bbl/d",
     "barrels-a-day": "bbl/d", "barrel per day": "bbl/d", "bpd": "bbl/d", "b/d": "bbl/d",
@@ -216,6 +217,8 @@ _WORD_SURFACES: dict[str, str] = {
     # data, frequency, electrical, other
     "gigabytes": "GB", "gigabyte": "GB", "terabytes": "TB", "terabyte": "TB",
     "megabytes": "MB", "megabyte": "MB", "kilobytes": "KB", "mbps": "Mbps", "gbps": "Gbps",
+    "megabits per second": "Mbps", "megabit per second": "Mbps",
+    "gigabits per second": "Gbps", "gigabit per second": "Gbps",
     "hertz": "Hz", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "gigahertz": "GHz",
     "megahertz": "MHz", "rpm": "revolutions per minute", "volts": "volt", "volt": "volt", "kilovolts": "kilovolt",
     "decibels": "decibel", "decibel": "decibel", "db": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion",
@@ -297,9 +300,14 @@ _PER = re.compile(
     r"(?P<sep>\s*/\s*|\s+per\s+|-per-|\s+an?\s+|-an?-|\s+each\s+)"
     r"(?P<den>(?i:square\s+(?:foot|feet|met(?:re|er)s?|mile)|sq\.?\s?(?:ft|m|km)|[A-Za-z]+))"
     r"(?![A-Za-z])"  # the whole word: "per week on" must not back off to "per wee"
-    r"(?!\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
-    r"|since)\b)"  # "a year ago" is a time, "a year in 1970" still a rate
 )
+# "a year ago", "a week on" are times, not rates ("a year in 1970" still is one); only a time
+# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel
+_TIME_AFTER = re.compile(
+    r"\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
+    r"|since)\b"
+)
+_TIME_DENOMINATORS = frozenset("year month week day hour night minute second".split())
 _PER_A = frozenset(
     """year month week day hour night share barrel ounce gallon litre liter pound kilo kilogram
     ton tonne head person month unit gram minute second""".split()
@@ -458,11 +466,13 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     den = re.sub(r"\s+", " ", m.group("den")).lower().rstrip(".")
     sep = m.group("sep").strip().lower()
     end = m.end()
+    if den in _TIME_DENOMINATORS and _TIME_AFTER.match(text, end):
+        return None
     named = _NAMED_DENOMINATOR.match(text, m.start("den"))
     if sep in ("per", "-per-") and named and named.group(2).lower() in _PER_A:
         # "530 pence per LSE share": the company names the share, the share is the unit
         den, end = named.group(2).lower(), named.end()
-    if sep in ("a", "an", "-a-", "-an-", "each") and den not in _PER_A:
+    if sep in ("a", "an", "-a-", "-an-", "each") and den not in _PER_A and not _measure(den):
         return None
     if sep == "/" and not (den.isalpha() or den.startswith("sq")):
         return None
@@ -474,6 +484,14 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
         u = UNITS.get(code) if code else None
         name = u.name if u is not None else singular(den)
     return name, end
+
+
+def _measure(word: str) -> bool:
+    """Whether a word names a unit of measure in the table ("pint", "metre", "litre"), so
+    "1p a pint" is a rate; money, ratios and scores are never the thing measured per."""
+    code = _WORD_SURFACES.get(word)
+    u = UNITS.get(code) if code else None
+    return u is not None and u.dim not in ("money", "ratio", "score")
 
 
 def match_stuff_per(text: str, pos: int) -> tuple[str, int] | None:

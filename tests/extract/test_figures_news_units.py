@@ -583,3 +583,349 @@ def test_vague_digits_pro_form_ones_and_ages_after_a_modal(
 
 def test_decades_are_still_no_figures() -> None:
     assert _figs("Prices were lower in the 1990s and he is in his 80s.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a per-unit after "a" stands when the noun is a measure, whatever word follows it
+        (
+            "Snow took crude oil prices past $50 a barrel on Tuesday.",
+            "$50 a barrel",
+            50.0,
+            "dollar per barrel",
+        ),
+        # the minus sign of a negative rate
+        ("Like-for-like sales showed a growth rate of -0.1% in January.", "-0.1%", -0.1, "percent"),
+        # a capitalised name of several words is no counted noun
+        (
+            "The government plans up to eight Las Vegas style resorts in the UK.",
+            "up to eight Las Vegas style resorts",
+            8.0,
+            "resorts",
+        ),
+        # a possessive describes the noun that follows it
+        (
+            "The film was praised by two US critics' associations.",
+            "two US critics' associations",
+            2.0,
+            "associations",
+        ),
+        # ages of people: after a life event, after a description of the person
+        ("Conductor Marcello Viotti has died in Germany at 50.", "50", 50.0, "year"),
+        (
+            '"He is a great centre-forward and only 25 but we are not alone," he said.',
+            "25",
+            25.0,
+            "year",
+        ),
+    ],
+)
+def test_per_units_signs_names_possessives_and_ages(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_a_time_after_a_time_denominator_still_ends_the_rate() -> None:
+    figs = _figs("Profits were £5m a year ago and £2m a month on.")
+    assert ("£5m", 5e6, "GBP") in figs
+
+
+def test_shares_closed_at_a_price_are_no_age() -> None:
+    assert _figs("The shares closed at 50.") == [("50", 50.0, None)]
+
+
+def test_a_change_then_a_level_is_no_range() -> None:
+    figs = [
+        (f.surface, f.value, f.low)
+        for f in extract_figures("Brent crude rose, adding $1.89 to $48.62.")
+    ]
+    assert figs == [("$1.89", 1.89, None), ("$48.62", 48.62, None)]
+
+
+def test_a_file_name_is_no_figure() -> None:
+    assert _figs("The program is labelled as a file called: 7610.extended.theme.manager.zip.") == []
+
+
+def test_a_bare_count_carries_the_noun_it_leaves_out() -> None:
+    text = (
+        "The survey found 39 nations out of 65 questioned were increasing their euro holdings, "
+        "with 29 cutting back on the US dollar."
+    )
+    assert [f.unit for f in extract_figures(text)] == ["nations", "nations", "nations"]
+    # "and 3 were penalties" counts goals, not matches: no carrying without "with"/"out of"
+    figs = _figs("He scored 20 goals in 30 matches, and 3 were penalties.")
+    assert ("3", 3.0, None) in figs
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        # "It" opens a sentence after one whose subject is a named body
+        (
+            "In addition to the freeze, Borussia Dortmund also will get loans. It estimated that "
+            "it needs almost 30m euros until June.",
+            "almost 30m euros",
+            "Borussia Dortmund",
+        ),
+        # a name, its description between commas, then the verb
+        (
+            "EuroDisney, the European home of Mickey Mouse and friends, has said it will sell "
+            "253m euros of new shares.",
+            "253m euros",
+            "EuroDisney",
+        ),
+        # a name whose last word ends in -ly is whole
+        (
+            "Its takings represented 1.1 million cinema admissions, Screen Daily said.",
+            "1.1 million cinema admissions",
+            "Screen Daily",
+        ),
+        # a sentence adverb is never a claimant
+        (
+            "Recently announced changes include lining up all five nominees on stage.",
+            "five nominees",
+            None,
+        ),
+        # the author of a long described document, not the whole description
+        (
+            "Jugnot made £3.77m last year, according to a table drawn up by France's Le Figaro "
+            "newspaper.",
+            "£3.77m",
+            "France's Le Figaro newspaper",
+        ),
+        # who surveyed, then found
+        (
+            "Workshare surveyed firms around the world and found that, on average, 31% of "
+            "documents were sensitive.",
+            "31%",
+            "Workshare",
+        ),
+        # a person named before "It" is not what "It" refers to; a common noun is no name
+        ("John Smith also visited. It said 5 people died.", "5 people", None),
+        ("Shares dropped sharply. It said 5 people died.", "5 people", None),
+    ],
+)
+def test_claimants_it_appositives_adverbs_and_long_descriptions(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    got = {f.surface: f.claimant for f in extract_figures(text)}
+    assert got[surface] == claimant, got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a count in a list that repeats the words after the first: the first's noun
+        (
+            "The airline cancelled 65 flights on Thursday, 180 on Friday and 43 on Sunday.",
+            "180",
+            180.0,
+            "flights",
+        ),
+        (
+            "At least 60 people were arrested worldwide - 45 of them in the US.",
+            "45",
+            45.0,
+            "people",
+        ),
+        # a part of what the owner has, with describing words before the plural noun
+        (
+            "It agreed terms on 14 of its biggest construction projects under the deal.",
+            "14",
+            14.0,
+            "projects",
+        ),
+        # ages: a pension age, the speaker's age after an inverted "said"
+        ("Ministers plan to raise their pension age to 65.", "65", 65.0, "year"),
+        ('"We are a tribute band," said Hynde, 53.', "53", 53.0, "year"),
+    ],
+)
+def test_lists_partitives_and_more_ages(text: str, surface: str, value: float, unit: str) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_a_world_ranking_risen_from_is_no_figure() -> None:
+    text = "Hantuchova has risen from 31 in the world at the turn of the year to number 22."
+    assert _figs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("It is the 12th time that Agassi, now 34, has progressed.", "34", 34.0, "year"),
+        (
+            "Reardon won six titles, having left school at 14 to work as a miner.",
+            "14",
+            14.0,
+            "year",
+        ),
+        ("Almost one in five US citizens aged under 30 have one.", "under 30", 30.0, "year"),
+        ("Parents living with children under 18 have players.", "under 18", 18.0, "year"),
+    ],
+)
+def test_ages_now_left_school_and_age_limits(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert (surface, value, unit) in _figs(text)
+
+
+def test_the_set_after_a_score_is_no_count_of_victories() -> None:
+    assert _figs("Roddick had problems before sealing a 7-5 6-1 victory.") == []
+
+
+def test_a_fraction_of_a_name_with_a_number_counts_no_noun() -> None:
+    figs = _figs("Huw Stephens is currently one half of the Radio 1 Thursday night show.")
+    assert figs == [("one half", 0.5, None)]
+
+
+def test_ratings_certificates_and_adverbs_are_no_counts() -> None:
+    assert _figs("The 18 certificate GTA: San Andreas is out.") == []
+    assert _figs("It is a 15-rated film.") == []
+    assert ("10-bed", 10.0, "beds") in _figs("They opened a 10-bed ward.")
+    figs = _figs("The firm interviewed 401 people before the vote and 601 afterwards.")
+    assert ("601", 601.0, None) in figs
+
+
+def test_compared_to_counts_like_with_like_and_bits_per_second() -> None:
+    text = "Howard won the seat with 20,645 votes, compared to 14,738 for the Liberal Democrat."
+    assert ("14,738", 14738.0, "votes") in _figs(text)
+    text = "Data rates are running at about 1.2 gigabits per second."
+    assert ("about 1.2 gigabits per second", 1.2, "Gbps") in _figs(text)
+
+
+def test_a_year_before_a_name_is_no_count() -> None:
+    assert _figs("In 2004 IBM said it had seen growth.") == []
+    assert ("1500 TVs", 1500.0, "TVs") in _figs("They sold 1500 TVs.")
+
+
+def test_a_per_unit_from_the_unit_table_and_a_participle_after_and() -> None:
+    assert ("1p a pint", 1.0, "penny per pint") in _figs("Mr Brown put 1p a pint on beer.")
+    text = "Some 12,500 civil servant posts have been axed, and 7,800 relocated out of London."
+    assert ("7,800", 7800.0, "posts") in _figs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high", "unit"),
+    [
+        # a number and its scale word joined by a hyphen are one figure, not a range
+        (
+            "More than half of the 17-million population is poor.",
+            "17-million",
+            17e6,
+            None,
+            None,
+            None,
+        ),
+        # a spaced dash between two full quantities, the second smaller, is an aside
+        (
+            "It leaves them on 31 points - four points behind Arsenal.",
+            "31 points",
+            31.0,
+            None,
+            None,
+            "point",
+        ),
+        # "thousands of pounds worth of" is money
+        (
+            "They were given thousands of pounds worth of surgery.",
+            "thousands of pounds",
+            None,
+            1e3,
+            1e4,
+            "GBP",
+        ),
+        # an owner before a number is no model name; an acronym before a plural noun describes it
+        (
+            "Like many of the UK's 70,000 BSL users, he hopes.",
+            "70,000 BSL users",
+            70000.0,
+            None,
+            None,
+            "users",
+        ),
+    ],
+)
+def test_scale_hyphens_asides_pounds_worth_and_owners(
+    text: str,
+    surface: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+) -> None:
+    figs = [(f.surface, f.value, f.low, f.high, f.unit) for f in extract_figures(text)]
+    assert (surface, value, low, high, unit) in figs
+
+
+def test_a_fraction_before_describing_words_counts_no_noun() -> None:
+    text = "We have probably lost a third of independent developers."
+    assert ("a third", 1 / 3, None) in _figs(text)
+
+
+def test_the_name_after_an_indefinite_noun_phrase_is_the_claimant() -> None:
+    text = "A Franck Muller watch Sharon said was one of only 10 made was also stolen."
+    assert [f.claimant for f in extract_figures(text)] == ["Sharon"]
+    text = "Sales rose 5%, a spokesman for Sony said."
+    assert [f.claimant for f in extract_figures(text)] == ["a spokesman for Sony"]
+
+
+def test_a_formation_is_no_figure() -> None:
+    assert _figs("Employing the modern 3-4-1 scrum line-up against the rover system.") == []
+
+
+def test_won_after_a_name_and_number_is_the_verb() -> None:
+    assert _figs("Burnout 3 won three awards in the racing category.") == [
+        ("three awards", 3.0, "awards")
+    ]
+    assert ("2.3 trillion won", 2.3e12, "KRW") in _figs("Samsung made 2.3 trillion won in profit.")
+
+
+def test_hyphened_describers_line_breaks_ages_ending_a_sentence_and_formations() -> None:
+    text = "Standard Life has an estimated 2.4 million with-profits policyholders."
+    assert _figs(text)[0][2] == "policyholders"
+    assert _figs("Attendance: 1,375\n\nT Parkes (W Midlands).") == []
+    text = "He was holidaying in Thailand with Eileen Lee, 24. She is still missing."
+    assert ("24", 24.0, "year") in _figs(text)
+    assert _figs("They played 4-4-2 with 11 men.") == [("11 men", 11.0, "men")]
+    assert ("thousands of pounds", None, "GBP") in _figs(
+        "He spent thousands of pounds producing it."
+    )
+
+
+def test_chart_moves_rate_bases_and_lists_of_ages() -> None:
+    assert _figs("Their self-titled album moved from 13 to number four.") == []
+    assert _figs("Only eight people per thousand own a car.") == [("eight people", 8.0, "people")]
+    figs = _figs("It was good to see kids of 15, 16, 17, with that desire.")
+    assert [u for _, _, u in figs] == ["year", "year", "year"]
+
+
+def test_rounds_times_and_shares_of_named_companies() -> None:
+    assert _figs("Davenport booked her place in the last 16 of the Australian Open.") == []
+    assert _figs("The team are due at the stadium at 1330.") == []
+    assert ("13", 13.0, "year") in _figs("The boy - who was 13 at the time - was there.")
+    assert _figs("Nine overseas embassies will close.") == [
+        ("Nine overseas embassies", 9.0, "embassies")
+    ]
+    assert _figs("Its last purchase was a third of US giant Seagram.") == [("a third", 1 / 3, None)]
+
+
+def test_average_ages_and_fractions_of_a_unit() -> None:
+    assert ("29", 29.0, "year") in _figs("The average age of a gamer is 29.")
+    text = "Borrowing costs are tipped to rise by a quarter of a percentage point."
+    assert ("a quarter of a percentage point", 0.25, "pp") in _figs(text)
+
+
+def test_a_pound_buying_dollars_is_money_and_clock_times_are_no_figures() -> None:
+    assert ("one pound", 1.0, "GBP") in _figs(
+        "One euro was worth $1.32, and one pound buying $1.91."
+    )
+    figs = _figs('"If it\'s 12.30 on a Saturday morning, you close for 24 hours," he said.')
+    assert [s for s, _, _ in figs] == ["24 hours"]
+
+
+def test_labels_in_a_list_are_no_figures() -> None:
+    assert _figs("Only a third of schools at Key Stages 1, 3 and 4 met it.") == [
+        ("a third", 1 / 3, None)
+    ]
