@@ -140,6 +140,17 @@ _CLAUSE_AFTER = re.compile(
 )
 
 
+def _plain_age_number(c: Cand) -> bool:
+    """A single whole number a person could be, with no scale word ("50", not "50m")."""
+    return (
+        not c.is_range
+        and c.is_int
+        and c.value is not None
+        and 1 <= c.value <= 110
+        and c.scale == 1.0
+    )
+
+
 # only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
 # described, then how old he is
 _LIFE_EVENT_AT = re.compile(
@@ -153,11 +164,7 @@ _LIFE_EVENT_AT = re.compile(
 def _age_of_person(text: str, c: Cand) -> bool:
     """A bare whole number ending the clause after a person's life event or description."""
     return (
-        not c.is_range
-        and c.is_int
-        and c.value is not None
-        and 1 <= c.value <= 110
-        and c.scale == 1.0
+        _plain_age_number(c)
         and c.kind == "digits"
         and bool(_LIFE_EVENT_AT.search(text, max(0, c.start - 60), c.start))
         and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
@@ -169,21 +176,14 @@ _AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
 
 def _age_after_copula(text: str, c: Cand) -> bool:
     """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
-    return (
-        not c.is_range
-        and c.is_int
-        and c.value is not None
-        and 1 <= c.value <= 110
-        and c.scale == 1.0
-        and (
-            (
-                bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
-                and bool(_CLAUSE_AFTER.match(text, c.end))
-            )
-            or (
-                bool(_ANY_COPULA_BEFORE.search(text, max(0, c.start - 20), c.start))
-                and bool(_WHEN_PERSON_AFTER.match(text, c.end))
-            )
+    return _plain_age_number(c) and (
+        (
+            bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
+            and bool(_CLAUSE_AFTER.match(text, c.end))
+        )
+        or (
+            bool(_ANY_COPULA_BEFORE.search(text, max(0, c.start - 20), c.start))
+            and bool(_WHEN_PERSON_AFTER.match(text, c.end))
         )
     )
 
