@@ -282,7 +282,7 @@ END
 $$;
 """
 
-# Migration "surface words" (h22): the check that a /search hit or a /brief topic article holds
+# Migration 7, "surface words": the check that a /search hit or a /brief topic article holds
 # the query words themselves (fts.surface_patterns: '%federer%', plain a-z, 3+ letters) read
 # the article's whole text, compressed in TOAST, up to three times (title ILIKE, text LIKE,
 # text ILIKE): 95 of 109 ms of a /brief on "film" over nine months at 97k articles. Such a
