@@ -187,7 +187,7 @@ ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS reply TEXT;
 ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS indexed_through BIGINT;
 """
 
-# Migration "search candidates" (h22): /search ranks the newest SEARCH_CANDIDATES matches.
+# Migration 4, "search candidates": /search ranks the newest SEARCH_CANDIDATES matches.
 # Two ways to find them, chosen by the caller from what the words are, because the planner
 # cannot tell them apart (it does not count the cost of reading each article's search
 # vector out of TOAST, and a prepared statement's generic plan does not know the words):
@@ -222,7 +222,7 @@ AS $$
 $$;
 """
 
-# Migration "search path by frequency" (h22): how /search finds the newest n matches is chosen
+# Migration 6, "search path by frequency": how /search finds the newest n matches is chosen
 # by how many articles the planner expects to match (its estimate from ANALYZE's most
 # common lexemes, one EXPLAIN), not by whether the words are clustering stop words ("really"
 # is one, in 5% of articles, where a walk from the newest reads ~20 vectors per match).
