@@ -43,12 +43,13 @@ def surfaces(reply: Reply, first: int | None = None) -> list[str]:
 async def test_oil_finds_the_crude_price_a_barrel(ask) -> None:
     reply = await ask("/figures oil")
     assert not reply.error and reply.title == "Figures about “oil”"
-    assert "$53.09" in surfaces(reply, 10)
+    assert "$53.09 a barrel" in surfaces(reply, 10)
 
 
 async def test_barrel_puts_the_barrel_price_first(ask) -> None:
     reply = await ask("/figures barrel")
-    assert surfaces(reply, 1) == ["$53.09"]
+    first = rows(reply)[0]
+    assert first.surface == "$53.09 a barrel" and first.normalised.endswith("per barrel")
 
 
 async def test_house_finds_every_figure_of_the_house_prices_story(ask) -> None:
@@ -114,7 +115,7 @@ async def test_nothing_about_the_words_says_so_with_an_example(ask) -> None:
 async def test_a_measure_named_lists_its_figures(ask) -> None:
     reply = await ask("/figures money")
     assert not reply.error
-    assert {"$53.09", "$1.13bn (£600m)"} <= set(surfaces(reply))
+    assert {"$53.09 a barrel", "$1.13bn (£600m)"} <= set(surfaces(reply))
 
 
 def test_words_of_letters_and_digits_match_as_the_search_index_cuts_them() -> None:
