@@ -18,12 +18,14 @@ _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer 
 # Words as the search index cuts them: letters and digits together ("60m", "3G"), so a query
 # word the index matched is found in the figure's sentence too.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-# How much each place a query word is found in counts (the figure's sentence, unit or
-# referent beats its article's title, which beats the article's search rank).
+# How much each place a query word is found in counts: the figure's sentence, unit or
+# referent first; then how much its whole article is about the words (coverage and density,
+# article_relevance), which weighs more than the title alone, so a story about the words
+# lends its figures relevance even where their own sentence lacks them ("It took £7.2m").
 SENTENCE_WEIGHT = 3.0
-TITLE_WEIGHT = 1.5
+TITLE_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
-ARTICLE_WEIGHT = 1.0
+ARTICLE_WEIGHT = 1.5
 FACET_WEIGHT = 0.5
 # Among figures that score the same (one sentence, or sentences as much about the words), the
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
