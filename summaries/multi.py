@@ -151,11 +151,12 @@ def story_features(
         "source": _source_centrality(candidates, vectors, centroid, len(docs)),
         "bias": np.ones(len(candidates)),
     }
-    chances = word_features(candidates, len(vocabulary)) @ (
+    flat = _flat(candidates)
+    chances = word_features(candidates, len(vocabulary), flat) @ (
         _word_weights() if word_weights is None else word_weights
     )
     salience = 1.0 / (1.0 + np.exp(-chances))  # each word's learned chance of being in it
-    rows, terms = _flat(candidates)
+    rows, terms = flat
     total = np.bincount(rows, weights=salience[terms], minlength=len(candidates))
     columns["salience"] = total / np.bincount(rows, minlength=len(candidates))
     columns["salience_total"] = total / 10
@@ -187,14 +188,19 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b|\b(?:I|we)[’'](?:m|re|v
 _OPENER = re.compile(r"(?:Then|So|And|Now|That|This|These|Those|Still|Yet|Also)\b")
 
 
-def word_features(candidates: Sequence[_Candidate], width: int) -> np.ndarray:
+def word_features(
+    candidates: Sequence[_Candidate],
+    width: int,
+    flat: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """WORD_FEATURES of each vocabulary id: how widely, often and early the story uses it.
 
     A word many outlets use often and early is one an editor's summary is likely to hold
-    (the label the word model was fitted to on the tune half).
+    (the label the word model was fitted to on the tune half). `flat` is _flat(candidates)
+    when the caller has it already.
     """
     n_docs = len({c.doc for c in candidates}) or 1
-    rows, terms = _flat(candidates)
+    rows, terms = _flat(candidates) if flat is None else flat
     docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))[rows]
     ranks = np.fromiter((c.position for c in candidates), dtype=float, count=len(candidates))
     ranks = ranks[rows]
