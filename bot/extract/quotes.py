@@ -31,10 +31,11 @@ from bot.extract.attribution import (
     tokens,
 )
 from bot.extract.credible import credible_speaker, negated
-from bot.extract.doc import ArticleDoc, Segment, place_like, prepare, sentence_index
+from bot.extract.doc import ArticleDoc, Segment, place_like, prepare
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
+from bot.extract.resolve import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
