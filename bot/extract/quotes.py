@@ -251,6 +251,55 @@ def _closing_verb(fr: _Frame, body: str) -> tuple[Mention, str] | None:
     return None
 
 
+# What may follow the cue of a sentence that only attributes the quote before it ("Trump said.",
+# "Miller, a retired worker, said pleasantly into the phone."): punctuation, an adverb or a
+# preposition; a lowercase object or "that" makes it a sentence of its own ("Trump said the ...").
+_TAIL_NEXT = frozenset(
+    "on in at into to during after before with as from of about while when".split()
+)
+_TAIL_WORDS = 16
+
+
+def _tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention, str] | None:
+    """`"... are missing." Trump said.`: a quote closing its own sentence, then a sentence in
+    the same paragraph that opens with its subject and a speech cue and says nothing else; the
+    sentence splitter put the cue outside the quote's frame."""
+    text = doc.text
+    if not body.rstrip().endswith((".", "?", "!")) or not doc.sentences:
+        return None
+    pos = seg.close + 1
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    if pos >= len(text) or not text[pos].isupper() or doc.masked(pos):
+        return None
+    si = sentence_index(doc, pos)
+    end = doc.sentences[si].end
+    nl = text.find("\n", pos)
+    if 0 <= nl < end:
+        end = nl
+    k = bisect.bisect_right(doc.masks, (pos, 1 << 60))
+    if k < len(doc.masks):
+        end = min(end, doc.masks[k][0])
+    toks = doc.sentence_slice(si, pos, end)[:_TAIL_WORDS]
+    ci = cue_index(toks)
+    if ci is None or ci == 0 or toks[ci].low == "according":
+        return None
+    if any(t.text in ".!?;:" for t in toks[:ci]):
+        return None
+    nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+    if nxt is not None and not (
+        nxt.text in ".,;!?"
+        or nxt.low in _TAIL_NEXT
+        or (nxt.low.endswith("ly") and not nxt.cap)
+        or (nxt.cap and toks[ci].low in OBJECT_CUES)
+    ):
+        return None
+    m = subject_before(toks, ci)
+    if m is None or m.kind not in ("person", "name", "pronoun") or m.start != toks[0].start:
+        return None
+    return m, _with_modal(toks, ci)
+
+
 _GLOSS = re.compile(r"\s*\(\s*[A-Z][^()]{0,60}\)")
 
 
@@ -541,6 +590,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             loose = _closing_verb(fr, body)
             if loose is not None:
                 mention, cue, found = loose[0], loose[1], True
+        if not found and not fr.after:
+            tail = _tail_attribution(doc, seg, body)
+            if tail is not None:
+                mention, cue, found = tail[0], tail[1], True
         speaker = doc.resolve(mention) if found else None
         if (
             mention is not None

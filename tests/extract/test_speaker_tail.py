@@ -1,0 +1,51 @@
+"""Speakers named in a short sentence of their own right after a quote that closes its sentence
+(`"... missing." Trump said.`): the sentence splitter puts the cue outside the quote's frame."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+from bot.model import Quote
+
+
+def _direct(text: str) -> list[Quote]:
+    return [q for q in extract_quotes(text) if q.kind != "indirect"]
+
+
+def _speaker(text: str, opening: str) -> str | None:
+    return next(q.speaker for q in _direct(text) if q.text.startswith(opening))
+
+
+LEAD = "Donald Trump and Hillary Clinton spoke on Wednesday.\n\n"
+
+
+def test_a_bare_name_and_verb_after_a_full_stop_attributes_the_quote() -> None:
+    text = (
+        LEAD + "“Russia, if you’re listening, I hope you’re able to find the emails.” Trump said.\n"
+    )
+    assert _speaker(text, "Russia, if") == "Donald Trump"
+
+
+def test_a_question_then_name_verb_and_a_participle_clause() -> None:
+    text = (
+        LEAD
+        + "\"I'm not sure he is available, but we'll see, right?\" Clinton remarked, "
+        + "alluding to the actor's latest film.\n"
+    )
+    assert _speaker(text, "I'm not sure") == "Hillary Clinton"
+
+
+def test_an_appositive_and_an_adverb_between_name_and_verb() -> None:
+    text = (
+        "Eva Miller and Gloria Major volunteer for the campaign.\n\n"
+        '"I am calling from the campaign. How are you today?" Miller, a retired worker from a '
+        "nuclear plant, said pleasantly into the phone.\n"
+    )
+    assert _speaker(text, "I am calling") == "Eva Miller"
+
+
+def test_a_sentence_with_its_own_content_does_not_attribute_the_quote_before() -> None:
+    text = (
+        LEAD
+        + "The crowd cheered. “We are going to win, win, win.” Trump said the polls were wrong.\n"
+    )
+    assert _speaker(text, "We are going to win") is None
