@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     NOMINAL_HEADS,
     NOT_NAME,
+    SPEECH_CUES,
     TITLES,
     common_words,
 )
@@ -344,6 +345,24 @@ def _word_before(text: str, pos: int) -> str:
 
 _QUOTE_MARKS = frozenset("\"“”'’")
 _SPEAKS = re.compile(r",?\s+(?:said|says|told|added|insisted|argued|claimed)\b")
+# A lone word as the subject of any finite speech verb of the lexicon ("Obama stated",
+# "Bryne noted"); not the verbs firms, papers and data do as often as people ("Reuters
+# reported", "Nomura estimated").
+_BODY_VERBS = frozenset(
+    """announced announces reported reports estimated estimates indicated indicates confirmed
+    confirms charged posted""".split()
+)
+_UTTERED = re.compile(
+    r",?\s+(?:"
+    + "|".join(
+        sorted(
+            w
+            for w in SPEECH_CUES
+            if (w.endswith(("ed", "s")) or w in IRREGULAR_PAST) and w not in _BODY_VERBS
+        )
+    )
+    + r")\b"
+)
 
 
 _TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -390,7 +409,7 @@ def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     if word.lower() in common_words() or not word[:1].isupper():
         return False
     for p in _occurrences(text, word):
-        if not _SPEAKS.match(text, p + len(word)):
+        if not _UTTERED.match(text, p + len(word)):
             continue
         if p and not text[p - 1].isspace() and text[p - 1] not in "\"“‘'(":
             continue

@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    AUX,
     CUES,
+    DETERMINERS,
     NOMINAL_HEADS,
     OBJECT_CUES,
     SPEECH_CUES,
@@ -195,6 +197,10 @@ def _frame_speaker(
         m = _subject_before(doc, before, ci)
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
+        if m is None:
+            m = _described_subject(before, ci)
+            if m is not None:  # "her birth mother told ...": not the clause's named subject
+                return m, cue, True
         chained = (  # "Nefzi said, adding, ...": the subject of the first cue
             ci >= 2
             and before[ci - 1].text == ","
@@ -447,6 +453,36 @@ def _subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | No
                 return p
         k -= 1
     return m
+
+
+_DESCRIBED_WORDS = 4
+
+
+def _described_subject(toks: list[Token], ci: int) -> Mention | None:
+    """A lowercase noun phrase after a determiner right before the cue ("after her birth mother
+    told her ..."): someone the article describes but does not name spoke, so the quote is not
+    the clause's named subject's (a nominal mention: resolved to a name only by its role)."""
+    j = ci - 1
+    while j >= 0 and toks[j].low.endswith("ly") and not toks[j].cap:
+        j -= 1
+    end = j
+    while j >= 0 and end - j < _DESCRIBED_WORDS and toks[j].text.isalpha() and not toks[j].cap:
+        if toks[j].low in _NOT_IN_PHRASE or toks[j].low in AUX:
+            return None  # "a surrogate who said", "that was reported": not a subject phrase
+        if toks[j].low in DETERMINERS:
+            opener = toks[j - 1].low if j > 0 else ","
+            if j == end or opener not in _CLAUSE_OPENERS:
+                return None  # "that told"; "pointed to a previous case to say": an object
+            words = tuple(t.low for t in toks[j : end + 1])
+            return Mention(None, "nominal", toks[j].start, toks[end].end, words)
+        j -= 1
+    return None
+
+
+# what may open the clause whose subject is the described speaker, and words no such
+# subject phrase holds
+_CLAUSE_OPENERS = frozenset(", ; after when because as and but while since before until if".split())
+_NOT_IN_PHRASE = frozenset("to who which that whom whose of this these those".split())
 
 
 def _with_subject(toks: list[Token], ci: int) -> Mention | None:

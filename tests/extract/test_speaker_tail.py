@@ -49,3 +49,24 @@ def test_a_sentence_with_its_own_content_does_not_attribute_the_quote_before() -
         + "The crowd cheered. “We are going to win, win, win.” Trump said the polls were wrong.\n"
     )
     assert _speaker(text, "We are going to win") is None
+
+
+def test_a_lone_surname_that_states_or_notes_is_a_printable_person() -> None:
+    text = (
+        "The president spoke to reporters on Monday.\n\n"
+        "“If we see signs that a voting machine is vulnerable to hacking, we inform the local "
+        "authorities,” Obama stated.\n"
+    )
+    assert _speaker(text, "If we see signs") == "Obama"
+
+
+def test_a_described_speaker_is_not_the_named_subject_of_the_clause() -> None:
+    # BBC politics/113: the birth mother said he was known as "Precious", not Lucy
+    text = (
+        "Labour MP Stephen Pound has told of his joy on learning he fathered a daughter.\n\n"
+        'Lucy, 36, tracked down Mr Pound after her birth mother told her he was known as "Precious '
+        'Pound" at school. Despite being told he was a "nutter who died at sea" she found him. '
+        "Lucy wrote to his office.\n"
+    )
+    quotes = _direct(text)
+    assert all(q.speaker != "Lucy" for q in quotes)
