@@ -207,6 +207,12 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
         if last in NOT_PERSON or last in ORG_WORDS or last in NOT_NAME:
             continue  # a place, an institution or a date, not a person
         start = m.start()
+        cut = _function_word_end(run_text)
+        if cut:  # "the U.S. While Clinton has": the name starts after the function word
+            start += cut
+            run_text = run_text[cut:]
+            if " " not in run_text:
+                continue  # one word left: _add_surname_mentions finds it if it is a name
         found = seen_runs.get(run_text)
         if found is None:  # names repeat: classify each distinct run once, then shift offsets
             run = tokens(text, start, start + len(run_text))
@@ -229,6 +235,26 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
     _collect_speakers(doc)
     _add_surname_mentions(doc, blanked)
     return doc
+
+
+# conjunctions and sentence adverbs: closed-class words no name holds (unlike "April", "May")
+_CLAUSE_OPENERS = frozenset(
+    """but and or when while if however meanwhile also as after before because since although
+    though until unless yet so then thus still despite whether""".split()
+)
+
+
+def _function_word_end(run: str) -> int:
+    """Offset in run just past its last clause opener before the final word ("S. While
+    Clinton" -> "Clinton"), 0 if none: a capitalised "While" or "But" opens a clause, it is
+    no part of a name."""
+    cut = 0
+    for w in re.finditer(r"\S+", run):
+        if w.end() == len(run):
+            break
+        if w.group(0).rstrip(".,").lower() in _CLAUSE_OPENERS:
+            cut = w.end() + 1
+    return cut
 
 
 def _blank(text: str, masks: list[tuple[int, int]]) -> str:

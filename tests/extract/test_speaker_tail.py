@@ -70,3 +70,15 @@ def test_a_described_speaker_is_not_the_named_subject_of_the_clause() -> None:
     )
     quotes = _direct(text)
     assert all(q.speaker != "Lucy" for q in quotes)
+
+
+def test_a_clause_opener_after_an_abbreviation_is_no_part_of_a_name() -> None:
+    text = (
+        "Democrats want Hillary Clinton to reject the support of a retired general.\n\n"
+        "Trump called to ban Muslims from entering the U.S. While Clinton has condemned the "
+        "plan, she has not spoken about the general.\n\n"
+        "On Wednesday, Clinton bashed the proposal. She addressed Muslim-Americans in an email, "
+        "saying that “what you’re hearing from Republicans is wrong.”\n\n"
+        "“Now is the time for all of us to stand up to hateful words and deeds,” she said.\n"
+    )
+    assert _speaker(text, "Now is the time") == "Hillary Clinton"
