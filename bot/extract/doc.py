@@ -29,6 +29,7 @@ from bot.extract.attribution import (
     tokens,
 )
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, key_of
+from bot.extract.lexicon import common_words
 from bot.extract.resolve import (
     expand,
     person_speaker,
@@ -190,6 +191,59 @@ def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
     return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
 
 
+_HEADLINE_WORDS = 20
+
+
+def _headline_end(text: str) -> int:
+    """End of a title-case first line (most of its three to twenty words capitalised), else
+    0: its capitalised runs join names and verbs ("Carly Fiorina Endorses Ted Cruz")."""
+    nl = text.find("\n")
+    words = [w for w in text[: max(nl, 0)].split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= _HEADLINE_WORDS:
+        return 0
+    return nl if sum(w[0].isupper() for w in words) >= 0.8 * len(words) else 0
+
+
+_HEADLINE_NAME_WORDS = 3
+
+
+def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[int, str]]:
+    """People in a title-case headline run, with offsets: the run is cut at words copy writes
+    in lowercase ("Francois Hollande Says Donald Trump"), unless the body writes the word
+    capitalised inside a sentence ("George Bush"); of each part, the longest stretch the body
+    also writes ("NYTimes Casually Conflates Ted Cruz" -> "Ted Cruz"), else the part itself
+    when it is short enough to be a name."""
+    common = common_words()
+    body = text[head:]
+    out: list[tuple[int, str]] = []
+    part: list[re.Match[str]] = []
+    for w in [*re.finditer(r"\S+", run), None]:
+        word = w.group(0).rstrip(".,:;") if w is not None else ""
+        if w is not None and not (
+            word.lower() in common and not re.search(rf"[a-z,]\s+{re.escape(word)}\b", body)
+        ):
+            part.append(w)
+            continue
+        if len(part) >= 2:
+            found = _in_body(body, run, part)
+            if found is not None:
+                out.append((start + found[0], run[found[0] : found[1]]))
+            elif len(part) <= _HEADLINE_NAME_WORDS:
+                out.append((start + part[0].start(), run[part[0].start() : part[-1].end()]))
+        part = []
+    return out
+
+
+def _in_body(body: str, run: str, part: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The longest stretch of two or more words of part that body also writes, as run offsets."""
+    for n in range(len(part), 1, -1):
+        for i in range(len(part) - n + 1):
+            a, b = part[i].start(), part[i + n - 1].end()
+            if run[a:b] in body:
+                return a, b
+    return None
+
+
 def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
     masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
     doc = ArticleDoc(
@@ -197,16 +251,24 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
     )
     blanked = _blank(text, masks)  # quotes become spaces: names inside quotes are not sources
     seen_runs: dict[str, list[Mention]] = {}
-    for m in _CAPRUN.finditer(blanked):
-        run_text = m.group(0)
-        if "\n" in run_text:
-            continue
+    head = _headline_end(text)
+    from_headline: set[str] = set()
+    runs = (
+        (start, run_text)
+        for m in _CAPRUN.finditer(blanked)
+        if "\n" not in m.group(0)
+        for start, run_text in (
+            _headline_names(text, head, m.start(), m.group(0))
+            if m.start() < head
+            else [(m.start(), m.group(0))]
+        )
+    )
+    for start, run_text in runs:
         if run_text.endswith(("'s", "’s")):  # "Andre Agassi's involvement": the person, named
             run_text = run_text[:-2]  # in full (never the subject: "'s" follows the mention)
         last = run_text.rsplit(None, 1)[-1].rstrip(".").lower()
         if last in NOT_PERSON or last in ORG_WORDS or last in NOT_NAME:
             continue  # a place, an institution or a date, not a person
-        start = m.start()
         cut = _function_word_end(run_text)
         if cut:  # "the U.S. While Clinton has": the name starts after the function word
             start += cut
@@ -226,8 +288,17 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
             doc.persons.append(mention)
             key = doc.skeleton(surname(mention.name or ""))
             best = doc.fullnames.get(key)
-            if best is None or len((mention.name or "").split()) > len(best.split()):
+            size = len((mention.name or "").split())
+            if (
+                best is None
+                or size > len(best.split())
+                or (key in from_headline and size == len(best.split()))
+            ):  # the body's spelling ("François Hollande") before the headline's
                 doc.fullnames[key] = mention.name or ""
+                if start < head:
+                    from_headline.add(key)
+                else:
+                    from_headline.discard(key)
     plain = _NON_WORD.sub(" ", blanked)
     for i, sent in enumerate(sentences):
         if not _CUE_WORDS.isdisjoint(plain[sent.start : sent.end].split()):

@@ -82,3 +82,15 @@ def test_a_clause_opener_after_an_abbreviation_is_no_part_of_a_name() -> None:
         "“Now is the time for all of us to stand up to hateful words and deeds,” she said.\n"
     )
     assert _speaker(text, "Now is the time") == "Hillary Clinton"
+
+
+def test_a_title_case_headline_never_joins_two_names_and_a_verb_into_a_speaker() -> None:
+    text = (
+        "Francois Hollande Says Donald Trump ‘Makes You Want To Retch.’\n\n"
+        "Trump’s “excesses” are sickening, Hollande said on Tuesday in Paris.\n\n"
+        "Trump asserted that France had lost its identity: “France is no longer France,” "
+        "he claimed.\n"
+    )
+    speakers = {q.speaker for q in extract_quotes(text) if q.speaker}
+    assert speakers and not any("Says" in s for s in speakers)
+    assert _speaker(text, "France is no longer") == "Donald Trump"
