@@ -602,6 +602,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     prev_speaker: str | None = None
     cur_line = -1
     line_speaker: str | None = None
+    line_speakers: set[str] = set()
+    two_before = False
     last_para_speaker: str | None = None
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
@@ -610,9 +612,14 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         line = text.rfind("\n", 0, seg.open)
         if line != cur_line:
             gap = text[cur_line + 1 : line] if cur_line >= 0 else ""
-            last_para_speaker = line_speaker if gap.count("\n") <= 2 and not unnamed else None
+            two_before = len(line_speakers) > 1  # two people quoted in the last paragraph:
+            # either may go on in this one, so neither is taken as its speaker (abstain)
+            last_para_speaker = (
+                line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
+            )
             prev_speaker = None
             line_speaker = None
+            line_speakers = set()
             unnamed = False
             cur_line = line
         fr = _frame(doc, seg)
@@ -676,8 +683,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 speaker = doc.resolve(m) if m is not None and _known_person(doc, m) else None
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
-                    # speaker just reported in this paragraph (or closing the last one)
-                    speaker = doc.reporter_before(text.rfind("\n\n", 0, max(0, line)) + 1, seg.open)
+                    # speaker just reported in this paragraph (or closing the last one, when
+                    # it quoted one person only)
+                    lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
+                    speaker = doc.reporter_before(lo, seg.open)
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
@@ -696,6 +705,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         if speaker is not None:
             prev_speaker = speaker
             line_speaker = speaker
+            line_speakers.add(speaker)
             last_end = seg.close
         if seg.double_apostrophe:
             apostrophes.append((seg, speaker))

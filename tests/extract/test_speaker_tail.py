@@ -94,3 +94,23 @@ def test_a_title_case_headline_never_joins_two_names_and_a_verb_into_a_speaker()
     speakers = {q.speaker for q in extract_quotes(text) if q.speaker}
     assert speakers and not any("Says" in s for s in speakers)
     assert _speaker(text, "France is no longer") == "Donald Trump"
+
+
+def test_a_paragraph_after_two_speakers_is_not_given_to_either() -> None:
+    text = (
+        "Hillary Clinton met Rachel Maddow on Tuesday.\n\n"
+        '"I am going to look at a lot of different people," Clinton said. "Grizzly Adams?" '
+        "Maddow asked.\n\n"
+        '"I am not sure he is available, but we will see what happens next week."\n'
+    )
+    assert _speaker(text, "I am going") == "Hillary Clinton"
+    assert _speaker(text, "I am not sure") is None
+
+
+def test_a_paragraph_after_one_speaker_continues_that_speaker() -> None:
+    text = (
+        "Hillary Clinton spoke on Tuesday.\n\n"
+        '"I am going to look at a lot of different people," Clinton said.\n\n'
+        '"I am not sure he is available, but we will see what happens next week."\n'
+    )
+    assert _speaker(text, "I am not sure") == "Hillary Clinton"
