@@ -154,9 +154,14 @@ def classify_run(toks: list[Token]) -> Mention | None:
         return None
     if len(rest) == 1 and last.text.isupper() and len(last.text) > 1 and not titles:
         return Mention(last.text, "org", last.start, last.end, (), last.text)
-    kind = "person" if titles or len(rest) >= 2 else "name"
+    named_role = any(t not in _MODIFIERS for t in titles)  # "Former Arizona": no role named
+    kind = "person" if named_role or len(rest) >= 2 else "name"
     name = surface if last_title < 0 else " ".join(w.text for w in rest)
     return Mention(name, kind, rest[0].start, last.end, titles, surface)
+
+
+# words that qualify a title but name no role: "Former Arizona governor" is no person "Arizona"
+_MODIFIERS = frozenset("former acting interim senior top first".split())
 
 
 def _clean(words: list[Token]) -> str:

@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     NOUN_CUES,
     ORG_WORDS,
     PHRASAL_FORMS,
+    TITLES,
     Mention,
     Token,
     classify_run,
@@ -194,6 +195,20 @@ def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
 _HEADLINE_WORDS = 20
 
 
+_ROLE_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+\Z")
+
+
+def _role_before(text: str, start: int, run: str) -> int:
+    """Length of a lowercase role word and space before a run whose first word would be
+    dropped as a date or function word ("governor Jan Brewer"), else 0: with the role in
+    front the run names a person."""
+    first = run.split(None, 1)[0].rstrip(".").lower()
+    if first not in NOT_NAME:
+        return 0
+    m = _ROLE_BEFORE.search(text, max(0, start - 30), start)
+    return start - m.start() if m and m.group(1) in TITLES else 0
+
+
 def _headline_end(text: str) -> int:
     """End of a title-case first line (most of its three to twenty words capitalised), else
     0: its capitalised runs join names and verbs ("Carly Fiorina Endorses Ted Cruz")."""
@@ -275,12 +290,16 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
             run_text = run_text[cut:]
             if " " not in run_text:
                 continue  # one word left: _add_surname_mentions finds it if it is a name
+        role = _role_before(text, start, run_text)
+        if role:  # "governor Jan Brewer": a month-like given name after a role is a name
+            start -= role
+            run_text = text[start : start + role + len(run_text)]
         found = seen_runs.get(run_text)
         if found is None:  # names repeat: classify each distinct run once, then shift offsets
             run = tokens(text, start, start + len(run_text))
             found = seen_runs[run_text] = [
                 mention._replace(start=mention.start - start, end=mention.end - start)
-                for i, j in name_runs(run)
+                for i, j in ([(0, len(run))] if role else name_runs(run))
                 if (mention := classify_run(run[i:j])) is not None and _person_like(mention)
             ]
         for rel in found:

@@ -114,3 +114,17 @@ def test_a_paragraph_after_one_speaker_continues_that_speaker() -> None:
         '"I am not sure he is available, but we will see what happens next week."\n'
     )
     assert _speaker(text, "I am not sure") == "Hillary Clinton"
+
+
+def test_a_place_after_former_is_not_a_person_and_a_month_like_name_after_a_role_is() -> None:
+    text = (
+        "Donald Trump picked a running mate on Friday.\n\n"
+        "Former Arizona governor Jan Brewer, an early supporter of Trump, calls the issue of "
+        'security "a priority" for women. "That\'s something I think will resonate with all '
+        'women," she said in an interview.\n\n'
+        "Former Pennsylvania governor Ed Rendell praised Sanders for what he has accomplished, "
+        'calling it "an incredible feat for a candidate".\n'
+    )
+    speakers = {q.speaker for q in extract_quotes(text)}
+    assert "Arizona" not in speakers and "Pennsylvania" not in speakers
+    assert _speaker(text, "That's something") == "Jan Brewer"
