@@ -224,10 +224,11 @@ _HEADLINE_NAME_WORDS = 3
 
 def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[int, str]]:
     """People in a title-case headline run, with offsets: the run is cut at words copy writes
-    in lowercase ("Francois Hollande Says Donald Trump"), unless the body writes the word
-    capitalised inside a sentence ("George Bush"); of each part, the longest stretch the body
-    also writes ("NYTimes Casually Conflates Ted Cruz" -> "Ted Cruz"), else the part itself
-    when it is short enough to be a name."""
+    in lowercase and at the lexicon's verbs ("Francois Hollande Says Donald Trump", "Urges
+    Britain"), unless the body writes the word capitalised inside a sentence ("George Bush");
+    of each part, the longest stretch the body also writes ("NYTimes Casually Conflates Ted
+    Cruz" -> "Ted Cruz"), else the part itself when it is short enough to be a name and the
+    body names its last word."""
     common = common_words()
     body = text[head:]
     out: list[tuple[int, str]] = []
@@ -235,7 +236,8 @@ def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[in
     for w in [*re.finditer(r"\S+", run), None]:
         word = w.group(0).rstrip(".,:;") if w is not None else ""
         if w is not None and not (
-            word.lower() in common and not re.search(rf"[a-z,]\s+{re.escape(word)}\b", body)
+            (word.lower() in common or word.lower() in CUES or word.lower() in ATTITUDE_CUES)
+            and not re.search(rf"[a-z,]\s+{re.escape(word)}\b", body)
         ):
             part.append(w)
             continue
@@ -243,10 +245,17 @@ def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[in
             found = _in_body(body, run, part)
             if found is not None:
                 out.append((start + found[0], run[found[0] : found[1]]))
-            elif len(part) <= _HEADLINE_NAME_WORDS:
+            elif len(part) <= _HEADLINE_NAME_WORDS and _surname_in_body(body, part[-1].group(0)):
                 out.append((start + part[0].start(), run[part[0].start() : part[-1].end()]))
         part = []
     return out
+
+
+def _surname_in_body(body: str, word: str) -> bool:
+    """The last word of a headline part ("Hollande", "Schlafly’s") stands in the body too:
+    "Clinton Wades" names nobody the article goes on to name."""
+    word = re.sub(r"['’]s$", "", word.rstrip(".,:;"))
+    return re.search(rf"\b{re.escape(word)}\b", body) is not None
 
 
 def _in_body(body: str, run: str, part: list[re.Match[str]]) -> tuple[int, int] | None:

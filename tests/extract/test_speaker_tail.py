@@ -128,3 +128,12 @@ def test_a_place_after_former_is_not_a_person_and_a_month_like_name_after_a_role
     speakers = {q.speaker for q in extract_quotes(text)}
     assert "Arizona" not in speakers and "Pennsylvania" not in speakers
     assert _speaker(text, "That's something") == "Jan Brewer"
+
+
+def test_a_headline_verb_and_place_are_no_speaker() -> None:
+    text = (
+        "Clinton Wades In: Urges Britain to Remain In European Union.\n\n"
+        "Conceding that there would likely be a trade deal, he warned: “It’s not going to happen "
+        "any time soon, because our focus is on negotiating with a big bloc.”\n"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {None}
