@@ -347,6 +347,9 @@ def _function_word_end(run: str) -> int:
     """Offset in run just past its last clause opener before the final word ("S. While
     Clinton" -> "Clinton"), 0 if none: a capitalised "While" or "But" opens a clause, it is
     no part of a name."""
+    words = run.split(" ")
+    if _CLAUSE_OPENERS.isdisjoint(w.rstrip(".,").lower() for w in words[:-1]):
+        return 0  # the common case, without offsets
     cut = 0
     for w in re.finditer(r"\S+", run):
         if w.end() == len(run):
