@@ -1,0 +1,239 @@
+"""Subjects of the speech cue around a quote: inverted and appositive names after the cue,
+a person before it past an organisation or a description, the cue's modal, and a short
+sentence after a closed quote that only names its speaker. quotes.py reads a quote's frame
+with these; they know the article (ArticleDoc) but not the frame.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from bot.extract.attribution import (
+    ATTITUDE_CUES,
+    AUX,
+    DETERMINERS,
+    NOMINAL_HEADS,
+    OBJECT_CUES,
+    SPEECH_CUES,
+    TITLES,
+    Mention,
+    Token,
+    classify_run,
+    clause_subject,
+    cue_index,
+    is_participle,
+    np_ending_at,
+    run_end,
+    subject_after,
+    subject_before,
+)
+from bot.extract.doc import ArticleDoc, Segment, place_like
+from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
+from bot.extract.resolve import sentence_index
+
+
+def with_modal(toks: list[Token], ci: int) -> str:
+    """The cue with the words that make it future or hypothetical: "will argue", "is expected
+    to say" (the reply marks these as not yet said); else the cue word alone."""
+    cue = toks[ci].low
+    j = ci - 1
+    if j >= 0 and toks[j].low in FUTURE_MODALS:
+        return f"{toks[j].low} {cue}"
+    if j >= 1 and toks[j].low == "to" and toks[j - 1].low in FUTURE_FRAMES:
+        k = j - 1
+        if k >= 1 and toks[k - 1].low in ("is", "are", "was", "were", "be"):
+            k -= 1
+        return " ".join(t.low for t in toks[k : ci + 1])
+    return cue
+
+
+_CHAIN = frozenset("and of the".split())
+_ROLE_FILLERS = frozenset("technology research communications policy finance sales".split())
+
+
+def cue_subject_after(toks: list[Token], ci: int) -> Mention | None:
+    """subject_after, plus two inverted shapes it misses: an appositive name after a role
+    ("said the bureau's director, James Comey,") and a chain of titles joined by "and"
+    ("said former Gov. and party Chairman Ed Rendell")."""
+    m = subject_after(toks, ci)
+    if m is not None and m.kind in ("person", "pronoun"):
+        return m
+    n = len(toks)
+    if m is not None and m.kind in ("nominal", "org"):
+        # "said RNID technology director, Guido Gybels": the body's role, then the person
+        j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
+        while (
+            m.kind == "org"
+            and j < n
+            and (
+                toks[j].low in TITLES
+                or toks[j].low in NOMINAL_HEADS
+                or toks[j].low in _ROLE_FILLERS
+            )
+        ):
+            j += 1
+        if j + 1 < n and toks[j].text == "," and toks[j + 1].cap:
+            p = classify_run(toks[j + 1 : run_end(toks, j + 1) + 1])
+            if p is not None and p.kind in ("person", "name"):
+                return p
+    if m is not None:
+        return m
+    best: Mention | None = None
+    k = ci + 1
+    while k < n and k - ci <= 14:
+        t = toks[k]
+        if t.cap and t.text[0].isalpha():
+            e = run_end(toks, k)
+            p = classify_run(toks[k : e + 1])
+            if p is not None and p.kind == "person":
+                best = p
+            k = e + 1
+            continue
+        if not (t.low in _CHAIN or t.low in TITLES or t.low in NOMINAL_HEADS):
+            break
+        k += 1
+    return best
+
+
+_ORG_PHRASE = frozenset("of at from for the and & ,".split())
+
+
+def cue_subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention | None:
+    """subject_before, but past an organisation that only qualifies a person: "Jeffrey Lewis of
+    the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
+    m = subject_before(toks, ci)
+    if m is None and is_participle(toks[ci].low):
+        m = _with_subject(toks, ci)
+    if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
+        return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+    if m is not None and m.kind not in ("org", "nominal"):
+        return m
+    k = ci - 1
+    while k >= 0 and ci - k <= 14:
+        t = toks[k]
+        if t.text in ".;:!?" or (t.low in SPEECH_CUES and not t.cap):
+            return m
+        if t.low in ("of", "at", "from", ",") and k >= 1 and toks[k - 1].cap:
+            p = np_ending_at(toks, k - 1)
+            if (
+                p is not None
+                and p.kind in ("person", "name")
+                and doc.speaker_ok(p)  # not "Hinting at better times ..., NIESR said"
+                and _qualifier_only(toks, k, ci)
+            ):
+                return p
+        k -= 1
+    return m
+
+
+_DESCRIBED_WORDS = 4
+
+
+def described_subject(toks: list[Token], ci: int) -> Mention | None:
+    """A lowercase noun phrase after a determiner right before the cue ("after her birth mother
+    told her ..."): someone the article describes but does not name spoke, so the quote is not
+    the clause's named subject's (a nominal mention: resolved to a name only by its role)."""
+    j = ci - 1
+    while j >= 0 and toks[j].low.endswith("ly") and not toks[j].cap:
+        j -= 1
+    end = j
+    while j >= 0 and end - j < _DESCRIBED_WORDS and toks[j].text.isalpha() and not toks[j].cap:
+        if toks[j].low in _NOT_IN_PHRASE or toks[j].low in AUX:
+            return None  # "a surrogate who said", "that was reported": not a subject phrase
+        if toks[j].low in DETERMINERS:
+            opener = toks[j - 1].low if j > 0 else ","
+            if j == end or opener not in _CLAUSE_OPENERS:
+                return None  # "that told"; "pointed to a previous case to say": an object
+            words = tuple(t.low for t in toks[j : end + 1])
+            return Mention(None, "nominal", toks[j].start, toks[end].end, words)
+        j -= 1
+    return None
+
+
+# what may open the clause whose subject is the described speaker, and words no such
+# subject phrase holds
+_CLAUSE_OPENERS = frozenset(", ; after when because as and but while since before until if".split())
+_NOT_IN_PHRASE = frozenset("to who which that whom whose of this these those".split())
+
+
+def _with_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`with Donald Trump tweeting that ...`: the name after "with" is the participle's subject."""
+    j = ci - 1
+    if j < 1 or not toks[j].cap:
+        return None
+    i = j
+    while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+        i -= 1
+    if i < 1 or toks[i - 1].low != "with":
+        return None
+    m = classify_run(toks[i : j + 1])
+    return m if m is not None and m.kind in ("person", "name") else None
+
+
+def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a:b] is a role and an organisation name, with no verb that could start a clause:
+    ", senior research fellow at the IPPR", ", Blackpool Hotel Association"."""
+    seen_of = False
+    for t in toks[a:b]:
+        if t.low in ("of", "at", "from"):
+            seen_of = True
+        if t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS:
+            continue
+        if t.low in ATTITUDE_CUES or t.low in SPEECH_CUES or t.low.endswith(("ed", "ing")):
+            return False  # a verb: a clause of its own
+        if not t.text.isalpha() or t.low in _NOT_ROLE:
+            return False
+    body = toks[a + 1 : b]
+    return seen_of or (toks[a].text == "," and bool(body) and all(t.cap for t in body))
+
+
+_NOT_ROLE = frozenset("is was are were has have had will would who which that and but".split())
+
+
+# What may follow the cue of a sentence that only attributes the quote before it ("Trump said.",
+# "Miller, a retired worker, said pleasantly into the phone."): punctuation, an adverb or a
+# preposition; a lowercase object or "that" makes it a sentence of its own ("Trump said the ...").
+_TAIL_NEXT = frozenset(
+    "on in at into to during after before with as from of about while when".split()
+)
+_TAIL_WORDS = 16
+
+
+def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention, str] | None:
+    """`"... are missing." Trump said.`: a quote closing its own sentence, then a sentence in
+    the same paragraph that opens with its subject and a speech cue and says nothing else; the
+    sentence splitter put the cue outside the quote's frame."""
+    text = doc.text
+    if not body.rstrip().endswith((".", "?", "!")) or not doc.sentences:
+        return None
+    pos = seg.close + 1
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    if pos >= len(text) or not text[pos].isupper() or doc.masked(pos):
+        return None
+    si = sentence_index(doc, pos)
+    end = doc.sentences[si].end
+    nl = text.find("\n", pos)
+    if 0 <= nl < end:
+        end = nl
+    k = bisect.bisect_right(doc.masks, (pos, 1 << 60))
+    if k < len(doc.masks):
+        end = min(end, doc.masks[k][0])
+    toks = doc.sentence_slice(si, pos, end)[:_TAIL_WORDS]
+    ci = cue_index(toks)
+    if ci is None or ci == 0 or toks[ci].low == "according":
+        return None
+    if any(t.text in ".!?;:" for t in toks[:ci]):
+        return None
+    nxt = toks[ci + 1] if ci + 1 < len(toks) else None
+    if nxt is not None and not (
+        nxt.text in ".,;!?"
+        or nxt.low in _TAIL_NEXT
+        or (nxt.low.endswith("ly") and not nxt.cap)
+        or (nxt.cap and toks[ci].low in OBJECT_CUES)
+    ):
+        return None
+    m = subject_before(toks, ci)
+    if m is None or m.kind not in ("person", "name", "pronoun") or m.start != toks[0].start:
+        return None
+    return m, with_modal(toks, ci)
