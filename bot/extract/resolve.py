@@ -73,6 +73,12 @@ def _lowercase_elsewhere(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
+def _group_plural(text: str, word: str) -> bool:
+    """The article writes word in the plural with no "the" before it ("make Mexicans pay"):
+    a people or a group, not one person ("the Clintons" is a family of people named)."""
+    return re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(word)}s\b", text) is not None
+
+
 def speaker_ok(doc: Doc, m: Mention, strict: bool = False) -> bool:
     """A name-like source that can be a speaker: not a place, body or event ("North Korea",
     "Great Recession"), nor a capitalised role word, pronoun-like word or participle opening a
@@ -89,7 +95,15 @@ def speaker_ok(doc: Doc, m: Mention, strict: bool = False) -> bool:
             return True
         role = first[:-1] if first.endswith("s") else first  # "Attorneys", "Pollsters"
         return not (
-            (strict and (first in NOT_PERSON or _lowercase_elsewhere(doc.text, first)))
+            (
+                strict
+                and (
+                    first in NOT_PERSON
+                    or first in common_words()
+                    or _lowercase_elsewhere(doc.text, first)
+                    or _group_plural(doc.text, m.name.rstrip(".,"))
+                )
+            )
             or role in NOMINAL_HEADS
             or role in TITLES
             or first in _NOBODY

@@ -137,3 +137,22 @@ def test_a_headline_verb_and_place_are_no_speaker() -> None:
         "any time soon, because our focus is on negotiating with a big bloc.”\n"
     )
     assert {q.speaker for q in extract_quotes(text)} == {None}
+
+
+def test_a_common_word_opening_the_clause_is_not_the_speaker() -> None:
+    text = (
+        "Sheldon Adelson met Donald Trump in Macau.\n\n"
+        "Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I "
+        "have been friends for a long time.”\n"
+    )
+    assert _speaker(text, "Sheldon and I") == "Donald Trump"
+
+
+def test_a_people_written_in_the_plural_is_not_a_speaker() -> None:
+    text = (
+        "Donald Trump said he would build a wall and make Mexicans pay for it.\n\n"
+        "Former Mexican presidents fired back at the proposal. Given his past comments on "
+        "building a wall to keep so-called Mexican “rapists” out of the country, the reply "
+        "surprised nobody.\n"
+    )
+    assert "Mexican" not in {q.speaker for q in extract_quotes(text)}
