@@ -197,6 +197,7 @@ _TAIL_NEXT = frozenset(
     "on in at into to during after before with as from of about while when".split()
 )
 _TAIL_WORDS = 16
+_GO = frozenset("went goes go".split())
 
 
 def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention, str] | None:
@@ -221,6 +222,13 @@ def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention,
         end = min(end, doc.masks[k][0])
     toks = doc.sentence_slice(si, pos, end)[:_TAIL_WORDS]
     ci = cue_index(toks)
+    went_on = next(
+        (i for i in range(1, len(toks) - 1) if toks[i].low in _GO and toks[i + 1].low == "on"),
+        None,
+    )  # "Trump went on, as if he didn't hear her": he kept speaking
+    if went_on is not None and (ci is None or went_on < ci):
+        ci = went_on
+        toks = toks[: ci + 1] + toks[ci + 2 :]  # the cue then what follows "on"
     if ci is None or ci == 0 or toks[ci].low == "according":
         return None
     if any(t.text in ".!?;:" for t in toks[:ci]):
@@ -236,4 +244,4 @@ def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention,
     m = subject_before(toks, ci)
     if m is None or m.kind not in ("person", "name", "pronoun") or m.start != toks[0].start:
         return None
-    return m, with_modal(toks, ci)
+    return m, f"{toks[ci].low} on" if ci == went_on else with_modal(toks, ci)

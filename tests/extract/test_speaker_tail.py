@@ -156,3 +156,13 @@ def test_a_people_written_in_the_plural_is_not_a_speaker() -> None:
         "surprised nobody.\n"
     )
     assert "Mexican" not in {q.speaker for q in extract_quotes(text)}
+
+
+def test_went_on_after_a_closed_quote_continues_the_speaker() -> None:
+    text = (
+        "Donald Trump spoke to Megyn Kelly about bullying.\n\n"
+        "Kelly responded pointedly, with a smile: “Can happen when you’re 45.” She is 45.\n\n"
+        "“You know, it happens, right?” Trump went on, as if he didn’t hear her.\n"
+    )
+    q = next(q for q in _direct(text) if q.text.startswith("You know"))
+    assert q.speaker == "Donald Trump" and q.cue == "went on"
