@@ -247,14 +247,28 @@ def _closing_verb(fr: _Frame, body: str) -> tuple[Mention, str] | None:
         m = subject_after(after, 0)
         if m is not None and m.kind in ("person", "name"):
             return m, first.low
-    i = 0
-    while i < len(after) and i < 4 and after[i].cap:
+    lead = 0  # "an angry Hollande retaliated": an article and a word or two describing them
+    if after[0].low in ("a", "an", "the"):
+        lead = 1
+        while lead < 3 and lead < len(after) and not after[lead].cap and after[lead].text.isalpha():
+            lead += 1
+    i = lead
+    while i < len(after) and i - lead < 4 and after[i].cap:
         i += 1
-    if 0 < i < len(after) and not after[i].cap and after[i].low in _LOOSE_CUES:
+    if lead < i < len(after) and not after[i].cap and _closing_cue(after, i, described=lead > 0):
         m = subject_before(after, i)
         if m is not None and m.kind in ("person", "name"):
             return m, after[i].low
     return None
+
+
+def _closing_cue(after: list[Token], i: int, described: bool) -> bool:
+    """after[i] reports the quote before it: a cue of the lexicon, or, after a described name
+    ("an angry Hollande retaliated."), any past-tense verb that ends the sentence part."""
+    if after[i].low in _LOOSE_CUES:
+        return True
+    nxt = after[i + 1].text if i + 1 < len(after) else "."
+    return described and after[i].low.endswith("ed") and nxt in ".,;!?"
 
 
 _GLOSS = re.compile(r"\s*\(\s*[A-Z][^()]{0,60}\)")

@@ -166,3 +166,13 @@ def test_went_on_after_a_closed_quote_continues_the_speaker() -> None:
     )
     q = next(q for q in _direct(text) if q.text.startswith("You know"))
     assert q.speaker == "Donald Trump" and q.cue == "went on"
+
+
+def test_a_described_name_and_a_past_tense_verb_close_the_quote() -> None:
+    text = (
+        "Francois Hollande answered Donald Trump on Tuesday.\n\n"
+        "Trump asserted that France had lost its identity: “France is no longer France,” he "
+        "claimed.\n\n"
+        "“France will always be France,” an angry Hollande retaliated.\n"
+    )
+    assert _speaker(text, "France will always") == "Francois Hollande"
