@@ -392,6 +392,8 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     if k < 0 or text[k] != ":":
         return None
     line_start = text.rfind("\n", 0, k) + 1
+    if doc.sentences:  # the sentence that ends at the colon, not the paragraph's first one
+        line_start = max(line_start, doc.sentences[sentence_index(doc, k)].start)
     toks = doc.unmasked(line_start, k)
     ci = cue_index(toks, reverse=True)
     if ci is None:

@@ -176,3 +176,13 @@ def test_a_described_name_and_a_past_tense_verb_close_the_quote() -> None:
         "“France will always be France,” an angry Hollande retaliated.\n"
     )
     assert _speaker(text, "France will always") == "Francois Hollande"
+
+
+def test_a_colon_line_is_introduced_by_its_own_sentence_not_the_paragraph() -> None:
+    text = (
+        "Gary Hart started winning Senate campaigns by denouncing the New Deal. Jimmy Carter "
+        "lent his ear to deregulation advocates. Frank quotes former Carter adviser Alfred Kahn:\n"
+        "“I’d love the Teamsters to be worse off. I’d love the automobile workers to be worse "
+        "off.”\n"
+    )
+    assert _speaker(text, "I’d love the Teamsters") != "Gary Hart"
