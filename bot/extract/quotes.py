@@ -14,12 +14,14 @@ from bot.extract.attribution import (
     SPEECH_CUES,
     Mention,
     Token,
+    classify_run,
     clause_subject,
     cue_index,
     is_participle,
     noun_use,
     passive_agent,
     possessive,
+    run_end,
     subject_after,
     subject_before,
     surname,
@@ -171,8 +173,15 @@ def _frame_speaker(
         if m is None:
             m = cue_subject_after(after, ci)
         if m is None:
+            far = _appositive_speaker(after)
+            m = far[0] if far is not None else None
+        if m is None:
             m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True
+    if after_first:
+        far = _appositive_speaker(after)
+        if far is not None:
+            return far[0], far[1], True
     before = fr.before
     if 0 < len(before) <= 8 and before[0].cap and before[0].low in SPEECH_CUES:
         m = subject_after(before, 0)  # "Said Comey, “...”": the inverted cue opens the sentence
@@ -230,6 +239,28 @@ def _frame_speaker(
                 return m, t.low, True
             break
     return None, None, False
+
+
+_APPOSITIVE_WORDS = 24
+
+
+def _appositive_speaker(after: list[Token]) -> tuple[Mention, str] | None:
+    """`"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`: a
+    person named in full right after the quote, a comma, a description too long for the
+    usual window, then the cue, all in one sentence."""
+    e = run_end(after, 0) if after and after[0].cap else -1
+    if e < 1 or e + 1 >= len(after) or after[e + 1].text != ",":
+        return None
+    m = classify_run(after[: e + 1])
+    if m is None or m.kind != "person":
+        return None
+    for i in range(e + 2, min(len(after), _APPOSITIVE_WORDS)):
+        t = after[i]
+        if t.text in ".!?;:":
+            return None
+        if t.low in SPEECH_CUES and not t.cap and not noun_use(after, i):
+            return m, with_modal(after, i)
+    return None
 
 
 _LOOSE_CUES = ATTITUDE_CUES | CUES

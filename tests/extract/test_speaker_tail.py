@@ -186,3 +186,12 @@ def test_a_colon_line_is_introduced_by_its_own_sentence_not_the_paragraph() -> N
         "off.”\n"
     )
     assert _speaker(text, "I’d love the Teamsters") != "Gary Hart"
+
+
+def test_a_long_description_between_the_name_and_the_cue() -> None:
+    text = (
+        "Polls moved after the conventions.\n\n"
+        "“Clinton needs a strategy for targeting third-party voters,” Nate Silver, the polling "
+        "guru who founded fivethirtyeight.com tweeted on Wednesday.\n"
+    )
+    assert _speaker(text, "Clinton needs a strategy") == "Nate Silver"
