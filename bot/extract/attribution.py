@@ -83,12 +83,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbrev(word: str) -> bool:
     core = word[:-1].lower()
     return (
         core in HONORIFICS
         or core in TITLES
         or (len(core) == 1 and word[0].isupper())
+        or (word[0].isupper() and _INITIALS.fullmatch(core) is not None)  # "J.J. MacNab"
         or core
         in {"st", "jr", "sr", "u.s", "u.k", "u.n", "d.c", "gov", "sen", "rep", "gen", "lt", "col"}
     )

@@ -195,3 +195,12 @@ def test_a_long_description_between_the_name_and_the_cue() -> None:
         "guru who founded fivethirtyeight.com tweeted on Wednesday.\n"
     )
     assert _speaker(text, "Clinton needs a strategy") == "Nate Silver"
+
+
+def test_initials_stay_in_the_name() -> None:
+    text = (
+        "Pete Santilli remains in jail.\n\n"
+        '"You would not have had Bundy Ranch if not for Santilli," says J.J. MacNab, an expert '
+        "on militias.\n"
+    )
+    assert _speaker(text, "You would not have had") == "J.J. MacNab"
