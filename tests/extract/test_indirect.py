@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.attribution import tokens
+from bot.extract.credible import listable
 from bot.extract.indirect import _bare_noun, _tidy
 from bot.extract.quotes import extract_quotes
 from bot.model import Quote
@@ -405,3 +406,55 @@ def test_what_is_expected_or_considered_is_the_subject_with_its_complement(
     text: str, content: str
 ) -> None:
     assert content in _indirect(text)
+
+
+def test_reportedly_reports_its_clause_with_nobody_named() -> None:
+    text = "Two rival carmakers have reportedly looked at the plant and passed.\n"
+    found = [q for q in extract_quotes(text) if q.cue == "reportedly"]
+    assert [q.text for q in found] == [
+        "Two rival carmakers have reportedly looked at the plant and passed"
+    ]
+    assert found[0].speaker is None
+    assert not listable(found[0])  # no speaker: kept for the record, never listed
+
+
+def test_a_cue_in_a_to_infinitive_reports_the_clause_after_it() -> None:
+    text = "Fans were calling friends on their phones to say they had met the striker.\n"
+    assert "they had met the striker" in _indirect(text)
+
+
+def test_a_pronoun_after_the_cue_opens_the_content_not_an_inverted_source() -> None:
+    text = (
+        "Ruth Adler, a Leeds rabbi helping to organise the boycott, said she and other rabbis "
+        "were alarmed by the remarks.\n"
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == "said"]
+    assert [q.text for q in found] == ["she and other rabbis were alarmed by the remarks"]
+    assert found[0].speaker == "Ruth Adler"
+
+
+def test_a_name_after_the_cue_is_the_source_even_after_a_relative_clause() -> None:
+    text = (
+        "The slogan appeals to older voters who miss the era of full employment, said Alan "
+        "Brook, a historian at York.\n"
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == "said"]
+    assert [(q.text, q.speaker) for q in found] == [
+        (
+            "The slogan appeals to older voters who miss the era of full employment",
+            "Alan Brook",
+        )
+    ]
+
+
+def test_words_before_a_quote_that_closes_with_he_said_are_no_report() -> None:
+    text = 'Right now, the club is "doing everything it can to stop the slide," he said.\n'
+    assert "Right now" not in _indirect(text)
+
+
+def test_a_lone_dash_ends_the_reported_clause() -> None:
+    text = (
+        "Union leaders argued that the pension plan was unfair to younger staff — while still "
+        "backing the deal in the final vote.\n"
+    )
+    assert "that the pension plan was unfair to younger staff" in _indirect(text)

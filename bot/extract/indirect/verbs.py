@@ -115,9 +115,13 @@ def _indirect_at(
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
+        if toks[ci - 1].text == "," and cue in SPEECH_CUES and _named_after(toks, ci):
+            return _inverted(doc, toks, ci, cue, sent)  # "..., said Alan Abramowitz, a demographer"
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
         subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "by arguing that ..."
+    if subj is None and _to_infinitive_clause(toks, ci, cue):
+        subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "stood up to say he was"
     if subj is None:
         return _inverted(doc, toks, ci, cue, sent)
     nxt = toks[after_cue] if after_cue < n else None
@@ -219,6 +223,8 @@ def _indirect_at(
                 or nxt.text in _END_PUNCT
                 or _participle_follows(toks, nxt)
             )
+            if doc.masks_within(toks[head - 1].end, toks[ci].start):
+                return None  # 'Right now, the campaign is "doing all it can," he said': the quote
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
@@ -430,6 +436,13 @@ def _inverted(
             if m
             else None
         )
+        if (
+            m is not None
+            and after is not None
+            and m.kind == "pronoun"
+            and toks[after].text not in PUNCT
+        ):
+            return _appositive_subject(doc, toks, ci, cue, sent)  # "X, a rabbi, said he and ..."
         if m is not None and after is not None and not _closes_report(toks, after):
             return _appositive_subject(doc, toks, ci, cue, sent)
         if m is not None:
@@ -437,6 +450,29 @@ def _inverted(
             if e - s >= 12:
                 return _make(doc, s, e, m, cue)
     return None
+
+
+def _to_infinitive_clause(toks: list[Token], ci: int, cue: str) -> bool:
+    """`calling friends to say they had run into Sanders`: a to-infinitive cue with a clause
+    after it (a pronoun, an article, a name) reports that clause; its subject is earlier."""
+    return (
+        ci > 0
+        and toks[ci - 1].low == "to"
+        and cue in CUES
+        and ci + 1 < len(toks)
+        and toks[ci + 1].low in CLAUSE_OPENERS
+        and toks[ci + 1].low != "to"
+    )
+
+
+def _named_after(toks: list[Token], ci: int) -> bool:
+    """`..., said Alan Abramowitz, a demographer`: a name right after the cue, then punctuation
+    (the inverted order), so the cue's content is what came before it."""
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name"):
+        return False
+    after = next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
+    return after is None or toks[after].text in PUNCT
 
 
 def _closes_report(toks: list[Token], i: int) -> bool:
