@@ -458,3 +458,22 @@ def test_a_lone_dash_ends_the_reported_clause() -> None:
         "backing the deal in the final vote.\n"
     )
     assert "that the pension plan was unfair to younger staff" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister said on Thursday during a visit to a farm in Kent, England, that the "
+            "subsidy would stay.\n",
+            "that the subsidy would stay",
+        ),
+        (
+            "Aides told the newspaper, however, that she had spoken to the board.\n",
+            "that she had spoken to the board",
+        ),
+    ],
+    ids=["long-adjunct", "however"],
+)
+def test_that_after_an_adjunct_set_off_by_commas_is_the_content(text: str, content: str) -> None:
+    assert content in _indirect(text)

@@ -573,6 +573,9 @@ def _plain_word(t: Token) -> bool:
 
 def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple[int, bool]:
     """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
+    far = _that_after_adjunct(toks, k)
+    if far is not None:
+        return far, True
     for j in range(k, min(len(toks), k + 10)):
         if toks[j].low == "that":
             return j + 1, True
@@ -592,6 +595,20 @@ def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple
     if j > k and j < len(toks) and toks[j].text == ",":
         j += 1
     return j, False
+
+
+def _that_after_adjunct(toks: list[Token], k: int) -> int | None:
+    """`said Thursday during a taping in Buffalo, New York, that ...`, `told POLITICO, however,
+    that ...`: a "that" after a comma, past an adjunct with no verb of its own."""
+    for j in range(k + 1, min(len(toks), k + 25)):
+        t = toks[j]
+        if t.low == "that" and toks[j - 1].text == ",":
+            return j + 1
+        if (t.text in PUNCT and t.text != ",") or t.low in FINITE or t.low in ALL_CUES:
+            return None
+        if t.low in ("who", "which") or toks[j].start > toks[j - 1].end + 3:
+            return None  # a relative clause, or a quotation in between
+    return None
 
 
 def _comma_before_subject(toks: list[Token], ci: int) -> bool:
