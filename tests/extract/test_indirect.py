@@ -477,3 +477,8 @@ def test_a_lone_dash_ends_the_reported_clause() -> None:
 )
 def test_that_after_an_adjunct_set_off_by_commas_is_the_content(text: str, content: str) -> None:
     assert content in _indirect(text)
+
+
+def test_a_stance_gerund_after_in_reports_its_object() -> None:
+    text = "The council leader was equally vocal in opposing the new bypass.\n"
+    assert "the new bypass" in _indirect(text)
