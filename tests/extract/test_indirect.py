@@ -482,3 +482,22 @@ def test_that_after_an_adjunct_set_off_by_commas_is_the_content(text: str, conte
 def test_a_stance_gerund_after_in_reports_its_object() -> None:
     text = "The council leader was equally vocal in opposing the new bypass.\n"
     assert "the new bypass" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor lagged behind other leaders in calling for the closure of the mine.\n",
+            "the closure of the mine",
+        ),
+        (
+            "The pamphlet was attacked for singling out migrants and calling for a ban on "
+            "new arrivals.\n",
+            "a ban on new arrivals",
+        ),
+    ],
+    ids=["in-calling-for", "and-calling-for"],
+)
+def test_a_gerund_cue_with_a_preposition_after_in_or_and_is_a_verb(text: str, content: str) -> None:
+    assert content in _indirect(text)
