@@ -501,3 +501,25 @@ def test_a_stance_gerund_after_in_reports_its_object() -> None:
 )
 def test_a_gerund_cue_with_a_preposition_after_in_or_and_is_a_verb(text: str, content: str) -> None:
     assert content in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee was the first councillor to endorse the bypass plan.\n",
+            "the bypass plan",
+        ),
+        (
+            "The union has been reluctant to publicly criticise the new owners.\n",
+            "the new owners",
+        ),
+        (
+            "The committee will meet on Monday to discuss the cuts to the library budget.\n",
+            "the cuts to the library budget",
+        ),
+    ],
+    ids=["to-endorse", "to-adverb-criticise", "to-discuss"],
+)
+def test_a_stance_cue_in_a_to_infinitive_reports_its_object(text: str, content: str) -> None:
+    assert content in _indirect(text)

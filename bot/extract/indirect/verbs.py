@@ -120,8 +120,6 @@ def _indirect_at(
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
         subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "by arguing that ..."
-    if subj is None and _to_infinitive_clause(toks, ci, cue):
-        subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "stood up to say he was"
     if subj is None:
         return _inverted(doc, toks, ci, cue, sent)
     nxt = toks[after_cue] if after_cue < n else None
@@ -450,19 +448,6 @@ def _inverted(
             if e - s >= 12:
                 return _make(doc, s, e, m, cue)
     return None
-
-
-def _to_infinitive_clause(toks: list[Token], ci: int, cue: str) -> bool:
-    """`calling friends to say they had run into Sanders`: a to-infinitive cue with a clause
-    after it (a pronoun, an article, a name) reports that clause; its subject is earlier."""
-    return (
-        ci > 0
-        and toks[ci - 1].low == "to"
-        and cue in CUES
-        and ci + 1 < len(toks)
-        and toks[ci + 1].low in CLAUSE_OPENERS
-        and toks[ci + 1].low != "to"
-    )
 
 
 def _named_after(toks: list[Token], ci: int) -> bool:
