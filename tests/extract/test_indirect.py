@@ -523,3 +523,8 @@ def test_a_gerund_cue_with_a_preposition_after_in_or_and_is_a_verb(text: str, co
 )
 def test_a_stance_cue_in_a_to_infinitive_reports_its_object(text: str, content: str) -> None:
     assert content in _indirect(text)
+
+
+def test_a_gerund_cue_after_by_and_an_adverb_has_its_subject_earlier() -> None:
+    text = "The club angered fans by publicly criticising the new stadium plan.\n"
+    assert "the new stadium plan" in _indirect(text)

@@ -211,8 +211,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         return True  # "..., calling for Fiorina's firing"
     if prev.low == "to" and (not cue.endswith(("ing", "ed", "s")) or cue.endswith(("ss", "us"))):
         return True  # "the first Democrat to endorse Sanders", "plans to publicly back him"
-    if cue.endswith("ing") and j == ci - 1 and (prev.low in GERUND_HOSTS or prev.low == "in"):
-        return True  # "by urging voters to stay home", "after saying he would run", "in asking"
+    if cue.endswith("ing") and (prev.low in GERUND_HOSTS or prev.low == "in"):
+        return True  # "by urging voters", "after saying he would run", "in publicly asking"
     if (
         cue.endswith("ing")
         and j == ci - 1
