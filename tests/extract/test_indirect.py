@@ -528,3 +528,8 @@ def test_a_stance_cue_in_a_to_infinitive_reports_its_object(text: str, content: 
 def test_a_gerund_cue_after_by_and_an_adverb_has_its_subject_earlier() -> None:
     text = "The club angered fans by publicly criticising the new stadium plan.\n"
     assert "the new stadium plan" in _indirect(text)
+
+
+def test_a_participle_cue_after_a_singular_noun_is_a_reduced_relative() -> None:
+    text = "The protest was led by a residents' group opposing the incinerator.\n"
+    assert "the incinerator" in _indirect(text)

@@ -13,6 +13,7 @@ from bot.extract.attribution import (
     PRONOUNS,
     PUNCT,
     SPEECH_CUES,
+    SUBJECT_PRONOUNS,
     TEMPORAL,
     Mention,
     Token,
@@ -222,6 +223,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         and prev.low not in FINITE
     ):
         return True  # "Outside groups supporting Rubio": a reduced relative clause
+    if cue.endswith("ing") and j == ci - 1 and _noun_like(prev):
+        return True  # "a super PAC supporting Rubio", "the Clinton campaign accusing ..."
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
     if prev.text == "%" and j > 0 and toks[j - 1].text[0].isdigit() and not cue.endswith("ed"):
@@ -236,6 +239,22 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in PREPS_STOP or prev.low in DETERMINERS or prev.low in NOT_SUBJECT_END)
+
+
+def _noun_like(t: Token) -> bool:
+    """A word that can end a noun phrase: no verb, preposition, determiner or pronoun, so a
+    participle after it opens a reduced relative clause, not a progressive."""
+    w = t.low
+    return (
+        t.text[:1].isalpha()
+        and w not in FINITE
+        and w not in BE
+        and w not in AUX
+        and w not in PREPS_STOP
+        and w not in DETERMINERS
+        and w not in NOT_SUBJECT_END
+        and w not in SUBJECT_PRONOUNS
+    )
 
 
 def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
