@@ -533,3 +533,8 @@ def test_a_gerund_cue_after_by_and_an_adverb_has_its_subject_earlier() -> None:
 def test_a_participle_cue_after_a_singular_noun_is_a_reduced_relative() -> None:
     text = "The protest was led by a residents' group opposing the incinerator.\n"
     assert "the incinerator" in _indirect(text)
+
+
+def test_a_participle_cue_after_a_noun_and_an_adverb_is_a_reduced_relative() -> None:
+    text = "The march was led by a residents' group openly opposing the incinerator.\n"
+    assert "the incinerator" in _indirect(text)

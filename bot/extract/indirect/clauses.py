@@ -223,8 +223,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         and prev.low not in FINITE
     ):
         return True  # "Outside groups supporting Rubio": a reduced relative clause
-    if cue.endswith("ing") and j == ci - 1 and _noun_like(prev):
-        return True  # "a super PAC supporting Rubio", "the Clinton campaign accusing ..."
+    if cue.endswith("ing") and _noun_like(prev):
+        return True  # "a super PAC supporting Rubio", "the campaign openly accusing ..."
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
     if prev.text == "%" and j > 0 and toks[j - 1].text[0].isdigit() and not cue.endswith("ed"):
