@@ -419,3 +419,27 @@ def _passive(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quo
         return None
     s, e = _trim(doc.text, toks[i].start, toks[last].end)
     return _make(doc, s, e, agent, cue)
+
+
+def named_after(toks: list[Token], ci: int) -> bool:
+    """`..., said Alan Abramowitz, a demographer`: a name right after the cue, then punctuation
+    (the inverted order), so the cue's content is what came before it."""
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name"):
+        return False
+    after = next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
+    return after is None or toks[after].text in PUNCT
+
+
+def that_after_adjunct(toks: list[Token], k: int) -> int | None:
+    """`said Thursday during a taping in Buffalo, New York, that ...`, `told POLITICO, however,
+    that ...`: a "that" after a comma, past an adjunct with no verb of its own."""
+    for j in range(k + 1, min(len(toks), k + 25)):
+        t = toks[j]
+        if t.low == "that" and toks[j - 1].text == ",":
+            return j + 1
+        if (t.text in PUNCT and t.text != ",") or t.low in FINITE or t.low in ALL_CUES:
+            return None
+        if t.low in ("who", "which") or toks[j].start > toks[j - 1].end + 3:
+            return None  # a relative clause, or a quotation in between
+    return None

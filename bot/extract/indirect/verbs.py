@@ -40,7 +40,9 @@ from bot.extract.indirect.clauses import (
     _raised,
     _relative_end,
     _trim,
+    named_after,
     raised_at,
+    that_after_adjunct,
 )
 from bot.extract.lexicon import (
     ALL_CUES,
@@ -115,7 +117,7 @@ def _indirect_at(
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
-        if toks[ci - 1].text == "," and cue in SPEECH_CUES and _named_after(toks, ci):
+        if toks[ci - 1].text == "," and cue in SPEECH_CUES and named_after(toks, ci):
             return _inverted(doc, toks, ci, cue, sent)  # "..., said Alan Abramowitz, a demographer"
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
@@ -450,16 +452,6 @@ def _inverted(
     return None
 
 
-def _named_after(toks: list[Token], ci: int) -> bool:
-    """`..., said Alan Abramowitz, a demographer`: a name right after the cue, then punctuation
-    (the inverted order), so the cue's content is what came before it."""
-    m = subject_after(toks, ci)
-    if m is None or m.kind not in ("person", "name"):
-        return False
-    after = next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
-    return after is None or toks[after].text in PUNCT
-
-
 def _closes_report(toks: list[Token], i: int) -> bool:
     """After `said X` in `CONTENT, said X.` comes punctuation or a title, not a verb."""
     return toks[i].text in PUNCT or toks[i].cap or toks[i].low in ("of", "and", "who", "in")
@@ -558,7 +550,7 @@ def _plain_word(t: Token) -> bool:
 
 def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple[int, bool]:
     """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
-    far = _that_after_adjunct(toks, k)
+    far = that_after_adjunct(toks, k)
     if far is not None:
         return far, True
     for j in range(k, min(len(toks), k + 10)):
@@ -580,20 +572,6 @@ def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple
     if j > k and j < len(toks) and toks[j].text == ",":
         j += 1
     return j, False
-
-
-def _that_after_adjunct(toks: list[Token], k: int) -> int | None:
-    """`said Thursday during a taping in Buffalo, New York, that ...`, `told POLITICO, however,
-    that ...`: a "that" after a comma, past an adjunct with no verb of its own."""
-    for j in range(k + 1, min(len(toks), k + 25)):
-        t = toks[j]
-        if t.low == "that" and toks[j - 1].text == ",":
-            return j + 1
-        if (t.text in PUNCT and t.text != ",") or t.low in FINITE or t.low in ALL_CUES:
-            return None
-        if t.low in ("who", "which") or toks[j].start > toks[j - 1].end + 3:
-            return None  # a relative clause, or a quotation in between
-    return None
 
 
 def _comma_before_subject(toks: list[Token], ci: int) -> bool:
