@@ -13,7 +13,10 @@ wrong item is put in a bucket:
   E=/E-early/E-late its end likewise; "discont" when that gold is in pieces
 
 Prints P/R/F, the buckets, the buckets by cue, wrong and right counts by cue, and with --show a
-sample of one bucket beside its gold. Not a test; numbers to read.
+sample of one bucket beside its gold. With --gold-misses it prints the other side: the gold
+attributions no item matched, by their annotated cue, split into "none" (no item touches them:
+a cue kind never read) and "part" (an item overlaps but misses the 50% threshold: a boundary),
+beside how many of that cue were matched. Not a test; numbers to read.
 """
 
 from __future__ import annotations
@@ -94,7 +97,11 @@ def main() -> None:
     ap.add_argument("--show", help="print a sample of this bucket, e.g. 'S= E-late'")
     ap.add_argument("--cue", help="only items of these cues in the sample (comma-separated)")
     ap.add_argument("--no-gate", action="store_true", help="leave the learned check off")
+    ap.add_argument(
+        "--gold-misses", action="store_true", help="also bucket unmatched gold by its cue"
+    )
     args = ap.parse_args()
+    missed: dict[str, Counter[str]] = defaultdict(Counter)  # cue -> none / part / hit
     tp = n_sys = n_gold = 0
     buckets: Counter[str] = Counter()
     by_cue: Counter[tuple[str, str]] = Counter()
@@ -119,6 +126,15 @@ def main() -> None:
         n_gold += len(gold)
         tp += len(match)
         matched = set(match.values())
+        golds = [a for a in art["attributions"] if not a["direct"]]
+        for j, g in enumerate(gold):
+            cue = " ".join((golds[j]["cue"] or "-").lower().replace("\u2019", "'").split())
+            if j in matched:
+                missed[cue]["hit"] += 1
+            elif any(_overlap(s, g) for s in spans):
+                missed[cue]["part"] += 1
+            else:
+                missed[cue]["none"] += 1
         for i, q in enumerate(quotes):
             cue = q.cue or "-"
             if i in match:
@@ -148,6 +164,15 @@ def main() -> None:
     print("wrong / right by cue:")
     for cue, n in wrong.most_common(30):
         print(f"  {cue!r:18} wrong {n:5d}  right {right[cue]:5d}")
+    if args.gold_misses:
+        print("unmatched gold by cue (none: no item touches it; part: an item overlaps):")
+        total = Counter({c: n["none"] + n["part"] for c, n in missed.items()})
+        none = sum(n["none"] for n in missed.values())
+        part = sum(n["part"] for n in missed.values())
+        print(f"  all: none {none}, part {part}, over {sum(1 for n in total.values() if n)} cues")
+        for cue, n in total.most_common(40):
+            m = missed[cue]
+            print(f"{n:6d}  none {m['none']:4d}  part {m['part']:4d}  hit {m['hit']:4d}  {cue!r}")
     if args.show:
         cues = set(args.cue.split(",")) if args.cue else None
         pool = [x for x in samples[args.show] if cues is None or x[0].cue in cues]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.attribution import tokens
+from bot.extract.credible import listable
 from bot.extract.indirect import _bare_noun, _tidy
 from bot.extract.quotes import extract_quotes
 from bot.model import Quote
@@ -405,3 +406,135 @@ def test_what_is_expected_or_considered_is_the_subject_with_its_complement(
     text: str, content: str
 ) -> None:
     assert content in _indirect(text)
+
+
+def test_reportedly_reports_its_clause_with_nobody_named() -> None:
+    text = "Two rival carmakers have reportedly looked at the plant and passed.\n"
+    found = [q for q in extract_quotes(text) if q.cue == "reportedly"]
+    assert [q.text for q in found] == [
+        "Two rival carmakers have reportedly looked at the plant and passed"
+    ]
+    assert found[0].speaker is None
+    assert not listable(found[0])  # no speaker: kept for the record, never listed
+
+
+def test_a_cue_in_a_to_infinitive_reports_the_clause_after_it() -> None:
+    text = "Fans were calling friends on their phones to say they had met the striker.\n"
+    assert "they had met the striker" in _indirect(text)
+
+
+def test_a_pronoun_after_the_cue_opens_the_content_not_an_inverted_source() -> None:
+    text = (
+        "Ruth Adler, a Leeds rabbi helping to organise the boycott, said she and other rabbis "
+        "were alarmed by the remarks.\n"
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == "said"]
+    assert [q.text for q in found] == ["she and other rabbis were alarmed by the remarks"]
+    assert found[0].speaker == "Ruth Adler"
+
+
+def test_a_name_after_the_cue_is_the_source_even_after_a_relative_clause() -> None:
+    text = (
+        "The slogan appeals to older voters who miss the era of full employment, said Alan "
+        "Brook, a historian at York.\n"
+    )
+    found = [q for q in extract_quotes(text) if q.kind == "indirect" and q.cue == "said"]
+    assert [(q.text, q.speaker) for q in found] == [
+        (
+            "The slogan appeals to older voters who miss the era of full employment",
+            "Alan Brook",
+        )
+    ]
+
+
+def test_words_before_a_quote_that_closes_with_he_said_are_no_report() -> None:
+    text = 'Right now, the club is "doing everything it can to stop the slide," he said.\n'
+    assert "Right now" not in _indirect(text)
+
+
+def test_a_lone_dash_ends_the_reported_clause() -> None:
+    text = (
+        "Union leaders argued that the pension plan was unfair to younger staff — while still "
+        "backing the deal in the final vote.\n"
+    )
+    assert "that the pension plan was unfair to younger staff" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister said on Thursday during a visit to a farm in Kent, England, that the "
+            "subsidy would stay.\n",
+            "that the subsidy would stay",
+        ),
+        (
+            "Aides told the newspaper, however, that she had spoken to the board.\n",
+            "that she had spoken to the board",
+        ),
+    ],
+    ids=["long-adjunct", "however"],
+)
+def test_that_after_an_adjunct_set_off_by_commas_is_the_content(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_a_stance_gerund_after_in_reports_its_object() -> None:
+    text = "The council leader was equally vocal in opposing the new bypass.\n"
+    assert "the new bypass" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor lagged behind other leaders in calling for the closure of the mine.\n",
+            "the closure of the mine",
+        ),
+        (
+            "The pamphlet was attacked for singling out migrants and calling for a ban on "
+            "new arrivals.\n",
+            "a ban on new arrivals",
+        ),
+    ],
+    ids=["in-calling-for", "and-calling-for"],
+)
+def test_a_gerund_cue_with_a_preposition_after_in_or_and_is_a_verb(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee was the first councillor to endorse the bypass plan.\n",
+            "the bypass plan",
+        ),
+        (
+            "The union has been reluctant to publicly criticise the new owners.\n",
+            "the new owners",
+        ),
+        (
+            "The committee will meet on Monday to discuss the cuts to the library budget.\n",
+            "the cuts to the library budget",
+        ),
+    ],
+    ids=["to-endorse", "to-adverb-criticise", "to-discuss"],
+)
+def test_a_stance_cue_in_a_to_infinitive_reports_its_object(text: str, content: str) -> None:
+    assert content in _indirect(text)
+
+
+def test_a_gerund_cue_after_by_and_an_adverb_has_its_subject_earlier() -> None:
+    text = "The club angered fans by publicly criticising the new stadium plan.\n"
+    assert "the new stadium plan" in _indirect(text)
+
+
+def test_a_participle_cue_after_a_singular_noun_is_a_reduced_relative() -> None:
+    text = "The protest was led by a residents' group opposing the incinerator.\n"
+    assert "the incinerator" in _indirect(text)
+
+
+def test_a_participle_cue_after_a_noun_and_an_adverb_is_a_reduced_relative() -> None:
+    text = "The march was led by a residents' group openly opposing the incinerator.\n"
+    assert "the incinerator" in _indirect(text)

@@ -2,11 +2,11 @@
 
 Cue verbs of speech, belief and stance with their subject and complement ("Clinton said the
 plan would fail", "Cruz has vowed to repeal it", "..., officials said"), reporting nouns
-("Trump's call for a ban"), `according to`, `As X noted, ...`, colon lines and `In a new poll,
-...` frames. Content spans follow PolNeAR: the reported clause without the cue or the source.
-Runs on the ArticleDoc (bot.extract.doc): tokens outside quote marks, people named.
-One module per cue kind: verbs, attitude (stance verbs), nouns (reporting nouns, frames, stance
-adjectives); clauses holds the clause-boundary helpers they share.
+("Trump's call for a ban"), `according to`, `As X noted, ...`, colon lines, `In a new poll,
+...` frames and `reportedly`. Content spans follow PolNeAR: the reported clause without the
+cue or the source. Runs on the ArticleDoc (bot.extract.doc): tokens outside quote marks,
+people named. One module per cue kind: verbs, attitude (stance verbs), nouns (reporting nouns, frames, stance
+adjectives), adverbs (`reportedly`); clauses holds the clause-boundary helpers they share.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.extract.attribution import (
     TEMPORAL,
     noun_use,
 )
+from bot.extract.indirect.adverbs import adverb_reports
 from bot.extract.indirect.attitude import (
     _attitude_at,
     _bare_noun,
@@ -118,6 +119,7 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
             ):
                 continue  # the content is a direct quote, reported above
             out.append(q)
+    out.extend(adverb_reports(doc))
     out.extend(_colon_lines(doc))
     out.extend(_document_frames(doc))
     preps = _prep_hits(doc.text)
@@ -146,14 +148,14 @@ def _tidy(q: Quote) -> Quote | None:
     A report's content is a clause or a noun phrase: it never opens with a bare coordinator
     (`plan and the 2007 plan`) or a preposition of time, place or cause (`support among
     women`, `not seen since 2007`, `show up`); one that ends in "said" has run into the
-    next attribution. `, and the rest ...` with a new subject, `except ...` and `even as ...`
-    begin another statement, not the reported one."""
+    next attribution. `, and the rest ...` with a new subject, `except ...`, `even as ...` and
+    a lone dash begin another statement, not the reported one."""
     words = q.text.split()
     if not words or words[0] in NOT_CONTENT_START or words[0] in BARE_MARKS:
         return None  # "'  the club": a span that opens on a closing quote mark
     if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
         return None  # "... the senator said", "reported [just today]"
-    cut = len(q.text)
+    cut = _lone_dash(q.text)
     for pat in _CUTS:
         m = pat.search(q.text, 0, cut)
         if m and len(q.text[: m.start()].split()) >= 2:
@@ -161,6 +163,18 @@ def _tidy(q: Quote) -> Quote | None:
     if cut == len(q.text):
         return q
     return replace(q, text=q.text[:cut], end=q.start + cut)
+
+
+_DASH = re.compile(r"\s(?:—|–|--|-)\s|—")
+
+
+def _lone_dash(text: str) -> int:
+    """`the dichotomy ... — while, awkwardly, still standing by him`: one dash (not a pair
+    around an aside) ends the reported clause; what follows it is the writer's addition."""
+    dashes = list(_DASH.finditer(text))
+    if len(dashes) == 1 and len(text[: dashes[0].start()].split()) >= 3:
+        return dashes[0].start()
+    return len(text)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

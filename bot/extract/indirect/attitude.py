@@ -34,6 +34,7 @@ from bot.extract.lexicon import (
     BASE_FORMS,
     BE,
     CLAUSE_NEXT,
+    GERUND_HOSTS,
     LICENSERS,
     NAMING,
     NOUN_PREPS,
@@ -45,6 +46,11 @@ from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:
     from bot.extract.doc import ArticleDoc
+
+
+# A gerund after these has its subject earlier ("in calling for", "and calling for"), so an
+# unknown subject does not make it a noun ("a call for comment").
+_GERUND_LINKS = GERUND_HOSTS | {"in", "and"}
 
 
 def _bare_noun(toks: list[Token], ci: int) -> bool:
@@ -97,6 +103,7 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
         and not toks[ci].low.endswith("ed")
         and k < n
         and toks[k].low in NOUN_PREPS
+        and not (toks[ci].low.endswith("ing") and toks[ci - 1].low in _GERUND_LINKS)
     ):
         return None  # "a request for comment", "support for terrorism": a noun
     needs = PHRASAL_FORMS.get(toks[ci].low)

@@ -13,6 +13,7 @@ from bot.extract.attribution import (
     PRONOUNS,
     PUNCT,
     SPEECH_CUES,
+    SUBJECT_PRONOUNS,
     TEMPORAL,
     Mention,
     Token,
@@ -209,8 +210,10 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     prev = toks[j]
     if prev.text == "," and cue.endswith("ing") and j == ci - 1:
         return True  # "..., calling for Fiorina's firing"
-    if cue.endswith("ing") and j == ci - 1 and prev.low in GERUND_HOSTS:
-        return True  # "by urging voters to stay home", "after saying he would run"
+    if prev.low == "to" and (not cue.endswith(("ing", "ed", "s")) or cue.endswith(("ss", "us"))):
+        return True  # "the first Democrat to endorse Sanders", "plans to publicly back him"
+    if cue.endswith("ing") and (prev.low in GERUND_HOSTS or prev.low == "in"):
+        return True  # "by urging voters", "after saying he would run", "in publicly asking"
     if (
         cue.endswith("ing")
         and j == ci - 1
@@ -220,6 +223,8 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
         and prev.low not in FINITE
     ):
         return True  # "Outside groups supporting Rubio": a reduced relative clause
+    if cue.endswith("ing") and _noun_like(prev):
+        return True  # "a super PAC supporting Rubio", "the campaign openly accusing ..."
     if prev.text == "," and any(t.low in ("who", "which", "including") for t in toks[:j]):
         return True  # "Older people, who support Clinton, have also seen ..."
     if prev.text == "%" and j > 0 and toks[j - 1].text[0].isdigit() and not cue.endswith("ed"):
@@ -234,6 +239,22 @@ def _finite_after_subject(toks: list[Token], ci: int) -> bool:
     if cue.endswith("ing") or not prev.text[0].isalpha() or prev.low.endswith("ly"):
         return False  # "384 pledged delegates": a number is no subject
     return not (prev.low in PREPS_STOP or prev.low in DETERMINERS or prev.low in NOT_SUBJECT_END)
+
+
+def _noun_like(t: Token) -> bool:
+    """A word that can end a noun phrase: no verb, preposition, determiner or pronoun, so a
+    participle after it opens a reduced relative clause, not a progressive."""
+    w = t.low
+    return (
+        t.text[:1].isalpha()
+        and w not in FINITE
+        and w not in BE
+        and w not in AUX
+        and w not in PREPS_STOP
+        and w not in DETERMINERS
+        and w not in NOT_SUBJECT_END
+        and w not in SUBJECT_PRONOUNS
+    )
 
 
 def _clause_end(toks: list[Token], k: int, sent_end: int) -> int:
@@ -398,3 +419,27 @@ def _passive(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) -> Quo
         return None
     s, e = _trim(doc.text, toks[i].start, toks[last].end)
     return _make(doc, s, e, agent, cue)
+
+
+def named_after(toks: list[Token], ci: int) -> bool:
+    """`..., said Alan Abramowitz, a demographer`: a name right after the cue, then punctuation
+    (the inverted order), so the cue's content is what came before it."""
+    m = subject_after(toks, ci)
+    if m is None or m.kind not in ("person", "name"):
+        return False
+    after = next((i for i in range(ci + 1, len(toks)) if toks[i].start >= m.end), None)
+    return after is None or toks[after].text in PUNCT
+
+
+def that_after_adjunct(toks: list[Token], k: int) -> int | None:
+    """`said Thursday during a taping in Buffalo, New York, that ...`, `told POLITICO, however,
+    that ...`: a "that" after a comma, past an adjunct with no verb of its own."""
+    for j in range(k + 1, min(len(toks), k + 25)):
+        t = toks[j]
+        if t.low == "that" and toks[j - 1].text == ",":
+            return j + 1
+        if (t.text in PUNCT and t.text != ",") or t.low in FINITE or t.low in ALL_CUES:
+            return None
+        if t.low in ("who", "which") or toks[j].start > toks[j - 1].end + 3:
+            return None  # a relative clause, or a quotation in between
+    return None

@@ -40,7 +40,9 @@ from bot.extract.indirect.clauses import (
     _raised,
     _relative_end,
     _trim,
+    named_after,
     raised_at,
+    that_after_adjunct,
 )
 from bot.extract.lexicon import (
     ALL_CUES,
@@ -115,6 +117,8 @@ def _indirect_at(
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
+        if toks[ci - 1].text == "," and cue in SPEECH_CUES and named_after(toks, ci):
+            return _inverted(doc, toks, ci, cue, sent)  # "..., said Alan Abramowitz, a demographer"
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None and ci + 1 < len(toks) and toks[ci + 1].low == "that":
         subj = Mention(None, "unknown", toks[ci].start, toks[ci].end)  # "by arguing that ..."
@@ -219,6 +223,8 @@ def _indirect_at(
                 or nxt.text in _END_PUNCT
                 or _participle_follows(toks, nxt)
             )
+            if doc.masks_within(toks[head - 1].end, toks[ci].start):
+                return None  # 'Right now, the campaign is "doing all it can," he said': the quote
             s = _after_earlier_report(toks, head - 1, sent.start)
             e = toks[head - 1].start if tail_ok else sent.end
             s, e = _trim(text, s, e)
@@ -430,6 +436,13 @@ def _inverted(
             if m
             else None
         )
+        if (
+            m is not None
+            and after is not None
+            and m.kind == "pronoun"
+            and toks[after].text not in PUNCT
+        ):
+            return _appositive_subject(doc, toks, ci, cue, sent)  # "X, a rabbi, said he and ..."
         if m is not None and after is not None and not _closes_report(toks, after):
             return _appositive_subject(doc, toks, ci, cue, sent)
         if m is not None:
@@ -537,6 +550,9 @@ def _plain_word(t: Token) -> bool:
 
 def _skip_to_that(toks: list[Token], k: int, bare_object: bool = False) -> tuple[int, bool]:
     """Past "that" when it follows within a few words, else past a time phrase ("on Tuesday")."""
+    far = that_after_adjunct(toks, k)
+    if far is not None:
+        return far, True
     for j in range(k, min(len(toks), k + 10)):
         if toks[j].low == "that":
             return j + 1, True
