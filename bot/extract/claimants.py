@@ -59,9 +59,10 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
 )
+# "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted)\b"
+    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting)\b"
 )
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")

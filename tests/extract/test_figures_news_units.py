@@ -148,6 +148,15 @@ def test_claimant_is_none_for_an_unnamed_owners_figures() -> None:
     assert f.claimant is None
 
 
+def test_it_expects_credits_the_body_that_spoke_just_before() -> None:
+    text = (
+        "Tesco, the biggest UK grocer, has said its Christmas trading was strong. It is "
+        "expecting profit growth of between 4% and 6% for the year."
+    )
+    (f,) = extract_figures(text)
+    assert f.claimant == "Tesco"
+
+
 def test_claimant_of_a_pronoun_is_the_person_named_before() -> None:
     text = (
         "Mr Lewis branded the council surprising. He said the £80m spent annually would "
