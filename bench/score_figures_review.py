@@ -6,7 +6,8 @@ usage: python bench/score_figures_review.py [--gold tests/data/figures_review_bb
 The gold (figures_review_bbc.jsonl: 150 figures, seed 19; _fresh: 50; _heldout: 100 drawn by
 bench/sample_figures_review.py, seed 2019; _blind2: 100 more, seed 4242; _blind3: 100 more, seed 7777;
 _blind4: 100 more, seed 1919, numbered from 5000;
-_blind5: 100 more, seed 2605, numbered from 6000) holds figures sampled at random from what the extractor found in
+_blind5: 100 more, seed 2605, numbered from 6000; _blind6: 100 more, seed 3119, numbered from
+7000, from check-half articles named only in the quotes review sets) holds figures sampled at random from what the extractor found in
 the articles of bbc_dev.jsonl whose id falls in bench/split.py's check half, each read by hand:
 whether it is a figure at all (years, scores, chart places, names are not), its value and
 unit, who the sentence attributes it to (any of a list; null for none), and the words an
@@ -98,13 +99,44 @@ def _span_in(other: dict | None, own: dict, g: dict) -> tuple[int, int]:
     return at + g["start"] - at_own, at + g["end"] - at_own
 
 
-async def first_screen(articles: list[dict], gold: list[dict], screen: int) -> dict[int, bool]:
-    """Whether each real gold figure is in the first rows of /figures <its query>."""
+def _shows(reply, row, ids: dict[str, dict], g: dict) -> tuple[bool, bool]:
+    """(the row is the gold figure, the row is from the gold figure's article or a copy)."""
+    c = reply.citations[row.cite] if row.cite is not None else None
+    if c is None or c.start is None:
+        return False, False
+    start, end = _span_in(ids.get(c.article_id), ids[g["article"]], g)
+    same = c.article_id == g["article"] or start >= 0
+    if not same and c.title == ids[g["article"]]["title"]:
+        start, end, same = g["start"], g["end"], True
+    return same and c.start < end and start < (c.end or c.start + 1), same
+
+
+def miss_kind(shown: list[tuple[bool, bool]], screen: int) -> str:
+    """Why a gold figure is off the first screen, from where the reply lists it.
+
+    - own article fills the screen: every first-screen row is from the asked-about article, so
+      the words name the story but not which of its figures (a tie the ranking cannot break);
+    - outranked by other articles: other stories' figures take first-screen rows;
+    - not listed: the gold figure is in none of the reply's rows.
+    """
+    if not any(hit for hit, _ in shown):
+        return "not listed"
+    if all(same for _, same in shown[:screen]):
+        return "own article fills the screen"
+    return "outranked by other articles"
+
+
+async def first_screen(
+    articles: list[dict], gold: list[dict], screen: int
+) -> tuple[dict[int, bool], dict[int, str]]:
+    """Whether each real gold figure is in the first rows of /figures <its query>, and for
+    each one that is not, why (miss_kind)."""
     from bot.app import open_core
     from bot.ingest.service import ingest_paths
     from bot.model import Request
 
     found: dict[int, bool] = {}
+    kinds: dict[int, str] = {}
     with tempfile.TemporaryDirectory() as d:
         src = Path(d) / "check.jsonl"
         src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf8")
@@ -115,20 +147,12 @@ async def first_screen(articles: list[dict], gold: list[dict], screen: int) -> d
                 if not g["figure"]:
                     continue
                 reply = await core.handle(Request(command="figures", args=g["query"]))
-                rows = [r for s in reply.sections for r in s.figures][:screen]
-                hit = False
-                for r in rows:
-                    c = reply.citations[r.cite] if r.cite is not None else None
-                    if c is None or c.start is None:
-                        continue
-                    start, end = _span_in(ids.get(c.article_id), ids[g["article"]], g)
-                    same = c.article_id == g["article"] or start >= 0
-                    if not same and c.title == ids[g["article"]]["title"]:
-                        start, end, same = g["start"], g["end"], True
-                    if same and c.start < end and start < (c.end or c.start + 1):
-                        hit = True
-                found[g["n"]] = hit
-    return found
+                rows = [r for s in reply.sections for r in s.figures]
+                shown = [_shows(reply, r, ids, g) for r in rows]
+                found[g["n"]] = any(hit for hit, _ in shown[:screen])
+                if not found[g["n"]]:
+                    kinds[g["n"]] = miss_kind(shown, screen)
+    return found, kinds
 
 
 def main() -> int:
@@ -189,7 +213,7 @@ def main() -> int:
     )
     print(f"claimant right: {cl_right / max(cl_n, 1):.3f} ({cl_right}/{cl_n})")
     if not args.no_screen:
-        found = asyncio.run(first_screen(articles, gold, args.screen))
+        found, kinds = asyncio.run(first_screen(articles, gold, args.screen))
         hits = sum(found.values())
         print(
             f"asked-about figure in the first {args.screen} rows of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})"
@@ -197,7 +221,8 @@ def main() -> int:
         if args.errors:
             for g in gold:
                 if g["figure"] and not found.get(g["n"]):
-                    print(f"NOT SHOWN /figures {g['query']}: {g['surface']!r}")
+                    print(f"NOT SHOWN /figures {g['query']}: {g['surface']!r} ({kinds[g['n']]})")
+        print("first-screen misses by kind:", dict(Counter(kinds.values())))
     print("errors by kind:", dict(errors))
     return 0
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import Stemmer
 
-from bot.extract.sentences import paragraphs
+from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.units import UNITS
 from bot.store import fts
 from bot.store.base import StoredFigure
@@ -25,6 +26,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 SENTENCE_WEIGHT = 3.0
 TITLE_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
+# Words in the sentence just before or after the figure's (same paragraph) but not in its own:
+# the neighbour often names what the figure is ("... in the shape of £11 billion. That is the
+# size of the financial 'black hole' ..."; "France were 17-6 down at half-time ... 'We only
+# had 11 points against us'"), so it counts on top of the paragraph.
+NEIGHBOUR_WEIGHT = 0.5
 ARTICLE_WEIGHT = 1.5
 FACET_WEIGHT = 0.5
 # Among figures that score the same (one sentence, or sentences as much about the words), the
@@ -96,6 +102,38 @@ def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str
     }
 
 
+# Per article: the start of each sentence, in order, and the share of the query words in it
+# and its neighbours
+NeighbourCover = Mapping[str, tuple[list[int], list[float]]]
+
+
+def neighbour_coverage(text: str, words: str) -> tuple[list[int], list[float]]:
+    """For each sentence of an article (by start), the share of the query words in it and
+    the sentences right before and after it in the same paragraph."""
+    query = query_stems(words)
+    sents = split_sentences(text)
+    own = [stems(x.text) for x in sents]
+    starts: list[int] = []
+    cover: list[float] = []
+    for i, x in enumerate(sents):
+        have = set(own[i])
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sents) and sents[j].paragraph == x.paragraph:
+                have |= own[j]
+        starts.append(x.start)
+        cover.append(_coverage(query, have))
+    return starts, cover
+
+
+def _neighbour_at(cover: NeighbourCover | None, article_id: str, at: int) -> float:
+    """The neighbour coverage of the sentence holding offset `at` (0 for an unread article)."""
+    if not cover or article_id not in cover:
+        return 0.0
+    starts, shares = cover[article_id]
+    i = bisect_right(starts, at) - 1
+    return shares[i] if i >= 0 else 0.0
+
+
 def nearness(query: Sequence[str], sentence: str, start: int, end: int) -> float:
     """How close the query words sit to the figure at [start, end) of its sentence (0-1):
     each word found counts 1 beside the figure, falling to 0 at NEAR_SPAN words away."""
@@ -125,12 +163,14 @@ def rank(
     facet: str | None = None,
     facet_alone: bool = False,
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
+    neighbour_cover: NeighbourCover | None = None,
 ) -> list[Scored]:
     """Each figure once (one sentence, one offset), scored and best first.
 
     A figure scores for the query words in its own sentence, unit or referent, in the rest
     of its paragraph (paragraph_cover: the share of the words in each (article id,
-    paragraph) of the top articles), in its article's title, and for its article's place
+    paragraph) of the top articles) and more in the sentences beside its own
+    (neighbour_cover, neighbour_coverage per top article), in its article's title, and for its article's place
     in the store's search ranking; a figure
     of the facet the words name (money for "profits") gets a small bonus. Figures that
     score nothing are left out, except, with facet_alone, the facet's own figures.
@@ -154,6 +194,7 @@ def rank(
         para = max(
             0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
         )
+        beside = max(0.0, _neighbour_at(neighbour_cover, sf.article.id, f.start) - in_sentence)
         of_facet = facet is not None and f.topic == facet
         if not (in_sentence or title or article or (facet_alone and of_facet)):
             continue
@@ -163,6 +204,7 @@ def rank(
             SENTENCE_WEIGHT * in_sentence
             + NEAR_WEIGHT * near
             + PARAGRAPH_WEIGHT * para
+            + NEIGHBOUR_WEIGHT * beside
             + TITLE_WEIGHT * title
             + ARTICLE_WEIGHT * article
         )

@@ -6,7 +6,13 @@ import logging
 from dataclasses import replace
 
 from bot.commands.context import Context
-from bot.commands.figure_rank import Scored, article_relevance, paragraph_coverage, rank
+from bot.commands.figure_rank import (
+    Scored,
+    article_relevance,
+    neighbour_coverage,
+    paragraph_coverage,
+    rank,
+)
 from bot.commands.rows import figure_row, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
 from bot.extract.topics import (
@@ -77,14 +83,15 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     cover: dict[tuple[str, int], float] = {}
     for aid, text in texts.items():
         cover.update(paragraph_coverage(aid, text, words))
+    beside = {aid: neighbour_coverage(text, words) for aid, text in texts.items()}
     named = words.strip().lower() == facet  # "/figures money": the facet's own name
     if alone and (facet in FACET_TOPICS or named):
         of_facet = await ctx.store.figures(topic=facet, limit=MAX_CANDIDATES)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
         ]
-        return rank(candidates, words, article_rank, facet, True, cover)
-    return rank(candidates, words, article_rank, facet, False, cover)
+        return rank(candidates, words, article_rank, facet, True, cover, beside)
+    return rank(candidates, words, article_rank, facet, False, cover, beside)
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:

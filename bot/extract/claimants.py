@@ -59,9 +59,10 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
 )
+# "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted)\b"
+    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting)\b"
 )
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
@@ -415,6 +416,34 @@ _APPOSITIVE_SUBJECT = re.compile(
 )
 
 
+# A full name, then where the person is from or with, then the verb: "Mark Serwotka, from
+# the Public and Commercial Services union said", "the BBC's Sarah Mukherjee, with the
+# Beaufort Hunt in Badminton, Gloucestershire said", "Judith Moritz, in Melton Mowbray,
+# said": the person said it, not the body or
+# place of the affiliation (which a cut at "and" or at the last comma would give).
+_AFFILIATED = re.compile(
+    r"(?:^|(?<=\s))(?P<x>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?:from|of|at|with|in)\s+"
+    r"(?P<tail>[^;:()“”\"]{2,80}?),?\s*$"
+)
+
+
+def _affiliated_name(left: str) -> str | None:
+    m = _AFFILIATED.search(left)
+    if m is None or _REPORT_VERB.search(m.group("tail")):
+        return None
+    name = m.group("x")
+    words = name.split()
+    owner = max((i for i, w in enumerate(words) if re.search(r"['’]s$", w)), default=-1)
+    if owner >= 0:  # "the BBC's Sarah Mukherjee": the reporter, not her employer
+        if len(words) - owner - 1 < 2:
+            return None
+        name = " ".join(words[owner + 1 :])
+    first = name.split()[0].lower()
+    if first in _PREPOSITIONS or first in _NOT_SUBJECT_START or _LEAD_TRIM.match(name + " "):
+        return None
+    return _clean_subject(name)
+
+
 # The subject that opens a sentence (after an opening phrase and comma): a name of capitalised
 # words, then a verb
 _NAMED_SUBJECT = re.compile(
@@ -444,6 +473,9 @@ def _subject(s: str, verb_pos: int) -> str | None:
     app = _APPOSITIVE_SUBJECT.search(s, 0, verb_pos)
     if app is not None:
         return _clean_subject(app.group("x"))  # "EuroDisney, the European home of ..., has said"
+    named = _affiliated_name(s[:verb_pos])
+    if named is not None:
+        return named  # "Mark Serwotka, from the Public and Commercial Services union said"
     surveyor = _SURVEYED_AND.search(left)
     if surveyor is not None and surveyor.group("x").lower() not in common_words():
         return _clean_subject(surveyor.group("x"))  # "Workshare surveyed firms ... and found"
@@ -511,6 +543,7 @@ def _clean_subject(seg: str) -> str | None:
         words = seg.split()
     if (
         len(words) > 9
+        or (words[0].lower() in _POSSESSIVE_DETERMINERS and words[-1].lower() in _DOCUMENTS)
         or words[-1].lower() in _PRONOUN
         or (len(words) == 1 and words[0].lower() in _PRONOUN)
     ):
@@ -539,6 +572,13 @@ def _clean_subject(seg: str) -> str | None:
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
+# "according to their figures": a document of someone unnamed, no claimant ("its central
+# bank" is a body, and stays)
+_POSSESSIVE_DETERMINERS = frozenset("their its his her our my your".split())
+_DOCUMENTS = frozenset(
+    """figures data report reports statement estimate estimates research survey study poll
+    calculations numbers statistics findings""".split()
+)
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     hundred thousand million billion half""".split()

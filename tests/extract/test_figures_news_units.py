@@ -120,6 +120,43 @@ def test_claimant_never_reaches_over_a_sentence_end() -> None:
     assert f.claimant == "The company"
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Jane Roe, from the Transport and General Workers union said 300 drivers would strike.",
+            "Jane Roe",
+        ),
+        (
+            "The BBC's John Smith, with the Quorn Hunt in Melton, Leicestershire said several "
+            "hundred people had turned out.",
+            "John Smith",
+        ),
+        ("Ann Lee, in Cardiff, said 40 homes were flooded.", "Ann Lee"),
+    ],
+)
+def test_claimant_is_the_person_not_their_affiliation(text: str, who: str) -> None:
+    """ "X, from the Y union said": the person, never the tail of the body's name after "and"
+    nor the county after the last comma."""
+    (f,) = extract_figures(text)
+    assert f.claimant == who
+
+
+def test_claimant_is_none_for_an_unnamed_owners_figures() -> None:
+    text = "Women hold less than 10% of the top jobs in the police, according to their figures."
+    (f,) = extract_figures(text)
+    assert f.claimant is None
+
+
+def test_it_expects_credits_the_body_that_spoke_just_before() -> None:
+    text = (
+        "Tesco, the biggest UK grocer, has said its Christmas trading was strong. It is "
+        "expecting profit growth of between 4% and 6% for the year."
+    )
+    (f,) = extract_figures(text)
+    assert f.claimant == "Tesco"
+
+
 def test_claimant_of_a_pronoun_is_the_person_named_before() -> None:
     text = (
         "Mr Lewis branded the council surprising. He said the £80m spent annually would "
