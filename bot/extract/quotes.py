@@ -436,6 +436,9 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     )
 
 
+_MARKS = "\"“”'"
+
+
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
     out: list[Quote] = []
     text = doc.text
@@ -444,6 +447,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     line_speaker: str | None = None
     line_speakers: set[str] = set()
     two_before = False
+    ran_on = False  # the paragraph's last quote is open at its end and has a speaker
     last_para_speaker: str | None = None
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
@@ -452,14 +456,17 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         line = text.rfind("\n", 0, seg.open)
         if line != cur_line:
             gap = text[cur_line + 1 : line] if cur_line >= 0 else ""
-            two_before = len(line_speakers) > 1  # two people quoted in the last paragraph:
-            # either may go on in this one, so neither is taken as its speaker (abstain)
+            # two people quoted in the last paragraph: either may go on in this one, so
+            # neither is taken as its speaker (abstain), unless its last quote was left open
+            # (the continued-paragraph convention names who goes on)
+            two_before = len(line_speakers) > 1 and not ran_on
             last_para_speaker = (
                 line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
             )
             prev_speaker = None
             line_speaker = None
             line_speakers = set()
+            ran_on = False
             unnamed = False
             cur_line = line
         fr = _frame(doc, seg)
@@ -547,6 +554,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             line_speaker = speaker
             line_speakers.add(speaker)
             last_end = seg.close
+        ran_on = speaker is not None and (seg.close >= len(text) or text[seg.close] not in _MARKS)
         if seg.double_apostrophe:
             apostrophes.append((seg, speaker))
             continue

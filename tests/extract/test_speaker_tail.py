@@ -204,3 +204,16 @@ def test_initials_stay_in_the_name() -> None:
         "on militias.\n"
     )
     assert _speaker(text, "You would not have had") == "J.J. MacNab"
+
+
+def test_a_quote_left_open_at_a_paragraph_end_goes_on_with_its_speaker_after_two() -> None:
+    # the continued-paragraph convention: no closing mark means the same person goes on,
+    # even when the paragraph quoted someone else first
+    text = (
+        "England named Jonny Wilkinson captain on Monday.\n\n"
+        '"He is a natural leader," said coach Andy Robinson. "It is the ambition of so many '
+        'players," Wilkinson said. "I am honoured Andy wants me to be his captain.\n\n'
+        '"Getting my first England cap six years ago was something I will never forget."\n'
+    )
+    assert _speaker(text, "He is a natural") == "Andy Robinson"
+    assert _speaker(text, "Getting my first") == "Jonny Wilkinson"
