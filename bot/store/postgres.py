@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 
 # what search sees: boilerplate cut off or blanked (see prepare.search_form)
 _SEARCHED = "coalesce(a.search_text, left(a.text, a.search_end), a.text)"
-# Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A}).
+# Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A});
+# the candidate functions of migration 8 rank the title and lead with the same four numbers.
 _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
 
 
@@ -142,8 +143,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
                 rows = await self._all(
                     f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT s.pk, "
                     f"ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
-                    "FROM (SELECT r.pk, r.lead FROM (SELECT c.pk, "
-                    f"ts_rank({_WEIGHTS}, c.rank_tsv, websearch_to_tsquery('english', $1)) AS lead "
+                    "FROM (SELECT r.pk, r.lead FROM (SELECT c.pk, c.score AS lead "
                     "FROM briefbot_newest_matches_auto(websearch_to_tsquery('english', $1), "
                     f"{int(SEARCH_CANDIDATES)}) c ORDER BY lead DESC, c.pk DESC LIMIT $3) r "
                     f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "

@@ -318,21 +318,26 @@ ANALYZE articles;
 """
 
 # Migration 8, "rank vector": /search ranks its SEARCH_CANDIDATES newest matches by a small
-# vector kept in the row instead of the whole search vector. ts_rank read each candidate's
-# full vector out of TOAST (an index probe and a decompression per article, 1,000 per
-# search, ~15 us each at 97k articles on a busy machine): PG's /search p50 was ~2x SQLite's.
-# rank_tsv is the title (weight A) and the searched text's first RANK_LEAD_CHARS cut at a
-# word (B), built as tsv is, so it holds a prefix of tsv's words at the same positions;
-# ~1.2 KB, STORAGE MAIN keeps it in the row. Matching still uses tsv and its GIN index
-# (every word anywhere in the text); the search query re-ranks the few best by tsv, so the
-# hits shown and their scores are tsv's (postgres.py). The walk from the newest article for
-# a word in over half the archive tests rank_tsv first and reads tsv only when the lead
-# lacks the word. The candidate functions return rank_tsv instead of tsv (a new return
-# type: dropped and made again). Generated, so ingest and import are unchanged; rewrites the
-# articles table once (~3 min at 97k articles on a busy 2-core machine).
-# Self-contained: renumber freely.
+# vector kept in the row, scored where the match is found. Before, the candidate functions
+# handed back each match's full search vector (a TOAST pointer) and ts_rank read every one
+# out of TOAST and decompressed it: ~1,000 per search, PG's /search p50 ~2x SQLite's at 97k
+# articles. rank_tsv is the title (weight A) and the searched text's first RANK_LEAD_CHARS
+# cut at a word (B), built as tsv is, so it holds a prefix of tsv's words at the same
+# positions; ~1.2 KB, STORAGE MAIN keeps it in the row. The functions now return (pk, score):
+# ts_rank over rank_tsv with /search's weights (postgres._WEIGHTS, the same four numbers),
+# computed in the scan, so no vector is carried through the sort and the function results
+# (returning rank_tsv itself cost as much as the old detoasting: 21-25 ms against 14 ms for
+# "analysis" on a busy machine). Matching still uses tsv and its GIN index (every word
+# anywhere in the text); /search re-ranks its few best by tsv, so the hits and scores shown
+# are tsv's (postgres.py). The walk from the newest article for a word in over half the
+# archive tests rank_tsv first and reads tsv only when the lead lacks the word. New return
+# type: the functions are dropped and made again. Generated, so ingest and import are
+# unchanged; rewrites the articles table once (~2 min at 97k articles on a busy 2-core
+# machine; heap 216 -> 357 MB). Self-contained: renumber freely.
 RANK_LEAD_CHARS = 1000
 _LEAD = "coalesce(search_text, left(text, search_end), text)"
+_RANK_WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"  # postgres._WEIGHTS: title 4x the body
+_RANK_WEIGHTS_QUOTED = _RANK_WEIGHTS.replace("'", "''")  # inside format()'s literal
 _V_RANK_VECTOR = f"""
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS rank_tsv TSVECTOR GENERATED ALWAYS AS (
     setweight(to_tsvector('english', left(title, 2000)), 'A')
@@ -344,26 +349,26 @@ DROP FUNCTION IF EXISTS briefbot_newest_matches_auto(tsquery, integer);
 DROP FUNCTION IF EXISTS briefbot_newest_matches(tsquery, integer);
 DROP FUNCTION IF EXISTS briefbot_newest_matches_common(tsquery, integer);
 CREATE FUNCTION briefbot_newest_matches(q tsquery, n integer)
-RETURNS TABLE (pk bigint, rank_tsv tsvector)
+RETURNS TABLE (pk bigint, score real)
 LANGUAGE sql STABLE
 SET enable_seqscan = off
 SET enable_indexscan = off
 AS $$
-    SELECT a.pk, a.rank_tsv FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    SELECT a.pk, ts_rank({_RANK_WEIGHTS}, a.rank_tsv, q) FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
     ORDER BY a.pk DESC LIMIT n
 $$;
 CREATE FUNCTION briefbot_newest_matches_common(q tsquery, n integer)
-RETURNS TABLE (pk bigint, rank_tsv tsvector)
+RETURNS TABLE (pk bigint, score real)
 LANGUAGE sql STABLE
 SET enable_seqscan = off
 SET enable_bitmapscan = off
 AS $$
-    SELECT a.pk, a.rank_tsv FROM articles a
+    SELECT a.pk, ts_rank({_RANK_WEIGHTS}, a.rank_tsv, q) FROM articles a
     WHERE numnode(q) > 0 AND (a.rank_tsv @@ q OR a.tsv @@ q)
     ORDER BY a.pk DESC LIMIT n
 $$;
 CREATE FUNCTION briefbot_newest_matches_auto(q tsquery, n integer)
-RETURNS TABLE (pk bigint, rank_tsv tsvector)
+RETURNS TABLE (pk bigint, score real)
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
@@ -395,13 +400,13 @@ BEGIN
     was := current_setting('enable_indexscan');
     PERFORM set_config('enable_indexscan', 'off', true);
     RETURN QUERY EXECUTE format(
-        'SELECT a.pk, a.rank_tsv FROM articles a WHERE a.tsv @@ %L::tsquery AND a.pk > %s '
-        'ORDER BY a.pk DESC LIMIT %s', q, since, n);
+        'SELECT a.pk, ts_rank('{_RANK_WEIGHTS}', a.rank_tsv, %L::tsquery) FROM articles a '
+        'WHERE a.tsv @@ %L::tsquery AND a.pk > %s ORDER BY a.pk DESC LIMIT %s', q, q, since, n);
     GET DIAGNOSTICS got = ROW_COUNT;
     IF got < n THEN
         RETURN QUERY EXECUTE format(
-            'SELECT a.pk, a.rank_tsv FROM articles a WHERE a.tsv @@ %L::tsquery AND a.pk <= %s '
-            'ORDER BY a.pk DESC LIMIT %s', q, since, n - got);
+            'SELECT a.pk, ts_rank('{_RANK_WEIGHTS}', a.rank_tsv, %L::tsquery) FROM articles a '
+            'WHERE a.tsv @@ %L::tsquery AND a.pk <= %s ORDER BY a.pk DESC LIMIT %s', q, q, since, n - got);
     END IF;
     PERFORM set_config('enable_indexscan', was, true);
 END
