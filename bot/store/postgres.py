@@ -123,7 +123,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         walking from the newest article, chosen by the planner's estimate of the matches
         (postgres_schema, migrations 4, 6, 8). They are ranked by their title and lead
         (rank_tsv, kept in the row: ranking by the whole search vector read each one out of
-        TOAST), the newest first among equals; the best SURFACE_FIRST x limit of them are
+        TOAST), the older first among equals as before; the best SURFACE_FIRST x limit are
         ranked again by the whole vector, so the hits and scores shown are tsv's. The index
         matches stems, so each hit must also hold the words themselves (Federer is not
         federal). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
@@ -145,11 +145,11 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
                     f"ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
                     "FROM (SELECT r.pk, r.lead FROM (SELECT c.pk, c.score AS lead "
                     "FROM briefbot_newest_matches_auto(websearch_to_tsquery('english', $1), "
-                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY lead DESC, c.pk DESC LIMIT $3) r "
+                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY lead DESC, c.pk LIMIT $3) r "
                     f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "
-                    f"ORDER BY r.lead DESC, r.pk DESC LIMIT {int(limit * SURFACE_FIRST)}) s "
-                    "JOIN articles a ON a.pk = s.pk ORDER BY score DESC, s.pk DESC LIMIT $2) hits "
-                    "JOIN articles a ON a.pk = hits.pk ORDER BY hits.score DESC, a.pk DESC",
+                    f"ORDER BY r.lead DESC, r.pk LIMIT {int(limit * SURFACE_FIRST)}) s "
+                    "JOIN articles a ON a.pk = s.pk ORDER BY score DESC, s.pk LIMIT $2) hits "
+                    "JOIN articles a ON a.pk = hits.pk ORDER BY hits.score DESC, a.pk",
                     match,
                     limit,
                     checked,
