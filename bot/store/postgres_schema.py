@@ -376,8 +376,9 @@ DECLARE
     found float8;
     plan json;
     top bigint;
-    since bigint;
+    span bigint;
     got bigint;
+    step bigint;
     was text;
 BEGIN
     IF numnode(q) = 0 THEN
@@ -395,19 +396,25 @@ BEGIN
         RETURN QUERY SELECT * FROM briefbot_newest_matches(q, n);
         RETURN;
     END IF;
+    -- the newest articles expected to hold 1.25n matches, then windows twice as wide
+    -- before them until n are found (the estimate is a sample's; at 2n every search read
+    -- twice the rows it ranks)
     SELECT max(a.pk) INTO top FROM articles a;
-    since := top - ceil(2 * n * total / found)::bigint;
+    span := ceil(1.25 * n * total / found)::bigint;
     was := current_setting('enable_indexscan');
     PERFORM set_config('enable_indexscan', 'off', true);
-    RETURN QUERY EXECUTE format(
-        'SELECT a.pk, ts_rank('{_RANK_WEIGHTS}', a.rank_tsv, %L::tsquery) FROM articles a '
-        'WHERE a.tsv @@ %L::tsquery AND a.pk > %s ORDER BY a.pk DESC LIMIT %s', q, q, since, n);
-    GET DIAGNOSTICS got = ROW_COUNT;
-    IF got < n THEN
+    got := 0;
+    LOOP
         RETURN QUERY EXECUTE format(
-            'SELECT a.pk, ts_rank('{_RANK_WEIGHTS}', a.rank_tsv, %L::tsquery) FROM articles a '
-            'WHERE a.tsv @@ %L::tsquery AND a.pk <= %s ORDER BY a.pk DESC LIMIT %s', q, q, since, n - got);
-    END IF;
+            'SELECT a.pk, ts_rank({_RANK_WEIGHTS_QUOTED}, a.rank_tsv, %L::tsquery) FROM articles a '
+            'WHERE a.tsv @@ %L::tsquery AND a.pk > %s AND a.pk <= %s ORDER BY a.pk DESC LIMIT %s',
+            q, q, top - span, top, n - got);
+        GET DIAGNOSTICS step = ROW_COUNT;
+        got := got + step;
+        EXIT WHEN got >= n OR top - span <= 0;
+        top := top - span;
+        span := span * 2;
+    END LOOP;
     PERFORM set_config('enable_indexscan', was, true);
 END
 $$;
