@@ -330,7 +330,8 @@ ANALYZE articles;
 # "analysis" on a busy machine). Matching still uses tsv and its GIN index (every word
 # anywhere in the text); /search re-ranks its few best by tsv, so the hits and scores shown
 # are tsv's (postgres.py). The walk from the newest article for a word in over half the
-# archive tests rank_tsv first and reads tsv only when the lead lacks the word. New return
+# archive tests rank_tsv first and reads tsv only when the lead lacks the word (a match in
+# the lead is one in the text: /search asks for words and phrases, never NOT). New return
 # type: the functions are dropped and made again. Generated, so ingest and import are
 # unchanged; rewrites the articles table once (~2 min at 97k articles on a busy 2-core
 # machine; heap 216 -> 357 MB). Self-contained: renumber freely.
