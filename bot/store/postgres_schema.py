@@ -299,7 +299,8 @@ $$;
 # articles) fell outside the ~1,000 words kept, was estimated at 486 and had every match
 # fetched, and words near that cut moved in and out between ANALYZE runs (run-to-run tail).
 # With 300 every word in over 0.95% of 97k articles is kept (the windowed path starts at
-# 2%). 1000 costs 0.5 ms more planning per statement on the search vectors (0.2 ms at 300).
+# 2.5%, migration 8). 1000 costs 0.5 ms more planning per statement on the search vectors
+# (0.2 ms at 300).
 # Self-contained: renumber freely.
 _V_SURFACE_WORDS = """
 CREATE OR REPLACE FUNCTION briefbot_letter_words(t text) RETURNS text
