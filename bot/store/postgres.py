@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 
 # what search sees: boilerplate cut off or blanked (see prepare.search_form)
 _SEARCHED = "coalesce(a.search_text, left(a.text, a.search_end), a.text)"
-# Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A}).
+# Title weighs four times the body, like bm25(articles_fts, 4.0, 1.0) on SQLite ({D,C,B,A});
+# the candidate functions of migration 8 rank the title and lead with the same four numbers.
 _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
 
 
@@ -115,12 +116,15 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         """Best-matching articles: all words first, any word if that finds nothing.
 
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
-        found in most of a 100k archive would otherwise be ranked in every article: each
-        rank reads the article's whole search vector), and 'the', 'of', 'was' are left out
-        of a query that has other words. The newest matches are found through the GIN index
-        (for a common word, only among the newest articles expected to hold 2n of them) or,
-        for words in over half the archive ("said"), by walking from the newest article,
-        chosen by the planner's estimate of the matches (postgres_schema, migrations 4, 6). The index
+        found in most of a 100k archive would otherwise be ranked in every article), and
+        'the', 'of', 'was' are left out of a query that has other words. The newest matches
+        are found through the GIN index (for a word expected in over 2.5n articles, only among
+        the newest articles expected to hold 1.25n of them) or, for words in over half the archive ("said"), by
+        walking from the newest article, chosen by the planner's estimate of the matches
+        (postgres_schema, migrations 4, 6, 8). They are ranked by their title and lead
+        (rank_tsv, kept in the row: ranking by the whole search vector read each one out of
+        TOAST), the older first among equals as before; the best SURFACE_FIRST x limit are
+        ranked again by the whole vector, so the hits and scores shown are tsv's. The index
         matches stems, so each hit must also hold the words themselves (Federer is not
         federal). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
@@ -137,13 +141,15 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             # first, on every candidate only when too few of them pass (as on SQLite).
             for checked in (limit * SURFACE_FIRST, SEARCH_CANDIDATES):
                 rows = await self._all(
-                    f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT r.pk, r.score "
-                    f"FROM (SELECT c.pk, ts_rank({_WEIGHTS}, c.tsv, websearch_to_tsquery('english', $1)) AS score "
+                    f"SELECT {_REF_COLS}, hits.score, {_SEARCHED} FROM (SELECT s.pk, "
+                    f"ts_rank({_WEIGHTS}, a.tsv, websearch_to_tsquery('english', $1)) AS score "
+                    "FROM (SELECT r.pk, r.lead FROM (SELECT c.pk, c.score AS lead "
                     "FROM briefbot_newest_matches_auto(websearch_to_tsquery('english', $1), "
-                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY score DESC, c.pk LIMIT $3) r "
+                    f"{int(SEARCH_CANDIDATES)}) c ORDER BY lead DESC, c.pk LIMIT $3) r "
                     f"{'JOIN articles a ON a.pk = r.pk WHERE ' + has_words if has_words else ''} "
-                    f"ORDER BY r.score DESC, r.pk LIMIT $2) hits JOIN articles a ON a.pk = hits.pk "
-                    f"ORDER BY hits.score DESC, a.pk",
+                    f"ORDER BY r.lead DESC, r.pk LIMIT {int(limit * SURFACE_FIRST)}) s "
+                    "JOIN articles a ON a.pk = s.pk ORDER BY score DESC, s.pk LIMIT $2) hits "
+                    "JOIN articles a ON a.pk = hits.pk ORDER BY hits.score DESC, a.pk",
                     match,
                     limit,
                     checked,

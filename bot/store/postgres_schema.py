@@ -299,7 +299,8 @@ $$;
 # articles) fell outside the ~1,000 words kept, was estimated at 486 and had every match
 # fetched, and words near that cut moved in and out between ANALYZE runs (run-to-run tail).
 # With 300 every word in over 0.95% of 97k articles is kept (the windowed path starts at
-# 2%). 1000 costs 0.5 ms more planning per statement on the search vectors (0.2 ms at 300).
+# 2.5%, migration 8). 1000 costs 0.5 ms more planning per statement on the search vectors
+# (0.2 ms at 300).
 # Self-contained: renumber freely.
 _V_SURFACE_WORDS = """
 CREATE OR REPLACE FUNCTION briefbot_letter_words(t text) RETURNS text
@@ -317,6 +318,113 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS surface_words TEXT
 ANALYZE articles;
 """
 
+# Migration 8, "rank vector": /search ranks its SEARCH_CANDIDATES newest matches by a small
+# vector kept in the row, scored where the match is found. Before, the candidate functions
+# handed back each match's full search vector (a TOAST pointer) and ts_rank read every one
+# out of TOAST and decompressed it: ~1,000 per search, PG's /search p50 ~2x SQLite's at 97k
+# articles. rank_tsv is the title (weight A) and the searched text's first RANK_LEAD_CHARS
+# cut at a word (B), built as tsv is, so it holds a prefix of tsv's words at the same
+# positions; ~1.2 KB, STORAGE MAIN keeps it in the row. The functions now return (pk, score):
+# ts_rank over rank_tsv with /search's weights (postgres._WEIGHTS, the same four numbers),
+# computed in the scan, so no vector is carried through the sort and the function results
+# (returning rank_tsv itself cost as much as the old detoasting: 21-25 ms against 14 ms for
+# "analysis" on a busy machine). Matching still uses tsv and its GIN index (every word
+# anywhere in the text); /search re-ranks its few best by tsv, so the hits and scores shown
+# are tsv's (postgres.py). The walk from the newest article for a word in over half the
+# archive tests rank_tsv first and reads tsv only when the lead lacks the word (a match in
+# the lead is one in the text: /search asks for words and phrases, never NOT). New return
+# type: the functions are dropped and made again. Generated, so ingest and import are
+# unchanged; rewrites the articles table once (~2 min at 97k articles on a busy 2-core
+# machine; heap 216 -> 357 MB). Self-contained: renumber freely.
+RANK_LEAD_CHARS = 1000
+_LEAD = "coalesce(search_text, left(text, search_end), text)"
+_RANK_WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"  # postgres._WEIGHTS: title 4x the body
+_RANK_WEIGHTS_QUOTED = _RANK_WEIGHTS.replace("'", "''")  # inside format()'s literal
+_V_RANK_VECTOR = f"""
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS rank_tsv TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', left(title, 2000)), 'A')
+    || setweight(to_tsvector('english', CASE WHEN length({_LEAD}) <= {RANK_LEAD_CHARS}
+        THEN {_LEAD} ELSE regexp_replace(left({_LEAD}, {RANK_LEAD_CHARS}), '\\S+$', '') END), 'B')
+) STORED,
+    ALTER COLUMN rank_tsv SET STORAGE MAIN;
+DROP FUNCTION IF EXISTS briefbot_newest_matches_auto(tsquery, integer);
+DROP FUNCTION IF EXISTS briefbot_newest_matches(tsquery, integer);
+DROP FUNCTION IF EXISTS briefbot_newest_matches_common(tsquery, integer);
+CREATE FUNCTION briefbot_newest_matches(q tsquery, n integer)
+RETURNS TABLE (pk bigint, score real)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_indexscan = off
+AS $$
+    SELECT a.pk, ts_rank({_RANK_WEIGHTS}, a.rank_tsv, q) FROM articles a WHERE numnode(q) > 0 AND a.tsv @@ q
+    ORDER BY a.pk DESC LIMIT n
+$$;
+CREATE FUNCTION briefbot_newest_matches_common(q tsquery, n integer)
+RETURNS TABLE (pk bigint, score real)
+LANGUAGE sql STABLE
+SET enable_seqscan = off
+SET enable_bitmapscan = off
+AS $$
+    SELECT a.pk, ts_rank({_RANK_WEIGHTS}, a.rank_tsv, q) FROM articles a
+    WHERE numnode(q) > 0 AND (a.rank_tsv @@ q OR a.tsv @@ q)
+    ORDER BY a.pk DESC LIMIT n
+$$;
+CREATE FUNCTION briefbot_newest_matches_auto(q tsquery, n integer)
+RETURNS TABLE (pk bigint, score real)
+LANGUAGE plpgsql VOLATILE
+AS $$
+DECLARE
+    total float8;
+    found float8;
+    plan json;
+    top bigint;
+    span bigint;
+    got bigint;
+    step bigint;
+    was text;
+BEGIN
+    IF numnode(q) = 0 THEN
+        RETURN;
+    END IF;
+    SELECT greatest(c.reltuples, 1) INTO total FROM pg_class c WHERE c.oid = 'articles'::regclass;
+    EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE tsv @@ %L::tsquery', q)
+        INTO plan;
+    found := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+    IF found > total / 2 THEN
+        RETURN QUERY SELECT * FROM briefbot_newest_matches_common(q, n);
+        RETURN;
+    END IF;
+    -- up to 2.5n expected matches, reading them all beats the windows (whose pk bitmaps
+    -- and a second window when the estimate ran high cost 8-16 ms against 3-6 ms at
+    -- 2,000-2,300 expected matches, 97k articles; the two meet near 2.7n)
+    IF found <= 2.5 * n THEN
+        RETURN QUERY SELECT * FROM briefbot_newest_matches(q, n);
+        RETURN;
+    END IF;
+    -- the newest articles expected to hold 1.25n matches, then windows twice as wide
+    -- before them until n are found (the estimate is a sample's; at 2n every search read
+    -- twice the rows it ranks)
+    SELECT max(a.pk) INTO top FROM articles a;
+    span := ceil(1.25 * n * total / found)::bigint;
+    was := current_setting('enable_indexscan');
+    PERFORM set_config('enable_indexscan', 'off', true);
+    got := 0;
+    LOOP
+        RETURN QUERY EXECUTE format(
+            'SELECT a.pk, ts_rank({_RANK_WEIGHTS_QUOTED}, a.rank_tsv, %L::tsquery) FROM articles a '
+            'WHERE a.tsv @@ %L::tsquery AND a.pk > %s AND a.pk <= %s ORDER BY a.pk DESC LIMIT %s',
+            q, q, top - span, top, n - got);
+        GET DIAGNOSTICS step = ROW_COUNT;
+        got := got + step;
+        EXIT WHEN got >= n OR top - span <= 0;
+        top := top - span;
+        span := span * 2;
+    END LOOP;
+    PERFORM set_config('enable_indexscan', was, true);
+END
+$$;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
     (2, _V2_INGEST_INTEGRITY),
@@ -325,6 +433,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, WATCHES_MIGRATION),  # watches and alerts (issue 23)
     (6, _V_SEARCH_PATH_BY_FREQUENCY),
     (7, _V_SURFACE_WORDS),
+    (8, _V_RANK_VECTOR),
 ]
 
 # The search indexes, by name: a bulk import drops and rebuilds them (far quicker than

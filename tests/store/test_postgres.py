@@ -158,6 +158,56 @@ async def test_articles_stored_before_the_surface_words_migration_are_searched_a
         await store.close()
 
 
+async def test_articles_stored_before_the_rank_vector_migration_are_ranked_after_it(
+    pg_server: PgServer,
+) -> None:
+    """Migration 8 gives articles already stored their small ranking vector (title and lead)
+    and /search ranks by it: the same hits, best first, as a store made after it."""
+    from bot.store.postgres_schema import RANK_LEAD_CHARS
+
+    name = "v7_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    saved = list(MIGRATIONS)
+    MIGRATIONS[:] = [m for m in saved if m[0] < 8]
+    try:
+        store = await PostgresStore.open(url)
+        try:
+            for i in range(5):
+                await store.add_article(seed(i))
+        finally:
+            await store.close()
+    finally:
+        MIGRATIONS[:] = saved
+    store = await PostgresStore.open(url)
+    fresh = await PostgresStore.open(pg_server.database())
+    try:
+        assert (await store.schema_state())[0] == max(v for v, _ in MIGRATIONS)
+        for i in range(5):
+            await fresh.add_article(seed(i))
+        lead = max(re.findall("[A-Za-z]{5,}", seed(0).text[:300]), key=len)  # in a lead
+        for query in ("evacuated residents", "Kursk", lead):
+            old, new = await store.search(query), await fresh.search(query)
+            assert old and [(h.article.id, h.score) for h in old] == [
+                (h.article.id, h.score) for h in new
+            ]
+        # the vector holds the title and lead only, and is kept in the row (not TOAST)
+        sizes = await store._all(
+            "SELECT pg_column_size(rank_tsv), pg_column_size(tsv), length(text) FROM articles"
+        )
+        assert all(small < big for small, big, n in sizes if n > 2 * RANK_LEAD_CHARS)
+        assert (
+            await store._val(
+                "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'articles'::regclass "
+                "AND attname = 'rank_tsv'"
+            )
+            == "m"
+        )
+    finally:
+        await store.close()
+        await fresh.close()
+
+
 async def test_each_statement_is_planned_for_its_own_words_and_dates(pg_url: str) -> None:
     """A prepared statement run often still gets a plan for its own values (no generic plan
     blind to the words), and no JIT compile, whatever the server's defaults."""
