@@ -27,6 +27,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     QUOTE_CUES,
     SPEECH_CUES,
     SUBJECT_PRONOUNS,
+    SURNAME_TITLES,
     TEMPORAL,
     TITLES,
     verb_forms,
@@ -150,6 +151,14 @@ def classify_run(toks: list[Token]) -> Mention | None:
     surface = " ".join(w.text for w in words)
     if org or (n - i > 1 and any(possessive(w.text) for w in words[:-1])):
         return Mention(surface, "org", first.start, last.end, (), surface)
+    if (
+        last_title == len(words) - 1
+        and 2 <= len(words) <= 3
+        and words[-1].low in SURNAME_TITLES
+        and words[-1].text[1:].islower()
+        and not any(w.low in TITLES or w.low in NOT_NAME for w in words[:-1])
+    ):  # "Amy Pope", "Billie Jean King": a given name, then a title word used as a surname
+        return Mention(surface, "person", first.start, last.end, (), surface)
     titles = tuple(w.low for w in words[: last_title + 1])
     if last_title == len(words) - 1:
         return Mention(None, "nominal", first.start, last.end, titles, surface)

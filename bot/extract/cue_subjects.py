@@ -14,6 +14,7 @@ from bot.extract.attribution import (
     DETERMINERS,
     NOMINAL_HEADS,
     OBJECT_CUES,
+    PREPS,
     SPEECH_CUES,
     TITLES,
     Mention,
@@ -62,13 +63,23 @@ def cue_subject_after(toks: list[Token], ci: int) -> Mention | None:
     if m is not None and m.kind in ("nominal", "org"):
         # "said RNID technology director, Guido Gybels": the body's role, then the person
         j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
-        while (
-            m.kind == "org"
-            and j < n
-            and (
-                toks[j].low in TITLES
-                or toks[j].low in NOMINAL_HEADS
-                or toks[j].low in _ROLE_FILLERS
+        j0 = j
+        while j < n and (
+            (
+                m.kind == "org"
+                and (
+                    toks[j].low in TITLES
+                    or toks[j].low in NOMINAL_HEADS
+                    or toks[j].low in _ROLE_FILLERS
+                )
+            )
+            or (  # "said the deputy campaign manager, Rich Beeson": the role's last words
+                m.kind == "nominal"
+                and j - j0 < 2
+                and toks[j].text.isalpha()
+                and not toks[j].cap
+                and toks[j].low not in _NOT_ROLE
+                and toks[j].low not in PREPS
             )
         ):
             j += 1

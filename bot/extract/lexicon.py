@@ -233,6 +233,9 @@ TITLES = frozenset(
     senior top state first lady dean coach host anchor correspondent columnist editor analyst
     strategist pollster economist author officials official""".split()
 )
+# Title words that are also common surnames: after a plain given name they end a person's
+# name ("Amy Pope", "Larry King"), never a role.
+SURNAME_TITLES = frozenset("pope king major dean bishop cardinal prince judge chancellor".split())
 HONORIFICS = frozenset("mr mrs ms dr mx messrs sir dame lord lady baroness baron".split())
 # Capitalised words that start sentences or name times and places rather than people.
 NOT_NAME = frozenset(

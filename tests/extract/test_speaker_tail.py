@@ -204,3 +204,26 @@ def test_initials_stay_in_the_name() -> None:
         "on militias.\n"
     )
     assert _speaker(text, "You would not have had") == "J.J. MacNab"
+
+
+def test_a_title_word_used_as_a_surname() -> None:
+    text = (
+        "The administration will expand the program.\n\n"
+        "“Our current efforts have been insufficient,” Amy Pope, deputy homeland security "
+        "advisor, said on a call with reporters.\n"
+    )
+    assert _speaker(text, "Our current efforts") == "Amy Pope"
+
+
+def test_the_title_alone_is_still_no_name() -> None:
+    text = "Crowds gathered.\n\n“We pray for peace,” the Pope said on Sunday.\n"
+    assert _speaker(text, "We pray for peace") is None
+
+
+def test_a_role_of_several_words_then_the_name() -> None:
+    text = (
+        "Campaigns bank early ballots.\n\n"
+        "“We are treating it as one long Election Day,” said Rubio’s deputy campaign manager, "
+        "Rich Beeson, who oversees the effort.\n"
+    )
+    assert _speaker(text, "We are treating it") == "Rich Beeson"
