@@ -13,6 +13,7 @@ from bot.extract.attribution import (
     AUX,
     DETERMINERS,
     NOMINAL_HEADS,
+    NOT_NAME,
     OBJECT_CUES,
     PREPS,
     SPEECH_CUES,
@@ -24,6 +25,7 @@ from bot.extract.attribution import (
     cue_index,
     is_participle,
     np_ending_at,
+    possessive,
     run_end,
     subject_after,
     subject_before,
@@ -256,3 +258,52 @@ def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention,
     if m is None or m.kind not in ("person", "name", "pronoun") or m.start != toks[0].start:
         return None
     return m, f"{toks[ci].low} on" if ci == went_on else with_modal(toks, ci)
+
+
+_LEAD_WORDS = 9
+# what may follow the verb of a lead-in ("Sanders shot back, “...”")
+_LEAD_PARTICLES = frozenset("back on again up in out".split())
+_NOT_LEAD_VERB = frozenset("too though however instead meanwhile and or but who which".split())
+
+
+def lead_in_subject(doc: ArticleDoc, before: list[Token]) -> Mention | None:
+    """`Sanders shot back, “...”`, `As The Post's Dana Milbank puts it, “...”`: a sentence
+    that opens with a name, a verb (and a particle, or "it" after "As") and a comma right
+    before the quote names its speaker, whatever the verb."""
+    if not 3 <= len(before) <= _LEAD_WORDS or before[-1].text != ",":
+        return None
+    a = 1 if before[0].low == "as" else 0
+    v = next((i for i in range(a, len(before) - 1) if not before[i].cap), None)
+    if v is None or v == a:
+        return None
+    words = before[v:-1]
+    if not 1 <= len(words) <= 2 or not all(w.text.isalpha() and not w.cap for w in words):
+        return None
+    verb = words[0].low
+    if (
+        verb in AUX
+        or verb in PREPS
+        or verb in DETERMINERS
+        or verb in _NOT_LEAD_VERB
+        or verb in _NOT_ROLE
+        or verb.endswith("ly")
+        or is_participle(verb)
+    ):
+        return None
+    tail = words[1].low if len(words) == 2 else None
+    if (a == 1 and tail != "it") or (a == 0 and tail is not None and tail not in _LEAD_PARTICLES):
+        return None
+    k = v - 1
+    while k > a and before[k - 1].cap and before[k - 1].text[0].isalpha():
+        if possessive(before[k - 1].text):
+            break
+        k -= 1
+    prefix = before[a:k]
+    if prefix and not (all(t.cap for t in prefix) and possessive(prefix[-1].text)):
+        return None  # only "The Post's" may come before the name
+    if before[k].low in NOT_NAME:
+        return None  # "When Trump arrived, “...”": a time clause, not the speaker's sentence
+    m = classify_run(before[k:v])
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m

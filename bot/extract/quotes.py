@@ -32,6 +32,7 @@ from bot.extract.cue_subjects import (
     cue_subject_after,
     cue_subject_before,
     described_subject,
+    lead_in_subject,
     tail_attribution,
     with_modal,
 )
@@ -222,6 +223,9 @@ def _frame_speaker(
     agent = passive_agent(after)
     if agent is not None:
         return agent, None, True
+    lead = lead_in_subject(doc, before)
+    if lead is not None:
+        return lead, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."
         # the clause nearest the colon: "When Trump suggested ..., Rubio fired back: ..."
         commas = [i for i, t in enumerate(before[:-1]) if t.text == ","]

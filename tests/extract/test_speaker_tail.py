@@ -227,3 +227,20 @@ def test_a_role_of_several_words_then_the_name() -> None:
         "Rich Beeson, who oversees the effort.\n"
     )
     assert _speaker(text, "We are treating it") == "Rich Beeson"
+
+
+def test_a_name_and_a_verb_lead_into_the_quote() -> None:
+    text = (
+        "Bernie Sanders and Hillary Clinton met in Brooklyn.\n\n"
+        'Sanders shot back, "Secretary Clinton called them out. They must have been crushed."\n'
+    )
+    assert _speaker(text, "Secretary Clinton called them out") == "Bernie Sanders"
+
+
+def test_as_a_writer_puts_it() -> None:
+    text = (
+        "Dana Milbank has covered the Senate for years.\n\n"
+        "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and liberal "
+        'activists are uninspired."\n'
+    )
+    assert _speaker(text, "Senate Republicans are unmoved") == "Dana Milbank"
