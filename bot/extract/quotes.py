@@ -176,6 +176,8 @@ def _frame_speaker(
         if m is None:
             far = _appositive_speaker(after)
             m = far[0] if far is not None else None
+        if m is None and ci > 0:
+            m = described_subject(after, ci)  # '"...," a witness wrote': not the name before
         if m is None:
             m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True

@@ -244,3 +244,11 @@ def test_as_a_writer_puts_it() -> None:
         'activists are uninspired."\n'
     )
     assert _speaker(text, "Senate Republicans are unmoved") == "Dana Milbank"
+
+
+def test_an_unnamed_writer_after_the_quote_is_not_the_name_before_it() -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        'When Trump arrived, "the crowd went wild and nobody could hear a thing," a witness wrote.\n'
+    )
+    assert _speaker(text, "the crowd went wild") is None
