@@ -11,6 +11,7 @@ import bisect
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     AUX,
+    BELIEF_CUES,
     DETERMINERS,
     NOMINAL_HEADS,
     NOT_NAME,
@@ -307,3 +308,43 @@ def lead_in_subject(doc: ArticleDoc, before: list[Token]) -> Mention | None:
     if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
         return None
     return m
+
+
+_LEAD_SENTENCE_WORDS = 14
+_LEAD_SENTENCE_CUES = SPEECH_CUES | BELIEF_CUES
+
+
+def lead_sentence_attribution(doc: ArticleDoc, seg: Segment) -> tuple[Mention, str] | None:
+    """`Iowa State University's Dianne Bystrom agreed. "..."`: a quote opening its sentence
+    right after a short sentence of the same paragraph that ends with a named person and a
+    speech cue, saying nothing after it: that sentence introduces the quote's speaker."""
+    text = doc.text
+    if not doc.sentences:
+        return None
+    si = sentence_index(doc, seg.open)
+    if si == 0:
+        return None
+    start, end = doc.sentences[si - 1].start, min(doc.sentences[si - 1].end, seg.open)
+    if "\n" in text[start : seg.open] or text[end : seg.open].strip():
+        return None
+    toks = doc.sentence_slice(si - 1, start, end)
+    if not 2 <= len(toks) <= _LEAD_SENTENCE_WORDS + 1 or toks[-1].text != ".":
+        return None
+    if doc.masks_within(start, end):
+        return None  # the sentence quotes someone itself
+    ci = len(toks) - 2
+    cue = toks[ci]
+    if cue.cap or cue.low not in _LEAD_SENTENCE_CUES or cue.low in OBJECT_CUES:
+        return None
+    m = subject_before(toks, ci)
+    if m is not None and m.kind == "org":
+        # "Iowa State University's Dianne Bystrom": the person after the body's possessive
+        k = max(i for i in range(ci) if toks[i].start < m.end)
+        i = k
+        while i > 0 and toks[i - 1].cap and not possessive(toks[i - 1].text):
+            i -= 1
+        if i > 0 and possessive(toks[i - 1].text):
+            m = classify_run(toks[i : k + 1])
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m, cue.low

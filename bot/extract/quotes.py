@@ -33,6 +33,7 @@ from bot.extract.cue_subjects import (
     cue_subject_before,
     described_subject,
     lead_in_subject,
+    lead_sentence_attribution,
     tail_attribution,
     with_modal,
 )
@@ -507,7 +508,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             if _title_case(body) and nwords <= 6:
                 continue  # a title nobody is said to have said
             intro = _colon_intro(doc, seg) if not fr.before else None
-            if prev_speaker is not None:
+            opener = lead_sentence_attribution(doc, seg) if not fr.before else None
+            if opener is not None:
+                speaker = doc.resolve(opener[0])
+                cue = opener[1]
+            elif prev_speaker is not None:
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):

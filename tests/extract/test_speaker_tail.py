@@ -252,3 +252,12 @@ def test_an_unnamed_writer_after_the_quote_is_not_the_name_before_it() -> None:
         'When Trump arrived, "the crowd went wild and nobody could hear a thing," a witness wrote.\n'
     )
     assert _speaker(text, "the crowd went wild") is None
+
+
+def test_a_short_sentence_before_the_quote_introduces_its_speaker() -> None:
+    text = (
+        '"Trump and Cruz have broken away," said Craig Robinson, an editor.\n\n'
+        "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running "
+        'out of time to find an alternative."\n'
+    )
+    assert _speaker(text, "Mainstream Republicans are running") == "Dianne Bystrom"
