@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     NOUN_CUES,
     ORG_WORDS,
     PHRASAL_FORMS,
+    PUNCT,
     TITLES,
     Mention,
     Token,
@@ -414,7 +415,15 @@ def _collect_speakers(doc: ArticleDoc) -> None:
         for ci, t in enumerate(toks):
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
-            m = subject_before(toks, ci) or subject_after(toks, ci)
+            m = subject_before(toks, ci)
+            if m is None and (
+                ci == 0
+                or toks[ci - 1].text in PUNCT
+                or any(c in doc.text[toks[ci - 1].end : t.start] for c in '”"')
+            ):
+                # inverted only right after the quote or a comma: "..., said Smith"; not the
+                # subject of the clause a cue reports ("whom thought Obama had no shot")
+                m = subject_after(toks, ci)
             if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
                 # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
                 # appositive; the person opening the clause is the speaker

@@ -261,3 +261,13 @@ def test_a_short_sentence_before_the_quote_introduces_its_speaker() -> None:
         'out of time to find an alternative."\n'
     )
     assert _speaker(text, "Mainstream Republicans are running") == "Dianne Bystrom"
+
+
+def test_a_name_after_a_belief_verb_is_not_a_speaker_for_he() -> None:
+    text = (
+        "“We are the ones we have been waiting for,” Barack Obama said in his speech.\n\n"
+        "Simmons, an Obama supporter, said he saw the shift in his own Detroit family, most of "
+        "whom thought Obama had no shot. “It is challenging the community’s assumptions,” he "
+        "said.\n"
+    )
+    assert _speaker(text, "It is challenging the community") != "Barack Obama"
