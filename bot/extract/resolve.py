@@ -24,7 +24,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.credible import credible_speaker
 from bot.extract.gender import PRONOUN_GENDER, given_names
-from bot.extract.lexicon import common_words
+from bot.extract.lexicon import common_words, role_noun
 from bot.extract.speakers import is_organisation
 from bot.model import Sentence
 
@@ -336,11 +336,7 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
         for w in titles.group(0).split()
     ):
         lead = lead[: titles.start()]  # "Chief constable Mr Hayman": then the role goes too
-    if (
-        lead
-        and _LEAD_ROLE.fullmatch(lead)
-        and any(w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split())
-    ):
+    if lead and _LEAD_ROLE.fullmatch(lead) and any(role_noun(w.lower()) for w in lead.split()):
         lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (
         lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60

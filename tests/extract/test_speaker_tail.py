@@ -271,3 +271,12 @@ def test_a_name_after_a_belief_verb_is_not_a_speaker_for_he() -> None:
         "said.\n"
     )
     assert _speaker(text, "It is challenging the community") != "Barack Obama"
+
+
+def test_a_consultant_named_after_his_client_is_the_he() -> None:
+    text = (
+        "“We are the ones we have been waiting for,” Barack Obama said in his speech.\n\n"
+        "Obama consultant Cornell Belcher, the pollster, picked up a similar thread at the time. "
+        "“African-Americans are beginning to see that,” he said.\n"
+    )
+    assert _speaker(text, "African-Americans are beginning") == "Cornell Belcher"
