@@ -336,6 +336,9 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
         for w in titles.group(0).split()
     ):
         lead = lead[: titles.start()]  # "Chief constable Mr Hayman": then the role goes too
+    intro, comma, role = lead.rpartition(",")
+    if comma and "," not in intro and len(intro) < 60 and role.strip():
+        lead = role.lstrip()  # "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang"
     if lead and _LEAD_ROLE.fullmatch(lead) and any(role_noun(w.lower()) for w in lead.split()):
         lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (

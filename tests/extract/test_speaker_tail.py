@@ -280,3 +280,13 @@ def test_a_consultant_named_after_his_client_is_the_he() -> None:
         "“African-Americans are beginning to see that,” he said.\n"
     )
     assert _speaker(text, "African-Americans are beginning") == "Cornell Belcher"
+
+
+def test_a_role_after_an_intro_phrase_opens_the_sentence() -> None:
+    text = (
+        "“The hack came from China,” Shane Shook said.\n"
+        "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated that China "
+        "opposed hacking.\n"
+        "“This is extremely irresponsible and we reject it,” he told reporters.\n"
+    )
+    assert _speaker(text, "This is extremely irresponsible") == "Lu Kang"
