@@ -288,7 +288,7 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
     if t.cap and t.text[0].isalpha():
         i = j
         while i - 1 >= 0 and (
-            (toks[i - 1].cap and toks[i - 1].text[0].isalpha())
+            (toks[i - 1].cap and toks[i - 1].text[0].isalpha() and not possessive(toks[i - 1].text))
             or toks[i - 1].low in ("de", "van", "von", "bin", "al")
         ):
             i -= 1

@@ -290,3 +290,12 @@ def test_a_role_after_an_intro_phrase_opens_the_sentence() -> None:
         "“This is extremely irresponsible and we reject it,” he told reporters.\n"
     )
     assert _speaker(text, "This is extremely irresponsible") == "Lu Kang"
+
+
+def test_a_person_after_a_possessive_body_is_the_he_or_she() -> None:
+    text = (
+        "“We will court them,” Helen Aguirre Ferre said.\n\n"
+        "And North Carolina’s Ada Fisher, an RNC member, said Trump will exceed expectations. "
+        "“I think Trump will do quite fine,” she said.\n"
+    )
+    assert _speaker(text, "I think Trump will do quite fine") == "Ada Fisher"
