@@ -390,8 +390,13 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
                 break
             end = k
         k -= 1
-    if any(b > a and toks[a].low in ("who", "whose") for a, b in pieces):
-        pieces.reverse()  # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said"
+    who = next(
+        (i for i, (a, b) in enumerate(pieces) if b > a and toks[a].low in ("who", "whose")), None
+    )
+    if who is not None:
+        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said": the piece right
+        # before the relative clause first ("Of Carson, Levine, who has given ..., said")
+        pieces = pieces[who + 1 :] + list(reversed(pieces[: who + 1]))
     for a, b in pieces:
         if b <= a:
             continue

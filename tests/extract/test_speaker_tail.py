@@ -299,3 +299,12 @@ def test_a_person_after_a_possessive_body_is_the_he_or_she() -> None:
         "“I think Trump will do quite fine,” she said.\n"
     )
     assert _speaker(text, "I think Trump will do quite fine") == "Ada Fisher"
+
+
+def test_the_name_right_before_a_relative_clause_is_the_speaker() -> None:
+    text = (
+        "New York attorney Eric Levine backs Marco Rubio.\n\n"
+        "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary. I "
+        "think he’s a wonderful man.”\n"
+    )
+    assert _speaker(text, "He’s flat-out scary") == "Eric Levine"
