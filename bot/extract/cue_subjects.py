@@ -117,7 +117,7 @@ def cue_subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention |
     the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
     m = subject_before(toks, ci)
     if m is None and is_participle(toks[ci].low):
-        m = _with_subject(toks, ci)
+        m = with_subject(toks, ci)
     if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
         return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
@@ -170,7 +170,7 @@ _CLAUSE_OPENERS = frozenset(", ; after when because as and but while since befor
 _NOT_IN_PHRASE = frozenset("to who which that whom whose of this these those".split())
 
 
-def _with_subject(toks: list[Token], ci: int) -> Mention | None:
+def with_subject(toks: list[Token], ci: int) -> Mention | None:
     """`with Donald Trump tweeting that ...`: the name after "with" is the participle's subject."""
     j = ci - 1
     if j < 1 or not toks[j].cap:

@@ -36,6 +36,7 @@ from bot.extract.cue_subjects import (
     lead_sentence_attribution,
     tail_attribution,
     with_modal,
+    with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.indirect import indirect_speech
@@ -242,6 +243,8 @@ def _frame_speaker(
         t = before[i]
         if t.low in ATTITUDE_CUES and not t.cap and not noun_use(before, i):
             m = subject_before(before, i)
+            if m is None and is_participle(t.low):
+                m = with_subject(before, i)  # "with Sen. John McCain calling it a “...”"
             if m is not None and _known_person(doc, m):
                 return m, t.low, True
             break

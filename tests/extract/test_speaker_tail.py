@@ -308,3 +308,12 @@ def test_the_name_right_before_a_relative_clause_is_the_speaker() -> None:
         "think he’s a wonderful man.”\n"
     )
     assert _speaker(text, "He’s flat-out scary") == "Eric Levine"
+
+
+def test_with_a_name_and_a_stance_participle_before_a_scare_quote() -> None:
+    text = (
+        "Sen. John McCain chairs the Armed Services Committee.\n\n"
+        "Republicans were irritated about the lack of detail, with Sen. John McCain calling it "
+        "a “Chinese menu.”\n"
+    )
+    assert _speaker(text, "Chinese menu") == "John McCain"
