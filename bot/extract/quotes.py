@@ -225,6 +225,11 @@ def _frame_speaker(
             m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
+    if agent is None and len(after) > 1 and after[0].low == "by" and before:
+        last = before[-1].low  # 'has been called "strategic ambiguity" by Joshua Hendrick'
+        if last.endswith(("ed", "en")) and (last in CUES or last in ATTITUDE_CUES):
+            m = subject_after(after, 0)
+            agent = m if m is not None and m.kind in ("person", "name") else None
     if agent is not None:
         return agent, None, True
     lead = lead_in_subject(doc, before)

@@ -317,3 +317,12 @@ def test_with_a_name_and_a_stance_participle_before_a_scare_quote() -> None:
         "a “Chinese menu.”\n"
     )
     assert _speaker(text, "Chinese menu") == "John McCain"
+
+
+def test_a_passive_cue_then_by_a_name_after_the_quote() -> None:
+    text = (
+        "Joshua Hendrick studies the movement.\n\n"
+        'This feature of the movement has been called "strategic ambiguity" by Joshua '
+        "Hendrick, a professor at Loyola University Maryland.\n"
+    )
+    assert _speaker(text, "strategic ambiguity") == "Joshua Hendrick"
