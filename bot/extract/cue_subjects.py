@@ -7,6 +7,7 @@ with these; they know the article (ArticleDoc) but not the frame.
 from __future__ import annotations
 
 import bisect
+import re
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
@@ -30,6 +31,7 @@ from bot.extract.attribution import (
     run_end,
     subject_after,
     subject_before,
+    tokens,
 )
 from bot.extract.doc import ArticleDoc, Segment, place_like
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
@@ -348,3 +350,26 @@ def lead_sentence_attribution(doc: ArticleDoc, seg: Segment) -> tuple[Mention, s
     if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
         return None
     return m, cue.low
+
+
+# a paragraph after a quote that only signs it: "-President Obama, tweeting after ..."
+_SIGNATURE = re.compile(r"\n\s*\n?[ \t]*[-—–][ \t]*([A-Z][^\n,.]{1,60})(?:[,.]|\n|$)")
+
+
+def signature_after(doc: ArticleDoc, seg: Segment) -> Mention | None:
+    """`"Great speech. ..." / -President Obama, tweeting after Clinton's speech.`: a quote
+    that ends its paragraph, then a paragraph opening with a dash and a person's name."""
+    text = doc.text
+    nl = text.find("\n", seg.close)
+    if nl < 0 or text[seg.close + 1 : nl].strip():
+        return None
+    found = _SIGNATURE.match(text, nl)
+    if found is None:
+        return None
+    toks = tokens(text, found.start(1), found.end(1))
+    if not toks or not all(t.cap for t in toks):
+        return None
+    m = classify_run(toks)
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m

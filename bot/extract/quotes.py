@@ -34,6 +34,7 @@ from bot.extract.cue_subjects import (
     described_subject,
     lead_in_subject,
     lead_sentence_attribution,
+    signature_after,
     tail_attribution,
     with_modal,
     with_subject,
@@ -492,6 +493,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             tail = tail_attribution(doc, seg, body)
             if tail is not None:
                 mention, cue, found = tail[0], tail[1], True
+            else:
+                signed = signature_after(doc, seg)
+                if signed is not None:
+                    mention, found = signed, True
         speaker = doc.resolve(mention) if found else None
         if (
             mention is not None

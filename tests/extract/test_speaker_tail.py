@@ -326,3 +326,23 @@ def test_a_passive_cue_then_by_a_name_after_the_quote() -> None:
         "Hendrick, a professor at Loyola University Maryland.\n"
     )
     assert _speaker(text, "strategic ambiguity") == "Joshua Hendrick"
+
+
+def test_a_dash_signature_paragraph_names_the_quote_before_it() -> None:
+    text = (
+        "Delegates spoke to reporters all week.\n\n"
+        '"The whole idea of a Crooked Hillary is something we hear about all the time, and it '
+        'needs to stop."\n\n'
+        "-Michelle Marks, Philadelphia.\n"
+    )
+    assert _speaker(text, "The whole idea of a Crooked Hillary") == "Michelle Marks"
+
+
+def test_a_dash_paragraph_without_a_name_signs_nothing() -> None:
+    text = (
+        "Delegates spoke to reporters all week.\n\n"
+        '"The whole idea of a Crooked Hillary is something we hear about all the time, and it '
+        'needs to stop."\n\n'
+        "- and then the hall went quiet.\n"
+    )
+    assert _speaker(text, "The whole idea of a Crooked Hillary") is None
