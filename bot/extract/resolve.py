@@ -18,6 +18,7 @@ from bot.extract.attribution import (
     NOT_NAME,
     NOT_PERSON,
     PERSON_PRONOUNS,
+    SURNAME_TITLES,
     TITLES,
     Mention,
     surname,
@@ -180,6 +181,12 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
                 doc.speaker_starts.insert(k, m.start)
         return name
     if m.kind == "nominal":
+        if len(m.titles) == 1 and m.titles[0] in SURNAME_TITLES and m.surface:
+            full = doc.fullnames.get(
+                doc.skeleton(m.surface)
+            )  # "King says" after "Billie Jean King"
+            if full and " " in full and full.split()[-1] == m.surface:
+                return full
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return _refer_back(doc, m.start, "")
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:

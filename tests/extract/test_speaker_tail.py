@@ -346,3 +346,11 @@ def test_a_dash_paragraph_without_a_name_signs_nothing() -> None:
         "- and then the hall went quiet.\n"
     )
     assert _speaker(text, "The whole idea of a Crooked Hillary") is None
+
+
+def test_a_title_surname_alone_later_is_the_person() -> None:
+    text = (
+        "Billie Jean King won 12 Grand Slam singles titles.\n\n"
+        "King says Ali “talked the talk and walked the walk.”\n"
+    )
+    assert _speaker(text, "talked the talk") == "Billie Jean King"
