@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    BELIEF_CUES,
     CUES,
     OBJECT_CUES,
     SPEECH_CUES,
@@ -247,7 +248,8 @@ def _frame_speaker(
             return m, None, True
     for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
         t = before[i]
-        if t.low in ATTITUDE_CUES and not t.cap and not noun_use(before, i):
+        belief = t.low in BELIEF_CUES and len(before) - i <= _BELIEF_REACH
+        if (t.low in ATTITUDE_CUES or belief) and not t.cap and not noun_use(before, i):
             m = subject_before(before, i)
             if m is None and is_participle(t.low):
                 m = with_subject(before, i)  # "with Sen. John McCain calling it a “...”"
@@ -258,6 +260,9 @@ def _frame_speaker(
 
 
 _APPOSITIVE_WORDS = 24
+# "Bolton thought some of the buzz was ..., a tribute to “...”": a belief verb reports the
+# quote only this close to it (a nickname far into the clause is nobody's quote)
+_BELIEF_REACH = 16
 
 
 def _appositive_speaker(after: list[Token]) -> tuple[Mention, str] | None:
@@ -564,7 +569,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         )
                         if lead is not None and lead.kind != "pronoun" and _known_person(doc, lead):
                             speaker = doc.resolve(lead)
-        elif _title_case(body) and len(body.split()) <= 3 and cue is None:
+        elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
         if speaker is not None:
             prev_speaker = speaker

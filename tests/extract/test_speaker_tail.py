@@ -354,3 +354,20 @@ def test_a_title_surname_alone_later_is_the_person() -> None:
         "King says Ali “talked the talk and walked the walk.”\n"
     )
     assert _speaker(text, "talked the talk") == "Billie Jean King"
+
+
+def test_a_belief_verb_close_before_a_partial_quote_names_its_speaker() -> None:
+    text = (
+        "Bernie Sanders endorsed Clinton.\n\n"
+        "But he told ABC’s “Good Morning America” that he agrees Trump is a “total opportunist” "
+        "and a danger.\n"
+    )
+    assert _speaker(text, "total opportunist") == "Bernie Sanders"
+
+
+def test_a_capitalised_name_after_a_belief_verb_is_nobody_s_quote() -> None:
+    text = (
+        "Rahm Emanuel won a second term.\n\n"
+        "Emanuel thought the race was over, but “Chuy” kept campaigning.\n"
+    )
+    assert all(q.speaker is None for q in _direct(text) if q.text.startswith("Chuy"))
