@@ -11,6 +11,7 @@ from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
     CUES,
+    NOUN_CUES,
     OBJECT_CUES,
     SPEECH_CUES,
     Mention,
@@ -256,7 +257,32 @@ def _frame_speaker(
             if m is not None and _known_person(doc, m):
                 return m, t.low, True
             break
+    owner = _noun_cue_owner(before)
+    if owner is not None and _known_person(doc, owner[0]):
+        return owner[0], owner[1], True
     return None, None, False
+
+
+def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:
+    """`Trump's recent evidence-free assertion that “thousands” ...`: a reporting noun with
+    its complement word, owned by a possessive name a few words before it."""
+    for i in range(len(before) - 2, 0, -1):
+        t = before[i]
+        comps = NOUN_CUES.get(t.low)
+        if comps is None or before[i + 1].low not in comps:
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if possessive(before[k].text) and before[k].cap:
+                a = k
+                while a > 0 and before[a - 1].cap and before[a - 1].text[0].isalpha():
+                    a -= 1
+                words = " ".join(x.text for x in before[a : k + 1])
+                m = classify_run(tokens(re.sub(r"['’]s?$", "", words)))
+                if m is None or m.kind not in ("person", "name"):
+                    return None
+                return m._replace(start=before[a].start, end=before[k].end), t.low
+        return None
+    return None
 
 
 _APPOSITIVE_WORDS = 24

@@ -371,3 +371,12 @@ def test_a_capitalised_name_after_a_belief_verb_is_nobody_s_quote() -> None:
         "Emanuel thought the race was over, but “Chuy” kept campaigning.\n"
     )
     assert all(q.speaker is None for q in _direct(text) if q.text.startswith("Chuy"))
+
+
+def test_a_possessive_reporting_noun_owns_the_scare_quote() -> None:
+    text = (
+        "Donald Trump spoke in Alabama.\n\n"
+        'For example, Trump\'s recent evidence-free assertion that "thousands" of people '
+        "celebrated spread fast.\n"
+    )
+    assert _speaker(text, "thousands") == "Donald Trump"
