@@ -254,6 +254,10 @@ def _frame_speaker(
             m = subject_before(before, i)
             if m is None and is_participle(t.low):
                 m = with_subject(before, i)  # "with Sen. John McCain calling it a “...”"
+                if m is None and i > 0 and before[i - 1].low not in ("of", "by", "for"):
+                    # "President Obama released a statement condemning “...”": the clause's
+                    # subject
+                    m = clause_subject(before, 0, i, accept=doc.speaker_ok)
             if m is not None and _known_person(doc, m):
                 return m, t.low, True
             break

@@ -380,3 +380,12 @@ def test_a_possessive_reporting_noun_owns_the_scare_quote() -> None:
         "celebrated spread fast.\n"
     )
     assert _speaker(text, "thousands") == "Donald Trump"
+
+
+def test_a_stance_participle_takes_the_clause_subject() -> None:
+    text = (
+        "Donald Trump spoke in Iowa.\n\n"
+        'Trump released a new radio ad on Friday calling it "dangerous and very sad" that nobody '
+        "acts.\n"
+    )
+    assert _speaker(text, "dangerous and very sad") == "Donald Trump"
