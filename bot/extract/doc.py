@@ -428,6 +428,15 @@ def _collect_speakers(doc: ArticleDoc) -> None:
                 # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
                 # appositive; the person opening the clause is the speaker
                 m = clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+            if (
+                m is not None
+                and m.kind == "name"
+                and m.name
+                and m.start == toks[0].start
+                and m.name.lower() in common_words()
+                and doc.skeleton(m.name) not in doc.fullnames  # not "Brown" after "Sherrod Brown"
+            ):
+                continue  # "Cost estimates, he added": a common word opening the sentence
             if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, expand(doc, m.name)))
     doc.speakers.sort()

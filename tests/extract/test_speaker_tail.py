@@ -389,3 +389,22 @@ def test_a_stance_participle_takes_the_clause_subject() -> None:
         "acts.\n"
     )
     assert _speaker(text, "dangerous and very sad") == "Donald Trump"
+
+
+def test_a_common_word_opening_the_sentence_is_no_speaker_for_he() -> None:
+    text = (
+        "The plan does not name a site.\n\n"
+        "“The administration is constrained by law from planning a facility,” White House press "
+        "secretary Josh Earnest said Tuesday. Cost estimates, he added, were “based on a "
+        "prototype detention facility.”\n"
+    )
+    assert _speaker(text, "based on a prototype") == "Josh Earnest"
+
+
+def test_a_surname_that_is_a_common_word_still_speaks() -> None:
+    text = (
+        "Sen. Sherrod Brown spoke.\n\n"
+        "Brown said, “We will fight this to the end of the line.” Later, he added, “and we will "
+        "win it all.”\n"
+    )
+    assert _speaker(text, "and we will win") == "Sherrod Brown"
