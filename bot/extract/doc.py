@@ -30,7 +30,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
-from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, key_of
+from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
 from bot.extract.resolve import (
     expand,
@@ -322,7 +322,13 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
                 best is None
                 or size > len(best.split())
                 or (key in from_headline and size == len(best.split()))
-            ):  # the body's spelling ("François Hollande") before the headline's
+                or (
+                    size == len(best.split())
+                    and _word_first(best)
+                    and not _word_first(mention.name or "")
+                )
+            ):  # the body's spelling ("François Hollande") before the headline's; "Bernie
+                # Sanders" before "Young Sanders" (a sentence's first word, not a given name)
                 doc.fullnames[key] = mention.name or ""
                 if start < head:
                     from_headline.add(key)
@@ -342,6 +348,12 @@ _CLAUSE_OPENERS = frozenset(
     """but and or when while if however meanwhile also as after before because since although
     though until unless yet so then thus still despite whether""".split()
 )
+
+
+def _word_first(name: str) -> bool:
+    """The name opens with a common word that is no given name ("Young Sanders")."""
+    first = name.split()[0] if name else ""
+    return first.lower() in common_words() and first not in given_names()
 
 
 def _function_word_end(run: str) -> int:

@@ -408,3 +408,12 @@ def test_a_surname_that_is_a_common_word_still_speaks() -> None:
         "win it all.”\n"
     )
     assert _speaker(text, "and we will win") == "Sherrod Brown"
+
+
+def test_a_headline_word_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Team Trump shifts focus.\n\n"
+        "Donald Trump spoke in Virginia on Monday.\n\n"
+        '"We will make America safe again," Trump said.\n'
+    )
+    assert _speaker(text, "We will make America safe") == "Donald Trump"
