@@ -223,7 +223,12 @@ def _frame_speaker(
             and before[ci - 1].text == ","
             and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
         )
-        if m is None or (is_participle(before[ci].low) and m.kind != "pronoun" and not chained):
+        with_named = m is not None and any(  # "with Gorka noting ...": the participle's own
+            before[k + 1].start == m.start and before[k].low == "with" for k in range(ci)
+        )
+        if m is None or (
+            is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
+        ):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
             m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True

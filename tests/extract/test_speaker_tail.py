@@ -417,3 +417,13 @@ def test_a_headline_word_before_a_surname_is_no_given_name() -> None:
         '"We will make America safe again," Trump said.\n'
     )
     assert _speaker(text, "We will make America safe") == "Donald Trump"
+
+
+def test_with_a_name_and_a_speech_participle_keeps_that_name() -> None:
+    text = (
+        "John Bolton and Sebastian Gorka spoke.\n\n"
+        "Bolton and Gorka saw the death as a sign of disarray, with Gorka noting the absurdity "
+        "of positioning “a couple of hundred SF guys here, a couple of hundred Marines there” "
+        "around a beehive.\n"
+    )
+    assert _speaker(text, "a couple of hundred SF guys") == "Sebastian Gorka"
