@@ -422,12 +422,23 @@ def _best_cue_before(before: list[Token]) -> int | None:
         ci = cue_index(before[:hi], reverse=True)
         if ci is None:
             break
+        if _in_relative_aside(before, ci):
+            hi = ci  # "..., which the Tax Foundation estimates would cost ..., would risk “...”"
+            continue
         if first is None:
             first = ci
         if before[ci].low == "according" or subject_before(before, ci) is not None:
             return ci
         hi = ci
     return first
+
+
+def _in_relative_aside(toks: list[Token], ci: int) -> bool:
+    """toks[ci] sits in a ", which ... ," clause that closes before the quote."""
+    a = max((k for k in range(ci) if toks[k].text == ","), default=-1)
+    if a < 0 or a + 1 >= ci or toks[a + 1].low not in ("which", "whom"):
+        return False
+    return any(t.text == "," for t in toks[ci + 1 : -1])
 
 
 def _known_person(doc: ArticleDoc, m: Mention) -> bool:

@@ -427,3 +427,13 @@ def test_with_a_name_and_a_speech_participle_keeps_that_name() -> None:
         "around a beehive.\n"
     )
     assert _speaker(text, "a couple of hundred SF guys") == "Sebastian Gorka"
+
+
+def test_a_cue_inside_a_which_clause_is_not_the_quote_s() -> None:
+    text = (
+        "Gerard Baker moderated the debate.\n\n"
+        "Rubio was asked by Fox Business moderator Gerard Baker whether his plan, which the Tax "
+        "Foundation estimates would cost $170 billion a year, would risk “adding another "
+        "expensive entitlement program.”\n"
+    )
+    assert _speaker(text, "adding another expensive") != "Tax Foundation"
