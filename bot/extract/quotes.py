@@ -441,6 +441,12 @@ def _in_relative_aside(toks: list[Token], ci: int) -> bool:
     return any(t.text == "," for t in toks[ci + 1 : -1])
 
 
+def _reported_before(doc: ArticleDoc, fr: _Frame) -> bool:
+    """The quote's sentence has no clause subject of its own that is a person or a body named
+    before the quote (only common words: "Fundraising was ...")."""
+    return not any(t.cap for t in fr.before[1:]) and not any(t.cap for t in fr.after)
+
+
 def _known_person(doc: ArticleDoc, m: Mention) -> bool:
     """A pronoun, a titled or full name, or a surname the article gives in full elsewhere."""
     if m.kind == "pronoun" or m.kind == "person":
@@ -602,6 +608,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     # it quoted one person only)
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
+                elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
+                    # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
+                    # "stagnant for about a month or six weeks" ...': the paragraph's reporter
+                    speaker = doc.reporter_before(line + 1, seg.open)
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)

@@ -437,3 +437,21 @@ def test_a_cue_inside_a_which_clause_is_not_the_quote_s() -> None:
         "expensive entitlement program.”\n"
     )
     assert _speaker(text, "adding another expensive") != "Tax Foundation"
+
+
+def test_a_long_partial_quote_after_the_paragraph_s_reported_speech() -> None:
+    text = (
+        "David Gilbert runs the host committee.\n\n"
+        "Gilbert said the boycott calls are unlikely to have a big effect. Fundraising was "
+        '"stagnant for about a month or six weeks" as donors waited.\n'
+    )
+    assert _speaker(text, "stagnant for about a month") == "David Gilbert"
+
+
+def test_a_short_scare_quote_after_reported_speech_stays_unattributed() -> None:
+    text = (
+        "David Gilbert runs the host committee.\n\n"
+        'Gilbert said the boycott calls are unlikely to have a big effect. The "turbulent" cycle '
+        "went on.\n"
+    )
+    assert all(q.speaker is None for q in _direct(text) if q.text.startswith("turbulent"))
