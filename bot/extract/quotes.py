@@ -241,6 +241,11 @@ def _frame_speaker(
     if agent is not None:
         return agent, None, True
     lead = lead_in_subject(doc, before)
+    if lead is None and before and before[0].low == "as":
+        # "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “...”"
+        c = next((k for k, t in enumerate(before[:10]) if t.text == ","), None)
+        if c is not None and c >= 3 and before[c - 1].low == "it":
+            lead = lead_in_subject(doc, before[: c + 1])
     if lead is not None:
         return lead, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."

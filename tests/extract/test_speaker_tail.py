@@ -455,3 +455,12 @@ def test_a_short_scare_quote_after_reported_speech_stays_unattributed() -> None:
         "went on.\n"
     )
     assert all(q.speaker is None for q in _direct(text) if q.text.startswith("turbulent"))
+
+
+def test_as_a_writer_puts_it_before_another_clause() -> None:
+    text = (
+        "Ruth Marcus writes a column for The Post.\n\n"
+        "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans \"an offer they "
+        "can't afford to refuse.\"\n"
+    )
+    assert _speaker(text, "an offer they") == "Ruth Marcus"
