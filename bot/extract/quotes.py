@@ -246,6 +246,11 @@ def _frame_speaker(
         c = next((k for k, t in enumerate(before[:10]) if t.text == ","), None)
         if c is not None and c >= 3 and before[c - 1].low == "it":
             lead = lead_in_subject(doc, before[: c + 1])
+    if lead is None and before and before[-1].text == ",":
+        # "On Monday, Sanders shot back, “...”": an intro phrase before the lead-in
+        c = next((k for k, t in enumerate(before[:-1]) if t.text == ","), None)
+        if c is not None and 0 < c <= 8 and c + 1 < len(before) and before[c + 1].cap:
+            lead = lead_in_subject(doc, before[c + 1 :])
     if lead is not None:
         return lead, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."

@@ -464,3 +464,11 @@ def test_as_a_writer_puts_it_before_another_clause() -> None:
         "can't afford to refuse.\"\n"
     )
     assert _speaker(text, "an offer they") == "Ruth Marcus"
+
+
+def test_an_intro_phrase_before_a_name_and_verb_lead_in() -> None:
+    text = (
+        "Billy Joel wrote the song in 1977.\n\n"
+        'In Just the Way You Are, Billy Joel sings, "Don\'t go changing to try and please me."\n'
+    )
+    assert _speaker(text, "Don't go changing") == "Billy Joel"
