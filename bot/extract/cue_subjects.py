@@ -353,7 +353,7 @@ def lead_sentence_attribution(doc: ArticleDoc, seg: Segment) -> tuple[Mention, s
 
 
 # a paragraph after a quote that only signs it: "-President Obama, tweeting after ..."
-_SIGNATURE = re.compile(r"\n\s*\n?[ \t]*[-—–][ \t]*([A-Z][^\n,.]{1,60})(?:[,.]|\n|$)")
+_SIGNATURE = re.compile(r"\n\s*\n?[ \t]*[-—–]{1,2}[ \t]*([A-Z][^\n,.]{1,60})(?:[,.]|\n|$)")
 
 
 def signature_after(doc: ArticleDoc, seg: Segment) -> Mention | None:
