@@ -27,6 +27,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     QUOTE_CUES,
     SPEECH_CUES,
     SUBJECT_PRONOUNS,
+    SURNAME_TITLES,
     TEMPORAL,
     TITLES,
     verb_forms,
@@ -150,6 +151,14 @@ def classify_run(toks: list[Token]) -> Mention | None:
     surface = " ".join(w.text for w in words)
     if org or (n - i > 1 and any(possessive(w.text) for w in words[:-1])):
         return Mention(surface, "org", first.start, last.end, (), surface)
+    if (
+        last_title == len(words) - 1
+        and 2 <= len(words) <= 3
+        and words[-1].low in SURNAME_TITLES
+        and words[-1].text[1:].islower()
+        and not any(w.low in TITLES or w.low in NOT_NAME for w in words[:-1])
+    ):  # "Amy Pope", "Billie Jean King": a given name, then a title word used as a surname
+        return Mention(surface, "person", first.start, last.end, (), surface)
     titles = tuple(w.low for w in words[: last_title + 1])
     if last_title == len(words) - 1:
         return Mention(None, "nominal", first.start, last.end, titles, surface)
@@ -279,7 +288,7 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
     if t.cap and t.text[0].isalpha():
         i = j
         while i - 1 >= 0 and (
-            (toks[i - 1].cap and toks[i - 1].text[0].isalpha())
+            (toks[i - 1].cap and toks[i - 1].text[0].isalpha() and not possessive(toks[i - 1].text))
             or toks[i - 1].low in ("de", "van", "von", "bin", "al")
         ):
             i -= 1
@@ -381,8 +390,13 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
                 break
             end = k
         k -= 1
-    if any(b > a and toks[a].low in ("who", "whose") for a, b in pieces):
-        pieces.reverse()  # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said"
+    who = next(
+        (i for i, (a, b) in enumerate(pieces) if b > a and toks[a].low in ("who", "whose")), None
+    )
+    if who is not None:
+        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, said": the piece right
+        # before the relative clause first ("Of Carson, Levine, who has given ..., said")
+        pieces = pieces[who + 1 :] + list(reversed(pieces[: who + 1]))
     for a, b in pieces:
         if b <= a:
             continue

@@ -7,13 +7,17 @@ with these; they know the article (ArticleDoc) but not the frame.
 from __future__ import annotations
 
 import bisect
+import re
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     AUX,
+    BELIEF_CUES,
     DETERMINERS,
     NOMINAL_HEADS,
+    NOT_NAME,
     OBJECT_CUES,
+    PREPS,
     SPEECH_CUES,
     TITLES,
     Mention,
@@ -23,9 +27,11 @@ from bot.extract.attribution import (
     cue_index,
     is_participle,
     np_ending_at,
+    possessive,
     run_end,
     subject_after,
     subject_before,
+    tokens,
 )
 from bot.extract.doc import ArticleDoc, Segment, place_like
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
@@ -62,13 +68,23 @@ def cue_subject_after(toks: list[Token], ci: int) -> Mention | None:
     if m is not None and m.kind in ("nominal", "org"):
         # "said RNID technology director, Guido Gybels": the body's role, then the person
         j = next((k for k in range(ci + 1, n) if toks[k].start >= m.end), n)
-        while (
-            m.kind == "org"
-            and j < n
-            and (
-                toks[j].low in TITLES
-                or toks[j].low in NOMINAL_HEADS
-                or toks[j].low in _ROLE_FILLERS
+        j0 = j
+        while j < n and (
+            (
+                m.kind == "org"
+                and (
+                    toks[j].low in TITLES
+                    or toks[j].low in NOMINAL_HEADS
+                    or toks[j].low in _ROLE_FILLERS
+                )
+            )
+            or (  # "said the deputy campaign manager, Rich Beeson": the role's last words
+                m.kind == "nominal"
+                and j - j0 < 2
+                and toks[j].text.isalpha()
+                and not toks[j].cap
+                and toks[j].low not in _NOT_ROLE
+                and toks[j].low not in PREPS
             )
         ):
             j += 1
@@ -103,7 +119,7 @@ def cue_subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention |
     the Middlebury Institute wrote", "Ann Lee, president and CEO of the Retail Association said"."""
     m = subject_before(toks, ci)
     if m is None and is_participle(toks[ci].low):
-        m = _with_subject(toks, ci)
+        m = with_subject(toks, ci)
     if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
         return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
@@ -156,7 +172,7 @@ _CLAUSE_OPENERS = frozenset(", ; after when because as and but while since befor
 _NOT_IN_PHRASE = frozenset("to who which that whom whose of this these those".split())
 
 
-def _with_subject(toks: list[Token], ci: int) -> Mention | None:
+def with_subject(toks: list[Token], ci: int) -> Mention | None:
     """`with Donald Trump tweeting that ...`: the name after "with" is the participle's subject."""
     j = ci - 1
     if j < 1 or not toks[j].cap:
@@ -245,3 +261,115 @@ def tail_attribution(doc: ArticleDoc, seg: Segment, body: str) -> tuple[Mention,
     if m is None or m.kind not in ("person", "name", "pronoun") or m.start != toks[0].start:
         return None
     return m, f"{toks[ci].low} on" if ci == went_on else with_modal(toks, ci)
+
+
+_LEAD_WORDS = 9
+# what may follow the verb of a lead-in ("Sanders shot back, “...”")
+_LEAD_PARTICLES = frozenset("back on again up in out".split())
+_NOT_LEAD_VERB = frozenset("too though however instead meanwhile and or but who which".split())
+
+
+def lead_in_subject(doc: ArticleDoc, before: list[Token]) -> Mention | None:
+    """`Sanders shot back, “...”`, `As The Post's Dana Milbank puts it, “...”`: a sentence
+    that opens with a name, a verb (and a particle, or "it" after "As") and a comma right
+    before the quote names its speaker, whatever the verb."""
+    if not 3 <= len(before) <= _LEAD_WORDS or before[-1].text != ",":
+        return None
+    a = 1 if before[0].low == "as" else 0
+    v = next((i for i in range(a, len(before) - 1) if not before[i].cap), None)
+    if v is None or v == a:
+        return None
+    words = before[v:-1]
+    if not 1 <= len(words) <= 2 or not all(w.text.isalpha() and not w.cap for w in words):
+        return None
+    verb = words[0].low
+    if (
+        verb in AUX
+        or verb in PREPS
+        or verb in DETERMINERS
+        or verb in _NOT_LEAD_VERB
+        or verb in _NOT_ROLE
+        or verb.endswith("ly")
+        or is_participle(verb)
+    ):
+        return None
+    tail = words[1].low if len(words) == 2 else None
+    if (a == 1 and tail != "it") or (a == 0 and tail is not None and tail not in _LEAD_PARTICLES):
+        return None
+    k = v - 1
+    while k > a and before[k - 1].cap and before[k - 1].text[0].isalpha():
+        if possessive(before[k - 1].text):
+            break
+        k -= 1
+    prefix = before[a:k]
+    if prefix and not (all(t.cap for t in prefix) and possessive(prefix[-1].text)):
+        return None  # only "The Post's" may come before the name
+    if before[k].low in NOT_NAME:
+        return None  # "When Trump arrived, “...”": a time clause, not the speaker's sentence
+    m = classify_run(before[k:v])
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m
+
+
+_LEAD_SENTENCE_WORDS = 14
+_LEAD_SENTENCE_CUES = SPEECH_CUES | BELIEF_CUES
+
+
+def lead_sentence_attribution(doc: ArticleDoc, seg: Segment) -> tuple[Mention, str] | None:
+    """`Iowa State University's Dianne Bystrom agreed. "..."`: a quote opening its sentence
+    right after a short sentence of the same paragraph that ends with a named person and a
+    speech cue, saying nothing after it: that sentence introduces the quote's speaker."""
+    text = doc.text
+    if not doc.sentences:
+        return None
+    si = sentence_index(doc, seg.open)
+    if si == 0:
+        return None
+    start, end = doc.sentences[si - 1].start, min(doc.sentences[si - 1].end, seg.open)
+    if "\n" in text[start : seg.open] or text[end : seg.open].strip():
+        return None
+    toks = doc.sentence_slice(si - 1, start, end)
+    if not 2 <= len(toks) <= _LEAD_SENTENCE_WORDS + 1 or toks[-1].text != ".":
+        return None
+    if doc.masks_within(start, end):
+        return None  # the sentence quotes someone itself
+    ci = len(toks) - 2
+    cue = toks[ci]
+    if cue.cap or cue.low not in _LEAD_SENTENCE_CUES or cue.low in OBJECT_CUES:
+        return None
+    m = subject_before(toks, ci)
+    if m is not None and m.kind == "org":
+        # "Iowa State University's Dianne Bystrom": the person after the body's possessive
+        k = max(i for i in range(ci) if toks[i].start < m.end)
+        i = k
+        while i > 0 and toks[i - 1].cap and not possessive(toks[i - 1].text):
+            i -= 1
+        if i > 0 and possessive(toks[i - 1].text):
+            m = classify_run(toks[i : k + 1])
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m, cue.low
+
+
+# a paragraph after a quote that only signs it: "-President Obama, tweeting after ..."
+_SIGNATURE = re.compile(r"\n\s*\n?[ \t]*[-—–]{1,2}[ \t]*([A-Z][^\n,.]{1,60})(?:[,.]|\n|$)")
+
+
+def signature_after(doc: ArticleDoc, seg: Segment) -> Mention | None:
+    """`"Great speech. ..." / -President Obama, tweeting after Clinton's speech.`: a quote
+    that ends its paragraph, then a paragraph opening with a dash and a person's name."""
+    text = doc.text
+    nl = text.find("\n", seg.close)
+    if nl < 0 or text[seg.close + 1 : nl].strip():
+        return None
+    found = _SIGNATURE.match(text, nl)
+    if found is None:
+        return None
+    toks = tokens(text, found.start(1), found.end(1))
+    if not toks or not all(t.cap for t in toks):
+        return None
+    m = classify_run(toks)
+    if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
+        return None
+    return m

@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     NOUN_CUES,
     ORG_WORDS,
     PHRASAL_FORMS,
+    PUNCT,
     TITLES,
     Mention,
     Token,
@@ -29,7 +30,7 @@ from bot.extract.attribution import (
     surname,
     tokens,
 )
-from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, key_of
+from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
 from bot.extract.resolve import (
     expand,
@@ -321,7 +322,13 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
                 best is None
                 or size > len(best.split())
                 or (key in from_headline and size == len(best.split()))
-            ):  # the body's spelling ("François Hollande") before the headline's
+                or (
+                    size == len(best.split())
+                    and _word_first(best)
+                    and not _word_first(mention.name or "")
+                )
+            ):  # the body's spelling ("François Hollande") before the headline's; "Bernie
+                # Sanders" before "Young Sanders" (a sentence's first word, not a given name)
                 doc.fullnames[key] = mention.name or ""
                 if start < head:
                     from_headline.add(key)
@@ -341,6 +348,12 @@ _CLAUSE_OPENERS = frozenset(
     """but and or when while if however meanwhile also as after before because since although
     though until unless yet so then thus still despite whether""".split()
 )
+
+
+def _word_first(name: str) -> bool:
+    """The name opens with a common word that is no given name ("Young Sanders")."""
+    first = name.split()[0] if name else ""
+    return first.lower() in common_words() and first not in given_names()
 
 
 def _function_word_end(run: str) -> int:
@@ -414,11 +427,28 @@ def _collect_speakers(doc: ArticleDoc) -> None:
         for ci, t in enumerate(toks):
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
-            m = subject_before(toks, ci) or subject_after(toks, ci)
+            m = subject_before(toks, ci)
+            if m is None and (
+                ci == 0
+                or toks[ci - 1].text in PUNCT
+                or any(c in doc.text[toks[ci - 1].end : t.start] for c in '”"')
+            ):
+                # inverted only right after the quote or a comma: "..., said Smith"; not the
+                # subject of the clause a cue reports ("whom thought Obama had no shot")
+                m = subject_after(toks, ci)
             if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
                 # "Rachel Berg, a teacher from Monsey, New York, said": the place closes an
                 # appositive; the person opening the clause is the speaker
                 m = clause_subject(toks, 0, ci, accept=doc.speaker_ok)
+            if (
+                m is not None
+                and m.kind == "name"
+                and m.name
+                and m.start == toks[0].start
+                and m.name.lower() in common_words()
+                and doc.skeleton(m.name) not in doc.fullnames  # not "Brown" after "Sherrod Brown"
+            ):
+                continue  # "Cost estimates, he added": a common word opening the sentence
             if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, expand(doc, m.name)))
     doc.speakers.sort()

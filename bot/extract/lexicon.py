@@ -233,6 +233,9 @@ TITLES = frozenset(
     senior top state first lady dean coach host anchor correspondent columnist editor analyst
     strategist pollster economist author officials official""".split()
 )
+# Title words that are also common surnames: after a plain given name they end a person's
+# name ("Amy Pope", "Larry King"), never a role.
+SURNAME_TITLES = frozenset("pope king major dean bishop cardinal prince judge chancellor".split())
 HONORIFICS = frozenset("mr mrs ms dr mx messrs sir dame lord lady baroness baron".split())
 # Capitalised words that start sentences or name times and places rather than people.
 NOT_NAME = frozenset(
@@ -266,6 +269,30 @@ NOMINAL_HEADS = frozenset(
     ambassador diplomat diplomats strategist pollster survey poll study data researchers
     spokespeople representative director chairman congressman""".split()
 )
+
+# Endings of nouns that name what someone does ("consultant", "supporter", "organizer").
+_AGENT_ENDINGS = ("ant", "ent", "ist", "er", "or", "man", "woman")
+
+
+def role_noun(low: str) -> bool:
+    """A lowercase word naming a role: a title, a nominal head, or an agent noun that is no
+    reporting or stance verb ("Obama consultant Cornell Belcher", not "Obama answer")."""
+    if low in TITLES or low in NOMINAL_HEADS:
+        return True
+    return (
+        len(low) > 4
+        and low.endswith(_AGENT_ENDINGS)
+        and low not in CUES
+        and low not in ATTITUDE_CUES
+        and low not in PHRASAL_FORMS
+        and low not in NOT_NAME
+        and low not in _NOT_AGENTS
+    )
+
+
+# words with an agent ending that are no role ("remember", "together", "rather")
+_NOT_AGENTS = frozenset("remember together rather".split())
+
 
 TEMPORAL = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this

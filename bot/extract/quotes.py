@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    BELIEF_CUES,
     CUES,
+    NOUN_CUES,
     OBJECT_CUES,
     SPEECH_CUES,
     Mention,
@@ -32,8 +34,12 @@ from bot.extract.cue_subjects import (
     cue_subject_after,
     cue_subject_before,
     described_subject,
+    lead_in_subject,
+    lead_sentence_attribution,
+    signature_after,
     tail_attribution,
     with_modal,
+    with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.indirect import indirect_speech
@@ -175,6 +181,8 @@ def _frame_speaker(
         if m is None:
             far = _appositive_speaker(after)
             m = far[0] if far is not None else None
+        if m is None and ci > 0:
+            m = described_subject(after, ci)  # '"...," a witness wrote': not the name before
         if m is None:
             m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
         return m, cue, True
@@ -215,13 +223,36 @@ def _frame_speaker(
             and before[ci - 1].text == ","
             and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
         )
-        if m is None or (is_participle(before[ci].low) and m.kind != "pronoun" and not chained):
+        with_named = m is not None and any(  # "with Gorka noting ...": the participle's own
+            before[k + 1].start == m.start and before[k].low == "with" for k in range(ci)
+        )
+        if m is None or (
+            is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
+        ):
             lead = [t for t in fr.full_before if t.start < before[ci].start]
             m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
+    if agent is None and len(after) > 1 and after[0].low == "by" and before:
+        last = before[-1].low  # 'has been called "strategic ambiguity" by Joshua Hendrick'
+        if last.endswith(("ed", "en")) and (last in CUES or last in ATTITUDE_CUES):
+            m = subject_after(after, 0)
+            agent = m if m is not None and m.kind in ("person", "name") else None
     if agent is not None:
         return agent, None, True
+    lead = lead_in_subject(doc, before)
+    if lead is None and before and before[0].low == "as":
+        # "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “...”"
+        c = next((k for k, t in enumerate(before[:10]) if t.text == ","), None)
+        if c is not None and c >= 3 and before[c - 1].low == "it":
+            lead = lead_in_subject(doc, before[: c + 1])
+    if lead is None and before and before[-1].text == ",":
+        # "On Monday, Sanders shot back, “...”": an intro phrase before the lead-in
+        c = next((k for k, t in enumerate(before[:-1]) if t.text == ","), None)
+        if c is not None and 0 < c <= 8 and c + 1 < len(before) and before[c + 1].cap:
+            lead = lead_in_subject(doc, before[c + 1 :])
+    if lead is not None:
+        return lead, None, True
     if before and before[-1].text == ":":  # "Kasich resisted: ..."
         # the clause nearest the colon: "When Trump suggested ..., Rubio fired back: ..."
         commas = [i for i, t in enumerate(before[:-1]) if t.text == ","]
@@ -233,15 +264,50 @@ def _frame_speaker(
             return m, None, True
     for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
         t = before[i]
-        if t.low in ATTITUDE_CUES and not t.cap and not noun_use(before, i):
+        belief = t.low in BELIEF_CUES and len(before) - i <= _BELIEF_REACH
+        if (t.low in ATTITUDE_CUES or belief) and not t.cap and not noun_use(before, i):
             m = subject_before(before, i)
+            if m is None and is_participle(t.low):
+                m = with_subject(before, i)  # "with Sen. John McCain calling it a “...”"
+                if m is None and i > 0 and before[i - 1].low not in ("of", "by", "for"):
+                    # "President Obama released a statement condemning “...”": the clause's
+                    # subject
+                    m = clause_subject(before, 0, i, accept=doc.speaker_ok)
             if m is not None and _known_person(doc, m):
                 return m, t.low, True
             break
+    owner = _noun_cue_owner(before)
+    if owner is not None and _known_person(doc, owner[0]):
+        return owner[0], owner[1], True
     return None, None, False
 
 
+def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:
+    """`Trump's recent evidence-free assertion that “thousands” ...`: a reporting noun with
+    its complement word, owned by a possessive name a few words before it."""
+    for i in range(len(before) - 2, 0, -1):
+        t = before[i]
+        comps = NOUN_CUES.get(t.low)
+        if comps is None or before[i + 1].low not in comps:
+            continue
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if possessive(before[k].text) and before[k].cap:
+                a = k
+                while a > 0 and before[a - 1].cap and before[a - 1].text[0].isalpha():
+                    a -= 1
+                words = " ".join(x.text for x in before[a : k + 1])
+                m = classify_run(tokens(re.sub(r"['’]s?$", "", words)))
+                if m is None or m.kind not in ("person", "name"):
+                    return None
+                return m._replace(start=before[a].start, end=before[k].end), t.low
+        return None
+    return None
+
+
 _APPOSITIVE_WORDS = 24
+# "Bolton thought some of the buzz was ..., a tribute to “...”": a belief verb reports the
+# quote only this close to it (a nickname far into the clause is nobody's quote)
+_BELIEF_REACH = 16
 
 
 def _appositive_speaker(after: list[Token]) -> tuple[Mention, str] | None:
@@ -366,12 +432,29 @@ def _best_cue_before(before: list[Token]) -> int | None:
         ci = cue_index(before[:hi], reverse=True)
         if ci is None:
             break
+        if _in_relative_aside(before, ci):
+            hi = ci  # "..., which the Tax Foundation estimates would cost ..., would risk “...”"
+            continue
         if first is None:
             first = ci
         if before[ci].low == "according" or subject_before(before, ci) is not None:
             return ci
         hi = ci
     return first
+
+
+def _in_relative_aside(toks: list[Token], ci: int) -> bool:
+    """toks[ci] sits in a ", which ... ," clause that closes before the quote."""
+    a = max((k for k in range(ci) if toks[k].text == ","), default=-1)
+    if a < 0 or a + 1 >= ci or toks[a + 1].low not in ("which", "whom"):
+        return False
+    return any(t.text == "," for t in toks[ci + 1 : -1])
+
+
+def _reported_before(doc: ArticleDoc, fr: _Frame) -> bool:
+    """The quote's sentence has no clause subject of its own that is a person or a body named
+    before the quote (only common words: "Fundraising was ...")."""
+    return not any(t.cap for t in fr.before[1:]) and not any(t.cap for t in fr.after)
 
 
 def _known_person(doc: ArticleDoc, m: Mention) -> bool:
@@ -484,6 +567,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             tail = tail_attribution(doc, seg, body)
             if tail is not None:
                 mention, cue, found = tail[0], tail[1], True
+            else:
+                signed = signature_after(doc, seg)
+                if signed is not None:
+                    mention, found = signed, True
         speaker = doc.resolve(mention) if found else None
         if (
             mention is not None
@@ -508,7 +595,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             if _title_case(body) and nwords <= 6:
                 continue  # a title nobody is said to have said
             intro = _colon_intro(doc, seg) if not fr.before else None
-            if prev_speaker is not None:
+            opener = lead_sentence_attribution(doc, seg) if not fr.before else None
+            if opener is not None:
+                speaker = doc.resolve(opener[0])
+                cue = opener[1]
+            elif prev_speaker is not None:
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
@@ -534,6 +625,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     # it quoted one person only)
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
+                elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
+                    # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
+                    # "stagnant for about a month or six weeks" ...': the paragraph's reporter
+                    speaker = doc.reporter_before(line + 1, seg.open)
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
@@ -547,7 +642,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         )
                         if lead is not None and lead.kind != "pronoun" and _known_person(doc, lead):
                             speaker = doc.resolve(lead)
-        elif _title_case(body) and len(body.split()) <= 3 and cue is None:
+        elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
         if speaker is not None:
             prev_speaker = speaker

@@ -18,13 +18,14 @@ from bot.extract.attribution import (
     NOT_NAME,
     NOT_PERSON,
     PERSON_PRONOUNS,
+    SURNAME_TITLES,
     TITLES,
     Mention,
     surname,
 )
 from bot.extract.credible import credible_speaker
 from bot.extract.gender import PRONOUN_GENDER, given_names
-from bot.extract.lexicon import common_words
+from bot.extract.lexicon import common_words, role_noun
 from bot.extract.speakers import is_organisation
 from bot.model import Sentence
 
@@ -180,6 +181,12 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
                 doc.speaker_starts.insert(k, m.start)
         return name
     if m.kind == "nominal":
+        if len(m.titles) == 1 and m.titles[0] in SURNAME_TITLES and m.surface:
+            full = doc.fullnames.get(
+                doc.skeleton(m.surface)
+            )  # "King says" after "Billie Jean King"
+            if full and " " in full and full.split()[-1] == m.surface:
+                return full
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return _refer_back(doc, m.start, "")
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
@@ -336,11 +343,10 @@ def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
         for w in titles.group(0).split()
     ):
         lead = lead[: titles.start()]  # "Chief constable Mr Hayman": then the role goes too
-    if (
-        lead
-        and _LEAD_ROLE.fullmatch(lead)
-        and any(w.lower() in TITLES or w.lower() in NOMINAL_HEADS for w in lead.split())
-    ):
+    intro, comma, role = lead.rpartition(",")
+    if comma and "," not in intro and len(intro) < 60 and role.strip():
+        lead = role.lstrip()  # "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang"
+    if lead and _LEAD_ROLE.fullmatch(lead) and any(role_noun(w.lower()) for w in lead.split()):
         lead = ""  # "Liberal Democrat leader Charles Kennedy": a party and a role
     return not lead.strip() or (
         lead.rstrip().endswith(",") and lead.count(",") == 1 and len(lead) < 60

@@ -217,3 +217,271 @@ def test_a_quote_left_open_at_a_paragraph_end_goes_on_with_its_speaker_after_two
     )
     assert _speaker(text, "He is a natural") == "Andy Robinson"
     assert _speaker(text, "Getting my first") == "Jonny Wilkinson"
+
+
+def test_a_title_word_used_as_a_surname() -> None:
+    text = (
+        "The administration will expand the program.\n\n"
+        "“Our current efforts have been insufficient,” Amy Pope, deputy homeland security "
+        "advisor, said on a call with reporters.\n"
+    )
+    assert _speaker(text, "Our current efforts") == "Amy Pope"
+
+
+def test_the_title_alone_is_still_no_name() -> None:
+    text = "Crowds gathered.\n\n“We pray for peace,” the Pope said on Sunday.\n"
+    assert _speaker(text, "We pray for peace") is None
+
+
+def test_a_role_of_several_words_then_the_name() -> None:
+    text = (
+        "Campaigns bank early ballots.\n\n"
+        "“We are treating it as one long Election Day,” said Rubio’s deputy campaign manager, "
+        "Rich Beeson, who oversees the effort.\n"
+    )
+    assert _speaker(text, "We are treating it") == "Rich Beeson"
+
+
+def test_a_name_and_a_verb_lead_into_the_quote() -> None:
+    text = (
+        "Bernie Sanders and Hillary Clinton met in Brooklyn.\n\n"
+        'Sanders shot back, "Secretary Clinton called them out. They must have been crushed."\n'
+    )
+    assert _speaker(text, "Secretary Clinton called them out") == "Bernie Sanders"
+
+
+def test_as_a_writer_puts_it() -> None:
+    text = (
+        "Dana Milbank has covered the Senate for years.\n\n"
+        "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and liberal "
+        'activists are uninspired."\n'
+    )
+    assert _speaker(text, "Senate Republicans are unmoved") == "Dana Milbank"
+
+
+def test_an_unnamed_writer_after_the_quote_is_not_the_name_before_it() -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday.\n\n"
+        'When Trump arrived, "the crowd went wild and nobody could hear a thing," a witness wrote.\n'
+    )
+    assert _speaker(text, "the crowd went wild") is None
+
+
+def test_a_short_sentence_before_the_quote_introduces_its_speaker() -> None:
+    text = (
+        '"Trump and Cruz have broken away," said Craig Robinson, an editor.\n\n'
+        "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running "
+        'out of time to find an alternative."\n'
+    )
+    assert _speaker(text, "Mainstream Republicans are running") == "Dianne Bystrom"
+
+
+def test_a_name_after_a_belief_verb_is_not_a_speaker_for_he() -> None:
+    text = (
+        "“We are the ones we have been waiting for,” Barack Obama said in his speech.\n\n"
+        "Simmons, an Obama supporter, said he saw the shift in his own Detroit family, most of "
+        "whom thought Obama had no shot. “It is challenging the community’s assumptions,” he "
+        "said.\n"
+    )
+    assert _speaker(text, "It is challenging the community") != "Barack Obama"
+
+
+def test_a_consultant_named_after_his_client_is_the_he() -> None:
+    text = (
+        "“We are the ones we have been waiting for,” Barack Obama said in his speech.\n\n"
+        "Obama consultant Cornell Belcher, the pollster, picked up a similar thread at the time. "
+        "“African-Americans are beginning to see that,” he said.\n"
+    )
+    assert _speaker(text, "African-Americans are beginning") == "Cornell Belcher"
+
+
+def test_a_role_after_an_intro_phrase_opens_the_sentence() -> None:
+    text = (
+        "“The hack came from China,” Shane Shook said.\n"
+        "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang repeated that China "
+        "opposed hacking.\n"
+        "“This is extremely irresponsible and we reject it,” he told reporters.\n"
+    )
+    assert _speaker(text, "This is extremely irresponsible") == "Lu Kang"
+
+
+def test_a_person_after_a_possessive_body_is_the_he_or_she() -> None:
+    text = (
+        "“We will court them,” Helen Aguirre Ferre said.\n\n"
+        "And North Carolina’s Ada Fisher, an RNC member, said Trump will exceed expectations. "
+        "“I think Trump will do quite fine,” she said.\n"
+    )
+    assert _speaker(text, "I think Trump will do quite fine") == "Ada Fisher"
+
+
+def test_the_name_right_before_a_relative_clause_is_the_speaker() -> None:
+    text = (
+        "New York attorney Eric Levine backs Marco Rubio.\n\n"
+        "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary. I "
+        "think he’s a wonderful man.”\n"
+    )
+    assert _speaker(text, "He’s flat-out scary") == "Eric Levine"
+
+
+def test_with_a_name_and_a_stance_participle_before_a_scare_quote() -> None:
+    text = (
+        "Sen. John McCain chairs the Armed Services Committee.\n\n"
+        "Republicans were irritated about the lack of detail, with Sen. John McCain calling it "
+        "a “Chinese menu.”\n"
+    )
+    assert _speaker(text, "Chinese menu") == "John McCain"
+
+
+def test_a_passive_cue_then_by_a_name_after_the_quote() -> None:
+    text = (
+        "Joshua Hendrick studies the movement.\n\n"
+        'This feature of the movement has been called "strategic ambiguity" by Joshua '
+        "Hendrick, a professor at Loyola University Maryland.\n"
+    )
+    assert _speaker(text, "strategic ambiguity") == "Joshua Hendrick"
+
+
+def test_a_dash_signature_paragraph_names_the_quote_before_it() -> None:
+    text = (
+        "Delegates spoke to reporters all week.\n\n"
+        '"The whole idea of a Crooked Hillary is something we hear about all the time, and it '
+        'needs to stop."\n\n'
+        "-Michelle Marks, Philadelphia.\n"
+    )
+    assert _speaker(text, "The whole idea of a Crooked Hillary") == "Michelle Marks"
+
+
+def test_a_dash_paragraph_without_a_name_signs_nothing() -> None:
+    text = (
+        "Delegates spoke to reporters all week.\n\n"
+        '"The whole idea of a Crooked Hillary is something we hear about all the time, and it '
+        'needs to stop."\n\n'
+        "- and then the hall went quiet.\n"
+    )
+    assert _speaker(text, "The whole idea of a Crooked Hillary") is None
+
+
+def test_a_title_surname_alone_later_is_the_person() -> None:
+    text = (
+        "Billie Jean King won 12 Grand Slam singles titles.\n\n"
+        "King says Ali “talked the talk and walked the walk.”\n"
+    )
+    assert _speaker(text, "talked the talk") == "Billie Jean King"
+
+
+def test_a_belief_verb_close_before_a_partial_quote_names_its_speaker() -> None:
+    text = (
+        "Bernie Sanders endorsed Clinton.\n\n"
+        "But he told ABC’s “Good Morning America” that he agrees Trump is a “total opportunist” "
+        "and a danger.\n"
+    )
+    assert _speaker(text, "total opportunist") == "Bernie Sanders"
+
+
+def test_a_capitalised_name_after_a_belief_verb_is_nobody_s_quote() -> None:
+    text = (
+        "Rahm Emanuel won a second term.\n\n"
+        "Emanuel thought the race was over, but “Chuy” kept campaigning.\n"
+    )
+    assert all(q.speaker is None for q in _direct(text) if q.text.startswith("Chuy"))
+
+
+def test_a_possessive_reporting_noun_owns_the_scare_quote() -> None:
+    text = (
+        "Donald Trump spoke in Alabama.\n\n"
+        'For example, Trump\'s recent evidence-free assertion that "thousands" of people '
+        "celebrated spread fast.\n"
+    )
+    assert _speaker(text, "thousands") == "Donald Trump"
+
+
+def test_a_stance_participle_takes_the_clause_subject() -> None:
+    text = (
+        "Donald Trump spoke in Iowa.\n\n"
+        'Trump released a new radio ad on Friday calling it "dangerous and very sad" that nobody '
+        "acts.\n"
+    )
+    assert _speaker(text, "dangerous and very sad") == "Donald Trump"
+
+
+def test_a_common_word_opening_the_sentence_is_no_speaker_for_he() -> None:
+    text = (
+        "The plan does not name a site.\n\n"
+        "“The administration is constrained by law from planning a facility,” White House press "
+        "secretary Josh Earnest said Tuesday. Cost estimates, he added, were “based on a "
+        "prototype detention facility.”\n"
+    )
+    assert _speaker(text, "based on a prototype") == "Josh Earnest"
+
+
+def test_a_surname_that_is_a_common_word_still_speaks() -> None:
+    text = (
+        "Sen. Sherrod Brown spoke.\n\n"
+        "Brown said, “We will fight this to the end of the line.” Later, he added, “and we will "
+        "win it all.”\n"
+    )
+    assert _speaker(text, "and we will win") == "Sherrod Brown"
+
+
+def test_a_headline_word_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Team Trump shifts focus.\n\n"
+        "Donald Trump spoke in Virginia on Monday.\n\n"
+        '"We will make America safe again," Trump said.\n'
+    )
+    assert _speaker(text, "We will make America safe") == "Donald Trump"
+
+
+def test_with_a_name_and_a_speech_participle_keeps_that_name() -> None:
+    text = (
+        "John Bolton and Sebastian Gorka spoke.\n\n"
+        "Bolton and Gorka saw the death as a sign of disarray, with Gorka noting the absurdity "
+        "of positioning “a couple of hundred SF guys here, a couple of hundred Marines there” "
+        "around a beehive.\n"
+    )
+    assert _speaker(text, "a couple of hundred SF guys") == "Sebastian Gorka"
+
+
+def test_a_cue_inside_a_which_clause_is_not_the_quote_s() -> None:
+    text = (
+        "Gerard Baker moderated the debate.\n\n"
+        "Rubio was asked by Fox Business moderator Gerard Baker whether his plan, which the Tax "
+        "Foundation estimates would cost $170 billion a year, would risk “adding another "
+        "expensive entitlement program.”\n"
+    )
+    assert _speaker(text, "adding another expensive") != "Tax Foundation"
+
+
+def test_a_long_partial_quote_after_the_paragraph_s_reported_speech() -> None:
+    text = (
+        "David Gilbert runs the host committee.\n\n"
+        "Gilbert said the boycott calls are unlikely to have a big effect. Fundraising was "
+        '"stagnant for about a month or six weeks" as donors waited.\n'
+    )
+    assert _speaker(text, "stagnant for about a month") == "David Gilbert"
+
+
+def test_a_short_scare_quote_after_reported_speech_stays_unattributed() -> None:
+    text = (
+        "David Gilbert runs the host committee.\n\n"
+        'Gilbert said the boycott calls are unlikely to have a big effect. The "turbulent" cycle '
+        "went on.\n"
+    )
+    assert all(q.speaker is None for q in _direct(text) if q.text.startswith("turbulent"))
+
+
+def test_as_a_writer_puts_it_before_another_clause() -> None:
+    text = (
+        "Ruth Marcus writes a column for The Post.\n\n"
+        "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans \"an offer they "
+        "can't afford to refuse.\"\n"
+    )
+    assert _speaker(text, "an offer they") == "Ruth Marcus"
+
+
+def test_an_intro_phrase_before_a_name_and_verb_lead_in() -> None:
+    text = (
+        "Billy Joel wrote the song in 1977.\n\n"
+        'In Just the Way You Are, Billy Joel sings, "Don\'t go changing to try and please me."\n'
+    )
+    assert _speaker(text, "Don't go changing") == "Billy Joel"
