@@ -198,6 +198,11 @@ PREPS = frozenset("of at for from to with in by on about against under behind ne
 DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 
 
+# words opening a subordinate clause whose subject is not the sentence's ("as" is left out:
+# "As Smith put it, ..." names the speaker)
+_SUBORDINATORS = frozenset(
+    "after before when whenever while since because although though once until unless if".split()
+)
 _CLAUSE_START = frozenset("the a an who which whose whom".split())
 
 
@@ -323,9 +328,16 @@ def clause_subject(
     toks: list[Token], a: int, b: int, accept: Callable[[Mention], bool] | None = None
 ) -> Mention | None:
     """The first person (or he/she) named in toks[a:b], skipping names inside phrases
-    (and, given accept, names it turns down: places and events that look like names)."""
+    (and, given accept, names it turns down: places and events that look like names), and
+    names in an opening subordinate clause ("In June 2009, after Clinton suffered a
+    concussion, Axelrod emailed her ...": Axelrod)."""
+    skip = -1
     for k in range(a, b):
         t = toks[k]
+        if t.low in _SUBORDINATORS and (k == a or toks[k - 1].text == ","):
+            skip = next((c for c in range(k + 1, b) if toks[c].text == ","), -1)
+        if k < skip:
+            continue
         if t.low in PERSON_PRONOUNS and (k == a or toks[k - 1].text in PUNCT):
             return Mention(t.low, "pronoun", t.start, t.end)
         if (

@@ -150,11 +150,22 @@ def _frame(doc: ArticleDoc, seg: Segment) -> _Frame:
 _COORD = frozenset("and but while whereas".split())
 
 
-def _speaker_from_frame(doc: ArticleDoc, fr: _Frame) -> tuple[Mention | None, str | None, bool]:
+# a capitalised pronoun after a quote that ends its sentence opens the next sentence
+_NEW_SUBJECT = frozenset("He She They".split())
+
+
+def _speaker_from_frame(
+    doc: ArticleDoc, fr: _Frame, ended: bool = False
+) -> tuple[Mention | None, str | None, bool]:
     """(mention, cue, found_cue) from the words right after the quote, else before it; when
-    a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ..."), the
+    a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ...", or
+    "... telling her, “...!” She replied ..." after a quote that ended its sentence), the
     words before it first."""
-    if fr.before and fr.after and fr.after[0].low in _COORD:
+    if (
+        fr.before
+        and fr.after
+        and (fr.after[0].low in _COORD or (ended and fr.after[0].text in _NEW_SUBJECT))
+    ):
         found = _frame_speaker(doc, fr, after_first=False)
         if found[2]:
             return found
@@ -558,7 +569,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
-        mention, cue, found = _speaker_from_frame(doc, fr)
+        ended = body.rstrip()[-1:] in (".", "!", "?")
+        mention, cue, found = _speaker_from_frame(doc, fr, ended)
         if not found:
             loose = _closing_verb(fr, body)
             if loose is not None:

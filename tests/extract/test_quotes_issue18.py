@@ -312,3 +312,14 @@ def test_he_never_refers_back_to_a_party() -> None:
         ' seeking to come and work in this country."\n'
     )
     assert [q.speaker for q in _direct(text)] != ["Lib Dems"]
+
+
+def test_a_name_in_an_opening_subordinate_clause_is_not_the_speaker() -> None:
+    text = (
+        "David Axelrod still has respect for Hillary Clinton, the former secretary of state.\n\n"
+        "In June 2009, after Clinton suffered a concussion, Axelrod emailed her condolences,"
+        " addressing her informally as “Hillary” and telling her, “you are an all-star player"
+        " and we need you for the long run!” She replied to him that it was an honor.\n"
+    )
+    speakers = {q.text[:12]: q.speaker for q in _direct(text)}
+    assert speakers["you are an a"] == "David Axelrod"
