@@ -174,7 +174,7 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
             return clean_name(given[0])  # "Sir John said": Sir John Stevens
         full = fullnames.get(surname_skeleton(words[0]), "")
         if len(full.split()) < 2 and not _named_in_full(text, words[0]):
-            if not _speaks_itself(text, words[0]):
+            if not (_speaks_itself(text, words[0]) or _named_source(text, words[0])):
                 return None  # "War", "Birmingham", "American": no person of that name here
             only_speaks = True
     if len(words) >= 2 and words[-1].endswith("s") and _occurrences(text, clean[:-1]):
@@ -394,6 +394,11 @@ def _cue_follows(text: str, word: str) -> bool:
         if m is not None and m.group(1) in CUES:
             return True
     return False
+
+
+def _named_source(text: str, word: str) -> bool:
+    """ "According to AZCentral, ...": a lone word (no common word) named as a source."""
+    return word.lower() not in common_words() and _according_to(text, word)
 
 
 def _according_to(text: str, word: str) -> bool:

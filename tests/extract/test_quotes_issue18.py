@@ -323,3 +323,12 @@ def test_a_name_in_an_opening_subordinate_clause_is_not_the_speaker() -> None:
     )
     speakers = {q.text[:12]: q.speaker for q in _direct(text)}
     assert speakers["you are an a"] == "David Axelrod"
+
+
+def test_a_lone_outlet_named_by_according_to_is_the_source() -> None:
+    text = (
+        "Motorists in Arizona were treated to a series of driving advisories.\n\n"
+        "According to AZCentral, one Arizona Department of Transportation sign read, “Trust in"
+        " the Force, but always buckle up.”\n"
+    )
+    assert [q.speaker for q in _direct(text)] == ["AZCentral"]
