@@ -332,3 +332,14 @@ def test_a_lone_outlet_named_by_according_to_is_the_source() -> None:
         " the Force, but always buckle up.”\n"
     )
     assert [q.speaker for q in _direct(text)] == ["AZCentral"]
+
+
+def test_she_after_a_coordinated_said_is_not_its_subject() -> None:
+    text = (
+        "Republican candidate Donald Trump said Hillary Clinton lacks “the strength or the"
+        " stamina” to run the country.\n\n"
+        "Trump further summed up Clinton as “terrible,” denounced her record as secretary of"
+        " state and said she should be ashamed.\n"
+    )
+    speakers = {q.text[:8]: q.speaker for q in _direct(text)}
+    assert speakers.get("terrible") in (None, "Donald Trump")
