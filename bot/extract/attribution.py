@@ -434,8 +434,6 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
     if j >= n:
         return None
     if toks[j].low in PERSON_PRONOUNS:
-        if j + 1 < n and toks[j + 1].text not in PUNCT:
-            return None  # "and said she should ...": the subject of the reported clause
         return Mention(toks[j].low, "pronoun", toks[j].start, toks[j].end)
     if _age_description(toks, j):  # "said the 28-year-old"
         return Mention(None, "nominal", toks[j].start, toks[j + 3].end, ("the", "year-old"))

@@ -189,6 +189,8 @@ def _frame_speaker(
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
         if m is None:
             m = cue_subject_after(after, ci)
+            if m is not None and m.kind == "pronoun" and _clause_goes_on(after, m):
+                m = None  # "and said she should ...": the reported clause's subject
         if m is None:
             far = _appositive_speaker(after)
             m = far[0] if far is not None else None
@@ -432,6 +434,13 @@ def not_yet_said(cue: str | None) -> bool:
         return False
     first = cue.split()[0]
     return first in FUTURE_MODALS or cue.split()[-2:-1] == ["to"]
+
+
+def _clause_goes_on(toks: list[Token], m: Mention) -> bool:
+    """A word, not punctuation, follows the he/she after a cue ("said she should"), so it
+    opens the reported clause rather than closing an inverted "said he."."""
+    k = next((i for i, t in enumerate(toks) if t.start == m.start), None)
+    return k is not None and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
 
 
 def _best_cue_before(before: list[Token]) -> int | None:
