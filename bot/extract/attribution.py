@@ -508,6 +508,14 @@ def _age_description(toks: list[Token], i: int) -> bool:
     )
 
 
+def run_start(toks: list[Token], j: int) -> int:
+    """Where the run of capitalised words ending at toks[j] begins (a name read backwards)."""
+    i = j
+    while i > 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+        i -= 1
+    return i
+
+
 def run_end(toks: list[Token], i: int) -> int:
     j = i
     while j + 1 < len(toks) and (

@@ -29,6 +29,7 @@ from bot.extract.attribution import (
     np_ending_at,
     possessive,
     run_end,
+    run_start,
     subject_after,
     subject_before,
     tokens,
@@ -177,9 +178,7 @@ def with_subject(toks: list[Token], ci: int) -> Mention | None:
     j = ci - 1
     if j < 1 or not toks[j].cap:
         return None
-    i = j
-    while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
-        i -= 1
+    i = run_start(toks, j)
     if i < 1 or toks[i - 1].low != "with":
         return None
     m = classify_run(toks[i : j + 1])

@@ -24,6 +24,7 @@ from bot.extract.attribution import (
     passive_agent,
     possessive,
     run_end,
+    run_start,
     subject_after,
     subject_before,
     surname,
@@ -305,9 +306,7 @@ def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:
             continue
         for k in range(i - 1, max(-1, i - 4), -1):
             if possessive(before[k].text) and before[k].cap:
-                a = k
-                while a > 0 and before[a - 1].cap and before[a - 1].text[0].isalpha():
-                    a -= 1
+                a = run_start(before, k)
                 words = " ".join(x.text for x in before[a : k + 1])
                 m = classify_run(tokens(re.sub(r"['’]s?$", "", words)))
                 if m is None or m.kind not in ("person", "name"):
