@@ -1,9 +1,10 @@
 """Draw a new review set of figures to label by hand, from articles no test has read yet.
 
 usage: python bench/sample_figures_review.py [--n 100] [--seed 2019] [--first-n 2000]
-           [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
+           [--half {check,tune}] [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
 
-Takes the articles of bbc_dev.jsonl in bench/split.py's check half whose id appears in no
+Takes the articles of bbc_dev.jsonl in bench/split.py's check half (or, with --half tune,
+the tune half: the check half is used up) whose id appears in no
 file under tests/ (so none was read while fixing), runs the extractor on them, and draws
 --n of its figures at random with a fixed seed, at most two from one article (so one
 figure-dense article does not fill the set). Each line holds the span and its sentence and
@@ -59,6 +60,12 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2019)
     ap.add_argument("--first-n", type=int, default=2000, help="numbering of the first item")
     ap.add_argument(
+        "--half",
+        choices=("check", "tune"),
+        default="check",
+        help="which half of bench/split.py to draw from (check keeps earlier sets' draws)",
+    )
+    ap.add_argument(
         "--allow-seen-in",
         action="append",
         default=[],
@@ -68,7 +75,7 @@ def main() -> int:
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests", args.allow_seen_in)
     docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
-    docs = [d for d in docs if half(d["id"]) == "check" and d["id"] not in seen]
+    docs = [d for d in docs if half(d["id"]) == args.half and d["id"] not in seen]
     pool: list[tuple[str, int, int, str, str]] = []
     for d in docs:
         a = analyse(d["text"])
@@ -88,7 +95,7 @@ def main() -> int:
             break
     out.sort()
     print(
-        f"{len(docs)} unseen check-half articles, {len(pool)} figures, {len(out)} drawn",
+        f"{len(docs)} unseen {args.half}-half articles, {len(pool)} figures, {len(out)} drawn",
         file=sys.stderr,
     )
     for i, (aid, start, end, surface, sent) in enumerate(out):
