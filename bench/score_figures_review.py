@@ -1,14 +1,16 @@
 """Score the hand-checked BBC review set: figure precision, claimant accuracy, first screen of /figures.
 
 usage: python bench/score_figures_review.py [--gold tests/data/figures_review_bbc.jsonl]
-           [--corpus ../shared/corpus/bbc_dev.jsonl] [--screen 10] [--errors]
+           [--corpus ../shared/corpus/bbc_dev.jsonl] [--screen 10] [--errors] [--half tune]
 
 The gold (figures_review_bbc.jsonl: 150 figures, seed 19; _fresh: 50; _heldout: 100 drawn by
 bench/sample_figures_review.py, seed 2019; _blind2: 100 more, seed 4242; _blind3: 100 more, seed 7777;
 _blind4: 100 more, seed 1919, numbered from 5000;
 _blind5: 100 more, seed 2605, numbered from 6000; _blind6: 100 more, seed 3119, numbered from
-7000, from check-half articles named only in the quotes review sets) holds figures sampled at random from what the extractor found in
-the articles of bbc_dev.jsonl whose id falls in bench/split.py's check half, each read by hand:
+7000, from check-half articles named only in the quotes review sets; _blind7: 100 more, seed
+7177, numbered from 7000, from TUNE-half articles named in no test file, the check half being
+used up) holds figures sampled at random from what the extractor found in the articles of
+bbc_dev.jsonl whose id falls in bench/split.py's check half (tune for _blind7), each read by hand:
 whether it is a figure at all (years, scores, chart places, names are not), its value and
 unit, who the sentence attributes it to (any of a list; null for none), and the words an
 editor would type to find it. A gold item is matched to the extractor's figure that overlaps
@@ -18,7 +20,8 @@ its span.
 - claimant: of the real figures given, the share whose claimant is right (a named one must
   hold the gold name's last word and be at most 6 words; none must be none).
 - first screen: of the real figures, the share shown in the first --screen rows of
-  `/figures <query>` over a store of all the check-half articles (a row from a wire copy that
+  `/figures <query>` over a store of all the articles of the gold's half (check for every set
+  but _blind7, which is drawn from the tune half: --half overrides) (a row from a wire copy that
   holds the very same sentence counts: the store keeps one copy of a duplicated article).
 """
 
@@ -164,12 +167,20 @@ def main() -> int:
     ap.add_argument("--screen", type=int, default=10)
     ap.add_argument("--errors", action="store_true", help="print every wrong item")
     ap.add_argument("--no-screen", action="store_true", help="skip the /figures part")
+    ap.add_argument(
+        "--half",
+        choices=("check", "tune"),
+        default=None,
+        help="the half whose articles form the store (default: the half the gold's articles are in)",
+    )
     args = ap.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf8").splitlines()]
+    halves = {half(g["article"]) for g in gold}
+    which = args.half or (halves.pop() if len(halves) == 1 else "check")
     articles = [
         {"id": d["id"], "title": d["title"], "text": d["text"]}
         for d in map(json.loads, args.corpus.read_text(encoding="utf8").splitlines())
-        if half(d["id"]) == "check"
+        if half(d["id"]) == which
     ]
     texts = {a["id"]: a["text"] for a in articles}
     figs = {aid: analyse(texts[aid]).figures for aid in {g["article"] for g in gold}}
