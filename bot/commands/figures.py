@@ -23,14 +23,18 @@ from bot.extract.topics import (
     nearest_topics,
     resolve_topic,
 )
-from bot.model import Action, FigureRow, Reply, Section, error_reply
+from bot.model import Action, FigureRow, Reply, Section, error_reply, shown_date
 from bot.store.base import StoredFigure
 
 log = logging.getLogger(__name__)
 
 EXAMPLE = "/figures territory"
 MAX_ROWS = 60
-FIRST_SCREEN = 10  # rows a user sees first: the best-ranked ones, whatever they measure
+# What a user sees before scrolling: this many lines of section headings and figure rows (the
+# old flat first screen of 10 rows under its 3-4 measure headings took as many). The grouped
+# first screen spends a line on each article's heading, so it shows fewer rows when its
+# figures come from many articles and more when one article holds them.
+SCREEN_LINES = 14
 MAX_CANDIDATES = 400  # best-matching sentences' figures looked at before ranking
 ARTICLES = 10  # top search hits whose figures all count as about the words
 MEASURE_NAMES = {
@@ -183,12 +187,18 @@ def _table(
             )
         )
     shown = set(flagged)
-    # The best FIRST_SCREEN figures first, grouped by what they measure; then the other
-    # figures about the words, grouped; then the rest of their articles.
-    best = [i for i in range(len(scored)) if i not in shown][:FIRST_SCREEN]
+    # The first screen: the best figures (in ranking order, whatever they measure) under their
+    # articles, the best-matching article first, as many as fit SCREEN_LINES; then the other
+    # figures about the words, grouped by what they measure; then the rest of their articles.
+    room = SCREEN_LINES - (1 + len(flagged) if flagged else 0)
+    best = _screen([i for i in range(len(scored)) if i not in shown], figures, room)
     more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
     rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
-    for tier, suffix in ((best, ""), (more, " (more)"), (rest, " (elsewhere in these articles)")):
+    for idx in _by_article(figures, best):
+        sections.append(
+            Section(heading=_article_heading(figures[idx[0]]), figures=tuple(rows[i] for i in idx))
+        )
+    for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
         for name, idx in _groups(figures, tier):
             sections.append(Section(heading=name + suffix, figures=tuple(rows[i] for i in idx)))
     if facet in FACET_TOPICS and match is None and resolve_topic(words) == facet:
@@ -202,6 +212,53 @@ def _table(
     if first.cite is not None:
         actions = (Action("Show source", "quote", ctx.citations[first.cite].ref),)
     return Reply(title=title, sections=tuple(sections), citations=ctx.citations, actions=actions)
+
+
+def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[int]:
+    """The best figures (indexes, best first) that fit `room` lines under their articles' headings."""
+    seen: set[str] = set()
+    out: list[int] = []
+    for i in order:
+        cost = 1 + (figures[i].article.id not in seen)
+        if cost > room:
+            break
+        room -= cost
+        seen.add(figures[i].article.id)
+        out.append(i)
+    return out
+
+
+def _by_article(figures: list[StoredFigure], which: list[int]) -> list[list[int]]:
+    """Rows (indexes in which, best first) grouped by article, the article of the best row first."""
+    groups: dict[str, list[int]] = {}
+    for i in which:
+        groups.setdefault(figures[i].article.id, []).append(i)
+    return list(groups.values())
+
+
+def _article_heading(sf: StoredFigure) -> str:
+    """An article group's heading: its title, outlet and date (the rows cite the paragraph)."""
+    a = sf.article
+    return " · ".join(
+        x for x in (a.title, a.outlet, shown_date(a.published) if a.published else "") if x
+    )
+
+
+def first_screen(reply: Reply) -> list[FigureRow]:
+    """The figure rows a user sees before scrolling: the rows within the first SCREEN_LINES
+    lines, counting each section heading and each row as a line (the bench scores this)."""
+    out: list[FigureRow] = []
+    used = 0
+    for section in reply.sections:
+        if not section.figures:
+            continue
+        used += bool(section.heading)
+        for row in section.figures:
+            if used >= SCREEN_LINES:
+                return out
+            used += 1
+            out.append(row)
+    return out
 
 
 def _conflict_notes(figures: list[StoredFigure], conflicts: list[Conflict]) -> dict[int, str]:
