@@ -13,7 +13,7 @@ from bot.commands.figure_rank import (
     paragraph_coverage,
     rank,
 )
-from bot.commands.rows import figure_row, source_name
+from bot.commands.rows import figure_row, short_title, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
 from bot.extract.topics import (
     FACET_TOPICS,
@@ -35,6 +35,7 @@ MAX_ROWS = 60
 # first screen spends a line on each article's heading, so it shows fewer rows when its
 # figures come from many articles and more when one article holds them.
 SCREEN_LINES = 14
+HEADING_TITLE = 80  # an article's heading keeps to one line
 MAX_CANDIDATES = 400  # best-matching sentences' figures looked at before ranking
 ARTICLES = 10  # top search hits whose figures all count as about the words
 MEASURE_NAMES = {
@@ -239,8 +240,9 @@ def _by_article(figures: list[StoredFigure], which: list[int]) -> list[list[int]
 def _article_heading(sf: StoredFigure) -> str:
     """An article group's heading: its title, outlet and date (the rows cite the paragraph)."""
     a = sf.article
+    title = short_title(a.title, HEADING_TITLE)
     return " · ".join(
-        x for x in (a.title, a.outlet, shown_date(a.published) if a.published else "") if x
+        x for x in (title, a.outlet, shown_date(a.published) if a.published else "") if x
     )
 
 
