@@ -36,6 +36,7 @@ MAX_ROWS = 60
 # figures come from many articles and more when one article holds them.
 SCREEN_LINES = 14
 HEADING_TITLE = 80  # an article's heading keeps to one line
+OTHER_ARTICLES = "Also in other articles"  # first-screen articles with one figure each
 MAX_CANDIDATES = 400  # best-matching sentences' figures looked at before ranking
 ARTICLES = 10  # top search hits whose figures all count as about the words
 MEASURE_NAMES = {
@@ -195,10 +196,8 @@ def _table(
     best = _screen([i for i in range(len(scored)) if i not in shown], figures, room)
     more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
     rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
-    for idx in _by_article(figures, best):
-        sections.append(
-            Section(heading=_article_heading(figures[idx[0]]), figures=tuple(rows[i] for i in idx))
-        )
+    for heading, idx in _by_article(figures, best):
+        sections.append(Section(heading=heading, figures=tuple(rows[i] for i in idx)))
     for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
         for name, idx in _groups(figures, tier):
             sections.append(Section(heading=name + suffix, figures=tuple(rows[i] for i in idx)))
@@ -216,25 +215,32 @@ def _table(
 
 
 def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[int]:
-    """The best figures (indexes, best first) that fit `room` lines under their articles' headings."""
-    seen: set[str] = set()
+    """The best figures (indexes, best first) that fit `room` lines grouped as _by_article
+    lays them out: a heading over each article with two or more, one over all the rest."""
+    count: dict[str, int] = {}
     out: list[int] = []
     for i in order:
-        cost = 1 + (figures[i].article.id not in seen)
-        if cost > room:
+        aid = figures[i].article.id
+        count[aid] = count.get(aid, 0) + 1
+        singles = any(n == 1 for n in count.values())
+        if len(out) + 1 + sum(n > 1 for n in count.values()) + singles > room:
             break
-        room -= cost
-        seen.add(figures[i].article.id)
         out.append(i)
     return out
 
 
-def _by_article(figures: list[StoredFigure], which: list[int]) -> list[list[int]]:
-    """Rows (indexes in which, best first) grouped by article, the article of the best row first."""
+def _by_article(figures: list[StoredFigure], which: list[int]) -> list[tuple[str, list[int]]]:
+    """Rows (indexes in which, best first) under headings: each article with two or more
+    under its own (its title), the articles with one together under OTHER_ARTICLES (each
+    row names its source); the group of the best row first."""
     groups: dict[str, list[int]] = {}
     for i in which:
         groups.setdefault(figures[i].article.id, []).append(i)
-    return list(groups.values())
+    out: dict[str, list[int]] = {}
+    for idx in groups.values():
+        heading = _article_heading(figures[idx[0]]) if len(idx) > 1 else OTHER_ARTICLES
+        out.setdefault(heading, []).extend(idx)
+    return list(out.items())
 
 
 def _article_heading(sf: StoredFigure) -> str:
