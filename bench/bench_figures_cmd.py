@@ -6,7 +6,8 @@ total time per request; with --baseline ROOT it runs the same queries with the c
 checkout (e.g. `git archive main | tar -x -C /tmp/base`) in a subprocess and prints the ratios.
 
 usage: python bench/bench_figures_cmd.py --db /tmp/s10k.db [--n 200] [--baseline /tmp/base]
-The store is copied first (opening it may write), never changed in place. Not a test: the
+The store is copied first (opening it may write), never changed in place; --no-copy uses it
+as it is (for a big store that is already a private copy). Not a test: the
 machine is shared, so read the load average printed with each run.
 """
 
@@ -63,8 +64,10 @@ async def timed(root: Path, db: Path, words: list[str], repeat: int) -> dict[str
     }
 
 
-def run_one(root: Path, db: Path, n: int, repeat: int) -> dict[str, float]:
-    """One run on a fresh copy of the store, in this process."""
+def run_one(root: Path, db: Path, n: int, repeat: int, copy: bool = True) -> dict[str, float]:
+    """One run on a fresh copy of the store (or on the store itself), in this process."""
+    if not copy:
+        return asyncio.run(timed(root, db, queries(n), repeat))
     with tempfile.TemporaryDirectory() as d:
         copy = Path(d) / "store.db"
         shutil.copyfile(db, copy)
@@ -81,9 +84,12 @@ def main() -> int:
     ap.add_argument("--root", type=Path, default=HERE, help="whose code to time (default: this)")
     ap.add_argument("--baseline", type=Path, help="another checkout to time side by side")
     ap.add_argument("--json", action="store_true", help="print one JSON line (for --baseline)")
+    ap.add_argument(
+        "--no-copy", action="store_true", help="use --db itself (a private copy already)"
+    )
     args = ap.parse_args()
     if args.json:
-        print(json.dumps(run_one(args.root, args.db, args.n, args.repeat)))
+        print(json.dumps(run_one(args.root, args.db, args.n, args.repeat, not args.no_copy)))
         return 0
     rows = {}
     for name, root in (("baseline", args.baseline), ("this", args.root)):
@@ -91,6 +97,7 @@ def main() -> int:
             continue
         cmd = [sys.executable, __file__, "--db", str(args.db), "--n", str(args.n)]
         cmd += ["--repeat", str(args.repeat), "--root", str(root), "--json"]
+        cmd += ["--no-copy"] if args.no_copy else []
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         rows[name] = json.loads(out.strip().splitlines()[-1])
     print(f"/figures over {args.db.name}: {args.n} queries x {args.repeat}")
