@@ -169,25 +169,7 @@ def _table(
     ]
     conflicts = find_conflicts(sourced)
     notes = _conflict_notes(figures, conflicts)
-    rows: list[FigureRow] = []
-    for i, sf in enumerate(figures):
-        row = figure_row(ctx, sf, conflict=notes.get(i, ""))
-        measure = _measure(sf)
-        claimant = sf.figure.claimant or f"{source_name(sf.article)} (no source named)"
-        normalised = row.normalised
-        if measure:
-            normalised = f"{normalised} · {MEASURE_NAMES.get(measure, measure)}".strip(" ·")
-        rows.append(replace(row, claimant=claimant, normalised=normalised))
-    sections: list[Section] = []
-    flagged = [i for i in range(len(rows)) if i in notes]
-    if flagged:
-        sections.append(
-            Section(
-                heading=f"Conflicts ({len(conflicts)})",
-                text="Figures that disagree across sources.",
-                figures=tuple(rows[i] for i in flagged),
-            )
-        )
+    flagged = [i for i in range(len(figures)) if i in notes]
     shown = set(flagged)
     # The first screen: the best figures (in ranking order, whatever they measure) under their
     # articles, the best-matching article first, as many as fit SCREEN_LINES; then the other
@@ -196,11 +178,22 @@ def _table(
     best = _screen([i for i in range(len(scored)) if i not in shown], figures, room)
     more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
     rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
-    for heading, idx in _by_article(figures, best):
-        sections.append(Section(heading=heading, figures=tuple(rows[i] for i in idx)))
+    groups: list[tuple[str, str, list[int]]] = []
+    if flagged:
+        groups.append(
+            (f"Conflicts ({len(conflicts)})", "Figures that disagree across sources.", flagged)
+        )
+    groups += [(heading, "", idx) for heading, idx in _by_article(figures, best)]
     for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
-        for name, idx in _groups(figures, tier):
-            sections.append(Section(heading=name + suffix, figures=tuple(rows[i] for i in idx)))
+        groups += [(name + suffix, "", idx) for name, idx in _groups(figures, tier)]
+    rows: dict[int, FigureRow] = {}
+    for _, _, idx in groups:  # cited in the order shown: [1], [2], ... down the reply
+        for i in idx:
+            rows[i] = _row(ctx, figures[i], notes.get(i, ""))
+    sections = [
+        Section(heading=heading, text=text, figures=tuple(rows[i] for i in idx))
+        for heading, text, idx in groups
+    ]
     if facet in FACET_TOPICS and match is None and resolve_topic(words) == facet:
         title = f"Figures: {facet}"
     elif facet in FACET_TOPICS:
@@ -212,6 +205,17 @@ def _table(
     if first.cite is not None:
         actions = (Action("Show source", "quote", ctx.citations[first.cite].ref),)
     return Reply(title=title, sections=tuple(sections), citations=ctx.citations, actions=actions)
+
+
+def _row(ctx: Context, sf: StoredFigure, conflict: str) -> FigureRow:
+    """A figure's row: its claimant (or the article, marked so), what it measures beside its value."""
+    row = figure_row(ctx, sf, conflict=conflict)
+    measure = _measure(sf)
+    claimant = sf.figure.claimant or f"{source_name(sf.article)} (no source named)"
+    normalised = row.normalised
+    if measure:
+        normalised = f"{normalised} · {MEASURE_NAMES.get(measure, measure)}".strip(" ·")
+    return replace(row, claimant=claimant, normalised=normalised)
 
 
 def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[int]:
