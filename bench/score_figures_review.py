@@ -1,7 +1,7 @@
 """Score the hand-checked BBC review set: figure precision, claimant accuracy, first screen of /figures.
 
 usage: python bench/score_figures_review.py [--gold tests/data/figures_review_bbc.jsonl]
-           [--corpus ../shared/corpus/bbc_dev.jsonl] [--screen 10] [--errors] [--half tune]
+           [--corpus ../shared/corpus/bbc_dev.jsonl] [--rows N] [--errors] [--half tune]
 
 The gold (figures_review_bbc.jsonl: 150 figures, seed 19; _fresh: 50; _heldout: 100 drawn by
 bench/sample_figures_review.py, seed 2019; _blind2: 100 more, seed 4242; _blind3: 100 more, seed 7777;
@@ -19,10 +19,14 @@ its span.
   and unit (a non-figure given is wrong); items no longer given are counted as dropped.
 - claimant: of the real figures given, the share whose claimant is right (a named one must
   hold the gold name's last word and be at most 6 words; none must be none).
-- first screen: of the real figures, the share shown in the first --screen rows of
-  `/figures <query>` over a store of all the articles of the gold's half (check for every set
-  but _blind7, which is drawn from the tune half: --half overrides) (a row from a wire copy that
-  holds the very same sentence counts: the store keeps one copy of a duplicated article).
+- first screen: of the real figures, the share shown on the first screen of `/figures <query>`
+  over a store of all the articles of the gold's half (check for every set but _blind7, which
+  is drawn from the tune half: --half overrides) (a row from a wire copy that holds the very
+  same sentence counts: the store keeps one copy of a duplicated article). The first screen is
+  what the reply shows before scrolling, as bot.commands.figures.first_screen defines it: the
+  rows within the first SCREEN_LINES (14) lines, a section heading (an article, a measure, the
+  conflicts) and a figure row taking a line each. --rows N scores the first N rows whatever
+  the headings instead (the definition before the first screen was grouped by article: 10).
 """
 
 from __future__ import annotations
@@ -114,6 +118,15 @@ def _shows(reply, row, ids: dict[str, dict], g: dict) -> tuple[bool, bool]:
     return same and c.start < end and start < (c.end or c.start + 1), same
 
 
+def screen_rows(reply, rows: int | None) -> int:
+    """How many of the reply's rows (in section order) are on its first screen."""
+    if rows is not None:
+        return rows
+    from bot.commands.figures import first_screen
+
+    return len(first_screen(reply))
+
+
 def miss_kind(shown: list[tuple[bool, bool]], screen: int) -> str:
     """Why a gold figure is off the first screen, from where the reply lists it.
 
@@ -130,9 +143,9 @@ def miss_kind(shown: list[tuple[bool, bool]], screen: int) -> str:
 
 
 async def first_screen(
-    articles: list[dict], gold: list[dict], screen: int
+    articles: list[dict], gold: list[dict], rows_shown: int | None
 ) -> tuple[dict[int, bool], dict[int, str]]:
-    """Whether each real gold figure is in the first rows of /figures <its query>, and for
+    """Whether each real gold figure is on the first screen of /figures <its query>, and for
     each one that is not, why (miss_kind)."""
     from bot.app import open_core
     from bot.ingest.service import ingest_paths
@@ -152,6 +165,7 @@ async def first_screen(
                 reply = await core.handle(Request(command="figures", args=g["query"]))
                 rows = [r for s in reply.sections for r in s.figures]
                 shown = [_shows(reply, r, ids, g) for r in rows]
+                screen = screen_rows(reply, rows_shown)
                 found[g["n"]] = any(hit for hit, _ in shown[:screen])
                 if not found[g["n"]]:
                     kinds[g["n"]] = miss_kind(shown, screen)
@@ -164,7 +178,9 @@ def main() -> int:
     )
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--screen", type=int, default=10)
+    ap.add_argument(
+        "--rows", type=int, default=None, help="first screen = the first N rows (old definition)"
+    )
     ap.add_argument("--errors", action="store_true", help="print every wrong item")
     ap.add_argument("--no-screen", action="store_true", help="skip the /figures part")
     ap.add_argument(
@@ -224,10 +240,11 @@ def main() -> int:
     )
     print(f"claimant right: {cl_right / max(cl_n, 1):.3f} ({cl_right}/{cl_n})")
     if not args.no_screen:
-        found, kinds = asyncio.run(first_screen(articles, gold, args.screen))
+        found, kinds = asyncio.run(first_screen(articles, gold, args.rows))
         hits = sum(found.values())
+        where = f"the first {args.rows} rows" if args.rows else "the first screen"
         print(
-            f"asked-about figure in the first {args.screen} rows of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})"
+            f"asked-about figure in {where} of /figures <query>: {hits / max(len(found), 1):.3f} ({hits}/{len(found)})"
         )
         if args.errors:
             for g in gold:

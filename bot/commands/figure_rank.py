@@ -37,6 +37,10 @@ FACET_WEIGHT = 0.5
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
 NEAR_WEIGHT = 0.01
 NEAR_SPAN = 6  # words away at which nearness falls to nothing
+# Kept between requests: the split and stemmed top articles (ArticleWords, ~30 KB each) and
+# figures' sentences' stems
+ARTICLE_CACHE = 256
+SENTENCE_CACHE = 20_000
 
 
 @lru_cache(maxsize=100_000)
@@ -54,6 +58,47 @@ def stems(text: str) -> set[str]:
         if "-" in w:
             out.update(stem(p) for p in w.split("-") if p)
     return out
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_stems(sentence: str) -> frozenset[str]:
+    """stems() of a figure's sentence, kept: a sentence holds several figures and is asked
+    about again by the next request."""
+    return frozenset(stems(sentence))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_words(sentence: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each word of a sentence: (start, end, its stems), kept for nearness like sentence_stems."""
+    return tuple(
+        (m.start(), m.end(), frozenset(stems(m.group(0)))) for m in _WORD.finditer(sentence)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """An article split into sentences and paragraphs and stemmed once, for every request
+    that ranks its figures (the store keeps figures' sentences, not every sentence)."""
+
+    tokens: tuple[str, ...]  # the stem of each word, in order (article_relevance)
+    paragraphs: tuple[frozenset[str], ...]  # the stems of each paragraph (paragraph_coverage)
+    starts: tuple[int, ...]  # the start of each sentence, in order
+    sentence_paragraph: tuple[int, ...]  # the paragraph of each sentence
+    sentences: tuple[frozenset[str], ...]  # the stems of each sentence
+
+
+@lru_cache(maxsize=ARTICLE_CACHE)
+def article_words(text: str) -> ArticleWords:
+    """The article's words, split and stemmed once per text (an article's text never changes
+    under its id), so a request reads sets instead of splitting its top articles again."""
+    sents = split_sentences(text)
+    return ArticleWords(
+        tokens=tuple(stem(w) for w in _WORD.findall(text)),
+        paragraphs=tuple(frozenset(stems(text[a:b])) for a, b in paragraphs(text)),
+        starts=tuple(x.start for x in sents),
+        sentence_paragraph=tuple(x.paragraph for x in sents),
+        sentences=tuple(frozenset(stems(x.text)) for x in sents),
+    )
 
 
 def query_stems(words: str) -> list[str]:
@@ -86,7 +131,7 @@ def article_relevance(texts: Mapping[str, str], words: str) -> dict[str, float]:
     cover: dict[str, float] = {}
     density: dict[str, float] = {}
     for aid, text in texts.items():
-        toks = [stem(w) for w in _WORD.findall(text)]
+        toks = article_words(text).tokens
         cover[aid] = _coverage(query, toks)
         density[aid] = sum(1 for t in toks if t in query) / max(len(toks), 1)
     top = max(density.values(), default=0.0) or 1.0
@@ -97,8 +142,8 @@ def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str
     """The share of the query words in each paragraph of an article, keyed (id, paragraph)."""
     query = query_stems(words)
     return {
-        (article_id, i): _coverage(query, stems(text[a:b]))
-        for i, (a, b) in enumerate(paragraphs(text))
+        (article_id, i): _coverage(query, para)
+        for i, para in enumerate(article_words(text).paragraphs)
     }
 
 
@@ -111,17 +156,15 @@ def neighbour_coverage(text: str, words: str) -> tuple[list[int], list[float]]:
     """For each sentence of an article (by start), the share of the query words in it and
     the sentences right before and after it in the same paragraph."""
     query = query_stems(words)
-    sents = split_sentences(text)
-    own = [stems(x.text) for x in sents]
-    starts: list[int] = []
+    art = article_words(text)
+    own, para = art.sentences, art.sentence_paragraph
     cover: list[float] = []
-    for i, x in enumerate(sents):
-        have = set(own[i])
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(sents) and sents[j].paragraph == x.paragraph:
-                have |= own[j]
-        starts.append(x.start)
-        cover.append(_coverage(query, have))
+    for i in range(len(own)):
+        near = [own[j] for j in (i - 1, i, i + 1) if 0 <= j < len(own) and para[j] == para[i]]
+        cover.append(
+            sum(1 for q in query if any(q in x for x in near)) / len(query) if query else 0.0
+        )
+    starts = list(art.starts)
     return starts, cover
 
 
@@ -139,13 +182,13 @@ def nearness(query: Sequence[str], sentence: str, start: int, end: int) -> float
     each word found counts 1 beside the figure, falling to 0 at NEAR_SPAN words away."""
     if not query:
         return 0.0
-    words = list(_WORD.finditer(sentence))
-    first = next((i for i, m in enumerate(words) if m.end() > start), len(words))
-    last = max((i for i, m in enumerate(words) if m.start() < end), default=first)
+    words = sentence_words(sentence)
+    first = next((i for i, (_, e, _) in enumerate(words) if e > start), len(words))
+    last = max((i for i, (b, _, _) in enumerate(words) if b < end), default=first)
     best: dict[str, int] = {}
-    for i, m in enumerate(words):
+    for i, (_, _, found) in enumerate(words):
         d = 0 if first <= i <= last else (first - i if i < first else i - last)
-        for s in stems(m.group(0)):
+        for s in found:
             if s in query and d < best.get(s, NEAR_SPAN + 1):
                 best[s] = d
     return sum(max(0.0, 1.0 - max(d - 1, 0) / NEAR_SPAN) for d in best.values()) / len(query)
@@ -185,7 +228,7 @@ def rank(
             continue
         seen.add(key)
         f = sf.figure
-        own = stems(" ".join(x for x in (sf.sentence, f.unit or "", f.referent or "") if x))
+        own = sentence_stems(sf.sentence) | stems(f"{f.unit or ''} {f.referent or ''}")
         in_sentence = _coverage(query, own)
         if sf.article.id not in title_cache:
             title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))

@@ -13,7 +13,7 @@ from bot.commands.figure_rank import (
     paragraph_coverage,
     rank,
 )
-from bot.commands.rows import figure_row, source_name
+from bot.commands.rows import figure_row, short_title, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
 from bot.extract.topics import (
     FACET_TOPICS,
@@ -23,14 +23,20 @@ from bot.extract.topics import (
     nearest_topics,
     resolve_topic,
 )
-from bot.model import Action, FigureRow, Reply, Section, error_reply
+from bot.model import Action, FigureRow, Reply, Section, error_reply, shown_date
 from bot.store.base import StoredFigure
 
 log = logging.getLogger(__name__)
 
 EXAMPLE = "/figures territory"
 MAX_ROWS = 60
-FIRST_SCREEN = 10  # rows a user sees first: the best-ranked ones, whatever they measure
+# What a user sees before scrolling: this many lines of section headings and figure rows (the
+# old flat first screen of 10 rows under its 3-4 measure headings took as many). The grouped
+# first screen spends a line on each article's heading, so it shows fewer rows when its
+# figures come from many articles and more when one article holds them.
+SCREEN_LINES = 14
+HEADING_TITLE = 80  # an article's heading keeps to one line
+OTHER_ARTICLES = "Also in other articles"  # first-screen articles with one figure each
 MAX_CANDIDATES = 400  # best-matching sentences' figures looked at before ranking
 ARTICLES = 10  # top search hits whose figures all count as about the words
 MEASURE_NAMES = {
@@ -163,34 +169,31 @@ def _table(
     ]
     conflicts = find_conflicts(sourced)
     notes = _conflict_notes(figures, conflicts)
-    rows: list[FigureRow] = []
-    for i, sf in enumerate(figures):
-        row = figure_row(ctx, sf, conflict=notes.get(i, ""))
-        measure = _measure(sf)
-        claimant = sf.figure.claimant or f"{source_name(sf.article)} (no source named)"
-        normalised = row.normalised
-        if measure:
-            normalised = f"{normalised} · {MEASURE_NAMES.get(measure, measure)}".strip(" ·")
-        rows.append(replace(row, claimant=claimant, normalised=normalised))
-    sections: list[Section] = []
-    flagged = [i for i in range(len(rows)) if i in notes]
-    if flagged:
-        sections.append(
-            Section(
-                heading=f"Conflicts ({len(conflicts)})",
-                text="Figures that disagree across sources.",
-                figures=tuple(rows[i] for i in flagged),
-            )
-        )
+    flagged = [i for i in range(len(figures)) if i in notes]
     shown = set(flagged)
-    # The best FIRST_SCREEN figures first, grouped by what they measure; then the other
-    # figures about the words, grouped; then the rest of their articles.
-    best = [i for i in range(len(scored)) if i not in shown][:FIRST_SCREEN]
+    # The first screen: the best figures (in ranking order, whatever they measure) under their
+    # articles, the best-matching article first, as many as fit SCREEN_LINES; then the other
+    # figures about the words, grouped by what they measure; then the rest of their articles.
+    room = SCREEN_LINES - (1 + len(flagged) if flagged else 0)
+    best = _screen([i for i in range(len(scored)) if i not in shown], figures, room)
     more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
     rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
-    for tier, suffix in ((best, ""), (more, " (more)"), (rest, " (elsewhere in these articles)")):
-        for name, idx in _groups(figures, tier):
-            sections.append(Section(heading=name + suffix, figures=tuple(rows[i] for i in idx)))
+    groups: list[tuple[str, str, list[int]]] = []
+    if flagged:
+        groups.append(
+            (f"Conflicts ({len(conflicts)})", "Figures that disagree across sources.", flagged)
+        )
+    groups += [(heading, "", idx) for heading, idx in _by_article(figures, best)]
+    for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
+        groups += [(name + suffix, "", idx) for name, idx in _groups(figures, tier)]
+    rows: dict[int, FigureRow] = {}
+    for _, _, idx in groups:  # cited in the order shown: [1], [2], ... down the reply
+        for i in idx:
+            rows[i] = _row(ctx, figures[i], notes.get(i, ""))
+    sections = [
+        Section(heading=heading, text=text, figures=tuple(rows[i] for i in idx))
+        for heading, text, idx in groups
+    ]
     if facet in FACET_TOPICS and match is None and resolve_topic(words) == facet:
         title = f"Figures: {facet}"
     elif facet in FACET_TOPICS:
@@ -202,6 +205,72 @@ def _table(
     if first.cite is not None:
         actions = (Action("Show source", "quote", ctx.citations[first.cite].ref),)
     return Reply(title=title, sections=tuple(sections), citations=ctx.citations, actions=actions)
+
+
+def _row(ctx: Context, sf: StoredFigure, conflict: str) -> FigureRow:
+    """A figure's row: its claimant (or the article, marked so), what it measures beside its value."""
+    row = figure_row(ctx, sf, conflict=conflict)
+    measure = _measure(sf)
+    claimant = sf.figure.claimant or f"{source_name(sf.article)} (no source named)"
+    normalised = row.normalised
+    if measure:
+        normalised = f"{normalised} · {MEASURE_NAMES.get(measure, measure)}".strip(" ·")
+    return replace(row, claimant=claimant, normalised=normalised)
+
+
+def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[int]:
+    """The best figures (indexes, best first) that fit `room` lines grouped as _by_article
+    lays them out: a heading over each article with two or more, one over all the rest."""
+    count: dict[str, int] = {}
+    out: list[int] = []
+    for i in order:
+        aid = figures[i].article.id
+        count[aid] = count.get(aid, 0) + 1
+        singles = any(n == 1 for n in count.values())
+        if len(out) + 1 + sum(n > 1 for n in count.values()) + singles > room:
+            break
+        out.append(i)
+    return out
+
+
+def _by_article(figures: list[StoredFigure], which: list[int]) -> list[tuple[str, list[int]]]:
+    """Rows (indexes in which, best first) under headings: each article with two or more
+    under its own (its title), the articles with one together under OTHER_ARTICLES (each
+    row names its source); the group of the best row first."""
+    groups: dict[str, list[int]] = {}
+    for i in which:
+        groups.setdefault(figures[i].article.id, []).append(i)
+    out: dict[str, list[int]] = {}
+    for idx in groups.values():
+        heading = _article_heading(figures[idx[0]]) if len(idx) > 1 else OTHER_ARTICLES
+        out.setdefault(heading, []).extend(idx)
+    return list(out.items())
+
+
+def _article_heading(sf: StoredFigure) -> str:
+    """An article group's heading: its title, outlet and date (the rows cite the paragraph)."""
+    a = sf.article
+    title = short_title(a.title, HEADING_TITLE)
+    return " · ".join(
+        x for x in (title, a.outlet, shown_date(a.published) if a.published else "") if x
+    )
+
+
+def first_screen(reply: Reply) -> list[FigureRow]:
+    """The figure rows a user sees before scrolling: the rows within the first SCREEN_LINES
+    lines, counting each section heading and each row as a line (the bench scores this)."""
+    out: list[FigureRow] = []
+    used = 0
+    for section in reply.sections:
+        if not section.figures:
+            continue
+        used += bool(section.heading)
+        for row in section.figures:
+            if used >= SCREEN_LINES:
+                return out
+            used += 1
+            out.append(row)
+    return out
 
 
 def _conflict_notes(figures: list[StoredFigure], conflicts: list[Conflict]) -> dict[int, str]:

@@ -19,8 +19,13 @@ def source_name(article: ArticleRef) -> str:
     """The outlet when known, else the start of the title (seeds carry no outlet); the citation has the rest."""
     if article.outlet:
         return article.outlet
-    title = article.title
-    return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rsplit(" ", 1)[0] + "…"
+    return short_title(article.title)
+
+
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    """A title cut at a word to fit `limit` characters, the cut marked (a lead sentence used
+    as a title would take a line of its own)."""
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _number(x: float) -> str:

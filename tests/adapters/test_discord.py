@@ -274,6 +274,31 @@ async def test_figures_territory_is_a_table(
     assert any(s in text for s in surfaces), text
 
 
+async def test_figures_first_screen_lists_articles_in_order_each_with_its_figures(
+    bot: DiscordAdapter, fake: FakeDiscord, spy: SpyCore
+) -> None:
+    """The grouped first screen (issue 19): article headings in ranking order, each over a
+    table of its own figures."""
+    from bot.commands.figures import OTHER_ARTICLES as OTHER
+
+    bodies = await ask(fake, bot, fake.command("figures", [option("topic", "territory")]))
+    text = "\n".join(seen(b) for b in bodies)
+    reply = await spy.core.handle(Request("figures", "territory"))
+    articles = [
+        s for s in reply.sections if s.figures and "(" not in s.heading and s.heading != OTHER
+    ]
+    assert len(articles) >= 2
+    for section in articles:  # headed by the title of the one article its rows cite
+        (title,) = {reply.citations[r.cite].title for r in section.figures}
+        assert section.heading.startswith(title[:30])
+    at = 0
+    for section in articles:
+        at = text.index(f"**{section.heading}**", at)
+        table = re.search(r"```\n(.*?)\n```", text[at:], re.DOTALL)
+        assert table, text[at:]
+        assert all(r.surface[:20] in table.group(1) for r in section.figures)
+
+
 VOCAB = {
     "harbour": "harbour dock crane quay container freighter berth tug pier cargo shipping wharf",
     "vaccine": "vaccine clinic nurse dose booster syringe pharmacy antibody trial measles jab ward",

@@ -238,6 +238,32 @@ async def test_figures_territory_renders_a_table(bot: SlackAdapter, fake: FakeSl
     assert_within_limits(messages)
 
 
+async def test_figures_first_screen_shows_each_article_over_its_own_table(
+    bot: SlackAdapter, fake: FakeSlack, spy: SpyCore
+) -> None:
+    """The grouped first screen (issue 19): each article's title in bold, then its figures."""
+    from bot.commands.figures import OTHER_ARTICLES as OTHER
+
+    messages = await answer(bot, fake, "/figures territory")
+    reply = await spy.core.handle(Request("figures", "territory"))
+    blocks = [t for m in messages for t in texts(m)]
+    articles = [
+        s for s in reply.sections if s.figures and "(" not in s.heading and s.heading != OTHER
+    ]
+    assert len(articles) >= 2
+    for section in articles:  # headed by the title of the one article its rows cite
+        (title,) = {reply.citations[r.cite].title for r in section.figures}
+        assert section.heading.startswith(title[:30])
+    at = 0
+    for section in articles:
+        head = next(i for i in range(at, len(blocks)) if blocks[i] == f"*{section.heading}*")
+        table = blocks[head + 1]
+        assert table.startswith("```")
+        assert all(f"[{r.cite + 1}]" in table for r in section.figures), table
+        at = head + 1
+    assert_within_limits(messages)
+
+
 async def test_brief_renders_within_limits_and_its_show_source_buttons_work(
     bot: SlackAdapter, fake: FakeSlack, core: Core
 ) -> None:

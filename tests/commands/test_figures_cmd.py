@@ -37,6 +37,27 @@ async def test_territory_lists_the_key_figures_with_claimants_and_flags_the_conf
         assert cite.article_id and cite.start is not None
 
 
+async def test_the_conflicts_open_the_first_screen_and_share_its_lines(ask) -> None:
+    """The conflict is seen first; the articles' best figures fill the rest of the screen, the
+    citations numbered down the reply as shown."""
+    from bot.commands.figures import SCREEN_LINES, first_screen
+
+    reply = await ask("/figures territory")
+    screen = first_screen(reply)
+    conflicts = reply.sections[0]
+    assert screen[: len(conflicts.figures)] == list(conflicts.figures)
+    headings = 0
+    left = len(screen)
+    for section in reply.sections:
+        if left <= 0:
+            break
+        headings += 1
+        left -= len(section.figures)
+    assert len(screen) > len(conflicts.figures) and len(screen) + headings <= SCREEN_LINES
+    shown = [row.cite for s in reply.sections for row in s.figures]
+    assert shown == sorted(shown) == list(range(len(shown)))
+
+
 async def test_any_word_for_a_topic_works(ask) -> None:
     land = await ask("/figures land")
     killed = await ask("/figures killed")

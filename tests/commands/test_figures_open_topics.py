@@ -68,7 +68,35 @@ async def test_profits_lists_profits_not_every_sum_of_money(ask) -> None:
         assert "profit" in reply.citations[row.cite].title.lower()
     # the savings article's sums (no profit in them) are not in the first screen
     assert not {"£250", "£500", "£4,745"} & set(surfaces(reply, 10))
-    assert any(s.heading.startswith("money: profit") for s in reply.sections)
+    # each row says what it measures (the first screen is grouped by article, not by measure)
+    assert all(r.normalised.endswith("· profit") for r in first if r.surface in {"$639m"})
+
+
+async def test_the_first_screen_is_grouped_by_article_best_article_first(ask) -> None:
+    """Issue 19 / h19: which report says what: the first screen lists the best-matching
+    articles, each under its title with its best figures; the rest follows grouped by measure."""
+    from bot.commands.figures import OTHER_ARTICLES, SCREEN_LINES, first_screen
+
+    reply = await ask("/figures house")
+    screen = first_screen(reply)
+    assert {"48%", "32%"} <= {r.surface for r in screen}
+    # the first screen's sections: an article's title over its own figures, or the articles
+    # with one figure each together; a heading and each row taking a line, SCREEN_LINES in all
+    lines, left = 0, len(screen)
+    for section in reply.sections:
+        if not left:
+            break
+        titles = [reply.citations[r.cite].title for r in section.figures]
+        if section.heading == OTHER_ARTICLES:
+            on_screen = [reply.citations[r.cite].title for r in screen]
+            assert all(on_screen.count(t) == 1 for t in titles)
+        else:
+            assert set(titles) == {section.heading.split(" · ")[0]}, section.heading
+        lines += 1 + min(left, len(section.figures))
+        left -= min(left, len(section.figures))
+    assert lines <= SCREEN_LINES
+    assert reply.sections[0].heading.startswith("House prices drop as sales slow")
+    assert rows(reply)[: len(screen)] == screen
 
 
 async def test_a_film_title_is_no_figure(ask) -> None:
