@@ -1,17 +1,19 @@
 """Draw a fresh set of direct quotes to label by hand, from articles no test has read yet.
 
 usage: python bench/sample_quotes_review.py [--n 60] [--seed 2026] [--first-n 1000]
-           [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
+           [--per-article 2] [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
 
 Takes the articles of bbc_dev.jsonl in bench/split.py's check half whose id appears in no
 file under tests/, pairs double quote marks inside each paragraph by position alone (an odd
 mark left over opens a quote to the paragraph's end: the continued-paragraph convention), and
-draws --n segments of at least four words at random with a fixed seed, at most two from one
-article. The extractor is not run, so the draw measures abstention as well as precision.
-Each line leaves "speaker" empty and "kind" blank: fill them by reading the article
+draws --n segments of at least four words at random with a fixed seed, at most
+--per-article (default two) from one article. The extractor is not run, so the draw measures
+abstention as well as precision. Each line leaves "speaker" empty and "kind" blank: fill them by reading the article
 (speaker = the person or organisation the article gives, or null), then score with
 bench/score_review.py --review. `--redraw tests/data/bbc_quotes_review_fresh.jsonl` draws
-that set again (n, id, span) now that its articles are under tests/.
+that set again (n, id, span) now that its articles are under tests/. The third blind set
+(tests/data/quotes_review_bbc_blind3.jsonl) is `--n 80 --seed 1818 --first-n 3000
+--per-article 4`: only 37 unseen check-half articles were left, so four per article.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--first-n", type=int, default=1000, help="numbering of the first item")
+    ap.add_argument(
+        "--per-article", type=int, default=PER_ARTICLE, help="most segments from one article"
+    )
     ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests")
@@ -71,7 +76,7 @@ def main() -> int:
     taken: dict[str, int] = {}
     out = []
     for row in pool:
-        if taken.get(row[0], 0) >= PER_ARTICLE:
+        if taken.get(row[0], 0) >= args.per_article:
             continue
         taken[row[0]] = taken.get(row[0], 0) + 1
         out.append(row)
