@@ -1,17 +1,22 @@
 """Draw a fresh set of direct quotes to label by hand, from articles no test has read yet.
 
 usage: python bench/sample_quotes_review.py [--n 60] [--seed 2026] [--first-n 1000]
-           [--corpus ../shared/corpus/bbc_dev.jsonl] > /tmp/unlabelled.jsonl
+           [--per-article 2] [--half check] [--corpus ../shared/corpus/bbc_dev.jsonl]
+           > /tmp/unlabelled.jsonl
 
-Takes the articles of bbc_dev.jsonl in bench/split.py's check half whose id appears in no
+Takes the articles of bbc_dev.jsonl in bench/split.py's check half (or --half tune) whose id appears in no
 file under tests/, pairs double quote marks inside each paragraph by position alone (an odd
 mark left over opens a quote to the paragraph's end: the continued-paragraph convention), and
-draws --n segments of at least four words at random with a fixed seed, at most two from one
-article. The extractor is not run, so the draw measures abstention as well as precision.
-Each line leaves "speaker" empty and "kind" blank: fill them by reading the article
+draws --n segments of at least four words at random with a fixed seed, at most
+--per-article (default two) from one article. The extractor is not run, so the draw measures
+abstention as well as precision. Each line leaves "speaker" empty and "kind" blank: fill them by reading the article
 (speaker = the person or organisation the article gives, or null), then score with
 bench/score_review.py --review. `--redraw tests/data/bbc_quotes_review_fresh.jsonl` draws
-that set again (n, id, span) now that its articles are under tests/.
+that set again (n, id, span) now that its articles are under tests/. The third blind set
+(tests/data/quotes_review_bbc_blind3.jsonl) is `--n 80 --seed 1818 --first-n 3000
+--per-article 4`: only 37 unseen check-half articles were left, so four per article. The
+check half then being used up, the fourth (tests/data/quotes_review_bbc_blind4.jsonl) is
+`--n 80 --seed 4242 --per-article 3 --half tune --first-n 4000`.
 """
 
 from __future__ import annotations
@@ -57,6 +62,15 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--first-n", type=int, default=1000, help="numbering of the first item")
+    ap.add_argument(
+        "--per-article", type=int, default=PER_ARTICLE, help="most segments from one article"
+    )
+    ap.add_argument(
+        "--half",
+        choices=("check", "tune"),
+        default="check",
+        help="which half of bench/split.py to draw from (check: the earlier sets)",
+    )
     ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests")
@@ -64,14 +78,14 @@ def main() -> int:
         for line in args.redraw.read_text(encoding="utf8").splitlines():
             seen.discard(json.loads(line)["id"])
     docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
-    docs = [d for d in docs if half(d["id"]) == "check" and d["id"] not in seen]
+    docs = [d for d in docs if half(d["id"]) == args.half and d["id"] not in seen]
     pool = [(d["id"], a, b, d["text"][a:b]) for d in docs for a, b in segments(d["text"])]
     rng = random.Random(args.seed)
     rng.shuffle(pool)
     taken: dict[str, int] = {}
     out = []
     for row in pool:
-        if taken.get(row[0], 0) >= PER_ARTICLE:
+        if taken.get(row[0], 0) >= args.per_article:
             continue
         taken[row[0]] = taken.get(row[0], 0) + 1
         out.append(row)
@@ -79,7 +93,7 @@ def main() -> int:
             break
     out.sort()
     print(
-        f"{len(docs)} unseen check-half articles, {len(pool)} segments, {len(out)} drawn",
+        f"{len(docs)} unseen {args.half}-half articles, {len(pool)} segments, {len(out)} drawn",
         file=sys.stderr,
     )
     for i, (aid, a, b, body) in enumerate(out):
