@@ -198,6 +198,19 @@ def index_terms(terms: Mapping[str, float]) -> list[str]:
     return sorted(terms, key=lambda t: -terms[t])[:INDEX_TERMS]
 
 
+def topic_stems(topic: str) -> set[str]:
+    """The content words of a topic as story terms (what about() looks for)."""
+    return {s for s in (_content_stem(w) for w in _WORD.findall(topic)) if s}
+
+
+def terms_key_patterns(topic: str) -> list[str]:
+    """LIKE patterns a story's stored terms (json.dumps of a dict) match when each of the
+    topic's stems is one of its keys: a necessary condition for about(), so a store can skip
+    reading and parsing the terms of stories that cannot be about the topic. Stems are
+    letters, hyphens and apostrophes (_WORD), which neither JSON nor LIKE escapes."""
+    return [f'%"{s}":%' for s in sorted(topic_stems(topic))]
+
+
 def about(story_terms: Mapping[str, float], topic: str) -> bool:
     """True when the story is about `topic`, not just mentioning it.
 
@@ -206,7 +219,7 @@ def about(story_terms: Mapping[str, float], topic: str) -> bool:
     its sources keep returning to (a name in the title and throughout), not a word said once.
     Stop words are not checked.
     """
-    wanted = {_content_stem(w) for w in _WORD.findall(topic)} - {None}
+    wanted = topic_stems(topic)
     if not wanted or not story_terms:
         return not wanted
     if not wanted <= story_terms.keys():

@@ -267,12 +267,20 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return []
+        # A long window matches thousands of stories: only the terms of those holding every
+        # stem of the topic as a key are sent and parsed (the others cannot be about it).
+        params = [*where[1], *cluster.terms_key_patterns(topic)]
+        keys = " AND ".join(f"s.terms LIKE ${i}" for i in range(len(where[1]) + 1, len(params) + 1))
+        terms = f"CASE WHEN {keys} THEN s.terms END" if keys else "s.terms"
         found = await self._all(
-            f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
+            f"SELECT s.id, s.first_published, s.last_published, {terms} FROM stories s "
             f"{where[0]} ORDER BY s.last_published DESC, s.size DESC, s.id",
-            *where[1],
+            *params,
         )
-        return [(r[0], r[1], r[2], cluster.about(json.loads(r[3]), topic)) for r in found]
+        return [
+            (r[0], r[1], r[2], r[3] is not None and cluster.about(json.loads(r[3]), topic))
+            for r in found
+        ]
 
     async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
         """The cached multi-source summary and the story size it was made for."""

@@ -193,3 +193,41 @@ async def test_hits_and_topic_stories_hold_the_words_themselves_in_any_case(stor
     stories = await store.stories(since="2000-01-01", topic="Federer")
     assert [a.id for s in stories for a in s.articles] == [caps.id]
     assert [h.article.id for h in await store.search("federal")] == [budget.id]
+
+
+async def test_a_topic_lists_only_the_stories_about_it_however_many_mention_it(
+    store: Any,
+) -> None:
+    """/brief on a topic: a story that mentions the word in passing is matched by the index but
+    is not about the topic (cluster.about), and neither the page nor the count includes it."""
+    gas = "The pipeline will carry gas from the north sea to the coast, the pipeline company said."
+    about = _sport("pipe", "Pipeline deal signed for the gas pipeline", f"{gas} " * 4)
+    derby = [
+        _sport(
+            f"match{i}",
+            f"{team} beat {town} City in the derby",
+            f"{team} beat {town} City 3-1 on Saturday. The {team} striker scored twice and "
+            f"{town} fans booed their goalkeeper."
+            + (
+                f" The {team} manager said a pipeline of young players was coming through."
+                * (i == 0)
+            ),
+        )
+        for i, (team, town) in enumerate(
+            (("Rovers", "Bristol"), ("Albion", "Brighton"), ("Wanderers", "Bolton"))
+        )
+    ]
+    for article in (about, *derby):
+        await store.add_article(article)
+    matches = [a.id for a in derby]
+    for topic, listed in [
+        ("pipeline", [about.id]),
+        ("gas pipeline", [about.id]),
+        ("Pipelines", [about.id]),
+        ("derby", matches),
+        ("pipeline derby", matches),  # both are terms, the stronger strong enough
+        ("gas derby", []),
+    ]:
+        stories = await store.stories(since="2000-01-01", topic=topic)
+        assert [[a.id for a in s.articles] for s in stories] == ([listed] if listed else []), topic
+        assert await store.story_count(since="2000-01-01", topic=topic) == len(stories), topic
