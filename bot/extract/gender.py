@@ -51,6 +51,7 @@ _TITLE_GENDER = {
     "prince": "m",
     "princess": "f",
 }
+_HONORIFIC_ALT = "Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady"
 _ROLE_BEFORE = re.compile(r"\b(\w+),?\s+$")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
@@ -99,6 +100,12 @@ def article_genders(
     for k, full in fullnames.items():
         m, f = votes.get(k, (0, 0))
         parts = full.split()
+        if len(parts) >= 2 and m == f == 0:  # "said Ms Rellie.", where no mention was read
+            for t in re.findall(rf"\b({_HONORIFIC_ALT})\.?\s+{re.escape(parts[-1])}\b", text):
+                if _TITLE_GENDER[t.lower()] == "m":
+                    m += 2
+                else:
+                    f += 2
         g = table.get(parts[0]) if len(parts) >= 2 else None
         if g is not None:
             m, f = (m + 1.5, f) if g == "m" else (m, f + 1.5)

@@ -50,6 +50,8 @@ class Doc(Protocol):
 
     def fits(self, name: str | None, pronoun: str) -> bool: ...
 
+    def masked(self, pos: int) -> bool: ...
+
     def skeleton(self, word: str) -> str: ...
 
 
@@ -120,7 +122,7 @@ def sentence_index(doc: Doc, pos: int) -> int:
 def someone_else_between(doc: Doc, lo: int, pos: int, name: str) -> bool:
     """Between lo and pos a sentence opens with a rival subject, or a person other than
     name is the subject of one: a paragraph opening with a quote may not continue name."""
-    if _rival_subject(doc, lo, pos, name):
+    if _rival_subject(doc, lo, pos, name) or _other_pronoun(doc, lo, pos, name):
         return True
     k = bisect.bisect_left(doc.person_starts, lo)
     while k < len(doc.persons) and doc.persons[k].start < pos:
@@ -131,6 +133,26 @@ def someone_else_between(doc: Doc, lo: int, pos: int, name: str) -> bool:
                 return True
         k += 1
     return False
+
+
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_NEAR_WORDS = 4  # "she confesses: '...'", "he went on to say: '...'"
+
+
+def _other_pronoun(doc: Doc, lo: int, pos: int, name: str) -> bool:
+    """The quote at pos is introduced by a "he" or "she" (outside quotes, a few words before
+    it) that cannot be name ("... he calls 'good fun'. Asked if she enjoys ping pong she
+    confesses: '...'"): someone else speaks now."""
+    last = None
+    for m in _HE_SHE.finditer(doc.text, lo, pos):
+        if not doc.masked(m.start()):
+            last = m
+    if last is None:
+        return False
+    between = doc.text[last.end() : pos].rstrip()
+    if len(between.split()) > _NEAR_WORDS or not between.endswith((":", ",")):
+        return False  # 'he is "the most pro-life"': the quote's own subject, no speaker
+    return not doc.fits(name, last.group().lower())
 
 
 def reporter_before(doc: Doc, lo: int, pos: int) -> str | None:

@@ -1,0 +1,38 @@
+"""A he/she never names someone of the other gender: BBC shapes from the third blind review set."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+from bot.model import Quote
+
+
+def _quote(text: str, fragment: str) -> Quote:
+    hits = [q for q in extract_quotes(text) if fragment in q.text and q.kind != "indirect"]
+    assert hits, f"no direct quote contains {fragment!r}"
+    return hits[0]
+
+
+def test_a_she_introducing_the_quote_is_not_the_man_quoted_before() -> None:
+    text = (
+        "Tory leader Michael Howard has gone on the offensive.\n\n"
+        'The film shows Mr Howard laughing at an impression of him, which he calls "good fun". '
+        "The film shows him playing table tennis with his wife, ex-model Sandra. Asked if she "
+        'enjoys a game of ping pong she confesses: "Yeah, it would be more enjoyable if I could '
+        "win occasionally too, but otherwise it's quite fun.\""
+    )
+    assert _quote(text, "good fun").speaker == "Michael Howard"
+    assert _quote(text, "more enjoyable").speaker != "Michael Howard"
+
+
+def test_said_ms_surname_makes_her_no_he() -> None:
+    text = (
+        "ArtGarden is being tested by the Tate.\n\n"
+        '"It is much more akin to wandering through the gallery," said Jemima Rellie, head of '
+        "the Tate's digital programme. For Richard Tateson, who worked on the project, the need "
+        'grew out of personal frustration. "I went to an online clothes store to find something '
+        "to buy my wife but I didn't have a clue what I wanted,\" he said.\n\n"
+        "The Tate is committed to making its art more accessible, said Ms Rellie. She hopes "
+        "the technology can be used soon."
+    )
+    assert _quote(text, "much more akin").speaker == "Jemima Rellie"
+    assert _quote(text, "online clothes store").speaker != "Jemima Rellie"
