@@ -450,8 +450,11 @@ def _speaking_role(text: str, a: int, b: int) -> str:
 
 
 def _holds(doc: Doc, head: str, name: str) -> bool:
-    """The article gives name the role head ("Chancellor Gordon Brown")."""
-    return any(head in p.titles and p.name and expand(doc, p.name) == name for p in doc.persons)
+    """The article gives name the role head ("Chancellor Gordon Brown", "Tory leader
+    Michael Howard")."""
+    return any(
+        p.name and expand(doc, p.name) == name and _titled(doc, p, head) for p in doc.persons
+    )
 
 
 def _held_by_other(doc: Doc, head: str, name: str) -> bool:
@@ -459,7 +462,18 @@ def _held_by_other(doc: Doc, head: str, name: str) -> bool:
     Brown"), or the role speaks for a body ("The spokesman said"): a rival "he"."""
     if head in _BODY_HEADS:
         return True
-    return any(head in p.titles and p.name and expand(doc, p.name) != name for p in doc.persons)
+    return any(
+        p.name and expand(doc, p.name) != name and _titled(doc, p, head) for p in doc.persons
+    )
+
+
+def _titled(doc: Doc, p: Mention, head: str) -> bool:
+    """The mention carries the role head, or the role word stands right before it in the
+    text ("Tory leader Michael Howard", where "Tory" was read as a name of its own)."""
+    if head in p.titles:
+        return True
+    before = doc.text[max(0, p.start - len(head) - 1) : p.start]
+    return before[:-1].lower() == head and before[-1:] == " "
 
 
 def _unknown_name(doc: Doc, word: str, nxt: str, at: int) -> bool:
@@ -483,6 +497,39 @@ def _plural_of_common(low: str) -> bool:
     return low.endswith("s") and not low.endswith("ss") and low[:-1] in words
 
 
+def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
+    """The nearest sentence before pos (of the last three) opening with a subject: when that
+    is a role ("The Tory leader was asked ... He replies: '...'"), the one person the article
+    gives the role ("Tory leader Michael Howard"), or "" (abstain) when several hold it or
+    the one does not fit the pronoun; None when a name opens it or nobody is given the role
+    ("the front-runner said"): the caller's rules decide."""
+    for i in range(si, max(-1, si - 4), -1):
+        sent = doc.sentences[i]
+        if sent.start >= pos:
+            continue
+        k = bisect.bisect_left(doc.person_starts, sent.start)
+        if (
+            k < len(doc.persons)
+            and doc.persons[k].start < min(pos, sent.end)
+            and doc.person_subject[k]
+            and _opens_sentence(doc.text, sent.start, doc.persons[k].start)
+        ):
+            return None  # a name opens it
+        m = _NOMINAL_OPENER.match(doc.text, sent.start, min(pos, sent.end))
+        if m is None or not (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
+            continue
+        if m.group(1) in _BODY_HEADS:
+            return None
+        holders = {
+            expand(doc, p.name) for p in doc.persons if p.name and _titled(doc, p, m.group(1))
+        }
+        if len(holders) == 1:
+            name = holders.pop()
+            return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+        return "" if holders else None  # "the front-runner": nobody titled so, rules decide
+    return None
+
+
 def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
     """he/she with no recent speaker: the subject-like person the pronoun fits in the
     nearest earlier sentence."""
@@ -491,6 +538,9 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
         return None
     si = sentence_index(doc, pos)
     limit = doc.sentences[max(0, si - 3)].start if doc.sentences else 0
+    held = _role_subject(doc, si, pos, pronoun)
+    if held is not None:
+        return held or None
     best: int | None = None
     j = k
     while j >= 0 and doc.persons[j].start >= limit:

@@ -1,4 +1,5 @@
-"""A he/she never names someone of the other gender: BBC shapes from the third blind review set."""
+"""Who a he/she is: never someone of the other gender, the holder of a role that opens the
+last sentence. BBC shapes from the third blind review set."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def test_said_ms_surname_makes_her_no_he() -> None:
     )
     assert _quote(text, "much more akin").speaker == "Jemima Rellie"
     assert _quote(text, "online clothes store").speaker != "Jemima Rellie"
+
+
+def test_a_role_opening_the_last_sentence_is_who_he_is() -> None:
+    text = (
+        "Tory leader Michael Howard has gone on the offensive.\n\n"
+        "Documentary maker Michael Cockerell was given access to Mr Howard for his film. "
+        "The Tory leader was asked to respond to people who questioned him.\n\n"
+        'He replies: "What is the inference of that? It would mean no one from immigrant '
+        'parents could be prime minister."'
+    )
+    assert _quote(text, "inference").speaker == "Michael Howard"
