@@ -608,6 +608,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             speaker = None
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
+        elif found and mention is not None and speaker is None and mention.kind == "nominal":
+            # '"It's incredible," the youngster said. "..."': the run-on is the youngster's,
+            # whom we cannot name, not the person quoted before him
+            prev_speaker = None
+            unnamed = True
         if found and mention is None and prev_speaker is not None:
             speaker = prev_speaker
         if not found:

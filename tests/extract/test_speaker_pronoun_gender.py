@@ -1,5 +1,6 @@
-"""Who a he/she is: never someone of the other gender, the holder of a role that opens the
-last sentence. BBC shapes from the third blind review set."""
+"""Who a he/she or a run-on quote is: never someone of the other gender, the holder of a
+role that opens the last sentence, not the speaker before an unnamed one. BBC shapes from
+the third blind review set."""
 
 from __future__ import annotations
 
@@ -48,3 +49,15 @@ def test_a_role_opening_the_last_sentence_is_who_he_is() -> None:
         'parents could be prime minister."'
     )
     assert _quote(text, "inference").speaker == "Michael Howard"
+
+
+def test_a_run_on_after_a_description_we_cannot_name_is_not_the_last_speaker() -> None:
+    text = (
+        "France coach Bernard Laporte believes his team will be scared.\n\n"
+        '"We will go to Twickenham with a little fear," said the French coach. He added: "We '
+        'are never good enough when we are favourites." Meanwhile, Perpignan centre Jean-Philippe '
+        'Granclaude is delighted to have received his first call-up. "It\'s incredible," the '
+        'youngster said. "I was not expecting it at all."'
+    )
+    assert _quote(text, "never good enough").speaker == "Bernard Laporte"
+    assert _quote(text, "not expecting it").speaker != "Bernard Laporte"
