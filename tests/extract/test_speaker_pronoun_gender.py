@@ -1,6 +1,6 @@
 """Who a he/she or a run-on quote is: never someone of the other gender, the holder of a
-role that opens the last sentence, not the speaker before an unnamed one. BBC shapes from
-the third blind review set."""
+role that opens the last sentence, not the speaker before an unnamed one; a name opening
+the reported clause is not the speaker. BBC shapes from the third blind review set."""
 
 from __future__ import annotations
 
@@ -61,3 +61,12 @@ def test_a_run_on_after_a_description_we_cannot_name_is_not_the_last_speaker() -
     )
     assert _quote(text, "never good enough").speaker == "Bernard Laporte"
     assert _quote(text, "not expecting it").speaker != "Bernard Laporte"
+
+
+def test_a_name_opening_the_reported_clause_is_not_the_speaker() -> None:
+    text = (
+        "Actor Bruce Willis is suing Revolution Studios over an injury.\n\n"
+        "In the film Willis plays a US military commander. The lawsuit said Willis has endured "
+        '"extreme mental, physical and emotional pain and suffering." There were no details.'
+    )
+    assert _quote(text, "extreme mental").speaker is None
