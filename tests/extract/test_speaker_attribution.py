@@ -141,3 +141,13 @@ def test_the_name_after_with_is_the_subject_of_a_participle_cue() -> None:
         "for the mayor."
     )
     assert _quote(text, "disaster").speaker == "Tom Baker"
+
+
+def test_according_to_a_compound_role_then_the_name() -> None:
+    text = (
+        "The reggae industry is to refuse to release homophobic songs.\n\n"
+        '"The reggae industry will work with the artists while still maintaining their freedom '
+        'of speech," according to media and PR strategist Glen Yearwood, who is representing '
+        "the reggae industry."
+    )
+    assert _quote(text, "will work with the artists").speaker == "Glen Yearwood"
