@@ -193,6 +193,8 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
+        if m.name == "it":
+            return _body_back(doc, m.start)
         if m.name not in PERSON_PRONOUNS:
             return None
         name = _refer_back(doc, m.start, m.name)
@@ -237,6 +239,24 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return _refer_back(doc, m.start, "")
         return None
     return None
+
+
+def _body_back(doc: Doc, pos: int) -> str | None:
+    """ "It said: ..." after "Google said ...": the last speaker within PRONOUN_WINDOW when
+    that is a body, never someone with a given name or a known person, and nobody else became
+    a subject in between."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    if k < 0 or pos - doc.speakers[k][0] > PRONOUN_WINDOW:
+        return None
+    at, name = doc.speakers[k]
+    words = name.split()
+    if not is_organisation(name) and (
+        len(words) > 1 or doc.skeleton(name) in doc.fullnames or not name[:1].isupper()
+    ):
+        return None
+    if words[0] in given_names() or someone_else_between(doc, at + 1, pos, name):
+        return None
+    return name
 
 
 # A document speaks for whoever issued it: "An IAAF statement said", "the Kok report said".

@@ -151,3 +151,14 @@ def test_according_to_a_compound_role_then_the_name() -> None:
         "the reggae industry."
     )
     assert _quote(text, "will work with the artists").speaker == "Glen Yearwood"
+
+
+def test_it_said_after_a_body_speaks_is_that_body() -> None:
+    text = (
+        "Search engine firm Google has released a trial tool.\n\n"
+        'In a statement Google said the feature was still only in beta. It said: "The user can '
+        'choose never to click on the AutoLink button."\n\n'
+        'Jemima Rellie spoke. It said: "This is a quote nobody can be said to have made."'
+    )
+    assert _quote(text, "never to click").speaker == "Google"
+    assert _quote(text, "nobody can be").speaker is None
