@@ -304,10 +304,40 @@ def _refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
         if closer is None and _rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
             return None  # two could be "he": abstain
         return closer or doc.speakers[k][1]
+    chained = _chain_back(doc, pos, pronoun)
+    if chained is not None:
+        return chained
     name = _antecedent(doc, pos, pronoun)
     if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+CHAIN_WINDOW = 3 * PRONOUN_WINDOW
+
+
+def _chain_back(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """The last speaker further back than PRONOUN_WINDOW when nobody else is named since
+    ("'...,' she said. ... she was forced off ... she still won ... '...,' said the
+    22-year-old"): the only person the article is about there."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    if k < 0 or pos - doc.speakers[k][0] > CHAIN_WINDOW:
+        return None
+    at, name = doc.speakers[k]
+    if not (doc.fits(name, pronoun) and person_speaker(doc, name)):
+        return None
+    j = bisect.bisect_right(doc.person_starts, at)
+    while j < len(doc.persons) and doc.persons[j].start < pos:
+        other = doc.persons[j].name
+        if (
+            other
+            and expand(doc, other) != name
+            and doc.fits(other, pronoun)
+            and person_speaker(doc, expand(doc, other))
+        ):
+            return None
+        j += 1
+    return None if _rival_subject(doc, at, pos, name) else name
 
 
 def _named_person(doc: Doc, name: str) -> bool:

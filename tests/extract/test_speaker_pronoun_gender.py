@@ -1,6 +1,7 @@
-"""Who a he/she or a run-on quote is: never someone of the other gender, the holder of a
-role that opens the last sentence, not the speaker before an unnamed one; a name opening
-the reported clause is not the speaker. BBC shapes from the third blind review set."""
+"""Who a he/she, a description or a run-on quote is: never someone of the other gender, the
+holder of a role that opens the last sentence, the one person named since a speaker further
+back, not the speaker before an unnamed one; a name opening the reported clause is not the
+speaker. BBC shapes from the third blind review set."""
 
 from __future__ import annotations
 
@@ -70,3 +71,19 @@ def test_a_name_opening_the_reported_clause_is_not_the_speaker() -> None:
         '"extreme mental, physical and emotional pain and suffering." There were no details.'
     )
     assert _quote(text, "extreme mental").speaker is None
+
+
+def test_a_description_far_back_is_the_one_person_named_since() -> None:
+    text = (
+        "Justine Henin-Hardenne lost an exhibition match on Sunday.\n\n"
+        '"I have to be positive, I still have a few weeks," she said. "My body has to get '
+        'accustomed again to the stress." Henin-Hardenne slid down the rankings in the second '
+        "half of the year after contracting an illness in April. After an initial lay-off, she "
+        "was forced off the circuit for a second time after being knocked out in the second "
+        "round. A comeback after a three-month absence ended when she crashed out at the "
+        "fourth-round stage. But despite her problems, she still won five of the nine official "
+        "tournaments she entered and won gold in Athens, an achievement which saw her named "
+        'sportswoman of the year on Friday. "Physically, it is obvious that I hit rock bottom," '
+        "said the 22-year-old."
+    )
+    assert _quote(text, "rock bottom").speaker == "Justine Henin-Hardenne"
