@@ -13,7 +13,9 @@ abstention as well as precision. Each line leaves "speaker" empty and "kind" bla
 bench/score_review.py --review. `--redraw tests/data/bbc_quotes_review_fresh.jsonl` draws
 that set again (n, id, span) now that its articles are under tests/. The third blind set
 (tests/data/quotes_review_bbc_blind3.jsonl) is `--n 80 --seed 1818 --first-n 3000
---per-article 4`: only 37 unseen check-half articles were left, so four per article.
+--per-article 4`: only 37 unseen check-half articles were left, so four per article. The
+fourth (quotes_review_bbc_blind4.jsonl, 40 quotes) is `--n 40 --seed 1819 --first-n 4000
+--half tune`: unseen tune-half articles, labelled after the speaker changes it measures.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def main() -> int:
     ap.add_argument(
         "--per-article", type=int, default=PER_ARTICLE, help="most segments from one article"
     )
+    ap.add_argument("--half", choices=("check", "tune"), default="check", help="split half")
     ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests")
@@ -69,7 +72,7 @@ def main() -> int:
         for line in args.redraw.read_text(encoding="utf8").splitlines():
             seen.discard(json.loads(line)["id"])
     docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
-    docs = [d for d in docs if half(d["id"]) == "check" and d["id"] not in seen]
+    docs = [d for d in docs if half(d["id"]) == args.half and d["id"] not in seen]
     pool = [(d["id"], a, b, d["text"][a:b]) for d in docs for a, b in segments(d["text"])]
     rng = random.Random(args.seed)
     rng.shuffle(pool)
@@ -84,7 +87,7 @@ def main() -> int:
             break
     out.sort()
     print(
-        f"{len(docs)} unseen check-half articles, {len(pool)} segments, {len(out)} drawn",
+        f"{len(docs)} unseen {args.half}-half articles, {len(pool)} segments, {len(out)} drawn",
         file=sys.stderr,
     )
     for i, (aid, a, b, body) in enumerate(out):
