@@ -162,3 +162,13 @@ def test_it_said_after_a_body_speaks_is_that_body() -> None:
     )
     assert _quote(text, "never to click").speaker == "Google"
     assert _quote(text, "nobody can be").speaker is None
+
+
+def test_the_group_closing_an_appositive_role_is_not_the_speaker() -> None:
+    text = (
+        "Google has released a trial tool.\n\n"
+        "Cory Doctorow, European outreach coordinator for digital civil liberties group "
+        'Electronic Frontier Foundation, said: "Of course Google should be allowed to direct '
+        'people to whatever proxies it chooses."'
+    )
+    assert _quote(text, "Of course Google").speaker == "Cory Doctorow"
