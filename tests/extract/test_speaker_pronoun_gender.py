@@ -87,3 +87,13 @@ def test_a_description_far_back_is_the_one_person_named_since() -> None:
         "said the 22-year-old."
     )
     assert _quote(text, "rock bottom").speaker == "Justine Henin-Hardenne"
+
+
+def test_a_sporting_event_is_nobody_a_she_can_be() -> None:
+    text = (
+        "Justine Henin-Hardenne lost to Elena Dementieva on Sunday.\n\n"
+        "And the Belgian, who has slipped to eight in the world, faces a tough Australian Open "
+        'title defence next month. "I will be heading to Australia with a lot of question marks '
+        'over me, I know that," she said.'
+    )
+    assert _quote(text, "question marks").speaker != "Australian Open"
