@@ -16,7 +16,9 @@ that set again (n, id, span) now that its articles are under tests/. The third b
 (tests/data/quotes_review_bbc_blind3.jsonl) is `--n 80 --seed 1818 --first-n 3000
 --per-article 4`: only 37 unseen check-half articles were left, so four per article. The
 check half then being used up, the fourth (tests/data/quotes_review_bbc_blind4.jsonl) is
-`--n 80 --seed 4242 --per-article 3 --half tune --first-n 4000`.
+`--n 80 --seed 4242 --per-article 3 --half tune --first-n 4000`, labelled before the speaker
+changes of stop 21; the fifth (quotes_review_bbc_blind5.jsonl, 40 quotes) is `--n 40 --seed
+1819 --first-n 5000 --half tune`, unseen tune-half articles, labelled after those changes.
 """
 
 from __future__ import annotations

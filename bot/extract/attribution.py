@@ -468,6 +468,9 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])
             )
+        if t.low == "and" and best is None and 0 < k - j <= 2 and toks[k - 1].text.islower():
+            k += 1  # "according to media and PR strategist Glen Yearwood": one role
+            continue
         if t.low in PREPS or t.low in (
             "that",
             "it",

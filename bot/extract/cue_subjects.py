@@ -190,7 +190,7 @@ def _qualifier_only(toks: list[Token], a: int, b: int) -> bool:
     ", senior research fellow at the IPPR", ", Blackpool Hotel Association"."""
     seen_of = False
     for t in toks[a:b]:
-        if t.low in ("of", "at", "from"):
+        if t.low in ("of", "at", "from", "for"):  # "coordinator for ... Foundation"
             seen_of = True
         if t.cap or t.low in _ORG_PHRASE or t.low in TITLES or t.low in NOMINAL_HEADS:
             continue

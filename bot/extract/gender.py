@@ -51,6 +51,7 @@ _TITLE_GENDER = {
     "prince": "m",
     "princess": "f",
 }
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]*)")
 _ROLE_BEFORE = re.compile(r"\b(\w+),?\s+$")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
@@ -95,10 +96,16 @@ def article_genders(
     """Surname key -> 'm' or 'f' for the people this article names, where it is clear."""
     votes = article_votes(text, persons, key)
     table = given_names()
+    titled: dict[str, list[str]] = {}  # surname -> the gender of each "Ms Rellie" in the text
+    for t in _HONORIFIC_NAME.finditer(text):
+        titled.setdefault(t.group(2), []).append(_TITLE_GENDER[t.group(1).lower()])
     out: dict[str, str] = {}
     for k, full in fullnames.items():
         m, f = votes.get(k, (0, 0))
         parts = full.split()
+        if len(parts) >= 2 and m == f == 0:  # "said Ms Rellie.", where no mention was read
+            for g in titled.get(parts[-1], ()):
+                m, f = (m + 2, f) if g == "m" else (m, f + 2)
         g = table.get(parts[0]) if len(parts) >= 2 else None
         if g is not None:
             m, f = (m + 1.5, f) if g == "m" else (m, f + 1.5)

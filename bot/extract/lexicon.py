@@ -216,7 +216,8 @@ NOT_PERSON = frozenset(
     online twitter facebook instagram youtube google apple amazon microsoft new san los las el
     saint port united federal national supreme royal grand great eastern western northern
     southern middle belt reserve york jersey hampshire carolina dakota orleans angeles francisco
-    vegas street wall tuesday super""".split()
+    vegas street wall tuesday super open championship championships games olympics trophy
+    league prix""".split()  # the last line: sporting events ("French Open", "Premier League")
 )
 # Titles and role words stripped from the front of a name ("Ukrainian President Volodymyr ...").
 TITLES = frozenset(

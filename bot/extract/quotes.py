@@ -228,6 +228,8 @@ def _frame_speaker(
         m = cue_subject_before(doc, before, ci)
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
+            if m is not None and _finite_verb_after(before, m):
+                m = None  # "The lawsuit said Willis has endured '...'": the clause's subject
         if m is None:
             m = described_subject(before, ci)
             if m is not None:  # "her birth mother told ...": not the clause's named subject
@@ -442,6 +444,18 @@ def _clause_goes_on(toks: list[Token], m: Mention) -> bool:
     return k is not None and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
 
 
+_FINITE = frozenset(
+    "has have had is was were are would will could should must may might did does".split()
+)
+
+
+def _finite_verb_after(toks: list[Token], m: Mention) -> bool:
+    """A finite verb follows the name after a cue ("said Willis has endured"): the name
+    opens the reported clause rather than closing an inverted "said Willis"."""
+    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    return k is not None and toks[k].low in _FINITE and not toks[k].cap
+
+
 def _best_cue_before(before: list[Token]) -> int | None:
     """The nearest cue before a quote that has a subject ("Rubio said that by refusing to say
     the words ..." -> said), else the nearest cue."""
@@ -608,6 +622,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             speaker = None
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
+        elif found and mention is not None and speaker is None and mention.kind == "nominal":
+            # '"It's incredible," the youngster said. "..."': the run-on is the youngster's,
+            # whom we cannot name, not the person quoted before him
+            prev_speaker = None
+            unnamed = True
         if found and mention is None and prev_speaker is not None:
             speaker = prev_speaker
         if not found:

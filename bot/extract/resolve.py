@@ -50,6 +50,8 @@ class Doc(Protocol):
 
     def fits(self, name: str | None, pronoun: str) -> bool: ...
 
+    def masked(self, pos: int) -> bool: ...
+
     def skeleton(self, word: str) -> str: ...
 
 
@@ -120,7 +122,7 @@ def sentence_index(doc: Doc, pos: int) -> int:
 def someone_else_between(doc: Doc, lo: int, pos: int, name: str) -> bool:
     """Between lo and pos a sentence opens with a rival subject, or a person other than
     name is the subject of one: a paragraph opening with a quote may not continue name."""
-    if _rival_subject(doc, lo, pos, name):
+    if _rival_subject(doc, lo, pos, name) or _other_pronoun(doc, lo, pos, name):
         return True
     k = bisect.bisect_left(doc.person_starts, lo)
     while k < len(doc.persons) and doc.persons[k].start < pos:
@@ -131,6 +133,26 @@ def someone_else_between(doc: Doc, lo: int, pos: int, name: str) -> bool:
                 return True
         k += 1
     return False
+
+
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_NEAR_WORDS = 4  # "she confesses: '...'", "he went on to say: '...'"
+
+
+def _other_pronoun(doc: Doc, lo: int, pos: int, name: str) -> bool:
+    """The quote at pos is introduced by a "he" or "she" (outside quotes, a few words before
+    it) that cannot be name ("... he calls 'good fun'. Asked if she enjoys ping pong she
+    confesses: '...'"): someone else speaks now."""
+    last = None
+    for m in _HE_SHE.finditer(doc.text, lo, pos):
+        if not doc.masked(m.start()):
+            last = m
+    if last is None:
+        return False
+    between = doc.text[last.end() : pos].rstrip()
+    if len(between.split()) > _NEAR_WORDS or not between.endswith((":", ",")):
+        return False  # 'he is "the most pro-life"': the quote's own subject, no speaker
+    return not doc.fits(name, last.group().lower())
 
 
 def reporter_before(doc: Doc, lo: int, pos: int) -> str | None:
@@ -171,6 +193,8 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
     if m.kind == "org":
         return m.name
     if m.kind == "pronoun":
+        if m.name == "it":
+            return _body_back(doc, m.start)
         if m.name not in PERSON_PRONOUNS:
             return None
         name = _refer_back(doc, m.start, m.name)
@@ -215,6 +239,24 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return _refer_back(doc, m.start, "")
         return None
     return None
+
+
+def _body_back(doc: Doc, pos: int) -> str | None:
+    """ "It said: ..." after "Google said ...": the last speaker within PRONOUN_WINDOW when
+    that is a body, never someone with a given name or a known person, and nobody else became
+    a subject in between."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    if k < 0 or pos - doc.speakers[k][0] > PRONOUN_WINDOW:
+        return None
+    at, name = doc.speakers[k]
+    words = name.split()
+    if not is_organisation(name) and (
+        len(words) > 1 or doc.skeleton(name) in doc.fullnames or not name[:1].isupper()
+    ):
+        return None
+    if words[0] in given_names() or someone_else_between(doc, at + 1, pos, name):
+        return None
+    return name
 
 
 # A document speaks for whoever issued it: "An IAAF statement said", "the Kok report said".
@@ -262,10 +304,40 @@ def _refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
         if closer is None and _rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
             return None  # two could be "he": abstain
         return closer or doc.speakers[k][1]
+    chained = _chain_back(doc, pos, pronoun)
+    if chained is not None:
+        return chained
     name = _antecedent(doc, pos, pronoun)
     if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+CHAIN_WINDOW = 3 * PRONOUN_WINDOW
+
+
+def _chain_back(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """The last speaker further back than PRONOUN_WINDOW when nobody else is named since
+    ("'...,' she said. ... she was forced off ... she still won ... '...,' said the
+    22-year-old"): the only person the article is about there."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    if k < 0 or pos - doc.speakers[k][0] > CHAIN_WINDOW:
+        return None
+    at, name = doc.speakers[k]
+    if not (doc.fits(name, pronoun) and person_speaker(doc, name)):
+        return None
+    j = bisect.bisect_right(doc.person_starts, at)
+    while j < len(doc.persons) and doc.persons[j].start < pos:
+        other = doc.persons[j].name
+        if (
+            other
+            and expand(doc, other) != name
+            and doc.fits(other, pronoun)
+            and person_speaker(doc, expand(doc, other))
+        ):
+            return None
+        j += 1
+    return None if _rival_subject(doc, at, pos, name) else name
 
 
 def _named_person(doc: Doc, name: str) -> bool:
@@ -428,8 +500,11 @@ def _speaking_role(text: str, a: int, b: int) -> str:
 
 
 def _holds(doc: Doc, head: str, name: str) -> bool:
-    """The article gives name the role head ("Chancellor Gordon Brown")."""
-    return any(head in p.titles and p.name and expand(doc, p.name) == name for p in doc.persons)
+    """The article gives name the role head ("Chancellor Gordon Brown", "Tory leader
+    Michael Howard")."""
+    return any(
+        p.name and expand(doc, p.name) == name and _titled(doc, p, head) for p in doc.persons
+    )
 
 
 def _held_by_other(doc: Doc, head: str, name: str) -> bool:
@@ -437,7 +512,18 @@ def _held_by_other(doc: Doc, head: str, name: str) -> bool:
     Brown"), or the role speaks for a body ("The spokesman said"): a rival "he"."""
     if head in _BODY_HEADS:
         return True
-    return any(head in p.titles and p.name and expand(doc, p.name) != name for p in doc.persons)
+    return any(
+        p.name and expand(doc, p.name) != name and _titled(doc, p, head) for p in doc.persons
+    )
+
+
+def _titled(doc: Doc, p: Mention, head: str) -> bool:
+    """The mention carries the role head, or the role word stands right before it in the
+    text ("Tory leader Michael Howard", where "Tory" was read as a name of its own)."""
+    if head in p.titles:
+        return True
+    before = doc.text[max(0, p.start - len(head) - 1) : p.start]
+    return before[:-1].lower() == head and before[-1:] == " "
 
 
 def _unknown_name(doc: Doc, word: str, nxt: str, at: int) -> bool:
@@ -461,6 +547,39 @@ def _plural_of_common(low: str) -> bool:
     return low.endswith("s") and not low.endswith("ss") and low[:-1] in words
 
 
+def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
+    """The nearest sentence before pos (of the last three) opening with a subject: when that
+    is a role ("The Tory leader was asked ... He replies: '...'"), the one person the article
+    gives the role ("Tory leader Michael Howard"), or "" (abstain) when several hold it or
+    the one does not fit the pronoun; None when a name opens it or nobody is given the role
+    ("the front-runner said"): the caller's rules decide."""
+    for i in range(si, max(-1, si - 4), -1):
+        sent = doc.sentences[i]
+        if sent.start >= pos:
+            continue
+        k = bisect.bisect_left(doc.person_starts, sent.start)
+        if (
+            k < len(doc.persons)
+            and doc.persons[k].start < min(pos, sent.end)
+            and doc.person_subject[k]
+            and _opens_sentence(doc.text, sent.start, doc.persons[k].start)
+        ):
+            return None  # a name opens it
+        m = _NOMINAL_OPENER.match(doc.text, sent.start, min(pos, sent.end))
+        if m is None or not (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
+            continue
+        if m.group(1) in _BODY_HEADS:
+            return None
+        holders = {
+            expand(doc, p.name) for p in doc.persons if p.name and _titled(doc, p, m.group(1))
+        }
+        if len(holders) == 1:
+            name = holders.pop()
+            return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+        return "" if holders else None  # "the front-runner": nobody titled so, rules decide
+    return None
+
+
 def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
     """he/she with no recent speaker: the subject-like person the pronoun fits in the
     nearest earlier sentence."""
@@ -469,6 +588,9 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
         return None
     si = sentence_index(doc, pos)
     limit = doc.sentences[max(0, si - 3)].start if doc.sentences else 0
+    held = _role_subject(doc, si, pos, pronoun)
+    if held is not None:
+        return held or None
     best: int | None = None
     j = k
     while j >= 0 and doc.persons[j].start >= limit:

@@ -141,3 +141,34 @@ def test_the_name_after_with_is_the_subject_of_a_participle_cue() -> None:
         "for the mayor."
     )
     assert _quote(text, "disaster").speaker == "Tom Baker"
+
+
+def test_according_to_a_compound_role_then_the_name() -> None:
+    text = (
+        "The reggae industry is to refuse to release homophobic songs.\n\n"
+        '"The reggae industry will work with the artists while still maintaining their freedom '
+        'of speech," according to media and PR strategist Glen Yearwood, who is representing '
+        "the reggae industry."
+    )
+    assert _quote(text, "will work with the artists").speaker == "Glen Yearwood"
+
+
+def test_it_said_after_a_body_speaks_is_that_body() -> None:
+    text = (
+        "Search engine firm Google has released a trial tool.\n\n"
+        'In a statement Google said the feature was still only in beta. It said: "The user can '
+        'choose never to click on the AutoLink button."\n\n'
+        'Jemima Rellie spoke. It said: "This is a quote nobody can be said to have made."'
+    )
+    assert _quote(text, "never to click").speaker == "Google"
+    assert _quote(text, "nobody can be").speaker is None
+
+
+def test_the_group_closing_an_appositive_role_is_not_the_speaker() -> None:
+    text = (
+        "Google has released a trial tool.\n\n"
+        "Cory Doctorow, European outreach coordinator for digital civil liberties group "
+        'Electronic Frontier Foundation, said: "Of course Google should be allowed to direct '
+        'people to whatever proxies it chooses."'
+    )
+    assert _quote(text, "Of course Google").speaker == "Cory Doctorow"
