@@ -228,8 +228,9 @@ def _frame_speaker(
         m = cue_subject_before(doc, before, ci)
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
-            if m is not None and _finite_verb_after(before, m):
+            if m is not None and m.kind != "pronoun" and _finite_verb_after(before, m):
                 m = None  # "The lawsuit said Willis has endured '...'": the clause's subject
+                # ("who says he is ...": that he is the one who says, so it stays)
         if m is None:
             m = described_subject(before, ci)
             if m is not None:  # "her birth mother told ...": not the clause's named subject
