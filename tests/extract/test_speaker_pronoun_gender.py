@@ -73,6 +73,16 @@ def test_a_name_opening_the_reported_clause_is_not_the_speaker() -> None:
     assert _quote(text, "extreme mental").speaker is None
 
 
+def test_a_he_opening_the_reported_clause_is_the_one_who_says() -> None:
+    text = (
+        "London mayor Ken Livingstone has again refused to retract an insult.\n\n"
+        'Labour\'s Mr Livingstone, who says he is "standing by" his remarks, had accused a '
+        "journalist. At his weekly press conference he said his comments were not racist. He "
+        'said to media representatives: "If you think they are racist, I think you are wrong."'
+    )
+    assert _quote(text, "you are wrong").speaker == "Ken Livingstone"
+
+
 def test_a_description_far_back_is_the_one_person_named_since() -> None:
     text = (
         "Justine Henin-Hardenne lost an exhibition match on Sunday.\n\n"
