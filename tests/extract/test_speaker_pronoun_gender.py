@@ -75,10 +75,12 @@ def test_a_name_opening_the_reported_clause_is_not_the_speaker() -> None:
 
 def test_a_he_opening_the_reported_clause_is_the_one_who_says() -> None:
     text = (
-        "London mayor Ken Livingstone has again refused to retract an insult.\n\n"
-        'Labour\'s Mr Livingstone, who says he is "standing by" his remarks, had accused a '
-        "journalist. At his weekly press conference he said his comments were not racist. He "
-        'said to media representatives: "If you think they are racist, I think you are wrong."'
+        "London mayor Ken Livingstone has again refused to retract a Nazi insult made to a "
+        'Jewish reporter.\n\nLabour\'s Mr Livingstone, who says he is "standing by" his '
+        'remarks, had accused an Evening Standard journalist of being like a "concentration '
+        'camp guard". At his weekly press conference on Tuesday he said his comments were not '
+        'racist and refused to apologise. He said to media representatives: "If you think '
+        'they are racist, I think you are wrong."'
     )
     assert _quote(text, "you are wrong").speaker == "Ken Livingstone"
 
