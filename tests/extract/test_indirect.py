@@ -138,6 +138,24 @@ def test_said_in_a_statement_then_a_clause() -> None:
     assert "it would return the mask" in _indirect(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor argued, in a speech to the council on Monday, that the levy would fail.\n",
+        "The harbour master insisted, however, that the levy would fail.\n",
+    ],
+    ids=["adjunct", "however"],
+)
+def test_an_aside_between_the_cue_and_its_that_clause(text: str) -> None:
+    """The comma right after the cue opens an aside, not the content: the "that" after it does."""
+    assert _indirect(text) == ["that the levy would fail"]
+
+
+def test_a_cue_after_a_report_with_no_that_keeps_the_content_before_it() -> None:
+    text = "The levy failed, the mayor said, adding that the vote was close.\n"
+    assert _indirect(text) == ["The levy failed", "that the vote was close"]
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []

@@ -134,6 +134,12 @@ def _indirect_at(
         q = _parenthetical(doc, toks, ci, cue, sent)
         if q is not None:
             return q
+    far = that_after_adjunct(toks, after_cue) if nxt is not None and nxt.text == "," else None
+    if far is not None and far < n:  # "argued, in a speech on Monday, that ..."
+        s, e = _trim(
+            text, toks[far].start, _relative_end(toks, ci, far, _clause_end(toks, far, sent.end))
+        )
+        return _make(doc, s, e, subj, cue) if len(text[s:e].split()) >= _MIN_WORDS else None
     adjunct_tail = False  # "..., he said after meeting aides.": the cue closes the content
     if (
         nxt is not None
