@@ -27,7 +27,8 @@ SPEECH_CUES = frozenset(
     promising pledging stressing emphasizing emphasising contending asserting maintaining
     countering complaining cautioning confirming observing testifying alleging concluding
     revealing indicating urging boasting lamenting reiterating tweeting declare announce
-    reveal""".split()
+    reveal indicate reiterate testify testifies observe complain assert allege
+    conclude emphasize write wonder wondering lament""".split()
 )
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
@@ -36,7 +37,7 @@ BELIEF_CUES = frozenset(
     found finds show shows showed showing suggest hope fear expect wants want wanted
     realize realizes realized understands understand doubts doubted doubt assume assumes
     predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
-    knowing recognizing agreeing realizing doubting assuming wanting""".split()
+    knowing recognizing agreeing realizing doubting assuming wanting worry""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
 

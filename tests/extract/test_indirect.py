@@ -156,6 +156,22 @@ def test_a_cue_after_a_report_with_no_that_keeps_the_content_before_it() -> None
     assert _indirect(text) == ["The levy failed", "that the vote was close"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Economists worry that the levy will slow hiring.\n", "that the levy will slow hiring"),
+        ("Council records indicate that the levy lapsed.\n", "that the levy lapsed"),
+        ("Some residents wonder whether the levy will end.\n", "whether the levy will end"),
+        ("The auditors conclude that the levy was misspent.\n", "that the levy was misspent"),
+        ("Critics complain that the levy is too high.\n", "that the levy is too high"),
+    ],
+    ids=["worry", "indicate", "wonder", "conclude", "complain"],
+)
+def test_plain_present_forms_of_cue_verbs_report_too(text: str, content: str) -> None:
+    """A plural subject takes the bare form: it is as much a cue as "worries" or "indicated"."""
+    assert _indirect(text) == [content]
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []
