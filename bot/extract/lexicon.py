@@ -28,7 +28,8 @@ SPEECH_CUES = frozenset(
     countering complaining cautioning confirming observing testifying alleging concluding
     revealing indicating urging boasting lamenting reiterating tweeting declare announce
     reveal indicate reiterate testify testifies observe complain assert allege
-    conclude emphasize write wonder wondering lament""".split()
+    conclude emphasize write wonder wondering lament note recall reply counter
+    joking""".split()
 )
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
@@ -37,7 +38,8 @@ BELIEF_CUES = frozenset(
     found finds show shows showed showing suggest hope fear expect wants want wanted
     realize realizes realized understands understand doubts doubted doubt assume assumes
     predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
-    knowing recognizing agreeing realizing doubting assuming wanting worry""".split()
+    knowing recognizing agreeing realizing doubting assuming wanting worry guess guessed imagine
+    imagines imagined""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
 

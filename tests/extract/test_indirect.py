@@ -164,12 +164,20 @@ def test_a_cue_after_a_report_with_no_that_keeps_the_content_before_it() -> None
         ("Some residents wonder whether the levy will end.\n", "whether the levy will end"),
         ("The auditors conclude that the levy was misspent.\n", "that the levy was misspent"),
         ("Critics complain that the levy is too high.\n", "that the levy is too high"),
+        ("Analysts note that the levy was never collected.\n", "that the levy was never collected"),
+        ("Opponents counter that the levy funds the library.\n", "that the levy funds the library"),
+        ("Few guessed that the levy would pass.\n", "that the levy would pass"),
     ],
-    ids=["worry", "indicate", "wonder", "conclude", "complain"],
+    ids=["worry", "indicate", "wonder", "conclude", "complain", "note", "counter", "guessed"],
 )
 def test_plain_present_forms_of_cue_verbs_report_too(text: str, content: str) -> None:
     """A plural subject takes the bare form: it is as much a cue as "worries" or "indicated"."""
     assert _indirect(text) == [content]
+
+
+def test_the_same_words_as_nouns_report_nothing() -> None:
+    assert _indirect("The clerk put the forms on the counter.\n") == []
+    assert _indirect("She left a note for the clerk.\n") == []
 
 
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
