@@ -172,6 +172,14 @@ NOUN_CUES = {
         ("hopes", "that"),
         ("fear", "that"),
         ("fears", "that"),
+        ("pledges", "to that"),
+        ("vows", "to"),
+        ("threats", "to"),
+        ("decisions", "to"),
+        ("proposals", "to for"),
+        ("complaint", "about that"),
+        ("allegation", "that of"),
+        ("accusation", "that of"),
     )
 }
 
@@ -313,7 +321,8 @@ THAT_NOUNS = frozenset(
     acknowledgment acknowledgement expectation expectations prediction predictions conclusion
     contention charge charges message reminder sense doubt doubts worry worries argument
     arguments assertions beliefs views suggestions insistence announcement statement
-    complaint allegation accusation report reports news""".split()
+    complaint allegation accusation report reports news admissions announcements conclusions
+    contentions impressions notions perceptions reminders statements theories""".split()
 )
 
 NOT_SOURCES = frozenset(

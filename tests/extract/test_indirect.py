@@ -180,6 +180,13 @@ def test_the_same_words_as_nouns_report_nothing() -> None:
     assert _indirect("She left a note for the clerk.\n") == []
 
 
+def test_plural_reporting_nouns_report_like_their_singulars() -> None:
+    text = "The council made two proposals to raise the levy.\n"
+    assert "to raise the levy" in _indirect(text)
+    text = "The clerk sent reminders that the levy was due.\n"
+    assert "that the levy was due" in _indirect(text)
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []
