@@ -187,6 +187,24 @@ def test_plural_reporting_nouns_report_like_their_singulars() -> None:
     assert "that the levy was due" in _indirect(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, however, said the levy was illegal.\n",
+        "The mayor, in a statement, said the levy was illegal.\n",
+        "Officials, speaking on Monday, said the levy was illegal.\n",
+    ],
+    ids=["however", "in-a-statement", "participle"],
+)
+def test_an_aside_between_subject_and_cue_keeps_the_report(text: str) -> None:
+    assert _indirect(text) == ["the levy was illegal"]
+
+
+def test_a_clause_before_the_aside_is_no_subject() -> None:
+    text = "The levy failed and the mayor, in a statement, said nothing.\n"
+    assert "the levy was illegal" not in _indirect(text)
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []

@@ -40,6 +40,7 @@ from bot.extract.indirect.clauses import (
     _raised,
     _relative_end,
     _trim,
+    aside_subject,
     named_after,
     raised_at,
     that_after_adjunct,
@@ -113,7 +114,7 @@ def _indirect_at(
         if q is not None:
             return q
     needs_that = cue in QUOTE_CUES or _closes_direct_quote(text, sent.start, toks[ci].start)
-    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci) or aside_subject(toks, ci)
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
