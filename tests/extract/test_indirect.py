@@ -205,6 +205,12 @@ def test_a_clause_before_the_aside_is_no_subject() -> None:
     assert "the levy was illegal" not in _indirect(text)
 
 
+@pytest.mark.parametrize("pronoun", ["he’s", "he's", "they’re"])
+def test_a_contracted_pronoun_after_the_addressee_opens_the_content(pronoun: str) -> None:
+    text = f"The clerk told the Gazette {pronoun} already collected the levy.\n"
+    assert _indirect(text) == [f"{pronoun} already collected the levy"]
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []

@@ -467,3 +467,11 @@ def aside_subject(toks: list[Token], ci: int) -> Mention | None:
         if t.text in PUNCT or t.low in FINITE or t.low in ALL_CUES:
             return None
     return None
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
+
+
+def bare(t: Token) -> str:
+    """The word without a contracted verb: "he’s" and "they're" open a clause as "he" does."""
+    return _CONTRACTION.sub("", t.low)

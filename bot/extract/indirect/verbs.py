@@ -41,6 +41,7 @@ from bot.extract.indirect.clauses import (
     _relative_end,
     _trim,
     aside_subject,
+    bare,
     named_after,
     raised_at,
     that_after_adjunct,
@@ -162,7 +163,7 @@ def _indirect_at(
                 obj
                 and not that
                 and k > after_cue
-                and toks[k].low not in CLAUSE_OPENERS
+                and bare(toks[k]) not in CLAUSE_OPENERS
                 and not toks[k].cap
             ):
                 return None  # "told his defense officials on Monday": an addressee, no content
@@ -272,7 +273,7 @@ def _skip_medium(toks: list[Token], k: int) -> int:
     j += 1
     while j < n and toks[j].low in TEMPORAL:
         j += 1
-    if j < n and (toks[j].low in SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
+    if j < n and (bare(toks[j]) in SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
         return j
     return k
 
@@ -523,7 +524,7 @@ def _skip_object(toks: list[Token], k: int) -> int:
         j + 1 < n
         and _plain_word(toks[j])
         and toks[j].low.endswith("s")
-        and toks[j + 1].low in SUBJECT_PRONOUNS
+        and bare(toks[j + 1]) in SUBJECT_PRONOUNS
     ):
         return j + 1  # "told jurors he met Mr Ebbers": a bare plural addressee
     if j < n and toks[j].low in DETERMINERS:
@@ -531,7 +532,7 @@ def _skip_object(toks: list[Token], k: int) -> int:
         m = j  # "told the newspaper she ...": a common-noun addressee
         while m < n and m - j < 3 and _plain_word(toks[m]):
             m += 1
-        if m > j and m < n and toks[m].low in SUBJECT_PRONOUNS:
+        if m > j and m < n and bare(toks[m]) in SUBJECT_PRONOUNS:
             return m
     while j < n and toks[j].cap:
         j += 1
@@ -548,7 +549,7 @@ def _plain_word(t: Token) -> bool:
     return (
         not t.cap
         and t.text[:1].isalpha()
-        and t.low not in CLAUSE_OPENERS
+        and bare(t) not in CLAUSE_OPENERS
         and t.low not in AUX
         and t.low not in ALL_CUES
         and t.low != "that"
