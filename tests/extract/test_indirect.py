@@ -211,6 +211,11 @@ def test_a_contracted_pronoun_after_the_addressee_opens_the_content(pronoun: str
     assert _indirect(text) == [f"{pronoun} already collected the levy"]
 
 
+def test_a_report_nested_in_another_reports_content_is_not_listed_twice() -> None:
+    text = "Analysts questioned whether voters believe the levy is fair.\n"
+    assert _indirect(text) == ["whether voters believe the levy is fair"]
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []

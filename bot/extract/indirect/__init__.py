@@ -178,10 +178,12 @@ def _lone_dash(text: str) -> int:
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """Drop reports that mostly repeat a better one: speech cues beat stance verbs and
-    `according to`; among equals the earlier, longer report wins."""
+    """Drop reports that mostly repeat a better one: speech cues come first; every other
+    report (belief, stance, `according to`, a colon) yields to one that starts earlier,
+    then to a longer one, so a report nested in another's content goes (on the tune half
+    about a third of nested reports were right, two thirds of all)."""
     kept: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+    for q in sorted(quotes, key=lambda q: (q.cue not in SPEECH_CUES, q.start, q.start - q.end)):
         if q.text.lower() in REL_OBJECTS:
             kept.append(q)  # "which he denied": a one-word report inside another's content
             continue
@@ -195,16 +197,6 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
         kept.append(q)
     kept.sort(key=lambda q: q.start)
     return kept
-
-
-def _rank(q: Quote) -> int:
-    if q.cue in SPEECH_CUES:
-        return 0
-    if q.cue in CUES or q.cue == ":":
-        return 1
-    if q.cue == "according to":
-        return 2
-    return 3
 
 
 _GERUND_CUT = re.compile(
