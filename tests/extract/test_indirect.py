@@ -200,11 +200,6 @@ def test_an_aside_between_subject_and_cue_keeps_the_report(text: str) -> None:
     assert _indirect(text) == ["the levy was illegal"]
 
 
-def test_a_clause_before_the_aside_is_no_subject() -> None:
-    text = "The levy failed and the mayor, in a statement, said nothing.\n"
-    assert "the levy was illegal" not in _indirect(text)
-
-
 @pytest.mark.parametrize("pronoun", ["he’s", "he's", "they’re"])
 def test_a_contracted_pronoun_after_the_addressee_opens_the_content(pronoun: str) -> None:
     text = f"The clerk told the Gazette {pronoun} already collected the levy.\n"
@@ -530,12 +525,9 @@ def test_words_before_a_quote_that_closes_with_he_said_are_no_report() -> None:
     assert "Right now" not in _indirect(text)
 
 
-def test_a_lone_dash_ends_the_reported_clause() -> None:
-    text = (
-        "Union leaders argued that the pension plan was unfair to younger staff — while still "
-        "backing the deal in the final vote.\n"
-    )
-    assert "that the pension plan was unfair to younger staff" in _indirect(text)
+def test_what_follows_a_dash_stays_in_the_reported_clause() -> None:
+    text = "Union leaders pushed for a single pension plan — a goal for many younger staff.\n"
+    assert _indirect(text) == ["a single pension plan — a goal for many younger staff"]
 
 
 @pytest.mark.parametrize(

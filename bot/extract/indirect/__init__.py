@@ -148,14 +148,16 @@ def _tidy(q: Quote) -> Quote | None:
     A report's content is a clause or a noun phrase: it never opens with a bare coordinator
     (`plan and the 2007 plan`) or a preposition of time, place or cause (`support among
     women`, `not seen since 2007`, `show up`); one that ends in "said" has run into the
-    next attribution. `, and the rest ...` with a new subject, `except ...`, `even as ...` and
-    a lone dash begin another statement, not the reported one."""
+    next attribution. `, and the rest ...` with a new subject, `except ...` and `even as ...`
+    begin another statement, not the reported one. A dash does not: annotators keep what
+    follows it (`a single-payer system — a dream for many Democrats`; on the tune half a cut
+    there lost as many right items as it saved)."""
     words = q.text.split()
     if not words or words[0] in NOT_CONTENT_START or words[0] in BARE_MARKS:
         return None  # "'  the club": a span that opens on a closing quote mark
     if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
         return None  # "... the senator said", "reported [just today]"
-    cut = _lone_dash(q.text)
+    cut = len(q.text)
     for pat in _CUTS:
         m = pat.search(q.text, 0, cut)
         if m and len(q.text[: m.start()].split()) >= 2:
@@ -163,18 +165,6 @@ def _tidy(q: Quote) -> Quote | None:
     if cut == len(q.text):
         return q
     return replace(q, text=q.text[:cut], end=q.start + cut)
-
-
-_DASH = re.compile(r"\s(?:—|–|--|-)\s|—")
-
-
-def _lone_dash(text: str) -> int:
-    """`the dichotomy ... — while, awkwardly, still standing by him`: one dash (not a pair
-    around an aside) ends the reported clause; what follows it is the writer's addition."""
-    dashes = list(_DASH.finditer(text))
-    if len(dashes) == 1 and len(text[: dashes[0].start()].split()) >= 3:
-        return dashes[0].start()
-    return len(text)
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
