@@ -27,7 +27,9 @@ SPEECH_CUES = frozenset(
     promising pledging stressing emphasizing emphasising contending asserting maintaining
     countering complaining cautioning confirming observing testifying alleging concluding
     revealing indicating urging boasting lamenting reiterating tweeting declare announce
-    reveal""".split()
+    reveal indicate reiterate testify testifies observe complain assert allege
+    conclude emphasize write wonder wondering lament note recall reply counter
+    joking""".split()
 )
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
@@ -36,7 +38,8 @@ BELIEF_CUES = frozenset(
     found finds show shows showed showing suggest hope fear expect wants want wanted
     realize realizes realized understands understand doubts doubted doubt assume assumes
     predict insist contend acknowledge concede admit believing hoping fearing expecting worrying
-    knowing recognizing agreeing realizing doubting assuming wanting""".split()
+    knowing recognizing agreeing realizing doubting assuming wanting worry guess guessed imagine
+    imagines imagined""".split()
 )
 CUES = SPEECH_CUES | BELIEF_CUES
 
@@ -169,6 +172,14 @@ NOUN_CUES = {
         ("hopes", "that"),
         ("fear", "that"),
         ("fears", "that"),
+        ("pledges", "to that"),
+        ("vows", "to"),
+        ("threats", "to"),
+        ("decisions", "to"),
+        ("proposals", "to for"),
+        ("complaint", "about that"),
+        ("allegation", "that of"),
+        ("accusation", "that of"),
     )
 }
 
@@ -311,7 +322,8 @@ THAT_NOUNS = frozenset(
     acknowledgment acknowledgement expectation expectations prediction predictions conclusion
     contention charge charges message reminder sense doubt doubts worry worries argument
     arguments assertions beliefs views suggestions insistence announcement statement
-    complaint allegation accusation report reports news""".split()
+    complaint allegation accusation report reports news admissions announcements conclusions
+    contentions impressions notions perceptions reminders statements theories""".split()
 )
 
 NOT_SOURCES = frozenset(

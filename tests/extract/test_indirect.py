@@ -138,6 +138,79 @@ def test_said_in_a_statement_then_a_clause() -> None:
     assert "it would return the mask" in _indirect(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor argued, in a speech to the council on Monday, that the levy would fail.\n",
+        "The harbour master insisted, however, that the levy would fail.\n",
+    ],
+    ids=["adjunct", "however"],
+)
+def test_an_aside_between_the_cue_and_its_that_clause(text: str) -> None:
+    """The comma right after the cue opens an aside, not the content: the "that" after it does."""
+    assert _indirect(text) == ["that the levy would fail"]
+
+
+def test_a_cue_after_a_report_with_no_that_keeps_the_content_before_it() -> None:
+    text = "The levy failed, the mayor said, adding that the vote was close.\n"
+    assert _indirect(text) == ["The levy failed", "that the vote was close"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Economists worry that the levy will slow hiring.\n", "that the levy will slow hiring"),
+        ("Council records indicate that the levy lapsed.\n", "that the levy lapsed"),
+        ("Some residents wonder whether the levy will end.\n", "whether the levy will end"),
+        ("The auditors conclude that the levy was misspent.\n", "that the levy was misspent"),
+        ("Critics complain that the levy is too high.\n", "that the levy is too high"),
+        ("Analysts note that the levy was never collected.\n", "that the levy was never collected"),
+        ("Opponents counter that the levy funds the library.\n", "that the levy funds the library"),
+        ("Few guessed that the levy would pass.\n", "that the levy would pass"),
+    ],
+    ids=["worry", "indicate", "wonder", "conclude", "complain", "note", "counter", "guessed"],
+)
+def test_plain_present_forms_of_cue_verbs_report_too(text: str, content: str) -> None:
+    """A plural subject takes the bare form: it is as much a cue as "worries" or "indicated"."""
+    assert _indirect(text) == [content]
+
+
+def test_the_same_words_as_nouns_report_nothing() -> None:
+    assert _indirect("The clerk put the forms on the counter.\n") == []
+    assert _indirect("She left a note for the clerk.\n") == []
+
+
+def test_plural_reporting_nouns_report_like_their_singulars() -> None:
+    text = "The council made two proposals to raise the levy.\n"
+    assert "to raise the levy" in _indirect(text)
+    text = "The clerk sent reminders that the levy was due.\n"
+    assert "that the levy was due" in _indirect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, however, said the levy was illegal.\n",
+        "The mayor, in a statement, said the levy was illegal.\n",
+        "Officials, speaking on Monday, said the levy was illegal.\n",
+    ],
+    ids=["however", "in-a-statement", "participle"],
+)
+def test_an_aside_between_subject_and_cue_keeps_the_report(text: str) -> None:
+    assert _indirect(text) == ["the levy was illegal"]
+
+
+@pytest.mark.parametrize("pronoun", ["he’s", "he's", "they’re"])
+def test_a_contracted_pronoun_after_the_addressee_opens_the_content(pronoun: str) -> None:
+    text = f"The clerk told the Gazette {pronoun} already collected the levy.\n"
+    assert _indirect(text) == [f"{pronoun} already collected the levy"]
+
+
+def test_a_report_nested_in_another_reports_content_is_not_listed_twice() -> None:
+    text = "Analysts questioned whether voters believe the levy is fair.\n"
+    assert _indirect(text) == ["whether voters believe the levy is fair"]
+
+
 def test_one_word_answers_are_reports_but_times_are_not() -> None:
     assert "no" in _indirect("Asked whether he would run again, the mayor said no.\n")
     assert _indirect("The mayor said Monday.\n") == []
@@ -452,12 +525,9 @@ def test_words_before_a_quote_that_closes_with_he_said_are_no_report() -> None:
     assert "Right now" not in _indirect(text)
 
 
-def test_a_lone_dash_ends_the_reported_clause() -> None:
-    text = (
-        "Union leaders argued that the pension plan was unfair to younger staff — while still "
-        "backing the deal in the final vote.\n"
-    )
-    assert "that the pension plan was unfair to younger staff" in _indirect(text)
+def test_what_follows_a_dash_stays_in_the_reported_clause() -> None:
+    text = "Union leaders pushed for a single pension plan — a goal for many younger staff.\n"
+    assert _indirect(text) == ["a single pension plan — a goal for many younger staff"]
 
 
 @pytest.mark.parametrize(

@@ -148,14 +148,16 @@ def _tidy(q: Quote) -> Quote | None:
     A report's content is a clause or a noun phrase: it never opens with a bare coordinator
     (`plan and the 2007 plan`) or a preposition of time, place or cause (`support among
     women`, `not seen since 2007`, `show up`); one that ends in "said" has run into the
-    next attribution. `, and the rest ...` with a new subject, `except ...`, `even as ...` and
-    a lone dash begin another statement, not the reported one."""
+    next attribution. `, and the rest ...` with a new subject, `except ...` and `even as ...`
+    begin another statement, not the reported one. A dash does not: annotators keep what
+    follows it (`a single-payer system — a dream for many Democrats`; on the tune half a cut
+    there lost as many right items as it saved)."""
     words = q.text.split()
     if not words or words[0] in NOT_CONTENT_START or words[0] in BARE_MARKS:
         return None  # "'  the club": a span that opens on a closing quote mark
     if len(words) <= 4 and (words[-1] == "said" or all(_timeword(w) for w in words)):
         return None  # "... the senator said", "reported [just today]"
-    cut = _lone_dash(q.text)
+    cut = len(q.text)
     for pat in _CUTS:
         m = pat.search(q.text, 0, cut)
         if m and len(q.text[: m.start()].split()) >= 2:
@@ -165,23 +167,13 @@ def _tidy(q: Quote) -> Quote | None:
     return replace(q, text=q.text[:cut], end=q.start + cut)
 
 
-_DASH = re.compile(r"\s(?:—|–|--|-)\s|—")
-
-
-def _lone_dash(text: str) -> int:
-    """`the dichotomy ... — while, awkwardly, still standing by him`: one dash (not a pair
-    around an aside) ends the reported clause; what follows it is the writer's addition."""
-    dashes = list(_DASH.finditer(text))
-    if len(dashes) == 1 and len(text[: dashes[0].start()].split()) >= 3:
-        return dashes[0].start()
-    return len(text)
-
-
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """Drop reports that mostly repeat a better one: speech cues beat stance verbs and
-    `according to`; among equals the earlier, longer report wins."""
+    """Drop reports that mostly repeat a better one: speech cues come first; every other
+    report (belief, stance, `according to`, a colon) yields to one that starts earlier,
+    then to a longer one, so a report nested in another's content goes (on the tune half
+    about a third of nested reports were right, two thirds of all)."""
     kept: list[Quote] = []
-    for q in sorted(quotes, key=lambda q: (_rank(q), q.start, -(q.end - q.start))):
+    for q in sorted(quotes, key=lambda q: (q.cue not in SPEECH_CUES, q.start, q.start - q.end)):
         if q.text.lower() in REL_OBJECTS:
             kept.append(q)  # "which he denied": a one-word report inside another's content
             continue
@@ -195,16 +187,6 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
         kept.append(q)
     kept.sort(key=lambda q: q.start)
     return kept
-
-
-def _rank(q: Quote) -> int:
-    if q.cue in SPEECH_CUES:
-        return 0
-    if q.cue in CUES or q.cue == ":":
-        return 1
-    if q.cue == "according to":
-        return 2
-    return 3
 
 
 _GERUND_CUT = re.compile(

@@ -443,3 +443,35 @@ def that_after_adjunct(toks: list[Token], k: int) -> int | None:
         if t.low in ("who", "which") or toks[j].start > toks[j - 1].end + 3:
             return None  # a relative clause, or a quotation in between
     return None
+
+
+_ASIDE_WORDS = 10
+
+
+def aside_subject(toks: list[Token], ci: int) -> Mention | None:
+    """`The mayor, in a statement, said ...`, `He, however, said ...`: a short subject opening
+    the sentence, then an aside set off by commas with no verb of its own, then the cue."""
+    if ci < 3 or toks[ci - 1].text != ",":
+        return None
+    for j in range(ci - 2, max(0, ci - 2 - _ASIDE_WORDS), -1):
+        t = toks[j]
+        if t.text == ",":
+            head = toks[:j]
+            if not head or len(head) > 6 or toks[j + 1].low in RELATIVE:
+                return None
+            if any(h.text in PUNCT or h.low in FINITE or h.low in ALL_CUES for h in head):
+                return None
+            return subject_before(toks, j) or Mention(
+                None, "unknown", toks[j - 1].start, toks[j - 1].end
+            )
+        if t.text in PUNCT or t.low in FINITE or t.low in ALL_CUES:
+            return None
+    return None
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
+
+
+def bare(t: Token) -> str:
+    """The word without a contracted verb: "he’s" and "they're" open a clause as "he" does."""
+    return _CONTRACTION.sub("", t.low)

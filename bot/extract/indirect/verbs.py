@@ -40,6 +40,8 @@ from bot.extract.indirect.clauses import (
     _raised,
     _relative_end,
     _trim,
+    aside_subject,
+    bare,
     named_after,
     raised_at,
     that_after_adjunct,
@@ -113,7 +115,7 @@ def _indirect_at(
         if q is not None:
             return q
     needs_that = cue in QUOTE_CUES or _closes_direct_quote(text, sent.start, toks[ci].start)
-    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    subj = subject_before(toks, ci) or _implicit_subject(toks, ci) or aside_subject(toks, ci)
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
@@ -134,6 +136,12 @@ def _indirect_at(
         q = _parenthetical(doc, toks, ci, cue, sent)
         if q is not None:
             return q
+    far = that_after_adjunct(toks, after_cue) if nxt is not None and nxt.text == "," else None
+    if far is not None and far < n:  # "argued, in a speech on Monday, that ..."
+        s, e = _trim(
+            text, toks[far].start, _relative_end(toks, ci, far, _clause_end(toks, far, sent.end))
+        )
+        return _make(doc, s, e, subj, cue) if len(text[s:e].split()) >= _MIN_WORDS else None
     adjunct_tail = False  # "..., he said after meeting aides.": the cue closes the content
     if (
         nxt is not None
@@ -155,7 +163,7 @@ def _indirect_at(
                 obj
                 and not that
                 and k > after_cue
-                and toks[k].low not in CLAUSE_OPENERS
+                and bare(toks[k]) not in CLAUSE_OPENERS
                 and not toks[k].cap
             ):
                 return None  # "told his defense officials on Monday": an addressee, no content
@@ -265,7 +273,7 @@ def _skip_medium(toks: list[Token], k: int) -> int:
     j += 1
     while j < n and toks[j].low in TEMPORAL:
         j += 1
-    if j < n and (toks[j].low in SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
+    if j < n and (bare(toks[j]) in SUBJECT_PRONOUNS or toks[j].low in ("that", "the")):
         return j
     return k
 
@@ -516,7 +524,7 @@ def _skip_object(toks: list[Token], k: int) -> int:
         j + 1 < n
         and _plain_word(toks[j])
         and toks[j].low.endswith("s")
-        and toks[j + 1].low in SUBJECT_PRONOUNS
+        and bare(toks[j + 1]) in SUBJECT_PRONOUNS
     ):
         return j + 1  # "told jurors he met Mr Ebbers": a bare plural addressee
     if j < n and toks[j].low in DETERMINERS:
@@ -524,7 +532,7 @@ def _skip_object(toks: list[Token], k: int) -> int:
         m = j  # "told the newspaper she ...": a common-noun addressee
         while m < n and m - j < 3 and _plain_word(toks[m]):
             m += 1
-        if m > j and m < n and toks[m].low in SUBJECT_PRONOUNS:
+        if m > j and m < n and bare(toks[m]) in SUBJECT_PRONOUNS:
             return m
     while j < n and toks[j].cap:
         j += 1
@@ -541,7 +549,7 @@ def _plain_word(t: Token) -> bool:
     return (
         not t.cap
         and t.text[:1].isalpha()
-        and t.low not in CLAUSE_OPENERS
+        and bare(t) not in CLAUSE_OPENERS
         and t.low not in AUX
         and t.low not in ALL_CUES
         and t.low != "that"
