@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.extract.boilerplate import is_boilerplate
 from bot.extract.sentences import split_sentences, words
 from summaries.document import needs_context
-from summaries.multi import Picked, StoryDoc, summarize_story
+from summaries.multi import Picked, StoryDoc, is_caption, summarize_story
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -196,3 +196,20 @@ def test_words_every_outlet_leads_with_are_the_salient_ones() -> None:
     )
     assert salience[vocabulary[stems("wildfire")]] > salience[vocabulary[stems("choir")]]
     assert salience[vocabulary[stems("ridgeway")]] > salience[vocabulary[stems("traffic")]]
+
+
+def test_photo_captions_are_not_summary_sentences() -> None:
+    caption = "Iran releases US detainees Shane Bauer (L) and Joshua Fattal (R) on Wednesday."
+    text = (
+        f"{caption} Two American hikers jailed in Iran since 2009 were freed from prison on "
+        "Wednesday and flown to Oman. They were reunited with their families in Muscat."
+    )
+    other = (
+        "Iran freed two American hikers on bail on Wednesday after more than two years in "
+        "prison. Shane Bauer and Joshua Fattal were flown to Oman to meet their families."
+    )
+    docs = [StoryDoc("a", "Hikers freed", text), StoryDoc("b", "Iran frees hikers", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and caption not in picked
+    assert is_caption("A gaunt-looking Michael Douglas pictured in 2010 during chemotherapy.")
+    assert not is_caption("Sen. Ted Cruz (R) leads Rep. Beto O'Rourke by one point in Texas.")
