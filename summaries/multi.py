@@ -192,8 +192,16 @@ _CAPTION = re.compile(
     r"|^File\s*[-–—]",
     re.IGNORECASE,
 )
+# "ABC, NBC and CNN, citing unidentified law enforcement..." (a teaser or a clipped caption;
+# an ellipsis inside a quote ends on the quotation mark and stays).
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b|\b(?:I|we)[’'](?:m|re|ve)\b")
 _OPENER = re.compile(r"(?:Then|So|And|Now|That|This|These|Those|Still|Yet|Also)\b")
+
+
+def _is_furniture(text: str) -> bool:
+    """A caption or a teaser cut off mid-sentence: page furniture, not the story's text."""
+    return is_caption(text) or _TRUNCATED.search(text) is not None
 
 
 def is_caption(text: str) -> bool:
@@ -274,7 +282,7 @@ def _candidates(
             break
         if i in noise or is_fragment(s.text):
             continue
-        if needs_context(s.text) or (i < tail and is_boilerplate(s.text)) or is_caption(s.text):
+        if needs_context(s.text) or (i < tail and is_boilerplate(s.text)) or _is_furniture(s.text):
             continue
         found_terms = stems.terms(tokenizer.to_words(s.text))
         terms = tuple(vocabulary.setdefault(t, len(vocabulary)) for t in found_terms)

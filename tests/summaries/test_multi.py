@@ -213,3 +213,18 @@ def test_photo_captions_are_not_summary_sentences() -> None:
     assert picked and caption not in picked
     assert is_caption("A gaunt-looking Michael Douglas pictured in 2010 during chemotherapy.")
     assert not is_caption("Sen. Ted Cruz (R) leads Rep. Beto O'Rourke by one point in Texas.")
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_is_not_a_summary_sentence() -> None:
+    teaser = "ABC, NBC, CBS and CNN, citing unidentified law enforcement officials, said..."
+    text = (
+        f"{teaser} Investigators are looking into whether Prince died from an overdose, "
+        "officials said on Thursday. Prescription pills were found at Paisley Park."
+    )
+    other = (
+        "Investigators suspect an overdose of prescription drugs caused Prince's death, "
+        "officials said. Prescription opioids were found on him, law enforcement officials said."
+    )
+    docs = [StoryDoc("a", "Prince probe", text), StoryDoc("b", "Prince overdose", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and teaser not in picked
