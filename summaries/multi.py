@@ -197,9 +197,15 @@ _OPENER = re.compile(r"(?:Then|So|And|Now|That|This|These|Those|Still|Yet|Also)\
 
 
 def _is_furniture(text: str) -> bool:
-    """A caption or a teaser cut off mid-sentence ("ABC and CNN, citing officials..."): page
-    furniture, not the story's text. An ellipsis inside a quote ends on the quotation mark."""
-    return text.rstrip().endswith(("...", "…")) or is_caption(text)
+    """A caption, a teaser cut off mid-sentence ("ABC and CNN, citing officials...") or a
+    social post carrying its link: page furniture, not the story's text. An ellipsis inside
+    a quote ends on the quotation mark and stays."""
+    return (
+        text.rstrip().endswith(("...", "…"))
+        or "http://" in text
+        or "https://" in text
+        or is_caption(text)
+    )
 
 
 def is_caption(text: str) -> bool:

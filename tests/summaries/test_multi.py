@@ -228,3 +228,18 @@ def test_a_teaser_cut_off_with_an_ellipsis_is_not_a_summary_sentence() -> None:
     docs = [StoryDoc("a", "Prince probe", text), StoryDoc("b", "Prince overdose", other)]
     picked = [p.sentence.text for p in summarize_story(docs, 4)]
     assert picked and teaser not in picked
+
+
+def test_a_social_post_with_its_link_is_not_a_summary_sentence() -> None:
+    post = "DNA tests confirm Denice Juneski and Linda Jourdeans were switched at birth in 1945."
+    text = (
+        "Two women who grew up in Minnesota met for the first time this week.\n\n"
+        f"{post} https://kare11.tv/2JFKYyf\n\nThey plan to spend the holidays together."
+    )
+    other = (
+        "Juneski and Jourdeans, both born in 1945, learned from DNA tests that a hospital "
+        "swapped them. Both women were raised in Minnesota and met this week."
+    )
+    docs = [StoryDoc("a", "Switched at birth", text), StoryDoc("b", "Women switched", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and not any("https://" in t for t in picked)
