@@ -67,11 +67,15 @@ def summarize_story(
     shares with the titles, ...), with weights learned on real multi-outlet clusters
     (bench/train_story_scoring.py). Picks are made greedily
     (MMR): a sentence too close to one already chosen is dropped, and a second sentence from
-    the same source must beat the others by a margin. Boilerplate, headlines, fragments and
+    the same source must beat the others by a margin. Boilerplate, headlines, fragments, page
+    furniture (photo captions, teasers cut off with "...", social posts with their link) and
     sentences that lean on their predecessor are never candidates. The result is ordered
     by article date (then input order), then by position in the article. A story of one
     source gets that article's own summary (`summaries.summarize`): the weights are learned
-    on stories told by several outlets and know nothing of a lone article's lead. A caller that
+    on stories told by several outlets and know nothing of a lone article's lead (a quarter of
+    the BBC tune half, 3 sentences: summarize beats lead at equal length by +9.8 R-1, these
+    weights by +0.3; on lone Multi-News pages the weights do better, but those are clusters
+    the clustering split, not lone stories). A caller that
     summarises many stories passes one `stems` so each word is stemmed once.
     """
     if n <= 0 or not docs:
