@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.extract.boilerplate import is_boilerplate
 from bot.extract.sentences import split_sentences, words
 from summaries.document import needs_context
-from summaries.multi import Picked, StoryDoc, summarize_story
+from summaries.multi import Picked, StoryDoc, is_caption, summarize_story
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -196,3 +196,50 @@ def test_words_every_outlet_leads_with_are_the_salient_ones() -> None:
     )
     assert salience[vocabulary[stems("wildfire")]] > salience[vocabulary[stems("choir")]]
     assert salience[vocabulary[stems("ridgeway")]] > salience[vocabulary[stems("traffic")]]
+
+
+def test_photo_captions_are_not_summary_sentences() -> None:
+    caption = "Iran releases US detainees Shane Bauer (L) and Joshua Fattal (R) on Wednesday."
+    text = (
+        f"{caption} Two American hikers jailed in Iran since 2009 were freed from prison on "
+        "Wednesday and flown to Oman. They were reunited with their families in Muscat."
+    )
+    other = (
+        "Iran freed two American hikers on bail on Wednesday after more than two years in "
+        "prison. Shane Bauer and Joshua Fattal were flown to Oman to meet their families."
+    )
+    docs = [StoryDoc("a", "Hikers freed", text), StoryDoc("b", "Iran frees hikers", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and caption not in picked
+    assert is_caption("A gaunt-looking Michael Douglas pictured in 2010 during chemotherapy.")
+    assert not is_caption("Sen. Ted Cruz (R) leads Rep. Beto O'Rourke by one point in Texas.")
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_is_not_a_summary_sentence() -> None:
+    teaser = "ABC, NBC, CBS and CNN, citing unidentified law enforcement officials, said..."
+    text = (
+        f"{teaser} Investigators are looking into whether Prince died from an overdose, "
+        "officials said on Thursday. Prescription pills were found at Paisley Park."
+    )
+    other = (
+        "Investigators suspect an overdose of prescription drugs caused Prince's death, "
+        "officials said. Prescription opioids were found on him, law enforcement officials said."
+    )
+    docs = [StoryDoc("a", "Prince probe", text), StoryDoc("b", "Prince overdose", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and teaser not in picked
+
+
+def test_a_social_post_with_its_link_is_not_a_summary_sentence() -> None:
+    post = "DNA tests confirm Denice Juneski and Linda Jourdeans were switched at birth in 1945."
+    text = (
+        "Two women who grew up in Minnesota met for the first time this week.\n\n"
+        f"{post} https://kare11.tv/2JFKYyf\n\nThey plan to spend the holidays together."
+    )
+    other = (
+        "Juneski and Jourdeans, both born in 1945, learned from DNA tests that a hospital "
+        "swapped them. Both women were raised in Minnesota and met this week."
+    )
+    docs = [StoryDoc("a", "Switched at birth", text), StoryDoc("b", "Women switched", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and not any("https://" in t for t in picked)
