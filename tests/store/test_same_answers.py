@@ -103,8 +103,9 @@ async def test_topics_of_only_common_words_get_one_clear_answer_on_both_backends
     story. Now both refuse such a topic with the same short reply and an example that works,
     while a topic with one word that counts is still answered."""
     common = ["/brief the", "/brief of the 2024-08-01", "/search the", "/search to be or not to be"]
-    common += ["/figures the", "/who said of the", "/who the"]
-    no_words = ["/brief !!!", "/figures ..."]
+    common += ["/figures the", "/who said of the", "/who the", "/summary of the 3", "/quote the"]
+    common += ["/watch the"]
+    no_words = ["/brief !!!", "/figures ...", "/summary !!!"]
     usable = ["/search the evacuated residents", "/figures the territory"]
     asks = common + no_words + usable
     on_sqlite = await _answers(str(tmp_path / "s.db"), asks)
