@@ -39,6 +39,7 @@ from bot.app import open_core
 from bot.config import Config
 from bot.ingest.service import ingest_loaded
 from bot.model import Request, parse_utc
+from bot.store import fts
 from bot.store.transfer import counts, export_to, import_from
 
 # The throwaway server is set up as README "Running at scale" advises for production: the
@@ -70,7 +71,10 @@ async def queries(target: str, n: int, rng: random.Random) -> list[str]:
 
 async def common_words(target: str, n: int, rng: random.Random, sample: int = 2000) -> list[str]:
     """The n words found in most articles (by a sample of them): the searches that match
-    nearly everything, which an unbounded ranking would score in every article."""
+    nearly everything, which an unbounded ranking would score in every article. Words of
+    fts.INDEX_STOP ("the", "of") are left out: the commands refuse a topic of only those
+    before any store is asked (bot/commands/common_words.py), so "said", "year" and "new"
+    are the commonest words a search actually runs on."""
     async with open_core(target) as core:
         total = await core.store.article_count()
         refs = []
@@ -80,7 +84,7 @@ async def common_words(target: str, n: int, rng: random.Random, sample: int = 20
     df: Counter[str] = Counter()
     for article in texts:
         df.update({w.lower() for w in WORD_ANY.findall(f"{article.title} {article.text}")})
-    return [w for w, _ in df.most_common(n)]
+    return [w for w, _ in df.most_common() if w not in fts.INDEX_STOP][:n]
 
 
 async def briefs(target: str, n: int, rng: random.Random) -> list[str]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.rows import figure_row, quote_item
 from bot.commands.story_summaries import story_summary_lines
@@ -144,6 +145,8 @@ async def run(ctx: Context, args: str) -> Reply:
     parsed = from_request(ctx.request, args, ctx.now())
     if isinstance(parsed, Reply):
         return parsed
+    if parsed.topic and (refused := common_words.refusal(parsed.topic, EXAMPLE)):
+        return refused
     return await build_brief(
         ctx, topic=parsed.topic, since=parsed.since, page=parsed.page, typed=parsed.typed
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.digest_reply import build_digest
 from bot.commands.numbered import cancel_numbered
@@ -154,6 +155,8 @@ async def _schedule(ctx: Context, parsed: ScheduleArgs | Reply) -> Reply:
         return error_reply(
             f"{topic[:40]!r} has no words to match stories by.", example=EXAMPLE + " Kursk"
         )
+    if topic and (refused := common_words.refusal(topic, EXAMPLE + " Kursk")):
+        return refused  # each backend would brief it differently, every day
     req = ctx.request
     existing = await ctx.store.schedules(req.place, req.platform)
     for s in existing:

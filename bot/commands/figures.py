@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.figure_rank import (
     Scored,
@@ -54,6 +55,8 @@ async def run(ctx: Context, args: str) -> Reply:
         words = words[: -len(" chart")].strip()
     if not words:
         return await _topic_list(ctx)
+    if refused := common_words.refusal(words, EXAMPLE):
+        return refused
     facet, rest = _parse(words)
     scored = await _open_search(ctx, words, facet, alone=facet is not None and rest is None)
     if not scored:

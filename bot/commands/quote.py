@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.extract.sentences import paragraphs
 from bot.model import Action, Article, Item, Reply, Section, error_reply
@@ -55,6 +56,8 @@ async def run(ctx: Context, args: str) -> Reply:
     words = fts.terms(args)
     if not words:
         return error_reply("That phrase has no words I can look up.", example=EXAMPLE)
+    if refused := common_words.refusal(args, EXAMPLE):
+        return refused
     pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
     items: list[Item] = []
     for hit in await ctx.store.search(args, limit=10):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.rows import counted
 from bot.model import Action, Item, Reply, Section, error_reply
 from bot.store import fts
+
+EXAMPLE = "/search Kursk evacuation"
 
 
 def highlights(text: str, query: str) -> tuple[tuple[int, int], ...]:
@@ -25,7 +28,9 @@ def highlights(text: str, query: str) -> tuple[tuple[int, int], ...]:
 
 async def run(ctx: Context, args: str) -> Reply:
     if not fts.terms(args):
-        return error_reply("Tell me what to search for.", example="/search Kursk evacuation")
+        return error_reply("Tell me what to search for.", example=EXAMPLE)
+    if refused := common_words.refusal(args, EXAMPLE):
+        return refused
     hits = await ctx.store.search(args, limit=10)
     if not hits:
         return error_reply(

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from bot.commands import COMMANDS, SUMMARY_METHODS
+from bot.commands import COMMANDS, SUMMARY_METHODS, common_words
 from bot.commands.context import Context
 from bot.commands.rows import counted
 from bot.model import Action, Article, Item, Reply, Request, Section, error_reply
@@ -158,6 +158,8 @@ async def run(ctx: Context, args: str) -> Reply:
                 if i.cite is not None
             ),
         )
+    if refused := common_words.refusal(target, EXAMPLE):
+        return refused
     hits = await ctx.store.search(target, limit=5)
     if not hits:
         what = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.numbered import cancel_numbered
 from bot.commands.schedule_words import ScheduleInputError, parse_time, parse_zone
@@ -92,6 +93,8 @@ async def _resolve(ctx: Context, target: str) -> tuple[str, str, str] | Reply:
             return "person", key, target
     if not fts.content_terms(target):
         return error_reply(f"{target[:40]!r} has no words to watch for.", example=EXAMPLE)
+    if refused := common_words.refusal(target, EXAMPLE):  # it would match every article
+        return refused
     return "topic", target, target
 
 

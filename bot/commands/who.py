@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.rows import counted, said_label
 from bot.extract.credible import listable
@@ -51,6 +52,8 @@ async def run(ctx: Context, args: str) -> Reply:
         if quotes:
             log.debug("/who %r: person %s", query, keys)
             return _person_reply(ctx, query, quotes, await _display_names(ctx, quotes))
+    if refused := common_words.refusal(query, EXAMPLE):  # a name first: "/who Will"
+        return refused
     if len(fts.terms(query)) >= 3:
         hits = _listable(await ctx.store.quotes_matching(query, limit=50))
         if hits:

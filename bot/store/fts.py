@@ -14,6 +14,22 @@ COMMON = frozenset(
 )
 
 
+# The words a search index drops or cannot rank: the Snowball English stop list, which is
+# what PostgreSQL's 'english' configuration removes (a query of only these is empty there),
+# while SQLite's FTS5 keeps them and matches nearly every article. A topic made only of
+# these gets one answer on every backend (bot/commands/common_words.py).
+INDEX_STOP = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now""".split()
+)
+
+
 def terms(text: str) -> list[str]:
     """Word tokens of the input; quoting each one later makes operators plain words."""
     return _TOKEN.findall(text or "")[:MAX_TERMS]
@@ -24,6 +40,12 @@ def content_terms(text: str) -> list[str]:
     toks = terms(text)
     kept = [t for t in toks if t.lower() not in COMMON]
     return kept or toks
+
+
+def only_index_stop(text: str) -> bool:
+    """True when the text has words and every one is in INDEX_STOP ('the', 'of the')."""
+    toks = terms(text)
+    return bool(toks) and all(t.lower() in INDEX_STOP for t in toks)
 
 
 def all_of(text: str, drop_common: bool = False) -> str | None:

@@ -54,3 +54,14 @@ async def test_bad_input_names_the_problem_and_an_example(ask) -> None:
     assert "Try: /digest" in reply_text(bad)
     unknown = await ask("/digest cancel 7", admin=True)
     assert unknown.error and "There is no digest #7 in this channel." in reply_text(unknown)
+
+
+async def test_a_digest_topic_of_only_very_common_words_is_refused(ask) -> None:
+    """'the' would brief every story on SQLite and none on PostgreSQL, every day."""
+    for line in ("/digest schedule 07:30 the", "/digest schedule 07:30 Europe/Kyiv topic:the"):
+        bad = await ask(line, admin=True)
+        assert bad.error and "very common word" in reply_text(bad), line
+        assert "Try: /digest schedule 07:30 Europe/Kyiv Kursk" in reply_text(bad)
+    assert "None yet." in reply_text(await ask("/digest list"))
+    assert not (await ask("/digest schedule 07:30 the Kursk", admin=True)).error
+    assert "None yet." not in reply_text(await ask("/digest list"))

@@ -94,3 +94,32 @@ def test_shared_answer_key_passes_on_postgres(tmp_path: Path, pg_server: PgServe
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+async def test_topics_of_only_common_words_get_one_clear_answer_on_both_backends(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """PostgreSQL's search drops "the" and found nothing; SQLite's kept it and listed every
+    story. Now both refuse such a topic with the same short reply and an example that works,
+    while a topic with one word that counts is still answered."""
+    common = ["/brief the", "/brief of the 2024-08-01", "/search the", "/search to be or not to be"]
+    common += ["/figures the", "/who said of the", "/who the", "/summary of the 3", "/quote the"]
+    common += ["/watch the"]
+    no_words = ["/brief !!!", "/figures ...", "/summary !!!"]
+    usable = ["/search the evacuated residents", "/figures the territory"]
+    asks = common + no_words + usable
+    on_sqlite = await _answers(str(tmp_path / "s.db"), asks)
+    on_postgres = await _answers(pg_url, asks)
+    for line, a, b in zip(asks, on_sqlite, on_postgres, strict=True):
+        text = reply_text_of(a)
+        if line in usable:
+            assert not a["error"] and not b["error"], line
+            assert a["citations"] and b["citations"], line
+            continue
+        assert _untimed(a) == _untimed(b), line
+        assert a["error"], line
+        assert "Try: /" in text, line
+        if line in common:
+            assert "very common word" in text, line
+        else:
+            assert "no words to look up" in text, line
