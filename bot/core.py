@@ -173,7 +173,8 @@ class Core:
             )
         if spec.admin_only and not request.is_admin:
             return error_reply(
-                f"/{name} is for admins only.", hint="Ask a newsroom admin to run it."
+                f"/{name} is for admins only.",
+                hint="Ask a newsroom admin to run it. Type /help for the commands you can run.",
             )
         if self.dispatcher is not None and spec.offload:
             busy = self.dispatcher.busy()
