@@ -34,6 +34,7 @@ from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_name
 from bot.extract.lexicon import common_words
 from bot.extract.resolve import (
     expand,
+    in_list,
     person_speaker,
     reporter_before,
     resolve,
@@ -410,6 +411,7 @@ def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
     doc.person_subject = [
         not text.startswith(("’s", "'s", "’", "'"), p.end)
         and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
+        and not in_list(text, p.start)
         for p in doc.persons
     ]
 

@@ -580,6 +580,17 @@ def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
     return None
 
 
+_LIST_LEAD = re.compile(
+    r"\b(?:including|such\s+as|among\s+them|among\s+whom|like)\s+(?:[a-z][\w-]*\s+){0,2}\Z"
+)
+
+
+def in_list(text: str, start: int) -> bool:
+    """The name at start is a member of a list ("eight players, including captain Gareth
+    Thomas"): never the subject a he/she picks up, nor a fallback for one."""
+    return _LIST_LEAD.search(text, max(0, start - 40), start) is not None
+
+
 def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
     """he/she with no recent speaker: the subject-like person the pronoun fits in the
     nearest earlier sentence."""
@@ -614,7 +625,12 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
             best = first
             break
     if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
-        fit = (j for j in range(k, -1, -1) if doc.fits(doc.persons[j].name, pronoun))
+        fit = (
+            j
+            for j in range(k, -1, -1)
+            if doc.fits(doc.persons[j].name, pronoun)
+            and not in_list(doc.text, doc.persons[j].start)
+        )
         subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
         best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
         if best is None:

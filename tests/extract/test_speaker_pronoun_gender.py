@@ -109,3 +109,19 @@ def test_a_sporting_event_is_nobody_a_she_can_be() -> None:
         'over me, I know that," she said.'
     )
     assert _quote(text, "question marks").speaker != "Australian Open"
+
+
+def test_a_name_inside_a_list_is_not_who_he_is() -> None:
+    squad = (
+        "{opener}\n\n"
+        "{subject} eight players, including captain Gareth Thomas, after the defeat in Paris.\n\n"
+        '"It was a hard decision but the right one for the team," he said.'
+    )
+    with_coach = squad.format(
+        opener="Wales coach Mike Ruddock cut his squad to 22.", subject="Ruddock dropped"
+    )
+    assert _quote(with_coach, "hard decision").speaker == "Mike Ruddock"
+    nobody = squad.format(
+        opener="The Welsh Rugby Union named the squad on Monday.", subject="The squad drops"
+    )
+    assert _quote(nobody, "hard decision").speaker is None  # the captain is not the sayer
