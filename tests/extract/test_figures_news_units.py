@@ -966,3 +966,35 @@ def test_labels_in_a_list_are_no_figures() -> None:
     assert _figs("Only a third of schools at Key Stages 1, 3 and 4 met it.") == [
         ("a third", 1 / 3, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        # BBC review-set sentences: an age word earlier in the clause makes the bare number an age
+        (
+            "Mr Bell quickly moved through its ranks, becoming Australia's youngest store manager at 19.",
+            "19",
+            19.0,
+            19.0,
+        ),
+        (
+            "The government announced that pension age would rise from 60 to 65.",
+            "60 to 65",
+            60.0,
+            65.0,
+        ),
+        ("He will be 35 by the end of the year.", "35", 35.0, 35.0),
+    ],
+)
+def test_an_age_word_or_a_modal_makes_the_bare_number_an_age(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    (f,) = [f for f in extract_figures(text) if f.surface == surface]
+    assert f.unit == "year" and (f.low or f.value, f.high or f.value) == (low, high)
+
+
+def test_a_number_after_an_age_word_with_a_count_between_is_no_age() -> None:
+    """ "The average age of the 30 players is 27": another number in between, so not read."""
+    assert ("27", 27.0, None) in _figs("The average age of the 30 players is 27.")
+    assert ("3 games", 3.0, "games") in _figs("The youngest team in the league lost 3 games.")
