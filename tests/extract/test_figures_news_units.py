@@ -998,3 +998,23 @@ def test_a_number_after_an_age_word_with_a_count_between_is_no_age() -> None:
     """ "The average age of the 30 players is 27": another number in between, so not read."""
     assert ("27", 27.0, None) in _figs("The average age of the 30 players is 27.")
     assert ("3 games", 3.0, "games") in _figs("The youngest team in the league lost 3 games.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # BBC review set: a bulk of data, then "of data per second", is a bandwidth
+        (
+            "The technology has the potential to transmit hundreds of megabits of data per second.",
+            "hundreds of megabits of data per second",
+            "Mbps",
+        ),
+        ("Broadband at 512 kilobits per second costs £20.", "512 kilobits per second", "kbps"),
+        ("The line carries 2 megabits a second.", "2 megabits a second", "Mbps"),
+        ("Thousands of megabytes were lost.", "Thousands of megabytes", "MB"),
+    ],
+)
+def test_bits_and_bytes_are_units_and_bits_a_second_a_bandwidth(
+    text: str, surface: str, unit: str
+) -> None:
+    assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
