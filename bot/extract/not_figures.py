@@ -173,6 +173,13 @@ _SCORE_BEFORE = re.compile(r"\d-$")
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
 
 
+# "at number seven", "his number 10 shirt": the number names a place or a shirt ("rebels
+# number 5,000" is the verb, no article before it)
+_NUMBER_BEFORE = re.compile(
+    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$", re.IGNORECASE
+)
+
+
 def name_or_rank(text: str, c: Cand) -> bool:
     """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
     "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
@@ -202,6 +209,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
     if not unit_known and c.kind in ("digits", "words"):
         if re.search(r"\btop[\s-]+$", before, re.IGNORECASE):
             return True
+        if _NUMBER_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
+            return True  # "come on at number seven or eight", "the number 10 shirt": an id
         if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
             return True
     if (c.unit is None or c.unit.lower() in _RESULT_WORDS) and _SCORE.fullmatch(

@@ -1018,3 +1018,27 @@ def test_bits_and_bytes_are_units_and_bits_a_second_a_bandwidth(
     text: str, surface: str, unit: str
 ) -> None:
     assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
+
+
+def test_paired_vague_magnitudes_share_the_unit_written_after_the_second() -> None:
+    """BBC review set: "hundreds, sometimes millions of pounds" is money at both ends; a chain
+    ("tens or hundreds of millions of dollars") is not shared, its scale would be wrong."""
+    text = "We end up spending literally hundreds, sometimes millions of pounds meeting a risk."
+    assert ("hundreds", None, "GBP") in _figs(text)
+    assert ("hundreds", None, "GBP") in _figs("It cost hundreds or thousands of pounds.")
+    assert ("tens", None, None) in _figs("They spent tens or hundreds of millions of dollars.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gregory Lamboley can also come on at number seven or eight.",
+        "He wore the number 10 shirt.",
+    ],
+)
+def test_a_number_after_at_or_the_number_is_a_place_or_a_shirt_not_a_figure(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_number_as_a_verb_still_counts() -> None:
+    assert [v for _, v, _ in _figs("The rebels number about 5,000.")] == [5000.0]
