@@ -380,8 +380,8 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
         return _SYMBOL_SURFACES[surface]
     key = " ".join(surface.lower().split())
     code = _WORD_SURFACES.get(key)
-    if code is None and len(key) >= _FUZZY_MIN:
-        code = _misspelt(key)
+    if code is None and len(key) >= _FUZZY_MIN and key[-1].isalpha():
+        code = _misspelt(key)  # not "kilometres." (the dot is the sentence's: _variants)
     if code is None or (key in _AMBIGUOUS_WORDS and "-" in sep):
         return None
     return code

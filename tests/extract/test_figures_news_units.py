@@ -1042,3 +1042,15 @@ def test_a_number_after_at_or_the_number_is_a_place_or_a_shirt_not_a_figure(text
 
 def test_number_as_a_verb_still_counts() -> None:
     assert [v for _, v, _ in _figs("The rebels number about 5,000.")] == [5000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("They walked hundreds of kilometres.", "hundreds of kilometres"),
+        ("It weighs 5 kilograms.", "5 kilograms"),
+        ("It is 3 milimetres.", "3 milimetres"),  # misspelt, still read, dot still left out
+    ],
+)
+def test_a_long_unit_ending_the_sentence_leaves_the_full_stop_out(text: str, surface: str) -> None:
+    assert [f.surface for f in extract_figures(text)] == [surface]
