@@ -30,8 +30,9 @@ def finish(text: str, c: Cand) -> bool:
         c.end = end
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
-    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
-        c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
+    noun = _partitive_noun(text, part.start("noun")) if part else None
+    if noun is not None:
+        c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
     part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
     if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
@@ -114,6 +115,24 @@ _PARTITIVE = re.compile(
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred)\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
 )
+
+
+def _partitive_noun(text: str, pos: int) -> str | None:
+    """The plural noun the whole counts, after up to two describing words ("the 140,000
+    confirmed deaths"); None when a word on the way is not a lower-case one."""
+    pos -= 1  # the space before the word: NOUN_WORD reads a space, then the word
+    for _ in range(3):
+        m = NOUN_WORD.match(text, pos)
+        word = m.group(1) if m else ""
+        if not _LOWER_WORD.fullmatch(word) or word in NOUN_STOP:
+            return None
+        if is_plural(word):
+            return word
+        pos = m.end() if m else len(text)
+    return None
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
 
 
 # "14 of its biggest construction projects": a part of what the owner has, with up to two

@@ -1054,3 +1054,29 @@ def test_number_as_a_verb_still_counts() -> None:
 )
 def test_a_long_unit_ending_the_sentence_leaves_the_full_stop_out(text: str, surface: str) -> None:
     assert [f.surface for f in extract_figures(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # BBC: the part counts what the whole counts, describing words between
+        (
+            "Indonesia was by far the country worst affected by the tsunami, with 94,000 of the "
+            "140,000 confirmed deaths so far.",
+            "94,000",
+            "deaths",
+        ),
+        ("He sold 94 of the 140 new homes.", "94", "homes"),
+        # nouns whose plural is the singular
+        ("It also has an option for a further 70 aircraft.", "70 aircraft", "aircraft"),
+        ("The farm lost 300 sheep.", "300 sheep", "sheep"),
+    ],
+)
+def test_partitives_over_describing_words_and_plurals_like_aircraft(
+    text: str, surface: str, unit: str
+) -> None:
+    assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
+
+
+def test_a_partitive_over_a_name_is_left_unread() -> None:
+    assert ("5", 5.0, None) in _figs("He said 5 of the 10 Labour MPs voted.")
