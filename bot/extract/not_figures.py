@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from bot.extract.figure_cand import (
     NOUN_STOP,
@@ -300,12 +302,27 @@ def is_year(text: str, c: Cand) -> bool:
     return False
 
 
+_JOINED_BEFORE = re.compile(r"([A-Za-z][A-Za-z&]*)\s?-$")
+
+
+@cache
+def numbered_names() -> frozenset[str]:
+    """Words that name something with the number after them (data/numbered_names.txt)."""
+    data = resources.files("bot.extract").joinpath("data/numbered_names.txt").read_text("utf8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+
+
 def name_before(text: str, c: Cand) -> bool:
     """ "iPhone 11", "Big 12", "Lang 20": a capitalised word right before the number."""
+    joined = _JOINED_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
+    if joined and joined.group(1).lower() in numbered_names():
+        return True  # "COVID -19", "covid-19"
     m = WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
     if not m:
         return False
     w = m.group(1)
+    if w.lower().rstrip("-") in numbered_names():
+        return True  # "the ftse 100", "COVID -19": a name in any case
     if w in _NAME_OK_BEFORE_CAP or w.lower().rstrip(".") in _NAME_OK_BEFORE:
         return False
     if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):

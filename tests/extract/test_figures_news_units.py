@@ -1080,3 +1080,21 @@ def test_partitives_over_describing_words_and_plurals_like_aircraft(
 
 def test_a_partitive_over_a_name_is_left_unread() -> None:
     assert ("5", 5.0, None) in _figs("He said 5 of the 10 Labour MPs voted.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # lower-cased copy: the index name has no capital to give it away
+        (
+            "the nasdaq is also trending up 0.2% and the sp 500 is poised to drop 0.2%.",
+            ["0.2%", "0.2%"],
+        ),
+        ("the ftse 100 fell 2%.", ["2%"]),
+        ("The firms had procured thousands of COVID -19 tests.", ["thousands"]),
+    ],
+)
+def test_numbers_in_index_and_disease_names_are_not_figures_in_any_case(
+    text: str, kept: list[str]
+) -> None:
+    assert [f.surface for f in extract_figures(text)] == kept
