@@ -182,6 +182,14 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+# a class on a scale, not an amount: "rated 18" (a film certificate), "category 5",
+# "grade 2", "stage 4", "tier 1", "level 3"
+_CLASS_BEFORE = re.compile(
+    r"\b(?:rated|certificate|category|grade|stage|tier|level|class|division|phase|band)\s+$",
+    re.IGNORECASE,
+)
+
+
 def name_or_rank(text: str, c: Cand) -> bool:
     """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
     "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
@@ -213,6 +221,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
             return True
         if _NUMBER_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
             return True  # "come on at number seven or eight", "the number 10 shirt": an id
+        if c.unit is None and _CLASS_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
+            return True  # "rated 18", "a category 5 storm", "grade 2 listed": a class
         if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
             return True
     if (c.unit is None or c.unit.lower() in _RESULT_WORDS) and _SCORE.fullmatch(

@@ -1098,3 +1098,20 @@ def test_numbers_in_index_and_disease_names_are_not_figures_in_any_case(
     text: str, kept: list[str]
 ) -> None:
     assert [f.surface for f in extract_figures(text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was rated 18 by the BBFC.",  # a film certificate, not 18 of anything
+        "A category 5 hurricane hit the coast.",
+        "The grade 2 listed building was sold.",
+    ],
+)
+def test_a_class_on_a_scale_is_not_a_figure(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_a_class_word_before_a_measured_amount_leaves_it() -> None:
+    text = "He made a full recovery, only to leave the band two years later."
+    assert ("two years", 2.0, "year") in _figs(text)
