@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands.context import Context
 from bot.extract.quotes import not_yet_said
-from bot.model import FigureRow, Item, Quote
+from bot.extract.units import UNITS
+from bot.model import Figure, FigureRow, Item, Quote
 from bot.store.base import ArticleRef, StoredFigure, StoredQuote
 
 SHORT_TITLE = 48
@@ -32,9 +35,42 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
+# a time unit named in the figure's own words: "five years", "40 days" are durations; a bare
+# "45" read as years ("Smith, 45,", "aged 45") or an "82-year-old" is an age
+_TIME_WORD = re.compile(
+    r"(?i)\b(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|"
+    r"seconds?|secs?|decades?|centur(?:y|ies))\b"
+)
+_OLD = re.compile(r"(?i)\bold\b")
+
+
+def _amount(f: Figure) -> tuple[str, float | None]:
+    """The number as digits (a range as 'low–high') and the value that picks singular or plural."""
+    if f.low is not None and f.high is not None and f.low != f.high:
+        return f"{_number(f.low)}–{_number(f.high)}", f.high
+    value = f.value if f.value is not None else f.low
+    return ("" if value is None else _number(value)), value
+
+
+def _time(f: Figure, name: str) -> str:
+    """An age or a duration in the unit it was written in ('82 years old', '5 years'): a day
+    count ('29,950 day') is a conversion no editor would print."""
+    amount, value = _amount(f)
+    if not amount:
+        return ""
+    words = name if value == 1 else (f"{name[:-1]}ies" if name.endswith("ury") else f"{name}s")
+    if _OLD.search(f.surface) or (f.unit == "year" and not _TIME_WORD.search(f.surface)):
+        return f"{amount} {words} old"
+    return f"{amount} {words}"
+
+
 def normalised(sf: StoredFigure) -> str:
-    """The value in base units ('1,036 km2', '12–120 troops'), or '' when nothing to add."""
+    """The value in base units ('1,036 km2', '12–120 troops'), or '' when nothing to add; a
+    time (an age, a duration) in its own unit, spelled out."""
     f = sf.figure
+    time_unit = UNITS.get(f.unit or "")
+    if time_unit is not None and time_unit.dim == "time":
+        return _time(f, time_unit.name)
     unit = f.base_unit or f.unit or ""
     if f.base_value is not None:
         return f"{_number(f.base_value)} {unit}".strip()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
@@ -28,8 +30,9 @@ def finish(text: str, c: Cand) -> bool:
         c.end = end
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
-    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
-        c.unit = part.group("noun")  # "173 of the 299 votes", "three of their five matches"
+    noun = _partitive_noun(text, part.start("noun")) if part else None
+    if noun is not None:
+        c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
     part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
     if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
@@ -46,7 +49,7 @@ def finish(text: str, c: Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if _age_after_copula(text, c) or _age_of_person(text, c):
+    if _age_after_copula(text, c) or _age_of_person(text, c) or _age_after_age_noun(text, c):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
@@ -114,6 +117,24 @@ _PARTITIVE = re.compile(
 )
 
 
+def _partitive_noun(text: str, pos: int) -> str | None:
+    """The plural noun the whole counts, after up to two describing words ("the 140,000
+    confirmed deaths"); None when a word on the way is not a lower-case one."""
+    pos -= 1  # the space before the word: NOUN_WORD reads a space, then the word
+    for _ in range(3):
+        m = NOUN_WORD.match(text, pos)
+        word = m.group(1) if m else ""
+        if not _LOWER_WORD.fullmatch(word) or word in NOUN_STOP:
+            return None
+        if is_plural(word):
+            return word
+        pos = m.end() if m else len(text)
+    return None
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
+
+
 # "14 of its biggest construction projects": a part of what the owner has, with up to two
 # describing words before the plural noun
 _PARTITIVE_OWN = re.compile(
@@ -136,7 +157,7 @@ _ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$"
 _WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
 _CLAUSE_AFTER = re.compile(
     r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b"
-    r"|at\s+the\s+time\b)"
+    r"|at\s+the\s+time\b|by\s+(?:the\s+end|then|now)\b)"
 )
 
 
@@ -167,6 +188,34 @@ def _age_of_person(text: str, c: Cand) -> bool:
         _plain_age_number(c)
         and c.kind == "digits"
         and bool(_LIFE_EVENT_AT.search(text, max(0, c.start - 60), c.start))
+        and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
+    )
+
+
+@cache
+def _age_noun_before() -> re.Pattern[str]:
+    """An age word (data/age_nouns.txt), then up to 40 characters of the same clause with no
+    other number, then the word that leads to the number ("is", "at", "from", ...)."""
+    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
+    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    return re.compile(
+        rf"\b(?:{nouns})\b[^.;:!?\d]{{0,40}}\b(?:is|was|are|were|be|of|at|to|from|around|about"
+        r"|nearly|almost|just|only)\s+$",
+        re.IGNORECASE,
+    )
+
+
+def _age_after_age_noun(text: str, c: Cand) -> bool:
+    """A whole number (or a range of two) a person could be, after an age word in its clause
+    and ending it: "the voting age is 18", "pension age would rise from 60 to 65"."""
+    ends = [c.value] if not c.is_range else [c.low, c.high]
+    return (
+        c.kind == "digits"
+        and c.is_int
+        and c.scale == 1.0
+        and all(v is not None and 1 <= v <= 110 for v in ends)
+        and bool(_age_noun_before().search(text, max(0, c.start - 80), c.start))
         and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
     )
 

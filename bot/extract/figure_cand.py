@@ -26,7 +26,8 @@ VERBISH = frozenset(
 
 _IRREGULAR_PLURALS = frozenset(
     """people men women children servicemen policemen firemen personnel police staff feet teeth
-    mice geese cattle militia data media crew""".split()
+    mice geese cattle militia data media crew aircraft spacecraft sheep deer livestock
+    offspring""".split()
 )
 
 NOUN_WORD = re.compile(

@@ -16,6 +16,7 @@ from bot.extract.numbers import CURRENCY_ONLY_SCALES, Number, find_numbers
 from bot.extract.qualifiers import attach_qualifier
 from bot.extract.units import (
     UNITS,
+    UNITS_BY_NAME,
     match_currency_before,
     match_currency_name_before,
     match_per,
@@ -156,7 +157,7 @@ def _plural_follows(text: str, pos: int) -> bool:
     return bool(m) and is_plural(m.group(1)) and m.group(1).lower() not in STOP_WORDS
 
 
-_BULK_DIMS = frozenset({"money", "length", "area", "volume", "mass", "energy", "power"})
+_BULK_DIMS = frozenset({"money", "length", "area", "volume", "mass", "energy", "power", "data"})
 
 
 def _attach_unit(text: str, c: Cand) -> None:
@@ -245,11 +246,17 @@ def _attach_per(text: str, c: Cand) -> None:
     if u is None or u.dim in ("speed", "economy", "flow"):
         return
     found = match_per(text, c.end)
-    if found is None and u.dim in ("volume", "mass"):
-        found = match_stuff_per(text, c.end)
+    if found is None and u.dim in ("volume", "mass", "data"):
+        found = match_stuff_per(text, c.end)  # "megabits of data per second"
     if found is None:
         return
     den, end = found
     flow = UNITS.get(f"{u.code}/{den[:1]}")  # barrels (of oil) a day: the unit bbl/d
-    c.unit = flow.code if flow is not None and flow.dim == "flow" else f"{u.name} per {den}"
+    rate = UNITS_BY_NAME.get(f"{u.name} per {den}") if u.dim == "data" else None
+    if flow is not None and flow.dim == "flow":
+        c.unit = flow.code
+    elif rate is not None:
+        c.unit = rate.code  # megabits (of data) per second: the unit Mbps
+    else:
+        c.unit = f"{u.name} per {den}"
     c.end = end

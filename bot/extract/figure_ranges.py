@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 
@@ -150,3 +151,29 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         is_int=a.is_int and b.is_int,
         raw=a.raw,
     )
+
+
+# "hundreds, sometimes millions of pounds", "hundreds or thousands of pounds": two vague
+# magnitudes joined by "or", "and", "even", "sometimes", the unit written after the second only
+_VAGUE_GAP = re.compile(
+    r",?\s+(?:or|and|to|(?:or\s+|and\s+)?(?:even|sometimes|perhaps|possibly|maybe))\s+"
+    r"|,\s*(?:even|sometimes|perhaps|possibly|maybe)?\s*",
+    re.IGNORECASE,
+)
+# the second one is a single magnitude word and its unit ("millions of pounds"), not a chain
+# ("hundreds of millions of dollars"), whose scale the first would not share
+_ONE_MAGNITUDE = re.compile(r"[A-Za-z]+\s+of\s+(?!(?:tens|hundreds|thousands|millions|billions)\b)")
+
+
+def share_vague_units(text: str, cands: list[Cand]) -> None:
+    """Give a unitless vague magnitude the unit of the vague magnitude it is paired with."""
+    for a, b in itertools.pairwise(cands):
+        if (
+            a.kind == "vague"
+            and b.kind == "vague"
+            and a.unit is None
+            and b.unit is not None
+            and _VAGUE_GAP.fullmatch(text, a.end, b.start)
+            and _ONE_MAGNITUDE.match(text, b.num_start)
+        ):
+            a.unit, a.currency = b.unit, b.currency

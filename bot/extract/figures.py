@@ -11,7 +11,7 @@ from bot.extract.counted import finish
 from bot.extract.figure_cand import Cand
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
-from bot.extract.figure_ranges import merge_ranges
+from bot.extract.figure_ranges import merge_ranges, share_vague_units
 from bot.extract.not_figures import name_or_rank
 from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers
@@ -38,6 +38,7 @@ def extract_figures(
     cands = merge_ranges(text, cands, dashes_only=True)
     cands = merge_ranges(text, cands, dashes_only=False)
     cands = join_parts(text, cands)
+    share_vague_units(text, cands)
     starts = [s.start for s in sentences]
     out: list[Figure] = []
     claims = Claimants(text, sentences, quotes or [])

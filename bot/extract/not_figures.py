@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from bot.extract.figure_cand import (
     NOUN_STOP,
@@ -173,6 +175,21 @@ _SCORE_BEFORE = re.compile(r"\d-$")
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
 
 
+# "at number seven", "his number 10 shirt": the number names a place or a shirt ("rebels
+# number 5,000" is the verb, no article before it)
+_NUMBER_BEFORE = re.compile(
+    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$", re.IGNORECASE
+)
+
+
+# a class on a scale, not an amount: "rated 18" (a film certificate), "category 5",
+# "grade 2", "stage 4", "tier 1", "level 3"
+_CLASS_BEFORE = re.compile(
+    r"\b(?:rated|certificate|category|grade|stage|tier|level|class|division|phase|band)\s+$",
+    re.IGNORECASE,
+)
+
+
 def name_or_rank(text: str, c: Cand) -> bool:
     """Numbers that count nothing: "one of the best", "the one", "at one point", "Top 40",
     "first half", "a third try", a score ("won 4-0", "6-2 7-5"), a minute in brackets
@@ -202,6 +219,10 @@ def name_or_rank(text: str, c: Cand) -> bool:
     if not unit_known and c.kind in ("digits", "words"):
         if re.search(r"\btop[\s-]+$", before, re.IGNORECASE):
             return True
+        if _NUMBER_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
+            return True  # "come on at number seven or eight", "the number 10 shirt": an id
+        if c.unit is None and _CLASS_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
+            return True  # "rated 18", "a category 5 storm", "grade 2 listed": a class
         if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
             return True
     if (c.unit is None or c.unit.lower() in _RESULT_WORDS) and _SCORE.fullmatch(
@@ -291,12 +312,27 @@ def is_year(text: str, c: Cand) -> bool:
     return False
 
 
+_JOINED_BEFORE = re.compile(r"([A-Za-z][A-Za-z&]*)\s?-$")
+
+
+@cache
+def numbered_names() -> frozenset[str]:
+    """Words that name something with the number after them (data/numbered_names.txt)."""
+    data = resources.files("bot.extract").joinpath("data/numbered_names.txt").read_text("utf8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+
+
 def name_before(text: str, c: Cand) -> bool:
     """ "iPhone 11", "Big 12", "Lang 20": a capitalised word right before the number."""
+    joined = _JOINED_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
+    if joined and joined.group(1).lower() in numbered_names():
+        return True  # "COVID -19", "covid-19"
     m = WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
     if not m:
         return False
     w = m.group(1)
+    if w.lower().rstrip("-") in numbered_names():
+        return True  # "the ftse 100", "COVID -19": a name in any case
     if w in _NAME_OK_BEFORE_CAP or w.lower().rstrip(".") in _NAME_OK_BEFORE:
         return False
     if not (w[0].isupper() or any(ch.isupper() for ch in w[1:])):

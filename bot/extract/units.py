@@ -101,6 +101,10 @@ UNITS: dict[str, Unit] = {
         _u("MB", "data", 1e-3, "GB", "megabyte"),
         _u("GB", "data", 1, "GB", "gigabyte"),
         _u("TB", "data", 1e3, "GB", "terabyte"),
+        _u("kbit", "data", 1.25e-7, "GB", "kilobit"),
+        _u("Mbit", "data", 1.25e-4, "GB", "megabit"),
+        _u("Gbit", "data", 0.125, "GB", "gigabit"),
+        _u("kbps", "bandwidth", 1e-3, "Mbps", "kilobit per second"),
         _u("Mbps", "bandwidth", 1, "Mbps", "megabit per second"),
         _u("Gbps", "bandwidth", 1e3, "Mbps", "gigabit per second"),
         _u("Hz", "frequency", 1, "Hz", "hertz"),
@@ -147,6 +151,9 @@ for _code, _name in CURRENCY_NAMES.items():
 UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
 UNITS["p"] = Unit("p", "money", 0.01, "GBP", 0.0, "penny")
 UNITS["sen"] = Unit("sen", "money", 0.01, "MYR", 0.0, "sen")
+# a compound read as "<unit> per <denominator>" that the table names as one unit ("megabit per
+# second" is Mbps)
+UNITS_BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS.values()}
 
 # Surfaces written after a number. Words match in any case; symbols only as written.
 _WORD_SURFACES: dict[str, str] = {
@@ -217,7 +224,10 @@ _WORD_SURFACES: dict[str, str] = {
     # data, frequency, electrical, other
     "gigabytes": "GB", "gigabyte": "GB", "terabytes": "TB", "terabyte": "TB",
     "megabytes": "MB", "megabyte": "MB", "kilobytes": "KB", "mbps": "Mbps", "gbps": "Gbps",
-    "megabits per second": "Mbps", "megabit per second": "Mbps",
+    "megabits per second": "Mbps", "megabit per second": "Mbps", "kbps": "kbps",
+    "kilobits per second": "kbps", "kilobit per second": "kbps", "kilobits": "kbit",
+    "kilobit": "kbit", "megabits": "Mbit", "megabit": "Mbit", "gigabits": "Gbit",
+    "gigabit": "Gbit",
     "gigabits per second": "Gbps", "gigabit per second": "Gbps",
     "hertz": "Hz", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "gigahertz": "GHz",
     "megahertz": "MHz", "rpm": "revolutions per minute", "volts": "volt", "volt": "volt", "kilovolts": "kilovolt",
@@ -370,8 +380,8 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
         return _SYMBOL_SURFACES[surface]
     key = " ".join(surface.lower().split())
     code = _WORD_SURFACES.get(key)
-    if code is None and len(key) >= _FUZZY_MIN:
-        code = _misspelt(key)
+    if code is None and len(key) >= _FUZZY_MIN and key[-1].isalpha():
+        code = _misspelt(key)  # not "kilometres." (the dot is the sentence's: _variants)
     if code is None or (key in _AMBIGUOUS_WORDS and "-" in sep):
         return None
     return code

@@ -175,3 +175,16 @@ def test_among_equal_figures_the_one_beside_the_words_comes_first() -> None:
     near = nearness(q, s, s.index("11.8%"), s.index("11.8%") + 5)
     far = nearness(q, s, s.index("16.3%"), s.index("16.3%") + 5)
     assert near > 0.5 > far
+
+
+async def test_ages_and_durations_read_as_written_not_as_day_counts(ask) -> None:
+    """ "at age 18" is an age, "six years" a duration: an editor reads neither as a day count
+    ("18 = 6,574 day"); a spelled-out number still gets its digits."""
+    by_surface = {r.surface: r.normalised for r in rows(await ask("/figures gifts"))}
+    assert by_surface["18"] == "18 years old"
+    assert by_surface["more than ten years"] == "10 years"
+    actress = {r.surface: r.normalised for r in rows(await ask("/figures best actress"))}
+    assert actress["six years"] == "6 years" and actress["20 years"] == "20 years"
+    times = rows(await ask("/figures time"))
+    assert {r.normalised for r in times if r.surface == "two days"} == {"2 days"}
+    assert not any(r.normalised.endswith(" day") for r in times)

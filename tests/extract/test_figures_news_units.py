@@ -966,3 +966,152 @@ def test_labels_in_a_list_are_no_figures() -> None:
     assert _figs("Only a third of schools at Key Stages 1, 3 and 4 met it.") == [
         ("a third", 1 / 3, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        # BBC review-set sentences: an age word earlier in the clause makes the bare number an age
+        (
+            "Mr Bell quickly moved through its ranks, becoming Australia's youngest store manager at 19.",
+            "19",
+            19.0,
+            19.0,
+        ),
+        (
+            "The government announced that pension age would rise from 60 to 65.",
+            "60 to 65",
+            60.0,
+            65.0,
+        ),
+        ("He will be 35 by the end of the year.", "35", 35.0, 35.0),
+    ],
+)
+def test_an_age_word_or_a_modal_makes_the_bare_number_an_age(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    (f,) = [f for f in extract_figures(text) if f.surface == surface]
+    assert f.unit == "year" and (f.low or f.value, f.high or f.value) == (low, high)
+
+
+def test_a_number_after_an_age_word_with_a_count_between_is_no_age() -> None:
+    """ "The average age of the 30 players is 27": another number in between, so not read."""
+    assert ("27", 27.0, None) in _figs("The average age of the 30 players is 27.")
+    assert ("3 games", 3.0, "games") in _figs("The youngest team in the league lost 3 games.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # BBC review set: a bulk of data, then "of data per second", is a bandwidth
+        (
+            "The technology has the potential to transmit hundreds of megabits of data per second.",
+            "hundreds of megabits of data per second",
+            "Mbps",
+        ),
+        ("Broadband at 512 kilobits per second costs £20.", "512 kilobits per second", "kbps"),
+        ("The line carries 2 megabits a second.", "2 megabits a second", "Mbps"),
+        ("Thousands of megabytes were lost.", "Thousands of megabytes", "MB"),
+    ],
+)
+def test_bits_and_bytes_are_units_and_bits_a_second_a_bandwidth(
+    text: str, surface: str, unit: str
+) -> None:
+    assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
+
+
+def test_paired_vague_magnitudes_share_the_unit_written_after_the_second() -> None:
+    """BBC review set: "hundreds, sometimes millions of pounds" is money at both ends; a chain
+    ("tens or hundreds of millions of dollars") is not shared, its scale would be wrong."""
+    text = "We end up spending literally hundreds, sometimes millions of pounds meeting a risk."
+    assert ("hundreds", None, "GBP") in _figs(text)
+    assert ("hundreds", None, "GBP") in _figs("It cost hundreds or thousands of pounds.")
+    assert ("tens", None, None) in _figs("They spent tens or hundreds of millions of dollars.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gregory Lamboley can also come on at number seven or eight.",
+        "He wore the number 10 shirt.",
+    ],
+)
+def test_a_number_after_at_or_the_number_is_a_place_or_a_shirt_not_a_figure(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_number_as_a_verb_still_counts() -> None:
+    assert [v for _, v, _ in _figs("The rebels number about 5,000.")] == [5000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("They walked hundreds of kilometres.", "hundreds of kilometres"),
+        ("It weighs 5 kilograms.", "5 kilograms"),
+        ("It is 3 milimetres.", "3 milimetres"),  # misspelt, still read, dot still left out
+    ],
+)
+def test_a_long_unit_ending_the_sentence_leaves_the_full_stop_out(text: str, surface: str) -> None:
+    assert [f.surface for f in extract_figures(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # BBC: the part counts what the whole counts, describing words between
+        (
+            "Indonesia was by far the country worst affected by the tsunami, with 94,000 of the "
+            "140,000 confirmed deaths so far.",
+            "94,000",
+            "deaths",
+        ),
+        ("He sold 94 of the 140 new homes.", "94", "homes"),
+        # nouns whose plural is the singular
+        ("It also has an option for a further 70 aircraft.", "70 aircraft", "aircraft"),
+        ("The farm lost 300 sheep.", "300 sheep", "sheep"),
+    ],
+)
+def test_partitives_over_describing_words_and_plurals_like_aircraft(
+    text: str, surface: str, unit: str
+) -> None:
+    assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
+
+
+def test_a_partitive_over_a_name_is_left_unread() -> None:
+    assert ("5", 5.0, None) in _figs("He said 5 of the 10 Labour MPs voted.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # lower-cased copy: the index name has no capital to give it away
+        (
+            "the nasdaq is also trending up 0.2% and the sp 500 is poised to drop 0.2%.",
+            ["0.2%", "0.2%"],
+        ),
+        ("the ftse 100 fell 2%.", ["2%"]),
+        ("The firms had procured thousands of COVID -19 tests.", ["thousands"]),
+    ],
+)
+def test_numbers_in_index_and_disease_names_are_not_figures_in_any_case(
+    text: str, kept: list[str]
+) -> None:
+    assert [f.surface for f in extract_figures(text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was rated 18 by the BBFC.",  # a film certificate, not 18 of anything
+        "A category 5 hurricane hit the coast.",
+        "The grade 2 listed building was sold.",
+    ],
+)
+def test_a_class_on_a_scale_is_not_a_figure(text: str) -> None:
+    assert _figs(text) == []
+
+
+def test_a_class_word_before_a_measured_amount_leaves_it() -> None:
+    text = "He made a full recovery, only to leave the band two years later."
+    assert ("two years", 2.0, "year") in _figs(text)
