@@ -139,9 +139,9 @@ def _with_sentences(
     it starts in; a fact outside every sentence gets paragraph 0 and its first value as text."""
     sentences = analysis.sentences
     starts = [s.start for s in sentences]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for fact in facts:
-        own = values(fact)
+        own: tuple[Any, ...] = values(fact)
         sent = _sentence_at(sentences, starts, fact.start)
         rows.append((key, *own, sent.paragraph if sent else 0, sent.text if sent else own[0]))
     return rows
