@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +32,12 @@ from bot.store.rows import (
 )
 
 _ARTICLE_INSERT = dollars(INSERT_ARTICLE)
-_QUOTE_INSERT = dollars(insert_quotes("article_pk"))
-_FIGURE_INSERT = dollars(insert_figures("article_pk"))
+# (table, its rows, their INSERT): quotes and figures are written alike; {table}_version
+# stamps the extractor that made them.
+_FACT_TABLES: tuple[tuple[str, Callable[[int, Analysis], list[tuple[Any, ...]]], str], ...] = (
+    ("quotes", quote_rows, dollars(insert_quotes("article_pk"))),
+    ("figures", figure_rows, dollars(insert_figures("article_pk"))),
+)
 
 
 def _like_prefix(prefix: str) -> str:
@@ -41,18 +45,10 @@ def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-async def _insert_quotes(conn: asyncpg.Connection, pk: int, analysis: Analysis) -> None:
-    """An article's quotes with their sentences (ingest and reindex alike)."""
-    rows = quote_rows(pk, analysis)
+async def _insert_facts(conn: asyncpg.Connection, insert: str, rows: list[tuple[Any, ...]]) -> None:
+    """An article's quotes or figures with their sentences (ingest and reindex alike)."""
     if rows:
-        await conn.executemany(_QUOTE_INSERT, [clean(r) for r in rows])
-
-
-async def _insert_figures(conn: asyncpg.Connection, pk: int, analysis: Analysis) -> None:
-    """An article's figures with their sentences (ingest and reindex alike)."""
-    rows = figure_rows(pk, analysis)
-    if rows:
-        await conn.executemany(_FIGURE_INSERT, [clean(r) for r in rows])
+        await conn.executemany(insert, [clean(r) for r in rows])
 
 
 class PgIngest:
@@ -134,8 +130,8 @@ class PgIngest:
             prepared.bands,
             pk,
         )
-        await _insert_quotes(conn, pk, prepared.analysis)
-        await _insert_figures(conn, pk, prepared.analysis)
+        for _table, rows, insert in _FACT_TABLES:
+            await _insert_facts(conn, insert, rows(pk, prepared.analysis))
         await self._assign_story(conn, pk, prepared.terms, published)
 
     async def _assign_story(
@@ -238,15 +234,10 @@ class PgIngest:
         transaction: a kill leaves each article with its old facts or its new ones, never both."""
         async with self._pool.acquire() as conn, conn.transaction():
             for pk, analysis in items:
-                if "quotes" in parts:
-                    await conn.execute("DELETE FROM quotes WHERE article_pk = $1", pk)
-                    await _insert_quotes(conn, pk, analysis)
-                    await conn.execute(
-                        "UPDATE articles SET quotes_version = $1 WHERE pk = $2", version, pk
-                    )
-                if "figures" in parts:
-                    await conn.execute("DELETE FROM figures WHERE article_pk = $1", pk)
-                    await _insert_figures(conn, pk, analysis)
-                    await conn.execute(
-                        "UPDATE articles SET figures_version = $1 WHERE pk = $2", version, pk
-                    )
+                for table, rows, insert in _FACT_TABLES:
+                    if table in parts:
+                        await conn.execute(f"DELETE FROM {table} WHERE article_pk = $1", pk)
+                        await _insert_facts(conn, insert, rows(pk, analysis))
+                        await conn.execute(
+                            f"UPDATE articles SET {table}_version = $1 WHERE pk = $2", version, pk
+                        )

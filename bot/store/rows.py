@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.extract.speakers import speaker_key
 from bot.model import Analysis, Article, Figure, Quote, Sentence, utc_iso
@@ -34,6 +34,7 @@ _FIGURE_INSERT = (
     "base_unit, referent, paragraph, sentence"
 )
 
+_Fact = TypeVar("_Fact", Quote, Figure)
 
 INSERT_ARTICLE = (
     "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
@@ -131,58 +132,51 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], pos: int) -> Sent
     return sentences[i] if i >= 0 else None
 
 
-def quote_rows(key: int, analysis: Analysis) -> list[tuple[Any, ...]]:
-    """An article's quotes as insert_quotes rows: each with its sentence (ingest and reindex)."""
+def _with_sentences(
+    key: int, analysis: Analysis, facts: Sequence[_Fact], values: Callable[[_Fact], tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    """Rows of (key, *values(fact), paragraph, sentence) for the facts, each with the sentence
+    it starts in; a fact outside every sentence gets paragraph 0 and its first value as text."""
     sentences = analysis.sentences
     starts = [s.start for s in sentences]
-    rows = []
-    for q in analysis.quotes:
-        sent = _sentence_at(sentences, starts, q.start)
-        rows.append(
-            (
-                key,
-                q.text,
-                q.speaker,
-                speaker_key(q.speaker),
-                q.kind,
-                q.start,
-                q.end,
-                q.cue,
-                sent.paragraph if sent else 0,
-                sent.text if sent else q.text,
-            )
-        )
+    rows: list[tuple[Any, ...]] = []
+    for fact in facts:
+        own: tuple[Any, ...] = values(fact)
+        sent = _sentence_at(sentences, starts, fact.start)
+        rows.append((key, *own, sent.paragraph if sent else 0, sent.text if sent else own[0]))
     return rows
+
+
+def _quote_values(q: Quote) -> tuple[Any, ...]:
+    return (q.text, q.speaker, speaker_key(q.speaker), q.kind, q.start, q.end, q.cue)
+
+
+def _figure_values(f: Figure) -> tuple[Any, ...]:
+    return (
+        f.surface,
+        f.start,
+        f.end,
+        f.value,
+        f.low,
+        f.high,
+        f.unit,
+        f.qualifier,
+        f.topic,
+        f.claimant,
+        f.base_value,
+        f.base_unit,
+        f.referent,
+    )
+
+
+def quote_rows(key: int, analysis: Analysis) -> list[tuple[Any, ...]]:
+    """An article's quotes as insert_quotes rows: each with its sentence (ingest and reindex)."""
+    return _with_sentences(key, analysis, analysis.quotes, _quote_values)
 
 
 def figure_rows(key: int, analysis: Analysis) -> list[tuple[Any, ...]]:
     """An article's figures as insert_figures rows: each with its sentence (ingest and reindex)."""
-    sentences = analysis.sentences
-    starts = [s.start for s in sentences]
-    rows = []
-    for f in analysis.figures:
-        sent = _sentence_at(sentences, starts, f.start)
-        rows.append(
-            (
-                key,
-                f.surface,
-                f.start,
-                f.end,
-                f.value,
-                f.low,
-                f.high,
-                f.unit,
-                f.qualifier,
-                f.topic,
-                f.claimant,
-                f.base_value,
-                f.base_unit,
-                f.referent,
-                sent.paragraph if sent else 0,
-                sent.text if sent else f.surface,
-            )
-        )
-    return rows
+    return _with_sentences(key, analysis, analysis.figures, _figure_values)
 
 
 _FACT_VERSION_COLUMNS = {"quotes": "quotes_version", "figures": "figures_version"}

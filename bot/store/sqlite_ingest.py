@@ -7,8 +7,8 @@ import asyncio
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from bot import cluster
@@ -196,8 +196,8 @@ class SQLiteIngest:
             "INSERT INTO article_bands (band, article_rowid) VALUES (?, ?)",
             [(b, rowid) for b in prepared.bands],
         )
-        _insert_quotes(db, rowid, analysis)
-        _insert_figures(db, rowid, analysis)
+        for facts in _FACT_TABLES:
+            _insert_facts(db, rowid, analysis, facts)
         self._assign_story(rowid, prepared.terms, published)
 
     def _assign_story(self, rowid: int, counts: Counter[str], published: str) -> None:
@@ -315,29 +315,9 @@ class SQLiteIngest:
         db.execute("BEGIN IMMEDIATE")
         try:
             for rowid, analysis in items:
-                if "quotes" in parts:
-                    db.execute(
-                        "INSERT INTO quotes_fts (quotes_fts, rowid, text, sentence, speaker) "
-                        "SELECT 'delete', id, text, sentence, coalesce(speaker, '') FROM quotes "
-                        "WHERE article_rowid = ?",
-                        (rowid,),
-                    )
-                    db.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
-                    _insert_quotes(db, rowid, analysis)
-                    db.execute(
-                        "UPDATE articles SET quotes_version = ? WHERE rowid = ?", (version, rowid)
-                    )
-                if "figures" in parts:
-                    db.execute(
-                        "INSERT INTO figures_fts (figures_fts, rowid, sentence, surface) "
-                        "SELECT 'delete', id, sentence, surface FROM figures WHERE article_rowid = ?",
-                        (rowid,),
-                    )
-                    db.execute("DELETE FROM figures WHERE article_rowid = ?", (rowid,))
-                    _insert_figures(db, rowid, analysis)
-                    db.execute(
-                        "UPDATE articles SET figures_version = ? WHERE rowid = ?", (version, rowid)
-                    )
+                for facts in _FACT_TABLES:
+                    if facts.table in parts:
+                        _replace_facts(db, rowid, analysis, facts, version)
             db.execute(  # read caches and the speaker counts of every process see the change
                 "INSERT INTO meta (key, value) VALUES ('reindexed', '1') ON CONFLICT (key) "
                 "DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
@@ -371,28 +351,62 @@ def insert_passages(
     )
 
 
-_QUOTE_INSERT = insert_quotes("article_rowid")
-_FIGURE_INSERT = insert_figures("article_rowid")
+@dataclass(frozen=True)
+class _FactTable:
+    """How ingest and reindex write one kind of fact. Its search rows are taken from the stored
+    rows by one column list, so what reindex deletes from the index is what ingest put there."""
+
+    table: str  # quotes or figures; {table}_fts indexes it, {table}_version stamps it
+    rows: Callable[[int, Analysis], list[tuple[Any, ...]]]
+    insert: str
+    searched: str  # the {table}_fts columns
+    values: str  # their values, from the table's columns
 
 
-def _insert_quotes(db: sqlite3.Connection, rowid: int, analysis: Analysis) -> None:
-    """An article's quotes with their search rows (ingest and reindex alike)."""
-    for row in quote_rows(rowid, analysis):
-        cur = db.execute(_QUOTE_INSERT, row)
-        db.execute(
-            "INSERT INTO quotes_fts (rowid, text, sentence, speaker) VALUES (?, ?, ?, ?)",
-            (cur.lastrowid, row[1], row[9], row[2] or ""),
-        )
+_FACT_TABLES = (
+    _FactTable(
+        "quotes",
+        quote_rows,
+        insert_quotes("article_rowid"),
+        "text, sentence, speaker",
+        "text, sentence, coalesce(speaker, '')",
+    ),
+    _FactTable(
+        "figures",
+        figure_rows,
+        insert_figures("article_rowid"),
+        "sentence, surface",
+        "sentence, surface",
+    ),
+)
 
 
-def _insert_figures(db: sqlite3.Connection, rowid: int, analysis: Analysis) -> None:
-    """An article's figures with their search rows (ingest and reindex alike)."""
-    for row in figure_rows(rowid, analysis):
-        cur = db.execute(_FIGURE_INSERT, row)
-        db.execute(
-            "INSERT INTO figures_fts (rowid, sentence, surface) VALUES (?, ?, ?)",
-            (cur.lastrowid, row[15], row[1]),
-        )
+def _insert_facts(
+    db: sqlite3.Connection, rowid: int, analysis: Analysis, facts: _FactTable
+) -> None:
+    """An article's quotes or figures with their search rows (ingest and reindex alike)."""
+    t = facts.table
+    db.executemany(facts.insert, facts.rows(rowid, analysis))
+    db.execute(
+        f"INSERT INTO {t}_fts (rowid, {facts.searched}) "
+        f"SELECT id, {facts.values} FROM {t} WHERE article_rowid = ?",
+        (rowid,),
+    )
+
+
+def _replace_facts(
+    db: sqlite3.Connection, rowid: int, analysis: Analysis, facts: _FactTable, version: str
+) -> None:
+    """Swap an article's quotes or figures (and their search rows) and stamp their version."""
+    t = facts.table
+    db.execute(
+        f"INSERT INTO {t}_fts ({t}_fts, rowid, {facts.searched}) "
+        f"SELECT 'delete', id, {facts.values} FROM {t} WHERE article_rowid = ?",
+        (rowid,),
+    )
+    db.execute(f"DELETE FROM {t} WHERE article_rowid = ?", (rowid,))
+    _insert_facts(db, rowid, analysis, facts)
+    db.execute(f"UPDATE articles SET {t}_version = ? WHERE rowid = ?", (version, rowid))
 
 
 def _stories_by_id(
