@@ -186,13 +186,16 @@ def _table(
         groups.append(
             (f"Conflicts ({len(conflicts)})", "Figures that disagree across sources.", flagged)
         )
-    groups += [(heading, "", idx) for heading, idx in _by_article(figures, best)]
+    by_article = _by_article(figures, best)
+    groups += [(heading, "", idx) for heading, idx in by_article]
+    # Under its article's own heading a row need not name the article again.
+    titled = {i for heading, idx in by_article if heading != OTHER_ARTICLES for i in idx}
     for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
         groups += [(name + suffix, "", idx) for name, idx in _groups(figures, tier)]
     rows: dict[int, FigureRow] = {}
     for _, _, idx in groups:  # cited in the order shown: [1], [2], ... down the reply
         for i in idx:
-            rows[i] = _row(ctx, figures[i], notes.get(i, ""))
+            rows[i] = _row(ctx, figures[i], notes.get(i, ""), titled=i in titled)
     sections = [
         Section(heading=heading, text=text, figures=tuple(rows[i] for i in idx))
         for heading, text, idx in groups
@@ -210,11 +213,13 @@ def _table(
     return Reply(title=title, sections=tuple(sections), citations=ctx.citations, actions=actions)
 
 
-def _row(ctx: Context, sf: StoredFigure, conflict: str) -> FigureRow:
-    """A figure's row: its claimant (or the article, marked so), what it measures beside its value."""
+def _row(ctx: Context, sf: StoredFigure, conflict: str, titled: bool = False) -> FigureRow:
+    """A figure's row: its claimant (or the article, marked so, unless the row sits under the
+    article's own heading), what it measures beside its value."""
     row = figure_row(ctx, sf, conflict=conflict)
     measure = _measure(sf)
-    claimant = sf.figure.claimant or f"{source_name(sf.article)} (no source named)"
+    unnamed = "no source named" if titled else f"{source_name(sf.article)} (no source named)"
+    claimant = sf.figure.claimant or unnamed
     normalised = row.normalised
     if measure:
         normalised = f"{normalised} · {MEASURE_NAMES.get(measure, measure)}".strip(" ·")

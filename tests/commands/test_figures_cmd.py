@@ -58,6 +58,26 @@ async def test_the_conflicts_open_the_first_screen_and_share_its_lines(ask) -> N
     assert shown == sorted(shown) == list(range(len(shown)))
 
 
+async def test_a_row_under_its_articles_heading_does_not_name_the_article_again(ask) -> None:
+    """Under an article's own heading an unsourced figure says so plainly; in the shared
+    'other articles' group the row still names its article."""
+    from bot.commands.figures import OTHER_ARTICLES
+
+    reply = await ask("/figures territory")
+    article_groups = [s for s in reply.sections[1:] if s.figures and s.heading != OTHER_ARTICLES]
+    unsourced = [
+        (s, row) for s in article_groups for row in s.figures if "no source named" in row.claimant
+    ]
+    assert unsourced, "the seeds give unsourced figures under an article heading"
+    for section, row in unsourced:
+        if section.heading.endswith("(more)") or "(elsewhere" in section.heading:
+            continue
+        assert row.claimant == "no source named", (section.heading, row.claimant)
+    others = [s for s in reply.sections if s.heading == OTHER_ARTICLES]
+    for row in (r for s in others for r in s.figures if "no source named" in r.claimant):
+        assert row.claimant != "no source named" and row.claimant.startswith(row.source[:20])
+
+
 async def test_any_word_for_a_topic_works(ask) -> None:
     land = await ask("/figures land")
     killed = await ask("/figures killed")
