@@ -155,13 +155,21 @@ def _other_pronoun(doc: Doc, lo: int, pos: int, name: str) -> bool:
     return not doc.fits(name, last.group().lower())
 
 
-def reporter_before(doc: Doc, lo: int, pos: int) -> str | None:
-    """The last named speaker of a speech cue in text[lo:pos], when nobody else became the
-    subject of a sentence after it."""
+def _last_speaker(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
+    """The last (start, name) of doc.speakers in text[lo:pos], if any."""
     k = bisect.bisect_left(doc.speaker_starts, pos) - 1
     if k < 0 or doc.speakers[k][0] < lo:
         return None
-    at, name = doc.speakers[k]
+    return doc.speakers[k]
+
+
+def reporter_before(doc: Doc, lo: int, pos: int) -> str | None:
+    """The last named speaker of a speech cue in text[lo:pos], when nobody else became the
+    subject of a sentence after it."""
+    last = _last_speaker(doc, lo, pos)
+    if last is None:
+        return None
+    at, name = last
     return None if someone_else_between(doc, at + 1, pos, name) else name
 
 
@@ -245,10 +253,10 @@ def _body_back(doc: Doc, pos: int) -> str | None:
     """ "It said: ..." after "Google said ...": the last speaker within PRONOUN_WINDOW when
     that is a body, never someone with a given name or a known person, and nobody else became
     a subject in between."""
-    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
-    if k < 0 or pos - doc.speakers[k][0] > PRONOUN_WINDOW:
+    last = _last_speaker(doc, pos - PRONOUN_WINDOW, pos)
+    if last is None:
         return None
-    at, name = doc.speakers[k]
+    at, name = last
     words = name.split()
     if not is_organisation(name) and (
         len(words) > 1 or doc.skeleton(name) in doc.fullnames or not name[:1].isupper()
@@ -320,10 +328,10 @@ def _chain_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     """The last speaker further back than PRONOUN_WINDOW when nobody else is named since
     ("'...,' she said. ... she was forced off ... she still won ... '...,' said the
     22-year-old"): the only person the article is about there."""
-    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
-    if k < 0 or pos - doc.speakers[k][0] > CHAIN_WINDOW:
+    last = _last_speaker(doc, pos - CHAIN_WINDOW, pos)
+    if last is None:
         return None
-    at, name = doc.speakers[k]
+    at, name = last
     if not (doc.fits(name, pronoun) and person_speaker(doc, name)):
         return None
     j = bisect.bisect_right(doc.person_starts, at)
