@@ -161,9 +161,7 @@ def neighbour_coverage(text: str, words: str) -> tuple[list[int], list[float]]:
     cover: list[float] = []
     for i in range(len(own)):
         near = [own[j] for j in (i - 1, i, i + 1) if 0 <= j < len(own) and para[j] == para[i]]
-        cover.append(
-            sum(1 for q in query if any(q in x for x in near)) / len(query) if query else 0.0
-        )
+        cover.append(_coverage(query, frozenset().union(*near)))
     starts = list(art.starts)
     return starts, cover
 
