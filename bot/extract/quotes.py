@@ -45,7 +45,7 @@ from bot.extract.cue_subjects import (
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
-from bot.extract.lexicon import FUTURE_MODALS
+from bot.extract.lexicon import FINITE, FUTURE_MODALS
 from bot.extract.resolve import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
@@ -445,16 +445,11 @@ def _clause_goes_on(toks: list[Token], m: Mention) -> bool:
     return k is not None and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
 
 
-_FINITE = frozenset(
-    "has have had is was were are would will could should must may might did does".split()
-)
-
-
 def _finite_verb_after(toks: list[Token], m: Mention) -> bool:
     """A finite verb follows the name after a cue ("said Willis has endured"): the name
     opens the reported clause rather than closing an inverted "said Willis"."""
     k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
-    return k is not None and toks[k].low in _FINITE and not toks[k].cap
+    return k is not None and toks[k].low in FINITE and not toks[k].cap
 
 
 def _best_cue_before(before: list[Token]) -> int | None:
