@@ -19,6 +19,9 @@ check half then being used up, the fourth (tests/data/quotes_review_bbc_blind4.j
 `--n 80 --seed 4242 --per-article 3 --half tune --first-n 4000`, labelled before the speaker
 changes of stop 21; the fifth (quotes_review_bbc_blind5.jsonl, 40 quotes) is `--n 40 --seed
 1819 --first-n 5000 --half tune`, unseen tune-half articles, labelled after those changes.
+The sixth (quotes_review_bbc_blind6.jsonl, 80 quotes from 73 articles) is `--n 80 --seed 6161
+--per-article 3 --half tune --first-n 6000`, drawn from the 573 tune-half articles then unseen
+and labelled by reading them, by an engineer who changed no code, before any scoring.
 """
 
 from __future__ import annotations
