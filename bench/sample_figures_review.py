@@ -15,6 +15,11 @@ what the extractor gives measures precision, not recall.
 By now nearly every check-half article is named in some test file, so --allow-seen-in GLOB
 (repeatable) counts an article as unseen when only files matching GLOB name it: e.g. the
 quotes review sets, whose articles were read for speakers and never for figures.
+
+tests/data/figures_review_bbc_blind8.jsonl was drawn with --n 100 --seed 8188 --half tune
+--first-n 8000 (573 unseen tune-half articles, 2904 figures, 100 drawn from 93 articles) and
+labelled by hand from each sentence and its article before main was scored on it; to redraw it
+now, add --allow-seen-in tests/data/figures_review_bbc_blind8.jsonl (the set names its own).
 """
 
 from __future__ import annotations
