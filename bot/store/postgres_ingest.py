@@ -247,9 +247,12 @@ class PgIngest:
 
 
 async def _absorb(conn: asyncpg.Connection, gone: int, keep: int) -> None:
-    """Move story `gone` (articles, alert threads) into `keep` and delete it (cluster.place
-    found the two are one story)."""
+    """Move story `gone` (articles, story watches, alert threads) into `keep` and delete it
+    (cluster.place found the two are one story)."""
     await conn.execute("UPDATE articles SET story_id = $1 WHERE story_id = $2", keep, gone)
+    await conn.execute(
+        "UPDATE watches SET key = $1 WHERE kind = 'story' AND key = $2", str(keep), str(gone)
+    )
     await conn.execute(
         "UPDATE alert_threads t SET story_id = $1 WHERE story_id = $2 AND NOT EXISTS "
         "(SELECT 1 FROM alert_threads k WHERE k.platform = t.platform AND k.place = t.place "

@@ -268,10 +268,13 @@ class SQLiteIngest:
         )
 
     def _absorb(self, gone: int, keep: int) -> None:
-        """Move story `gone` (articles, alert threads) into `keep` and delete it (cluster.place
-        found the two are one story)."""
+        """Move story `gone` (articles, story watches, alert threads) into `keep` and delete it
+        (cluster.place found the two are one story)."""
         db = self._w
         db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, gone))
+        db.execute(
+            "UPDATE watches SET key = ? WHERE kind = 'story' AND key = ?", (str(keep), str(gone))
+        )
         db.execute(
             "UPDATE OR IGNORE alert_threads SET story_id = ? WHERE story_id = ?", (keep, gone)
         )

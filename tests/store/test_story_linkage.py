@@ -94,17 +94,24 @@ async def test_a_report_bridging_two_angles_of_one_event_makes_them_one_story(
     assert await store.story_count(since="2000-01-01") == 1
 
 
-async def test_the_merged_story_keeps_the_older_id_and_the_alert_thread(store: Any) -> None:
-    """A watch posted the science story in a thread; once the bridge report shows it is the
-    court story too, its updates go on in that thread under the older story's id."""
+async def test_the_merged_story_keeps_the_older_id_its_watch_and_alert_thread(
+    store: Any,
+) -> None:
+    """A channel watches the science story and its alerts run in a thread; once the bridge
+    report shows it is the court story too, the watch and the thread follow the merged story,
+    which keeps the older id."""
     await store.add_article(_article("court", COURT))
     await store.add_article(_article("science", SCIENCE))
     ids = {a.id: s.id for s in await store.stories(since="2000-01-01") for a in s.articles}
-    assert ids["court"] != ids["science"]
+    assert ids["court"] < ids["science"]
+    gone = str(ids["science"])
+    watch = await store.add_watch("C1", "slack", "story", f"story {gone}", gone, "U1", "now")
     await store.set_story_thread("slack", "C1", ids["science"], "1700000000.000100")
     await store.add_article(_article("bridge", BRIDGE))
     (story,) = await store.stories(since="2000-01-01")
-    assert story.id == min(ids.values())
+    assert story.id == ids["court"]
+    assert await store.story_of("bridge") == story.id
+    assert (await store.watch(watch.id)).key == str(story.id)
     assert await store.story_thread("slack", "C1", story.id) == "1700000000.000100"
 
 
