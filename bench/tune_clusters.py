@@ -61,7 +61,7 @@ def bcubed(gold_of: dict[str, str], story_of: dict[str, object]) -> tuple[float,
 def replay(rows: list[tuple[str, str, str]]) -> dict[str, object]:
     """Article id -> story key, as the store would assign them (refused and exact copies alone)."""
     df: Counter[str] = Counter()
-    stories: dict[int, cluster.StoryTerms] = {}
+    stories: list[cluster.StoryTerms] = []
     story_of: dict[str, object] = {}
     seen: set[str] = set()
     n_docs = 0
@@ -81,21 +81,20 @@ def replay(rows: list[tuple[str, str, str]]) -> dict[str, object]:
         df.update(counts.keys())
         n_docs += 1
         probe = set(cluster.probe_terms(weights))
-        placed = cluster.place(
-            weights,
-            (st for st in stories.values() if probe.intersection(cluster.index_terms(st.terms))),
-            "",
+        match = weights
+        found = cluster.choose_story(
+            match, (st for st in stories if probe.intersection(cluster.index_terms(st.terms)))
         )
-        k = placed.story_id
+        k = None if found is None else found.id
         if k is None:
-            k = len(story_of)  # any fresh key
-        stories[k] = cluster.StoryTerms(k, placed.terms, placed.size)
-        if placed.absorbed is not None:  # the two stories are one (story-to-story linkage)
-            del stories[placed.absorbed]
-            for a, s in story_of.items():
-                if s == placed.absorbed:
-                    story_of[a] = k
-        story_of[aid] = k
+            stories.append(cluster.StoryTerms(len(stories), dict(weights), 1))
+            story_of[aid] = len(stories) - 1
+        else:
+            old = stories[k]
+            stories[k] = cluster.StoryTerms(
+                old.id, cluster.merge(old.terms, old.size, weights), old.size + 1
+            )
+            story_of[aid] = k
     return story_of
 
 

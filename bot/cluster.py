@@ -27,7 +27,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 TERMS_PER_ARTICLE = 30
 TERMS_PER_STORY = 60
 JOIN_THRESHOLD = 0.25  # 0.2 joins more on small sets, but its precision falls as stores grow
-STORY_LINK_THRESHOLD = JOIN_THRESHOLD  # a story absorbs another as alike as an article must be
 WINDOW_DAYS = 3
 NAME_BOOST = 1  # extra count for each mid-sentence capitalised occurrence (a name or place)
 PROBE_TERMS = 12  # an article's strongest terms, looked up to find candidate stories
@@ -131,14 +130,11 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def merge(
-    story: Mapping[str, float], size: int, article: Mapping[str, float], weight: int = 1
-) -> dict[str, float]:
-    """The story's centroid after adding one article (or a story of `weight` articles),
-    trimmed to its strongest terms."""
+def merge(story: Mapping[str, float], size: int, article: Mapping[str, float]) -> dict[str, float]:
+    """The story's centroid after adding one article, trimmed to its strongest terms."""
     merged = {t: v * size for t, v in story.items()}
     for t, v in article.items():
-        merged[t] = merged.get(t, 0.0) + v * weight
+        merged[t] = merged.get(t, 0.0) + v
     best = dict(sorted(merged.items(), key=lambda kv: -kv[1])[:TERMS_PER_STORY])
     norm = math.sqrt(sum(v * v for v in best.values())) or 1.0
     return {t: v / norm for t, v in best.items()}
@@ -158,67 +154,38 @@ class StoryTerms:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """Where an article goes: the story it joins (None: a new one) and that story's new state.
-
-    absorbed: a second candidate story that the joined one now resembles as closely as an
-    article must (the article bridged them); its articles move into story_id and it is gone.
-    """
+    """Where an article goes: the story it joins (None: a new one) and that story's new state."""
 
     story_id: int | None
     terms: dict[str, float]  # the story's centroid with the article in it
     first: str
     last: str
     index: list[str]  # the terms the story is found by (index_terms)
-    size: int = 1  # the story's article count with the article in it
-    absorbed: int | None = None
 
 
 def choose_story(
-    weights: Mapping[str, float], candidates: Iterable[StoryTerms], threshold: float | None = None
+    weights: Mapping[str, float], candidates: Iterable[StoryTerms]
 ) -> StoryTerms | None:
     """The story an article joins, or None to start one: the one decision both stores make.
 
-    The most similar candidate wins (ties: the first given) when it reaches `threshold`
-    (JOIN_THRESHOLD unless given).
+    The most similar candidate wins (ties: the first given) when it reaches JOIN_THRESHOLD.
     """
     best, best_score = None, 0.0
     for story in candidates:
         score = cosine(weights, story.terms)
         if score > best_score:
             best, best_score = story, score
-    limit = JOIN_THRESHOLD if threshold is None else threshold
-    return best if best is not None and best_score >= limit else None
+    return best if best is not None and best_score >= JOIN_THRESHOLD else None
 
 
 def place(weights: dict[str, float], candidates: Iterable[StoryTerms], published: str) -> Placement:
-    """Join the most similar candidate (choose_story) or start a story: what both stores write.
-
-    Then a second linkage, story to story: when the joined story's new centroid passes the
-    same test against another candidate, the two are one story that the ingest order split
-    (an article of the event's other angle came first and started its own); the older
-    story id keeps both. Measured on the tune half of stories_dev (bench/cluster_misses.py).
-    """
-    pool = list(candidates)
-    best = choose_story(weights, pool)
+    """Join the most similar candidate (choose_story) or start a story: what both stores write."""
+    best = choose_story(weights, candidates)
     if best is None:
         return Placement(None, weights, published, published, index_terms(weights))
     terms = merge(best.terms, best.size, weights)
     first, last = min(best.first, published), max(best.last, published)
-    size = best.size + 1
-    other = choose_story(terms, (s for s in pool if s.id != best.id), STORY_LINK_THRESHOLD)
-    if other is None:
-        return Placement(best.id, terms, first, last, index_terms(terms), size)
-    terms = merge(terms, size, other.terms, other.size)
-    keep, gone = sorted((best.id, other.id))
-    return Placement(
-        keep,
-        terms,
-        min(first, other.first),
-        max(last, other.last),
-        index_terms(terms),
-        size + other.size,
-        absorbed=gone,
-    )
+    return Placement(best.id, terms, first, last, index_terms(terms))
 
 
 def probe_terms(weights: Mapping[str, float]) -> list[str]:

@@ -181,16 +181,13 @@ class PgIngest:
         story_id = placed.story_id
         if story_id is not None:
             await conn.execute(
-                "UPDATE stories SET terms = $1, size = $2, first_published = $3, last_published = $4 "
-                "WHERE id = $5",
+                "UPDATE stories SET terms = $1, size = size + 1, first_published = $2, last_published = $3 "
+                "WHERE id = $4",
                 json.dumps(placed.terms),
-                placed.size,
                 placed.first,
                 placed.last,
                 story_id,
             )
-            if placed.absorbed is not None:
-                await _absorb(conn, placed.absorbed, story_id)
         else:
             story_id = await conn.fetchval(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES ($1, $1, 1, $2) "
@@ -244,25 +241,3 @@ class PgIngest:
                         await conn.execute(
                             f"UPDATE articles SET {table}_version = $1 WHERE pk = $2", version, pk
                         )
-
-
-async def _absorb(conn: asyncpg.Connection, gone: int, keep: int) -> None:
-    """Move story `gone` (articles, story watches, alert threads) into `keep` and delete it
-    (cluster.place found the two are one story)."""
-    await conn.execute("UPDATE articles SET story_id = $1 WHERE story_id = $2", keep, gone)
-    await conn.execute(
-        "UPDATE watches SET key = $1 WHERE kind = 'story' AND key = $2", str(keep), str(gone)
-    )
-    await conn.execute(
-        "UPDATE alert_threads t SET story_id = $1 WHERE story_id = $2 AND NOT EXISTS "
-        "(SELECT 1 FROM alert_threads k WHERE k.platform = t.platform AND k.place = t.place "
-        "AND k.story_id = $1)",
-        keep,
-        gone,
-    )
-    for table, column in (
-        ("alert_threads", "story_id"),
-        ("story_terms", "story_id"),
-        ("stories", "id"),
-    ):
-        await conn.execute(f"DELETE FROM {table} WHERE {column} = $1", gone)

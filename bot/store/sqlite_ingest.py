@@ -248,11 +248,9 @@ class SQLiteIngest:
         story_id = placed.story_id
         if story_id is not None:
             db.execute(
-                "UPDATE stories SET terms = ?, size = ?, first_published = ?, last_published = ? WHERE id = ?",
-                (json.dumps(placed.terms), placed.size, placed.first, placed.last, story_id),
+                "UPDATE stories SET terms = ?, size = size + 1, first_published = ?, last_published = ? WHERE id = ?",
+                (json.dumps(placed.terms), placed.first, placed.last, story_id),
             )
-            if placed.absorbed is not None:
-                self._absorb(placed.absorbed, story_id)
         else:
             cur = db.execute(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES (?, ?, 1, ?)",
@@ -266,25 +264,6 @@ class SQLiteIngest:
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
             [(t, placed.last, story_id) for t in placed.index],
         )
-
-    def _absorb(self, gone: int, keep: int) -> None:
-        """Move story `gone` (articles, story watches, alert threads) into `keep` and delete it
-        (cluster.place found the two are one story)."""
-        db = self._w
-        db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, gone))
-        db.execute(
-            "UPDATE watches SET key = ? WHERE kind = 'story' AND key = ?", (str(keep), str(gone))
-        )
-        db.execute(
-            "UPDATE OR IGNORE alert_threads SET story_id = ? WHERE story_id = ?", (keep, gone)
-        )
-        for table, column in (
-            ("alert_threads", "story_id"),
-            ("story_terms", "story_id"),
-            ("stories", "id"),
-        ):
-            db.execute(f"DELETE FROM {table} WHERE {column} = ?", (gone,))
-        self._story_first.pop(gone, None)
 
     def _begun_by(self, ids: set[int], latest_start: str) -> set[int]:
         """The stories among ids that began by latest_start, from the first dates kept in
