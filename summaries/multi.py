@@ -13,7 +13,7 @@ from importlib import resources
 
 import numpy as np
 
-from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate
+from bot.extract.boilerplate import boilerplate_sentences, is_boilerplate, is_page_furniture
 from bot.extract.sentences import split_sentences
 from bot.model import Sentence
 from summaries import summarize
@@ -188,36 +188,8 @@ def _word_weights() -> np.ndarray:
 
 
 _QUOTES = frozenset('"“”')
-# A photo caption run into the text: "file photo shows ...", "X (left) and Y ...", "pictured".
-# "(R)" alone is a party ("Sen. Ted Cruz (R)"), so only "(L)" stands for a place in a picture.
-_CAPTION = re.compile(
-    r"\bfile[- ]photo\b|\bphoto(?:graph)?s? (?:shows?|taken|released|provided)\b|\bpictured\b"
-    r"|\((?:L|left|right|cent(?:er|re)|far left|far right|top|bottom|top left|top right)\)"
-    r"|^File\s*[-–—]",
-    re.IGNORECASE,
-)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b|\b(?:I|we)[’'](?:m|re|ve)\b")
 _OPENER = re.compile(r"(?:Then|So|And|Now|That|This|These|Those|Still|Yet|Also)\b")
-
-
-def _is_furniture(text: str) -> bool:
-    """A caption, a teaser cut off mid-sentence ("ABC and CNN, citing officials...") or a
-    social post carrying its link: page furniture, not the story's text. An ellipsis inside
-    a quote ends on the quotation mark and stays."""
-    return (
-        text.rstrip().endswith(("...", "…"))
-        or "http://" in text
-        or "https://" in text
-        or is_caption(text)
-    )
-
-
-def is_caption(text: str) -> bool:
-    """True for a photo caption left in the article text: it describes a picture the reader
-    of a summary cannot see (tune half: candidates in 6 of 65 stories, picked in 2)."""
-    lowered = text.lower()  # a cheap gate first: most sentences hold none of the cues
-    cued = "(" in text or "photo" in lowered or "pictur" in lowered or lowered.startswith("file")
-    return cued and _CAPTION.search(text) is not None
 
 
 def word_features(
@@ -292,7 +264,11 @@ def _candidates(
             break
         if i in noise or is_fragment(s.text):
             continue
-        if needs_context(s.text) or (i < tail and is_boilerplate(s.text)) or _is_furniture(s.text):
+        if (
+            needs_context(s.text)
+            or (i < tail and is_boilerplate(s.text))
+            or is_page_furniture(s.text)
+        ):
             continue
         found_terms = stems.terms(tokenizer.to_words(s.text))
         terms = tuple(vocabulary.setdefault(t, len(vocabulary)) for t in found_terms)

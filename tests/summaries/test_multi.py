@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.extract.boilerplate import is_boilerplate
+from bot.extract.boilerplate import is_boilerplate, is_caption
 from bot.extract.sentences import split_sentences, words
 from summaries.document import needs_context
-from summaries.multi import Picked, StoryDoc, is_caption, summarize_story
+from summaries.multi import Picked, StoryDoc, summarize_story
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
