@@ -60,6 +60,7 @@ class Case:
     rank_args: tuple[Any, ...] | None  # rank()'s arguments but the weights (None: no figures)
     table_args: tuple[Any, ...] = ()  # _table()'s facet, match, words
     texts: dict[str, str] = field(default_factory=dict)  # the top articles' texts
+    rarity: float = WEIGHTS.rarity  # the rarity rank_args' article measures were made with
     _inputs: dict[float, tuple[Any, ...]] = field(default_factory=dict)
 
     @property
@@ -124,7 +125,7 @@ async def collect(golds: dict[str, list[dict]], articles: list[dict]) -> list[Ca
 def rank_inputs(case: Case, weights: Weights) -> tuple[Any, ...]:
     """rank()'s arguments, the article and paragraph measures redone for the weights' rarity."""
     assert case.rank_args is not None
-    if weights.rarity == WEIGHTS.rarity:
+    if weights.rarity == case.rarity:
         return case.rank_args
     if weights.rarity not in case._inputs:
         figures, words, _, facet, alone, _, _ = case.rank_args
