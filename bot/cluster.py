@@ -96,6 +96,16 @@ def background() -> tuple[dict[str, float], float]:
     return data["df"], 1.0 / data["documents"]
 
 
+def news_idf(word: str) -> float | None:
+    """log(1 / the word's document frequency in general news); a word the table lacks is as
+    rare as the table's rarest. None for a stop word or a stub the table never keeps ("us")."""
+    key = _content_stem(word)
+    if key is None:
+        return None
+    df, floor = background()
+    return math.log(1.0 / df.get(key, floor))
+
+
 @cache
 def _scaled_background() -> tuple[dict[str, float], float]:
     """PRIOR_DOCS * background df, worked out once rather than for every term of every article."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import Stemmer
 
+from bot import cluster
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.units import UNITS
 from bot.store import fts
@@ -21,10 +22,12 @@ _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # How much each place a query word is found in counts: the figure's sentence, unit or
 # referent first; then how much its whole article is about the words (coverage and density,
-# article_relevance), which weighs more than the title alone, so a story about the words
-# lends its figures relevance even where their own sentence lacks them ("It took £7.2m").
+# article_relevance) and its title, which together outweigh a sentence holding only some of
+# the words, so a story about the words lends its figures relevance even where their own
+# sentence lacks them ("It took £7.2m"). TITLE_WEIGHT and RARITY were learned on the tune
+# items of the figure review sets (bench/fit_figure_rank.py, which reports both halves).
 SENTENCE_WEIGHT = 3.0
-TITLE_WEIGHT = 1.0
+TITLE_WEIGHT = 1.5
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
 # Words in the sentence just before or after the figure's (same paragraph) but not in its own:
 # the neighbour often names what the figure is ("... in the shape of £11 billion. That is the
@@ -37,10 +40,31 @@ FACET_WEIGHT = 0.5
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
 NEAR_WEIGHT = 0.01
 NEAR_SPAN = 6  # words away at which nearness falls to nothing
+# How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
+# to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
+# "fine" could be any.
+RARITY = 0.5
 # Kept between requests: the split and stemmed top articles (ArticleWords, ~30 KB each) and
 # figures' sentences' stems
 ARTICLE_CACHE = 256
 SENTENCE_CACHE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The ranking's weights, one per place the words are found (a fit script tries others)."""
+
+    sentence: float = SENTENCE_WEIGHT
+    near: float = NEAR_WEIGHT
+    paragraph: float = PARAGRAPH_WEIGHT
+    neighbour: float = NEIGHBOUR_WEIGHT
+    title: float = TITLE_WEIGHT
+    article: float = ARTICLE_WEIGHT
+    facet: float = FACET_WEIGHT
+    rarity: float = RARITY
+
+
+WEIGHTS = Weights()
 
 
 @lru_cache(maxsize=100_000)
@@ -101,6 +125,28 @@ def article_words(text: str) -> ArticleWords:
     )
 
 
+@lru_cache(maxsize=1024)
+def query_weights(words: str, rarity: float) -> dict[str, float]:
+    """Each query stem's weight: its rarity in news (idf) to the power `rarity` (all 1 at 0).
+
+    A word the table does not hold is rare (a name), unless it is too short or too common for
+    the table to keep ("us", "eu"): its rarity is unknown, so it weighs the mean of the others.
+    """
+    known: dict[str, float] = {}
+    unknown: list[str] = []
+    for t in fts.content_terms(words):
+        s = stem(t)
+        if s in known or s in unknown:
+            continue
+        idf = cluster.news_idf(t)
+        if idf is None:
+            unknown.append(s)
+        else:
+            known[s] = idf**rarity
+    mean = sum(known.values()) / len(known) if known else 1.0
+    return {s: known.get(s, mean) for s in (stem(t) for t in fts.content_terms(words))}
+
+
 def query_stems(words: str) -> list[str]:
     """The stems of the content words of a query, in order, once each."""
     out: list[str] = []
@@ -121,13 +167,15 @@ class Scored:
     strong: bool = True  # about the words itself (sentence, title or facet), not only its article
 
 
-def article_relevance(texts: Mapping[str, str], words: str) -> dict[str, float]:
+def article_relevance(
+    texts: Mapping[str, str], words: str, weights: Weights | None = None
+) -> dict[str, float]:
     """How much each article is about the words (0-1), the same on every backend.
 
     The share of the words it holds, times how often they come up per word of text
     relative to the densest article: a story about oil says "oil" often.
     """
-    query = query_stems(words)
+    query = query_weights(words, (weights or WEIGHTS).rarity)
     cover: dict[str, float] = {}
     density: dict[str, float] = {}
     for aid, text in texts.items():
@@ -138,9 +186,11 @@ def article_relevance(texts: Mapping[str, str], words: str) -> dict[str, float]:
     return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
 
 
-def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str, int], float]:
+def paragraph_coverage(
+    article_id: str, text: str, words: str, weights: Weights | None = None
+) -> dict[tuple[str, int], float]:
     """The share of the query words in each paragraph of an article, keyed (id, paragraph)."""
-    query = query_stems(words)
+    query = query_weights(words, (weights or WEIGHTS).rarity)
     return {
         (article_id, i): _coverage(query, para)
         for i, para in enumerate(article_words(text).paragraphs)
@@ -152,10 +202,12 @@ def paragraph_coverage(article_id: str, text: str, words: str) -> dict[tuple[str
 NeighbourCover = Mapping[str, tuple[list[int], list[float]]]
 
 
-def neighbour_coverage(text: str, words: str) -> tuple[list[int], list[float]]:
+def neighbour_coverage(
+    text: str, words: str, weights: Weights | None = None
+) -> tuple[list[int], list[float]]:
     """For each sentence of an article (by start), the share of the query words in it and
     the sentences right before and after it in the same paragraph."""
-    query = query_stems(words)
+    query = query_weights(words, (weights or WEIGHTS).rarity)
     art = article_words(text)
     own, para = art.sentences, art.sentence_paragraph
     cover: list[float] = []
@@ -175,7 +227,7 @@ def _neighbour_at(cover: NeighbourCover | None, article_id: str, at: int) -> flo
     return shares[i] if i >= 0 else 0.0
 
 
-def nearness(query: Sequence[str], sentence: str, start: int, end: int) -> float:
+def nearness(query: Collection[str], sentence: str, start: int, end: int) -> float:
     """How close the query words sit to the figure at [start, end) of its sentence (0-1):
     each word found counts 1 beside the figure, falling to 0 at NEAR_SPAN words away."""
     if not query:
@@ -192,9 +244,11 @@ def nearness(query: Sequence[str], sentence: str, start: int, end: int) -> float
     return sum(max(0.0, 1.0 - max(d - 1, 0) / NEAR_SPAN) for d in best.values()) / len(query)
 
 
-def _coverage(query: Sequence[str], found: Iterable[str]) -> float:
+def _coverage(query: Mapping[str, float], found: Iterable[str]) -> float:
+    """The weighted share of the query stems found (query_weights)."""
     have = set(found)
-    return sum(1 for q in query if q in have) / len(query) if query else 0.0
+    total = sum(query.values())
+    return sum(w for q, w in query.items() if q in have) / total if total else 0.0
 
 
 def rank(
@@ -205,6 +259,7 @@ def rank(
     facet_alone: bool = False,
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
     neighbour_cover: NeighbourCover | None = None,
+    weights: Weights | None = None,
 ) -> list[Scored]:
     """Each figure once (one sentence, one offset), scored and best first.
 
@@ -216,7 +271,8 @@ def rank(
     of the facet the words name (money for "profits") gets a small bonus. Figures that
     score nothing are left out, except, with facet_alone, the facet's own figures.
     """
-    query = query_stems(words)
+    w = weights or WEIGHTS
+    query = query_weights(words, w.rarity)
     seen: set[tuple[str, int]] = set()
     out: list[Scored] = []
     title_cache: dict[str, float] = {}
@@ -242,27 +298,24 @@ def rank(
         at = sf.sentence.find(f.surface) if in_sentence else -1
         near = nearness(query, sf.sentence, at, at + len(f.surface)) if at >= 0 else 0.0
         score = (
-            SENTENCE_WEIGHT * in_sentence
-            + NEAR_WEIGHT * near
-            + PARAGRAPH_WEIGHT * para
-            + NEIGHBOUR_WEIGHT * beside
-            + TITLE_WEIGHT * title
-            + ARTICLE_WEIGHT * article
+            w.sentence * in_sentence
+            + w.near * near
+            + w.paragraph * para
+            + w.neighbour * beside
+            + w.title * title
+            + w.article * article
         )
         if of_facet:
-            score += FACET_WEIGHT
+            score += w.facet
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Scored(sf, score, in_sentence > 0, strong))
-    out = fold_conversions(out)
-    out.sort(
-        key=lambda s: (
-            -round(s.score, 9),
-            s.figure.article.published,
-            s.figure.article.id,
-            s.figure.figure.start,
-        )
-    )
-    return out
+    return sorted(fold_conversions(out), key=_order)
+
+
+def _order(s: Scored) -> tuple[float, str, str, int]:
+    """Best score first; ties by date, article and place (the same order on every backend)."""
+    a = s.figure.article
+    return (-round(s.score, 9), a.published, a.id, s.figure.figure.start)
 
 
 # "$427bn (£230bn)", "$32bn (£16.7bn; 24.1bn euros)": the gap before a conversion and between
