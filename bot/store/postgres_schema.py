@@ -478,6 +478,7 @@ DECLARE
     matches text;
     was_index text;
     was_seq text;
+    was_workers text;
 BEGIN
     IF numnode(q) = 0 THEN
         RETURN;
@@ -499,8 +500,10 @@ BEGIN
     span := ceil(1.25 * n * total / found)::bigint;
     was_index := current_setting('enable_indexscan');
     was_seq := current_setting('enable_seqscan');
+    was_workers := current_setting('max_parallel_workers_per_gather');
     PERFORM set_config('enable_indexscan', 'off', true);
     PERFORM set_config('enable_seqscan', 'off', true);
+    PERFORM set_config('max_parallel_workers_per_gather', '0', true);
     got := 0;
     LOOP
         IF phrase THEN
@@ -511,7 +514,7 @@ BEGIN
         END IF;
         RETURN QUERY EXECUTE format(
             'SELECT a.pk, ts_rank({_RANK_WEIGHTS_QUOTED}, a.rank_tsv, %L::tsquery) FROM articles a '
-            'WHERE %s AND a.pk > %s AND a.pk <= %s ORDER BY a.pk DESC LIMIT %s',
+            'WHERE %s AND a.pk + 0 > %s AND a.pk + 0 <= %s ORDER BY a.pk DESC LIMIT %s',
             q, matches, top - span, top, n - got);
         GET DIAGNOSTICS step = ROW_COUNT;
         got := got + step;
@@ -521,6 +524,7 @@ BEGIN
     END LOOP;
     PERFORM set_config('enable_indexscan', was_index, true);
     PERFORM set_config('enable_seqscan', was_seq, true);
+    PERFORM set_config('max_parallel_workers_per_gather', was_workers, true);
 END
 $$;
 """
