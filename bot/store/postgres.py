@@ -118,10 +118,10 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         As on SQLite, ranking looks at the newest SEARCH_CANDIDATES matching articles (a word
         found in most of a 100k archive would otherwise be ranked in every article), and
         'the', 'of', 'was' are left out of a query that has other words. The newest matches
-        are found through the GIN index (for a word expected in over 2.5n articles, only among
-        the newest articles expected to hold 1.25n of them) or, for words in over half the archive ("said"), by
-        walking from the newest article, chosen by the planner's estimate of the matches
-        (postgres_schema, migrations 4, 6, 8). They are ranked by their title and lead
+        are found through the GIN index, or, for words expected in over 2.5n articles ("said",
+        "people"), only among the newest articles expected to hold 1.25n of them, through a
+        second GIN index of the words tagged by pk range, so only those ranges' posting lists
+        are read (postgres_schema, migrations 4, 6, 8, 9). They are ranked by their title and lead
         (rank_tsv, kept in the row: ranking by the whole search vector read each one out of
         TOAST), the older first among equals as before; the best SURFACE_FIRST x limit are
         ranked again by the whole vector, so the hits and scores shown are tsv's. The index
