@@ -1,13 +1,16 @@
-"""Reads both stores ask in the same words: articles by id, url or prefix, and the facts of
-given articles or speakers. Each backend supplies its Dialect and two primitives."""
+"""Reads both stores ask in the same words: articles by id, url or prefix, the facts of
+given articles or speakers, and the stories of /brief. Each backend supplies its Dialect
+and a few primitives: two to run statements, and for stories its search words (the WHERE
+clause), its topic lookup and how it reads the articles of given stories."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from bot import cluster
 from bot.model import Article
-from bot.store.base import ArticleRef, StoredFigure, StoredQuote
+from bot.store.base import ArticleRef, StoredFigure, StoredQuote, Story
 from bot.store.dialect import Dialect
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
@@ -18,7 +21,10 @@ from bot.store.rows import (
     ref,
     stored_figure,
     stored_quote,
+    summary_of,
 )
+
+STORY_ORDER = "ORDER BY s.last_published DESC, s.size DESC, s.id"  # newest, then biggest
 
 
 class SharedReads:
@@ -32,6 +38,25 @@ class SharedReads:
 
     async def _select_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first row of a statement in the backend's own marks, or None."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _stories_where(
+        since: str | None, topic: str | None, after_row: int | None = None
+    ) -> tuple[str, list[Any]] | None:
+        """The WHERE clause (in the backend's own marks, stories aliased s) and parameters of
+        stories() and story_count(); None: nothing can match."""
+        raise NotImplementedError
+
+    async def _topic_stories(
+        self, since: str | None, topic: str, after_row: int | None, upto: int | None
+    ) -> list[tuple[int, str, str, bool]]:
+        """(id, first published, last published, about the topic) of the stories matching
+        the topic's words in STORY_ORDER: at least the first upto of them (None: all)."""
+        raise NotImplementedError
+
+    async def _story_articles(self, story_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
+        """The first 50 articles (published, then indexed order) of each given story."""
         raise NotImplementedError
 
     def _facts_of(self, fact: str) -> str:
@@ -132,3 +157,87 @@ class SharedReads:
         if limit:
             sql, params = f"{sql} LIMIT ?", [*params, limit]
         return await self._select(d.sql(sql), params)
+
+    # -- stories ------------------------------------------------------------------------
+
+    async def story_count(
+        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
+    ) -> int:
+        """How many stories stories() would list without a limit (for "n more" and paging)."""
+        counted = await self._story_count_rows(since, topic, after_row)
+        return int(counted[0]) if counted else 0
+
+    @read_cached
+    async def _story_count_rows(
+        self, since: str | None, topic: str | None, after_row: int | None
+    ) -> list[Any]:
+        """story_count as a one-row list, so it is cached between ingests like stories()."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return [0]
+        if topic:  # only the stories about the topic count, as stories() lists them
+            found = await self._topic_stories(since, topic, after_row, None)
+            return [sum(1 for *_, about in found if about)]
+        row = await self._select_one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
+        return [row[0] if row else 0]
+
+    @read_cached
+    async def stories(
+        self,
+        since: str | None = None,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        after_row: int | None = None,
+    ) -> list[Story]:
+        """Stories active since `since`, newest first; with a topic, only stories about it."""
+        where = self._stories_where(since, topic, after_row)
+        if where is None:
+            return []
+        if topic:  # matching articles are not enough: the story must be about the topic
+            upto = (offset + limit) * cluster.TOPIC_OVERFETCH
+            found = (await self._topic_stories(since, topic, after_row, upto))[:upto]
+            rows = [r[:3] for r in found if r[3]][offset : offset + limit]
+        else:
+            params = [*where[1], limit, offset]
+            d = self.DIALECT
+            rows = await self._select(
+                f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
+                f"{STORY_ORDER} LIMIT {d.mark(len(params) - 1)} OFFSET {d.mark(len(params))}",
+                params,
+            )
+        if not rows:
+            return []
+        arts = await self._story_articles([r[0] for r in rows])
+        return [
+            Story(
+                id=sid,
+                articles=tuple(arts.get(sid, ())),
+                first_published=first,
+                last_published=last,
+            )
+            for sid, first, last in rows
+        ]
+
+    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
+        """The cached multi-source summary and the story size it was made for."""
+        row = await self._select_one(
+            self.DIALECT.sql("SELECT size, summary, summary_size FROM stories WHERE id = ?"),
+            (story_id,),
+        )
+        return summary_of(row)
+
+    async def story_summaries(
+        self, story_ids: Sequence[int]
+    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
+        """story_summary of several stories in one query (a /brief shows five)."""
+        if not story_ids:
+            return {}
+        among, params = self.DIALECT.one_of(story_ids, "bigint")
+        rows = await self._select(
+            self.DIALECT.sql(
+                f"SELECT id, size, summary, summary_size FROM stories WHERE id {among}"
+            ),
+            params,
+        )
+        return {r[0]: summary_of(r[1:]) for r in rows}

@@ -13,7 +13,7 @@ import aiosqlite
 
 from bot import cluster
 from bot.store import fts
-from bot.store.base import SearchHit, StoredFigure, StoredQuote, Story
+from bot.store.base import ArticleRef, SearchHit, StoredFigure, StoredQuote
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
     FIG_COLS,
@@ -24,8 +24,8 @@ from bot.store.rows import (
     ref,
     stored_figure,
     stored_quote,
-    summary_of,
 )
+from bot.store.shared_reads import STORY_ORDER
 
 
 class SQLiteReads:
@@ -238,90 +238,30 @@ class SQLiteReads:
             params += [match, since or "", *[p for w in surface for p in (w, w)]]
         return f"WHERE s.last_published >= ? {filters}", params
 
-    async def story_count(
-        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
-    ) -> int:
-        """How many stories stories() would list without a limit (for "n more" and paging)."""
-        counted = await self._story_count_rows(since, topic, after_row)
-        return int(counted[0]) if counted else 0
-
-    @read_cached
-    async def _story_count_rows(
-        self, since: str | None, topic: str | None, after_row: int | None
-    ) -> list[Any]:
-        """story_count as a one-row list, so it is cached between ingests like stories()."""
-        where = self._stories_where(since, topic, after_row)
-        if where is None:
-            return [0]
-        if topic:  # only the stories about the topic count, as stories() lists them
-            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", where[1])
-            return [sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))]
-        row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
-        return [row[0] if row else 0]
-
-    @read_cached
-    async def stories(
-        self,
-        since: str | None = None,
-        topic: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-        after_row: int | None = None,
-    ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories about it."""
+    async def _topic_stories(
+        self, since: str | None, topic: str, after_row: int | None, upto: int | None
+    ) -> list[tuple[int, str, str, bool]]:
+        """SharedReads' topic lookup: only the first upto stories are read and parsed."""
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return []
-        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
-        if topic:  # matching articles are not enough: the story must be about the topic
-            found = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
-                f"{where[0]} {order} LIMIT ?",
-                [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH],
-            )
-            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
-            rows = about[offset : offset + limit]
-        else:
-            rows = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published FROM stories s "
-                f"{where[0]} {order} LIMIT ? OFFSET ?",
-                [*where[1], limit, offset],
-            )
-        out = []
-        for sid, first, last in rows:
+        sql = f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s {where[0]}"
+        params = where[1]
+        if upto is not None:
+            sql, params = f"{sql} {STORY_ORDER} LIMIT ?", [*params, upto]
+        found = await self._all(sql, params)
+        return [(r[0], r[1], r[2], cluster.about(json.loads(r[3]), topic)) for r in found]
+
+    async def _story_articles(self, story_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
+        """SharedReads' story articles: a LIMIT 50 lookup in the story_id index per story."""
+        out = {}
+        for sid in story_ids:
             arts = await self._all(
                 f"SELECT {REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
                 (sid,),
             )
-            out.append(
-                Story(
-                    id=sid,
-                    articles=tuple(ref(r) for r in arts),
-                    first_published=first,
-                    last_published=last,
-                )
-            )
+            out[sid] = [ref(r) for r in arts]
         return out
-
-    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
-        """The cached multi-source summary and the story size it was made for."""
-        row = await self._one(
-            "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
-        )
-        return summary_of(row)
-
-    async def story_summaries(
-        self, story_ids: Sequence[int]
-    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
-        """story_summary of several stories in one query (a /brief shows five)."""
-        if not story_ids:
-            return {}
-        marks = ",".join("?" * len(story_ids))
-        rows = await self._all(
-            f"SELECT id, size, summary, summary_size FROM stories WHERE id IN ({marks})",
-            tuple(story_ids),
-        )
-        return {r[0]: summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         async with self._write_lock:
