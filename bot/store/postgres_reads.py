@@ -59,35 +59,17 @@ class PgReads:
         )
         return [stored_figure(r) for r in await self._all(sql, *params)]
 
-    @read_cached
-    async def figure_topics(self) -> list[tuple[str, int]]:
-        rows = await self._all(
-            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
-            "GROUP BY topic ORDER BY count(*) DESC, topic"
-        )
-        return [(r[0], r[1]) for r in rows]
-
     # -- quotes -------------------------------------------------------------------------
 
-    @read_cached
-    async def quotes_matching(self, phrase_text: str, limit: int = 50) -> list[StoredQuote]:
-        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
-        for match in (phrase(phrase_text), all_of(phrase_text)):
-            if not match:
-                return []
-            rows = await self._ranked_quotes("tsv_text", match, limit)
-            if rows:
-                return rows
-        return []
-
-    @read_cached
-    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
-        match = all_of(words)
+    async def _ranked_quotes(
+        self, words: str, as_phrase: bool, in_sentence: bool, limit: int
+    ) -> list[StoredQuote] | None:
+        """SharedReads' quote lookup: the quote's (or its whole sentence's) search vector,
+        best (ts_rank) first."""
+        match = phrase(words) if as_phrase else all_of(words)
         if not match:
-            return []
-        return await self._ranked_quotes("tsv_all", match, limit)
-
-    async def _ranked_quotes(self, column: str, match: str, limit: int) -> list[StoredQuote]:
+            return None
+        column = "tsv_all" if in_sentence else "tsv_text"
         rows = await self._all(
             f"SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.pk = q.article_pk, "
             f"websearch_to_tsquery('english', $1) AS m WHERE q.{column} @@ m "

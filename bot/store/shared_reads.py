@@ -40,6 +40,13 @@ class SharedReads:
         """The first row of a statement in the backend's own marks, or None."""
         raise NotImplementedError
 
+    async def _ranked_quotes(
+        self, words: str, as_phrase: bool, in_sentence: bool, limit: int
+    ) -> list[StoredQuote] | None:
+        """Quotes holding the words (as a phrase, or all of them) in the quote itself or, with
+        in_sentence, anywhere in its sentence, best first; None: the words make no query."""
+        raise NotImplementedError
+
     @staticmethod
     def _stories_where(
         since: str | None, topic: str | None, after_row: int | None = None
@@ -129,6 +136,30 @@ class SharedReads:
             return []
         rows = await self._in_article_order(FIG_COLS, "figures f", "a.id", article_ids)
         return [stored_figure(r) for r in rows]
+
+    @read_cached
+    async def figure_topics(self) -> list[tuple[str, int]]:
+        rows = await self._select(
+            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
+            "GROUP BY topic ORDER BY count(*) DESC, topic"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    @read_cached
+    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
+        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
+        for as_phrase in (True, False):
+            rows = await self._ranked_quotes(phrase, as_phrase, False, limit)
+            if rows is None:
+                return []
+            if rows:
+                return rows
+        return []
+
+    @read_cached
+    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
+        """Quotes whose sentence holds all the words."""
+        return await self._ranked_quotes(words, False, True, limit) or []
 
     @read_cached
     async def quotes_by_speakers(self, keys: Sequence[str], limit: int = 200) -> list[StoredQuote]:

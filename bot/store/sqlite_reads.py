@@ -130,34 +130,6 @@ class SQLiteReads:
         )
         return [stored_figure(r) for r in await self._all(sql, [*params, limit])]
 
-    @read_cached
-    async def figure_topics(self) -> list[tuple[str, int]]:
-        rows = await self._all(
-            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
-            "GROUP BY topic ORDER BY count(*) DESC"
-        )
-        return [(r[0], r[1]) for r in rows]
-
-    # -- quotes -------------------------------------------------------------------------
-
-    @read_cached
-    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
-        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
-        for match in (fts.phrase(phrase), fts.all_of(phrase)):
-            if not match:
-                return []
-            rows = await self._ranked_quotes("{text}: " + f"({match})", limit)
-            if rows:
-                return rows
-        return []
-
-    @read_cached
-    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
-        match = fts.all_of(words)
-        if not match:
-            return []
-        return await self._ranked_quotes("{text sentence}: " + f"({match})", limit)
-
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
         """How often each spelling names each speaker, from the counts speakers() keeps: a
         much-quoted person has tens of thousands of quotes to count otherwise."""
@@ -199,13 +171,20 @@ class SQLiteReads:
             )
         return list(self._speakers_list)
 
-    async def _ranked_quotes(self, match: str, limit: int) -> list[StoredQuote]:
-        """Quotes matching an FTS5 query, best (bm25) first."""
+    async def _ranked_quotes(
+        self, words: str, as_phrase: bool, in_sentence: bool, limit: int
+    ) -> list[StoredQuote] | None:
+        """SharedReads' quote lookup: an FTS5 query on the quote (or its whole sentence), best
+        (bm25) first."""
+        match = fts.phrase(words) if as_phrase else fts.all_of(words)
+        if not match:
+            return None
+        columns = "{text sentence}" if in_sentence else "{text}"
         rows = await self._all(
             f"SELECT {QUOTE_COLS} FROM quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id "
             "JOIN articles a ON a.rowid = q.article_rowid "
             "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
-            (match, limit),
+            (f"{columns}: ({match})", limit),
         )
         return [stored_quote(r) for r in rows]
 
