@@ -163,36 +163,21 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
     # -- stories ------------------------------------------------------------------------
 
     @staticmethod
-    def _stories_where(
-        since: str | None, topic: str | None, after_row: int | None = None
-    ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
-
-        after_row: only stories with an article indexed after that articles.pk (a digest's
-        mark), whatever its publication date. A topic needs an article that has the words
-        themselves, not only their stems (Federer is not federal)."""
-        params: list[Any] = [since or ""]
-        filters = ""
-        if topic:
-            match = all_of(topic)
-            if not match:
-                return None
-            params.append(match)
-            at = len(params)
-            surface = fts.surface_patterns(topic)
-            words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
-            params.extend(surface)
-            filters += (
-                "AND s.id IN (SELECT a.story_id FROM articles a "
-                f"WHERE a.tsv @@ websearch_to_tsquery('english', ${at}) AND a.published >= $1{words} "
-                "ORDER BY a.published DESC LIMIT 2000) "
-            )
-        if after_row is not None:
-            params.append(after_row)
-            filters += (
-                f"AND s.id IN (SELECT a.story_id FROM articles a WHERE a.pk > ${len(params)}) "
-            )
-        return f"WHERE s.last_published >= $1 {filters}", params
+    def _topic_filter(topic: str, params: list[Any]) -> str | None:
+        """SharedReads' topic condition: the article's search vector, then its words."""
+        match = all_of(topic)
+        if not match:
+            return None
+        params.append(match)
+        at = len(params)
+        surface = fts.surface_patterns(topic)
+        words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
+        params.extend(surface)
+        return (
+            "AND s.id IN (SELECT a.story_id FROM articles a "
+            f"WHERE a.tsv @@ websearch_to_tsquery('english', ${at}) AND a.published >= $1{words} "
+            "ORDER BY a.published DESC LIMIT 2000) "
+        )
 
     async def _story_articles(self, story_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
         """SharedReads' story articles: every story's in one statement, the first 50 kept."""

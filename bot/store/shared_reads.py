@@ -48,11 +48,10 @@ class SharedReads:
         raise NotImplementedError
 
     @staticmethod
-    def _stories_where(
-        since: str | None, topic: str | None, after_row: int | None = None
-    ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause (in the backend's own marks, stories aliased s) and parameters of
-        stories() and story_count(); None: nothing can match."""
+    def _topic_filter(topic: str, params: list[Any]) -> str | None:
+        """The condition (in the backend's own marks, after "AND") that a story has an article
+        holding the topic's words, its parameters added to params (the first is `since`);
+        None: the topic makes no query."""
         raise NotImplementedError
 
     async def _topic_stories(
@@ -190,6 +189,31 @@ class SharedReads:
         return await self._select(d.sql(sql), params)
 
     # -- stories ------------------------------------------------------------------------
+
+    def _stories_where(
+        self, since: str | None, topic: str | None, after_row: int | None = None
+    ) -> tuple[str, list[Any]] | None:
+        """The WHERE clause (in the backend's own marks, stories aliased s) and parameters of
+        stories() and story_count(); None: nothing can match.
+
+        after_row: only stories with an article indexed after that article row (a digest's
+        mark), whatever its publication date. A topic needs an article that has the words
+        themselves, not only their stems (Federer is not federal)."""
+        d = self.DIALECT
+        params: list[Any] = [since or ""]
+        filters = ""
+        if after_row is not None:
+            params.append(after_row)
+            filters += (
+                f"AND s.id IN (SELECT a.story_id FROM articles a "
+                f"WHERE a.{d.row_key} > {d.mark(len(params))}) "
+            )
+        if topic:
+            found = self._topic_filter(topic, params)
+            if found is None:
+                return None
+            filters += found
+        return f"WHERE s.last_published >= {d.mark(1)} {filters}", params
 
     async def story_count(
         self, since: str | None = None, topic: str | None = None, after_row: int | None = None

@@ -191,31 +191,18 @@ class SQLiteReads:
     # -- stories ------------------------------------------------------------------------
 
     @staticmethod
-    def _stories_where(
-        since: str | None, topic: str | None, after_row: int | None = None
-    ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
-
-        after_row: only stories with an article indexed after that articles.rowid (a digest's
-        mark), whatever its publication date. A topic needs an article that has the words
-        themselves, not only their stems (Federer is not federal)."""
-        params: list[Any] = [since or ""]
-        filters = ""
-        if after_row is not None:
-            filters += "AND s.id IN (SELECT a.story_id FROM articles a WHERE a.rowid > ?) "
-            params.append(after_row)
-        if topic:
-            match = fts.all_of(topic)
-            if not match:
-                return None
-            surface = fts.surface_patterns(topic)
-            words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
-            filters += (
-                "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
-            )
-            params += [match, since or "", *[p for w in surface for p in (w, w)]]
-        return f"WHERE s.last_published >= ? {filters}", params
+    def _topic_filter(topic: str, params: list[Any]) -> str | None:
+        """SharedReads' topic condition: an FTS5 match on the article, then its words."""
+        match = fts.all_of(topic)
+        if not match:
+            return None
+        surface = fts.surface_patterns(topic)
+        words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
+        params += [match, params[0], *[p for w in surface for p in (w, w)]]
+        return (
+            "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
+        )
 
     async def _topic_stories(
         self, since: str | None, topic: str, after_row: int | None, upto: int | None
