@@ -1,5 +1,5 @@
-"""PostgreSQL's read queries besides /search and /brief: articles, figures, quotes and
-speakers (mixed into PostgresStore)."""
+"""PostgreSQL's read queries besides /search and /brief: the dialect parts of the figure and
+quote lookups (the rest is shared_reads.py's) and speakers (mixed into PostgresStore)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from bot.store.base import StoredFigure, StoredQuote
+from bot.store.base import StoredQuote
 from bot.store.postgres_text import all_of, any_of, phrase
-from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    FIG_COLS,
     QUOTE_COLS,
-    stored_figure,
     stored_quote,
 )
 
@@ -29,35 +26,15 @@ class PgReads:
 
     # -- figures ------------------------------------------------------------------------
 
-    @read_cached
-    async def figures(
-        self,
-        topic: str | None = None,
-        match: str | None = None,
-        limit: int = 1000,
-        any_word: bool = False,
-    ) -> list[StoredFigure]:
-        """Figures of a topic and/or whose sentence holds the words (any of them if any_word)."""
-        where, params = [], []
-        order = 'a.published, a.id COLLATE "C", f.start'
-        if topic:
-            params.append(topic)
-            where.append(f"f.topic = ${len(params)}")
-        if match:
-            q = any_of(match, drop_common=True) if any_word else all_of(match)
-            if not q:
-                return []
-            params.append(q)
-            tsq = f"websearch_to_tsquery('english', ${len(params)})"
-            where.append(f"f.tsv @@ {tsq}")
-            order = f"ts_rank(f.tsv, {tsq}) DESC, {order}"
-        params.append(limit)
-        sql = (
-            f"SELECT {FIG_COLS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-            f"ORDER BY {order} LIMIT ${len(params)}"
-        )
-        return [stored_figure(r) for r in await self._all(sql, *params)]
+    @staticmethod
+    def _figure_match(words: str, any_word: bool, params: list[Any]) -> tuple[str, str, str] | None:
+        """SharedReads' figure lookup: the figure sentence's search vector, ranked by ts_rank."""
+        q = any_of(words, drop_common=True) if any_word else all_of(words)
+        if not q:
+            return None
+        params.append(q)
+        tsq = f"websearch_to_tsquery('english', ${len(params)})"
+        return "", f"f.tsv @@ {tsq}", f"ts_rank(f.tsv, {tsq}) DESC"
 
     # -- quotes -------------------------------------------------------------------------
 

@@ -40,6 +40,13 @@ class SharedReads:
         """The first row of a statement in the backend's own marks, or None."""
         raise NotImplementedError
 
+    @staticmethod
+    def _figure_match(words: str, any_word: bool, params: list[Any]) -> tuple[str, str, str] | None:
+        """(join, condition, rank) in the backend's own marks that a figure's sentence holds
+        the words (all, or any with any_word), its parameter added to params; None: the words
+        make no query."""
+        raise NotImplementedError
+
     async def _ranked_quotes(
         self, words: str, as_phrase: bool, in_sentence: bool, limit: int
     ) -> list[StoredQuote] | None:
@@ -135,6 +142,41 @@ class SharedReads:
             return []
         rows = await self._in_article_order(FIG_COLS, "figures f", "a.id", article_ids)
         return [stored_figure(r) for r in rows]
+
+    @read_cached
+    async def figures(
+        self,
+        topic: str | None = None,
+        match: str | None = None,
+        limit: int = 1000,
+        any_word: bool = False,
+    ) -> list[StoredFigure]:
+        """Figures of a topic and/or whose sentence holds the words (any of them if any_word).
+
+        With words, the best-matching sentences come first, so a LIMIT keeps the relevant
+        ones; without, article order.
+        """
+        d = self.DIALECT
+        where, params = [], []
+        join, order = "", f"a.published, a.id{d.binary}, f.start"
+        if topic:
+            params.append(topic)
+            where.append(f"f.topic = {d.mark(len(params))}")
+        if match:
+            found = self._figure_match(match, any_word, params)
+            if found is None:
+                return []
+            join, condition, rank = found
+            where.append(condition)
+            order = f"{rank}, {order}"
+        params.append(limit)
+        sql = (
+            f"SELECT {FIG_COLS} FROM figures f {join} "
+            f"JOIN articles a ON a.{d.row_key} = f.article_{d.row_key} "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+            f"ORDER BY {order} LIMIT {d.mark(len(params))}"
+        )
+        return [stored_figure(r) for r in await self._select(sql, params)]
 
     @read_cached
     async def figure_topics(self) -> list[tuple[str, int]]:

@@ -1,5 +1,5 @@
-"""SQLite's read queries: articles, /search, figures, quotes, speakers and stories (mixed
-into SQLiteStore)."""
+"""SQLite's read queries: /search, speakers, and the dialect parts of the figure, quote and
+story lookups, the rest being shared_reads.py's (mixed into SQLiteStore)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,14 @@ import aiosqlite
 
 from bot import cluster
 from bot.store import fts
-from bot.store.base import ArticleRef, SearchHit, StoredFigure, StoredQuote
+from bot.store.base import ArticleRef, SearchHit, StoredQuote
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    FIG_COLS,
     QUOTE_COLS,
     REF_COLS,
     SEARCH_CANDIDATES,
     SURFACE_FIRST,
     ref,
-    stored_figure,
     stored_quote,
 )
 from bot.store.shared_reads import STORY_ORDER
@@ -97,38 +95,20 @@ class SQLiteReads:
 
     # -- figures ------------------------------------------------------------------------
 
-    @read_cached
-    async def figures(
-        self,
-        topic: str | None = None,
-        match: str | None = None,
-        limit: int = 1000,
-        any_word: bool = False,
-    ) -> list[StoredFigure]:
-        """Figures of a topic and/or whose sentence holds the words (any of them if any_word).
-
-        With words, the best-matching sentences come first (bm25), so a LIMIT keeps the
-        relevant ones; without, article order.
-        """
-        where, params = [], []
-        join = ""
-        order = "a.published, a.id, f.start"
-        if topic:
-            where.append("f.topic = ?")
-            params.append(topic)
-        if match:
-            q = fts.any_of(match, drop_common=True) if any_word else fts.all_of(match)
-            if not q:
-                return []
-            join = "JOIN figures_fts ON figures_fts.rowid = f.id"
-            where.append("figures_fts MATCH ?")
-            params.append(q)
-            order = f"bm25(figures_fts), {order}"
-        sql = (
-            f"SELECT {FIG_COLS} FROM figures f {join} JOIN articles a ON a.rowid = f.article_rowid "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
+    @staticmethod
+    def _figure_match(words: str, any_word: bool, params: list[Any]) -> tuple[str, str, str] | None:
+        """SharedReads' figure lookup: the FTS5 index of figure sentences, ranked by bm25."""
+        q = fts.any_of(words, drop_common=True) if any_word else fts.all_of(words)
+        if not q:
+            return None
+        params.append(q)
+        return (
+            "JOIN figures_fts ON figures_fts.rowid = f.id",
+            "figures_fts MATCH ?",
+            "bm25(figures_fts)",
         )
-        return [stored_figure(r) for r in await self._all(sql, [*params, limit])]
+
+    # -- quotes -------------------------------------------------------------------------
 
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
         """How often each spelling names each speaker, from the counts speakers() keeps: a
