@@ -21,11 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tune_clusters import SHUFFLE_SEED, bcubed, load
+from tune_clusters import SHUFFLE_SEED, arrivals, bcubed, load
 
 from bot import cluster
 from bot.ingest.readers import ReadError, from_text
-from bot.store.prepare import prepare
+from bot.model import Article
+from bot.store.prepare import Prepared, prepare
 
 
 def kept(
@@ -34,24 +35,23 @@ def kept(
     """(story key of each refused page or exact copy, [(id, gold, term counts, title and
     story text with the boilerplate sentences left out)] of the rest)."""
     alone: dict[str, object] = {}
-    seen: set[str] = set()
-    rest = []
-    for aid, gold, text in rows:
+    read: dict[str, tuple[Article, Prepared]] = {}
+
+    def terms(aid: str, text: str) -> Counter[str] | None:
         try:
             article = from_text(text, id_hint=aid)
         except ReadError:
-            alone[aid] = ("refused", aid)
-            continue
-        digest = " ".join(text.lower().split())
-        if digest in seen:
-            alone[aid] = ("duplicate", aid)
-            continue
-        seen.add(digest)
-        prep = prepare(article, extract=False)
+            return None
+        read[aid] = (article, prepare(article, extract=False))
+        return read[aid][1].terms
+
+    rest = []
+    for new in arrivals(rows, alone, terms):
+        article, prep = read[new.aid]
         story = " ".join(
             s.text for i, s in enumerate(prep.analysis.sentences) if i not in prep.boilerplate
         )
-        rest.append((aid, gold, prep.terms, f"{article.title}. {story}"))
+        rest.append((new.aid, new.gold, new.counts, f"{article.title}. {story}"))
     return alone, rest
 
 

@@ -67,8 +67,6 @@ alongside as other news of the same day):
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -77,8 +75,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cluster_ceiling import kept
-from tune_clusters import SHUFFLE_SEED, bcubed, load, replay
+from tune_clusters import SHUFFLE_SEED, arrivals, averaged, bcubed, distractor_texts, load, replay
 
 from bot import cluster
 from bot.ingest.readers import ReadError, from_text
@@ -162,15 +159,11 @@ def absorbs(
 
 def replay_linked(rows: list[tuple[str, str, str]], mode: str) -> dict[str, object]:
     """tune_clusters.replay with a story-to-story linkage after each join."""
-    alone, rest = kept(rows)
-    story_of: dict[str, object] = dict(alone)
+    story_of: dict[str, object] = {}
     stories: dict[int, cluster.StoryTerms] = {}
-    df: Counter[str] = Counter()
-    for n_docs, (aid, _, counts, _) in enumerate(rest):
-        weights = cluster.weigh(counts, df, n_docs)
-        df.update(counts.keys())
-        probe = set(cluster.probe_terms(weights))
-        pool = [s for s in stories.values() if probe & set(cluster.index_terms(s.terms))]
+    for new in arrivals(rows, story_of):
+        aid, weights, n_docs = new.aid, new.weights, new.n_docs
+        pool = [s for s in stories.values() if new.meets(s.terms)]
         best = cluster.choose_story(weights, pool)
         if best is None:
             stories[n_docs] = cluster.StoryTerms(n_docs, weights, 1)
@@ -211,18 +204,14 @@ def main() -> None:
         p, r, f = bcubed({a: g for a, g, _ in rows}, story_of)
         print(f"\nsplit events {split}   P {p:.4f}  R {r:.4f}  F1 {f:.4f}")
         return
-    texts: list[str] = []
-    if args.distractors:
-        with args.distractors.open(encoding="utf8") as fh:
-            texts = [json.loads(line)["text"] for line in fh if line.strip()]
-        texts = random.Random(SHUFFLE_SEED).sample(texts, min(args.n_distractors, len(texts)))
-    totals = [0.0, 0.0, 0.0, 0.0]
-    for seed in range(args.seeds):
-        rows = load(args.gold, SHUFFLE_SEED + seed, texts)
-        story_of = replay_linked(rows, args.link)
-        sizes = Counter(story_of[aid] for aid, gold, _ in rows if not gold)
-        found = (*bcubed({a: g for a, g, _ in rows}, story_of), max(sizes.values(), default=0))
-        totals = [t + v / args.seeds for t, v in zip(totals, found, strict=True)]
+    texts = distractor_texts(args.distractors, args.n_distractors)
+
+    def largest_other(rows: list[tuple[str, str, str]], story_of: dict[str, object]) -> float:
+        return max(Counter(story_of[aid] for aid, gold, _ in rows if not gold).values(), default=0)
+
+    totals = averaged(
+        args.gold, args.seeds, texts, lambda rows: replay_linked(rows, args.link), largest_other
+    )
     print("P {:.4f}  R {:.4f}  F1 {:.4f}  largest other story {:.1f}".format(*totals))
 
 

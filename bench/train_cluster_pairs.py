@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,15 +37,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cluster_pairs as cluster_pair
-from tune_clusters import SHUFFLE_SEED, bcubed, load
+from tune_clusters import (
+    SHUFFLE_SEED,
+    Row,
+    arrivals,
+    bcubed,
+    distractor_texts,
+    load,
+    store_terms,
+)
 
 from bot import cluster
-from bot.ingest.readers import ReadError, from_text
-from bot.store.prepare import prepare
 
 HYBRID = False  # --hybrid: keep every cosine-rule join, learn only the extra ones
 USE = [True] * len(cluster_pair.FEATURES)  # --drop turns features off (their weight is 0)
-Row = tuple[str, str, str]  # (article id, gold event, text)
 Decide = Callable[[list[list[float]]], int | None]  # candidates' features -> the one joined
 
 
@@ -58,12 +62,7 @@ class Prepared:
 
     def __call__(self, aid: str, text: str) -> Counter[str] | None:
         if aid not in self.counts:
-            try:
-                article = from_text(text, id_hint=aid)
-            except ReadError:
-                self.counts[aid] = None
-            else:
-                self.counts[aid] = prepare(article, extract=False).terms
+            self.counts[aid] = store_terms(aid, text)
         return self.counts[aid]
 
 
@@ -75,31 +74,16 @@ def replay(
     decide None: the gold places every article (pairs for fitting); else decide does, as the
     store would. Distractors (gold "") are each their own event.
     """
-    df: Counter[str] = Counter()
     stories: dict[object, tuple[dict[str, float], int]] = {}
     story_event: dict[object, str] = {}
     story_of: dict[str, object] = {}
     pairs: list[tuple[list[float], int, str]] = []
-    seen: set[str] = set()
-    n_docs = 0
     gold_events = {g for _, g, _ in rows if g}
-    for aid, gold, text in rows:
+    for new in arrivals(rows, story_of, terms):
+        aid, gold, weights = new.aid, new.gold, new.weights
         event = gold or aid
-        counts = terms(aid, text)
-        if counts is None:
-            story_of[aid] = ("refused", aid)
-            continue
-        digest = " ".join(text.lower().split())
-        if digest in seen:
-            story_of[aid] = ("duplicate", aid)
-            continue
-        seen.add(digest)
-        weights = cluster.weigh(counts, df, n_docs)
-        idf = cluster_pair.idfs(weights, df, n_docs)
-        df.update(counts.keys())
-        n_docs += 1
-        probe = set(cluster.probe_terms(weights))
-        keys = [k for k, (st, _) in stories.items() if probe.intersection(cluster.index_terms(st))]
+        idf = cluster_pair.idfs(weights, new.df, new.n_docs)
+        keys = [k for k, (st, _) in stories.items() if new.meets(st)]
         feats = [
             cluster_pair.pair_features(weights, idf, stories[k][0], stories[k][1]) for k in keys
         ]
@@ -211,11 +195,7 @@ def main() -> None:
         if name:
             USE[cluster_pair.FEATURES.index(name)] = False
     stories = [json.loads(line) for line in args.gold.open(encoding="utf8") if line.strip()]
-    distractors: list[str] = []
-    if args.distractors:
-        with args.distractors.open(encoding="utf8") as f:
-            texts = [json.loads(line)["text"] for line in f if line.strip()]
-        distractors = random.Random(SHUFFLE_SEED).sample(texts, min(args.n_distractors, len(texts)))
+    distractors = distractor_texts(args.distractors, args.n_distractors)
     terms = Prepared()
     everything = orders(stories, distractors, args.seeds, args.gold)
     base = score(everything, terms, cosine_rule)

@@ -2,7 +2,9 @@
 
 Tuning aid for bot/cluster.py: the same term counts, weighting and join decision the stores
 use, without SQLite, so a parameter sweep over a dev half takes seconds. Prints B-cubed
-precision, recall and F1 (the scorer's definition) and the story count.
+precision, recall and F1 (the scorer's definition) and the story count. The replay itself
+(arrivals: which articles the store keeps and how it weighs them; averaged: B-cubed over
+ingest orders) is the one the other clustering scripts in bench/ build on.
 
     python bench/tune_clusters.py /tmp/split/stories_dev.tune.jsonl [--threshold 0.25]
 """
@@ -14,6 +16,8 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,9 +27,10 @@ from bot.ingest.readers import ReadError, from_text
 from bot.store.prepare import prepare
 
 SHUFFLE_SEED = 20260214  # any fixed order; the scorer uses its own
+Row = tuple[str, str, str]  # (article id, gold story id, text)
 
 
-def load(path: Path, seed: int, distractors: list[str]) -> list[tuple[str, str, str]]:
+def load(path: Path, seed: int, distractors: list[str]) -> list[Row]:
     """(article id, gold story id, text) in a shuffled ingest order; distractor texts get
     the gold story "" (other news of the same day that must not join the gold stories)."""
     rows = [
@@ -58,17 +63,50 @@ def bcubed(gold_of: dict[str, str], story_of: dict[str, object]) -> tuple[float,
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def replay(rows: list[tuple[str, str, str]]) -> dict[str, object]:
-    """Article id -> story key, as the store would assign them (refused and exact copies alone)."""
+def store_terms(aid: str, text: str) -> Counter[str] | None:
+    """The term counts the stores cluster an article by (boilerplate left out); None: the
+    article is refused at ingest."""
+    try:
+        article = from_text(text, id_hint=aid)
+    except ReadError:
+        return None
+    return prepare(article, extract=False).terms
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """One article the store keeps, as placement meets it. df and n_docs are the document
+    frequencies of the articles before it (it is counted once the loop body is done)."""
+
+    aid: str
+    gold: str
+    counts: Counter[str]
+    weights: dict[str, float]
+    df: Counter[str]
+    n_docs: int
+    probe: frozenset[str]
+
+    def meets(self, terms: dict[str, float]) -> bool:
+        """Whether the store's lookup finds a story with these terms (its index terms share
+        one of the article's probe terms), i.e. whether the story is a candidate at all."""
+        return not self.probe.isdisjoint(cluster.index_terms(terms))
+
+
+def arrivals(
+    rows: Sequence[Row],
+    story_of: dict[str, object],
+    terms: Callable[[str, str], Counter[str] | None] = store_terms,
+) -> Iterator[Arrival]:
+    """The articles the store keeps, in ingest order, weighed as the store weighs them.
+
+    Refused pages and exact copies (same text but for case and spacing) are not yielded:
+    they go into story_of each as a story alone, as the stores file them."""
     df: Counter[str] = Counter()
-    stories: list[cluster.StoryTerms] = []
-    story_of: dict[str, object] = {}
     seen: set[str] = set()
     n_docs = 0
-    for aid, _, text in rows:
-        try:
-            article = from_text(text, id_hint=aid)
-        except ReadError:
+    for aid, gold, text in rows:
+        counts = terms(aid, text)
+        if counts is None:
             story_of[aid] = ("refused", aid)
             continue
         digest = " ".join(text.lower().split())
@@ -76,26 +114,55 @@ def replay(rows: list[tuple[str, str, str]]) -> dict[str, object]:
             story_of[aid] = ("duplicate", aid)
             continue
         seen.add(digest)
-        counts = prepare(article, extract=False).terms  # boilerplate left out, as the stores do
         weights = cluster.weigh(counts, df, n_docs)
+        yield Arrival(
+            aid, gold, counts, weights, df, n_docs, frozenset(cluster.probe_terms(weights))
+        )
         df.update(counts.keys())
         n_docs += 1
-        probe = set(cluster.probe_terms(weights))
-        match = weights
-        found = cluster.choose_story(
-            match, (st for st in stories if probe.intersection(cluster.index_terms(st.terms)))
-        )
-        k = None if found is None else found.id
-        if k is None:
-            stories.append(cluster.StoryTerms(len(stories), dict(weights), 1))
-            story_of[aid] = len(stories) - 1
+
+
+def replay(rows: list[Row]) -> dict[str, object]:
+    """Article id -> story key, as the store would assign them (refused and exact copies alone)."""
+    stories: list[cluster.StoryTerms] = []
+    story_of: dict[str, object] = {}
+    for new in arrivals(rows, story_of):
+        found = cluster.choose_story(new.weights, (st for st in stories if new.meets(st.terms)))
+        if found is None:
+            stories.append(cluster.StoryTerms(len(stories), dict(new.weights), 1))
+            story_of[new.aid] = len(stories) - 1
         else:
-            old = stories[k]
-            stories[k] = cluster.StoryTerms(
-                old.id, cluster.merge(old.terms, old.size, weights), old.size + 1
+            stories[found.id] = cluster.StoryTerms(
+                found.id, cluster.merge(found.terms, found.size, new.weights), found.size + 1
             )
-            story_of[aid] = k
+            story_of[new.aid] = found.id
     return story_of
+
+
+def distractor_texts(path: Path | None, n: int) -> list[str]:
+    """n texts drawn (in a fixed order) from a JSONL of other news; none without a path."""
+    if path is None:
+        return []
+    with path.open(encoding="utf8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    return random.Random(SHUFFLE_SEED).sample(texts, min(n, len(texts)))
+
+
+def averaged(
+    path: Path,
+    seeds: int,
+    distractors: list[str],
+    place: Callable[[list[Row]], dict[str, object]],
+    extra: Callable[[list[Row], dict[str, object]], float],
+) -> list[float]:
+    """B-cubed P, R, F1 and one more number (extra), each the mean over `seeds` ingest orders."""
+    totals = [0.0, 0.0, 0.0, 0.0]
+    for seed in range(seeds):
+        rows = load(path, SHUFFLE_SEED + seed, distractors)
+        story_of = place(rows)
+        found = (*bcubed({a: g for a, g, _ in rows}, story_of), extra(rows, story_of))
+        totals = [t + v / seeds for t, v in zip(totals, found, strict=True)]
+    return totals
 
 
 def main() -> None:
@@ -113,19 +180,14 @@ def main() -> None:
     for item in args.set:
         name, value = item.split("=")
         setattr(cluster, name, type(getattr(cluster, name))(value))
-    distractors: list[str] = []
-    if args.distractors:
-        with args.distractors.open(encoding="utf8") as f:
-            texts = [json.loads(line)["text"] for line in f if line.strip()]
-        distractors = random.Random(SHUFFLE_SEED).sample(texts, min(args.n_distractors, len(texts)))
-    totals = [0.0, 0.0, 0.0, 0.0]
-    for seed in range(args.seeds):
-        rows = load(args.gold, SHUFFLE_SEED + seed, distractors)
-        story_of = replay(rows)
-        p, r, f = bcubed({a: g for a, g, _ in rows}, story_of)
-        stories = len({story_of[a] for a, g, _ in rows if g})
-        for i, v in enumerate((p, r, f, stories)):
-            totals[i] += v / args.seeds
+    distractors = distractor_texts(args.distractors, args.n_distractors)
+    totals = averaged(
+        args.gold,
+        args.seeds,
+        distractors,
+        replay,
+        lambda rows, story_of: len({story_of[a] for a, g, _ in rows if g}),
+    )
     print("P {:.4f}  R {:.4f}  F1 {:.4f}  stories {:.1f}  {}".format(*totals, " ".join(args.set)))
 
 

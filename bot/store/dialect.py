@@ -39,12 +39,16 @@ class Dialect:
         """The statement (written with ? marks) in this dialect."""
         return dollars(statement) if self.numbered else statement
 
-    def one_of(self, values: Sequence[str]) -> tuple[str, list[Any]]:
-        """(condition, parameters) for a text column being one of values: SQLite's IN with a
-        mark each, PostgreSQL's = ANY of one array."""
+    def one_of(self, values: Sequence[Any], array: str = "text") -> tuple[str, list[Any]]:
+        """(condition, parameters) for a column (of PostgreSQL type `array`) being one of
+        values: SQLite's IN with a mark each, PostgreSQL's = ANY of one array."""
         if self.numbered:
-            return "= ANY(?::text[])", [list(values)]
+            return f"= ANY(?::{array}[])", [list(values)]
         return f"IN ({','.join('?' * len(values))})", list(values)
+
+    def mark(self, n: int) -> str:
+        """The mark of the n-th parameter (from 1), for a statement already in this dialect."""
+        return f"${n}" if self.numbered else "?"
 
     def returns(self, statement: str, columns: str) -> str:
         """The write, handing back `columns` where the dialect does so."""

@@ -8,8 +8,8 @@ as SQLite's single writer does.
 
 The class is put together here: writes in postgres_ingest.py, the other reads in
 postgres_reads.py, digests and watches in postgres_digests.py and postgres_watches.py; the
-search and /brief (stories) queries stay in this module. Row shapes shared with SQLite are
-in rows.py.
+search query and the dialect parts of /brief (stories) stay in this module, the rest of
+/brief is shared_reads.py's. Row shapes shared with SQLite are in rows.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import asyncpg
 
 from bot import cluster
 from bot.store import fts
-from bot.store.base import ArticleRef, SearchHit, StoreError, Story
+from bot.store.base import ArticleRef, SearchHit, StoreError
 from bot.store.dialect import POSTGRES
 from bot.store.postgres_digests import PgDigestTables
 from bot.store.postgres_ingest import PgIngest
@@ -35,8 +35,7 @@ from bot.store.read_cache import ReadCache, read_cached
 from bot.store.rows import REF_COLS as _REF_COLS  # the names the search and /brief queries use
 from bot.store.rows import SEARCH_CANDIDATES, SURFACE_FIRST
 from bot.store.rows import ref as _ref
-from bot.store.rows import summary_of as _summary_of
-from bot.store.shared_reads import SharedReads
+from bot.store.shared_reads import STORY_ORDER, SharedReads
 from bot.store.snippets import snippet
 
 __all__ = ["PostgresStore", "clean", "redact"]
@@ -164,100 +163,44 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
     # -- stories ------------------------------------------------------------------------
 
     @staticmethod
-    def _stories_where(
-        since: str | None, topic: str | None, after_row: int | None = None
-    ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
+    def _topic_filter(topic: str, params: list[Any]) -> str | None:
+        """SharedReads' topic condition: the article's search vector, then its words."""
+        match = all_of(topic)
+        if not match:
+            return None
+        params.append(match)
+        at = len(params)
+        surface = fts.surface_patterns(topic)
+        words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
+        params.extend(surface)
+        return (
+            "AND s.id IN (SELECT a.story_id FROM articles a "
+            f"WHERE a.tsv @@ websearch_to_tsquery('english', ${at}) AND a.published >= $1{words} "
+            "ORDER BY a.published DESC LIMIT 2000) "
+        )
 
-        after_row: only stories with an article indexed after that articles.pk (a digest's
-        mark), whatever its publication date. A topic needs an article that has the words
-        themselves, not only their stems (Federer is not federal)."""
-        params: list[Any] = [since or ""]
-        filters = ""
-        if topic:
-            match = all_of(topic)
-            if not match:
-                return None
-            params.append(match)
-            at = len(params)
-            surface = fts.surface_patterns(topic)
-            words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
-            params.extend(surface)
-            filters += (
-                "AND s.id IN (SELECT a.story_id FROM articles a "
-                f"WHERE a.tsv @@ websearch_to_tsquery('english', ${at}) AND a.published >= $1{words} "
-                "ORDER BY a.published DESC LIMIT 2000) "
-            )
-        if after_row is not None:
-            params.append(after_row)
-            filters += (
-                f"AND s.id IN (SELECT a.story_id FROM articles a WHERE a.pk > ${len(params)}) "
-            )
-        return f"WHERE s.last_published >= $1 {filters}", params
-
-    async def story_count(
-        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
-    ) -> int:
-        """How many stories stories() would list without a limit (for "n more" and paging)."""
-        where = self._stories_where(since, topic, after_row)
-        if where is None:
-            return 0
-        if topic:  # only the stories about the topic count, as stories() lists them
-            return sum(
-                1 for *_, about in await self._topic_stories(since, topic, after_row) if about
-            )
-        rows = await self._all(f"SELECT count(*) FROM stories s {where[0]}", *where[1])
-        return int(rows[0][0]) if rows else 0
-
-    @read_cached
-    async def stories(
-        self,
-        since: str | None = None,
-        topic: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-        after_row: int | None = None,
-    ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories about it."""
-        where = self._stories_where(since, topic, after_row)
-        if where is None:
-            return []
-        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
-        if topic:  # matching articles are not enough: the story must be about the topic
-            found = await self._topic_stories(since, topic, after_row)
-            read = found[: (offset + limit) * cluster.TOPIC_OVERFETCH]
-            rows = [r[:3] for r in read if r[3]][offset : offset + limit]
-        else:
-            params = [*where[1], limit, offset]
-            rows = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published FROM stories s {where[0]} "
-                f"{order} LIMIT ${len(params) - 1} OFFSET ${len(params)}",
-                *params,
-            )
-        if not rows:
-            return []
+    async def _story_articles(self, story_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
+        """SharedReads' story articles: every story's in one statement, the first 50 kept."""
         arts = await self._all(
             f"SELECT a.story_id, {_REF_COLS} FROM articles a WHERE a.story_id = ANY($1::bigint[]) "
             "ORDER BY a.published, a.pk",
-            [r[0] for r in rows],
+            list(story_ids),
         )
         by_story: dict[int, list[ArticleRef]] = {}
         for r in arts:
             refs = by_story.setdefault(r[0], [])
             if len(refs) < 50:
                 refs.append(_ref(r[1:]))
-        return [
-            Story(
-                id=sid,
-                articles=tuple(by_story.get(sid, ())),
-                first_published=first,
-                last_published=last,
-            )
-            for sid, first, last in rows
-        ]
+        return by_story
+
+    async def _topic_stories(
+        self, since: str | None, topic: str, after_row: int | None, upto: int | None
+    ) -> list[tuple[int, str, str, bool]]:
+        """SharedReads' topic lookup: all of them, whatever upto (see _topic_matches)."""
+        return await self._topic_matches(since, topic, after_row)
 
     @read_cached
-    async def _topic_stories(
+    async def _topic_matches(
         self, since: str | None, topic: str, after_row: int | None
     ) -> list[tuple[int, str, str, bool]]:
         """Every story matching the topic's words, in stories() order, each with whether it is
@@ -274,32 +217,13 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         terms = f"CASE WHEN {keys} THEN s.terms END" if keys else "s.terms"
         found = await self._all(
             f"SELECT s.id, s.first_published, s.last_published, {terms} FROM stories s "
-            f"{where[0]} ORDER BY s.last_published DESC, s.size DESC, s.id",
+            f"{where[0]} {STORY_ORDER}",
             *params,
         )
         return [
             (r[0], r[1], r[2], r[3] is not None and cluster.about(json.loads(r[3]), topic))
             for r in found
         ]
-
-    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
-        """The cached multi-source summary and the story size it was made for."""
-        row = await self._one(
-            "SELECT size, summary, summary_size FROM stories WHERE id = $1", story_id
-        )
-        return _summary_of(row)
-
-    async def story_summaries(
-        self, story_ids: Sequence[int]
-    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
-        """story_summary of several stories in one query (a /brief shows five)."""
-        if not story_ids:
-            return {}
-        rows = await self._all(
-            "SELECT id, size, summary, summary_size FROM stories WHERE id = ANY($1::bigint[])",
-            list(story_ids),
-        )
-        return {r[0]: _summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         await self._exec(

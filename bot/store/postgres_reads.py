@@ -1,5 +1,5 @@
-"""PostgreSQL's read queries besides /search and /brief: articles, figures, quotes and
-speakers (mixed into PostgresStore)."""
+"""PostgreSQL's read queries besides /search and /brief: the dialect parts of the figure and
+quote lookups (the rest is shared_reads.py's) and speakers (mixed into PostgresStore)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from bot.store.base import StoredFigure, StoredQuote
+from bot.store.base import StoredQuote
 from bot.store.postgres_text import all_of, any_of, phrase
-from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    FIG_COLS,
     QUOTE_COLS,
-    stored_figure,
     stored_quote,
 )
 
@@ -29,65 +26,27 @@ class PgReads:
 
     # -- figures ------------------------------------------------------------------------
 
-    @read_cached
-    async def figures(
-        self,
-        topic: str | None = None,
-        match: str | None = None,
-        limit: int = 1000,
-        any_word: bool = False,
-    ) -> list[StoredFigure]:
-        """Figures of a topic and/or whose sentence holds the words (any of them if any_word)."""
-        where, params = [], []
-        order = 'a.published, a.id COLLATE "C", f.start'
-        if topic:
-            params.append(topic)
-            where.append(f"f.topic = ${len(params)}")
-        if match:
-            q = any_of(match, drop_common=True) if any_word else all_of(match)
-            if not q:
-                return []
-            params.append(q)
-            tsq = f"websearch_to_tsquery('english', ${len(params)})"
-            where.append(f"f.tsv @@ {tsq}")
-            order = f"ts_rank(f.tsv, {tsq}) DESC, {order}"
-        params.append(limit)
-        sql = (
-            f"SELECT {FIG_COLS} FROM figures f JOIN articles a ON a.pk = f.article_pk "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-            f"ORDER BY {order} LIMIT ${len(params)}"
-        )
-        return [stored_figure(r) for r in await self._all(sql, *params)]
-
-    @read_cached
-    async def figure_topics(self) -> list[tuple[str, int]]:
-        rows = await self._all(
-            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
-            "GROUP BY topic ORDER BY count(*) DESC, topic"
-        )
-        return [(r[0], r[1]) for r in rows]
+    @staticmethod
+    def _figure_match(words: str, any_word: bool, params: list[Any]) -> tuple[str, str, str] | None:
+        """SharedReads' figure lookup: the figure sentence's search vector, ranked by ts_rank."""
+        q = any_of(words, drop_common=True) if any_word else all_of(words)
+        if not q:
+            return None
+        params.append(q)
+        tsq = f"websearch_to_tsquery('english', ${len(params)})"
+        return "", f"f.tsv @@ {tsq}", f"ts_rank(f.tsv, {tsq}) DESC"
 
     # -- quotes -------------------------------------------------------------------------
 
-    @read_cached
-    async def quotes_matching(self, phrase_text: str, limit: int = 50) -> list[StoredQuote]:
-        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
-        for match in (phrase(phrase_text), all_of(phrase_text)):
-            if not match:
-                return []
-            rows = await self._ranked_quotes("tsv_text", match, limit)
-            if rows:
-                return rows
-        return []
-
-    @read_cached
-    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
-        match = all_of(words)
+    async def _ranked_quotes(
+        self, words: str, as_phrase: bool, in_sentence: bool, limit: int
+    ) -> list[StoredQuote] | None:
+        """SharedReads' quote lookup: the quote's (or its whole sentence's) search vector,
+        best (ts_rank) first."""
+        match = phrase(words) if as_phrase else all_of(words)
         if not match:
-            return []
-        return await self._ranked_quotes("tsv_all", match, limit)
-
-    async def _ranked_quotes(self, column: str, match: str, limit: int) -> list[StoredQuote]:
+            return None
+        column = "tsv_all" if in_sentence else "tsv_text"
         rows = await self._all(
             f"SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.pk = q.article_pk, "
             f"websearch_to_tsquery('english', $1) AS m WHERE q.{column} @@ m "

@@ -1,5 +1,5 @@
-"""SQLite's read queries: articles, /search, figures, quotes, speakers and stories (mixed
-into SQLiteStore)."""
+"""SQLite's read queries: /search, speakers, and the dialect parts of the figure, quote and
+story lookups, the rest being shared_reads.py's (mixed into SQLiteStore)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,17 @@ import aiosqlite
 
 from bot import cluster
 from bot.store import fts
-from bot.store.base import SearchHit, StoredFigure, StoredQuote, Story
+from bot.store.base import ArticleRef, SearchHit, StoredQuote
 from bot.store.read_cache import read_cached
 from bot.store.rows import (
-    FIG_COLS,
     QUOTE_COLS,
     REF_COLS,
     SEARCH_CANDIDATES,
     SURFACE_FIRST,
     ref,
-    stored_figure,
     stored_quote,
-    summary_of,
 )
+from bot.store.shared_reads import STORY_ORDER
 
 
 class SQLiteReads:
@@ -97,66 +95,20 @@ class SQLiteReads:
 
     # -- figures ------------------------------------------------------------------------
 
-    @read_cached
-    async def figures(
-        self,
-        topic: str | None = None,
-        match: str | None = None,
-        limit: int = 1000,
-        any_word: bool = False,
-    ) -> list[StoredFigure]:
-        """Figures of a topic and/or whose sentence holds the words (any of them if any_word).
-
-        With words, the best-matching sentences come first (bm25), so a LIMIT keeps the
-        relevant ones; without, article order.
-        """
-        where, params = [], []
-        join = ""
-        order = "a.published, a.id, f.start"
-        if topic:
-            where.append("f.topic = ?")
-            params.append(topic)
-        if match:
-            q = fts.any_of(match, drop_common=True) if any_word else fts.all_of(match)
-            if not q:
-                return []
-            join = "JOIN figures_fts ON figures_fts.rowid = f.id"
-            where.append("figures_fts MATCH ?")
-            params.append(q)
-            order = f"bm25(figures_fts), {order}"
-        sql = (
-            f"SELECT {FIG_COLS} FROM figures f {join} JOIN articles a ON a.rowid = f.article_rowid "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} LIMIT ?"
+    @staticmethod
+    def _figure_match(words: str, any_word: bool, params: list[Any]) -> tuple[str, str, str] | None:
+        """SharedReads' figure lookup: the FTS5 index of figure sentences, ranked by bm25."""
+        q = fts.any_of(words, drop_common=True) if any_word else fts.all_of(words)
+        if not q:
+            return None
+        params.append(q)
+        return (
+            "JOIN figures_fts ON figures_fts.rowid = f.id",
+            "figures_fts MATCH ?",
+            "bm25(figures_fts)",
         )
-        return [stored_figure(r) for r in await self._all(sql, [*params, limit])]
-
-    @read_cached
-    async def figure_topics(self) -> list[tuple[str, int]]:
-        rows = await self._all(
-            "SELECT topic, count(*) FROM figures WHERE topic IS NOT NULL AND topic != '' "
-            "GROUP BY topic ORDER BY count(*) DESC"
-        )
-        return [(r[0], r[1]) for r in rows]
 
     # -- quotes -------------------------------------------------------------------------
-
-    @read_cached
-    async def quotes_matching(self, phrase: str, limit: int = 50) -> list[StoredQuote]:
-        """Quotes holding the words as a phrase; failing that, all the words anywhere in the quote."""
-        for match in (fts.phrase(phrase), fts.all_of(phrase)):
-            if not match:
-                return []
-            rows = await self._ranked_quotes("{text}: " + f"({match})", limit)
-            if rows:
-                return rows
-        return []
-
-    @read_cached
-    async def quotes_about(self, words: str, limit: int = 50) -> list[StoredQuote]:
-        match = fts.all_of(words)
-        if not match:
-            return []
-        return await self._ranked_quotes("{text sentence}: " + f"({match})", limit)
 
     async def speaker_spellings(self, keys: Sequence[str]) -> dict[str, Counter[str]]:
         """How often each spelling names each speaker, from the counts speakers() keeps: a
@@ -199,129 +151,63 @@ class SQLiteReads:
             )
         return list(self._speakers_list)
 
-    async def _ranked_quotes(self, match: str, limit: int) -> list[StoredQuote]:
-        """Quotes matching an FTS5 query, best (bm25) first."""
+    async def _ranked_quotes(
+        self, words: str, as_phrase: bool, in_sentence: bool, limit: int
+    ) -> list[StoredQuote] | None:
+        """SharedReads' quote lookup: an FTS5 query on the quote (or its whole sentence), best
+        (bm25) first."""
+        match = fts.phrase(words) if as_phrase else fts.all_of(words)
+        if not match:
+            return None
+        columns = "{text sentence}" if in_sentence else "{text}"
         rows = await self._all(
             f"SELECT {QUOTE_COLS} FROM quotes q JOIN quotes_fts ON quotes_fts.rowid = q.id "
             "JOIN articles a ON a.rowid = q.article_rowid "
             "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
-            (match, limit),
+            (f"{columns}: ({match})", limit),
         )
         return [stored_quote(r) for r in rows]
 
     # -- stories ------------------------------------------------------------------------
 
     @staticmethod
-    def _stories_where(
-        since: str | None, topic: str | None, after_row: int | None = None
-    ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause and parameters of stories() and story_count(); None: nothing can match.
+    def _topic_filter(topic: str, params: list[Any]) -> str | None:
+        """SharedReads' topic condition: an FTS5 match on the article, then its words."""
+        match = fts.all_of(topic)
+        if not match:
+            return None
+        surface = fts.surface_patterns(topic)
+        words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
+        params += [match, params[0], *[p for w in surface for p in (w, w)]]
+        return (
+            "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
+        )
 
-        after_row: only stories with an article indexed after that articles.rowid (a digest's
-        mark), whatever its publication date. A topic needs an article that has the words
-        themselves, not only their stems (Federer is not federal)."""
-        params: list[Any] = [since or ""]
-        filters = ""
-        if after_row is not None:
-            filters += "AND s.id IN (SELECT a.story_id FROM articles a WHERE a.rowid > ?) "
-            params.append(after_row)
-        if topic:
-            match = fts.all_of(topic)
-            if not match:
-                return None
-            surface = fts.surface_patterns(topic)
-            words = "".join(" AND (a.title LIKE ? OR a.text LIKE ?)" for _ in surface)
-            filters += (
-                "AND s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                f"WHERE articles_fts MATCH ? AND a.published >= ?{words} ORDER BY a.published DESC LIMIT 2000)"
-            )
-            params += [match, since or "", *[p for w in surface for p in (w, w)]]
-        return f"WHERE s.last_published >= ? {filters}", params
-
-    async def story_count(
-        self, since: str | None = None, topic: str | None = None, after_row: int | None = None
-    ) -> int:
-        """How many stories stories() would list without a limit (for "n more" and paging)."""
-        counted = await self._story_count_rows(since, topic, after_row)
-        return int(counted[0]) if counted else 0
-
-    @read_cached
-    async def _story_count_rows(
-        self, since: str | None, topic: str | None, after_row: int | None
-    ) -> list[Any]:
-        """story_count as a one-row list, so it is cached between ingests like stories()."""
-        where = self._stories_where(since, topic, after_row)
-        if where is None:
-            return [0]
-        if topic:  # only the stories about the topic count, as stories() lists them
-            rows = await self._all(f"SELECT s.terms FROM stories s {where[0]}", where[1])
-            return [sum(1 for (terms,) in rows if cluster.about(json.loads(terms), topic))]
-        row = await self._one(f"SELECT count(*) FROM stories s {where[0]}", where[1])
-        return [row[0] if row else 0]
-
-    @read_cached
-    async def stories(
-        self,
-        since: str | None = None,
-        topic: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-        after_row: int | None = None,
-    ) -> list[Story]:
-        """Stories active since `since`, newest first; with a topic, only stories about it."""
+    async def _topic_stories(
+        self, since: str | None, topic: str, after_row: int | None, upto: int | None
+    ) -> list[tuple[int, str, str, bool]]:
+        """SharedReads' topic lookup: only the first upto stories are read and parsed."""
         where = self._stories_where(since, topic, after_row)
         if where is None:
             return []
-        order = "ORDER BY s.last_published DESC, s.size DESC, s.id"
-        if topic:  # matching articles are not enough: the story must be about the topic
-            found = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s "
-                f"{where[0]} {order} LIMIT ?",
-                [*where[1], (offset + limit) * cluster.TOPIC_OVERFETCH],
-            )
-            about = [r[:3] for r in found if cluster.about(json.loads(r[3]), topic)]
-            rows = about[offset : offset + limit]
-        else:
-            rows = await self._all(
-                f"SELECT s.id, s.first_published, s.last_published FROM stories s "
-                f"{where[0]} {order} LIMIT ? OFFSET ?",
-                [*where[1], limit, offset],
-            )
-        out = []
-        for sid, first, last in rows:
+        sql = f"SELECT s.id, s.first_published, s.last_published, s.terms FROM stories s {where[0]}"
+        params = where[1]
+        if upto is not None:
+            sql, params = f"{sql} {STORY_ORDER} LIMIT ?", [*params, upto]
+        found = await self._all(sql, params)
+        return [(r[0], r[1], r[2], cluster.about(json.loads(r[3]), topic)) for r in found]
+
+    async def _story_articles(self, story_ids: Sequence[int]) -> dict[int, list[ArticleRef]]:
+        """SharedReads' story articles: a LIMIT 50 lookup in the story_id index per story."""
+        out = {}
+        for sid in story_ids:
             arts = await self._all(
                 f"SELECT {REF_COLS} FROM articles a WHERE a.story_id = ? ORDER BY a.published, a.rowid LIMIT 50",
                 (sid,),
             )
-            out.append(
-                Story(
-                    id=sid,
-                    articles=tuple(ref(r) for r in arts),
-                    first_published=first,
-                    last_published=last,
-                )
-            )
+            out[sid] = [ref(r) for r in arts]
         return out
-
-    async def story_summary(self, story_id: int) -> tuple[int, list[list[Any]] | None]:
-        """The cached multi-source summary and the story size it was made for."""
-        row = await self._one(
-            "SELECT size, summary, summary_size FROM stories WHERE id = ?", (story_id,)
-        )
-        return summary_of(row)
-
-    async def story_summaries(
-        self, story_ids: Sequence[int]
-    ) -> dict[int, tuple[int, list[list[Any]] | None]]:
-        """story_summary of several stories in one query (a /brief shows five)."""
-        if not story_ids:
-            return {}
-        marks = ",".join("?" * len(story_ids))
-        rows = await self._all(
-            f"SELECT id, size, summary, summary_size FROM stories WHERE id IN ({marks})",
-            tuple(story_ids),
-        )
-        return {r[0]: summary_of(r[1:]) for r in rows}
 
     async def save_story_summary(self, story_id: int, size: int, picked: list[list[Any]]) -> None:
         async with self._write_lock:
