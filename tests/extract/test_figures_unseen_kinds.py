@@ -1,0 +1,43 @@
+"""Issue 19, stop 22: the kinds of wrong figure and claimant left on unseen BBC news.
+
+Each test is a BBC-shaped sentence and what an editor sees for it in /figures: the value, the
+unit and who the figure is credited to (None prints as "no source named").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import analyse
+
+
+def _fig(text: str, surface: str):
+    """The one figure whose surface starts with surface (fails if none)."""
+    found = [f for f in analyse(text).figures if f.surface.startswith(surface)]
+    assert found, [f.surface for f in analyse(text).figures]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        (
+            "The BBC's correspondent said several hundred people had gathered on foot to see "
+            "the hunt, with 150 on horseback.",
+            "several hundred",
+            100.0,
+            1000.0,
+        ),
+        ("Several thousand troops were moved to the border.", "Several thousand", 1e3, 1e4),
+        ("The deal cost the club several million pounds.", "several million", 1e6, 1e7),
+        ("Ukraine occupied several tens of square kilometers.", "several tens", 30.0, 90.0),
+        ("A few hundred fans waited outside.", "A few hundred", 200.0, 500.0),
+    ],
+)
+def test_several_hundred_is_the_magnitude_of_hundreds(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    """ "several hundred" reads as "hundreds" (100-1,000), the convention every vague
+    magnitude follows; "several tens" and "a few hundred" keep their multiples."""
+    f = _fig(text, surface)
+    assert (f.value, f.low, f.high) == (None, low, high)
