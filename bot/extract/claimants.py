@@ -313,8 +313,9 @@ class Claimants:
                 and subject_at > rel
                 and not (
                     _FIGURE_BEFORE.search(s, 0, subject_at)
-                    and re.search(r"\s\S", s[rel:subject_at].rstrip())
-                )  # "the $27bn Russia says": only the figure right before the name
+                    and not _ONE_FIGURE.fullmatch(s, rel, subject_at)
+                )  # "the $27bn Russia says", "the $3.8bn that analysts had predicted": only
+                # the figure right before the name
             ):
                 return x
         return None
@@ -392,8 +393,13 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
     return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
 
-_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+")
-_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+$")
+_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?")
+_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+(?:(?:that|which)\s+)?$")
+# One figure and nothing else, up to a relative "that": "$3.8bn that ", "£3.8 billion "
+_ONE_FIGURE = re.compile(
+    r"\S*\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion))?[^\s\d]*"
+    r"\s+(?:(?:that|which)\s+)?"
+)
 # "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
 _OWNED_DATA_BEFORE = re.compile(
     r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
@@ -490,9 +496,12 @@ def _subject(s: str, verb_pos: int) -> str | None:
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
     if any(ch.isdigit() for ch in seg):
+        figure = [m.group(0) for m in _AFTER_A_FIGURE.finditer(seg)]
         seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia
-        if not seg[:1].isupper():
-            return None
+        if not seg[:1].isupper() and not (
+            _EARLIER_SOURCE.fullmatch(seg) and figure and not _A_YEAR.match(figure[-1])
+        ):
+            return None  # "the £100m analysts had expected": analysts, a source noun, stays
     if seg and seg.split()[0].lower() in _PREPOSITIONS:
         # "In a monthly report anti-virus firm Sophos said": the name after its description
         seg = _named_tail(seg.split()) or ""
@@ -519,6 +528,14 @@ def _subject(s: str, verb_pos: int) -> str | None:
         ):
             seg = name
     return _clean_subject(seg)
+
+
+# The lowercase source right after a figure, as the subject of a relative clause: "the £100m
+# analysts had expected", "the 2.5% City economists forecast" (at most two describing words).
+_EARLIER_SOURCE = re.compile(
+    r"(?!(?:his|her|their|its|our|my|your)\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z]+"
+)
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # "in 2003 her employers told": a date
 
 
 # A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is

@@ -41,3 +41,35 @@ def test_several_hundred_is_the_magnitude_of_hundreds(
     magnitude follows; "several tens" and "a few hundred" keep their multiples."""
     f = _fig(text, surface)
     assert (f.value, f.low, f.high) == (None, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Pre-tax profits of £80m were well short of the £100m analysts had expected.",
+            {"£80m": None, "£100m": "analysts"},
+        ),
+        (
+            "Growth of 2% was below the 2.5% City economists had forecast.",
+            {"2%": None, "2.5%": "City economists"},
+        ),
+        (
+            "Sales rose to $4bn, above the $3.8bn that analysts had predicted.",
+            {"$4bn": None, "$3.8bn": "analysts"},
+        ),
+        (
+            "Profits were short of the £3.8 billion analysts had expected.",
+            {"£3.8 billion": "analysts"},
+        ),
+        (
+            "But in 2003 staff told her she had no future after 17 years with the company.",
+            {"17 years": None},
+        ),
+    ],
+)
+def test_the_earlier_source_right_after_its_figure(text: str, claims: dict) -> None:
+    """ "the £100m analysts had expected": the analysts gave the £100m, and only it; the
+    figure the sentence itself reports, before it, is no one's."""
+    for surface, who in claims.items():
+        assert _fig(text, surface).claimant == who, surface
