@@ -19,6 +19,7 @@ from bot.extract.units import (
     UNITS_BY_NAME,
     match_currency_before,
     match_currency_name_before,
+    match_currency_per,
     match_per,
     match_stuff_per,
     match_unit_after,
@@ -246,6 +247,8 @@ def _attach_per(text: str, c: Cand) -> None:
     if u is None or u.dim in ("speed", "economy", "flow"):
         return
     found = match_per(text, c.end)
+    if found is None and u.dim == "money" and c.scale == 1.0:
+        found = match_currency_per(text, c.end, u.code)  # "$1.3270 to the euro", never "£5m"
     if found is None and u.dim in ("volume", "mass", "data"):
         found = match_stuff_per(text, c.end)  # "megabits of data per second"
     if found is None:

@@ -496,6 +496,27 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     return name, end
 
 
+# An exchange rate: "$1.3270 to the euro", "104.5 yen against the dollar", "$1.87 per pound"
+_CURRENCY_PER = re.compile(
+    r"\s+(?:to|against|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
+    re.IGNORECASE,
+)
+
+
+def match_currency_per(text: str, pos: int, code: str) -> tuple[str, int] | None:
+    """(name, end) of the currency an amount in code is priced against, for an exchange rate
+    ("$1.3270 to the euro" -> dollar per euro); never the amount's own currency."""
+    m = _CURRENCY_PER.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("cur").lower()
+    other = "GBP" if word in ("pound", "pounds") else _WORD_SURFACES.get(word)
+    u = UNITS.get(other) if other else None
+    if u is None or u.dim != "money" or other == code:
+        return None
+    return u.name, m.end()
+
+
 def _measure(word: str) -> bool:
     """Whether a word names a unit of measure in the table ("pint", "metre", "litre"), so
     "1p a pint" is a rate; money, ratios and scores are never the thing measured per."""

@@ -73,3 +73,34 @@ def test_the_earlier_source_right_after_its_figure(text: str, claims: dict) -> N
     figure the sentence itself reports, before it, is no one's."""
     for surface, who in claims.items():
         assert _fig(text, surface).claimant == who, surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The dollar fell to $1.3270 to the euro on Friday.", "$1.3270", "dollar per euro"),
+        (
+            "The dollar was trading at $1.2944 against the euro at 2100GMT.",
+            "$1.2944",
+            "dollar per euro",
+        ),
+        (
+            "The currency came close to 100 rupees to the US dollar for the first time.",
+            "close to 100 rupees",
+            "rupee per dollar",
+        ),
+        ("Sterling ended at $1.89 to the pound.", "$1.89", "dollar per pound sterling"),
+        # the amount's own currency, or an amount with a scale word, is no exchange rate
+        ("The euro was at $1.2871 against the dollar.", "$1.2871", "USD"),
+        ("Sales rose £5m to the dollar store.", "£5m", "GBP"),
+        ("The firm paid $5m to the pound's holders.", "$5m", "USD"),
+    ],
+)
+def test_an_exchange_rate_is_priced_per_the_other_currency(
+    text: str, surface: str, unit: str
+) -> None:
+    """ "$1.3270 to the euro" is what a euro costs: the unit is dollar per euro, as "$53 a
+    barrel" is dollar per barrel, so /figures never lists it as a sum of dollars."""
+    f = _fig(text, surface)
+    assert f.unit == unit
+    assert f.surface.startswith(surface)
