@@ -22,6 +22,7 @@ from bot.extract.units import (
     match_currency_per,
     match_per,
     match_stuff_per,
+    match_time_spent_per,
     match_unit_after,
     match_us_after,
 )
@@ -251,6 +252,8 @@ def _attach_per(text: str, c: Cand) -> None:
         found = match_currency_per(text, c.end, u.code)  # "$1.3270 to the euro", never "£5m"
     if found is None and u.dim in ("volume", "mass", "data"):
         found = match_stuff_per(text, c.end)  # "megabits of data per second"
+    if found is None and u.dim == "time":
+        found = match_time_spent_per(text, c.end)  # "two hours of homework a week"
     if found is None:
         return
     den, end = found

@@ -531,6 +531,22 @@ def match_stuff_per(text: str, pos: int) -> tuple[str, int] | None:
     return match_per(text, m.end()) if m else None
 
 
+# What time is spent on, between a duration and how often: "two hours of homework a week",
+# "three hours online a day", "five hours on the internet each week"
+_SPENT_ON = re.compile(
+    r"\s+(?:online|(?:of|on|in|at)\s+(?:the\s+)?(?:[a-z\-]+\s+)?[a-z\-]+)"
+    r"(?=\s+(?:a|an|per|each)\s)"
+)
+
+
+def match_time_spent_per(text: str, pos: int) -> tuple[str, int] | None:
+    """A duration's rate after what the time is spent on: "two hours of homework a week" ->
+    ("week", end); only a time denominator ("two hours in the queue a day", never "... a man")."""
+    m = _SPENT_ON.match(text, pos)
+    found = match_per(text, m.end()) if m else None
+    return found if found is not None and found[0] in _TIME_DENOMINATORS else None
+
+
 def singular(word: str) -> str:
     """A plain English singular for a counted noun ("villages" -> "village")."""
     w = word

@@ -104,3 +104,28 @@ def test_an_exchange_rate_is_priced_per_the_other_currency(
     f = _fig(text, surface)
     assert f.unit == unit
     assert f.surface.startswith(surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "Only a third of children do two hours of sport a week currently.",
+            "two hours of sport a week",
+            "hour per week",
+        ),
+        ("Teenagers spend three hours online a day.", "three hours online a day", "hour per day"),
+        (
+            "They spend five hours on the internet each week.",
+            "five hours on the internet each week",
+            "hour per week",
+        ),
+        ("He waited two hours in the queue a day ago.", "two hours", "h"),
+        ("She spent two hours with a man a day.", "two hours", "h"),
+    ],
+)
+def test_a_duration_spent_on_something_a_week_is_a_rate(text: str, surface: str, unit: str) -> None:
+    """ "two hours of sport a week": hours per week, read through what the time is spent on;
+    only a time denominator ("a day ago" is a time, "a man" no denominator)."""
+    f = _fig(text, surface)
+    assert (f.surface, f.unit) == (surface, unit)
