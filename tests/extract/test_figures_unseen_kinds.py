@@ -129,3 +129,30 @@ def test_a_duration_spent_on_something_a_week_is_a_rate(text: str, surface: str,
     only a time denominator ("a day ago" is a time, "a man" no denominator)."""
     f = _fig(text, surface)
     assert (f.surface, f.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Thousands e-mailed the BBC to complain about the broadcast.", "Thousands", "people"),
+        ("Hundreds have protested outside the embassy.", "Hundreds", "people"),
+        ("Millions watched the final on television.", "Millions", "people"),
+        (
+            "The awards were watched by 6,000 people at the Tor Di Valle arena, plus millions "
+            "more on TV around the world.",
+            "millions",
+            "people",
+        ),
+        ("He sold 300 cars last year and 40 more this year.", "40", "cars"),
+        # another counted thing in between, or a noun of its own: no noun carried over
+        ("The order book has 225 firm orders and options on 193 more.", "193", None),
+        ("It runs 41 factories and 20 more additional production facilities.", "20", None),
+        ("Thousands of pounds changed hands.", "Thousands of pounds", "GBP"),
+    ],
+)
+def test_a_count_with_no_noun_counts_people_or_the_noun_before(
+    text: str, surface: str, unit: str | None
+) -> None:
+    """ "Thousands e-mailed": only people e-mail (a table of verbs, data/people_verbs.txt);
+    "6,000 people ..., plus millions more": more of the same people."""
+    assert _fig(text, surface).unit == unit
