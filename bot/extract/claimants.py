@@ -48,6 +48,16 @@ _ACCORDING = re.compile(
     r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
 )
 
+# A document's description after its noun: "a registration document filed with the SEC"
+_FILED_WITH = re.compile(
+    r"\s+(?:filed|submitted|sent|presented|lodged|seen|obtained|leaked|given)\s+(?:with|to|by)\b.*$"
+)
+
+_AUTHORED_BY = re.compile(
+    r"^.*\b(?:published|released|compiled|commissioned|produced|conducted|written|issued"
+    r"|carried\s+out|drawn\s+up)\s+by\s+"
+)
+
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
 )
@@ -59,6 +69,36 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
 )
+# The owner of a plan, claim or pledge that holds the figure is who put it forward, whoever
+# reports it: "Mr Blair derided Tory claims they could cut £35bn", "Tory plans to cut £22bn
+# would hit schools, Labour said", "Labour's pledge of £1bn".
+_OWNED_PLAN = re.compile(
+    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:['’]s?)?\s+"
+    r"(?:(?:own|latest|new|rival|spending|tax|election)\s+)?"
+    r"(?:plans?|claims?|pledges?|proposals?|promises?)"
+    r"(?:\s+(?:that|they|it|he|she|we|could|would|will|can|to|of|for|a|an|the|[a-z]+ed|[a-z]+))"
+    r"{0,5}\s+[^\s\w]{0,3}$"
+)
+_NOT_OWNERS = frozenset("The A An This That These Those His Her Their Its Our My Your".split())
+_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|\b(?:and|but|or|that|while|as))\s*$")
+_FINITE_AFTER = re.compile(
+    r"[^,;:.]*?\b(?:would|will|could|can|is|are|was|were|has|have|had|may|might|must)\b"
+)
+
+
+def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
+    """Whether _OWNED_PLAN's match reads as a noun phrase owned by its name ("Tory plans to cut
+    £35bn would hit schools", "derided Tory claims"), not a name doing the planning ("EA plans
+    to release 20 games", "Nasdaq plans to raise $100m": the verb, left to the other rules)."""
+    if m.group("x").split()[0] in _NOT_OWNERS or _ACCORDING.search(s):
+        return False
+    if re.match(r"['’]", s[m.end("x") : m.end("x") + 1]):
+        return True  # "the Tories' claim that £35bn could be saved": a possessive
+    if not _CLAUSE_START.search(s, 0, m.start()):
+        return True  # "derided Tory claims", "said Tory plans": the object of a verb
+    return _FINITE_AFTER.match(s, rel) is not None  # "Tory plans to cut £22bn would hit"
+
+
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
@@ -184,6 +224,11 @@ class Claimants:
             found = _clean_subject(m.group("x"))
             if found:
                 return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
+        m = _OWNED_PLAN.search(sent.text, max(0, rel - 100), rel)
+        if m and _plan_owner(sent.text, m, rel):
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
         found = self._in_sentence(si, rel)
         if found:
             return found
@@ -296,7 +341,10 @@ class Claimants:
             return before[-1][1]
         m = _ACCORDING.search(s)
         if m:
-            return _clean_subject(m.group("x"))
+            # "a registration document filed with the SEC", "documents seen by the BBC": the
+            # document; "a report published by the IMF": its author
+            x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
+            return _clean_subject(x)
         after = [(p, x) for p, x, _ in verbs if p > rel]
         if after:
             p, x = after[0]
@@ -621,7 +669,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer""".split()
+    lawyer spammer document filing prospectus""".split()
 )
 
 

@@ -185,7 +185,11 @@ def test_it_said_after_a_figure_is_the_body_that_reported_just_before() -> None:
             "$30m",
             "the firm",
         ),
-        ("Mr Blair derided Tory claims they could cut £35bn in spending.", "£35bn", None),
+        (  # never the cut "Mr Blair derided Tory"; the figure is the Tories' own claim
+            "Mr Blair derided Tory claims they could cut £35bn in spending.",
+            "£35bn",
+            "Tory",
+        ),
         (
             "Halifax's own monthly figures on house sales - issued on Thursday - suggest prices "
             "rose by 0.8% in January.",

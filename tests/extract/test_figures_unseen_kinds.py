@@ -156,3 +156,60 @@ def test_a_count_with_no_noun_counts_people_or_the_noun_before(
     """ "Thousands e-mailed": only people e-mail (a table of verbs, data/people_verbs.txt);
     "6,000 people ..., plus millions more": more of the same people."""
     assert _fig(text, surface).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            'Mr Blair derided Tory claims they could cut £35bn in "wasteful spending" saying '
+            "the party had got its sums wrong.",
+            "£35bn",
+            "Tory",
+        ),
+        (
+            'He said Tory plans to cut £35bn tax would "cut deep into public service".',
+            "£35bn",
+            "Tory",
+        ),
+        ("Labour attacked the Tories' claim that £35bn could be saved.", "£35bn", "Tories"),
+        ("Unions said Ford's plans to cut 5,000 jobs were a betrayal.", "5,000 jobs", "Ford"),
+        # "plans" as the verb of the one planning: the other rules decide, here no one
+        ("EA plans to release up to 20 mobile games over the next 12 months.", "up to 20", None),
+        (
+            "According to a registration document, Nasdaq Stock Market plans to raise $100m "
+            "from the sale.",
+            "$100m",
+            "registration document",
+        ),
+    ],
+)
+def test_a_partys_figure_is_credited_to_that_party_not_its_opponent(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "Mr Blair derided Tory claims they could cut £35bn": the £35bn is the Tories' figure;
+    crediting it to whoever reported or attacked it would print an opponent's number as theirs."""
+    got = _fig(text, surface).claimant
+    if claimant is None:
+        assert got is None
+    else:
+        assert got is not None and claimant in got
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "According to a registration document filed with the Securities and Exchange "
+            "Commission, Nasdaq Stock Market plans to raise $100m from the sale.",
+            "a registration document",
+        ),
+        ("According to documents seen by the BBC, the firm lost £5m.", "documents"),
+        ("According to a report published by the IMF, growth was 3%.", "the IMF"),
+    ],
+)
+def test_according_to_a_document_names_the_document_or_its_author(text: str, claimant: str) -> None:
+    """The document the figure is read from, without who it was filed with or seen by; or the
+    body that wrote it ("published by the IMF"); never a stretch of text too long to print."""
+    (f,) = [f for f in analyse(text).figures if f.unit in ("USD", "GBP", "percent")]
+    assert f.claimant == claimant
