@@ -28,9 +28,17 @@ _NOT_ASSERTING = frozenset(
     countered counters recalled recalls reports conceded concedes alleged alleges maintained
     maintains cautioned cautions""".split()
 )
+# A participle after a comma reports for the sentence's subject: "Mr Balls rejected the
+# allegation ..., saying he was ..." (only these; "continuing", "asking" assert nothing)
+_PARTICIPLES = frozenset(
+    """saying adding claiming estimating predicting warning insisting arguing explaining
+    noting stating""".split()
+)
 _CLAIM_VERBS = (
-    frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING
-) | _FIGURE_ONLY_VERBS
+    (frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING)
+    | _FIGURE_ONLY_VERBS
+    | _PARTICIPLES
+)
 _REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")\b")
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
@@ -296,6 +304,8 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
+            if m.group(0) in _PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
+                continue  # "after a government warning about": a noun, no verb
             inverted_first = (
                 m.group(0) not in _LISTENER_VERBS
                 and _COMMA_BEFORE.search(s, 0, m.start())
@@ -315,6 +325,8 @@ class Claimants:
                 continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
+            if subj is None and not out and _shares_subject(s, m):
+                subj = _sentence_subject(s)  # "Microsoft has indexed ... and claims to"
             if subj:
                 out.append((m.start(), subj, True))
             elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
@@ -505,6 +517,29 @@ _NAMED_SUBJECT = re.compile(
     r"\s+(?:also\s+|still\s+|now\s+)?(?:will|would|has|had|have|is|was|are|were|said|says"
     r"|[a-z]{3,}ed|[a-z]{3,}s)\b"
 )
+
+
+# A reporting verb that shares the subject the sentence opened with: coordinated ("... and
+# claims to update ...") or a participle after a comma (", saying he was ...")
+_AND_BEFORE = re.compile(r"[^\W\d]\s+and\s+(?:also\s+)?$")
+
+
+def _shares_subject(s: str, verb: re.Match[str]) -> bool:
+    if verb.group(0) in _PARTICIPLES:
+        return s[: verb.start()].rstrip().endswith(",")
+    return _AND_BEFORE.search(s, 0, verb.start()) is not None
+
+
+def _sentence_subject(s: str) -> str | None:
+    """The named subject the sentence opens with ("Mr Balls rejected", "Microsoft has
+    indexed"), for a verb that shares it; never a common word or a pronoun."""
+    m = _NAMED_SUBJECT.search(s)
+    if m is None:
+        return None
+    name = m.group("x")
+    if len(name.split()) == 1 and name.lower() in common_words():
+        return None  # "Shares dropped": a common noun, no name
+    return _clean_subject(name)
 
 
 # Who surveyed or studied something, and then found: the finder of what follows

@@ -213,3 +213,48 @@ def test_according_to_a_document_names_the_document_or_its_author(text: str, cla
     body that wrote it ("published by the IMF"); never a stretch of text too long to print."""
     (f,) = [f for f in analyse(text).figures if f.unit in ("USD", "GBP", "percent")]
     assert f.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "To generate its corpus of data, Microsoft has indexed 5 billion webpages and claims "
+            "to update its document index every two days - more often than rivals.",
+            "two days",
+            "Microsoft",
+        ),
+        (
+            "Mr Balls rejected the allegation that Mr Brown had been sidelined, saying he was "
+            'playing a "different" role to the one he played in the last two elections.',
+            "two elections",
+            "Mr Balls",
+        ),
+        (
+            "Motorola has conducted five trials of its technology and says speeds of 2.9Mbps "
+            "have been recorded.",
+            "2.9Mbps",
+            "Motorola",
+        ),
+        # what the subject did before the reporting verb is no claim; a noun is no verb
+        (
+            "To generate its corpus of data, Microsoft has indexed 5 billion webpages and claims "
+            "to update its document index every two days.",
+            "5 billion webpages",
+            None,
+        ),
+        (
+            "It suspended flights for three weeks in autumn 2003 after a government warning "
+            "about a threat.",
+            "three weeks",
+            None,
+        ),
+        ("Prices rose 5%, continuing a trend.", "5%", None),
+    ],
+)
+def test_a_reporting_verb_sharing_the_sentences_subject_names_it(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "Microsoft has indexed ... and claims to update ... every two days", "Mr Balls
+    rejected ..., saying ...": the named subject the sentence opened with gave the figure."""
+    assert _fig(text, surface).claimant == claimant
