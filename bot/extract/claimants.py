@@ -247,12 +247,46 @@ class Claimants:
             found = self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
             if found is None and said.group(0)[:2].lower() == "it":
                 # "It said it would double ... to 20,000"
-                found = self._body_before(si) or self._named_subject_before(si)
+                found = (
+                    self._body_before(si)
+                    or self._named_subject_before(si)
+                    or self._salient_body(si)
+                )
             return found
         if _IT_SAID.search(sent.text, rel):
             # "... rose by more than 800%, it said."
-            return self._body_before(si) or self._named_subject_before(si)
+            return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
         return None
+
+    def _salient_body(self, si: int) -> str | None:
+        """The organisation the article is about at sentence si, for "it" or "the firm": of
+        the bodies named so far (sentence subjects that are no person, and acronyms), the one
+        named most often, when it is named in the last few sentences and no other body is
+        named as often; else None."""
+        counts: dict[str, int] = {}
+        for j in range(si + 1):
+            for name, subject in _bodies_named(self.sentences[j].text):
+                counts[name] = max(counts.get(name, 0), int(subject))
+        if not counts:
+            return None
+        upto = self.sentences[si].end
+        for name in counts:  # mentions, and one more for a body that opened a sentence
+            counts[name] += len(re.findall(r"\b" + re.escape(name) + r"\b", self.text[:upto]))
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        best, n = ranked[0]
+        if n == 0 or (len(ranked) > 1 and ranked[1][1] == n):
+            return None
+        recent = " ".join(self.sentences[j].text for j in range(max(0, si - 3), si + 1))
+        if not re.search(r"\b" + re.escape(best) + r"\b", recent):
+            return None
+        for j in range(max(0, si - 3), si):
+            if any(not _GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
+                return None  # "accountancy firm Ernst & Young said ... It claimed": a nearer source
+        before = self.sentences[si - 1].text if si > 0 else ""
+        nominal = _NOMINAL_OPENING.match(before)
+        if nominal and not _GENERIC_BODY.match(nominal.group(1)):
+            return None  # "The committee reached ... It warned": the committee, no name
+        return best
 
     def _named_subject_before(self, si: int) -> str | None:
         """The organisation named as the subject of the sentence right before si, for the
@@ -540,6 +574,38 @@ def _sentence_subject(s: str) -> str | None:
     if len(name.split()) == 1 and name.lower() in common_words():
         return None  # "Shares dropped": a common noun, no name
     return _clean_subject(name)
+
+
+# "the firm", "The party", "the computer giant": a body the article named before
+_GENERIC_BODY = re.compile(
+    r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"
+    r"|maker|operator|broadcaster|chain|club|corporation|conglomerate|business)"
+)
+# a sentence opening with a described body: "The committee reached", "But the company said"
+_NOMINAL_OPENING = re.compile(
+    r"(?:(?:But|And|However|Meanwhile|Now),?\s+)?((?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
+    r"\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+)?[a-z]{3,}(?:ed|s)\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_NOT_BODIES = frozenset("UK US USA EU UN TV PC PCS CEO GMT BST AM PM OK II III".split())
+
+
+def _bodies_named(s: str) -> list[tuple[str, bool]]:
+    """The bodies a sentence names, and whether as its subject: its opening subject when that
+    is no person ("Apple has taken", "The European Union estimates"), and its acronyms."""
+    out = [(a, False) for a in _ACRONYM.findall(s) if a not in _NOT_BODIES]
+    m = _NAMED_SUBJECT.search(s)
+    if m is not None and not _PERSON.search(m.group("x")):
+        name = re.sub(r"^The\s+", "", m.group("x"))
+        first = name.split()[0]
+        if (
+            first not in given_names()
+            and first.lower() not in _NOT_SUBJECT_START
+            and not (len(name.split()) == 1 and first.lower() in common_words())
+            and first.lower() not in _PRONOUN
+        ):
+            out.append((name, True))
+    return out
 
 
 # Who surveyed or studied something, and then found: the finder of what follows

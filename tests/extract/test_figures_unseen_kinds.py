@@ -258,3 +258,36 @@ def test_a_reporting_verb_sharing_the_sentences_subject_names_it(
     """ "Microsoft has indexed ... and claims to update ... every two days", "Mr Balls
     rejected ..., saying ...": the named subject the sentence opened with gave the figure."""
     assert _fig(text, surface).claimant == claimant
+
+
+def test_it_said_names_the_body_the_article_is_about() -> None:
+    """ "Apple has taken ... The computer giant has sued ... It said two versions ...": "it" is
+    the body the article keeps naming, when no other source spoke in between."""
+    text = (
+        "Apple has taken more legal action to stop online leaks of its new products.\n\n"
+        "The computer giant has sued three men for releasing preview versions of its latest "
+        "Mac OSX software onto file-sharing sites. It said two versions of the operating "
+        "system were put onto the net in October and December."
+    )
+    assert _fig(text, "two versions").claimant == "Apple"
+
+
+def test_it_said_abstains_when_it_is_a_described_body_or_another_source_spoke() -> None:
+    """ "The committee reached ... It warned": the committee, which has no name here, not the
+    CSA the article names most; "accountancy firm Ernst & Young said ... It claimed": not
+    the think-tank named before."""
+    committee = (
+        "Ministers would not rule out scrapping the Child Support Agency. But he said replacing "
+        "the controversial CSA would be the nuclear option. A report by the committee called "
+        "for the CSA to be wound up.\n\nThe committee reached its conclusions after it found "
+        "that nearly 250,000 cases have yet to be processed. It warned that it could be five "
+        "years before the CSA was fit for purpose."
+    )
+    assert _fig(committee, "five years").claimant is None
+    other = (
+        "The National Institute of Economic and Social Research (NIESR) claims that taxes need "
+        "to rise. Either way, fiscal tightening is needed, NIESR said.\n\nEarlier this month, "
+        "accountancy firm Ernst & Young said that the forecasts were too optimistic.\n\nIt "
+        "claimed revenues were likely to be £6bn below estimates."
+    )
+    assert _fig(other, "£6bn").claimant is None
