@@ -15,8 +15,11 @@ from bot.model import Quote, Sentence
 # verbs of counting that only figures take ("assessed", "calculated", "projected").
 _FIGURE_ONLY_VERBS = frozenset(
     """assessed counted calculated forecast projected cited believes expects expected
-    show shows showed found finds""".split()
+    show shows showed found finds expect estimate believe reckon reckons""".split()
 )
+# Progressive forms credit their subject ("TimeWarner is projecting growth of around 5%",
+# "It is predicting a 2% fall"); read only after is/are/was/were, never as a participle.
+_PROGRESSIVE = frozenset("""projecting predicting forecasting estimating expecting""".split())
 # Speech verbs that do not assert what follows ("both candidates pledged to bring the $422bn
 # deficit under control", "Douglas continued his progress"): promises, requests, denials,
 # and forms news mostly uses otherwise ("reports say", "conceded six goals", "the alleged
@@ -38,6 +41,7 @@ _CLAIM_VERBS = (
     (frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING)
     | _FIGURE_ONLY_VERBS
     | _PARTICIPLES
+    | _PROGRESSIVE
 )
 _REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")\b")
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
@@ -110,7 +114,8 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting)\b"
+    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting"
+    r"|predicting|forecasting|projecting|estimating|forecasts|predicts|estimates)\b"
 )
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
@@ -338,7 +343,16 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
-            if m.group(0) in _PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
+            verb_at = m.start()
+            if m.group(0) in _PROGRESSIVE:
+                aux = _AUX_BEFORE.search(s, 0, m.start())
+                if aux is None:
+                    continue  # "a forecasting model": no verb
+                verb_at = aux.start()  # "TimeWarner is projecting": the subject before "is"
+            elif m.group(0) in _PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
+                with_subject = _WITH_SUBJECT.search(s, 0, m.start())
+                if with_subject is not None:  # "with analysts saying sales of $600m ..."
+                    out.append((m.start(), with_subject.group("x"), True))
                 continue  # "after a government warning about": a noun, no verb
             inverted_first = (
                 m.group(0) not in _LISTENER_VERBS
@@ -348,7 +362,7 @@ class Claimants:
             if inverted_first:  # "..., France and Spain, said the report": the report
                 out.append((m.start(), *inverted_first))
                 continue
-            subj = _subject(s, m.start())
+            subj = _subject(s, verb_at)
             if (
                 subj
                 and m.group(0) in _FINDING_VERBS
@@ -391,7 +405,7 @@ class Claimants:
             # document; "a report published by the IMF": its author
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
             return _clean_subject(x)
-        after = [(p, x) for p, x, _ in verbs if p > rel]
+        after = [(p, x) for p, x, _ in verbs if p > rel and not _PARTICIPLE_AT.match(s, p)]
         if after:
             p, x = after[0]
             between = s[rel:p]
@@ -459,7 +473,8 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
 _DOCUMENT_AFTER = re.compile(
-    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+)?"
+    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+"
+    r"|annual\s+|monthly\s+|quarterly\s+|weekly\s+)?(?:[A-Z][\w&'’\-]*\s+){0,2}"
     r"(?:study|report|survey|poll|analysis|review))"
     r"(?:\s+(?:by|from)\s+(?P<by>(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’\-]*)*))?"
     r"(?=\s*[,.;]|\s*$)"
@@ -475,14 +490,13 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
     if ci is None:
         return None
     m = subject_after(toks, ci)
-    if m is None or m.kind not in ("person", "name", "org"):
+    if m is None or m.kind not in ("person", "name", "org") or not _SUBJECT_END.match(s, m.end):
+        # "said the UK market had seen": a clause, no subject, unless a document follows
         doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
         if doc is None:
             return None
         # "..., says a study", "..., says a report by the Halifax": the document, or its author
         return (_clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
-    if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
-        return None
     name = _clean_subject(m.surface or m.name or "")
     return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
@@ -555,6 +569,14 @@ _NAMED_SUBJECT = re.compile(
 
 # A reporting verb that shares the subject the sentence opened with: coordinated ("... and
 # claims to update ...") or a participle after a comma (", saying he was ...")
+_PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
+# "with analysts saying": a participle with its own subject after "with"
+_WITH_SUBJECT = re.compile(
+    r"\bwith\s+(?P<x>(?:(?:the|some|many|most)\s+)?(?:[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3}"
+    r"|(?:[a-z]+\s+)?(?:analysts|economists|experts|officials|observers|traders|dealers"
+    r"|critics|campaigners|sources|police|doctors|scientists|researchers)))\s+$"
+)
 _AND_BEFORE = re.compile(r"[^\W\d]\s+and\s+(?:also\s+)?$")
 
 

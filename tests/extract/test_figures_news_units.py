@@ -467,7 +467,7 @@ def test_more_names_scores_and_events_are_no_figures(text: str) -> None:
         (
             "Deloitte is forecasting growth of 2% this year, below Chancellor Gordon Brown's "
             "forecast of 3% to 3.5%.",
-            {"2%": None, "3% to 3.5%": "Chancellor Gordon Brown"},
+            {"2%": "Deloitte", "3% to 3.5%": "Chancellor Gordon Brown"},
         ),
         (
             "Foster's said a combination of the two companies would help.",

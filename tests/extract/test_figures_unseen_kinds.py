@@ -291,3 +291,39 @@ def test_it_said_abstains_when_it_is_a_described_body_or_another_source_spoke() 
         "claimed revenues were likely to be £6bn below estimates."
     )
     assert _fig(other, "£6bn").claimant is None
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Analysts expect Jet to raise at least 16.4bn rupees from the offering.",
+            {"at least 16.4bn rupees": "Analysts"},
+        ),
+        (
+            "For 2005, TimeWarner is projecting operating earnings growth of around 5%.",
+            {"around 5%": "TimeWarner"},
+        ),
+        (
+            "UNECE is forecasting average economic growth of 2.2% across the European Union.",
+            {"2.2%": "UNECE"},
+        ),
+        (
+            "Phytopharm shares jumped 10.7% on the news, with analysts saying sales of $600m a "
+            "year were possible.",
+            {"10.7%": None, "$600m": "analysts"},
+        ),
+        (
+            "But of the 145 companies reporting, 76% didn't examine their supply chains, says "
+            "the annual Directions survey.",
+            {"76%": "the annual Directions survey"},
+        ),
+        ("The bank uses a forecasting model with a 5% error.", {"5%": None}),
+    ],
+)
+def test_named_sources_in_more_shapes(text: str, claims: dict) -> None:
+    """Sources the sentence names that were missed: a plural subject ("Analysts expect"), a
+    progressive ("is projecting"), "with analysts saying" (only what follows it), and a survey
+    named with describing words after an inverted "says"."""
+    for surface, who in claims.items():
+        assert _fig(text, surface).claimant == who, surface
