@@ -338,3 +338,31 @@ def test_an_age_after_an_age_noun_ends_its_clause_at_a_participle() -> None:
     )
     f = _fig(text, "around 73")
     assert (f.value, f.unit) == (73.0, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "The machine can do 70.72 trillion calculations per second.",
+            "70.72 trillion calculations per second",
+            "calculation per second",
+        ),
+        (
+            "BA runs four flights per week from Heathrow.",
+            "four flights per week",
+            "flight per week",
+        ),
+        # no explicit "per", or no unit of time: a count of the noun, as the review sets read it
+        ("That works out at about three phones per cab.", "about three phones", "phones"),
+        (
+            "The show drew about 4.2 million viewers a night.",
+            "about 4.2 million viewers",
+            "viewers",
+        ),
+    ],
+)
+def test_a_counted_noun_per_unit_of_time_is_a_rate(text: str, surface: str, unit: str) -> None:
+    """ "70 trillion calculations per second" is a speed, not a pile of calculations."""
+    f = _fig(text, surface)
+    assert (f.surface, f.unit) == (surface, unit)
