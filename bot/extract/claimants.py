@@ -367,6 +367,7 @@ class Claimants:
                 subj
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
+                and not _DOCUMENT_BY.search(s, 0, m.start())
                 and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not _SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
@@ -630,6 +631,12 @@ def _bodies_named(s: str) -> list[tuple[str, bool]]:
     return out
 
 
+# "A recent survey by Earthlink and Webroot found": the authors of a finding document
+_DOCUMENT_BY = re.compile(
+    r"\b(?:survey|study|report|poll|research|analysis|review)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
+)
+
+
 # Who surveyed or studied something, and then found: the finder of what follows
 _SURVEYED_AND = re.compile(
     r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})\s+"
@@ -639,7 +646,20 @@ _SURVEYED_AND = re.compile(
 
 
 def _subject(s: str, verb_pos: int) -> str | None:
-    """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
+    """The subject written before a reporting verb: "Russia's defense ministry claimed"; a
+    name too long to print gives way to its bracketed abbreviation ("The National Institute of
+    Economic and Social Research (NIESR) claims": NIESR)."""
+    found = _subject_words(s, verb_pos)
+    if found is None:
+        abbr = _ABBREVIATION_END.search(s, 0, verb_pos)
+        found = abbr.group(1) if abbr else None
+    return found
+
+
+_ABBREVIATION_END = re.compile(r"[A-Z][\w&'’\-]*\s+\(([A-Z][A-Za-z&]{1,7})\)[\s,]*$")
+
+
+def _subject_words(s: str, verb_pos: int) -> str | None:
     left = s[:verb_pos]
     if _PASSIVE.search(left):
         return None
@@ -658,6 +678,12 @@ def _subject(s: str, verb_pos: int) -> str | None:
         return _clean_subject(surveyor.group("x"))  # "Workshare surveyed firms ... and found"
     cut = 0
     for m in _BOUNDARY.finditer(left):
+        if (
+            m.group(0).lower().startswith("and")
+            and _NAME_BEFORE_AND.search(left, 0, m.start())
+            and _CAPITAL_AT.match(left, m.end())
+        ):
+            continue  # "Scotland Yard's Racial and Violent Crime taskforce": one name
         cut = m.end()
     seg = left[cut:].strip()
     seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
@@ -709,6 +735,15 @@ _EARLIER_SOURCE = re.compile(
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # "in 2003 her employers told": a date
 
 
+# "and" between two capitalised words joins one name ("Racial and Violent Crime", "Earthlink
+# and Webroot"), no clause boundary
+_NAME_BEFORE_AND = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’\-]*\s+$"
+)
+_CAPITAL_AT = re.compile(r"[A-Z]")
+
+
 # A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
 # no part of the name.
 _LEAD_PREPOSITION = re.compile(
@@ -755,8 +790,12 @@ def _clean_subject(seg: str) -> str | None:
         seg = seg[: m.start()]
         words = seg.split()
     seg = _named_tail(words) or _relative_subject(words) or seg
+    seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    if len(seg.split()) > 6 and re.search(r"['’]s\s", seg):
+        # "Scotland Yard's Racial and Violent Crime taskforce": the body that owns it
+        seg = re.split(r"['’]s\s", seg, maxsplit=1)[0]
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
@@ -792,7 +831,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus""".split()
+    lawyer spammer document filing prospectus taskforce""".split()
 )
 
 

@@ -366,3 +366,58 @@ def test_a_counted_noun_per_unit_of_time_is_a_rate(text: str, surface: str, unit
     """ "70 trillion calculations per second" is a speed, not a pile of calculations."""
     f = _fig(text, surface)
     assert (f.surface, f.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "The eight central European states which joined the EU last year will see 4.6% "
+            "growth, the United Nations Economic Commission for Europe (UNECE) said.",
+            "4.6%",
+            "UNECE",
+        ),
+        (
+            "The National Institute of Economic and Social Research (NIESR) claims that taxes "
+            "need to rise by about £10bn.",
+            "about £10bn",
+            "NIESR",
+        ),
+        (
+            "Sizzla's UK tour was cancelled after Scotland Yard's Racial and Violent Crime "
+            "taskforce announced it was examining lyrics by eight reggae artists.",
+            "eight reggae artists",
+            "Scotland Yard",
+        ),
+        (
+            "A recent survey by Earthlink and Webroot found that, on average, each one is "
+            "harbouring 28 separate spyware programs.",
+            "28 separate spyware programs",
+            "Earthlink and Webroot",
+        ),
+        (
+            "SBC and AT&T said estimated cost savings of at least $2bn were a main driver.",
+            "at least $2bn",
+            "SBC and AT&T",
+        ),
+        (
+            "In its report - MTV Smut Peddlers: Targeting Kids with Sex, Drugs and Alcohol - the "
+            "PTC said it witnessed 3,056 flashes of nudity.",
+            "3,056 flashes",
+            "the PTC",
+        ),
+        # "January and Nationwide" is no name: each lender keeps its own figure
+        (
+            "Halifax said house prices rose by 0.8% in January and Nationwide reported a rise of "
+            "0.4% in the first month of the year.",
+            "0.4%",
+            "Nationwide",
+        ),
+    ],
+)
+def test_long_and_joined_names_are_named_whole_or_by_their_short_form(
+    text: str, surface: str, claimant: str
+) -> None:
+    """A name joined by "and" is one name ("Racial and Violent Crime", "Earthlink and
+    Webroot"); one too long to print gives way to its bracketed abbreviation or its owner."""
+    assert _fig(text, surface).claimant == claimant
