@@ -111,6 +111,8 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
     return _FINITE_AFTER.match(s, rel) is not None  # "Tory plans to cut £22bn would hit"
 
 
+_EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
@@ -227,6 +229,8 @@ class Claimants:
                     return q.speaker
                 if q.start > pos:
                     break
+        if _EPITHET_AGE.match(sent.text, rel) and _DEFINITE_BEFORE.search(sent.text, 0, rel):
+            return None  # "the 27-year-old Spaniard": the writer's description, no one's claim
         m = _BY_AFTER.match(sent.text, rel)
         if m:
             found = _clean_subject(m.group("x"))
@@ -406,7 +410,11 @@ class Claimants:
             # document; "a report published by the IMF": its author
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
             return _clean_subject(x)
-        after = [(p, x) for p, x, _ in verbs if p > rel and not _PARTICIPLE_AT.match(s, p)]
+        after = [
+            (p, x)
+            for p, x, _ in verbs
+            if p > rel and not _PARTICIPLE_AT.match(s, p) and not _OPENS_QUOTE.match(s, p)
+        ]  # "Referring to ... 11 of the 12 main awards ..., Bellamy said: ...": what follows
         if after:
             p, x = after[0]
             between = s[rel:p]
@@ -570,6 +578,7 @@ _NAMED_SUBJECT = re.compile(
 
 # A reporting verb that shares the subject the sentence opened with: coordinated ("... and
 # claims to update ...") or a participle after a comma (", saying he was ...")
+_OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
 # "with analysts saying": a participle with its own subject after "with"

@@ -421,3 +421,42 @@ def test_long_and_joined_names_are_named_whole_or_by_their_short_form(
     """A name joined by "and" is one name ("Racial and Violent Crime", "Earthlink and
     Webroot"); one too long to print gives way to its bracketed abbreviation or its owner."""
     assert _fig(text, surface).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "Wenger insists he has complete faith in the 27-year-old Spaniard, who was signed "
+            "last summer.",
+            "27-year-old",
+            None,
+        ),
+        (
+            "Sports psychologist Hugh Richards says the 30-year-old must draw on her past "
+            "achievements.",
+            "30-year-old",
+            None,
+        ),
+        ("Police said a 27-year-old man was arrested.", "27-year-old", "Police"),
+        (
+            "Referring to the fact that winners of 11 of the 12 main awards were from the US, "
+            'Muse singer Matt Bellamy said: "There needs to be more European bands."',
+            "12 main awards",
+            None,
+        ),
+        (
+            "Of the cut now due to Lee, 82, who created Spider-Man in 1962, his lawyer said: "
+            '"It could be tens of millions of dollars."',
+            "82",
+            None,
+        ),
+        ("Sales rose 5%, Mr Burke said.", "5%", "Mr Burke"),
+    ],
+)
+def test_the_writers_own_descriptions_are_no_ones_claim(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "the 27-year-old Spaniard" is how the writer refers to someone, not a figure the
+    speaker gave; "X said:" claims the quote it opens, not the figures written before it."""
+    assert _fig(text, surface).claimant == claimant
