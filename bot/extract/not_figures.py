@@ -356,8 +356,22 @@ def model_number(text: str, c: Cand) -> bool:
     first = _SINGULAR_NOUN.match(text, c.num_end)
     if first is None or _plural_or_stop(first.group(1)):
         return False
+    if _PHRASE_END.match(text, first.end()) and _DETERMINER_BEFORE.search(
+        text, max(0, c.num_start - 30), c.num_start
+    ):
+        return True  # "its new long-distance 777 plane, as ...": a single one, so a model
     second = _SINGULAR_NOUN.match(text, first.end())
     return second is not None and not _plural_or_stop(second.group(1))
+
+
+# a noun phrase ends: punctuation, or a conjunction or preposition that starts what follows
+_PHRASE_END = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:as|and|but|which|that|to|in|on|at|for|with|from|is|was|has|had|will|would)\b"
+)
+# a singular determiner ahead of the number: "its new 777 plane", "the 747 jumbo", "a 380 model"
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|each|every)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _plural_or_stop(word: str) -> bool:

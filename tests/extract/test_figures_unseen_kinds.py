@@ -460,3 +460,21 @@ def test_the_writers_own_descriptions_are_no_ones_claim(
     """ "the 27-year-old Spaniard" is how the writer refers to someone, not a figure the
     speaker gave; "X said:" claims the quote it opens, not the figures written before it."""
     assert _fig(text, surface).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US aircraft firm Boeing has unveiled its new long-distance 777 plane, as it tries to "
+        "regain its position.",
+        "The 747 jumbo is being retired.",
+    ],
+)
+def test_a_model_number_before_one_singular_noun_is_no_figure(text: str) -> None:
+    """ "its new 777 plane": a number over 100 before a single thing is its name, not a count."""
+    assert analyse(text).figures == []
+
+
+def test_counts_before_plural_nouns_stay() -> None:
+    got = [(f.surface, f.unit) for f in analyse("The firm sold 500 cars and 300 vans.").figures]
+    assert got == [("500 cars", "cars"), ("300 vans", "vans")]
