@@ -478,3 +478,15 @@ def test_a_model_number_before_one_singular_noun_is_no_figure(text: str) -> None
 def test_counts_before_plural_nouns_stay() -> None:
     got = [(f.surface, f.unit) for f in analyse("The firm sold 500 cars and 300 vans.").figures]
     assert got == [("500 cars", "cars"), ("300 vans", "vans")]
+
+
+def test_a_conjunction_after_a_count_is_no_counted_noun() -> None:
+    """ "holds 32,000 whereas ...": the count has no noun, never "32,000 whereas"."""
+    text = (
+        "Real's ground holds 32,000 whereas the Parc des Sports Aguilera in Biarritz has a "
+        "capacity of just 12,667."
+    )
+    assert [(f.surface, f.unit) for f in analyse(text).figures] == [
+        ("32,000", None),
+        ("12,667", None),
+    ]
