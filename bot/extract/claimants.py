@@ -347,6 +347,8 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
+            if _PARTICLE_AFTER.match(s, m.end()):
+                continue  # "imports ... added up to 22,201bn yen": a sum, no one speaking
             verb_at = m.start()
             if m.group(0) in _PROGRESSIVE:
                 aux = _AUX_BEFORE.search(s, 0, m.start())
@@ -578,6 +580,7 @@ _NAMED_SUBJECT = re.compile(
 
 # A reporting verb that shares the subject the sentence opened with: coordinated ("... and
 # claims to update ...") or a participle after a comma (", saying he was ...")
+_PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 _OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
@@ -729,6 +732,7 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
             and name[0].isupper()
             and not _LEAD_TRIM.match(name + " ")
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))
+            and name.split()[0].lower() not in _PREPOSITIONS  # "On Wednesday, the Agency said"
             and len(name.split()) <= 5
             and not re.search(r"\b[a-z]{4,}\b", name)
         ):
@@ -782,6 +786,10 @@ def _clean_subject(seg: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return None  # "Some expects believe": a determiner left of a cut, no one named
+    if _BARE_DATA.fullmatch(seg):
+        return None  # "the figures showed", "figures show": data, no one named as its source
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
         return None  # "Recently announced changes": a sentence adverb is never a claimant
     if _NAME_THEN_VERB.search(seg + " "):
@@ -806,6 +814,15 @@ def _clean_subject(seg: str) -> str | None:
         # "Scotland Yard's Racial and Violent Crime taskforce": the body that owns it
         seg = re.split(r"['’]s\s", seg, maxsplit=1)[0]
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
+
+
+_QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
+# Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
+_BARE_DATA = re.compile(
+    r"(?:(?:the|these|those|new|latest|official|government|other)\s+){0,2}"
+    r"(?:figures|data|statistics|numbers)",
+    re.IGNORECASE,
+)
 
 
 # "according to their figures": a document of someone unnamed, no claimant ("its central

@@ -490,3 +490,50 @@ def test_a_conjunction_after_a_count_is_no_counted_noun() -> None:
         ("32,000", None),
         ("12,667", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "Unadjusted, the figures showed unemployment rose 206,900 to 4.64 million.",
+            "206,900",
+            None,
+        ),
+        (
+            "Japan's economy teetered on the brink of a technical recession in the three months "
+            "to September, figures show.",
+            "three months",
+            None,
+        ),
+        (
+            "In 2004, Japan's imports from and exports to China (and Hong Kong) added up to "
+            "22,201bn yen.",
+            "up to 22,201bn yen",
+            None,
+        ),
+        (
+            "Some expects believe this could require borrowing of up to $4.5bn over a twenty "
+            "year period.",
+            "up to $4.5bn",
+            None,
+        ),
+        (
+            "On Wednesday, the German Federal Labour Agency said the jobless total had reached "
+            "5.037 million in January.",
+            "5.037 million",
+            "the German Federal Labour Agency",
+        ),
+        (
+            "Singapore's economy grew by 8.1% in 2004, figures from the trade ministry show.",
+            "8.1%",
+            "figures from the trade ministry",
+        ),
+    ],
+)
+def test_no_claimant_is_a_fragment_a_date_or_bare_data(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "the figures showed": data with no owner is no source; "added up to" is a sum, not
+    speech; "Some" left of a typo and "On Wednesday" before an appositive are no names."""
+    assert _fig(text, surface).claimant == claimant
