@@ -93,6 +93,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         _attach_unit(text, c)
         if c.unit is None and _AGED.search(text, max(0, start - 24), start):
             c.unit = "year"  # "aged 35": an age, not a count
+        elif c.unit is None and _at_age_opening(text, c, start, end):
+            c.unit = "year"  # "At 23, Henson has the rugby world at his feet"
         named = match_currency_name_before(text, start) if c.unit is None else None
         if named is not None:
             c.unit, c.start, c.currency = named[0], named[1], True  # "Australian dollar 29.4bn"
@@ -132,6 +134,20 @@ _AGED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+
+# "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
+_AT_AGE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
+_COMMA_AFTER = re.compile(r",\s+[A-Z]")
+
+
+def _at_age_opening(text: str, c: Cand, start: int, end: int) -> bool:
+    return (
+        _AT_AGE_OPENING.search(text, max(0, start - 8), start) is not None
+        and _COMMA_AFTER.match(text, end) is not None
+        and c.is_int
+        and 10 <= (c.value or 0) <= 110
+    )
+
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 

@@ -537,3 +537,16 @@ def test_no_claimant_is_a_fragment_a_date_or_bare_data(
     """ "the figures showed": data with no owner is no source; "added up to" is a sum, not
     speech; "Some" left of a typo and "On Wednesday" before an appositive are no names."""
     assert _fig(text, surface).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("At 23, Henson has the rugby world at his silver-booted feet.", "year"),
+        ("At 5,000 feet, the air is thin.", "ft"),
+    ],
+)
+def test_a_sentence_opening_at_a_number_gives_an_age(text: str, unit: str) -> None:
+    """ "At 23, Henson ...": an age, not a bare count; "At 5,000 feet" keeps its unit."""
+    (f,) = analyse(text).figures
+    assert f.unit == unit
