@@ -175,7 +175,9 @@ _SUBJECT_TRIM = re.compile(
 )
 
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+"
+    r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
+    r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z]))+",
     re.IGNORECASE,
 )
 

@@ -18,7 +18,8 @@ _CHANGE_BEFORE = re.compile(
     r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
     r"eased|higher|lower|adding|gaining|losing|shedding|jumping|climbing|dropping|sliding|"
     r"declining|increasing|decreasing|raising|cutting|advancing|plunging|surging|soaring|"
-    r"tumbling|slumping|easing)\s+(?:\S+\s+)?$",
+    r"tumbling|slumping|easing|lifted|lifts|lifting|hiked|hikes|lowered|lowers|trimmed|trims"
+    r"|reduced|reduces|boosted|boosts)\s+(?:\S+\s+)?(?:(?!(?:to|between|from)\s)[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 

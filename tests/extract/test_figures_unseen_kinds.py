@@ -550,3 +550,36 @@ def test_a_sentence_opening_at_a_number_gives_an_age(text: str, unit: str) -> No
     """ "At 23, Henson ...": an age, not a bare count; "At 5,000 feet" keeps its unit."""
     (f,) = analyse(text).figures
     assert f.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "The Reserve Bank of Australia lifted interest rates 0.25% to 5.5%, their first "
+            "upwards move in more than a year.",
+            [("0.25%", 0.25, None, None), ("5.5%", 5.5, None, None)],
+        ),
+        (
+            "The seasonally adjusted jobless total rose a higher than expected 17,000 to 4.483 "
+            "million, the Bundesbank said.",
+            [("17,000", 17000.0, None, None), ("4.483 million", 4483000.0, None, None)],
+        ),
+        ("Inflation rose to between 2% to 3%.", [("2% to 3%", None, 2.0, 3.0)]),
+        (
+            "A survey said four in ten business leaders were very confident.",
+            [("four in ten business leaders", 0.4, None, None)],
+        ),
+        ("Two in three adults own a phone.", [("Two in three adults", 2 / 3, None, None)]),
+    ],
+)
+def test_a_change_then_a_level_and_k_in_n_shares(text: str, figures: list) -> None:
+    """ "lifted interest rates 0.25% to 5.5%": a rise, then the new rate, never a range of
+    0.25-5.5%; "four in ten business leaders" is a share of 0.4, not ten leaders."""
+    got = [(f.surface, f.value, f.low, f.high) for f in analyse(text).figures]
+    assert got == figures
+
+
+def test_a_claimant_starts_after_a_time_phrase() -> None:
+    text = "Earlier this month the firm said it earned $10m in the third quarter."
+    assert _fig(text, "$10m").claimant == "the firm"
