@@ -144,7 +144,8 @@ _NOUN_VERBS = frozenset(
 _BY_AFTER = re.compile(
     r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
     r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
-    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    r"|quoted|claimed|put|published|released|expected|anticipated|projected|calculated"
+    r"|suggested)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
     re.IGNORECASE,
 )
 

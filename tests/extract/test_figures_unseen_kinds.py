@@ -66,6 +66,10 @@ def test_several_hundred_is_the_magnitude_of_hundreds(
             "But in 2003 staff told her she had no future after 17 years with the company.",
             {"17 years": None},
         ),
+        (
+            "Profits were £80m, short of the £100m expected by analysts.",
+            {"£80m": None, "£100m": "analysts"},
+        ),
     ],
 )
 def test_the_earlier_source_right_after_its_figure(text: str, claims: dict) -> None:
