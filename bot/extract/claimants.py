@@ -91,6 +91,14 @@ _OWNED_PLAN = re.compile(
     r"(?:\s+(?:that|they|it|he|she|we|could|would|will|can|to|of|for|a|an|the|[a-z]+ed|[a-z]+))"
     r"{0,5}\s+[^\s\w]{0,3}$"
 )
+# "Labour's £22bn spending plans", "the Tories' £35bn of cuts": the owner's own figure
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s?\s+[^\s\w]{0,3}$"
+)
+_PLAN_AFTER = re.compile(
+    r"[\d.,]+\s*(?:bn|m|k|million|billion|trillion)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"(?:plans?|pledges?|proposals?|promises?|programme|package|cuts|savings|tax\s+cuts)\b"
+)
 _NOT_OWNERS = frozenset("The A An This That These Those His Her Their Its Our My Your".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|\b(?:and|but|or|that|while|as))\s*$")
 _FINITE_AFTER = re.compile(
@@ -244,6 +252,11 @@ class Claimants:
             found = _clean_subject(m.group("x"))
             if found:
                 return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
+        m = _OWNER_BEFORE.search(sent.text, max(0, rel - 60), rel)
+        if m and _PLAN_AFTER.match(sent.text, rel) and m.group("x").split()[0] not in _NOT_OWNERS:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the Tories said Labour's £22bn tax plans ...": Labour's figure
         m = _OWNED_PLAN.search(sent.text, max(0, rel - 100), rel)
         if m and _plan_owner(sent.text, m, rel):
             found = _clean_subject(m.group("x"))

@@ -178,6 +178,14 @@ def test_a_count_with_no_noun_counts_people_or_the_noun_before(
         ),
         ("Labour attacked the Tories' claim that £35bn could be saved.", "£35bn", "Tories"),
         ("Unions said Ford's plans to cut 5,000 jobs were a betrayal.", "5,000 jobs", "Ford"),
+        (
+            "The Tories said Labour's £22bn spending plans would mean higher taxes.",
+            "£22bn",
+            "Labour",
+        ),
+        ("Mr Brown said the Tories' £35bn of cuts would hurt schools.", "£35bn", "Tories"),
+        # a figure one party puts on the other ("black hole") stays with who said it
+        ("The Tories said Labour had left a £22bn black hole.", "£22bn", "The Tories"),
         # "plans" as the verb of the one planning: the other rules decide, here no one
         ("EA plans to release up to 20 mobile games over the next 12 months.", "up to 20", None),
         (
