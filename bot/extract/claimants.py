@@ -87,7 +87,7 @@ _POSSESSIVE_CLAIM = re.compile(
 _OWNED_PLAN = re.compile(
     r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:['’]s?)?\s+"
     r"(?:(?:own|latest|new|rival|spending|tax|election)\s+)?"
-    r"(?:plans?|claims?|pledges?|proposals?|promises?)"
+    r"(?:plans?|claims?|pledges?|proposals?|promises?|agenda)"
     r"(?:\s+(?:that|they|it|he|she|we|could|would|will|can|to|of|for|a|an|the|[a-z]+ed|[a-z]+))"
     r"{0,5}\s+[^\s\w]{0,3}$"
 )
@@ -441,6 +441,8 @@ class Claimants:
                 subject_at = s.find(x, p)
             if (
                 not re.search(r";|\bbut\b", between)
+                and not _SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
+                # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
                     r"\band\s+$", s[rel:subject_at]
                 )  # "... worldwide and analysts say"
@@ -597,6 +599,10 @@ _NAMED_SUBJECT = re.compile(
 # A reporting verb that shares the subject the sentence opened with: coordinated ("... and
 # claims to update ...") or a participle after a comma (", saying he was ...")
 _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
+# a subordinating conjunction right before the subject: its clause is about something else
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
+)
 _OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")

@@ -432,7 +432,12 @@ def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None
         return None
     begin = start - (len(window) - m.start())
     if begin > 0 and (text[begin - 1].isalnum() and raw[0].isalpha()):
-        return None  # "XPS2" is not a price
+        # "XPS2" is not a price; "current $18.6bn" is dollars, not NT$ glued to a word
+        symbol = raw.lstrip("abcdefghijklmnopqrstuvwxyz")
+        if not symbol or symbol == raw or symbol not in _CURRENCY_CODES:
+            return None
+        code, begin = _CURRENCY_CODES[symbol], start - len(symbol) - len(m.group("gap"))
+        return (code, begin, bool(m.group("neg"))) if text.startswith(symbol, begin) else None
     if raw in _GLUED_ONLY_PREFIX and (m.group("gap") or m.group("neg")):
         return None
     if raw.isalpha() and len(raw) == 3 and m.group("gap") == "" and not text[start].isdigit():

@@ -595,3 +595,51 @@ def test_a_change_then_a_level_and_k_in_n_shares(text: str, figures: list) -> No
 def test_a_claimant_starts_after_a_time_phrase() -> None:
     text = "Earlier this month the firm said it earned $10m in the third quarter."
     assert _fig(text, "$10m").claimant == "the firm"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "Turkey's current $18.6bn loan agreement with the IMF expires in February.",
+            "$18.6bn",
+            "USD",
+        ),
+        ("BP spent $7.5bn to create Russian-registered oil company TNK-BP.", "$7.5bn", "USD"),
+        ("It cost NT$500.", "NT$500", "TWD"),
+    ],
+)
+def test_a_dollar_sign_after_a_word_ending_in_letters_of_a_code_is_dollars(
+    text: str, surface: str, unit: str
+) -> None:
+    """ "current $18.6bn", "spent $7.5bn": the word's last letters are not the NT of NT$, so
+    the amount is in dollars, not a bare 18.6bn with no unit."""
+    f = _fig(text, surface)
+    assert (f.surface, f.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "The dollar has hit its highest level against the euro in almost three months after "
+            "the Federal Reserve head said the US trade deficit is set to stabilise.",
+            "almost three months",
+            None,
+        ),
+        ("The baht fell 2% after the central bank said it would cut rates.", "2%", None),
+        ("Sales rose 5% since January, the firm said.", "5%", "the firm"),
+        (
+            "Labour election coordinator Alan Milburn claimed Mr Kruger had exposed the Tory "
+            "agenda for £35bn of cuts to public services.",
+            "£35bn",
+            "Tory",
+        ),
+    ],
+)
+def test_a_subject_in_a_subordinate_clause_after_the_figure_did_not_give_it(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "... in almost three months after the Federal Reserve head said ...": the source of
+    the clause after "after" speaks about something else; the figure before is the writer's."""
+    assert _fig(text, surface).claimant == claimant
