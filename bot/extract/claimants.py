@@ -121,6 +121,8 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_AGE_APPOSITION = re.compile(r"\d{1,3},")
+_NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
@@ -242,6 +244,8 @@ class Claimants:
                     break
         if _EPITHET_AGE.match(sent.text, rel) and _DEFINITE_BEFORE.search(sent.text, 0, rel):
             return None  # "the 27-year-old Spaniard": the writer's description, no one's claim
+        if _AGE_APPOSITION.match(sent.text, rel) and _NAME_COMMA.search(sent.text, 0, rel):
+            return None  # "Robert Jackson, 58, MP for Wantage, said": the writer's, too
         m = _BY_AFTER.match(sent.text, rel)
         if m:
             found = _clean_subject(m.group("x"))
@@ -776,7 +780,7 @@ _NAME_BEFORE_AND = re.compile(
     r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’\-]*\s+$"
 )
-_CAPITAL_AT = re.compile(r"[A-Z]")
+_CAPITAL_AT = re.compile(r"(?:the\s+)?[A-Z]")  # "Latin America and the Caribbean"
 
 
 # A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
@@ -798,6 +802,11 @@ def _clean_subject(seg: str) -> str | None:
     if len(words) > 6 and " by " in seg:
         # "a table drawn up by France's Le Figaro newspaper": the author of the document
         seg = seg.rsplit(" by ", 1)[1]
+        words = seg.split()
+    if len(words) > 6 and re.search(r"(?:['’]s|s['’])\s", seg) and words[0][:1].isupper():
+        # "Scotland Yard's Racial and Violent Crime taskforce", "The United Nations' Economic
+        # Commission for Latin America and the Caribbean": the body that owns it
+        seg = re.split(r"(?:['’]s|(?<=s)['’])\s", seg, maxsplit=1)[0]
         words = seg.split()
     if (
         len(words) > 9
@@ -832,9 +841,6 @@ def _clean_subject(seg: str) -> str | None:
     seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
-    if len(seg.split()) > 6 and re.search(r"['’]s\s", seg):
-        # "Scotland Yard's Racial and Violent Crime taskforce": the body that owns it
-        seg = re.split(r"['’]s\s", seg, maxsplit=1)[0]
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 

@@ -643,3 +643,28 @@ def test_a_subject_in_a_subordinate_clause_after_the_figure_did_not_give_it(
     """ "... in almost three months after the Federal Reserve head said ...": the source of
     the clause after "after" speaks about something else; the figure before is the writer's."""
     assert _fig(text, surface).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "The United Nations' Economic Commission for Latin America and the Caribbean said "
+            "the region grew by 5.5% this year.",
+            "5.5%",
+            "The United Nations",
+        ),
+        (
+            "Robert Jackson, 58, MP for Wantage in Oxfordshire, said he was disillusioned.",
+            "58",
+            None,
+        ),
+        ("Mr Smith said sales rose 5% while costs fell 2%.", "2%", "Mr Smith"),
+    ],
+)
+def test_never_the_tail_of_a_long_name_nor_an_age_in_apposition(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    """ "... for Latin America and the Caribbean said": never "the Caribbean", the tail after
+    "and"; "Robert Jackson, 58, MP for Wantage, said": an age in apposition is the writer's."""
+    assert _fig(text, surface).claimant == claimant
