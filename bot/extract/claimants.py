@@ -121,7 +121,7 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_AGE_APPOSITION = re.compile(r"\d{1,3},")
+_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
@@ -367,8 +367,12 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
-            if _PARTICLE_AFTER.match(s, m.end()):
-                continue  # "imports ... added up to 22,201bn yen": a sum, no one speaking
+            if _PARTICLE_AFTER.match(s, m.end()) or (
+                m.group(0) in ("added", "adds")
+                and _FIGURE_OBJECT.match(s, m.end())
+                and not _CLAUSE_VERB_AFTER.match(s, m.end())
+            ):
+                continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
             verb_at = m.start()
             if m.group(0) in _PROGRESSIVE:
                 aux = _AUX_BEFORE.search(s, 0, m.start())
@@ -602,6 +606,14 @@ _NAMED_SUBJECT = re.compile(
 
 # A reporting verb that shares the subject the sentence opened with: coordinated ("... and
 # claims to update ...") or a participle after a comma (", saying he was ...")
+_FIGURE_OBJECT = re.compile(
+    r"\s+(?:(?:only|just|about|some|nearly|almost|another|a\s+further|an\s+extra|more\s+than)\s+)?"
+    r"(?:[$£€¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hundred|thousand"
+    r"|million|billion)\b)"
+)
+_CLAUSE_VERB_AFTER = re.compile(
+    r"[^,.;:]{0,40}?\b(?:was|were|is|are|would|will|could|had|has|have|might|may)\b"
+)
 _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 # a subordinating conjunction right before the subject: its clause is about something else
 _SUBORDINATE = re.compile(

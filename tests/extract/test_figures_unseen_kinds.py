@@ -668,3 +668,31 @@ def test_never_the_tail_of_a_long_name_nor_an_age_in_apposition(
     """ "... for Latin America and the Caribbean said": never "the Caribbean", the tail after
     "and"; "Robert Jackson, 58, MP for Wantage, said": an age in apposition is the writer's."""
     assert _fig(text, surface).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "According to Labor Department figures, US firms added only 146,000 jobs in January.",
+            "146,000 jobs",
+            "Labor Department figures",
+        ),
+        ("Full-back Mark van Gisbergen added 18 points with the boot.", "18 points", None),
+        (
+            "His mother, Giselle, said her son's killer, Warren Leblanc, 17 - who was jailed for "
+            "life in September - had mimicked behaviour in the game.",
+            "17",
+            None,
+        ),
+    ],
+)
+def test_added_a_figure_is_no_speech(text: str, surface: str, claimant: str | None) -> None:
+    """ "US firms added 146,000 jobs", "van Gisbergen added 18 points": adding is no saying."""
+    assert _fig(text, surface).claimant == claimant
+
+
+def test_a_share_and_a_count_are_no_range() -> None:
+    text = "Overall, DaimlerChrysler saw worldwide vehicle sales rise 8% to 4.7 million in 2004."
+    got = [(f.surface, f.value, f.unit) for f in analyse(text).figures]
+    assert got == [("8%", 8.0, "percent"), ("4.7 million", 4700000.0, None)]
