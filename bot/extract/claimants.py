@@ -660,7 +660,10 @@ _NOMINAL_OPENING = re.compile(
     r"\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+)?[a-z]{3,}(?:ed|s)\b"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_NOT_BODIES = frozenset("UK US USA EU UN TV PC PCS CEO GMT BST AM PM OK II III".split())
+_NOT_BODIES = frozenset(
+    """UK US USA EU UN TV PC PCS CEO GMT BST AM PM OK II III GDP VAT MP MPS DVD CD IT AIDS HIV SMS
+    PDA CPI RPI FTSE MBA PHD ID""".split()
+)  # countries, titles and things, which "it said" is never
 
 
 def _bodies_named(s: str) -> list[tuple[str, bool]]:
