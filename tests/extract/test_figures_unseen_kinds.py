@@ -696,3 +696,17 @@ def test_a_share_and_a_count_are_no_range() -> None:
     text = "Overall, DaimlerChrysler saw worldwide vehicle sales rise 8% to 4.7 million in 2004."
     got = [(f.surface, f.value, f.unit) for f in analyse(text).figures]
     assert got == [("8%", 8.0, "percent"), ("4.7 million", 4700000.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Estelle came in at 39, Joss Stone was 40th and Jamelia took the 44th place.", []),
+        ("Inflation came in at 2.1%, above forecasts.", [("2.1%", "percent")]),
+        ("The single came in at 12.", [("12", None)]),
+    ],
+)
+def test_a_chart_place_among_ordinals_is_no_figure(text: str, figures: list) -> None:
+    """ "came in at 39, ... was 40th": a place in a chart, never a count; a measured value
+    that "came in at" stays."""
+    assert [(f.surface, f.unit) for f in analyse(text).figures] == figures
