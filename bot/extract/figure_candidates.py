@@ -105,6 +105,8 @@ def candidate(text: str, n: Number) -> Cand | None:
             return None
         if phone_like(text, n):
             return None
+    elif n.kind == "digits" and c.end - c.num_end == 1 and after_label(text, c):
+        return None  # "The Psion series 3c": a model's name, not three cents
     if (
         n.kind == "words"
         and c.unit in UNITS

@@ -710,3 +710,17 @@ def test_a_chart_place_among_ordinals_is_no_figure(text: str, figures: list) -> 
     """ "came in at 39, ... was 40th": a place in a chart, never a count; a measured value
     that "came in at" stays."""
     assert [(f.surface, f.unit) for f in analyse(text).figures] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The Psion series 3c!", []),
+        ("Stage 3c cancer is harder to treat.", []),
+        ("It cost 3c.", [("3c", "cent")]),
+    ],
+)
+def test_a_label_then_a_number_and_a_letter_is_a_name(text: str, figures: list) -> None:
+    """ "series 3c": a label word, then a number glued to a letter, names a model or a stage,
+    never three cents."""
+    assert [(f.surface, f.unit) for f in analyse(text).figures] == figures
