@@ -15,8 +15,11 @@ from bot.model import Quote, Sentence
 # verbs of counting that only figures take ("assessed", "calculated", "projected").
 _FIGURE_ONLY_VERBS = frozenset(
     """assessed counted calculated forecast projected cited believes expects expected
-    show shows showed found finds""".split()
+    show shows showed found finds expect estimate believe reckon reckons""".split()
 )
+# Progressive forms credit their subject ("TimeWarner is projecting growth of around 5%",
+# "It is predicting a 2% fall"); read only after is/are/was/were, never as a participle.
+_PROGRESSIVE = frozenset("""projecting predicting forecasting estimating expecting""".split())
 # Speech verbs that do not assert what follows ("both candidates pledged to bring the $422bn
 # deficit under control", "Douglas continued his progress"): promises, requests, denials,
 # and forms news mostly uses otherwise ("reports say", "conceded six goals", "the alleged
@@ -28,9 +31,18 @@ _NOT_ASSERTING = frozenset(
     countered counters recalled recalls reports conceded concedes alleged alleges maintained
     maintains cautioned cautions""".split()
 )
+# A participle after a comma reports for the sentence's subject: "Mr Balls rejected the
+# allegation ..., saying he was ..." (only these; "continuing", "asking" assert nothing)
+_PARTICIPLES = frozenset(
+    """saying adding claiming estimating predicting warning insisting arguing explaining
+    noting stating""".split()
+)
 _CLAIM_VERBS = (
-    frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING
-) | _FIGURE_ONLY_VERBS
+    (frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING)
+    | _FIGURE_ONLY_VERBS
+    | _PARTICIPLES
+    | _PROGRESSIVE
+)
 _REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")\b")
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
@@ -48,6 +60,16 @@ _ACCORDING = re.compile(
     r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
 )
 
+# A document's description after its noun: "a registration document filed with the SEC"
+_FILED_WITH = re.compile(
+    r"\s+(?:filed|submitted|sent|presented|lodged|seen|obtained|leaked|given)\s+(?:with|to|by)\b.*$"
+)
+
+_AUTHORED_BY = re.compile(
+    r"^.*\b(?:published|released|compiled|commissioned|produced|conducted|written|issued"
+    r"|carried\s+out|drawn\s+up)\s+by\s+"
+)
+
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
 )
@@ -59,10 +81,53 @@ _POSSESSIVE_CLAIM = re.compile(
     r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
 )
+# The owner of a plan, claim or pledge that holds the figure is who put it forward, whoever
+# reports it: "Mr Blair derided Tory claims they could cut £35bn", "Tory plans to cut £22bn
+# would hit schools, Labour said", "Labour's pledge of £1bn".
+_OWNED_PLAN = re.compile(
+    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:['’]s?)?\s+"
+    r"(?:(?:own|latest|new|rival|spending|tax|election)\s+)?"
+    r"(?:plans?|claims?|pledges?|proposals?|promises?|agenda)"
+    r"(?:\s+(?:that|they|it|he|she|we|could|would|will|can|to|of|for|a|an|the|[a-z]+ed|[a-z]+))"
+    r"{0,5}\s+[^\s\w]{0,3}$"
+)
+# "Labour's £22bn spending plans", "the Tories' £35bn of cuts": the owner's own figure
+_OWNER_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s?\s+[^\s\w]{0,3}$"
+)
+_PLAN_AFTER = re.compile(
+    r"[\d.,]+\s*(?:bn|m|k|million|billion|trillion)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"(?:plans?|pledges?|proposals?|promises?|programme|package|cuts|savings|tax\s+cuts)\b"
+)
+_NOT_OWNERS = frozenset("The A An This That These Those His Her Their Its Our My Your".split())
+_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|\b(?:and|but|or|that|while|as))\s*$")
+_FINITE_AFTER = re.compile(
+    r"[^,;:.]*?\b(?:would|will|could|can|is|are|was|were|has|have|had|may|might|must)\b"
+)
+
+
+def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
+    """Whether _OWNED_PLAN's match reads as a noun phrase owned by its name ("Tory plans to cut
+    £35bn would hit schools", "derided Tory claims"), not a name doing the planning ("EA plans
+    to release 20 games", "Nasdaq plans to raise $100m": the verb, left to the other rules)."""
+    if m.group("x").split()[0] in _NOT_OWNERS or _ACCORDING.search(s):
+        return False
+    if re.match(r"['’]", s[m.end("x") : m.end("x") + 1]):
+        return True  # "the Tories' claim that £35bn could be saved": a possessive
+    if not _CLAUSE_START.search(s, 0, m.start()):
+        return True  # "derided Tory claims", "said Tory plans": the object of a verb
+    return _FINITE_AFTER.match(s, rel) is not None  # "Tory plans to cut £22bn would hit"
+
+
+_EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
+_NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting)\b"
+    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting"
+    r"|predicting|forecasting|projecting|estimating|forecasts|predicts|estimates)\b"
 )
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
@@ -89,7 +154,8 @@ _NOUN_VERBS = frozenset(
 _BY_AFTER = re.compile(
     r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
     r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
-    r"|quoted|claimed|put|published|released)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    r"|quoted|claimed|put|published|released|expected|anticipated|projected|calculated"
+    r"|suggested)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
     re.IGNORECASE,
 )
 
@@ -120,7 +186,9 @@ _SUBJECT_TRIM = re.compile(
 )
 
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+)+",
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+"
+    r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
+    r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z]))+",
     re.IGNORECASE,
 )
 
@@ -174,6 +242,10 @@ class Claimants:
                     return q.speaker
                 if q.start > pos:
                     break
+        if _EPITHET_AGE.match(sent.text, rel) and _DEFINITE_BEFORE.search(sent.text, 0, rel):
+            return None  # "the 27-year-old Spaniard": the writer's description, no one's claim
+        if _AGE_APPOSITION.match(sent.text, rel) and _NAME_COMMA.search(sent.text, 0, rel):
+            return None  # "Robert Jackson, 58, MP for Wantage, said": the writer's, too
         m = _BY_AFTER.match(sent.text, rel)
         if m:
             found = _clean_subject(m.group("x"))
@@ -184,6 +256,16 @@ class Claimants:
             found = _clean_subject(m.group("x"))
             if found:
                 return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
+        m = _OWNER_BEFORE.search(sent.text, max(0, rel - 60), rel)
+        if m and _PLAN_AFTER.match(sent.text, rel) and m.group("x").split()[0] not in _NOT_OWNERS:
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "the Tories said Labour's £22bn tax plans ...": Labour's figure
+        m = _OWNED_PLAN.search(sent.text, max(0, rel - 100), rel)
+        if m and _plan_owner(sent.text, m, rel):
+            found = _clean_subject(m.group("x"))
+            if found:
+                return found  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
         found = self._in_sentence(si, rel)
         if found:
             return found
@@ -194,12 +276,46 @@ class Claimants:
             found = self._indirect_speaker(pos)  # "He said the CPI would rise 0.1%"
             if found is None and said.group(0)[:2].lower() == "it":
                 # "It said it would double ... to 20,000"
-                found = self._body_before(si) or self._named_subject_before(si)
+                found = (
+                    self._body_before(si)
+                    or self._named_subject_before(si)
+                    or self._salient_body(si)
+                )
             return found
         if _IT_SAID.search(sent.text, rel):
             # "... rose by more than 800%, it said."
-            return self._body_before(si) or self._named_subject_before(si)
+            return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
         return None
+
+    def _salient_body(self, si: int) -> str | None:
+        """The organisation the article is about at sentence si, for "it" or "the firm": of
+        the bodies named so far (sentence subjects that are no person, and acronyms), the one
+        named most often, when it is named in the last few sentences and no other body is
+        named as often; else None."""
+        counts: dict[str, int] = {}
+        for j in range(si + 1):
+            for name, subject in _bodies_named(self.sentences[j].text):
+                counts[name] = max(counts.get(name, 0), int(subject))
+        if not counts:
+            return None
+        upto = self.sentences[si].end
+        for name in counts:  # mentions, and one more for a body that opened a sentence
+            counts[name] += len(re.findall(r"\b" + re.escape(name) + r"\b", self.text[:upto]))
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        best, n = ranked[0]
+        if n == 0 or (len(ranked) > 1 and ranked[1][1] == n):
+            return None
+        recent = " ".join(self.sentences[j].text for j in range(max(0, si - 3), si + 1))
+        if not re.search(r"\b" + re.escape(best) + r"\b", recent):
+            return None
+        for j in range(max(0, si - 3), si):
+            if any(not _GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
+                return None  # "accountancy firm Ernst & Young said ... It claimed": a nearer source
+        before = self.sentences[si - 1].text if si > 0 else ""
+        nominal = _NOMINAL_OPENING.match(before)
+        if nominal and not _GENERIC_BODY.match(nominal.group(1)):
+            return None  # "The committee reached ... It warned": the committee, no name
+        return best
 
     def _named_subject_before(self, si: int) -> str | None:
         """The organisation named as the subject of the sentence right before si, for the
@@ -251,6 +367,23 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in _REPORT_VERB.finditer(s):
+            if _PARTICLE_AFTER.match(s, m.end()) or (
+                m.group(0) in ("added", "adds")
+                and _FIGURE_OBJECT.match(s, m.end())
+                and not _CLAUSE_VERB_AFTER.match(s, m.end())
+            ):
+                continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
+            verb_at = m.start()
+            if m.group(0) in _PROGRESSIVE:
+                aux = _AUX_BEFORE.search(s, 0, m.start())
+                if aux is None:
+                    continue  # "a forecasting model": no verb
+                verb_at = aux.start()  # "TimeWarner is projecting": the subject before "is"
+            elif m.group(0) in _PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
+                with_subject = _WITH_SUBJECT.search(s, 0, m.start())
+                if with_subject is not None:  # "with analysts saying sales of $600m ..."
+                    out.append((m.start(), with_subject.group("x"), True))
+                continue  # "after a government warning about": a noun, no verb
             inverted_first = (
                 m.group(0) not in _LISTENER_VERBS
                 and _COMMA_BEFORE.search(s, 0, m.start())
@@ -259,17 +392,20 @@ class Claimants:
             if inverted_first:  # "..., France and Spain, said the report": the report
                 out.append((m.start(), *inverted_first))
                 continue
-            subj = _subject(s, m.start())
+            subj = _subject(s, verb_at)
             if (
                 subj
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
+                and not _DOCUMENT_BY.search(s, 0, m.start())
                 and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not _SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
                 continue
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
+            if subj is None and not out and _shares_subject(s, m):
+                subj = _sentence_subject(s)  # "Microsoft has indexed ... and claims to"
             if subj:
                 out.append((m.start(), subj, True))
             elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
@@ -296,8 +432,15 @@ class Claimants:
             return before[-1][1]
         m = _ACCORDING.search(s)
         if m:
-            return _clean_subject(m.group("x"))
-        after = [(p, x) for p, x, _ in verbs if p > rel]
+            # "a registration document filed with the SEC", "documents seen by the BBC": the
+            # document; "a report published by the IMF": its author
+            x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
+            return _clean_subject(x)
+        after = [
+            (p, x)
+            for p, x, _ in verbs
+            if p > rel and not _PARTICIPLE_AT.match(s, p) and not _OPENS_QUOTE.match(s, p)
+        ]  # "Referring to ... 11 of the 12 main awards ..., Bellamy said: ...": what follows
         if after:
             p, x = after[0]
             between = s[rel:p]
@@ -306,6 +449,8 @@ class Claimants:
                 subject_at = s.find(x, p)
             if (
                 not re.search(r";|\bbut\b", between)
+                and not _SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
+                # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
                     r"\band\s+$", s[rel:subject_at]
                 )  # "... worldwide and analysts say"
@@ -313,8 +458,9 @@ class Claimants:
                 and subject_at > rel
                 and not (
                     _FIGURE_BEFORE.search(s, 0, subject_at)
-                    and re.search(r"\s\S", s[rel:subject_at].rstrip())
-                )  # "the $27bn Russia says": only the figure right before the name
+                    and not _ONE_FIGURE.fullmatch(s, rel, subject_at)
+                )  # "the $27bn Russia says", "the $3.8bn that analysts had predicted": only
+                # the figure right before the name
             ):
                 return x
         return None
@@ -364,7 +510,8 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")
 _DOCUMENT_AFTER = re.compile(
-    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+)?"
+    r"\s+(?P<doc>(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+|government\s+|official\s+"
+    r"|annual\s+|monthly\s+|quarterly\s+|weekly\s+)?(?:[A-Z][\w&'’\-]*\s+){0,2}"
     r"(?:study|report|survey|poll|analysis|review))"
     r"(?:\s+(?:by|from)\s+(?P<by>(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’\-]*)*))?"
     r"(?=\s*[,.;]|\s*$)"
@@ -380,20 +527,24 @@ def _named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
     if ci is None:
         return None
     m = subject_after(toks, ci)
-    if m is None or m.kind not in ("person", "name", "org"):
+    if m is None or m.kind not in ("person", "name", "org") or not _SUBJECT_END.match(s, m.end):
+        # "said the UK market had seen": a clause, no subject, unless a document follows
         doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
         if doc is None:
             return None
         # "..., says a study", "..., says a report by the Halifax": the document, or its author
         return (_clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
-    if not _SUBJECT_END.match(s, m.end):  # "said the UK market had seen": a clause, no subject
-        return None
     name = _clean_subject(m.surface or m.name or "")
     return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
 
 
-_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+")
-_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+$")
+_AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?")
+_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+(?:(?:that|which)\s+)?$")
+# One figure and nothing else, up to a relative "that": "$3.8bn that ", "£3.8 billion "
+_ONE_FIGURE = re.compile(
+    r"\S*\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion))?[^\s\d]*"
+    r"\s+(?:(?:that|which)\s+)?"
+)
 # "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
 _OWNED_DATA_BEFORE = re.compile(
     r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
@@ -453,6 +604,92 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
+# A reporting verb that shares the subject the sentence opened with: coordinated ("... and
+# claims to update ...") or a participle after a comma (", saying he was ...")
+_FIGURE_OBJECT = re.compile(
+    r"\s+(?:(?:only|just|about|some|nearly|almost|another|a\s+further|an\s+extra|more\s+than)\s+)?"
+    r"(?:[$£€¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hundred|thousand"
+    r"|million|billion)\b)"
+)
+_CLAUSE_VERB_AFTER = re.compile(
+    r"[^,.;:]{0,40}?\b(?:was|were|is|are|would|will|could|had|has|have|might|may)\b"
+)
+_PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
+# a subordinating conjunction right before the subject: its clause is about something else
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
+)
+_OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
+_PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
+# "with analysts saying": a participle with its own subject after "with"
+_WITH_SUBJECT = re.compile(
+    r"\bwith\s+(?P<x>(?:(?:the|some|many|most)\s+)?(?:[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3}"
+    r"|(?:[a-z]+\s+)?(?:analysts|economists|experts|officials|observers|traders|dealers"
+    r"|critics|campaigners|sources|police|doctors|scientists|researchers)))\s+$"
+)
+_AND_BEFORE = re.compile(r"[^\W\d]\s+and\s+(?:also\s+)?$")
+
+
+def _shares_subject(s: str, verb: re.Match[str]) -> bool:
+    if verb.group(0) in _PARTICIPLES:
+        return s[: verb.start()].rstrip().endswith(",")
+    return _AND_BEFORE.search(s, 0, verb.start()) is not None
+
+
+def _sentence_subject(s: str) -> str | None:
+    """The named subject the sentence opens with ("Mr Balls rejected", "Microsoft has
+    indexed"), for a verb that shares it; never a common word or a pronoun."""
+    m = _NAMED_SUBJECT.search(s)
+    if m is None:
+        return None
+    name = m.group("x")
+    if len(name.split()) == 1 and name.lower() in common_words():
+        return None  # "Shares dropped": a common noun, no name
+    return _clean_subject(name)
+
+
+# "the firm", "The party", "the computer giant": a body the article named before
+_GENERIC_BODY = re.compile(
+    r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"
+    r"|maker|operator|broadcaster|chain|club|corporation|conglomerate|business)"
+)
+# a sentence opening with a described body: "The committee reached", "But the company said"
+_NOMINAL_OPENING = re.compile(
+    r"(?:(?:But|And|However|Meanwhile|Now),?\s+)?((?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
+    r"\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+)?[a-z]{3,}(?:ed|s)\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_NOT_BODIES = frozenset(
+    """UK US USA EU UN TV PC PCS CEO GMT BST AM PM OK II III GDP VAT MP MPS DVD CD IT AIDS HIV SMS
+    PDA CPI RPI FTSE MBA PHD ID""".split()
+)  # countries, titles and things, which "it said" is never
+
+
+def _bodies_named(s: str) -> list[tuple[str, bool]]:
+    """The bodies a sentence names, and whether as its subject: its opening subject when that
+    is no person ("Apple has taken", "The European Union estimates"), and its acronyms."""
+    out = [(a, False) for a in _ACRONYM.findall(s) if a not in _NOT_BODIES]
+    m = _NAMED_SUBJECT.search(s)
+    if m is not None and not _PERSON.search(m.group("x")):
+        name = re.sub(r"^The\s+", "", m.group("x"))
+        first = name.split()[0]
+        if (
+            first not in given_names()
+            and first.lower() not in _NOT_SUBJECT_START
+            and not (len(name.split()) == 1 and first.lower() in common_words())
+            and first.lower() not in _PRONOUN
+        ):
+            out.append((name, True))
+    return out
+
+
+# "A recent survey by Earthlink and Webroot found": the authors of a finding document
+_DOCUMENT_BY = re.compile(
+    r"\b(?:survey|study|report|poll|research|analysis|review)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
+)
+
+
 # Who surveyed or studied something, and then found: the finder of what follows
 _SURVEYED_AND = re.compile(
     r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})\s+"
@@ -462,7 +699,20 @@ _SURVEYED_AND = re.compile(
 
 
 def _subject(s: str, verb_pos: int) -> str | None:
-    """The subject written before a reporting verb: "Russia's defense ministry claimed"."""
+    """The subject written before a reporting verb: "Russia's defense ministry claimed"; a
+    name too long to print gives way to its bracketed abbreviation ("The National Institute of
+    Economic and Social Research (NIESR) claims": NIESR)."""
+    found = _subject_words(s, verb_pos)
+    if found is None:
+        abbr = _ABBREVIATION_END.search(s, 0, verb_pos)
+        found = abbr.group(1) if abbr else None
+    return found
+
+
+_ABBREVIATION_END = re.compile(r"[A-Z][\w&'’\-]*\s+\(([A-Z][A-Za-z&]{1,7})\)[\s,]*$")
+
+
+def _subject_words(s: str, verb_pos: int) -> str | None:
     left = s[:verb_pos]
     if _PASSIVE.search(left):
         return None
@@ -481,6 +731,12 @@ def _subject(s: str, verb_pos: int) -> str | None:
         return _clean_subject(surveyor.group("x"))  # "Workshare surveyed firms ... and found"
     cut = 0
     for m in _BOUNDARY.finditer(left):
+        if (
+            m.group(0).lower().startswith("and")
+            and _NAME_BEFORE_AND.search(left, 0, m.start())
+            and _CAPITAL_AT.match(left, m.end())
+        ):
+            continue  # "Scotland Yard's Racial and Violent Crime taskforce": one name
         cut = m.end()
     seg = left[cut:].strip()
     seg = _SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
@@ -490,9 +746,12 @@ def _subject(s: str, verb_pos: int) -> str | None:
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
     if any(ch.isdigit() for ch in seg):
+        figure = [m.group(0) for m in _AFTER_A_FIGURE.finditer(seg)]
         seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia
-        if not seg[:1].isupper():
-            return None
+        if not seg[:1].isupper() and not (
+            _EARLIER_SOURCE.fullmatch(seg) and figure and not _A_YEAR.match(figure[-1])
+        ):
+            return None  # "the £100m analysts had expected": analysts, a source noun, stays
     if seg and seg.split()[0].lower() in _PREPOSITIONS:
         # "In a monthly report anti-virus firm Sophos said": the name after its description
         seg = _named_tail(seg.split()) or ""
@@ -514,11 +773,29 @@ def _subject(s: str, verb_pos: int) -> str | None:
             and name[0].isupper()
             and not _LEAD_TRIM.match(name + " ")
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))
+            and name.split()[0].lower() not in _PREPOSITIONS  # "On Wednesday, the Agency said"
             and len(name.split()) <= 5
             and not re.search(r"\b[a-z]{4,}\b", name)
         ):
             seg = name
     return _clean_subject(seg)
+
+
+# The lowercase source right after a figure, as the subject of a relative clause: "the £100m
+# analysts had expected", "the 2.5% City economists forecast" (at most two describing words).
+_EARLIER_SOURCE = re.compile(
+    r"(?!(?:his|her|their|its|our|my|your)\s)(?:[A-Za-z][\w\-]*\s+){0,2}[a-z]+"
+)
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d\s")  # "in 2003 her employers told": a date
+
+
+# "and" between two capitalised words joins one name ("Racial and Violent Crime", "Earthlink
+# and Webroot"), no clause boundary
+_NAME_BEFORE_AND = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’\-]*\s+$"
+)
+_CAPITAL_AT = re.compile(r"(?:the\s+)?[A-Z]")  # "Latin America and the Caribbean"
 
 
 # A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
@@ -541,6 +818,11 @@ def _clean_subject(seg: str) -> str | None:
         # "a table drawn up by France's Le Figaro newspaper": the author of the document
         seg = seg.rsplit(" by ", 1)[1]
         words = seg.split()
+    if len(words) > 6 and re.search(r"(?:['’]s|s['’])\s", seg) and words[0][:1].isupper():
+        # "Scotland Yard's Racial and Violent Crime taskforce", "The United Nations' Economic
+        # Commission for Latin America and the Caribbean": the body that owns it
+        seg = re.split(r"(?:['’]s|(?<=s)['’])\s", seg, maxsplit=1)[0]
+        words = seg.split()
     if (
         len(words) > 9
         or (words[0].lower() in _POSSESSIVE_DETERMINERS and words[-1].lower() in _DOCUMENTS)
@@ -550,6 +832,10 @@ def _clean_subject(seg: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return None  # "Some expects believe": a determiner left of a cut, no one named
+    if _BARE_DATA.fullmatch(seg):
+        return None  # "the figures showed", "figures show": data, no one named as its source
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
         return None  # "Recently announced changes": a sentence adverb is never a claimant
     if _NAME_THEN_VERB.search(seg + " "):
@@ -567,9 +853,19 @@ def _clean_subject(seg: str) -> str | None:
         seg = seg[: m.start()]
         words = seg.split()
     seg = _named_tail(words) or _relative_subject(words) or seg
+    seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
+
+
+_QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
+# Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
+_BARE_DATA = re.compile(
+    r"(?:(?:the|these|those|new|latest|official|government|other)\s+){0,2}"
+    r"(?:figures|data|statistics|numbers)",
+    re.IGNORECASE,
+)
 
 
 # "according to their figures": a document of someone unnamed, no claimant ("its central
@@ -604,7 +900,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer""".split()
+    lawyer spammer document filing prospectus taskforce""".split()
 )
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
-from bot.extract.units import UNITS, match_unit_after
+from bot.extract.units import UNITS, match_unit_after, singular
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -28,6 +28,11 @@ def finish(text: str, c: Cand) -> bool:
         head, end = noun
         c.unit = head
         c.end = end
+        rate = _PER_TIME.match(text, end)
+        if rate is not None and not head[:1].isupper():
+            # "70 trillion calculations per second": a rate; "three phones per cab" and
+            # "4.2 million viewers a night" stay counts of the noun
+            c.unit, c.end = f"{singular(head)} per {rate.group(1).lower()}", rate.end()
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     noun = _partitive_noun(text, part.start("noun")) if part else None
@@ -53,6 +58,10 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# Only an explicit "per" and a unit of time make a counted noun a rate
+_PER_TIME = re.compile(r"\s+per\s+(second|minute|hour|day|week|month|year)\b(?!-)")
 
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
@@ -220,7 +229,9 @@ def _age_after_age_noun(text: str, c: Cand) -> bool:
     )
 
 
-_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
+_AFTER_EVENT = re.compile(
+    r"\s+(?:after|following|from|of|to|[a-z]{3,}ing)\b"
+)  # or "73 raising the prospect"
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:

@@ -19,8 +19,10 @@ from bot.extract.units import (
     UNITS_BY_NAME,
     match_currency_before,
     match_currency_name_before,
+    match_currency_per,
     match_per,
     match_stuff_per,
+    match_time_spent_per,
     match_unit_after,
     match_us_after,
 )
@@ -91,6 +93,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         _attach_unit(text, c)
         if c.unit is None and _AGED.search(text, max(0, start - 24), start):
             c.unit = "year"  # "aged 35": an age, not a count
+        elif c.unit is None and _at_age_opening(text, c, start, end):
+            c.unit = "year"  # "At 23, Henson has the rugby world at his feet"
         named = match_currency_name_before(text, start) if c.unit is None else None
         if named is not None:
             c.unit, c.start, c.currency = named[0], named[1], True  # "Australian dollar 29.4bn"
@@ -101,6 +105,8 @@ def candidate(text: str, n: Number) -> Cand | None:
             return None
         if phone_like(text, n):
             return None
+    elif n.kind == "digits" and c.end - c.num_end == 1 and after_label(text, c):
+        return None  # "The Psion series 3c": a model's name, not three cents
     if (
         n.kind == "words"
         and c.unit in UNITS
@@ -130,6 +136,20 @@ _AGED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+
+# "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
+_AT_AGE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
+_COMMA_AFTER = re.compile(r",\s+[A-Z]")
+
+
+def _at_age_opening(text: str, c: Cand, start: int, end: int) -> bool:
+    return (
+        _AT_AGE_OPENING.search(text, max(0, start - 8), start) is not None
+        and _COMMA_AFTER.match(text, end) is not None
+        and c.is_int
+        and 10 <= (c.value or 0) <= 110
+    )
+
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 
@@ -246,8 +266,12 @@ def _attach_per(text: str, c: Cand) -> None:
     if u is None or u.dim in ("speed", "economy", "flow"):
         return
     found = match_per(text, c.end)
+    if found is None and u.dim == "money" and c.scale == 1.0:
+        found = match_currency_per(text, c.end, u.code)  # "$1.3270 to the euro", never "£5m"
     if found is None and u.dim in ("volume", "mass", "data"):
         found = match_stuff_per(text, c.end)  # "megabits of data per second"
+    if found is None and u.dim == "time":
+        found = match_time_spent_per(text, c.end)  # "two hours of homework a week"
     if found is None:
         return
     den, end = found

@@ -58,10 +58,13 @@ def _duration(text: str, a: Cand, b: Cand) -> Cand | None:
 
 
 def _rate(text: str, a: Cand, b: Cand) -> Cand | None:
-    """ "one in 10,000 consoles", "one in every five adults": a share, 1/N of what is counted."""
-    if a.value != 1 or a.unit is not None or a.is_range or b.is_range:
+    """ "one in 10,000 consoles", "one in every five adults", "four in ten business leaders":
+    a share, K/N of what is counted (K above one only for a small N: "four in ten")."""
+    if a.value is None or a.unit is not None or a.is_range or b.is_range or not a.is_int:
         return None
-    if b.value is None or b.value <= 1 or b.currency or (b.unit in UNITS):
+    if b.value is None or b.value <= a.value or b.currency or (b.unit in UNITS):
+        return None
+    if a.value != 1 and not (1 < a.value < 10 and b.is_int and b.value <= 100):
         return None
     if not _RATE_GAP.fullmatch(text, a.end, b.start):
         return None
@@ -70,7 +73,7 @@ def _rate(text: str, a: Cand, b: Cand) -> Cand | None:
         end=b.end,
         num_start=b.num_start,  # the count is read from N ("One in 10 US adults")
         num_end=b.num_end,
-        value=1 / b.value,
+        value=a.value / b.value,
         low=None,
         high=None,
         kind=b.kind,

@@ -18,7 +18,8 @@ _CHANGE_BEFORE = re.compile(
     r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
     r"eased|higher|lower|adding|gaining|losing|shedding|jumping|climbing|dropping|sliding|"
     r"declining|increasing|decreasing|raising|cutting|advancing|plunging|surging|soaring|"
-    r"tumbling|slumping|easing)\s+(?:\S+\s+)?$",
+    r"tumbling|slumping|easing|lifted|lifts|lifting|hiked|hikes|lowered|lowers|trimmed|trims"
+    r"|reduced|reduces|boosted|boosts)\s+(?:\S+\s+)?(?:(?!(?:to|between|from)\s)[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -97,6 +98,8 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         before = text[max(0, a.start - 40) : a.start]
         if a.unit and b.unit is None and a.currency:
             return None
+        if a.unit == "percent" and b.unit is None and b.value > 100:
+            return None  # "sales rise 8% to 4.7 million": a share and a count are no range
         kind = ""
         if _RANGE_GAP.match(gap):
             # "rose 5% to 7%", "increased by 296,000 to 28.52 million": a change, then the

@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from functools import cache
+from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_cand import NOUN_STOP, Cand, is_plural
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_vague_units
@@ -54,6 +56,8 @@ def extract_figures(
             c.unit = prev.unit  # "from eight million plants to hundreds of millions"
         elif c.unit is None and prev is not None and _elided_noun(text, prev, c):
             c.unit = prev.unit  # "39 nations out of 65", "..., with 29 cutting back"
+        elif c.unit is None and prev is not None and _more_of(text, prev, c):
+            c.unit = prev.unit  # "6,000 people at the arena, plus millions more on TV"
         prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
@@ -68,6 +72,8 @@ def extract_figures(
         )
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
+        if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.end):
+            c.unit = "people"  # "Thousands e-mailed the BBC", "millions more watched"
         base_value, base_unit = _base(c)
         out.append(
             Figure(
@@ -150,6 +156,25 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
     )
 
 
+_MORE_AFTER = re.compile(r"\s+more\b")
+
+
+def _more_of(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether c, a bare count followed by "more", adds to what prev counts in the same clause
+    run: "watched by 6,000 people at the arena, plus millions more on TV"."""
+    if prev.unit is None or prev.unit in UNITS or " " in prev.unit:
+        return False
+    gap = text[prev.end : c.start]
+    more = _MORE_AFTER.match(text, c.end)
+    if more is None or len(gap) > 80 or re.search(r"[.;:!?]|\d", gap):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", text[more.end() :])
+    if nxt is not None and nxt.group(1) not in NOUN_STOP:
+        return False  # "20 more additional production facilities": its own noun follows
+    # "225 firm orders and options on 193 more": another counted thing between, which is meant
+    return not any(w.islower() and is_plural(w) for w in re.findall(r"[A-Za-z]+", gap))
+
+
 _PEOPLE_TOPICS = frozenset({"troops", "casualties", "prisoners", "evacuations"})
 
 _PEOPLE_NOUN = re.compile(
@@ -161,6 +186,26 @@ def _people_noun_before(sentence: str, pos: int) -> str | None:
     """The people a bare count refers back to: "sent 1,000 troops ... likely several thousand"."""
     found = _PEOPLE_NOUN.findall(sentence, 0, pos)
     return found[-1] if found else None
+
+
+_VERB_NEXT = re.compile(
+    r"\s+(?:more\s+|others\s+|of\s+them\s+)?(?:(?:have|had|were|are|also|then|later)\s+)?"
+    r"(?:up\s+)?([a-z][a-z\-]+)\b"
+)
+
+
+@cache
+def _people_verbs() -> frozenset[str]:
+    data = resources.files("bot.extract").joinpath("data/people_verbs.txt").read_text("utf8")
+    return frozenset(
+        line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _people_verb_after(text: str, pos: int) -> bool:
+    """Whether a verb only people do follows a vague magnitude (data/people_verbs.txt)."""
+    m = _VERB_NEXT.match(text, pos)
+    return m is not None and m.group(1) in _people_verbs()
 
 
 def _base(c: Cand) -> tuple[float | None, str | None]:

@@ -177,6 +177,10 @@ _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
 
 # "at number seven", "his number 10 shirt": the number names a place or a shirt ("rebels
 # number 5,000" is the verb, no article before it)
+_CAME_IN_AT = re.compile(
+    r"\b(?:came|comes|come|went|go|goes|entered|enters|straight)\s+in\s+at\s+$"
+)
+_ORDINAL_NEAR = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bplace\b|\bnumber\s+\w+")
 _NUMBER_BEFORE = re.compile(
     r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$", re.IGNORECASE
 )
@@ -221,6 +225,13 @@ def name_or_rank(text: str, c: Cand) -> bool:
             return True
         if _NUMBER_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
             return True  # "come on at number seven or eight", "the number 10 shirt": an id
+        if (
+            c.unit is None
+            and c.is_int
+            and _CAME_IN_AT.search(text, max(0, c.num_start - 30), c.num_start)
+            and _ORDINAL_NEAR.search(text, c.num_end, c.num_end + 80)
+        ):
+            return True  # "Estelle came in at 39, Joss Stone was 40th": a chart place
         if c.unit is None and _CLASS_BEFORE.search(text, max(0, c.num_start - 20), c.num_start):
             return True  # "rated 18", "a category 5 storm", "grade 2 listed": a class
         if text[c.num_start - 1 : c.num_start] == "(" and text[c.num_end : c.num_end + 1] == ")":
@@ -356,8 +367,22 @@ def model_number(text: str, c: Cand) -> bool:
     first = _SINGULAR_NOUN.match(text, c.num_end)
     if first is None or _plural_or_stop(first.group(1)):
         return False
+    if _PHRASE_END.match(text, first.end()) and _DETERMINER_BEFORE.search(
+        text, max(0, c.num_start - 30), c.num_start
+    ):
+        return True  # "its new long-distance 777 plane, as ...": a single one, so a model
     second = _SINGULAR_NOUN.match(text, first.end())
     return second is not None and not _plural_or_stop(second.group(1))
+
+
+# a noun phrase ends: punctuation, or a conjunction or preposition that starts what follows
+_PHRASE_END = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:as|and|but|which|that|to|in|on|at|for|with|from|is|was|has|had|will|would)\b"
+)
+# a singular determiner ahead of the number: "its new 777 plane", "the 747 jumbo", "a 380 model"
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|each|every)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 def _plural_or_stop(word: str) -> bool:

@@ -315,7 +315,12 @@ _SPOKEN_POINT = re.compile(
 def _several(
     text: str, toks: list[_Tok], i: int, n: int, factors: tuple[float, float]
 ) -> tuple[Number | None, int]:
-    """ "several thousand" (3,000-9,000), "several tens" (30-90), "a few dozen" (24-60)."""
+    """ "several tens" (30-90), "a few dozen" (24-60), "a few thousand" (2,000-5,000).
+
+    "several" before a scale word reads as that scale's plural magnitude: "several hundred" is
+    100-1,000 like "hundreds" (the NewsQuant convention for vague magnitudes, which the review
+    sets follow too), not a guessed 300-900.
+    """
     t = toks[i]
     if i + 1 >= n or _glued(text, t, toks[i + 1]) != "":
         return None, i + 1
@@ -323,6 +328,8 @@ def _several(
     mult = {"tens": 10.0, "dozen": 12.0, "dozens": 12.0, **SCALES}.get(nxt)
     if mult is None:
         return None, i + 1
+    if factors == SEVERAL and nxt in SCALES:
+        return _vague(text, toks, i + 1, n, (mult, mult * 10.0), t.start)
     lo, hi = factors[0] * mult, factors[1] * mult
     return _vague(text, toks, i + 1, n, (lo, hi), t.start)
 

@@ -432,7 +432,12 @@ def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None
         return None
     begin = start - (len(window) - m.start())
     if begin > 0 and (text[begin - 1].isalnum() and raw[0].isalpha()):
-        return None  # "XPS2" is not a price
+        # "XPS2" is not a price; "current $18.6bn" is dollars, not NT$ glued to a word
+        symbol = raw.lstrip("abcdefghijklmnopqrstuvwxyz")
+        if not symbol or symbol == raw or symbol not in _CURRENCY_CODES:
+            return None
+        code, begin = _CURRENCY_CODES[symbol], start - len(symbol) - len(m.group("gap"))
+        return (code, begin, bool(m.group("neg"))) if text.startswith(symbol, begin) else None
     if raw in _GLUED_ONLY_PREFIX and (m.group("gap") or m.group("neg")):
         return None
     if raw.isalpha() and len(raw) == 3 and m.group("gap") == "" and not text[start].isdigit():
@@ -496,6 +501,27 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     return name, end
 
 
+# An exchange rate: "$1.3270 to the euro", "104.5 yen against the dollar", "$1.87 per pound"
+_CURRENCY_PER = re.compile(
+    r"\s+(?:to|against|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
+    re.IGNORECASE,
+)
+
+
+def match_currency_per(text: str, pos: int, code: str) -> tuple[str, int] | None:
+    """(name, end) of the currency an amount in code is priced against, for an exchange rate
+    ("$1.3270 to the euro" -> dollar per euro); never the amount's own currency."""
+    m = _CURRENCY_PER.match(text, pos)
+    if m is None:
+        return None
+    word = m.group("cur").lower()
+    other = "GBP" if word in ("pound", "pounds") else _WORD_SURFACES.get(word)
+    u = UNITS.get(other) if other else None
+    if u is None or u.dim != "money" or other == code:
+        return None
+    return u.name, m.end()
+
+
 def _measure(word: str) -> bool:
     """Whether a word names a unit of measure in the table ("pint", "metre", "litre"), so
     "1p a pint" is a rate; money, ratios and scores are never the thing measured per."""
@@ -508,6 +534,22 @@ def match_stuff_per(text: str, pos: int) -> tuple[str, int] | None:
     """match_per after "of <stuff>": "barrels of oil a day" -> ("day", end)."""
     m = _OF_STUFF.match(text, pos)
     return match_per(text, m.end()) if m else None
+
+
+# What time is spent on, between a duration and how often: "two hours of homework a week",
+# "three hours online a day", "five hours on the internet each week"
+_SPENT_ON = re.compile(
+    r"\s+(?:online|(?:of|on|in|at)\s+(?:the\s+)?(?:[a-z\-]+\s+)?[a-z\-]+)"
+    r"(?=\s+(?:a|an|per|each)\s)"
+)
+
+
+def match_time_spent_per(text: str, pos: int) -> tuple[str, int] | None:
+    """A duration's rate after what the time is spent on: "two hours of homework a week" ->
+    ("week", end); only a time denominator ("two hours in the queue a day", never "... a man")."""
+    m = _SPENT_ON.match(text, pos)
+    found = match_per(text, m.end()) if m else None
+    return found if found is not None and found[0] in _TIME_DENOMINATORS else None
 
 
 def singular(word: str) -> str:

@@ -1,0 +1,80 @@
+"""Issue 19, stop 22: what an editor sees in /figures for the unseen-news kinds fixed this stop
+(an exchange rate, a party's own figure, "it said" after the body the story is about)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import open_core
+from bot.core import Core
+from bot.ingest.service import ingest_paths
+from bot.model import FigureRow, Request
+
+ARTICLES = [
+    {
+        "id": "business/9001",
+        "title": "Dollar slides against the euro",
+        "text": (
+            "The US dollar fell to a new low against the euro on Friday.\n\n"
+            "In late trading in New York, the dollar was at $1.3270 to the euro, from $1.3150 "
+            "on Thursday."
+        ),
+    },
+    {
+        "id": "politics/9002",
+        "title": "Blair attacks Tory spending sums",
+        "text": (
+            "Tony Blair has attacked the Conservatives' spending plans.\n\n"
+            'Mr Blair derided Tory claims they could cut £35bn in "wasteful spending" saying '
+            "the party had got its sums wrong."
+        ),
+    },
+    {
+        "id": "tech/9003",
+        "title": "Apple sues over Tiger leaks",
+        "text": (
+            "Apple has taken more legal action to stop online leaks of its new products.\n\n"
+            "The computer giant has sued three men for releasing preview versions of its "
+            "latest Mac OSX software. It said two versions of the operating system were put "
+            "onto the net in October and December."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf8")
+    async with open_core(tmp_path / "store.db") as c:
+        report = await ingest_paths(c.store, [src])
+        assert report.new == len(ARTICLES)
+        yield c
+
+
+async def _row(core: Core, query: str, surface: str) -> FigureRow:
+    reply = await core.handle(Request(command="figures", args=query))
+    assert not reply.error, reply
+    rows = [r for s in reply.sections for r in s.figures if r.surface.startswith(surface)]
+    assert rows, [r.surface for s in reply.sections for r in s.figures]
+    return rows[0]
+
+
+async def test_an_exchange_rate_is_shown_per_euro(core: Core) -> None:
+    row = await _row(core, "dollar euro", "$1.3270")
+    assert row.surface == "$1.3270 to the euro"
+    assert row.normalised.endswith("per euro")
+
+
+async def test_a_partys_figure_is_credited_to_that_party(core: Core) -> None:
+    row = await _row(core, "Tory spending", "£35bn")
+    assert "Tory" in row.claimant and "Blair" not in row.claimant
+
+
+async def test_it_said_is_credited_to_the_company_the_story_is_about(core: Core) -> None:
+    row = await _row(core, "Apple leaks", "two versions")
+    assert "Apple" in row.claimant
