@@ -129,7 +129,7 @@ def someone_else_between(doc: Doc, lo: int, pos: int, name: str) -> bool:
         p = doc.persons[k]
         if doc.person_subject[k] and p.name and expand(doc, p.name) != name:
             sent = doc.sentences[sentence_index(doc, p.start)] if doc.sentences else None
-            if sent is not None and _opens_sentence(doc.text, sent.start, p.start):
+            if sent is not None and opens_sentence(doc.text, sent.start, p.start):
                 return True
         k += 1
     return False
@@ -399,7 +399,7 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             sent is not None
             and sent.start > lo
             and doc.person_subject[k]
-            and _opens_sentence(doc.text, sent.start, p.start)
+            and opens_sentence(doc.text, sent.start, p.start)
             and p.name
             and doc.fits(p.name, pronoun)
         ):
@@ -413,7 +413,7 @@ _LEAD_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z][\w-]*\s+){1,2}")
 _LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
 
 
-def _opens_sentence(text: str, sent_start: int, pos: int) -> bool:
+def opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     """Only an introductory phrase (up to a comma), and titles ("Mr", "Foreign Secretary"),
     precede pos in its sentence."""
     lead = _LEAD_CONJUNCTION.sub("", text[sent_start:pos], count=1)
@@ -570,7 +570,7 @@ def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
             k < len(doc.persons)
             and doc.persons[k].start < min(pos, sent.end)
             and doc.person_subject[k]
-            and _opens_sentence(doc.text, sent.start, doc.persons[k].start)
+            and opens_sentence(doc.text, sent.start, doc.persons[k].start)
         ):
             return None  # a name opens it
         m = _NOMINAL_OPENER.match(doc.text, sent.start, min(pos, sent.end))
