@@ -43,7 +43,7 @@ from bot.extract.cue_subjects import (
 )
 from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.lexicon import FINITE
-from bot.extract.resolve import sentence_index
+from bot.extract.name_checks import sentence_index
 
 
 @dataclass(slots=True)

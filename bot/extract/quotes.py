@@ -21,17 +21,13 @@ from bot.extract.attribution import (
     subject_before,
 )
 from bot.extract.credible import credible_speaker, negated
-from bot.extract.cue_subjects import (
-    lead_sentence_attribution,
-    signature_after,
-    tail_attribution,
-)
+from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.frame_speaker import Frame, closing_verb, frame, known_person, speaker_from_frame
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
-from bot.extract.resolve import sentence_index
+from bot.extract.name_checks import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence

@@ -18,7 +18,8 @@ import math
 from bot.extract.attribution import CUES, surname
 from bot.extract.doc import ArticleDoc as Doc
 from bot.extract.gender import PRONOUN_GENDER, given_names
-from bot.extract.resolve import expand, in_list, opens_sentence, person_speaker, sentence_index
+from bot.extract.name_checks import expand, in_list, person_speaker, sentence_index
+from bot.extract.rival_subjects import opens_sentence
 from bot.extract.speakers import is_organisation
 
 WINDOW = 1500  # characters back to look for candidates
