@@ -30,6 +30,15 @@ alone gets more right answers on this gold but far more wrong ones, and the cut 
 precision moved 2454 / 2401 to 2458 / 2403 at 15-19% of the speed; not shipped.
 Kept: a name inside a list ("including captain X") is neither a subject nor the fallback
 (unchanged on both halves; abstains on the BBC shape in test_speaker_pronoun_gender.py).
+Kept: a name inside someone else's reported words ("According to Mandaric, Redknapp vowed",
+"Mr Balls had suggested that Mr Brown would ...") is no he/she: the he/she is the sayer named
+before the speech verb when they fit, else nobody (antecedents._report_sayer; unlike the
+dropped "after says/told that" rule it needs a named sayer and a clause word after the verb).
+quotes_dev 2454 / 2400 -> 2456 / 2402; review sets: 150-set 124 -> 125 of 126, blind3 56 ->
+57 of 57, abstention unchanged everywhere. Tried and dropped: the clause before an inverted
+", she said" as reported words (there the speaker is often its subject: "..., Ms. Olivieri
+found skating a salve ..., she said"); skipping to the next candidate instead of the sayer
+(new wrong names: "Cambridge-based Ubisense", "Thanks Sarah").
 """
 
 from __future__ import annotations

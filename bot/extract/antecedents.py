@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.extract.attribution import NOMINAL_HEADS, TITLES
+from bot.extract.attribution import CUES, NOMINAL_HEADS, TITLES
 from bot.extract.gender import PRONOUN_GENDER, given_names
 from bot.extract.name_checks import (
     Doc,
@@ -38,7 +38,11 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
         k >= 0
         and pos - doc.speakers[k][0] <= PRONOUN_WINDOW
-        and not (doc.fits(doc.speakers[k][1], pronoun) and person_speaker(doc, doc.speakers[k][1]))
+        and not (
+            doc.fits(doc.speakers[k][1], pronoun)
+            and person_speaker(doc, doc.speakers[k][1])
+            and _report_sayer(doc, doc.speakers[k][0]) is None
+        )
     ):
         k -= 1
     if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
@@ -96,6 +100,52 @@ def _lone_surname(text: str, word: str) -> bool:
     return re.search(rf"(?:^|[.!?]\s+|\n){re.escape(word)}(?:,|\s+[a-z])", text) is not None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+_ACCORDING = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?According\s+to\b[^,]{1,60},")
+_DETERMINERS = frozenset("the a an his her their its this that these those".split())
+
+
+def _clause_between(words: str) -> bool:
+    """A word of a reported clause stands between a speech verb and a name ("suggested they
+    should get Trevor Beattie"), not only titles ("argued Mr Howard": the sayer himself)."""
+    return any(w[:1].islower() and w.lower() not in TITLES for w in _WORD.findall(words))
+
+
+def _report_sayer(doc: Doc, start: int) -> int | None:
+    """When the person at start is named inside words someone else is reported to say, the
+    index in doc.persons of that sayer (-1 when not named as a person), else None: a sentence
+    opened by "According to X," ("According to Mandaric, Redknapp vowed ..."), or a clause
+    after a speech verb whose sayer is named earlier in the sentence ("Mr Balls ... had
+    suggested that Mr Brown would meet his golden rule"). A later he/she is then the sayer or
+    nobody, not the name inside. (The clause before an inverted ", she said" is left alone:
+    there the speaker is often its own subject, "..., Ms. Olivieri found skating ..., she
+    said".)"""
+    if not doc.sentences:
+        return None
+    sent = doc.sentences[sentence_index(doc, start)]
+    text = doc.text
+    k = bisect.bisect_left(doc.person_starts, sent.start)
+    named = k < len(doc.persons) and doc.persons[k].start < start
+    opener = _ACCORDING.match(text, sent.start, start)
+    if opener is not None and opener.end() <= start:
+        return k if named and doc.persons[k].start < opener.end() else -1
+    if not named:
+        return None  # nobody named before it in the sentence: no sayer of a report
+    prev = ""
+    for w in _WORD.finditer(text, doc.persons[k].end, start):
+        word = w.group(0)
+        if (
+            word in CUES
+            and prev not in _DETERMINERS
+            and not doc.masked(w.start())
+            and "," not in text[w.end() : start]  # ", Lord Holme said": the sayer, after it
+            and _clause_between(text[w.end() : start])
+        ):
+            return k
+        prev = word.lower()
+    return None
+
+
 def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | None:
     """A person opening a later sentence than the last speaker ("Trump mentioned ...") is
     nearer, when the pronoun fits them."""
@@ -110,6 +160,7 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             and opens_sentence(doc.text, sent.start, p.start)
             and p.name
             and doc.fits(p.name, pronoun)
+            and _report_sayer(doc, p.start) is None
         ):
             return expand(doc, p.name)
         k -= 1
@@ -208,6 +259,11 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
             return None
     if rival_subject(doc, doc.persons[best].start, pos, expand(doc, doc.persons[best].name or "")):
         return None  # two could be "he": abstain
+    sayer = _report_sayer(doc, doc.persons[best].start)
+    if sayer is not None:  # named in someone's reported words: the he/she is the sayer or nobody
+        if sayer < 0 or sayer == best or not doc.fits(doc.persons[sayer].name, pronoun):
+            return None
+        best = sayer
     name = doc.persons[best].name
     if not name or not person_speaker(doc, expand(doc, name)):
         return None  # the nearest subject is a body ("The Lib Dems say"): abstain
