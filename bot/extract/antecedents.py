@@ -48,7 +48,9 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
         closer = _sentence_subject_after(doc, doc.speakers[k][0], pos, pronoun)
         if closer is None and rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
-            return None  # two could be "he": abstain
+            # two could be "he": the one holder of a role opening a recent sentence ("The Tory
+            # leader countered ... He declared": Tory leader Michael Howard), else abstain
+            return _role_subject(doc, sentence_index(doc, pos), pos, pronoun) or None
         return closer or doc.speakers[k][1]
     chained = _chain_back(doc, pos, pronoun)
     if chained is not None:
@@ -201,9 +203,17 @@ def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
             continue
         if m.group(1) in BODY_HEADS:
             return None
-        holders = {
-            expand(doc, p.name) for p in doc.persons if p.name and titled(doc, p, m.group(1))
-        }
+        titled_ones = [p for p in doc.persons if p.name and titled(doc, p, m.group(1))]
+        holders = {expand(doc, p.name or "") for p in titled_ones}
+        if len(holders) > 1:  # "The Tory leader": Tory leader Michael Howard, not Lib Dem
+            # leader Charles Kennedy (the role as the opener words it, right before the name)
+            role = m.group(0)[m.group(0).rfind("The") + 3 :].strip().lower()
+            worded = {
+                expand(doc, p.name or "")
+                for p in titled_ones
+                if doc.text[max(0, p.start - len(role) - 1) : p.start].strip().lower() == role
+            }
+            holders = worded or holders
         if len(holders) == 1:
             name = holders.pop()
             return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""

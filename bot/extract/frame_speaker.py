@@ -100,7 +100,10 @@ def speaker_from_frame(
     if (
         fr.before
         and fr.after
-        and (fr.after[0].low in _COORD or (ended and fr.after[0].text in _NEW_SUBJECT))
+        and (
+            fr.after[0].low in _COORD
+            or (ended and (fr.after[0].text in _NEW_SUBJECT or fr.before[-1].text == ":"))
+        )
     ):
         found = _frame_speaker(doc, fr, after_first=False)
         if found[2]:
@@ -181,7 +184,7 @@ def _frame_speaker(
         if m is None or (
             is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
         ):
-            lead = [t for t in fr.full_before if t.start < before[ci].start]
+            lead = _after_closed_quote(doc, fr.full_before, before[ci].start)
             m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
@@ -232,6 +235,18 @@ def _frame_speaker(
     if owner is not None and known_person(doc, owner[0]):
         return owner[0], owner[1], True
     return None, None, False
+
+
+def _after_closed_quote(doc: ArticleDoc, toks: list[Token], cue: int) -> list[Token]:
+    """The tokens before the cue at offset cue, from the end of the last quote that closes a
+    sentence (".", "?", "!") before it: 'He continued: "... their act?" Mr Blair said he would
+    not ... and promised ...' is Mr Blair's clause, though the splitter ran the two together."""
+    lo = toks[0].start if toks else cue
+    cut = lo
+    for a, b in doc.masks_within(lo, cue):
+        if b <= cue and doc.text[a:b].rstrip("\"”’' ")[-1:] in (".", "?", "!"):
+            cut = b
+    return [t for t in toks if cut <= t.start < cue]
 
 
 def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:

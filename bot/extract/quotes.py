@@ -293,7 +293,13 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             # whom we cannot name, not the person quoted before him
             prev_speaker = None
             unnamed = True
-        if found and mention is None and prev_speaker is not None:
+        if (
+            found
+            and mention is None
+            and prev_speaker is not None
+            and not doc.someone_else_between(last_end, seg.open, prev_speaker)
+        ):  # a cue with no subject of its own: the last speaker, unless another subject came
+            # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
             speaker = prev_speaker
         if not found:
             nwords = len(body.split())

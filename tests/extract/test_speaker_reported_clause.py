@@ -58,3 +58,32 @@ def test_a_name_after_its_own_speech_verb_still_speaks() -> None:
     )
     assert _quote(text, "heard directly").speaker in ("Holme", "Lord Holme")
     assert _quote(text, "tax will go up").speaker == "Michael Howard"
+
+
+def test_he_after_a_role_opener_is_the_one_holder_worded_so() -> None:
+    text = (
+        "Howard attacks 'deals on meals'\n\n"
+        "Tory leader Michael Howard and Lib Dem leader Charles Kennedy pressed Prime "
+        "Minister Tony Blair.\n\n"
+        "Mr Peston's book claimed that Mr Brown told Mr Blair he could not believe him. Mr Blair "
+        "directly denied that quote on Wednesday. He again insisted there could be no deals.\n\n"
+        "The Tory leader countered that such agreements had been struck twice at dinners. He "
+        'declared: "He is the deals on meals prime minister. No wonder the chancellor is not a '
+        'happy eater." He continued: "How can there be discipline in schools when there is no '
+        'discipline in government?" Mr Blair said he would not respond to "tittle tattle in '
+        'books" and promised to hail Labour\'s record "from now until polling day".'
+    )
+    assert _quote(text, "deals on meals").speaker == "Michael Howard"
+    assert _quote(text, "discipline in schools").speaker == "Michael Howard"
+    assert _quote(text, "polling day").speaker in (None, "Tony Blair")
+
+
+def test_a_cue_with_no_subject_after_someone_else_speaks_is_nobody_s() -> None:
+    text = (
+        "Students and fees\n\n"
+        'Tim Collins said the figures were "a disgrace for the government". The group which '
+        "represents vice-chancellors, Universities UK, said the new system would encourage "
+        "more of them to go. The National Union of Students argued the opposite - that the "
+        'situation was "likely to get much worse, with poorer students restricted in choice".'
+    )
+    assert _quote(text, "likely to get much worse").speaker != "Tim Collins"
