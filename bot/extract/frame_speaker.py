@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    AUX,
     BELIEF_CUES,
     CUES,
     NOUN_CUES,
@@ -24,6 +25,7 @@ from bot.extract.attribution import (
     cue_index,
     is_participle,
     noun_use,
+    np_ending_at,
     passive_agent,
     possessive,
     run_end,
@@ -163,7 +165,7 @@ def _frame_speaker(
         cue = with_modal(before, ci)
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = cue_subject_before(doc, before, ci)
+        m = cue_subject_before(doc, before, ci) or _relative_head(before, ci)
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
             if m is not None and m.kind != "pronoun" and _finite_verb_after(before, m):
@@ -247,6 +249,19 @@ def _after_closed_quote(doc: ArticleDoc, toks: list[Token], cue: int) -> list[To
         if b <= cue and doc.text[a:b].rstrip("\"”’' ")[-1:] in (".", "?", "!"):
             cut = b
     return [t for t in toks if cut <= t.start < cue]
+
+
+def _relative_head(before: list[Token], ci: int) -> Mention | None:
+    """'... visited Pullman, who had told him that the Authority could "..."': the person a
+    ", who" before the cue stands for (only before the quote: after it, ", who says ..." is
+    about the next person listed)."""
+    j = ci - 1
+    while j >= 0 and not before[j].cap and (before[j].low in AUX or before[j].low.endswith("ly")):
+        j -= 1
+    if j < 2 or before[j].low != "who" or before[j - 1].text != ",":
+        return None
+    head = np_ending_at(before, j - 2)
+    return head if head is not None and head.kind in ("person", "name") else None
 
 
 def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:
@@ -361,7 +376,11 @@ def _best_cue_before(before: list[Token]) -> int | None:
             continue
         if first is None:
             first = ci
-        if before[ci].low == "according" or subject_before(before, ci) is not None:
+        if (
+            before[ci].low == "according"
+            or subject_before(before, ci) is not None
+            or _relative_head(before, ci) is not None
+        ):
             return ci
         hi = ci
     return first

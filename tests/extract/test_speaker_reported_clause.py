@@ -87,3 +87,18 @@ def test_a_cue_with_no_subject_after_someone_else_speaks_is_nobody_s() -> None:
         'situation was "likely to get much worse, with poorer students restricted in choice".'
     )
     assert _quote(text, "likely to get much worse").speaker != "Tim Collins"
+
+
+def test_a_who_before_the_cue_stands_for_the_name_before_it() -> None:
+    text = (
+        "Film to drop anti-religion theme\n\n"
+        "Director Chris Weitz will make the film of author Philip Pullman's trilogy.\n\n"
+        "Weitz said he had visited Pullman, who had told him that the Authority could "
+        '"represent any arbitrary establishment that curtails the freedom of the individual". '
+        'He added: "I have no desire to change the nature of the villains."\n\n'
+        'Contrast that with Trump, who has called the pact "insanity," and Sanders, who says '
+        'it\'s "disastrous."'
+    )
+    assert _quote(text, "arbitrary establishment").speaker in ("Pullman", "Philip Pullman")
+    assert _quote(text, "no desire").speaker == "Chris Weitz"
+    assert _quote(text, "insanity").speaker != "Sanders"
