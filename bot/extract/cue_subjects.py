@@ -36,7 +36,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.doc import ArticleDoc, Segment, place_like
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
-from bot.extract.resolve import sentence_index
+from bot.extract.name_checks import sentence_index
 
 
 def with_modal(toks: list[Token], ci: int) -> str:

@@ -32,15 +32,9 @@ from bot.extract.attribution import (
 )
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
-from bot.extract.resolve import (
-    expand,
-    in_list,
-    person_speaker,
-    reporter_before,
-    resolve,
-    someone_else_between,
-    speaker_ok,
-)
+from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
+from bot.extract.resolve import resolve
+from bot.extract.rival_subjects import reporter_before, someone_else_between
 from bot.extract.speakers import surname_skeleton
 from bot.model import Sentence
 
@@ -104,11 +98,11 @@ class ArticleDoc:
         return speaker_ok(self, m, strict=True)
 
     def someone_else_between(self, lo: int, pos: int, name: str) -> bool:
-        """Between lo and pos another person may be "he": see resolve.someone_else_between."""
+        """Between lo and pos another person may be "he": see rival_subjects.py."""
         return someone_else_between(self, lo, pos, name)
 
     def reporter_before(self, lo: int, pos: int) -> str | None:
-        """The last named speaker of a cue in text[lo:pos] nobody displaced (resolve.py)."""
+        """The last named speaker of a cue in text[lo:pos] nobody displaced (rival_subjects.py)."""
         return reporter_before(self, lo, pos)
 
     def skeleton(self, word: str) -> str:

@@ -2,51 +2,32 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from bot.extract import speaker_choice
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
-    CUES,
-    NOUN_CUES,
-    OBJECT_CUES,
     SPEECH_CUES,
     Mention,
     Token,
-    classify_run,
     clause_subject,
     cue_index,
-    is_participle,
     noun_use,
-    passive_agent,
     possessive,
-    run_end,
-    run_start,
     subject_after,
     subject_before,
-    surname,
-    tokens,
 )
 from bot.extract.credible import credible_speaker, negated
-from bot.extract.cue_subjects import (
-    cue_subject_after,
-    cue_subject_before,
-    described_subject,
-    lead_in_subject,
-    lead_sentence_attribution,
-    signature_after,
-    tail_attribution,
-    with_modal,
-    with_subject,
-)
+from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
+from bot.extract.frame_speaker import Frame, closing_verb, frame, known_person, speaker_from_frame
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
-from bot.extract.lexicon import FINITE, FUTURE_MODALS
-from bot.extract.resolve import sentence_index
+from bot.extract.lexicon import FUTURE_MODALS
+from bot.extract.name_checks import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
@@ -113,276 +94,6 @@ def _printable(doc: ArticleDoc, q: Quote) -> Quote:
     return q if name == q.speaker else replace(q, speaker=name)
 
 
-@dataclass(slots=True)
-class _Frame:
-    """The unquoted words around one segment inside its sentence(s)."""
-
-    before: list[Token]
-    after: list[Token]
-    full_before: list[Token]
-
-
-def _frame(doc: ArticleDoc, seg: Segment) -> _Frame:
-    text = doc.text
-    si = sentence_index(doc, seg.open)
-    se = sentence_index(doc, max(seg.open, seg.close))
-    s_start = doc.sentences[si].start if doc.sentences else 0
-    s_end = doc.sentences[se].end if doc.sentences else len(text)
-    if s_end <= seg.close:
-        nl = text.find("\n", seg.close)
-        s_end = len(text) if nl < 0 else nl
-    full_before = doc.sentence_slice(si, s_start, seg.open) if doc.sentences else []
-    before = full_before
-    k = bisect.bisect_right(doc.masks, (seg.open, -1)) - 1
-    if k >= 0 and doc.masks[k][1] > s_start:
-        cut = doc.masks[k][1]
-        before = [t for t in full_before if t.start >= cut]
-    k = bisect.bisect_right(doc.masks, (seg.close + 1, 1 << 60))
-    if k < len(doc.masks):
-        s_end = min(s_end, doc.masks[k][0])
-    a = min(seg.close + 1, len(text))
-    if doc.sentences and s_end <= doc.sentences[se].end:
-        after = doc.sentence_slice(se, a, s_end)
-    else:
-        after = tokens(text, a, s_end) if a < s_end else []
-    return _Frame(before, after, full_before)
-
-
-_COORD = frozenset("and but while whereas".split())
-
-
-# a capitalised pronoun after a quote that ends its sentence opens the next sentence
-_NEW_SUBJECT = frozenset("He She They".split())
-
-
-def _speaker_from_frame(
-    doc: ArticleDoc, fr: _Frame, ended: bool = False
-) -> tuple[Mention | None, str | None, bool]:
-    """(mention, cue, found_cue) from the words right after the quote, else before it; when
-    a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ...", or
-    "... telling her, “...!” She replied ..." after a quote that ended its sentence), the
-    words before it first."""
-    if (
-        fr.before
-        and fr.after
-        and (fr.after[0].low in _COORD or (ended and fr.after[0].text in _NEW_SUBJECT))
-    ):
-        found = _frame_speaker(doc, fr, after_first=False)
-        if found[2]:
-            return found
-    return _frame_speaker(doc, fr, after_first=True)
-
-
-def _frame_speaker(
-    doc: ArticleDoc, fr: _Frame, after_first: bool
-) -> tuple[Mention | None, str | None, bool]:
-    after = fr.after
-    ci = cue_index(after[:12]) if after_first else None
-    if ci is not None and not any(t.text in ".!?" for t in after[:ci]):
-        cue = with_modal(after, ci)
-        if cue == "according":
-            own = cue_index(fr.before, reverse=True)
-            if own is not None and fr.before[own].low != "according":
-                m = subject_before(fr.before, own)
-                if m is not None and m.kind in ("person", "name", "pronoun"):
-                    return m, fr.before[own].low, True
-            return subject_after(after, ci + 1), "according to", True
-        m = cue_subject_before(doc, after, ci) if ci > 0 else None
-        if m is None:
-            m = cue_subject_after(after, ci)
-            if m is not None and m.kind == "pronoun" and _clause_goes_on(after, m):
-                m = None  # "and said she should ...": the reported clause's subject
-        if m is None:
-            far = _appositive_speaker(after)
-            m = far[0] if far is not None else None
-        if m is None and ci > 0:
-            m = described_subject(after, ci)  # '"...," a witness wrote': not the name before
-        if m is None:
-            m = clause_subject(fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok)
-        return m, cue, True
-    if after_first:
-        far = _appositive_speaker(after)
-        if far is not None:
-            return far[0], far[1], True
-    before = fr.before
-    if 0 < len(before) <= 8 and before[0].cap and before[0].low in SPEECH_CUES:
-        m = subject_after(before, 0)  # "Said Comey, “...”": the inverted cue opens the sentence
-        if m is not None:
-            return m, before[0].low, True
-    ci = _best_cue_before(before)
-    if before and before[-1].text == ":" and ci is not None:
-        # "When Trump suggested ..., Rubio fired back: “...”": the clause at the colon has its
-        # own subject, so the earlier cue belongs to another speaker
-        c = max((i for i, t in enumerate(before[:-1]) if t.text == ","), default=-1)
-        if c > ci + 1:
-            m = clause_subject(before, c + 1, len(before) - 1, accept=doc.speaker_ok)
-            if m is not None and m.start == before[c + 1].start and m.kind != "pronoun":
-                return m, None, True
-    agent = passive_agent(before, ci + 1 if ci is not None else 0)
-    if agent is not None:
-        return agent, None, True
-    if ci is not None:
-        cue = with_modal(before, ci)
-        if cue == "according":
-            return subject_after(before, ci + 1), "according to", True
-        m = cue_subject_before(doc, before, ci)
-        if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
-            m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
-            if m is not None and m.kind != "pronoun" and _finite_verb_after(before, m):
-                m = None  # "The lawsuit said Willis has endured '...'": the clause's subject
-                # ("who says he is ...": that he is the one who says, so it stays)
-        if m is None:
-            m = described_subject(before, ci)
-            if m is not None:  # "her birth mother told ...": not the clause's named subject
-                return m, cue, True
-        chained = (  # "Nefzi said, adding, ...": the subject of the first cue
-            ci >= 2
-            and before[ci - 1].text == ","
-            and cue_index(before[max(0, ci - 4) : ci - 1], reverse=True) is not None
-        )
-        with_named = m is not None and any(  # "with Gorka noting ...": the participle's own
-            before[k + 1].start == m.start and before[k].low == "with" for k in range(ci)
-        )
-        if m is None or (
-            is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
-        ):
-            lead = [t for t in fr.full_before if t.start < before[ci].start]
-            m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
-        return m, cue, True
-    agent = passive_agent(after)
-    if agent is None and len(after) > 1 and after[0].low == "by" and before:
-        last = before[-1].low  # 'has been called "strategic ambiguity" by Joshua Hendrick'
-        if last.endswith(("ed", "en")) and (last in CUES or last in ATTITUDE_CUES):
-            m = subject_after(after, 0)
-            agent = m if m is not None and m.kind in ("person", "name") else None
-    if agent is not None:
-        return agent, None, True
-    lead = lead_in_subject(doc, before)
-    if lead is None and before and before[0].low == "as":
-        # "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “...”"
-        c = next((k for k, t in enumerate(before[:10]) if t.text == ","), None)
-        if c is not None and c >= 3 and before[c - 1].low == "it":
-            lead = lead_in_subject(doc, before[: c + 1])
-    if lead is None and before and before[-1].text == ",":
-        # "On Monday, Sanders shot back, “...”": an intro phrase before the lead-in
-        c = next((k for k, t in enumerate(before[:-1]) if t.text == ","), None)
-        if c is not None and 0 < c <= 8 and c + 1 < len(before) and before[c + 1].cap:
-            lead = lead_in_subject(doc, before[c + 1 :])
-    if lead is not None:
-        return lead, None, True
-    if before and before[-1].text == ":":  # "Kasich resisted: ..."
-        # the clause nearest the colon: "When Trump suggested ..., Rubio fired back: ..."
-        commas = [i for i, t in enumerate(before[:-1]) if t.text == ","]
-        m = None
-        if commas:
-            m = clause_subject(before, commas[-1] + 1, len(before) - 1, accept=doc.speaker_ok)
-        m = m or clause_subject(before, 0, len(before) - 1, accept=doc.speaker_ok)
-        if m is not None:
-            return m, None, True
-    for i in range(len(before) - 1, -1, -1):  # "Christie called Obama a “petulant child”"
-        t = before[i]
-        belief = t.low in BELIEF_CUES and len(before) - i <= _BELIEF_REACH
-        if (t.low in ATTITUDE_CUES or belief) and not t.cap and not noun_use(before, i):
-            m = subject_before(before, i)
-            if m is None and is_participle(t.low):
-                m = with_subject(before, i)  # "with Sen. John McCain calling it a “...”"
-                if m is None and i > 0 and before[i - 1].low not in ("of", "by", "for"):
-                    # "President Obama released a statement condemning “...”": the clause's
-                    # subject
-                    m = clause_subject(before, 0, i, accept=doc.speaker_ok)
-            if m is not None and _known_person(doc, m):
-                return m, t.low, True
-            break
-    owner = _noun_cue_owner(before)
-    if owner is not None and _known_person(doc, owner[0]):
-        return owner[0], owner[1], True
-    return None, None, False
-
-
-def _noun_cue_owner(before: list[Token]) -> tuple[Mention, str] | None:
-    """`Trump's recent evidence-free assertion that “thousands” ...`: a reporting noun with
-    its complement word, owned by a possessive name a few words before it."""
-    for i in range(len(before) - 2, 0, -1):
-        t = before[i]
-        comps = NOUN_CUES.get(t.low)
-        if comps is None or before[i + 1].low not in comps:
-            continue
-        for k in range(i - 1, max(-1, i - 4), -1):
-            if possessive(before[k].text) and before[k].cap:
-                a = run_start(before, k)
-                words = " ".join(x.text for x in before[a : k + 1])
-                m = classify_run(tokens(re.sub(r"['’]s?$", "", words)))
-                if m is None or m.kind not in ("person", "name"):
-                    return None
-                return m._replace(start=before[a].start, end=before[k].end), t.low
-        return None
-    return None
-
-
-_APPOSITIVE_WORDS = 24
-# "Bolton thought some of the buzz was ..., a tribute to “...”": a belief verb reports the
-# quote only this close to it (a nickname far into the clause is nobody's quote)
-_BELIEF_REACH = 16
-
-
-def _appositive_speaker(after: list[Token]) -> tuple[Mention, str] | None:
-    """`"...," Nate Silver, the polling guru who founded fivethirtyeight.com tweeted`: a
-    person named in full right after the quote, a comma, a description too long for the
-    usual window, then the cue, all in one sentence."""
-    e = run_end(after, 0) if after and after[0].cap else -1
-    if e < 1 or e + 1 >= len(after) or after[e + 1].text != ",":
-        return None
-    m = classify_run(after[: e + 1])
-    if m is None or m.kind != "person":
-        return None
-    for i in range(e + 2, min(len(after), _APPOSITIVE_WORDS)):
-        t = after[i]
-        if t.text in ".!?;:":
-            return None
-        if t.low in SPEECH_CUES and not t.cap and not noun_use(after, i):
-            return m, with_modal(after, i)
-    return None
-
-
-_LOOSE_CUES = ATTITUDE_CUES | CUES
-
-
-def _closing_verb(fr: _Frame, body: str) -> tuple[Mention, str] | None:
-    """`"...," agrees Michelle Stevens` / `"...?" Beck questioned`: a quote closed by a comma,
-    question or exclamation mark, then a name and a verb (either order) ending the sentence
-    part: any verb there reports the quote, not only the speech verbs of the lexicon."""
-    if not body.rstrip().endswith((",", "?", "!")) or len(fr.after) < 2:
-        return None
-    after = fr.after
-    first = after[0]
-    if not first.cap and first.low in _LOOSE_CUES and after[1].cap:
-        m = subject_after(after, 0)
-        if m is not None and m.kind in ("person", "name"):
-            return m, first.low
-    lead = 0  # "an angry Hollande retaliated": an article and a word or two describing them
-    if after[0].low in ("a", "an", "the"):
-        lead = 1
-        while lead < 3 and lead < len(after) and not after[lead].cap and after[lead].text.isalpha():
-            lead += 1
-    i = lead
-    while i < len(after) and i - lead < 4 and after[i].cap:
-        i += 1
-    if lead < i < len(after) and not after[i].cap and _closing_cue(after, i, described=lead > 0):
-        m = subject_before(after, i)
-        if m is not None and m.kind in ("person", "name"):
-            return m, after[i].low
-    return None
-
-
-def _closing_cue(after: list[Token], i: int, described: bool) -> bool:
-    """after[i] reports the quote before it: a cue of the lexicon, or, after a described name
-    ("an angry Hollande retaliated."), any past-tense verb that ends the sentence part."""
-    if after[i].low in _LOOSE_CUES:
-        return True
-    nxt = after[i + 1].text if i + 1 < len(after) else "."
-    return described and after[i].low.endswith("ed") and nxt in ".,;!?"
-
-
 _GLOSS = re.compile(r"\s*\(\s*[A-Z][^()]{0,60}\)")
 
 
@@ -395,7 +106,7 @@ def _glossed(text: str, seg: Segment, body: str) -> bool:
     return _GLOSS.match(text, seg.close + 1) is not None
 
 
-def _reported(fr: _Frame) -> bool:
+def _reported(fr: Frame) -> bool:
     """The words around a short quote report someone's words ("a radio ad calling it
     “dangerous”"): it is a quote, maybe with nobody named, not a scare quote."""
     for toks in (fr.full_before, fr.after):
@@ -438,66 +149,13 @@ def not_yet_said(cue: str | None) -> bool:
     return first in FUTURE_MODALS or cue.split()[-2:-1] == ["to"]
 
 
-def _clause_goes_on(toks: list[Token], m: Mention) -> bool:
-    """A word, not punctuation, follows the he/she after a cue ("said she should"), so it
-    opens the reported clause rather than closing an inverted "said he."."""
-    k = next((i for i, t in enumerate(toks) if t.start == m.start), None)
-    return k is not None and k + 1 < len(toks) and toks[k + 1].text[:1].isalnum()
-
-
-def _finite_verb_after(toks: list[Token], m: Mention) -> bool:
-    """A finite verb follows the name after a cue ("said Willis has endured"): the name
-    opens the reported clause rather than closing an inverted "said Willis"."""
-    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
-    return k is not None and toks[k].low in FINITE and not toks[k].cap
-
-
-def _best_cue_before(before: list[Token]) -> int | None:
-    """The nearest cue before a quote that has a subject ("Rubio said that by refusing to say
-    the words ..." -> said), else the nearest cue."""
-    first: int | None = None
-    hi = len(before)
-    for _ in range(3):
-        ci = cue_index(before[:hi], reverse=True)
-        if ci is None:
-            break
-        if _in_relative_aside(before, ci):
-            hi = ci  # "..., which the Tax Foundation estimates would cost ..., would risk “...”"
-            continue
-        if first is None:
-            first = ci
-        if before[ci].low == "according" or subject_before(before, ci) is not None:
-            return ci
-        hi = ci
-    return first
-
-
-def _in_relative_aside(toks: list[Token], ci: int) -> bool:
-    """toks[ci] sits in a ", which ... ," clause that closes before the quote."""
-    a = max((k for k in range(ci) if toks[k].text == ","), default=-1)
-    if a < 0 or a + 1 >= ci or toks[a + 1].low not in ("which", "whom"):
-        return False
-    return any(t.text == "," for t in toks[ci + 1 : -1])
-
-
-def _reported_before(doc: ArticleDoc, fr: _Frame) -> bool:
+def _reported_before(doc: ArticleDoc, fr: Frame) -> bool:
     """The quote's sentence has no clause subject of its own that is a person or a body named
     before the quote (only common words: "Fundraising was ...")."""
     return not any(t.cap for t in fr.before[1:]) and not any(t.cap for t in fr.after)
 
 
-def _known_person(doc: ArticleDoc, m: Mention) -> bool:
-    """A pronoun, a titled or full name, or a surname the article gives in full elsewhere."""
-    if m.kind == "pronoun" or m.kind == "person":
-        return True
-    return (
-        m.kind == "name"
-        and m.name is not None
-        and (len(m.name.split()) >= 2 or doc.skeleton(surname(m.name)) in doc.fullnames)
-    )
-
-
-def _is_partial(doc: ArticleDoc, seg: Segment, fr: _Frame) -> bool:
+def _is_partial(doc: ArticleDoc, seg: Segment, fr: Frame) -> bool:
     body = doc.text[seg.start : seg.end]
     if not fr.before:
         return not body[:1].isupper()
@@ -551,6 +209,16 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 _MARKS = "\"“”'"
 
 
+def _implicit_path(m: Mention | None) -> str | None:
+    """The kind of a cue that names nobody (speaker_choice.RECORD logs its choices): "he",
+    "she", "nominal" ("the minister said"), "cue" (a cue with no subject); None for a name."""
+    if m is None:
+        return "cue"
+    if m.kind == "pronoun":
+        return m.name if m.name in ("he", "she") else None
+    return "nominal" if m.kind == "nominal" else None
+
+
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
     out: list[Quote] = []
     text = doc.text
@@ -581,16 +249,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             ran_on = False
             unnamed = False
             cur_line = line
-        fr = _frame(doc, seg)
+        fr = frame(doc, seg)
         body = text[seg.start : seg.end]
         if _glossed(text, seg, body):
             continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
-        mention, cue, found = _speaker_from_frame(doc, fr, ended)
+        mention, cue, found = speaker_from_frame(doc, fr, ended)
         if not found:
-            loose = _closing_verb(fr, body)
+            loose = closing_verb(fr, body)
             if loose is not None:
                 mention, cue, found = loose[0], loose[1], True
         if not found and not fr.after:
@@ -602,6 +270,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 if signed is not None:
                     mention, found = signed, True
         speaker = doc.resolve(mention) if found else None
+        prev_in, para_in, unnamed_in = prev_speaker, last_para_speaker, unnamed
+        path = _implicit_path(mention) if found else None
         if (
             mention is not None
             and mention.kind == "pronoun"
@@ -623,7 +293,13 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             # whom we cannot name, not the person quoted before him
             prev_speaker = None
             unnamed = True
-        if found and mention is None and prev_speaker is not None:
+        if (
+            found
+            and mention is None
+            and prev_speaker is not None
+            and not doc.someone_else_between(last_end, seg.open, prev_speaker)
+        ):  # a cue with no subject of its own: the last speaker, unless another subject came
+            # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
             speaker = prev_speaker
         if not found:
             nwords = len(body.split())
@@ -631,10 +307,13 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 continue  # a title nobody is said to have said
             intro = _colon_intro(doc, seg) if not fr.before else None
             opener = lead_sentence_attribution(doc, seg) if not fr.before else None
+            path = "none"
             if opener is not None:
                 speaker = doc.resolve(opener[0])
                 cue = opener[1]
+                path = _implicit_path(opener[0])
             elif prev_speaker is not None:
+                path = "runon"
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
@@ -643,17 +322,23 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
+                path = _implicit_path(intro)
             elif (
                 not fr.before
                 and last_para_speaker is not None
                 and not doc.someone_else_between(last_end, seg.open, last_para_speaker)
             ):
                 speaker = last_para_speaker  # the continued-paragraph convention
+                path = "para"
             else:
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
                 ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
-                speaker = doc.resolve(m) if m is not None and _known_person(doc, m) else None
+                speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
+                if speaker is not None and m is not None:
+                    path = _implicit_path(m)
+                elif not fr.before and last_para_speaker is not None:
+                    path = "para"
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
                     # speaker just reported in this paragraph (or closing the last one, when
@@ -668,17 +353,21 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
                     )
-                    if named is None or not _known_person(doc, named):
+                    if named is None or not known_person(doc, named):
                         if not _reported(fr):
                             continue  # a scare quote nobody is said to have said
                         # "Trump released an ad calling it “dangerous”": the clause's subject
                         lead = clause_subject(
                             fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok
                         )
-                        if lead is not None and lead.kind != "pronoun" and _known_person(doc, lead):
+                        if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
                             speaker = doc.resolve(lead)
+                            path = None
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
+        if path is not None and not unnamed_in and speaker_choice.RECORD is not None:
+            # bench/build_speaker_choice.py: the candidates of a choice the rules just made
+            speaker_choice.record(doc, seg.open, seg.end, path, speaker, prev_in, para_in)
         if speaker is not None:
             prev_speaker = speaker
             line_speaker = speaker

@@ -1,0 +1,280 @@
+"""The person a he/she, or a definite description ("the 28-year-old"), refers back to: the
+last speaker it fits, a nearer sentence subject, the one holder of a role that opens a
+sentence ("The Tory leader ... He replies"), else the nearest subject-like person; None
+(abstain) when a rival subject could be the one meant (rival_subjects.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bot.extract.attribution import CUES, NOMINAL_HEADS, TITLES
+from bot.extract.gender import PRONOUN_GENDER, given_names
+from bot.extract.name_checks import (
+    Doc,
+    expand,
+    in_list,
+    last_speaker,
+    person_speaker,
+    sentence_index,
+)
+from bot.extract.rival_subjects import (
+    BODY_HEADS,
+    NOMINAL_OPENER,
+    opens_sentence,
+    rival_subject,
+    titled,
+)
+
+PRONOUN_WINDOW = 400  # characters back to look for the speaker a he/she refers to
+
+
+def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """The person a he/she (or a definite description: pronoun "") at pos refers to: the
+    last named speaker within PRONOUN_WINDOW it fits, unless a nearer subject or a rival
+    intervenes, else the subject of a recent sentence (gender.py decides who fits)."""
+    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
+    while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
+        k >= 0
+        and pos - doc.speakers[k][0] <= PRONOUN_WINDOW
+        and not (
+            doc.fits(doc.speakers[k][1], pronoun)
+            and person_speaker(doc, doc.speakers[k][1])
+            and _report_sayer(doc, doc.speakers[k][0]) is None
+        )
+    ):
+        k -= 1
+    if k >= 0 and pos - doc.speakers[k][0] <= PRONOUN_WINDOW:
+        closer = _sentence_subject_after(doc, doc.speakers[k][0], pos, pronoun)
+        if closer is None and rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
+            # two could be "he": the one holder of a role opening a recent sentence ("The Tory
+            # leader countered ... He declared": Tory leader Michael Howard), else abstain
+            return _role_subject(doc, sentence_index(doc, pos), pos, pronoun) or None
+        return closer or doc.speakers[k][1]
+    chained = _chain_back(doc, pos, pronoun)
+    if chained is not None:
+        return chained
+    name = _antecedent(doc, pos, pronoun)
+    if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
+        return None  # a description with no speaker near: only someone named as a person
+    return name
+
+
+CHAIN_WINDOW = 3 * PRONOUN_WINDOW
+
+
+def _chain_back(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """The last speaker further back than PRONOUN_WINDOW when nobody else is named since
+    ("'...,' she said. ... she was forced off ... she still won ... '...,' said the
+    22-year-old"): the only person the article is about there."""
+    last = last_speaker(doc, pos - CHAIN_WINDOW, pos)
+    if last is None:
+        return None
+    at, name = last
+    if not (doc.fits(name, pronoun) and person_speaker(doc, name)):
+        return None
+    j = bisect.bisect_right(doc.person_starts, at)
+    while j < len(doc.persons) and doc.persons[j].start < pos:
+        other = doc.persons[j].name
+        if (
+            other
+            and expand(doc, other) != name
+            and doc.fits(other, pronoun)
+            and person_speaker(doc, expand(doc, other))
+        ):
+            return None
+        j += 1
+    return None if rival_subject(doc, at, pos, name) else name
+
+
+def _named_person(doc: Doc, name: str) -> bool:
+    """A given name from the table opens name, or the article names them in full with the
+    surname standing alone elsewhere ("Andre Agassi" ... "Agassi, who has won")."""
+    words = name.split()
+    if words[0] in given_names():
+        return True
+    return len(words) >= 2 and _lone_surname(doc.text, words[-1])
+
+
+def _lone_surname(text: str, word: str) -> bool:
+    """word alone opens a sentence or paragraph, a lowercase word or a comma after it."""
+    return re.search(rf"(?:^|[.!?]\s+|\n){re.escape(word)}(?:,|\s+[a-z])", text) is not None
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_ACCORDING = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?According\s+to\b[^,]{1,60},")
+_DETERMINERS = frozenset("the a an his her their its this that these those".split())
+
+
+def _clause_between(words: str) -> bool:
+    """A word of a reported clause stands between a speech verb and a name ("suggested they
+    should get Trevor Beattie"), not only titles ("argued Mr Howard": the sayer himself)."""
+    return any(w[:1].islower() and w.lower() not in TITLES for w in _WORD.findall(words))
+
+
+def _report_sayer(doc: Doc, start: int) -> int | None:
+    """When the person at start is named inside words someone else is reported to say, the
+    index in doc.persons of that sayer (-1 when not named as a person), else None: a sentence
+    opened by "According to X," ("According to Mandaric, Redknapp vowed ..."), or a clause
+    after a speech verb whose sayer is named earlier in the sentence ("Mr Balls ... had
+    suggested that Mr Brown would meet his golden rule"). A later he/she is then the sayer or
+    nobody, not the name inside. (The clause before an inverted ", she said" is left alone:
+    there the speaker is often its own subject, "..., Ms. Olivieri found skating ..., she
+    said".)"""
+    if not doc.sentences:
+        return None
+    sent = doc.sentences[sentence_index(doc, start)]
+    text = doc.text
+    k = bisect.bisect_left(doc.person_starts, sent.start)
+    named = k < len(doc.persons) and doc.persons[k].start < start
+    opener = _ACCORDING.match(text, sent.start, start)
+    if opener is not None and opener.end() <= start:
+        return k if named and doc.persons[k].start < opener.end() else -1
+    if not named:
+        return None  # nobody named before it in the sentence: no sayer of a report
+    prev = ""
+    for w in _WORD.finditer(text, doc.persons[k].end, start):
+        word = w.group(0)
+        if (
+            word in CUES
+            and prev not in _DETERMINERS
+            and not doc.masked(w.start())
+            and "," not in text[w.end() : start]  # ", Lord Holme said": the sayer, after it
+            and _clause_between(text[w.end() : start])
+        ):
+            return k
+        prev = word.lower()
+    return None
+
+
+def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | None:
+    """A person opening a later sentence than the last speaker ("Trump mentioned ...") is
+    nearer, when the pronoun fits them."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    while k >= 0 and doc.persons[k].start > lo:
+        p = doc.persons[k]
+        sent = doc.sentences[sentence_index(doc, p.start)] if doc.sentences else None
+        if (
+            sent is not None
+            and sent.start > lo
+            and doc.person_subject[k]
+            and opens_sentence(doc.text, sent.start, p.start)
+            and p.name
+            and doc.fits(p.name, pronoun)
+            and _report_sayer(doc, p.start) is None
+        ):
+            return expand(doc, p.name)
+        k -= 1
+    return None
+
+
+_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?(He|She)\b")
+
+
+def _opened_by_pronoun(doc: Doc, i: int, pronoun: str) -> bool:
+    """Sentence i opens with he/she of the pronoun's gender."""
+    if pronoun not in PRONOUN_GENDER:
+        return False
+    m = _PRONOUN_OPENER.match(doc.text, doc.sentences[i].start)
+    return m is not None and PRONOUN_GENDER[m.group(1).lower()] == PRONOUN_GENDER[pronoun]
+
+
+def _role_subject(doc: Doc, si: int, pos: int, pronoun: str) -> str | None:
+    """The nearest sentence before pos (of the last three) opening with a subject: when that
+    is a role ("The Tory leader was asked ... He replies: '...'"), the one person the article
+    gives the role ("Tory leader Michael Howard"), or "" (abstain) when several hold it or
+    the one does not fit the pronoun; None when a name opens it or nobody is given the role
+    ("the front-runner said"): the caller's rules decide."""
+    for i in range(si, max(-1, si - 4), -1):
+        sent = doc.sentences[i]
+        if sent.start >= pos:
+            continue
+        k = bisect.bisect_left(doc.person_starts, sent.start)
+        if (
+            k < len(doc.persons)
+            and doc.persons[k].start < min(pos, sent.end)
+            and doc.person_subject[k]
+            and opens_sentence(doc.text, sent.start, doc.persons[k].start)
+        ):
+            return None  # a name opens it
+        m = NOMINAL_OPENER.match(doc.text, sent.start, min(pos, sent.end))
+        if m is None or not (m.group(1) in NOMINAL_HEADS or m.group(1) in TITLES):
+            continue
+        if m.group(1) in BODY_HEADS:
+            return None
+        titled_ones = [p for p in doc.persons if p.name and titled(doc, p, m.group(1))]
+        holders = {expand(doc, p.name or "") for p in titled_ones}
+        if len(holders) > 1:  # "The Tory leader": Tory leader Michael Howard, not Lib Dem
+            # leader Charles Kennedy (the role as the opener words it, right before the name)
+            role = m.group(0)[m.group(0).rfind("The") + 3 :].strip().lower()
+            worded = {
+                expand(doc, p.name or "")
+                for p in titled_ones
+                if doc.text[max(0, p.start - len(role) - 1) : p.start].strip().lower() == role
+            }
+            holders = worded or holders
+        if len(holders) == 1:
+            name = holders.pop()
+            return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+        return "" if holders else None  # "the front-runner": nobody titled so, rules decide
+    return None
+
+
+def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
+    """he/she with no recent speaker: the subject-like person the pronoun fits in the
+    nearest earlier sentence."""
+    k = bisect.bisect_left(doc.person_starts, pos) - 1
+    if k < 0:
+        return None
+    si = sentence_index(doc, pos)
+    limit = doc.sentences[max(0, si - 3)].start if doc.sentences else 0
+    held = _role_subject(doc, si, pos, pronoun)
+    if held is not None:
+        return held or None
+    best: int | None = None
+    j = k
+    while j >= 0 and doc.persons[j].start >= limit:
+        cur_sent = sentence_index(doc, doc.persons[j].start)
+        # first subject-like mention of that sentence
+        first = None
+        while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
+            if (
+                doc.person_subject[j]
+                and doc.fits(doc.persons[j].name, pronoun)
+                and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
+            ):  # he/she is never a body or a place ("China may outnumber ... he says")
+                first = j
+            j -= 1
+        if first is not None and _opened_by_pronoun(doc, cur_sent, pronoun):
+            # "He pointed out that Franz Ferdinand ...": the sentence is about the same "he"
+            # as the pronoun, so a name inside it is not who "he" is: look further back
+            first = None
+            limit = doc.sentences[max(0, cur_sent - 3)].start
+        if first is not None:
+            best = first
+            break
+    if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
+        fit = (
+            j
+            for j in range(k, -1, -1)
+            if doc.fits(doc.persons[j].name, pronoun)
+            and not in_list(doc.text, doc.persons[j].start)
+        )
+        subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
+        best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
+        if best is None:
+            best = next(fit, None)
+        if best is None:
+            return None
+    if rival_subject(doc, doc.persons[best].start, pos, expand(doc, doc.persons[best].name or "")):
+        return None  # two could be "he": abstain
+    sayer = _report_sayer(doc, doc.persons[best].start)
+    if sayer is not None:  # named in someone's reported words: the he/she is the sayer or nobody
+        if sayer < 0 or sayer == best or not doc.fits(doc.persons[sayer].name, pronoun):
+            return None
+        best = sayer
+    name = doc.persons[best].name
+    if not name or not person_speaker(doc, expand(doc, name)):
+        return None  # the nearest subject is a body ("The Lib Dems say"): abstain
+    return expand(doc, name)
