@@ -229,9 +229,7 @@ def _age_after_age_noun(text: str, c: Cand) -> bool:
     )
 
 
-_AFTER_EVENT = re.compile(
-    r"\s+(?:after|following|from|of|to|[a-z]{3,}ing)\b"
-)  # or "73 raising the prospect"
+_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
 
 
 def _age_after_copula(text: str, c: Cand) -> bool:

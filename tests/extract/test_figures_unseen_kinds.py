@@ -341,17 +341,6 @@ def test_named_sources_in_more_shapes(text: str, claims: dict) -> None:
         assert _fig(text, surface).claimant == who, surface
 
 
-def test_an_age_after_an_age_noun_ends_its_clause_at_a_participle() -> None:
-    """ "life expectancy for men in Glasgow is around 73 raising the prospect ...": text
-    stripped of its comma still ends the clause at the participle, so 73 is an age."""
-    text = (
-        "It was noted that the average life expectancy for men in Glasgow is around 73 "
-        "raising the prospect of some dying before they access their state pension."
-    )
-    f = _fig(text, "around 73")
-    assert (f.value, f.unit) == (73.0, "year")
-
-
 @pytest.mark.parametrize(
     ("text", "surface", "unit"),
     [
