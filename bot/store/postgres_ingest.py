@@ -31,7 +31,12 @@ from bot.store.rows import (
     stale_where,
 )
 
-_ARTICLE_INSERT = dollars(INSERT_ARTICLE)
+# The row is written once, with its story: setting story_id after the INSERT made a second
+# version of the row (story_id is indexed, so no HOT update), which computed both search
+# vectors again and wrote every word into both GIN indexes again (migration 9's doubled
+# that cost).
+_COLUMNS, _VALUES = INSERT_ARTICLE.split(") VALUES (")
+_ARTICLE_INSERT = dollars(f"{_COLUMNS}, story_id) VALUES ({_VALUES[:-1]}, ?)")
 # (table, its rows, their INSERT): quotes and figures are written alike; {table}_version
 # stamps the extractor that made them.
 _FACT_TABLES: tuple[tuple[str, Callable[[int, Analysis], list[tuple[Any, ...]]], str], ...] = (
@@ -124,7 +129,8 @@ class PgIngest:
     async def _insert(self, conn: asyncpg.Connection, article: Article, prepared: Prepared) -> None:
         row = article_row(article, prepared, now_iso())
         published = row[6]
-        pk = await conn.fetchval(f"{_ARTICLE_INSERT} RETURNING pk", *clean(row))
+        story_id = await self._assign_story(conn, prepared.terms, published)
+        pk = await conn.fetchval(f"{_ARTICLE_INSERT} RETURNING pk", *clean(row), story_id)
         await conn.execute(
             "INSERT INTO article_bands (band, article_pk) SELECT unnest($1::text[]), $2",
             prepared.bands,
@@ -132,13 +138,13 @@ class PgIngest:
         )
         for _table, rows, insert in _FACT_TABLES:
             await _insert_facts(conn, insert, rows(pk, prepared.analysis))
-        await self._assign_story(conn, pk, prepared.terms, published)
 
     async def _assign_story(
-        self, conn: asyncpg.Connection, pk: int, counts: Counter[str], published: str
-    ) -> None:
-        """Join the most similar recent story, or start one (inside the article's transaction)."""
-        n_docs = await conn.fetchval("SELECT count(*) FROM articles")
+        self, conn: asyncpg.Connection, counts: Counter[str], published: str
+    ) -> int:
+        """Join the most similar recent story, or start one (inside the article's transaction,
+        before its row is written); the story's id. The article counts among the documents."""
+        n_docs = await conn.fetchval("SELECT count(*) + 1 FROM articles")
         names = clean(list(counts))
         df = {
             r[0]: r[1]
@@ -195,7 +201,6 @@ class PgIngest:
                 published,
                 json.dumps(placed.terms),
             )
-        await conn.execute("UPDATE articles SET story_id = $1 WHERE pk = $2", story_id, pk)
         await conn.execute("DELETE FROM story_terms WHERE story_id = $1", story_id)
         await conn.execute(
             "INSERT INTO story_terms (term, last_published, story_id) SELECT unnest($1::text[]), $2, $3 "
@@ -204,6 +209,7 @@ class PgIngest:
             placed.last,
             story_id,
         )
+        return int(story_id)
 
     # -- reindex ------------------------------------------------------------------------
 

@@ -49,6 +49,27 @@ async def test_writers_in_several_processes_store_each_article_once(pg_url: str)
             await s.close()
 
 
+async def test_an_article_row_is_written_once_with_its_story(pg_url: str) -> None:
+    """Ingest writes each article's row once, its story in it: no second version per
+    article (dead rows, and every word written into both search indexes again)."""
+    store = await PostgresStore.open(pg_url)
+    try:
+        for i in range(4):
+            assert (await store.add_article(seed(i))).status == "new"
+        rows = await store._all("SELECT ctid::text, story_id FROM articles ORDER BY pk")
+        assert all(r[1] is not None for r in rows)
+        # no dead version on any page: each page's live rows are its first line pointers
+        pages: dict[str, list[int]] = {}
+        for ctid, _ in rows:
+            page, item = ctid.strip("()").split(",")
+            pages.setdefault(page, []).append(int(item))
+        assert all(sorted(items) == list(range(1, len(items) + 1)) for items in pages.values())
+        stories = await store.stories(since="2000-01-01")
+        assert sum(len(s.articles) for s in stories) == 4
+    finally:
+        await store.close()
+
+
 async def test_one_lease_holder_and_takeover_when_it_closes(pg_url: str) -> None:
     a, b = await PostgresStore.open(pg_url), await PostgresStore.open(pg_url)
     try:
