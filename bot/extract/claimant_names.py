@@ -1,0 +1,202 @@
+"""Whether a stretch of text cut out as a claimant names one, and the name to print.
+
+The "no claimant" guards (pronouns, figures, bare data, fragments cut through a clause) and the
+trims to a printable name, shared by the verb-subject finders and the resolver.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.figure_cand import NOUN_STOP
+from bot.extract.lexicon import NOMINAL_HEADS, TITLES, common_words
+
+_OWNER_OF_DATA = re.compile(
+    r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)$"
+)
+# "Mr Blair derided Tory claims": a name, then a verb in the past - a clause, not a subject
+_NAME_THEN_VERB = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]{3,}ed\s")
+
+PRONOUN = frozenset("he she they it we i you this that who which".split())
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:officials?|ministry|spokes(?:man|woman|person)|commander|general|police|authorities|"
+    r"agency|military|army|analysts?|experts?|government|report|statement|data|figures|governor|"
+    r"president|minister|chief|head|mayor|leadership|sources?|officers?|service|institute|"
+    r"researchers|scientists|company|firm|bank|administrators?|regulator|watchdog|council|"
+    r"committee|commission|union|association|survey|study|poll|organi[sz]ers|court|group)\b",
+    re.IGNORECASE,
+)
+
+
+# A preposition that starts a cut subject ("below Chancellor Gordon Brown's forecast") is
+# no part of the name.
+_LEAD_PREPOSITION = re.compile(
+    r"^(?:below|above|beyond|despite|beside|besides|unlike|like|after|before|since|until"
+    r"|amid|among|against|without|within|including|excluding|versus)\s+",
+    re.IGNORECASE,
+)
+
+
+def clean_subject(seg: str) -> str | None:
+    seg = seg.strip(" ,.;:“”\"'-–—")
+    seg = re.sub(r"\s+", " ", seg)
+    seg = _LEAD_PREPOSITION.sub("", seg)
+    if not seg:
+        return None
+    words = seg.split()
+    if len(words) > 6 and " by " in seg:
+        # "a table drawn up by France's Le Figaro newspaper": the author of the document
+        seg = seg.rsplit(" by ", 1)[1]
+        words = seg.split()
+    if len(words) > 6 and re.search(r"(?:['’]s|s['’])\s", seg) and words[0][:1].isupper():
+        # "Scotland Yard's Racial and Violent Crime taskforce", "The United Nations' Economic
+        # Commission for Latin America and the Caribbean": the body that owns it
+        seg = re.split(r"(?:['’]s|(?<=s)['’])\s", seg, maxsplit=1)[0]
+        words = seg.split()
+    if (
+        len(words) > 9
+        or (words[0].lower() in _POSSESSIVE_DETERMINERS and words[-1].lower() in _DOCUMENTS)
+        or words[-1].lower() in PRONOUN
+        or (len(words) == 1 and words[0].lower() in PRONOUN)
+    ):
+        return None
+    if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
+        return None  # "One in four": a figure, not who gave it
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return None  # "Some expects believe": a determiner left of a cut, no one named
+    if _BARE_DATA.fullmatch(seg):
+        return None  # "the figures showed", "figures show": data, no one named as its source
+    if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
+        return None  # "Recently announced changes": a sentence adverb is never a claimant
+    if _NAME_THEN_VERB.search(seg + " "):
+        return None  # "Mr Blair derided Tory": a cut through a clause
+    named = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and words[0].lower() not in ("the", "a", "an", "it", "this")
+    )
+    if not named and not _TITLE_WORDS.search(seg) and not _ends_in_a_source(words[-1]):
+        return None
+    if not _ends_in_a_source(words[-1]):
+        # "rival Google earlier in the week": the source before a time phrase
+        m = _TIME_TAIL.search(seg)
+        if m is None or not m.start() or not _ends_in_a_source(seg[: m.start()].split()[-1]):
+            return None  # "The company has an", "although Bourne ... scotch": a cut
+        seg = seg[: m.start()]
+        words = seg.split()
+    seg = named_tail(words) or _relative_subject(words) or seg
+    seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
+    owner = _OWNER_OF_DATA.match(seg)
+    seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
+
+
+_QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
+# Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
+_BARE_DATA = re.compile(
+    r"(?:(?:the|these|those|new|latest|official|government|other)\s+){0,2}"
+    r"(?:figures|data|statistics|numbers)",
+    re.IGNORECASE,
+)
+
+
+# "according to their figures": a document of someone unnamed, no claimant ("its central
+# bank" is a body, and stays)
+_POSSESSIVE_DETERMINERS = frozenset("their its his her our my your".split())
+_DOCUMENTS = frozenset(
+    """figures data report reports statement estimate estimates research survey study poll
+    calculations numbers statistics findings""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion half""".split()
+)
+_TIME_TAIL = re.compile(
+    r"\s+(?:earlier|later|last|this|next|on|in|during|since|yesterday|today|so far)\b"
+)
+
+
+# The nouns a source named in lowercase ends with ("the chief executive", "UK regulators",
+# "overnight figures"); a claimant ending in any other lowercase word is a cut fragment.
+_SOURCE_NOUNS = frozenset(
+    """official ministry spokesman spokeswoman spokesperson spokespeople commander general
+    police authority agency military army analyst expert government report statement data
+    figure governor president minister chief head mayor leadership source officer service
+    institute researcher scientist company firm bank administrator regulator watchdog council
+    committee commission union association survey study poll organiser organizer court group
+    charity retailer maker parliament department office economist critic fan supporter
+    consortium system index estimate research statistic result review audit census executive
+    director chairman chairwoman board party newspaper paper magazine broadcaster network team
+    club body trust fund campaigner lawyer prosecutor judge investor trader dealer broker
+    insurer lender employer worker resident doctor teacher student voter member manager coach
+    boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
+    spokesmen leader delegate organisation organization provider developer publisher industry
+    agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
+    lawyer spammer document filing prospectus taskforce""".split()
+)
+
+
+# The quotes' role words ("chancellor", "premier", "coach"), without those that only qualify one
+_ROLE_TITLES = TITLES - frozenset(
+    """vice foreign defense defence deputy former senior top state first acting interim press
+    majority minority presidential republican democratic gop front-runner""".split()
+)
+
+
+def _ends_in_a_source(word: str) -> bool:
+    if not word:
+        return False
+    if word[:1].isupper() or not word[:1].isalpha():
+        return True
+    w = word.lower().strip(".,'’")
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w in _SOURCE_NOUNS or w + "s" in _SOURCE_NOUNS or w in _ROLE_TITLES
+
+
+# What a name's description ends with: "market research firm NPD Group", "chief executive
+# Richard Dixey", "US research think-tank Pew Internet and American Life".
+_DESCRIPTOR_HEADS = (
+    TITLES
+    | NOMINAL_HEADS
+    | frozenset(
+        """firm firms company group store chain think-tank tank agency bank consultancy
+        retailer maker giant carrier operator watchdog regulator charity body website
+        magazine newspaper paper broadcaster network analysts researcher researchers
+        economist economists""".split()
+    )
+)
+_NAME_JOINERS = frozenset({"and", "of", "&", "de", "for"})
+
+
+def _relative_subject(words: list[str]) -> str | None:
+    """ "a Franck Muller watch Sharon [said was ...]": after an indefinite noun phrase, the
+    name that follows is the subject of a relative clause, so the one who said it."""
+    if len(words) < 3 or words[0].lower() not in ("a", "an"):
+        return None
+    i = len(words)
+    while i > 1 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == len(words) or i < 2 or len(words) - i > 3:
+        return None
+    before = words[i - 1]
+    if not before.isalpha() or not before.islower() or before in NOUN_STOP:
+        return None
+    return " ".join(words[i:])
+
+
+def named_tail(words: list[str]) -> str | None:
+    """The name at the end of a described source ("firm NPD Group" -> "NPD Group"), when a
+    lowercase description word stands right before it; else None (keep the whole)."""
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in _NAME_JOINERS):
+        i -= 1
+    while i < len(words) and words[i] in _NAME_JOINERS:
+        i += 1
+    if i == 0 or i >= len(words) or words[-1] in _NAME_JOINERS:
+        return None
+    if words[i - 1].lower() not in _DESCRIPTOR_HEADS or not words[i - 1].islower():
+        return None
+    return " ".join(words[i:])
