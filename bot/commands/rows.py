@@ -32,7 +32,9 @@ def short_title(title: str, limit: int = SHORT_TITLE) -> str:
 
 
 def _number(x: float) -> str:
-    return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+    """Whole numbers from 100 up; below, up to three decimals, so a rate written "$1.3270"
+    or "4.875%" is not shown rounded to a different figure."""
+    return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.3f}".rstrip("0").rstrip(".")
 
 
 # a time unit named in the figure's own words: "five years", "40 days" are durations; a bare

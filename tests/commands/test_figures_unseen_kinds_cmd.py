@@ -68,6 +68,7 @@ async def test_an_exchange_rate_is_shown_per_euro(core: Core) -> None:
     row = await _row(core, "dollar euro", "$1.3270")
     assert row.surface == "$1.3270 to the euro"
     assert row.normalised.endswith("per euro")
+    assert row.normalised.startswith("1.327 "), row.normalised  # the rate as written, not 1.33
 
 
 async def test_a_partys_figure_is_credited_to_that_party(core: Core) -> None:
