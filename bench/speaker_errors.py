@@ -24,8 +24,8 @@ one); "McConnell spokesman Don Stewart", a name before a role and a name is no s
 before opens with another fitting person abstains (2456 / 2396); abstaining instead of the
 nearest non-subject name (2451 / 2400) or when a nearer object name fits (2447 / 2397). The gold
 follows the nearest or previous speaker, so abstaining costs more right answers than wrong.
-A learned choice among the people named before the quote (bench/build_speaker_choice.py,
-logistic, tune half + old review sets) matched the rules under cross-validation: its ranking
+A learned choice among the people named before the quote (bench/build_speaker_choice.py in
+commit 25facce, removed since with its run-time recorder; logistic, tune half + old review sets) matched the rules under cross-validation: its ranking
 alone gets more right answers on this gold but far more wrong ones, and the cut that keeps
 precision moved 2454 / 2401 to 2458 / 2403 at 15-19% of the speed; not shipped.
 Kept: a name inside a list ("including captain X") is neither a subject nor the fallback

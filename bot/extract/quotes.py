@@ -6,7 +6,6 @@ import logging
 import re
 from dataclasses import replace
 
-from bot.extract import speaker_choice
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
@@ -209,16 +208,6 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 _MARKS = "\"“”'"
 
 
-def _implicit_path(m: Mention | None) -> str | None:
-    """The kind of a cue that names nobody (speaker_choice.RECORD logs its choices): "he",
-    "she", "nominal" ("the minister said"), "cue" (a cue with no subject); None for a name."""
-    if m is None:
-        return "cue"
-    if m.kind == "pronoun":
-        return m.name if m.name in ("he", "she") else None
-    return "nominal" if m.kind == "nominal" else None
-
-
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
     out: list[Quote] = []
     text = doc.text
@@ -270,8 +259,6 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 if signed is not None:
                     mention, found = signed, True
         speaker = doc.resolve(mention) if found else None
-        prev_in, para_in, unnamed_in = prev_speaker, last_para_speaker, unnamed
-        path = _implicit_path(mention) if found else None
         if (
             mention is not None
             and mention.kind == "pronoun"
@@ -307,13 +294,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 continue  # a title nobody is said to have said
             intro = _colon_intro(doc, seg) if not fr.before else None
             opener = lead_sentence_attribution(doc, seg) if not fr.before else None
-            path = "none"
             if opener is not None:
                 speaker = doc.resolve(opener[0])
                 cue = opener[1]
-                path = _implicit_path(opener[0])
             elif prev_speaker is not None:
-                path = "runon"
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
@@ -322,23 +306,17 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
-                path = _implicit_path(intro)
             elif (
                 not fr.before
                 and last_para_speaker is not None
                 and not doc.someone_else_between(last_end, seg.open, last_para_speaker)
             ):
                 speaker = last_para_speaker  # the continued-paragraph convention
-                path = "para"
             else:
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
                 ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
-                if speaker is not None and m is not None:
-                    path = _implicit_path(m)
-                elif not fr.before and last_para_speaker is not None:
-                    path = "para"
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
                     # speaker just reported in this paragraph (or closing the last one, when
@@ -362,12 +340,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         )
                         if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
                             speaker = doc.resolve(lead)
-                            path = None
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
-        if path is not None and not unnamed_in and speaker_choice.RECORD is not None:
-            # bench/build_speaker_choice.py: the candidates of a choice the rules just made
-            speaker_choice.record(doc, seg.open, seg.end, path, speaker, prev_in, para_in)
         if speaker is not None:
             prev_speaker = speaker
             line_speaker = speaker
