@@ -21,9 +21,9 @@ from bot.store.postgres_schema import INGEST_LOCK
 from bot.store.postgres_text import clean
 from bot.store.prepare import Prepared, prepare
 from bot.store.rows import (
-    INSERT_ARTICLE,
     article_row,
     figure_rows,
+    insert_article,
     insert_figures,
     insert_quotes,
     now_iso,
@@ -35,8 +35,7 @@ from bot.store.rows import (
 # version of the row (story_id is indexed, so no HOT update), which computed both search
 # vectors again and wrote every word into both GIN indexes again (migration 9's doubled
 # that cost).
-_COLUMNS, _VALUES = INSERT_ARTICLE.split(") VALUES (")
-_ARTICLE_INSERT = dollars(f"{_COLUMNS}, story_id) VALUES ({_VALUES[:-1]}, ?)")
+_ARTICLE_INSERT = dollars(insert_article("story_id"))
 # (table, its rows, their INSERT): quotes and figures are written alike; {table}_version
 # stamps the extractor that made them.
 _FACT_TABLES: tuple[tuple[str, Callable[[int, Analysis], list[tuple[Any, ...]]], str], ...] = (

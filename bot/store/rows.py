@@ -36,11 +36,20 @@ _FIGURE_INSERT = (
 
 _Fact = TypeVar("_Fact", Quote, Figure)
 
-INSERT_ARTICLE = (
-    "INSERT INTO articles (id, title, text, outlet, url, author, published, source, content_hash, "
-    "minhash, ingested_at, published_known, quotes_version, figures_version, search_end, "
-    "search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+_ARTICLE_COLUMNS = (
+    "id, title, text, outlet, url, author, published, source, content_hash, minhash, "
+    "ingested_at, published_known, quotes_version, figures_version, search_end, search_text"
+).split(", ")
+
+
+def insert_article(*extra: str) -> str:
+    """The article INSERT of article_row's columns, then `extra` ones (PostgreSQL writes the
+    row with its story_id, so the row is written once)."""
+    cols = (*_ARTICLE_COLUMNS, *extra)
+    return f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+INSERT_ARTICLE = insert_article()
 
 
 def article_row(article: Article, prepared: Prepared, indexed: str) -> tuple[Any, ...]:
