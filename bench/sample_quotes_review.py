@@ -22,6 +22,9 @@ changes of stop 21; the fifth (quotes_review_bbc_blind5.jsonl, 40 quotes) is `--
 The sixth (quotes_review_bbc_blind6.jsonl, 80 quotes from 73 articles) is `--n 80 --seed 6161
 --per-article 3 --half tune --first-n 6000`, drawn from the 573 tune-half articles then unseen
 and labelled by reading them, by an engineer who changed no code, before any scoring.
+The seventh (quotes_review_bbc_blind7.jsonl, 80 quotes from 69 articles) is `--n 80 --seed
+7171 --per-article 3 --half tune --first-n 6000`, drawn the same way from the 422 tune-half
+articles then unseen (its numbers repeat blind6's: tell the two apart by file).
 """
 
 from __future__ import annotations
