@@ -20,6 +20,11 @@ tests/data/figures_review_bbc_blind8.jsonl was drawn with --n 100 --seed 8188 --
 --first-n 8000 (573 unseen tune-half articles, 2904 figures, 100 drawn from 93 articles) and
 labelled by hand from each sentence and its article before main was scored on it; to redraw it
 now, add --allow-seen-in tests/data/figures_review_bbc_blind8.jsonl (the set names its own).
+tests/data/figures_review_bbc_blind9.jsonl was drawn the same way after blind8 was committed,
+with --n 100 --seed 9199 --half tune --first-n 8000 (422 unseen tune-half articles, 1920
+figures, 100 drawn from 83 articles; its n repeats blind8's numbers, n keys items within a
+file only), and labelled by hand from each sentence and its article before main (33e68cb) was
+scored on it; to redraw it now, add --allow-seen-in tests/data/figures_review_bbc_blind9.jsonl.
 """
 
 from __future__ import annotations
