@@ -272,6 +272,47 @@ async def test_articles_stored_before_the_pk_range_migration_are_searched_after_
         await fresh.close()
 
 
+async def test_a_store_made_before_the_per_range_windows_gives_the_same_hits_after_them(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 10 only changes how several common words are looked for, window by window:
+    a store at migration 9 is upgraded in place and answers every search, one word or
+    several, with the same hits and scores as before."""
+    import bot.store.postgres
+
+    monkeypatch.setattr(bot.store.postgres, "SEARCH_CANDIDATES", 1)  # every word is common
+    name = "v9_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    queries = ("said", "said people", "Kursk said region", "evacuated residents", "the region")
+    saved = list(MIGRATIONS)
+    MIGRATIONS[:] = [m for m in saved if m[0] < 10]
+    try:
+        store = await PostgresStore.open(url)
+        try:
+            for i in range(5):
+                await store.add_article(seed(i))
+            await store._exec("ANALYZE articles")
+            before = [
+                [(h.article.id, h.score, h.snippet) for h in await store.search(q)] for q in queries
+            ]
+            assert (await store.schema_state())[0] == 9
+        finally:
+            await store.close()
+    finally:
+        MIGRATIONS[:] = saved
+    store = await PostgresStore.open(url)
+    try:
+        assert (await store.schema_state())[0] == 10 == max(v for v, _ in MIGRATIONS)
+        assert await store.consistency_problems() == []
+        after = [
+            [(h.article.id, h.score, h.snippet) for h in await store.search(q)] for q in queries
+        ]
+        assert all(before[:4]) and after == before
+    finally:
+        await store.close()
+
+
 async def test_each_statement_is_planned_for_its_own_words_and_dates(pg_url: str) -> None:
     """A prepared statement run often still gets a plan for its own values (no generic plan
     blind to the words), and no JIT compile, whatever the server's defaults."""
