@@ -14,6 +14,8 @@ that many times (the one timed first alternates) and prints each round and the s
 the PostgreSQL / SQLite p99. The throwaway server runs with SERVER_SETTINGS (those of
 deploy/postgresql-briefbot.conf, shared_buffers a quarter of memory as it advises).
 With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
+With --dump-answers FILE, writes PostgreSQL's hits for the timed searches instead of timing:
+run it with two versions of the search code and compare the files (same hits, scores, snippets).
 """
 
 from __future__ import annotations
@@ -132,9 +134,17 @@ async def main() -> None:
     ap.add_argument(
         "--rounds", type=int, default=1, help="time both stores this many times (spread)"
     )
+    ap.add_argument(
+        "--dump-answers",
+        default="",
+        help="write the PostgreSQL store's /search answers (ids, scores, snippets) for the "
+        "timed requests to this JSON file and stop: diff two code versions' files",
+    )
     ap.add_argument("--build-from", default="", help="corpus JSONL to ingest into --sqlite first")
     ap.add_argument("--n", type=int, default=2000)
     args = ap.parse_args()
+    if args.dump_answers and not args.pg_url:
+        sys.exit("--dump-answers needs --pg-url, a database holding the rows")
     if args.build_from:
         async with open_core(args.sqlite, config=Config(near_duplicates=False)) as core:
             if await core.store.article_count() < args.n:
@@ -152,6 +162,9 @@ async def main() -> None:
         server = PgServer(bin_dir, SERVER_SETTINGS).start()
         pg_url = server.database()
     try:
+        if args.dump_answers:
+            await dump_answers(args, pg_url)
+            return
         if args.pg_url and await counts(args.pg_url) == await counts(args.sqlite):
             print("the PostgreSQL database already holds the same rows: timing it as it is")
             await time_both(args, args.pg_url, (await counts(args.sqlite))["articles"])
@@ -177,12 +190,33 @@ async def main() -> None:
             server.stop()
 
 
+async def search_lines(sqlite: str, rng: random.Random, n: int) -> list[str]:
+    """The timed /search requests: n from article titles and the 20 common words."""
+    common = await common_words(sqlite, 20, rng)
+    return await queries(sqlite, n, rng) + common
+
+
+async def dump_answers(args: argparse.Namespace, pg_url: str) -> None:
+    """Each timed search's hits on PostgreSQL, for a same-answers check between two versions
+    of the search code (the bounded ways must find exactly what reading every match finds)."""
+    lines = await search_lines(args.sqlite, random.Random(7), args.requests)
+    async with open_core(pg_url) as core:
+        out = {
+            line: [
+                (h.article.id, round(h.score, 6), h.snippet) for h in await core.store.search(line)
+            ]
+            for line in lines
+        }
+    Path(args.dump_answers).write_text(json.dumps(out, indent=0, sort_keys=True))
+    print(f"{len(out)} searches, {sum(map(len, out.values()))} hits -> {args.dump_answers}")
+
+
 async def time_both(args: argparse.Namespace, pg_url: str, n: int) -> None:
     """The same requests against both stores, one after the other; prints the table."""
     rng = random.Random(7)
-    common = await common_words(args.sqlite, 20, rng)
+    searches = await search_lines(args.sqlite, rng, args.requests)
+    common = searches[-20:]
     print("20 most common words:", " ".join(common))
-    searches = await queries(args.sqlite, args.requests, rng) + common
     rng.shuffle(searches)
     brief_lines = await briefs(args.sqlite, args.requests, rng)
     figure_lines = [*common, "year"]

@@ -49,10 +49,18 @@ _WEIGHTS = "'{0.1, 0.2, 0.25, 1.0}'"
 
 
 def _has_word(i: int) -> str:
-    """SQL: the article holds query word $i (a lower-case '%word%' of fts.surface_patterns)
-    in any case, ASCII-folded as SQLite's LIKE folds: one plain LIKE on the article's
-    distinct letter runs (migration 7, surface_words), not on its whole text."""
-    return f"a.surface_words LIKE ${i}"
+    """SQL: the article holds query word $i (a lower-case word of fts.surface_patterns, see
+    _surface_words) in any case, ASCII-folded as SQLite's LIKE folds: one search of the
+    article's distinct letter runs (migration 7, surface_words), not of its whole text.
+    strpos, not LIKE '%word%': the same test (the patterns hold no wildcards), but PostgreSQL
+    plans a LIKE by running it over that column's statistics (~200 articles' letter runs),
+    ~0.5 ms of planning per word at every search, where strpos is a plain filter."""
+    return f"strpos(a.surface_words, ${i}) > 0"
+
+
+def _surface_words(text: str) -> list[str]:
+    """fts.surface_patterns' words without their '%' (for _has_word)."""
+    return [p.strip("%") for p in fts.surface_patterns(text)]
 
 
 # Every pooled connection plans each statement for its own values: asyncpg prepares what it
@@ -127,7 +135,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
         matches stems, so each hit must also hold the words themselves (Federer is not
         federal). Snippets are cut only for the hits shown, in Python (bot/store/snippets.py).
         """
-        surface = fts.surface_patterns(query)
+        surface = _surface_words(query)
         for match, joiner in (
             (all_of(query, drop_common=True), " AND "),
             (any_of(query, drop_common=True), " OR "),
@@ -170,7 +178,7 @@ class PostgresStore(ReadCache, PgIngest, PgReads, SharedReads, PgDigestTables, P
             return None
         params.append(match)
         at = len(params)
-        surface = fts.surface_patterns(topic)
+        surface = _surface_words(topic)
         words = "".join(f" AND {_has_word(i)}" for i in range(at + 1, at + 1 + len(surface)))
         params.extend(surface)
         return (

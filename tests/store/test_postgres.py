@@ -11,7 +11,7 @@ import pytest
 
 from bot.store.base import StoreError
 from bot.store.postgres import PostgresStore, redact
-from bot.store.postgres_schema import MIGRATIONS
+from bot.store.postgres_schema import _V_WINDOWS_PER_RANGE, MIGRATIONS
 from tests.pgserver import PgServer
 from tests.store.test_store import seed
 
@@ -270,6 +270,48 @@ async def test_articles_stored_before_the_pk_range_migration_are_searched_after_
     finally:
         await store.close()
         await fresh.close()
+
+
+async def test_a_store_made_before_the_per_range_windows_gives_the_same_hits_after_them(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 10 only changes how several common words are looked for, window by window:
+    a store from before it is upgraded in place and answers every search, one word or
+    several, with the same hits and scores as before."""
+    import bot.store.postgres
+
+    monkeypatch.setattr(bot.store.postgres, "SEARCH_CANDIDATES", 1)  # every word is common
+    name = "v9_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    queries = ("said", "said people", "Kursk said region", "evacuated residents", "the region")
+    version = next(v for v, sql in MIGRATIONS if sql is _V_WINDOWS_PER_RANGE)
+    saved = list(MIGRATIONS)
+    MIGRATIONS[:] = [m for m in saved if m[0] < version]
+    try:
+        store = await PostgresStore.open(url)
+        try:
+            for i in range(5):
+                await store.add_article(seed(i))
+            await store._exec("ANALYZE articles")
+            before = [
+                [(h.article.id, h.score, h.snippet) for h in await store.search(q)] for q in queries
+            ]
+            assert (await store.schema_state())[0] == version - 1
+        finally:
+            await store.close()
+    finally:
+        MIGRATIONS[:] = saved
+    store = await PostgresStore.open(url)
+    try:
+        assert (await store.schema_state())[0] == max(v for v, _ in MIGRATIONS) >= version
+        assert await store.consistency_problems() == []
+        after = [
+            [(h.article.id, h.score, h.snippet) for h in await store.search(q)] for q in queries
+        ]
+        assert all(before[:4]) and after == before
+    finally:
+        await store.close()
 
 
 async def test_each_statement_is_planned_for_its_own_words_and_dates(pg_url: str) -> None:

@@ -98,3 +98,37 @@ async def test_the_newest_matches_are_found_when_the_articles_spread_over_many_p
     assert len(await store.search("mayor", limit=10)) == few_candidates
     both = await store.search(f"{word.replace('_', ' ')} Monday", limit=10)
     assert sorted(h.article.id for h in both) == sorted(ids[-few_candidates:])
+
+
+# pks `gap` apart: 40 articles over ~28 ranges (1,024 pks each), or over ~195, more than one
+# window may scan range by range (postgres_schema.MAX_RANGE_SCANS)
+@pytest.mark.parametrize("gap", [700, 5000])
+@pytest.mark.parametrize("together", ["recent", "old"])  # where the two words meet
+async def test_the_newest_articles_holding_two_common_words_are_found_range_by_range(
+    store: Any, few_candidates: int, gap: int, together: str
+) -> None:
+    """Two words each in most articles but together in few ("team criticism"): PostgreSQL
+    looks for them window after window back through the pk ranges, each range on its own,
+    and both backends name the same newest articles holding both; a third word narrows them
+    the same way."""
+    both = set(range(8) if together == "old" else range(20, 40, 3))
+    ids: dict[str, list[str]] = {"both": [], "three": []}
+    for i in range(40):
+        if hasattr(store, "_exec"):  # PostgreSQL: the next article's pk
+            await store._exec(
+                "SELECT setval(pg_get_serial_sequence('articles', 'pk'), $1)", 1 + i * gap
+            )
+        words = ["lighthouse ferry"] if i in both else ["lighthouse" if i % 2 else "ferry"]
+        if i % 4 < 2:
+            words.append("beacon")
+        assert (await store.add_article(article(i, " ".join(words)))).status == "new"
+        if i in both:
+            ids["both"].append(f"art-{i}")
+            if i % 4 < 2:
+                ids["three"].append(f"art-{i}")
+    if hasattr(store, "_exec"):
+        await store._exec("ANALYZE articles")
+    hits = await store.search("lighthouse ferry", limit=10)
+    assert sorted(h.article.id for h in hits) == sorted(ids["both"][-few_candidates:])
+    three = await store.search("lighthouse ferry beacon", limit=10)
+    assert sorted(h.article.id for h in three) == sorted(ids["three"][-few_candidates:])
