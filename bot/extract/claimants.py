@@ -23,6 +23,7 @@ from bot.extract.claim_subjects import (
     shares_subject,
     verb_subject,
 )
+from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import clean_subject
 from bot.extract.gender import given_names
 from bot.extract.lexicon import SPEECH_CUES, common_words
@@ -30,9 +31,7 @@ from bot.model import Quote, Sentence
 
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
-_FINDING_VERBS = frozenset(
-    "suggests suggested suggest shows showed show found finds indicates indicated".split()
-)
+_FINDING_VERBS = forms("finding")
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
     r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
@@ -49,10 +48,7 @@ _FILED_WITH = re.compile(
     r"\s+(?:filed|submitted|sent|presented|lodged|seen|obtained|leaked|given)\s+(?:with|to|by)\b.*$"
 )
 
-_AUTHORED_BY = re.compile(
-    r"^.*\b(?:published|released|compiled|commissioned|produced|conducted|written|issued"
-    r"|carried\s+out|drawn\s+up)\s+by\s+"
-)
+_AUTHORED_BY = re.compile(r"^.*\b(?:" + alternation("authored") + r")\s+by\s+")
 
 # "Chancellor Gordon Brown's forecast of 3% to 3.5%": the possessor of a forecast or count
 _POSSESSIVE_CLAIM = re.compile(
@@ -105,12 +101,10 @@ _AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting"
-    r"|predicting|forecasting|projecting|estimating|forecasts|predicts|estimates)\b"
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
 )
 # "..., it said." after the figure: a body named as a source just before
-_IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
+_IT_SAID = re.compile(r"[,;]\s+it\s+(?:" + alternation("it") + r")\b")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
     r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
@@ -120,9 +114,7 @@ _BODY = re.compile(
 # "the 1,200 initially reported by police", "$204m announced by rival Google"
 _BY_AFTER = re.compile(
     r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
-    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
-    r"|quoted|claimed|put|published|released|expected|anticipated|projected|calculated"
-    r"|suggested)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    r"(?:" + alternation("by") + r")\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
     re.IGNORECASE,
 )
 
@@ -436,7 +428,7 @@ class Claimants:
 # "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
 _INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
 _COMMA_BEFORE = re.compile(r",\s*$")
-_LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
+_LISTENER_VERBS = forms("listener")  # "43, told the Daily Telegraph": the listener
 _FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+(?:(?:that|which)\s+)?$")
 # One figure and nothing else, up to a relative "that": "$3.8bn that ", "£3.8 billion "
 _ONE_FIGURE = re.compile(

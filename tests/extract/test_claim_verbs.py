@@ -1,0 +1,33 @@
+"""Issue 19: the claim verbs are one data table (bot/extract/data/claim_verbs.tsv) read by one reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import analyse
+from bot.extract.claim_verbs import FRAMES, alternation, forms
+
+
+def _claimant(text: str, surface: str) -> str | None:
+    fig = next(f for f in analyse(text).figures if f.surface.startswith(surface))
+    return fig.claimant
+
+
+@pytest.mark.parametrize("verb", sorted(forms("says")))
+def test_every_says_verb_in_the_table_credits_its_subject_before_and_after(verb: str) -> None:
+    before = f"Shares in Acme fell on Monday. The Halifax {verb} house prices rose 5% last year."
+    after = f"Shares in Acme fell on Monday. House prices rose 5% last year, the Halifax {verb}."
+    assert _claimant(before, "5%") in ("The Halifax", "Halifax")
+    assert _claimant(after, "5%") in ("the Halifax", "Halifax")
+
+
+def test_every_frame_of_the_table_has_verbs_and_no_form_is_a_stray_frame() -> None:
+    for frame in FRAMES:
+        assert forms(frame), frame
+    assert "pledged" not in forms(*FRAMES)  # a promise asserts no figure
+    assert r"carried\s+out" in alternation("authored")
+
+
+def test_a_finding_verb_credits_a_document_never_a_place() -> None:
+    assert "Halifax" in (_claimant("A survey by the Halifax showed prices rose 5%.", "5%") or "")
+    assert _claimant("Wales showed prices rose 5% in the year.", "5%") is None
