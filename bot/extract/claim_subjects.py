@@ -21,9 +21,14 @@ PROGRESSIVE = forms("progressive")
 # A participle after a comma reports for the sentence's subject: "Mr Balls rejected the
 # allegation ..., saying he was ..."
 PARTICIPLES = forms("participle")
+# A document's participle ("showing", "suggesting"): the claim of whoever authored the document
+SHOWING = forms("showing")
 REPORT_VERB = re.compile(
-    r"\b(?:" + alternation("says", "finding", "participle", "progressive") + r")\b"
+    r"\b(?:" + alternation("says", "finding", "participle", "progressive", "showing") + r")\b"
 )
+# "Goldman Sachs produced research showing", "the Halifax published figures on Monday
+# showing": the authoring verb and its document, right before a SHOWING form
+AUTHORED_DOCUMENT = re.compile(r"\b(?:" + alternation("authored") + r")\s+(?:[\w'’\-]+\s+){1,5}?$")
 
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
@@ -32,6 +37,14 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s*$")
 _NOUN_VERBS = forms("noun")
+_DOCUMENT_SOURCE_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?[A-Z]")
+
+
+def noun_use(s: str, verb: re.Match[str]) -> bool:
+    """Whether a claim-verb form is a document noun with its source after it: "Early estimates
+    from the World Bank put", "forecasts by the IMF show" (the noun, not a verb)."""
+    return verb.group(0) in _NOUN_VERBS and _DOCUMENT_SOURCE_AFTER.match(s, verb.end()) is not None
+
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
 
@@ -241,7 +254,7 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         cut = m.end()
     seg = left[cut:].strip()
     seg = SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
-    inner = list(REPORT_VERB.finditer(seg))
+    inner = [m for m in REPORT_VERB.finditer(seg) if not noun_use(seg, m)]
     if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)

@@ -86,11 +86,27 @@ def clean_subject(seg: str) -> str | None:
         words = seg.split()
     seg = named_tail(words) or _relative_subject(words) or seg
     seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
+    by = _DOCUMENT_BY_NAME.fullmatch(seg)
+    seg = by.group("x") if by else seg  # "Early estimates from the World Bank": World Bank
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
+# A document and the named body it is from or by: the body is the source
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_DOCUMENT_BY_NAME = re.compile(
+    r"(?:[\w'’\-]+\s+){0,3}?(?i:figures|data|reports?|statements?|estimates?|research|surveys?"
+    r"|study|studies|polls?|calculations|numbers|statistics|findings|forecasts?|analysis"
+    r"|review|projections?)\s+(?:from|by)\s+(?:the\s+)?"
+    r"(?P<x>[A-Z][\w&'’/\-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?(?!"
+    + _MONTH
+    + r")[A-Z][\w&'’/\-]*)*)"
+    r"(?:\s+(?:for|in|on)\s+" + _MONTH + r")?"  # "the Commerce Department for November"
+)
 _QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
 # Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
 _BARE_DATA = re.compile(

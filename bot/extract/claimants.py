@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.claim_subjects import (
+    AUTHORED_DOCUMENT,
     NAMED_SUBJECT,
     NOT_SUBJECT_START,
     PARTICIPLES,
@@ -16,9 +17,11 @@ from bot.extract.claim_subjects import (
     PROGRESSIVE,
     REPORT_VERB,
     SENTENCE_END,
+    SHOWING,
     SURVEYED_AND,
     bodies_named,
     named_after,
+    noun_use,
     sentence_subject,
     shares_subject,
     verb_subject,
@@ -97,7 +100,7 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
+_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # "3,000" is no age
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
@@ -288,6 +291,8 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in REPORT_VERB.finditer(s):
+            if noun_use(s, m):
+                continue  # "estimates from the World Bank put": the document, not a verb
             if _PARTICLE_AFTER.match(s, m.end()) or (
                 m.group(0) in ("added", "adds")
                 and _FIGURE_OBJECT.match(s, m.end())
@@ -295,6 +300,12 @@ class Claimants:
             ):
                 continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
             verb_at = m.start()
+            if m.group(0) in SHOWING:
+                authored = AUTHORED_DOCUMENT.search(s, 0, m.start())
+                subj = verb_subject(s, authored.start()) if authored else None
+                if subj:  # "Goldman Sachs produced research showing": Goldman Sachs
+                    out.append((m.start(), subj, True))
+                continue  # "new figures showing", "a poll suggesting": whose is not said
             if m.group(0) in PROGRESSIVE:
                 aux = _AUX_BEFORE.search(s, 0, m.start())
                 if aux is None:
@@ -323,6 +334,8 @@ class Claimants:
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
                 continue
+            if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
+                continue  # "He put it up on the net" (not "He suggested"): documents only
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
                 subj = self._person_before(si)
             if subj is None and not out and shares_subject(s, m):
@@ -480,5 +493,6 @@ _NOMINAL_OPENING = re.compile(
 
 # "A recent survey by Earthlink and Webroot found": the authors of a finding document
 _DOCUMENT_BY = re.compile(
-    r"\b(?:survey|study|report|poll|research|analysis|review)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
+    r"\b(?i:survey|study|report|poll|research|analysis|review|estimates?|figures|data|forecasts?"
+    r"|statistics|calculations|projections?)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
 )

@@ -1,0 +1,107 @@
+"""Issue 19, stop 23: the claimant an editor sees in /figures for the claim frames read from the
+claim-verb table (data/claim_verbs.tsv): "estimates from X put N", "X produced research showing
+N", "according to X, N" before a thousands figure."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import open_core
+from bot.core import Core
+from bot.ingest.service import ingest_paths
+from bot.model import FigureRow, Request
+
+ARTICLES = [
+    {
+        "id": "business/9101",
+        "title": "Tsunami aid bill put at $5bn",
+        "text": (
+            "Governments have pledged help to the countries hit by the tsunami.\n\n"
+            "Early estimates from the World Bank put the amount of aid needed for the worst "
+            "affected countries at about $5bn (£2.6bn), similar to the cash offered after "
+            "Hurricane Mitch."
+        ),
+    },
+    {
+        "id": "business/9102",
+        "title": "M&S prices gap narrows",
+        "text": (
+            "Marks & Spencer has cut prices on hundreds of lines.\n\n"
+            "Separately, investment bank Goldman Sachs produced research showing that a basket "
+            "of M&S goods is now 11% above the high-street average."
+        ),
+    },
+    {
+        "id": "business/9103",
+        "title": "Rover jobs at risk in Longbridge deal",
+        "text": (
+            "Talks over the future of Rover's Longbridge plant continue.\n\n"
+            "According to the Observer, 3,000 jobs - out of a total workforce of 6,500 - could "
+            "be lost if the deal goes ahead."
+        ),
+    },
+    {
+        "id": "business/9104",
+        "title": "US trade gap hits record",
+        "text": (
+            "The US trade deficit has widened to a record.\n\n"
+            "Figures from the Commerce Department for November showed exports down 2.3% to "
+            "$95.6bn."
+        ),
+    },
+    {
+        "id": "tech/9105",
+        "title": "Podcast software grows",
+        "text": (
+            "Adam Curry wrote the first version of the program.\n\n"
+            "He put it up on the net and now dozens of coders are refining it."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf8")
+    async with open_core(tmp_path / "store.db") as c:
+        report = await ingest_paths(c.store, [src])
+        assert report.new == len(ARTICLES)
+        yield c
+
+
+async def _row(core: Core, query: str, surface: str) -> FigureRow:
+    reply = await core.handle(Request(command="figures", args=query))
+    assert not reply.error, reply
+    rows = [r for s in reply.sections for r in s.figures if r.surface.startswith(surface)]
+    assert rows, [r.surface for s in reply.sections for r in s.figures]
+    return rows[0]
+
+
+async def test_estimates_from_a_body_put_a_figure_credit_the_body_by_name(core: Core) -> None:
+    row = await _row(core, "tsunami aid", "about $5bn")
+    assert row.claimant == "World Bank"
+
+
+async def test_a_body_that_produced_research_showing_a_figure_is_its_claimant(core: Core) -> None:
+    row = await _row(core, "M&S prices", "11%")
+    assert row.claimant == "Goldman Sachs"
+
+
+async def test_according_to_before_a_thousands_figure_is_no_age(core: Core) -> None:
+    row = await _row(core, "Rover jobs", "3,000 jobs")
+    assert row.claimant == "the Observer"
+
+
+async def test_figures_from_a_department_name_the_department_not_the_month(core: Core) -> None:
+    row = await _row(core, "US exports", "2.3%")
+    assert row.claimant == "Commerce Department"
+
+
+async def test_a_person_who_put_something_somewhere_claims_no_figure(core: Core) -> None:
+    row = await _row(core, "coders", "dozens of coders")
+    assert row.claimant.endswith("(no source named)")
