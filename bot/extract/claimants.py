@@ -390,6 +390,10 @@ class Claimants:
                 )  # "... worldwide and analysts say"
                 and not SENTENCE_END.search(between)
                 and subject_at > rel
+                and (
+                    _ONE_FIGURE.fullmatch(s, rel, subject_at)  # "the $27bn Russia says Yukos owes"
+                    or self._reports_what_went_before(s, p, subject_at, x)
+                )
                 and not (
                     _FIGURE_BEFORE.search(s, 0, subject_at)
                     and not _ONE_FIGURE.fullmatch(s, rel, subject_at)
@@ -398,6 +402,18 @@ class Claimants:
             ):
                 return x
         return None
+
+    @staticmethod
+    def _reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str) -> bool:
+        """Whether a reporting verb after the figure has what went before as its reported
+        clause: nothing but an adverbial, a listener or the end follows the verb and its
+        subject ("..., analysts said on Monday", "..., said Mr Burke."). A verb with its own
+        object ("..., Wall Street had expected more") reports something else."""
+        verb = REPORT_VERB.match(s, verb_at)
+        if verb is None or verb.group(0) in _LISTENER_VERBS:
+            return True
+        end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
+        return _CLAUSE_CLOSES.match(s, end) is not None
 
     def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
         """Whether the last quote mark before the figure in its paragraph opens a quote.
@@ -467,6 +483,15 @@ _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 # a subordinating conjunction right before the subject: its clause is about something else
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
+)
+# What may follow a reporting verb whose reported clause went before it: the sentence's end,
+# a clause break, or an adverbial ("on Monday", "in a statement", "last week")
+_CLAUSE_CLOSES = re.compile(
+    r"\s*(?:[.,;:!?()\[\]\"“”'‘’—–-]|$|(?:on|in|at|last|this|yesterday|today|earlier|later|recently"
+    r"|previously|when|after|before|while|as|adding|saying|according|of|to|from|for|with|so"
+    r"|now|also|however|too|again|here|there|and|but|because|if|though|although|who|which"
+    r"|that)\b)",
+    re.IGNORECASE,
 )
 _OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
