@@ -153,7 +153,32 @@ class Claimants:
         self.cache: dict[int, list[tuple[int, str, bool]]] = {}
 
     def claimant(self, pos: int, si: int) -> str | None:
-        """The person or body credited with the figure at pos in sentence si, else None."""
+        """The person or body credited with the figure at pos in sentence si, else None; a
+        body written as a description ("The world's second biggest insurer said") is printed
+        by the name the sentences before give it."""
+        found = self._claimant(pos, si)
+        if found is None or not _DESCRIBED_BODY.fullmatch(found):
+            return found
+        named = self._source_before(si)
+        if named is not None:
+            return named  # "according to Swiss Re. The world's second biggest insurer said"
+        return None if _EPITHET.search(found) else found  # "the firm" stays, an epithet does not
+
+    def _source_before(self, si: int) -> str | None:
+        """The body named as a source (a reporting verb's subject, "according to X") nearest
+        before sentence si, in the two sentences before it; never a person or a description."""
+        for j in range(si - 1, max(-1, si - 3), -1):
+            s = self.sentences[j].text
+            found = [(p, x) for p, x, _ in self._verbs(j)]
+            m = _ACCORDING.search(s)
+            if m:
+                found.append((m.start(), clean_subject(m.group("x")) or ""))
+            for _, x in sorted(found, reverse=True):
+                if x and x[0].isupper() and not x.startswith("The ") and not PERSON.match(x):
+                    return x if x.split()[0] not in given_names() else None
+        return None
+
+    def _claimant(self, pos: int, si: int) -> str | None:
         if si < 0:
             return None
         sent = self.sentences[si]
@@ -504,6 +529,20 @@ _WITH_SUBJECT = re.compile(
 )
 
 
+# A body written as a description, not a name: "The world's second biggest insurer", "the
+# mining group" (lowercase words after "the", a place's possessive allowed)
+_DESCRIBED_BODY = re.compile(
+    r"[Tt]he\s+(?:[\w\-]+['’]s\s+)?(?:[a-z\-]+\s+){1,4}(?:insurer|firm|company|group|retailer"
+    r"|bank|airline|carrier|maker|giant|chain|broadcaster|operator|business|corporation"
+    r"|conglomerate|club|union|organisation|organization|agency|watchdog|regulator|charity"
+    r"|network|publisher|developer|manufacturer|producer|supplier|lender|industry|body)"
+)
+# The writer's own rank or praise of a body: "the world's second biggest", "the leading"
+# ("the UK's financial watchdog" only describes, and is printed when no name is found)
+_EPITHET = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|biggest|largest|leading|top|main|oldest"
+    r"|newest|best|most|[a-z]+est)\b"
+)
 # "the firm", "The party", "the computer giant": a body the article named before
 _GENERIC_BODY = re.compile(
     r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"

@@ -1,7 +1,8 @@
 """Issue 19, stop 23: the claimant an editor sees in /figures for the claim frames read from the
 claim-verb table (data/claim_verbs.tsv): "estimates from X put N", "X produced research showing
 N", "according to X, N" before a thousands figure, and a verb after the figure that has an
-object of its own ("..., Wall Street had expected more") claims nothing."""
+object of its own ("..., Wall Street had expected more") claims nothing; a body written as the
+writer's description is shown by its name, or not at all."""
 
 from __future__ import annotations
 
@@ -65,6 +66,24 @@ ARTICLES = [
         ),
     },
     {
+        "id": "business/9107",
+        "title": "Disasters cost insurers record sum",
+        "text": (
+            "Storms and earthquakes made 2004 the most expensive year on record for property "
+            "insurers, according to Swiss Re.\n\nThe world's second biggest insurer said "
+            "disasters around the globe have seen property claims reach $42bn (£21.5bn)."
+        ),
+    },
+    {
+        "id": "business/9108",
+        "title": "Miner warns on copper output",
+        "text": (
+            "Copper prices rose on Monday as traders worried about supplies from Chile.\n\n"
+            "The world's largest copper producer said output would fall 4% this year, after "
+            "strikes at two of its mines."
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -123,3 +142,15 @@ async def test_a_verb_with_its_own_object_after_the_figure_does_not_claim_it(cor
     assert "no source named" in row.claimant  # "Wall Street had expected more"
     row = await _row(core, "eBay sales", "5%")
     assert row.claimant == "the company"  # "..., the company said on Wednesday"
+
+
+async def test_a_body_written_as_a_description_is_shown_by_the_name_given_before(
+    core: Core,
+) -> None:
+    row = await _row(core, "insurers claims", "$42bn")
+    assert row.claimant == "Swiss Re"  # not "The world's second biggest insurer"
+
+
+async def test_a_described_body_the_article_never_names_is_no_source(core: Core) -> None:
+    row = await _row(core, "copper output", "4%")
+    assert "no source named" in row.claimant  # "The world's largest copper producer"
