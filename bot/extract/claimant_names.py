@@ -110,7 +110,7 @@ _DOCUMENT_BY_NAME = re.compile(
 _QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
 # Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
 _BARE_DATA = re.compile(
-    r"(?:(?:the|these|those|new|latest|official|government|other)\s+){0,2}"
+    r"(?:(?:the|these|those|new|latest|recent|official|government|other)\s+){0,2}"
     r"(?:figures|data|statistics|numbers)",
     re.IGNORECASE,
 )

@@ -362,7 +362,8 @@ class Claimants:
             if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
                 continue  # "He put it up on the net" (not "He suggested"): documents only
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
-                subj = self._person_before(si)
+                # "He said the singer had ...": the quotes' reading of he, else the last person
+                subj = self._reported_by(si, m.end()) or self._person_before(si)
             if subj is None and not out and shares_subject(s, m):
                 subj = sentence_subject(s)  # "Microsoft has indexed ... and claims to"
             if subj:
@@ -373,6 +374,17 @@ class Claimants:
                     out.append((m.start(), *inverted))
         self.cache[si] = out
         return out
+
+    def _reported_by(self, si: int, verb_end: int) -> str | None:
+        """The speaker the quotes' reader resolved for the indirect quote a pronoun's verb
+        opens (its he/she resolution reads the paragraph, not only the last titled name)."""
+        at = self.sentences[si].start + verb_end
+        for q in self.indirect:
+            if q.start > at + 12:
+                break
+            if q.start >= at and q.speaker:
+                return clean_subject(q.speaker)
+        return None
 
     def _person_before(self, si: int) -> str | None:
         """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
@@ -387,9 +399,9 @@ class Claimants:
         s = self.sentences[si].text
         verbs = self._verbs(si)
         before = [(p, x) for p, x, covers in verbs if p < rel and covers]
-        if before:
-            return before[-1][1]
         m = _ACCORDING.search(s)
+        if before and not (m and _NEXT_TO_FIGURE.fullmatch(s, rel, m.start())):
+            return before[-1][1]  # unless "... 230 according to recent figures": the nearer
         if m:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author
@@ -509,6 +521,8 @@ _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
 )
+# Only the figure's own words between it and a source: "230 according to", "£5bn, according to"
+_NEXT_TO_FIGURE = re.compile(r"\S+(?:\s+[a-z]+){0,3}?\s+")
 # What may follow a reporting verb whose reported clause went before it: the sentence's end,
 # a clause break, or an adverbial ("on Monday", "in a statement", "last week")
 _CLAUSE_CLOSES = re.compile(

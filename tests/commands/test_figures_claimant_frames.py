@@ -84,6 +84,16 @@ ARTICLES = [
         ),
     },
     {
+        "id": "entertainment/9109",
+        "title": "Prosecutor opens singer's trial",
+        "text": (
+            "The trial of the singer opened in California on Monday.\n\n"
+            "In the prosecution's opening statement, Tom Sneddon told the court that Mr Cole "
+            "had shown the boy films in order to win his trust. He said the singer had invited "
+            "the boy - who was 13 at the time - and his brother to the ranch 25 times."
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -154,3 +164,10 @@ async def test_a_body_written_as_a_description_is_shown_by_the_name_given_before
 async def test_a_described_body_the_article_never_names_is_no_source(core: Core) -> None:
     row = await _row(core, "copper output", "4%")
     assert "no source named" in row.claimant  # "The world's largest copper producer"
+
+
+async def test_he_said_is_the_person_the_quotes_resolve_not_the_last_titled_name(
+    core: Core,
+) -> None:
+    row = await _row(core, "singer trial ranch", "25 times")
+    assert row.claimant == "Tom Sneddon"  # not "Mr Cole", the last "Mr" before "He said"

@@ -31,3 +31,9 @@ def test_every_frame_of_the_table_has_verbs_and_no_form_is_a_stray_frame() -> No
 def test_a_finding_verb_credits_a_document_never_a_place() -> None:
     assert _claimant("A survey by the Halifax showed prices rose 5%.", "5%") == "Halifax"
     assert _claimant("Wales showed prices rose 5% in the year.", "5%") is None
+
+
+def test_an_according_to_next_to_the_figure_is_nearer_than_a_verb_before() -> None:
+    text = "Mr Hill said there are now 230 according to the BPI, and more will open."
+    assert _claimant(text, "230") == "the BPI"
+    assert _claimant("Mr Hill said sales rose 5% last year.", "5%") == "Mr Hill"
