@@ -217,9 +217,9 @@ def verb_subject(s: str, verb_pos: int) -> str | None:
     name too long to print gives way to its bracketed abbreviation ("The National Institute of
     Economic and Social Research (NIESR) claims": NIESR)."""
     found = _subject_words(s, verb_pos)
-    if found is None:
+    if found is None or len(found.split()) > 5:  # six words: its short form, if it has one
         abbr = _ABBREVIATION_END.search(s, 0, verb_pos)
-        found = abbr.group(1) if abbr else None
+        found = abbr.group(1) if abbr else found
     return found
 
 

@@ -90,6 +90,8 @@ def clean_subject(seg: str) -> str | None:
     seg = by.group("x") if by else seg  # "Early estimates from the World Bank": World Bank
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    if len(seg.split()) == 7 and seg.split()[0] in ("the", "The") and seg.split()[1][:1].isupper():
+        seg = seg.split(" ", 1)[1]  # "the United Nations Economic Commission for Europe"
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 

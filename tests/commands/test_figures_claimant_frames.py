@@ -94,6 +94,25 @@ ARTICLES = [
         ),
     },
     {
+        "id": "business/9110",
+        "title": "Turkey's economy under scrutiny",
+        "text": (
+            "Turkey's economy has grown fast since the crisis of 2001.\n\n"
+            "Critics insist that much of the optimism has been over-egged - an argument "
+            "amplified by a 134% rise in the country's current account deficit to $10.7bn."
+        ),
+    },
+    {
+        "id": "tech/9111",
+        "title": "Robot market set to grow",
+        "text": (
+            "Robots are moving out of factories and into homes.\n\n"
+            "Robots can fulfil serious functions in society and the United Nations Economic "
+            "Commission for Europe predicts that the market will swell from 81,000 units in "
+            "2003 to 106,000 in 2007."
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -171,3 +190,13 @@ async def test_he_said_is_the_person_the_quotes_resolve_not_the_last_titled_name
 ) -> None:
     row = await _row(core, "singer trial ranch", "25 times")
     assert row.claimant == "Tom Sneddon"  # not "Mr Cole", the last "Mr" before "He said"
+
+
+async def test_the_writers_comment_after_a_dash_is_not_the_subjects_claim(core: Core) -> None:
+    row = await _row(core, "Turkey deficit", "$10.7bn")
+    assert "no source named" in row.claimant  # "- an argument amplified by": the writer's
+
+
+async def test_a_long_body_name_is_printed_without_its_article(core: Core) -> None:
+    row = await _row(core, "robot market", "81,000 units")
+    assert row.claimant == "United Nations Economic Commission for Europe"
