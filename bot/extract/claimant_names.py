@@ -34,7 +34,8 @@ _TITLE_WORDS = re.compile(
 # no part of the name.
 _LEAD_PREPOSITION = re.compile(
     r"^(?:below|above|beyond|despite|beside|besides|unlike|like|after|before|since|until"
-    r"|amid|among|against|without|within|including|excluding|versus)\s+",
+    r"|amid|among|against|without|within|including|excluding|versus"
+    r"|(?:[a-z]+er|more|less|fewer)\s+than)\s+",  # "lower than analysts": the analysts
     re.IGNORECASE,
 )
 

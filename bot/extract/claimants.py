@@ -355,6 +355,7 @@ class Claimants:
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
                 and not _DOCUMENT_BY.search(s, 0, m.start())
+                and not _DOCUMENT_AUTHORED.search(s, 0, m.start())
                 and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
@@ -398,12 +399,17 @@ class Claimants:
     def _in_sentence(self, si: int, rel: int) -> str | None:
         s = self.sentences[si].text
         verbs = self._verbs(si)
+        for p, x, _ in verbs:
+            at = s.rfind(x, 0, p)
+            if p > rel and at > rel and _ONE_FIGURE.fullmatch(s, rel, at):
+                return x  # "the £100m analysts had expected": the relative clause's subject
         before = [(p, x) for p, x, covers in verbs if p < rel and covers]
         m = _ACCORDING.search(s)
         if (
             before
             and not (m and _NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
             and not _SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
+            and not _OWN_CLAUSE.search(s, before[-1][0], rel)
         ):
             return before[-1][1]  # unless "... 230 according to recent figures": the nearer
         if m:
@@ -529,6 +535,18 @@ _SUBORDINATE = re.compile(
 # been over-egged - an argument amplified by a 134% rise", "- a view backed by": what follows
 # is no part of what the subject said
 _SENTENCE_APPOSITIVE = re.compile(r"\s[-–—]\s+(?:an?|one)\s+[a-z]+\s+(?:[a-z]+ed|that|which)\b")
+# A contrasting clause with a named subject of its own: "The Tories claim ... £35bn savings,
+# while Labour has offered £22bn": the other party's figure, not the Tories' claim
+_OWN_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:while|whereas|but|although|though)\s+(?:the\s+)?[A-Z][\w&\-]*"
+    r"(?:\s+[A-Z][\w&\-]*)*\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ed)\b"
+)
+# "The study, conducted by consultancy Building Zones, found": a document and its author
+_DOCUMENT_AUTHORED = re.compile(
+    r"\b(?i:survey|study|report|poll|research|analysis|review)\s*,?\s+(?:"
+    + alternation("authored")
+    + r")\s+by\s+[^;:]{1,60}$"
+)
 # Only the figure's own words between it and a source: "230 according to", "£5bn, according to"
 _NEXT_TO_FIGURE = re.compile(r"\S+(?:\s+[a-z]+){0,3}?\s+")
 # What may follow a reporting verb whose reported clause went before it: the sentence's end,

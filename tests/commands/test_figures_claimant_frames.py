@@ -113,6 +113,33 @@ ARTICLES = [
         ),
     },
     {
+        "id": "politics/9112",
+        "title": "Parties clash over tax sums",
+        "text": (
+            "The election campaign turned to taxes on Tuesday.\n\n"
+            "The Tories claim they can cut taxes through £35bn efficiency savings, while Labour "
+            "has offered £22bn savings but has yet to map out its tax plans."
+        ),
+    },
+    {
+        "id": "business/9113",
+        "title": "Jarvis sells road business",
+        "text": (
+            "Jarvis has sold its roads arm to a rival contractor.\n\n"
+            "Jarvis said the sale, which raked in more than the £100m analysts had expected, "
+            "would substantially enhance its financial position."
+        ),
+    },
+    {
+        "id": "tech/9114",
+        "title": "Library users seek a desk",
+        "text": (
+            "The British Library is used as an office by many visitors.\n\n"
+            "The study, conducted by consultancy Building Zones, found that 16% of visitors "
+            "came to the Library to sit down and work."
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -200,3 +227,22 @@ async def test_the_writers_comment_after_a_dash_is_not_the_subjects_claim(core: 
 async def test_a_long_body_name_is_printed_without_its_article(core: Core) -> None:
     row = await _row(core, "robot market", "81,000 units")
     assert row.claimant == "United Nations Economic Commission for Europe"
+
+
+async def test_the_other_partys_figure_in_a_while_clause_is_not_the_first_partys(
+    core: Core,
+) -> None:
+    assert (await _row(core, "tax savings", "£35bn")).claimant == "The Tories"
+    assert "no source named" in (await _row(core, "tax savings", "£22bn")).claimant
+
+
+async def test_the_source_of_a_relative_clause_right_after_the_figure_is_its_claimant(
+    core: Core,
+) -> None:
+    row = await _row(core, "Jarvis sale", "£100m")
+    assert row.claimant == "analysts"  # "the £100m analysts had expected", not Jarvis
+
+
+async def test_a_study_conducted_by_a_body_found_credits_the_body(core: Core) -> None:
+    row = await _row(core, "library visitors", "16%")
+    assert row.claimant == "Building Zones"
