@@ -219,6 +219,8 @@ class Claimants:
         if found:
             return found
         if inside:
+            if _SCARE_QUOTE.search(sent.text, 0, rel) and _SCARE_QUOTE_END.match(sent.text, rel):
+                return None  # 'at between "two and three times" the value': the writer's words
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)
         if said:
@@ -547,6 +549,10 @@ _DOCUMENT_AUTHORED = re.compile(
     + alternation("authored")
     + r")\s+by\s+[^;:]{1,60}$"
 )
+# A few quoted words inside the writer's own sentence (no quote the quotes' reader found):
+# opened after a lowercase word, closed within a few words and followed by more of the sentence
+_SCARE_QUOTE = re.compile(r"\b[a-z]+\s+[\"“](?:\S+\s+){0,2}$")
+_SCARE_QUOTE_END = re.compile(r"(?:\S+\s+){0,4}?\S*?[\"”]\s+[a-z]")
 # Only the figure's own words between it and a source: "230 according to", "£5bn, according to"
 _NEXT_TO_FIGURE = re.compile(r"\S+(?:\s+[a-z]+){0,3}?\s+")
 # What may follow a reporting verb whose reported clause went before it: the sentence's end,

@@ -140,6 +140,17 @@ ARTICLES = [
         ),
     },
     {
+        "id": "politics/9115",
+        "title": "Audit office criticises cull payments",
+        "text": (
+            "The National Audit Office has criticised payments made during the foot-and-mouth "
+            "cull.\n\nMinisters had hoped to get £900m from the EU to help with animal slaughter "
+            "but in the end were granted £349m. That was because the UK had valued the culled "
+            'animals at between "two and three times" their likely market value. National '
+            'Audit Office head Sir John Bourn said: "Lessons must be learned."'
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -246,3 +257,10 @@ async def test_the_source_of_a_relative_clause_right_after_the_figure_is_its_cla
 async def test_a_study_conducted_by_a_body_found_credits_the_body(core: Core) -> None:
     row = await _row(core, "library visitors", "16%")
     assert row.claimant == "Building Zones"
+
+
+async def test_a_few_quoted_words_in_the_writers_sentence_are_no_speakers_figure(
+    core: Core,
+) -> None:
+    row = await _row(core, "culled animals", "three times")
+    assert "no source named" in row.claimant  # not Sir John Bourn, who spoke before
