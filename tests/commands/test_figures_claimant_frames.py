@@ -76,11 +76,11 @@ ARTICLES = [
     },
     {
         "id": "business/9108",
-        "title": "Miner warns on copper output",
+        "title": "Insurer braces for storm claims",
         "text": (
-            "Copper prices rose on Monday as traders worried about supplies from Chile.\n\n"
-            "The world's largest copper producer said output would fall 4% this year, after "
-            "strikes at two of its mines."
+            "Insurance shares rose on Monday as traders weighed the storm season.\n\n"
+            "The world's biggest insurer said claims would rise 4% this year, after storms in "
+            "Florida."
         ),
     },
     {
@@ -219,8 +219,8 @@ async def test_a_body_written_as_a_description_is_shown_by_the_name_given_before
 
 
 async def test_a_described_body_the_article_never_names_is_no_source(core: Core) -> None:
-    row = await _row(core, "copper output", "4%")
-    assert "no source named" in row.claimant  # "The world's largest copper producer"
+    row = await _row(core, "insurer claims storms", "4%")
+    assert "no source named" in row.claimant  # "The world's biggest insurer": an epithet
 
 
 async def test_he_said_is_the_person_the_quotes_resolve_not_the_last_titled_name(
