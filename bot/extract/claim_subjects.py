@@ -67,7 +67,8 @@ _SUBJECT_TRIM = re.compile(
 )
 
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+"
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still|though"
+    r"|although)\s+"
     r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
     r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z]))+",
     re.IGNORECASE,
@@ -273,6 +274,9 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         return None
     first = seg.split()[0]
     appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    author = _AUTHORED_APPOSITIVE.match(seg) if appositive else None
+    if author is not None and clean_subject(author.group(1)):
+        return clean_subject(author.group(1))  # "The study, conducted by Building Zones, found"
     if appositive and left[:cut].rstrip().endswith(","):
         # Appositive: "RIA Novosti, the state news agency of Russia, said"
         prev = left[:cut].rstrip()[:-1]
@@ -289,10 +293,16 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))
             and name.split()[0].lower() not in _PREPOSITIONS  # "On Wednesday, the Agency said"
             and len(name.split()) <= 5
-            and not re.search(r"\b[a-z]{4,}\b", name)
+            and not re.search(r"\b[a-z]{4,}\b", _DOCUMENT_HEAD.sub("", name))
         ):
             seg = name
     return clean_subject(seg)
+
+
+# "The Hefce report, drawing on child benefits data, said": a named document before an
+# appositive is a name like any other
+_AUTHORED_APPOSITIVE = re.compile(r"(?:" + alternation("authored") + r")\s+by\s+(.+)$")
+_DOCUMENT_HEAD = re.compile(r"\s+(?:report|study|survey|poll|review|analysis|research)$")
 
 
 # The lowercase source right after a figure, as the subject of a relative clause: "the £100m

@@ -159,6 +159,11 @@ class Claimants:
         found = self._claimant(pos, si)
         if found is None or not _DESCRIBED_BODY.fullmatch(found):
             return found
+        s = self.sentences[si].text
+        at = s.find(found)
+        apposed = _NAME_BEFORE_COMMA.search(s, 0, at) if at > 0 else None
+        if apposed is not None:
+            return clean_subject(apposed.group(1))  # "Hanover Re, Europe's fifth-largest ..."
         named = self._source_before(si)
         if named is not None:
             return named  # "according to Swiss Re. The world's second biggest insurer said"
@@ -578,11 +583,13 @@ _WITH_SUBJECT = re.compile(
 # A body written as a description, not a name: "The world's second biggest insurer", "the
 # mining group" (lowercase words after "the", a place's possessive allowed)
 _DESCRIBED_BODY = re.compile(
-    r"[Tt]he\s+(?:[\w\-]+['’]s\s+)?(?:[a-z\-]+\s+){1,4}(?:insurer|firm|company|group|retailer"
+    r"(?:[Tt]he\s+(?:[\w\-]+['’]s\s+)?|[A-Z][\w\-]*['’]s\s+)(?:[a-z\-]+\s+){1,4}(?:insurer|firm|company|group|retailer"
     r"|bank|airline|carrier|maker|giant|chain|broadcaster|operator|business|corporation"
     r"|conglomerate|club|union|organisation|organization|agency|watchdog|regulator|charity"
     r"|network|publisher|developer|manufacturer|producer|supplier|lender|industry|body)"
 )
+# The name a description is in apposition to: "Hanover Re, Europe's fifth-largest reinsurer"
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*),\s+$")
 # The writer's own rank or praise of a body: "the world's second biggest", "the leading"
 # ("the UK's financial watchdog" only describes, and is printed when no name is found)
 _EPITHET = re.compile(

@@ -37,3 +37,31 @@ def test_an_according_to_next_to_the_figure_is_nearer_than_a_verb_before() -> No
     text = "Mr Hill said there are now 230 according to the BPI, and more will open."
     assert _claimant(text, "230") == "the BPI"
     assert _claimant("Mr Hill said sales rose 5% last year.", "5%") == "Mr Hill"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "The Hefce report, drawing on child benefits data, said teenagers in the richest "
+            "areas had a better than 50% chance of going to university.",
+            "50%",
+            "The Hefce report",  # not "drawing on child benefits data"
+        ),
+        (
+            "Though Mr Lanzone added that the firm would index the 300m blog entries it holds.",
+            "300m",
+            "Mr Lanzone",  # not "Though Mr Lanzone"
+        ),
+        (
+            "A spokeswoman for Hanover Re, Europe's fifth-largest reinsurance firm, estimated "
+            "claims would be in the low double-digit millions of euros.",
+            "millions of euros",
+            "Hanover Re",  # the name the description is in apposition to
+        ),
+    ],
+)
+def test_a_claimant_is_a_name_never_a_fragment_or_description(
+    text: str, surface: str, claimant: str
+) -> None:
+    assert _claimant(text, surface) == claimant
