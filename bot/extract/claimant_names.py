@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.claim_verbs import alternation
 from bot.extract.figure_cand import NOUN_STOP
 from bot.extract.lexicon import NOMINAL_HEADS, TITLES, common_words
 
@@ -71,6 +72,9 @@ def clean_subject(seg: str) -> str | None:
         return None  # "the figures showed", "figures show": data, no one named as its source
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
         return None  # "Recently announced changes": a sentence adverb is never a claimant
+    authored = _DOCUMENT_AUTHORED_BY.fullmatch(seg)
+    if authored:  # "Research conducted by the EOC": the EOC
+        return clean_subject(authored.group("x"))
     if _NAME_THEN_VERB.search(seg + " "):
         return None  # "Mr Blair derided Tory": a cut through a clause
     named = any(w[0].isupper() for w in words[1:]) or (
@@ -97,6 +101,10 @@ def clean_subject(seg: str) -> str | None:
 
 
 # A document and the named body it is from or by: the body is the source
+_DOCUMENT_AUTHORED_BY = re.compile(
+    r"(?:[\w'’\-]+\s+){0,2}?(?i:figures|data|reports?|research|surveys?|study|studies|polls?"
+    r"|analysis|review)\s+(?:" + alternation("authored") + r")\s+by\s+(?P<x>(?:the\s+)?[A-Z].*)"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"

@@ -179,8 +179,9 @@ class Claimants:
             if m:
                 found.append((m.start(), clean_subject(m.group("x")) or ""))
             for _, x in sorted(found, reverse=True):
-                if x and x[0].isupper() and not x.startswith("The ") and not PERSON.match(x):
-                    return x if x.split()[0] not in given_names() else None
+                words = re.sub(r"^[Tt]he\s+", "", x).split()
+                if words and words[0][0].isupper() and not PERSON.match(x):
+                    return x if words[0] not in given_names() else None
         return None
 
     def _claimant(self, pos: int, si: int) -> str | None:
@@ -423,6 +424,8 @@ class Claimants:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
+            if _ITS_DOCUMENT.fullmatch(x):
+                return self._source_before(si)  # "according to their figures": the body before
             return clean_subject(x)
         after = [
             (p, x)
@@ -587,6 +590,11 @@ _DESCRIBED_BODY = re.compile(
     r"|bank|airline|carrier|maker|giant|chain|broadcaster|operator|business|corporation"
     r"|conglomerate|club|union|organisation|organization|agency|watchdog|regulator|charity"
     r"|network|publisher|developer|manufacturer|producer|supplier|lender|industry|body)"
+)
+# A document of a body named before: "according to their figures", "according to its survey"
+_ITS_DOCUMENT = re.compile(
+    r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|research|survey|report|study"
+    r"|estimates?|calculations|statistics|analysis)"
 )
 # The name a description is in apposition to: "Hanover Re, Europe's fifth-largest reinsurer"
 _NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*),\s+$")

@@ -151,6 +151,16 @@ ARTICLES = [
         ),
     },
     {
+        "id": "politics/9116",
+        "title": "Women still miss out on top jobs",
+        "text": (
+            "A new panel will advise companies on equal pay.\n\n"
+            "Research conducted by the EOC last year revealed that many Britons believe the pay "
+            "gap is natural. Women hold less than 10% of the top positions in FTSE 100 "
+            "companies, according to their figures."
+        ),
+    },
+    {
         "id": "tech/9105",
         "title": "Podcast software grows",
         "text": (
@@ -264,3 +274,10 @@ async def test_a_few_quoted_words_in_the_writers_sentence_are_no_speakers_figure
 ) -> None:
     row = await _row(core, "culled animals", "three times")
     assert "no source named" in row.claimant  # not Sir John Bourn, who spoke before
+
+
+async def test_according_to_their_figures_names_the_body_whose_research_came_before(
+    core: Core,
+) -> None:
+    row = await _row(core, "women top positions", "less than 10%")
+    assert row.claimant == "the EOC"
