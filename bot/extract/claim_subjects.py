@@ -208,8 +208,7 @@ def bodies_named(s: str) -> list[tuple[str, bool]]:
 # Who surveyed or studied something, and then found: the finder of what follows
 SURVEYED_AND = re.compile(
     r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})\s+"
-    r"(?:surveyed|polled|questioned|studied|analysed|analyzed|examined|interviewed"
-    r"|monitored|tracked)\b[^,;:.]{0,80}\band$"
+    r"(?:" + alternation("surveyed") + r")\b[^,;:.]{0,80}\band$"
 )
 
 

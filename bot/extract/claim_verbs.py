@@ -10,7 +10,8 @@ from functools import lru_cache
 from importlib import resources
 
 FRAMES = frozenset(
-    "says finding progressive participle showing listener noun by pronoun it authored".split()
+    """says finding progressive participle showing listener noun by pronoun it authored surveyed
+    handled""".split()
 )
 
 

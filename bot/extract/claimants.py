@@ -47,9 +47,7 @@ _ACCORDING = re.compile(
 )
 
 # A document's description after its noun: "a registration document filed with the SEC"
-_FILED_WITH = re.compile(
-    r"\s+(?:filed|submitted|sent|presented|lodged|seen|obtained|leaked|given)\s+(?:with|to|by)\b.*$"
-)
+_FILED_WITH = re.compile(r"\s+(?:" + alternation("handled") + r")\s+(?:with|to|by)\b.*$")
 
 _AUTHORED_BY = re.compile(r"^.*\b(?:" + alternation("authored") + r")\s+by\s+")
 
