@@ -82,6 +82,9 @@ _DOCUMENT_AFTER = re.compile(
     r"(?=\s*[,.;]|\s*$)"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+# A source named in lowercase after an inverted verb, ending the sentence or its clause:
+# "..., said industry officials.", "..., said analysts," (clean_subject checks the noun)
+_PLAIN_SOURCE_AFTER = re.compile(r"\s+((?:the\s+)?(?:[a-z\-]+\s+){0,2}[a-z]+s)(?=\s*(?:[.,;]|$))")
 
 
 def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
@@ -96,7 +99,9 @@ def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
         # "said the UK market had seen": a clause, no subject, unless a document follows
         doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
         if doc is None:
-            return None
+            plain = _PLAIN_SOURCE_AFTER.match(s, toks[ci].end)  # "..., said industry officials."
+            name = clean_subject(plain.group(1)) if plain else None
+            return (name, False) if name else None
         # "..., says a study", "..., says a report by the Halifax": the document, or its author
         return (clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
     name = clean_subject(m.surface or m.name or "")
@@ -216,6 +221,9 @@ def verb_subject(s: str, verb_pos: int) -> str | None:
     """The subject written before a reporting verb: "Russia's defense ministry claimed"; a
     name too long to print gives way to its bracketed abbreviation ("The National Institute of
     Economic and Social Research (NIESR) claims": NIESR)."""
+    who = _WHO_ANTECEDENT.search(s, 0, verb_pos)
+    if who is not None:  # "economics minister Heizo Takenaka who said": the name before who
+        return clean_subject(who.group(1))
     found = _subject_words(s, verb_pos)
     if found is None or len(found.split()) > 5:  # six words: its short form, if it has one
         abbr = _ABBREVIATION_END.search(s, 0, verb_pos)
@@ -223,6 +231,9 @@ def verb_subject(s: str, verb_pos: int) -> str | None:
     return found
 
 
+_WHO_ANTECEDENT = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+),?\s+who\s+(?:also\s+|has\s+|had\s+)?$"
+)
 _ABBREVIATION_END = re.compile(r"[A-Z][\w&'’\-]*\s+\(([A-Z][A-Za-z&]{1,7})\)[\s,]*$")
 
 

@@ -64,6 +64,8 @@ def clean_subject(seg: str) -> str | None:
         or (len(words) == 1 and words[0].lower() in PRONOUN)
     ):
         return None
+    if re.search(r"\b(?:what|than)\b", seg, re.IGNORECASE):
+        return None  # "twice what some analysts [had been expecting]": a comparison, no name
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
@@ -159,7 +161,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce""".split()
+    lawyer spammer document filing prospectus taskforce banker""".split()
 )
 
 

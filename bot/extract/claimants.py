@@ -572,7 +572,7 @@ _CLAUSE_CLOSES = re.compile(
 )
 _OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
-_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
+_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were|been)\s+(?:(?:now|also|still)\s+)?$")
 # "with analysts saying": a participle with its own subject after "with"
 _WITH_SUBJECT = re.compile(
     r"\bwith\s+(?P<x>(?:(?:the|some|many|most)\s+)?(?:[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3}"

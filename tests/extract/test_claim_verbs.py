@@ -65,3 +65,41 @@ def test_a_claimant_is_a_name_never_a_fragment_or_description(
     text: str, surface: str, claimant: str
 ) -> None:
     assert _claimant(text, surface) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "Jet Airways' share offer was oversubscribed 16.2 times, bankers said on Friday.",
+            "16.2 times",
+            "bankers",
+        ),
+        (
+            "US Airways had to cancel approximately 65 flights on Thursday, said industry "
+            "officials.",
+            "approximately 65 flights",
+            "industry officials",
+        ),
+        (
+            "Growth was 1.1%, and economists had been predicting as much as 2% this time.",
+            "as much as 2%",
+            "economists",
+        ),
+        (
+            "The figures were given by economics minister Heizo Takenaka who said the economy "
+            "would grow by 2% in 2006.",
+            "2%",
+            "Heizo Takenaka",
+        ),
+        (
+            "US retail sales were up 0.6% in January, twice what some analysts had been expecting.",
+            "0.6%",
+            None,  # not "twice what some analysts": a comparison, no one's claim
+        ),
+    ],
+)
+def test_more_named_sources_and_no_comparison_fragment(
+    text: str, surface: str, claimant: str | None
+) -> None:
+    assert _claimant(text, surface) == claimant
