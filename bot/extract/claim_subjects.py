@@ -82,6 +82,7 @@ _DOCUMENT_AFTER = re.compile(
     r"(?=\s*[,.;]|\s*$)"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+_SHORT_OPENING = re.compile(r"(?:[A-Z]?[a-z]+\s+){0,2}[A-Za-z]+,\s*")
 # A source named in lowercase after an inverted verb, ending the sentence or its clause:
 # "..., said industry officials.", "..., said analysts," (clean_subject checks the noun)
 _PLAIN_SOURCE_AFTER = re.compile(r"\s+((?:the\s+)?(?:[a-z\-]+\s+){0,2}[a-z]+s)(?=\s*(?:[.,;]|$))")
@@ -105,7 +106,10 @@ def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
         # "..., says a study", "..., says a report by the Halifax": the document, or its author
         return (clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
     name = clean_subject(m.surface or m.name or "")
-    return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
+    # "On average, said Mr Macklin, users conduct 5 searches": a parenthetical verb after a
+    # short opening reports the clause after the name, as "said Mr Burke, that ..." does
+    aside = _SHORT_OPENING.fullmatch(s, 0, verb_pos) and s.startswith(",", m.end)
+    return (name, bool(_THAT_AFTER.match(s, m.end) or aside)) if name else None
 
 
 _AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?")
