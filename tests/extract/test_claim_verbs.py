@@ -93,6 +93,11 @@ def test_a_claimant_is_a_name_never_a_fragment_or_description(
             "Heizo Takenaka",
         ),
         (
+            "On average, said Mr Macklin, users conduct between five and 10 searches per day.",
+            "five and 10 searches",
+            "Mr Macklin",  # a parenthetical verb after a short opening reports what follows
+        ),
+        (
             "US retail sales were up 0.6% in January, twice what some analysts had been expecting.",
             "0.6%",
             None,  # not "twice what some analysts": a comparison, no one's claim
