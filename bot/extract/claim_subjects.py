@@ -84,8 +84,11 @@ _DOCUMENT_AFTER = re.compile(
 _THAT_AFTER = re.compile(r",?\s+that\b")
 _SHORT_OPENING = re.compile(r"(?:[A-Z]?[a-z]+\s+){0,2}[A-Za-z]+,\s*")
 # A source named in lowercase after an inverted verb, ending the sentence or its clause:
-# "..., said industry officials.", "..., said analysts," (clean_subject checks the noun)
-_PLAIN_SOURCE_AFTER = re.compile(r"\s+((?:the\s+)?(?:[a-z\-]+\s+){0,2}[a-z]+s)(?=\s*(?:[.,;]|$))")
+# "..., said industry officials.", "..., said a company spokesman." (clean_subject checks the
+# noun is a source)
+_PLAIN_SOURCE_AFTER = re.compile(
+    r"\s+((?:the\s+|an?\s+)?(?:[a-z\-]+\s+){0,2}[a-z]+)(?=\s*(?:[.,;]|$))"
+)
 
 
 def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:

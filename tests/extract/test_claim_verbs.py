@@ -82,6 +82,11 @@ def test_a_claimant_is_a_name_never_a_fragment_or_description(
             "industry officials",
         ),
         (
+            "He took the names of 400 customers, said a company spokesman.",
+            "400 customers",
+            "a company spokesman",
+        ),
+        (
             "Growth was 1.1%, and economists had been predicting as much as 2% this time.",
             "as much as 2%",
             "economists",
