@@ -8,6 +8,36 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.claim_shapes import (
+    AUX_BEFORE,
+    CLAUSE_CLOSES,
+    CLAUSE_VERB_AFTER,
+    COMMA_BEFORE,
+    DESCRIBED_BODY,
+    DOCUMENT_AUTHORED,
+    DOCUMENT_BY,
+    EPITHET,
+    FIGURE_BEFORE,
+    FIGURE_OBJECT,
+    GENERIC_BODY,
+    INVERTED_BEFORE,
+    ITS_DOCUMENT,
+    LISTENER_VERBS,
+    NAME_BEFORE_COMMA,
+    NEXT_TO_FIGURE,
+    NOMINAL_OPENING,
+    ONE_FIGURE,
+    OPENS_QUOTE,
+    OWN_CLAUSE,
+    OWNED_DATA_BEFORE,
+    PARTICIPLE_AT,
+    PARTICLE_AFTER,
+    SCARE_QUOTE,
+    SCARE_QUOTE_END,
+    SENTENCE_APPOSITIVE,
+    SUBORDINATE,
+    WITH_SUBJECT,
+)
 from bot.extract.claim_subjects import (
     AUTHORED_DOCUMENT,
     NAMED_SUBJECT,
@@ -155,17 +185,17 @@ class Claimants:
         body written as a description ("The world's second biggest insurer said") is printed
         by the name the sentences before give it."""
         found = self._claimant(pos, si)
-        if found is None or not _DESCRIBED_BODY.fullmatch(found):
+        if found is None or not DESCRIBED_BODY.fullmatch(found):
             return found
         s = self.sentences[si].text
         at = s.find(found)
-        apposed = _NAME_BEFORE_COMMA.search(s, 0, at) if at > 0 else None
+        apposed = NAME_BEFORE_COMMA.search(s, 0, at) if at > 0 else None
         if apposed is not None:
             return clean_subject(apposed.group(1))  # "Hanover Re, Europe's fifth-largest ..."
         named = self._source_before(si)
         if named is not None:
             return named  # "according to Swiss Re. The world's second biggest insurer said"
-        return None if _EPITHET.search(found) else found  # "the firm" stays, an epithet does not
+        return None if EPITHET.search(found) else found  # "the firm" stays, an epithet does not
 
     def _source_before(self, si: int) -> str | None:
         """The body named as a source (a reporting verb's subject, "according to X") nearest
@@ -223,7 +253,7 @@ class Claimants:
         if found:
             return found
         if inside:
-            if _SCARE_QUOTE.search(sent.text, 0, rel) and _SCARE_QUOTE_END.match(sent.text, rel):
+            if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
                 return None  # 'at between "two and three times" the value': the writer's words
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)
@@ -264,11 +294,11 @@ class Claimants:
         if not re.search(r"\b" + re.escape(best) + r"\b", recent):
             return None
         for j in range(max(0, si - 3), si):
-            if any(not _GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
+            if any(not GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
                 return None  # "accountancy firm Ernst & Young said ... It claimed": a nearer source
         before = self.sentences[si - 1].text if si > 0 else ""
-        nominal = _NOMINAL_OPENING.match(before)
-        if nominal and not _GENERIC_BODY.match(nominal.group(1)):
+        nominal = NOMINAL_OPENING.match(before)
+        if nominal and not GENERIC_BODY.match(nominal.group(1)):
             return None  # "The committee reached ... It warned": the committee, no name
         return best
 
@@ -324,10 +354,10 @@ class Claimants:
         for m in REPORT_VERB.finditer(s):
             if noun_use(s, m):
                 continue  # "estimates from the World Bank put": the document, not a verb
-            if _PARTICLE_AFTER.match(s, m.end()) or (
+            if PARTICLE_AFTER.match(s, m.end()) or (
                 m.group(0) in ("added", "adds")
-                and _FIGURE_OBJECT.match(s, m.end())
-                and not _CLAUSE_VERB_AFTER.match(s, m.end())
+                and FIGURE_OBJECT.match(s, m.end())
+                and not CLAUSE_VERB_AFTER.match(s, m.end())
             ):
                 continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
             verb_at = m.start()
@@ -338,18 +368,18 @@ class Claimants:
                     out.append((m.start(), subj, True))
                 continue  # "new figures showing", "a poll suggesting": whose is not said
             if m.group(0) in PROGRESSIVE:
-                aux = _AUX_BEFORE.search(s, 0, m.start())
+                aux = AUX_BEFORE.search(s, 0, m.start())
                 if aux is None:
                     continue  # "a forecasting model": no verb
                 verb_at = aux.start()  # "TimeWarner is projecting": the subject before "is"
             elif m.group(0) in PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
-                with_subject = _WITH_SUBJECT.search(s, 0, m.start())
+                with_subject = WITH_SUBJECT.search(s, 0, m.start())
                 if with_subject is not None:  # "with analysts saying sales of $600m ..."
                     out.append((m.start(), with_subject.group("x"), True))
                 continue  # "after a government warning about": a noun, no verb
             inverted_first = (
-                m.group(0) not in _LISTENER_VERBS
-                and _COMMA_BEFORE.search(s, 0, m.start())
+                m.group(0) not in LISTENER_VERBS
+                and COMMA_BEFORE.search(s, 0, m.start())
                 and named_after(s, m.start())
             )
             if inverted_first:  # "..., France and Spain, said the report": the report
@@ -360,9 +390,9 @@ class Claimants:
                 subj
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
-                and not _DOCUMENT_BY.search(s, 0, m.start())
-                and not _DOCUMENT_AUTHORED.search(s, 0, m.start())
-                and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
+                and not DOCUMENT_BY.search(s, 0, m.start())
+                and not DOCUMENT_AUTHORED.search(s, 0, m.start())
+                and not OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
                 continue
@@ -375,7 +405,7 @@ class Claimants:
                 subj = sentence_subject(s)  # "Microsoft has indexed ... and claims to"
             if subj:
                 out.append((m.start(), subj, True))
-            elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
+            elif m.group(0) not in LISTENER_VERBS and INVERTED_BEFORE.search(s, 0, m.start()):
                 inverted = named_after(s, m.start())
                 if inverted is not None:
                     out.append((m.start(), *inverted))
@@ -407,28 +437,28 @@ class Claimants:
         verbs = self._verbs(si)
         for p, x, _ in verbs:
             at = s.rfind(x, 0, p)
-            if p > rel and at > rel and _ONE_FIGURE.fullmatch(s, rel, at):
+            if p > rel and at > rel and ONE_FIGURE.fullmatch(s, rel, at):
                 return x  # "the £100m analysts had expected": the relative clause's subject
         before = [(p, x) for p, x, covers in verbs if p < rel and covers]
         m = _ACCORDING.search(s)
         if (
             before
-            and not (m and _NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
-            and not _SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
-            and not _OWN_CLAUSE.search(s, before[-1][0], rel)
+            and not (m and NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
+            and not SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
+            and not OWN_CLAUSE.search(s, before[-1][0], rel)
         ):
             return before[-1][1]  # unless "... 230 according to recent figures": the nearer
         if m:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
-            if _ITS_DOCUMENT.fullmatch(x):
+            if ITS_DOCUMENT.fullmatch(x):
                 return self._source_before(si)  # "according to their figures": the body before
             return clean_subject(x)
         after = [
             (p, x)
             for p, x, _ in verbs
-            if p > rel and not _PARTICIPLE_AT.match(s, p) and not _OPENS_QUOTE.match(s, p)
+            if p > rel and not PARTICIPLE_AT.match(s, p) and not OPENS_QUOTE.match(s, p)
         ]  # "Referring to ... 11 of the 12 main awards ..., Bellamy said: ...": what follows
         if after:
             p, x = after[0]
@@ -438,7 +468,7 @@ class Claimants:
                 subject_at = s.find(x, p)
             if (
                 not re.search(r";|\bbut\b", between)
-                and not _SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
+                and not SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
                 # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
                     r"\band\s+$", s[rel:subject_at]
@@ -446,12 +476,12 @@ class Claimants:
                 and not SENTENCE_END.search(between)
                 and subject_at > rel
                 and (
-                    _ONE_FIGURE.fullmatch(s, rel, subject_at)  # "the $27bn Russia says Yukos owes"
+                    ONE_FIGURE.fullmatch(s, rel, subject_at)  # "the $27bn Russia says Yukos owes"
                     or self._reports_what_went_before(s, p, subject_at, x)
                 )
                 and not (
-                    _FIGURE_BEFORE.search(s, 0, subject_at)
-                    and not _ONE_FIGURE.fullmatch(s, rel, subject_at)
+                    FIGURE_BEFORE.search(s, 0, subject_at)
+                    and not ONE_FIGURE.fullmatch(s, rel, subject_at)
                 )  # "the $27bn Russia says", "the $3.8bn that analysts had predicted": only
                 # the figure right before the name
             ):
@@ -465,10 +495,10 @@ class Claimants:
         subject ("..., analysts said on Monday", "..., said Mr Burke."). A verb with its own
         object ("..., Wall Street had expected more") reports something else."""
         verb = REPORT_VERB.match(s, verb_at)
-        if verb is None or verb.group(0) in _LISTENER_VERBS:
+        if verb is None or verb.group(0) in LISTENER_VERBS:
             return True
         end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
-        return _CLAUSE_CLOSES.match(s, end) is not None
+        return CLAUSE_CLOSES.match(s, end) is not None
 
     def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
         """Whether the last quote mark before the figure in its paragraph opens a quote.
@@ -507,115 +537,3 @@ class Claimants:
                     return subj
             del s
         return None
-
-
-# "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
-_INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
-_COMMA_BEFORE = re.compile(r",\s*$")
-_LISTENER_VERBS = forms("listener")  # "43, told the Daily Telegraph": the listener
-_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+(?:(?:that|which)\s+)?$")
-# One figure and nothing else, up to a relative "that": "$3.8bn that ", "£3.8 billion "
-_ONE_FIGURE = re.compile(
-    r"\S*\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion))?[^\s\d]*"
-    r"\s+(?:(?:that|which)\s+)?"
-)
-# "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
-_OWNED_DATA_BEFORE = re.compile(
-    r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
-    r"|study|poll|statistics|estimates?|forecasts?)\b[^,;]{0,60}$"
-)
-
-
-_FIGURE_OBJECT = re.compile(
-    r"\s+(?:(?:only|just|about|some|nearly|almost|another|a\s+further|an\s+extra|more\s+than)\s+)?"
-    r"(?:[$£€¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hundred|thousand"
-    r"|million|billion)\b)"
-)
-_CLAUSE_VERB_AFTER = re.compile(
-    r"[^,.;:]{0,40}?\b(?:was|were|is|are|would|will|could|had|has|have|might|may)\b"
-)
-_PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
-# a subordinating conjunction right before the subject: its clause is about something else
-_SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
-)
-# The writer's comment on the reported clause, set off by a dash: "Critics insist that ... has
-# been over-egged - an argument amplified by a 134% rise", "- a view backed by": what follows
-# is no part of what the subject said
-_SENTENCE_APPOSITIVE = re.compile(r"\s[-–—]\s+(?:an?|one)\s+[a-z]+\s+(?:[a-z]+ed|that|which)\b")
-# A contrasting clause with a named subject of its own: "The Tories claim ... £35bn savings,
-# while Labour has offered £22bn": the other party's figure, not the Tories' claim
-_OWN_CLAUSE = re.compile(
-    r"(?:,\s*|\s)(?:while|whereas|but|although|though)\s+(?:the\s+)?[A-Z][\w&\-]*"
-    r"(?:\s+[A-Z][\w&\-]*)*\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ed)\b"
-)
-# "The study, conducted by consultancy Building Zones, found": a document and its author
-_DOCUMENT_AUTHORED = re.compile(
-    r"\b(?i:survey|study|report|poll|research|analysis|review)\s*,?\s+(?:"
-    + alternation("authored")
-    + r")\s+by\s+[^;:]{1,60}$"
-)
-# A few quoted words inside the writer's own sentence (no quote the quotes' reader found):
-# opened after a lowercase word, closed within a few words and followed by more of the sentence
-_SCARE_QUOTE = re.compile(r"\b[a-z]+\s+[\"“](?:\S+\s+){0,2}$")
-_SCARE_QUOTE_END = re.compile(r"(?:\S+\s+){0,4}?\S*?[\"”]\s+[a-z]")
-# Only the figure's own words between it and a source: "230 according to", "£5bn, according to"
-_NEXT_TO_FIGURE = re.compile(r"\S+(?:\s+[a-z]+){0,3}?\s+")
-# What may follow a reporting verb whose reported clause went before it: the sentence's end,
-# a clause break, or an adverbial ("on Monday", "in a statement", "last week")
-_CLAUSE_CLOSES = re.compile(
-    r"\s*(?:[.,;:!?()\[\]\"“”'‘’—–-]|$|(?:on|in|at|last|this|yesterday|today|earlier|later|recently"
-    r"|previously|when|after|before|while|as|adding|saying|according|of|to|from|for|with|so"
-    r"|now|also|however|too|again|here|there|and|but|because|if|though|although|who|which"
-    r"|that)\b)",
-    re.IGNORECASE,
-)
-_OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
-_PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
-_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were|been)\s+(?:(?:now|also|still)\s+)?$")
-# "with analysts saying": a participle with its own subject after "with"
-_WITH_SUBJECT = re.compile(
-    r"\bwith\s+(?P<x>(?:(?:the|some|many|most)\s+)?(?:[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3}"
-    r"|(?:[a-z]+\s+)?(?:analysts|economists|experts|officials|observers|traders|dealers"
-    r"|critics|campaigners|sources|police|doctors|scientists|researchers)))\s+$"
-)
-
-
-# A body written as a description, not a name: "The world's second biggest insurer", "the
-# mining group" (lowercase words after "the", a place's possessive allowed)
-_DESCRIBED_BODY = re.compile(
-    r"(?:[Tt]he\s+(?:[\w\-]+['’]s\s+)?|[A-Z][\w\-]*['’]s\s+)(?:[a-z\-]+\s+){1,4}(?:insurer|firm|company|group|retailer"
-    r"|bank|airline|carrier|maker|giant|chain|broadcaster|operator|business|corporation"
-    r"|conglomerate|club|union|organisation|organization|agency|watchdog|regulator|charity"
-    r"|network|publisher|developer|manufacturer|producer|supplier|lender|industry|body)"
-)
-# A document of a body named before: "according to their figures", "according to its survey"
-_ITS_DOCUMENT = re.compile(
-    r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|research|survey|report|study"
-    r"|estimates?|calculations|statistics|analysis)"
-)
-# The name a description is in apposition to: "Hanover Re, Europe's fifth-largest reinsurer"
-_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*),\s+$")
-# The writer's own rank or praise of a body: "the world's second biggest", "the leading"
-# ("the UK's financial watchdog" only describes, and is printed when no name is found)
-_EPITHET = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|biggest|largest|leading|top|main|oldest"
-    r"|newest|best|most|[a-z]+est)\b"
-)
-# "the firm", "The party", "the computer giant": a body the article named before
-_GENERIC_BODY = re.compile(
-    r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"
-    r"|maker|operator|broadcaster|chain|club|corporation|conglomerate|business)"
-)
-# a sentence opening with a described body: "The committee reached", "But the company said"
-_NOMINAL_OPENING = re.compile(
-    r"(?:(?:But|And|However|Meanwhile|Now),?\s+)?((?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
-    r"\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+)?[a-z]{3,}(?:ed|s)\b"
-)
-
-
-# "A recent survey by Earthlink and Webroot found": the authors of a finding document
-_DOCUMENT_BY = re.compile(
-    r"\b(?i:survey|study|report|poll|research|analysis|review|estimates?|figures|data|forecasts?"
-    r"|statistics|calculations|projections?)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
-)
