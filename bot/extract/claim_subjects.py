@@ -9,44 +9,26 @@ from __future__ import annotations
 import re
 
 from bot.extract.attribution import subject_after, tokens
+from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import PRONOUN, clean_subject, named_tail
 from bot.extract.gender import given_names
-from bot.extract.lexicon import SPEECH_CUES, common_words
+from bot.extract.lexicon import common_words
 
-# The verbs that credit a figure: the quotes' speech verbs in their finite forms (lexicon),
-# the finding verbs of documents and data ("the report suggests", "figures show"), and the
-# verbs of counting that only figures take ("assessed", "calculated", "projected").
-_FIGURE_ONLY_VERBS = frozenset(
-    """assessed counted calculated forecast projected cited believes expects expected
-    show shows showed found finds expect estimate believe reckon reckons""".split()
-)
-# Progressive forms credit their subject ("TimeWarner is projecting growth of around 5%",
-# "It is predicting a 2% fall"); read only after is/are/was/were, never as a participle.
-PROGRESSIVE = frozenset("""projecting predicting forecasting estimating expecting""".split())
-# Speech verbs that do not assert what follows ("both candidates pledged to bring the $422bn
-# deficit under control", "Douglas continued his progress"): promises, requests, denials,
-# and forms news mostly uses otherwise ("reports say", "conceded six goals", "the alleged
-# spammers", "maintained its lead").
-_NOT_ASSERTING = frozenset(
-    """pledged pledges promised promises promise vowed vows urged urges asked asks denied denies
-    deny continued charged posted shouted yelled wondered wonders joked quipped mused
-    complained complains lamented laments boasted replied replies responded responds
-    countered counters recalled recalls reports conceded concedes alleged alleges maintained
-    maintains cautioned cautions""".split()
-)
+# The verbs that credit a figure and the frames each is read in: data/claim_verbs.tsv.
+# Progressive forms credit their subject ("TimeWarner is projecting growth of around 5%");
+# read only after is/are/was/were, never as a participle.
+PROGRESSIVE = forms("progressive")
 # A participle after a comma reports for the sentence's subject: "Mr Balls rejected the
-# allegation ..., saying he was ..." (only these; "continuing", "asking" assert nothing)
-PARTICIPLES = frozenset(
-    """saying adding claiming estimating predicting warning insisting arguing explaining
-    noting stating""".split()
+# allegation ..., saying he was ..."
+PARTICIPLES = forms("participle")
+# A document's participle ("showing", "suggesting"): the claim of whoever authored the document
+SHOWING = forms("showing")
+REPORT_VERB = re.compile(
+    r"\b(?:" + alternation("says", "finding", "participle", "progressive", "showing") + r")\b"
 )
-_CLAIM_VERBS = (
-    (frozenset(w for w in SPEECH_CUES if not w.endswith("ing")) - _NOT_ASSERTING)
-    | _FIGURE_ONLY_VERBS
-    | PARTICIPLES
-    | PROGRESSIVE
-)
-REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_CLAIM_VERBS, key=len, reverse=True)) + r")\b")
+# "Goldman Sachs produced research showing", "the Halifax published figures on Monday
+# showing": the authoring verb and its document, right before a SHOWING form
+AUTHORED_DOCUMENT = re.compile(r"\b(?:" + alternation("authored") + r")\s+(?:[\w'’\-]+\s+){1,5}?$")
 
 _BOUNDARY = re.compile(
     r"[,;:“”\"()\[\]—–]|\b(?:but|and|that|while|whereas|as|which|who|because|after|when|if)\s", re.I
@@ -54,10 +36,15 @@ _BOUNDARY = re.compile(
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s*$")
-_NOUN_VERBS = frozenset(
-    """forecast forecasts estimate estimates claims reports report notes count estimated projected
-    expected predicted""".split()
-)
+_NOUN_VERBS = forms("noun")
+_DOCUMENT_SOURCE_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?[A-Z]")
+
+
+def noun_use(s: str, verb: re.Match[str]) -> bool:
+    """Whether a claim-verb form is a document noun with its source after it: "Early estimates
+    from the World Bank put", "forecasts by the IMF show" (the noun, not a verb)."""
+    return verb.group(0) in _NOUN_VERBS and _DOCUMENT_SOURCE_AFTER.match(s, verb.end()) is not None
+
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])")
 
@@ -80,7 +67,8 @@ _SUBJECT_TRIM = re.compile(
 )
 
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+"
+    r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still|though"
+    r"|although)\s+"
     r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
     r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z]))+",
     re.IGNORECASE,
@@ -94,6 +82,13 @@ _DOCUMENT_AFTER = re.compile(
     r"(?=\s*[,.;]|\s*$)"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+_SHORT_OPENING = re.compile(r"(?:[A-Z]?[a-z]+\s+){0,2}[A-Za-z]+,\s*")
+# A source named in lowercase after an inverted verb, ending the sentence or its clause:
+# "..., said industry officials.", "..., said a company spokesman." (clean_subject checks the
+# noun is a source)
+_PLAIN_SOURCE_AFTER = re.compile(
+    r"\s+((?:the\s+|an?\s+)?(?:[a-z\-]+\s+){0,2}[a-z]+)(?=\s*(?:[.,;]|$))"
+)
 
 
 def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
@@ -108,11 +103,16 @@ def named_after(s: str, verb_pos: int) -> tuple[str, bool] | None:
         # "said the UK market had seen": a clause, no subject, unless a document follows
         doc = _DOCUMENT_AFTER.match(s, toks[ci].end)
         if doc is None:
-            return None
+            plain = _PLAIN_SOURCE_AFTER.match(s, toks[ci].end)  # "..., said industry officials."
+            name = clean_subject(plain.group(1)) if plain else None
+            return (name, False) if name else None
         # "..., says a study", "..., says a report by the Halifax": the document, or its author
         return (clean_subject(doc.group("by") or doc.group("doc")) or doc.group("doc"), False)
     name = clean_subject(m.surface or m.name or "")
-    return (name, bool(_THAT_AFTER.match(s, m.end))) if name else None
+    # "On average, said Mr Macklin, users conduct 5 searches": a parenthetical verb after a
+    # short opening reports the clause after the name, as "said Mr Burke, that ..." does
+    aside = _SHORT_OPENING.fullmatch(s, 0, verb_pos) and s.startswith(",", m.end)
+    return (name, bool(_THAT_AFTER.match(s, m.end) or aside)) if name else None
 
 
 _AFTER_A_FIGURE = re.compile(r"\S*\d\S*\s+(?:(?:hundred|thousand|million|billion|trillion)\s+)?")
@@ -220,8 +220,7 @@ def bodies_named(s: str) -> list[tuple[str, bool]]:
 # Who surveyed or studied something, and then found: the finder of what follows
 SURVEYED_AND = re.compile(
     r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})\s+"
-    r"(?:surveyed|polled|questioned|studied|analysed|analyzed|examined|interviewed"
-    r"|monitored|tracked)\b[^,;:.]{0,80}\band$"
+    r"(?:" + alternation("surveyed") + r")\b[^,;:.]{0,80}\band$"
 )
 
 
@@ -229,13 +228,19 @@ def verb_subject(s: str, verb_pos: int) -> str | None:
     """The subject written before a reporting verb: "Russia's defense ministry claimed"; a
     name too long to print gives way to its bracketed abbreviation ("The National Institute of
     Economic and Social Research (NIESR) claims": NIESR)."""
+    who = _WHO_ANTECEDENT.search(s, 0, verb_pos)
+    if who is not None:  # "economics minister Heizo Takenaka who said": the name before who
+        return clean_subject(who.group(1))
     found = _subject_words(s, verb_pos)
-    if found is None:
+    if found is None or len(found.split()) > 5:  # six words: its short form, if it has one
         abbr = _ABBREVIATION_END.search(s, 0, verb_pos)
-        found = abbr.group(1) if abbr else None
+        found = abbr.group(1) if abbr else found
     return found
 
 
+_WHO_ANTECEDENT = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+),?\s+who\s+(?:also\s+|has\s+|had\s+)?$"
+)
 _ABBREVIATION_END = re.compile(r"[A-Z][\w&'’\-]*\s+\(([A-Z][A-Za-z&]{1,7})\)[\s,]*$")
 
 
@@ -267,7 +272,7 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         cut = m.end()
     seg = left[cut:].strip()
     seg = SENTENCE_END.split(seg)[-1]  # never reach back over a sentence end
-    inner = list(REPORT_VERB.finditer(seg))
+    inner = [m for m in REPORT_VERB.finditer(seg) if not noun_use(seg, m)]
     if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
@@ -286,6 +291,9 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         return None
     first = seg.split()[0]
     appositive = first.lower() in ("the", "a", "an") or (first.islower() and first.isalpha())
+    author = _AUTHORED_APPOSITIVE.match(seg) if appositive else None
+    if author is not None and clean_subject(author.group(1)):
+        return clean_subject(author.group(1))  # "The study, conducted by Building Zones, found"
     if appositive and left[:cut].rstrip().endswith(","):
         # Appositive: "RIA Novosti, the state news agency of Russia, said"
         prev = left[:cut].rstrip()[:-1]
@@ -302,10 +310,16 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
             and not (len(name.split()) == 1 and name.lower().endswith("ly"))
             and name.split()[0].lower() not in _PREPOSITIONS  # "On Wednesday, the Agency said"
             and len(name.split()) <= 5
-            and not re.search(r"\b[a-z]{4,}\b", name)
+            and not re.search(r"\b[a-z]{4,}\b", _DOCUMENT_HEAD.sub("", name))
         ):
             seg = name
     return clean_subject(seg)
+
+
+# "The Hefce report, drawing on child benefits data, said": a named document before an
+# appositive is a name like any other
+_AUTHORED_APPOSITIVE = re.compile(r"(?:" + alternation("authored") + r")\s+by\s+(.+)$")
+_DOCUMENT_HEAD = re.compile(r"\s+(?:report|study|survey|poll|review|analysis|research)$")
 
 
 # The lowercase source right after a figure, as the subject of a relative clause: "the £100m

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.claim_verbs import alternation
 from bot.extract.figure_cand import NOUN_STOP
 from bot.extract.lexicon import NOMINAL_HEADS, TITLES, common_words
 
@@ -34,7 +35,8 @@ _TITLE_WORDS = re.compile(
 # no part of the name.
 _LEAD_PREPOSITION = re.compile(
     r"^(?:below|above|beyond|despite|beside|besides|unlike|like|after|before|since|until"
-    r"|amid|among|against|without|within|including|excluding|versus)\s+",
+    r"|amid|among|against|without|within|including|excluding|versus"
+    r"|(?:[a-z]+er|more|less|fewer)\s+than)\s+",  # "lower than analysts": the analysts
     re.IGNORECASE,
 )
 
@@ -62,6 +64,8 @@ def clean_subject(seg: str) -> str | None:
         or (len(words) == 1 and words[0].lower() in PRONOUN)
     ):
         return None
+    if re.search(r"\b(?:what|than)\b", seg, re.IGNORECASE):
+        return None  # "twice what some analysts [had been expecting]": a comparison, no name
     if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
         return None  # "One in four": a figure, not who gave it
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
@@ -70,6 +74,9 @@ def clean_subject(seg: str) -> str | None:
         return None  # "the figures showed", "figures show": data, no one named as its source
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() in common_words():
         return None  # "Recently announced changes": a sentence adverb is never a claimant
+    authored = _DOCUMENT_AUTHORED_BY.fullmatch(seg)
+    if authored:  # "Research conducted by the EOC": the EOC
+        return clean_subject(authored.group("x"))
     if _NAME_THEN_VERB.search(seg + " "):
         return None  # "Mr Blair derided Tory": a cut through a clause
     named = any(w[0].isupper() for w in words[1:]) or (
@@ -86,15 +93,37 @@ def clean_subject(seg: str) -> str | None:
         words = seg.split()
     seg = named_tail(words) or _relative_subject(words) or seg
     seg = re.split(r"\s[-–—]\s", seg)[-1]  # "... Drugs and Alcohol - the PTC": the PTC
+    by = _DOCUMENT_BY_NAME.fullmatch(seg)
+    seg = by.group("x") if by else seg  # "Early estimates from the World Bank": World Bank
     owner = _OWNER_OF_DATA.match(seg)
     seg = owner.group(1) if owner else seg  # "Halifax's own monthly figures": Halifax
+    if len(seg.split()) == 7 and seg.split()[0] in ("the", "The") and seg.split()[1][:1].isupper():
+        seg = seg.split(" ", 1)[1]  # "the United Nations Economic Commission for Europe"
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
+# A document and the named body it is from or by: the body is the source
+_DOCUMENT_AUTHORED_BY = re.compile(
+    r"(?:[\w'’\-]+\s+){0,2}?(?i:figures|data|reports?|research|surveys?|study|studies|polls?"
+    r"|analysis|review)\s+(?:" + alternation("authored") + r")\s+by\s+(?P<x>(?:the\s+)?[A-Z].*)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_DOCUMENT_BY_NAME = re.compile(
+    r"(?:[\w'’\-]+\s+){0,3}?(?i:figures|data|reports?|statements?|estimates?|research|surveys?"
+    r"|study|studies|polls?|calculations|numbers|statistics|findings|forecasts?|analysis"
+    r"|review|projections?)\s+(?:from|by)\s+(?:the\s+)?"
+    r"(?P<x>[A-Z][\w&'’/\-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?(?!"
+    + _MONTH
+    + r")[A-Z][\w&'’/\-]*)*)"
+    r"(?:\s+(?:for|in|on)\s+" + _MONTH + r")?"  # "the Commerce Department for November"
+)
 _QUANTIFIERS = frozenset("some many most all several few both each either neither".split())
 # Data with no owner named: the figures are the writer's ("Unadjusted, the figures showed")
 _BARE_DATA = re.compile(
-    r"(?:(?:the|these|those|new|latest|official|government|other)\s+){0,2}"
+    r"(?:(?:the|these|those|new|latest|recent|official|government|other)\s+){0,2}"
     r"(?:figures|data|statistics|numbers)",
     re.IGNORECASE,
 )
@@ -132,7 +161,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce""".split()
+    lawyer spammer document filing prospectus taskforce banker""".split()
 )
 
 

@@ -8,7 +8,38 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.claim_shapes import (
+    AUX_BEFORE,
+    CLAUSE_CLOSES,
+    CLAUSE_VERB_AFTER,
+    COMMA_BEFORE,
+    DESCRIBED_BODY,
+    DOCUMENT_AUTHORED,
+    DOCUMENT_BY,
+    EPITHET,
+    FIGURE_BEFORE,
+    FIGURE_OBJECT,
+    GENERIC_BODY,
+    INVERTED_BEFORE,
+    ITS_DOCUMENT,
+    LISTENER_VERBS,
+    NAME_BEFORE_COMMA,
+    NEXT_TO_FIGURE,
+    NOMINAL_OPENING,
+    ONE_FIGURE,
+    OPENS_QUOTE,
+    OWN_CLAUSE,
+    OWNED_DATA_BEFORE,
+    PARTICIPLE_AT,
+    PARTICLE_AFTER,
+    SCARE_QUOTE,
+    SCARE_QUOTE_END,
+    SENTENCE_APPOSITIVE,
+    SUBORDINATE,
+    WITH_SUBJECT,
+)
 from bot.extract.claim_subjects import (
+    AUTHORED_DOCUMENT,
     NAMED_SUBJECT,
     NOT_SUBJECT_START,
     PARTICIPLES,
@@ -16,13 +47,16 @@ from bot.extract.claim_subjects import (
     PROGRESSIVE,
     REPORT_VERB,
     SENTENCE_END,
+    SHOWING,
     SURVEYED_AND,
     bodies_named,
     named_after,
+    noun_use,
     sentence_subject,
     shares_subject,
     verb_subject,
 )
+from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import clean_subject
 from bot.extract.gender import given_names
 from bot.extract.lexicon import SPEECH_CUES, common_words
@@ -30,9 +64,7 @@ from bot.model import Quote, Sentence
 
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
-_FINDING_VERBS = frozenset(
-    "suggests suggested suggest shows showed show found finds indicates indicated".split()
-)
+_FINDING_VERBS = forms("finding")
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
     r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
@@ -45,14 +77,9 @@ _ACCORDING = re.compile(
 )
 
 # A document's description after its noun: "a registration document filed with the SEC"
-_FILED_WITH = re.compile(
-    r"\s+(?:filed|submitted|sent|presented|lodged|seen|obtained|leaked|given)\s+(?:with|to|by)\b.*$"
-)
+_FILED_WITH = re.compile(r"\s+(?:" + alternation("handled") + r")\s+(?:with|to|by)\b.*$")
 
-_AUTHORED_BY = re.compile(
-    r"^.*\b(?:published|released|compiled|commissioned|produced|conducted|written|issued"
-    r"|carried\s+out|drawn\s+up)\s+by\s+"
-)
+_AUTHORED_BY = re.compile(r"^.*\b(?:" + alternation("authored") + r")\s+by\s+")
 
 # "Chancellor Gordon Brown's forecast of 3% to 3.5%": the possessor of a forecast or count
 _POSSESSIVE_CLAIM = re.compile(
@@ -101,16 +128,14 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
+_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # "3,000" is no age
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:said|says|told|added|argued|warned"
-    r"|insisted|claimed|explained|noted|estimated|predicted|expects|expected|expecting"
-    r"|predicting|forecasting|projecting|estimating|forecasts|predicts|estimates)\b"
+    r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
 )
 # "..., it said." after the figure: a body named as a source just before
-_IT_SAID = re.compile(r"[,;]\s+it\s+(?:said|says|added|estimated|estimates|reported)\b")
+_IT_SAID = re.compile(r"[,;]\s+it\s+(?:" + alternation("it") + r")\b")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
     r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
@@ -120,9 +145,7 @@ _BODY = re.compile(
 # "the 1,200 initially reported by police", "$204m announced by rival Google"
 _BY_AFTER = re.compile(
     r"[\d.,]*[^,;:.()]{0,30}?\b(?:initially|originally|first|previously|earlier|officially)?\s*"
-    r"(?:reported|estimated|given|announced|recorded|confirmed|counted|cited|forecast|predicted"
-    r"|quoted|claimed|put|published|released|expected|anticipated|projected|calculated"
-    r"|suggested)\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
+    r"(?:" + alternation("by") + r")\s+by\s+(?P<x>[^,.;:()“”\"]{2,60})",
     re.IGNORECASE,
 )
 
@@ -158,7 +181,38 @@ class Claimants:
         self.cache: dict[int, list[tuple[int, str, bool]]] = {}
 
     def claimant(self, pos: int, si: int) -> str | None:
-        """The person or body credited with the figure at pos in sentence si, else None."""
+        """The person or body credited with the figure at pos in sentence si, else None; a
+        body written as a description ("The world's second biggest insurer said") is printed
+        by the name the sentences before give it."""
+        found = self._claimant(pos, si)
+        if found is None or not DESCRIBED_BODY.fullmatch(found):
+            return found
+        s = self.sentences[si].text
+        at = s.find(found)
+        apposed = NAME_BEFORE_COMMA.search(s, 0, at) if at > 0 else None
+        if apposed is not None:
+            return clean_subject(apposed.group(1))  # "Hanover Re, Europe's fifth-largest ..."
+        named = self._source_before(si)
+        if named is not None:
+            return named  # "according to Swiss Re. The world's second biggest insurer said"
+        return None if EPITHET.search(found) else found  # "the firm" stays, an epithet does not
+
+    def _source_before(self, si: int) -> str | None:
+        """The body named as a source (a reporting verb's subject, "according to X") nearest
+        before sentence si, in the two sentences before it; never a person or a description."""
+        for j in range(si - 1, max(-1, si - 3), -1):
+            s = self.sentences[j].text
+            found = [(p, x) for p, x, _ in self._verbs(j)]
+            m = _ACCORDING.search(s)
+            if m:
+                found.append((m.start(), clean_subject(m.group("x")) or ""))
+            for _, x in sorted(found, reverse=True):
+                words = re.sub(r"^[Tt]he\s+", "", x).split()
+                if words and words[0][0].isupper() and not PERSON.match(x):
+                    return x if words[0] not in given_names() else None
+        return None
+
+    def _claimant(self, pos: int, si: int) -> str | None:
         if si < 0:
             return None
         sent = self.sentences[si]
@@ -199,6 +253,8 @@ class Claimants:
         if found:
             return found
         if inside:
+            if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
+                return None  # 'at between "two and three times" the value': the writer's words
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)
         if said:
@@ -238,11 +294,11 @@ class Claimants:
         if not re.search(r"\b" + re.escape(best) + r"\b", recent):
             return None
         for j in range(max(0, si - 3), si):
-            if any(not _GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
+            if any(not GENERIC_BODY.fullmatch(x) for _, x, _ in self._verbs(j)):
                 return None  # "accountancy firm Ernst & Young said ... It claimed": a nearer source
         before = self.sentences[si - 1].text if si > 0 else ""
-        nominal = _NOMINAL_OPENING.match(before)
-        if nominal and not _GENERIC_BODY.match(nominal.group(1)):
+        nominal = NOMINAL_OPENING.match(before)
+        if nominal and not GENERIC_BODY.match(nominal.group(1)):
             return None  # "The committee reached ... It warned": the committee, no name
         return best
 
@@ -296,26 +352,34 @@ class Claimants:
         s = self.sentences[si].text
         out: list[tuple[int, str, bool]] = []
         for m in REPORT_VERB.finditer(s):
-            if _PARTICLE_AFTER.match(s, m.end()) or (
+            if noun_use(s, m):
+                continue  # "estimates from the World Bank put": the document, not a verb
+            if PARTICLE_AFTER.match(s, m.end()) or (
                 m.group(0) in ("added", "adds")
-                and _FIGURE_OBJECT.match(s, m.end())
-                and not _CLAUSE_VERB_AFTER.match(s, m.end())
+                and FIGURE_OBJECT.match(s, m.end())
+                and not CLAUSE_VERB_AFTER.match(s, m.end())
             ):
                 continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
             verb_at = m.start()
+            if m.group(0) in SHOWING:
+                authored = AUTHORED_DOCUMENT.search(s, 0, m.start())
+                subj = verb_subject(s, authored.start()) if authored else None
+                if subj:  # "Goldman Sachs produced research showing": Goldman Sachs
+                    out.append((m.start(), subj, True))
+                continue  # "new figures showing", "a poll suggesting": whose is not said
             if m.group(0) in PROGRESSIVE:
-                aux = _AUX_BEFORE.search(s, 0, m.start())
+                aux = AUX_BEFORE.search(s, 0, m.start())
                 if aux is None:
                     continue  # "a forecasting model": no verb
                 verb_at = aux.start()  # "TimeWarner is projecting": the subject before "is"
             elif m.group(0) in PARTICIPLES and not s[: m.start()].rstrip().endswith(","):
-                with_subject = _WITH_SUBJECT.search(s, 0, m.start())
+                with_subject = WITH_SUBJECT.search(s, 0, m.start())
                 if with_subject is not None:  # "with analysts saying sales of $600m ..."
                     out.append((m.start(), with_subject.group("x"), True))
                 continue  # "after a government warning about": a noun, no verb
             inverted_first = (
-                m.group(0) not in _LISTENER_VERBS
-                and _COMMA_BEFORE.search(s, 0, m.start())
+                m.group(0) not in LISTENER_VERBS
+                and COMMA_BEFORE.search(s, 0, m.start())
                 and named_after(s, m.start())
             )
             if inverted_first:  # "..., France and Spain, said the report": the report
@@ -326,23 +390,38 @@ class Claimants:
                 subj
                 and m.group(0) in _FINDING_VERBS
                 and not _FINDING_SOURCE.search(subj)
-                and not _DOCUMENT_BY.search(s, 0, m.start())
-                and not _OWNED_DATA_BEFORE.search(s, 0, m.start())
+                and not DOCUMENT_BY.search(s, 0, m.start())
+                and not DOCUMENT_AUTHORED.search(s, 0, m.start())
+                and not OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
             ):
                 continue
+            if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
+                continue  # "He put it up on the net" (not "He suggested"): documents only
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
-                subj = self._person_before(si)
+                # "He said the singer had ...": the quotes' reading of he, else the last person
+                subj = self._reported_by(si, m.end()) or self._person_before(si)
             if subj is None and not out and shares_subject(s, m):
                 subj = sentence_subject(s)  # "Microsoft has indexed ... and claims to"
             if subj:
                 out.append((m.start(), subj, True))
-            elif m.group(0) not in _LISTENER_VERBS and _INVERTED_BEFORE.search(s, 0, m.start()):
+            elif m.group(0) not in LISTENER_VERBS and INVERTED_BEFORE.search(s, 0, m.start()):
                 inverted = named_after(s, m.start())
                 if inverted is not None:
                     out.append((m.start(), *inverted))
         self.cache[si] = out
         return out
+
+    def _reported_by(self, si: int, verb_end: int) -> str | None:
+        """The speaker the quotes' reader resolved for the indirect quote a pronoun's verb
+        opens (its he/she resolution reads the paragraph, not only the last titled name)."""
+        at = self.sentences[si].start + verb_end
+        for q in self.indirect:
+            if q.start > at + 12:
+                break
+            if q.start >= at and q.speaker:
+                return clean_subject(q.speaker)
+        return None
 
     def _person_before(self, si: int) -> str | None:
         """The person last named in the few sentences before si ("Mr Kennedy ... He insists")."""
@@ -356,19 +435,30 @@ class Claimants:
     def _in_sentence(self, si: int, rel: int) -> str | None:
         s = self.sentences[si].text
         verbs = self._verbs(si)
+        for p, x, _ in verbs:
+            at = s.rfind(x, 0, p)
+            if p > rel and at > rel and ONE_FIGURE.fullmatch(s, rel, at):
+                return x  # "the £100m analysts had expected": the relative clause's subject
         before = [(p, x) for p, x, covers in verbs if p < rel and covers]
-        if before:
-            return before[-1][1]
         m = _ACCORDING.search(s)
+        if (
+            before
+            and not (m and NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
+            and not SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
+            and not OWN_CLAUSE.search(s, before[-1][0], rel)
+        ):
+            return before[-1][1]  # unless "... 230 according to recent figures": the nearer
         if m:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
+            if ITS_DOCUMENT.fullmatch(x):
+                return self._source_before(si)  # "according to their figures": the body before
             return clean_subject(x)
         after = [
             (p, x)
             for p, x, _ in verbs
-            if p > rel and not _PARTICIPLE_AT.match(s, p) and not _OPENS_QUOTE.match(s, p)
+            if p > rel and not PARTICIPLE_AT.match(s, p) and not OPENS_QUOTE.match(s, p)
         ]  # "Referring to ... 11 of the 12 main awards ..., Bellamy said: ...": what follows
         if after:
             p, x = after[0]
@@ -378,21 +468,37 @@ class Claimants:
                 subject_at = s.find(x, p)
             if (
                 not re.search(r";|\bbut\b", between)
-                and not _SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
+                and not SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
                 # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
                     r"\band\s+$", s[rel:subject_at]
                 )  # "... worldwide and analysts say"
                 and not SENTENCE_END.search(between)
                 and subject_at > rel
+                and (
+                    ONE_FIGURE.fullmatch(s, rel, subject_at)  # "the $27bn Russia says Yukos owes"
+                    or self._reports_what_went_before(s, p, subject_at, x)
+                )
                 and not (
-                    _FIGURE_BEFORE.search(s, 0, subject_at)
-                    and not _ONE_FIGURE.fullmatch(s, rel, subject_at)
+                    FIGURE_BEFORE.search(s, 0, subject_at)
+                    and not ONE_FIGURE.fullmatch(s, rel, subject_at)
                 )  # "the $27bn Russia says", "the $3.8bn that analysts had predicted": only
                 # the figure right before the name
             ):
                 return x
         return None
+
+    @staticmethod
+    def _reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str) -> bool:
+        """Whether a reporting verb after the figure has what went before as its reported
+        clause: nothing but an adverbial, a listener or the end follows the verb and its
+        subject ("..., analysts said on Monday", "..., said Mr Burke."). A verb with its own
+        object ("..., Wall Street had expected more") reports something else."""
+        verb = REPORT_VERB.match(s, verb_at)
+        if verb is None or verb.group(0) in LISTENER_VERBS:
+            return True
+        end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
+        return CLAUSE_CLOSES.match(s, end) is not None
 
     def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
         """Whether the last quote mark before the figure in its paragraph opens a quote.
@@ -431,62 +537,3 @@ class Claimants:
                     return subj
             del s
         return None
-
-
-# "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
-_INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
-_COMMA_BEFORE = re.compile(r",\s*$")
-_LISTENER_VERBS = frozenset({"told", "tells"})  # "43, told the Daily Telegraph": the listener
-_FIGURE_BEFORE = re.compile(r"\d[\w.%]*\s+(?:(?:that|which)\s+)?$")
-# One figure and nothing else, up to a relative "that": "$3.8bn that ", "£3.8 billion "
-_ONE_FIGURE = re.compile(
-    r"\S*\d[\d.,]*(?:\s+(?:hundred|thousand|million|billion|trillion))?[^\s\d]*"
-    r"\s+(?:(?:that|which)\s+)?"
-)
-# "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
-_OWNED_DATA_BEFORE = re.compile(
-    r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
-    r"|study|poll|statistics|estimates?|forecasts?)\b[^,;]{0,60}$"
-)
-
-
-_FIGURE_OBJECT = re.compile(
-    r"\s+(?:(?:only|just|about|some|nearly|almost|another|a\s+further|an\s+extra|more\s+than)\s+)?"
-    r"(?:[$£€¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:hundred|thousand"
-    r"|million|billion)\b)"
-)
-_CLAUSE_VERB_AFTER = re.compile(
-    r"[^,.;:]{0,40}?\b(?:was|were|is|are|would|will|could|had|has|have|might|may)\b"
-)
-_PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
-# a subordinating conjunction right before the subject: its clause is about something else
-_SUBORDINATE = re.compile(
-    r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
-)
-_OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
-_PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
-_AUX_BEFORE = re.compile(r"\s(?:is|are|was|were)\s+(?:(?:now|also|still)\s+)?$")
-# "with analysts saying": a participle with its own subject after "with"
-_WITH_SUBJECT = re.compile(
-    r"\bwith\s+(?P<x>(?:(?:the|some|many|most)\s+)?(?:[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3}"
-    r"|(?:[a-z]+\s+)?(?:analysts|economists|experts|officials|observers|traders|dealers"
-    r"|critics|campaigners|sources|police|doctors|scientists|researchers)))\s+$"
-)
-
-
-# "the firm", "The party", "the computer giant": a body the article named before
-_GENERIC_BODY = re.compile(
-    r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"
-    r"|maker|operator|broadcaster|chain|club|corporation|conglomerate|business)"
-)
-# a sentence opening with a described body: "The committee reached", "But the company said"
-_NOMINAL_OPENING = re.compile(
-    r"(?:(?:But|And|However|Meanwhile|Now),?\s+)?((?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
-    r"\s+(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+)?[a-z]{3,}(?:ed|s)\b"
-)
-
-
-# "A recent survey by Earthlink and Webroot found": the authors of a finding document
-_DOCUMENT_BY = re.compile(
-    r"\b(?:survey|study|report|poll|research|analysis|review)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
-)

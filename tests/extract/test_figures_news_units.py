@@ -420,7 +420,8 @@ def test_race_distances_joined_by_and_name_events() -> None:
         ("The report suggests cutting spending limits from £20m to £15m.", "The report"),
         # data with no owner named is no source ("no source named"), as the review sets read it
         ("Figures show that only eight people per thousand own cars.", None),
-        ("Official figures from the ONS show that 8% own cars.", "Official figures from the ONS"),
+        # the body the data is from, by name (stop 23: not the description around it)
+        ("Official figures from the ONS show that 8% own cars.", "ONS"),
         ("Wales showed their strength in the final five minutes.", None),
         ("The Irish line-up shows nine changes from the last team.", None),
     ],
