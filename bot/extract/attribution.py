@@ -300,6 +300,9 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         m = classify_run(toks[i : j + 1])
         if m is None:
             return None
+        body = _body_of(toks, i, j)
+        if body is not None:
+            return body
         if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
             titled = (  # "Secretary of State John Kerry"
                 toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
@@ -307,6 +310,14 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
             if not titled:
                 return None
         return m
+    if t.low in _BODY_NOUNS and j > 0 and toks[j - 1].cap and toks[j - 1].text[0].isalpha():
+        # "Broadcast magazine said": a capitalised name and the kind of body it is
+        i = j - 1
+        while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+            i -= 1
+        if toks[i].low not in NOT_NAME and not possessive(toks[j - 1].text):
+            surface = " ".join(x.text for x in toks[i : j + 1])
+            return Mention(surface, "org", toks[i].start, t.end, (), surface)
     if t.low in NOMINAL_HEADS:
         i = j
         while (
@@ -321,6 +332,29 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
                 break
         titles = tuple(x.low for x in toks[i : j + 1])
         return Mention(None, "nominal", toks[i].start, t.end, titles=titles)
+    return None
+
+
+# lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
+_BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())
+_JOINERS = frozenset("of for".split())
+
+
+def _body_of(toks: list[Token], i: int, j: int) -> Mention | None:
+    """ "The Muslim Council of Britain", "the Court of Arbitration for Sport": a body's name
+    runs on over "of"/"for" when the words before them name a kind of body (ORG_WORDS)."""
+    k = i
+    while k >= 2 and toks[k - 1].low in _JOINERS and toks[k - 2].cap:
+        h = k - 2
+        while h - 1 >= 0 and toks[h - 1].cap and toks[h - 1].text[0].isalpha():
+            h -= 1
+        if toks[k - 2].low in ORG_WORDS:
+            start = h
+            while start < k - 2 and toks[start].low in NOT_NAME:
+                start += 1
+            surface = " ".join(x.text for x in toks[start : j + 1])
+            return Mention(surface, "org", toks[start].start, toks[j].end, (), surface)
+        k = h
     return None
 
 
