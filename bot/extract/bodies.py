@@ -1,0 +1,90 @@
+"""Organisations as speakers: "the organisation said", "the commission says", "according to
+the magazine", "a CAS statement" name the body the article has just named.
+
+A body speaks plainly when the article names it and then refers to it by its kind; the
+review sets label such quotes with the body. Precision first: the kind word must fit (a
+"commission" is a body whose name holds Commission) or, for a word any body could be
+("the organisation", "the group", "the report"), exactly one body is named in the sentences
+just before; otherwise nobody (unattributed).
+"""
+
+from __future__ import annotations
+
+from bot.extract.attribution import NOT_NAME, Mention, classify_run
+from bot.extract.name_checks import Doc, sentence_index
+
+# words that refer back to a body of any kind ("the group said", "its report says")
+GENERIC_BODY = frozenset(
+    """organisation organization group company firm body report statement study survey
+    charity regulator watchdog""".split()
+)
+# words that refer back to a body of that very kind ("the commission", "the magazine")
+KIND_BODY = frozenset(
+    """commission council committee magazine newspaper paper union association federation
+    agency bank court board institute authority department ministry office party league
+    club foundation fund""".split()
+)
+_WINDOW = 3  # sentences back (besides the cue's own) where the body must be named
+
+
+def body_referent(doc: Doc, m: Mention) -> str | None:
+    """The body a nominal mention ("the organisation", "its report") refers back to, or None."""
+    if not m.titles or m.titles[0] not in ("the", "its", "a", "an", "their"):
+        return None
+    head = m.titles[-1]
+    if head not in GENERIC_BODY and head not in KIND_BODY:
+        return None
+    if any(w not in ("the", "its", "a", "an", "their", head) for w in m.titles):
+        return None  # "the Labour group", "the youth charity": a description, not a referent
+    si = sentence_index(doc, m.start)
+    lo = doc.sent_starts[max(0, si - _WINDOW)] if doc.sentences else 0
+    named = bodies_named(doc, lo, m.start)
+    if head in KIND_BODY:
+        fit = [b for b in named if head in b.lower().split()]
+        if fit:
+            return fit[-1]
+        if head not in GENERIC_BODY:
+            return None
+    distinct = list(dict.fromkeys(named))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
+    """Names of bodies written in text[lo:pos] outside quotes, in order: a capitalised run
+    classify_run reads as an organisation ("Electoral Commission", "CENTR")."""
+    from bot.extract.attribution import tokens
+
+    out: list[str] = []
+    text = doc.text
+    toks = [t for t in tokens(text, lo, pos) if not doc.masked(t.start)]
+    k = 0
+    last_end = -9
+    while k < len(toks):
+        if not (toks[k].cap and toks[k].text[0].isalpha()):
+            k += 1
+            continue
+        e = k
+        while e + 1 < len(toks) and (
+            (toks[e + 1].cap and toks[e + 1].text[0].isalpha())
+            or (
+                toks[e + 1].low in ("of", "for")
+                and e + 2 < len(toks)
+                and toks[e + 2].cap
+                and toks[e + 2].text[0].isalpha()
+            )
+        ):
+            e += 1
+        run = toks[k : e + 1]
+        while run and run[0].low in NOT_NAME:
+            run = run[1:]
+        apposed = k == last_end + 3 and toks[k - 2].text == "," and toks[k - 1].low == "the"
+        if run and not (len(run) == 1 and k == 0) and not apposed:
+            # ("CENTR, the Council of ... Registries, agrees": one body, named twice)
+            mention = classify_run(run)
+            if mention is not None and mention.kind == "org" and mention.name:
+                name = mention.name
+                if " " in name or (name.isupper() and len(name) >= 3):
+                    out.append(name)
+                    last_end = e
+        k = e + 1
+    return out
