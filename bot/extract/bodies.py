@@ -10,7 +10,7 @@ just before; otherwise nobody (unattributed).
 
 from __future__ import annotations
 
-from bot.extract.attribution import NOT_NAME, Mention, classify_run
+from bot.extract.attribution import NOT_NAME, ORG_WORDS, Mention, classify_run
 from bot.extract.name_checks import Doc, sentence_index
 
 # words that refer back to a body of any kind ("the group said", "its report says")
@@ -51,7 +51,8 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
 
 def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
     """Names of bodies written in text[lo:pos] outside quotes, in order: a capitalised run
-    classify_run reads as an organisation ("Electoral Commission", "CENTR")."""
+    classify_run reads as an organisation that names its kind ("Electoral Commission") or is
+    an acronym ("CENTR"); a possessive alone makes no body ("Brown's Britain", a book)."""
     from bot.extract.attribution import tokens
 
     out: list[str] = []
@@ -83,7 +84,8 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             mention = classify_run(run)
             if mention is not None and mention.kind == "org" and mention.name:
                 name = mention.name
-                if " " in name or (name.isupper() and len(name) >= 3):
+                kind_named = any(w.lower() in ORG_WORDS for w in name.split())
+                if kind_named or (name.isupper() and len(name) >= 3):  # not "Brown's Britain"
                     out.append(name)
                     last_end = e
         k = e + 1
