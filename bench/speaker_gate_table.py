@@ -8,7 +8,9 @@ the kind is risky (a guess, not a name read) and, pooled over both golds, its pr
 below --cut with at least --min-wrong wrong answers: those are the guesses an editor would
 print wrong too often. Signs are read alone and in pairs ("far+pronsubj": both present). The
 dev scorer counts an abstention as a wrong speaker, so every right answer the gate turns
-down costs dev accuracy: the cut is set where the gate removes more wrong than right.
+down costs dev accuracy: the cut is set where the gate removes more wrong than right. A row
+chosen on tune that turns down more right than wrong answers on the check half is overfitting:
+name it in --drop and it stays out (the table's header records it).
 
     python bench/speaker_gate_table.py --tune /tmp/lead/quotes_dev.tune.jsonl [--write]
 """
@@ -118,6 +120,13 @@ def main() -> None:
     ap.add_argument("--cut", type=float, default=0.50)
     ap.add_argument("--min-wrong", type=int, default=3)
     ap.add_argument("--write", action="store_true", help=f"write {TABLE.name}")
+    ap.add_argument(
+        "--drop",
+        nargs="*",
+        default=[],
+        metavar="KIND/SIGN",
+        help="rows chosen on tune that the check half or the review sets turned down: left out",
+    )
     a = ap.parse_args()
     rev = review_rows([p for p in REVIEWS if BLIND not in p.name])
     dev = dev_rows(a.tune)
@@ -135,11 +144,12 @@ def main() -> None:
         pick = s != "all" and risky(how) and bad >= a.min_wrong and prec < a.cut
         if ok + bad < 3 and not pick:
             continue
-        if pick:
+        dropped = f"{how}/{s}" in a.drop
+        if pick and not dropped:
             chosen.append((how, s, ok, bad))
         print(
             f"{how:<22}{s:<9}{c['rev_ok']:>6}/{c['rev_bad']:<5}{c['dev_ok']:>6}/{c['dev_bad']:<5}"
-            f"{prec:7.3f}{'  <- abstain' if pick else ''}"
+            f"{prec:7.3f}{('  (dropped: check)' if dropped else '  <- abstain') if pick else ''}"
         )
     if a.write:
         lines = [
@@ -147,6 +157,7 @@ def main() -> None:
             f"{a.cut} --min-wrong {a.min_wrong}): attributions of this kind with this sign "
             "are left unattributed"
         ]
+        lines += [f"# dropped (check half or BBC review sets disagreed): {d}" for d in a.drop]
         lines += [f"{h}\t{s}\t{ok}\t{bad}" for h, s, ok, bad in chosen]
         TABLE.write_text("\n".join(lines) + "\n", encoding="utf8")
         print(f"wrote {len(chosen)} rows to {TABLE}")

@@ -207,6 +207,8 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 
 
 _MARKS = "\"“”'"
+# kinds that pass on the speaker before rather than read one: their chain's head is judged
+_INHERITED = frozenset("frame:prev loose:prev tail:prev signature:prev runon:prev para:prev".split())
 
 
 def _how(path: str, m: Mention | None) -> str:
@@ -223,8 +225,9 @@ def _attribute_segments(
 ) -> list[Quote]:
     """Direct and partial quotes with their speakers. A risky attribution the gate turns
     down (speaker_gate.py) is left unattributed, and so are the run-ons after it. With trace,
-    each attributed quote is recorded with its kind and warning signs (before any gate:
-    bench/speaker_gate_table.py measures precision by kind and sign)."""
+    each attributed quote is recorded with the kind and warning signs of the attribution its
+    chain rests on (a run-on's: its head's), before any gate: bench/speaker_gate_table.py
+    measures precision by kind and sign, counting each decision with all it carries."""
     out: list[Quote] = []
     text = doc.text
     prev_speaker: str | None = None
@@ -237,6 +240,9 @@ def _attribute_segments(
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
     apostrophes: list[tuple[Segment, str | None]] = []
+    # the attribution a chain of run-ons rests on (its kind and signs): the gate judges it
+    head: tuple[str, frozenset[str]] = ("", frozenset())
+    line_head = para_head = head
     for seg in segments:
         line = text.rfind("\n", 0, seg.open)
         if line != cur_line:
@@ -248,6 +254,7 @@ def _attribute_segments(
             last_para_speaker = (
                 line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
             )
+            para_head = line_head
             prev_speaker = None
             line_speaker = None
             line_speakers = set()
@@ -376,7 +383,8 @@ def _attribute_segments(
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
         signs: frozenset[str] = frozenset()
-        if speaker is not None and (trace is not None or (gate and risky(how))):
+        inherited = how in _INHERITED
+        if not inherited and speaker is not None and (trace is not None or (gate and risky(how))):
             who = mention.start if found and mention is not None else seg.open
             read = mention if found else None
             pron = (read.name or "") if read is not None and read.kind == "pronoun" else ""
@@ -387,6 +395,8 @@ def _attribute_segments(
                 prev_speaker = None
                 unnamed = True
         if speaker is not None:
+            head = (para_head if how == "para:prev" else head) if inherited else (how, signs)
+            line_head = head
             prev_speaker = speaker
             line_speaker = speaker
             line_speakers.add(speaker)
@@ -399,7 +409,7 @@ def _attribute_segments(
         quote = Quote(text=body, speaker=speaker, kind=kind, start=seg.start, end=seg.end, cue=cue)
         out.append(quote)
         if trace is not None and speaker is not None:
-            trace.append((quote, how, signs))
+            trace.append((quote, *head))
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
 
