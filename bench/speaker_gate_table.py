@@ -97,7 +97,7 @@ def dev_rows(path: Path) -> list[tuple[str, frozenset[str], bool, str]]:
         gd = [
             {"spans": [(s, e)], "norm": norm_text(t), "speaker": att["speaker_name"]}
             for att in g["attributions"]
-            for (s, e), t in zip(att["quoted_spans"], att["quoted"])
+            for (s, e), t in zip(att["quoted_spans"], att["quoted"], strict=True)
         ]
         tr = traced(text)
         sd = [{"spans": [(t[0], t[1])], "norm": norm_text(text[t[0] : t[1]])} for t in tr]

@@ -28,8 +28,8 @@ from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.name_checks import sentence_index
 from bot.extract.segments import find_segments
-from bot.extract.speaker_gate import abstain, evidence, risky
 from bot.extract.sentences import split_sentences
+from bot.extract.speaker_gate import abstain, evidence, risky
 from bot.model import Quote, Sentence
 
 log = logging.getLogger(__name__)
@@ -208,7 +208,9 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 
 _MARKS = "\"“”'"
 # kinds that pass on the speaker before rather than read one: their chain's head is judged
-_INHERITED = frozenset("frame:prev loose:prev tail:prev signature:prev runon:prev para:prev".split())
+_INHERITED = frozenset(
+    "frame:prev loose:prev tail:prev signature:prev runon:prev para:prev".split()
+)
 
 
 def _how(path: str, m: Mention | None) -> str:

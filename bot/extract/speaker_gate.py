@@ -84,8 +84,10 @@ def evidence(
         signs.add("far")
     if last is not None:
         ls = sentence_index(doc, last.start)
-        if ls == si and pos > last.end and not any(
-            not t.cap and t.low in CUES for t in doc.unmasked(last.end, pos)
+        if (
+            ls == si
+            and pos > last.end
+            and not any(not t.cap and t.low in CUES for t in doc.unmasked(last.end, pos))
         ):
             signs.add("same")
         first = bisect.bisect_left(doc.person_starts, doc.sent_starts[ls] if doc.sentences else 0)
@@ -139,6 +141,4 @@ def _pronoun_opens(doc: ArticleDoc, si: int, before: int, pronoun: str) -> bool:
 def abstain(how: str, signs: frozenset[str]) -> bool:
     """The table says this kind of attribution with these signs (one, or a pair written
     "a+b": both present) is too often wrong."""
-    return any(
-        kind == how and signs.issuperset(sign.split("+")) for kind, sign in gate_table()
-    )
+    return any(kind == how and signs.issuperset(sign.split("+")) for kind, sign in gate_table())
