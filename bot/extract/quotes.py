@@ -29,7 +29,7 @@ from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.name_checks import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
-from bot.extract.speaker_gate import abstain, evidence, gate_table, risky
+from bot.extract.speaker_gate import abstain, active, evidence, risky
 from bot.model import Quote, Sentence
 
 log = logging.getLogger(__name__)
@@ -389,7 +389,7 @@ def _attribute_segments(
         if (
             not inherited
             and speaker is not None
-            and (trace is not None or (gate and risky(how) and gate_table()))
+            and (trace is not None or (gate and risky(how) and active()))
         ):
             who = mention.start if found and mention is not None else seg.open
             read = mention if found else None

@@ -37,6 +37,11 @@ def gate_table() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+def active() -> bool:
+    """The table has a row: only then are the signs worth reading."""
+    return bool(gate_table())
+
+
 def risky(how: str) -> bool:
     """The attribution guesses who is meant (a he/she, a role, a run-on), or reads a name
     that may stand for someone else: the gate table is asked about these only."""
