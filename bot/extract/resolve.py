@@ -42,8 +42,10 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return refer_back(doc, m.start, "")
         return expand(doc, m.name) if speaker_ok(doc, m) else None
     if m.kind == "org":
-        if doc.text.startswith((" statement", " report"), m.end):
-            return _spoken_for(doc, m.name)  # "said a CAS statement": the body speaks
+        if doc.text.startswith((" statement", " report"), m.end) or _SPOKES_FOR.search(
+            doc.text, max(0, m.start - 40), m.start
+        ):  # "said a CAS statement", "a spokesman for the Home Office said": the body speaks
+            return _spoken_for(doc, m.name)
         return m.name
     if m.kind == "pronoun":
         if m.name == "it":
@@ -118,6 +120,9 @@ def _body_back(doc: Doc, pos: int) -> str | None:
 # A document speaks for whoever issued it: "An IAAF statement said", "the Kok report said".
 _DOCUMENT_HEADS = frozenset("statement report".split())
 _ISSUER = re.compile(r"([A-Z][\w-]*)(?:['’]s)?\s+(?:statement|report)\Z")
+
+
+_SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _spoken_for(doc: Doc, body: str | None) -> str | None:

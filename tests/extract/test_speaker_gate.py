@@ -93,3 +93,13 @@ def test_a_gate_row_leaves_the_guess_and_its_run_ons_unattributed(
     assert _quote(text, "The Lib Dems' sums don't add up").speaker is None
     assert _quote(text, "They can have no credibility").speaker is None
     assert _quote(text, "By failing to uprate").speaker == "Vince Cable"  # his own, kept
+
+
+def test_a_spokesman_for_a_body_speaks_for_it() -> None:
+    text = (
+        "Visa delays have kept several bands from touring the US this spring.\n\n"
+        'A spokesman for the Home Office said: "We are working to clear the backlog."\n\n'
+        '"We will not comment on leaks," a Clinton spokesman said.\n'
+    )
+    assert _quote(text, "We are working").speaker == "Home Office"
+    assert _quote(text, "We will not comment").speaker is None  # a person's spokesman
