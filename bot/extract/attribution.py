@@ -12,6 +12,8 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     ATTITUDE_PARTICLES,
     AUX,
     BELIEF_CUES,
+    BODY_NOUNS,
+    BODY_REFERENTS,
     CUES,
     HONORIFICS,
     NOMINAL_HEADS,
@@ -310,7 +312,15 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
             if not titled:
                 return None
         return m
-    if t.low in _BODY_NOUNS and j > 0 and toks[j - 1].cap and toks[j - 1].text[0].isalpha():
+    if (
+        t.low in BODY_REFERENTS
+        and t.low not in NOMINAL_HEADS
+        and j > 0
+        and not t.cap
+        and toks[j - 1].low in ("the", "its")
+    ):  # "the magazine said": bodies.py resolves it
+        return Mention(None, "nominal", toks[j - 1].start, t.end, (toks[j - 1].low, t.low))
+    if t.low in BODY_NOUNS and j > 0 and toks[j - 1].cap and toks[j - 1].text[0].isalpha():
         # "Broadcast magazine said": a capitalised name and the kind of body it is
         i = j - 1
         while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
@@ -335,8 +345,6 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
     return None
 
 
-# lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
-_BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())
 _JOINERS = frozenset("of for".split())
 
 
@@ -498,6 +506,15 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
                 )
             k = e + 1
             continue
+        if (
+            t.low in BODY_REFERENTS
+            and not t.cap
+            and best is None
+            and k == j + 1
+            and toks[j].low in ("the", "its")
+            and (k + 1 >= n or toks[k + 1].text in PUNCT)
+        ):  # "according to the magazine": bodies.py resolves it
+            return Mention(None, "nominal", toks[j].start, t.end, (toks[j].low, t.low))
         if t.low in NOMINAL_HEADS and best is None and not _name_follows(toks, k + 1):
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])

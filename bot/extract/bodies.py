@@ -11,19 +11,9 @@ just before; otherwise nobody (unattributed).
 from __future__ import annotations
 
 from bot.extract.attribution import NOT_NAME, ORG_WORDS, Mention, classify_run
+from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
 from bot.extract.name_checks import Doc, sentence_index
 
-# words that refer back to a body of any kind ("the group said", "its report says")
-GENERIC_BODY = frozenset(
-    """organisation organization group company firm body report statement study survey
-    charity regulator watchdog""".split()
-)
-# words that refer back to a body of that very kind ("the commission", "the magazine")
-KIND_BODY = frozenset(
-    """commission council committee magazine newspaper paper union association federation
-    agency bank court board institute authority department ministry office party league
-    club foundation fund""".split()
-)
 _WINDOW = 3  # sentences back (besides the cue's own) where the body must be named
 
 
@@ -46,7 +36,25 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
         if head not in GENERIC_BODY:
             return None
     distinct = list(dict.fromkeys(named))
+    if not distinct and head in GENERIC_BODY:
+        # "The commission says ... '...,' says its report": the body "the commission" is,
+        # named in full earlier ("the Electoral Commission")
+        kind = _kind_mentioned(doc, lo, m.start)
+        if kind:
+            fit = [b for b in bodies_named(doc, 0, m.start) if kind in b.lower().split()]
+            return fit[-1] if fit else None
     return distinct[0] if len(distinct) == 1 else None
+
+
+def _kind_mentioned(doc: Doc, lo: int, pos: int) -> str | None:
+    """The last "the <kind of body>" ("the commission") written in text[lo:pos] outside quotes."""
+    from bot.extract.attribution import tokens
+
+    toks = [t for t in tokens(doc.text, lo, pos) if not doc.masked(t.start)]
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low in KIND_BODY and not toks[k].cap and toks[k - 1].low == "the":
+            return toks[k].low
+    return None
 
 
 def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
@@ -75,13 +83,19 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             )
         ):
             e += 1
+        if e + 1 < len(toks) and toks[e + 1].low in BODY_NOUNS:
+            e += 1  # "Broadcast magazine"
         run = toks[k : e + 1]
         while run and run[0].low in NOT_NAME:
             run = run[1:]
         apposed = k == last_end + 3 and toks[k - 2].text == "," and toks[k - 1].low == "the"
         if run and not (len(run) == 1 and k == 0) and not apposed:
             # ("CENTR, the Council of ... Registries, agrees": one body, named twice)
-            mention = classify_run(run)
+            mention = (
+                Mention(" ".join(x.text for x in run), "org", run[0].start, run[-1].end)
+                if run[-1].low in BODY_NOUNS and len(run) > 1
+                else classify_run(run)
+            )
             if mention is not None and mention.kind == "org" and mention.name:
                 name = mention.name
                 kind_named = any(w.lower() in ORG_WORDS for w in name.split())

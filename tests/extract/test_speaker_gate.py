@@ -103,3 +103,19 @@ def test_a_spokesman_for_a_body_speaks_for_it() -> None:
     )
     assert _quote(text, "We are working").speaker == "Home Office"
     assert _quote(text, "We will not comment").speaker is None  # a person's spokesman
+
+
+def test_its_report_and_according_to_the_magazine_name_the_body() -> None:
+    text = (
+        "The Electoral Commission has reviewed how parties are funded.\n\n"
+        "Most donors are already named. The commission says capping donations would mean "
+        'more public money. "We do not believe such a change would be sensible now," says '
+        "its report.\n"
+    )
+    assert _quote(text, "We do not believe").speaker == "Electoral Commission"
+    text = (
+        "Broadcast magazine compiled the list of the worst imports.\n\n"
+        'Baywatch topped it for "mind-numbingly predictable scripts", according to the '
+        "magazine.\n"
+    )
+    assert _quote(text, "mind-numbingly").speaker == "Broadcast magazine"
