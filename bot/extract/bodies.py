@@ -4,8 +4,9 @@ the magazine", "a CAS statement" name the body the article has just named.
 A body speaks plainly when the article names it and then refers to it by its kind; the
 review sets label such quotes with the body. Precision first: the kind word must fit (a
 "commission" is a body whose name holds Commission) or, for a word any body could be
-("the organisation", "the group", "the report"), exactly one body is named in the sentences
-just before; otherwise nobody (unattributed).
+("the organisation", "the group", "its report"), exactly one body is named in the sentences
+just before and no other before them; otherwise nobody (unattributed). "The report" and
+"the statement" alone say nothing of whose they are.
 """
 
 from __future__ import annotations
@@ -35,8 +36,16 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
             return fit[-1]
         if head not in GENERIC_BODY:
             return None
+    if head == "report" and m.titles[0] != "its":
+        return None  # "The report urged the CSA to ...": whose report is not said here
     distinct = list(dict.fromkeys(named))
-    if not distinct and head in GENERIC_BODY:
+    if (
+        len(distinct) == 1
+        and len(set(bodies_named(doc, 0, m.start))) > 1
+        and distinct[0] not in bodies_named(doc, doc.sent_starts[max(0, si - 1)], m.start)
+    ):  # another body named before may be the one meant, unless this one was named just now
+        return None
+    if not distinct and m.titles[0] == "its":
         # "The commission says ... '...,' says its report": the body "the commission" is,
         # named in full earlier ("the Electoral Commission")
         kind = _kind_mentioned(doc, lo, m.start)
@@ -89,7 +98,8 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
         while run and run[0].low in NOT_NAME:
             run = run[1:]
         apposed = k == last_end + 3 and toks[k - 2].text == "," and toks[k - 1].low == "the"
-        if run and not (len(run) == 1 and k == 0) and not apposed:
+        opener = len(run) == 1 and k == 0 and not run[0].text.isupper()  # "But", "Its"
+        if run and run[0].cap and not opener and not apposed:
             # ("CENTR, the Council of ... Registries, agrees": one body, named twice)
             mention = (
                 Mention(" ".join(x.text for x in run), "org", run[0].start, run[-1].end)
@@ -98,7 +108,7 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             )
             if mention is not None and mention.kind == "org" and mention.name:
                 name = mention.name
-                kind_named = any(w.lower() in ORG_WORDS for w in name.split())
+                kind_named = " " in name and any(w.lower() in ORG_WORDS for w in name.split())
                 if kind_named or (name.isupper() and len(name) >= 3):  # not "Brown's Britain"
                     out.append(name)
                     last_end = e

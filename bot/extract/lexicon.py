@@ -527,10 +527,7 @@ def common_words() -> frozenset[str]:
 
 # Words that refer back to a body of any kind ("the group said", "its report says") and words
 # that refer back to a body of that very kind ("the commission", "the magazine"): bodies.py.
-GENERIC_BODY = frozenset(
-    """organisation organization group company firm body report statement study survey
-    charity regulator watchdog""".split()
-)
+GENERIC_BODY = frozenset("organisation organization group company firm report".split())
 KIND_BODY = frozenset(
     """commission council committee magazine newspaper paper union association federation
     agency bank court board institute authority department ministry office party league

@@ -12,6 +12,7 @@ import re
 
 from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
 from bot.extract.attribution import (
+    BODY_REFERENTS,
     NOMINAL_HEADS,
     PERSON_PRONOUNS,
     SURNAME_TITLES,
@@ -20,6 +21,7 @@ from bot.extract.attribution import (
     surname,
 )
 from bot.extract.bodies import body_referent
+from bot.extract.credible import credible_speaker
 from bot.extract.gender import given_names
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
@@ -70,9 +72,11 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return refer_back(doc, m.start, "")
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
             return _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
-        body = body_referent(doc, m)
-        if body is not None:  # "the organisation said": the body just named
-            return _spoken_for(doc, body)
+        if m.titles and m.titles[-1] in BODY_REFERENTS:
+            # "the organisation said": the body just named; else a body that just spoke
+            # ("Marsh said ... The company added")
+            body = body_referent(doc, m)
+            return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             return None
@@ -128,8 +132,9 @@ _SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?\Z", 
 def _spoken_for(doc: Doc, body: str | None) -> str | None:
     """A body the article has speak through its kind or its document is a named source, so
     the printable check (credible.py) takes it as written, acronyms too ("CENTR")."""
-    if body is not None:
-        doc.credible[body] = body
+    if body is not None and body not in doc.credible:
+        # its fuller name when the article has one ("Finance and Economy Ministry"), else as is
+        doc.credible[body] = credible_speaker(doc.text, body, doc.fullnames) or body
     return body
 
 

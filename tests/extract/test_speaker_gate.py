@@ -119,3 +119,27 @@ def test_its_report_and_according_to_the_magazine_name_the_body() -> None:
         "magazine.\n"
     )
     assert _quote(text, "mind-numbingly").speaker == "Broadcast magazine"
+
+
+def test_the_report_alone_and_a_body_named_long_before_stay_unattributed() -> None:
+    text = (
+        "MPs said the agency was in crisis.\n\n"
+        'The report urged the CSA to draw up plans, including the "abandonment option".\n'
+    )
+    assert _quote(text, "abandonment option").speaker is None
+    text = (
+        "French stock market regulator AMF has filed complaints against Vivendi Universal.\n\n"
+        "Its adviser Deutsche Bank was also named. The bank sold the bonds. Both men "
+        "bought some of them. The filing runs to 40 pages.\n\n"
+        'The group is said to believe the pair had "privileged information" at the time.\n'
+    )
+    assert _quote(text, "privileged information").speaker is None
+
+
+def test_the_company_after_a_body_spoke_is_that_body() -> None:
+    text = (
+        "Marsh & McLennan has settled a bid-rigging case.\n\n"
+        '"We are saddened by the development," Marsh said in a statement. The company added '
+        'it was "committed to resolving the company\'s legal issues".\n'
+    )
+    assert _quote(text, "committed to resolving").speaker == "Marsh"
