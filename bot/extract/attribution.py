@@ -422,6 +422,10 @@ def _role_holder(toks: list[Token], e: int, b: int) -> Mention | None:
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 
+# letters after a name that are no part of it ("Paul Boateng MP", "Michael Mansfield QC")
+POST_NOMINALS = frozenset("MP MEP MSP MLA AM QC KC OBE MBE CBE KBE".split())
+
+
 def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
     """`Smirnov, the acting chief of the region, told` -> the name before the appositive."""
     pieces: list[tuple[int, int]] = []
@@ -458,11 +462,15 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
         if _PARTY_TAG.match(first.text):
             continue
         end = skip_aside(toks, b - 1)
+        if end > a and toks[end].text in POST_NOMINALS:
+            end -= 1  # "Paul Boateng MP": the name, not the letters after it
         m = np_ending_at(toks, end)
         if m is None and end - 2 > a and toks[end - 1].low == "of" and toks[end].cap:
             m = np_ending_at(toks, end - 2)  # "Debbie Wasserman Schultz of Florida"
         if m is None or m.kind == "nominal":
             continue
+        if any(t.low in PREPS for t in toks[a:end] if t.start < m.start):
+            continue  # "Labour's Chief Secretary to the Treasury": a role's object, no speaker
         if first.low in _CLAUSE_START or not first.cap:
             continue  # "the former governor of Texas": an appositive, not the subject
         return m

@@ -86,13 +86,17 @@ def test_the_shipped_gate_table_parses() -> None:
 def test_a_gate_row_leaves_the_guess_and_its_run_ons_unattributed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # "Paul Boateng MP, Labour's Chief Secretary to the Treasury, said: '...' '...'": the cue's
-    # name read is "Treasury", which is no part of the speaker it resolves to (sign "alias")
-    text = BBC["politics/054"]
-    monkeypatch.setattr(speaker_gate, "gate_table", lambda: frozenset({("frame:name", "alias")}))
-    assert _quote(text, "The Lib Dems' sums don't add up").speaker is None
-    assert _quote(text, "They can have no credibility").speaker is None
-    assert _quote(text, "By failing to uprate").speaker == "Vince Cable"  # his own, kept
+    # "he said" three sentences after the only person named: kind frame:pronoun, sign "far"
+    text = (
+        "Tony Blair spoke in London on Monday.\n\n"
+        "The meeting ran late. Ministers left early. The vote is next week.\n\n"
+        '"We will win the vote," he said. "We always do when it matters."\n'
+    )
+    assert _quote(text, "We will win").speaker == "Tony Blair"
+    assert _quote(text, "We always do").speaker == "Tony Blair"
+    monkeypatch.setattr(speaker_gate, "gate_table", lambda: frozenset({("frame:pronoun", "far")}))
+    assert _quote(text, "We will win").speaker is None
+    assert _quote(text, "We always do").speaker is None  # its run-on goes with it
 
 
 def test_a_spokesman_for_a_body_speaks_for_it() -> None:
@@ -143,3 +147,17 @@ def test_the_company_after_a_body_spoke_is_that_body() -> None:
         'it was "committed to resolving the company\'s legal issues".\n'
     )
     assert _quote(text, "committed to resolving").speaker == "Marsh"
+
+
+def test_a_role_s_object_in_an_appositive_is_not_the_speaker() -> None:
+    # "Paul Boateng MP, Labour's Chief Secretary to the Treasury, said:" is Boateng's, not
+    # the Treasury's (read as Vince Cable, quoted before him)
+    text = BBC["politics/054"]
+    assert _quote(text, "The Lib Dems' sums don't add up").speaker == "Paul Boateng"
+    assert _quote(text, "They can have no credibility").speaker == "Paul Boateng"
+    text = (
+        "Powys patients will no longer be treated in Hereford.\n\n"
+        "Earlier, David Rose, Chief Executive of Hereford Hospitals NHS Trust, had said: "
+        '"It is with real regret that we have taken this step."\n'
+    )
+    assert _quote(text, "It is with real regret").speaker == "David Rose"
