@@ -163,10 +163,26 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             and p.name
             and doc.fits(p.name, pronoun)
             and _report_sayer(doc, p.start) is None
+            and not _inverted_report(doc, sent.start, pos)
         ):
             return expand(doc, p.name)
         k -= 1
     return None
+
+
+_INVERTED_CUE = re.compile(r",\s*(?:he|she)\s+\w+\s*[,.]")
+
+
+def _inverted_report(doc: Doc, sent_start: int, pos: int) -> bool:
+    """The he/she at pos closes, after a comma, the unquoted clause its sentence opened with
+    ("Mr Blair has failed to tackle these problems, he claimed, ..."): the clause is what
+    he said, so the person it is about is someone else, not the he."""
+    if pos <= sent_start or doc.masks_within(sent_start, pos):
+        return False
+    if doc.sentences[sentence_index(doc, pos)].start != sent_start:
+        return False  # the name opens an earlier sentence: not the clause this he closes
+    m = _INVERTED_CUE.match(doc.text, pos - 2) or _INVERTED_CUE.match(doc.text, pos - 1)
+    return m is not None and m.start() < pos
 
 
 _PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?(He|She)\b")

@@ -161,3 +161,13 @@ def test_a_role_s_object_in_an_appositive_is_not_the_speaker() -> None:
         '"It is with real regret that we have taken this step."\n'
     )
     assert _quote(text, "It is with real regret").speaker == "David Rose"
+
+
+def test_the_name_in_the_clause_a_he_closes_is_not_the_he() -> None:
+    text = (
+        "Michael Howard set out his campaign in Manchester on Monday.\n\n"
+        '"Who will give taxpayers value for money?" he asked.\n\n'
+        "Mr Blair has failed to tackle these problems, he claimed, saying he has the "
+        '"wrong solution" to them.\n'
+    )
+    assert _quote(text, "wrong solution").speaker == "Michael Howard"
