@@ -271,13 +271,25 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
             best = first
             break
     if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
+        # never a name inside a sentence the same he/she opens ("Now he fears ... players,
+        # including fly-half Charlie Hodgson, were away. '...,' he added")
+        about_him = {
+            i
+            for i in {sentence_index(doc, doc.persons[j].start) for j in range(k, -1, -1)}
+            if _opened_by_pronoun(doc, i, pronoun)
+        }
         fit = (
             j
             for j in range(k, -1, -1)
             if doc.fits(doc.persons[j].name, pronoun)
             and not in_list(doc.text, doc.persons[j].start)
+            and sentence_index(doc, doc.persons[j].start) not in about_him
         )
-        subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
+        subj = [
+            j
+            for j in range(k, -1, -1)
+            if doc.person_subject[j] and sentence_index(doc, doc.persons[j].start) not in about_him
+        ]
         best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
         if best is None:
             best = next(fit, None)

@@ -171,3 +171,16 @@ def test_the_name_in_the_clause_a_he_closes_is_not_the_he() -> None:
         '"wrong solution" to them.\n'
     )
     assert _quote(text, "wrong solution").speaker == "Michael Howard"
+
+
+def test_a_name_inside_sentences_the_same_he_opens_is_not_the_he() -> None:
+    text = (
+        "But Dave Winer is doubtful. He designed the format called RSS (Really Simple "
+        "Syndication), which gives web users an easy way to keep updated. Podcasts rely on "
+        "his technology. He is also writer of the longest-running weblog on the net, "
+        "Scripting News. He thinks its power lies in its democratising potential, not in its "
+        '"over-hyped" business promise.\n\n'
+        '"We\'re the sources, the people doing stuff. "No matter how you look at it, this '
+        "medium isn't going to make very much money,\" he says.\n"
+    )
+    assert _quote(text, "No matter how you look").speaker == "Dave Winer"
