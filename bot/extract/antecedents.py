@@ -185,7 +185,8 @@ def _inverted_report(doc: Doc, sent_start: int, pos: int) -> bool:
     return m is not None and m.start() < pos
 
 
-_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?(He|She)\b")
+# "He ...", "But he ...", "Now she ...": he/she opens the sentence, maybe after one word
+_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+|[A-Z][a-z]+\s+)?([Hh]e|[Ss]he)\b")
 
 
 def _opened_by_pronoun(doc: Doc, i: int, pronoun: str) -> bool:
@@ -284,11 +285,14 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
             if doc.fits(doc.persons[j].name, pronoun)
             and not in_list(doc.text, doc.persons[j].start)
             and sentence_index(doc, doc.persons[j].start) not in about_him
+            and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
         )
         subj = [
             j
             for j in range(k, -1, -1)
-            if doc.person_subject[j] and sentence_index(doc, doc.persons[j].start) not in about_him
+            if doc.person_subject[j]
+            and sentence_index(doc, doc.persons[j].start) not in about_him
+            and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
         ]
         best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
         if best is None:

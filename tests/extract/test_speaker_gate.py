@@ -184,3 +184,17 @@ def test_a_name_inside_sentences_the_same_he_opens_is_not_the_he() -> None:
         "medium isn't going to make very much money,\" he says.\n"
     )
     assert _quote(text, "No matter how you look").speaker == "Dave Winer"
+
+
+def test_a_far_he_is_a_person_the_article_shows_not_an_object_in_his_sentence() -> None:
+    text = (
+        "Lord Callaghan, who has died aged 92, was the only politician to hold all four "
+        "great offices of state.\n\n"
+        "Born in Portsmouth, he became chancellor of the exchequer when Labour returned to "
+        "power in 1964.\n\n"
+        "With sterling under pressure, he resisted devaluation for three years, before being "
+        "forced into it in 1967. His political career was not without controversy. When he "
+        "refused to support prime minister Harold Wilson and Dame Barbara Castle over the "
+        'latter\'s trade union manifesto, in 1968, he said: "I am not going to resign."\n'
+    )
+    assert _quote(text, "I am not going to resign").speaker != "Harold Wilson"
