@@ -11,7 +11,7 @@ just before and no other before them; otherwise nobody (unattributed). "The repo
 
 from __future__ import annotations
 
-from bot.extract.attribution import NOT_NAME, ORG_WORDS, Mention, classify_run
+from bot.extract.attribution import NOT_NAME, ORG_WORDS, Mention, classify_run, tokens
 from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
 from bot.extract.name_checks import Doc, sentence_index
 
@@ -57,8 +57,6 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
 
 def _kind_mentioned(doc: Doc, lo: int, pos: int) -> str | None:
     """The last "the <kind of body>" ("the commission") written in text[lo:pos] outside quotes."""
-    from bot.extract.attribution import tokens
-
     toks = [t for t in tokens(doc.text, lo, pos) if not doc.masked(t.start)]
     for k in range(len(toks) - 1, 0, -1):
         if toks[k].low in KIND_BODY and not toks[k].cap and toks[k - 1].low == "the":
@@ -70,8 +68,6 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
     """Names of bodies written in text[lo:pos] outside quotes, in order: a capitalised run
     classify_run reads as an organisation that names its kind ("Electoral Commission") or is
     an acronym ("CENTR"); a possessive alone makes no body ("Brown's Britain", a book)."""
-    from bot.extract.attribution import tokens
-
     out: list[str] = []
     text = doc.text
     toks = [t for t in tokens(text, lo, pos) if not doc.masked(t.start)]
