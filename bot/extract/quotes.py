@@ -29,7 +29,6 @@ from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.name_checks import sentence_index
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
-from bot.extract.speaker_gate import abstain, active, evidence, risky
 from bot.model import Quote, Sentence
 
 log = logging.getLogger(__name__)
@@ -207,29 +206,9 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 
 
 _MARKS = "\"“”'"
-# kinds that pass on the speaker before rather than read one: their chain's head is judged
-_INHERITED = frozenset(
-    "frame:prev loose:prev tail:prev signature:prev runon:prev para:prev".split()
-)
 
 
-def _how(path: str, m: Mention | None) -> str:
-    """The kind of an attribution (speaker_gate.py): the path that chose the speaker and the
-    kind of the mention it read ("frame:name", "frame:pronoun", "runon")."""
-    return f"{path}:{m.kind if m is not None else 'cue'}"
-
-
-def _attribute_segments(
-    doc: ArticleDoc,
-    segments: list[Segment],
-    trace: list[tuple[Quote, str, frozenset[str]]] | None = None,
-    gate: bool = True,
-) -> list[Quote]:
-    """Direct and partial quotes with their speakers. A risky attribution the gate turns
-    down (speaker_gate.py) is left unattributed, and so are the run-ons after it. With trace,
-    each attributed quote is recorded with the kind and warning signs of the attribution its
-    chain rests on (a run-on's: its head's), before any gate: bench/speaker_gate_table.py
-    measures precision by kind and sign, counting each decision with all it carries."""
+def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
     out: list[Quote] = []
     text = doc.text
     prev_speaker: str | None = None
@@ -242,9 +221,6 @@ def _attribute_segments(
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
     apostrophes: list[tuple[Segment, str | None]] = []
-    # the attribution a chain of run-ons rests on (its kind and signs): the gate judges it
-    head: tuple[str, frozenset[str]] = ("", frozenset())
-    line_head = para_head = head
     for seg in segments:
         line = text.rfind("\n", 0, seg.open)
         if line != cur_line:
@@ -256,7 +232,6 @@ def _attribute_segments(
             last_para_speaker = (
                 line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
             )
-            para_head = line_head
             prev_speaker = None
             line_speaker = None
             line_speakers = set()
@@ -271,20 +246,18 @@ def _attribute_segments(
             continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
         mention, cue, found = speaker_from_frame(doc, fr, ended)
-        path = "frame"
         if not found:
             loose = closing_verb(fr, body)
             if loose is not None:
-                mention, cue, found, path = loose[0], loose[1], True, "loose"
+                mention, cue, found = loose[0], loose[1], True
         if not found and not fr.after:
             tail = tail_attribution(doc, seg, body)
             if tail is not None:
-                mention, cue, found, path = tail[0], tail[1], True, "tail"
+                mention, cue, found = tail[0], tail[1], True
             else:
                 signed = signature_after(doc, seg)
                 if signed is not None:
-                    mention, found, path = signed, True, "signature"
-        how = _how(path, mention)
+                    mention, found = signed, True
         speaker = doc.resolve(mention) if found else None
         if (
             mention is not None
@@ -321,7 +294,6 @@ def _attribute_segments(
         ):  # a cue with no subject of its own: the last speaker, unless another subject came
             # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
             speaker = prev_speaker
-            how = f"{path}:prev"
         if not found:
             nwords = len(body.split())
             if _title_case(body) and nwords <= 6:
@@ -331,43 +303,36 @@ def _attribute_segments(
             if opener is not None:
                 speaker = doc.resolve(opener[0])
                 cue = opener[1]
-                how = _how("opener", opener[0])
             elif prev_speaker is not None:
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
                     speaker = prev_speaker
-                    how = "runon:prev"
             elif unnamed:
                 speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
-                how = _how("intro", intro)
             elif (
                 not fr.before
                 and last_para_speaker is not None
                 and not doc.someone_else_between(last_end, seg.open, last_para_speaker)
             ):
                 speaker = last_para_speaker  # the continued-paragraph convention
-                how = "para:prev"
             else:
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
                 ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
-                how = _how("clause", m)
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
                     # speaker just reported in this paragraph (or closing the last one, when
                     # it quoted one person only)
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
-                    how = "reporter:prev"
                 elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
                     # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
                     # "stagnant for about a month or six weeks" ...': the paragraph's reporter
                     speaker = doc.reporter_before(line + 1, seg.open)
-                    how = "reporter:prev"
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
@@ -381,28 +346,9 @@ def _attribute_segments(
                         )
                         if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
                             speaker = doc.resolve(lead)
-                            how = _how("lead", lead)
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
-        signs: frozenset[str] = frozenset()
-        inherited = how in _INHERITED
-        if (
-            not inherited
-            and speaker is not None
-            and (trace is not None or (gate and risky(how) and active()))
-        ):
-            who = mention.start if found and mention is not None else seg.open
-            read = mention if found else None
-            pron = (read.name or "") if read is not None and read.kind == "pronoun" else ""
-            said = read.name if read is not None and read.kind in ("name", "person") else None
-            signs = evidence(doc, speaker, who, (seg.start, seg.end), pron, said)
-            if gate and abstain(how, signs):
-                speaker = None  # a guess a rival could upset: unattributed, and its run-ons
-                prev_speaker = None
-                unnamed = True
         if speaker is not None:
-            head = (para_head if how == "para:prev" else head) if inherited else (how, signs)
-            line_head = head
             prev_speaker = speaker
             line_speaker = speaker
             line_speakers.add(speaker)
@@ -412,10 +358,9 @@ def _attribute_segments(
             apostrophes.append((seg, speaker))
             continue
         kind = "partial" if _is_partial(doc, seg, fr) else "direct"
-        quote = Quote(text=body, speaker=speaker, kind=kind, start=seg.start, end=seg.end, cue=cue)
-        out.append(quote)
-        if trace is not None and speaker is not None:
-            trace.append((quote, *head))
+        out.append(
+            Quote(text=body, speaker=speaker, kind=kind, start=seg.start, end=seg.end, cue=cue)
+        )
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
 

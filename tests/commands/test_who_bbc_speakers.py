@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.app import ingest_sources, open_core
 from bot.model import Reply, Request
 
-DATA = Path(__file__).parent.parent / "data" / "bbc_speaker_gate.jsonl"
+DATA = Path(__file__).parent.parent / "data" / "bbc_speakers.jsonl"
 
 
 async def _ask(tmp_path: Path, line: str) -> Reply:
