@@ -163,13 +163,30 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             and p.name
             and doc.fits(p.name, pronoun)
             and _report_sayer(doc, p.start) is None
+            and not _inverted_report(doc, sent.start, pos)
         ):
             return expand(doc, p.name)
         k -= 1
     return None
 
 
-_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+)?(He|She)\b")
+_INVERTED_CUE = re.compile(r",\s*(?:he|she)\s+\w+\s*[,.]")
+
+
+def _inverted_report(doc: Doc, sent_start: int, pos: int) -> bool:
+    """The he/she at pos closes, after a comma, the unquoted clause its sentence opened with
+    ("Mr Blair has failed to tackle these problems, he claimed, ..."): the clause is what
+    he said, so the person it is about is someone else, not the he."""
+    if pos <= sent_start or doc.masks_within(sent_start, pos):
+        return False
+    if doc.sentences[sentence_index(doc, pos)].start != sent_start:
+        return False  # the name opens an earlier sentence: not the clause this he closes
+    m = _INVERTED_CUE.match(doc.text, pos - 2) or _INVERTED_CUE.match(doc.text, pos - 1)
+    return m is not None and m.start() < pos
+
+
+# "He ...", "But he ...", "Now she ...": he/she opens the sentence, maybe after one word
+_PRONOUN_OPENER = re.compile(r"(?:(?:But|And|Yet|So|However),?\s+|[A-Z][a-z]+\s+)?([Hh]e|[Ss]he)\b")
 
 
 def _opened_by_pronoun(doc: Doc, i: int, pronoun: str) -> bool:
@@ -255,13 +272,28 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
             best = first
             break
     if best is None:  # "taken for granted by Tony Blair": a subject-like person before an object
+        # never a name inside a sentence the same he/she opens ("Now he fears ... players,
+        # including fly-half Charlie Hodgson, were away. '...,' he added")
+        about_him = {
+            i
+            for i in {sentence_index(doc, doc.persons[j].start) for j in range(k, -1, -1)}
+            if _opened_by_pronoun(doc, i, pronoun)
+        }
         fit = (
             j
             for j in range(k, -1, -1)
             if doc.fits(doc.persons[j].name, pronoun)
             and not in_list(doc.text, doc.persons[j].start)
+            and sentence_index(doc, doc.persons[j].start) not in about_him
+            and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
         )
-        subj = [j for j in range(k, -1, -1) if doc.person_subject[j]]
+        subj = [
+            j
+            for j in range(k, -1, -1)
+            if doc.person_subject[j]
+            and sentence_index(doc, doc.persons[j].start) not in about_him
+            and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
+        ]
         best = next((j for j in subj if doc.fits(doc.persons[j].name, pronoun)), None)
         if best is None:
             best = next(fit, None)

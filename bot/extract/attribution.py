@@ -12,6 +12,8 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     ATTITUDE_PARTICLES,
     AUX,
     BELIEF_CUES,
+    BODY_NOUNS,
+    BODY_REFERENTS,
     CUES,
     HONORIFICS,
     NOMINAL_HEADS,
@@ -300,6 +302,9 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         m = classify_run(toks[i : j + 1])
         if m is None:
             return None
+        body = _body_of(toks, i, j)
+        if body is not None:
+            return body
         if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
             titled = (  # "Secretary of State John Kerry"
                 toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
@@ -307,6 +312,22 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
             if not titled:
                 return None
         return m
+    if (
+        t.low in BODY_REFERENTS
+        and t.low not in NOMINAL_HEADS
+        and j > 0
+        and not t.cap
+        and toks[j - 1].low in ("the", "its")
+    ):  # "the magazine said": bodies.py resolves it
+        return Mention(None, "nominal", toks[j - 1].start, t.end, (toks[j - 1].low, t.low))
+    if t.low in BODY_NOUNS and j > 0 and toks[j - 1].cap and toks[j - 1].text[0].isalpha():
+        # "Broadcast magazine said": a capitalised name and the kind of body it is
+        i = j - 1
+        while i - 1 >= 0 and toks[i - 1].cap and toks[i - 1].text[0].isalpha():
+            i -= 1
+        if toks[i].low not in NOT_NAME and not possessive(toks[j - 1].text):
+            surface = " ".join(x.text for x in toks[i : j + 1])
+            return Mention(surface, "org", toks[i].start, t.end, (), surface)
     if t.low in NOMINAL_HEADS:
         i = j
         while (
@@ -321,6 +342,27 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
                 break
         titles = tuple(x.low for x in toks[i : j + 1])
         return Mention(None, "nominal", toks[i].start, t.end, titles=titles)
+    return None
+
+
+_JOINERS = frozenset("of for".split())
+
+
+def _body_of(toks: list[Token], i: int, j: int) -> Mention | None:
+    """ "The Muslim Council of Britain", "the Court of Arbitration for Sport": a body's name
+    runs on over "of"/"for" when the words before them name a kind of body (ORG_WORDS)."""
+    k = i
+    while k >= 2 and toks[k - 1].low in _JOINERS and toks[k - 2].cap:
+        h = k - 2
+        while h - 1 >= 0 and toks[h - 1].cap and toks[h - 1].text[0].isalpha():
+            h -= 1
+        if toks[k - 2].low in ORG_WORDS:
+            start = h
+            while start < k - 2 and toks[start].low in NOT_NAME:
+                start += 1
+            surface = " ".join(x.text for x in toks[start : j + 1])
+            return Mention(surface, "org", toks[start].start, toks[j].end, (), surface)
+        k = h
     return None
 
 
@@ -380,6 +422,10 @@ def _role_holder(toks: list[Token], e: int, b: int) -> Mention | None:
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 
+# letters after a name that are no part of it ("Paul Boateng MP", "Michael Mansfield QC")
+POST_NOMINALS = frozenset("MP MEP MSP MLA AM QC KC OBE MBE CBE KBE".split())
+
+
 def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
     """`Smirnov, the acting chief of the region, told` -> the name before the appositive."""
     pieces: list[tuple[int, int]] = []
@@ -416,11 +462,15 @@ def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
         if _PARTY_TAG.match(first.text):
             continue
         end = skip_aside(toks, b - 1)
+        if end > a and toks[end].text in POST_NOMINALS:
+            end -= 1  # "Paul Boateng MP": the name, not the letters after it
         m = np_ending_at(toks, end)
         if m is None and end - 2 > a and toks[end - 1].low == "of" and toks[end].cap:
             m = np_ending_at(toks, end - 2)  # "Debbie Wasserman Schultz of Florida"
         if m is None or m.kind == "nominal":
             continue
+        if any(t.low in PREPS for t in toks[a:end] if t.start < m.start):
+            continue  # "Labour's Chief Secretary to the Treasury": a role's object, no speaker
         if first.low in _CLAUSE_START or not first.cap:
             continue  # "the former governor of Texas": an appositive, not the subject
         return m
@@ -464,6 +514,15 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
                 )
             k = e + 1
             continue
+        if (
+            t.low in BODY_REFERENTS
+            and not t.cap
+            and best is None
+            and k == j + 1
+            and toks[j].low in ("the", "its")
+            and (k + 1 >= n or toks[k + 1].text in PUNCT)
+        ):  # "according to the magazine": bodies.py resolves it
+            return Mention(None, "nominal", toks[j].start, t.end, (toks[j].low, t.low))
         if t.low in NOMINAL_HEADS and best is None and not _name_follows(toks, k + 1):
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])

@@ -523,3 +523,16 @@ def common_words() -> frozenset[str]:
     """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
     data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
     return frozenset(data.split())
+
+
+# Words that refer back to a body of any kind ("the group said", "its report says") and words
+# that refer back to a body of that very kind ("the commission", "the magazine"): bodies.py.
+GENERIC_BODY = frozenset("organisation organization group company firm report".split())
+KIND_BODY = frozenset(
+    """commission council committee magazine newspaper paper union association federation
+    agency bank court board institute authority department ministry office party league
+    club foundation fund""".split()
+)
+BODY_REFERENTS = GENERIC_BODY | KIND_BODY
+# lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
+BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())

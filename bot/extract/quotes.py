@@ -275,9 +275,15 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             speaker = None
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
-        elif found and mention is not None and speaker is None and mention.kind == "nominal":
+        elif (
+            found
+            and mention is not None
+            and speaker is None
+            and mention.kind in ("nominal", "pronoun")
+        ):
             # '"It's incredible," the youngster said. "..."': the run-on is the youngster's,
-            # whom we cannot name, not the person quoted before him
+            # whom we cannot name, not the person quoted before him; so after a he/she we
+            # could not resolve ("She said: ..." after Galloway's quotes: Oona King)
             prev_speaker = None
             unnamed = True
         if (

@@ -12,6 +12,7 @@ import re
 
 from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
 from bot.extract.attribution import (
+    BODY_REFERENTS,
     NOMINAL_HEADS,
     PERSON_PRONOUNS,
     SURNAME_TITLES,
@@ -19,6 +20,8 @@ from bot.extract.attribution import (
     Mention,
     surname,
 )
+from bot.extract.bodies import body_referent
+from bot.extract.credible import credible_speaker
 from bot.extract.gender import given_names
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
@@ -41,6 +44,10 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return refer_back(doc, m.start, "")
         return expand(doc, m.name) if speaker_ok(doc, m) else None
     if m.kind == "org":
+        if doc.text.startswith((" statement", " report"), m.end) or _SPOKES_FOR.search(
+            doc.text, max(0, m.start - 40), m.start
+        ):  # "said a CAS statement", "a spokesman for the Home Office said": the body speaks
+            return _spoken_for(doc, m.name)
         return m.name
     if m.kind == "pronoun":
         if m.name == "it":
@@ -64,7 +71,12 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return refer_back(doc, m.start, "")
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
-            return _issuer(doc, m)
+            return _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
+        if m.titles and m.titles[-1] in BODY_REFERENTS:
+            # "the organisation said": the body just named; else a body that just spoke
+            # ("Marsh said ... The company added")
+            body = body_referent(doc, m)
+            return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             return None
@@ -114,6 +126,18 @@ _DOCUMENT_HEADS = frozenset("statement report".split())
 _ISSUER = re.compile(r"([A-Z][\w-]*)(?:['’]s)?\s+(?:statement|report)\Z")
 
 
+_SPOKES_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+for\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _spoken_for(doc: Doc, body: str | None) -> str | None:
+    """A body the article has speak through its kind or its document is a named source, so
+    the printable check (credible.py) takes it as written, acronyms too ("CENTR")."""
+    if body is not None and body not in doc.credible:
+        # its fuller name when the article has one ("Finance and Economy Ministry"), else as is
+        doc.credible[body] = credible_speaker(doc.text, body, doc.fullnames) or body
+    return body
+
+
 def _issuer(doc: Doc, m: Mention) -> str | None:
     """The named issuer of a statement or report: a person the article names in full ("Mr Kok's
     report": Wim Kok) or a body written in capitals ("An IAAF statement"); else None."""
@@ -124,7 +148,7 @@ def _issuer(doc: Doc, m: Mention) -> str | None:
     full = doc.fullnames.get(doc.skeleton(word))
     if full and " " in full:
         return full
-    return word if word.isupper() and len(word) > 1 else None
+    return _spoken_for(doc, word) if word.isupper() and len(word) > 1 else None
 
 
 # a title's rank: the deputy is not the office holder, so neither is a guess at the last person
