@@ -17,6 +17,12 @@ def finish(text: str, c: Cand) -> bool:
         return True
     if c.kind == "digits" and name_before(text, c):
         return False
+    modified = _after_modifier(text, c)
+    if modified is not None:
+        c.unit, c.end, qualifier = modified  # "5,000 more copies", "750,000 daily barrels"
+        if qualifier is not None and c.qualifier is None:
+            c.qualifier = qualifier  # "the 80-odd resorts": about 80
+        return True
     compound = _hyphen_noun(text, c)
     if compound is not None:
         c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
@@ -58,6 +64,55 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+@cache
+def _modifiers() -> dict[str, str]:
+    """Word -> "skip", a time ("day") or a qualifier, from data/count_modifiers.tsv."""
+    data = resources.files("bot.extract").joinpath("data/count_modifiers.tsv").read_text("utf8")
+    rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
+    return {word.strip(): what.strip() for word, what in rows}
+
+
+_MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
+_QUALIFIER_MODIFIERS = {"approx": "approximately", "more": "more than"}
+
+
+def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
+    """(unit, end, qualifier) of the noun a count reads past a describing word to: "5,000 more
+    copies", "eight other contracts", "750,000 daily barrels" (bbl/d), "the 80-odd resorts".
+    None when no modifier of the table follows or no noun can be read after it, so a count is
+    never given a noun that is not its own."""
+    if c.kind not in ("digits", "words", "vague") or c.value == 1 or c.scale < 1.0:
+        return None
+    m = _MODIFIER.match(text, c.end)
+    if m is None:
+        return None
+    key = ("-" if m.group(1) == "-" else "") + m.group(2)
+    what = _modifiers().get(key)
+    if what is None:
+        return None
+    nxt = NOUN_WORD.match(text, m.end())
+    if nxt is None or nxt.group(1).lower() in NOUN_STOP or "\n" in text[m.end() : nxt.start(1)]:
+        return None  # "5,000 more than planned", "20 more." : no noun of its own
+    qualifier = _QUALIFIER_MODIFIERS.get(what.split(":")[1]) if what.startswith("q:") else None
+    rate = what if what != "skip" and not what.startswith("q:") else None
+    measure = match_unit_after(text, m.end())
+    if measure is not None and UNITS[measure[0]].dim not in ("money", "score", "ratio"):
+        code, end = measure[0], measure[1]
+        if rate is None:
+            return code, end, qualifier
+        flow = UNITS.get(f"{code}/{rate[:1]}")
+        if flow is not None and flow.dim == "flow":
+            return flow.code, end, qualifier  # "750,000 daily barrels": barrels per day
+        return f"{UNITS[code].name} per {rate}", end, qualifier
+    noun = _counted_noun(text, c, m.end())
+    if noun is None or noun[0][:1].isupper():
+        return None
+    head, end = noun
+    if rate is not None:
+        return f"{singular(head)} per {rate}", end, qualifier  # "200 daily flights"
+    return head, end, qualifier
 
 
 # Only an explicit "per" and a unit of time make a counted noun a rate
@@ -122,7 +177,7 @@ _ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred)\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
 )
 
 
@@ -301,9 +356,10 @@ def _plural_ahead(text: str, pos: int) -> bool:
     return False
 
 
-def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
-    """The counted noun after a number: "28 settlements", "100 Russian servicemen", "one solution"."""
-    pos = c.end
+def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int] | None:
+    """The counted noun after a number (or after pos, past a describing word): "28
+    settlements", "100 Russian servicemen", "one solution"."""
+    pos = c.end if pos is None else pos
     single = c.value == 1 and not c.is_range and c.kind in ("words", "digits")
     if c.kind == "words" and c.value == 1:
         m = OF_THE.match(text, pos)
@@ -329,6 +385,19 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
+        if (
+            low not in NOUN_STOP
+            and low.endswith("ly")
+            and w.islower()
+            and (after_ly := NOUN_WORD.match(text, m.end())) is not None
+            and after_ly.group(1).islower()
+            and after_ly.group(1) not in NOUN_STOP
+            and is_plural(after_ly.group(1))
+            and not single
+        ):
+            words.append((w, m.end()))  # "two assembly members", "200 elderly residents"
+            pos = m.end()
+            continue
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
             if (
                 low == "and"

@@ -1,0 +1,70 @@
+"""Issue 19, stop 23: the counted-noun reader reads past a describing word to the noun a count
+counts ("5,000 more copies", "750,000 daily barrels", "the 80-odd resorts"); where no noun of
+its own follows, the count keeps no noun rather than borrow one.
+
+Each case is a BBC-shaped sentence and the value and unit an editor sees in /figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import analyse
+
+
+def _fig(text: str, surface: str):
+    """The one figure whose surface starts with surface (fails if none)."""
+    found = [f for f in analyse(text).figures if f.surface.startswith(surface)]
+    assert found, [f.surface for f in analyse(text).figures]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        (
+            "Record company Sony BMG is now manufacturing 5,000 more copies of each single "
+            "than originally planned to meet demand.",
+            "5,000",
+            5000.0,
+            "copies",
+            None,
+        ),
+        ("It aims to transport 750,000 daily barrels of oil.", "750,000", 750000.0, "bbl/d", None),
+        (
+            "Between 10 and 12 of the 80-odd resorts have been severely damaged.",
+            "80",
+            80.0,
+            "resorts",
+            "approximately",
+        ),
+        (
+            "The firm has won eight other contracts in the Gulf this year.",
+            "eight",
+            8.0,
+            "contracts",
+            None,
+        ),
+        ("The airline runs 200 daily flights to Paris.", "200", 200.0, "flight per day", None),
+        ("The 1,000-plus delegates met in Brighton.", "1,000", 1000.0, "delegates", "more than"),
+        ("Two assembly members quit the party on Monday.", "Two", 2.0, "members", None),
+    ],
+)
+def test_a_describing_word_between_count_and_noun_is_read_past(
+    text: str, surface: str, value: float, unit: str, qualifier: str | None
+) -> None:
+    f = _fig(text, surface)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The label pressed 5,000 more than it had planned.", "5,000"),
+        ("Officials said there were 20 more.", "20"),
+        ("The index fell 30 sharply on Tuesday.", "30"),
+    ],
+)
+def test_no_noun_after_the_describing_word_leaves_a_bare_count(text: str, surface: str) -> None:
+    """ "5,000 more than", "20 more.": nothing is counted there, so no noun is printed."""
+    assert _fig(text, surface).unit is None
