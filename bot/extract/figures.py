@@ -10,7 +10,7 @@ from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
-from bot.extract.figure_cand import NOUN_STOP, Cand, is_plural
+from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_vague_units
@@ -58,6 +58,10 @@ def extract_figures(
             c.unit = prev.unit  # "39 nations out of 65", "..., with 29 cutting back"
         elif c.unit is None and prev is not None and _more_of(text, prev, c):
             c.unit = prev.unit  # "6,000 people at the arena, plus millions more on TV"
+        elif c.unit is None and _elided_whole(text, c):
+            if prev is None or not _whole_of(text, prev, c):
+                continue  # "four of the 12 whose ...": a whole whose noun is not read here
+            c.unit = prev.unit  # "of the 17 people ..., only four of the 12 whose"
         prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
@@ -153,6 +157,38 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and not re.search(r"[.;:!?]|\d", gap)
         and _WITH_BEFORE.search(gap) is not None
         and _VERB_AFTER.match(text, c.end) is not None
+    )
+
+
+# "of the 12 whose ...": a count as the whole a part is taken from, its noun left out
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def _elided_whole(text: str, c: Cand) -> bool:
+    """ "of the 12 whose ...", "of the 12, four ...": a whole with no noun after it."""
+    if not _WHOLE_BEFORE.search(text, max(0, c.num_start - 12), c.num_start):
+        return False
+    nxt = NOUN_WORD.match(text, c.end)
+    return nxt is None or nxt.start(1) > c.end + 1 or nxt.group(1).lower() in NOUN_STOP
+
+
+def _whole_of(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether bare count c, the whole of "of the 12", is a part of the larger count of a noun
+    before it in the same sentence ("of the 17 people ..., four of the 12 whose ...")."""
+    gap = text[prev.end : c.start]
+    return (
+        prev.unit is not None
+        and prev.unit not in UNITS
+        and " " not in prev.unit
+        and c.kind in ("digits", "words")
+        and not c.is_range
+        and c.is_int
+        and c.scale == 1.0
+        and prev.value is not None
+        and c.value is not None
+        and c.value < prev.value
+        and len(gap) <= 200
+        and not re.search(r"[.;!?]", gap)
     )
 
 

@@ -68,3 +68,32 @@ def test_a_describing_word_between_count_and_noun_is_read_past(
 def test_no_noun_after_the_describing_word_leaves_a_bare_count(text: str, surface: str) -> None:
     """ "5,000 more than", "20 more.": nothing is counted there, so no noun is printed."""
     assert _fig(text, surface).unit is None
+
+
+def test_the_whole_of_a_part_counts_the_noun_counted_before_it_in_the_sentence() -> None:
+    """ "of the 17 people ..., only four of the 12 whose ...": the 12 are people, read from the
+    larger count of people before it in the same sentence."""
+    text = (
+        "Statistics showed that of the 17 people found guilty of terrorist acts in the UK since "
+        "the 11 September attacks, only four of the 12 whose ethnic backgrounds were known were "
+        "Muslim, he added."
+    )
+    assert _fig(text, "12").unit == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 17 people were held. Three of the 12 were later freed.",
+        "Of the 2,000, a third said they would switch.",
+    ],
+)
+def test_a_whole_whose_noun_is_not_in_its_sentence_is_not_listed(text: str) -> None:
+    """No noun is taken across a sentence end: a whole with no noun of its own is left out,
+    not printed as a bare count of nothing."""
+    surfaces = [f.surface for f in analyse(text).figures]
+    assert "12" not in surfaces and "2,000" not in surfaces, surfaces
+
+
+def test_a_whole_with_its_own_noun_is_kept() -> None:
+    assert _fig("More than half of the 17-million population is poor.", "17").value == 17e6
