@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -15,7 +16,7 @@ def finish(text: str, c: Cand) -> bool:
     """Attach a counted noun; drop names and bare number words. True to keep c."""
     if c.unit is not None:
         return True
-    if c.kind == "digits" and name_before(text, c):
+    if c.kind == "digits" and (name_before(text, c) or _listed_after_name(text, c)):
         return False
     modified = _after_modifier(text, c)
     if modified is not None:
@@ -64,6 +65,18 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# the numbers of a list before this one: "Windows 95, 98, ME": "95, "
+_LIST_BEFORE = re.compile(r"(?<![\w.,])\d[\d.]*(?:\s*,\s*\d[\d.]*)*\s*(?:,|/|&|\band|\bor)\s*$")
+
+
+def _listed_after_name(text: str, c: Cand) -> bool:
+    """A bare number listed right after a name's number ("Windows 95, 98") is a name too."""
+    if c.unit is not None or c.scale != 1.0:
+        return False
+    m = _LIST_BEFORE.search(text, max(0, c.num_start - 40), c.num_start)
+    return m is not None and name_before(text, replace(c, start=m.start(), num_start=m.start()))
 
 
 @cache

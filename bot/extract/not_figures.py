@@ -148,6 +148,13 @@ _ORDINAL_BEFORE = re.compile(
 
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
 
+# "not one", "never been one", "hasn't had one": none at all, said for effect
+_NOT_ONE_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|\bnor|n['’]t)\s+(?:(?:been|be|even|had|have|has|was|is|were|got|a)\s+)*"
+    r"(?:one\s+[a-z]+\s*,\s*(?:(?:of|or|nor|and)\s+)?)*$",  # "not one hour, of one day, ..."
+    re.IGNORECASE,
+)
+
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 
 _RANK_VERB_BEFORE = re.compile(
@@ -207,6 +214,13 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and (OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
     ):
         return True
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and _NOT_ONE_BEFORE.search(text, max(0, c.num_start - 80), c.num_start)
+    ):
+        return True  # "there has not been one hour ... when": rhetoric for none, no measure
     if (
         c.kind == "words"
         and c.value == 1
@@ -414,7 +428,10 @@ _EVENT_AFTER = re.compile(
 )
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
-    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over)\s+$",
+    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over"
+    r"|\brecord[\s-]holder\s+(?:at|over))\s+"
+    # the later distances of a list of events: "record holder at 3km, 5km and 10km"
+    r"(?:[\d,.]+\s?k?m(?:\s*,\s*|\s+(?:and|or)\s+))*$",
     re.IGNORECASE,
 )
 _EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")
@@ -429,11 +446,12 @@ def race_event(text: str, c: Cand) -> bool:
     if glued and c.scale == 1e6 and c.value is not None and c.value / 1e6 in RACE_DISTANCES:
         # "60m hurdles" read as sixty million hurdles: the counted word is the event
         return bool(_EVENT_AFTER.match(text, c.num_start + len(c.raw) + 1))
-    if c.unit != "m" or c.value not in RACE_DISTANCES:
-        return False
-    if _EVENT_AFTER.match(text, c.end):
-        return True
-    before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+    metres = c.value if c.unit == "m" else c.value * 1000 if c.unit == "km" and c.value else None
+    if metres not in RACE_DISTANCES:
+        return False  # "the 5km" names an event as "the 5000m" does
+    if c.unit == "m" and _EVENT_AFTER.match(text, c.end):
+        return True  # not "the Run London 10km race": a road race is run over its distance
+    before = _EVENT_BEFORE.search(text, max(0, c.start - 60), c.start)
     if before is None and c.qualifier == "more than":  # "medallist over 3000m"
         before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.end - len(c.raw) - 1)
     return before is not None and bool(_EVENT_END.match(text, c.end))
