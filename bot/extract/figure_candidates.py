@@ -89,6 +89,7 @@ def candidate(text: str, n: Number) -> Cand | None:
     if currency is not None:
         c.unit = currency
         c.end = match_us_after(text, end)
+        _scaled_top(text, n, c)
     elif c.kind != "fraction":
         _attach_unit(text, c)
         if c.unit is None and _AGED.search(text, max(0, start - 24), start):
@@ -156,6 +157,23 @@ _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
 
 _WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
+
+
+# "$779m-798m", "£5bn-6bn": the top of a sum's range written with the same scale and no symbol
+_SCALED_TOP = re.compile(r"[-–](\d[\d,]*(?:\.\d+)?)([A-Za-z]+)\b")
+
+
+def _scaled_top(text: str, n: Number, c: Cand) -> None:
+    """Make c the range "$779m-798m" when a higher number with c's own scale word follows a dash."""
+    m = _SCALED_TOP.match(text, c.end)
+    if m is None or not n.scale_abbrev or m.group(2) != n.scale_abbrev or c.value is None:
+        return
+    high = float(m.group(1).replace(",", "")) * c.scale
+    if high <= c.value:
+        return
+    c.low, c.high, c.value, c.is_range = c.value, high, None, True
+    c.end = c.num_end = m.end()
+    c.is_int = c.is_int and "." not in m.group(1)
 
 
 def _small_number(word: str) -> float | None:

@@ -25,7 +25,7 @@ _CHANGE_BEFORE = re.compile(
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|through|thru)\s*$", re.IGNORECASE)
 

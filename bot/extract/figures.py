@@ -58,6 +58,9 @@ def extract_figures(
             c.unit = prev.unit  # "39 nations out of 65", "..., with 29 cutting back"
         elif c.unit is None and prev is not None and _more_of(text, prev, c):
             c.unit = prev.unit  # "6,000 people at the arena, plus millions more on TV"
+        elif prev is not None and _conversion_of_rate(text, prev, c):
+            c.unit = f"{UNITS[c.unit].name} per {prev.unit.split(' per ', 1)[1]}"
+            # "$10bn per annum (£5.5bn)": the sum converted is a rate too
         elif c.unit is None and _elided_whole(text, c):
             if prev is None or not _whole_of(text, prev, c):
                 continue  # "four of the 12 whose ...": a whole whose noun is not read here
@@ -162,6 +165,27 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
 
 # "of the 12 whose ...": a count as the whole a part is taken from, its noun left out
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+# the gap from a sum to its conversion in brackets: "... per annum (£5.5bn)", "(£21.5bn; $42bn)"
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
+
+
+def _conversion_of_rate(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether sum c, in brackets right after money rate prev, is prev converted, so the same
+    rate: "$10 billion per annum (£5.5bn)" -> pound sterling per year."""
+    return (
+        prev.currency
+        and prev.unit is not None
+        and " per " in prev.unit
+        and c.currency
+        and c.unit in UNITS
+        and UNITS[c.unit].dim == "money"
+        and not c.is_range
+        and _CONVERSION_GAP.fullmatch(text, prev.end, c.start) is not None
+        and (text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start))
+        and text[c.end : c.end + 1] in (")", "]", ";", ",", "/")
+    )
 
 
 def _elided_whole(text: str, c: Cand) -> bool:
