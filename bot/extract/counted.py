@@ -33,7 +33,8 @@ def finish(text: str, c: Cand) -> bool:
         return False  # "In 2004 IBM said": a year before a name
     if noun is not None:
         head, end = noun
-        c.unit = head
+        # "12 relatively trouble-free years": the unit year (a single one stays a noun)
+        c.unit = (_as_unit(text, head, end) if c.value != 1 else None) or head
         c.end = end
         rate = _PER_TIME.match(text, end)
         if rate is not None and not head[:1].isupper():
@@ -369,6 +370,30 @@ def _plural_ahead(text: str, pos: int) -> bool:
     return False
 
 
+def _as_unit(text: str, head: str, end: int) -> str | None:
+    """The unit code of a counted noun that is a unit of the table read after describing words
+    ("five more years", "three long miles"), so it is the unit, not a noun; never money."""
+    start = end - len(head)
+    found = match_unit_after(text, start)
+    if found is None or found[1] != end or text[start:end] != head:
+        return None
+    return found[0] if UNITS[found[0]].dim not in ("money", "score", "ratio") else None
+
+
+def _plural_ahead_plain(text: str, pos: int) -> bool:
+    """A lower-case plural noun next, or after one lower-case describing word."""
+    for _ in range(2):
+        m = NOUN_WORD.match(text, pos)
+        if m is None or not m.group(1).islower() or m.group(1) in NOUN_STOP:
+            return False
+        if is_plural(m.group(1)):
+            return True
+        if m.group(1).endswith("ly"):
+            return False
+        pos = m.end()
+    return False
+
+
 def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int] | None:
     """The counted noun after a number (or after pos, past a describing word): "28
     settlements", "100 Russian servicemen", "one solution"."""
@@ -398,19 +423,13 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
-        if (
-            low not in NOUN_STOP
-            and low.endswith("ly")
-            and w.islower()
-            and (after_ly := NOUN_WORD.match(text, m.end())) is not None
-            and after_ly.group(1).islower()
-            and after_ly.group(1) not in NOUN_STOP
-            and is_plural(after_ly.group(1))
-            and not single
-        ):
-            words.append((w, m.end()))  # "two assembly members", "200 elderly residents"
-            pos = m.end()
-            continue
+        if low not in NOUN_STOP and low.endswith("ly") and w.islower() and not single:
+            if _plural_ahead_plain(text, m.end()):
+                # "two assembly members", "200 elderly residents", "12 relatively
+                # trouble-free years": an -ly word describing the plural noun ahead
+                words.append((w, m.end()))
+                pos = m.end()
+                continue
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
             if (
                 low == "and"

@@ -97,3 +97,36 @@ def test_a_whole_whose_noun_is_not_in_its_sentence_is_not_listed(text: str) -> N
 
 def test_a_whole_with_its_own_noun_is_kept() -> None:
     assert _fig("More than half of the 17-million population is poor.", "17").value == 17e6
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Half a million people marched through London.", "Half", 500_000.0, "people"),
+        ("A quarter of a million Sri Lankans are homeless.", "A quarter", 250_000.0, None),
+        ("It lost nearly half a billion dollars.", "nearly half", 5e8, "USD"),
+        ("Some three quarters of a million pounds was spent.", "Some three", 750_000.0, "GBP"),
+    ],
+)
+def test_a_fraction_of_a_million_is_one_figure(
+    text: str, surface: str, value: float, unit: str | None
+) -> None:
+    """ "half a million people" is 500,000 people; read apart it printed "a million people"."""
+    f = _fig(text, surface)
+    assert f.value == value
+    if unit is not None:
+        assert f.unit == unit
+    assert not [g for g in analyse(text).figures if g.value == value * 2 or g.value == 1e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("His opinion changed after 12 relatively trouble-free years in the US.", "12", "year"),
+        ("Fire crews found three badly damaged homes.", "three", "homes"),
+        ("He spent 50 previous years at the club.", "50", "year"),
+        ("It pumped 5,000 more barrels on Monday.", "5,000", "bbl"),
+    ],
+)
+def test_a_unit_after_describing_words_is_the_unit(text: str, surface: str, unit: str) -> None:
+    assert _fig(text, surface).unit == unit
