@@ -423,13 +423,18 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
-        if low not in NOUN_STOP and low.endswith("ly") and w.islower() and not single:
-            if _plural_ahead_plain(text, m.end()):
-                # "two assembly members", "200 elderly residents", "12 relatively
-                # trouble-free years": an -ly word describing the plural noun ahead
-                words.append((w, m.end()))
-                pos = m.end()
-                continue
+        if (
+            low not in NOUN_STOP
+            and low.endswith("ly")
+            and w.islower()
+            and not single
+            and _plural_ahead_plain(text, m.end())
+        ):
+            # "two assembly members", "200 elderly residents", "12 relatively trouble-free
+            # years": an -ly word describing the plural noun ahead
+            words.append((w, m.end()))
+            pos = m.end()
+            continue
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
             if (
                 low == "and"
