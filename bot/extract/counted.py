@@ -77,7 +77,14 @@ def _listed_after_name(text: str, c: Cand) -> bool:
     if c.unit is not None or c.scale != 1.0:
         return False
     m = _LIST_BEFORE.search(text, max(0, c.num_start - 40), c.num_start)
-    return m is not None and name_before(text, replace(c, start=m.start(), num_start=m.start()))
+    if m is None:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True  # "debuting at number 11 and 12": chart places
+    return name_before(text, replace(c, start=m.start(), num_start=m.start()))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:number|No\.?)\s+$", re.IGNORECASE)
 
 
 @cache

@@ -23,6 +23,11 @@ def _surfaces(text: str) -> list[str]:
         ),
         ("Owners of the PlayStation 2 and 3 consoles were warned.", ["2", "3"]),
         (
+            "Killzone failed to make it into the top 10, debuting at number 11 and 12 "
+            "respectively.",
+            ["11", "12"],
+        ),
+        (
             "But in the 66 years that I have been alive, there has not been one hour, of one "
             "day, of one month, of one year, when there has not been a threat aimed at us.",
             ["one hour", "one day", "one month", "one year"],
