@@ -323,3 +323,44 @@ _NAME_BEFORE_AND = re.compile(
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’\-]*\s+$"
 )
 _CAPITAL_AT = re.compile(r"(?:the\s+)?[A-Z]")  # "Latin America and the Caribbean"
+
+
+# A body that produced the work a figure comes from, the figure in what it shows: "Goldman
+# Sachs produced research showing that ... 11%", "The ONS published figures suggesting ..."
+# (any words for the work, so a misspelt "reseach" reads too)
+_PRODUCED_SHOWING = re.compile(
+    r"\b(?P<verb>produced|published|released|issued|commissioned|conducted|compiled|unveiled"
+    r"|carried\s+out)\s+(?:[\w'’\-]+\s+){1,4}?(?:showing|suggesting|indicating|finding)\b"
+)
+# An estimate put at a figure: "Early estimates from the World Bank put the amount of aid
+# ... at about $5bn", "The IMF puts growth at 4%"
+_PUT_AT = re.compile(
+    r"\b(?P<verb>puts?|putting)\s+[^.;:!?\d]{2,160}?\bat\s+(?:(?:about|around|some|nearly"
+    r"|almost|just|roughly|more\s+than|over|under|up\s+to|least|an\s+estimated)\s+)*[^\w\s]?$"
+)
+# the body a document comes from: "Early estimates from the World Bank", "figures by the ONS"
+_WORK_FROM = re.compile(
+    r"\b(?:estimates?|figures|forecasts?|calculations?|projections?|data|research|stud(?:y|ies)"
+    r"|reports?|surveys?|analysis|statistics)\s+(?:from|by|of)\s+(?P<x>(?:the\s+)?[A-Z][\w&'’\-]*"
+    r"(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’\-]*){0,4})\s*$"
+)
+
+
+def work_source(s: str, rel: int) -> str | None:
+    """Who produced the work that gives the figure at rel: the subject of "produced research
+    showing" or of an estimate "put ... at" the figure, or the body a document is "from"."""
+    for m in _PRODUCED_SHOWING.finditer(s, 0, rel):
+        if re.search(r"[;:]|[.!?]\s", s[m.end() : rel]):
+            continue
+        found = verb_subject(s, m.start("verb"))
+        if found:
+            return found
+    put = _PUT_AT.search(s, max(0, rel - 220), rel)
+    if put is not None:
+        work = _WORK_FROM.search(s, 0, put.start("verb"))
+        if work is not None:
+            return clean_subject(work.group("x"))
+        found = verb_subject(s, put.start("verb"))
+        if found and found.split()[0][:1].isupper():
+            return found
+    return None

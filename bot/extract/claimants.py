@@ -22,6 +22,7 @@ from bot.extract.claim_subjects import (
     sentence_subject,
     shares_subject,
     verb_subject,
+    work_source,
 )
 from bot.extract.claimant_names import clean_subject
 from bot.extract.gender import given_names
@@ -101,7 +102,7 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,|\s+[-–—]\s)")
+_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # not "3,000"
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
@@ -195,9 +196,9 @@ class Claimants:
             found = clean_subject(m.group("x"))
             if found:
                 return found  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
-        found = self._in_sentence(si, rel)
+        found = work_source(sent.text, rel) or self._in_sentence(si, rel)
         if found:
-            return found
+            return found  # "Goldman Sachs produced research showing", "X put the cost at"
         if inside:
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)

@@ -1,0 +1,56 @@
+"""Issue 19, stop 23: named sources the claimant reader missed on unseen BBC news: the body that
+produced the work a figure is shown in, an estimate "put at" a figure, and "According to the
+Observer, 3,000 jobs" (the thousands comma was read as an age in apposition).
+Each case is a BBC-shaped sentence and who /figures credits the figure to."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import analyse
+
+
+def _claimant(text: str, surface: str) -> str | None:
+    found = [f for f in analyse(text).figures if f.surface.startswith(surface)]
+    assert found, [f.surface for f in analyse(text).figures]
+    return found[0].claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (
+            "Separately, investment bank Goldman Sachs produced reseach showing that a basket of "
+            "35 M&S goods is now 11% above the high-street average.",
+            "11%",
+            "Goldman Sachs",
+        ),
+        (
+            "Early estimates from the World Bank put the amount of aid needed for the worst "
+            "affected countries including Sri Lanka, India, Indonesia and Thailand, at about "
+            "$5bn (£2.6bn), similar to the cash offered to Central America.",
+            "about $5bn",
+            "the World Bank",
+        ),
+        ("The IMF puts growth in the region at 4% this year.", "4%", "The IMF"),
+        (
+            "According to the Observer, 3,000 jobs - out of a total workforce of 6,500 - could "
+            "be lost if the deal goes ahead.",
+            "3,000",
+            "the Observer",
+        ),
+    ],
+)
+def test_the_named_source_is_credited(text: str, surface: str, claimant: str) -> None:
+    assert _claimant(text, surface) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He put the money in the bank at 5pm and left with £300.", "£300"),
+        ("Robert Jackson, 58, has lived in the town for 30 years.", "30 years"),
+    ],
+)
+def test_no_source_is_made_up(text: str, surface: str) -> None:
+    assert _claimant(text, surface) is None
