@@ -369,7 +369,10 @@ class Claimants:
         after = [
             (p, x)
             for p, x, _ in verbs
-            if p > rel and not _PARTICIPLE_AT.match(s, p) and not _OPENS_QUOTE.match(s, p)
+            if p > rel
+            and not _PARTICIPLE_AT.match(s, p)
+            and not _OPENS_QUOTE.match(s, p)
+            and not _EXPECTS_OBJECT.match(s, p)
         ]  # "Referring to ... 11 of the 12 main awards ..., Bellamy said: ...": what follows
         if after:
             p, x = after[0]
@@ -463,6 +466,12 @@ _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 # a subordinating conjunction right before the subject: its clause is about something else
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
+)
+# an expectation with its own object after the figure: "..., from $142m a year earlier, Wall
+# Street had expected more": what was expected is "more", not the figures before
+_EXPECTS_OBJECT = re.compile(
+    r"(?:expected|expects|expect|forecast|forecasts|predicted|predicts|anticipated)\s+"
+    r"(?!that\b|to\b|it\b|so\b)[a-z]"
 )
 _OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 _PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")

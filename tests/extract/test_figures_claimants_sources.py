@@ -33,6 +33,7 @@ def _claimant(text: str, surface: str) -> str | None:
             "the World Bank",
         ),
         ("The IMF puts growth in the region at 4% this year.", "4%", "The IMF"),
+        ("Profits will rise 5% this year, analysts expect.", "5%", "analysts"),
         (
             "According to the Observer, 3,000 jobs - out of a total workforce of 6,500 - could "
             "be lost if the deal goes ahead.",
@@ -50,7 +51,13 @@ def test_the_named_source_is_credited(text: str, surface: str, claimant: str) ->
     [
         ("He put the money in the bank at 5pm and left with £300.", "£300"),
         ("Robert Jackson, 58, has lived in the town for 30 years.", "30 years"),
+        (
+            "Despite seeing net profits rise by 44% to $205.4m (£110m) during October to "
+            "December, from $142m a year earlier, Wall Street had expected more.",
+            "$142m",
+        ),
     ],
 )
 def test_no_source_is_made_up(text: str, surface: str) -> None:
+    """ "Wall Street had expected more": what was expected is "more", not the figures before."""
     assert _claimant(text, surface) is None
