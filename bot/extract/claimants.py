@@ -381,7 +381,11 @@ class Claimants:
             if subject_at < 0:  # inverted: "Sales rose 5%, said Mr Burke"
                 subject_at = s.find(x, p)
             if (
-                not re.search(r";|\bbut\b", between)
+                not re.search(";", between)
+                and not _BUT_NEW_SUBJECT.search(
+                    s, rel, _word_end(s, p)
+                )  # "5%, but analysts said": a new
+                # clause; "reach 4.4% in 2004, but fall to 3.3% ..., the OECD said": one
                 and not _SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
                 # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
@@ -464,6 +468,21 @@ _CLAUSE_VERB_AFTER = re.compile(
 )
 _PARTICLE_AFTER = re.compile(r"\s+(?:up|down)\s+(?:to|from|by)\b")
 # a subordinating conjunction right before the subject: its clause is about something else
+# "but" that opens a clause with its own subject (a determiner, pronoun, name or noun before
+# a verb), not "but" joining a second verb to the same subject ("but fall to 3.3%")
+_BUT_NEW_SUBJECT = re.compile(
+    r"\bbut\s+(?:(?:the|a|an|this|that|these|those|its|his|her|their|our|he|she|it|they|we|i"
+    r"|you|there|some|many|most|other|others|analysts|experts)\b|[A-Z]"
+    r"|[a-z]+s\s+(?:[a-z]+ed|said|say|says|think|believe|expect|warn|claim)\b)"
+)
+
+
+def _word_end(s: str, pos: int) -> int:
+    """The end of the word at pos (the verb, so a "but" clause is read up to it)."""
+    m = re.match(r"\w+", s[pos:])
+    return pos + (m.end() if m else 0)
+
+
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|when|because|since|although|though|while|until|unless|if|as)\s+$"
 )

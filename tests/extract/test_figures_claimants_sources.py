@@ -35,6 +35,12 @@ def _claimant(text: str, surface: str) -> str | None:
         ("The IMF puts growth in the region at 4% this year.", "4%", "The IMF"),
         ("Profits will rise 5% this year, analysts expect.", "5%", "analysts"),
         (
+            "US growth would reach 4.4% in 2004, but fall to 3.3% next year from a previous "
+            "estimate of 3.7%, the OECD said.",
+            "4.4%",
+            "the OECD",
+        ),
+        (
             "According to the Observer, 3,000 jobs - out of a total workforce of 6,500 - could "
             "be lost if the deal goes ahead.",
             "3,000",
@@ -51,6 +57,12 @@ def test_the_named_source_is_credited(text: str, surface: str, claimant: str) ->
     [
         ("He put the money in the bank at 5pm and left with £300.", "£300"),
         ("Robert Jackson, 58, has lived in the town for 30 years.", "30 years"),
+        (
+            "Last year tickets sold out 10 weeks before the festival but organisers confirmed "
+            "that all 130,000 for the two-day event had been sold.",
+            "10 weeks",
+        ),
+        ("Profits rose 5%, but analysts said the firm would struggle.", "5%"),
         (
             "Despite seeing net profits rise by 44% to $205.4m (£110m) during October to "
             "December, from $142m a year earlier, Wall Street had expected more.",
