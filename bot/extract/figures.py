@@ -65,6 +65,7 @@ def extract_figures(
             if prev is None or not _whole_of(text, prev, c):
                 continue  # "four of the 12 whose ...": a whole whose noun is not read here
             c.unit = prev.unit  # "of the 17 people ..., only four of the 12 whose"
+        converted = prev is not None and bool(out) and _conversion(text, prev, c)
         prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
@@ -93,7 +94,10 @@ def extract_figures(
                 unit=c.unit,
                 qualifier=c.qualifier,
                 topic=topic,
-                claimant=claims.claimant(c.num_start, i if sent else -1),
+                # a conversion in brackets is the same figure, given by the same source
+                claimant=out[-1].claimant
+                if converted
+                else claims.claimant(c.num_start, i if sent else -1),
                 base_value=base_value,
                 base_unit=base_unit,
                 referent=referent(ctx, c.end - ctx_start, c.start - ctx_start) if sent else None,
@@ -171,20 +175,29 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
 
 
+def _conversion(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether sum c, in brackets right after sum prev, is prev converted ("$42bn (£21.5bn)",
+    "3m euros (£2.1m; $4.1m)")."""
+    return (
+        prev.currency
+        and c.currency
+        and c.unit is not None
+        and _CONVERSION_GAP.fullmatch(text, prev.end, c.start) is not None
+        and (text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start))
+        and text[c.end : c.end + 1] in (")", "]", ";", ",", "/")
+    )
+
+
 def _conversion_of_rate(text: str, prev: Cand, c: Cand) -> bool:
     """Whether sum c, in brackets right after money rate prev, is prev converted, so the same
     rate: "$10 billion per annum (£5.5bn)" -> pound sterling per year."""
     return (
-        prev.currency
-        and prev.unit is not None
+        prev.unit is not None
         and " per " in prev.unit
-        and c.currency
         and c.unit in UNITS
         and UNITS[c.unit].dim == "money"
         and not c.is_range
-        and _CONVERSION_GAP.fullmatch(text, prev.end, c.start) is not None
-        and (text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start))
-        and text[c.end : c.end + 1] in (")", "]", ";", ",", "/")
+        and _conversion(text, prev, c)
     )
 
 

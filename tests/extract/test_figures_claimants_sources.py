@@ -73,3 +73,11 @@ def test_the_named_source_is_credited(text: str, surface: str, claimant: str) ->
 def test_no_source_is_made_up(text: str, surface: str) -> None:
     """ "Wall Street had expected more": what was expected is "more", not the figures before."""
     assert _claimant(text, surface) is None
+
+
+def test_a_conversion_in_brackets_has_the_source_of_the_sum_it_converts() -> None:
+    text = (
+        "Early estimates from the World Bank put the amount of aid needed at about $5bn "
+        "(£2.6bn), similar to the cash offered to Central America."
+    )
+    assert _claimant(text, "£2.6bn") == _claimant(text, "about $5bn") == "the World Bank"
