@@ -96,5 +96,5 @@ def is_plural(word: str) -> bool:
 NOUN_STOP = STOP_WORDS | frozenset(
     """behind beyond beside besides above below near inside outside upon along amid amongst
     despite except like unlike ever never always itself himself herself themselves yourself
-    myself ourselves whereas whilst unless""".split()
+    myself ourselves whereas whilst unless them him""".split()
 )

@@ -115,9 +115,11 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):
             kind = "between"
         elif re.match(r"^\s+or\s+$", gap):
-            if not (
-                a.unit is None and 0 < a.value < b.value <= 3 * a.value and a.is_int and b.is_int
-            ):
+            # "six or seven million": the first shares the second's scale word
+            av = (
+                a.value * b.scale if b.scale > 1 and a.scale == 1 and b.kind == "words" else a.value
+            )
+            if not (a.unit is None and 0 < av < b.value <= 3 * av and a.is_int and b.is_int):
                 return None
             kind = "or"
         elif (

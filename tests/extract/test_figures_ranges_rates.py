@@ -70,3 +70,39 @@ def test_a_lower_number_after_the_dash_is_no_range() -> None:
 def test_a_conversion_in_brackets_is_the_same_rate(text: str, units: dict[str, str]) -> None:
     for surface, unit in units.items():
         assert _fig(text, surface).unit == unit, surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("He was jailed for two and a half years.", "two and a half years", 2.5, "year"),
+        (
+            "Even though it was bitterly cold, I put in 15-and-a-half miles.",
+            "15-and-a-half miles",
+            15.5,
+            "mi",
+        ),
+        ("The hearing took three-and-a-half hours.", "three-and-a-half hours", 3.5, "h"),
+        (
+            "Some two and a half million people voted.",
+            "Some two and a half million people",
+            2.5e6,
+            "people",
+        ),
+    ],
+)
+def test_and_a_half_is_part_of_the_number(text: str, surface: str, value: float, unit: str) -> None:
+    """ "15-and-a-half miles" was read as a bare 15; "two and a half years" was not read."""
+    f = _fig(text, surface)
+    assert (f.surface, f.value, f.unit) == (surface, value, unit)
+
+
+def test_or_shares_the_scale_word_after_it() -> None:
+    text = 'Of the £50m given so far only "six or seven million" had been spent, he said.'
+    f = _fig(text, "six")
+    assert (f.value, f.low, f.high) == (None, 6e6, 7e6)
+
+
+def test_a_share_of_them_counts_no_verb() -> None:
+    """ "A third of them read junk e-mail": no unit "junk" (them is no noun to count)."""
+    assert _fig("A third of them read junk e-mail.", "A third").unit is None
