@@ -260,7 +260,10 @@ def _plain_age_number(c: Cand) -> bool:
 # only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
 # described, then how old he is
 _LIFE_EVENT_AT = re.compile(
-    r"\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)\b[^.;,\d]{0,30}"
+    r"(?:\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)"
+    # "Mr Hague became an MP at 27": a person became something at an age
+    r"|(?:\b[Hh]e|\b[Ss]he|\bI|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+[A-Z][\w'’\-]+"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?:became|becomes))\b[^.;,\d]{0,30}"
     r"\bat\s+$"
     r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
     r"|\b(?:average|median|mean)\s+age\b[^.;,\d]{0,30}\b(?:being|is|was|of|at)\s+$"

@@ -138,7 +138,10 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and c.kind == "digits"
         and c.value is not None
         and 1 <= c.value <= 110
-        and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[prev.end : c.start])
+        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36"
+        and re.fullmatch(
+            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+", text[prev.end : c.start]
+        )
     ):
         return True
     if (

@@ -130,3 +130,12 @@ def test_a_fraction_of_a_million_is_one_figure(
 )
 def test_a_unit_after_describing_words_is_the_unit(text: str, surface: str, unit: str) -> None:
     assert _fig(text, surface).unit == unit
+
+
+def test_the_ages_a_person_became_something_at_are_ages() -> None:
+    text = "Mr Hague became an MP at 27 and Leader of the Opposition at 36."
+    assert (_fig(text, "27").unit, _fig(text, "36").unit) == ("year", "year")
+
+
+def test_a_body_becoming_something_at_a_number_is_no_age() -> None:
+    assert _fig("The firm became profitable at 50.", "50").unit != "year"
