@@ -40,7 +40,8 @@ def finish(text: str, c: Cand) -> bool:
         if rate is not None and not head[:1].isupper():
             # "70 trillion calculations per second": a rate; "three phones per cab" and
             # "4.2 million viewers a night" stay counts of the noun
-            c.unit, c.end = f"{singular(head)} per {rate.group(1).lower()}", rate.end()
+            den = (rate.group(1) or rate.group(2)).lower()
+            c.unit, c.end = f"{singular(head)} per {den}", rate.end()
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     noun = _partitive_noun(text, part.start("noun")) if part else None
@@ -137,7 +138,12 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
 
 
 # Only an explicit "per" and a unit of time make a counted noun a rate
-_PER_TIME = re.compile(r"\s+per\s+(second|minute|hour|day|week|month|year)\b(?!-)")
+_PER_TIME = re.compile(
+    r"\s+per\s+(second|minute|hour|day|week|month|year)\b(?!-)"
+    # "30 frames a second", "30,000 copies an hour": a short time is a rate ("4.2 million
+    # viewers a night" stays a count)
+    r"|\s+an?\s+(second|minute|hour)\b(?![-\w])"
+)
 
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that

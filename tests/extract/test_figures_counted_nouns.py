@@ -139,3 +139,20 @@ def test_the_ages_a_person_became_something_at_are_ages() -> None:
 
 def test_a_body_becoming_something_at_a_number_is_no_age() -> None:
     assert _fig("The firm became profitable at 50.", "50").unit != "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("It takes MPEG4 video at 30 frames a second.", "30 frames a second", "frame per second"),
+        (
+            "Network Box said it stopped more than 30,000 copies an hour of the virus.",
+            "more than 30,000 copies an hour",
+            "copy per hour",
+        ),
+        ("The show drew 4.2 million viewers a night.", "4.2 million viewers", "viewers"),
+    ],
+)
+def test_a_count_a_second_or_an_hour_is_a_rate(text: str, surface: str, unit: str) -> None:
+    f = _fig(text, surface)
+    assert (f.surface, f.unit) == (surface, unit)
