@@ -79,6 +79,11 @@ _SUBJECT_TRIM = re.compile(
     re.IGNORECASE,
 )
 
+_BY_AUTHOR = re.compile(
+    r"^(?:conducted|carried\s+out|published|commissioned|compiled|released|produced|written"
+    r"|issued|drawn\s+up)\s+by\s+",
+    re.IGNORECASE,
+)
 _LEAD_TRIM = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still)\s+"
     r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
@@ -271,6 +276,7 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
     if inner:  # "The Times said Australian Lynton Crosby told": the nearer subject
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
+    seg = _BY_AUTHOR.sub("", seg)  # "The report, published by the IMF, said": the IMF
     seg = _SUBJECT_TRIM.sub("", seg).strip()
     if any(ch.isdigit() for ch in seg):
         figure = [m.group(0) for m in _AFTER_A_FIGURE.finditer(seg)]

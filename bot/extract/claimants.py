@@ -517,5 +517,8 @@ _NOMINAL_OPENING = re.compile(
 
 # "A recent survey by Earthlink and Webroot found": the authors of a finding document
 _DOCUMENT_BY = re.compile(
-    r"\b(?:survey|study|report|poll|research|analysis|review)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
+    r"\b(?:survey|study|report|poll|research|analysis|review)"
+    r"(?:,?\s+(?:conducted|carried\s+out|published|commissioned|compiled|released|produced"
+    r"|written|issued|drawn\s+up))?"  # "The study, conducted by consultancy Building Zones,"
+    r"\s+(?:by|from|for)\s+[^,;:]{1,50},?\s*$"
 )
