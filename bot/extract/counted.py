@@ -97,6 +97,7 @@ def _modifiers() -> dict[str, str]:
 
 
 _MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b")
 _QUALIFIER_MODIFIERS = {"approx": "approximately", "more": "more than"}
 
 
@@ -107,10 +108,10 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
     never given a noun that is not its own."""
     if c.kind not in ("digits", "words", "vague") or c.value == 1 or c.scale < 1.0:
         return None
-    m = _MODIFIER.match(text, c.end)
+    m = _OR_SO.match(text, c.end) or _MODIFIER.match(text, c.end)
     if m is None:
         return None
-    key = ("-" if m.group(1) == "-" else "") + m.group(2)
+    key = "or so" if m.re is _OR_SO else ("-" if m.group(1) == "-" else "") + m.group(2)
     what = _modifiers().get(key)
     if what is None:
         return None
@@ -120,6 +121,8 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
     qualifier = _QUALIFIER_MODIFIERS.get(what.split(":")[1]) if what.startswith("q:") else None
     rate = what if what != "skip" and not what.startswith("q:") else None
     measure = match_unit_after(text, m.end())
+    if measure is not None and text[measure[1] : measure[1] + 1] == "-":
+        measure = None  # "four more second-half penalties": a describing word, not seconds
     if measure is not None and UNITS[measure[0]].dim not in ("money", "score", "ratio"):
         code, end = measure[0], measure[1]
         if rate is None:

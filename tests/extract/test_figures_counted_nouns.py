@@ -48,6 +48,15 @@ def _fig(text: str, surface: str):
         ("The airline runs 200 daily flights to Paris.", "200", 200.0, "flight per day", None),
         ("The 1,000-plus delegates met in Brighton.", "1,000", 1000.0, "delegates", "more than"),
         ("Two assembly members quit the party on Monday.", "Two", 2.0, "members", None),
+        (
+            "All the 100,000 or so net cafes in the country must use the software.",
+            "100,000",
+            100000.0,
+            "cafes",
+            "approximately",
+        ),
+        # a hyphened describing word after "more" is no unit: not four seconds
+        ("Paterson slotted four more second-half penalties.", "four", 4.0, "penalties", None),
     ],
 )
 def test_a_describing_word_between_count_and_noun_is_read_past(
