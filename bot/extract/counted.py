@@ -85,7 +85,7 @@ def _listed_after_name(text: str, c: Cand) -> bool:
     return name_before(text, replace(c, start=m.start(), num_start=m.start()))
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:number|No\.?)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:numbers?|No\.?)\s+$", re.IGNORECASE)
 
 
 @cache

@@ -139,7 +139,7 @@ _AGED = re.compile(
 )
 
 # "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
-_AT_AGE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
+_AT_AGE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s+$")  # also after a quote's end
 _COMMA_AFTER = re.compile(r",\s+[A-Z]")
 
 

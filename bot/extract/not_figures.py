@@ -29,6 +29,11 @@ _MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+(?:the\s+)?$")
 
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b")
 # "from 6 to 9 January", "4-6 March": the first day of a span of dates
+# "on 14, 20 and 27 April": the days of a list before its month
+_DAY_LIST_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|&|or)\s*\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
+)
 _DAY_RANGE_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
 )
@@ -137,7 +142,11 @@ def not_a_figure_after(text: str, n: Number) -> bool:
     return bool(
         n.scale == 1.0
         and _day_like(text, n.start)
-        and (_MONTH_AFTER.match(text, end) or _DAY_RANGE_AFTER.match(text, end))
+        and (
+            _MONTH_AFTER.match(text, end)
+            or _DAY_RANGE_AFTER.match(text, end)
+            or _DAY_LIST_AFTER.match(text, end)
+        )
     )
 
 
@@ -168,6 +177,7 @@ _LABEL_LIST_BEFORE = re.compile(
     r"\s*(?:,|and|or|&)\s*$",
     re.IGNORECASE,
 )
+_PLACES_TO_BEFORE = re.compile(r"\b(?:places?|spots?|positions?)\s+to\s+$", re.IGNORECASE)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:number|No\.?)\s", re.IGNORECASE)
 _CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
@@ -189,7 +199,9 @@ _CAME_IN_AT = re.compile(
 )
 _ORDINAL_NEAR = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bplace\b|\bnumber\s+\w+")
 _NUMBER_BEFORE = re.compile(
-    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$", re.IGNORECASE
+    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$"
+    r"|\b(?:reached|reach|reaches|reaching|hit|hits|peaked\s+at)\s+numbers?\s+$",  # a chart
+    re.IGNORECASE,
 )
 
 
@@ -285,6 +297,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "at Key Stages 1, 3 and 4": labels in a list
     if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
         return True  # "the album moved from 13 to number four": a chart place
+    if c.unit is None and _PLACES_TO_BEFORE.search(text, max(0, c.num_start - 24), c.num_start):
+        return True  # "also down three places to 10": a chart place
     if (
         c.kind == "words"
         and c.unit is None

@@ -165,3 +165,8 @@ def test_a_body_becoming_something_at_a_number_is_no_age() -> None:
 def test_a_count_a_second_or_an_hour_is_a_rate(text: str, surface: str, unit: str) -> None:
     f = _fig(text, surface)
     assert (f.surface, f.unit) == (surface, unit)
+
+
+def test_at_an_age_opening_a_sentence_after_a_quote_is_an_age() -> None:
+    text = '"That is what I do not know." At 34, Holmes will also be aware that time is short.'
+    assert _fig(text, "34").unit == "year"

@@ -37,6 +37,13 @@ def _surfaces(text: str) -> list[str]:
             "Mark Carroll, Irish record holder at 3km, 5km and 10km, will make his debut.",
             ["3km", "5km", "10km"],
         ),
+        ("Preview performances will now be held on 14, 20 and 27 April.", ["14", "20", "27"]),
+        ("Out of Touch by Uniting Nations, also down three places to 10.", ["10"]),
+        (
+            "Kasabian's singles Club Foot and LSF reached numbers 19 and 10 in the UK singles "
+            "chart respectively.",
+            ["19", "10"],
+        ),
     ],
 )
 def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> None:
@@ -52,6 +59,7 @@ def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> 
         ("He ran 5km in 14 minutes.", "5km"),
         ("It was not one but two firms that bid.", "two firms"),
         ("The 66 years I have been alive.", "66 years"),
+        ("The yen strengthened to trade at 132.86 against the greenback.", "132.86"),
     ],
 )
 def test_figures_beside_them_stay(text: str, listed: str) -> None:
