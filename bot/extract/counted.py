@@ -98,6 +98,7 @@ def _modifiers() -> dict[str, str]:
 
 _MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b")
+_PLUS_SIGN = re.compile(r"\+(?=[ \t]+[a-z])")  # "15+ hours"
 _QUALIFIER_MODIFIERS = {"approx": "approximately", "more": "more than"}
 
 
@@ -108,10 +109,14 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
     never given a noun that is not its own."""
     if c.kind not in ("digits", "words", "vague") or c.value == 1 or c.scale < 1.0:
         return None
-    m = _OR_SO.match(text, c.end) or _MODIFIER.match(text, c.end)
+    m = _OR_SO.match(text, c.end) or _PLUS_SIGN.match(text, c.end) or _MODIFIER.match(text, c.end)
     if m is None:
         return None
-    key = "or so" if m.re is _OR_SO else ("-" if m.group(1) == "-" else "") + m.group(2)
+    if m.re is _OR_SO or m.re is _PLUS_SIGN:
+        key = m.group(0).strip()
+        key = "or so" if key != "+" else key
+    else:
+        key = ("-" if m.group(1) == "-" else "") + m.group(2)
     what = _modifiers().get(key)
     if what is None:
         return None
@@ -232,7 +237,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
 # "14 of its biggest construction projects": a part of what the owner has, with up to two
 # describing words before the plural noun
 _PARTITIVE_OWN = re.compile(
-    r"\s+of\s+(?:its|their|his|her|our|my|your)\s+(?:[a-z][a-z\-]+\s+){0,2}"
+    r"\s+of\s+(?:its|their|his|her|our|my|your|the|these|those)\s+(?:[a-z][a-z\-]+\s+){0,2}"
     r"(?P<noun>[a-z][a-z\-]*[a-z])(?=\s*[,.;:!?]|\s+(?:in|on|at|for|to|and|or|was|were|had"
     r"|have|are|is|under|from|with|by|that|which|who)\b)"
 )
@@ -399,6 +404,24 @@ def _as_unit(text: str, head: str, end: int) -> str | None:
     return found[0] if UNITS[found[0]].dim not in ("money", "score", "ratio") else None
 
 
+# what follows a verb, not a noun: "10 says that", "the figure 5 shows the"
+_VERB_OBJECT_AFTER = re.compile(
+    r"\s+(?:the|a|an|that|it|he|she|they|we|you|his|her|its|their|this|these|those)\b"
+    r"|\s*[\"“:]"
+)
+
+
+def _verb_form_noun(text: str, low: str, end: int) -> bool:
+    """A word that is also a verb's -s form ("notes", "wins", "claims", "reports") counted as
+    a plural noun: "88 piano notes", "13 wins"; not when what follows reads as its object."""
+    return (
+        low in VERBISH
+        and low.endswith("s")
+        and low not in ("was", "has", "is", "does")
+        and not _VERB_OBJECT_AFTER.match(text, end)
+    )
+
+
 def _plural_ahead_plain(text: str, pos: int) -> bool:
     """A lower-case plural noun next, or after one lower-case describing word."""
     for _ in range(2):
@@ -491,7 +514,7 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             if len(words) >= 3:
                 break
             continue
-        if is_plural(w) and not w.isdigit():
+        if (is_plural(w) or _verb_form_noun(text, low, m.end())) and not w.isdigit():
             if text[m.end() : m.end() + 1] in ("'", "’") and NOUN_WORD.match(text, m.end() + 1):
                 pos = m.end() + 1  # "two US critics' associations": the possessive describes
                 continue

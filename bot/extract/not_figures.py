@@ -187,6 +187,7 @@ _RESULT_WORDS = frozenset(
 )
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
+_EQUATION = re.compile(r"\d\s?[+\-×x*/]\s?\d+\s?=\s?\d")
 _SCORE_BEFORE = re.compile(r"\d-$")
 
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
@@ -266,6 +267,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         text, c.num_start, c.num_end
     ):
         return True  # "won 4-0", "a 1-1 draw"
+    if c.kind == "digits" and _EQUATION.search(text, max(0, c.num_start - 12), c.num_end + 12):
+        return True  # "a blackboard reading 2+2=5": a sum written out, not figures
     if c.kind == "digits" and re.search(r"\d-\d+-$", before):
         return True  # "the modern 3-4-1 scrum line-up": a formation
     if (

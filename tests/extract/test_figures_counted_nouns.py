@@ -170,3 +170,32 @@ def test_a_count_a_second_or_an_hour_is_a_rate(text: str, surface: str, unit: st
 def test_at_an_age_opening_a_sentence_after_a_quote_is_an_age() -> None:
     text = '"That is what I do not know." At 34, Holmes will also be aware that time is short.'
     assert _fig(text, "34").unit == "year"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "qualifier"),
+    [
+        (
+            "The software assigns one of 88 piano notes to individually coloured pixels.",
+            "88",
+            "notes",
+            None,
+        ),
+        (
+            "Even without Van Nistelrooy, United made it 13 wins in 15 league games.",
+            "13",
+            "wins",
+            None,
+        ),
+        ("Japan Airlines has made a firm order for 30 of the aircraft.", "30", "aircraft", None),
+        ("I've known people to play 15+ hours at a stretch.", "15", "h", "more than"),
+        ("The 100 most popular contestants were voted on.", "100", "contestants", None),
+    ],
+)
+def test_more_counted_noun_shapes(
+    text: str, surface: str, unit: str, qualifier: str | None
+) -> None:
+    """A noun that is also a verb form after a count ("88 piano notes"), a part of a group
+    named with "the" ("30 of the aircraft"), "15+ hours", "the 100 most popular contestants"."""
+    f = _fig(text, surface)
+    assert (f.unit, f.qualifier) == (unit, qualifier)
