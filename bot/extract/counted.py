@@ -49,8 +49,15 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
     part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
-    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
-        c.unit = part.group("noun")  # "14 of its biggest construction projects"
+    if (
+        part
+        and is_plural(part.group("noun"))
+        and part.group("noun") not in NOUN_STOP
+        and not _RANKED_GROUP.match(part.group(0))
+    ):
+        c.unit = part.group(
+            "noun"
+        )  # "14 of its biggest construction projects", "30 of the aircraft"
         return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
@@ -242,6 +249,9 @@ _PARTITIVE_OWN = re.compile(
     r"|have|are|is|under|from|with|by|that|which|who)\b)"
 )
 
+
+# "two of the busiest months": a rank among the group, not a count of it
+_RANKED_GROUP = re.compile(r"\s+of\s+the\s+(?:[a-z\-]+est|most|best|worst|least)\b")
 
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
 # age is")
