@@ -443,6 +443,7 @@ _EVENT_AFTER = re.compile(
     r"|specialist|best|time|times)\b",
     re.IGNORECASE,
 )
+_RACE_WORD = re.compile(r"\braces?$|\brunner$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
     r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over"
@@ -451,7 +452,10 @@ _EVENT_BEFORE = re.compile(
     r"(?:[\d,.]+\s?k?m(?:\s*,\s*|\s+(?:and|or)\s+))*$",
     re.IGNORECASE,
 )
-_EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")
+_EVENT_END = re.compile(
+    r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)"
+    r"|\s+(?:also|was|is|has|had|will)\b"  # "her victory in the 800m also earned her"
+)
 
 
 def race_event(text: str, c: Cand) -> bool:
@@ -466,8 +470,9 @@ def race_event(text: str, c: Cand) -> bool:
     metres = c.value if c.unit == "m" else c.value * 1000 if c.unit == "km" and c.value else None
     if metres not in RACE_DISTANCES:
         return False  # "the 5km" names an event as "the 5000m" does
-    if c.unit == "m" and _EVENT_AFTER.match(text, c.end):
-        return True  # not "the Run London 10km race": a road race is run over its distance
+    after = _EVENT_AFTER.match(text, c.end)
+    if after is not None and (c.unit == "m" or not _RACE_WORD.search(after.group(0))):
+        return True  # "the 4km champion"; not "the Run London 10km race": run over its distance
     before = _EVENT_BEFORE.search(text, max(0, c.start - 60), c.start)
     if before is None and c.qualifier == "more than":  # "medallist over 3000m"
         before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.end - len(c.raw) - 1)

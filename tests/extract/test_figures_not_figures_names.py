@@ -41,6 +41,8 @@ def _surfaces(text: str) -> list[str]:
         ("Out of Touch by Uniting Nations, also down three places to 10.", ["10"]),
         ('The poster shows a blackboard reading: "2+2=5".', ["2", "5"]),
         ("December and January are two of the busiest months for travel.", ["two"]),
+        ("Her gutsy victory in the 800m also earned her the IAAF award.", ["800m"]),
+        ("He is the world 10km champion and will run on Sunday.", ["10km"]),
         (
             "Kasabian's singles Club Foot and LSF reached numbers 19 and 10 in the UK singles "
             "chart respectively.",
