@@ -276,6 +276,16 @@ _NOT_UNITS = frozenset(
 )
 
 
+# a sum paid or earned so often: "£5m annually", "$2bn a year" is read by match_per
+_MONEY_ADVERB = re.compile(
+    r"\s+(annually|yearly|monthly|weekly|daily|nightly|hourly)\b(?!-)", re.IGNORECASE
+)
+_ADVERB_TIMES = {
+    "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+    "nightly": "night", "hourly": "hour",
+}  # fmt: skip
+
+
 def _attach_per(text: str, c: Cand) -> None:
     """ "$58.24 per barrel" -> dollar per barrel; "11 feet per century"."""
     if c.unit is None:
@@ -290,6 +300,9 @@ def _attach_per(text: str, c: Cand) -> None:
         found = match_stuff_per(text, c.end)  # "megabits of data per second"
     if found is None and u.dim == "time":
         found = match_time_spent_per(text, c.end)  # "two hours of homework a week"
+    if found is None and u.dim == "money":
+        m = _MONEY_ADVERB.match(text, c.end)  # "£5m annually": pounds per year
+        found = (_ADVERB_TIMES[m.group(1).lower()], m.end()) if m else None
     if found is None:
         return
     den, end = found

@@ -65,6 +65,7 @@ def test_a_lower_number_after_the_dash_is_no_range() -> None:
             {"$50": "dollar per barrel", "£27": "pound sterling per barrel"},
         ),
         ("It spent $3bn (£1.6bn) on the plant.", {"$3bn": "USD", "£1.6bn": "GBP"}),
+        ("The scheme costs £5m annually.", {"£5m": "pound sterling per year"}),
     ],
 )
 def test_a_conversion_in_brackets_is_the_same_rate(text: str, units: dict[str, str]) -> None:
