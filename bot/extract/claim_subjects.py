@@ -311,6 +311,12 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
             and not re.search(r"\b[a-z]{4,}\b", name)
         ):
             seg = name
+        elif (
+            first.endswith("ing")
+            and first.islower()
+            and re.fullmatch(r"(?:The|the|A|a|An|an|Its|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+", name)
+        ):
+            seg = name  # "The report, drawing on child benefits data, said": the report
     return clean_subject(seg)
 
 

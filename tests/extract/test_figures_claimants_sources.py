@@ -40,6 +40,13 @@ def _claimant(text: str, surface: str) -> str | None:
             "16%",
             "Building Zones",
         ),
+        # never the fragment "drawing on child benefits data"
+        (
+            "The report, drawing on child benefits data, said teenagers in the richest areas "
+            "could expect a better than 50% chance of going to university.",
+            "50%",
+            "The report",
+        ),
         # the author, never the fragment "published by the IMF"
         ("The report, published by the IMF, said growth would be 4%.", "4%", "the IMF"),
         (
