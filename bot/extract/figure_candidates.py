@@ -106,6 +106,13 @@ def candidate(text: str, n: Number) -> Cand | None:
             return None
         if phone_like(text, n):
             return None
+    elif (
+        n.kind == "digits"
+        and c.unit == "year"
+        and re.fullmatch(r"(?:19|20)\d\d", raw)
+        and re.fullmatch(r"\s+year", text[c.num_end : c.end])
+    ):
+        return None  # "for the 2005 year": the year 2005, not 2,005 years
     elif n.kind == "digits" and c.end - c.num_end == 1 and after_label(text, c):
         return None  # "The Psion series 3c": a model's name, not three cents
     if (

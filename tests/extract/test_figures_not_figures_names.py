@@ -42,6 +42,10 @@ def _surfaces(text: str) -> list[str]:
         ('The poster shows a blackboard reading: "2+2=5".', ["2", "5"]),
         ("December and January are two of the busiest months for travel.", ["two"]),
         ("Her gutsy victory in the 800m also earned her the IAAF award.", ["800m"]),
+        (
+            "I think Wall Street has gotten a bit ahead of eBay this quarter and for the 2005 year.",
+            ["2005 year"],
+        ),
         ("He is the world 10km champion and will run on Sunday.", ["10km"]),
         (
             "Kasabian's singles Club Foot and LSF reached numbers 19 and 10 in the UK singles "
@@ -64,6 +68,7 @@ def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> 
         ("It was not one but two firms that bid.", "two firms"),
         ("The 66 years I have been alive.", "66 years"),
         ("The yen strengthened to trade at 132.86 against the greenback.", "132.86"),
+        ("The temple was built 2000 years ago.", "2000 years"),
     ],
 )
 def test_figures_beside_them_stay(text: str, listed: str) -> None:
