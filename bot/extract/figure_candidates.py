@@ -32,6 +32,8 @@ _MINUS = re.compile(r"\bminus[\s-]?$|(?<![\w\d])−$", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+out\s+of\s+(\d+|[a-z]+)\b", re.I)
 
 
+# "PS" for "£" (text that lost its pound sign) before a bare single digit names a product
+_PRODUCT_PS = re.compile(r"PS\d")
 _MULTI_BEFORE = re.compile(r"\b(?:multi|multiple)[-‑]$", re.IGNORECASE)
 
 
@@ -44,6 +46,8 @@ def candidate(text: str, n: Number) -> Cand | None:
     negative = False
     if n.kind == "digits":
         cur = match_currency_before(text, start)
+        if cur is not None and _PRODUCT_PS.fullmatch(text, cur[1], end):
+            return None  # "the PS3", "PS2 consoles": a product's name, not £3 in mangled text
         if cur is not None:
             currency, cur_start, negative = cur
         elif not_a_figure_before(text, start):

@@ -42,6 +42,7 @@ def _surfaces(text: str) -> list[str]:
         ('The poster shows a blackboard reading: "2+2=5".', ["2", "5"]),
         ("December and January are two of the busiest months for travel.", ["two"]),
         ("Her gutsy victory in the 800m also earned her the IAAF award.", ["800m"]),
+        ("A working version of the PS3 is due to be shown off in May 2005.", ["PS3"]),
         (
             "I think Wall Street has gotten a bit ahead of eBay this quarter and for the 2005 year.",
             ["2005 year"],
@@ -69,6 +70,7 @@ def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> 
         ("The 66 years I have been alive.", "66 years"),
         ("The yen strengthened to trade at 132.86 against the greenback.", "132.86"),
         ("The temple was built 2000 years ago.", "2000 years"),
+        ("The firm earned PS8.1bn last year.", "PS8.1bn"),
     ],
 )
 def test_figures_beside_them_stay(text: str, listed: str) -> None:
