@@ -190,6 +190,7 @@ def test_at_an_age_opening_a_sentence_after_a_quote_is_an_age() -> None:
         ("Japan Airlines has made a firm order for 30 of the aircraft.", "30", "aircraft", None),
         ("I've known people to play 15+ hours at a stretch.", "15", "h", "more than"),
         ("The 100 most popular contestants were voted on.", "100", "contestants", None),
+        ("A basket of 35 M&S goods is now 11% above the high-street average.", "35", "goods", None),
     ],
 )
 def test_more_counted_noun_shapes(
