@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -15,8 +16,14 @@ def finish(text: str, c: Cand) -> bool:
     """Attach a counted noun; drop names and bare number words. True to keep c."""
     if c.unit is not None:
         return True
-    if c.kind == "digits" and name_before(text, c):
+    if c.kind == "digits" and (name_before(text, c) or _listed_after_name(text, c)):
         return False
+    modified = _after_modifier(text, c)
+    if modified is not None:
+        c.unit, c.end, qualifier = modified  # "5,000 more copies", "750,000 daily barrels"
+        if qualifier is not None and c.qualifier is None:
+            c.qualifier = qualifier  # "the 80-odd resorts": about 80
+        return True
     compound = _hyphen_noun(text, c)
     if compound is not None:
         c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
@@ -26,13 +33,15 @@ def finish(text: str, c: Cand) -> bool:
         return False  # "In 2004 IBM said": a year before a name
     if noun is not None:
         head, end = noun
-        c.unit = head
+        # "12 relatively trouble-free years": the unit year (a single one stays a noun)
+        c.unit = (_as_unit(text, head, end) if c.value != 1 else None) or head
         c.end = end
         rate = _PER_TIME.match(text, end)
         if rate is not None and not head[:1].isupper():
             # "70 trillion calculations per second": a rate; "three phones per cab" and
             # "4.2 million viewers a night" stay counts of the noun
-            c.unit, c.end = f"{singular(head)} per {rate.group(1).lower()}", rate.end()
+            den = (rate.group(1) or rate.group(2)).lower()
+            c.unit, c.end = f"{singular(head)} per {den}", rate.end()
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     noun = _partitive_noun(text, part.start("noun")) if part else None
@@ -40,8 +49,15 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
     part = _PARTITIVE_OWN.match(text, c.end) if c.kind in ("digits", "words") else None
-    if part and is_plural(part.group("noun")) and part.group("noun") not in NOUN_STOP:
-        c.unit = part.group("noun")  # "14 of its biggest construction projects"
+    if (
+        part
+        and is_plural(part.group("noun"))
+        and part.group("noun") not in NOUN_STOP
+        and not _RANKED_GROUP.match(part.group(0))
+    ):
+        c.unit = part.group(
+            "noun"
+        )  # "14 of its biggest construction projects", "30 of the aircraft"
         return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
@@ -60,8 +76,89 @@ def finish(text: str, c: Cand) -> bool:
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
 
 
+# the numbers of a list before this one: "Windows 95, 98, ME": "95, "
+_LIST_BEFORE = re.compile(r"(?<![\w.,])\d[\d.]*(?:\s*,\s*\d[\d.]*)*\s*(?:,|/|&|\band|\bor)\s*$")
+
+
+def _listed_after_name(text: str, c: Cand) -> bool:
+    """A bare number listed right after a name's number ("Windows 95, 98") is a name too."""
+    if c.unit is not None or c.scale != 1.0:
+        return False
+    m = _LIST_BEFORE.search(text, max(0, c.num_start - 40), c.num_start)
+    if m is None:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return True  # "debuting at number 11 and 12": chart places
+    return name_before(text, replace(c, start=m.start(), num_start=m.start()))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:numbers?|No\.?)\s+$", re.IGNORECASE)
+
+
+@cache
+def _modifiers() -> dict[str, str]:
+    """Word -> "skip", a time ("day") or a qualifier, from data/count_modifiers.tsv."""
+    data = resources.files("bot.extract").joinpath("data/count_modifiers.tsv").read_text("utf8")
+    rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
+    return {word.strip(): what.strip() for word, what in rows}
+
+
+_MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
+_OR_SO = re.compile(r"[ \t]+or[ \t]+so\b")
+_PLUS_SIGN = re.compile(r"\+(?=[ \t]+[a-z])")  # "15+ hours"
+_QUALIFIER_MODIFIERS = {"approx": "approximately", "more": "more than"}
+
+
+def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
+    """(unit, end, qualifier) of the noun a count reads past a describing word to: "5,000 more
+    copies", "eight other contracts", "750,000 daily barrels" (bbl/d), "the 80-odd resorts".
+    None when no modifier of the table follows or no noun can be read after it, so a count is
+    never given a noun that is not its own."""
+    if c.kind not in ("digits", "words", "vague") or c.value == 1 or c.scale < 1.0:
+        return None
+    m = _OR_SO.match(text, c.end) or _PLUS_SIGN.match(text, c.end) or _MODIFIER.match(text, c.end)
+    if m is None:
+        return None
+    if m.re is _OR_SO or m.re is _PLUS_SIGN:
+        key = m.group(0).strip()
+        key = "or so" if key != "+" else key
+    else:
+        key = ("-" if m.group(1) == "-" else "") + m.group(2)
+    what = _modifiers().get(key)
+    if what is None:
+        return None
+    nxt = NOUN_WORD.match(text, m.end())
+    if nxt is None or nxt.group(1).lower() in NOUN_STOP or "\n" in text[m.end() : nxt.start(1)]:
+        return None  # "5,000 more than planned", "20 more." : no noun of its own
+    qualifier = _QUALIFIER_MODIFIERS.get(what.split(":")[1]) if what.startswith("q:") else None
+    rate = what if what != "skip" and not what.startswith("q:") else None
+    measure = match_unit_after(text, m.end())
+    if measure is not None and text[measure[1] : measure[1] + 1] == "-":
+        measure = None  # "four more second-half penalties": a describing word, not seconds
+    if measure is not None and UNITS[measure[0]].dim not in ("money", "score", "ratio"):
+        code, end = measure[0], measure[1]
+        if rate is None:
+            return code, end, qualifier
+        flow = UNITS.get(f"{code}/{rate[:1]}")
+        if flow is not None and flow.dim == "flow":
+            return flow.code, end, qualifier  # "750,000 daily barrels": barrels per day
+        return f"{UNITS[code].name} per {rate}", end, qualifier
+    noun = _counted_noun(text, c, m.end())
+    if noun is None or noun[0][:1].isupper():
+        return None
+    head, end = noun
+    if rate is not None:
+        return f"{singular(head)} per {rate}", end, qualifier  # "200 daily flights"
+    return head, end, qualifier
+
+
 # Only an explicit "per" and a unit of time make a counted noun a rate
-_PER_TIME = re.compile(r"\s+per\s+(second|minute|hour|day|week|month|year)\b(?!-)")
+_PER_TIME = re.compile(
+    r"\s+per\s+(second|minute|hour|day|week|month|year)\b(?!-)"
+    # "30 frames a second", "30,000 copies an hour": a short time is a rate ("4.2 million
+    # viewers a night" stays a count)
+    r"|\s+an?\s+(second|minute|hour)\b(?![-\w])"
+)
 
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
@@ -122,7 +219,7 @@ _ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred)\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
 )
 
 
@@ -147,11 +244,14 @@ _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
 # "14 of its biggest construction projects": a part of what the owner has, with up to two
 # describing words before the plural noun
 _PARTITIVE_OWN = re.compile(
-    r"\s+of\s+(?:its|their|his|her|our|my|your)\s+(?:[a-z][a-z\-]+\s+){0,2}"
+    r"\s+of\s+(?:its|their|his|her|our|my|your|the|these|those)\s+(?:[a-z][a-z\-]+\s+){0,2}"
     r"(?P<noun>[a-z][a-z\-]*[a-z])(?=\s*[,.;:!?]|\s+(?:in|on|at|for|to|and|or|was|were|had"
     r"|have|are|is|under|from|with|by|that|which|who)\b)"
 )
 
+
+# "two of the busiest months": a rank among the group, not a count of it
+_RANKED_GROUP = re.compile(r"\s+of\s+the\s+(?:[a-z\-]+est|most|best|worst|least)\b")
 
 # who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
 # age is")
@@ -184,7 +284,10 @@ def _plain_age_number(c: Cand) -> bool:
 # only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
 # described, then how old he is
 _LIFE_EVENT_AT = re.compile(
-    r"\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)\b[^.;,\d]{0,30}"
+    r"(?:\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)"
+    # "Mr Hague became an MP at 27": a person became something at an age
+    r"|(?:\b[Hh]e|\b[Ss]he|\bI|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+[A-Z][\w'’\-]+"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?:became|becomes))\b[^.;,\d]{0,30}"
     r"\bat\s+$"
     r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
     r"|\b(?:average|median|mean)\s+age\b[^.;,\d]{0,30}\b(?:being|is|was|of|at)\s+$"
@@ -301,9 +404,52 @@ def _plural_ahead(text: str, pos: int) -> bool:
     return False
 
 
-def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
-    """The counted noun after a number: "28 settlements", "100 Russian servicemen", "one solution"."""
-    pos = c.end
+def _as_unit(text: str, head: str, end: int) -> str | None:
+    """The unit code of a counted noun that is a unit of the table read after describing words
+    ("five more years", "three long miles"), so it is the unit, not a noun; never money."""
+    start = end - len(head)
+    found = match_unit_after(text, start)
+    if found is None or found[1] != end or text[start:end] != head:
+        return None
+    return found[0] if UNITS[found[0]].dim not in ("money", "score", "ratio") else None
+
+
+# what follows a verb, not a noun: "10 says that", "the figure 5 shows the"
+_VERB_OBJECT_AFTER = re.compile(
+    r"\s+(?:the|a|an|that|it|he|she|they|we|you|his|her|its|their|this|these|those)\b"
+    r"|\s*[\"“:]"
+)
+
+
+def _verb_form_noun(text: str, low: str, end: int) -> bool:
+    """A word that is also a verb's -s form ("notes", "wins", "claims", "reports") counted as
+    a plural noun: "88 piano notes", "13 wins"; not when what follows reads as its object."""
+    return (
+        low in VERBISH
+        and low.endswith("s")
+        and low not in ("was", "has", "is", "does")
+        and not _VERB_OBJECT_AFTER.match(text, end)
+    )
+
+
+def _plural_ahead_plain(text: str, pos: int) -> bool:
+    """A lower-case plural noun next, or after one lower-case describing word."""
+    for _ in range(2):
+        m = NOUN_WORD.match(text, pos)
+        if m is None or not m.group(1).islower() or m.group(1) in NOUN_STOP:
+            return False
+        if is_plural(m.group(1)):
+            return True
+        if m.group(1).endswith("ly"):
+            return False
+        pos = m.end()
+    return False
+
+
+def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int] | None:
+    """The counted noun after a number (or after pos, past a describing word): "28
+    settlements", "100 Russian servicemen", "one solution"."""
+    pos = c.end if pos is None else pos
     single = c.value == 1 and not c.is_range and c.kind in ("words", "digits")
     if c.kind == "words" and c.value == 1:
         m = OF_THE.match(text, pos)
@@ -329,6 +475,18 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
         low = w.lower()
+        if (
+            low not in NOUN_STOP
+            and low.endswith("ly")
+            and w.islower()
+            and not single
+            and _plural_ahead_plain(text, m.end())
+        ):
+            # "two assembly members", "200 elderly residents", "12 relatively trouble-free
+            # years": an -ly word describing the plural noun ahead
+            words.append((w, m.end()))
+            pos = m.end()
+            continue
         if low in NOUN_STOP or (low.endswith("ly") and len(low) > 4):
             if (
                 low == "and"
@@ -366,7 +524,7 @@ def _counted_noun(text: str, c: Cand) -> tuple[str, int] | None:
             if len(words) >= 3:
                 break
             continue
-        if is_plural(w) and not w.isdigit():
+        if (is_plural(w) or _verb_form_noun(text, low, m.end())) and not w.isdigit():
             if text[m.end() : m.end() + 1] in ("'", "’") and NOUN_WORD.match(text, m.end() + 1):
                 pos = m.end() + 1  # "two US critics' associations": the possessive describes
                 continue

@@ -31,7 +31,8 @@ _IRREGULAR_PLURALS = frozenset(
 )
 
 NOUN_WORD = re.compile(
-    r"\s+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]|\d+(?=\s+[A-Za-z]))"
+    r"\s+((?:[A-Za-z]\.){2,}|[A-Z]+&[A-Z]+\b|[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]"
+    r"|\d+(?=\s+[A-Za-z]))"  # "M&S", "AT&T" are one word
 )
 
 OF_THE = re.compile(
@@ -96,5 +97,5 @@ def is_plural(word: str) -> bool:
 NOUN_STOP = STOP_WORDS | frozenset(
     """behind beyond beside besides above below near inside outside upon along amid amongst
     despite except like unlike ever never always itself himself herself themselves yourself
-    myself ourselves whereas whilst unless""".split()
+    myself ourselves whereas whilst unless them him""".split()
 )

@@ -32,6 +32,8 @@ _MINUS = re.compile(r"\bminus[\s-]?$|(?<![\w\d])−$", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+out\s+of\s+(\d+|[a-z]+)\b", re.I)
 
 
+# "PS" for "£" (text that lost its pound sign) before a bare single digit names a product
+_PRODUCT_PS = re.compile(r"PS\d")
 _MULTI_BEFORE = re.compile(r"\b(?:multi|multiple)[-‑]$", re.IGNORECASE)
 
 
@@ -44,6 +46,8 @@ def candidate(text: str, n: Number) -> Cand | None:
     negative = False
     if n.kind == "digits":
         cur = match_currency_before(text, start)
+        if cur is not None and _PRODUCT_PS.fullmatch(text, cur[1], end):
+            return None  # "the PS3", "PS2 consoles": a product's name, not £3 in mangled text
         if cur is not None:
             currency, cur_start, negative = cur
         elif not_a_figure_before(text, start):
@@ -89,6 +93,7 @@ def candidate(text: str, n: Number) -> Cand | None:
     if currency is not None:
         c.unit = currency
         c.end = match_us_after(text, end)
+        _scaled_top(text, n, c)
     elif c.kind != "fraction":
         _attach_unit(text, c)
         if c.unit is None and _AGED.search(text, max(0, start - 24), start):
@@ -105,6 +110,13 @@ def candidate(text: str, n: Number) -> Cand | None:
             return None
         if phone_like(text, n):
             return None
+    elif (
+        n.kind == "digits"
+        and c.unit == "year"
+        and re.fullmatch(r"(?:19|20)\d\d", raw)
+        and re.fullmatch(r"\s+year", text[c.num_end : c.end])
+    ):
+        return None  # "for the 2005 year": the year 2005, not 2,005 years
     elif n.kind == "digits" and c.end - c.num_end == 1 and after_label(text, c):
         return None  # "The Psion series 3c": a model's name, not three cents
     if (
@@ -138,7 +150,7 @@ _AGED = re.compile(
 )
 
 # "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
-_AT_AGE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
+_AT_AGE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s+$")  # also after a quote's end
 _COMMA_AFTER = re.compile(r",\s+[A-Z]")
 
 
@@ -156,6 +168,23 @@ _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
 
 _WORD_NEXT = re.compile(r"[ \t]+[^\s,.;:)]")
+
+
+# "$779m-798m", "£5bn-6bn": the top of a sum's range written with the same scale and no symbol
+_SCALED_TOP = re.compile(r"[-–](\d[\d,]*(?:\.\d+)?)([A-Za-z]+)\b")
+
+
+def _scaled_top(text: str, n: Number, c: Cand) -> None:
+    """Make c the range "$779m-798m" when a higher number with c's own scale word follows a dash."""
+    m = _SCALED_TOP.match(text, c.end)
+    if m is None or not n.scale_abbrev or m.group(2) != n.scale_abbrev or c.value is None:
+        return
+    high = float(m.group(1).replace(",", "")) * c.scale
+    if high <= c.value:
+        return
+    c.low, c.high, c.value, c.is_range = c.value, high, None, True
+    c.end = c.num_end = m.end()
+    c.is_int = c.is_int and "." not in m.group(1)
 
 
 def _small_number(word: str) -> float | None:
@@ -258,6 +287,16 @@ _NOT_UNITS = frozenset(
 )
 
 
+# a sum paid or earned so often: "£5m annually", "$2bn a year" is read by match_per
+_MONEY_ADVERB = re.compile(
+    r"\s+(annually|yearly|monthly|weekly|daily|nightly|hourly)\b(?!-)", re.IGNORECASE
+)
+_ADVERB_TIMES = {
+    "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+    "nightly": "night", "hourly": "hour",
+}  # fmt: skip
+
+
 def _attach_per(text: str, c: Cand) -> None:
     """ "$58.24 per barrel" -> dollar per barrel; "11 feet per century"."""
     if c.unit is None:
@@ -272,6 +311,9 @@ def _attach_per(text: str, c: Cand) -> None:
         found = match_stuff_per(text, c.end)  # "megabits of data per second"
     if found is None and u.dim == "time":
         found = match_time_spent_per(text, c.end)  # "two hours of homework a week"
+    if found is None and u.dim == "money":
+        m = _MONEY_ADVERB.match(text, c.end)  # "£5m annually": pounds per year
+        found = (_ADVERB_TIMES[m.group(1).lower()], m.end()) if m else None
     if found is None:
         return
     den, end = found

@@ -12,6 +12,7 @@ from bot.extract.units import UNITS
 _PART_ORDER = {"h": 0, "min": 1, "s": 2}
 _PART_GAP = re.compile(r",?\s*(?:and\s+)?")
 _RATE_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
+_OF_GAP = re.compile(r"\s+(?:of\s+)?")
 
 
 def join_parts(text: str, cands: list[Cand]) -> list[Cand]:
@@ -21,7 +22,7 @@ def join_parts(text: str, cands: list[Cand]) -> list[Cand]:
         prev = out[-1] if out else None
         joined = None
         if prev is not None:
-            joined = _duration(text, prev, c) or _rate(text, prev, c)
+            joined = _duration(text, prev, c) or _rate(text, prev, c) or _fraction_of(text, prev, c)
         if joined is not None:
             out[-1] = joined
         else:
@@ -83,5 +84,34 @@ def _rate(text: str, a: Cand, b: Cand) -> Cand | None:
         head=b.head,
         qualifier=a.qualifier,
         is_int=False,
+        raw=a.raw,
+    )
+
+
+def _fraction_of(text: str, a: Cand, b: Cand) -> Cand | None:
+    """ "half a million people", "a quarter of a million Sri Lankans": the fraction of the
+    magnitude, one figure (read apart, "a million people" is a wrong value)."""
+    if a.kind != "fraction" or a.value is None or a.is_range or a.unit is not None:
+        return None
+    if b.kind != "words" or b.value is None or b.value != b.scale or b.scale < 1e3 or b.is_range:
+        return None
+    if not b.raw.lower().startswith(("a ", "an ")) or not _OF_GAP.fullmatch(text, a.end, b.start):
+        return None
+    return Cand(
+        start=a.start,
+        end=b.end,
+        num_start=a.num_start,
+        num_end=b.num_end,
+        value=a.value * b.value,
+        low=None,
+        high=None,
+        kind="words",
+        scale=b.scale,
+        unit=b.unit,
+        unit_end=b.unit_end,
+        head=b.head,
+        currency=b.currency,
+        qualifier=a.qualifier,
+        is_int=(a.value * b.value).is_integer(),
         raw=a.raw,
     )

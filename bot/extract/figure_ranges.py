@@ -25,7 +25,7 @@ _CHANGE_BEFORE = re.compile(
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|through|thru)\s*$", re.IGNORECASE)
 
@@ -115,9 +115,11 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):
             kind = "between"
         elif re.match(r"^\s+or\s+$", gap):
-            if not (
-                a.unit is None and 0 < a.value < b.value <= 3 * a.value and a.is_int and b.is_int
-            ):
+            # "six or seven million": the first shares the second's scale word
+            av = (
+                a.value * b.scale if b.scale > 1 and a.scale == 1 and b.kind == "words" else a.value
+            )
+            if not (a.unit is None and 0 < av < b.value <= 3 * av and a.is_int and b.is_int):
                 return None
             kind = "or"
         elif (

@@ -10,7 +10,7 @@ from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
-from bot.extract.figure_cand import NOUN_STOP, Cand, is_plural
+from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_vague_units
@@ -58,6 +58,14 @@ def extract_figures(
             c.unit = prev.unit  # "39 nations out of 65", "..., with 29 cutting back"
         elif c.unit is None and prev is not None and _more_of(text, prev, c):
             c.unit = prev.unit  # "6,000 people at the arena, plus millions more on TV"
+        elif prev is not None and _conversion_of_rate(text, prev, c):
+            c.unit = f"{UNITS[c.unit].name} per {prev.unit.split(' per ', 1)[1]}"
+            # "$10bn per annum (£5.5bn)": the sum converted is a rate too
+        elif c.unit is None and _elided_whole(text, c):
+            if prev is None or not _whole_of(text, prev, c):
+                continue  # "four of the 12 whose ...": a whole whose noun is not read here
+            c.unit = prev.unit  # "of the 17 people ..., only four of the 12 whose"
+        converted = prev is not None and bool(out) and _conversion(text, prev, c)
         prev = c
         i = bisect.bisect_right(starts, c.num_start) - 1
         sent = sentences[i] if 0 <= i < len(sentences) else None
@@ -86,7 +94,10 @@ def extract_figures(
                 unit=c.unit,
                 qualifier=c.qualifier,
                 topic=topic,
-                claimant=claims.claimant(c.num_start, i if sent else -1),
+                # a conversion in brackets is the same figure, given by the same source
+                claimant=out[-1].claimant
+                if converted
+                else claims.claimant(c.num_start, i if sent else -1),
                 base_value=base_value,
                 base_unit=base_unit,
                 referent=referent(ctx, c.end - ctx_start, c.start - ctx_start) if sent else None,
@@ -127,7 +138,10 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and c.kind == "digits"
         and c.value is not None
         and 1 <= c.value <= 110
-        and re.fullmatch(r",\s*|,?\s+(?:and|or)\s+", text[prev.end : c.start])
+        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36"
+        and re.fullmatch(
+            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+", text[prev.end : c.start]
+        )
     ):
         return True
     if (
@@ -153,6 +167,68 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and not re.search(r"[.;:!?]|\d", gap)
         and _WITH_BEFORE.search(gap) is not None
         and _VERB_AFTER.match(text, c.end) is not None
+    )
+
+
+# "of the 12 whose ...": a count as the whole a part is taken from, its noun left out
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+# the gap from a sum to its conversion in brackets: "... per annum (£5.5bn)", "(£21.5bn; $42bn)"
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
+
+
+def _conversion(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether sum c, in brackets right after sum prev, is prev converted ("$42bn (£21.5bn)",
+    "3m euros (£2.1m; $4.1m)")."""
+    return (
+        prev.currency
+        and c.currency
+        and c.unit is not None
+        and _CONVERSION_GAP.fullmatch(text, prev.end, c.start) is not None
+        and (text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start))
+        and text[c.end : c.end + 1] in (")", "]", ";", ",", "/")
+    )
+
+
+def _conversion_of_rate(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether sum c, in brackets right after money rate prev, is prev converted, so the same
+    rate: "$10 billion per annum (£5.5bn)" -> pound sterling per year."""
+    return (
+        prev.unit is not None
+        and " per " in prev.unit
+        and c.unit in UNITS
+        and UNITS[c.unit].dim == "money"
+        and not c.is_range
+        and _conversion(text, prev, c)
+    )
+
+
+def _elided_whole(text: str, c: Cand) -> bool:
+    """ "of the 12 whose ...", "of the 12, four ...": a whole with no noun after it."""
+    if not _WHOLE_BEFORE.search(text, max(0, c.num_start - 12), c.num_start):
+        return False
+    nxt = NOUN_WORD.match(text, c.end)
+    return nxt is None or nxt.start(1) > c.end + 1 or nxt.group(1).lower() in NOUN_STOP
+
+
+def _whole_of(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether bare count c, the whole of "of the 12", is a part of the larger count of a noun
+    before it in the same sentence ("of the 17 people ..., four of the 12 whose ...")."""
+    gap = text[prev.end : c.start]
+    return (
+        prev.unit is not None
+        and prev.unit not in UNITS
+        and " " not in prev.unit
+        and c.kind in ("digits", "words")
+        and not c.is_range
+        and c.is_int
+        and c.scale == 1.0
+        and prev.value is not None
+        and c.value is not None
+        and c.value < prev.value
+        and len(gap) <= 200
+        and not re.search(r"[.;!?]", gap)
     )
 
 

@@ -29,6 +29,11 @@ _MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+(?:the\s+)?$")
 
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b")
 # "from 6 to 9 January", "4-6 March": the first day of a span of dates
+# "on 14, 20 and 27 April": the days of a list before its month
+_DAY_LIST_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|&|or)\s*\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
+)
 _DAY_RANGE_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b"
 )
@@ -137,7 +142,11 @@ def not_a_figure_after(text: str, n: Number) -> bool:
     return bool(
         n.scale == 1.0
         and _day_like(text, n.start)
-        and (_MONTH_AFTER.match(text, end) or _DAY_RANGE_AFTER.match(text, end))
+        and (
+            _MONTH_AFTER.match(text, end)
+            or _DAY_RANGE_AFTER.match(text, end)
+            or _DAY_LIST_AFTER.match(text, end)
+        )
     )
 
 
@@ -147,6 +156,13 @@ _ORDINAL_BEFORE = re.compile(
 )
 
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|single|exactly|than)\s+$", re.IGNORECASE)
+
+# "not one", "never been one", "hasn't had one": none at all, said for effect
+_NOT_ONE_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|\bnor|n['’]t)\s+(?:(?:been|be|even|had|have|has|was|is|were|got|a)\s+)*"
+    r"(?:one\s+[a-z]+\s*,\s*(?:(?:of|or|nor|and)\s+)?)*$",  # "not one hour, of one day, ..."
+    re.IGNORECASE,
+)
 
 _RANK_BEFORE = re.compile(r"\b(?:top|the|at)[\s-]+$", re.IGNORECASE)
 
@@ -161,6 +177,7 @@ _LABEL_LIST_BEFORE = re.compile(
     r"\s*(?:,|and|or|&)\s*$",
     re.IGNORECASE,
 )
+_PLACES_TO_BEFORE = re.compile(r"\b(?:places?|spots?|positions?)\s+to\s+$", re.IGNORECASE)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:number|No\.?)\s", re.IGNORECASE)
 _CERTIFICATE_AFTER = re.compile(r"[\s-]+(?:certificates?|cert|rated|rating)\b", re.IGNORECASE)
 
@@ -170,6 +187,7 @@ _RESULT_WORDS = frozenset(
 )
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 
+_EQUATION = re.compile(r"\d\s?[+\-×x*/]\s?\d+\s?=\s?\d")
 _SCORE_BEFORE = re.compile(r"\d-$")
 
 _MID_SENTENCE = re.compile(r"[A-Za-z0-9,;)\]]\s*$")
@@ -182,7 +200,9 @@ _CAME_IN_AT = re.compile(
 )
 _ORDINAL_NEAR = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\bplace\b|\bnumber\s+\w+")
 _NUMBER_BEFORE = re.compile(
-    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$", re.IGNORECASE
+    r"\b(?:at|the|a|his|her|their|its|wearing|wears|wore)\s+number\s+$"
+    r"|\b(?:reached|reach|reaches|reaching|hit|hits|peaked\s+at)\s+numbers?\s+$",  # a chart
+    re.IGNORECASE,
 )
 
 
@@ -207,6 +227,13 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and (OF_THE.match(text, c.num_end) or _RANK_BEFORE.search(before))
     ):
         return True
+    if (
+        c.kind == "words"
+        and c.value == 1
+        and not c.is_range
+        and _NOT_ONE_BEFORE.search(text, max(0, c.num_start - 80), c.num_start)
+    ):
+        return True  # "there has not been one hour ... when": rhetoric for none, no measure
     if (
         c.kind == "words"
         and c.value == 1
@@ -240,6 +267,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         text, c.num_start, c.num_end
     ):
         return True  # "won 4-0", "a 1-1 draw"
+    if c.kind == "digits" and _EQUATION.search(text, max(0, c.num_start - 12), c.num_end + 12):
+        return True  # "a blackboard reading 2+2=5": a sum written out, not figures
     if c.kind == "digits" and re.search(r"\d-\d+-$", before):
         return True  # "the modern 3-4-1 scrum line-up": a formation
     if (
@@ -271,6 +300,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "at Key Stages 1, 3 and 4": labels in a list
     if c.unit is None and _TO_NUMBER_AFTER.match(text, c.end):
         return True  # "the album moved from 13 to number four": a chart place
+    if c.unit is None and _PLACES_TO_BEFORE.search(text, max(0, c.num_start - 24), c.num_start):
+        return True  # "also down three places to 10": a chart place
     if (
         c.kind == "words"
         and c.unit is None
@@ -412,12 +443,19 @@ _EVENT_AFTER = re.compile(
     r"|specialist|best|time|times)\b",
     re.IGNORECASE,
 )
+_RACE_WORD = re.compile(r"\braces?$|\brunner$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:the|women's|men's|world|indoor|outdoor|olympic|european|british|junior|individual)"
-    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over)\s+$",
+    r"|\b(?:medallist|champion|records?|titles?|golds?|silver|bronze|winner)\s+over"
+    r"|\brecord[\s-]holder\s+(?:at|over))\s+"
+    # the later distances of a list of events: "record holder at 3km, 5km and 10km"
+    r"(?:[\d,.]+\s?k?m(?:\s*,\s*|\s+(?:and|or)\s+))*$",
     re.IGNORECASE,
 )
-_EVENT_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)")
+_EVENT_END = re.compile(
+    r"\s*(?:[,.;:)]|and\b|or\b|in\b|at\b|$)"
+    r"|\s+(?:also|was|is|has|had|will)\b"  # "her victory in the 800m also earned her"
+)
 
 
 def race_event(text: str, c: Cand) -> bool:
@@ -429,11 +467,13 @@ def race_event(text: str, c: Cand) -> bool:
     if glued and c.scale == 1e6 and c.value is not None and c.value / 1e6 in RACE_DISTANCES:
         # "60m hurdles" read as sixty million hurdles: the counted word is the event
         return bool(_EVENT_AFTER.match(text, c.num_start + len(c.raw) + 1))
-    if c.unit != "m" or c.value not in RACE_DISTANCES:
-        return False
-    if _EVENT_AFTER.match(text, c.end):
-        return True
-    before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.start)
+    metres = c.value if c.unit == "m" else c.value * 1000 if c.unit == "km" and c.value else None
+    if metres not in RACE_DISTANCES:
+        return False  # "the 5km" names an event as "the 5000m" does
+    after = _EVENT_AFTER.match(text, c.end)
+    if after is not None and (c.unit == "m" or not _RACE_WORD.search(after.group(0))):
+        return True  # "the 4km champion"; not "the Run London 10km race": run over its distance
+    before = _EVENT_BEFORE.search(text, max(0, c.start - 60), c.start)
     if before is None and c.qualifier == "more than":  # "medallist over 3000m"
         before = _EVENT_BEFORE.search(text, max(0, c.start - 30), c.end - len(c.raw) - 1)
     return before is not None and bool(_EVENT_END.match(text, c.end))

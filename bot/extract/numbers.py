@@ -132,8 +132,37 @@ def find_numbers(text: str) -> list[Number]:
     while i < n:
         num, i = _phrase(text, toks, i, n)
         if num is not None:
+            num, i = _and_a_half(text, toks, num, i, n)
             out.append(num)
     return out
+
+
+# "two and a half years", "15-and-a-half miles", "two and a half million": the half is added
+# before any scale word after it
+_AND_A_HALF = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", re.IGNORECASE)
+
+
+def _and_a_half(text: str, toks: list[_Tok], num: Number, i: int, n: int) -> tuple[Number, int]:
+    """num plus a half when "and a half" follows a whole number with no scale yet."""
+    if (
+        num.kind not in ("digits", "words")
+        or num.value is None
+        or num.scale != 1.0
+        or num.scale_abbrev
+        or not num.value.is_integer()
+    ):
+        return num, i
+    m = _AND_A_HALF.match(text, num.end)
+    if m is None:
+        return num, i
+    value, end, scale = num.value + 0.5, m.end(), 1.0
+    i = _skip(toks, i, end)
+    if i < n and toks[i].word in SCALES and _glued(text, toks[i - 1], toks[i]) == "":
+        scale = SCALES[toks[i].word]  # "two and a half million"
+        value *= scale
+        end = toks[i].end
+        i += 1
+    return Number(num.start, end, value, kind=num.kind, scale=scale, bare_end=-1), i
 
 
 def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None, int]:

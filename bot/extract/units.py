@@ -333,6 +333,10 @@ DENOMINATOR_NAMES = {
 }  # fmt: skip
 
 
+# Latin and other spellings of a time denominator
+_DENOMINATOR_WORDS = {"annum": "year", "diem": "day", "mensem": "month"}
+
+
 def unit(code: str) -> Unit | None:
     """The Unit for a code, or None for a counted noun."""
     return UNITS.get(code)
@@ -479,6 +483,7 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     den = re.sub(r"\s+", " ", m.group("den")).lower().rstrip(".")
+    den = _DENOMINATOR_WORDS.get(den, den)  # "per annum": per year
     sep = m.group("sep").strip().lower()
     end = m.end()
     if den in _TIME_DENOMINATORS and _TIME_AFTER.match(text, end):

@@ -148,9 +148,10 @@ def test_a_duration_spent_on_something_a_week_is_a_rate(text: str, surface: str,
             "people",
         ),
         ("He sold 300 cars last year and 40 more this year.", "40", "cars"),
-        # another counted thing in between, or a noun of its own: no noun carried over
+        # another counted thing in between: no noun carried over
         ("The order book has 225 firm orders and options on 193 more.", "193", None),
-        ("It runs 41 factories and 20 more additional production facilities.", "20", None),
+        # a noun of its own after "more" (stop 23: read, not "factories" carried over)
+        ("It runs 41 factories and 20 more additional production facilities.", "20", "facilities"),
         ("Thousands of pounds changed hands.", "Thousands of pounds", "GBP"),
     ],
 )
