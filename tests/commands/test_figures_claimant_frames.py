@@ -272,7 +272,7 @@ async def test_a_study_conducted_by_a_body_found_credits_the_body(core: Core) ->
 async def test_a_few_quoted_words_in_the_writers_sentence_are_no_speakers_figure(
     core: Core,
 ) -> None:
-    row = await _row(core, "culled animals", "three times")
+    row = await _row(core, "culled animals", "two and three times")
     assert "no source named" in row.claimant  # not Sir John Bourn, who spoke before
 
 
