@@ -117,6 +117,7 @@ FEATURES = (
     "first_person",  # I, we, my, ...: someone speaking, often mid-quote
     "open_quote",  # an odd number of quotation marks: a quote that runs over sentences
     "opener",  # opens with Then, So, And, This, ...: leans on what came before
+    "depth",  # rank / usable sentences read from its source: how far into its page it sits
     "bias",
 )
 
@@ -148,6 +149,7 @@ def story_features(
     columns = {
         "centrality": vectors.dot(centroid),
         "position": np.array([1.0 / math.sqrt(1.0 + c.position) for c in candidates]),
+        "depth": _depth(candidates, len(docs)),
         "title": np.array([_overlap(c.terms, titles) for c in candidates]),
         "support": _support(candidates, len(vocabulary)),
         "length": np.array([min(1.0, len(c.sentence.text.split()) / 40) for c in candidates]),
@@ -227,6 +229,17 @@ def _flat(candidates: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
     sizes = np.fromiter((len(c.terms) for c in candidates), dtype=np.intp, count=len(candidates))
     terms = np.fromiter((t for c in candidates for t in c.terms), dtype=np.intp, count=sizes.sum())
     return np.repeat(np.arange(len(candidates)), sizes), terms
+
+
+def _depth(candidates: Sequence[_Candidate], n_docs: int) -> np.ndarray:
+    """Each candidate's rank over the number of candidates its source gave (0 is the lead).
+
+    `position` says how early a sentence is; this says how far into what its page offers: the
+    third sentence of a short page is its end, of a long one still its opening.
+    """
+    docs = np.fromiter((c.doc for c in candidates), dtype=np.intp, count=len(candidates))
+    ranks = np.fromiter((c.position for c in candidates), dtype=float, count=len(candidates))
+    return ranks / np.bincount(docs, minlength=n_docs)[docs]
 
 
 def _source_centrality(

@@ -243,3 +243,35 @@ def test_a_social_post_with_its_link_is_not_a_summary_sentence() -> None:
     docs = [StoryDoc("a", "Switched at birth", text), StoryDoc("b", "Women switched", other)]
     picked = [p.sentence.text for p in summarize_story(docs, 4)]
     assert picked and not any("https://" in t for t in picked)
+
+
+def test_a_short_pages_closing_line_weighs_as_deep_not_as_early() -> None:
+    # Rank 2 is the end of a three-sentence page but still the opening of a long one: the
+    # summary reads it as deep in the short page and rates such lines lower.
+    from summaries import multi
+    from summaries.terms import Stems
+
+    opening = [
+        "Engineers found cracks in two of the bridge supports during an inspection last month.",
+        "Drivers will be sent on a diversion through the town centre while the work goes on.",
+        "The council said the bridge over the Avon will close for repairs from Monday.",
+    ]
+    more = [
+        "Shops near the bridge fear that fewer people will visit while the road is shut.",
+        "The bridge was built in 1962 and carries about 20,000 vehicles a day, officials said.",
+        "Buses will keep running but several stops are to move for the length of the closure.",
+    ]
+    docs = [
+        StoryDoc("short", "", "\n".join(opening), "2024-05-01"),
+        StoryDoc("long", "", "\n".join(opening + more), "2024-05-01"),
+    ]
+    stems, vocabulary = Stems(), {}
+    candidates = [c for i, d in enumerate(docs) for c in multi._candidates(i, d, vocabulary, stems)]
+    _, features = multi.story_features(docs, candidates, vocabulary, stems)
+    column = features[:, multi.FEATURES.index("depth")]
+    depth = {(c.doc, c.position): column[i] for i, c in enumerate(candidates)}
+    assert depth[(0, 0)] == depth[(1, 0)] == 0.0
+    assert depth[(0, 2)] == 2 / 3 and depth[(1, 2)] == 2 / 6
+    assert multi._weights()[multi.FEATURES.index("depth")] < 0
+    picked = summarize_story(docs, 3)
+    _check(docs, picked)
