@@ -72,6 +72,23 @@ CLAUSE_CLOSES = re.compile(
     r"|that)\b)",
     re.IGNORECASE,
 )
+# A sum, share or count as it is written: a currency, a unit of size, a thousands comma ("5pm"
+# and "at 3" are none)
+_SIZED_FIGURE = (
+    r"(?:(?:about|around|some|nearly|almost|just|over|under|more\s+than|less\s+than)\s+)?"
+    r"(?:[$£€¥]\s?\d|\d[\d.]*\s?(?:%|per\s?cent\b|bn\b|m\b|(?:thousand|million|billion"
+    r"|trillion)\b)|\d{1,3}(?:,\d{3})+)"
+)
+# "puts growth in the region at 4%": the valuing verb's short object, then "at" and the figure
+VALUED_AT = re.compile(r"(?:\s+[\w'’\-]+){1,8}?\s+at\s+" + _SIZED_FIGURE)
+# What stops a source after the figure from claiming it: a semicolon, or a "but" that opens a
+# clause of its own ("Profits rose 5%, but analysts said"); a "but" that adds a second verb to
+# the same subject ("would reach 4.4%, but fall to 3.3% ..., the OECD said") stops nothing
+SOURCE_BREAK = re.compile(
+    r";|\bbut\s+(?!(?:also\s+|then\s+|still\s+)?(?!(?:by|in|on|at|from|to|for|with|since|until"
+    r"|after|before|of|over|under|within|around|about|the|a|an|its|their|his|her|this|that"
+    r"|these|those|some|many|most)\b)[a-z]+\s+(?:(?:to|by|from|at)\s+)?" + _SIZED_FIGURE + r")"
+)
 OPENS_QUOTE = re.compile(r"[a-z]+\s*:")  # "said:" claims only the quote it opens
 PARTICIPLE_AT = re.compile(r"(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
 AUX_BEFORE = re.compile(r"\s(?:is|are|was|were|been)\s+(?:(?:now|also|still)\s+)?$")

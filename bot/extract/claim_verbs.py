@@ -11,7 +11,7 @@ from importlib import resources
 
 FRAMES = frozenset(
     """says finding progressive participle showing listener noun by pronoun it authored surveyed
-    handled""".split()
+    handled valuing""".split()
 )
 
 

@@ -35,7 +35,9 @@ from bot.extract.claim_shapes import (
     SCARE_QUOTE,
     SCARE_QUOTE_END,
     SENTENCE_APPOSITIVE,
+    SOURCE_BREAK,
     SUBORDINATE,
+    VALUED_AT,
     WITH_SUBJECT,
 )
 from bot.extract.claim_subjects import (
@@ -65,6 +67,7 @@ from bot.model import Quote, Sentence
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
 # show"), never to whoever "shows" or "finds" something ("Wales showed", "Other found").
 _FINDING_VERBS = forms("finding")
+_VALUING_VERBS = forms("valuing")
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
     r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
@@ -394,6 +397,7 @@ class Claimants:
                 and not DOCUMENT_AUTHORED.search(s, 0, m.start())
                 and not OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
+                and not (m.group(0) in _VALUING_VERBS and VALUED_AT.match(s, m.end()))
             ):
                 continue
             if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
@@ -467,7 +471,7 @@ class Claimants:
             if subject_at < 0:  # inverted: "Sales rose 5%, said Mr Burke"
                 subject_at = s.find(x, p)
             if (
-                not re.search(r";|\bbut\b", between)
+                not SOURCE_BREAK.search(between)
                 and not SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months
                 # after the Federal Reserve head said ...": the figure is the writer's
                 and not re.search(
