@@ -6,16 +6,13 @@ writer's description is shown by its name, or not at all."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.app import open_core
 from bot.core import Core
-from bot.ingest.service import ingest_paths
-from bot.model import FigureRow, Request
+from tests.commands.figure_rows import core_over, figure_row
 
 ARTICLES = [
     {
@@ -173,111 +170,99 @@ ARTICLES = [
 
 @pytest.fixture
 async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    src = tmp_path / "news.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf8")
-    async with open_core(tmp_path / "store.db") as c:
-        report = await ingest_paths(c.store, [src])
-        assert report.new == len(ARTICLES)
+    async with core_over(tmp_path, ARTICLES) as c:
         yield c
 
 
-async def _row(core: Core, query: str, surface: str) -> FigureRow:
-    reply = await core.handle(Request(command="figures", args=query))
-    assert not reply.error, reply
-    rows = [r for s in reply.sections for r in s.figures if r.surface.startswith(surface)]
-    assert rows, [r.surface for s in reply.sections for r in s.figures]
-    return rows[0]
-
-
 async def test_estimates_from_a_body_put_a_figure_credit_the_body_by_name(core: Core) -> None:
-    row = await _row(core, "tsunami aid", "about $5bn")
+    row = await figure_row(core, "tsunami aid", "about $5bn")
     assert row.claimant == "World Bank"
 
 
 async def test_a_body_that_produced_research_showing_a_figure_is_its_claimant(core: Core) -> None:
-    row = await _row(core, "M&S prices", "11%")
+    row = await figure_row(core, "M&S prices", "11%")
     assert row.claimant == "Goldman Sachs"
 
 
 async def test_according_to_before_a_thousands_figure_is_no_age(core: Core) -> None:
-    row = await _row(core, "Rover jobs", "3,000 jobs")
+    row = await figure_row(core, "Rover jobs", "3,000 jobs")
     assert row.claimant == "the Observer"
 
 
 async def test_figures_from_a_department_name_the_department_not_the_month(core: Core) -> None:
-    row = await _row(core, "US exports", "2.3%")
+    row = await figure_row(core, "US exports", "2.3%")
     assert row.claimant == "Commerce Department"
 
 
 async def test_a_person_who_put_something_somewhere_claims_no_figure(core: Core) -> None:
-    row = await _row(core, "coders", "dozens of coders")
+    row = await figure_row(core, "coders", "dozens of coders")
     assert "no source named" in row.claimant
 
 
 async def test_a_verb_with_its_own_object_after_the_figure_does_not_claim_it(core: Core) -> None:
-    row = await _row(core, "eBay profits", "$142m")
+    row = await figure_row(core, "eBay profits", "$142m")
     assert "no source named" in row.claimant  # "Wall Street had expected more"
-    row = await _row(core, "eBay sales", "5%")
+    row = await figure_row(core, "eBay sales", "5%")
     assert row.claimant == "the company"  # "..., the company said on Wednesday"
 
 
 async def test_a_body_written_as_a_description_is_shown_by_the_name_given_before(
     core: Core,
 ) -> None:
-    row = await _row(core, "insurers claims", "$42bn")
+    row = await figure_row(core, "insurers claims", "$42bn")
     assert row.claimant == "Swiss Re"  # not "The world's second biggest insurer"
 
 
 async def test_a_described_body_the_article_never_names_is_no_source(core: Core) -> None:
-    row = await _row(core, "insurer claims storms", "4%")
+    row = await figure_row(core, "insurer claims storms", "4%")
     assert "no source named" in row.claimant  # "The world's biggest insurer": an epithet
 
 
 async def test_he_said_is_the_person_the_quotes_resolve_not_the_last_titled_name(
     core: Core,
 ) -> None:
-    row = await _row(core, "singer trial ranch", "25 times")
+    row = await figure_row(core, "singer trial ranch", "25 times")
     assert row.claimant == "Tom Sneddon"  # not "Mr Cole", the last "Mr" before "He said"
 
 
 async def test_the_writers_comment_after_a_dash_is_not_the_subjects_claim(core: Core) -> None:
-    row = await _row(core, "Turkey deficit", "$10.7bn")
+    row = await figure_row(core, "Turkey deficit", "$10.7bn")
     assert "no source named" in row.claimant  # "- an argument amplified by": the writer's
 
 
 async def test_a_long_body_name_is_printed_without_its_article(core: Core) -> None:
-    row = await _row(core, "robot market", "81,000 units")
+    row = await figure_row(core, "robot market", "81,000 units")
     assert row.claimant == "United Nations Economic Commission for Europe"
 
 
 async def test_the_other_partys_figure_in_a_while_clause_is_not_the_first_partys(
     core: Core,
 ) -> None:
-    assert (await _row(core, "tax savings", "£35bn")).claimant == "The Tories"
-    assert "no source named" in (await _row(core, "tax savings", "£22bn")).claimant
+    assert (await figure_row(core, "tax savings", "£35bn")).claimant == "The Tories"
+    assert "no source named" in (await figure_row(core, "tax savings", "£22bn")).claimant
 
 
 async def test_the_source_of_a_relative_clause_right_after_the_figure_is_its_claimant(
     core: Core,
 ) -> None:
-    row = await _row(core, "Jarvis sale", "£100m")
+    row = await figure_row(core, "Jarvis sale", "£100m")
     assert row.claimant == "analysts"  # "the £100m analysts had expected", not Jarvis
 
 
 async def test_a_study_conducted_by_a_body_found_credits_the_body(core: Core) -> None:
-    row = await _row(core, "library visitors", "16%")
+    row = await figure_row(core, "library visitors", "16%")
     assert row.claimant == "Building Zones"
 
 
 async def test_a_few_quoted_words_in_the_writers_sentence_are_no_speakers_figure(
     core: Core,
 ) -> None:
-    row = await _row(core, "culled animals", "two and three times")
+    row = await figure_row(core, "culled animals", "two and three times")
     assert "no source named" in row.claimant  # not Sir John Bourn, who spoke before
 
 
 async def test_according_to_their_figures_names_the_body_whose_research_came_before(
     core: Core,
 ) -> None:
-    row = await _row(core, "women top positions", "less than 10%")
+    row = await figure_row(core, "women top positions", "less than 10%")
     assert row.claimant == "the EOC"

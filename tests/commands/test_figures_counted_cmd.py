@@ -5,16 +5,13 @@ numbers and rhetoric left out."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.app import open_core
 from bot.core import Core
-from bot.ingest.service import ingest_paths
-from bot.model import FigureRow, Request
+from tests.commands.figure_rows import core_over, figure_row, figure_rows
 
 ARTICLES = [
     {
@@ -58,35 +55,18 @@ ARTICLES = [
 
 @pytest.fixture
 async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    src = tmp_path / "news.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf8")
-    async with open_core(tmp_path / "store.db") as c:
-        report = await ingest_paths(c.store, [src])
-        assert report.new == len(ARTICLES)
+    async with core_over(tmp_path, ARTICLES) as c:
         yield c
 
 
-async def _rows(core: Core, query: str) -> list[FigureRow]:
-    reply = await core.handle(Request(command="figures", args=query))
-    assert not reply.error, reply
-    return [r for s in reply.sections for r in s.figures]
-
-
-async def _row(core: Core, query: str, surface: str) -> FigureRow:
-    rows = await _rows(core, query)
-    found = [r for r in rows if r.surface.startswith(surface)]
-    assert found, [r.surface for r in rows]
-    return found[0]
-
-
 async def test_daily_barrels_are_barrels_a_day(core: Core) -> None:
-    row = await _row(core, "oil pipeline", "750,000")
+    row = await figure_row(core, "oil pipeline", "750,000")
     assert row.surface == "750,000 daily barrels"
     assert row.normalised == "750,000 bbl/d", row.normalised  # barrels per day, as for "a day"
 
 
 async def test_more_copies_are_copies(core: Core) -> None:
-    row = await _row(core, "Sony BMG copies", "5,000")
+    row = await figure_row(core, "Sony BMG copies", "5,000")
     assert row.surface == "5,000 more copies"
     assert row.normalised == "5,000 copy", (
         row.normalised
@@ -94,16 +74,16 @@ async def test_more_copies_are_copies(core: Core) -> None:
 
 
 async def test_a_conversion_keeps_the_rate_per_year(core: Core) -> None:
-    row = await _row(core, "Aids funding", "£5.5bn")
+    row = await figure_row(core, "Aids funding", "£5.5bn")
     assert "per year" in row.normalised, row.normalised
 
 
 async def test_research_is_credited_to_the_bank_that_produced_it(core: Core) -> None:
-    row = await _row(core, "M&S prices", "11%")
+    row = await figure_row(core, "M&S prices", "11%")
     assert "Goldman Sachs" in row.claimant
 
 
 async def test_version_numbers_are_not_figures(core: Core) -> None:
-    surfaces = [r.surface for r in await _rows(core, "virus Windows")]
+    surfaces = [r.surface for r in await figure_rows(core, "virus Windows")]
     assert "4,000 machines" in surfaces
     assert not {"95", "98", "2000"} & set(surfaces), surfaces

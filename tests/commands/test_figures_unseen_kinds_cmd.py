@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.app import open_core
 from bot.core import Core
-from bot.ingest.service import ingest_paths
-from bot.model import FigureRow, Request
+from tests.commands.figure_rows import core_over, figure_row
 
 ARTICLES = [
     {
@@ -48,34 +45,22 @@ ARTICLES = [
 
 @pytest.fixture
 async def core(tmp_path: Path) -> AsyncIterator[Core]:
-    src = tmp_path / "news.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf8")
-    async with open_core(tmp_path / "store.db") as c:
-        report = await ingest_paths(c.store, [src])
-        assert report.new == len(ARTICLES)
+    async with core_over(tmp_path, ARTICLES) as c:
         yield c
 
 
-async def _row(core: Core, query: str, surface: str) -> FigureRow:
-    reply = await core.handle(Request(command="figures", args=query))
-    assert not reply.error, reply
-    rows = [r for s in reply.sections for r in s.figures if r.surface.startswith(surface)]
-    assert rows, [r.surface for s in reply.sections for r in s.figures]
-    return rows[0]
-
-
 async def test_an_exchange_rate_is_shown_per_euro(core: Core) -> None:
-    row = await _row(core, "dollar euro", "$1.3270")
+    row = await figure_row(core, "dollar euro", "$1.3270")
     assert row.surface == "$1.3270 to the euro"
     assert row.normalised.endswith("per euro")
     assert row.normalised.startswith("1.327 "), row.normalised  # the rate as written, not 1.33
 
 
 async def test_a_partys_figure_is_credited_to_that_party(core: Core) -> None:
-    row = await _row(core, "Tory spending", "£35bn")
+    row = await figure_row(core, "Tory spending", "£35bn")
     assert "Tory" in row.claimant and "Blair" not in row.claimant
 
 
 async def test_it_said_is_credited_to_the_company_the_story_is_about(core: Core) -> None:
-    row = await _row(core, "Apple leaks", "two versions")
+    row = await figure_row(core, "Apple leaks", "two versions")
     assert "Apple" in row.claimant
