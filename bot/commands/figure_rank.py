@@ -40,6 +40,14 @@ FACET_WEIGHT = 0.5
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
 NEAR_WEIGHT = 0.01
 NEAR_SPAN = 6  # words away at which nearness falls to nothing
+# Whether the article is about the words beyond its title: the share of them in its lead (first
+# paragraph); how densely it uses them against the densest of the top articles (the query-term
+# share of its words); and a bonus for the figures of the article most about them, so the story
+# the words name lists its figures together before other stories' figures that merely mention
+# the words. Learned with the others (0: unused).
+LEAD_WEIGHT = 0.0
+SHARE_WEIGHT = 0.0
+TOP_WEIGHT = 0.0
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -61,7 +69,25 @@ class Weights:
     title: float = TITLE_WEIGHT
     article: float = ARTICLE_WEIGHT
     facet: float = FACET_WEIGHT
+    lead: float = LEAD_WEIGHT
+    share: float = SHARE_WEIGHT
+    top: float = TOP_WEIGHT
     rarity: float = RARITY
+
+
+# The features rank() weighs, in this order (Weights' fields of the same names)
+FEATURES = (
+    "sentence",
+    "near",
+    "paragraph",
+    "neighbour",
+    "title",
+    "article",
+    "facet",
+    "lead",
+    "share",
+    "top",
+)
 
 
 WEIGHTS = Weights()
@@ -186,6 +212,37 @@ def article_relevance(
     return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """How much an article is about the words beyond its figures' own sentences (0-1 each)."""
+
+    lead: float  # the share of the words in its first paragraph
+    share: float  # its density of the words against the densest top article's
+    top: bool  # it is the article most about the words (article_relevance)
+
+
+def article_facts(
+    texts: Mapping[str, str],
+    words: str,
+    relevance: Mapping[str, float],
+    weights: Weights | None = None,
+) -> dict[str, ArticleFacts]:
+    """ArticleFacts of each top article (relevance: article_relevance of the same texts)."""
+    query = query_weights(words, (weights or WEIGHTS).rarity)
+    density: dict[str, float] = {}
+    lead: dict[str, float] = {}
+    for aid, text in texts.items():
+        art = article_words(text)
+        density[aid] = sum(1 for t in art.tokens if t in query) / max(len(art.tokens), 1)
+        lead[aid] = _coverage(query, art.paragraphs[0]) if art.paragraphs else 0.0
+    dense = max(density.values(), default=0.0) or 1.0
+    best = max(relevance.values(), default=0.0)
+    return {
+        aid: ArticleFacts(lead[aid], density[aid] / dense, best > 0 and relevance[aid] == best)
+        for aid in texts
+    }
+
+
 def paragraph_coverage(
     article_id: str, text: str, words: str, weights: Weights | None = None
 ) -> dict[tuple[str, int], float]:
@@ -251,7 +308,17 @@ def _coverage(query: Mapping[str, float], found: Iterable[str]) -> float:
     return sum(w for q, w in query.items() if q in have) / total if total else 0.0
 
 
-def rank(
+@dataclass(frozen=True, slots=True)
+class Featured:
+    """A figure with what rank() weighs (FEATURES, in order)."""
+
+    figure: StoredFigure
+    x: tuple[float, ...]
+    in_sentence: bool
+    strong: bool
+
+
+def features(
     figures: Iterable[StoredFigure],
     words: str,
     article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
@@ -260,22 +327,21 @@ def rank(
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
     neighbour_cover: NeighbourCover | None = None,
     weights: Weights | None = None,
-) -> list[Scored]:
-    """Each figure once (one sentence, one offset), scored and best first.
-
-    A figure scores for the query words in its own sentence, unit or referent, in the rest
-    of its paragraph (paragraph_cover: the share of the words in each (article id,
-    paragraph) of the top articles) and more in the sentences beside its own
-    (neighbour_cover, neighbour_coverage per top article), in its article's title, and for its article's place
-    in the store's search ranking; a figure
-    of the facet the words name (money for "profits") gets a small bonus. Figures that
-    score nothing are left out, except, with facet_alone, the facet's own figures.
-    """
+    facts: Mapping[str, ArticleFacts] | None = None,
+) -> list[Featured]:
+    """Each figure once (one sentence, one offset) with where the words are found: in its own
+    sentence, unit or referent, in the rest of its paragraph (paragraph_cover: the share of
+    the words in each (article id, paragraph) of the top articles) and more in the sentences
+    beside its own (neighbour_cover, neighbour_coverage per top article), in its article's
+    title, lead and body (article_rank, facts), and whether it is of the facet the words name
+    (money for "profits"). Figures where the words are nowhere are left out, except, with
+    facet_alone, the facet's own figures. Only weights.rarity is read."""
     w = weights or WEIGHTS
     query = query_weights(words, w.rarity)
     seen: set[tuple[str, int]] = set()
-    out: list[Scored] = []
+    out: list[Featured] = []
     title_cache: dict[str, float] = {}
+    none = ArticleFacts(0.0, 0.0, False)
     for sf in figures:
         key = (sf.article.id, sf.figure.start)
         if key in seen:
@@ -297,19 +363,61 @@ def rank(
             continue
         at = sf.sentence.find(f.surface) if in_sentence else -1
         near = nearness(query, sf.sentence, at, at + len(f.surface)) if at >= 0 else 0.0
-        score = (
-            w.sentence * in_sentence
-            + w.near * near
-            + w.paragraph * para
-            + w.neighbour * beside
-            + w.title * title
-            + w.article * article
+        about = (facts or {}).get(sf.article.id, none)
+        x = (
+            in_sentence,
+            near,
+            para,
+            beside,
+            title,
+            article,
+            float(of_facet),
+            about.lead,
+            about.share,
+            float(about.top),
         )
-        if of_facet:
-            score += w.facet
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
-        out.append(Scored(sf, score, in_sentence > 0, strong))
+        out.append(Featured(sf, x, in_sentence > 0, strong))
+    return out
+
+
+def weigh(featured: Iterable[Featured], weights: Weights | None = None) -> list[Scored]:
+    """The figures scored by the weights and best first (conversions folded)."""
+    w = weights or WEIGHTS
+    coef = tuple(getattr(w, name) for name in FEATURES)
+    out = [
+        Scored(
+            f.figure, sum(c * v for c, v in zip(coef, f.x, strict=True)), f.in_sentence, f.strong
+        )
+        for f in featured
+    ]
     return sorted(fold_conversions(out), key=_order)
+
+
+def rank(
+    figures: Iterable[StoredFigure],
+    words: str,
+    article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
+    facet: str | None = None,
+    facet_alone: bool = False,
+    paragraph_cover: Mapping[tuple[str, int], float] | None = None,
+    neighbour_cover: NeighbourCover | None = None,
+    weights: Weights | None = None,
+    facts: Mapping[str, ArticleFacts] | None = None,
+) -> list[Scored]:
+    """Each figure once (one sentence, one offset), scored and best first (features, weigh)."""
+    found = features(
+        figures,
+        words,
+        article_rank,
+        facet,
+        facet_alone,
+        paragraph_cover,
+        neighbour_cover,
+        weights,
+        facts,
+    )
+    return weigh(found, weights)
 
 
 def _order(s: Scored) -> tuple[float, str, str, int]:
