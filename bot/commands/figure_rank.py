@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -40,14 +41,11 @@ FACET_WEIGHT = 0.5
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
 NEAR_WEIGHT = 0.01
 NEAR_SPAN = 6  # words away at which nearness falls to nothing
-# Whether the article is about the words beyond its title: the share of them in its lead (first
-# paragraph); how densely it uses them against the densest of the top articles (the query-term
-# share of its words); and a bonus for the figures of the article most about them, so the story
-# the words name lists its figures together before other stories' figures that merely mention
-# the words. Learned with the others (0: unused).
-LEAD_WEIGHT = 0.0
-SHARE_WEIGHT = 0.0
-TOP_WEIGHT = 0.0
+# An article whose title or lead says the query's words together ("The US budget deficit is
+# set to ...") is about them; one that has them apart merely mentions them: its figures gain
+# this much times the share of the query's word pairs found together (phrase_share). Learned
+# with the others by bench/fit_figure_rank.py's cross-validation by article.
+PHRASE_WEIGHT = 1.0
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -69,9 +67,7 @@ class Weights:
     title: float = TITLE_WEIGHT
     article: float = ARTICLE_WEIGHT
     facet: float = FACET_WEIGHT
-    lead: float = LEAD_WEIGHT
-    share: float = SHARE_WEIGHT
-    top: float = TOP_WEIGHT
+    phrase: float = PHRASE_WEIGHT
     rarity: float = RARITY
 
 
@@ -84,9 +80,7 @@ FEATURES = (
     "title",
     "article",
     "facet",
-    "lead",
-    "share",
-    "top",
+    "phrase",
 )
 
 
@@ -212,35 +206,50 @@ def article_relevance(
     return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    """How much an article is about the words beyond its figures' own sentences (0-1 each)."""
+def article_phrases(
+    texts: Mapping[str, str], titles: Mapping[str, str], words: str
+) -> dict[str, float]:
+    """phrase_share of each top article (by id): how much its title or lead says the words."""
+    pairs = query_pairs(words)
+    return {aid: phrase_share(pairs, titles.get(aid, ""), text) for aid, text in texts.items()}
 
-    lead: float  # the share of the words in its first paragraph
-    share: float  # its density of the words against the densest top article's
-    top: bool  # it is the article most about the words (article_relevance)
+
+def query_pairs(words: str) -> list[tuple[str, str]]:
+    """The query's consecutive content words as stem pairs ("US budget deficit": (us, budget),
+    (budget, deficit)); none for a one-word query."""
+    q = query_stems(words)
+    return list(pairwise(q))
 
 
-def article_facts(
-    texts: Mapping[str, str],
-    words: str,
-    relevance: Mapping[str, float],
-    weights: Weights | None = None,
-) -> dict[str, ArticleFacts]:
-    """ArticleFacts of each top article (relevance: article_relevance of the same texts)."""
-    query = query_weights(words, (weights or WEIGHTS).rarity)
-    density: dict[str, float] = {}
-    lead: dict[str, float] = {}
-    for aid, text in texts.items():
-        art = article_words(text)
-        density[aid] = sum(1 for t in art.tokens if t in query) / max(len(art.tokens), 1)
-        lead[aid] = _coverage(query, art.paragraphs[0]) if art.paragraphs else 0.0
-    dense = max(density.values(), default=0.0) or 1.0
-    best = max(relevance.values(), default=0.0)
-    return {
-        aid: ArticleFacts(lead[aid], density[aid] / dense, best > 0 and relevance[aid] == best)
-        for aid in texts
-    }
+PAIR_GAP = 2  # a pair is together when at most this many words apart ("rise in interest")
+
+
+def phrase_share(pairs: list[tuple[str, str]], title: str, text: str) -> float:
+    """The share of the query's word pairs found together in the title or the lead: an
+    article about "US budget deficit" says so up top, one that merely mentions the words
+    has them apart."""
+    if not pairs:
+        return 0.0
+    art = article_words(text)
+    lead_len = len(_WORD.findall(text[: _lead_end(text)]))
+    found = 0
+    for toks in ((stem(w) for w in _WORD.findall(title)), iter(art.tokens[:lead_len])):
+        seq = list(toks)
+        at: dict[str, list[int]] = {}
+        for i, t in enumerate(seq):
+            at.setdefault(t, []).append(i)
+        found_here = sum(
+            any(0 < j - i <= PAIR_GAP for i in at.get(a, ()) for j in at.get(b, ()))
+            for a, b in pairs
+        )
+        found = max(found, found_here)
+    return found / len(pairs)
+
+
+def _lead_end(text: str) -> int:
+    """Where an article's first paragraph ends."""
+    first = next(iter(paragraphs(text)), None)
+    return first[1] if first else len(text)
 
 
 def paragraph_coverage(
@@ -327,13 +336,14 @@ def features(
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
     neighbour_cover: NeighbourCover | None = None,
     weights: Weights | None = None,
-    facts: Mapping[str, ArticleFacts] | None = None,
+    phrases: Mapping[str, float] | None = None,
 ) -> list[Featured]:
     """Each figure once (one sentence, one offset) with where the words are found: in its own
     sentence, unit or referent, in the rest of its paragraph (paragraph_cover: the share of
     the words in each (article id, paragraph) of the top articles) and more in the sentences
     beside its own (neighbour_cover, neighbour_coverage per top article), in its article's
-    title, lead and body (article_rank, facts), and whether it is of the facet the words name
+    title and body (article_rank), whether its title or lead says the words together
+    (phrases: article_phrases of the top articles), and whether it is of the facet the words name
     (money for "profits"). Figures where the words are nowhere are left out, except, with
     facet_alone, the facet's own figures. Only weights.rarity is read."""
     w = weights or WEIGHTS
@@ -341,7 +351,6 @@ def features(
     seen: set[tuple[str, int]] = set()
     out: list[Featured] = []
     title_cache: dict[str, float] = {}
-    none = ArticleFacts(0.0, 0.0, False)
     for sf in figures:
         key = (sf.article.id, sf.figure.start)
         if key in seen:
@@ -363,7 +372,6 @@ def features(
             continue
         at = sf.sentence.find(f.surface) if in_sentence else -1
         near = nearness(query, sf.sentence, at, at + len(f.surface)) if at >= 0 else 0.0
-        about = (facts or {}).get(sf.article.id, none)
         x = (
             in_sentence,
             near,
@@ -372,9 +380,7 @@ def features(
             title,
             article,
             float(of_facet),
-            about.lead,
-            about.share,
-            float(about.top),
+            (phrases or {}).get(sf.article.id, 0.0),
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Featured(sf, x, in_sentence > 0, strong))
@@ -403,7 +409,7 @@ def rank(
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
     neighbour_cover: NeighbourCover | None = None,
     weights: Weights | None = None,
-    facts: Mapping[str, ArticleFacts] | None = None,
+    phrases: Mapping[str, float] | None = None,
 ) -> list[Scored]:
     """Each figure once (one sentence, one offset), scored and best first (features, weigh)."""
     found = features(
@@ -415,7 +421,7 @@ def rank(
         paragraph_cover,
         neighbour_cover,
         weights,
-        facts,
+        phrases,
     )
     return weigh(found, weights)
 

@@ -9,7 +9,7 @@ from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.figure_rank import (
     Scored,
-    article_facts,
+    article_phrases,
     article_relevance,
     neighbour_coverage,
     paragraph_coverage,
@@ -88,9 +88,10 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     ids = [h.article.id for h in hits]
     in_articles = await ctx.store.figures_for_articles(ids)
     candidates = by_sentence + in_articles
-    texts = {art.id: art.text for art in await ctx.store.articles(ids)}
+    top = await ctx.store.articles(ids)
+    texts = {art.id: art.text for art in top}
     article_rank = article_relevance(texts, words)
-    facts = article_facts(texts, words, article_rank)
+    phrases = article_phrases(texts, {a.id: a.title for a in top}, words)
     cover: dict[tuple[str, int], float] = {}
     for aid, text in texts.items():
         cover.update(paragraph_coverage(aid, text, words))
@@ -101,8 +102,8 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
         ]
-        return rank(candidates, words, article_rank, facet, True, cover, beside, facts=facts)
-    return rank(candidates, words, article_rank, facet, False, cover, beside, facts=facts)
+        return rank(candidates, words, article_rank, facet, True, cover, beside, phrases=phrases)
+    return rank(candidates, words, article_rank, facet, False, cover, beside, phrases=phrases)
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:
