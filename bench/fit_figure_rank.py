@@ -322,7 +322,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     if any(b in p.name for p in args.gold for b in BLIND):
-        sys.exit("blind7 and later review sets are the blind measure: never tune on them")
+        sys.exit("blind9 and later review sets are the blind measure: never tune on them")
     golds = {
         p.stem.removeprefix("figures_review_bbc").lstrip("_") or "150": [
             json.loads(line) for line in p.read_text(encoding="utf8").splitlines()
