@@ -230,7 +230,7 @@ STEPS = {
     "facet": (0.0, 0.25, 0.5, 1.0),
 }
 # Weights added at stop 23, fitted only when asked (--new): the article's title or lead saying
-# the query's words together (phrase, kept: cross-validated 917 -> 918 of 956) and the
+# the query's words together (phrase, kept: cross-validated 917 -> 919 of 956) and the
 # nearness tie-break. Tried the same way and dropped (with near, on the first four folds
 # 710 -> 707 of 738): the share of the words in the lead, the article's density of them
 # against the densest top article's and a bonus for the article most about them; and, in the

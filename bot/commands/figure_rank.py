@@ -21,6 +21,7 @@ _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer 
 # Words as the search index cuts them: letters and digits together ("60m", "3G"), so a query
 # word the index matched is found in the figure's sentence too.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TERM = re.compile(r"\w+")  # words as fts.terms cuts a query (phrase_share)
 # How much each place a query word is found in counts: the figure's sentence, unit or
 # referent first; then how much its whole article is about the words (coverage and density,
 # article_relevance) and its title, which together outweigh a sentence holding only some of
@@ -227,22 +228,20 @@ PAIR_GAP = 2  # a pair is together when at most this many words apart ("rise in 
 def phrase_share(pairs: list[tuple[str, str]], title: str, text: str) -> float:
     """The share of the query's word pairs found together in the title or the lead: an
     article about "US budget deficit" says so up top, one that merely mentions the words
-    has them apart."""
+    has them apart. Both are cut into words as the query is (fts.terms: "wi-fi" is "wi fi",
+    "Blair's" is "Blair s"), so a pair the query holds can be found."""
     if not pairs:
         return 0.0
-    art = article_words(text)
-    lead_len = len(_WORD.findall(text[: _lead_end(text)]))
     found = 0
-    for toks in ((stem(w) for w in _WORD.findall(title)), iter(art.tokens[:lead_len])):
-        seq = list(toks)
+    for part in (title, text[: _lead_end(text)]):
         at: dict[str, list[int]] = {}
-        for i, t in enumerate(seq):
-            at.setdefault(t, []).append(i)
-        found_here = sum(
+        for i, w in enumerate(_TERM.findall(part)):
+            at.setdefault(stem(w), []).append(i)
+        here = sum(
             any(0 < j - i <= PAIR_GAP for i in at.get(a, ()) for j in at.get(b, ()))
             for a, b in pairs
         )
-        found = max(found, found_here)
+        found = max(found, here)
     return found / len(pairs)
 
 

@@ -83,6 +83,12 @@ def test_the_query_s_words_together_up_top_count_apart_they_do_not() -> None:
     # the title counts as much as the lead; a one-word query has no pairs
     assert phrase_share(pairs, "US budget deficit grows", "Figures out.") == 1.0
     assert query_pairs("deficit") == []
+    # words are cut as the query is: a hyphen or a possessive still holds the pair together
+    assert phrase_share(query_pairs("wi-fi speed"), "Wi-fi speed record set", "") == 1.0
+    assert phrase_share(query_pairs("Blair's speech"), "Row over Blair's speech", "") == 1.0
+    # only the lead counts of the text: the pair said together further down does not
+    later = "The deficit grew.\n\nThe US budget deficit is $368bn."
+    assert phrase_share(pairs, "Spending plans", later) == 0.0
 
 
 async def test_the_story_about_the_words_shows_its_figure_on_the_first_screen(
