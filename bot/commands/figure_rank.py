@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
+from operator import mul
 
 import Stemmer
 
@@ -390,12 +391,7 @@ def weigh(featured: Iterable[Featured], weights: Weights | None = None) -> list[
     """The figures scored by the weights and best first (conversions folded)."""
     w = weights or WEIGHTS
     coef = tuple(getattr(w, name) for name in FEATURES)
-    out = [
-        Scored(
-            f.figure, sum(c * v for c, v in zip(coef, f.x, strict=True)), f.in_sentence, f.strong
-        )
-        for f in featured
-    ]
+    out = [Scored(f.figure, sum(map(mul, coef, f.x)), f.in_sentence, f.strong) for f in featured]
     return sorted(fold_conversions(out), key=_order)
 
 
