@@ -217,13 +217,15 @@ def article_phrases(
 
 
 def query_pairs(words: str) -> list[tuple[str, str]]:
-    """The query's consecutive content words as stem pairs ("US budget deficit": (us, budget),
+    """The query's consecutive content words as stem pairs ("US budget deficit": (u, budget),
     (budget, deficit)); none for a one-word query."""
     q = query_stems(words)
     return list(pairwise(q))
 
 
-PAIR_GAP = 2  # a pair is together when at most this many words apart ("rise in interest")
+# A pair is together when its second word comes at most this many words after its first: the
+# query leaves out the common words the text keeps ("Meet the Fockers" asks (meet, fockers)).
+PAIR_GAP = 2
 
 
 def phrase_share(pairs: list[tuple[str, str]], title: str, text: str) -> float:
