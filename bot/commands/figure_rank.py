@@ -7,6 +7,8 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
+from operator import mul
 
 import Stemmer
 
@@ -20,6 +22,7 @@ _PORTER = Stemmer.Stemmer("porter")  # the algorithm of FTS5's porter tokenizer 
 # Words as the search index cuts them: letters and digits together ("60m", "3G"), so a query
 # word the index matched is found in the figure's sentence too.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TERM = re.compile(r"\w+")  # words as fts.terms cuts a query (phrase_share)
 # How much each place a query word is found in counts: the figure's sentence, unit or
 # referent first; then how much its whole article is about the words (coverage and density,
 # article_relevance) and its title, which together outweigh a sentence holding only some of
@@ -40,6 +43,11 @@ FACET_WEIGHT = 0.5
 # one nearest the words first: "House prices were 11.8% higher" puts 11.8% before the rest.
 NEAR_WEIGHT = 0.01
 NEAR_SPAN = 6  # words away at which nearness falls to nothing
+# An article whose title or lead says the query's words together ("The US budget deficit is
+# set to ...") is about them; one that has them apart merely mentions them: its figures gain
+# this much times the share of the query's word pairs found together (phrase_share). Learned
+# with the others by bench/fit_figure_rank.py's cross-validation by article.
+PHRASE_WEIGHT = 1.0
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -61,7 +69,21 @@ class Weights:
     title: float = TITLE_WEIGHT
     article: float = ARTICLE_WEIGHT
     facet: float = FACET_WEIGHT
+    phrase: float = PHRASE_WEIGHT
     rarity: float = RARITY
+
+
+# The features rank() weighs, in this order (Weights' fields of the same names)
+FEATURES = (
+    "sentence",
+    "near",
+    "paragraph",
+    "neighbour",
+    "title",
+    "article",
+    "facet",
+    "phrase",
+)
 
 
 WEIGHTS = Weights()
@@ -186,6 +208,52 @@ def article_relevance(
     return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
 
 
+def article_phrases(
+    texts: Mapping[str, str], titles: Mapping[str, str], words: str
+) -> dict[str, float]:
+    """phrase_share of each top article (by id): how much its title or lead says the words."""
+    pairs = query_pairs(words)
+    return {aid: phrase_share(pairs, titles.get(aid, ""), text) for aid, text in texts.items()}
+
+
+def query_pairs(words: str) -> list[tuple[str, str]]:
+    """The query's consecutive content words as stem pairs ("US budget deficit": (u, budget),
+    (budget, deficit)); none for a one-word query."""
+    q = query_stems(words)
+    return list(pairwise(q))
+
+
+# A pair is together when its second word comes at most this many words after its first: the
+# query leaves out the common words the text keeps ("Meet the Fockers" asks (meet, fockers)).
+PAIR_GAP = 2
+
+
+def phrase_share(pairs: list[tuple[str, str]], title: str, text: str) -> float:
+    """The share of the query's word pairs found together in the title or the lead: an
+    article about "US budget deficit" says so up top, one that merely mentions the words
+    has them apart. Both are cut into words as the query is (fts.terms: "wi-fi" is "wi fi",
+    "Blair's" is "Blair s"), so a pair the query holds can be found."""
+    if not pairs:
+        return 0.0
+    found = 0
+    for part in (title, text[: _lead_end(text)]):
+        at: dict[str, list[int]] = {}
+        for i, w in enumerate(_TERM.findall(part)):
+            at.setdefault(stem(w), []).append(i)
+        here = sum(
+            any(0 < j - i <= PAIR_GAP for i in at.get(a, ()) for j in at.get(b, ()))
+            for a, b in pairs
+        )
+        found = max(found, here)
+    return found / len(pairs)
+
+
+def _lead_end(text: str) -> int:
+    """Where an article's first paragraph ends."""
+    first = next(iter(paragraphs(text)), None)
+    return first[1] if first else len(text)
+
+
 def paragraph_coverage(
     article_id: str, text: str, words: str, weights: Weights | None = None
 ) -> dict[tuple[str, int], float]:
@@ -251,7 +319,17 @@ def _coverage(query: Mapping[str, float], found: Iterable[str]) -> float:
     return sum(w for q, w in query.items() if q in have) / total if total else 0.0
 
 
-def rank(
+@dataclass(frozen=True, slots=True)
+class Featured:
+    """A figure with what rank() weighs (FEATURES, in order)."""
+
+    figure: StoredFigure
+    x: tuple[float, ...]
+    in_sentence: bool
+    strong: bool
+
+
+def features(
     figures: Iterable[StoredFigure],
     words: str,
     article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
@@ -260,21 +338,20 @@ def rank(
     paragraph_cover: Mapping[tuple[str, int], float] | None = None,
     neighbour_cover: NeighbourCover | None = None,
     weights: Weights | None = None,
-) -> list[Scored]:
-    """Each figure once (one sentence, one offset), scored and best first.
-
-    A figure scores for the query words in its own sentence, unit or referent, in the rest
-    of its paragraph (paragraph_cover: the share of the words in each (article id,
-    paragraph) of the top articles) and more in the sentences beside its own
-    (neighbour_cover, neighbour_coverage per top article), in its article's title, and for its article's place
-    in the store's search ranking; a figure
-    of the facet the words name (money for "profits") gets a small bonus. Figures that
-    score nothing are left out, except, with facet_alone, the facet's own figures.
-    """
+    phrases: Mapping[str, float] | None = None,
+) -> list[Featured]:
+    """Each figure once (one sentence, one offset) with where the words are found: in its own
+    sentence, unit or referent, in the rest of its paragraph (paragraph_cover: the share of
+    the words in each (article id, paragraph) of the top articles) and more in the sentences
+    beside its own (neighbour_cover, neighbour_coverage per top article), in its article's
+    title and body (article_rank), whether its title or lead says the words together
+    (phrases: article_phrases of the top articles), and whether it is of the facet the words name
+    (money for "profits"). Figures where the words are nowhere are left out, except, with
+    facet_alone, the facet's own figures. Only weights.rarity is read."""
     w = weights or WEIGHTS
     query = query_weights(words, w.rarity)
     seen: set[tuple[str, int]] = set()
-    out: list[Scored] = []
+    out: list[Featured] = []
     title_cache: dict[str, float] = {}
     for sf in figures:
         key = (sf.article.id, sf.figure.start)
@@ -297,19 +374,53 @@ def rank(
             continue
         at = sf.sentence.find(f.surface) if in_sentence else -1
         near = nearness(query, sf.sentence, at, at + len(f.surface)) if at >= 0 else 0.0
-        score = (
-            w.sentence * in_sentence
-            + w.near * near
-            + w.paragraph * para
-            + w.neighbour * beside
-            + w.title * title
-            + w.article * article
+        x = (
+            in_sentence,
+            near,
+            para,
+            beside,
+            title,
+            article,
+            float(of_facet),
+            (phrases or {}).get(sf.article.id, 0.0),
         )
-        if of_facet:
-            score += w.facet
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
-        out.append(Scored(sf, score, in_sentence > 0, strong))
+        out.append(Featured(sf, x, in_sentence > 0, strong))
+    return out
+
+
+def weigh(featured: Iterable[Featured], weights: Weights | None = None) -> list[Scored]:
+    """The figures scored by the weights and best first (conversions folded)."""
+    w = weights or WEIGHTS
+    coef = tuple(getattr(w, name) for name in FEATURES)
+    out = [Scored(f.figure, sum(map(mul, coef, f.x)), f.in_sentence, f.strong) for f in featured]
     return sorted(fold_conversions(out), key=_order)
+
+
+def rank(
+    figures: Iterable[StoredFigure],
+    words: str,
+    article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
+    facet: str | None = None,
+    facet_alone: bool = False,
+    paragraph_cover: Mapping[tuple[str, int], float] | None = None,
+    neighbour_cover: NeighbourCover | None = None,
+    weights: Weights | None = None,
+    phrases: Mapping[str, float] | None = None,
+) -> list[Scored]:
+    """Each figure once (one sentence, one offset), scored and best first (features, weigh)."""
+    found = features(
+        figures,
+        words,
+        article_rank,
+        facet,
+        facet_alone,
+        paragraph_cover,
+        neighbour_cover,
+        weights,
+        phrases,
+    )
+    return weigh(found, weights)
 
 
 def _order(s: Scored) -> tuple[float, str, str, int]:

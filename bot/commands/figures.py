@@ -9,6 +9,7 @@ from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.figure_rank import (
     Scored,
+    article_phrases,
     article_relevance,
     neighbour_coverage,
     paragraph_coverage,
@@ -87,8 +88,10 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     ids = [h.article.id for h in hits]
     in_articles = await ctx.store.figures_for_articles(ids)
     candidates = by_sentence + in_articles
-    texts = {art.id: art.text for art in await ctx.store.articles(ids)}
+    top = await ctx.store.articles(ids)
+    texts = {art.id: art.text for art in top}
     article_rank = article_relevance(texts, words)
+    phrases = article_phrases(texts, {a.id: a.title for a in top}, words)
     cover: dict[tuple[str, int], float] = {}
     for aid, text in texts.items():
         cover.update(paragraph_coverage(aid, text, words))
@@ -99,8 +102,8 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
         ]
-        return rank(candidates, words, article_rank, facet, True, cover, beside)
-    return rank(candidates, words, article_rank, facet, False, cover, beside)
+        return rank(candidates, words, article_rank, facet, True, cover, beside, phrases=phrases)
+    return rank(candidates, words, article_rank, facet, False, cover, beside, phrases=phrases)
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:
@@ -167,18 +170,8 @@ def _table(
     ctx: Context, scored: list[Scored], facet: str | None, match: str | None, words: str
 ) -> Reply:
     figures = [s.figure for s in scored]
-    sourced = [
-        Sourced(sf.figure, sf.article.id, sf.article.published, sf.sentence) for sf in figures
-    ]
-    conflicts = find_conflicts(sourced)
-    notes = _conflict_notes(figures, conflicts)
-    flagged = [i for i in range(len(figures)) if i in notes]
+    conflicts, notes, flagged, best = _layout(figures)
     shown = set(flagged)
-    # The first screen: the best figures (in ranking order, whatever they measure) under their
-    # articles, the best-matching article first, as many as fit SCREEN_LINES; then the other
-    # figures about the words, grouped by what they measure; then the rest of their articles.
-    room = SCREEN_LINES - (1 + len(flagged) if flagged else 0)
-    best = _screen([i for i in range(len(scored)) if i not in shown], figures, room)
     more = [i for i, s in enumerate(scored) if s.strong and i not in shown and i not in best]
     rest = [i for i, s in enumerate(scored) if not s.strong and i not in shown and i not in best]
     groups: list[tuple[str, str, list[int]]] = []
@@ -211,6 +204,33 @@ def _table(
     if first.cite is not None:
         actions = (Action("Show source", "quote", ctx.citations[first.cite].ref),)
     return Reply(title=title, sections=tuple(sections), citations=ctx.citations, actions=actions)
+
+
+def _layout(
+    figures: list[StoredFigure],
+) -> tuple[list[Conflict], dict[int, str], list[int], list[int]]:
+    """The conflicts, their notes by row, the rows they flag and the best other rows (indexes):
+    the first screen is the flagged rows, then the best figures (in ranking order, whatever
+    they measure) under their articles, the best-matching article first, as many as fit
+    SCREEN_LINES; then come the other figures about the words, grouped by what they measure,
+    then the rest of their articles."""
+    sourced = [
+        Sourced(sf.figure, sf.article.id, sf.article.published, sf.sentence) for sf in figures
+    ]
+    conflicts = find_conflicts(sourced)
+    notes = _conflict_notes(figures, conflicts)
+    flagged = [i for i in range(len(figures)) if i in notes]
+    room = SCREEN_LINES - (1 + len(flagged) if flagged else 0)
+    best = _screen([i for i in range(len(figures)) if i not in notes], figures, room)
+    return conflicts, notes, flagged, best
+
+
+def screen_figures(scored: list[Scored]) -> list[StoredFigure]:
+    """The figures on the first screen of the reply for these ranked figures (as first_screen
+    reads the built reply), without building it: the fit script asks this for every trial."""
+    figures = [s.figure for s in scored[:MAX_ROWS]]
+    _, _, flagged, best = _layout(figures)
+    return [figures[i] for i in flagged[: SCREEN_LINES - 1] + best]
 
 
 def _row(ctx: Context, sf: StoredFigure, conflict: str, titled: bool = False) -> FigureRow:
