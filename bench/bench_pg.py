@@ -11,7 +11,8 @@ requests include the 20 words found in most articles ("the", "said", ...), also 
 with /figures (plus "year"): the searches that match nearly every article. Each path is
 first warmed, untimed, with 20 other requests on both stores. --rounds times both stores
 that many times (the one timed first alternates) and prints each round and the spread of
-the PostgreSQL / SQLite p99. The throwaway server runs with SERVER_SETTINGS (those of
+the PostgreSQL / SQLite p99; after each round it prints every path's --slowest (3) requests
+on each store, with their ms, so the tail behind a p99 is named. The throwaway server runs with SERVER_SETTINGS (those of
 deploy/postgresql-briefbot.conf, shared_buffers a quarter of memory as it advises).
 With --build-from, first ingests --n articles of a corpus into the SQLite path (small runs).
 With --dump-answers FILE, writes PostgreSQL's hits for the timed searches instead of timing:
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -106,16 +108,24 @@ async def timed(
 ) -> list[float]:
     """Latency of each line; `warm` lines (others than the timed ones) go first, untimed, so
     neither store is measured on its first statements (connection pool, prepared
-    statements, page cache)."""
+    statements, page cache). Python's cyclic garbage collector is off while timing (as in
+    timeit): in round 1 this process holds the setup's objects, and a full collection (~90 ms)
+    fell inside one PostgreSQL /search request, the same one every run, a pause of the
+    bench's own, not of either store."""
     lat = []
     async with open_core(target) as core:
         for line in warm or lines[:1]:
             await core.handle(Request(command=command, args=line))
-        for line in lines:
-            t0 = time.perf_counter()
-            reply = await core.handle(Request(command=command, args=line))
-            lat.append(time.perf_counter() - t0)
-            assert not reply.error or command in ("search", "figures"), reply
+        gc.collect()
+        gc.disable()
+        try:
+            for line in lines:
+                t0 = time.perf_counter()
+                reply = await core.handle(Request(command=command, args=line))
+                lat.append(time.perf_counter() - t0)
+                assert not reply.error or command in ("search", "figures"), reply
+        finally:
+            gc.enable()
     return lat
 
 
@@ -133,6 +143,12 @@ async def main() -> None:
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument(
         "--rounds", type=int, default=1, help="time both stores this many times (spread)"
+    )
+    ap.add_argument(
+        "--slowest",
+        type=int,
+        default=3,
+        help="print each path's this many slowest requests per store and round (0: none)",
     )
     ap.add_argument(
         "--dump-answers",
@@ -226,6 +242,12 @@ async def time_both(args: argparse.Namespace, pg_url: str, n: int) -> None:
         "brief": await briefs(args.sqlite, 20, warm_rng),
         "figures": ["oil prices", "house prices", "profits", "territory", "jobs"],
     }
+    lines = {
+        "search": searches,
+        "search common": common,
+        "figures common": figure_lines,
+        "brief": brief_lines,
+    }
     ratios: dict[str, list[float]] = {}
     for round_ in range(args.rounds):
         # each round times both stores; the one timed first alternates
@@ -241,11 +263,28 @@ async def time_both(args: argparse.Namespace, pg_url: str, n: int) -> None:
         print(f"round {round_ + 1} of {args.rounds} ({os.getloadavg()[0]:.1f} load)")
         for path, ratio in table(args, n, results).items():
             ratios.setdefault(path, []).append(ratio)
+        slowest(args.slowest, lines, results)
     if args.rounds > 1:
         print("PG/SQLite p99 by round:")
         for path, values in ratios.items():
             shown = ", ".join(f"{v:.2f}x" for v in values)
             print(f"/{path:<15}{shown}  (median {statistics.median(values):.2f}x)")
+
+
+def slowest(
+    k: int, lines: dict[str, list[str]], results: dict[str, dict[str, list[float]]]
+) -> None:
+    """Prints each path's k slowest requests on each store (ms and the request), so a p99
+    over the baseline names its requests: with 220 requests the p99 is the 3rd slowest."""
+    if k <= 0:
+        return
+    print(f"slowest {k} requests per path (ms, request):")
+    for path, sent in lines.items():
+        for name in ("sqlite", "postgres"):
+            lat = results[name][path]
+            top = sorted(range(len(lat)), key=lat.__getitem__, reverse=True)[:k]
+            shown = "; ".join(f"{lat[i] * 1e3:.1f} {sent[i]!r}" for i in top)
+            print(f"  /{path:<15}{name:<9}{shown}")
 
 
 def table(
