@@ -25,6 +25,11 @@ with --n 100 --seed 9199 --half tune --first-n 8000 (422 unseen tune-half articl
 figures, 100 drawn from 83 articles; its n repeats blind8's numbers, n keys items within a
 file only), and labelled by hand from each sentence and its article before main (33e68cb) was
 scored on it; to redraw it now, add --allow-seen-in tests/data/figures_review_bbc_blind9.jsonl.
+tests/data/figures_review_bbc_blind10.jsonl was drawn the same way after blind9 was committed,
+with --n 100 --seed 1010 --half tune --first-n 9000 (284 unseen tune-half articles, 1113
+figures, 100 drawn from 82 articles) as a blind set for the final merged bot, and labelled by
+hand from each sentence and its article before main (5124282) was scored on it; to redraw it
+now, add --allow-seen-in tests/data/figures_review_bbc_blind10.jsonl.
 """
 
 from __future__ import annotations
