@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
+from collections.abc import Awaitable, Callable
 
 import asyncpg
 import pytest
@@ -14,6 +15,34 @@ from bot.store.postgres import PostgresStore, redact
 from bot.store.postgres_schema import _V_WINDOWS_PER_RANGE, MIGRATIONS
 from tests.pgserver import PgServer
 from tests.store.test_store import seed
+
+
+async def _store_made_before(
+    pg_server: PgServer,
+    version: int,
+    articles: int,
+    then: Callable[[PostgresStore], Awaitable[None]] | None = None,
+) -> str:
+    """The URL of a new database an older briefbot made: only the migrations before
+    `version` applied, the first `articles` seeds stored (and `then` run on it before it
+    closes)."""
+    name = f"v{version - 1}_" + uuid.uuid4().hex[:8]
+    pg_server._sql(f"CREATE DATABASE {name}")
+    url = pg_server.url(name)
+    saved = list(MIGRATIONS)
+    MIGRATIONS[:] = [m for m in saved if m[0] < version]
+    try:
+        store = await PostgresStore.open(url)
+        try:
+            for i in range(articles):
+                await store.add_article(seed(i))
+            if then is not None:
+                await then(store)
+        finally:
+            await store.close()
+    finally:
+        MIGRATIONS[:] = saved
+    return url
 
 
 async def test_migrations_apply_once_even_when_processes_start_together(
@@ -152,20 +181,7 @@ async def test_articles_stored_before_the_surface_words_migration_are_searched_a
 ) -> None:
     """Migration 7 fills the letter runs of articles already stored: their hits still hold
     the words themselves (federer is not federal) after the upgrade."""
-    name = "v6_" + uuid.uuid4().hex[:8]
-    pg_server._sql(f"CREATE DATABASE {name}")
-    url = pg_server.url(name)
-    saved = list(MIGRATIONS)
-    MIGRATIONS[:] = [m for m in saved if m[0] < 7]
-    try:
-        store = await PostgresStore.open(url)
-        try:
-            for i in range(3):
-                await store.add_article(seed(i))
-        finally:
-            await store.close()
-    finally:
-        MIGRATIONS[:] = saved
+    url = await _store_made_before(pg_server, 7, articles=3)
     store = await PostgresStore.open(url)
     try:
         assert (await store.schema_state())[0] == max(v for v, _ in MIGRATIONS)
@@ -186,20 +202,7 @@ async def test_articles_stored_before_the_rank_vector_migration_are_ranked_after
     and /search ranks by it: the same hits, best first, as a store made after it."""
     from bot.store.postgres_schema import RANK_LEAD_CHARS
 
-    name = "v7_" + uuid.uuid4().hex[:8]
-    pg_server._sql(f"CREATE DATABASE {name}")
-    url = pg_server.url(name)
-    saved = list(MIGRATIONS)
-    MIGRATIONS[:] = [m for m in saved if m[0] < 8]
-    try:
-        store = await PostgresStore.open(url)
-        try:
-            for i in range(5):
-                await store.add_article(seed(i))
-        finally:
-            await store.close()
-    finally:
-        MIGRATIONS[:] = saved
+    url = await _store_made_before(pg_server, 8, articles=5)
     store = await PostgresStore.open(url)
     fresh = await PostgresStore.open(pg_server.database())
     try:
@@ -239,20 +242,7 @@ async def test_articles_stored_before_the_pk_range_migration_are_searched_after_
     import bot.store.postgres
 
     monkeypatch.setattr(bot.store.postgres, "SEARCH_CANDIDATES", 1)
-    name = "v8_" + uuid.uuid4().hex[:8]
-    pg_server._sql(f"CREATE DATABASE {name}")
-    url = pg_server.url(name)
-    saved = list(MIGRATIONS)
-    MIGRATIONS[:] = [m for m in saved if m[0] < 9]
-    try:
-        store = await PostgresStore.open(url)
-        try:
-            for i in range(5):
-                await store.add_article(seed(i))
-        finally:
-            await store.close()
-    finally:
-        MIGRATIONS[:] = saved
+    url = await _store_made_before(pg_server, 9, articles=5)
     store = await PostgresStore.open(url)
     fresh = await PostgresStore.open(pg_server.database())
     try:
@@ -281,27 +271,17 @@ async def test_a_store_made_before_the_per_range_windows_gives_the_same_hits_aft
     import bot.store.postgres
 
     monkeypatch.setattr(bot.store.postgres, "SEARCH_CANDIDATES", 1)  # every word is common
-    name = "v9_" + uuid.uuid4().hex[:8]
-    pg_server._sql(f"CREATE DATABASE {name}")
-    url = pg_server.url(name)
     queries = ("said", "said people", "Kursk said region", "evacuated residents", "the region")
     version = next(v for v, sql in MIGRATIONS if sql is _V_WINDOWS_PER_RANGE)
-    saved = list(MIGRATIONS)
-    MIGRATIONS[:] = [m for m in saved if m[0] < version]
-    try:
-        store = await PostgresStore.open(url)
-        try:
-            for i in range(5):
-                await store.add_article(seed(i))
-            await store._exec("ANALYZE articles")
-            before = [
-                [(h.article.id, h.score, h.snippet) for h in await store.search(q)] for q in queries
-            ]
-            assert (await store.schema_state())[0] == version - 1
-        finally:
-            await store.close()
-    finally:
-        MIGRATIONS[:] = saved
+    before: list[list[tuple[str, float, str]]] = []
+
+    async def search_before(store: PostgresStore) -> None:
+        await store._exec("ANALYZE articles")
+        for q in queries:
+            before.append([(h.article.id, h.score, h.snippet) for h in await store.search(q)])
+        assert (await store.schema_state())[0] == version - 1
+
+    url = await _store_made_before(pg_server, version, articles=5, then=search_before)
     store = await PostgresStore.open(url)
     try:
         assert (await store.schema_state())[0] == max(v for v, _ in MIGRATIONS) >= version
