@@ -7,18 +7,16 @@ BBC-shaped articles: several stories about fines, each with figures in sentences
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.app import open_core
 from bot.commands.figure_rank import query_weights
 from bot.commands.figures import first_screen
 from bot.core import Core
-from bot.ingest.service import ingest_paths
 from bot.model import Request
+from tests.commands.figure_rows import core_over
 
 FINES = [
     (
@@ -84,12 +82,8 @@ def _article(i: int, title: str, sentences: list[str]) -> dict[str, str]:
 
 @pytest.fixture
 async def fines(tmp_path: Path) -> AsyncIterator[Core]:
-    src = tmp_path / "fines.jsonl"
     items = [_article(i, t, s) for i, (t, s) in enumerate([*FINES, TARGET])]
-    src.write_text("".join(json.dumps(a) + "\n" for a in items), encoding="utf8")
-    async with open_core(tmp_path / "store.db") as core:
-        report = await ingest_paths(core.store, [src])
-        assert report.new == len(items)
+    async with core_over(tmp_path, items) as core:
         yield core
 
 
