@@ -28,6 +28,9 @@ articles then unseen (its numbers repeat blind6's: tell the two apart by file).
 The eighth (quotes_review_bbc_blind8.jsonl, 80 quotes from 67 articles) is `--n 80 --seed
 8181 --per-article 3 --half tune --first-n 7000`, drawn from the 284 tune-half articles then
 unseen and labelled by reading them, by an engineer who changed no code, before any scoring.
+The ninth (quotes_review_bbc_blind9.jsonl, 80 quotes from 53 articles) is `--n 80 --seed
+9191 --per-article 3 --half tune --first-n 9000`, drawn from the 150 tune-half articles then
+unseen and labelled by reading them, by an engineer who changed no code, before any scoring.
 """
 
 from __future__ import annotations
