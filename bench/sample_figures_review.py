@@ -30,6 +30,11 @@ with --n 100 --seed 1010 --half tune --first-n 9000 (284 unseen tune-half articl
 figures, 100 drawn from 82 articles) as a blind set for the final merged bot, and labelled by
 hand from each sentence and its article before main (5124282) was scored on it; to redraw it
 now, add --allow-seen-in tests/data/figures_review_bbc_blind10.jsonl.
+tests/data/figures_review_bbc_blind11.jsonl was drawn the same way after blind10 was committed,
+with --n 100 --seed 11311 --half tune --first-n 11000 (150 unseen tune-half articles, 426
+figures, 100 drawn from 71 articles) as a blind set for the final merged bot of stop 24, and
+labelled by hand from each sentence and its article before main (d60aabf) was scored on it; to
+redraw it now, add --allow-seen-in tests/data/figures_review_bbc_blind11.jsonl.
 """
 
 from __future__ import annotations

@@ -425,129 +425,14 @@ END
 $$;
 """
 
-# Migration 9, "search by pk range": a word in more than 2.5n articles ("could", "people",
-# "said") is found among the newest articles through a second GIN index whose keys are the
-# search vector's words, each tagged with the article's range of 1,024 pks ('94_could': the
-# word "could" in an article with pk 96,256-97,279). Migration 8's window ANDed the word's
-# whole GIN posting list (42,000 articles for "could" at 97k) with a pk range: GIN has no
-# ordered scan, so building that bitmap took 15 of the window's 17 ms however few rows it
-# kept; and the walk from the newest article (words in over half the archive) read a search
-# vector out of TOAST whenever the title and lead lacked the word (3-9 ms; "m" 39 ms). Here
-# only the posting lists of the ranges a window spans are read: 1,327 entries for "could",
-# ~1.5 ms for its newest 1,000 matches. The query's words are tagged the same way, one OR
-# branch per range (('94_said' & '94_mayor') | ('93_said' & '93_mayor')); the windows are
-# migration 8's (the newest articles expected to hold 1.25n matches, then twice as wide
-# before them until n are found), for words in over half the archive too, so the answer is
-# the same newest n matches. A phrase query ('<->', from a token such as "foo_bar") keeps
-# migration 8's ways: this index holds no positions. An expression index (nothing is stored
-# in the row), without statistics (never estimated: the function forces the bitmap scan);
-# 171 MB beside the 71 MB search index at 97k articles, built in ~40 s on a busy machine;
-# each new article adds its ~180 words to both. Self-contained: renumber freely.
-PK_RANGE_BITS = 10  # 1,024 pks per range
-_V_SEARCH_BY_PK_RANGE = f"""
-CREATE OR REPLACE FUNCTION briefbot_range_words(v tsvector, pk bigint) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT array_to_tsvector(array(
-        SELECT (pk >> {PK_RANGE_BITS})::text || '_' || w FROM unnest(tsvector_to_array(v)) w))
-$$;
-CREATE OR REPLACE FUNCTION briefbot_range_query(q tsquery, lo bigint, hi bigint) RETURNS tsquery
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT string_agg('(' || regexp_replace(q::text, '''((?:[^'']|'''')*)''',
-        '''' || r || '_\\1''', 'g') || ')', ' | ' ORDER BY r DESC)::tsquery
-    FROM generate_series(lo, hi) r
-$$;
-SET LOCAL maintenance_work_mem = '256MB';
-CREATE INDEX IF NOT EXISTS articles_tsv_ranges ON articles USING gin (briefbot_range_words(tsv, pk));
-ALTER INDEX articles_tsv_ranges ALTER COLUMN 1 SET STATISTICS 0;
-DROP FUNCTION IF EXISTS briefbot_newest_matches_auto(tsquery, integer);
-CREATE FUNCTION briefbot_newest_matches_auto(q tsquery, n integer)
-RETURNS TABLE (pk bigint, score real)
-LANGUAGE plpgsql VOLATILE
-AS $$
-DECLARE
-    total float8;
-    found float8;
-    plan json;
-    phrase boolean;
-    top bigint;
-    span bigint;
-    got bigint;
-    step bigint;
-    matches text;
-    was_index text;
-    was_seq text;
-    was_workers text;
-BEGIN
-    IF numnode(q) = 0 THEN
-        RETURN;
-    END IF;
-    SELECT greatest(c.reltuples, 1) INTO total FROM pg_class c WHERE c.oid = 'articles'::regclass;
-    EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE tsv @@ %L::tsquery', q)
-        INTO plan;
-    found := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
-    IF found <= 2.5 * n THEN  -- reading every match beats the windows (migration 8)
-        RETURN QUERY SELECT * FROM briefbot_newest_matches(q, n);
-        RETURN;
-    END IF;
-    phrase := q::text ~ '[<!]';
-    IF phrase AND found > total / 2 THEN
-        RETURN QUERY SELECT * FROM briefbot_newest_matches_common(q, n);
-        RETURN;
-    END IF;
-    SELECT max(a.pk) INTO top FROM articles a;
-    span := ceil(1.25 * n * total / found)::bigint;
-    was_index := current_setting('enable_indexscan');
-    was_seq := current_setting('enable_seqscan');
-    was_workers := current_setting('max_parallel_workers_per_gather');
-    PERFORM set_config('enable_indexscan', 'off', true);
-    PERFORM set_config('enable_seqscan', 'off', true);
-    PERFORM set_config('max_parallel_workers_per_gather', '0', true);
-    got := 0;
-    LOOP
-        IF phrase THEN
-            matches := format('a.tsv @@ %L::tsquery', q);
-        ELSE
-            matches := format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery', briefbot_range_query(
-                q, greatest(top - span + 1, 0) >> {PK_RANGE_BITS}, top >> {PK_RANGE_BITS}));
-        END IF;
-        RETURN QUERY EXECUTE format(
-            'SELECT a.pk, ts_rank({_RANK_WEIGHTS_QUOTED}, a.rank_tsv, %L::tsquery) FROM articles a '
-            'WHERE %s AND a.pk + 0 > %s AND a.pk + 0 <= %s ORDER BY a.pk DESC LIMIT %s',
-            q, matches, top - span, top, n - got);
-        GET DIAGNOSTICS step = ROW_COUNT;
-        got := got + step;
-        EXIT WHEN got >= n OR top - span <= 0;
-        top := top - span;
-        span := span * 2;
-    END LOOP;
-    PERFORM set_config('enable_indexscan', was_index, true);
-    PERFORM set_config('enable_seqscan', was_seq, true);
-    PERFORM set_config('max_parallel_workers_per_gather', was_workers, true);
-END
-$$;
-"""
 
-# Migration 10, "windows per range": a query of several words each in more than 2.5n
-# articles ("team criticism", "plan officials") is matched in a window one range at a time,
-# each range its own small GIN scan ORed in SQL (a BitmapOr), not migration 9's one tsquery
-# that ORs every range's AND (('94_team' & '94_critic') | ('93_team' & '93_critic') | ...).
-# GIN evaluates a query at every posting of every word it holds: with each word in thousands
-# of articles across 39 ranges it tested 10,000 postings against 78 words, and the top-level
-# OR left it no word it could skip by (13-19 ms for "team criticism" on a loaded machine);
-# per range, the AND skips along the rarer word's postings (the bitmap index part of "team
-# criticism" 4-6 ms; the whole function 8.3 -> 6.7 ms of server CPU, "plan officials" 6.0 ->
-# 3.7-5.0, at 97k articles). One word keeps migration 9's single tsquery (one posting list
-# per range, nothing to AND), a phrase its own way. A window over more than MAX_RANGE_SCANS
-# ranges (only in an archive far larger than the 97k measured: there the widest is ~47) is
-# matched through the search index, as a phrase is: a guard on the statement's size (one
-# clause per range, ~0.06 ms a scan), not a measured crossover. Same windows, so the same
-# newest n matches. Only the function changes: nothing is rewritten or re-indexed.
-# Self-contained: renumber freely.
-MAX_RANGE_SCANS = 64
-_V_WINDOWS_PER_RANGE = f"""
-CREATE OR REPLACE FUNCTION briefbot_newest_matches_auto(q tsquery, n integer)
+def _newest_matches_auto(create: str, window_matches: str) -> str:
+    """The searcher migrations 9 and 10 install: the same plan (every match when few, the
+    common-phrase walk, else windows of the newest pks doubling backwards), differing only
+    in how a window's rows are matched (`window_matches`, PL/pgSQL that sets `matches` from
+    q, lo and hi)."""
+    return f"""
+{create} briefbot_newest_matches_auto(q tsquery, n integer)
 RETURNS TABLE (pk bigint, score real)
 LANGUAGE plpgsql VOLATILE
 AS $$
@@ -595,17 +480,7 @@ BEGIN
     LOOP
         lo := greatest(top - span + 1, 0) >> {PK_RANGE_BITS};
         hi := top >> {PK_RANGE_BITS};
-        IF phrase OR (numnode(q) > 1 AND hi - lo >= {MAX_RANGE_SCANS}) THEN
-            matches := format('a.tsv @@ %L::tsquery', q);
-        ELSIF numnode(q) = 1 THEN
-            matches := format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery',
-                briefbot_range_query(q, lo, hi));
-        ELSE
-            SELECT '(' || string_agg(format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery',
-                briefbot_range_query(q, r, r)), ' OR ' ORDER BY r DESC) || ')'
-                INTO matches FROM generate_series(lo, hi) r;
-        END IF;
-        RETURN QUERY EXECUTE format(
+{window_matches}        RETURN QUERY EXECUTE format(
             'SELECT a.pk, ts_rank({_RANK_WEIGHTS_QUOTED}, a.rank_tsv, %L::tsquery) FROM articles a '
             'WHERE %s AND a.pk + 0 > %s AND a.pk + 0 <= %s ORDER BY a.pk DESC LIMIT %s',
             q, matches, top - span, top, n - got);
@@ -621,6 +496,87 @@ BEGIN
 END
 $$;
 """
+
+
+# Migration 9, "search by pk range": a word in more than 2.5n articles ("could", "people",
+# "said") is found among the newest articles through a second GIN index whose keys are the
+# search vector's words, each tagged with the article's range of 1,024 pks ('94_could': the
+# word "could" in an article with pk 96,256-97,279). Migration 8's window ANDed the word's
+# whole GIN posting list (42,000 articles for "could" at 97k) with a pk range: GIN has no
+# ordered scan, so building that bitmap took 15 of the window's 17 ms however few rows it
+# kept; and the walk from the newest article (words in over half the archive) read a search
+# vector out of TOAST whenever the title and lead lacked the word (3-9 ms; "m" 39 ms). Here
+# only the posting lists of the ranges a window spans are read: 1,327 entries for "could",
+# ~1.5 ms for its newest 1,000 matches. The query's words are tagged the same way, one OR
+# branch per range (('94_said' & '94_mayor') | ('93_said' & '93_mayor')); the windows are
+# migration 8's (the newest articles expected to hold 1.25n matches, then twice as wide
+# before them until n are found), for words in over half the archive too, so the answer is
+# the same newest n matches. A phrase query ('<->', from a token such as "foo_bar") keeps
+# migration 8's ways: this index holds no positions. An expression index (nothing is stored
+# in the row), without statistics (never estimated: the function forces the bitmap scan);
+# 171 MB beside the 71 MB search index at 97k articles, built in ~40 s on a busy machine;
+# each new article adds its ~180 words to both. Self-contained: renumber freely.
+PK_RANGE_BITS = 10  # 1,024 pks per range
+_V_SEARCH_BY_PK_RANGE = f"""
+CREATE OR REPLACE FUNCTION briefbot_range_words(v tsvector, pk bigint) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT array_to_tsvector(array(
+        SELECT (pk >> {PK_RANGE_BITS})::text || '_' || w FROM unnest(tsvector_to_array(v)) w))
+$$;
+CREATE OR REPLACE FUNCTION briefbot_range_query(q tsquery, lo bigint, hi bigint) RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT string_agg('(' || regexp_replace(q::text, '''((?:[^'']|'''')*)''',
+        '''' || r || '_\\1''', 'g') || ')', ' | ' ORDER BY r DESC)::tsquery
+    FROM generate_series(lo, hi) r
+$$;
+SET LOCAL maintenance_work_mem = '256MB';
+CREATE INDEX IF NOT EXISTS articles_tsv_ranges ON articles USING gin (briefbot_range_words(tsv, pk));
+ALTER INDEX articles_tsv_ranges ALTER COLUMN 1 SET STATISTICS 0;
+DROP FUNCTION IF EXISTS briefbot_newest_matches_auto(tsquery, integer);
+""" + _newest_matches_auto(
+    "CREATE FUNCTION",
+    """        IF phrase THEN
+            matches := format('a.tsv @@ %L::tsquery', q);
+        ELSE
+            matches := format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery',
+                briefbot_range_query(q, lo, hi));
+        END IF;
+""",
+)
+
+# Migration 10, "windows per range": a query of several words each in more than 2.5n
+# articles ("team criticism", "plan officials") is matched in a window one range at a time,
+# each range its own small GIN scan ORed in SQL (a BitmapOr), not migration 9's one tsquery
+# that ORs every range's AND (('94_team' & '94_critic') | ('93_team' & '93_critic') | ...).
+# GIN evaluates a query at every posting of every word it holds: with each word in thousands
+# of articles across 39 ranges it tested 10,000 postings against 78 words, and the top-level
+# OR left it no word it could skip by (13-19 ms for "team criticism" on a loaded machine);
+# per range, the AND skips along the rarer word's postings (the bitmap index part of "team
+# criticism" 4-6 ms; the whole function 8.3 -> 6.7 ms of server CPU, "plan officials" 6.0 ->
+# 3.7-5.0, at 97k articles). One word keeps migration 9's single tsquery (one posting list
+# per range, nothing to AND), a phrase its own way. A window over more than MAX_RANGE_SCANS
+# ranges (only in an archive far larger than the 97k measured: there the widest is ~47) is
+# matched through the search index, as a phrase is: a guard on the statement's size (one
+# clause per range, ~0.06 ms a scan), not a measured crossover. Same windows, so the same
+# newest n matches. Only the function changes: nothing is rewritten or re-indexed.
+# Self-contained: renumber freely.
+MAX_RANGE_SCANS = 64
+_V_WINDOWS_PER_RANGE = _newest_matches_auto(
+    "CREATE OR REPLACE FUNCTION",
+    f"""        IF phrase OR (numnode(q) > 1 AND hi - lo >= {MAX_RANGE_SCANS}) THEN
+            matches := format('a.tsv @@ %L::tsquery', q);
+        ELSIF numnode(q) = 1 THEN
+            matches := format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery',
+                briefbot_range_query(q, lo, hi));
+        ELSE
+            SELECT '(' || string_agg(format('briefbot_range_words(a.tsv, a.pk) @@ %L::tsquery',
+                briefbot_range_query(q, r, r)), ' OR ' ORDER BY r DESC) || ')'
+                INTO matches FROM generate_series(lo, hi) r;
+        END IF;
+""",
+)
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1),
