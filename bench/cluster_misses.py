@@ -62,6 +62,9 @@ alongside as other news of the same day):
     seen with the distractors. bridge keeps 0.962 there but does not move the tune half in
     the scorer's order and costs 0.008 precision on the whole file. Neither kept (the rule:
     both halves better at precision >= 0.96, and precision first).
+  - member-level joins (close to one member article of a small story), a wider candidate
+    lookup and a threshold that tightens as a story grows: bench/cluster_levers.py (none
+    kept: whole-file precision falls under 0.96 through the CLI; the lookup misses nothing).
 """
 
 from __future__ import annotations
