@@ -48,6 +48,16 @@ NEAR_SPAN = 6  # words away at which nearness falls to nothing
 # this much times the share of the query's word pairs found together (phrase_share). Learned
 # with the others by bench/fit_figure_rank.py's cross-validation by article.
 PHRASE_WEIGHT = 1.0
+# A query word found in the figure's sentence only as another form of the same word, which the
+# stemmer keeps apart ("truancy" / "truants", "Japan" / "Japanese", "growth" / "grow"): the
+# share of the words so found (loose_coverage) weighs this much.
+LOOSE_WEIGHT = 1.0
+# The figure's own unit or referent is what the words ask about ("11 countries" for "tsunami
+# countries", "2.2 million Ethiopians" for "Ethiopia food aid"): the share of the words there.
+MEASURES_WEIGHT = 0.0
+# Every word of the query in the figure's sentence, unit, referent or its article's title: a
+# figure in a story about all of "US budget deficit" before one that has only "US".
+WHOLE_WEIGHT = 1.0
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -70,6 +80,9 @@ class Weights:
     article: float = ARTICLE_WEIGHT
     facet: float = FACET_WEIGHT
     phrase: float = PHRASE_WEIGHT
+    loose: float = LOOSE_WEIGHT
+    measures: float = MEASURES_WEIGHT
+    whole: float = WHOLE_WEIGHT
     rarity: float = RARITY
 
 
@@ -83,6 +96,9 @@ FEATURES = (
     "article",
     "facet",
     "phrase",
+    "loose",
+    "measures",
+    "whole",
 )
 
 
@@ -319,6 +335,38 @@ def _coverage(query: Mapping[str, float], found: Iterable[str]) -> float:
     return sum(w for q, w in query.items() if q in have) / total if total else 0.0
 
 
+# Two stems are loosely one word when both are this long and differ only in their last
+# LOOSE_TAIL letters after a shared start ("truanci"/"truant", "japan"/"japanes").
+LOOSE_MIN = 4
+LOOSE_TAIL = 2
+
+
+def loosely_same(a: str, b: str) -> bool:
+    """Whether two different stems are forms of one word the stemmer keeps apart: both at
+    least LOOSE_MIN letters, sharing a start of LOOSE_MIN or more that leaves at most
+    LOOSE_TAIL letters of the longer one."""
+    if a == b or len(a) < LOOSE_MIN or len(b) < LOOSE_MIN or a[:LOOSE_MIN] != b[:LOOSE_MIN]:
+        return False
+    n = LOOSE_MIN
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n >= max(len(a), len(b)) - LOOSE_TAIL
+
+
+def loose_coverage(query: Mapping[str, float], found: Collection[str]) -> float:
+    """The weighted share of the query stems not in found but loosely the same as one there."""
+    total = sum(query.values())
+    if not total:
+        return 0.0
+    got = 0.0
+    for q, w in query.items():
+        if q not in found and len(q) >= LOOSE_MIN:
+            head = q[:LOOSE_MIN]
+            if any(h.startswith(head) and loosely_same(q, h) for h in found):
+                got += w
+    return got / total
+
+
 @dataclass(frozen=True, slots=True)
 class Featured:
     """A figure with what rank() weighs (FEATURES, in order)."""
@@ -353,17 +401,21 @@ def features(
     seen: set[tuple[str, int]] = set()
     out: list[Featured] = []
     title_cache: dict[str, float] = {}
+    title_stems: dict[str, set[str]] = {}
     for sf in figures:
         key = (sf.article.id, sf.figure.start)
         if key in seen:
             continue
         seen.add(key)
         f = sf.figure
-        own = sentence_stems(sf.sentence) | stems(f"{f.unit or ''} {f.referent or ''}")
+        measured = stems(f"{f.unit or ''} {f.referent or ''}")
+        own = sentence_stems(sf.sentence) | measured
         in_sentence = _coverage(query, own)
         if sf.article.id not in title_cache:
-            title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))
+            title_stems[sf.article.id] = stems(sf.article.title)
+            title_cache[sf.article.id] = _coverage(query, title_stems[sf.article.id])
         title = title_cache[sf.article.id]
+        whole = float(_coverage(query, own | title_stems[sf.article.id]) >= 1.0 - 1e-9)
         article = article_rank.get(sf.article.id, 0.0)
         para = max(
             0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
@@ -383,6 +435,9 @@ def features(
             article,
             float(of_facet),
             (phrases or {}).get(sf.article.id, 0.0),
+            loose_coverage(query, own),
+            _coverage(query, measured),
+            whole,
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Featured(sf, x, in_sentence > 0, strong))
