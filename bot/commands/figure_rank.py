@@ -30,7 +30,7 @@ _TERM = re.compile(r"\w+")  # words as fts.terms cuts a query (phrase_share)
 # sentence lacks them ("It took £7.2m"). TITLE_WEIGHT and RARITY were learned on the tune
 # items of the figure review sets (bench/fit_figure_rank.py, which reports both halves).
 SENTENCE_WEIGHT = 3.0
-TITLE_WEIGHT = 1.5
+TITLE_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
 # Words in the sentence just before or after the figure's (same paragraph) but not in its own:
 # the neighbour often names what the figure is ("... in the shape of £11 billion. That is the
@@ -50,14 +50,14 @@ NEAR_SPAN = 6  # words away at which nearness falls to nothing
 PHRASE_WEIGHT = 1.0
 # A query word found in the figure's sentence only as another form of the same word, which the
 # stemmer keeps apart ("truancy" / "truants", "Japan" / "Japanese", "growth" / "grow"): the
-# share of the words so found (loose_coverage) weighs this much.
-LOOSE_WEIGHT = 1.0
-# The figure's own unit or referent is what the words ask about ("11 countries" for "tsunami
-# countries", "2.2 million Ethiopians" for "Ethiopia food aid"): the share of the words there.
-MEASURES_WEIGHT = 0.0
+# share of the words so found (loose_coverage) weighs this much. Learned with WHOLE_WEIGHT (and
+# TITLE_WEIGHT refitted, 1.5 -> 1.0) by bench/fit_figure_rank.py's cross-validation by article.
+LOOSE_WEIGHT = 1.5
 # Every word of the query in the figure's sentence, unit, referent or its article's title: a
-# figure in a story about all of "US budget deficit" before one that has only "US".
-WHOLE_WEIGHT = 1.0
+# specific query ("The Aviator box office") is answered by the figure whose sentence and story
+# hold all of it ("The Aviator ... $7.5m" under "De Niro film leads US box office") before
+# figures whose sentences hold only its common words.
+WHOLE_WEIGHT = 1.5
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -81,7 +81,6 @@ class Weights:
     facet: float = FACET_WEIGHT
     phrase: float = PHRASE_WEIGHT
     loose: float = LOOSE_WEIGHT
-    measures: float = MEASURES_WEIGHT
     whole: float = WHOLE_WEIGHT
     rarity: float = RARITY
 
@@ -97,7 +96,6 @@ FEATURES = (
     "facet",
     "phrase",
     "loose",
-    "measures",
     "whole",
 )
 
@@ -393,8 +391,9 @@ def features(
     the words in each (article id, paragraph) of the top articles) and more in the sentences
     beside its own (neighbour_cover, neighbour_coverage per top article), in its article's
     title and body (article_rank), whether its title or lead says the words together
-    (phrases: article_phrases of the top articles), and whether it is of the facet the words name
-    (money for "profits"). Figures where the words are nowhere are left out, except, with
+    (phrases: article_phrases of the top articles), whether it is of the facet the words name
+    (money for "profits"), the words its sentence holds only in another form (loose_coverage)
+    and whether its sentence and title hold every word between them. Figures where the words are nowhere are left out, except, with
     facet_alone, the facet's own figures. Only weights.rarity is read."""
     w = weights or WEIGHTS
     query = query_weights(words, w.rarity)
@@ -408,8 +407,7 @@ def features(
             continue
         seen.add(key)
         f = sf.figure
-        measured = stems(f"{f.unit or ''} {f.referent or ''}")
-        own = sentence_stems(sf.sentence) | measured
+        own = sentence_stems(sf.sentence) | stems(f"{f.unit or ''} {f.referent or ''}")
         in_sentence = _coverage(query, own)
         if sf.article.id not in title_cache:
             title_stems[sf.article.id] = stems(sf.article.title)
@@ -436,7 +434,6 @@ def features(
             float(of_facet),
             (phrases or {}).get(sf.article.id, 0.0),
             loose_coverage(query, own),
-            _coverage(query, measured),
             whole,
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
