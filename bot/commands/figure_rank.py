@@ -351,18 +351,30 @@ def loosely_same(a: str, b: str) -> bool:
     return n >= max(len(a), len(b)) - LOOSE_TAIL
 
 
-def loose_coverage(query: Mapping[str, float], found: Collection[str]) -> float:
-    """The weighted share of the query stems not in found but loosely the same as one there."""
+def loose_coverage(
+    query: Mapping[str, float], found: Collection[str], heads: Collection[str] | None = None
+) -> float:
+    """The weighted share of the query stems not in found but loosely the same as one there.
+    heads (the LOOSE_MIN-letter starts of found, if known) skip the search for most words."""
     total = sum(query.values())
     if not total:
         return 0.0
     got = 0.0
     for q, w in query.items():
-        if q not in found and len(q) >= LOOSE_MIN:
-            head = q[:LOOSE_MIN]
-            if any(h.startswith(head) and loosely_same(q, h) for h in found):
-                got += w
+        if q in found or len(q) < LOOSE_MIN:
+            continue
+        head = q[:LOOSE_MIN]
+        if heads is not None and head not in heads:
+            continue
+        if any(h.startswith(head) and loosely_same(q, h) for h in found):
+            got += w
     return got / total
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_heads(sentence: str) -> frozenset[str]:
+    """The LOOSE_MIN-letter starts of a sentence's stems (loose_coverage), kept as its stems."""
+    return frozenset(h[:LOOSE_MIN] for h in sentence_stems(sentence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,13 +419,15 @@ def features(
             continue
         seen.add(key)
         f = sf.figure
-        own = sentence_stems(sf.sentence) | stems(f"{f.unit or ''} {f.referent or ''}")
+        unit = stems(f"{f.unit or ''} {f.referent or ''}")
+        own = sentence_stems(sf.sentence) | unit
         in_sentence = _coverage(query, own)
         if sf.article.id not in title_cache:
             title_stems[sf.article.id] = stems(sf.article.title)
             title_cache[sf.article.id] = _coverage(query, title_stems[sf.article.id])
         title = title_cache[sf.article.id]
-        whole = float(_coverage(query, own | title_stems[sf.article.id]) >= 1.0 - 1e-9)
+        in_title = title_stems[sf.article.id]
+        whole = float(bool(query) and all(q in own or q in in_title for q in query))
         article = article_rank.get(sf.article.id, 0.0)
         para = max(
             0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
@@ -433,7 +447,7 @@ def features(
             article,
             float(of_facet),
             (phrases or {}).get(sf.article.id, 0.0),
-            loose_coverage(query, own),
+            loose_coverage(query, own, sentence_heads(sf.sentence) | {h[:LOOSE_MIN] for h in unit}),
             whole,
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
