@@ -237,6 +237,13 @@ STEPS = {
 # 710 -> 707 of 738): the share of the words in the lead, the article's density of them
 # against the densest top article's and a bonus for the article most about them; and, in the
 # layout, a cap on one article's first-screen rows (caps of 2-8 lost 10-145 of 956).
+# Added at stop 24 (with _blind9 and _blind10 released, 1146 items): a query word in the
+# figure's sentence only in another form (loose) and every query word in its sentence and title
+# (whole): cross-validated 1094 -> 1099 of 1146; fitted on every set 1102 -> 1111, no set lower.
+# Tried and dropped: the share of the words in the figure's own unit or referent (lost 1-7 of
+# 1146 at weights 0.5-1; cross-validated with it 1098); "whole" counting loose matches (-2);
+# filling the top articles from the best-matching sentences' articles when fewer than 10 hold
+# every word, for figures not listed (-7 at the old weights, -6 with the new features).
 NEW_STEPS = {
     "phrase": (0.0, 0.25, 0.5, 1.0, 1.5),
     "near": (0.01, 0.25, 0.5, 1.0),
