@@ -405,8 +405,9 @@ def features(
     title and body (article_rank), whether its title or lead says the words together
     (phrases: article_phrases of the top articles), whether it is of the facet the words name
     (money for "profits"), the words its sentence holds only in another form (loose_coverage)
-    and whether its sentence and title hold every word between them. Figures where the words are nowhere are left out, except, with
-    facet_alone, the facet's own figures. Only weights.rarity is read."""
+    and whether its sentence and title hold every word between them. Figures where the words
+    are nowhere are left out, except, with facet_alone, the facet's own figures. Only
+    weights.rarity is read."""
     w = weights or WEIGHTS
     query = query_weights(words, w.rarity)
     seen: set[tuple[str, int]] = set()
@@ -428,6 +429,7 @@ def features(
         title = title_cache[sf.article.id]
         in_title = title_stems[sf.article.id]
         whole = float(bool(query) and all(q in own or q in in_title for q in query))
+        heads = sentence_heads(sf.sentence)
         article = article_rank.get(sf.article.id, 0.0)
         para = max(
             0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
@@ -447,7 +449,7 @@ def features(
             article,
             float(of_facet),
             (phrases or {}).get(sf.article.id, 0.0),
-            loose_coverage(query, own, sentence_heads(sf.sentence) | {h[:LOOSE_MIN] for h in unit}),
+            loose_coverage(query, own, heads | {h[:LOOSE_MIN] for h in unit}),
             whole,
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
