@@ -54,7 +54,9 @@ source (the mean -0.20, the share of sources above 0.15 / 0.2 / 0.25 / 0.3 / 0.3
 -0.15 / +0.13 / -0.01 / -0.09: no threshold holds); pairwise logistic fits on the order of
 the targets within a story (weighted by the gap -0.35, unweighted -0.46); stronger ridge
 (RIDGE_SHARE 0.1 -0.16, 1.0 -0.49); training on each story's leave-one-article-out
-variants as well (-0.28, 0 of 8).
+variants as well (-0.28, 0 of 8). Measured again without `first_person`: agreement above
+0.25 +0.19 (7 of 8), but 0.15 / 0.2 / 0.3 / 0.35 gave -0.08 / -0.06 / +0.00 / -0.06, a spike
+at one threshold rather than a signal, so not kept; the mean -0.09, LexRank's score -0.10.
 Check the result on the check half with bench/tune_story_summaries.py before keeping it.
 
     python bench/train_story_scoring.py /tmp/split/stories_dev.tune.jsonl [--cv 5 [--repeats 4]] [--write]
