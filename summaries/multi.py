@@ -90,8 +90,9 @@ def summarize_story(
     candidates = [c for i, doc in enumerate(docs) for c in _candidates(i, doc, vocabulary, stems)]
     if not candidates:
         return []
-    vectors, features = story_features(docs, candidates, vocabulary, stems)
-    ratings = features @ _weights()
+    names, weights = _active()
+    vectors, features = story_features(docs, candidates, vocabulary, stems, names=names)
+    ratings = features @ weights
     picked = _mmr(candidates, ratings, vectors, n)
     order = {id(doc): i for i, doc in enumerate(docs)}
     picked.sort(
@@ -114,7 +115,7 @@ FEATURES = (
     "source",  # cosine of its whole source with the centroid: off-angle or cruft-heavy pages
     "salience",  # mean learned chance that its words are in an editor's summary (WORD_FEATURES)
     "salience_total",  # the same chances summed (/ 10): long sentences of salient words
-    "first_person",  # I, we, my, ...: someone speaking, often mid-quote
+    "first_person",  # I, we, my, ...: someone speaking (weighs 0: its sign is not settled)
     "open_quote",  # an odd number of quotation marks: a quote that runs over sentences
     "opener",  # opens with Then, So, And, This, ...: leans on what came before
     "depth",  # rank / usable sentences read from its source: how far into its page it sits
@@ -135,12 +136,16 @@ def story_features(
     vocabulary: dict[str, int],
     stems: Stems,
     word_weights: np.ndarray | None = None,
+    names: Sequence[str] = FEATURES,
 ) -> tuple[_SparseRows, np.ndarray]:
-    """The candidates' tf-idf rows and their FEATURES matrix (one row per candidate).
+    """The candidates' tf-idf rows and their matrix of the features `names` (one row per
+    candidate, one column per name; all FEATURES unless fewer are asked for).
 
     The rating is this matrix times weights learned on the tune half of the stories dev
     file (bench/train_story_scoring.py), not hand-set; the word model's weights come from
-    the same file unless `word_weights` is given (the trainer fits them first).
+    the same file unless `word_weights` is given (the trainer fits them first). The word
+    model runs only when a salience feature is asked for: a summary asks only for the
+    features whose learned weight is not 0.
     """
     vectors = _SparseRows.tfidf(candidates, len(vocabulary), len(docs))
     centroid = vectors.column_sums()
@@ -157,20 +162,22 @@ def story_features(
         "source": _source_centrality(candidates, vectors, centroid, len(docs)),
         "bias": np.ones(len(candidates)),
     }
-    flat = _flat(candidates)
-    chances = word_features(candidates, len(vocabulary), flat) @ (
-        _word_weights() if word_weights is None else word_weights
-    )
-    salience = 1.0 / (1.0 + np.exp(-chances))  # each word's learned chance of being in it
-    rows, terms = flat
-    total = np.bincount(rows, weights=salience[terms], minlength=len(candidates))
-    columns["salience"] = total / np.bincount(rows, minlength=len(candidates))
-    columns["salience_total"] = total / 10
+    if {"salience", "salience_total"} & set(names):
+        flat = _flat(candidates)
+        chances = word_features(candidates, len(vocabulary), flat) @ (
+            _word_weights() if word_weights is None else word_weights
+        )
+        salience = 1.0 / (1.0 + np.exp(-chances))  # each word's learned chance of being in it
+        rows, terms = flat
+        total = np.bincount(rows, weights=salience[terms], minlength=len(candidates))
+        columns["salience"] = total / np.bincount(rows, minlength=len(candidates))
+        columns["salience_total"] = total / 10
     texts = [c.sentence.text for c in candidates]
     columns["first_person"] = np.array([float(bool(_FIRST_PERSON.search(t))) for t in texts])
     columns["open_quote"] = np.array([float(sum(t.count(q) for q in _QUOTES) % 2) for t in texts])
     columns["opener"] = np.array([float(bool(_OPENER.match(t))) for t in texts])
-    return vectors, np.column_stack([columns[f] for f in FEATURES])
+    matrix = np.column_stack([columns[f] for f in names]) if names else np.zeros((len(texts), 0))
+    return vectors, matrix
 
 
 @cache
@@ -182,6 +189,14 @@ def _scoring() -> dict:
 def _weights() -> np.ndarray:
     """The learned weight of each sentence feature."""
     return np.array([_scoring()["weights"][f] for f in FEATURES])
+
+
+@cache
+def _active() -> tuple[tuple[str, ...], np.ndarray]:
+    """The features whose learned weight is not 0, and those weights: the only ones a summary
+    needs computed (the trainer's --stable fit leaves the unsettled ones at 0)."""
+    names = tuple(f for f, w in zip(FEATURES, _weights(), strict=True) if w != 0)
+    return names, np.array([_scoring()["weights"][f] for f in names])
 
 
 def _word_weights() -> np.ndarray:

@@ -30,7 +30,7 @@ _TERM = re.compile(r"\w+")  # words as fts.terms cuts a query (phrase_share)
 # sentence lacks them ("It took £7.2m"). TITLE_WEIGHT and RARITY were learned on the tune
 # items of the figure review sets (bench/fit_figure_rank.py, which reports both halves).
 SENTENCE_WEIGHT = 3.0
-TITLE_WEIGHT = 1.5
+TITLE_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 0.5  # words in the figure's paragraph but not its sentence ("They own 29%")
 # Words in the sentence just before or after the figure's (same paragraph) but not in its own:
 # the neighbour often names what the figure is ("... in the shape of £11 billion. That is the
@@ -48,6 +48,16 @@ NEAR_SPAN = 6  # words away at which nearness falls to nothing
 # this much times the share of the query's word pairs found together (phrase_share). Learned
 # with the others by bench/fit_figure_rank.py's cross-validation by article.
 PHRASE_WEIGHT = 1.0
+# A query word found in the figure's sentence only as another form of the same word, which the
+# stemmer keeps apart ("truancy" / "truants", "Japan" / "Japanese", "growth" / "grow"): the
+# share of the words so found (loose_coverage) weighs this much. Learned with WHOLE_WEIGHT (and
+# TITLE_WEIGHT refitted, 1.5 -> 1.0) by bench/fit_figure_rank.py's cross-validation by article.
+LOOSE_WEIGHT = 1.5
+# Every word of the query in the figure's sentence, unit, referent or its article's title: a
+# specific query ("The Aviator box office") is answered by the figure whose sentence and story
+# hold all of it ("The Aviator ... $7.5m" under "De Niro film leads US box office") before
+# figures whose sentences hold only its common words.
+WHOLE_WEIGHT = 1.5
 # How much a query word counts by how rare it is in news (its idf in bot/data/news_df.json,
 # to this power; 0: every word alike): in "/figures Bruvik fine" the name says which story,
 # "fine" could be any.
@@ -70,6 +80,8 @@ class Weights:
     article: float = ARTICLE_WEIGHT
     facet: float = FACET_WEIGHT
     phrase: float = PHRASE_WEIGHT
+    loose: float = LOOSE_WEIGHT
+    whole: float = WHOLE_WEIGHT
     rarity: float = RARITY
 
 
@@ -83,6 +95,8 @@ FEATURES = (
     "article",
     "facet",
     "phrase",
+    "loose",
+    "whole",
 )
 
 
@@ -319,6 +333,50 @@ def _coverage(query: Mapping[str, float], found: Iterable[str]) -> float:
     return sum(w for q, w in query.items() if q in have) / total if total else 0.0
 
 
+# Two stems are loosely one word when both are this long and differ only in their last
+# LOOSE_TAIL letters after a shared start ("truanci"/"truant", "japan"/"japanes").
+LOOSE_MIN = 4
+LOOSE_TAIL = 2
+
+
+def loosely_same(a: str, b: str) -> bool:
+    """Whether two different stems are forms of one word the stemmer keeps apart: both at
+    least LOOSE_MIN letters, sharing a start of LOOSE_MIN or more that leaves at most
+    LOOSE_TAIL letters of the longer one."""
+    if a == b or len(a) < LOOSE_MIN or len(b) < LOOSE_MIN or a[:LOOSE_MIN] != b[:LOOSE_MIN]:
+        return False
+    n = LOOSE_MIN
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n >= max(len(a), len(b)) - LOOSE_TAIL
+
+
+def loose_coverage(
+    query: Mapping[str, float], found: Collection[str], heads: Collection[str] | None = None
+) -> float:
+    """The weighted share of the query stems not in found but loosely the same as one there.
+    heads (the LOOSE_MIN-letter starts of found, if known) skip the search for most words."""
+    total = sum(query.values())
+    if not total:
+        return 0.0
+    got = 0.0
+    for q, w in query.items():
+        if q in found or len(q) < LOOSE_MIN:
+            continue
+        head = q[:LOOSE_MIN]
+        if heads is not None and head not in heads:
+            continue
+        if any(h.startswith(head) and loosely_same(q, h) for h in found):
+            got += w
+    return got / total
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_heads(sentence: str) -> frozenset[str]:
+    """The LOOSE_MIN-letter starts of a sentence's stems (loose_coverage), kept as its stems."""
+    return frozenset(h[:LOOSE_MIN] for h in sentence_stems(sentence))
+
+
 @dataclass(frozen=True, slots=True)
 class Featured:
     """A figure with what rank() weighs (FEATURES, in order)."""
@@ -345,25 +403,33 @@ def features(
     the words in each (article id, paragraph) of the top articles) and more in the sentences
     beside its own (neighbour_cover, neighbour_coverage per top article), in its article's
     title and body (article_rank), whether its title or lead says the words together
-    (phrases: article_phrases of the top articles), and whether it is of the facet the words name
-    (money for "profits"). Figures where the words are nowhere are left out, except, with
-    facet_alone, the facet's own figures. Only weights.rarity is read."""
+    (phrases: article_phrases of the top articles), whether it is of the facet the words name
+    (money for "profits"), the words its sentence holds only in another form (loose_coverage)
+    and whether its sentence and title hold every word between them. Figures where the words
+    are nowhere are left out, except, with facet_alone, the facet's own figures. Only
+    weights.rarity is read."""
     w = weights or WEIGHTS
     query = query_weights(words, w.rarity)
     seen: set[tuple[str, int]] = set()
     out: list[Featured] = []
     title_cache: dict[str, float] = {}
+    title_stems: dict[str, set[str]] = {}
     for sf in figures:
         key = (sf.article.id, sf.figure.start)
         if key in seen:
             continue
         seen.add(key)
         f = sf.figure
-        own = sentence_stems(sf.sentence) | stems(f"{f.unit or ''} {f.referent or ''}")
+        unit = stems(f"{f.unit or ''} {f.referent or ''}")
+        own = sentence_stems(sf.sentence) | unit
         in_sentence = _coverage(query, own)
         if sf.article.id not in title_cache:
-            title_cache[sf.article.id] = _coverage(query, stems(sf.article.title))
+            title_stems[sf.article.id] = stems(sf.article.title)
+            title_cache[sf.article.id] = _coverage(query, title_stems[sf.article.id])
         title = title_cache[sf.article.id]
+        in_title = title_stems[sf.article.id]
+        whole = float(bool(query) and all(q in own or q in in_title for q in query))
+        heads = sentence_heads(sf.sentence)
         article = article_rank.get(sf.article.id, 0.0)
         para = max(
             0.0, (paragraph_cover or {}).get((sf.article.id, sf.paragraph), 0.0) - in_sentence
@@ -383,6 +449,8 @@ def features(
             article,
             float(of_facet),
             (phrases or {}).get(sf.article.id, 0.0),
+            loose_coverage(query, own, heads | {h[:LOOSE_MIN] for h in unit}),
+            whole,
         )
         strong = bool(in_sentence or para or title or (facet_alone and of_facet))
         out.append(Featured(sf, x, in_sentence > 0, strong))

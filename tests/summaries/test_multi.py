@@ -275,3 +275,66 @@ def test_a_short_pages_closing_line_weighs_as_deep_not_as_early() -> None:
     assert multi._weights()[multi.FEATURES.index("depth")] < 0
     picked = summarize_story(docs, 3)
     _check(docs, picked)
+
+
+def _story(pronoun: str) -> list[StoryDoc]:
+    """Two outlets on one bridge closure; the second source's engineer speaks to `pronoun`."""
+    first = (
+        "The council will close the Avon bridge for repairs from Monday, officials said.\n"
+        "Drivers will be sent on a diversion through the town centre during the work.\n"
+        "The bridge was built in 1962 and carries about 20,000 vehicles a day."
+    )
+    second = (
+        "The Avon bridge is to shut on Monday so that cracked supports can be repaired.\n"
+        f"Engineers told {pronoun} the supports had cracked during the storms last winter.\n"
+        "Buses will keep running but several stops will move while the road is closed."
+    )
+    return [
+        StoryDoc("a", "Bridge to close", first, "2024-05-01"),
+        StoryDoc("b", "Bridge shut for repairs", second, "2024-05-01"),
+    ]
+
+
+def test_a_sentence_in_the_first_person_rates_as_it_would_in_the_third() -> None:
+    # "told me" and "told him" report the same fact: the learned rating gives the first
+    # person no bonus (its weight changed sign from one fold of the tune half to the next,
+    # and leaving it out lifted every held-out margin), so both stories get the same summary.
+    import numpy as np
+
+    from summaries import multi
+    from summaries.terms import Stems
+
+    ratings, picks = [], []
+    for pronoun in ("me", "him"):
+        docs = _story(pronoun)
+        stems, vocabulary = Stems(), {}
+        candidates = [
+            c for i, d in enumerate(docs) for c in multi._candidates(i, d, vocabulary, stems)
+        ]
+        names, weights = multi._active()
+        _, features = multi.story_features(docs, candidates, vocabulary, stems, names=names)
+        ratings.append(features @ weights)
+        picked = summarize_story(docs, 2)
+        _check(docs, picked)
+        picks.append([(p.article_id, p.sentence.text.replace(f" {pronoun} ", " ")) for p in picked])
+    assert np.allclose(ratings[0], ratings[1])
+    assert picks[0] == picks[1]
+
+
+def test_a_summary_computes_only_the_features_that_weigh() -> None:
+    # The rating from the features with a non-zero learned weight equals the rating from all
+    # FEATURES times all weights: leaving the others uncomputed changes no summary.
+    import numpy as np
+
+    from summaries import multi
+    from summaries.terms import Stems
+
+    docs = _seeds()
+    stems, vocabulary = Stems(), {}
+    candidates = [c for i, d in enumerate(docs) for c in multi._candidates(i, d, vocabulary, stems)]
+    names, weights = multi._active()
+    assert set(names) < set(multi.FEATURES)
+    _, every = multi.story_features(docs, candidates, vocabulary, stems)
+    _, active = multi.story_features(docs, candidates, vocabulary, stems, names=names)
+    assert active.shape == (len(candidates), len(names))
+    assert np.allclose(active @ weights, every @ multi._weights())
