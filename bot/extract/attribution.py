@@ -32,6 +32,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     SURNAME_TITLES,
     TEMPORAL,
     TITLES,
+    role_nouns,
     verb_forms,
 )
 
@@ -305,7 +306,8 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         body = _body_of(toks, i, j)
         if body is not None:
             return body
-        if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
+        if i > 0 and toks[i - 1].low in PREPS and m.kind != "org" and toks[i].low not in NOT_NAME:
+            # "on Thursday Mr Blair": the preposition takes the day, not the name after it
             titled = (  # "Secretary of State John Kerry"
                 toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
             )
@@ -328,6 +330,10 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         if toks[i].low not in NOT_NAME and not possessive(toks[j - 1].text):
             surface = " ".join(x.text for x in toks[i : j + 1])
             return Mention(surface, "org", toks[i].start, t.end, (), surface)
+    if t.low in role_nouns() and not t.cap and t.low not in NOMINAL_HEADS:
+        described = _described(toks, j)  # "The Spectator editor told": descriptions.py
+        if described is not None:
+            return described
     if t.low in NOMINAL_HEADS:
         i = j
         while (
@@ -343,6 +349,29 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         titles = tuple(x.low for x in toks[i : j + 1])
         return Mention(None, "nominal", toks[i].start, t.end, titles=titles)
     return None
+
+
+def _described(toks: list[Token], j: int) -> Mention | None:
+    """ "the two-time champion", "The Spectator editor": "the", up to four words, and a role
+    noun at toks[j] (lexicon.role_nouns), as a nominal mention; else None ("a champion" is
+    nobody the article named)."""
+    i = j
+    while (
+        i - 1 >= 0
+        and j - i < 5
+        and toks[i - 1].text[0].isalnum()
+        and toks[i - 1].low not in PREPS
+        and toks[i - 1].low not in CUES
+        and not possessive(toks[i - 1].text)
+    ):
+        i -= 1
+        if toks[i].low in DETERMINERS:
+            break
+    if toks[i].low != "the":
+        return None
+    return Mention(
+        None, "nominal", toks[i].start, toks[j].end, tuple(x.low for x in toks[i : j + 1])
+    )
 
 
 _JOINERS = frozenset("of for".split())
@@ -523,6 +552,16 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
             and (k + 1 >= n or toks[k + 1].text in PUNCT)
         ):  # "according to the magazine": bodies.py resolves it
             return Mention(None, "nominal", toks[j].start, t.end, (toks[j].low, t.low))
+        if (
+            t.low in role_nouns()
+            and not t.cap
+            and best is None
+            and toks[j].low == "the"
+            and not _name_follows(toks, k + 1)
+        ):  # "said the two-time champion": descriptions.py
+            return Mention(
+                None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])
+            )
         if t.low in NOMINAL_HEADS and best is None and not _name_follows(toks, k + 1):
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])

@@ -40,6 +40,7 @@ from bot.extract.cue_subjects import (
     cue_subject_before,
     described_subject,
     lead_in_subject,
+    surname_word,
     with_modal,
     with_subject,
 )
@@ -93,24 +94,33 @@ _NEW_SUBJECT = frozenset("He She They".split())
 
 
 def speaker_from_frame(
-    doc: ArticleDoc, fr: Frame, ended: bool = False
+    doc: ArticleDoc, fr: Frame, ended: bool = False, open_end: bool = False
 ) -> tuple[Mention | None, str | None, bool]:
     """(mention, cue, found_cue) from the words right after the quote, else before it; when
     a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ...", or
     "... telling her, “...!” She replied ..." after a quote that ended its sentence), the
-    words before it first."""
+    words before it first. open_end: the quote ends on a word, no punctuation, so a cue
+    after it that a colon closes introduces the next quote ('he declared: "..." before
+    quickly adding: "..."'), not this one."""
     if (
         fr.before
         and fr.after
         and (
             fr.after[0].low in _COORD
             or (ended and (fr.after[0].text in _NEW_SUBJECT or fr.before[-1].text == ":"))
+            or (open_end and fr.after[0].text != "," and _colon_cue(fr.after))
         )
     ):
         found = _frame_speaker(doc, fr, after_first=False)
         if found[2]:
             return found
     return _frame_speaker(doc, fr, after_first=True)
+
+
+def _colon_cue(after: list[Token]) -> bool:
+    """A speech cue in the words after a quote is closed by a colon: it opens the next quote."""
+    ci = cue_index(after[:12])
+    return ci is not None and ci + 1 < len(after) and after[ci + 1].text == ":"
 
 
 def _frame_speaker(
@@ -129,7 +139,7 @@ def _frame_speaker(
             return subject_after(after, ci + 1), "according to", True
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
         if m is None:
-            m = cue_subject_after(after, ci)
+            m = cue_subject_after(after, ci) or surname_word(doc, after, ci + 1)
             if m is not None and m.kind == "pronoun" and _clause_goes_on(after, m):
                 m = None  # "and said she should ...": the reported clause's subject
         if m is None:
@@ -165,7 +175,11 @@ def _frame_speaker(
         cue = with_modal(before, ci)
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = cue_subject_before(doc, before, ci) or _relative_head(before, ci)
+        m = (
+            cue_subject_before(doc, before, ci)
+            or _relative_head(before, ci)
+            or surname_word(doc, before, ci - 1)
+        )
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
             if m is not None and m.kind != "pronoun" and _finite_verb_after(before, m):

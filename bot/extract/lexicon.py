@@ -525,6 +525,14 @@ def common_words() -> frozenset[str]:
     return frozenset(data.split())
 
 
+@cache
+def role_nouns() -> frozenset[str]:
+    """Nouns that stand beside a named speaker as a description ("the two-time champion",
+    "the actor"), counted from the tune halves by bench/count_role_nouns.py."""
+    data = resources.files("bot.extract").joinpath("data/role_nouns.txt").read_text("utf8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+
+
 # Words that refer back to a body of any kind ("the group said", "its report says") and words
 # that refer back to a body of that very kind ("the commission", "the magazine"): bodies.py.
 GENERIC_BODY = frozenset("organisation organization group company firm report".split())

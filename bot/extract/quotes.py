@@ -245,7 +245,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
-        mention, cue, found = speaker_from_frame(doc, fr, ended)
+        open_end = body.rstrip()[-1:].isalnum()
+        mention, cue, found = speaker_from_frame(doc, fr, ended, open_end)
         if not found:
             loose = closing_verb(fr, body)
             if loose is not None:

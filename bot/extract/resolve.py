@@ -22,7 +22,9 @@ from bot.extract.attribution import (
 )
 from bot.extract.bodies import body_referent
 from bot.extract.credible import credible_speaker
+from bot.extract.descriptions import described_person
 from bot.extract.gender import given_names
+from bot.extract.lexicon import role_nouns
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
@@ -79,6 +81,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
+            roles = [w for w in m.titles if w in role_nouns()]
+            if roles and m.titles[0] == "the":  # "said the two-time champion"
+                return described_person(doc, m, roles[-1])
             return None
         head = heads[-1]
         k = bisect.bisect_left(doc.person_starts, m.start) - 1
