@@ -453,6 +453,8 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 # letters after a name that are no part of it ("Paul Boateng MP", "Michael Mansfield QC")
 POST_NOMINALS = frozenset("MP MEP MSP MLA AM QC KC OBE MBE CBE KBE".split())
+# members of a body written as the plural of their letters: "the MPs said" (resolve.py)
+MEMBERS = frozenset(f"{p}s" for p in "MP MEP MSP MLA AM".split())
 
 
 def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:

@@ -14,6 +14,7 @@ from bot.extract.attribution import (
     AUX,
     BELIEF_CUES,
     DETERMINERS,
+    MEMBERS,
     NOMINAL_HEADS,
     NOT_NAME,
     OBJECT_CUES,
@@ -122,7 +123,12 @@ def cue_subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention |
     m = subject_before(toks, ci)
     if m is None and is_participle(toks[ci].low):
         m = with_subject(toks, ci)
-    if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
+    if (
+        m is not None
+        and m.kind in ("person", "name")
+        and m.name not in MEMBERS  # "the MPs said": a body's members (resolve.py)
+        and place_like(doc, toks, m)
+    ):
         return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
         return m

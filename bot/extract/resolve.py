@@ -13,6 +13,7 @@ import re
 from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
 from bot.extract.attribution import (
     BODY_REFERENTS,
+    MEMBERS,
     NOMINAL_HEADS,
     PERSON_PRONOUNS,
     SURNAME_TITLES,
@@ -20,7 +21,7 @@ from bot.extract.attribution import (
     Mention,
     surname,
 )
-from bot.extract.bodies import body_referent
+from bot.extract.bodies import body_referent, members_body
 from bot.extract.credible import credible_speaker
 from bot.extract.descriptions import described_person
 from bot.extract.gender import given_names
@@ -35,6 +36,10 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
+        if m.name in MEMBERS and doc.text[max(0, m.start - 4) : m.start].lower() == "the ":
+            # "the MPs said" after "The Constitutional Affairs Select Committee said": the
+            # members speak for the one body named just before, else nobody
+            return _spoken_for(doc, members_body(doc, m.start))
         if (
             m.kind == "name"
             and " " not in m.name
