@@ -10,6 +10,7 @@ Precision first. The one person named in the description's own paragraph before 
 with several named there, the one the story was just talking about (antecedents.refer_back),
 else nobody. With nobody named there: that person when the article gives nobody else the
 role, else the one person the article gives the role to; else nobody (two fit, or none).
+Two people given the role, with neither named in the paragraph: nobody.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def described_person(doc: Doc, m: Mention, head: str) -> str | None:
     if para:
         return near if near in para else None
     held = holders(doc, head)
+    if len(held) > 1:
+        return None  # "City coach Tom Walsh and United coach Peter Grant": either
     if near is not None and (not held or near in held):
         return near
     if near is None and len(held) == 1:

@@ -107,8 +107,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             and head not in BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
         ):
-            # "the former pollster said": the person the article was just talking about
-            return refer_back(doc, m.start, "")
+            # "the former pollster said": the person the article was just talking about,
+            # unless the article gives the role to someone else too (descriptions.py)
+            return described_person(doc, m, head)
         return None
     return None
 

@@ -1,0 +1,112 @@
+"""/who said through the real core on BBC-shaped articles whose speaker is described, not
+named, at the cue: "said the two-time champion", "The Spectator editor told", "the MPs said",
+"is saying:", "quickly adding:", "said Friday". The person or body the article means is
+named; where two people fit the description the quote is unattributed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.app import ingest_sources, open_core
+from bot.model import Reply, Request
+
+ARTICLES = {
+    "sport/901": (
+        "Bekele eyes cross country double\n\n"
+        "Ethiopia's Kenenisa Bekele, the world cross country champion, will defend both his "
+        'titles in March. "I am in good shape and I want to win again," said Bekele.\n\n'
+        "- Britain's Paula Radcliffe has also not ruled out running in the championships. "
+        '"The World Cross Country is an event which is very special to me and a definite '
+        'possibility," said the two-time champion.\n'
+    ),
+    "politics/902": (
+        "Johnson says Blair should stay out of row\n\n"
+        "Mr Livingstone has refused to apologise to the reporter. However, Boris Johnson, who "
+        'edits the Spectator, said Mr Blair "should butt out of" the row. "I don\'t see why '
+        'the prime minister has to get involved in this quarrel at all," The Spectator editor '
+        "told BBC Radio 4's Today programme.\n"
+    ),
+    "politics/903": (
+        "Parents need fairer access, MPs say\n\n"
+        "The Constitutional Affairs Select Committee said courts should be a last resort for "
+        "separated parents. But they rejected calls for a legal presumption of equal time.\n\n"
+        'Currently the interests of the child come first. "A template imposed on all families '
+        'would put the welfare of children in second place," the MPs said.\n'
+    ),
+    "politics/904": (
+        "Blair sets out his third-term vision\n\n"
+        "Tony Blair will set out Labour's vision for a third term this week. And on Thursday "
+        'Mr Blair is saying: "I want to talk about the central purpose of New Labour, which '
+        'is personal prosperity for all."\n\n'
+        "At his press conference he grew irritated with questions. Although in the next breath "
+        'he declared: "I get increasingly alarmed by what I read in the newspapers" before '
+        'catching himself on and quickly adding: "In so far as I read them of course."\n'
+    ),
+    "sport/905": (
+        "England win the Dubai Sevens\n\n"
+        "England beat Fiji 26-22 to win the Dubai Sevens. Mike Friday's England side matched "
+        "their opponents for pace and power in the final.\n\n"
+        '"To be honest, England have wanted to win in Dubai for a very long time now," said '
+        "Friday.\n"
+    ),
+    "sport/906": (
+        "Coaches clash before the derby\n\n"
+        "City coach Tom Walsh and United coach Peter Grant both named unchanged sides for "
+        "Saturday's derby, and both called for calm on the terraces after last year's trouble "
+        "at the ground.\n\n"
+        '"We have to keep our heads whatever happens on the pitch," said the coach.\n'
+    ),
+}
+
+
+async def _ask(tmp_path: Path, line: str) -> Reply:
+    data = tmp_path / "bbc_described.jsonl"
+    if not data.exists():
+        rows = [{"id": k, "title": v.split("\n")[0], "text": v} for k, v in ARTICLES.items()]
+        data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf8")
+    async with open_core(tmp_path / "store.db") as core:
+        if not await core.store.article_count():
+            await ingest_sources(core, [str(data)])
+        command, _, args = line.lstrip("/").partition(" ")
+        return await core.handle(Request(command=command, args=args))
+
+
+def _label(reply: Reply, words: str) -> str:
+    items = [item for s in reply.sections for item in (*s.quotes, *s.items)]
+    return next(i.label for i in items if words in i.text)
+
+
+async def test_a_role_description_is_the_person_of_its_paragraph(tmp_path: Path) -> None:
+    # Bekele is the article's other "champion"; the paragraph is Radcliffe's
+    reply = await _ask(tmp_path, "/who said definite possibility")
+    assert _label(reply, "definite possibility") == "Paula Radcliffe"
+
+
+async def test_a_titled_description_is_the_person_just_quoted(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said quarrel")
+    assert _label(reply, "involved in this quarrel") == "Boris Johnson"
+
+
+async def test_two_people_fit_the_description_so_it_is_unattributed(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said keep our heads")
+    assert _label(reply, "keep our heads") == "unattributed"
+
+
+async def test_the_mps_are_the_committee_named_before(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said template imposed")
+    assert _label(reply, "template imposed") == "Constitutional Affairs Select Committee"
+
+
+async def test_is_saying_and_quickly_adding_name_the_speaker(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said central purpose")
+    assert _label(reply, "central purpose") == "Tony Blair"
+    reply = await _ask(tmp_path, "/who said in so far as I read them")
+    assert _label(reply, "In so far as I read them") == "Tony Blair"
+    reply = await _ask(tmp_path, "/who said increasingly alarmed")
+    assert _label(reply, "increasingly alarmed") == "Tony Blair"
+
+
+async def test_a_weekday_word_is_the_surname_the_article_gives(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said wanted to win in Dubai")
+    assert _label(reply, "wanted to win in Dubai") == "Mike Friday"
