@@ -34,6 +34,10 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     """The person a he/she (or a definite description: pronoun "") at pos refers to: the
     last named speaker within PRONOUN_WINDOW it fits, unless a nearer subject or a rival
     intervenes, else the subject of a recent sentence (gender.py decides who fits)."""
+    last = last_speaker(doc, pos - CHAIN_WINDOW, pos)
+    asked = _addressee(doc, last[0] if last else max(0, pos - CHAIN_WINDOW), pos, pronoun)
+    if asked is not None:  # "Those allegations were put to Wenger ... he said": Wenger
+        return asked or None
     k = bisect.bisect_left(doc.speaker_starts, pos) - 1
     while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
         k >= 0
@@ -59,6 +63,41 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+# a question or claim put to someone: "Those allegations were put to Wenger", "the question
+# was posed to Mr Blair" (the person it was put to answers it)
+_PUT_TO = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:put|posed|addressed|directed|read)\s+to\s+"
+)
+
+
+def _addressee(doc: Doc, lo: int, pos: int, pronoun: str) -> str | None:
+    """The person something was put to, passively, in a sentence after lo (the last speaker)
+    and before the he/she at pos: they answer it. "" (nobody) when they do not fit the
+    pronoun; None when nothing was put to anyone."""
+    sent_lo = doc.sentences[sentence_index(doc, lo)].end if doc.sentences else lo
+    found = None
+    for m in _PUT_TO.finditer(doc.text, sent_lo, pos):
+        if not doc.masked(m.start()):
+            found = m
+    if found is None:
+        return None
+    k = bisect.bisect_left(doc.person_starts, found.end())
+    if k >= len(doc.persons) or doc.persons[k].start != found.end() + _skip_title(doc, found):
+        return None
+    name = doc.persons[k].name
+    if not name:
+        return None
+    name = expand(doc, name)
+    return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+
+
+def _skip_title(doc: Doc, m: re.Match[str]) -> int:
+    """Characters of an honorific right after m ("put to Mr Blair": the name starts later)."""
+    t = re.match(r"(?:[A-Z][a-z]{0,3}\.?\s+)?", doc.text[m.end() : m.end() + 6])
+    word = t.group(0).strip().rstrip(".").lower() if t else ""
+    return len(t.group(0)) if t and word in ("mr", "mrs", "ms", "dr", "sir", "lord") else 0
 
 
 CHAIN_WINDOW = 3 * PRONOUN_WINDOW

@@ -247,6 +247,8 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
             prev = cue_index(toks[:j], reverse=True)
             if prev is not None and j - prev <= 3:  # "Nefzi said, adding"
                 return subject_before(toks, prev) or subject_after(toks, prev)
+            if thing_opens(toks, j):
+                return None  # "The poster shows Mr Howard ..., saying:": the poster's words
             return clause_subject(toks, 0, j)
         return _appositive_subject(toks, j)
     m = np_ending_at(toks, j)
@@ -255,6 +257,25 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
         if rel is not None:
             return rel
     return m
+
+
+def thing_opens(toks: list[Token], j: int) -> bool:
+    """The clause in toks[:j] opens with a lowercase noun phrase that names no role ("The
+    poster shows Mr Howard ..."), then a verb: its subject is a thing, and a name after the
+    verb is its object, not who a participle after the clause ("saying") has speak."""
+    k = 1 if toks and toks[0].low in ("but", "and", "yet", "so") else 0
+    if k >= j or toks[k].low not in ("the", "a", "an", "this", "its", "their"):
+        return False
+    e = k + 1
+    while e < j and e - k <= 3 and toks[e].text.isalpha() and not toks[e].cap:
+        e += 1
+    if e == k + 1 or e >= j:
+        return False
+    head, verb = toks[e - 2], toks[e - 1]
+    if e - 1 == k + 1:
+        return False  # "the poster" alone, then a name: no verb seen
+    role = head.low in TITLES or head.low in NOMINAL_HEADS or head.low in role_nouns()
+    return not role and verb.low.endswith(("s", "ed")) and toks[e].cap
 
 
 PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-", ".", "!", "?", "“", "”", '"'})

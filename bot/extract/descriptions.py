@@ -1,16 +1,19 @@
 """Who a role description stands for: "said the two-time champion", "The Spectator editor told".
 
-A BBC story names someone once and then describes them ("Radcliffe ... said the two-time
-champion"). The article itself says which descriptions belong to whom: a role word right
+A BBC story names someone once and then describes them ("Britain's Paula Radcliffe has ...
+said the two-time champion"). The article itself says which descriptions belong to whom: a role word right
 before a name ("the actor Marlon Brando", "Dutchman Jaap Stam") or closing an apposition
 after it ("Paula Radcliffe, the two-time champion,"). The role words are a data table counted
 from the tune halves (data/role_nouns.txt, bench/count_role_nouns.py).
 
-Precision first. The one person named in the description's own paragraph before it wins;
-with several named there, the one the story was just talking about (antecedents.refer_back),
-else nobody. With nobody named there: that person when the article gives nobody else the
-role, else the one person the article gives the role to; else nobody (two fit, or none).
-Two people given the role, with neither named in the paragraph: nobody.
+Precision first. Someone the article gives the role to, or someone named in the
+description's paragraph, may be meant; the answer is the one person both ways point to:
+the one person named in the paragraph before it (or, with several named there, the one the
+story was just talking about, antecedents.refer_back), when the article gives nobody else
+the role; with nobody named there, the person the story was just talking about when nobody
+else holds the role, else the one holder. Two people who fit, or a paragraph's person and a
+different holder of the role (Radcliffe's paragraph, but Bekele the article's "champion"):
+nobody.
 """
 
 from __future__ import annotations
@@ -52,12 +55,12 @@ def holders(doc: Doc, noun: str) -> set[str]:
 def described_person(doc: Doc, m: Mention, head: str) -> str | None:
     """The person "the <...> head" at m refers to, or None (abstain)."""
     para = _named_in_paragraph(doc, m.start)
+    held = holders(doc, head)
     if len(para) == 1:  # "- Britain's Paula Radcliffe has ... said the two-time champion"
-        return para[0]
+        return para[0] if not held or para[0] in held else None
     near = refer_back(doc, m.start, "")
     if para:
-        return near if near in para else None
-    held = holders(doc, head)
+        return near if near in para and (not held or near in held) else None
     if len(held) > 1:
         return None  # "City coach Tom Walsh and United coach Peter Grant": either
     if near is not None and (not held or near in held):

@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     CUES,
     NOUN_CUES,
     OBJECT_CUES,
+    PUNCT,
     SPEECH_CUES,
     Mention,
     Token,
@@ -33,6 +34,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
     surname,
+    thing_opens,
     tokens,
 )
 from bot.extract.cue_subjects import (
@@ -201,7 +203,8 @@ def _frame_speaker(
             is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
         ):
             lead = _after_closed_quote(doc, fr.full_before, before[ci].start)
-            m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
+            if not (m is None and is_participle(before[ci].low) and thing_opens(lead, len(lead))):
+                m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is None and len(after) > 1 and after[0].low == "by" and before:
@@ -360,6 +363,27 @@ def _closing_cue(after: list[Token], i: int, described: bool) -> bool:
         return True
     nxt = after[i + 1].text if i + 1 < len(after) else "."
     return described and after[i].low.endswith("ed") and nxt in ".,;!?"
+
+
+_READS = frozenset("read reads".split())
+_READ_DOCS = frozenset("statement report".split())
+
+
+def document_reads(fr: Frame) -> tuple[Mention, str] | None:
+    """`"...," a BBC statement read.`: a statement or report that "reads" the quote, right
+    after it and ending the sentence; resolve.py names its issuer."""
+    after = fr.after
+    for i in range(1, min(len(after), 7)):
+        if after[i].low in _READS and not after[i].cap and after[i - 1].low in _READ_DOCS:
+            if i + 1 < len(after) and after[i + 1].text not in ".,;":
+                return None
+            if after[0].low not in ("a", "an", "the", "its") or any(
+                t.text in PUNCT for t in after[:i]
+            ):
+                return None
+            titles = tuple(t.low for t in after[:i])
+            return Mention(None, "nominal", after[0].start, after[i - 1].end, titles), after[i].low
+    return None
 
 
 def _clause_goes_on(toks: list[Token], m: Mention) -> bool:

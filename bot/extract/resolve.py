@@ -86,7 +86,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
-            roles = [w for w in m.titles if w in role_nouns()]
+            roles = [w for w in m.titles if w in role_nouns() and w not in BODY_HEADS]
             if roles and m.titles[0] == "the":  # "said the two-time champion"
                 return described_person(doc, m, roles[-1])
             return None

@@ -1,7 +1,8 @@
 """/who said through the real core on BBC-shaped articles whose speaker is described, not
 named, at the cue: "said the two-time champion", "The Spectator editor told", "the MPs said",
-"is saying:", "quickly adding:", "said Friday". The person or body the article means is
-named; where two people fit the description the quote is unattributed."""
+"is saying:", "quickly adding:", "said Friday", "a BBC statement read", a "he" after
+allegations "were put to" someone. The person or body the article means is named; where two
+people fit the description, or the words are a poster's, the quote is unattributed."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from bot.app import ingest_sources, open_core
 from bot.model import Reply, Request
 
 ARTICLES = {
+    "sport/900": (
+        "Bekele eyes cross country title\n\n"
+        "Ethiopia's Kenenisa Bekele, the world cross country champion, will defend his title "
+        'in March. "I am in good shape and I want to win again," said Bekele.\n\n'
+        "- Britain's Paula Radcliffe has also not ruled out running in the race. \"It is "
+        'an event which is very special to me and a real option," said the champion.\n'
+    ),
     "sport/901": (
         "Bekele eyes cross country double\n\n"
-        "Ethiopia's Kenenisa Bekele, the world cross country champion, will defend both his "
+        "Ethiopia's Kenenisa Bekele, the world record holder, will defend both his "
         'titles in March. "I am in good shape and I want to win again," said Bekele.\n\n'
         "- Britain's Paula Radcliffe has also not ruled out running in the championships. "
         '"The World Cross Country is an event which is very special to me and a definite '
@@ -57,6 +65,33 @@ ARTICLES = {
         "at the ground.\n\n"
         '"We have to keep our heads whatever happens on the pitch," said the coach.\n'
     ),
+    "sport/907": (
+        "Ferguson attacks Wenger over tunnel row\n\n"
+        "Sir Alex Ferguson has accused Arsene Wenger of failing to control his players. "
+        '"To not apologise for the behaviour of the players to another manager is '
+        "unthinkable,\" Ferguson said on Saturday. \"It's a disgrace, but I don't expect him "
+        "ever to apologise, he's that type of person. He never changes and he never will "
+        'whatever anybody says to him about it."\n\n'
+        "Those allegations were put to Wenger after Saturday's game at Bolton, which Arsenal "
+        "lost. At first he said only: \"I've always been consistent with that story and told "
+        'you nothing happened."\n'
+    ),
+    "entertainment/908": (
+        "Eminem tops the album chart\n\n"
+        "The rapper was criticised after a performance on Top of the Pops in April led 12 "
+        'viewers to complain. The complaints were upheld by the BBC. "The performer had been '
+        'asked to tone his act down after rehearsal," a BBC statement read. "His gestures '
+        'had gone beyond what is expected."\n'
+    ),
+    "politics/909": (
+        "Labour poster row deepens\n\n"
+        "Labour has been accused of using offensive images in its election posters.\n\n"
+        'The poster shows Mr Howard hypnotising people with a pocket watch, saying: "I can '
+        'spend the same money twice." Tory leader Michael Howard said the image was '
+        "offensive.\n\n"
+        "On Wednesday the Tories unveiled a poster which pictured Tony Blair and Gordon Brown "
+        'under the words "How can they fight crime when they are fighting each other?"\n'
+    ),
 }
 
 
@@ -78,9 +113,17 @@ def _label(reply: Reply, words: str) -> str:
 
 
 async def test_a_role_description_is_the_person_of_its_paragraph(tmp_path: Path) -> None:
-    # Bekele is the article's other "champion"; the paragraph is Radcliffe's
+    # the paragraph is Radcliffe's, and nobody else is called a champion
     reply = await _ask(tmp_path, "/who said definite possibility")
     assert _label(reply, "definite possibility") == "Paula Radcliffe"
+
+
+async def test_a_paragraphs_person_and_another_holder_of_the_role_is_unattributed(
+    tmp_path: Path,
+) -> None:
+    # the paragraph is Radcliffe's, but the article calls Bekele the champion
+    reply = await _ask(tmp_path, "/who said a real option")
+    assert _label(reply, "a real option") == "unattributed"
 
 
 async def test_a_titled_description_is_the_person_just_quoted(tmp_path: Path) -> None:
@@ -110,3 +153,26 @@ async def test_is_saying_and_quickly_adding_name_the_speaker(tmp_path: Path) -> 
 async def test_a_weekday_word_is_the_surname_the_article_gives(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said wanted to win in Dubai")
     assert _label(reply, "wanted to win in Dubai") == "Mike Friday"
+
+
+async def test_he_after_a_question_put_to_someone_is_that_person(tmp_path: Path) -> None:
+    # the last speaker is Ferguson; the allegations were then put to Wenger, who answers
+    reply = await _ask(tmp_path, "/who said consistent with that story")
+    assert _label(reply, "consistent with that story") == "Arsene Wenger"
+
+
+async def test_a_statement_that_reads_speaks_for_its_issuer(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said gone beyond what is expected")
+    assert _label(reply, "gone beyond what is expected") == "BBC"
+    reply = await _ask(tmp_path, "/who said tone his act down")
+    assert _label(reply, "tone his act down") == "BBC"
+
+
+async def test_words_on_a_poster_are_not_the_person_pictured(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said same money twice")
+    assert _label(reply, "same money twice") == "unattributed"
+    howard = await _ask(tmp_path, "/who said Michael Howard")
+    items = [i for s in howard.sections for i in (*s.quotes, *s.items)]
+    assert not any("same money twice" in i.text for i in items)
+    reply = await _ask(tmp_path, "/who said fighting each other")
+    assert _label(reply, "fighting each other") == "unattributed"
