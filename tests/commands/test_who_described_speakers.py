@@ -92,6 +92,11 @@ ARTICLES = {
         "On Wednesday the Tories unveiled a poster which pictured Tony Blair and Gordon Brown "
         'under the words "How can they fight crime when they are fighting each other?"\n'
     ),
+    "business/912": (
+        "Markets close higher\n\n"
+        'Shares rose in London. "Investors are feeling much better about the outlook for '
+        'growth," said analyst John Baxter on Friday. Markets are closed on Saturday.\n'
+    ),
 }
 
 
@@ -176,3 +181,8 @@ async def test_words_on_a_poster_are_not_the_person_pictured(tmp_path: Path) -> 
     assert not any("same money twice" in i.text for i in items)
     reply = await _ask(tmp_path, "/who said fighting each other")
     assert _label(reply, "fighting each other") == "unattributed"
+
+
+async def test_a_weekday_is_no_person_when_nobody_bears_it_as_a_surname(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said feeling much better")
+    assert _label(reply, "feeling much better") == "John Baxter"
