@@ -197,8 +197,10 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
         if (
             sent is not None
             and sent.start > lo
-            and doc.person_subject[k]
-            and opens_sentence(doc.text, sent.start, p.start)
+            and (
+                (doc.person_subject[k] and opens_sentence(doc.text, sent.start, p.start))
+                or _opens_last_clause(doc, sent.end, p.start, p.end, pos)
+            )
             and p.name
             and doc.fits(p.name, pronoun)
             and _report_sayer(doc, p.start) is None
@@ -207,6 +209,26 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             return expand(doc, p.name)
         k -= 1
     return None
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+\Z")
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|have|will|would|says|said)\b")
+
+
+def _opens_last_clause(doc: Doc, sent_end: int, start: int, end: int, pos: int) -> bool:
+    """The name opens the clause after "and"/"but" that ends the sentence right before pos,
+    with its verb ("... leaders Barcelona and Owen is confident Real can close the gap. He
+    added"): the nearest subject, as if it opened the sentence."""
+    if doc.sentences[sentence_index(doc, pos)].start < sent_end - 1:
+        return False  # not the sentence right before the he/she
+    if doc.text[sent_end:pos].strip(" \n\"“”'’").count(".") > 0:
+        return False
+    text = doc.text
+    if _AND_BEFORE.search(text, max(0, start - 6), start) is None:
+        return False
+    if _VERB_AFTER.match(text, end) is None:
+        return False
+    return "," not in text[end:sent_end] and ";" not in text[end:sent_end]
 
 
 _INVERTED_CUE = re.compile(r",\s*(?:he|she)\s+\w+\s*[,.]")
@@ -294,14 +316,20 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
         cur_sent = sentence_index(doc, doc.persons[j].start)
         # first subject-like mention of that sentence
         first = None
+        last_clause = None  # "... and Owen is confident ...": the subject nearest the he/she
         while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
-            if (
-                doc.person_subject[j]
-                and doc.fits(doc.persons[j].name, pronoun)
-                and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
+            p = doc.persons[j]
+            if doc.fits(p.name, pronoun) and (
+                not pronoun or person_speaker(doc, expand(doc, p.name or ""))
             ):  # he/she is never a body or a place ("China may outnumber ... he says")
-                first = j
+                if doc.person_subject[j]:
+                    first = j
+                if last_clause is None and _opens_last_clause(
+                    doc, doc.sentences[cur_sent].end, p.start, p.end, pos
+                ):
+                    last_clause = j
             j -= 1
+        first = last_clause if last_clause is not None else first
         if first is not None and _opened_by_pronoun(doc, cur_sent, pronoun):
             # "He pointed out that Franz Ferdinand ...": the sentence is about the same "he"
             # as the pronoun, so a name inside it is not who "he" is: look further back

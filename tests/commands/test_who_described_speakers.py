@@ -81,7 +81,8 @@ ARTICLES = {
         "The rapper was criticised after a performance on Top of the Pops in April led 12 "
         'viewers to complain. The complaints were upheld by the BBC. "The performer had been '
         'asked to tone his act down after rehearsal," a BBC statement read. "His gestures '
-        'had gone beyond what is expected."\n'
+        'had gone beyond what is expected." It added: "The matter is now closed as far as '
+        'the corporation is concerned."\n'
     ),
     "politics/909": (
         "Labour poster row deepens\n\n"
@@ -91,6 +92,15 @@ ARTICLES = {
         "offensive.\n\n"
         "On Wednesday the Tories unveiled a poster which pictured Tony Blair and Gordon Brown "
         'under the words "How can they fight crime when they are fighting each other?"\n'
+    ),
+    "sport/913": (
+        "Owen on target for Real\n\n"
+        "Michael Owen scored as Real Madrid beat Real Betis 2-1 on Sunday. "
+        '"I felt good all through the game," said Owen.\n\n'
+        "Midfielder Edu reduced the deficit after half-time but Ivan Helguera headed past the "
+        "keeper to seal victory. Victory took Real to within six points of leaders Barcelona "
+        'and Owen is confident Real can close the gap. He added: "We had several chances '
+        'and I think we can get back in touch with Barcelona."\n'
     ),
     "business/912": (
         "Markets close higher\n\n"
@@ -171,6 +181,8 @@ async def test_a_statement_that_reads_speaks_for_its_issuer(tmp_path: Path) -> N
     assert _label(reply, "gone beyond what is expected") == "BBC"
     reply = await _ask(tmp_path, "/who said tone his act down")
     assert _label(reply, "tone his act down") == "BBC"
+    reply = await _ask(tmp_path, "/who said matter is now closed")  # "It added:"
+    assert _label(reply, "matter is now closed") == "BBC"
 
 
 async def test_words_on_a_poster_are_not_the_person_pictured(tmp_path: Path) -> None:
@@ -186,3 +198,9 @@ async def test_words_on_a_poster_are_not_the_person_pictured(tmp_path: Path) -> 
 async def test_a_weekday_is_no_person_when_nobody_bears_it_as_a_surname(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said feeling much better")
     assert _label(reply, "feeling much better") == "John Baxter"
+
+
+async def test_he_is_the_subject_of_the_last_clause_before_it(tmp_path: Path) -> None:
+    # "... and Owen is confident ... He added:": Owen, not Edu who opened a sentence before
+    reply = await _ask(tmp_path, "/who said get back in touch")
+    assert _label(reply, "get back in touch") == "Michael Owen"
