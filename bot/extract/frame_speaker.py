@@ -47,7 +47,7 @@ from bot.extract.cue_subjects import (
     with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment
-from bot.extract.lexicon import FINITE
+from bot.extract.lexicon import FINITE, PHRASAL_FORMS, role_noun, role_nouns
 from bot.extract.name_checks import sentence_index
 
 
@@ -341,6 +341,9 @@ def closing_verb(fr: Frame, body: str) -> tuple[Mention, str] | None:
         m = subject_after(after, 0)
         if m is not None and m.kind in ("person", "name"):
             return m, first.low
+    inverted = _inverted_role_name(after)
+    if inverted is not None:
+        return inverted
     lead = 0  # "an angry Hollande retaliated": an article and a word or two describing them
     if after[0].low in ("a", "an", "the"):
         lead = 1
@@ -353,6 +356,39 @@ def closing_verb(fr: Frame, body: str) -> tuple[Mention, str] | None:
         m = subject_before(after, i)
         if m is not None and m.kind in ("person", "name"):
             return m, after[i].low
+    return None
+
+
+_ROLE_LINKS = frozenset("and former ex".split())
+
+
+def _inverted_role_name(after: list[Token]) -> tuple[Mention, str] | None:
+    """`"...," points out former Olympian and BBC pundit Steve Cram.`: a cue (a phrasal one
+    with its particle too), then a long role of role words and capitalised words, then a full
+    name that ends the sentence: the name."""
+    first = after[0]
+    if first.cap or not (first.low in _LOOSE_CUES or first.low in PHRASAL_FORMS):
+        return None
+    k = 1
+    if first.low in PHRASAL_FORMS:
+        if len(after) < 2 or after[1].low not in PHRASAL_FORMS[first.low]:
+            return None
+        k = 2
+    start = k
+    while k < len(after) and k - start < 12:
+        t = after[k]
+        if t.cap and t.text[0].isalpha():
+            e = run_end(after, k)
+            if e + 1 >= len(after) or after[e + 1].text in ".!?":
+                m = classify_run(after[k : e + 1])
+                if m is not None and m.kind == "person" and m.name and " " in m.name:
+                    return m, " ".join(t.low for t in after[:start])
+                return None
+            k = e + 1
+            continue
+        if not (t.low in _ROLE_LINKS or role_noun(t.low) or t.low in role_nouns()):
+            return None
+        k += 1
     return None
 
 

@@ -1,8 +1,10 @@
 """/who said through the real core on BBC-shaped articles whose speaker is described, not
-named, at the cue: "said the two-time champion", "The Spectator editor told", "the MPs said",
-"is saying:", "quickly adding:", "said Friday", "a BBC statement read", a "he" after
-allegations "were put to" someone. The person or body the article means is named; where two
-people fit the description, or the words are a poster's, the quote is unattributed."""
+named, at the cue, or named in a shape the cue readers missed: "said the two-time champion",
+"The Spectator editor told", "the MPs said", "is saying:", "quickly adding:", "said Friday",
+"a BBC statement read", "It added:", a "he" after allegations "were put to" someone, "and
+Owen is confident ... He added:", "points out former Olympian and BBC pundit Steve Cram". The
+person or body the article means is named; where two people fit the description, or the
+words are a poster's, the quote is unattributed."""
 
 from __future__ import annotations
 
@@ -101,6 +103,12 @@ ARTICLES = {
         "keeper to seal victory. Victory took Real to within six points of leaders Barcelona "
         'and Owen is confident Real can close the gap. He added: "We had several chances '
         'and I think we can get back in touch with Barcelona."\n'
+    ),
+    "sport/914": (
+        "Holmes keeps her options open\n\n"
+        "Kelly Holmes has pulled out of this weekend's indoor championships with an injury.\n\n"
+        "\"Well, it's a lot easier being the double Olympic champion than training to be at "
+        'the top," points out former Olympian and BBC pundit Steve Cram.\n'
     ),
     "business/912": (
         "Markets close higher\n\n"
@@ -204,3 +212,8 @@ async def test_he_is_the_subject_of_the_last_clause_before_it(tmp_path: Path) ->
     # "... and Owen is confident ... He added:": Owen, not Edu who opened a sentence before
     reply = await _ask(tmp_path, "/who said get back in touch")
     assert _label(reply, "get back in touch") == "Michael Owen"
+
+
+async def test_an_inverted_cue_with_a_long_role_names_the_person(tmp_path: Path) -> None:
+    reply = await _ask(tmp_path, "/who said training to be at the top")
+    assert _label(reply, "training to be at the top") == "Steve Cram"
