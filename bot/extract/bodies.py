@@ -23,6 +23,8 @@ from bot.extract.attribution import (
 from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
 from bot.extract.name_checks import Doc, sentence_index
 
+# kinds of body usually named without the kind word, so one named in full is not the only one
+_SHORT_NAMED = BODY_NOUNS | {"party"}
 _WINDOW = 3  # sentences back (besides the cue's own) where the body must be named
 
 
@@ -42,10 +44,11 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
         fit = [b for b in named if head in b.lower().split()]
         if fit:
             return fit[-1]
-        # named further back: the one body of that kind in the article ("the committee";
+        # named further back: the one body of that kind in the article ("the committee"; not
+        # "the magazine": "US magazine Rolling Stone" names the kind, then the title; not "the
+        # party": parties go by short names, "the Tories", that name no kind)
         fit = list(dict.fromkeys(b for b in bodies_named(doc, 0, lo) if head in b.lower().split()))
-        if len(fit) == 1 and m.titles == ("the", head) and head not in BODY_NOUNS:
-            # not "the magazine": "US magazine Rolling Stone" names the kind, then the title)
+        if len(fit) == 1 and m.titles == ("the", head) and head not in _SHORT_NAMED:
             return fit[0]
         if head not in GENERIC_BODY:
             return None
