@@ -23,7 +23,7 @@ from bot.extract.attribution import (
 )
 from bot.extract.bodies import body_referent, members_body
 from bot.extract.credible import credible_speaker
-from bot.extract.descriptions import described_person
+from bot.extract.descriptions import aged_person, described_person
 from bot.extract.gender import given_names
 from bot.extract.lexicon import role_nouns
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
@@ -76,7 +76,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             if full and " " in full and full.split()[-1] == m.surface:
                 return full
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
-            return refer_back(doc, m.start, "")
+            return aged_person(doc, m)
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
             return _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
         if m.titles and m.titles[-1] in BODY_REFERENTS:

@@ -110,6 +110,13 @@ ARTICLES = {
         "\"Well, it's a lot easier being the double Olympic champion than training to be at "
         'the top," points out former Olympian and BBC pundit Steve Cram.\n'
     ),
+    "sport/915": (
+        "Stam to face old club\n\n"
+        "AC Milan defender Jaap Stam, 32, returns to Old Trafford on Wednesday. Milan coach "
+        "Carlo Ancelotti, 45, has named him in his side for the Champions League tie. "
+        "Ancelotti expects a hostile reception for the Milan defence.\n\n"
+        '"United made a mistake in selling me and they know it now," said the 32-year-old.\n'
+    ),
     "business/912": (
         "Markets close higher\n\n"
         'Shares rose in London. "Investors are feeling much better about the outlook for '
@@ -217,3 +224,9 @@ async def test_he_is_the_subject_of_the_last_clause_before_it(tmp_path: Path) ->
 async def test_an_inverted_cue_with_a_long_role_names_the_person(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said training to be at the top")
     assert _label(reply, "training to be at the top") == "Steve Cram"
+
+
+async def test_an_age_description_is_the_one_person_given_that_age(tmp_path: Path) -> None:
+    # Ancelotti (45) is the last person named; the article gives Stam 32
+    reply = await _ask(tmp_path, "/who said made a mistake in selling me")
+    assert _label(reply, "made a mistake in selling me") == "Jaap Stam"
