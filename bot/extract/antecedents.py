@@ -34,6 +34,10 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     """The person a he/she (or a definite description: pronoun "") at pos refers to: the
     last named speaker within PRONOUN_WINDOW it fits, unless a nearer subject or a rival
     intervenes, else the subject of a recent sentence (gender.py decides who fits)."""
+    last = last_speaker(doc, pos - CHAIN_WINDOW, pos)
+    asked = _addressee(doc, last[0] if last else max(0, pos - CHAIN_WINDOW), pos, pronoun)
+    if asked is not None:  # "Those allegations were put to Wenger ... he said": Wenger
+        return asked or None
     k = bisect.bisect_left(doc.speaker_starts, pos) - 1
     while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
         k >= 0
@@ -59,6 +63,41 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
+
+
+# a question or claim put to someone: "Those allegations were put to Wenger", "the question
+# was posed to Mr Blair" (the person it was put to answers it)
+_PUT_TO = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:put|posed|addressed|directed|read)\s+to\s+"
+)
+
+
+def _addressee(doc: Doc, lo: int, pos: int, pronoun: str) -> str | None:
+    """The person something was put to, passively, in a sentence after lo (the last speaker)
+    and before the he/she at pos: they answer it. "" (nobody) when they do not fit the
+    pronoun; None when nothing was put to anyone."""
+    sent_lo = doc.sentences[sentence_index(doc, lo)].end if doc.sentences else lo
+    found = None
+    for m in _PUT_TO.finditer(doc.text, sent_lo, pos):
+        if not doc.masked(m.start()):
+            found = m
+    if found is None:
+        return None
+    k = bisect.bisect_left(doc.person_starts, found.end())
+    if k >= len(doc.persons) or doc.persons[k].start != found.end() + _skip_title(doc, found):
+        return None
+    name = doc.persons[k].name
+    if not name:
+        return None
+    name = expand(doc, name)
+    return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+
+
+def _skip_title(doc: Doc, m: re.Match[str]) -> int:
+    """Characters of an honorific right after m ("put to Mr Blair": the name starts later)."""
+    t = re.match(r"(?:[A-Z][a-z]{0,3}\.?\s+)?", doc.text[m.end() : m.end() + 6])
+    word = t.group(0).strip().rstrip(".").lower() if t else ""
+    return len(t.group(0)) if t and word in ("mr", "mrs", "ms", "dr", "sir", "lord") else 0
 
 
 CHAIN_WINDOW = 3 * PRONOUN_WINDOW
@@ -158,8 +197,10 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
         if (
             sent is not None
             and sent.start > lo
-            and doc.person_subject[k]
-            and opens_sentence(doc.text, sent.start, p.start)
+            and (
+                (doc.person_subject[k] and opens_sentence(doc.text, sent.start, p.start))
+                or _opens_last_clause(doc, sent.end, p.start, p.end, pos)
+            )
             and p.name
             and doc.fits(p.name, pronoun)
             and _report_sayer(doc, p.start) is None
@@ -168,6 +209,26 @@ def _sentence_subject_after(doc: Doc, lo: int, pos: int, pronoun: str) -> str | 
             return expand(doc, p.name)
         k -= 1
     return None
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+\Z")
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|have|will|would|says|said)\b")
+
+
+def _opens_last_clause(doc: Doc, sent_end: int, start: int, end: int, pos: int) -> bool:
+    """The name opens the clause after "and"/"but" that ends the sentence right before pos,
+    with its verb ("... leaders Barcelona and Owen is confident Real can close the gap. He
+    added"): the nearest subject, as if it opened the sentence."""
+    if doc.sentences[sentence_index(doc, pos)].start < sent_end - 1:
+        return False  # not the sentence right before the he/she
+    if doc.text[sent_end:pos].strip(" \n\"“”'’").count(".") > 0:
+        return False
+    text = doc.text
+    if _AND_BEFORE.search(text, max(0, start - 6), start) is None:
+        return False
+    if _VERB_AFTER.match(text, end) is None:
+        return False
+    return "," not in text[end:sent_end] and ";" not in text[end:sent_end]
 
 
 _INVERTED_CUE = re.compile(r",\s*(?:he|she)\s+\w+\s*[,.]")
@@ -255,14 +316,20 @@ def _antecedent(doc: Doc, pos: int, pronoun: str) -> str | None:
         cur_sent = sentence_index(doc, doc.persons[j].start)
         # first subject-like mention of that sentence
         first = None
+        last_clause = None  # "... and Owen is confident ...": the subject nearest the he/she
         while j >= 0 and sentence_index(doc, doc.persons[j].start) == cur_sent:
-            if (
-                doc.person_subject[j]
-                and doc.fits(doc.persons[j].name, pronoun)
-                and (not pronoun or person_speaker(doc, expand(doc, doc.persons[j].name or "")))
+            p = doc.persons[j]
+            if doc.fits(p.name, pronoun) and (
+                not pronoun or person_speaker(doc, expand(doc, p.name or ""))
             ):  # he/she is never a body or a place ("China may outnumber ... he says")
-                first = j
+                if doc.person_subject[j]:
+                    first = j
+                if last_clause is None and _opens_last_clause(
+                    doc, doc.sentences[cur_sent].end, p.start, p.end, pos
+                ):
+                    last_clause = j
             j -= 1
+        first = last_clause if last_clause is not None else first
         if first is not None and _opened_by_pronoun(doc, cur_sent, pronoun):
             # "He pointed out that Franz Ferdinand ...": the sentence is about the same "he"
             # as the pronoun, so a name inside it is not who "he" is: look further back

@@ -32,6 +32,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     SURNAME_TITLES,
     TEMPORAL,
     TITLES,
+    role_nouns,
     verb_forms,
 )
 
@@ -246,6 +247,8 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
             prev = cue_index(toks[:j], reverse=True)
             if prev is not None and j - prev <= 3:  # "Nefzi said, adding"
                 return subject_before(toks, prev) or subject_after(toks, prev)
+            if thing_opens(toks, j):
+                return None  # "The poster shows Mr Howard ..., saying:": the poster's words
             return clause_subject(toks, 0, j)
         return _appositive_subject(toks, j)
     m = np_ending_at(toks, j)
@@ -254,6 +257,25 @@ def subject_before(toks: list[Token], ci: int) -> Mention | None:
         if rel is not None:
             return rel
     return m
+
+
+def thing_opens(toks: list[Token], j: int) -> bool:
+    """The clause in toks[:j] opens with a lowercase noun phrase that names no role ("The
+    poster shows Mr Howard ..."), then a verb: its subject is a thing, and a name after the
+    verb is its object, not who a participle after the clause ("saying") has speak."""
+    k = 1 if toks and toks[0].low in ("but", "and", "yet", "so") else 0
+    if k >= j or toks[k].low not in ("the", "a", "an", "this", "its", "their"):
+        return False
+    e = k + 1
+    while e < j and e - k <= 3 and toks[e].text.isalpha() and not toks[e].cap:
+        e += 1
+    if e == k + 1 or e >= j:
+        return False
+    head, verb = toks[e - 2], toks[e - 1]
+    if e - 1 == k + 1:
+        return False  # "the poster" alone, then a name: no verb seen
+    role = head.low in TITLES or head.low in NOMINAL_HEADS or head.low in role_nouns()
+    return not role and verb.low.endswith(("s", "ed")) and toks[e].cap
 
 
 PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "-", ".", "!", "?", "“", "”", '"'})
@@ -305,7 +327,8 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         body = _body_of(toks, i, j)
         if body is not None:
             return body
-        if i > 0 and toks[i - 1].low in PREPS and m.kind != "org":
+        if i > 0 and toks[i - 1].low in PREPS and m.kind != "org" and toks[i].low not in NOT_NAME:
+            # "on Thursday Mr Blair": the preposition takes the day, not the name after it
             titled = (  # "Secretary of State John Kerry"
                 toks[i - 1].low == "of" and m.kind == "person" and i >= 2 and toks[i - 2].cap
             )
@@ -328,6 +351,10 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         if toks[i].low not in NOT_NAME and not possessive(toks[j - 1].text):
             surface = " ".join(x.text for x in toks[i : j + 1])
             return Mention(surface, "org", toks[i].start, t.end, (), surface)
+    if t.low in role_nouns() and not t.cap and t.low not in NOMINAL_HEADS:
+        described = _described(toks, j)  # "The Spectator editor told": descriptions.py
+        if described is not None:
+            return described
     if t.low in NOMINAL_HEADS:
         i = j
         while (
@@ -343,6 +370,29 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         titles = tuple(x.low for x in toks[i : j + 1])
         return Mention(None, "nominal", toks[i].start, t.end, titles=titles)
     return None
+
+
+def _described(toks: list[Token], j: int) -> Mention | None:
+    """ "the two-time champion", "The Spectator editor": "the", up to four words, and a role
+    noun at toks[j] (lexicon.role_nouns), as a nominal mention; else None ("a champion" is
+    nobody the article named)."""
+    i = j
+    while (
+        i - 1 >= 0
+        and j - i < 5
+        and toks[i - 1].text[0].isalnum()
+        and toks[i - 1].low not in PREPS
+        and toks[i - 1].low not in CUES
+        and not possessive(toks[i - 1].text)
+    ):
+        i -= 1
+        if toks[i].low in DETERMINERS:
+            break
+    if toks[i].low != "the":
+        return None
+    return Mention(
+        None, "nominal", toks[i].start, toks[j].end, tuple(x.low for x in toks[i : j + 1])
+    )
 
 
 _JOINERS = frozenset("of for".split())
@@ -424,6 +474,8 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 
 # letters after a name that are no part of it ("Paul Boateng MP", "Michael Mansfield QC")
 POST_NOMINALS = frozenset("MP MEP MSP MLA AM QC KC OBE MBE CBE KBE".split())
+# members of a body written as the plural of their letters: "the MPs said" (resolve.py)
+MEMBERS = frozenset(f"{p}s" for p in "MP MEP MSP MLA AM".split())
 
 
 def _appositive_subject(toks: list[Token], comma: int) -> Mention | None:
@@ -523,6 +575,16 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
             and (k + 1 >= n or toks[k + 1].text in PUNCT)
         ):  # "according to the magazine": bodies.py resolves it
             return Mention(None, "nominal", toks[j].start, t.end, (toks[j].low, t.low))
+        if (
+            t.low in role_nouns()
+            and not t.cap
+            and best is None
+            and toks[j].low == "the"
+            and not _name_follows(toks, k + 1)
+        ):  # "said the two-time champion": descriptions.py
+            return Mention(
+                None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])
+            )
         if t.low in NOMINAL_HEADS and best is None and not _name_follows(toks, k + 1):
             return Mention(
                 None, "nominal", toks[j].start, t.end, titles=tuple(x.low for x in toks[j : k + 1])

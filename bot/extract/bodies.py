@@ -11,10 +11,20 @@ just before and no other before them; otherwise nobody (unattributed). "The repo
 
 from __future__ import annotations
 
-from bot.extract.attribution import NOT_NAME, ORG_WORDS, Mention, classify_run, tokens
+from bot.extract.attribution import (
+    NOT_NAME,
+    ORG_WORDS,
+    PREPS,
+    Mention,
+    Token,
+    classify_run,
+    tokens,
+)
 from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
 from bot.extract.name_checks import Doc, sentence_index
 
+# kinds of body usually named without the kind word, so one named in full is not the only one
+_SHORT_NAMED = BODY_NOUNS | {"party"}
 _WINDOW = 3  # sentences back (besides the cue's own) where the body must be named
 
 
@@ -34,6 +44,12 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
         fit = [b for b in named if head in b.lower().split()]
         if fit:
             return fit[-1]
+        # named further back: the one body of that kind in the article ("the committee"; not
+        # "the magazine": "US magazine Rolling Stone" names the kind, then the title; not "the
+        # party": parties go by short names, "the Tories", that name no kind)
+        fit = list(dict.fromkeys(b for b in bodies_named(doc, 0, lo) if head in b.lower().split()))
+        if len(fit) == 1 and m.titles == ("the", head) and head not in _SHORT_NAMED:
+            return fit[0]
         if head not in GENERIC_BODY:
             return None
     if head == "report" and m.titles[0] != "its":
@@ -53,6 +69,18 @@ def body_referent(doc: Doc, m: Mention) -> str | None:
             fit = [b for b in bodies_named(doc, 0, m.start) if kind in b.lower().split()]
             return fit[-1] if fit else None
     return distinct[0] if len(distinct) == 1 else None
+
+
+def members_body(doc: Doc, pos: int) -> str | None:
+    """The body whose members "the MPs" at pos are: the one body named in pos's paragraph or
+    the one before it, else None (none, or two that could be meant)."""
+    text = doc.text
+    para = text.rfind("\n", 0, pos)
+    lo = text.rfind("\n", 0, max(0, para - 1)) + 1 if para > 0 else 0
+    while lo > 0 and not text[lo:para].strip():  # a blank line between paragraphs
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    named = list(dict.fromkeys(bodies_named(doc, lo, pos)))
+    return named[0] if len(named) == 1 else None
 
 
 def _kind_mentioned(doc: Doc, lo: int, pos: int) -> str | None:
@@ -90,6 +118,8 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             e += 1
         if e + 1 < len(toks) and toks[e + 1].low in BODY_NOUNS:
             e += 1  # "Broadcast magazine"
+        else:
+            e = _kind_after(toks, e)  # "the Commons science and technology committee"
         run = toks[k : e + 1]
         while run and run[0].low in NOT_NAME:
             run = run[1:]
@@ -99,7 +129,7 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             # ("CENTR, the Council of ... Registries, agrees": one body, named twice)
             mention = (
                 Mention(" ".join(x.text for x in run), "org", run[0].start, run[-1].end)
-                if run[-1].low in BODY_NOUNS and len(run) > 1
+                if (run[-1].low in BODY_NOUNS or run[-1].low in KIND_BODY) and len(run) > 1
                 else classify_run(run)
             )
             if mention is not None and mention.kind == "org" and mention.name:
@@ -110,3 +140,22 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
                     last_end = e
         k = e + 1
     return out
+
+
+_KIND_WORDS = 4  # lowercase words between a body's capitalised name and its kind
+
+
+def _kind_after(toks: list[Token], e: int) -> int:
+    """The index of a lowercase kind of body (KIND_BODY) that closes, within a few lowercase
+    words, the capitalised run ending at toks[e] ("Commons science and technology
+    committee"), else e: no determiner, preposition or other word with a job of its own
+    between them."""
+    for k in range(e + 1, min(len(toks), e + 1 + _KIND_WORDS)):
+        t = toks[k]
+        if t.cap or not t.text.isalpha():
+            return e
+        if t.low in KIND_BODY:
+            return k
+        if t.low != "and" and (t.low in NOT_NAME or t.low in PREPS or t.low.endswith(("ed", "s"))):
+            return e
+    return e

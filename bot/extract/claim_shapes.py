@@ -10,6 +10,7 @@ import re
 
 from bot.extract.claim_subjects import PARTICIPLES
 from bot.extract.claim_verbs import alternation, forms
+from bot.extract.lexicon import body_words
 
 # "..., said Mr Burke, that ...", '"...," says John Smith': the verb before its subject
 INVERTED_BEFORE = re.compile(r"[,\"”]\s*$")
@@ -103,10 +104,8 @@ WITH_SUBJECT = re.compile(
 # A body written as a description, not a name: "The world's second biggest insurer", "the
 # mining group" (lowercase words after "the", a place's possessive allowed)
 DESCRIBED_BODY = re.compile(
-    r"(?:[Tt]he\s+(?:[\w\-]+['’]s\s+)?|[A-Z][\w\-]*['’]s\s+)(?:[a-z\-]+\s+){1,4}(?:insurer|firm|company|group|retailer"
-    r"|bank|airline|carrier|maker|giant|chain|broadcaster|operator|business|corporation"
-    r"|conglomerate|club|union|organisation|organization|agency|watchdog|regulator|charity"
-    r"|network|publisher|developer|manufacturer|producer|supplier|lender|industry|body)"
+    r"(?:[Tt]he\s+(?:[\w\-]+['’]s\s+)?|[A-Z][\w\-]*['’]s\s+)(?:[a-z\-]+\s+){1,4}"
+    rf"(?:{'|'.join(body_words('describes'))})"
 )
 # A document of a body named before: "according to their figures", "according to its survey"
 ITS_DOCUMENT = re.compile(
@@ -122,10 +121,7 @@ EPITHET = re.compile(
     r"|newest|best|most|[a-z]+est)\b"
 )
 # "the firm", "The party", "the computer giant": a body the article named before
-GENERIC_BODY = re.compile(
-    r"[Tt]he\s+(?:[a-z\-]+\s+)?(?:firm|company|group|party|giant|carrier|airline|retailer"
-    r"|maker|operator|broadcaster|chain|club|corporation|conglomerate|business)"
-)
+GENERIC_BODY = re.compile(rf"[Tt]he\s+(?:[a-z\-]+\s+)?(?:{'|'.join(body_words('back'))})")
 # a sentence opening with a described body: "The committee reached", "But the company said"
 NOMINAL_OPENING = re.compile(
     r"(?:(?:But|And|However|Meanwhile|Now),?\s+)?((?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)"

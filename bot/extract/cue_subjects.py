@@ -14,6 +14,7 @@ from bot.extract.attribution import (
     AUX,
     BELIEF_CUES,
     DETERMINERS,
+    MEMBERS,
     NOMINAL_HEADS,
     NOT_NAME,
     OBJECT_CUES,
@@ -35,6 +36,7 @@ from bot.extract.attribution import (
     tokens,
 )
 from bot.extract.doc import ArticleDoc, Segment, place_like
+from bot.extract.gender import given_names
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
 from bot.extract.name_checks import sentence_index
 
@@ -121,7 +123,12 @@ def cue_subject_before(doc: ArticleDoc, toks: list[Token], ci: int) -> Mention |
     m = subject_before(toks, ci)
     if m is None and is_participle(toks[ci].low):
         m = with_subject(toks, ci)
-    if m is not None and m.kind in ("person", "name") and place_like(doc, toks, m):
+    if (
+        m is not None
+        and m.kind in ("person", "name")
+        and m.name not in MEMBERS  # "the MPs said": a body's members (resolve.py)
+        and place_like(doc, toks, m)
+    ):
         return clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     if m is not None and m.kind not in ("org", "nominal"):
         return m
@@ -372,3 +379,27 @@ def signature_after(doc: ArticleDoc, seg: Segment) -> Mention | None:
     if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
         return None
     return m
+
+
+_GIVEN_THEN = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+
+
+def surname_word(doc: ArticleDoc, toks: list[Token], k: int) -> Mention | None:
+    """toks[k] is a capitalised word read as a date or a function word ("said Friday") that
+    the article also gives as one person's surname after a given name ("Mike Friday's
+    England"): that person. Several such people, or none: None."""
+    if k < 0 or k >= len(toks):
+        return None
+    t = toks[k]
+    if not t.cap or t.low not in NOT_NAME or not t.text.isalpha():
+        return None
+    given = given_names()
+    found = {
+        m.group(1)
+        for m in _GIVEN_THEN.finditer(doc.text)
+        if m.group(2) == t.text and m.group(1) in given and not doc.masked(m.start())
+    }
+    if len(found) != 1:
+        return None
+    name = f"{found.pop()} {t.text}"
+    return Mention(name, "person", t.start, t.end, (), t.text)

@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     CUES,
     NOUN_CUES,
     OBJECT_CUES,
+    PUNCT,
     SPEECH_CUES,
     Mention,
     Token,
@@ -33,6 +34,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
     surname,
+    thing_opens,
     tokens,
 )
 from bot.extract.cue_subjects import (
@@ -40,11 +42,12 @@ from bot.extract.cue_subjects import (
     cue_subject_before,
     described_subject,
     lead_in_subject,
+    surname_word,
     with_modal,
     with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment
-from bot.extract.lexicon import FINITE
+from bot.extract.lexicon import FINITE, PHRASAL_FORMS, role_noun, role_nouns
 from bot.extract.name_checks import sentence_index
 
 
@@ -93,24 +96,33 @@ _NEW_SUBJECT = frozenset("He She They".split())
 
 
 def speaker_from_frame(
-    doc: ArticleDoc, fr: Frame, ended: bool = False
+    doc: ArticleDoc, fr: Frame, ended: bool = False, open_end: bool = False
 ) -> tuple[Mention | None, str | None, bool]:
     """(mention, cue, found_cue) from the words right after the quote, else before it; when
     a new clause follows the quote ("Cruz accuses Obama of “...” and Trump says ...", or
     "... telling her, “...!” She replied ..." after a quote that ended its sentence), the
-    words before it first."""
+    words before it first. open_end: the quote ends on a word, no punctuation, so a cue
+    after it that a colon closes introduces the next quote ('he declared: "..." before
+    quickly adding: "..."'), not this one."""
     if (
         fr.before
         and fr.after
         and (
             fr.after[0].low in _COORD
             or (ended and (fr.after[0].text in _NEW_SUBJECT or fr.before[-1].text == ":"))
+            or (open_end and fr.after[0].text != "," and _colon_cue(fr.after))
         )
     ):
         found = _frame_speaker(doc, fr, after_first=False)
         if found[2]:
             return found
     return _frame_speaker(doc, fr, after_first=True)
+
+
+def _colon_cue(after: list[Token]) -> bool:
+    """A speech cue in the words after a quote is closed by a colon: it opens the next quote."""
+    ci = cue_index(after[:12])
+    return ci is not None and ci + 1 < len(after) and after[ci + 1].text == ":"
 
 
 def _frame_speaker(
@@ -129,7 +141,7 @@ def _frame_speaker(
             return subject_after(after, ci + 1), "according to", True
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
         if m is None:
-            m = cue_subject_after(after, ci)
+            m = cue_subject_after(after, ci) or surname_word(doc, after, ci + 1)
             if m is not None and m.kind == "pronoun" and _clause_goes_on(after, m):
                 m = None  # "and said she should ...": the reported clause's subject
         if m is None:
@@ -165,7 +177,11 @@ def _frame_speaker(
         cue = with_modal(before, ci)
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
-        m = cue_subject_before(doc, before, ci) or _relative_head(before, ci)
+        m = (
+            cue_subject_before(doc, before, ci)
+            or _relative_head(before, ci)
+            or surname_word(doc, before, ci - 1)
+        )
         if m is None and ci + 1 < len(before) and before[ci].low not in OBJECT_CUES:
             m = subject_after(before, ci)  # not "X told Fox News that": that is who heard it
             if m is not None and m.kind != "pronoun" and _finite_verb_after(before, m):
@@ -187,7 +203,8 @@ def _frame_speaker(
             is_participle(before[ci].low) and m.kind != "pronoun" and not chained and not with_named
         ):
             lead = _after_closed_quote(doc, fr.full_before, before[ci].start)
-            m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
+            if not (m is None and is_participle(before[ci].low) and thing_opens(lead, len(lead))):
+                m = clause_subject(lead, 0, len(lead), accept=doc.speaker_ok) or m
         return m, cue, True
     agent = passive_agent(after)
     if agent is None and len(after) > 1 and after[0].low == "by" and before:
@@ -324,6 +341,9 @@ def closing_verb(fr: Frame, body: str) -> tuple[Mention, str] | None:
         m = subject_after(after, 0)
         if m is not None and m.kind in ("person", "name"):
             return m, first.low
+    inverted = _inverted_role_name(after)
+    if inverted is not None:
+        return inverted
     lead = 0  # "an angry Hollande retaliated": an article and a word or two describing them
     if after[0].low in ("a", "an", "the"):
         lead = 1
@@ -339,6 +359,39 @@ def closing_verb(fr: Frame, body: str) -> tuple[Mention, str] | None:
     return None
 
 
+_ROLE_LINKS = frozenset("and former ex".split())
+
+
+def _inverted_role_name(after: list[Token]) -> tuple[Mention, str] | None:
+    """`"...," points out former Olympian and BBC pundit Steve Cram.`: a cue (a phrasal one
+    with its particle too), then a long role of role words and capitalised words, then a full
+    name that ends the sentence: the name."""
+    first = after[0]
+    if first.cap or not (first.low in _LOOSE_CUES or first.low in PHRASAL_FORMS):
+        return None
+    k = 1
+    if first.low in PHRASAL_FORMS:
+        if len(after) < 2 or after[1].low not in PHRASAL_FORMS[first.low]:
+            return None
+        k = 2
+    start = k
+    while k < len(after) and k - start < 12:
+        t = after[k]
+        if t.cap and t.text[0].isalpha():
+            e = run_end(after, k)
+            if e + 1 >= len(after) or after[e + 1].text in ".!?":
+                m = classify_run(after[k : e + 1])
+                if m is not None and m.kind == "person" and m.name and " " in m.name:
+                    return m, " ".join(t.low for t in after[:start])
+                return None
+            k = e + 1
+            continue
+        if not (t.low in _ROLE_LINKS or role_noun(t.low) or t.low in role_nouns()):
+            return None
+        k += 1
+    return None
+
+
 def _closing_cue(after: list[Token], i: int, described: bool) -> bool:
     """after[i] reports the quote before it: a cue of the lexicon, or, after a described name
     ("an angry Hollande retaliated."), any past-tense verb that ends the sentence part."""
@@ -346,6 +399,27 @@ def _closing_cue(after: list[Token], i: int, described: bool) -> bool:
         return True
     nxt = after[i + 1].text if i + 1 < len(after) else "."
     return described and after[i].low.endswith("ed") and nxt in ".,;!?"
+
+
+_READS = frozenset("read reads".split())
+_READ_DOCS = frozenset("statement report".split())
+
+
+def document_reads(fr: Frame) -> tuple[Mention, str] | None:
+    """`"...," a BBC statement read.`: a statement or report that "reads" the quote, right
+    after it and ending the sentence; resolve.py names its issuer."""
+    after = fr.after
+    for i in range(1, min(len(after), 7)):
+        if after[i].low in _READS and not after[i].cap and after[i - 1].low in _READ_DOCS:
+            if i + 1 < len(after) and after[i + 1].text not in ".,;":
+                return None
+            if after[0].low not in ("a", "an", "the", "its") or any(
+                t.text in PUNCT for t in after[:i]
+            ):
+                return None
+            titles = tuple(t.low for t in after[:i])
+            return Mention(None, "nominal", after[0].start, after[i - 1].end, titles), after[i].low
+    return None
 
 
 def _clause_goes_on(toks: list[Token], m: Mention) -> bool:

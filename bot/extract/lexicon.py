@@ -525,14 +525,89 @@ def common_words() -> frozenset[str]:
     return frozenset(data.split())
 
 
-# Words that refer back to a body of any kind ("the group said", "its report says") and words
-# that refer back to a body of that very kind ("the commission", "the magazine"): bodies.py.
-GENERIC_BODY = frozenset("organisation organization group company firm report".split())
-KIND_BODY = frozenset(
-    """commission council committee magazine newspaper paper union association federation
-    agency bank court board institute authority department ministry office party league
-    club foundation fund""".split()
-)
+@cache
+def role_nouns() -> frozenset[str]:
+    """Nouns that stand beside a named speaker as a description ("the two-time champion",
+    "the actor"), counted from the tune halves by bench/count_role_nouns.py."""
+    data = resources.files("bot.extract").joinpath("data/role_nouns.txt").read_text("utf8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+
+
+# Words naming a kind of body: one table for quotes (bodies.py, resolve.py) and for figures'
+# claimants (claim_shapes.py). What each word does there:
+#   refers     "the group said", "its report says": a body of any kind named before (quotes)
+#   kind       "the commission", "the magazine": a body of that very kind named before (quotes)
+#   describes  "the mining group", "the world's second biggest insurer": a body written as a
+#              description, not a name (claims)
+#   back       "the firm", "The party", "the computer giant": a body the claim's article named
+#              before (claims)
+_BODY_WORD_TABLE = """
+organisation refers describes
+organization refers describes
+group refers describes back
+company refers describes back
+firm refers describes back
+report refers
+commission kind
+council kind
+committee kind
+magazine kind
+newspaper kind
+paper kind
+union kind describes
+association kind
+federation kind
+agency kind describes
+bank kind describes
+court kind
+board kind
+institute kind
+authority kind
+department kind
+ministry kind
+office kind
+party kind back
+league kind
+club kind describes back
+foundation kind
+fund kind
+insurer describes
+retailer describes back
+airline describes back
+carrier describes back
+maker describes back
+giant describes back
+chain describes back
+broadcaster describes back
+operator describes back
+business describes back
+corporation describes back
+conglomerate describes back
+watchdog describes
+regulator describes
+charity describes
+network describes
+publisher describes
+developer describes
+manufacturer describes
+producer describes
+supplier describes
+lender describes
+industry describes
+body describes
+"""
+BODY_WORDS: dict[str, frozenset[str]] = {
+    line.split()[0]: frozenset(line.split()[1:]) for line in _BODY_WORD_TABLE.strip().splitlines()
+}
+
+
+def body_words(role: str) -> tuple[str, ...]:
+    """The words of BODY_WORDS that do role (see the table), in table order."""
+    return tuple(w for w, roles in BODY_WORDS.items() if role in roles)
+
+
+GENERIC_BODY = frozenset(body_words("refers"))
+KIND_BODY = frozenset(body_words("kind"))
 BODY_REFERENTS = GENERIC_BODY | KIND_BODY
 # lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
 BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())

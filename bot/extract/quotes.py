@@ -22,7 +22,14 @@ from bot.extract.attribution import (
 from bot.extract.credible import credible_speaker, negated
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
-from bot.extract.frame_speaker import Frame, closing_verb, frame, known_person, speaker_from_frame
+from bot.extract.frame_speaker import (
+    Frame,
+    closing_verb,
+    document_reads,
+    frame,
+    known_person,
+    speaker_from_frame,
+)
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
@@ -154,6 +161,20 @@ def _reported_before(doc: ArticleDoc, fr: Frame) -> bool:
     return not any(t.cap for t in fr.before[1:]) and not any(t.cap for t in fr.after)
 
 
+def _after_a_verb(toks: list[Token], m: Mention) -> bool:
+    """The name m sits after "which" and a past-tense verb ("a poster which pictured ... Mr
+    Brown"): the object of a clause about a thing, not who said the words."""
+    which = False
+    for t in toks:
+        if t.start >= m.start:
+            return False
+        if t.low == "which":
+            which = True
+        elif which and not t.cap and t.low.endswith("ed") and len(t.low) > 4:
+            return True
+    return False
+
+
 def _is_partial(doc: ArticleDoc, seg: Segment, fr: Frame) -> bool:
     body = doc.text[seg.start : seg.end]
     if not fr.before:
@@ -206,6 +227,7 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
 
 
 _MARKS = "\"“”'"
+_DOCUMENTS = frozenset("statement report".split())
 
 
 def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]:
@@ -220,6 +242,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     last_para_speaker: str | None = None
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
+    by_document = False  # the last speaker spoke through a statement or report ("It added")
     apostrophes: list[tuple[Segment, str | None]] = []
     for seg in segments:
         line = text.rfind("\n", 0, seg.open)
@@ -233,6 +256,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
             )
             prev_speaker = None
+            by_document = False
             line_speaker = None
             line_speakers = set()
             ran_on = False
@@ -245,9 +269,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         if _names_a_work(body, fr.before):
             continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
-        mention, cue, found = speaker_from_frame(doc, fr, ended)
+        open_end = body.rstrip()[-1:].isalnum()
+        mention, cue, found = speaker_from_frame(doc, fr, ended, open_end)
         if not found:
-            loose = closing_verb(fr, body)
+            loose = closing_verb(fr, body) or document_reads(fr)
             if loose is not None:
                 mention, cue, found = loose[0], loose[1], True
         if not found and not fr.after:
@@ -273,6 +298,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         ):
             # `"...," said a Juventus official. "...," he added`: a body's unnamed voice
             speaker = None
+        if (
+            speaker is None
+            and by_document
+            and mention is not None
+            and mention.kind == "pronoun"
+            and mention.name == "it"
+            and prev_speaker is not None
+            and not doc.someone_else_between(last_end, mention.start, prev_speaker)
+        ):  # 'Mr Crosby's statement said: "..." It added: "..."': the statement goes on
+            speaker = prev_speaker
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
         elif (
@@ -322,6 +357,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
                 ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
+                if m is not None and _after_a_verb(fr.before, m):
+                    m = None  # "they unveiled a poster which pictured ... Mr Brown under the
+                    # words '...'": an object, not who said the words
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
@@ -349,6 +387,12 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
         if speaker is not None:
+            by_document = (
+                mention is not None
+                and mention.kind == "nominal"
+                and bool(mention.titles)
+                and mention.titles[-1] in _DOCUMENTS
+            ) or (by_document and speaker == prev_speaker)
             prev_speaker = speaker
             line_speaker = speaker
             line_speakers.add(speaker)

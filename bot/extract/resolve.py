@@ -13,6 +13,7 @@ import re
 from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
 from bot.extract.attribution import (
     BODY_REFERENTS,
+    MEMBERS,
     NOMINAL_HEADS,
     PERSON_PRONOUNS,
     SURNAME_TITLES,
@@ -20,9 +21,11 @@ from bot.extract.attribution import (
     Mention,
     surname,
 )
-from bot.extract.bodies import body_referent
+from bot.extract.bodies import body_referent, members_body
 from bot.extract.credible import credible_speaker
+from bot.extract.descriptions import aged_person, described_person
 from bot.extract.gender import given_names
+from bot.extract.lexicon import role_nouns
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
@@ -33,6 +36,10 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
     if m is None:
         return None
     if m.kind in ("person", "name") and m.name:
+        if m.name in MEMBERS and doc.text[max(0, m.start - 4) : m.start].lower() == "the ":
+            # "the MPs said" after "The Constitutional Affairs Select Committee said": the
+            # members speak for the one body named just before, else nobody
+            return _spoken_for(doc, members_body(doc, m.start))
         if (
             m.kind == "name"
             and " " not in m.name
@@ -69,7 +76,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             if full and " " in full and full.split()[-1] == m.surface:
                 return full
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
-            return refer_back(doc, m.start, "")
+            return aged_person(doc, m)
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
             return _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
         if m.titles and m.titles[-1] in BODY_REFERENTS:
@@ -79,6 +86,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
+            roles = [w for w in m.titles if w in role_nouns() and w not in BODY_HEADS]
+            if roles and m.titles[0] == "the":  # "said the two-time champion"
+                return described_person(doc, m, roles[-1])
             return None
         head = heads[-1]
         k = bisect.bisect_left(doc.person_starts, m.start) - 1
@@ -97,8 +107,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             and head not in BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
         ):
-            # "the former pollster said": the person the article was just talking about
-            return refer_back(doc, m.start, "")
+            # "the former pollster said": the person the article was just talking about,
+            # unless the article gives the role to someone else too (descriptions.py)
+            return described_person(doc, m, head)
         return None
     return None
 
