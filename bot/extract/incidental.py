@@ -1,0 +1,67 @@
+"""Incidental counts: a number read right that an editor would still not list as a figure.
+
+"not about just one player", "only one side was refereed", "ran alongside me one day": a
+count of one said for emphasis or as an idiom is part of the wording, not a quantity anyone
+measured or claimed. These stay quantities for `briefbot extract --json` (the figures_dev
+contract counts every quantity, "just one area" included) and are left out of what the store
+keeps, so /figures, /brief and the review scorer, which read the editor's view, never list
+them.
+
+Learned cues were tried first (bench/fit_incidental.py: a logistic model over number word,
+size, unit kind, compound, capitalised noun, preposition, quotes, ...). On the review sets'
+labels, fitted with each set left out in turn, it dropped more real figures than not-figures,
+so only the two kinds below ship: each is on more than one set and costs one real figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.numbers import SMALL, TENS
+from bot.extract.units import UNITS
+from bot.model import Figure
+
+# "just one part of", "only one side", "a single one": emphasis on one, not a count
+_EMPHASIS_BEFORE = re.compile(r"\b(?:just|only|single)\s+$", re.IGNORECASE)
+# a record kept against a count: "only one goal in four games", "just one win in 14"
+_RECORD_AFTER = re.compile(
+    r"\s+(?:in|from|out\s+of|of\s+the)\s+(?:the\s+(?:last|past)\s+)?(?:\d|(?:"
+    + "|".join([*SMALL, *TENS])
+    + r")\b)",
+    re.IGNORECASE,
+)
+# "one day", "One night": "on a certain day", not a duration
+_ONE_TIME = re.compile(r"[Oo]ne\s+(?:day|night|morning|afternoon|evening)$")
+# the idiom stands where an adverb would: opening a sentence or clause, or after an object
+# pronoun ("ran alongside me one day"); after a verb or a preposition it is a duration ("it
+# lasted one day", "for one day")
+_ADVERB_SLOT = re.compile(r"(?:^|[.!?:;,]\s*|\b(?:me|him|her|us|them|you)\s+)$")
+# a duration or a date when an event word follows: "one day later", "one day strike",
+# "one day's play", "one-day"
+_DURATION_AFTER = re.compile(r"(?:['’]s?|\s*-|\s+[a-z])")
+
+
+def incidental(text: str, f: Figure) -> bool:
+    """Whether figure f is a count of one an editor would not list (see the module doc)."""
+    if f.value != 1 or f.low is not None or f.qualifier is not None:
+        return False
+    if not f.surface[:3].lower() == "one":
+        return False  # "1%", "one million": a measure or a scale
+    before = text[max(0, f.start - 12) : f.start]
+    if (
+        f.unit not in UNITS
+        and _EMPHASIS_BEFORE.search(before)
+        and not f.surface.endswith("th")  # "just one hundredth of a second": a fraction
+        and not _RECORD_AFTER.match(text, f.end)
+    ):
+        return True  # "not about just one player": "one" for emphasis
+    return bool(
+        _ONE_TIME.fullmatch(f.surface)
+        and bool(_ADVERB_SLOT.search(text, max(0, f.start - 12), f.start))
+        and not _DURATION_AFTER.match(text, f.end)
+    )  # "ran alongside me one day."
+
+
+def listed(text: str, figures: list[Figure]) -> list[Figure]:
+    """The figures an editor would list: all but the incidental counts."""
+    return [f for f in figures if not incidental(text, f)]
