@@ -45,7 +45,7 @@ def incidental(text: str, f: Figure) -> bool:
     """Whether figure f is a count of one an editor would not list (see the module doc)."""
     if f.value != 1 or f.low is not None or f.qualifier is not None:
         return False
-    if not f.surface[:3].lower() == "one":
+    if f.surface[:3].lower() != "one":
         return False  # "1%", "one million": a measure or a scale
     before = text[max(0, f.start - 12) : f.start]
     if (
