@@ -18,12 +18,11 @@ def analyse(text: str, every_quantity: bool = False) -> Analysis:
 
     The figures are the editor's view (what the store keeps and /figures lists): incidental
     counts ("just one player", "one day") are left out unless every_quantity, which
-    `briefbot extract --json` asks for (its contract counts every quantity)."""
+    `briefbot extract --json` asks for (its contract counts every quantity); a number inside
+    a name ("the four Home Unions") is no quantity in either."""
     sentences = split_sentences(text)
     quotes = extract_quotes(text, sentences)
-    figures = extract_figures(text, sentences, quotes)
-    if not every_quantity:
-        figures = listed(text, figures)
+    figures = listed(text, extract_figures(text, sentences, quotes), every_quantity)
     return Analysis(sentences=sentences, quotes=quotes, figures=figures)
 
 

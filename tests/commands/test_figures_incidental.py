@@ -1,6 +1,7 @@
 """Issue 19, stop 24: counts of one an editor would not list. "not about just one player",
 "only one side was refereed", "as just one part of", "ran alongside me one day" are wording,
-not figures: /figures leaves them out. A count of one that is a record ("only one goal in four
+not figures, and so is a number inside a name ("the four Home Unions"): /figures leaves them
+out. A count of one that is a record ("only one goal in four
 games"), a duration ("it lasted one day", "a one day strike") or a measure stays. `briefbot
 extract --json` still gives every quantity (the figures_dev contract counts them)."""
 
@@ -44,6 +45,16 @@ ARTICLES = [
         ),
     },
     {
+        "id": "sport/9305",
+        "title": "Lions tour looms over Six Nations",
+        "text": (
+            "The Six Nations starts on Saturday.\n\nThe Six Nations may be a glittering prize "
+            "in itself but every player from the four Home Unions will also have one eye on a "
+            "possible trip to New Zealand. The four Britons in the squad trained with 30 "
+            "players."
+        ),
+    },
+    {
         "id": "entertainment/9304",
         "title": "Star Wars disc reviewed",
         "text": (
@@ -78,6 +89,12 @@ async def test_one_day_as_an_idiom_is_not_listed_but_a_duration_is(core: Core) -
     assert "six weeks" in at
 
 
+async def test_a_number_inside_a_name_is_not_listed(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "Lions tour Six Nations")]
+    assert "four Home Unions" not in shown
+    assert "four Britons" in shown and "30 players" in shown  # one capitalised word: a count
+
+
 def test_extract_json_still_gives_every_quantity(
     run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
 ) -> None:
@@ -87,3 +104,7 @@ def test_extract_json_still_gives_every_quantity(
     assert p.returncode == 0, p.stderr
     surfaces = [f["surface"] for f in json.loads(p.stdout)["figures"]]
     assert "one player" in surfaces and surfaces.count("one day") == 3
+    path.write_text(ARTICLES[3]["text"], encoding="utf8")
+    p = run("extract", "--json", str(path))
+    surfaces = [f["surface"] for f in json.loads(p.stdout)["figures"]]
+    assert "four Home Unions" not in surfaces and "four Britons" in surfaces  # a name: neither
