@@ -139,6 +139,12 @@ _PRONOUN_SAID = re.compile(
 )
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:" + alternation("it") + r")\b")
+# telling a story or writing a work reports no claim: "tells the story of Torak, a
+# 12-year-old", "wrote the screenplay based on his book"
+_TELLING = frozenset("tell tells told telling write writes wrote written writing".split())
+_WORK_OBJECT = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:of|about|based)\b"
+)
 # "..., she explains." closing the sentence after the figure
 _HE_SAID_END = re.compile(r"[,;]\s+(?:he|she)\s+([a-z]+)\s*[.!?]?\s*$")
 _BODY = re.compile(
@@ -395,6 +401,8 @@ class Claimants:
                 and not CLAUSE_VERB_AFTER.match(s, m.end())
             ):
                 continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
+            if _WORK_OBJECT.match(s, m.end()) and m.group(0).lower() in _TELLING:
+                continue  # "Wolf Brother tells the story of", "Adams wrote the screenplay based on"
             verb_at = m.start()
             if m.group(0) in SHOWING:
                 authored = AUTHORED_DOCUMENT.search(s, 0, m.start())

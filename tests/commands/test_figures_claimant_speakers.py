@@ -2,8 +2,10 @@
 figure: a person who "has suggested" a sum (suggesting is a claim when a person does it, not
 only a report), a speaker whose "said" reports what a described body expects ("Mr Cartagena
 said the industry expects ..."), a speaker after a date ("On Tuesday Sir Alan said"), a knight
-shown by the full name the article gave, and "..., she explains." closing the sentence, read
-through the quotes' he/she resolution when the two sentences before name that person."""
+shown by the full name the article gave, "..., she explains." closing the sentence, read
+through the quotes' he/she resolution when the two sentences before name that person; and a
+story told or a work written ("Wolf Brother tells the story of", "Adams wrote the screenplay
+based on") credits no one."""
 
 from __future__ import annotations
 
@@ -66,6 +68,15 @@ ARTICLES = [
         ),
     },
     {
+        "id": "entertainment/9207",
+        "title": "Debut children's book wins prize",
+        "text": (
+            "A debut children's book has won the prize.\n\nWolf Brother tells the story of "
+            "Torak, a 12-year-old hunter who lives in the forest. Adams wrote the screenplay "
+            "based on his book, while a radio series was aired 26 years after the first."
+        ),
+    },
+    {
         "id": "business/9206",
         "title": "Port traffic falls",
         "text": (
@@ -106,6 +117,13 @@ async def test_an_unnamed_speaker_or_a_document_gives_no_person(core: Core) -> N
     row = await figure_row(core, "growth forecast", "3%")
     assert row.claimant == "analysts"  # "The minister" names no one: the nearer source stays
     row = await figure_row(core, "spending", "2%")
+    assert "no source named" in row.claimant
+
+
+async def test_a_work_told_or_written_is_no_source(core: Core) -> None:
+    row = await figure_row(core, "Wolf Brother Torak", "12-year-old")
+    assert "no source named" in row.claimant
+    row = await figure_row(core, "radio series", "26 years")
     assert "no source named" in row.claimant
 
 
