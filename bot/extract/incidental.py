@@ -22,6 +22,7 @@ from bot.extract.numbers import SMALL, TENS
 from bot.extract.units import UNITS
 from bot.model import Figure
 
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}\s")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _TITLE_WORD = re.compile(r"[A-Z](?:[a-z]+|['’][a-z]+)(?:['’][a-z]+)?")  # "Home", "O'clock"
 # "just one part of", "only one side", "a single one": emphasis on one, not a count
@@ -46,11 +47,16 @@ _DURATION_AFTER = re.compile(r"(?:['’]s?|\s*-|\s+[a-z])")
 
 def in_a_name(text: str, f: Figure) -> bool:
     """ "the four Home Unions", "the 10 O'clock News", "the three November Tests": after "the",
-    a number and two or more capitalised words are a name or a named set, not a count."""
-    if f.unit in UNITS or not _THE_BEFORE.search(text, max(0, f.start - 6), f.start):
+    a number and two or more capitalised words are a name or a named set, not a count. Nor is
+    a score before a name ("Sunday's 19-13 Six Nations loss")."""
+    if f.unit in UNITS:
         return False
     words = f.surface.split()[1:]
-    return len(words) >= 2 and all(_TITLE_WORD.fullmatch(w) for w in words)
+    if len(words) < 2 or not all(_TITLE_WORD.fullmatch(w) for w in words):
+        return False
+    return bool(_THE_BEFORE.search(text, max(0, f.start - 6), f.start)) or bool(
+        _SCORE.match(f.surface)
+    )
 
 
 def incidental(text: str, f: Figure) -> bool:
