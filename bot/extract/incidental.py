@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.lexicon import role_noun
 from bot.extract.numbers import SMALL, TENS
-from bot.extract.units import UNITS
+from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}\s")
@@ -80,9 +81,96 @@ def incidental(text: str, f: Figure) -> bool:
     )  # "ran alongside me one day."
 
 
+# "children under five", "people over 60", "voters over 60": an age limit after the group it
+# names; "Britain's under 14 boys": the same band before the group
+_BAND = re.compile(r"(?:under|over)\s+[\w-]+$", re.IGNORECASE)
+_BAND_BEFORE_GROUP = re.compile(r"(?:under|over)\s+[\w-]+\s+([a-z]+)$", re.IGNORECASE)
+_GROUP_WORD = re.compile(r"([A-Za-z]+)\s+$")
+_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
+_GROUPS = frozenset(
+    "children people those adults youngsters anyone women men girls boys kids teenagers pupils"
+    " students pensioners".split()
+)
+
+
+def _group(word: str) -> bool:
+    """A plural naming people: "children", "voters", "players"."""
+    low = word.lower()
+    return low in _GROUPS or (low.endswith("s") and role_noun(singular(low)))
+
+
+def age_band(text: str, f: Figure) -> bool:
+    """ "children under five", "people over 60", "Britain's under 14 boys": an age limit that
+    names a group is no quantity of anything (the group's count, if any, is the figure)."""
+    if f.qualifier not in ("less than", "more than") or f.value is None or f.value > 110:
+        return False
+    if f.unit in UNITS and f.unit != "year":
+        return False
+    if _BAND.fullmatch(f.surface):
+        m = _GROUP_WORD.search(text, max(0, f.start - 20), f.start)
+        return bool(m and _group(m.group(1)))
+    m = _BAND_BEFORE_GROUP.fullmatch(f.surface)
+    return bool(
+        m and _group(m.group(1)) and _OWNER_BEFORE.search(text, max(0, f.start - 6), f.start)
+    )
+
+
+# "millions", "Abramovich's millions": a vague magnitude in words with nothing counted; one
+# that goes on to its noun ("thousands of fans", "hundreds and hundreds of characters") stays
+_VAGUE_WORDS = re.compile(r"(?:several\s+|tens\s+of\s+|hundreds\s+of\s+)?[A-Za-z]+s?")
+_GOES_ON = re.compile(r"[\s\"”’')]*(?:of|and|or|to)\b")  # '"hundreds of millions" of pounds'
+
+
+def bare_vague(text: str, f: Figure) -> bool:
+    """A vague plural standing alone ("lost billions", "an idol to millions"): no number and no
+    counted noun, so nothing an editor could list."""
+    return (
+        f.qualifier == "vague"
+        and f.value is None
+        and f.unit is None
+        and bool(_VAGUE_WORDS.fullmatch(f.surface))
+        and not _GOES_ON.match(text, f.end)
+    )
+
+
+# "in three dimensions", "the two sides failed to agree": a count equal to the number the
+# thing has by nature says nothing; "the bottom half of the table": a part named by position
+_NATURAL = {"dimension": 3.0, "side": 2.0}
+_PART_POSITION = re.compile(
+    r"\b(?:first|second|other|bottom|top|lower|upper|latter|former|better)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+def natural_count(text: str, f: Figure) -> bool:
+    """A count of what comes in that number anyway, or a half named by its position."""
+    words = f.surface.split()
+    if (
+        len(words) == 2
+        and words[0].isalpha()  # the idiom is written in words: "three dimensions"
+        and f.low is None
+        and _NATURAL.get(singular(words[1].lower())) == f.value
+    ):
+        return True
+    return f.surface[:4].lower() == "half" and bool(
+        _PART_POSITION.search(text, max(0, f.start - 10), f.start)
+    )
+
+
 def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> list[Figure]:
     """The figures an editor would list: all but numbers inside names and, unless
-    every_quantity, the incidental counts."""
+    every_quantity, the incidental counts, age bands, bare vague plurals and natural counts."""
     return [
-        f for f in figures if not in_a_name(text, f) and (every_quantity or not incidental(text, f))
+        f
+        for f in figures
+        if not in_a_name(text, f)
+        and (
+            every_quantity
+            or not (
+                incidental(text, f)
+                or age_band(text, f)
+                or bare_vague(text, f)
+                or natural_count(text, f)
+            )
+        )
     ]

@@ -1,0 +1,97 @@
+"""Issue 19, stop 24: kinds an editor would not list as figures. An age band naming a group
+("children under five", "people over 60", "Britain's under 14 boys"), a vague plural with no
+number and no counted noun ("lost billions", "an idol to millions"), and a count equal to
+what the thing has by nature ("in three dimensions", "the two sides failed to agree") or a
+half named by its position ("the bottom half of the table"). /figures leaves them out; the
+figures around them stay, as do "thousands of fans", '"hundreds of millions" of pounds',
+"under 10 seconds", "over 400,000 home-buyers" and "four sides"; `briefbot extract --json`
+still gives every quantity."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from tests.commands.figure_rows import core_over, figure_rows
+
+ARTICLES = [
+    {
+        "id": "business/9401",
+        "title": "Tsunami food aid appeal",
+        "text": (
+            "The World Food Programme has appealed for more aid.\n\nOn top of that, 89,000 "
+            "tonnes of food for a survival programme for children under five will be needed. "
+            "The government gives £200 for winter fuel to households with people over 60, and "
+            "there are 11m voters over 60 in the country. Great Britain's under 14 boys won "
+            "the team of the year prize. Campbell said he had to run under 10 seconds, and "
+            "the plan would spare over 400,000 home-buyers from the tax."
+        ),
+    },
+    {
+        "id": "tech/9402",
+        "title": "Piracy costs the film industry",
+        "text": (
+            "The film industry says piracy costs it dearly.\n\nThe black market for copied "
+            "DVDs already costs them billions every year, and Abramovich's millions will not "
+            'help. Blair said the government would give "hundreds of millions" of pounds in '
+            "aid, and thousands of fans marched. The site had 2,000 visitors a day."
+        ),
+    },
+    {
+        "id": "tech/9403",
+        "title": "Scanning heads for games",
+        "text": (
+            "Game makers are scanning players.\n\nPeople chosen to appear in a game will have "
+            "their head scanned in three dimensions, using 120 photos. The two sides failed to "
+            "agree after six months of talks, and Newcastle are in the bottom half of the "
+            "table. The building has four sides and 30 floors."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    async with core_over(tmp_path, ARTICLES) as c:
+        yield c
+
+
+async def test_an_age_band_naming_a_group_is_not_listed(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "food aid winter fuel voters")]
+    assert "under five" not in shown and "over 60" not in shown
+    assert "under 14 boys" not in shown
+    assert "89,000 tonnes" in shown and "£200" in shown and "11m voters" in shown
+    assert "under 10 seconds" in shown and "over 400,000 home-buyers" in shown  # a measure
+
+
+async def test_a_vague_plural_with_nothing_counted_is_not_listed(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "piracy film industry")]
+    assert "billions" not in shown and "millions" not in shown
+    assert "hundreds of millions" in shown  # goes on: "of pounds"
+    assert any(s.startswith("thousands") for s in shown)  # "thousands of fans"
+    assert "2,000 visitors a day" in shown or "2,000 visitors" in shown
+
+
+async def test_a_natural_count_or_a_placed_half_is_not_listed(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "scanning heads games")]
+    assert "three dimensions" not in shown and "two sides" not in shown
+    assert not any(s.startswith("half") for s in shown)
+    assert "120 photos" in shown and "six months" in shown
+    assert "four sides" in shown and "30 floors" in shown
+
+
+def test_extract_json_still_gives_every_quantity(
+    run: Callable[..., subprocess.CompletedProcess], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n".join(a["text"] for a in ARTICLES), encoding="utf8")
+    p = run("extract", "--json", str(path))
+    assert p.returncode == 0, p.stderr
+    surfaces = [f["surface"] for f in json.loads(p.stdout)["figures"]]
+    for s in ("under five", "billions", "three dimensions", "two sides"):
+        assert s in surfaces
