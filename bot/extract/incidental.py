@@ -99,9 +99,15 @@ def _group(word: str) -> bool:
     return low in _GROUPS or (low.endswith("s") and role_noun(singular(low)))
 
 
+_OLDS_AFTER = re.compile(r"-olds\b")
+
+
 def age_band(text: str, f: Figure) -> bool:
-    """ "children under five", "people over 60", "Britain's under 14 boys": an age limit that
-    names a group is no quantity of anything (the group's count, if any, is the figure)."""
+    """ "children under five", "people over 60", "Britain's under 14 boys", "16 and
+    17-year-olds": an age limit or range that names a group is no quantity of anything (the
+    group's count, if any, is the figure)."""
+    if f.unit == "year" and f.surface.endswith("-year") and _OLDS_AFTER.match(text, f.end):
+        return True
     if f.qualifier not in ("less than", "more than") or f.value is None or f.value > 110:
         return False
     if f.unit in UNITS and f.unit != "year":

@@ -1,5 +1,6 @@
 """Issue 19, stop 24: kinds an editor would not list as figures. An age band naming a group
-("children under five", "people over 60", "Britain's under 14 boys"), a vague plural with no
+("children under five", "people over 60", "Britain's under 14 boys", "16 and
+17-year-olds"), a vague plural with no
 number and no counted noun ("lost billions", "an idol to millions"), and a count equal to
 what the thing has by nature ("in three dimensions", "the two sides failed to agree") or a
 half named by its position ("the bottom half of the table"). /figures leaves them out; the
@@ -28,7 +29,8 @@ ARTICLES = [
             "tonnes of food for a survival programme for children under five will be needed. "
             "The government gives £200 for winter fuel to households with people over 60, and "
             "there are 11m voters over 60 in the country. Great Britain's under 14 boys won "
-            "the team of the year prize. Campbell said he had to run under 10 seconds, and "
+            "the team of the year prize. A minimum wage for 16 and 17-year-olds was set at £3 an "
+            "hour, and 21-year-olds should get the adult rate. Campbell said he had to run under 10 seconds, and "
             "the plan would spare over 400,000 home-buyers from the tax."
         ),
     },
@@ -65,6 +67,7 @@ async def test_an_age_band_naming_a_group_is_not_listed(core: Core) -> None:
     shown = [r.surface for r in await figure_rows(core, "food aid winter fuel voters")]
     assert "under five" not in shown and "over 60" not in shown
     assert "under 14 boys" not in shown
+    assert "17-year" not in shown and "21-year" not in shown  # "-year-olds": a group
     assert "89,000 tonnes" in shown and "£200" in shown and "11m voters" in shown
     assert "under 10 seconds" in shown and "over 400,000 home-buyers" in shown  # a measure
 
