@@ -137,6 +137,8 @@ _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
 )
+# "It said data from tribunals suggested 1,500": "it" reports what its source shows
+_IT_OPENS = re.compile(r"\s*It\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b")
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:" + alternation("it") + r")\b")
 # telling a story or writing a work reports no claim: "tells the story of Torak, a
@@ -492,7 +494,11 @@ class Claimants:
             and not SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
             and not OWN_CLAUSE.search(s, before[-1][0], rel)
         ):
-            return self._reporter(s, before)  # unless "... 230 according to recent figures"
+            found = self._reporter(s, before)  # unless "... 230 according to recent figures"
+            if _DESCRIBED.match(found) and _FINDING_SOURCE.search(found) and _IT_OPENS.match(s):
+                # "It said data from employment tribunals suggested 1,500": the body "it" is
+                return self._source_before(si) or found
+            return found
         if m:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author

@@ -5,7 +5,8 @@ said the industry expects ..."), a speaker after a date ("On Tuesday Sir Alan sa
 shown by the full name the article gave, "..., she explains." closing the sentence, read
 through the quotes' he/she resolution when the two sentences before name that person; and a
 story told or a work written ("Wolf Brother tells the story of", "Adams wrote the screenplay
-based on") credits no one."""
+based on") credits no one; "It said data from employment tribunals suggested 1,500" is the
+body "it" is, named as the source just before."""
 
 from __future__ import annotations
 
@@ -84,6 +85,24 @@ ARTICLES = [
             "blame the weather. Cargo fell by 12% in January, he said."
         ),
     },
+    {
+        "id": "politics/9208",
+        "title": "TUC calls for whistleblower law",
+        "text": (
+            "The government should give more protection to employees who raise safety "
+            "concerns, the TUC has said.\n\nIt said data from employment tribunals suggested "
+            '1,500 "safety whistleblowers" had lost their jobs since 1999.'
+        ),
+    },
+    {
+        "id": "business/9209",
+        "title": "Shop prices steady",
+        "text": (
+            "Shop prices held steady in March as the winter sales ended early across the "
+            "high street.\n\nIt said data from employment tribunals suggested 4,000 coats "
+            "were sold in the last week of the month."
+        ),
+    },
 ]
 
 
@@ -125,6 +144,13 @@ async def test_a_work_told_or_written_is_no_source(core: Core) -> None:
     assert "no source named" in row.claimant
     row = await figure_row(core, "radio series", "26 years")
     assert "no source named" in row.claimant
+
+
+async def test_it_said_data_suggested_is_the_body_it_is(core: Core) -> None:
+    row = await figure_row(core, "whistleblowers tribunals", "1,500")
+    assert "TUC" in row.claimant  # not "data from employment tribunals"
+    row = await figure_row(core, "coats sold", "4,000 coats")
+    assert row.claimant == "data from employment tribunals"  # no body named before: it stays
 
 
 async def test_he_said_with_no_one_named_just_before_gives_no_source(core: Core) -> None:
