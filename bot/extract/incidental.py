@@ -163,9 +163,31 @@ def natural_count(text: str, f: Figure) -> bool:
     )
 
 
+# "the story of two young women", "the film follows three children": the characters of a work
+_PLOT_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?(?:story|tale)\s+of"
+    r"|(?:film|book|novel|play|musical|series|drama|comedy)\s+(?:follows|centres\s+on|is\s+about))"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def plot_count(text: str, f: Figure) -> bool:
+    """A few characters in a work's plot ("the story of two young women") are fiction's
+    content, not a quantity in the news; "the story of 3,000 workers" (digits) stays."""
+    return (
+        f.unit not in UNITS
+        and f.value is not None
+        and f.value <= 10
+        and f.surface[:1].isalpha()
+        and bool(_PLOT_BEFORE.search(text, max(0, f.start - 40), f.start))
+    )
+
+
 def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> list[Figure]:
     """The figures an editor would list: all but numbers inside names and, unless
-    every_quantity, the incidental counts, age bands, bare vague plurals and natural counts."""
+    every_quantity, the incidental counts, age bands, bare vague plurals, natural counts and a
+    plot's characters."""
     return [
         f
         for f in figures
@@ -177,6 +199,7 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
                 or age_band(text, f)
                 or bare_vague(text, f)
                 or natural_count(text, f)
+                or plot_count(text, f)
             )
         )
     ]

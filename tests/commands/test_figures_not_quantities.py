@@ -3,7 +3,8 @@
 17-year-olds"), a vague plural with no
 number and no counted noun ("lost billions", "an idol to millions"), and a count equal to
 what the thing has by nature ("in three dimensions", "the two sides failed to agree") or a
-half named by its position ("the bottom half of the table"). /figures leaves them out; the
+half named by its position ("the bottom half of the table"), and the characters of a plot
+("the story of two young women"). /figures leaves them out; the
 figures around them stay, as do "thousands of fans", '"hundreds of millions" of pounds',
 "under 10 seconds", "over 400,000 home-buyers" and "four sides"; `briefbot extract --json`
 still gives every quantity."""
@@ -54,6 +55,16 @@ ARTICLES = [
             "table. The building has four sides and 30 floors."
         ),
     },
+    {
+        "id": "entertainment/9404",
+        "title": "British film awards handed out",
+        "text": (
+            "The awards were handed out in London.\n\nBest British film was My Summer of "
+            "Love, the story of two young women, and the film follows three children who are "
+            "orphaned. Best documentary told the story of 3,000 miners who lost their jobs, "
+            "and the ceremony drew 900 guests."
+        ),
+    },
 ]
 
 
@@ -86,6 +97,12 @@ async def test_a_natural_count_or_a_placed_half_is_not_listed(core: Core) -> Non
     assert not any(s.startswith("half") for s in shown)
     assert "120 photos" in shown and "six months" in shown
     assert "four sides" in shown and "30 floors" in shown
+
+
+async def test_the_characters_of_a_plot_are_not_listed(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "British film awards")]
+    assert "two young women" not in shown and "three children" not in shown
+    assert "3,000 miners" in shown and "900 guests" in shown  # a count in the news stays
 
 
 def test_extract_json_still_gives_every_quantity(
