@@ -139,9 +139,12 @@ def bare_vague(text: str, f: Figure) -> bool:
     )
 
 
-# "in three dimensions", "the two sides failed to agree": a count equal to the number the
-# thing has by nature says nothing; "the bottom half of the table": a part named by position
-_NATURAL = {"dimension": 3.0, "side": 2.0}
+# "in three dimensions", "the two sides failed to agree", "walks upright on two feet": a count
+# equal to the number the thing has by nature says nothing (a foot or a leg only after "on":
+# "two feet" is a length); "the bottom half of the table": a part named by its position
+_NATURAL = {"dimension": (2.0, 3.0), "side": (2.0,)}
+_STOOD_ON = {"foot": (2.0,), "leg": (2.0, 4.0)}
+_ON_BEFORE = re.compile(r"\bon\s+$")
 _PART_POSITION = re.compile(
     r"\b(?:first|second|other|bottom|top|lower|upper|latter|former|better)[\s-]+$",
     re.IGNORECASE,
@@ -151,13 +154,14 @@ _PART_POSITION = re.compile(
 def natural_count(text: str, f: Figure) -> bool:
     """A count of what comes in that number anyway, or a half named by its position."""
     words = f.surface.split()
-    if (
-        len(words) == 2
-        and words[0].isalpha()  # the idiom is written in words: "three dimensions"
-        and f.low is None
-        and _NATURAL.get(singular(words[1].lower())) == f.value
-    ):
-        return True
+    if len(words) == 2 and words[0].isalpha() and f.low is None:  # written in words
+        noun = singular(words[1].lower())
+        if f.value in _NATURAL.get(noun, ()):
+            return True
+        if f.value in _STOOD_ON.get(noun, ()) and _ON_BEFORE.search(
+            text, max(0, f.start - 4), f.start
+        ):
+            return True
     return f.surface[:4].lower() == "half" and bool(
         _PART_POSITION.search(text, max(0, f.start - 10), f.start)
     )

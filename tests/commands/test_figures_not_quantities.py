@@ -2,7 +2,7 @@
 ("children under five", "people over 60", "Britain's under 14 boys", "16 and
 17-year-olds"), a vague plural with no
 number and no counted noun ("lost billions", "an idol to millions"), and a count equal to
-what the thing has by nature ("in three dimensions", "the two sides failed to agree") or a
+what the thing has by nature ("in three dimensions", "the two sides failed to agree", "walks upright on two feet") or a
 half named by its position ("the bottom half of the table"), and the characters of a plot
 ("the story of two young women"). /figures leaves them out; the
 figures around them stay, as do "thousands of fans", '"hundreds of millions" of pounds',
@@ -52,7 +52,8 @@ ARTICLES = [
             "Game makers are scanning players.\n\nPeople chosen to appear in a game will have "
             "their head scanned in three dimensions, using 120 photos. The two sides failed to "
             "agree after six months of talks, and Newcastle are in the bottom half of the "
-            "table. The building has four sides and 30 floors."
+            "table. The building has four sides and 30 floors. The robot walks upright on two "
+            "feet and stands two feet tall."
         ),
     },
     {
@@ -97,6 +98,7 @@ async def test_a_natural_count_or_a_placed_half_is_not_listed(core: Core) -> Non
     assert not any(s.startswith("half") for s in shown)
     assert "120 photos" in shown and "six months" in shown
     assert "four sides" in shown and "30 floors" in shown
+    assert [r for r in shown if r == "two feet"] == ["two feet"]  # "two feet tall": a length
 
 
 async def test_the_characters_of_a_plot_are_not_listed(core: Core) -> None:
