@@ -139,12 +139,15 @@ def bare_vague(text: str, f: Figure) -> bool:
     )
 
 
-# "in three dimensions", "the two sides failed to agree", "walks upright on two feet": a count
-# equal to the number the thing has by nature says nothing (a foot or a leg only after "on":
-# "two feet" is a length); "the bottom half of the table": a part named by its position
+# "in three dimensions", "two sides to every story", "walks upright on two feet": a count equal
+# to the number the thing has by nature says nothing. A side only with no "the" before: "the
+# two sides failed to agree" names the parties, as "the two firms" does, and the review sets
+# count that; a foot or a leg only after "on" ("two feet" is a length); "the bottom half of
+# the table": a part named by its position
 _NATURAL = {"dimension": (2.0, 3.0), "side": (2.0,)}
 _STOOD_ON = {"foot": (2.0,), "leg": (2.0, 4.0)}
 _ON_BEFORE = re.compile(r"\bon\s+$")
+_THE_BEFORE_WORD = re.compile(r"\b(?:[Tt]he|both|[Bb]etween)\s+$")
 _PART_POSITION = re.compile(
     r"\b(?:first|second|other|bottom|top|lower|upper|latter|former|better)[\s-]+$",
     re.IGNORECASE,
@@ -156,7 +159,9 @@ def natural_count(text: str, f: Figure) -> bool:
     words = f.surface.split()
     if len(words) == 2 and words[0].isalpha() and f.low is None:  # written in words
         noun = singular(words[1].lower())
-        if f.value in _NATURAL.get(noun, ()):
+        if f.value in _NATURAL.get(noun, ()) and not (
+            noun == "side" and _THE_BEFORE_WORD.search(text, max(0, f.start - 10), f.start)
+        ):
             return True
         if f.value in _STOOD_ON.get(noun, ()) and _ON_BEFORE.search(
             text, max(0, f.start - 4), f.start

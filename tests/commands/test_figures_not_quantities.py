@@ -1,13 +1,12 @@
 """Issue 19, stop 24: kinds an editor would not list as figures. An age band naming a group
-("children under five", "people over 60", "Britain's under 14 boys", "16 and
-17-year-olds"), a vague plural with no
-number and no counted noun ("lost billions", "an idol to millions"), and a count equal to
-what the thing has by nature ("in three dimensions", "the two sides failed to agree", "walks upright on two feet") or a
-half named by its position ("the bottom half of the table"), and the characters of a plot
-("the story of two young women"). /figures leaves them out; the
-figures around them stay, as do "thousands of fans", '"hundreds of millions" of pounds',
-"under 10 seconds", "over 400,000 home-buyers" and "four sides"; `briefbot extract --json`
-still gives every quantity."""
+("children under five", "people over 60", "Britain's under 14 boys", "16 and 17-year-olds"),
+a vague plural with no number and no counted noun ("lost billions", "an idol to millions"), a
+count equal to what the thing has by nature ("in three dimensions", "two sides to every
+story", "walks upright on two feet"), a half named by its position ("the bottom half of the
+table") and the characters of a plot ("the story of two young women"). /figures leaves them
+out; the figures around them stay, as do "thousands of fans", '"hundreds of millions" of
+pounds', "under 10 seconds", "over 400,000 home-buyers", "the two sides failed to agree" and
+"two feet tall"; `briefbot extract --json` still gives every quantity."""
 
 from __future__ import annotations
 
@@ -50,7 +49,8 @@ ARTICLES = [
         "title": "Scanning heads for games",
         "text": (
             "Game makers are scanning players.\n\nPeople chosen to appear in a game will have "
-            "their head scanned in three dimensions, using 120 photos. The two sides failed to "
+            "their head scanned in three dimensions, using 120 photos. There are two sides to "
+            "every story, but the two sides failed to "
             "agree after six months of talks, and Newcastle are in the bottom half of the "
             "table. The building has four sides and 30 floors. The robot walks upright on two "
             "feet and stands two feet tall."
@@ -94,7 +94,8 @@ async def test_a_vague_plural_with_nothing_counted_is_not_listed(core: Core) -> 
 
 async def test_a_natural_count_or_a_placed_half_is_not_listed(core: Core) -> None:
     shown = [r.surface for r in await figure_rows(core, "scanning heads games")]
-    assert "three dimensions" not in shown and "two sides" not in shown
+    assert "three dimensions" not in shown
+    assert shown.count("two sides") == 1  # "the two sides failed to agree": the parties
     assert not any(s.startswith("half") for s in shown)
     assert "120 photos" in shown and "six months" in shown
     assert "four sides" in shown and "30 floors" in shown
