@@ -5,8 +5,15 @@ count of one said for emphasis or as an idiom is part of the wording, not a quan
 measured or claimed. These stay quantities for `briefbot extract --json` (the figures_dev
 contract counts every quantity, "just one area" included) and are left out of what the store
 keeps, so /figures, /brief and the review scorer, which read the editor's view, never list
-them. A number inside a name ("the four Home Unions", "the 10 O'clock News") is no quantity
-at all and is left out of both.
+them. So are an age band naming a group ("children under five", "16 and 17-year-olds"), a
+vague plural with nothing counted ("lost billions"), a natural count ("in three dimensions",
+"walks upright on two feet"), a half named by its position and the characters of a plot ("the
+story of two young women"). A number inside a name ("the four Home Unions", "the 10 O'clock
+News") is no quantity at all and is left out of both.
+
+A number-unit compound naming a kind ("24-hour news channels") is not among them: over
+bbc_dev no cue without a word list parts it from a duration ("only for 24-hour periods",
+"tied into 12-month contracts").
 
 Learned cues were tried first (bench/fit_incidental.py: a logistic model over number word,
 size, unit kind, compound, capitalised noun, preposition, quotes, ...). On the review sets'
