@@ -161,8 +161,18 @@ _PART_POSITION = re.compile(
 )
 
 
+# "one half of the duo", "one half of the show Bethan and Huw": a member of a pair
+_HALF_OF_PAIR = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,6}?"
+    r"(?:duo|pair|partnership|double\s+act|[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+)\b"
+)
+
+
 def natural_count(text: str, f: Figure) -> bool:
-    """A count of what comes in that number anyway, or a half named by its position."""
+    """A count of what comes in that number anyway, a half named by its position, or one half
+    of a pair."""
+    if f.surface[:8].lower() in ("one half", "one-half") and _HALF_OF_PAIR.match(text, f.start + 8):
+        return True
     words = f.surface.split()
     if len(words) == 2 and words[0].isalpha() and f.low is None:  # written in words
         noun = singular(words[1].lower())

@@ -3,7 +3,7 @@
 a vague plural with no number and no counted noun ("lost billions", "an idol to millions"), a
 count equal to what the thing has by nature ("in three dimensions", "two sides to every
 story", "walks upright on two feet"), a half named by its position ("the bottom half of the
-table") and the characters of a plot ("the story of two young women"). /figures leaves them
+table") and the characters of a plot ("the story of two young women"), and one half of a pair ("one half of the show Bethan and Huw"). /figures leaves them
 out; the figures around them stay, as do "thousands of fans", '"hundreds of millions" of
 pounds', "under 10 seconds", "over 400,000 home-buyers", "the two sides failed to agree" and
 "two feet tall"; `briefbot extract --json` still gives every quantity."""
@@ -63,7 +63,8 @@ ARTICLES = [
             "The awards were handed out in London.\n\nBest British film was My Summer of "
             "Love, the story of two young women, and the film follows three children who are "
             "orphaned. Best documentary told the story of 3,000 miners who lost their jobs, "
-            "and the ceremony drew 900 guests."
+            "and the ceremony drew 900 guests. Huw Stephens is one half of the Radio 1 show "
+            "Bethan and Huw, and one half of the prize money, £5,000, went to charity."
         ),
     },
 ]
@@ -106,6 +107,8 @@ async def test_the_characters_of_a_plot_are_not_listed(core: Core) -> None:
     shown = [r.surface for r in await figure_rows(core, "British film awards")]
     assert "two young women" not in shown and "three children" not in shown
     assert "3,000 miners" in shown and "900 guests" in shown  # a count in the news stays
+    halves = [r for r in shown if r.startswith("one half")]
+    assert len(halves) == 1 and "show" not in halves[0]  # half of a duo; of a sum stays
 
 
 def test_extract_json_still_gives_every_quantity(
