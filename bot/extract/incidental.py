@@ -89,9 +89,10 @@ def incidental(text: str, f: Figure) -> bool:
 
 
 # "children under five", "people over 60", "voters over 60": an age limit after the group it
-# names; "Britain's under 14 boys": the same band before the group
+# names; "Britain's under 14 boys": a youth band before the group
 _BAND = re.compile(r"(?:under|over)\s+[\w-]+$", re.IGNORECASE)
-_BAND_BEFORE_GROUP = re.compile(r"(?:under|over)\s+[\w-]+\s+([a-z]+)$", re.IGNORECASE)
+# a youth band only: "the club's over 60 players" is more than 60 of them
+_BAND_BEFORE_GROUP = re.compile(r"under\s+(?:1\d|2[0-3]|[a-z]+)\s+([a-z]+)$", re.IGNORECASE)
 _GROUP_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _OWNER_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _GROUPS = frozenset(

@@ -29,7 +29,7 @@ ARTICLES = [
             "tonnes of food for a survival programme for children under five will be needed. "
             "The government gives £200 for winter fuel to households with people over 60, and "
             "there are 11m voters over 60 in the country. Great Britain's under 14 boys won "
-            "the team of the year prize. A minimum wage for 16 and 17-year-olds was set at £3 an "
+            "the team of the year prize, and the club's over 60 players were tested. A minimum wage for 16 and 17-year-olds was set at £3 an "
             "hour, and 21-year-olds should get the adult rate. Campbell said he had to run under 10 seconds, and "
             "the plan would spare over 400,000 home-buyers from the tax."
         ),
@@ -81,6 +81,7 @@ async def test_an_age_band_naming_a_group_is_not_listed(core: Core) -> None:
     assert "under five" not in shown and "over 60" not in shown
     assert "under 14 boys" not in shown
     assert "17-year" not in shown and "21-year" not in shown  # "-year-olds": a group
+    assert "over 60 players" in shown  # more than 60 of them
     assert "89,000 tonnes" in shown and "£200" in shown and "11m voters" in shown
     assert "under 10 seconds" in shown and "over 400,000 home-buyers" in shown  # a measure
 
