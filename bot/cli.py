@@ -35,7 +35,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"briefbot extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
             status = 1
             continue
-        result = analyse(text)
+        result = analyse(text, every_quantity=True)  # every quantity, incidental counts too
         row = {
             "source": path,
             "sentences": [

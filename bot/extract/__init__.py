@@ -7,16 +7,22 @@ import hashlib
 from pathlib import Path
 
 from bot.extract.figures import extract_figures
+from bot.extract.incidental import listed
 from bot.extract.quotes import extract_quotes
 from bot.extract.sentences import split_sentences
 from bot.model import Analysis
 
 
-def analyse(text: str) -> Analysis:
-    """Run every extractor once, sharing the sentence split between them."""
+def analyse(text: str, every_quantity: bool = False) -> Analysis:
+    """Run every extractor once, sharing the sentence split between them.
+
+    The figures are the editor's view (what the store keeps and /figures lists): incidental
+    counts ("just one player", "one day") are left out unless every_quantity, which
+    `briefbot extract --json` asks for (its contract counts every quantity); a number inside
+    a name ("the four Home Unions") is no quantity in either."""
     sentences = split_sentences(text)
     quotes = extract_quotes(text, sentences)
-    figures = extract_figures(text, sentences, quotes)
+    figures = listed(text, extract_figures(text, sentences, quotes), every_quantity)
     return Analysis(sentences=sentences, quotes=quotes, figures=figures)
 
 

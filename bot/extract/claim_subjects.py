@@ -70,7 +70,12 @@ _LEAD_TRIM = re.compile(
     r"^(?:(?:but|and|so|yet|however|meanwhile|separately|instead|now|also|still|though"
     r"|although)\s+"
     r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\s+"  # "Earlier this month the firm"
-    r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z]))+",
+    r"|(?:last|this)\s+(?:week|month|year|weekend)\s+(?=the\s|[A-Z])"
+    # "On Tuesday Sir Alan said", "In January, the firm said": a date before the subject
+    r"|(?:on|last|by|since|until)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=the\s|[A-Z])"
+    r"|in\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{4})?,?\s+(?=the\s|[A-Z]))+",
     re.IGNORECASE,
 )
 _SUBJECT_END = re.compile(r"\s*(?:[,.;:!?)(]|$)")

@@ -137,8 +137,18 @@ _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
 )
+# "It said data from tribunals suggested 1,500": "it" reports what its source shows
+_IT_OPENS = re.compile(r"\s*It\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b")
 # "..., it said." after the figure: a body named as a source just before
 _IT_SAID = re.compile(r"[,;]\s+it\s+(?:" + alternation("it") + r")\b")
+# telling a story or writing a work reports no claim: "tells the story of Torak, a
+# 12-year-old", "wrote the screenplay based on his book"
+_TELLING = frozenset("tell tells told telling write writes wrote written writing".split())
+_WORK_OBJECT = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:of|about|based)\b"
+)
+# "..., she explains." closing the sentence after the figure
+_HE_SAID_END = re.compile(r"[,;]\s+(?:he|she)\s+([a-z]+)\s*[.!?]?\s*$")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
     r"|\b(?:Union|Council|Commission|Bank|Office|Ministry|Department|Agency|Organisation"
@@ -157,6 +167,22 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+
+
+# a knight or dame named by the first name, as news does after the full name: "Sir Alan"
+_KNIGHT = re.compile(r"(?:Sir|Dame)\s+[A-Z][\w'’\-]+")
+
+# a source only described, not named: "the industry", "analysts", "data from tribunals"
+_DESCRIBED = re.compile(r"(?:[Tt]he\s+)?[a-z]")
+
+
+def _named_person(subject: str) -> bool:
+    """A person by name ("Mr Yushchenko", "Viktor Yushchenko"): one who suggests or estimates
+    a figure gives it, as one who says it does."""
+    words = subject.split()
+    return bool(PERSON.fullmatch(subject)) or (
+        2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] in given_names()
+    )
 
 
 class Claimants:
@@ -188,6 +214,9 @@ class Claimants:
         body written as a description ("The world's second biggest insurer said") is printed
         by the name the sentences before give it."""
         found = self._claimant(pos, si)
+        if found is not None and _KNIGHT.fullmatch(found):
+            full = re.search(re.escape(found) + r"\s+([A-Z][\w'’\-]+)\b", self.text)
+            return f"{found} {full.group(1)}" if full else found  # "Sir Alan": Sir Alan Budd
         if found is None or not DESCRIBED_BODY.fullmatch(found):
             return found
         s = self.sentences[si].text
@@ -270,10 +299,21 @@ class Claimants:
                     or self._salient_body(si)
                 )
             return found
+        said_after = _HE_SAID_END.search(sent.text, rel)
+        if said_after and said_after.group(1).lower() in SPEECH_CUES:
+            # "... to allow 100% foreign ownership, she explains.": the person she is
+            return self._named_just_before(si, self._indirect_speaker(pos))
         if _IT_SAID.search(sent.text, rel):
             # "... rose by more than 800%, it said."
             return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
         return None
+
+    def _named_just_before(self, si: int, who: str | None) -> str | None:
+        """who, when the two sentences before si name them (the quotes' he/she, checked)."""
+        if who is None:
+            return None
+        near = " ".join(self.sentences[j].text for j in range(max(0, si - 2), si))
+        return who if re.search(r"\b" + re.escape(who.split()[-1]) + r"\b", near) else None
 
     def _salient_body(self, si: int) -> str | None:
         """The organisation the article is about at sentence si, for "it" or "the firm": of
@@ -363,6 +403,8 @@ class Claimants:
                 and not CLAUSE_VERB_AFTER.match(s, m.end())
             ):
                 continue  # "added up to 22,201bn yen", "US firms added 146,000 jobs": no speech
+            if _WORK_OBJECT.match(s, m.end()) and m.group(0).lower() in _TELLING:
+                continue  # "Wolf Brother tells the story of", "Adams wrote the screenplay based on"
             verb_at = m.start()
             if m.group(0) in SHOWING:
                 authored = AUTHORED_DOCUMENT.search(s, 0, m.start())
@@ -398,8 +440,9 @@ class Claimants:
                 and not OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
                 and not (m.group(0) in _VALUING_VERBS and VALUED_AT.match(s, m.end()))
+                and not (m.group(0) in SPEECH_CUES and _named_person(subj))
             ):
-                continue
+                continue  # "Wales showed", "the figures suggested"; not "Mr Yushchenko suggested"
             if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
                 continue  # "He put it up on the net" (not "He suggested"): documents only
             if subj is None and _PRONOUN_SUBJECT.search(s, 0, m.start()):
@@ -451,7 +494,11 @@ class Claimants:
             and not SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
             and not OWN_CLAUSE.search(s, before[-1][0], rel)
         ):
-            return before[-1][1]  # unless "... 230 according to recent figures": the nearer
+            found = self._reporter(s, before)  # unless "... 230 according to recent figures"
+            if _DESCRIBED.match(found) and _FINDING_SOURCE.search(found) and _IT_OPENS.match(s):
+                # "It said data from employment tribunals suggested 1,500": the body "it" is
+                return self._source_before(si) or found
+            return found
         if m:
             # "a registration document filed with the SEC", "documents seen by the BBC": the
             # document; "a report published by the IMF": its author
@@ -491,6 +538,25 @@ class Claimants:
             ):
                 return x
         return None
+
+    @staticmethod
+    def _reporter(s: str, before: list[tuple[int, str]]) -> str:
+        """The source of a figure after several reporting verbs: the nearest one's subject,
+        unless that is only described ("the industry", "analysts") and sits in what a named
+        speaker said: "Mr Cartagena said the industry expects ... $10bn" is Mr Cartagena's."""
+        p, x = before[-1]
+        if not _DESCRIBED.match(x):
+            return x
+        for q, y in reversed(before[:-1]):
+            verb = s[q:].split(maxsplit=1)[0].lower()
+            if (
+                verb in SPEECH_CUES
+                and not _DESCRIBED.match(y)
+                and _named_person(y)
+                and not re.search(r"[.;:!?\"“”]", s[q:p])
+            ):
+                return y
+        return x
 
     @staticmethod
     def _reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str) -> bool:
