@@ -103,6 +103,22 @@ def _modifiers() -> dict[str, str]:
     return {word.strip(): what.strip() for word, what in rows}
 
 
+@cache
+def _compounds() -> frozenset[tuple[str, str]]:
+    """(first word, singular head) pairs a count keeps whole, from data/counted_compounds.tsv."""
+    data = resources.files("bot.extract").joinpath("data/counted_compounds.tsv").read_text("utf8")
+    rows = (line.split("\t")[0].split() for line in data.splitlines() if line.strip()[:1] != "#")
+    return frozenset((row[0], row[1]) for row in rows if len(row) == 2)
+
+
+def _compound(words: list[tuple[str, int]], head: str) -> str:
+    """The counted noun with the word before it when the two are one noun of the table
+    ("Grand Slams", "double faults"); else the head alone ("net cafes" -> cafes)."""
+    if len(words) >= 2 and (words[-2][0].lower(), singular(head).lower()) in _compounds():
+        return f"{words[-2][0]} {head}"
+    return head
+
+
 _MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
 _OR_SO = re.compile(r"[ \t]+or[ \t]+so\b")
 _PLUS_SIGN = re.compile(r"\+(?=[ \t]+[a-z])")  # "15+ hours"
@@ -144,8 +160,8 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
             return flow.code, end, qualifier  # "750,000 daily barrels": barrels per day
         return f"{UNITS[code].name} per {rate}", end, qualifier
     noun = _counted_noun(text, c, m.end())
-    if noun is None or noun[0][:1].isupper():
-        return None
+    if noun is None or (noun[0][:1].isupper() and not is_plural(noun[0].split()[-1])):
+        return None  # "16 other Lib Dem MPs" counts MPs; "two more Harry Potter" nothing
     head, end = noun
     if rate is not None:
         return f"{singular(head)} per {rate}", end, qualifier  # "200 daily flights"
@@ -174,6 +190,7 @@ _IRREGULAR = {
     "child": "children",
     "foot": "feet",
     "person": "people",
+    "seater": "seats",  # "a 60,000-seater stadium": 60,000 seats
 }
 
 
@@ -446,6 +463,37 @@ def _plural_ahead_plain(text: str, pos: int) -> bool:
     return False
 
 
+# "a survey of 1,300 bosses suggests": the count ends a phrase whose own head the verb after
+# it agrees with, so a plural-looking word after the noun is that verb, not a second noun
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_OPEN_QUOTE = re.compile(r"[ \t]+[\"“‘](?=[a-z])")
+_WORD_IN_QUOTE = re.compile(NOUN_WORD.pattern.replace(r"\s+", "", 1))
+
+
+def _noun_head_after(text: str, pos: int) -> bool:
+    """A lower-case plural noun right after a plural one is the head they name together ("two
+    cosmetics brands", "three sports cars"); is_plural reads no verb's -s form as one."""
+    after = NOUN_WORD.match(text, pos)
+    if after is None or text[pos : after.start(1)] != " ":
+        return False
+    word = after.group(1)
+    return (
+        word.islower()
+        and word not in NOUN_STOP
+        and is_plural(word)
+        and _NP_END.match(text, after.end()) is not None
+    )
+
+
+# where a noun phrase ends: punctuation, or a word that opens the rest of the clause; a word
+# after a plural that is followed by anything else ("meets on", "suggests.") may be a verb
+_NP_END = re.compile(
+    r"\s*[,;:)\-–—]|\s+(?:and|or|in|at|on|from|with|for|to|of|that|who|which|will|would"
+    r"|could|can|may|might|have|has|had|were|are|was|is|since|against|this|last|next|across"
+    r"|around|worldwide)\b"
+)
+
+
 def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int] | None:
     """The counted noun after a number (or after pos, past a describing word): "28
     settlements", "100 Russian servicemen", "one solution"."""
@@ -469,8 +517,11 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
         if m:
             pos = m.end()
     words: list[tuple[str, int]] = []
+    quoted = _OPEN_QUOTE.match(text, pos) if not single else None
+    if quoted is not None:
+        pos = quoted.end()  # '1,500 "safety whistleblowers"': the noun in quotes
     while len(words) < 5:
-        m = NOUN_WORD.match(text, pos)
+        m = (_WORD_IN_QUOTE if quoted is not None and not words else NOUN_WORD).match(text, pos)
         if not m or "\n" in text[pos : m.start(1)]:
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
@@ -561,7 +612,11 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
                     f"{words[-2][0]} ones",
                     m.end(),
                 )  # "four number ones": "ones" stands for a noun
-            return w, m.end()
+            if not _OF_BEFORE.search(text, max(0, c.start - 8), c.start) and _noun_head_after(
+                text, m.end()
+            ):
+                continue  # "two cosmetics brands": the plural noun before it describes
+            return _compound(words, w), m.end()
     if single and words:
         w, end = words[-1]
         if c.kind == "fraction" and w[0].isupper() and len(words) > 1:
