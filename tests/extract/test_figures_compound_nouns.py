@@ -54,7 +54,7 @@ def _unit(text: str, surface: str) -> str | None:
             "match points",
         ),
         (
-            "It said data from employment tribunals suggested 1,500 \"safety whistleblowers\" "
+            'It said data from employment tribunals suggested 1,500 "safety whistleblowers" '
             "had lost their jobs since 1999.",
             "1,500",
             "whistleblowers",
