@@ -19,6 +19,7 @@ from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers
 from bot.extract.referent import referent
 from bot.extract.sentences import split_sentences
+from bot.extract.stated_units import stated_unit
 from bot.extract.topics import context_words, topic_of
 from bot.extract.units import (
     UNITS,
@@ -78,6 +79,9 @@ def extract_figures(
         topic = topic_of(
             c.head or c.unit, ctx, c.num_start - ctx_start, words_of[i] if sent else None
         )
+        if c.unit is None and sent is not None:
+            # "finished fifth in 7.35", "strengthened to 102.975 against the dollar"
+            c.unit = stated_unit(sent.text, c.num_start - sent.start, c.end - sent.start, c)
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
         if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.end):

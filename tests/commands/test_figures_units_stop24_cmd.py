@@ -1,7 +1,7 @@
 """Issue 19, stop 24: the counted noun an editor sees in /figures is the noun the count counts,
 with the first word of a compound that is one noun ("3 grand slam", "3 double fault", the
 base unit being singular) and without a noun that only describes it ("2 brand", not "2
-cosmetics")."""
+cosmetics"); a race time its sentence leads to is shown in seconds."""
 
 from __future__ import annotations
 
@@ -41,6 +41,15 @@ ARTICLES = [
             "from LVMH in early 2003."
         ),
     },
+    {
+        "id": "sport/9504",
+        "title": "Gevaert wins 60m in Madrid",
+        "text": (
+            "Belgium's Kim Gevaert won the women's 60m at the indoor meeting in Madrid on "
+            "Friday, ahead of a strong field.\n\n"
+            "Britain's Joice Maduaka finished fifth in 7.35."
+        ),
+    },
 ]
 
 
@@ -63,3 +72,8 @@ async def test_a_scoring_term_keeps_its_first_word(core: Core) -> None:
 async def test_a_noun_that_describes_the_head_is_dropped(core: Core) -> None:
     row = await figure_row(core, "Falic cosmetics brands", "two cosmetics brands")
     assert row.normalised == "2 brand"
+
+
+async def test_a_race_time_is_shown_in_seconds(core: Core) -> None:
+    row = await figure_row(core, "Maduaka 60m", "7.35")
+    assert row.normalised == "7.35 seconds"
