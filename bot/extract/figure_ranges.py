@@ -68,6 +68,26 @@ def _scaled(a: Cand, b: Cand) -> Cand | None:
     )
 
 
+_WHOLE_THOUSANDS = re.compile(r"\d{1,3},000")
+_PLAIN_WHOLE = re.compile(r"\d{1,3}")
+
+
+def _thousands_low(text: str, a: Cand, b: Cand) -> bool:
+    """Whether a dash range's low end is written short of the high end's thousands: in
+    "$50-100,000" and "5-10,000 people" the low end is 50,000 and 5,000, since a plain number
+    under the high end's thousands but at least a tenth of them reads as them ("1-100,000" is
+    left as written)."""
+    if a.value is None or b.value is None or a.scale != 1.0 or b.scale != 1.0:
+        return False
+    if not (
+        _PLAIN_WHOLE.fullmatch(text, a.num_start, a.num_end)
+        and _WHOLE_THOUSANDS.fullmatch(text, b.num_start, b.num_end)
+    ):
+        return False
+    thousands = b.value / 1000
+    return thousands / 10 <= a.value < thousands
+
+
 def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return None
@@ -87,8 +107,8 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if re.fullmatch(r"\s+[-–—]\s+", gap) and a.value > b.value and a.unit and b.unit:
         return None  # "on 31 points - four points behind Arsenal": an aside, not a range
     if dashes_only:
-        if not _DASH_GAP.match(gap) or a.unit:
-            return None
+        if not _DASH_GAP.match(gap) or (a.unit and not (a.currency and _thousands_low(text, a, b))):
+            return None  # "$50-100,000" is one range of dollars; "£5 - 10 points" is not
         if re.match(r"-\d", text[b.num_end : b.num_end + 2]) or re.search(
             r"\d-$", text[max(0, a.num_start - 2) : a.num_start]
         ):
@@ -135,6 +155,8 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     lo, hi = a.value, b.value
     if b.scale > 1 and a.scale == 1 and abs(a.value) < abs(b.value / b.scale):
         lo = a.value * b.scale
+    elif kind == "dash" and _thousands_low(text, a, b):
+        lo = a.value * 1000  # "$50-100,000", "5-10,000 people": the low end in thousands too
     low, high = min(lo, hi), max(lo, hi)
     unit = b.unit if (b.unit and (not a.unit or len(b.unit) >= len(a.unit))) else a.unit
     return Cand(

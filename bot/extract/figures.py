@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from functools import cache
@@ -42,6 +43,7 @@ def extract_figures(
     cands = merge_ranges(text, cands, dashes_only=False)
     cands = join_parts(text, cands)
     share_vague_units(text, cands)
+    _scale_from_conversion(text, cands)
     starts = [s.start for s in sentences]
     out: list[Figure] = []
     claims = Claimants(text, sentences, quotes or [])
@@ -193,6 +195,26 @@ def _conversion(text: str, prev: Cand, c: Cand) -> bool:
         and (text.rfind("(", 0, c.start) > text.rfind(")", 0, c.start))
         and text[c.end : c.end + 1] in (")", "]", ";", ",", "/")
     )
+
+
+def _scale_from_conversion(text: str, cands: list[Cand]) -> None:
+    """Give a sum written without its scale word the scale of its conversion in brackets when
+    the two then agree within a rate of exchange: "It came in seventh $6.3 (£3.35m)" is $6.3m,
+    a sum a million times smaller than its own conversion being a slip of the pen."""
+    for a, b in itertools.pairwise(cands):
+        if (
+            a.currency
+            and a.scale == 1.0
+            and not a.is_range
+            and not b.is_range
+            and b.scale >= 1e6
+            and a.value is not None
+            and b.value
+            and _conversion(text, a, b)
+            and 0.2 <= a.value * b.scale / b.value <= 5
+        ):
+            a.value *= b.scale
+            a.scale = b.scale
 
 
 def _conversion_of_rate(text: str, prev: Cand, c: Cand) -> bool:

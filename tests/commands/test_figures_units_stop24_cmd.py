@@ -1,7 +1,8 @@
 """Issue 19, stop 24: the counted noun an editor sees in /figures is the noun the count counts,
 with the first word of a compound that is one noun ("3 grand slam", "3 double fault", the
 base unit being singular) and without a noun that only describes it ("2 brand", not "2
-cosmetics"); a race time its sentence leads to is shown in seconds."""
+cosmetics"); a race time its sentence leads to is shown in seconds; a sum written without its scale word
+is shown at the scale of its own conversion ("$6.3 (£3.35m)")."""
 
 from __future__ import annotations
 
@@ -50,6 +51,15 @@ ARTICLES = [
             "Britain's Joice Maduaka finished fifth in 7.35."
         ),
     },
+    {
+        "id": "entertainment/9505",
+        "title": "Meet the Fockers tops box office",
+        "text": (
+            "Comedy sequel Meet the Fockers has topped the North American box office again.\n\n"
+            "Million Dollar Baby climbed the chart for the first time in its 15th week of "
+            "release. It came in seventh $6.3 (£3.35m)."
+        ),
+    },
 ]
 
 
@@ -77,3 +87,8 @@ async def test_a_noun_that_describes_the_head_is_dropped(core: Core) -> None:
 async def test_a_race_time_is_shown_in_seconds(core: Core) -> None:
     row = await figure_row(core, "Maduaka 60m", "7.35")
     assert row.normalised == "7.35 seconds"
+
+
+async def test_a_sum_is_shown_at_the_scale_of_its_conversion(core: Core) -> None:
+    row = await figure_row(core, "box office takings", "$6.3")
+    assert row.normalised == "6,300,000 USD"
