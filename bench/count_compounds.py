@@ -3,15 +3,13 @@
 usage: python bench/count_compounds.py [--corpus ../shared/corpus/bbc_dev.jsonl]
 
 "three Grand Slams" counts Grand Slams, not slams: the head of a capitalised compound whose
-lower-case form the news hardly writes on its own is no noun without its first word. A pair
+lower-case plural the news hardly writes on its own is no noun without its first word. A pair
 "M H" is printed when, in the tune half: it is written at least 3 times; at least half of the
-capitalised H follow M; lower-case h is written at most a quarter as often as the pair (so h
-is not a common noun of its own: "Brit Awards" stays awards); M is an ordinary word, not a
-stop word, that is
-also written in lower case at least 5 times (so not a person's name); and H is written in the
-singular (twice) and in the plural after M ("Grand Slam", "Grand Slams": so H is a noun, not a name
-ending in s like "Jeeves"). The rows go to the "name" section of
-bot/extract/data/counted_compounds.tsv.
+capitalised H follow M; the lower-case plural of h is written at most a quarter as often as the
+pair (so h is not a common noun of its own: "Brit Awards" stays awards); M is not a stop word;
+and H is written after M both in the singular (twice) and in the plural ("Grand Slam", "Grand
+Slams": so H is a noun, not a name ending in s like "Jeeves"). The rows go to the "name"
+section of bot/extract/data/counted_compounds.tsv.
 """
 
 from __future__ import annotations
@@ -47,7 +45,6 @@ def main() -> int:
     args = ap.parse_args()
     pair: Counter[tuple[str, str]] = Counter()
     cap: Counter[str] = Counter()
-    low_head: Counter[str] = Counter()
     low_word: Counter[str] = Counter()
     forms: Counter[tuple[str, str]] = Counter()
     for line in args.corpus.read_text(encoding="utf8").splitlines():
@@ -63,14 +60,11 @@ def main() -> int:
                 if _capitalised(a):
                     pair[(a, head)] += 1
                     forms[(a, b)] += 1
-            elif b.islower():
-                low_head[head] += 1
     for (a, b), n in sorted(pair.items()):
         if (
             n >= 3
             and n / cap[b] >= 0.5
-            and low_head[b.lower()] <= n / 4
-            and low_word[a.lower()] >= 5
+            and low_word[b.lower() + "s"] <= n / 4
             and forms[(a, b)] >= 2
             and a.lower() not in STOP_WORDS
             and forms[(a, b + "s")] > 0

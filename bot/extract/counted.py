@@ -70,7 +70,12 @@ def finish(text: str, c: Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if _age_after_copula(text, c) or _age_of_person(text, c) or _age_after_age_noun(text, c):
+    if (
+        _age_after_copula(text, c)
+        or _age_of_person(text, c)
+        or _age_after_age_noun(text, c)
+        or _age_beside_age_noun(text, c)
+    ):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
@@ -322,12 +327,18 @@ def _age_of_person(text: str, c: Cand) -> bool:
 
 
 @cache
+def _age_nouns() -> tuple[str, ...]:
+    """The age words of data/age_nouns.txt as patterns, longest first."""
+    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
+    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
+    return tuple(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+@cache
 def _age_noun_before() -> re.Pattern[str]:
     """An age word (data/age_nouns.txt), then up to 40 characters of the same clause with no
     other number, then the word that leads to the number ("is", "at", "from", ...)."""
-    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
-    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
-    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    nouns = "|".join(_age_nouns())
     return re.compile(
         rf"\b(?:{nouns})\b[^.;:!?\d]{{0,40}}\b(?:is|was|are|were|be|of|at|to|from|around|about"
         r"|nearly|almost|just|only)\s+$",
@@ -347,6 +358,33 @@ def _age_after_age_noun(text: str, c: Cand) -> bool:
         and bool(_age_noun_before().search(text, max(0, c.start - 80), c.start))
         and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
     )
+
+
+# "candidates must be 21 while the voting age is 18": a bare number a person must be, in a
+# sentence about ages
+_BE_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been)\s+(?:only\s+|just\s+|at\s+least\s+)?$")
+_CLAUSE_OR_WHILE_AFTER = re.compile(r"\s*(?:[,.;!?]|$)|\s+(?:while|whereas|when|and|but|or)\b")
+
+
+def _age_beside_age_noun(text: str, c: Cand) -> bool:
+    """A whole number a person could be, right after "be"/"is" and ending its clause, in a
+    sentence whose other clause names an age ("must be 21 while the voting age is 18")."""
+    if not (_plain_age_number(c) and c.kind == "digits"):
+        return False
+    if not (
+        _BE_BEFORE.search(text, max(0, c.start - 20), c.start)
+        and _CLAUSE_OR_WHILE_AFTER.match(text, c.end)
+    ):
+        return False
+    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    stop = min(i for i in (text.find(". ", c.end), text.find("\n", c.end), len(text)) if i >= 0)
+    return _age_word().search(text, start, stop) is not None
+
+
+@cache
+def _age_word() -> re.Pattern[str]:
+    """Any age word of data/age_nouns.txt."""
+    return re.compile(r"\b(?:" + "|".join(_age_nouns()) + r")\b", re.IGNORECASE)
 
 
 _AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")

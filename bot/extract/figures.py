@@ -86,7 +86,7 @@ def extract_figures(
             c.unit = stated_unit(sent.text, c.num_start - sent.start, c.end - sent.start, c)
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
-        if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.end):
+        if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.start, c.end):
             c.unit = "people"  # "Thousands e-mailed the BBC", "millions more watched"
         base_value, base_unit = _base(c)
         out.append(
@@ -304,10 +304,19 @@ def _people_verbs() -> frozenset[str]:
     )
 
 
-def _people_verb_after(text: str, pos: int) -> bool:
-    """Whether a verb only people do follows a vague magnitude (data/people_verbs.txt)."""
+def _people_verb_after(text: str, start: int, pos: int) -> bool:
+    """Whether a verb only people do follows a vague magnitude (data/people_verbs.txt); not a
+    past participle after a magnitude that a preposition governs ("questions from thousands
+    e-mailed and sent by text": the thousands are what was e-mailed)."""
     m = _VERB_NEXT.match(text, pos)
-    return m is not None and m.group(1) in _people_verbs()
+    if m is None or m.group(1) not in _people_verbs():
+        return False
+    return not (
+        m.group(1).endswith("ed") and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|among|by|to|with|for|in|on|at)\s+$", re.I)
 
 
 def _base(c: Cand) -> tuple[float | None, str | None]:

@@ -69,6 +69,16 @@ def _unit(text: str, surface: str) -> str | None:
             "60,000",
             "seats",
         ),
+        (
+            "Million Dollar Baby, Sideways and Closer took two Golden Globes each.",
+            "two",
+            "Golden Globes",
+        ),
+        (
+            "The ILO estimated that 400,000 Sri Lankans have lost their jobs.",
+            "400,000",
+            "Sri Lankans",
+        ),
         # a describing word is still dropped: the head alone is the counted noun
         ("He sold four antique mobile phones at the auction.", "four", "phones"),
         ("Some 110,000 net cafes in the country have to use the software.", "110,000", "cafes"),
@@ -98,3 +108,8 @@ def test_a_word_that_may_be_a_verb_is_not_read_as_the_head(
     text: str, surface: str, unit: str
 ) -> None:
     assert _unit(text, surface) == unit
+
+
+def test_an_adverb_in_s_is_no_counted_noun() -> None:
+    text = "Before then I want to perform well over 60m indoors and start my year in form."
+    assert _unit(text, "60m") == "m"
