@@ -368,7 +368,8 @@ _CLAUSE_OR_WHILE_AFTER = re.compile(r"\s*(?:[,.;!?]|$)|\s+(?:while|whereas|when|
 
 def _age_beside_age_noun(text: str, c: Cand) -> bool:
     """A whole number a person could be, right after "be"/"is" and ending its clause, in a
-    sentence whose other clause names an age ("must be 21 while the voting age is 18")."""
+    sentence whose other clause names an age ("must be 21 while the voting age is 18"); an age
+    word before it with another number between does not count."""
     if not (_plain_age_number(c) and c.kind == "digits"):
         return False
     if not (
@@ -378,7 +379,11 @@ def _age_beside_age_noun(text: str, c: Cand) -> bool:
         return False
     start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
     stop = min(i for i in (text.find(". ", c.end), text.find("\n", c.end), len(text)) if i >= 0)
-    return _age_word().search(text, start, stop) is not None
+    if _age_word().search(text, c.end, stop) is not None:
+        return True
+    before = list(_age_word().finditer(text, start, c.start))
+    # "The average age of the 30 players is 27": another number between, so left unread
+    return bool(before) and not any(ch.isdigit() for ch in text[before[-1].end() : c.num_start])
 
 
 @cache
