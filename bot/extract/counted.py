@@ -45,6 +45,8 @@ def finish(text: str, c: Cand) -> bool:
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     noun = _partitive_noun(text, part.start("noun")) if part else None
+    if noun is None and part is not None:
+        noun = _whole_noun(text, c, part.start("noun"))
     if noun is not None:
         c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
@@ -241,7 +243,7 @@ _ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[A-Za-z])\b"
 )
 
 
@@ -261,6 +263,14 @@ def _partitive_noun(text: str, pos: int) -> str | None:
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
+
+
+def _whole_noun(text: str, c: Cand, pos: int) -> str | None:
+    """The plural noun the whole counts as the counted-noun reader reads it after names ("four
+    of the 16 Lib Dem MPs": MPs; "three of the five Six Nations captains": captains)."""
+    whole = replace(c, value=2.0, kind="digits", scale=1.0, is_range=False, low=None, high=None)
+    noun = _counted_noun(text, whole, pos - 1)
+    return noun[0] if noun is not None and is_plural(noun[0].split()[-1]) else None
 
 
 # "14 of its biggest construction projects": a part of what the owner has, with up to two

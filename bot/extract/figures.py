@@ -86,8 +86,12 @@ def extract_figures(
             c.unit = stated_unit(sent.text, c.num_start - sent.start, c.end - sent.start, c)
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
-        if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.start, c.end):
-            c.unit = "people"  # "Thousands e-mailed the BBC", "millions more watched"
+        if (
+            c.unit is None
+            and (c.kind == "vague" or (c.kind == "digits" and c.is_int and not c.is_range))
+            and _people_verb_after(text, c.start, c.end)
+        ):
+            c.unit = "people"  # "Thousands e-mailed the BBC", "the disaster in which 96 died"
         base_value, base_unit = _base(c)
         out.append(
             Figure(

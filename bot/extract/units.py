@@ -360,8 +360,13 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
         for cut in _variants(surface):
             found = _lookup(cut, sep, multiword=k > 1)
             if found is not None:
+                if found == "s" and _HAND_AFTER.match(text, start + len(cut)):
+                    return None  # "six second hand airplanes": used ones, not six seconds
                 return found, start + len(cut), cut
     return None
+
+
+_HAND_AFTER = re.compile(r"[ \t-]+hand(?:ed)?\b", re.IGNORECASE)
 
 
 def _variants(surface: str) -> list[str]:

@@ -45,3 +45,8 @@ def test_thousands_a_preposition_governs_are_not_people() -> None:
 
 def test_thousands_who_e_mailed_are_people() -> None:
     assert _unit("Thousands e-mailed the BBC to complain.", "Thousands") == "people"
+
+
+def test_a_count_who_died_are_people() -> None:
+    text = "He apologised to Liverpool fans for the 1989 Hillsborough disaster in which 96 died."
+    assert _unit(text, "96") == "people"

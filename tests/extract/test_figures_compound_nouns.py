@@ -113,3 +113,29 @@ def test_a_word_that_may_be_a_verb_is_not_read_as_the_head(
 def test_an_adverb_in_s_is_no_counted_noun() -> None:
     text = "Before then I want to perform well over 60m indoors and start my year in form."
     assert _unit(text, "60m") == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Four of the 16 Lib Dem MPs voted against the bill.", "Four", "MPs"),
+        ("Two of the 25 EU members objected to the plan.", "Two", "members"),
+        (
+            "The 18-year-old wild card won three of the four junior Grand Slam events last year.",
+            "three",
+            "events",
+        ),
+        (
+            "England lost five of their eight post-World Cup Tests under Dallaglio.",
+            "five",
+            "Tests",
+        ),
+    ],
+)
+def test_a_part_counts_what_its_whole_counts_past_names(text: str, surface: str, unit: str) -> None:
+    assert _unit(text, surface) == unit
+
+
+def test_second_hand_is_no_time() -> None:
+    text = "ATR will also provide six second hand airplanes to the airline."
+    assert _unit(text, "six") == "airplanes"
