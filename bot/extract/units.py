@@ -513,7 +513,7 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
 
 # An exchange rate: "$1.3270 to the euro", "104.5 yen against the dollar", "$1.87 per pound"
 _CURRENCY_PER = re.compile(
-    r"\s+(?:to|against|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
+    r"\s+(?:to|against|versus|vs\.?|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
     re.IGNORECASE,
 )
 

@@ -65,3 +65,9 @@ def test_a_dash_range_written_short_of_its_thousands(
 )
 def test_a_sum_takes_the_scale_of_its_own_conversion(text: str, surface: str, value: float) -> None:
     assert _fig(text, surface).value == value
+
+
+def test_a_dollar_rate_versus_the_euro_is_dollars_per_euro() -> None:
+    text = "The dollar was trading at $1.3652 versus the euro on Friday morning."
+    f = _fig(text, "$1.3652 versus the euro")
+    assert (f.value, f.unit) == (1.3652, "dollar per euro")
