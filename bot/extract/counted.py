@@ -672,6 +672,15 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             return _compound(words, w), m.end()
     if single and words:
         w, end = words[-1]
+        after = NOUN_WORD.match(text, end)
+        if (
+            len(words) >= 3
+            and after is not None
+            and after.group(1).islower()
+            and after.group(1) not in NOUN_STOP
+            and is_plural(after.group(1))
+        ):
+            return None  # "half of India's domestic car sales": the noun runs on past three
         if c.kind == "fraction" and w[0].isupper() and len(words) > 1:
             return None  # "a third of US giant Seagram": a share of a company
         if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):

@@ -92,6 +92,13 @@ def extract_figures(
             and _people_verb_after(text, c.start, c.end)
         ):
             c.unit = "people"  # "Thousands e-mailed the BBC", "the disaster in which 96 died"
+        if (
+            c.unit is None
+            and c.kind in ("vague", "digits")
+            and not c.is_range
+            and _WHO_AFTER.match(text, c.end)
+        ):
+            c.unit = "people"  # "the millions who are suffering": only people are "who"
         base_value, base_unit = _base(c)
         out.append(
             Figure(
@@ -320,6 +327,7 @@ def _people_verb_after(text: str, start: int, pos: int) -> bool:
     )
 
 
+_WHO_AFTER = re.compile(r",?\s+who\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|among|by|to|with|for|in|on|at)\s+$", re.I)
 
 

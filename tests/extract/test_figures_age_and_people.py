@@ -50,3 +50,10 @@ def test_thousands_who_e_mailed_are_people() -> None:
 def test_a_count_who_died_are_people() -> None:
     text = "He apologised to Liverpool fans for the 1989 Hillsborough disaster in which 96 died."
     assert _unit(text, "96") == "people"
+
+
+def test_a_magnitude_who_does_something_is_people() -> None:
+    text = (
+        "This is a profoundly tragic event for the region and for the millions who are suffering."
+    )
+    assert _unit(text, "millions") == "people"

@@ -139,3 +139,8 @@ def test_a_part_counts_what_its_whole_counts_past_names(text: str, surface: str,
 def test_second_hand_is_no_time() -> None:
     text = "ATR will also provide six second hand airplanes to the airline."
     assert _unit(text, "six") == "airplanes"
+
+
+def test_a_share_whose_noun_runs_on_past_three_words_keeps_no_noun() -> None:
+    text = "Maruti accounts for half of India's domestic car sales, luring consumers."
+    assert _unit(text, "half") is None
