@@ -77,8 +77,8 @@ def _thousands_low(text: str, a: Cand, b: Cand) -> bool:
     "$50-100,000" and "5-10,000 people" the low end is 50,000 and 5,000, since a plain number
     under the high end's thousands but at least a tenth of them reads as them ("1-100,000" is
     left as written)."""
-    if a.value is None or b.value is None or a.scale != 1.0 or b.scale != 1.0:
-        return False
+    if a.value is None or b.value is None or a.scale != 1.0 or b.scale != 1.0 or b.currency:
+        return False  # "£25-£40,000": each end written whole, with its own symbol
     if not (
         _PLAIN_WHOLE.fullmatch(text, a.num_start, a.num_end)
         and _WHOLE_THOUSANDS.fullmatch(text, b.num_start, b.num_end)

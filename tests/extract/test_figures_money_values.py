@@ -38,7 +38,9 @@ def _fig(text: str, surface: str):
             "people",
         ),
         ("Fines of £2-3,000 were imposed on the shops.", "£2-3,000", 2000.0, 3000.0, "GBP"),
-        # a low end under a tenth of the thousands is not read as them
+        # each end written whole with its own symbol, or a low end under a tenth of the
+        # thousands: left as written
+        ("Ticket prices range from £25-£40,000.", "£25-£40,000", 25.0, 40_000.0, "GBP"),
         ("Estimates ranged from 1-100,000 copies.", "1-100,000 copies", 1.0, 100_000.0, "copies"),
     ],
 )
