@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.extract.changes import as_now
 from bot.extract.topics import measure_of
 from bot.extract.units import UNITS, singular
 from bot.model import Figure, parse_utc
@@ -65,7 +66,7 @@ def find_conflicts(items: Sequence[Sourced]) -> list[Conflict]:
                 continue
             if not _same_moment(a, b):
                 continue
-            found = _compare(a.figure, b.figure)
+            found = _compare(as_now(a.figure, a.sentence), as_now(b.figure, b.sentence))
             if found is not None:
                 out.append(Conflict(i, j, found[0], found[1]))
     return out

@@ -23,7 +23,9 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# "from" up to two words before a number: "fell from £180,126", "from about 14"
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_FROM_BEFORE = FROM_BEFORE
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
@@ -114,6 +116,7 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         ):
             return None  # "4-4-2", "3-4-1": a formation of three numbers, no range
         kind = "dash"
+        before = ""
     else:
         before = text[max(0, a.start - 40) : a.start]
         if a.unit and b.unit is None and a.currency:
@@ -158,6 +161,8 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     elif kind == "dash" and _thousands_low(text, a, b):
         lo = a.value * 1000  # "$50-100,000", "5-10,000 people": the low end in thousands too
     low, high = min(lo, hi), max(lo, hi)
+    if kind == "from" or (kind == "to" and _FROM_BEFORE.search(before)):
+        low, high = lo, hi  # "fell from 785 to 708": a change, kept start first, not a spread
     unit = b.unit if (b.unit and (not a.unit or len(b.unit) >= len(a.unit))) else a.unit
     return Cand(
         start=a.start,

@@ -122,3 +122,29 @@ def test_different_places_or_one_source_are_not_conflicts() -> None:
         referent="Ukraine",
     )
     assert find_conflicts([a, c]) == []
+
+
+def _analysed(source: str, sentence: str) -> list[Sourced]:
+    return [Sourced(f, source, "", sentence) for f in analyse(sentence).figures]
+
+
+def test_a_change_is_compared_on_where_it_ended_not_as_a_spread() -> None:
+    """ "shrank from 1,300 to 800 square kilometres" says 800 now: an article giving 800 agrees,
+    one giving 1,000 (between the change's two ends) disagrees."""
+    change = _analysed(
+        "a",
+        "The area Ukraine holds in Russia's Kursk region shrank from 1,300 square kilometres "
+        "to 800 square kilometres, Russian officials said.",
+    )
+    assert [(f.figure.low, f.figure.high) for f in change] == [(1300, 800)]
+    same = _analysed(
+        "b",
+        "Ukrainian forces now hold 800 square kilometres of Russia's Kursk region, officials said.",
+    )
+    assert find_conflicts(change + same) == []
+    between = _analysed(
+        "c",
+        "Ukrainian forces now hold 1,000 square kilometres of Russia's Kursk region, officials said.",
+    )
+    (c,) = find_conflicts(change + between)
+    assert c.kind == "value" and "1,000 square kilometres" in c.reason

@@ -1,0 +1,67 @@
+"""From–to changes: "fell from 785 to 708" is a start and an end, not a spread of values.
+
+A change is stored as a range kept in the order written (low = start, high = end, so a fall
+has low > high); these helpers tell a change from a true range ("between 3% and 5%", "15-22
+mph") by the sentence's own "from", and read its direction from the sentence's own verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.extract.figure_ranges import FROM_BEFORE
+from bot.model import Figure
+
+# verbs and adverbs that say which way a change went, looked for shortly before its "from"
+_FELL = re.compile(
+    r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
+    r"down|lower(?:ed)?|cut(?:s|ting)?|slid(?:e|es|ing)?|slipp?(?:ed|ing|s)?|dipp?(?:ed|ing|s)?|"
+    r"shr[aiu]nk(?:s|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
+    r"reduc(?:e|es|ed|ing)|shed(?:s|ding)?)\b",
+    re.IGNORECASE,
+)
+_ROSE = re.compile(
+    r"\b(?:rose|ris(?:e|es|en|ing)|increas(?:e|es|ed|ing)|up|higher|rais(?:e|es|ed|ing)|"
+    r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|gr[eo]w(?:s|n|ing)?|soar(?:s|ed|ing)?|"
+    r"surg(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
+    r"expand(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_VERB_REACH = 60  # characters before the "from" where the change's verb is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure's start and end as written, and 'fell'/'rose' when the sentence says so."""
+
+    start: float
+    end: float
+    direction: str
+
+
+def change_of(f: Figure, sentence: str) -> Change | None:
+    """The change a figure records ("from £180,126 in November to £178,906"), else None."""
+    if f.low is None or f.high is None or f.low == f.high:
+        return None
+    pos = sentence.find(f.surface) if sentence else -1
+    before = sentence[max(0, pos - 40) : pos] if pos >= 0 else ""
+    if not (f.low > f.high or FROM_BEFORE.search(before)):
+        return None  # a true range, low–high
+    verb_zone = sentence[max(0, pos - 40 - _VERB_REACH) : pos] if pos >= 0 else ""
+    fell, rose = bool(_FELL.search(verb_zone)), bool(_ROSE.search(verb_zone))
+    direction = ""
+    if f.high < f.low and fell and not rose:
+        direction = "fell"
+    elif f.high > f.low and rose and not fell:
+        direction = "rose"
+    return Change(f.low, f.high, direction)
+
+
+def as_now(f: Figure, sentence: str) -> Figure:
+    """A change read as where it ended ("fell from 785 to 708" says 708 now), so two articles
+    are compared on their latest figure and a change's ends are never a spread."""
+    ch = change_of(f, sentence)
+    if ch is None:
+        return f
+    return replace(f, value=ch.end, low=None, high=None, base_value=None)

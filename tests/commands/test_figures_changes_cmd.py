@@ -1,0 +1,77 @@
+"""A change written "from X to Y" is shown in /figures as it went, start first with an arrow
+('180,126 → 178,906 GBP (fell)'), never as a spread sorted low–high; a true range ("between
+3% and 5%") is still shown low–high."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from tests.commands.figure_rows import core_over, figure_row
+
+ARTICLES = [
+    {
+        "id": "business/9601",
+        "title": "House prices fall in December",
+        "text": (
+            "House prices in England and Wales fell in December, a survey has found.\n\n"
+            "The average UK house price fell from £180,126 in November to £178,906, reflecting "
+            "recent Land Registry figures confirming a slowdown in late 2004."
+        ),
+    },
+    {
+        "id": "business/9602",
+        "title": "Budget tax allowance rises with inflation",
+        "text": (
+            "The chancellor has set out his Budget plans for income tax.\n\n"
+            "In contrast, the personal income tax allowance will rise only in line with "
+            "inflation from £4,745 to £4,895 next month."
+        ),
+    },
+    {
+        "id": "business/9603",
+        "title": "Retailer forecasts sales growth",
+        "text": (
+            "The High Street retailer has given its outlook for the coming years.\n\n"
+            "Looking ahead, the company forecast like-for-like sales growth of between 3% and "
+            "5% over the next three years."
+        ),
+    },
+    {
+        "id": "politics/9604",
+        "title": "Asylum claims fall again",
+        "text": (
+            "The number of asylum claims has fallen again, Home Office figures show.\n\n"
+            "Statistics to the end of November showed a decline since October from 785 to 708."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    async with core_over(tmp_path, ARTICLES) as c:
+        yield c
+
+
+async def test_a_fall_is_shown_start_to_end_with_its_direction(core: Core) -> None:
+    row = await figure_row(core, "house price", "£180,126 in November to £178,906")
+    assert row.normalised == "180,126 → 178,906 GBP (fell) · price"
+
+
+async def test_a_rise_is_shown_start_to_end_with_its_direction(core: Core) -> None:
+    row = await figure_row(core, "tax allowance", "£4,745 to £4,895")
+    assert row.normalised == "4,745 → 4,895 GBP (rose) · tax"
+
+
+async def test_a_decline_written_as_a_noun_is_a_fall(core: Core) -> None:
+    row = await figure_row(core, "asylum statistics", "785 to 708")
+    assert row.normalised == "785 → 708 (fell)"
+
+
+async def test_a_true_range_stays_low_to_high(core: Core) -> None:
+    row = await figure_row(core, "sales growth", "3% and 5%")
+    assert row.normalised == "3–5 percent"
