@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.extract.figure_ranges import FROM_BEFORE
+from bot.extract.figure_ranges import written_change
 from bot.model import Figure
 
 # verbs and adverbs that say which way a change went, looked for shortly before its "from"
@@ -18,16 +18,18 @@ _FELL = re.compile(
     r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
     r"down|lower(?:ed)?|cut(?:s|ting)?|slid(?:e|es|ing)?|slipp?(?:ed|ing|s)?|dipp?(?:ed|ing|s)?|"
     r"shr[aiu]nk(?:s|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
-    r"reduc(?:e|es|ed|ing)|shed(?:s|ding)?)\b",
+    r"reduc(?:e|es|ed|ing)|shed(?:s|ding)?|narrow(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 _ROSE = re.compile(
     r"\b(?:rose|ris(?:e|es|en|ing)|increas(?:e|es|ed|ing)|up|higher|rais(?:e|es|ed|ing)|"
     r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|gr[eo]w(?:s|n|ing)?|soar(?:s|ed|ing)?|"
     r"surg(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
-    r"expand(?:s|ed|ing)?)\b",
+    r"expand(?:s|ed|ing)?|widen(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+_TO = re.compile(r"\sto\s")  # a change is written "X to Y", never "X-Y"
+_THEN_TO = re.compile(r"\s+to\s+\D{0,3}\d")
 _VERB_REACH = 60  # characters before the "from" where the change's verb is looked for
 
 
@@ -46,8 +48,15 @@ def change_of(f: Figure, sentence: str) -> Change | None:
         return None
     pos = sentence.find(f.surface) if sentence else -1
     before = sentence[max(0, pos - 40) : pos] if pos >= 0 else ""
-    if not (f.low > f.high or FROM_BEFORE.search(before)):
-        return None  # a true range, low–high
+    # a true range, low–high: "from 24.2 to 33-35 billion" (33-35 is one), and "from 5 to 7
+    # per cent to 3 to 5 per cent" (a range changed to a range)
+    written = (
+        _TO.search(f.surface)
+        and written_change(before)
+        and not (pos >= 0 and _THEN_TO.match(sentence, pos + len(f.surface)))
+    )
+    if not (f.low > f.high or written):
+        return None
     verb_zone = sentence[max(0, pos - 40 - _VERB_REACH) : pos] if pos >= 0 else ""
     fell, rose = bool(_FELL.search(verb_zone)), bool(_ROSE.search(verb_zone))
     direction = ""

@@ -26,6 +26,20 @@ _CHANGE_BEFORE = re.compile(
 # "from" up to two words before a number: "fell from £180,126", "from about 14"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _FROM_BEFORE = FROM_BEFORE
+# "prices range from £20 to £45", "anywhere from 5C to 10C", "aged from 18 to 34": a span of
+# values, not a change from one to the other
+SPAN_FROM = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?|anywhere|anything|"
+    r"somewhere|aged?)\s+from\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def written_change(before: str) -> bool:
+    """Whether the words before a "X to Y" make it a change from X to Y ("fell from 785 to
+    708"), kept in the order written, rather than a span of values sorted low to high."""
+    return bool(FROM_BEFORE.search(before)) and not SPAN_FROM.search(before)
+
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
@@ -161,7 +175,7 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     elif kind == "dash" and _thousands_low(text, a, b):
         lo = a.value * 1000  # "$50-100,000", "5-10,000 people": the low end in thousands too
     low, high = min(lo, hi), max(lo, hi)
-    if kind == "from" or (kind == "to" and _FROM_BEFORE.search(before)):
+    if kind in ("from", "to") and written_change(before):
         low, high = lo, hi  # "fell from 785 to 708": a change, kept start first, not a spread
     unit = b.unit if (b.unit and (not a.unit or len(b.unit) >= len(a.unit))) else a.unit
     return Cand(

@@ -48,6 +48,22 @@ ARTICLES = [
             "Statistics to the end of November showed a decline since October from 785 to 708."
         ),
     },
+    {
+        "id": "entertainment/9605",
+        "title": "Band announces UK arena tour",
+        "text": (
+            "The band will play 12 arena dates across the UK in the spring.\n\n"
+            "Tickets for the tour range from £20 to £45, the promoters said."
+        ),
+    },
+    {
+        "id": "business/9606",
+        "title": "Airline cuts its growth forecast",
+        "text": (
+            "The airline has blamed rising fuel costs for a slowdown.\n\n"
+            "It has revised its network growth forecast from 5 to 7 per cent to 3 to 5 per cent."
+        ),
+    },
 ]
 
 
@@ -75,3 +91,14 @@ async def test_a_decline_written_as_a_noun_is_a_fall(core: Core) -> None:
 async def test_a_true_range_stays_low_to_high(core: Core) -> None:
     row = await figure_row(core, "sales growth", "3% and 5%")
     assert row.normalised == "3–5 percent"
+
+
+async def test_prices_that_range_from_one_to_another_are_a_span(core: Core) -> None:
+    row = await figure_row(core, "tour tickets", "£20 to £45")
+    assert row.normalised == "20–45 GBP"
+
+
+async def test_a_range_revised_to_a_range_is_two_spans(core: Core) -> None:
+    old = await figure_row(core, "airline growth forecast", "5 to 7 per cent")
+    new = await figure_row(core, "airline growth forecast", "3 to 5 per cent")
+    assert (old.normalised, new.normalised) == ("5–7 percent", "3–5 percent")
