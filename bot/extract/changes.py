@@ -74,3 +74,19 @@ def as_now(f: Figure, sentence: str) -> Figure:
     if ch is None:
         return f
     return replace(f, value=ch.end, low=None, high=None, base_value=None)
+
+
+# what follows a change's start written apart from its end: "from 90 planes to 53", "from
+# 12,000 in 2001 to about 8,000"
+_TO_END = re.compile(r"(?:(?!;|\.\s|,\s).){0,50}?\sto\s+\D{0,12}?\d")
+
+
+def change_start(f: Figure, sentence: str) -> bool:
+    """Whether a single figure is where a change began ("cut from 90 planes to 53": the 90),
+    a figure of an earlier moment that says nothing of now."""
+    if f.low is not None and f.high is not None:
+        return False
+    pos = sentence.find(f.surface) if sentence else -1
+    if pos < 0 or not written_change(sentence[max(0, pos - 40) : pos]):
+        return False
+    return bool(_TO_END.match(sentence, pos + len(f.surface)))

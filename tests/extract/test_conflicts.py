@@ -148,3 +148,21 @@ def test_a_change_is_compared_on_where_it_ended_not_as_a_spread() -> None:
     )
     (c,) = find_conflicts(change + between)
     assert c.kind == "value" and "1,000 square kilometres" in c.reason
+
+
+def test_where_a_change_began_is_no_rival_figure() -> None:
+    """ "cut from 50,000 in August to about 30,000": the 50,000 is an earlier moment; an article
+    giving about 30,000 now agrees with it."""
+    change = _analysed(
+        "a",
+        "The number of Russian troops in the Kursk region has been cut from 50,000 in August to "
+        "about 30,000, officials said.",
+    )
+    assert [f.figure.value for f in change] == [50000, 30000]
+    now = _analysed("b", "About 30,000 Russian troops remain in the Kursk region, officials said.")
+    assert find_conflicts(change + now) == []
+    other = _analysed(
+        "c", "About 10,000 Russian troops remain in the Kursk region, officials said."
+    )
+    (c,) = find_conflicts(change + other)
+    assert "about 30,000" in c.reason and "10,000" in c.reason
