@@ -64,6 +64,14 @@ ARTICLES = [
             "It has revised its network growth forecast from 5 to 7 per cent to 3 to 5 per cent."
         ),
     },
+    {
+        "id": "business/9607",
+        "title": "Brewer's half-year profits slip",
+        "text": (
+            "The regional brewer blamed a wet summer for weaker trading.\n\n"
+            "Pre-tax profits fell from £5.2m to 4.9m in the six months to December."
+        ),
+    },
 ]
 
 
@@ -102,3 +110,8 @@ async def test_a_range_revised_to_a_range_is_two_spans(core: Core) -> None:
     old = await figure_row(core, "airline growth forecast", "5 to 7 per cent")
     new = await figure_row(core, "airline growth forecast", "3 to 5 per cent")
     assert (old.normalised, new.normalised) == ("5–7 percent", "3–5 percent")
+
+
+async def test_the_end_of_a_change_in_money_is_money_not_metres(core: Core) -> None:
+    row = await figure_row(core, "brewer profits", "£5.2m to 4.9m")
+    assert row.normalised == "5,200,000 → 4,900,000 GBP (fell) · profit"
