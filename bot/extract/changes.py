@@ -80,6 +80,9 @@ def as_now(f: Figure, sentence: str) -> Figure:
 # 12,000 in 2001 to about 8,000"
 _TO_END = re.compile(r"(?:(?!;|\.\s|,\s).){0,50}?\sto\s+\D{0,12}?\d")
 
+# the end written first: "fell to about 30,000 from 50,000", "rose to 285p from 270p"
+_END_FIRST = re.compile(r"\bto\s+\D{0,12}?\d[\d,.]*\S*\s+(?:[a-z]+\s+){0,3}?from\s+\S{0,3}$")
+
 
 def change_start(f: Figure, sentence: str) -> bool:
     """Whether a single figure is where a change began ("cut from 90 planes to 53": the 90),
@@ -89,4 +92,7 @@ def change_start(f: Figure, sentence: str) -> bool:
     pos = sentence.find(f.surface) if sentence else -1
     if pos < 0 or not written_change(sentence[max(0, pos - 40) : pos]):
         return False
-    return bool(_TO_END.match(sentence, pos + len(f.surface)))
+    return bool(
+        _TO_END.match(sentence, pos + len(f.surface))
+        or _END_FIRST.search(sentence, max(0, pos - 60), pos)
+    )

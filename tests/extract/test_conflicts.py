@@ -166,3 +166,15 @@ def test_where_a_change_began_is_no_rival_figure() -> None:
     )
     (c,) = find_conflicts(change + other)
     assert "about 30,000" in c.reason and "10,000" in c.reason
+
+
+def test_where_a_change_began_written_last_is_no_rival_figure() -> None:
+    """ "fallen to about 30,000 from 50,000": the 50,000 is where the change began."""
+    change = _analysed(
+        "a",
+        "The number of Russian troops in the Kursk region has fallen to about 30,000 from "
+        "50,000, officials said.",
+    )
+    assert sorted(f.figure.value for f in change) == [30000, 50000]
+    now = _analysed("b", "About 30,000 Russian troops remain in the Kursk region, officials said.")
+    assert find_conflicts(change + now) == []
