@@ -58,11 +58,14 @@ def change_of(f: Figure, sentence: str) -> Change | None:
     if not (f.low > f.high or written):
         return None
     verb_zone = sentence[max(0, pos - 40 - _VERB_REACH) : pos] if pos >= 0 else ""
-    fell, rose = bool(_FELL.search(verb_zone)), bool(_ROSE.search(verb_zone))
+    # the verb nearest the change says which way it went ("sales rose 5% but profits fell
+    # from £5m to £4m": fell), and is shown only when the numbers agree with it
+    fell = max((m.end() for m in _FELL.finditer(verb_zone)), default=-1)
+    rose = max((m.end() for m in _ROSE.finditer(verb_zone)), default=-1)
     direction = ""
-    if f.high < f.low and fell and not rose:
+    if f.high < f.low and fell > rose:
         direction = "fell"
-    elif f.high > f.low and rose and not fell:
+    elif f.high > f.low and rose > fell:
         direction = "rose"
     return Change(f.low, f.high, direction)
 

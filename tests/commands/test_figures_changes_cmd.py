@@ -72,6 +72,14 @@ ARTICLES = [
             "Pre-tax profits fell from £5.2m to 4.9m in the six months to December."
         ),
     },
+    {
+        "id": "business/9608",
+        "title": "Retail chain's sales up but profits down",
+        "text": (
+            "The retail chain said Christmas trading had been tough.\n\n"
+            "Sales rose 5% but its pre-tax profits fell from £8.2m to £6.4m for the year."
+        ),
+    },
 ]
 
 
@@ -115,3 +123,8 @@ async def test_a_range_revised_to_a_range_is_two_spans(core: Core) -> None:
 async def test_the_end_of_a_change_in_money_is_money_not_metres(core: Core) -> None:
     row = await figure_row(core, "brewer profits", "£5.2m to 4.9m")
     assert row.normalised == "5,200,000 → 4,900,000 GBP (fell) · profit"
+
+
+async def test_the_direction_is_the_verb_nearest_the_change(core: Core) -> None:
+    row = await figure_row(core, "retail chain profits", "£8.2m to £6.4m")
+    assert row.normalised == "8,200,000 → 6,400,000 GBP (fell) · profit"
