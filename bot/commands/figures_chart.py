@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.commands.rows import source_name
+from bot.extract.changes import as_now
 from bot.extract.conflicts import Sourced, find_conflicts
 from bot.model import Attachment, Reply, parse_utc
 from bot.store.base import StoredFigure
@@ -48,7 +49,7 @@ def _when(published: str) -> datetime | None:
 
 
 def _point(i: int, sf: StoredFigure) -> Point | None:
-    f = sf.figure
+    f = as_now(sf.figure, sf.sentence)  # a change ("fell from 785 to 708") drawn where it ended
     when = _when(sf.article.published) if sf.article.published else None
     raw = f.value
     if raw is None and f.low is not None and f.high is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.commands.context import Context
+from bot.extract.changes import change_of
 from bot.extract.quotes import not_yet_said
 from bot.extract.units import UNITS
 from bot.model import Figure, FigureRow, Item, Quote
@@ -71,6 +72,11 @@ def normalised(sf: StoredFigure) -> str:
     time (an age, a duration) in its own unit, spelled out."""
     f = sf.figure
     time_unit = UNITS.get(f.unit or "")
+    change = change_of(f, sf.sentence)
+    if change is not None:  # "fell from 785 to 708": '785 → 708 (fell)', never '708–785'
+        unit = time_unit.name + "s" if time_unit and time_unit.dim == "time" else f.unit or ""
+        moved = f"{_number(change.start)} → {_number(change.end)} {unit}".strip()
+        return f"{moved} ({change.direction})" if change.direction else moved
     if time_unit is not None and time_unit.dim == "time":
         return _time(f, time_unit.name)
     unit = f.base_unit or f.unit or ""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.extract.changes import as_now, change_start
 from bot.extract.topics import measure_of
 from bot.extract.units import UNITS, singular
 from bot.model import Figure, parse_utc
@@ -65,7 +66,7 @@ def find_conflicts(items: Sequence[Sourced]) -> list[Conflict]:
                 continue
             if not _same_moment(a, b):
                 continue
-            found = _compare(a.figure, b.figure)
+            found = _compare(as_now(a.figure, a.sentence), as_now(b.figure, b.sentence))
             if found is not None:
                 out.append(Conflict(i, j, found[0], found[1]))
     return out
@@ -73,8 +74,8 @@ def find_conflicts(items: Sequence[Sourced]) -> list[Conflict]:
 
 def _key(s: Sourced) -> tuple[str, str, frozenset[str]] | None:
     f = s.figure
-    if f.topic not in COMPARABLE_TOPICS or not f.referent:
-        return None
+    if f.topic not in COMPARABLE_TOPICS or not f.referent or change_start(f, s.sentence):
+        return None  # "cut from 90 to 53": the 90 is an earlier moment, not a rival figure
     if f.topic == "territory":
         pos = s.sentence.find(f.surface) if s.sentence else -1
         measure = measure_of(f.unit, s.sentence, max(pos, 0))

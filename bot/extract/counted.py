@@ -45,6 +45,8 @@ def finish(text: str, c: Cand) -> bool:
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
     noun = _partitive_noun(text, part.start("noun")) if part else None
+    if noun is None and part is not None:
+        noun = _whole_noun(text, c, part.start("noun"))
     if noun is not None:
         c.unit = noun  # "173 of the 299 votes", "94,000 of the 140,000 confirmed deaths"
         return True
@@ -70,7 +72,12 @@ def finish(text: str, c: Cand) -> bool:
     if c.kind == "digits" and _age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if _age_after_copula(text, c) or _age_of_person(text, c) or _age_after_age_noun(text, c):
+    if (
+        _age_after_copula(text, c)
+        or _age_of_person(text, c)
+        or _age_after_age_noun(text, c)
+        or _age_beside_age_noun(text, c)
+    ):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
@@ -101,6 +108,22 @@ def _modifiers() -> dict[str, str]:
     data = resources.files("bot.extract").joinpath("data/count_modifiers.tsv").read_text("utf8")
     rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
     return {word.strip(): what.strip() for word, what in rows}
+
+
+@cache
+def _compounds() -> frozenset[tuple[str, str]]:
+    """(first word, singular head) pairs a count keeps whole, from data/counted_compounds.tsv."""
+    data = resources.files("bot.extract").joinpath("data/counted_compounds.tsv").read_text("utf8")
+    rows = (line.split("\t")[0].split() for line in data.splitlines() if line.strip()[:1] != "#")
+    return frozenset((row[0], row[1]) for row in rows if len(row) == 2)
+
+
+def _compound(words: list[tuple[str, int]], head: str) -> str:
+    """The counted noun with the word before it when the two are one noun of the table
+    ("Grand Slams", "double faults"); else the head alone ("net cafes" -> cafes)."""
+    if len(words) >= 2 and (words[-2][0].lower(), singular(head).lower()) in _compounds():
+        return f"{words[-2][0]} {head}"
+    return head
 
 
 _MODIFIER = re.compile(r"(-|[ \t]+)([a-z]+)\b")
@@ -144,8 +167,8 @@ def _after_modifier(text: str, c: Cand) -> tuple[str, int, str | None] | None:
             return flow.code, end, qualifier  # "750,000 daily barrels": barrels per day
         return f"{UNITS[code].name} per {rate}", end, qualifier
     noun = _counted_noun(text, c, m.end())
-    if noun is None or noun[0][:1].isupper():
-        return None
+    if noun is None or (noun[0][:1].isupper() and not is_plural(noun[0].split()[-1])):
+        return None  # "16 other Lib Dem MPs" counts MPs; "two more Harry Potter" nothing
     head, end = noun
     if rate is not None:
         return f"{singular(head)} per {rate}", end, qualifier  # "200 daily flights"
@@ -174,6 +197,7 @@ _IRREGULAR = {
     "child": "children",
     "foot": "feet",
     "person": "people",
+    "seater": "seats",  # "a 60,000-seater stadium": 60,000 seats
 }
 
 
@@ -219,7 +243,7 @@ _ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[a-z])\b"
+    r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[A-Za-z])\b"
 )
 
 
@@ -239,6 +263,14 @@ def _partitive_noun(text: str, pos: int) -> str | None:
 
 
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
+
+
+def _whole_noun(text: str, c: Cand, pos: int) -> str | None:
+    """The plural noun the whole counts as the counted-noun reader reads it after names ("four
+    of the 16 Lib Dem MPs": MPs; "three of the five Six Nations captains": captains)."""
+    whole = replace(c, value=2.0, kind="digits", scale=1.0, is_range=False, low=None, high=None)
+    noun = _counted_noun(text, whole, pos - 1)
+    return noun[0] if noun is not None and is_plural(noun[0].split()[-1]) else None
 
 
 # "14 of its biggest construction projects": a part of what the owner has, with up to two
@@ -305,12 +337,18 @@ def _age_of_person(text: str, c: Cand) -> bool:
 
 
 @cache
+def _age_nouns() -> tuple[str, ...]:
+    """The age words of data/age_nouns.txt as patterns, longest first."""
+    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
+    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
+    return tuple(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+
+
+@cache
 def _age_noun_before() -> re.Pattern[str]:
     """An age word (data/age_nouns.txt), then up to 40 characters of the same clause with no
     other number, then the word that leads to the number ("is", "at", "from", ...)."""
-    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
-    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
-    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    nouns = "|".join(_age_nouns())
     return re.compile(
         rf"\b(?:{nouns})\b[^.;:!?\d]{{0,40}}\b(?:is|was|are|were|be|of|at|to|from|around|about"
         r"|nearly|almost|just|only)\s+$",
@@ -330,6 +368,38 @@ def _age_after_age_noun(text: str, c: Cand) -> bool:
         and bool(_age_noun_before().search(text, max(0, c.start - 80), c.start))
         and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
     )
+
+
+# "candidates must be 21 while the voting age is 18": a bare number a person must be, in a
+# sentence about ages
+_BE_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been)\s+(?:only\s+|just\s+|at\s+least\s+)?$")
+_CLAUSE_OR_WHILE_AFTER = re.compile(r"\s*(?:[,.;!?]|$)|\s+(?:while|whereas|when|and|but|or)\b")
+
+
+def _age_beside_age_noun(text: str, c: Cand) -> bool:
+    """A whole number a person could be, right after "be"/"is" and ending its clause, in a
+    sentence whose other clause names an age ("must be 21 while the voting age is 18"); an age
+    word before it with another number between does not count."""
+    if not (_plain_age_number(c) and c.kind == "digits"):
+        return False
+    if not (
+        _BE_BEFORE.search(text, max(0, c.start - 20), c.start)
+        and _CLAUSE_OR_WHILE_AFTER.match(text, c.end)
+    ):
+        return False
+    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    stop = min(i for i in (text.find(". ", c.end), text.find("\n", c.end), len(text)) if i >= 0)
+    if _age_word().search(text, c.end, stop) is not None:
+        return True
+    before = list(_age_word().finditer(text, start, c.start))
+    # "The average age of the 30 players is 27": another number between, so left unread
+    return bool(before) and not any(ch.isdigit() for ch in text[before[-1].end() : c.num_start])
+
+
+@cache
+def _age_word() -> re.Pattern[str]:
+    """Any age word of data/age_nouns.txt."""
+    return re.compile(r"\b(?:" + "|".join(_age_nouns()) + r")\b", re.IGNORECASE)
 
 
 _AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
@@ -446,6 +516,37 @@ def _plural_ahead_plain(text: str, pos: int) -> bool:
     return False
 
 
+# "a survey of 1,300 bosses suggests": the count ends a phrase whose own head the verb after
+# it agrees with, so a plural-looking word after the noun is that verb, not a second noun
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_OPEN_QUOTE = re.compile(r"[ \t]+[\"“‘](?=[a-z])")
+_WORD_IN_QUOTE = re.compile(NOUN_WORD.pattern.replace(r"\s+", "", 1))
+
+
+def _noun_head_after(text: str, pos: int) -> bool:
+    """A lower-case plural noun right after a plural one is the head they name together ("two
+    cosmetics brands", "three sports cars"); is_plural reads no verb's -s form as one."""
+    after = NOUN_WORD.match(text, pos)
+    if after is None or text[pos : after.start(1)] != " ":
+        return False
+    word = after.group(1)
+    return (
+        word.islower()
+        and word not in NOUN_STOP
+        and is_plural(word)
+        and _NP_END.match(text, after.end()) is not None
+    )
+
+
+# where a noun phrase ends: punctuation, or a word that opens the rest of the clause; a word
+# after a plural that is followed by anything else ("meets on", "suggests.") may be a verb
+_NP_END = re.compile(
+    r"\s*[,;:)\-–—]|\s+(?:and|or|in|at|on|from|with|for|to|of|that|who|which|will|would"
+    r"|could|can|may|might|have|has|had|were|are|was|is|since|against|this|last|next|across"
+    r"|around|worldwide)\b"
+)
+
+
 def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int] | None:
     """The counted noun after a number (or after pos, past a describing word): "28
     settlements", "100 Russian servicemen", "one solution"."""
@@ -469,8 +570,11 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
         if m:
             pos = m.end()
     words: list[tuple[str, int]] = []
+    quoted = _OPEN_QUOTE.match(text, pos) if not single else None
+    if quoted is not None:
+        pos = quoted.end()  # '1,500 "safety whistleblowers"': the noun in quotes
     while len(words) < 5:
-        m = NOUN_WORD.match(text, pos)
+        m = (_WORD_IN_QUOTE if quoted is not None and not words else NOUN_WORD).match(text, pos)
         if not m or "\n" in text[pos : m.start(1)]:
             break  # never across a line break: "1,375\n\nT Parkes (W Midlands)"
         w = m.group(1)
@@ -561,9 +665,22 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
                     f"{words[-2][0]} ones",
                     m.end(),
                 )  # "four number ones": "ones" stands for a noun
-            return w, m.end()
+            if not _OF_BEFORE.search(text, max(0, c.start - 8), c.start) and _noun_head_after(
+                text, m.end()
+            ):
+                continue  # "two cosmetics brands": the plural noun before it describes
+            return _compound(words, w), m.end()
     if single and words:
         w, end = words[-1]
+        after = NOUN_WORD.match(text, end)
+        if (
+            len(words) >= 3
+            and after is not None
+            and after.group(1).islower()
+            and after.group(1) not in NOUN_STOP
+            and is_plural(after.group(1))
+        ):
+            return None  # "half of India's domestic car sales": the noun runs on past three
         if c.kind == "fraction" and w[0].isupper() and len(words) > 1:
             return None  # "a third of US giant Seagram": a share of a company
         if w[0].isupper() and len(words) == 1 and not (is_plural(w) and c.kind == "fraction"):

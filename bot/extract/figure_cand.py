@@ -76,7 +76,7 @@ def prev_char(text: str, pos: int) -> str:
 # adverbs that end in -s like a plural ("601 afterwards")
 _ADVERBS_IN_S = frozenset(
     """afterwards towards backwards upwards downwards onwards inwards outwards homewards
-    overseas""".split()
+    overseas indoors outdoors nowadays sideways""".split()
 )
 
 

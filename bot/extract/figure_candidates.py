@@ -55,6 +55,12 @@ def candidate(text: str, n: Number) -> Cand | None:
         if not_a_figure_after(text, n):
             return None
         if (
+            currency is None
+            and n.scale_abbrev in CURRENCY_ONLY_SCALES
+            and not _money_follows(text, end)
+        ):
+            currency = _currency_carried(text, start, n.scale_abbrev)
+        if (
             n.scale_abbrev in CURRENCY_ONLY_SCALES
             and currency is None
             and not _plural_follows(text, end)
@@ -192,6 +198,22 @@ def _small_number(word: str) -> float | None:
         return float(word)
     nums = find_numbers(word)
     return nums[0].value if nums and nums[0].kind == "words" else None
+
+
+# a sum with the same scale letter leading to this one: "fell from £5.2m to 4.9m"
+_SUM_TO_BEFORE = re.compile(
+    r"(?P<num>\d[\d,.]*)(?P<scale>[mb])n?\s+(?:[a-z]+\s+){0,3}?(?:to|from)\s+$"
+)
+
+
+def _currency_carried(text: str, start: int, scale: str) -> str | None:
+    """The currency of a sum whose change this number ends ("from £5.2m to 4.9m": pounds,
+    not 4.9 metres), when the sum has the same scale letter and leads to it with "to"."""
+    m = _SUM_TO_BEFORE.search(text, max(0, start - 50), start)
+    if m is None or m.group("scale") != scale.lower():
+        return None
+    cur = match_currency_before(text, m.start("num"))
+    return cur[0] if cur is not None else None
 
 
 def _money_follows(text: str, pos: int) -> bool:

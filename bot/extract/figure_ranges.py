@@ -23,7 +23,23 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# "from" up to two words before a number: "fell from £180,126", "from about 14"
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_FROM_BEFORE = FROM_BEFORE
+# "prices range from £20 to £45", "anywhere from 5C to 10C", "aged from 18 to 34": a span of
+# values, not a change from one to the other
+SPAN_FROM = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|span(?:s|ned|ning)?|anywhere|anything|"
+    r"somewhere|aged?)\s+from\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def written_change(before: str) -> bool:
+    """Whether the words before a "X to Y" make it a change from X to Y ("fell from 785 to
+    708"), kept in the order written, rather than a span of values sorted low to high."""
+    return bool(FROM_BEFORE.search(before)) and not SPAN_FROM.search(before)
+
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
@@ -68,6 +84,26 @@ def _scaled(a: Cand, b: Cand) -> Cand | None:
     )
 
 
+_WHOLE_THOUSANDS = re.compile(r"\d{1,3},000")
+_PLAIN_WHOLE = re.compile(r"\d{1,3}")
+
+
+def _thousands_low(text: str, a: Cand, b: Cand) -> bool:
+    """Whether a dash range's low end is written short of the high end's thousands: in
+    "$50-100,000" and "5-10,000 people" the low end is 50,000 and 5,000, since a plain number
+    under the high end's thousands but at least a tenth of them reads as them ("1-100,000" is
+    left as written)."""
+    if a.value is None or b.value is None or a.scale != 1.0 or b.scale != 1.0 or b.currency:
+        return False  # "£25-£40,000": each end written whole, with its own symbol
+    if not (
+        _PLAIN_WHOLE.fullmatch(text, a.num_start, a.num_end)
+        and _WHOLE_THOUSANDS.fullmatch(text, b.num_start, b.num_end)
+    ):
+        return False
+    thousands = b.value / 1000
+    return thousands / 10 <= a.value < thousands
+
+
 def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return None
@@ -87,13 +123,14 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     if re.fullmatch(r"\s+[-–—]\s+", gap) and a.value > b.value and a.unit and b.unit:
         return None  # "on 31 points - four points behind Arsenal": an aside, not a range
     if dashes_only:
-        if not _DASH_GAP.match(gap) or a.unit:
-            return None
+        if not _DASH_GAP.match(gap) or (a.unit and not (a.currency and _thousands_low(text, a, b))):
+            return None  # "$50-100,000" is one range of dollars; "£5 - 10 points" is not
         if re.match(r"-\d", text[b.num_end : b.num_end + 2]) or re.search(
             r"\d-$", text[max(0, a.num_start - 2) : a.num_start]
         ):
             return None  # "4-4-2", "3-4-1": a formation of three numbers, no range
         kind = "dash"
+        before = ""
     else:
         before = text[max(0, a.start - 40) : a.start]
         if a.unit and b.unit is None and a.currency:
@@ -135,7 +172,11 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
     lo, hi = a.value, b.value
     if b.scale > 1 and a.scale == 1 and abs(a.value) < abs(b.value / b.scale):
         lo = a.value * b.scale
+    elif kind == "dash" and _thousands_low(text, a, b):
+        lo = a.value * 1000  # "$50-100,000", "5-10,000 people": the low end in thousands too
     low, high = min(lo, hi), max(lo, hi)
+    if kind in ("from", "to") and written_change(before):
+        low, high = lo, hi  # "fell from 785 to 708": a change, kept start first, not a spread
     unit = b.unit if (b.unit and (not a.unit or len(b.unit) >= len(a.unit))) else a.unit
     return Cand(
         start=a.start,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from functools import cache
@@ -19,6 +20,7 @@ from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers
 from bot.extract.referent import referent
 from bot.extract.sentences import split_sentences
+from bot.extract.stated_units import stated_unit
 from bot.extract.topics import context_words, topic_of
 from bot.extract.units import (
     UNITS,
@@ -41,6 +43,7 @@ def extract_figures(
     cands = merge_ranges(text, cands, dashes_only=False)
     cands = join_parts(text, cands)
     share_vague_units(text, cands)
+    _scale_from_conversion(text, cands)
     starts = [s.start for s in sentences]
     out: list[Figure] = []
     claims = Claimants(text, sentences, quotes or [])
@@ -78,10 +81,24 @@ def extract_figures(
         topic = topic_of(
             c.head or c.unit, ctx, c.num_start - ctx_start, words_of[i] if sent else None
         )
+        if c.unit is None and sent is not None:
+            # "finished fifth in 7.35", "strengthened to 102.975 against the dollar"
+            c.unit = stated_unit(sent.text, c.num_start - sent.start, c.end - sent.start, c)
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
-        if c.unit is None and c.kind == "vague" and _people_verb_after(text, c.end):
-            c.unit = "people"  # "Thousands e-mailed the BBC", "millions more watched"
+        if (
+            c.unit is None
+            and (c.kind == "vague" or (c.kind == "digits" and c.is_int and not c.is_range))
+            and _people_verb_after(text, c.start, c.end)
+        ):
+            c.unit = "people"  # "Thousands e-mailed the BBC", "the disaster in which 96 died"
+        if (
+            c.unit is None
+            and c.kind in ("vague", "digits")
+            and not c.is_range
+            and _WHO_AFTER.match(text, c.end)
+        ):
+            c.unit = "people"  # "the millions who are suffering": only people are "who"
         base_value, base_unit = _base(c)
         out.append(
             Figure(
@@ -191,6 +208,26 @@ def _conversion(text: str, prev: Cand, c: Cand) -> bool:
     )
 
 
+def _scale_from_conversion(text: str, cands: list[Cand]) -> None:
+    """Give a sum written without its scale word the scale of its conversion in brackets when
+    the two then agree within a rate of exchange: "It came in seventh $6.3 (£3.35m)" is $6.3m,
+    a sum a million times smaller than its own conversion being a slip of the pen."""
+    for a, b in itertools.pairwise(cands):
+        if (
+            a.currency
+            and a.scale == 1.0
+            and not a.is_range
+            and not b.is_range
+            and b.scale >= 1e6
+            and a.value is not None
+            and b.value
+            and _conversion(text, a, b)
+            and 0.2 <= a.value * b.scale / b.value <= 5
+        ):
+            a.value *= b.scale
+            a.scale = b.scale
+
+
 def _conversion_of_rate(text: str, prev: Cand, c: Cand) -> bool:
     """Whether sum c, in brackets right after money rate prev, is prev converted, so the same
     rate: "$10 billion per annum (£5.5bn)" -> pound sterling per year."""
@@ -278,10 +315,20 @@ def _people_verbs() -> frozenset[str]:
     )
 
 
-def _people_verb_after(text: str, pos: int) -> bool:
-    """Whether a verb only people do follows a vague magnitude (data/people_verbs.txt)."""
+def _people_verb_after(text: str, start: int, pos: int) -> bool:
+    """Whether a verb only people do follows a vague magnitude (data/people_verbs.txt); not a
+    past participle after a magnitude that a preposition governs ("questions from thousands
+    e-mailed and sent by text": the thousands are what was e-mailed)."""
     m = _VERB_NEXT.match(text, pos)
-    return m is not None and m.group(1) in _people_verbs()
+    if m is None or m.group(1) not in _people_verbs():
+        return False
+    return not (
+        m.group(1).endswith("ed") and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+_WHO_AFTER = re.compile(r",?\s+who\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|among|by|to|with|for|in|on|at)\s+$", re.I)
 
 
 def _base(c: Cand) -> tuple[float | None, str | None]:

@@ -360,8 +360,13 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
         for cut in _variants(surface):
             found = _lookup(cut, sep, multiword=k > 1)
             if found is not None:
+                if found == "s" and _HAND_AFTER.match(text, start + len(cut)):
+                    return None  # "six second hand airplanes": used ones, not six seconds
                 return found, start + len(cut), cut
     return None
+
+
+_HAND_AFTER = re.compile(r"[ \t-]+hand(?:ed)?\b", re.IGNORECASE)
 
 
 def _variants(surface: str) -> list[str]:
@@ -508,7 +513,7 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
 
 # An exchange rate: "$1.3270 to the euro", "104.5 yen against the dollar", "$1.87 per pound"
 _CURRENCY_PER = re.compile(
-    r"\s+(?:to|against|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
+    r"\s+(?:to|against|versus|vs\.?|per)\s+(?:(?:the|one|each|a|an)\s+)?(?P<cur>(?:us\s+)?[a-z]+)(?![\w$£€¥-])",
     re.IGNORECASE,
 )
 

@@ -122,3 +122,59 @@ def test_different_places_or_one_source_are_not_conflicts() -> None:
         referent="Ukraine",
     )
     assert find_conflicts([a, c]) == []
+
+
+def _analysed(source: str, sentence: str) -> list[Sourced]:
+    return [Sourced(f, source, "", sentence) for f in analyse(sentence).figures]
+
+
+def test_a_change_is_compared_on_where_it_ended_not_as_a_spread() -> None:
+    """ "shrank from 1,300 to 800 square kilometres" says 800 now: an article giving 800 agrees,
+    one giving 1,000 (between the change's two ends) disagrees."""
+    change = _analysed(
+        "a",
+        "The area Ukraine holds in Russia's Kursk region shrank from 1,300 square kilometres "
+        "to 800 square kilometres, Russian officials said.",
+    )
+    assert [(f.figure.low, f.figure.high) for f in change] == [(1300, 800)]
+    same = _analysed(
+        "b",
+        "Ukrainian forces now hold 800 square kilometres of Russia's Kursk region, officials said.",
+    )
+    assert find_conflicts(change + same) == []
+    between = _analysed(
+        "c",
+        "Ukrainian forces now hold 1,000 square kilometres of Russia's Kursk region, officials said.",
+    )
+    (c,) = find_conflicts(change + between)
+    assert c.kind == "value" and "1,000 square kilometres" in c.reason
+
+
+def test_where_a_change_began_is_no_rival_figure() -> None:
+    """ "cut from 50,000 in August to about 30,000": the 50,000 is an earlier moment; an article
+    giving about 30,000 now agrees with it."""
+    change = _analysed(
+        "a",
+        "The number of Russian troops in the Kursk region has been cut from 50,000 in August to "
+        "about 30,000, officials said.",
+    )
+    assert [f.figure.value for f in change] == [50000, 30000]
+    now = _analysed("b", "About 30,000 Russian troops remain in the Kursk region, officials said.")
+    assert find_conflicts(change + now) == []
+    other = _analysed(
+        "c", "About 10,000 Russian troops remain in the Kursk region, officials said."
+    )
+    (c,) = find_conflicts(change + other)
+    assert "about 30,000" in c.reason and "10,000" in c.reason
+
+
+def test_where_a_change_began_written_last_is_no_rival_figure() -> None:
+    """ "fallen to about 30,000 from 50,000": the 50,000 is where the change began."""
+    change = _analysed(
+        "a",
+        "The number of Russian troops in the Kursk region has fallen to about 30,000 from "
+        "50,000, officials said.",
+    )
+    assert sorted(f.figure.value for f in change) == [30000, 50000]
+    now = _analysed("b", "About 30,000 Russian troops remain in the Kursk region, officials said.")
+    assert find_conflicts(change + now) == []

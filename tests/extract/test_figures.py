@@ -66,7 +66,7 @@ def test_values_units_and_qualifiers(
         ("The project will cost $10 to $15 billion.", 10e9, 15e9, "USD"),
         ("There are 1 to 2 thousand people.", 1000, 2000, "people"),
         ("Over the past three or four years, rates fell.", 3, 4, "year"),
-        ("Growth will slow from 4.8 to 4.7 percent.", 4.7, 4.8, "percent"),
+        ("Growth will slow from 4.8 to 4.7 percent.", 4.8, 4.7, "percent"),  # start, end
         ("Dozens of people were killed.", 12, 120, "people"),
         ("Ukraine occupied several tens of square kilometers.", 30, 90, "km2"),
         ("Kyiv kept tens of thousands of troops there.", 1e4, 1e5, "troops"),

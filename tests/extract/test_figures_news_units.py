@@ -1088,8 +1088,11 @@ def test_partitives_over_describing_words_and_plurals_like_aircraft(
     assert [f.unit for f in extract_figures(text) if f.surface == surface] == [unit]
 
 
-def test_a_partitive_over_a_name_is_left_unread() -> None:
-    assert ("5", 5.0, None) in _figs("He said 5 of the 10 Labour MPs voted.")
+def test_a_partitive_over_a_name_counts_the_plural_noun_after_it() -> None:
+    """Stop 24: "X of the N MPs" is read past the name to the plural noun the whole counts; a
+    whole that is only a name ("the 3 Monaco Grand Prix") is still left unread."""
+    assert ("5", 5.0, "MPs") in _figs("He said 5 of the 10 Labour MPs voted.")
+    assert ("2", 2.0, None) in _figs("He won 2 of the 3 Monaco Grand Prix.")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,59 @@
+"""Issue 19, stop 24: a bare number a person must be, in a sentence whose other clause names an
+age, is an age ("candidates must be 21 while the voting age is 18"); a vague magnitude that a
+preposition governs is not the subject of the past participle after it, so it is not read as
+people ("questions from thousands e-mailed and sent by text").
+
+Each case is a BBC-shaped sentence and the unit an editor sees in /figures.
+"""
+
+from __future__ import annotations
+
+from bot.extract import analyse
+
+
+def _unit(text: str, surface: str) -> str | None:
+    found = [f for f in analyse(text).figures if f.surface == surface]
+    assert found, [f.surface for f in analyse(text).figures]
+    return found[0].unit
+
+
+def test_a_number_a_person_must_be_beside_an_age_is_an_age() -> None:
+    text = (
+        "Currently candidates in both local and national votes must be 21 while the voting "
+        "age is 18."
+    )
+    assert _unit(text, "21") == "year"
+    assert _unit(text, "18") == "year"
+
+
+def test_a_number_over_which_players_are_beside_an_average_age_is_an_age() -> None:
+    text = "A majority of players are over 18, with the average age of a gamer being 29."
+    assert _unit(text, "over 18") == "year"
+
+
+def test_a_number_after_is_with_no_age_in_its_sentence_stays_bare() -> None:
+    assert _unit("The number of stores in the chain is 21, the firm said.", "21") is None
+
+
+def test_thousands_a_preposition_governs_are_not_people() -> None:
+    text = (
+        "Capital Radio DJ Margherita Taylor will select questions to put to him from thousands "
+        "e-mailed and sent by text."
+    )
+    assert _unit(text, "thousands") is None
+
+
+def test_thousands_who_e_mailed_are_people() -> None:
+    assert _unit("Thousands e-mailed the BBC to complain.", "Thousands") == "people"
+
+
+def test_a_count_who_died_are_people() -> None:
+    text = "He apologised to Liverpool fans for the 1989 Hillsborough disaster in which 96 died."
+    assert _unit(text, "96") == "people"
+
+
+def test_a_magnitude_who_does_something_is_people() -> None:
+    text = (
+        "This is a profoundly tragic event for the region and for the millions who are suffering."
+    )
+    assert _unit(text, "millions") == "people"
