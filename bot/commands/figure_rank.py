@@ -222,6 +222,20 @@ def article_relevance(
     return {aid: cover[aid] * (0.5 + 0.5 * density[aid] / top) for aid in texts}
 
 
+def holds_the_words(text: str, title: str, words: str) -> bool:
+    """Whether an article says the words of a query of several (in its title or text, a loose
+    form counting): all of two, all but one of three or more ("box office takings" in a box
+    office story). Only then is each of its figures about the query. An article that says
+    one of two in passing ("White House" for /figures house prices) lends none of its
+    figures; those whose own sentence has the words still come through the sentence search."""
+    want = query_stems(words)
+    if len(want) < 2:
+        return True  # one word: the search that found the article matched it
+    have = stems(title) | stems(text)
+    held = sum(1 for w in want if w in have or any(loosely_same(w, h) for h in have))
+    return held >= max(2, len(want) - 1)
+
+
 def article_phrases(
     texts: Mapping[str, str], titles: Mapping[str, str], words: str
 ) -> dict[str, float]:

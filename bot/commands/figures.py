@@ -11,6 +11,7 @@ from bot.commands.figure_rank import (
     Scored,
     article_phrases,
     article_relevance,
+    holds_the_words,
     neighbour_coverage,
     paragraph_coverage,
     rank,
@@ -85,10 +86,11 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
     # The store's search picks the articles; how much each is about the words is then
     # measured the same way on every backend (bm25 and ts_rank order ties differently).
     hits = await ctx.store.search(words, limit=ARTICLES)
-    ids = [h.article.id for h in hits]
+    top = await ctx.store.articles([h.article.id for h in hits])
+    holding = {a.id for a in top if holds_the_words(a.text, a.title, words)}
+    ids = [h.article.id for h in hits if h.article.id in holding]  # in the search's order
     in_articles = await ctx.store.figures_for_articles(ids)
     candidates = by_sentence + in_articles
-    top = await ctx.store.articles(ids)
     texts = {art.id: art.text for art in top}
     article_rank = article_relevance(texts, words)
     phrases = article_phrases(texts, {a.id: a.title for a in top}, words)
