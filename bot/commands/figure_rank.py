@@ -231,7 +231,7 @@ def holds_the_words(text: str, title: str, words: str) -> bool:
     want = query_stems(words)
     if len(want) < 2:
         return True  # one word: the search that found the article matched it
-    have = stems(title) | stems(text)
+    have = stems(title).union(*article_words(text).paragraphs)  # cached per article
     held = sum(1 for w in want if w in have or any(loosely_same(w, h) for h in have))
     return held >= max(2, len(want) - 1)
 
