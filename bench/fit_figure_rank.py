@@ -79,7 +79,7 @@ class Case:
 
     set_name: str
     gold: dict[str, Any]
-    rank_args: tuple[Any, ...] | None  # rank()'s arguments but the weights (None: no figures)
+    rank_args: tuple[Any, ...] | None  # features()' arguments but the weights (None: no figures)
     table_args: tuple[Any, ...] = ()  # _table()'s facet, match, words
     texts: dict[str, str] = field(default_factory=dict)  # the top articles' texts
     _inputs: dict[float, list[Featured]] = field(default_factory=dict)  # featured() by rarity
@@ -100,19 +100,19 @@ def fold_of(article_id: str, folds: int = FOLDS) -> int:
 
 
 async def collect(golds: dict[str, list[dict]], articles: list[dict]) -> list[Case]:
-    """Ask every real gold figure's query once, keeping rank()'s inputs."""
+    """Ask every real gold figure's query once, keeping features()'s inputs."""
     from bot.app import open_core
     from bot.ingest.service import ingest_paths
 
     cases: list[Case] = []
     kept: dict[str, Any] = {}
-    real_rank = fig_cmd.rank
+    real_features = fig_cmd.features
     real_table = fig_cmd._table
     real_relevance = fig_cmd.article_relevance
 
-    def keep_rank(*args: Any, **kw: Any) -> Any:
+    def keep_features(*args: Any, **kw: Any) -> Any:
         kept["rank"] = args
-        return real_rank(*args, **kw)
+        return real_features(*args, **kw)
 
     def keep_texts(texts: dict[str, str], *args: Any, **kw: Any) -> Any:
         kept["texts"] = dict(texts)
@@ -122,7 +122,7 @@ async def collect(golds: dict[str, list[dict]], articles: list[dict]) -> list[Ca
         kept["table"] = (facet, match, words)
         return real_table(ctx, scored, facet, match, words)
 
-    fig_cmd.rank = keep_rank  # type: ignore[assignment]
+    fig_cmd.features = keep_features  # type: ignore[assignment]
     fig_cmd._table = keep_table  # type: ignore[assignment]
     fig_cmd.article_relevance = keep_texts  # type: ignore[assignment]
     try:
@@ -147,7 +147,7 @@ async def collect(golds: dict[str, list[dict]], articles: list[dict]) -> list[Ca
                             )
                         )
     finally:
-        fig_cmd.rank = real_rank  # type: ignore[assignment]
+        fig_cmd.features = real_features  # type: ignore[assignment]
         fig_cmd._table = real_table  # type: ignore[assignment]
         fig_cmd.article_relevance = real_relevance  # type: ignore[assignment]
     return cases

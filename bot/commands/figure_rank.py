@@ -85,7 +85,7 @@ class Weights:
     rarity: float = RARITY
 
 
-# The features rank() weighs, in this order (Weights' fields of the same names)
+# The features weigh() scores, in this order (Weights' fields of the same names)
 FEATURES = (
     "sentence",
     "near",
@@ -393,7 +393,7 @@ def sentence_heads(sentence: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Featured:
-    """A figure with what rank() weighs (FEATURES, in order)."""
+    """A figure with what weigh() scores (FEATURES, in order)."""
 
     figure: StoredFigure
     x: tuple[float, ...]
@@ -477,32 +477,6 @@ def weigh(featured: Iterable[Featured], weights: Weights | None = None) -> list[
     coef = tuple(getattr(w, name) for name in FEATURES)
     out = [Scored(f.figure, sum(map(mul, coef, f.x)), f.in_sentence, f.strong) for f in featured]
     return sorted(fold_conversions(out), key=_order)
-
-
-def rank(
-    figures: Iterable[StoredFigure],
-    words: str,
-    article_rank: Mapping[str, float],  # article id -> share of the words it holds (0-1)
-    facet: str | None = None,
-    facet_alone: bool = False,
-    paragraph_cover: Mapping[tuple[str, int], float] | None = None,
-    neighbour_cover: NeighbourCover | None = None,
-    weights: Weights | None = None,
-    phrases: Mapping[str, float] | None = None,
-) -> list[Scored]:
-    """Each figure once (one sentence, one offset), scored and best first (features, weigh)."""
-    found = features(
-        figures,
-        words,
-        article_rank,
-        facet,
-        facet_alone,
-        paragraph_cover,
-        neighbour_cover,
-        weights,
-        phrases,
-    )
-    return weigh(found, weights)
 
 
 def _order(s: Scored) -> tuple[float, str, str, int]:

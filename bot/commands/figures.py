@@ -11,10 +11,11 @@ from bot.commands.figure_rank import (
     Scored,
     article_phrases,
     article_relevance,
+    features,
     holds_the_words,
     neighbour_coverage,
     paragraph_coverage,
-    rank,
+    weigh,
 )
 from bot.commands.rows import figure_row, short_title, source_name
 from bot.extract.conflicts import Conflict, Sourced, find_conflicts
@@ -104,8 +105,12 @@ async def _open_search(ctx: Context, words: str, facet: str | None, alone: bool)
         candidates = of_facet + [
             sf for sf in candidates if sf.figure.topic in (facet, "other", None)
         ]
-        return rank(candidates, words, article_rank, facet, True, cover, beside, phrases=phrases)
-    return rank(candidates, words, article_rank, facet, False, cover, beside, phrases=phrases)
+        return weigh(
+            features(candidates, words, article_rank, facet, True, cover, beside, phrases=phrases)
+        )
+    return weigh(
+        features(candidates, words, article_rank, facet, False, cover, beside, phrases=phrases)
+    )
 
 
 def _parse(words: str) -> tuple[str | None, str | None]:
