@@ -232,8 +232,9 @@ def holds_the_words(text: str, title: str, words: str) -> bool:
     if len(want) < 2:
         return True  # one word: the search that found the article matched it
     have = stems(title).union(*article_words(text).paragraphs)  # cached per article
-    held = sum(1 for w in want if w in have or any(loosely_same(w, h) for h in have))
-    return held >= max(2, len(want) - 1)
+    each = dict.fromkeys(want, 1.0)
+    held = (_coverage(each, have) + loose_coverage(each, have)) * len(want)
+    return round(held) >= max(2, len(want) - 1)
 
 
 def article_phrases(
