@@ -7,7 +7,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from bot.extract.attribution import HONORIFICS, ORG_WORDS, TITLES
+from bot.extract.attribution import HONORIFICS, ORG_WORDS, SURNAME_TITLES, TITLES
+from bot.extract.lexicon import NOT_NAME
 
 _PAREN = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -42,12 +43,26 @@ def name_words(name: str) -> list[str]:
     """
     words = _WORD.findall(fold(_PAREN.sub(" ", name)).replace("'s ", " "))
     words = [w for w in words if w not in _SUFFIXES]
+    titled = words[:-1] if _surname_title_ends(words) else words
     last_title = -1
-    for i, w in enumerate(words):
+    for i, w in enumerate(titled):
         if w in TITLES or w in HONORIFICS or w in _ARTICLES:
             last_title = i
-    rest = words[last_title + 1 :]
-    return rest
+    return words[last_title + 1 :]
+
+
+def _surname_title_ends(words: list[str]) -> bool:
+    """True when the last word is a title that is also a surname and ends a name.
+
+    After a given name or an honorific it is the surname ("Governor Howard Dean", "Mr Major"), as
+    `attribution` reads it in text; after a title it stays a role ("former Pope").
+    """
+    if len(words) < 2 or words[-1] not in SURNAME_TITLES:
+        return False
+    before = words[-2]
+    return before in HONORIFICS or not (
+        before in TITLES or before in _ARTICLES or before in NOT_NAME
+    )
 
 
 def is_organisation(name: str) -> bool:

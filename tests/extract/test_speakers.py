@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bot.extract.speakers import best_display_name, match_speakers, speaker_key
+from bot.extract.speakers import best_display_name, display_form, match_speakers, speaker_key
 from tests.conftest import GOLD
 
 NAMED = {
@@ -100,3 +100,13 @@ def test_counted_spellings_give_the_same_display_name_as_one_per_quote() -> None
     assert best_display_name(spellings) == best_display_name(list(spellings.elements()))
     assert best_display_name(spellings) == "Volodymyr Zelensky"
     assert best_display_name(Counter()) == ""
+
+
+def test_a_surname_that_is_also_a_title_stays_a_name() -> None:
+    """ "Dean", "King", "Major" after a given name or an honorific are surnames, not roles."""
+    assert speaker_key("Howard Dean") == speaker_key("Governor Howard Dean") == "dean"
+    assert display_form("Governor Howard Dean") == "Howard Dean"
+    assert display_form("Billie Jean King") == "Billie Jean King"
+    assert speaker_key("Mr Major") == "major"
+    assert speaker_key("the former Pope") is None
+    assert speaker_key("Chief Judge") is None
