@@ -1,0 +1,91 @@
+"""Numbers that stand for a name or a kind, not for how many: left out of the editor's view.
+
+- "number eight Ryan Jones": a number right before a person's name is a squad position or a
+  shirt, not a count of that person. The name is a person's by the article's own use: its
+  surname stands alone elsewhere ("Jones damaged his collar bone") and neither word is a
+  common noun ("two Golden Globes", "eight Grammy Awards" are counts of awards).
+- "lets 3 offer good deals", "the 3 network": news copy writes a count under ten in words, so
+  a lone digit with no unit is a name (a network, a model, "a 6 figure salary"); a digit
+  with a counted noun is still a count ("9 shares each") unless the same article uses that
+  digit alone as a name.
+- "nominated for the 60-minute television prize", "returned to the 13-man code": a
+  number-unit compound that names a prize's category or a sport is a kind, not a measure
+  ("a 25-man squad" stays).
+
+Each rule was run over every bbc_dev figure and every figure it removes read by hand
+(bench/fit_incidental.py's docstring keeps the counts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import common_words
+from bot.extract.units import UNITS, singular
+from bot.model import Figure
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
+
+
+def _stands_alone(text: str, word: str, given: str) -> bool:
+    """The surname appears elsewhere without the given name before it ("Jones damaged")."""
+    for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+        before = text[max(0, m.start() - len(given) - 1) : m.start()]
+        if before.strip() != given and text[m.end() : m.end() + 1] in (" ", ",", "'", "’"):
+            return True
+    return False
+
+
+def before_a_person(text: str, f: Figure) -> bool:
+    """ "number eight Ryan Jones": a number right before a person's full name."""
+    words = f.surface.split()
+    if len(words) != 3 or f.unit in UNITS or not words[0][:1].isalnum():
+        return False
+    given, surname = words[1], words[2]
+    if not (_NAME_WORD.fullmatch(given) and _NAME_WORD.fullmatch(surname)):
+        return False
+    common = common_words()
+    if given.lower() in common or singular(surname.lower()) in common:
+        return False  # "two Golden Globes", "four Academy Awards"
+    if surname.endswith("s") and re.search(r"\b" + re.escape(surname[:-1]) + r"\b", text):
+        return False  # the article writes the singular: a plural noun ("Grammy Award")
+    return _stands_alone(text, surname, given)
+
+
+_LONE_DIGIT = re.compile(r"[1-9](?![\d.,])")
+
+
+def _lone_digit(f: Figure) -> bool:
+    return bool(_LONE_DIGIT.match(f.surface)) and f.value is not None and f.value < 10
+
+
+def digit_names(figures: list[Figure]) -> set[int]:
+    """The indexes of single digits that stand for a name: "the 3 network", "lets 3 offer good
+    deals" in an article that writes "3" alone elsewhere."""
+    bare = {f.surface for f in figures if _lone_digit(f) and f.unit is None and f.low is None}
+    return {
+        i
+        for i, f in enumerate(figures)
+        if _lone_digit(f)
+        and f.unit not in UNITS
+        and f.low is None
+        and f.qualifier is None
+        and (f.unit is None or f.surface.split()[0] in bare)
+    }
+
+
+_CATEGORY_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:prize|award|category|code|game)s?\b(?!\s+(?:of|in|for)\b)"
+)
+_CATEGORY_BEFORE = re.compile(r"\b(?:award|prize|category)\s+for\s+(?:the|a|an)\s+$")
+_COMPOUND = re.compile(r"[\d,.]+-[a-z]+")
+
+
+def names_a_kind(text: str, f: Figure) -> bool:
+    """ "the 60-minute television prize", "the best directing award for a 30-minute television
+    show", "the 13-man code": a number-unit compound naming a category, not a measure."""
+    if not _COMPOUND.fullmatch(f.surface):
+        return False
+    return bool(_CATEGORY_AFTER.match(text, f.end)) or bool(
+        _CATEGORY_BEFORE.search(text, max(0, f.start - 30), f.start)
+    )

@@ -1,0 +1,84 @@
+"""Issue 19, stop 25: numbers that stand for a name or a kind are not listed by /figures.
+
+"number eight Ryan Jones" is a squad position, not eight people called Jones; in an article
+about the 3 network, "lets 3 offer good deals" is the network, not three deals; "nominated
+for the 60-minute television prize" and "returned to the 13-man code" name a category and a
+sport. Counts beside them stay: "two Golden Globes", "a 22-man squad", "9 shares each", "a
+10-minute standing ovation"."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from tests.commands.figure_rows import core_over, figure_rows
+
+ARTICLES = [
+    {
+        "id": "sport/9401",
+        "title": "Double injury blow strikes Wales",
+        "text": (
+            "Wales centre Sonny Parker and number eight Ryan Jones will miss Saturday's game "
+            "with Italy because of injury.\n\nJones damaged his collar bone against England. "
+            "Wales named a 22-man squad with three new caps."
+        ),
+    },
+    {
+        "id": "tech/9402",
+        "title": "Mobile operators pin hopes on 3G phones",
+        "text": (
+            "2005 will be the year that third-generation mobile phones become inescapable. "
+            "The 3 network launched in 2003.\n\nAlready the extra capacity in 3G networks lets "
+            "3 offer good deals on voice calls. More than 800,000 applicants got 9 shares each "
+            "in a separate share sale."
+        ),
+    },
+    {
+        "id": "entertainment/9403",
+        "title": "Directors name television award nominees",
+        "text": (
+            "The directors' guild has named its nominees.\n\nIn the TV categories, comedy "
+            "series Early Doors will compete for the best directing award for a 30-minute "
+            "television show, while the directors of Shameless and Hustle are all nominated "
+            "for the 60-minute television prize. The actor has won two Golden Globes and was "
+            "given a 10-minute standing ovation."
+        ),
+    },
+    {
+        "id": "sport/9404",
+        "title": "Harris returns to league",
+        "text": (
+            "Iestyn Harris has left Cardiff.\n\nThe talented stand-off returned to the 13-man "
+            "code with Bradford Bulls after 18 months in union."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    async with core_over(tmp_path, ARTICLES) as c:
+        yield c
+
+
+async def test_a_number_before_a_persons_name_is_not_a_count_of_them(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "Wales injury")]
+    assert not any("Ryan Jones" in s for s in shown)
+    assert "22-man" in shown and "three new caps" in shown
+
+
+async def test_a_digit_that_names_a_network_is_not_a_count(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "3G phones")]
+    assert not any(s.startswith("3") for s in shown), shown
+    assert "9 shares" in shown and "More than 800,000 applicants" in shown
+
+
+async def test_a_compound_naming_a_category_is_not_a_measure(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "directors television award")]
+    assert "60-minute" not in shown and "30-minute" not in shown
+    assert "two Golden Globes" in shown and "10-minute" in shown
+    shown = [r.surface for r in await figure_rows(core, "Harris league")]
+    assert "13-man" not in shown and "18 months" in shown
