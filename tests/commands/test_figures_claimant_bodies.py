@@ -1,0 +1,106 @@
+"""Issue 19, stop 25: a body that says or finds a figure is its claimant in /figures.
+
+"The SEC also found ... 50%": an inquiring body that finds something gives it ("Wales found
+20 minutes" credits no one). "according to the site": the site the article named ("Fan
+website Trek United"); "the firm said": the one firm the article named with that word, unless
+it wrote "the firm" of some other body first. "Marsh & McLennan, which said": the body before
+"which"."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from tests.commands.figure_rows import core_over, figure_row
+
+ARTICLES = [
+    {
+        "id": "business/9501",
+        "title": "Disney settles with SEC over disclosure",
+        "text": (
+            "Walt Disney has settled charges that it failed to tell investors about ties "
+            "between its directors and the firm.\n\nThe SEC also found that Disney did not "
+            "disclose that a 50% Disney-owned subsidiary employed the wife of a director."
+        ),
+    },
+    {
+        "id": "entertainment/9502",
+        "title": "Star Trek fans fight to save show",
+        "text": (
+            "Star Trek fans have taken out a full-page advert to save the show.\n\nFan website "
+            "Trek United is hoping to raise $32m from donations by the end of March. More than "
+            "$23,000 has been pledged so far, according to the site."
+        ),
+    },
+    {
+        "id": "tech/9503",
+        "title": "Phishing attacks soar in 2004",
+        "text": (
+            "Phishing attacks have boomed in 2004, say security experts.\n\nThe number of "
+            "phishing messages stopped by security firm MessageLabs has risen tenfold. The "
+            "firm said it detected more than 18 million phishing e-mail messages."
+        ),
+    },
+    {
+        "id": "business/9504",
+        "title": "Jet fuel supplier sets out debt plan",
+        "text": (
+            "China Aviation Oil lost $550m on trading in oil futures.\n\nThe firm said it "
+            "hoped to pay creditors soon. Among the creditors is South Korean firm SK Energy. "
+            "Of the immediate payment, the firm said it would be paying $30m out of its own "
+            "resources."
+        ),
+    },
+    {
+        "id": "business/9505",
+        "title": "Aon to pay $190m over broker fees",
+        "text": (
+            "Aon is to pay $190m to settle a probe into its broker fees.\n\nAon's move follows "
+            "that of Marsh & McLennan, which said last week it would pay $850m to settle."
+        ),
+    },
+    {
+        "id": "sport/9506",
+        "title": "Wales rally to beat Italy",
+        "text": (
+            "Wales beat Italy in Rome on Saturday to stay top of the Six Nations table.\n\n"
+            "After a slow start, Wales found 20 minutes of brilliance to score three tries."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    async with core_over(tmp_path, ARTICLES) as c:
+        yield c
+
+
+async def test_a_body_that_found_a_figure_is_its_claimant(core: Core) -> None:
+    row = await figure_row(core, "Disney subsidiary", "50%")
+    assert row.claimant == "The SEC"
+    row = await figure_row(core, "Wales Italy", "20 minutes")
+    assert "no source named" in row.claimant  # a team finding time is no inquiry
+
+
+async def test_according_to_the_site_names_the_site(core: Core) -> None:
+    row = await figure_row(core, "Star Trek pledged", "More than $23,000")
+    assert row.claimant == "Trek United"
+
+
+async def test_the_firm_is_the_one_firm_named_so(core: Core) -> None:
+    row = await figure_row(core, "phishing messages", "more than 18 million")
+    assert row.claimant == "MessageLabs"
+
+
+async def test_the_firm_stays_unnamed_when_it_meant_another_body_first(core: Core) -> None:
+    row = await figure_row(core, "jet fuel payment", "$30m")
+    assert row.claimant != "SK Energy"
+
+
+async def test_a_body_before_which_said_is_the_claimant(core: Core) -> None:
+    row = await figure_row(core, "Marsh broker fees", "$850m")
+    assert row.claimant == "Marsh & McLennan"
