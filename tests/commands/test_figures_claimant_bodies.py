@@ -2,8 +2,9 @@
 
 "The SEC also found ... 50%": an inquiring body that finds something gives it ("Wales found
 20 minutes" credits no one). "according to the site": the site the article named ("Fan
-website Trek United"); "the firm said": the one firm the article named with that word, unless
-it wrote "the firm" of some other body first. "Marsh & McLennan, which said": the body before
+website Trek United"); "the firm said": the one firm the article named with that word (for "the company", "the firm"
+and "the group", any word for a business: "telecoms firm", "drugmaker"), unless it wrote "the
+firm" of some other body first or named the firm only as a speaker's employer. "Marsh & McLennan, which said": the body before
 "which"."""
 
 from __future__ import annotations
@@ -63,6 +64,25 @@ ARTICLES = [
         ),
     },
     {
+        "id": "business/9507",
+        "title": "Deutsche Telekom returns to profit",
+        "text": (
+            "German telecoms firm Deutsche Telekom saw strong fourth quarter profits.\n\n"
+            '"That gives them some head room," said Hannes Wittig, analyst at research firm '
+            "Dresdner Kleinwort. The company also said it would resume paying a dividend, "
+            "after two years in which it focused on cutting debt."
+        ),
+    },
+    {
+        "id": "tech/9508",
+        "title": "Microsoft clamps down on pirated Windows",
+        "text": (
+            "Microsoft says it is restricting security features for pirated copies of "
+            "Windows.\n\nGraham Cluley, senior consultant at security firm Sophos, welcomed "
+            "the move. The company said 90% of the PCs it cleaned were infected with spyware."
+        ),
+    },
+    {
         "id": "sport/9506",
         "title": "Wales rally to beat Italy",
         "text": (
@@ -99,6 +119,15 @@ async def test_the_firm_is_the_one_firm_named_so(core: Core) -> None:
 async def test_the_firm_stays_unnamed_when_it_meant_another_body_first(core: Core) -> None:
     row = await figure_row(core, "jet fuel payment", "$30m")
     assert row.claimant != "SK Energy"
+
+
+async def test_the_company_is_the_business_the_article_named_by_any_word_for_one(
+    core: Core,
+) -> None:
+    row = await figure_row(core, "Deutsche Telekom dividend", "two years")
+    assert row.claimant == "Deutsche Telekom"  # not the analyst's research firm
+    row = await figure_row(core, "Microsoft pirated Windows", "90%")
+    assert row.claimant != "Sophos"  # a speaker's employer is not "the company"
 
 
 async def test_a_body_before_which_said_is_the_claimant(core: Core) -> None:
