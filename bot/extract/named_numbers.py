@@ -10,7 +10,8 @@
   digit alone as a name.
 - "nominated for the 60-minute television prize", "returned to the 13-man code": a
   number-unit compound that names a prize's category or a sport is a kind, not a measure
-  ("a 25-man squad" stays).
+  ("a 25-man squad" stays); so does a size class with no number ("the fifth billion-dollar
+  telecoms deal", "million-pound properties"; "a billion-dollar dent" stays).
 
 Each rule was run over every bbc_dev figure and every figure it removes read by hand
 (bench/fit_incidental.py's docstring keeps the counts).
@@ -81,9 +82,17 @@ _CATEGORY_BEFORE = re.compile(r"\b(?:award|prize|category)\s+for\s+(?:the|a|an)\
 _COMPOUND = re.compile(r"[\d,.]+-[a-z]+")
 
 
+# "the fifth billion-dollar telecoms deal", "million-pound properties", "trillion-dollar
+# debts": a scale with no number names a size class ("a billion-dollar dent" stays: one sum)
+_SIZE_CLASS = re.compile(r"(?:multi-)?(?:million|billion|trillion)-[a-z]+")
+
+
 def names_a_kind(text: str, f: Figure) -> bool:
     """ "the 60-minute television prize", "the best directing award for a 30-minute television
-    show", "the 13-man code": a number-unit compound naming a category, not a measure."""
+    show", "the 13-man code": a number-unit compound naming a category, not a measure; nor is
+    a size class ("million-pound properties")."""
+    if _SIZE_CLASS.fullmatch(f.surface):
+        return True
     if not _COMPOUND.fullmatch(f.surface):
         return False
     return bool(_CATEGORY_AFTER.match(text, f.end)) or bool(

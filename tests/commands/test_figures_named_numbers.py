@@ -3,7 +3,7 @@
 "number eight Ryan Jones" is a squad position, not eight people called Jones; in an article
 about the 3 network, "lets 3 offer good deals" is the network, not three deals; "nominated
 for the 60-minute television prize" and "returned to the 13-man code" name a category and a
-sport. Counts beside them stay: "two Golden Globes", "a 22-man squad", "9 shares each", "a
+sport; "the fifth billion-dollar telecoms deal" names a size class. Counts beside them stay: "two Golden Globes", "a 22-man squad", "9 shares each", "a
 10-minute standing ovation"."""
 
 from __future__ import annotations
@@ -48,6 +48,15 @@ ARTICLES = [
         ),
     },
     {
+        "id": "business/9405",
+        "title": "Verizon agrees to buy MCI",
+        "text": (
+            "Verizon has agreed to buy MCI for $6.7bn.\n\nThe takeover would be the fifth "
+            "billion-dollar telecoms deal since October. Watchdogs say the rules will put a "
+            "billion-dollar dent in the sector's accounts."
+        ),
+    },
+    {
         "id": "sport/9404",
         "title": "Harris returns to league",
         "text": (
@@ -82,3 +91,9 @@ async def test_a_compound_naming_a_category_is_not_a_measure(core: Core) -> None
     assert "two Golden Globes" in shown and "10-minute" in shown
     shown = [r.surface for r in await figure_rows(core, "Harris league")]
     assert "13-man" not in shown and "18 months" in shown
+
+
+async def test_a_size_class_with_no_number_is_not_a_sum(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "Verizon MCI")]
+    assert "billion-dollar" not in shown  # "the fifth billion-dollar telecoms deal"
+    assert "$6.7bn" in shown and "a billion-dollar" in shown  # one sum's size stays
