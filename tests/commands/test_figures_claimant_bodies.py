@@ -83,6 +83,16 @@ ARTICLES = [
         ),
     },
     {
+        "id": "business/9509",
+        "title": "Brokers told to disclose commissions",
+        "text": (
+            "Insurance brokers must disclose their commissions, the FSA said.\n\nIn the US, "
+            "lack of transparency has led to problems. The world's biggest insurance broker "
+            "Marsh & McLennan said last week it would pay $850m to settle charges. The US's "
+            "largest carmaker General Motors said it would cut 5,000 jobs."
+        ),
+    },
+    {
         "id": "sport/9506",
         "title": "Wales rally to beat Italy",
         "text": (
@@ -133,3 +143,10 @@ async def test_the_company_is_the_business_the_article_named_by_any_word_for_one
 async def test_a_body_before_which_said_is_the_claimant(core: Core) -> None:
     row = await figure_row(core, "Marsh broker fees", "$850m")
     assert row.claimant == "Marsh & McLennan"
+
+
+async def test_a_body_described_before_its_name_is_shown_by_its_name(core: Core) -> None:
+    row = await figure_row(core, "brokers commissions", "$850m")
+    assert row.claimant == "Marsh & McLennan"  # not "The world's biggest insurance broker ..."
+    row = await figure_row(core, "brokers commissions", "5,000 jobs")
+    assert row.claimant == "General Motors"
