@@ -45,7 +45,8 @@ _NOT_NAME_START = frozenset(
 _BUSINESS = frozenset("company firm group".split())
 _BUSINESS_WORDS = (
     r"(?:firm|company|group|corporation|conglomerate|giant|[a-z]*maker|operator|retailer"
-    r"|airline|carrier|chain|lender|insurer|publisher|developer|manufacturer|producer|supplier)"
+    r"|airline|carrier|chain|lender|insurer|publisher|developer|manufacturer|producer|supplier"
+    r"|consultancy)"
 )
 
 
