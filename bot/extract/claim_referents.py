@@ -50,6 +50,9 @@ _BUSINESS_WORDS = (
 )
 
 
+# "Nabisco's parent company, Mondelez International": a second business, so "the company"
+# could be either
+_RELATION_BEFORE = re.compile(r"\b(?:parent|holding|sister|rival|owner|partner)\s+$")
 # a person's employer, named only to say who they are
 _AFFILIATION = re.compile(r"\b([a-z]+)\s+(?:at|from|with|for|of)\s+(?:[\w'’\-]+\s+){0,3}$")
 
@@ -84,7 +87,10 @@ def _named_so(text: str, upto: int, k: str) -> tuple[dict[str, str], int]:
         for m in pattern.finditer(text, 0, upto):
             name = _clean(m.group("x"))
             aff = _AFFILIATION.search(text, max(0, m.start() - 50), m.start()) if before else None
-            if name is None or (aff is not None and role_noun(aff.group(1).lower())):
+            related = before and _RELATION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if name is None or (
+                not related and aff is not None and role_noun(aff.group(1).lower())
+            ):
                 continue  # "senior consultant at security firm Sophos": a speaker's employer
             # "The Australian newspaper": the paper's name holds its "The"
             found.setdefault(name, name if before else "The " + m.group(0)[4:])
@@ -128,6 +134,16 @@ _INSTITUTION = re.compile(
 )
 _NOT_BODIES = frozenset("UK US USA EU UN TV PC CEO MP MPS GDP".split())
 FINDS = frozenset("found finds find".split())
+# what an inquiry finds: a clause or a figure ("found that ...", "found 1,986 cases"); not
+# "ABC has also found success"
+_FOUND_WHAT = re.compile(
+    r"\s+(?:that\b|(?:about|almost|nearly|more\s+than|at\s+least|over|some)?\s*[\d$£€])"
+)
+
+
+def finds_a_figure(s: str, verb_end: int) -> bool:
+    """ "found that ..." or "found 1,986 cases": a finding, not "found success"."""
+    return _FOUND_WHAT.match(s, verb_end) is not None
 
 
 def named_body(subject: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.claim_referents import FINDS, named_body, referent_of
+from bot.extract.claim_referents import FINDS, finds_a_figure, named_body, referent_of
 from bot.extract.claim_shapes import (
     AUX_BEFORE,
     CLAUSE_CLOSES,
@@ -445,7 +445,9 @@ class Claimants:
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
                 and not (m.group(0) in _VALUING_VERBS and VALUED_AT.match(s, m.end()))
                 and not (m.group(0) in SPEECH_CUES and _named_person(subj))
-                and not (m.group(0) in FINDS and named_body(subj))  # "The SEC also found"
+                and not (
+                    m.group(0) in FINDS and named_body(subj) and finds_a_figure(s, m.end())
+                )  # "The SEC also found that"
             ):
                 continue  # "Wales showed", "the figures suggested"; not "Mr Yushchenko suggested"
             if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:

@@ -216,7 +216,7 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
     """The figures an editor would list: all but numbers inside names and, unless
     every_quantity, the incidental counts, age bands, bare vague plurals, natural counts, a
     plot's characters and the numbers that stand for a name or a kind (named_numbers)."""
-    names = set() if every_quantity else digit_names(figures)
+    names = set() if every_quantity else digit_names(text, figures)
     return [
         f
         for i, f in enumerate(figures)

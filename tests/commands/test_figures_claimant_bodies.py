@@ -93,6 +93,15 @@ ARTICLES = [
         ),
     },
     {
+        "id": "entertainment/9510",
+        "title": "ABC revives game shows",
+        "text": (
+            "ABC is reviving more classic game shows for its summer schedule.\n\nABC has also "
+            "found success with revivals of game shows, which drew 9 million viewers. Kono is "
+            "a district in eastern Sierra Leone which reported 301 cases of the disease."
+        ),
+    },
+    {
         "id": "sport/9506",
         "title": "Wales rally to beat Italy",
         "text": (
@@ -150,3 +159,10 @@ async def test_a_body_described_before_its_name_is_shown_by_its_name(core: Core)
     assert row.claimant == "Marsh & McLennan"  # not "The world's biggest insurance broker ..."
     row = await figure_row(core, "brokers commissions", "5,000 jobs")
     assert row.claimant == "General Motors"
+
+
+async def test_found_success_and_a_which_without_comma_credit_no_one(core: Core) -> None:
+    row = await figure_row(core, "ABC game shows", "9 million viewers")
+    assert row.claimant != "ABC"  # "found success" is no finding
+    row = await figure_row(core, "ABC game shows", "301 cases")
+    assert row.claimant != "Sierra Leone"  # "which" with no comma may mean the district

@@ -57,6 +57,15 @@ ARTICLES = [
         ),
     },
     {
+        "id": "politics/9406",
+        "title": "Republicans write to FBI director",
+        "text": (
+            "The FBI director faces more questions.\n\nA letter signed by 200 House "
+            "Republicans seeks answers. Republicans said their concerns had been ignored. Of "
+            "the 10 staff asked to give evidence, only 4 declined."
+        ),
+    },
+    {
         "id": "sport/9404",
         "title": "Harris returns to league",
         "text": (
@@ -97,3 +106,9 @@ async def test_a_size_class_with_no_number_is_not_a_sum(core: Core) -> None:
     shown = [r.surface for r in await figure_rows(core, "Verizon MCI")]
     assert "billion-dollar" not in shown  # "the fifth billion-dollar telecoms deal"
     assert "$6.7bn" in shown and "a billion-dollar" in shown  # one sum's size stays
+
+
+async def test_counts_written_in_digits_stay(core: Core) -> None:
+    shown = [r.surface for r in await figure_rows(core, "FBI letter Republicans")]
+    assert any(s.startswith("200 House Republicans") for s in shown)  # a group, not a name
+    assert "4" in shown  # "only 4 declined": a count, though copy writes it in digits
