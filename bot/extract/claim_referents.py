@@ -10,7 +10,7 @@ word names none. A body named only as someone's employer ("consultant at securit
 Sophos") is not one the article refers back to, and none is when the article wrote "the firm"
 before it named any firm so.
 
-Over bbc_dev this names 25 claimants that were "the firm", "the company", "the site" or none;
+Over bbc_dev this names 26 claimants that were "the firm", "the company", "the site" or none;
 each was read by hand (stop 25), none wrong.
 """
 
