@@ -27,8 +27,6 @@ from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
-
-
 # one person, not a group: "Jones damaged his collar bone", "Jones's injury"
 _ONE_PERSON_AFTER = re.compile(r"(?:['’]s\b|(?:\s+[\w'’\-]+){0,5}?\s+(?:he|she|his|her)\b)")
 
@@ -89,8 +87,7 @@ def _named_digit(text: str, f: Figure) -> bool:
 def digit_names(text: str, figures: list[Figure]) -> set[int]:
     """The indexes of single digits that stand for a name: one written where a name stands
     ("The 3 network", "Italy's TIM and 3."), and then every other use of that digit alone in
-    the article ("lets 3 offer good deals", "3 says"), news copy writing a count under ten in
-    words."""
+    the same article ("lets 3 offer good deals", "3 says")."""
     lone = [
         i
         for i, f in enumerate(figures)
