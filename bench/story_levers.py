@@ -10,7 +10,8 @@ Measured here (results in bench/train_story_scoring.py's docstring):
   so a gold story the clustering split is judged on its part, against the baselines over all
   its articles; for a system story of one article, `single` says what summarises it (the
   single-article summariser, the learned weights, or the article's first usable sentences);
-- weaker ridge penalties, separate weights for stories of two sources and of more, and a
+- weaker ridge penalties, separate weights for stories of two sources and of more, a shifted
+  `length` weight (LENGTH_SHIFTS), and a
   same-source cost scaled by each source's share of the candidates (one source dominating);
 - --lone BBC.jsonl: the other side of the split-story choice, lone articles (every third of
   the file's tune half) summarised by the single-article summariser and by the learned
@@ -45,6 +46,7 @@ from summaries.lexrank import VectorLexRankSummarizer  # noqa: E402
 from summaries.terms import Stems  # noqa: E402
 
 SHIPPED = frozenset(f for f in multi.FEATURES if f not in ("bias", "first_person"))
+LENGTH_SHIFTS = (-0.3, -0.15, 0.15)  # added to the fitted `length` weight (words / 40, capped)
 LEXRANK = VectorLexRankSummarizer(Stemmer("english"), get_stop_words("english"))
 
 
@@ -252,7 +254,8 @@ def main() -> None:
     singles = [("plain", "none", 0.0, s) for s in ("weights", "lead")]
     penalties = [("plain", "none", 0.0, f"summarize@{p}") for p in (0.25, 0.75)]
     sizes = [(f, "none", 0.0, "summarize") for f in ("bysize", "smallonly")]
-    configs = fits + shares + sizes
+    lengths = [(f"length{d:+}", "none", 0.0, "summarize") for d in LENGTH_SHIFTS]
+    configs = fits + shares + sizes + lengths
     if not args.quick:  # the fits and the per-source cost only
         configs += blends + singles + penalties
     results: dict[tuple, list] = {c: [] for c in configs}
@@ -277,6 +280,10 @@ def main() -> None:
             large = [b for b in blocks if b[2] > 2]
             fitted["bysize"] = (ridge(small, keep), ridge(large, keep))
             fitted["smallonly"] = (ridge(small, keep), fitted["plain"])
+            at = multi.FEATURES.index("length")
+            for delta in LENGTH_SHIFTS:
+                fitted[f"length{delta:+}"] = fitted["plain"].copy()
+                fitted[f"length{delta:+}"][at] += delta
             for share in (0.003, 0.001, 0.0):
                 fitted[f"ridge{share}"] = ridge(blocks, keep, share)
             for i in held:

@@ -92,6 +92,9 @@ at one threshold rather than a signal, so not kept; the mean -0.09, LexRank's sc
      gives, SAME_SOURCE_PENALTY x (1 + d (1 - sources x share)) (a source with most of the
      candidates pays less to be used again): d 0.5 CLI +0.00 / -0.06 (4 of 8), d 1.0 -0.03 /
      -0.01 (2 of 8); SAME_SOURCE_PENALTY 0.25 / 0.75: gold +0.07 / -0.09, CLI -0.00 / -0.01.
+   - Length: the fitted `length` weight shifted by -0.3 / -0.15 / +0.15 (summaries of R-1
+     31.8 / 33.8 / 37.0 against 35.5): CLI R-1 margin -0.43 / -0.14 / -0.07, R-2 -0.52 /
+     -0.36 / +0.14. Shorter loses both; longer trades R-1 margin (the line that binds) for R-2.
 Check the result on the check half with bench/tune_story_summaries.py before keeping it.
 
     python bench/train_story_scoring.py /tmp/split/stories_dev.tune.jsonl [--cv 5 [--repeats 4]] [--write]
