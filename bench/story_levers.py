@@ -11,8 +11,8 @@ Measured here (results in bench/train_story_scoring.py's docstring):
   its articles; for a system story of one article, `single` says what summarises it (the
   single-article summariser, the learned weights, or the article's first usable sentences);
 - weaker ridge penalties, separate weights for stories of two sources and of more, a shifted
-  `length` weight (LENGTH_SHIFTS), and a
-  same-source cost scaled by each source's share of the candidates (one source dominating);
+  `length` weight (LENGTH_SHIFTS), and a same-source cost scaled by each source's share of
+  the candidates (one source dominating);
 - --lone BBC.jsonl: the other side of the split-story choice, lone articles (every third of
   the file's tune half) summarised by the single-article summariser and by the learned
   weights, 3 sentences, each against lead at equal length.
