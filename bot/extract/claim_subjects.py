@@ -243,8 +243,12 @@ def verb_subject(s: str, verb_pos: int) -> str | None:
     return found
 
 
+# "economics minister Heizo Takenaka who said", "that of Marsh & McLennan, which said"
+# "Citizens for Trump, which expects"; "which" only after a comma ("a district in eastern
+# Sierra Leone which reported" may mean the district)
 _WHO_ANTECEDENT = re.compile(
-    r"(?<![\w'’])((?:[A-Z][\w'’\-]+\s+){0,3}[A-Z][\w'’\-]+),?\s+who\s+(?:also\s+|has\s+|had\s+)?$"
+    r"(?<![\w'’])((?:[A-Z][\w'’\-]+\s+(?:(?:&|for|of)\s+)?){0,3}[A-Z][\w'’\-]+)"
+    r"(?:,?\s+who|,\s+which)\s+(?:also\s+|has\s+|had\s+)?$"
 )
 _ABBREVIATION_END = re.compile(r"[A-Z][\w&'’\-]*\s+\(([A-Z][A-Za-z&]{1,7})\)[\s,]*$")
 

@@ -10,7 +10,7 @@ import re
 
 from bot.extract.claim_verbs import alternation
 from bot.extract.figure_cand import NOUN_STOP
-from bot.extract.lexicon import NOMINAL_HEADS, TITLES, common_words
+from bot.extract.lexicon import BODY_WORDS, NOMINAL_HEADS, TITLES, common_words
 
 _OWNER_OF_DATA = re.compile(
     r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
@@ -48,6 +48,9 @@ def clean_subject(seg: str) -> str | None:
     if not seg:
         return None
     words = seg.split()
+    tail = named_tail(words) if len(words) > 6 else None
+    if tail is not None:  # "The world's biggest insurance broker Marsh & McLennan"
+        seg, words = tail, tail.split()
     if len(words) > 6 and " by " in seg:
         # "a table drawn up by France's Le Figaro newspaper": the author of the document
         seg = seg.rsplit(" by ", 1)[1]
@@ -226,6 +229,9 @@ def named_tail(words: list[str]) -> str | None:
         i += 1
     if i == 0 or i >= len(words) or words[-1] in _NAME_JOINERS:
         return None
-    if words[i - 1].lower() not in _DESCRIPTOR_HEADS or not words[i - 1].islower():
-        return None
+    head = words[i - 1]
+    if not head.islower() or not (
+        head in _DESCRIPTOR_HEADS or head in BODY_WORDS or head.endswith(("maker", "broker"))
+    ):
+        return None  # "insurance broker", "carmaker", "publisher": a body's description
     return " ".join(words[i:])

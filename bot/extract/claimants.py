@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.claim_referents import FINDS, finds_a_figure, named_body, referent_of
 from bot.extract.claim_shapes import (
     AUX_BEFORE,
     CLAUSE_CLOSES,
@@ -214,6 +215,9 @@ class Claimants:
         body written as a description ("The world's second biggest insurer said") is printed
         by the name the sentences before give it."""
         found = self._claimant(pos, si)
+        named = referent_of(self.text, pos, found)
+        if named is not None:
+            return named  # "the firm said", with "security firm MessageLabs" named before
         if found is not None and _KNIGHT.fullmatch(found):
             full = re.search(re.escape(found) + r"\s+([A-Z][\w'’\-]+)\b", self.text)
             return f"{found} {full.group(1)}" if full else found  # "Sir Alan": Sir Alan Budd
@@ -441,6 +445,9 @@ class Claimants:
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
                 and not (m.group(0) in _VALUING_VERBS and VALUED_AT.match(s, m.end()))
                 and not (m.group(0) in SPEECH_CUES and _named_person(subj))
+                and not (
+                    m.group(0) in FINDS and named_body(subj) and finds_a_figure(s, m.end())
+                )  # "The SEC also found that"
             ):
                 continue  # "Wales showed", "the figures suggested"; not "Mr Yushchenko suggested"
             if subj is None and m.group(0) in _FINDING_VERBS and m.group(0) not in SPEECH_CUES:
@@ -505,7 +512,7 @@ class Claimants:
             x = _AUTHORED_BY.sub("", _FILED_WITH.sub("", m.group("x")))
             if ITS_DOCUMENT.fullmatch(x):
                 return self._source_before(si)  # "according to their figures": the body before
-            return clean_subject(x)
+            return clean_subject(x) or referent_of(self.text, self.sentences[si].start, x)
         after = [
             (p, x)
             for p, x, _ in verbs

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.lexicon import role_noun
+from bot.extract.named_numbers import before_a_person, digit_names, names_a_kind
 from bot.extract.numbers import SMALL, TENS
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
@@ -213,20 +214,24 @@ def plot_count(text: str, f: Figure) -> bool:
 
 def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> list[Figure]:
     """The figures an editor would list: all but numbers inside names and, unless
-    every_quantity, the incidental counts, age bands, bare vague plurals, natural counts and a
-    plot's characters."""
+    every_quantity, the incidental counts, age bands, bare vague plurals, natural counts, a
+    plot's characters and the numbers that stand for a name or a kind (named_numbers)."""
+    names = set() if every_quantity else digit_names(text, figures)
     return [
         f
-        for f in figures
+        for i, f in enumerate(figures)
         if not in_a_name(text, f)
         and (
             every_quantity
             or not (
-                incidental(text, f)
+                i in names
+                or incidental(text, f)
                 or age_band(text, f)
                 or bare_vague(text, f)
                 or natural_count(text, f)
                 or plot_count(text, f)
+                or before_a_person(text, f)
+                or names_a_kind(text, f)
             )
         )
     ]
