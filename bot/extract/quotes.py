@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from dataclasses import replace
@@ -10,7 +9,6 @@ from dataclasses import replace
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
-    NOMINAL_HEADS,
     SPEECH_CUES,
     Mention,
     Token,
@@ -20,7 +18,6 @@ from bot.extract.attribution import (
     possessive,
     subject_after,
     subject_before,
-    surname,
 )
 from bot.extract.credible import credible_speaker, negated
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
@@ -36,10 +33,15 @@ from bot.extract.frame_speaker import (
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
-from bot.extract.name_checks import expand as expand_name
 from bot.extract.name_checks import sentence_index
-from bot.extract.quote_paths import trusted
-from bot.extract.rival_subjects import opens_sentence
+from bot.extract.quote_paths import (
+    INHERITED,
+    cross_mark,
+    handed_on,
+    names_other,
+    path_of,
+    trusted,
+)
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
@@ -298,7 +300,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     mention, found, how = signed, True, "signature"
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
-        path = _path_of(how, mention, seg, doc.route) if found else None
+        path = path_of(how, mention, seg, doc.route) if found else None
         if (
             mention is not None
             and mention.kind == "pronoun"
@@ -408,16 +410,16 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                             path = "short-lead"
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
-        if speaker is not None and path is not None and _handed_on(path):
+        if speaker is not None and path is not None and handed_on(path):
             at = mention.start if mention is not None and "pronoun" in path else seg.open
             pronoun = mention.name or "" if mention is not None and "pronoun" in path else ""
-            mark = _cross_mark(doc, speaker, at, pronoun)
+            mark = cross_mark(doc, speaker, at, pronoun)
             if mark == "^s" and path.endswith(("/role", "/subject")):
                 mark = "^x"  # resolve already weighed that subject (antecedents.refer_back)
             path += mark
-            if not found and _names_other(doc, fr, seg, speaker):
+            if not found and names_other(doc, fr, seg, speaker):
                 path += "^o"  # the quote's own sentence names someone else
-        if path is not None and path.split("^")[0] in _INHERITED:
+        if path is not None and path.split("^")[0] in INHERITED:
             path = f"{path}+{para_root if path.startswith('continued') else prev_root}"
         if speaker is not None:
             prev_root = line_root = (path or "").split("+")[-1]
@@ -440,122 +442,6 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         out.append(Quote(body, shown, kind, seg.start, seg.end, cue=cue, path=path))
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
-
-
-# paths that hand on a speaker named earlier: they carry the path that first named them
-_INHERITED = frozenset("it-added cue-nosubject runon continued".split())
-
-
-def _handed_on(path: str) -> bool:
-    """The path takes a speaker named earlier (a he/she, a run-on, a continuation), not one
-    its own sentence names."""
-    return "pronoun" in path or path in _INHERITED or path.startswith(("reporter", "opener"))
-
-
-_CROSS_WINDOW = 800
-
-
-def _cross_mark(doc: ArticleDoc, name: str, pos: int, pronoun: str = "") -> str:
-    """What came between the last mention of name and pos: "^n" an unnamed speaker ("A
-    spokesman for the OUP said"), "^s" another person the he/she may be opening a sentence
-    as its subject ("Paul Boateng attacked the plans."), "^x" another person named, else ""."""
-    key = doc.skeleton(surname(name))
-    back = _last_mention(doc, surname(name), pos)
-    k = bisect.bisect_left(doc.speaker_starts, pos) - 1
-    while k >= 0 and doc.speakers[k][0] > back:  # "He declared: ..." resolved to name
-        if doc.speakers[k][1] == name:
-            back = doc.speakers[k][0]
-            break
-        k -= 1
-    lo = back if back >= 0 else max(0, pos - _CROSS_WINDOW)
-    if doc.sentences and back >= 0:  # people in the sentence that names the speaker do not count
-        lo = max(lo, doc.sentences[sentence_index(doc, back)].end)
-    crossed = subject = False
-    own = sentence_index(doc, pos) if doc.sentences else -1
-    k = bisect.bisect_left(doc.person_starts, lo)
-    while k < len(doc.persons) and doc.persons[k].start < pos:
-        p = doc.persons[k]
-        k += 1
-        if not p.name or doc.skeleton(surname(p.name)) == key:
-            continue
-        crossed = True
-        if doc.sentences and not subject and sentence_index(doc, p.start) != own:
-            # not the he/she's own sentence: "Mr Blair has failed ..., he claimed"
-            sent = doc.sentences[sentence_index(doc, p.start)]
-            subject = (
-                opens_sentence(doc.text, sent.start, p.start)
-                and doc.text[p.end : p.end + 1] not in ("'", "’")  # "Mr Blair's government"
-                and p.kind == "person"  # a full or titled name, not "Windows"
-                and doc.fits(expand_name(doc, p.name), pronoun)
-            )
-    back = max(back, 0)
-    if _unnamed_speaker_between(doc, back, pos):
-        return "^n"
-    return "^s" if subject else "^x" if crossed else ""
-
-
-def _last_mention(doc: ArticleDoc, word: str, pos: int) -> int:
-    """Where word (lowercase) was last written outside quotes within _CROSS_WINDOW before pos, else -1."""
-    low = doc.lowered = doc.lowered or doc.text.lower()
-    lo = max(0, pos - _CROSS_WINDOW)
-    at = low.rfind(word, lo, pos)
-    while at >= 0 and doc.masked(at):
-        at = low.rfind(word, lo, at)
-    return at
-
-
-def _unnamed_speaker_between(doc: ArticleDoc, lo: int, pos: int) -> bool:
-    """A cue between lo and pos has an indefinite description as its subject ("A spokesman for
-    the Oxford University Press said"): someone new and unnamed spoke."""
-    if not doc.sentences:
-        return False
-    si, sj = sentence_index(doc, lo), sentence_index(doc, pos)
-    for i in doc.cue_sentences:
-        if i < si or i > sj:
-            continue
-        toks = doc.sentence_tokens(i)
-        for ci, t in enumerate(toks):
-            if t.start <= lo or t.start >= pos or t.cap or t.low not in SPEECH_CUES:
-                continue
-            for j in range(max(0, ci - 10), ci):
-                if toks[j].low in ("a", "an") and any(
-                    x.low in NOMINAL_HEADS for x in toks[j + 1 : min(ci, j + 4)]
-                ):
-                    return True
-    return False
-
-
-def _names_other(doc: ArticleDoc, fr: Frame, seg: Segment, name: str) -> bool:
-    """The quote's own sentence names a person other than name outside the quote marks."""
-    lo = fr.full_before[0].start if fr.full_before else seg.open
-    hi = fr.after[-1].end if fr.after else seg.close
-    key = doc.skeleton(surname(name))
-    if any(  # '"...," AG Edwards' Thayer.': a name tagging the quote with no verb
-        t.cap and t.text[:1].isalpha() and t.text != "I" and doc.skeleton(t.text) != key
-        for t in fr.after
-    ):
-        return True
-    k = bisect.bisect_left(doc.person_starts, lo)
-    while k < len(doc.persons) and doc.persons[k].start < hi:
-        other = doc.persons[k].name
-        if other and doc.skeleton(surname(other)) != key:
-            return True
-        k += 1
-    return False
-
-
-def _path_of(how: str, mention: Mention | None, seg: Segment, route: str) -> str:
-    """The path a cue found the speaker by (quote_paths.py): the cue's kind, whether its
-    subject stands before or after the quote, and the subject's kind, a he/she with the
-    antecedent route resolve took ("cue-after:pronoun/speaker")."""
-    if mention is None:
-        return f"{how}:none"
-    kind = mention.kind
-    if kind == "pronoun" and mention.name != "it" and route:
-        kind = f"pronoun/{route}"
-    if how in ("cue", "nocue"):
-        how += "-after" if mention.start >= seg.close else "-before"
-    return f"{how}:{kind}"
 
 
 _MIN_APOSTROPHE_WORDS = 4
