@@ -221,7 +221,7 @@ def main() -> None:
     }
     paths = sorted(
         set().union(*tables.values()),
-        key=lambda p: -tables["tune"].get(p, [0])[0] - tables["bbc_fit"].get(p, [0])[0],
+        key=lambda p: (-tables["tune"].get(p, [0])[0] - tables["bbc_fit"].get(p, [0])[0], p),
     )
 
     def cell(t: str, p: str) -> str:
