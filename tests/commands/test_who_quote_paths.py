@@ -78,3 +78,24 @@ async def test_who_said_shows_the_crossed_he_unattributed(tmp_path: Path) -> Non
     # his own words, and his plain "he added", are still his
     assert any("We will cut waste" in t for t in texts)
     assert any("Families will keep more" in t for t in texts)
+
+
+RUN_ON = (
+    "Tories pledge to cut public waste\n\n"
+    'Shadow chancellor Oliver Letwin said the savings would pay for tax cuts. "We will cut '
+    'waste and we will cut taxes," Mr Letwin said.\n\n'
+    '"Families will keep more of what they earn," he added. "It is a fair deal."\n\n'
+    '"And the deficit will fall too."\n'
+)
+
+
+def test_trusted_paths_keep_their_speaker() -> None:
+    # nobody else named since Mr Letwin: his "he added", its run-on and the next paragraph
+    # that opens with a quote mark (the continued-paragraph convention) stay his
+    quotes = {q.text[:12]: q for q in extract_quotes(RUN_ON) if q.kind != "indirect"}
+    assert {k: (q.speaker, q.path) for k, q in quotes.items()} == {
+        "We will cut ": ("Oliver Letwin", "cue-after:person"),
+        "Families wil": ("Oliver Letwin", "cue-after:pronoun/speaker"),
+        "It is a fair": ("Oliver Letwin", "runon+cue-after:pronoun/speaker"),
+        "And the defi": ("Oliver Letwin", "continued+cue-after:pronoun/speaker"),
+    }
