@@ -48,6 +48,8 @@ class Quote:
     start: int
     end: int
     cue: str | None = None
+    # how the speaker was found (quote_paths.py): kept out of equality and never stored
+    path: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

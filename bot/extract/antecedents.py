@@ -37,6 +37,7 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     last = last_speaker(doc, pos - CHAIN_WINDOW, pos)
     asked = _addressee(doc, last[0] if last else max(0, pos - CHAIN_WINDOW), pos, pronoun)
     if asked is not None:  # "Those allegations were put to Wenger ... he said": Wenger
+        doc.route = "asked"
         return asked or None
     k = bisect.bisect_left(doc.speaker_starts, pos) - 1
     while (  # "Sanders said ... “...,” she said": not a speaker the pronoun cannot be
@@ -54,11 +55,15 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
         if closer is None and rival_subject(doc, doc.speakers[k][0], pos, doc.speakers[k][1]):
             # two could be "he": the one holder of a role opening a recent sentence ("The Tory
             # leader countered ... He declared": Tory leader Michael Howard), else abstain
+            doc.route = "role"
             return _role_subject(doc, sentence_index(doc, pos), pos, pronoun) or None
+        doc.route = "subject" if closer else "speaker"
         return closer or doc.speakers[k][1]
     chained = _chain_back(doc, pos, pronoun)
     if chained is not None:
+        doc.route = "chain"
         return chained
+    doc.route = "antecedent"
     name = _antecedent(doc, pos, pronoun)
     if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person

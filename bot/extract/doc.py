@@ -72,6 +72,7 @@ class ArticleDoc:
     genders: dict[str, str] | None = None
     person_like: dict[str, bool] = field(default_factory=dict)
     lowered: str = ""
+    route: str = ""  # which antecedent route the last he/she took (antecedents.refer_back)
 
     def fits(self, name: str | None, pronoun: str) -> bool:
         """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""

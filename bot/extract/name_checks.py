@@ -35,6 +35,7 @@ class Doc(Protocol):
     credible: dict[str, str | None]
     person_like: dict[str, bool]
     lowered: str
+    route: str
 
     def fits(self, name: str | None, pronoun: str) -> bool: ...
 

@@ -34,6 +34,14 @@ from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.name_checks import sentence_index
+from bot.extract.quote_paths import (
+    INHERITED,
+    cross_mark,
+    handed_on,
+    names_other,
+    path_of,
+    trusted,
+)
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
@@ -240,6 +248,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     two_before = False
     ran_on = False  # the paragraph's last quote is open at its end and has a speaker
     last_para_speaker: str | None = None
+    prev_root = line_root = para_root = ""  # the path that first named those speakers
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
     by_document = False  # the last speaker spoke through a statement or report ("It added")
@@ -255,6 +264,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             last_para_speaker = (
                 line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
             )
+            para_root = line_root
             prev_speaker = None
             by_document = False
             line_speaker = None
@@ -264,6 +274,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             cur_line = line
         fr = frame(doc, seg)
         body = text[seg.start : seg.end]
+        path: str | None = None
         if _glossed(text, seg, body):
             continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
         if _names_a_work(body, fr.before):
@@ -271,19 +282,25 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         ended = body.rstrip()[-1:] in (".", "!", "?")
         open_end = body.rstrip()[-1:].isalnum()
         mention, cue, found = speaker_from_frame(doc, fr, ended, open_end)
+        how = "cue" if cue else "nocue"
         if not found:
-            loose = closing_verb(fr, body) or document_reads(fr)
+            loose = closing_verb(fr, body)
+            how = "closing"
+            if loose is None:
+                loose, how = document_reads(fr), "reads"
             if loose is not None:
                 mention, cue, found = loose[0], loose[1], True
         if not found and not fr.after:
             tail = tail_attribution(doc, seg, body)
             if tail is not None:
-                mention, cue, found = tail[0], tail[1], True
+                mention, cue, found, how = tail[0], tail[1], True, "tail"
             else:
                 signed = signature_after(doc, seg)
                 if signed is not None:
-                    mention, found = signed, True
+                    mention, found, how = signed, True, "signature"
+        doc.route = ""
         speaker = doc.resolve(mention) if found else None
+        path = path_of(how, mention, seg, doc.route) if found else None
         if (
             mention is not None
             and mention.kind == "pronoun"
@@ -307,7 +324,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             and prev_speaker is not None
             and not doc.someone_else_between(last_end, mention.start, prev_speaker)
         ):  # 'Mr Crosby's statement said: "..." It added: "..."': the statement goes on
-            speaker = prev_speaker
+            speaker, path = prev_speaker, "it-added"
         if found and mention is not None and speaker is None and prev_speaker is None:
             unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
         elif (
@@ -328,7 +345,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             and not doc.someone_else_between(last_end, seg.open, prev_speaker)
         ):  # a cue with no subject of its own: the last speaker, unless another subject came
             # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
-            speaker = prev_speaker
+            speaker, path = prev_speaker, "cue-nosubject"
         if not found:
             nwords = len(body.split())
             if _title_case(body) and nwords <= 6:
@@ -338,21 +355,24 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             if opener is not None:
                 speaker = doc.resolve(opener[0])
                 cue = opener[1]
+                path = "opener"
             elif prev_speaker is not None:
                 # a run-on in the paragraph: the last speaker, unless another subject came
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
-                    speaker = prev_speaker
+                    speaker, path = prev_speaker, "runon"
             elif unnamed:
                 speaker = None
             elif intro is not None:
                 speaker = doc.resolve(intro)
+                path = f"colon-intro:{intro.kind}"
             elif (
                 not fr.before
                 and last_para_speaker is not None
                 and not doc.someone_else_between(last_end, seg.open, last_para_speaker)
             ):
                 speaker = last_para_speaker  # the continued-paragraph convention
+                path = "continued"
             else:
                 m = clause_subject(
                     fr.before, 0, len(fr.before), accept=doc.speaker_ok
@@ -361,16 +381,19 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     m = None  # "they unveiled a poster which pictured ... Mr Brown under the
                     # words '...'": an object, not who said the words
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
+                path = f"uncued-clause:{m.kind}" if m is not None else None
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the
                     # speaker just reported in this paragraph (or closing the last one, when
                     # it quoted one person only)
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
+                    path = "reporter-next"
                 elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
                     # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
                     # "stagnant for about a month or six weeks" ...': the paragraph's reporter
                     speaker = doc.reporter_before(line + 1, seg.open)
+                    path = "reporter-inline"
                 if speaker is None and nwords <= 4:
                     named = clause_subject(fr.before, 0, len(fr.before)) or clause_subject(
                         fr.after, 0, len(fr.after)
@@ -384,9 +407,22 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         )
                         if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
                             speaker = doc.resolve(lead)
+                            path = "short-lead"
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
+        if speaker is not None and path is not None and handed_on(path):
+            at = mention.start if mention is not None and "pronoun" in path else seg.open
+            pronoun = mention.name or "" if mention is not None and "pronoun" in path else ""
+            mark = cross_mark(doc, speaker, at, pronoun)
+            if mark == "^s" and path.endswith(("/role", "/subject")):
+                mark = "^x"  # resolve already weighed that subject (antecedents.refer_back)
+            path += mark
+            if not found and names_other(doc, fr, seg, speaker):
+                path += "^o"  # the quote's own sentence names someone else
+        if path is not None and path.split("^")[0] in INHERITED:
+            path = f"{path}+{para_root if path.startswith('continued') else prev_root}"
         if speaker is not None:
+            prev_root = line_root = (path or "").split("+")[-1]
             by_document = (
                 mention is not None
                 and mention.kind == "nominal"
@@ -398,13 +434,12 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             line_speakers.add(speaker)
             last_end = seg.close
         ran_on = speaker is not None and (seg.close >= len(text) or text[seg.close] not in _MARKS)
+        shown = speaker if trusted(path) else None  # a weak path: unattributed
         if seg.double_apostrophe:
-            apostrophes.append((seg, speaker))
+            apostrophes.append((seg, shown))
             continue
         kind = "partial" if _is_partial(doc, seg, fr) else "direct"
-        out.append(
-            Quote(text=body, speaker=speaker, kind=kind, start=seg.start, end=seg.end, cue=cue)
-        )
+        out.append(Quote(body, shown, kind, seg.start, seg.end, cue=cue, path=path))
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
 
