@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_cand import NOUN_STOP, Cand, is_plural
+from bot.extract.units import UNITS, unit_of_word
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
 # noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
@@ -26,6 +27,10 @@ _IRREGULAR = {
 
 
 def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
+    """(unit or counted noun, end) of "N-noun" after whole number c, or None. One reading for
+    every such compound: a unit of the table when the word names one (day, mile, hour), else
+    the plural of the noun; the table's own reader leaves "-day" to this one ("day" is an
+    ambiguous word there)."""
     m = _HYPHEN_NOUN.match(text, c.end)
     if not (
         m
@@ -46,6 +51,9 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
         or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
     ):
         return None
+    code = unit_of_word(noun)
+    if code is not None and UNITS[code].dim not in ("money", "score", "ratio"):
+        return code, m.end()  # "an 11-day strike": the unit day, as "11 days" reads
     return _plural(noun), m.end()
 
 

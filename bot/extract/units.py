@@ -342,6 +342,12 @@ def unit(code: str) -> Unit | None:
     return UNITS.get(code)
 
 
+def unit_of_word(word: str) -> str | None:
+    """The unit code a word written after a number names in the table ("day" -> "day",
+    "miles" -> "mi"), or None for any other word."""
+    return _WORD_SURFACES.get(word.lower())
+
+
 def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     """(unit code, end, surface) of a unit written right after a number ending at pos."""
     m = _UNIT_TOKENS.match(text, pos)

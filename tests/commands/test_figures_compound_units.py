@@ -1,0 +1,93 @@
+"""Issue 19, stop 25: the unit an editor sees in /figures for a number-unit compound adjective
+and a vague magnitude said twice. "an 11-day run" is 11 days as "11 days" reads (the unit
+day of the unit table, not a noun "days"), as "a 48-hour strike" is hours and "a 25-yard
+drive" yards; a compound whose word names no unit counts that word ("a 12-member bloc": 12
+members). "hundreds and hundreds of characters" is one vague figure counting characters,
+not a bare "hundreds" beside it; "in their thousands and thousands more" stays two."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from bot.extract import analyse
+from tests.commands.figure_rows import core_over, figure_row, figure_rows
+
+ARTICLES = [
+    {
+        "id": "entertainment/9501",
+        "title": "Berlin festival closes with war films",
+        "text": (
+            "The Berlin film festival has handed out its prizes.\n\n"
+            "This year's festival - which ended on Sunday after an 11-day run - has been "
+            "dominated by the themes of war and politics."
+        ),
+    },
+    {
+        "id": "business/9502",
+        "title": "Tube drivers plan strike",
+        "text": (
+            "Underground drivers are to stage a 48-hour strike over pay, their union said.\n\n"
+            "Rangers fell behind when the keeper let a 25-yard drive slip through his grasp."
+        ),
+    },
+    {
+        "id": "business/9503",
+        "title": "Eurozone growth forecast cut",
+        "text": (
+            "The OECD has cut its growth forecasts.\n\n"
+            "But the outlook was worst for the 12-member eurozone bloc, the OECD said."
+        ),
+    },
+    {
+        "id": "tech/9504",
+        "title": "Game voices take centre stage",
+        "text": (
+            "Actors are in demand as games grow ever larger.\n\n"
+            '"There are hundreds and hundreds of characters in a typical Bioware game," said '
+            "Shauna Perry, the firm's audio director."
+        ),
+    },
+]
+
+
+@pytest.fixture
+async def core(tmp_path: Path) -> AsyncIterator[Core]:
+    async with core_over(tmp_path, ARTICLES) as c:
+        yield c
+
+
+async def test_a_day_compound_is_shown_in_days_of_the_unit_table(core: Core) -> None:
+    row = await figure_row(core, "Berlin festival", "11-day")
+    assert row.normalised == "11 days"  # a duration in its unit; a noun "days" read "11 day"
+    (fig,) = analyse(ARTICLES[0]["text"]).figures
+    assert (fig.unit, fig.base_value, fig.base_unit) == ("day", 11.0, "day")
+
+
+async def test_hour_and_yard_compounds_keep_their_table_units(core: Core) -> None:
+    strike = analyse(ARTICLES[1]["text"]).figures
+    assert [(f.surface, f.unit) for f in strike] == [("48-hour", "h"), ("25-yard", "yd")]
+    row = await figure_row(core, "strike", "48-hour")
+    assert row.normalised == "48 hours"
+
+
+async def test_a_compound_naming_no_unit_counts_its_word(core: Core) -> None:
+    row = await figure_row(core, "eurozone", "12-member")
+    assert row.normalised == "12 member"  # a count of members, in the noun's base form
+    (fig,) = analyse(ARTICLES[2]["text"]).figures
+    assert fig.unit == "members"
+
+
+async def test_a_magnitude_said_twice_is_one_figure_with_its_noun(core: Core) -> None:
+    rows = await figure_rows(core, "Bioware characters")
+    shown = [r.surface for r in rows]
+    assert shown == ["hundreds and hundreds of characters"], shown
+    assert rows[0].normalised == "100–1,000 character"
+
+
+def test_a_magnitude_then_more_of_it_stays_two_figures() -> None:
+    text = "Fans came in their thousands and thousands more watched on television."
+    assert [f.surface for f in analyse(text).figures] == ["thousands", "thousands"]
