@@ -182,7 +182,7 @@ _PER_TIME = re.compile(
 
 
 # the second describing word of a pair and the plural noun they describe
-_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
+_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+)\b")
 
 # "173 of the 299 votes": the part counts what the whole counts
 _PARTITIVE = re.compile(

@@ -3,7 +3,9 @@ and a vague magnitude said twice. "an 11-day run" is 11 days as "11 days" reads 
 day of the unit table, not a noun "days"), as "a 48-hour strike" is hours and "a 25-yard
 drive" yards; a compound whose word names no unit counts that word ("a 12-member bloc": 12
 members). "hundreds and hundreds of characters" is one vague figure counting characters,
-not a bare "hundreds" beside it; "in their thousands and thousands more" stays two."""
+not a bare "hundreds" beside it; "in their thousands and thousands more" stays two. A count
+reads past two describing words joined by "and" when one is hyphened ("300 natural and
+man-made disasters")."""
 
 from __future__ import annotations
 
@@ -86,6 +88,15 @@ async def test_a_magnitude_said_twice_is_one_figure_with_its_noun(core: Core) ->
     shown = [r.surface for r in rows]
     assert shown == ["hundreds and hundreds of characters"], shown
     assert rows[0].normalised == "100–1,000 character"
+
+
+def test_a_count_reads_past_two_describing_words_one_hyphened() -> None:
+    text = (
+        "Swiss Re said it had registered about 300 natural and man-made disasters around the "
+        "world in 2004."
+    )
+    (fig,) = analyse(text).figures
+    assert (fig.surface, fig.unit) == ("about 300 natural and man-made disasters", "disasters")
 
 
 def test_a_magnitude_then_more_of_it_stays_two_figures() -> None:
