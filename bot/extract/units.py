@@ -312,10 +312,13 @@ _PER = re.compile(
     r"(?![A-Za-z])"  # the whole word: "per week on" must not back off to "per wee"
 )
 # "a year ago", "a week on" are times, not rates ("a year in 1970" still is one); only a time
-# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel
+# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel. "in" ends a rate only
+# where it opens a clause about that time ("£5m, a year in which sales fell"): "two hours of
+# sport a week in schools" and "$10bn a year in order to" stay rates
 _TIME_AFTER = re.compile(
-    r"\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
-    r"|since)\b"
+    r"\s+(?:earlier|ago|later|before|after|previously|on|from|since"
+    r"|in(?=\s+which\b))"
+    r"\b"
 )
 _TIME_DENOMINATORS = frozenset("year month week day hour night minute second".split())
 _PER_A = frozenset(

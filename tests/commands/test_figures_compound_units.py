@@ -5,7 +5,8 @@ drive" yards; a compound whose word names no unit counts that word ("a 12-member
 members). "hundreds and hundreds of characters" is one vague figure counting characters,
 not a bare "hundreds" beside it; "in their thousands and thousands more" stays two. A count
 reads past two describing words joined by "and" when one is hyphened ("300 natural and
-man-made disasters")."""
+man-made disasters"). A rate stays a rate before "in" ("two hours of sport a week in
+schools"), unless "in" opens a clause about that time ("£5m a year in which sales fell")."""
 
 from __future__ import annotations
 
@@ -97,6 +98,46 @@ def test_a_count_reads_past_two_describing_words_one_hyphened() -> None:
     )
     (fig,) = analyse(text).figures
     assert (fig.surface, fig.unit) == ("about 300 natural and man-made disasters", "disasters")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "The Tories say Labour's plans to give all children two hours of sports lessons a "
+            "week in schools have failed.",
+            "two hours of sports lessons a week",
+            "hour per week",
+        ),
+        (
+            "Stories about gamers spending 10 to 15 hours a day in front of some video games "
+            "are becoming more frequent.",
+            "10 to 15 hours a day",
+            "hour per day",
+        ),
+        (
+            "Gordon Brown will need to raise about $10bn a year in order to sustain the public "
+            "finances, the firm claims.",
+            "about $10bn a year",
+            "dollar per year",
+        ),
+    ],
+)
+def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> None:
+    (fig,) = analyse(text).figures
+    assert (fig.surface, fig.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Sales rose 5% on a year ago, the firm said.", "5%", "percent"),
+        ("It made a profit of £5m a year in which sales fell.", "£5m", "GBP"),
+    ],
+)
+def test_a_time_after_a_figure_is_no_rate(text: str, surface: str, unit: str) -> None:
+    found = {f.surface: f.unit for f in analyse(text).figures}
+    assert found.get(surface) == unit, found
 
 
 def test_a_magnitude_then_more_of_it_stays_two_figures() -> None:
