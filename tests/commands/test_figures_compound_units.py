@@ -6,7 +6,9 @@ members). "hundreds and hundreds of characters" is one vague figure counting cha
 not a bare "hundreds" beside it; "in their thousands and thousands more" stays two. A count
 reads past two describing words joined by "and" when one is hyphened ("300 natural and
 man-made disasters"). A rate stays a rate before "in" ("two hours of sport a week in
-schools"), unless "in" opens a clause about that time ("£5m a year in which sales fell")."""
+schools"), unless "in" opens a clause about that time ("£5m a year in which sales fell"), and before "on
+average" or "on <doing>"; "a year ago", "a year on" are times, and "every year" and "a year
+from" are left plain sums as the review sets give them."""
 
 from __future__ import annotations
 
@@ -121,6 +123,22 @@ def test_a_count_reads_past_two_describing_words_one_hyphened() -> None:
             "about $10bn a year",
             "dollar per year",
         ),
+        (
+            '"By a lot, I mean probably 15 to 20 hours a week on average," he said.',
+            "15 to 20 hours a week",
+            "hour per week",
+        ),
+        (
+            "Currently the private sector was only spending £60m a year on seeking an "
+            "inoculation, Mr Brown said.",
+            "£60m a year",
+            "pound sterling per year",
+        ),
+        (
+            "Turkey's gross domestic output is set to grow by 6% per year on average.",
+            "6% per year",
+            "percent per year",
+        ),
     ],
 )
 def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> None:
@@ -133,6 +151,10 @@ def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> No
     [
         ("Sales rose 5% on a year ago, the firm said.", "5%", "percent"),
         ("It made a profit of £5m a year in which sales fell.", "£5m", "GBP"),
+        ("Profits rose to $133m from $98m a year ago.", "$98m", "USD"),
+        ("Sales were 3% higher a year on, the firm said.", "3%", "percent"),
+        ("The party says pensioners could save £100 every year.", "£100", "GBP"),
+        ("It would shave a further $48m a year from its costs.", "$48m", "USD"),
     ],
 )
 def test_a_time_after_a_figure_is_no_rate(text: str, surface: str, unit: str) -> None:
