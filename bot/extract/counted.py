@@ -181,12 +181,16 @@ _PER_TIME = re.compile(
 )
 
 
+# whose the counted things are, after the "of" of a magnitude, before a lower-case word
+_OWNER = re.compile(r"\s+(?:his|her|its|their|our|my|your)(?=\s+[a-z])", re.IGNORECASE)
+
 # the second describing word of a pair and the plural noun they describe
 _ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+)\b")
 
 # "173 of the 299 votes": the part counts what the whole counts
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
+    r"(?:(?:next|last|first|other|remaining|previous|past)\s+)?"  # "10 of the next 13 games"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[A-Za-z])\b"
 )
@@ -338,6 +342,9 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
         m = OF_WORD.match(text, pos)
         if m:
             pos = m.end()
+            own = _OWNER.match(text, pos)
+            if own is not None:
+                pos = own.end()  # "thousands of his possessions", "millions of their fans"
     words: list[tuple[str, int]] = []
     quoted = _OPEN_QUOTE.match(text, pos) if not single else None
     if quoted is not None:
@@ -372,12 +379,13 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             if (
                 low == "and"
                 and not single
-                and len(words) == 1
-                and words[0][0].islower()
+                and 1 <= len(words) <= 2
+                and all(word[0].islower() for word, _ in words)
                 and (pair := _ADJECTIVE_PAIR.match(text, m.end())) is not None
                 and is_plural(pair.group("noun"))
             ):
                 pos = m.end()  # "900,000 military and civilian staff": two describing words
+                # ("more than 30 leading senior and junior players": after one more)
                 continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):

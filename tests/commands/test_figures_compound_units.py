@@ -5,7 +5,9 @@ drive" yards; a compound whose word names no unit counts that word ("a 12-member
 members). "hundreds and hundreds of characters" is one vague figure counting characters,
 not a bare "hundreds" beside it; "in their thousands and thousands more" stays two. A count
 reads past two describing words joined by "and" when one is hyphened ("300 natural and
-man-made disasters"). A rate stays a rate before "in" ("two hours of sport a week in
+man-made disasters", "30 leading senior and junior players"), past an owner after a
+magnitude's "of" ("thousands of his possessions") and past "next"/"last" in a part of a
+whole ("10 of the next 13 games"). A rate stays a rate before "in" ("two hours of sport a week in
 schools"), unless "in" opens a clause about that time ("£5m a year in which sales fell"), and before "on
 average" or "on <doing>"; "a year ago", "a year on" are times, and "every year" and "a year
 from" are left plain sums as the review sets give them."""
@@ -158,6 +160,41 @@ def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> No
     ],
 )
 def test_a_time_after_a_figure_is_no_rate(text: str, surface: str, unit: str) -> None:
+    found = {f.surface: f.unit for f in analyse(text).figures}
+    assert found.get(surface) == unit, found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            "Broadcaster Chris Evans has begun selling thousands of his possessions from a "
+            "stall in Camden Market, London.",
+            "thousands of his possessions",
+            "possessions",
+        ),
+        (
+            "The camp played host to more than 30 leading senior and junior players, including "
+            "Greg Rusedski.",
+            "more than 30 leading senior and junior players",
+            "players",
+        ),
+        (
+            "Young was only 2-1 down in the first set before losing 10 of the next 13 games.",
+            "10",
+            "games",
+        ),
+        (
+            "Andy Robinson's men have now lost nine of their last 14 matches since the 2003 "
+            "World Cup final.",
+            "nine",
+            "matches",
+        ),
+    ],
+)
+def test_a_count_reads_its_noun_past_an_owner_or_describing_words(
+    text: str, surface: str, unit: str
+) -> None:
     found = {f.surface: f.unit for f in analyse(text).figures}
     assert found.get(surface) == unit, found
 
