@@ -20,6 +20,7 @@ def finish(text: str, c: Cand) -> bool:
         return True
     if c.kind == "digits" and (name_before(text, c) or _listed_after_name(text, c)):
         return False
+    text = _unquoted(text, c.end)  # '100,000 new "affordable" homes' reads as homes
     modified = _after_modifier(text, c)
     if modified is not None:
         c.unit, c.end, qualifier = modified  # "5,000 more copies", "750,000 daily barrels"
@@ -78,6 +79,20 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# a double quote mark inside a lower-case noun phrase: opening a word ('new "affordable"') or
+# closing one before the next word ('"affordable" homes'), not before "of"
+_SCARE_QUOTE = re.compile(r"[\"“”](?=[a-z])|(?<=[a-z])[\"“”](?=[ \t]+(?!of\b)[a-z])")
+
+
+def _unquoted(text: str, pos: int) -> str:
+    """text with the scare quotes of the 80 characters after pos blanked (same offsets), so a
+    count reads its noun through them: '100,000 new "affordable" homes' counts homes."""
+    window = text[pos : pos + 80]
+    if '"' not in window and "“" not in window:
+        return text
+    return text[:pos] + _SCARE_QUOTE.sub(" ", window) + text[pos + 80 :]
 
 
 # the numbers of a list before this one: "Windows 95, 98, ME": "95, "

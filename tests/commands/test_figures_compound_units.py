@@ -7,7 +7,8 @@ not a bare "hundreds" beside it; "in their thousands and thousands more" stays t
 reads past two describing words joined by "and" when one is hyphened ("300 natural and
 man-made disasters", "30 leading senior and junior players"), past an owner after a
 magnitude's "of" ("thousands of his possessions") and past "next"/"last" in a part of a
-whole ("10 of the next 13 games"). A rate stays a rate before "in" ("two hours of sport a week in
+whole ("10 of the next 13 games"), and through scare quotes inside the phrase ('100,000 new
+"affordable" homes'). A rate stays a rate before "in" ("two hours of sport a week in
 schools"), unless "in" opens a clause about that time ("£5m a year in which sales fell"), and before "on
 average" or "on <doing>"; "a year ago", "a year on" are times, and "every year" and "a year
 from" are left plain sums as the review sets give them."""
@@ -197,6 +198,40 @@ def test_a_count_reads_its_noun_past_an_owner_or_describing_words(
 ) -> None:
     found = {f.surface: f.unit for f in analyse(text).figures}
     assert found.get(surface) == unit, found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        (
+            'The Liberal Democrats have unveiled plans to build 100,000 new "affordable" homes '
+            "on publicly owned land.",
+            '100,000 new "affordable" homes',
+            "homes",
+        ),
+        (
+            'In its monthly security bulletin, it flagged up eight "critical" security holes '
+            "which could leave PCs open to attack.",
+            'eight "critical" security holes',
+            "holes",
+        ),
+    ],
+)
+def test_a_count_reads_its_noun_through_scare_quotes(text: str, surface: str, unit: str) -> None:
+    found = {f.surface: f.unit for f in analyse(text).figures}
+    assert found.get(surface) == unit, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We expect to sell 2,000" says Smith, "and more".',
+        'Sales rose by 2,000 "and that is good", he said.',
+        'He said the government would give "hundreds of millions" of pounds in aid.',
+    ],
+)
+def test_a_quote_that_is_not_inside_a_noun_phrase_gives_no_noun(text: str) -> None:
+    assert [f.unit for f in analyse(text).figures] == [None]
 
 
 def test_a_magnitude_then_more_of_it_stays_two_figures() -> None:
