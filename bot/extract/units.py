@@ -332,7 +332,9 @@ _PER_A = frozenset(
 _NAMED_DENOMINATOR = re.compile(r"((?:[A-Z][A-Za-z&]*\s+){1,2})([a-z]+)\b")
 # "barrels of oil a day", "tonnes of steel a year": the stuff measured sits between a unit
 # and its denominator
-_OF_STUFF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?[a-z]+(?=\s+(?:a|an|per|each)\s)")
+_OF_STUFF = re.compile(
+    r"\s+of\s+(?:[a-z]+\s+)?(?:[a-z]+|[A-Z][A-Z0-9]+)(?=\s+(?:a|an|per|each)\s)"
+)  # "tonnes of LNG a year", "tonnes of CO2 a year": the stuff may be an acronym
 DENOMINATOR_NAMES = {
     "sq m": "square metre", "sq. m": "square metre", "sq ft": "square foot",
     "sq. ft": "square foot", "sq km": "square kilometre", "mmbtu": "mega british thermal unit",

@@ -142,6 +142,11 @@ def test_a_count_reads_past_two_describing_words_one_hyphened() -> None:
             "6% per year",
             "percent per year",
         ),
+        (
+            "France's Total is expected to join the scheme, taking 5 million tonnes of LNG a year.",
+            "5 million tonnes of LNG a year",
+            "tonne per year",
+        ),
     ],
 )
 def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> None:
