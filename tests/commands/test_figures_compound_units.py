@@ -149,7 +149,7 @@ def test_a_count_reads_past_two_describing_words_one_hyphened() -> None:
         ),
     ],
 )
-def test_a_rate_stays_a_rate_before_in(text: str, surface: str, unit: str) -> None:
+def test_a_rate_is_read_as_news_writes_it(text: str, surface: str, unit: str) -> None:
     (fig,) = analyse(text).figures
     assert (fig.surface, fig.unit) == (surface, unit)
 
