@@ -7,7 +7,9 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from bot.extract.ages import age_apposition, is_age
 from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
+from bot.extract.hyphen_counts import hyphen_noun
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
 from bot.extract.units import UNITS, match_unit_after, singular
 
@@ -18,13 +20,14 @@ def finish(text: str, c: Cand) -> bool:
         return True
     if c.kind == "digits" and (name_before(text, c) or _listed_after_name(text, c)):
         return False
+    text = _unquoted(text, c.end)  # '100,000 new "affordable" homes' reads as homes
     modified = _after_modifier(text, c)
     if modified is not None:
         c.unit, c.end, qualifier = modified  # "5,000 more copies", "750,000 daily barrels"
         if qualifier is not None and c.qualifier is None:
             c.qualifier = qualifier  # "the 80-odd resorts": about 80
         return True
-    compound = _hyphen_noun(text, c)
+    compound = hyphen_noun(text, c)
     if compound is not None:
         c.unit, c.end = compound  # "his 92-cap Wales career": 92 caps
         return True
@@ -69,18 +72,27 @@ def finish(text: str, c: Cand) -> bool:
         and " out " not in text[c.num_start : c.end]
     ):
         return False
-    if c.kind == "digits" and _age_apposition(text, c):
+    if c.kind == "digits" and age_apposition(text, c):
         c.unit = "year"  # "Smith, 45, denies": an age
         return True
-    if (
-        _age_after_copula(text, c)
-        or _age_of_person(text, c)
-        or _age_after_age_noun(text, c)
-        or _age_beside_age_noun(text, c)
-    ):
+    if is_age(text, c):
         c.unit = "year"  # "Hingis was 22 when she retired", "I am 25.", "has died at 50"
         return True
     return not (c.kind == "digits" and (name_after(text, c) or model_number(text, c)))
+
+
+# a double quote mark inside a lower-case noun phrase: opening a word ('new "affordable"') or
+# closing one before the next word ('"affordable" homes'), not before "of"
+_SCARE_QUOTE = re.compile(r"[\"“”](?=[a-z])|(?<=[a-z])[\"“”](?=[ \t]+(?!of\b)[a-z])")
+
+
+def _unquoted(text: str, pos: int) -> str:
+    """text with the scare quotes of the 80 characters after pos blanked (same offsets), so a
+    count reads its noun through them: '100,000 new "affordable" homes' counts homes."""
+    window = text[pos : pos + 80]
+    if '"' not in window and "“" not in window:
+        return text
+    return text[:pos] + _SCARE_QUOTE.sub(" ", window) + text[pos + 80 :]
 
 
 # the numbers of a list before this one: "Windows 95, 98, ME": "95, "
@@ -184,64 +196,16 @@ _PER_TIME = re.compile(
 )
 
 
-# "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
-# noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
-_HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})(?![-\w])")
-_NOT_COUNTED = frozenset(
-    """strong odd plus something odds time times fold old long wide high tall deep year-old
-    minded sided way ish""".split()
-)
-_IRREGULAR = {
-    "man": "men",
-    "woman": "women",
-    "child": "children",
-    "foot": "feet",
-    "person": "people",
-    "seater": "seats",  # "a 60,000-seater stadium": 60,000 seats
-}
-
-
-def _hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
-    m = _HYPHEN_NOUN.match(text, c.end)
-    if not (
-        m
-        and c.kind == "digits"
-        and c.is_int
-        and not c.is_range
-        and c.value is not None
-        and c.value > 1
-        and c.scale == 1.0
-    ):
-        return None
-    noun = m.group("noun")
-    if (
-        noun in _NOT_COUNTED
-        or noun in NOUN_STOP
-        or is_plural(noun)
-        or noun.endswith("ly")
-        or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
-    ):
-        return None
-    return _plural(noun), m.end()
-
-
-def _plural(noun: str) -> str:
-    """A plain English plural ("cap" -> "caps", "man" -> "men", "body" -> "bodies")."""
-    if noun in _IRREGULAR:
-        return _IRREGULAR[noun]
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh", "z")):
-        return noun + "es"
-    return noun + "s"
-
+# whose the counted things are, after the "of" of a magnitude, before a lower-case word
+_OWNER = re.compile(r"\s+(?:his|her|its|their|our|my|your)(?=\s+[a-z])", re.IGNORECASE)
 
 # the second describing word of a pair and the plural noun they describe
-_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+\s+(?P<noun>[a-z]+)\b")
+_ADJECTIVE_PAIR = re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+)\b")
 
 # "173 of the 299 votes": the part counts what the whole counts
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|their|its|his|her|our|my|your|these|those)\s+"
+    r"(?:(?:next|last|first|other|remaining|previous|past)\s+)?"  # "10 of the next 13 games"
     r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred)(?:-odd|-plus)?\s+(?P<noun>[A-Za-z][A-Za-z\-]*[A-Za-z])\b"
 )
@@ -284,182 +248,6 @@ _PARTITIVE_OWN = re.compile(
 
 # "two of the busiest months": a rank among the group, not a count of it
 _RANKED_GROUP = re.compile(r"\s+of\s+the\s+(?:[a-z\-]+est|most|best|worst|least)\b")
-
-# who is so old: a pronoun, a name, or an age ("Hingis was", "I am", "who is", "the voting
-# age is")
-_COPULA_BEFORE = re.compile(
-    r"(?:\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Ww]e|[Tt]hey|[Ww]ho|age|[A-Z][a-z]+)\s+"
-    r"(?:is|was|am|are|were|turned|turns|(?:will|would|might|could|may|must|should|to)\s+"
-    r"(?:be|turn))"
-    r"|\bI'm|\b(?:he|she|you|we|they)'s|\baged)\s+(?:only\s+|just\s+|not\s+)?$"
-)
-_ANY_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are)\s+(?:only\s+|just\s+)?$")
-# "... was 22 when she retired": the person the clause goes on to name is the one so old
-_WHEN_PERSON_AFTER = re.compile(r"\s+when\s+(?:he|she|I|they|we|you)\b")
-_CLAUSE_AFTER = re.compile(
-    r"\s*(?:[,.;!?]|when\b|and\b|but\b|$|(?:next|this|last)\s+(?:week|month|year)\b"
-    r"|at\s+the\s+time\b|by\s+(?:the\s+end|then|now)\b)"
-)
-
-
-def _plain_age_number(c: Cand) -> bool:
-    """A single whole number a person could be, with no scale word ("50", not "50m")."""
-    return (
-        not c.is_range
-        and c.is_int
-        and c.value is not None
-        and 1 <= c.value <= 110
-        and c.scale == 1.0
-    )
-
-
-# only a person dies, retires or marries "at 50"; "He is a great striker and only 25": a person
-# described, then how old he is
-_LIFE_EVENT_AT = re.compile(
-    r"(?:\b(?:died|dies|retired|retires|retiring|married|marries|left\s+school)"
-    # "Mr Hague became an MP at 27": a person became something at an age
-    r"|(?:\b[Hh]e|\b[Ss]he|\bI|\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+[A-Z][\w'’\-]+"
-    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+)\s+(?:became|becomes))\b[^.;,\d]{0,30}"
-    r"\bat\s+$"
-    r"|\b(?:[Hh]e|[Ss]he|I)\s+(?:is|was|am)\b[^.;,\d]{0,40}\band\s+(?:only|just|still)\s+$"
-    r"|\b(?:average|median|mean)\s+age\b[^.;,\d]{0,30}\b(?:being|is|was|of|at)\s+$"
-)
-
-
-def _age_of_person(text: str, c: Cand) -> bool:
-    """A bare whole number ending the clause after a person's life event or description."""
-    return (
-        _plain_age_number(c)
-        and c.kind == "digits"
-        and bool(_LIFE_EVENT_AT.search(text, max(0, c.start - 60), c.start))
-        and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
-    )
-
-
-@cache
-def _age_nouns() -> tuple[str, ...]:
-    """The age words of data/age_nouns.txt as patterns, longest first."""
-    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
-    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
-    return tuple(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
-
-
-@cache
-def _age_noun_before() -> re.Pattern[str]:
-    """An age word (data/age_nouns.txt), then up to 40 characters of the same clause with no
-    other number, then the word that leads to the number ("is", "at", "from", ...)."""
-    nouns = "|".join(_age_nouns())
-    return re.compile(
-        rf"\b(?:{nouns})\b[^.;:!?\d]{{0,40}}\b(?:is|was|are|were|be|of|at|to|from|around|about"
-        r"|nearly|almost|just|only)\s+$",
-        re.IGNORECASE,
-    )
-
-
-def _age_after_age_noun(text: str, c: Cand) -> bool:
-    """A whole number (or a range of two) a person could be, after an age word in its clause
-    and ending it: "the voting age is 18", "pension age would rise from 60 to 65"."""
-    ends = [c.value] if not c.is_range else [c.low, c.high]
-    return (
-        c.kind == "digits"
-        and c.is_int
-        and c.scale == 1.0
-        and all(v is not None and 1 <= v <= 110 for v in ends)
-        and bool(_age_noun_before().search(text, max(0, c.start - 80), c.start))
-        and bool(_CLAUSE_AFTER.match(text, c.end) or _AFTER_EVENT.match(text, c.end))
-    )
-
-
-# "candidates must be 21 while the voting age is 18": a bare number a person must be, in a
-# sentence about ages
-_BE_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been)\s+(?:only\s+|just\s+|at\s+least\s+)?$")
-_CLAUSE_OR_WHILE_AFTER = re.compile(r"\s*(?:[,.;!?]|$)|\s+(?:while|whereas|when|and|but|or)\b")
-
-
-def _age_beside_age_noun(text: str, c: Cand) -> bool:
-    """A whole number a person could be, right after "be"/"is" and ending its clause, in a
-    sentence whose other clause names an age ("must be 21 while the voting age is 18"); an age
-    word before it with another number between does not count."""
-    if not (_plain_age_number(c) and c.kind == "digits"):
-        return False
-    if not (
-        _BE_BEFORE.search(text, max(0, c.start - 20), c.start)
-        and _CLAUSE_OR_WHILE_AFTER.match(text, c.end)
-    ):
-        return False
-    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
-    stop = min(i for i in (text.find(". ", c.end), text.find("\n", c.end), len(text)) if i >= 0)
-    if _age_word().search(text, c.end, stop) is not None:
-        return True
-    before = list(_age_word().finditer(text, start, c.start))
-    # "The average age of the 30 players is 27": another number between, so left unread
-    return bool(before) and not any(ch.isdigit() for ch in text[before[-1].end() : c.num_start])
-
-
-@cache
-def _age_word() -> re.Pattern[str]:
-    """Any age word of data/age_nouns.txt."""
-    return re.compile(r"\b(?:" + "|".join(_age_nouns()) + r")\b", re.IGNORECASE)
-
-
-_AFTER_EVENT = re.compile(r"\s+(?:after|following|from|of|to)\b")
-
-
-def _age_after_copula(text: str, c: Cand) -> bool:
-    """A bare whole number right after "was/is/am/turned" that ends the clause is an age."""
-    return _plain_age_number(c) and (
-        (
-            bool(_COPULA_BEFORE.search(text, max(0, c.start - 30), c.start))
-            and bool(_CLAUSE_AFTER.match(text, c.end))
-        )
-        or (
-            bool(_ANY_COPULA_BEFORE.search(text, max(0, c.start - 20), c.start))
-            and bool(_WHEN_PERSON_AFTER.match(text, c.end))
-        )
-    )
-
-
-_APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
-# Who can be so old, written before ", 30,": a name, or a person word ("the Wales star, 30,")
-_PERSON_BEFORE = re.compile(
-    r"(?:[A-Z][a-z]+|\b(?:star|striker|midfielder|defender|goalkeeper|winger|forward|skipper"
-    r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
-    r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
-    r"|driver|victim|suspect))"
-    r",\s(?:now\s|then\s|still\s|aged\s)?$"
-)
-
-
-# "..., said Hynde, 53.": the speaker named after the verb, then her age ends the sentence
-_SAID_NAME_BEFORE = re.compile(
-    r"\b(?:said|says|added|explained|insisted|admitted)\s+(?:[A-Z][\w'’\-]+\s+){0,2}"
-    r"[A-Z][\w'’\-]+,\s$"
-)
-
-
-# "... with Eileen Lee, 24. She is still missing": a full name, then the age ends the sentence
-_FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z'’\-]+,\s$")
-_SENTENCE_END_AFTER = re.compile(r"\.(?:\s|$)")
-
-
-def _age_apposition(text: str, c: Cand) -> bool:
-    """ "Senard, 65, now faces", "Leblanc, 17 - who was jailed": a whole number set off by
-    commas (or a comma and a dash) right after a name is an age."""
-    before = text[max(0, c.num_start - 40) : c.num_start]
-    return bool(
-        _PERSON_BEFORE.search(before)
-        and (
-            _APPOSITION_END.match(text, c.end)
-            or (
-                _SENTENCE_END_AFTER.match(text, c.end)
-                and (_SAID_NAME_BEFORE.search(before) or _FULL_NAME_BEFORE.search(before))
-            )
-        )
-        and c.is_int
-        and not c.is_range
-        and c.value is not None
-        and 1 <= c.value <= 120
-    )
 
 
 def _plural_ahead(text: str, pos: int) -> bool:
@@ -569,6 +357,9 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
         m = OF_WORD.match(text, pos)
         if m:
             pos = m.end()
+            own = _OWNER.match(text, pos)
+            if own is not None:
+                pos = own.end()  # "thousands of his possessions", "millions of their fans"
     words: list[tuple[str, int]] = []
     quoted = _OPEN_QUOTE.match(text, pos) if not single else None
     if quoted is not None:
@@ -603,12 +394,13 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
             if (
                 low == "and"
                 and not single
-                and len(words) == 1
-                and words[0][0].islower()
+                and 1 <= len(words) <= 2
+                and all(word[0].islower() for word, _ in words)
                 and (pair := _ADJECTIVE_PAIR.match(text, m.end())) is not None
                 and is_plural(pair.group("noun"))
             ):
                 pos = m.end()  # "900,000 military and civilian staff": two describing words
+                # ("more than 30 leading senior and junior players": after one more)
                 continue
             break
         if single and words and (low.endswith(("s", "ed")) or low in VERBISH):

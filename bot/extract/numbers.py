@@ -363,6 +363,10 @@ def _several(
     return _vague(text, toks, i + 1, n, (lo, hi), t.start)
 
 
+_REPEAT_GAP = re.compile(r"\s+(?:and|upon|on|after)\s+", re.IGNORECASE)
+_MORE_NEXT = re.compile(r"\s+more\b")
+
+
 def _vague(
     text: str, toks: list[_Tok], i: int, n: int, rng: tuple[float, float], start: int
 ) -> tuple[Number, int]:
@@ -370,6 +374,14 @@ def _vague(
     lo, hi = rng
     end = toks[i].end
     j = i + 1
+    if (
+        j < n
+        and toks[j].word == toks[i].word
+        and _REPEAT_GAP.fullmatch(text, end, toks[j].start)
+        and not _MORE_NEXT.match(text, toks[j].end)  # "in their thousands and thousands more"
+    ):
+        end = toks[j].end  # "hundreds and hundreds of characters": one magnitude said twice
+        j += 1
     while j < n:
         glue = _glued(text, toks[j - 1], toks[j])
         w = toks[j].word

@@ -312,10 +312,16 @@ _PER = re.compile(
     r"(?![A-Za-z])"  # the whole word: "per week on" must not back off to "per wee"
 )
 # "a year ago", "a week on" are times, not rates ("a year in 1970" still is one); only a time
-# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel
+# denominator reads so: "$50 a barrel on Tuesday" is a price per barrel. "in" ends a rate only
+# where it opens a clause about that time ("£5m, a year in which sales fell"): "two hours of
+# sport a week in schools" and "$10bn a year in order to" stay rates; so do "15 hours a week on
+# average" and "£60m a year on seeking a vaccine". Only "a"/"an" is read so: "6% per year on
+# average" is a rate. ("every year" and "a year from" were tried and left out: the review sets
+# give "save £100 every year" and "shave $48m a year from its costs" as plain sums.)
 _TIME_AFTER = re.compile(
-    r"\s+(?:earlier|ago|later|before|after|previously|on|in(?!\s+(?:1[89]|20)\d\d\b)|from"
-    r"|since)\b"
+    r"\s+(?:earlier|ago|later|before|after|previously|since"
+    r"|on(?!\s+(?:average|[a-z]+ing)\b)|from|in(?=\s+which\b))"
+    r"\b"
 )
 _TIME_DENOMINATORS = frozenset("year month week day hour night minute second".split())
 _PER_A = frozenset(
@@ -326,7 +332,9 @@ _PER_A = frozenset(
 _NAMED_DENOMINATOR = re.compile(r"((?:[A-Z][A-Za-z&]*\s+){1,2})([a-z]+)\b")
 # "barrels of oil a day", "tonnes of steel a year": the stuff measured sits between a unit
 # and its denominator
-_OF_STUFF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?[a-z]+(?=\s+(?:a|an|per|each)\s)")
+_OF_STUFF = re.compile(
+    r"\s+of\s+(?:[a-z]+\s+)?(?:[a-z]+|[A-Z][A-Z0-9]+)(?=\s+(?:a|an|per|each)\s)"
+)  # "tonnes of LNG a year", "tonnes of CO2 a year": the stuff may be an acronym
 DENOMINATOR_NAMES = {
     "sq m": "square metre", "sq. m": "square metre", "sq ft": "square foot",
     "sq. ft": "square foot", "sq km": "square kilometre", "mmbtu": "mega british thermal unit",
@@ -340,6 +348,12 @@ _DENOMINATOR_WORDS = {"annum": "year", "diem": "day", "mensem": "month"}
 def unit(code: str) -> Unit | None:
     """The Unit for a code, or None for a counted noun."""
     return UNITS.get(code)
+
+
+def unit_of_word(word: str) -> str | None:
+    """The unit code a word written after a number names in the table ("day" -> "day",
+    "miles" -> "mi"), or None for any other word."""
+    return _WORD_SURFACES.get(word.lower())
 
 
 def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
@@ -491,7 +505,11 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
     den = _DENOMINATOR_WORDS.get(den, den)  # "per annum": per year
     sep = m.group("sep").strip().lower()
     end = m.end()
-    if den in _TIME_DENOMINATORS and _TIME_AFTER.match(text, end):
+    if (
+        sep in ("a", "an", "-a-", "-an-")
+        and den in _TIME_DENOMINATORS
+        and _TIME_AFTER.match(text, end)
+    ):
         return None
     named = _NAMED_DENOMINATOR.match(text, m.start("den"))
     if sep in ("per", "-per-") and named and named.group(2).lower() in _PER_A:

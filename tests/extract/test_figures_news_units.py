@@ -565,7 +565,8 @@ def test_claimant_through_a_pronoun_a_bracketed_abbreviation_or_a_role(
             3.0,
             "pound sterling per month",
         ),
-        ("He lost two pounds per week on the diet.", "two pounds", 2.0, "lb"),
+        # weight, not money; "per week" is a rate whatever follows (stop 25: was "two pounds")
+        ("He lost two pounds per week on the diet.", "two pounds per week", 2.0, "pound per week"),
         # "a year in 1970" is still a rate; "a year ago" is a time
         (
             "Output fell from a peak of about 400,000 tonnes a year in 1970.",
