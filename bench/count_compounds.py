@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.split import half  # noqa: E402
-from bot.extract.figure_cand import STOP_WORDS  # noqa: E402
+from bot.extract.figure_reading import STOP_WORDS  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.split import half  # noqa: E402
-from bot.extract.figure_cand import NOUN_STOP, is_plural  # noqa: E402
+from bot.extract.figure_reading import NOUN_STOP, is_plural  # noqa: E402
 
 _SLOT = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundreds?"

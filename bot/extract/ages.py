@@ -8,7 +8,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_reading import Cand
 
 
 def is_age(text: str, c: Cand) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.claim_verbs import alternation
-from bot.extract.figure_cand import NOUN_STOP
+from bot.extract.figure_reading import NOUN_STOP
 from bot.extract.lexicon import BODY_WORDS, NOMINAL_HEADS, TITLES, common_words
 
 _OWNER_OF_DATA = re.compile(

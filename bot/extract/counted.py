@@ -8,7 +8,15 @@ from functools import cache
 from importlib import resources
 
 from bot.extract.ages import age_apposition, is_age
-from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, OF_THE, OF_WORD, VERBISH, Cand, is_plural
+from bot.extract.figure_reading import (
+    NOUN_STOP,
+    NOUN_WORD,
+    OF_THE,
+    OF_WORD,
+    VERBISH,
+    Cand,
+    is_plural,
+)
 from bot.extract.hyphen_counts import hyphen_noun
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
 from bot.extract.units import UNITS, match_unit_after, singular

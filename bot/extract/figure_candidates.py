@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figure_cand import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
+from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
 from bot.extract.not_figures import (
     after_label,
     is_year,

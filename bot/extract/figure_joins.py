@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_reading import Cand
 from bot.extract.units import UNITS
 
 # A duration written in parts, larger unit first: hours, minutes, seconds.

@@ -7,7 +7,7 @@ import itertools
 import logging
 import re
 
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_reading import Cand
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
-from bot.extract.figure_cand import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_vague_units
+from bot.extract.figure_reading import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.not_figures import name_or_rank
 from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers

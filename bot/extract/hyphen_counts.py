@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figure_cand import NOUN_STOP, Cand, is_plural
+from bot.extract.figure_reading import NOUN_STOP, Cand, is_plural
 from bot.extract.units import UNITS, unit_of_word
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from bot.extract.figure_cand import (
+from bot.extract.figure_reading import (
     NOUN_STOP,
     OF_THE,
     VERBISH,

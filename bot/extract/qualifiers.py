@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_reading import Cand
 
 _QUALIFIERS: dict[str, str] = {
     "about": "approximately", "around": "approximately", "roughly": "approximately",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figure_cand import Cand
+from bot.extract.figure_reading import Cand
 
 # A time in hundredths of a second, as athletics writes it: "7.35", "46.46" (under a minute;
 # longer races are written "3:45.12" or with "min")
