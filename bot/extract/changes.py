@@ -10,24 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.extract.change_verbs import FELL, ROSE
 from bot.extract.figure_ranges import written_change
 from bot.model import Figure
 
-# verbs and adverbs that say which way a change went, looked for shortly before its "from"
-_FELL = re.compile(
-    r"\b(?:fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
-    r"down|lower(?:ed)?|cut(?:s|ting)?|slid(?:e|es|ing)?|slipp?(?:ed|ing|s)?|dipp?(?:ed|ing|s)?|"
-    r"shr[aiu]nk(?:s|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|eas(?:e|es|ed|ing)|"
-    r"reduc(?:e|es|ed|ing)|shed(?:s|ding)?|narrow(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
-_ROSE = re.compile(
-    r"\b(?:rose|ris(?:e|es|en|ing)|increas(?:e|es|ed|ing)|up|higher|rais(?:e|es|ed|ing)|"
-    r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|gr[eo]w(?:s|n|ing)?|soar(?:s|ed|ing)?|"
-    r"surg(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
-    r"expand(?:s|ed|ing)?|widen(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
 _TO = re.compile(r"\sto\s")  # a change is written "X to Y", never "X-Y"
 _THEN_TO = re.compile(r"\s+to\s+\D{0,3}\d")
 _VERB_REACH = 60  # characters before the "from" where the change's verb is looked for
@@ -60,8 +46,8 @@ def change_of(f: Figure, sentence: str) -> Change | None:
     verb_zone = sentence[max(0, pos - 40 - _VERB_REACH) : pos] if pos >= 0 else ""
     # the verb nearest the change says which way it went ("sales rose 5% but profits fell
     # from £5m to £4m": fell), and is shown only when the numbers agree with it
-    fell = max((m.end() for m in _FELL.finditer(verb_zone)), default=-1)
-    rose = max((m.end() for m in _ROSE.finditer(verb_zone)), default=-1)
+    fell = max((m.end() for m in FELL.finditer(verb_zone)), default=-1)
+    rose = max((m.end() for m in ROSE.finditer(verb_zone)), default=-1)
     direction = ""
     if f.high < f.low and fell > rose:
         direction = "fell"

@@ -7,19 +7,15 @@ import itertools
 import logging
 import re
 
+from bot.extract.change_verbs import FALL, RISE, word_pattern
 from bot.extract.figure_reading import Cand
 
 log = logging.getLogger(__name__)
 
 
+# a change's verb, then at most two words, right before "X to Y" ("rose 5% to 7%")
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:by|rose|rises|rising|fell|falls|falling|up|down|gained|gains|lost|loses|added|adds|"
-    r"jumped|jumps|climbed|climbs|dropped|drops|slid|slides|declined|declines|increased|"
-    r"decreased|raised|cut|shed|sheds|advanced|plunged|plunges|surged|soared|tumbled|slumped|"
-    r"eased|higher|lower|adding|gaining|losing|shedding|jumping|climbing|dropping|sliding|"
-    r"declining|increasing|decreasing|raising|cutting|advancing|plunging|surging|soaring|"
-    r"tumbling|slumping|easing|lifted|lifts|lifting|hiked|hikes|lowered|lowers|trimmed|trims"
-    r"|reduced|reduces|boosted|boosts)\s+(?:\S+\s+)?(?:(?!(?:to|between|from)\s)[a-z]+\s+)?$",
+    word_pattern(RISE | FALL | {"by"}) + r"\s+(?:\S+\s+)?(?:(?!(?:to|between|from)\s)[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 

@@ -80,6 +80,23 @@ ARTICLES = [
             "Sales rose 5% but its pre-tax profits fell from £8.2m to £6.4m for the year."
         ),
     },
+    {
+        "id": "business/9609",
+        "title": "Telecoms firm plans job cuts",
+        "text": (
+            "The former state telephone company is to shed jobs over five years.\n\n"
+            "This could see its workforce trimmed from 155,000 to 110,000 staff by 2010."
+        ),
+    },
+    {
+        "id": "business/9610",
+        "title": "US job creation slows",
+        "text": (
+            "The US economy added fewer jobs than expected last month.\n\n"
+            "The Labor Department also said it had revised down the jobs gains in December "
+            "2004, from 157,000 to 133,000."
+        ),
+    },
 ]
 
 
@@ -128,3 +145,14 @@ async def test_the_end_of_a_change_in_money_is_money_not_metres(core: Core) -> N
 async def test_the_direction_is_the_verb_nearest_the_change(core: Core) -> None:
     row = await figure_row(core, "retail chain profits", "£8.2m to £6.4m")
     assert row.normalised == "8,200,000 → 6,400,000 GBP (fell) · profit"
+
+
+async def test_every_change_word_the_range_reader_knows_gives_a_direction(core: Core) -> None:
+    """ "trimmed" is one of the change words both readers share (change_verbs)."""
+    row = await figure_row(core, "workforce staff", "155,000 to 110,000 staff")
+    assert row.normalised == "155,000 → 110,000 staff (fell)"
+
+
+async def test_gains_as_a_noun_does_not_turn_a_fall_into_a_rise(core: Core) -> None:
+    row = await figure_row(core, "jobs gains revised", "157,000 to 133,000")
+    assert row.normalised == "157,000 → 133,000 (fell)"
