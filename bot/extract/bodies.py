@@ -11,16 +11,9 @@ just before and no other before them; otherwise nobody (unattributed). "The repo
 
 from __future__ import annotations
 
-from bot.extract.attribution import (
-    NOT_NAME,
-    ORG_WORDS,
-    PREPS,
-    Mention,
-    Token,
-    classify_run,
-    tokens,
-)
+from bot.extract.attribution import NOT_NAME, ORG_WORDS, PREPS
 from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
+from bot.extract.mentions import Mention, Token, classify_run, tokens
 from bot.extract.name_checks import Doc, sentence_index
 
 # kinds of body usually named without the kind word, so one named in full is not the only one

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.attribution import subject_after, tokens
+from bot.extract.attribution import subject_after
 from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import PRONOUN, clean_subject, named_tail
 from bot.extract.gender import given_names
 from bot.extract.lexicon import common_words
+from bot.extract.mentions import tokens
 
 # The verbs that credit a figure and the frames each is read in: data/claim_verbs.tsv.
 # Progressive forms credit their subject ("TimeWarner is projecting growth of around 5%");

@@ -21,23 +21,19 @@ from bot.extract.attribution import (
     PREPS,
     SPEECH_CUES,
     TITLES,
-    Mention,
-    Token,
-    classify_run,
     clause_subject,
     cue_index,
     is_participle,
     np_ending_at,
-    possessive,
     run_end,
     run_start,
     subject_after,
     subject_before,
-    tokens,
 )
 from bot.extract.doc import ArticleDoc, Segment, place_like
 from bot.extract.gender import given_names
 from bot.extract.lexicon import FUTURE_FRAMES, FUTURE_MODALS
+from bot.extract.mentions import Mention, Token, classify_run, possessive, tokens
 from bot.extract.name_checks import sentence_index
 
 

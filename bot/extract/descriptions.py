@@ -25,7 +25,7 @@ import bisect
 import re
 
 from bot.extract.antecedents import refer_back
-from bot.extract.attribution import Mention
+from bot.extract.mentions import Mention
 from bot.extract.name_checks import Doc, expand, person_speaker
 
 # the role word closing an apposition after a name: ", the two-time champion," / ", a 32-year-old

@@ -19,19 +19,14 @@ from bot.extract.attribution import (
     PHRASAL_FORMS,
     PUNCT,
     TITLES,
-    Mention,
-    Token,
-    classify_run,
     clause_subject,
-    name_runs,
     noun_use,
     subject_after,
     subject_before,
-    surname,
-    tokens,
 )
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words
+from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
 from bot.extract.rival_subjects import reporter_before, someone_else_between

@@ -19,23 +19,17 @@ from bot.extract.attribution import (
     OBJECT_CUES,
     PUNCT,
     SPEECH_CUES,
-    Mention,
-    Token,
-    classify_run,
     clause_subject,
     cue_index,
     is_participle,
     noun_use,
     np_ending_at,
     passive_agent,
-    possessive,
     run_end,
     run_start,
     subject_after,
     subject_before,
-    surname,
     thing_opens,
-    tokens,
 )
 from bot.extract.cue_subjects import (
     cue_subject_after,
@@ -48,6 +42,7 @@ from bot.extract.cue_subjects import (
 )
 from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.lexicon import FINITE, PHRASAL_FORMS, role_noun, role_nouns
+from bot.extract.mentions import Mention, Token, classify_run, possessive, surname, tokens
 from bot.extract.name_checks import sentence_index
 
 

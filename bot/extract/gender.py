@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-from bot.extract.attribution import Mention, surname
+from bot.extract.mentions import Mention, surname
 
 _PRONOUN = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b")
 _FEMALE_WORDS = frozenset("she hers herself".split())

@@ -13,9 +13,10 @@ import bisect
 import re
 from typing import Protocol
 
-from bot.extract.attribution import NOMINAL_HEADS, NOT_PERSON, TITLES, Mention, surname
+from bot.extract.attribution import NOMINAL_HEADS, NOT_PERSON, TITLES
 from bot.extract.credible import credible_speaker
 from bot.extract.lexicon import common_words
+from bot.extract.mentions import Mention, surname
 from bot.extract.speakers import is_organisation
 from bot.model import Sentence
 

@@ -17,9 +17,10 @@ import bisect
 from functools import cache
 from pathlib import Path
 
-from bot.extract.attribution import NOMINAL_HEADS, SPEECH_CUES, Mention, surname
+from bot.extract.attribution import NOMINAL_HEADS, SPEECH_CUES
 from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.frame_speaker import Frame
+from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.rival_subjects import opens_sentence
 

@@ -10,12 +10,9 @@ from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
     SPEECH_CUES,
-    Mention,
-    Token,
     clause_subject,
     cue_index,
     noun_use,
-    possessive,
     subject_after,
     subject_before,
 )
@@ -33,6 +30,7 @@ from bot.extract.frame_speaker import (
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
+from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import sentence_index
 from bot.extract.quote_paths import (
     INHERITED,

@@ -18,14 +18,13 @@ from bot.extract.attribution import (
     PERSON_PRONOUNS,
     SURNAME_TITLES,
     TITLES,
-    Mention,
-    surname,
 )
 from bot.extract.bodies import body_referent, members_body
 from bot.extract.credible import credible_speaker
 from bot.extract.descriptions import aged_person, described_person
 from bot.extract.gender import given_names
 from bot.extract.lexicon import role_nouns
+from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation

@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.extract.attribution import CUES, HONORIFICS, NOMINAL_HEADS, NOT_NAME, TITLES, Mention
+from bot.extract.attribution import CUES, HONORIFICS, NOMINAL_HEADS, NOT_NAME, TITLES
 from bot.extract.lexicon import common_words, role_noun
+from bot.extract.mentions import Mention
 from bot.extract.name_checks import Doc, expand, last_speaker, sentence_index
 
 # modifiers, and roles that speak for someone else ("the spokesman said" is not the boss)

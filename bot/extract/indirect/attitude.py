@@ -9,8 +9,6 @@ from bot.extract.attribution import (
     DETERMINERS,
     PHRASAL_FORMS,
     PUNCT,
-    Mention,
-    Token,
     subject_before,
 )
 from bot.extract.indirect.clauses import (
@@ -42,6 +40,7 @@ from bot.extract.lexicon import (
     SEEMING,
     SKIPPABLE,
 )
+from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:

@@ -15,8 +15,6 @@ from bot.extract.attribution import (
     SPEECH_CUES,
     SUBJECT_PRONOUNS,
     TEMPORAL,
-    Mention,
-    Token,
     np_ending_at,
     skip_aside,
     subject_after,
@@ -45,6 +43,7 @@ from bot.extract.lexicon import (
     SUBORDINATORS,
     TIME_WORDS,
 )
+from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:

@@ -12,12 +12,7 @@ from bot.extract.attribution import (
     NOUN_CUES,
     PUNCT,
     TEMPORAL,
-    Mention,
-    Token,
-    classify_run,
     np_ending_at,
-    possessive,
-    tokens,
     verb_forms,
 )
 from bot.extract.indirect.clauses import (
@@ -43,6 +38,7 @@ from bot.extract.lexicon import (
     TOPIC_BASES,
     TOPIC_BETWEEN,
 )
+from bot.extract.mentions import Mention, Token, classify_run, possessive, tokens
 from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:

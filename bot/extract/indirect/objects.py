@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extract.attribution import PUNCT, Mention, Token, subject_after, subject_before
+from bot.extract.attribution import PUNCT, subject_after, subject_before
 from bot.extract.indirect.clauses import _make, _trim
 from bot.extract.lexicon import AFTER_GAP, BE, CUES, PREPS_STOP, QUESTION_WORDS, REL_OBJECTS
+from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:

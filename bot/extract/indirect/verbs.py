@@ -18,9 +18,6 @@ from bot.extract.attribution import (
     SUBJECT_PRONOUNS,
     TEMPORAL,
     TITLES,
-    Mention,
-    Token,
-    classify_run,
     clause_subject,
     np_ending_at,
     subject_after,
@@ -62,6 +59,7 @@ from bot.extract.lexicon import (
     THAT_OPENERS,
     TIME_WORDS,
 )
+from bot.extract.mentions import Mention, Token, classify_run
 from bot.model import Quote, Sentence
 
 if TYPE_CHECKING:
