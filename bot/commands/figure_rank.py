@@ -165,8 +165,11 @@ def article_words(text: str) -> ArticleWords:
 def query_weights(words: str, rarity: float) -> dict[str, float]:
     """Each query stem's weight: its rarity in news (idf) to the power `rarity` (all 1 at 0).
 
-    A word the table does not hold is rare (a name), unless it is too short or too common for
-    the table to keep ("us", "eu"): its rarity is unknown, so it weighs the mean of the others.
+    A word the table does not hold is rare (a name), unless the table could never hold it: too
+    short or too common for it to keep ("us", "eu"), or with a digit in it ("2005", "mp3": the
+    table counts only words of letters, so a year would be rated as its rarest and outweigh
+    the words of "/figures gadgets 2005"). Its rarity is unknown, so it weighs the mean of the
+    others.
     """
     known: dict[str, float] = {}
     unknown: list[str] = []
@@ -174,7 +177,7 @@ def query_weights(words: str, rarity: float) -> dict[str, float]:
         s = stem(t)
         if s in known or s in unknown:
             continue
-        idf = cluster.news_idf(t)
+        idf = None if any(c.isdigit() for c in t) else cluster.news_idf(t)
         if idf is None:
             unknown.append(s)
         else:
