@@ -35,6 +35,12 @@ with --n 100 --seed 11311 --half tune --first-n 11000 (150 unseen tune-half arti
 figures, 100 drawn from 71 articles) as a blind set for the final merged bot of stop 24, and
 labelled by hand from each sentence and its article before main (d60aabf) was scored on it; to
 redraw it now, add --allow-seen-in tests/data/figures_review_bbc_blind11.jsonl.
+tests/data/figures_review_bbc_blind12.jsonl was drawn the same way after blind11 was committed,
+with --n 60 --seed 12121 --half tune --first-n 12000 (49 unseen tune-half articles, 77
+figures; 52 drawn from 31 articles, fewer than asked, since at most two come from one article)
+as a blind set for the final merged bot of stop 25, and labelled by hand from each sentence and
+its article before main (0905e88) was scored on it; to redraw it now, add --allow-seen-in
+tests/data/figures_review_bbc_blind12.jsonl.
 """
 
 from __future__ import annotations

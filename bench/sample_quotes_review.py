@@ -31,6 +31,10 @@ unseen and labelled by reading them, by an engineer who changed no code, before 
 The ninth (quotes_review_bbc_blind9.jsonl, 80 quotes from 53 articles) is `--n 80 --seed
 9191 --per-article 3 --half tune --first-n 9000`, drawn from the 150 tune-half articles then
 unseen and labelled by reading them, by an engineer who changed no code, before any scoring.
+The tenth (quotes_review_bbc_blind10.jsonl, 40 quotes from 22 articles) is `--n 40 --seed
+10101 --per-article 3 --half tune --first-n 10000`, drawn from the last 49 tune-half articles
+then unseen (43 segments in all), labelled the same way before any scoring; entertainment/138
+and entertainment/158 are the same article twice in the corpus, so six of its items are three pairs.
 """
 
 from __future__ import annotations
