@@ -2,15 +2,18 @@
 7.35" is in seconds). Only the number's own sentence is read, so a unit never comes from another
 sentence; a number no rule here reads stays bare (a bare count beats a wrong unit).
 
-An exchange rate ("the yen had strengthened to 102.975 against the dollar": yen) was tried and
-left out: figures_dev's gold gives such a rate no unit ("the Japanese yen ... at 132.86 against
-the greenback"), the review sets give it the currency."""
+An exchange rate takes the one currency its sentence names besides the one it is priced against
+("quoted in the ariary, which was trading at 1,893 to the US dollar": ariary; "the yen had
+strengthened to 102.975 against the dollar": yen), as the review sets label it; a rate priced
+against no currency of the table stays bare ("the Japanese yen ... at 132.86 against the
+greenback": figures_dev's gold gives it no unit)."""
 
 from __future__ import annotations
 
 import re
 
 from bot.extract.figure_reading import Cand
+from bot.extract.units import currency_per_of_sentence
 
 # A time in hundredths of a second, as athletics writes it: "7.35", "46.46" (under a minute;
 # longer races are written "3:45.12" or with "min")
@@ -43,4 +46,4 @@ def stated_unit(sentence: str, pos: int, end: int, c: Cand) -> str | None:
     """The unit the sentence states for the bare number at sentence[pos:end], or None."""
     if c.unit is not None or c.kind != "digits" or c.is_range or c.scale != 1.0:
         return None
-    return _race_time(sentence, pos, end, c)
+    return _race_time(sentence, pos, end, c) or currency_per_of_sentence(sentence, end)

@@ -138,9 +138,9 @@ def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             continue
         code, name, words, symbols = line.split("\t")
         names[code] = name
-        for w in words.split("|"):
+        for w in filter(None, words.split("|")):
             after.setdefault(w.strip().lower(), code)
-        for sym in symbols.split("|"):
+        for sym in filter(None, symbols.split("|")):
             before.setdefault(sym, code)
     return names, after, before
 
@@ -548,6 +548,42 @@ def match_currency_per(text: str, pos: int, code: str) -> tuple[str, int] | None
     if u is None or u.dim != "money" or other == code:
         return None
     return u.name, m.end()
+
+
+# A currency named anywhere in a sentence ("quoted in the ariary", "China's yuan"); names that
+# are common words ("won", "real", "rand", "dong") are left out.
+_NAMED_ANYWHERE = re.compile(
+    r"(?<![\w$£€¥-])(?P<name>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(_CURRENCY_AFTER, key=len, reverse=True)
+        if w not in ("won", "real", "reals", "rand", "rands", "dong", "eur") and "." not in w
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def currency_per_of_sentence(sentence: str, end: int) -> str | None:
+    """The ISO code a bare exchange rate is in: "the ariary, which was trading at 1,893 to the
+    US dollar" -> MGA; the one currency the sentence names besides the one the rate is priced
+    against (none when it names none or several, or when "to the" names no currency in the
+    table: "against the greenback" stays bare)."""
+    m = _CURRENCY_PER.match(sentence, end)
+    if m is None:
+        return None
+    word = " ".join(m.group("cur").lower().split())
+    against = "GBP" if word in ("pound", "pounds") else _WORD_SURFACES.get(word)
+    u = UNITS.get(against) if against else None
+    if u is None or u.dim != "money":
+        return None
+    codes = {
+        _CURRENCY_AFTER[" ".join(n.group("name").lower().split())]
+        for n in _NAMED_ANYWHERE.finditer(sentence)
+        if not m.start() <= n.start() < m.end()
+    }
+    codes.discard(against)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _measure(word: str) -> bool:

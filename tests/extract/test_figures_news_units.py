@@ -1129,3 +1129,42 @@ def test_a_class_on_a_scale_is_not_a_figure(text: str) -> None:
 def test_a_class_word_before_a_measured_amount_leaves_it() -> None:
     text = "He made a full recovery, only to leave the band two years later."
     assert ("two years", 2.0, "year") in _figs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        # every current ISO 4217 currency, by name with its country, bare name or code
+        (
+            "The loan is worth 50bn Malawi kwacha, the finance ministry said.",
+            "50bn Malawi kwacha",
+            "MWK",
+        ),
+        (
+            "Fuel now costs 2,500 ariary a litre in Antananarivo.",
+            "2,500 ariary a litre",
+            "Malagasy ariary per litre",
+        ),
+        ("The central bank sold KZT 20bn of bonds.", "KZT 20bn", "KZT"),
+        ("Angola's budget rose to 900bn kwanza.", "900bn kwanza", "AOA"),
+    ],
+)
+def test_every_iso_currency_is_read_by_name_or_code(text: str, surface: str, code: str) -> None:
+    assert [(f.surface, f.unit) for f in analyse(text).figures] == [(surface, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a currency whose name is a common word is read only with its country
+        "The club fined him 20 mark for each game missed.",
+        "The team won 3 sol titles in a row.",
+    ],
+)
+def test_a_currency_name_that_is_a_common_word_is_no_money(text: str) -> None:
+    from bot.extract.units import UNITS
+
+    money = [
+        f.unit for f in analyse(text).figures if f.unit in UNITS and UNITS[f.unit].dim == "money"
+    ]
+    assert money == []

@@ -62,3 +62,44 @@ def test_a_race_time_is_in_seconds(text: str, surface: str) -> None:
 )
 def test_a_number_nothing_in_its_sentence_measures_stays_bare(text: str, surface: str) -> None:
     assert _unit(text, surface) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        (
+            "From Monday, all prices and contracts will have to be quoted in the ariary, which "
+            "was trading at 1,893 to the US dollar.",
+            "1,893",
+            "MGA",
+        ),
+        (
+            "The yen, meanwhile, had strengthened to 102.975 against the dollar by 0730 GMT.",
+            "102.975",
+            "JPY",
+        ),
+        (
+            "A low exchange rate - China's yuan is pegged to a rate of 8.28 to the dollar, "
+            "which seems to be in relentless decline.",
+            "8.28",
+            "CNY",
+        ),
+    ],
+)
+def test_an_exchange_rate_is_in_the_currency_its_sentence_names(
+    text: str, surface: str, code: str
+) -> None:
+    assert _unit(text, surface) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no currency named besides the dollar: the rate stays bare, never a guess
+        "The government keeps it pegged close to a rate of 8.28 to the US dollar.",
+        # two currencies named: which one the rate is in is not said
+        "The yen fell and the yuan is pegged close to a rate of 8.28 to the dollar.",
+    ],
+)
+def test_an_exchange_rate_whose_currency_is_not_said_stays_bare(text: str) -> None:
+    assert _unit(text, "8.28") is None
