@@ -110,6 +110,8 @@ _PLAN_AFTER = re.compile(
     r"[\d.,]+\s*(?:bn|m|k|million|billion|trillion)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,2}"
     r"(?:plans?|pledges?|proposals?|promises?|programme|package|cuts|savings|tax\s+cuts)\b"
 )
+# the one verb between a sentence's subject and the plan it puts forward: " also underlined "
+_ONE_VERB = re.compile(r"\s+(?:(?:also|again|then|\w+ly)\s+)?[a-z]+(?:ed|s)\s+")
 _NOT_OWNERS = frozenset("The A An This That These Those His Her Their Its Our My Your".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|\b(?:and|but|or|that|while|as))\s*$")
 _FINITE_AFTER = re.compile(
@@ -283,8 +285,9 @@ class Claimants:
         m = _OWNED_PLAN.search(sent.text, max(0, rel - 100), rel)
         if m and _plan_owner(sent.text, m, rel):
             found = clean_subject(m.group("x"))
-            if found:
-                return found  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
+            if found:  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
+                return self._owners_member(si, m.start(), m.group("x")) or found
+
         found = self._in_sentence(si, rel)
         if found:
             return found
@@ -311,6 +314,25 @@ class Claimants:
             # "... rose by more than 800%, it said."
             return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
         return None
+
+    def _owners_member(self, si: int, at: int, owner: str) -> str | None:
+        """The person who puts forward his own side's plan: "Dr Fox also underlined Tory
+        promises to cut tax by £4bn", after "Tory co-chairman Liam Fox", is Dr Fox's claim.
+        Only a named person opening the sentence as the subject of the one verb before the
+        plan, whom the article introduced with the owner's name; a rival who derides the plan
+        ("Mr Blair derided Tory claims") leaves it the owner's."""
+        s = self.sentences[si].text
+        p = PERSON.match(s)
+        if p is None or not _ONE_VERB.fullmatch(s, p.end(), at):
+            return None
+        surname = p.group(0).split()[-1]
+        before = self.text[: self.sentences[si].start]
+        introduced = re.search(
+            rf"(?<![\w'’]){re.escape(owner)}\s+(?:[\w\-]+\s+){{0,3}}?(?:[A-Z][\w'’\-]+\s+)?"
+            rf"{re.escape(surname)}\b",
+            before,
+        )
+        return p.group(0) if introduced else None
 
     def _named_just_before(self, si: int, who: str | None) -> str | None:
         """who, when the two sentences before si name them (the quotes' he/she, checked)."""

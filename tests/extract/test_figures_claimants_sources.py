@@ -120,3 +120,35 @@ def test_a_valuing_verb_and_a_but_are_read_by_their_shape(
     text: str, surface: str, claimant: str | None
 ) -> None:
     assert _claimant(text, surface) == claimant
+
+
+_FOX = (
+    "Tory co-chairman Liam Fox has opened proceedings with a speech criticising Tony Blair's "
+    "record in government. A Tory government would sort out the shambles of immigration, he "
+    "said. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        # the party's own man puts its plan forward: his claim, not the party adjective
+        (_FOX + "Dr Fox also underlined Tory promises to cut tax by £4bn.", "£4bn", "Dr Fox"),
+        # a rival deriding the plan leaves it the owner's
+        (
+            _FOX + "Mr Blair derided Tory claims they could cut £35bn in spending.",
+            "£35bn",
+            "Tory",
+        ),
+        # a person the article never tied to the party leaves it the owner's
+        (
+            "Mr Kennedy also underlined Tory promises to cut tax by £4bn.",
+            "£4bn",
+            "Tory",
+        ),
+    ],
+)
+def test_a_partys_plan_put_forward_by_its_own_man_is_his_claim(
+    text: str, surface: str, claimant: str
+) -> None:
+    assert _claimant(text, surface) == claimant
