@@ -26,7 +26,12 @@ from __future__ import annotations
 import re
 
 from bot.extract.lexicon import role_noun
-from bot.extract.named_numbers import before_a_person, digit_names, names_a_kind
+from bot.extract.named_numbers import (
+    before_a_person,
+    counts_no_quantity,
+    digit_names,
+    names_a_kind,
+)
 from bot.extract.numbers import SMALL, TENS
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
@@ -232,6 +237,7 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
                 or plot_count(text, f)
                 or before_a_person(text, f)
                 or names_a_kind(text, f)
+                or counts_no_quantity(text, f)
             )
         )
     ]

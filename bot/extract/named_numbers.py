@@ -9,6 +9,9 @@
   so is every other use of that digit alone in the same article ("lets 3 offer good deals");
   a digit that is only a count stays ("9 shares each", "only 4 declined", "by 5 and 10
   percentage points": copy that writes small counts in digits is common outside the BBC).
+  A digit with nothing counted and no other count in its sentence to borrow a noun from
+  ("and 3 already established in the UK", "its 3-Series", "a 6 figure salary") is no
+  figure either: BBC copy writes one to nine in words.
 - "nominated for the 60-minute television prize", "returned to the 13-man code": a
   number-unit compound that names a prize's category or a sport is a kind, not a measure
   ("a 25-man squad" stays); so does a size class with no number ("the fifth billion-dollar
@@ -94,7 +97,28 @@ def digit_names(text: str, figures: list[Figure]) -> set[int]:
         if _lone_digit(f) and f.unit not in UNITS and f.low is None and f.qualifier is None
     ]
     names = {figures[i].surface.split()[0] for i in lone if _named_digit(text, figures[i])}
-    return {i for i in lone if figures[i].surface.split()[0] in names}
+    return {i for i in lone if figures[i].surface.split()[0] in names} | {
+        i for i in lone if _counts_nothing(text, figures, figures[i])
+    }
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """A rough span of the sentence around pos (a full stop and a space, or a line break)."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return start, min(ends, default=len(text))
+
+
+def _counts_nothing(text: str, figures: list[Figure], f: Figure) -> bool:
+    """A digit standing alone with nothing counted, where no other count in its sentence
+    names what it counts: "and 3 already established in the UK" (the operator), "its
+    3-Series", "a 6 figure salary", "till 5:pm". BBC copy writes one to nine in words, so a
+    bare digit is a name, a model, a size class or a time; "Of the 10 staff asked, only 4
+    declined" keeps its count (the staff of the whole before it)."""
+    if f.unit is not None or f.surface != f.surface.split()[0]:
+        return False
+    start, end = _sentence_span(text, f.start)
+    return not any(g is not f and g.unit is not None and start <= g.start < end for g in figures)
 
 
 _CATEGORY_AFTER = re.compile(
@@ -120,3 +144,20 @@ def names_a_kind(text: str, f: Figure) -> bool:
     return bool(_CATEGORY_AFTER.match(text, f.end)) or bool(
         _CATEGORY_BEFORE.search(text, max(0, f.start - 30), f.start)
     )
+
+
+# "playing on our own 22", "inside their own 10": a number after a side's "own" with nothing
+# counted names a place on the pitch (the 22-metre line), not a count
+_OWN_BEFORE = re.compile(r"\b(?:my|our|your|his|her|its|their)\s+own\s+$", re.IGNORECASE)
+# a stretch of time with no length: "two moments of magic" measures nothing ("two days",
+# "two problems" do count)
+_NO_LENGTH = frozenset({"moment", "instant"})
+
+
+def counts_no_quantity(text: str, f: Figure) -> bool:
+    """A number that counts nothing an editor would list: a place on the pitch named by its
+    number after a side's "own" ("our own 22"), or moments, which have no length ("Two
+    moments of magic from Brian O'Driscoll")."""
+    if f.unit is None and _OWN_BEFORE.search(text, max(0, f.start - 20), f.start):
+        return True
+    return f.unit is not None and singular(f.unit.lower()) in _NO_LENGTH
