@@ -11,8 +11,9 @@ currencies) are kept as they are; a generated row is added for each ISO code the
 - its bare last word ("ariary", "kwacha") only where no other currency shares it and it is no
   common English word or unit ("sol", "mark", "dram", "gold", "kina" are left to their country:
   "Peruvian sol" is read, "sol" alone is not);
-- its code before a number only where the code is no English word or name ("ALL", "TOP", "CUP",
-  "PEN", "SOS" are left out: "TOP 10").
+- its code before a number only where the code is no English word, name or other code news
+  writes before a number (codes match in any case: "ALL", "TOP", "CUP", "PEN", "SOS", "COP",
+  "SDG", "CVE" are left out: "TOP 10", "COP 26", "SDG 4", "CVE 2021").
 Funds, metals and accounting units (BOV, CLF, XAU, XDR, ...) are no money news prices in.
 --check counts each added name and code written after/before a number in a corpus, so a name
 that reads as a unit where it is not money can be left out by hand (STOP_WORDS below)."""
@@ -43,7 +44,8 @@ NO_BARE = {"NIO", "OMR", "UYU"}
 # codes that are English words or names, read only as names
 STOP_CODES = set(
     """ALL TOP CUP PEN SOS BAM GEL BOB AMD MAD NAD RON DOP ERN GIP MUR PAB LAK HTG SCR TND MDL
-    MOP WST AOA KMF SHP FKP GYD MVR RSD SRD SBD STN TOP TJS TMT UZS VES""".split()
+    MOP WST AOA KMF SHP FKP GYD MVR RSD SRD SBD STN TOP TJS TMT UZS VES
+    COP BSD NIO SVC KGS MNT SDG CVE""".split()  # "COP 26", "BSD 4.4", "SDG 4", "CVE 2021"
 )
 
 
@@ -102,8 +104,7 @@ def generated() -> list[tuple[str, str, list[str], list[str]]]:
         if code not in NO_BARE:  # the singular as news writes it: "Malagasy ariary", "tenge"
             head, _, last = name.rpartition(" ")
             name = f"{head} {last.lower()}".strip()
-        if words or syms:
-            out.append((code, name, words, syms))
+        out.append((code, name, words, syms))  # a row even when read by nothing: the code
     return out
 
 
