@@ -25,7 +25,7 @@ from bot.extract.attribution import (
     subject_before,
 )
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
-from bot.extract.lexicon import common_words
+from bot.extract.lexicon import common_words, role_noun
 from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
@@ -402,8 +402,22 @@ def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
         not text.startswith(("’s", "'s", "’", "'"), p.end)
         and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
         and not in_list(text, p.start)
-        for p in doc.persons
+        and not _label_before(doc, k)
+        for k, p in enumerate(doc.persons)
     ]
+
+
+_ONE_WORD = re.compile(r"\s+([a-z][a-z\-]+)\s+\Z")
+
+
+def _label_before(doc: ArticleDoc, k: int) -> bool:
+    """persons[k] is one word with a lowercase role noun and then the next person after it
+    ("Tory co-chairman Liam Fox"): a party or place label on the role, so not the subject."""
+    p = doc.persons[k]
+    if k + 1 >= len(doc.persons) or " " in (p.name or " "):
+        return False
+    m = _ONE_WORD.match(doc.text, p.end, doc.persons[k + 1].start)
+    return m is not None and m.end() == doc.persons[k + 1].start and role_noun(m.group(1))
 
 
 _PREV_WORD = re.compile(
