@@ -293,12 +293,23 @@ def clause_subject(
                 if held is None and _modifier_run(m, toks, e, b):
                     # "Tory delegates are gathering": a label on the noun that is the subject,
                     # so no later name is ("The Oscar-nominated actor, whose films include
-                    # Michael Collins, said"): a described role ("the ... actor") or nobody
-                    return _described(toks, e + 1) if role_noun(toks[e + 1].low) else None
+                    # Michael Collins, said"): the person the role names ("Station manager
+                    # Steve Taylor"), a described role ("the ... actor") or nobody
+                    if not role_noun(toks[e + 1].low):
+                        return None
+                    return _named_after(toks, e + 2, b) or _described(toks, e + 1)
                 m = held or m
                 if accept is None or accept(m):
                     return m
     return None
+
+
+def _named_after(toks: list[Token], k: int, b: int) -> Mention | None:
+    """The person named by the capitalised run at toks[k] (before b), else None."""
+    if k >= b or not toks[k].cap:
+        return None
+    m = classify_run(toks[k : min(run_end(toks, k), b - 1) + 1])
+    return m if m is not None and m.kind == "person" else None
 
 
 # a finite verb after a noun phrase: "Tory delegates are ...", "Labour activists have ..."
@@ -324,7 +335,7 @@ def _role_holder(toks: list[Token], e: int, b: int) -> Mention | None:
         k < b
         and k - e <= 3
         and not toks[k].cap
-        and role_noun(toks[k].low)  # a title, a nominal head, "co-chairman"
+        and (toks[k].low in TITLES or toks[k].low in NOMINAL_HEADS)
     ):
         k += 1
     if k == e + 1 or k >= b or not toks[k].cap:

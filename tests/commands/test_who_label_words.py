@@ -1,7 +1,9 @@
 """/who said through the real core on BBC-shaped articles whose speaker is written with a
 word that also labels something else: a surname that is a month or a weekday ("May said:",
 "'...,' May wrote", for Brian May), and a party word before a role before a name ("Tory
-co-chairman Liam Fox ... he told"). The person the article names is the speaker; the party
+co-chairman Liam Fox ... he told", "Top-seeded Americans Andy Roddick"), and a he after an
+unnamed source's quote whose antecedent opened a sentence since ("Tait himself appeared
+unaffected ... he said"). The person the article names is the speaker; the party
 is never one, and where nobody but a party-labelled group is there, the quote is
 unattributed."""
 
@@ -29,12 +31,44 @@ ARTICLES = {
         'May said: "We will decide on the dates soon."\n'
     ),
     "politics/932": (
-        "Tories gather for spring forum\n\n"
-        "Tory delegates are gathering for their last conference before the election, "
-        'declaring Britain needs "a change at the top of government".\n\n'
-        "Tory co-chairman Liam Fox has opened proceedings with a speech. Labour's rule has "
-        'been characterised by "lost trust and failure to deliver", he told the Brighton '
-        "conference.\n"
+        "Tory delegates are gathering for what is expected to be their last conference "
+        'before the general election, declaring Britain needs "a change at the top".\n\n'
+        "The party goes into its spring forum trying to highlight what it sees as a clear "
+        "choice between it and Labour. Tory co-chairman Liam Fox has opened proceedings with "
+        "a speech criticising Tony Blair's record in government. Labour's rule has been "
+        'characterised by "lost trust and failure to deliver", he told the Brighton '
+        'conference. A Tory government would sort out the "shambles" of immigration, he said. '
+        "Dr Fox also underlined Tory promises to cut tax by £4bn.\n\n"
+        "Conservative leader Michael Howard will address them in a lunchtime speech. Mr "
+        "Howard is likely to defend his party's handling of the bill.\n"
+    ),
+    "politics/933": (
+        "ID cards plan attacked\n\n"
+        "The Tories backed the plans on Monday. Lib Dem home affairs spokesman Mark Oaten has "
+        'branded the scheme a waste of money. He said: "This has all the signs of a government '
+        'overruling concerns over ID cards."\n'
+    ),
+    "sport/934": (
+        "Roddick into last eight\n\n"
+        "Top-seeded Americans Andy Roddick and Andre Agassi survived minor scares to reach the "
+        "last eight. Frenchman Cyril Saulnier fired 19 aces to beat Tomas Zib.\n\n"
+        "Roddick broke a racket in frustration in the second set and afterwards was unimpressed "
+        "with his form. \"I'm not playing great but I'm through,\" he said.\n"
+    ),
+    "sport/935": (
+        "Robinson faces test\n\n"
+        "England coach Andy Robinson faces a test. The midfield pairing of Mathew Tait and Jamie "
+        "Noon is under threat.\n\n"
+        "Tait received praise from Robinson afterwards, even if the coach admitted Cardiff was an "
+        '"unforgiving place" for the teenage prodigy. Tait himself appeared unaffected by the '
+        'treatment dished out to him. "I want more of that definitely," he said.\n'
+    ),
+    "politics/936": (
+        "Unions ballot on strike\n\n"
+        'Unions are balloting members, our correspondent added "the unions are agreed". '
+        "Deputy Prime Minister John Prescott held a private meeting with union figures. Our "
+        'correspondent said that he understood no deal had been offered. There was "some real '
+        'possibility of the strike action being avoided", he added.\n'
     ),
 }
 
@@ -79,5 +113,35 @@ async def test_a_party_word_before_a_role_and_a_name_is_no_speaker(tmp_path: Pat
 
 
 async def test_a_party_labelled_group_is_no_named_speaker(tmp_path: Path) -> None:
-    reply = await _ask(tmp_path, "/who said a change at the top of government")
-    assert _label(reply, "a change at the top of government") == "unattributed"
+    reply = await _ask(tmp_path, "/who said a change at the top")
+    assert _label(reply, "a change at the top") == "unattributed"
+
+
+async def test_a_party_of_two_words_before_a_role_and_a_name_is_no_antecedent(
+    tmp_path: Path,
+) -> None:
+    reply = await _ask(tmp_path, "/who said all the signs of a government")
+    assert _label(reply, "all the signs of a government") in ("Mark Oaten", "unattributed")
+
+
+async def test_a_he_after_the_subject_of_the_sentence_before_is_that_person(
+    tmp_path: Path,
+) -> None:
+    # "Top-seeded Americans Andy Roddick": the label before the name does not hide him
+    reply = await _ask(tmp_path, "/who said not playing great")
+    assert _label(reply, "not playing great") == "Andy Roddick"
+
+
+async def test_a_he_after_an_unnamed_quote_is_the_person_who_opened_a_sentence_since(
+    tmp_path: Path,
+) -> None:
+    reply = await _ask(tmp_path, "/who said want more of that definitely")
+    assert _label(reply, "want more of that definitely") == "Mathew Tait"
+
+
+async def test_a_he_after_an_unnamed_speaker_spoke_again_stays_unattributed(
+    tmp_path: Path,
+) -> None:
+    # the correspondent spoke after Prescott was named: "he added" is not Prescott
+    reply = await _ask(tmp_path, "/who said some real possibility")
+    assert _label(reply, "some real possibility") == "unattributed"
