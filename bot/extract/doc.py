@@ -435,19 +435,23 @@ def _label_before(doc: ArticleDoc, k: int) -> bool:
     p = doc.persons[k]
     if k + 1 >= len(doc.persons) or not p.name or p.titles:
         return False
-    last = re.escape(p.name.split()[-1])
-    if p.name.split()[0] in given_names() and re.search(
-        rf"(?:^|[.!?]\s+|\n){last}(?:,|\s+[a-z])", doc.text
-    ):
-        return False  # a person the article goes on to call by surname ("Brown said")
-    if doc.fullnames.get(doc.skeleton(surname(p.name)), p.name) != p.name:
-        return False  # "Brown accused shadow chancellor Oliver Letwin": Gordon Brown, who acts
-    m = _ROLE_WORDS.match(doc.text, p.end, doc.persons[k + 1].start)
-    if m is None or m.end() != doc.persons[k + 1].start:
+    nxt = doc.persons[k + 1].start
+    if nxt - p.end > 60 or not doc.text[p.end : p.end + 2].strip(" ")[:1].islower():
+        return False  # cheap test first: a lowercase word right after the mention
+    m = _ROLE_WORDS.match(doc.text, p.end, nxt)
+    if m is None or m.end() != nxt:
         return False
     *mods, head = m.group(0).split()
     # "Navratilova will partner Nathalie Dechy", "accused shadow chancellor": a verb, no label
-    return role_noun(head) and not any(w.endswith("ed") or w in CUES or w in AUX for w in mods)
+    if not role_noun(head) or any(w.endswith("ed") or w in CUES or w in AUX for w in mods):
+        return False
+    if doc.fullnames.get(doc.skeleton(surname(p.name)), p.name) != p.name:
+        return False  # "Brown accused shadow chancellor Oliver Letwin": Gordon Brown, who acts
+    last = re.escape(p.name.split()[-1])
+    # a person the article goes on to call by surname ("Brown said"), not a label
+    return p.name.split()[0] not in given_names() or not re.search(
+        rf"(?:^|[.!?]\s+|\n){last}(?:,|\s+[a-z])", doc.text
+    )
 
 
 _PREV_WORD = re.compile(
