@@ -4,8 +4,8 @@ word that also labels something else: a surname that is a month or a weekday ("M
 co-chairman Liam Fox ... he told", "Top-seeded Americans Andy Roddick"), and a he after an
 unnamed source's quote whose antecedent opened a sentence since ("Tait himself appeared
 unaffected ... he said"). The person the article names is the speaker; the party
-is never one, and where nobody but a party-labelled group is there, the quote is
-unattributed."""
+is never one, and where nobody but a party-labelled group is there, or a rank ("said the
+top seed") the article gives nobody, the quote is unattributed."""
 
 from __future__ import annotations
 
@@ -62,6 +62,12 @@ ARTICLES = {
         "Tait received praise from Robinson afterwards, even if the coach admitted Cardiff was an "
         '"unforgiving place" for the teenage prodigy. Tait himself appeared unaffected by the '
         'treatment dished out to him. "I want more of that definitely," he said.\n'
+    ),
+    "sport/937": (
+        "Federer into Qatar semi-finals\n\n"
+        "Roger Federer reached the last four with an easy win over seventh seed Feliciano "
+        'Lopez. The Swiss world number one reeled off a series of winners. "I think I played '
+        'better than in the last round and I am happy," said the top seed.\n'
     ),
     "politics/936": (
         "Unions ballot on strike\n\n"
@@ -145,3 +151,10 @@ async def test_a_he_after_an_unnamed_speaker_spoke_again_stays_unattributed(
     # the correspondent spoke after Prescott was named: "he added" is not Prescott
     reply = await _ask(tmp_path, "/who said some real possibility")
     assert _label(reply, "some real possibility") == "unattributed"
+
+
+async def test_a_rank_nobody_is_given_in_the_article_is_unattributed(tmp_path: Path) -> None:
+    # "the top seed": the article calls Federer world number one and Lopez seventh seed,
+    # nobody the top seed
+    reply = await _ask(tmp_path, "/who said happy")
+    assert _label(reply, "I am happy") == "unattributed"
