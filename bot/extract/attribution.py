@@ -31,6 +31,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     SURNAME_TITLES,
     TEMPORAL,
     TITLES,
+    role_noun,
     role_nouns,
     verb_forms,
 )
@@ -288,10 +289,43 @@ def clause_subject(
                 and not (k > a and toks[k - 1].low in PREPS)
                 and not (e + 1 < b and possessive(toks[e].text))
             ):
-                m = _role_holder(toks, e, b) or m
+                held = _role_holder(toks, e, b)
+                if held is None and _modifier_run(m, toks, e, b):
+                    # "Tory delegates are gathering": a label on the noun that is the subject,
+                    # so no later name is ("The Oscar-nominated actor, whose films include
+                    # Michael Collins, said"): the person the role names ("Station manager
+                    # Steve Taylor"), a described role ("the ... actor") or nobody
+                    if not role_noun(toks[e + 1].low):
+                        return None
+                    return _named_after(toks, e + 2, b) or _described(toks, e + 1)
+                m = held or m
                 if accept is None or accept(m):
                     return m
     return None
+
+
+def _named_after(toks: list[Token], k: int, b: int) -> Mention | None:
+    """The person named by the capitalised run at toks[k] (before b), else None."""
+    if k >= b or not toks[k].cap:
+        return None
+    m = classify_run(toks[k : min(run_end(toks, k), b - 1) + 1])
+    return m if m is not None and m.kind == "person" else None
+
+
+# a finite verb after a noun phrase: "Tory delegates are ...", "Labour activists have ..."
+_HEAD_VERBS = frozenset("is are was were has have had will would".split())
+
+
+def _modifier_run(m: Mention, toks: list[Token], e: int, b: int) -> bool:
+    """A one-word name run (no given name, no title) with a lowercase noun after it that heads
+    the phrase: a role noun ("Tory co-chairman") or a word a finite verb follows ("Tory
+    delegates are"). The run is a label (a party, a place) on that noun, not its subject."""
+    if m.kind != "name" or m.titles or " " in (m.name or "") or e + 1 >= b:
+        return False
+    nxt = toks[e + 1]
+    if nxt.cap or not nxt.text.isalpha() or nxt.low in AUX or nxt.low in CUES:
+        return False
+    return role_noun(nxt.low) or (e + 2 < b and toks[e + 2].low in _HEAD_VERBS)
 
 
 def _role_holder(toks: list[Token], e: int, b: int) -> Mention | None:

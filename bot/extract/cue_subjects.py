@@ -42,7 +42,7 @@ def with_modal(toks: list[Token], ci: int) -> str:
     to say" (the reply marks these as not yet said); else the cue word alone."""
     cue = toks[ci].low
     j = ci - 1
-    if j >= 0 and toks[j].low in FUTURE_MODALS:
+    if j >= 0 and toks[j].low in FUTURE_MODALS and not toks[j].cap:  # "May said": a name
         return f"{toks[j].low} {cue}"
     if j >= 1 and toks[j].low == "to" and toks[j - 1].low in FUTURE_FRAMES:
         k = j - 1
@@ -377,7 +377,8 @@ def signature_after(doc: ArticleDoc, seg: Segment) -> Mention | None:
     return m
 
 
-_GIVEN_THEN = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+# a lookahead, so "Guitarist Brian May" yields "Brian May" as well as "Guitarist Brian"
+_GIVEN_THEN = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
 
 
 def surname_word(doc: ArticleDoc, toks: list[Token], k: int) -> Mention | None:

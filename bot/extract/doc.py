@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.extract.attribution import (
     ATTITUDE_CUES,
+    AUX,
     CUES,
     NOT_NAME,
     NOT_PERSON,
@@ -25,7 +26,7 @@ from bot.extract.attribution import (
     subject_before,
 )
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
-from bot.extract.lexicon import common_words
+from bot.extract.lexicon import common_words, role_noun
 from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
@@ -153,6 +154,23 @@ class ArticleDoc:
 
 
 # --- document preparation --------------------------------------------------------------------
+
+
+def _given_name_on(text: str, run: list[Token]) -> list[Mention]:
+    """A run no person reads off whole, cut at a given name inside it ("Top-seeded Americans
+    Andy Roddick" -> Andy Roddick: a label before the person), when the article also writes
+    the surname alone ("Roddick broke a racket"); the mention keeps the run's start (so "by
+    fellow American Robby Ginepri" stays an object), with offsets from it; else []."""
+    given = given_names()
+    for i in range(1, len(run) - 1):
+        if run[i].text in given and all(t.cap and t.text.isalpha() for t in run[i:]):
+            m = classify_run(run[i:])
+            if m is None or m.kind != "person" or not _person_like(m):
+                return []
+            if re.search(rf"(?:^|[.!?]\s+|\n){re.escape(run[-1].text)}\s+[a-z]", text) is None:
+                return []
+            return [m._replace(start=0, end=m.end - run[0].start)]
+    return []
 
 
 def _person_like(m: Mention) -> bool:
@@ -302,7 +320,7 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
                 mention._replace(start=mention.start - start, end=mention.end - start)
                 for i, j in ([(0, len(run))] if role else name_runs(run))
                 if (mention := classify_run(run[i:j])) is not None and _person_like(mention)
-            ]
+            ] or _given_name_on(text, run)
         for rel in found:
             mention = rel._replace(start=rel.start + start, end=rel.end + start)
             doc.persons.append(mention)
@@ -402,8 +420,38 @@ def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
         not text.startswith(("’s", "'s", "’", "'"), p.end)
         and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
         and not in_list(text, p.start)
-        for p in doc.persons
+        and not _label_before(doc, k)
+        for k, p in enumerate(doc.persons)
     ]
+
+
+_ROLE_WORDS = re.compile(r"(?:\s+[a-z][a-z\-]+){1,4}\s+\Z")
+
+
+def _label_before(doc: ArticleDoc, k: int) -> bool:
+    """persons[k] comes right before up to four lowercase words ending in a role noun, then the
+    next person ("Tory co-chairman Liam Fox", "Lib Dem home affairs spokesman Mark Oaten"): a
+    party or place label on the role, so not the subject a he/she refers to."""
+    p = doc.persons[k]
+    if k + 1 >= len(doc.persons) or not p.name or p.titles:
+        return False
+    nxt = doc.persons[k + 1].start
+    if nxt - p.end > 60 or not doc.text[p.end : p.end + 2].strip(" ")[:1].islower():
+        return False  # cheap test first: a lowercase word right after the mention
+    m = _ROLE_WORDS.match(doc.text, p.end, nxt)
+    if m is None or m.end() != nxt:
+        return False
+    *mods, head = m.group(0).split()
+    # "Navratilova will partner Nathalie Dechy", "accused shadow chancellor": a verb, no label
+    if not role_noun(head) or any(w.endswith("ed") or w in CUES or w in AUX for w in mods):
+        return False
+    if doc.fullnames.get(doc.skeleton(surname(p.name)), p.name) != p.name:
+        return False  # "Brown accused shadow chancellor Oliver Letwin": Gordon Brown, who acts
+    last = re.escape(p.name.split()[-1])
+    # a person the article goes on to call by surname ("Brown said"), not a label
+    return p.name.split()[0] not in given_names() or not re.search(
+        rf"(?:^|[.!?]\s+|\n){last}(?:,|\s+[a-z])", doc.text
+    )
 
 
 _PREV_WORD = re.compile(

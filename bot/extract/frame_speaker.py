@@ -135,6 +135,8 @@ def _frame_speaker(
                     return m, fr.before[own].low, True
             return subject_after(after, ci + 1), "according to", True
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
+        if m is None and ci == 1:
+            m = surname_word(doc, after, 0)  # '"...," May wrote': Brian May, not the month
         if m is None:
             m = cue_subject_after(after, ci) or surname_word(doc, after, ci + 1)
             if m is not None and m.kind == "pronoun" and _clause_goes_on(after, m):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import replace
@@ -31,7 +32,7 @@ from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
-from bot.extract.name_checks import sentence_index
+from bot.extract.name_checks import expand, sentence_index
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -40,6 +41,7 @@ from bot.extract.quote_paths import (
     path_of,
     trusted,
 )
+from bot.extract.rival_subjects import opens_sentence
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.model import Quote, Sentence
@@ -107,6 +109,29 @@ def _printable(doc: ArticleDoc, q: Quote) -> Quote:
 
 
 _GLOSS = re.compile(r"\s*\(\s*[A-Z][^()]{0,60}\)")
+
+
+def _subject_since(doc: ArticleDoc, lo: int, pos: int, name: str) -> bool:
+    """name opens a sentence as its subject after an unnamed source's quote ended at lo, and
+    nobody else becomes a subject before the he/she at pos ('the coach admitted Cardiff was an
+    "unforgiving place". ... Tait himself appeared unaffected. "...," he said'): the he is
+    name, not the unnamed voice."""
+    k = bisect.bisect_right(doc.person_starts, lo)
+    while k < len(doc.persons) and doc.persons[k].start < pos:
+        p = doc.persons[k]
+        if (
+            doc.person_subject[k]
+            and p.name
+            and expand(doc, p.name) == name
+            and doc.sentences
+            and opens_sentence(doc.text, doc.sentences[sentence_index(doc, p.start)].start, p.start)
+        ):
+            # nobody else speaks between ("Our correspondent said that he understood ...")
+            si, sj = sentence_index(doc, p.start), sentence_index(doc, pos)
+            spoken = any(i in doc.cue_sentences for i in range(si + 1, sj))
+            return not spoken and not doc.someone_else_between(p.end, pos, name)
+        k += 1
+    return False
 
 
 def _glossed(text: str, seg: Segment, body: str) -> bool:
@@ -249,6 +274,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
     prev_root = line_root = para_root = ""  # the path that first named those speakers
     last_end = 0  # where the last attributed quote ended
     unnamed = False  # this paragraph quotes someone the article does not name
+    unnamed_at = 0  # where that unnamed quote ended
     by_document = False  # the last speaker spoke through a statement or report ("It added")
     apostrophes: list[tuple[Segment, str | None]] = []
     for seg in segments:
@@ -303,7 +329,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             mention is not None
             and mention.kind == "pronoun"
             and (
-                (unnamed and prev_speaker is None)
+                (
+                    unnamed
+                    and prev_speaker is None
+                    and not (speaker and _subject_since(doc, unnamed_at, mention.start, speaker))
+                )
                 or (
                     prev_speaker is not None
                     and not doc.person_speaker(prev_speaker)
@@ -324,7 +354,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         ):  # 'Mr Crosby's statement said: "..." It added: "..."': the statement goes on
             speaker, path = prev_speaker, "it-added"
         if found and mention is not None and speaker is None and prev_speaker is None:
-            unnamed = True  # "A Conservative spokesperson said: ...": its run-on stays unnamed
+            unnamed, unnamed_at = (
+                True,
+                seg.close,
+            )  # "A Conservative spokesperson said: ...": its run-on stays unnamed
         elif (
             found
             and mention is not None
@@ -335,7 +368,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             # whom we cannot name, not the person quoted before him; so after a he/she we
             # could not resolve ("She said: ..." after Galloway's quotes: Oona King)
             prev_speaker = None
-            unnamed = True
+            unnamed, unnamed_at = True, seg.close
         if (
             found
             and mention is None
