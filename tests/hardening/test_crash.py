@@ -34,14 +34,15 @@ def vocabulary() -> list[str]:
 
 
 def write_articles(path: Path, n: int) -> None:
-    """n short, clearly distinct articles, each with a quote and a figure to index."""
+    """n short, clearly distinct articles, each with a quote and a figure to index (10 or more:
+    a lone digit counting no noun is not a figure the store keeps)."""
     vocab = vocabulary()
     with path.open("w") as out:
         for i in range(n):
             rng = random.Random(i)
             body = [" ".join(rng.choices(vocab, k=14)).capitalize() + "." for _ in range(4)]
             body.insert(1, f'"We will {" ".join(rng.choices(vocab, k=6))}," said Minister Name{i}.')
-            body.append(f"Officials said {rng.randint(2, 900)} {rng.choice(vocab)} were counted.")
+            body.append(f"Officials said {rng.randint(10, 900)} {rng.choice(vocab)} were counted.")
             record = {
                 "id": f"crash-{i:04d}",
                 "title": f"Story {i}: {' '.join(rng.choices(vocab, k=5))}",
