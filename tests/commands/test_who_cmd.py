@@ -11,17 +11,13 @@ from pathlib import Path
 import pytest
 
 from bot.extract.speakers import speaker_key
-from bot.model import Reply
+from tests.commands.who_replies import items
 from tests.conftest import GOLD, ROOT, SEEDS, reply_text
 
 
 def _norm(s: str) -> str:
     s = s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').lower()
     return re.sub(r"\s+", " ", s).strip()
-
-
-def _items(reply: Reply) -> list:
-    return [item for s in reply.sections for item in (*s.quotes, *s.items)]
 
 
 def _is(label: str, person: str) -> bool:
@@ -37,7 +33,7 @@ async def test_a_phrase_gives_its_speaker_first_with_the_exact_quote_and_article
 ) -> None:
     reply = await ask("/who said " + ask_["ask"])
     assert not reply.error
-    first = _items(reply)[0]
+    first = items(reply)[0]
     assert _is(first.label, ask_["expect"])
     assert _norm(ask_["ask"]) in _norm(first.text)
     cite = reply.citations[first.cite]
@@ -58,14 +54,14 @@ async def test_a_person_in_any_spelling_lists_their_quotes_from_every_article(as
     }
     for spelling in (ask_["ask"], "Zelenskiy", "zelenskyy", "President Zelensky"):
         reply = await ask("/who said " + spelling)
-        items = _items(reply)
-        assert items and all(_is(i.label, "Volodymyr Zelenskyy") for i in items)
-        labels = {i.label.removesuffix(" (reported speech)") for i in items}
+        shown = items(reply)
+        assert shown and all(_is(i.label, "Volodymyr Zelenskyy") for i in shown)
+        labels = {i.label.removesuffix(" (reported speech)") for i in shown}
         assert len(labels) == 1, "spellings must be merged into one name"
-        assert any(i.label.endswith("(reported speech)") for i in items), (
+        assert any(i.label.endswith("(reported speech)") for i in shown), (
             "paraphrase is marked as such"
         )
-        articles = {reply.citations[i.cite].article_id for i in items}
+        articles = {reply.citations[i.cite].article_id for i in shown}
         assert set(ask_["expect_speaker_quotes_from"]) <= articles
         texts = _norm(reply_text(reply))
         assert all(q[:40] in texts for q in wanted.values())
@@ -77,7 +73,7 @@ async def test_a_topic_word_lists_who_was_quoted_about_it(ask) -> None:
     speakers = [s.heading for s in reply.sections]
     for person in ask_["expect_speakers"]:
         assert any(_is(s, person) for s in speakers), speakers
-    for item in _items(reply):
+    for item in items(reply):
         assert item.cite is not None
 
 
@@ -141,7 +137,7 @@ async def test_bad_input_says_what_is_wrong(ask, bad: str, says: str) -> None:
 
 async def test_quoted_phrase_is_accepted(ask) -> None:
     reply = await ask('/who said "kick the enemy out"')
-    assert not reply.error and _is(_items(reply)[0].label, "Vladimir Putin")
+    assert not reply.error and _is(items(reply)[0].label, "Vladimir Putin")
 
 
 async def test_no_hit_says_so_and_suggests_what_exists(ask) -> None:
@@ -150,7 +146,7 @@ async def test_no_hit_says_so_and_suggests_what_exists(ask) -> None:
     assert "No quote" in text and "flamingo sandwiches" in text
     suggestion = next(a for a in reply.actions if a.label == "Try that phrase")
     again = await ask("/who " + suggestion.args)
-    assert _items(again)
+    assert items(again)
 
 
 def test_cli_ask_json(run: Callable[..., subprocess.CompletedProcess], tmp_path: Path) -> None:

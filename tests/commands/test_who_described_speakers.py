@@ -8,11 +8,10 @@ words are a poster's, the quote is unattributed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from bot.app import ingest_sources, open_core
-from bot.model import Reply, Request
+from bot.model import Reply
+from tests.commands.who_replies import article_file, ask_over, label_of
 
 ARTICLES = {
     "sport/900": (
@@ -126,26 +125,13 @@ ARTICLES = {
 
 
 async def _ask(tmp_path: Path, line: str) -> Reply:
-    data = tmp_path / "bbc_described.jsonl"
-    if not data.exists():
-        rows = [{"id": k, "title": v.split("\n")[0], "text": v} for k, v in ARTICLES.items()]
-        data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf8")
-    async with open_core(tmp_path / "store.db") as core:
-        if not await core.store.article_count():
-            await ingest_sources(core, [str(data)])
-        command, _, args = line.lstrip("/").partition(" ")
-        return await core.handle(Request(command=command, args=args))
-
-
-def _label(reply: Reply, words: str) -> str:
-    items = [item for s in reply.sections for item in (*s.quotes, *s.items)]
-    return next(i.label for i in items if words in i.text)
+    return await ask_over(tmp_path, article_file(tmp_path / "bbc_described.jsonl", ARTICLES), line)
 
 
 async def test_a_role_description_is_the_person_of_its_paragraph(tmp_path: Path) -> None:
     # the paragraph is Radcliffe's, and nobody else is called a champion
     reply = await _ask(tmp_path, "/who said definite possibility")
-    assert _label(reply, "definite possibility") == "Paula Radcliffe"
+    assert label_of(reply, "definite possibility") == "Paula Radcliffe"
 
 
 async def test_a_paragraphs_person_and_another_holder_of_the_role_is_unattributed(
@@ -153,80 +139,80 @@ async def test_a_paragraphs_person_and_another_holder_of_the_role_is_unattribute
 ) -> None:
     # the paragraph is Radcliffe's, but the article calls Bekele the champion
     reply = await _ask(tmp_path, "/who said a real option")
-    assert _label(reply, "a real option") == "unattributed"
+    assert label_of(reply, "a real option") == "unattributed"
 
 
 async def test_a_titled_description_is_the_person_just_quoted(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said quarrel")
-    assert _label(reply, "involved in this quarrel") == "Boris Johnson"
+    assert label_of(reply, "involved in this quarrel") == "Boris Johnson"
 
 
 async def test_two_people_fit_the_description_so_it_is_unattributed(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said keep our heads")
-    assert _label(reply, "keep our heads") == "unattributed"
+    assert label_of(reply, "keep our heads") == "unattributed"
 
 
 async def test_the_mps_are_the_committee_named_before(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said template imposed")
-    assert _label(reply, "template imposed") == "Constitutional Affairs Select Committee"
+    assert label_of(reply, "template imposed") == "Constitutional Affairs Select Committee"
 
 
 async def test_is_saying_and_quickly_adding_name_the_speaker(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said central purpose")
-    assert _label(reply, "central purpose") == "Tony Blair"
+    assert label_of(reply, "central purpose") == "Tony Blair"
     reply = await _ask(tmp_path, "/who said in so far as I read them")
-    assert _label(reply, "In so far as I read them") == "Tony Blair"
+    assert label_of(reply, "In so far as I read them") == "Tony Blair"
     reply = await _ask(tmp_path, "/who said increasingly alarmed")
-    assert _label(reply, "increasingly alarmed") == "Tony Blair"
+    assert label_of(reply, "increasingly alarmed") == "Tony Blair"
 
 
 async def test_a_weekday_word_is_the_surname_the_article_gives(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said wanted to win in Dubai")
-    assert _label(reply, "wanted to win in Dubai") == "Mike Friday"
+    assert label_of(reply, "wanted to win in Dubai") == "Mike Friday"
 
 
 async def test_he_after_a_question_put_to_someone_is_that_person(tmp_path: Path) -> None:
     # the last speaker is Ferguson; the allegations were then put to Wenger, who answers
     reply = await _ask(tmp_path, "/who said consistent with that story")
-    assert _label(reply, "consistent with that story") == "Arsene Wenger"
+    assert label_of(reply, "consistent with that story") == "Arsene Wenger"
 
 
 async def test_a_statement_that_reads_speaks_for_its_issuer(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said gone beyond what is expected")
-    assert _label(reply, "gone beyond what is expected") == "BBC"
+    assert label_of(reply, "gone beyond what is expected") == "BBC"
     reply = await _ask(tmp_path, "/who said tone his act down")
-    assert _label(reply, "tone his act down") == "BBC"
+    assert label_of(reply, "tone his act down") == "BBC"
     reply = await _ask(tmp_path, "/who said matter is now closed")  # "It added:"
-    assert _label(reply, "matter is now closed") == "BBC"
+    assert label_of(reply, "matter is now closed") == "BBC"
 
 
 async def test_words_on_a_poster_are_not_the_person_pictured(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said same money twice")
-    assert _label(reply, "same money twice") == "unattributed"
+    assert label_of(reply, "same money twice") == "unattributed"
     howard = await _ask(tmp_path, "/who said Michael Howard")
     items = [i for s in howard.sections for i in (*s.quotes, *s.items)]
     assert not any("same money twice" in i.text for i in items)
     reply = await _ask(tmp_path, "/who said fighting each other")
-    assert _label(reply, "fighting each other") == "unattributed"
+    assert label_of(reply, "fighting each other") == "unattributed"
 
 
 async def test_a_weekday_is_no_person_when_nobody_bears_it_as_a_surname(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said feeling much better")
-    assert _label(reply, "feeling much better") == "John Baxter"
+    assert label_of(reply, "feeling much better") == "John Baxter"
 
 
 async def test_he_is_the_subject_of_the_last_clause_before_it(tmp_path: Path) -> None:
     # "... and Owen is confident ... He added:": Owen, not Edu who opened a sentence before
     reply = await _ask(tmp_path, "/who said get back in touch")
-    assert _label(reply, "get back in touch") == "Michael Owen"
+    assert label_of(reply, "get back in touch") == "Michael Owen"
 
 
 async def test_an_inverted_cue_with_a_long_role_names_the_person(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said training to be at the top")
-    assert _label(reply, "training to be at the top") == "Steve Cram"
+    assert label_of(reply, "training to be at the top") == "Steve Cram"
 
 
 async def test_an_age_description_is_the_one_person_given_that_age(tmp_path: Path) -> None:
     # Ancelotti (45) is the last person named; the article gives Stam 32
     reply = await _ask(tmp_path, "/who said made a mistake in selling me")
-    assert _label(reply, "made a mistake in selling me") == "Jaap Stam"
+    assert label_of(reply, "made a mistake in selling me") == "Jaap Stam"

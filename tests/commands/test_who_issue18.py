@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.app import ingest_sources, open_core
-from bot.model import Reply, Request
+from bot.model import Reply
+from tests.commands.who_replies import ask_over, items
 
 DATA = Path(__file__).parent.parent / "data" / "bbc_issue18.jsonl"
 
@@ -42,45 +42,37 @@ async def _ask(tmp_path: Path, line: str) -> Reply:
             f.write(DATA.read_text(encoding="utf8"))
             for doc in NAMESAKES:
                 f.write(json.dumps(doc) + "\n")
-    async with open_core(tmp_path / "store.db") as core:
-        if not await core.store.article_count():
-            await ingest_sources(core, [str(corpus)])
-        command, _, args = line.lstrip("/").partition(" ")
-        return await core.handle(Request(command=command, args=args))
-
-
-def _items(reply: Reply) -> list:
-    return [item for s in reply.sections for item in (*s.quotes, *s.items)]
+    return await ask_over(tmp_path, corpus, line)
 
 
 async def test_will_argue_is_not_blairs_and_is_marked_not_yet_said(tmp_path: Path) -> None:
     blair = await _ask(tmp_path, "/who said Tony Blair")
-    assert not any("family against family" in i.text for i in _items(blair))
+    assert not any("family against family" in i.text for i in items(blair))
     reply = await _ask(tmp_path, "/who said It sets family against family")
-    first = _items(reply)[0]
+    first = items(reply)[0]
     assert "family against family" in first.text
     assert first.label.startswith("Michael Howard") and "not yet said" in first.label
 
 
 async def test_narrative_between_quotes_is_never_listed(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said Ferguson")
-    texts = [i.text for i in _items(reply)]
+    texts = [i.text for i in items(reply)]
     assert texts and not any("United went ahead" in t for t in texts)
-    assert all(i.label == "Alex Ferguson" for i in _items(reply))
+    assert all(i.label == "Alex Ferguson" for i in items(reply))
 
 
 async def test_one_person_across_spellings_and_namesakes_kept_apart(tmp_path: Path) -> None:
     sarah = await _ask(tmp_path, "/who said Sarah Jones")
-    labels = {i.label for i in _items(sarah)}
-    texts = " ".join(i.text for i in _items(sarah))
+    labels = {i.label for i in items(sarah)}
+    texts = " ".join(i.text for i in items(sarah))
     assert labels == {"Sarah Jones"}
     assert "worst is over" in texts and "Nobody should go back" in texts
     assert "Wales has always" not in texts
     both = await _ask(tmp_path, "/who said Jones")
-    assert {i.label for i in _items(both)} == {"Sarah Jones", "Tom Jones"}
+    assert {i.label for i in items(both)} == {"Sarah Jones", "Tom Jones"}
 
 
 async def test_reported_speech_fragments_are_not_listed(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said U2")
-    for item in _items(reply):
+    for item in items(reply):
         assert not item.label.startswith("unattributed (reported speech)")

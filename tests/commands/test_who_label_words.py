@@ -9,11 +9,10 @@ top seed") the article gives nobody, the quote is unattributed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from bot.app import ingest_sources, open_core
-from bot.model import Reply, Request
+from bot.model import Reply
+from tests.commands.who_replies import article_file, ask_over, label_of
 
 ARTICLES = {
     "entertainment/930": (
@@ -80,54 +79,41 @@ ARTICLES = {
 
 
 async def _ask(tmp_path: Path, line: str) -> Reply:
-    data = tmp_path / "bbc_labels.jsonl"
-    if not data.exists():
-        rows = [{"id": k, "title": v.split("\n")[0], "text": v} for k, v in ARTICLES.items()]
-        data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf8")
-    async with open_core(tmp_path / "store.db") as core:
-        if not await core.store.article_count():
-            await ingest_sources(core, [str(data)])
-        command, _, args = line.lstrip("/").partition(" ")
-        return await core.handle(Request(command=command, args=args))
-
-
-def _label(reply: Reply, words: str) -> str:
-    items = [item for s in reply.sections for item in (*s.quotes, *s.items)]
-    return next(i.label for i in items if words in i.text)
+    return await ask_over(tmp_path, article_file(tmp_path / "bbc_labels.jsonl", ARTICLES), line)
 
 
 async def test_a_month_before_said_is_the_one_person_bearing_it_as_a_surname(
     tmp_path: Path,
 ) -> None:
     reply = await _ask(tmp_path, "/who said rising again from the ashes")
-    assert _label(reply, "rising again from the ashes") == "Brian May"
+    assert label_of(reply, "rising again from the ashes") == "Brian May"
 
 
 async def test_a_month_before_a_cue_after_the_quote_is_that_person(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said amazed at the chemistry")
-    assert _label(reply, "amazed at the chemistry") == "Brian May"
+    assert label_of(reply, "amazed at the chemistry") == "Brian May"
 
 
 async def test_a_month_two_people_bear_as_a_surname_is_unattributed(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said decide on the dates")
-    assert _label(reply, "decide on the dates") == "unattributed"
+    assert label_of(reply, "decide on the dates") == "unattributed"
 
 
 async def test_a_party_word_before_a_role_and_a_name_is_no_speaker(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said failure to deliver")
-    assert _label(reply, "failure to deliver") == "Liam Fox"
+    assert label_of(reply, "failure to deliver") == "Liam Fox"
 
 
 async def test_a_party_labelled_group_is_no_named_speaker(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said a change at the top")
-    assert _label(reply, "a change at the top") == "unattributed"
+    assert label_of(reply, "a change at the top") == "unattributed"
 
 
 async def test_a_party_of_two_words_before_a_role_and_a_name_is_no_antecedent(
     tmp_path: Path,
 ) -> None:
     reply = await _ask(tmp_path, "/who said all the signs of a government")
-    assert _label(reply, "all the signs of a government") in ("Mark Oaten", "unattributed")
+    assert label_of(reply, "all the signs of a government") in ("Mark Oaten", "unattributed")
 
 
 async def test_a_he_after_the_subject_of_the_sentence_before_is_that_person(
@@ -135,14 +121,14 @@ async def test_a_he_after_the_subject_of_the_sentence_before_is_that_person(
 ) -> None:
     # "Top-seeded Americans Andy Roddick": the label before the name does not hide him
     reply = await _ask(tmp_path, "/who said not playing great")
-    assert _label(reply, "not playing great") == "Andy Roddick"
+    assert label_of(reply, "not playing great") == "Andy Roddick"
 
 
 async def test_a_he_after_an_unnamed_quote_is_the_person_who_opened_a_sentence_since(
     tmp_path: Path,
 ) -> None:
     reply = await _ask(tmp_path, "/who said want more of that definitely")
-    assert _label(reply, "want more of that definitely") == "Mathew Tait"
+    assert label_of(reply, "want more of that definitely") == "Mathew Tait"
 
 
 async def test_a_he_after_an_unnamed_speaker_spoke_again_stays_unattributed(
@@ -150,11 +136,11 @@ async def test_a_he_after_an_unnamed_speaker_spoke_again_stays_unattributed(
 ) -> None:
     # the correspondent spoke after Prescott was named: "he added" is not Prescott
     reply = await _ask(tmp_path, "/who said some real possibility")
-    assert _label(reply, "some real possibility") == "unattributed"
+    assert label_of(reply, "some real possibility") == "unattributed"
 
 
 async def test_a_rank_nobody_is_given_in_the_article_is_unattributed(tmp_path: Path) -> None:
     # "the top seed": the article calls Federer world number one and Lopez seventh seed,
     # nobody the top seed
     reply = await _ask(tmp_path, "/who said happy")
-    assert _label(reply, "I am happy") == "unattributed"
+    assert label_of(reply, "I am happy") == "unattributed"

@@ -10,13 +10,12 @@ before; a plain "he added" with nobody in between keeps its speaker.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from bot.app import ingest_sources, open_core
 from bot.extract.quote_paths import trusted, untrusted_paths
 from bot.extract.quotes import extract_quotes
-from bot.model import Reply, Request
+from bot.model import Reply
+from tests.commands.who_replies import article_file, ask_over, items
 
 BOATENG = (
     "Tories pledge to cut public waste\n\n"
@@ -31,19 +30,9 @@ BOATENG = (
 
 
 async def _ask(tmp_path: Path, line: str) -> Reply:
-    src = tmp_path / "bbc.jsonl"
-    if not src.exists():
-        row = {"id": "politics/900", "title": "Tories pledge to cut public waste", "text": BOATENG}
-        src.write_text(json.dumps(row) + "\n", encoding="utf8")
-    async with open_core(tmp_path / "store.db") as core:
-        if not await core.store.article_count():
-            await ingest_sources(core, [str(src)])
-        command, _, args = line.lstrip("/").partition(" ")
-        return await core.handle(Request(command=command, args=args))
-
-
-def _items(reply: Reply) -> list:
-    return [item for s in reply.sections for item in (*s.quotes, *s.items)]
+    return await ask_over(
+        tmp_path, article_file(tmp_path / "bbc.jsonl", {"politics/900": BOATENG}), line
+    )
 
 
 def _quote(start: str):
@@ -70,10 +59,10 @@ def test_the_table_distrusts_a_he_after_another_person_opened_a_sentence() -> No
 
 async def test_who_said_shows_the_crossed_he_unattributed(tmp_path: Path) -> None:
     reply = await _ask(tmp_path, "/who said hit schools and hospitals")
-    found = [i for i in _items(reply) if "hit schools and hospitals" in i.text]
+    found = [i for i in items(reply) if "hit schools and hospitals" in i.text]
     assert found and all(i.label == "unattributed" for i in found)
     letwin = await _ask(tmp_path, "/who said Oliver Letwin")
-    texts = [i.text for i in _items(letwin)]
+    texts = [i.text for i in items(letwin)]
     assert not any("hit schools" in t or "Every family" in t for t in texts)
     # his own words, and his plain "he added", are still his
     assert any("We will cut waste" in t for t in texts)
