@@ -87,15 +87,18 @@ def count(path: Path) -> dict[str, set[str]]:
             if m and a.get("speaker_name") and (w := _noun(m.group(1))):
                 seen[w].add(f"{doc['id']}:{a['speaker_name']}")
         for name in names:
-            if len(name.split()) < 2:
-                continue
-            esc = re.escape(name)
-            for pat in (_BEFORE, _AFTER):
-                for m in re.finditer(pat.format(w=_WORD, name=esc), text):
-                    w = _noun(m.group(1))
-                    if w:
-                        seen[w].add(f"{doc['id']}:{name}")
+            if len(name.split()) >= 2:
+                _beside(text, name, f"{doc['id']}:{name}", seen)
     return seen
+
+
+def _beside(text: str, name: str, key: str, seen: dict[str, set[str]]) -> None:
+    """Add key under every role noun written right before or after name in text."""
+    esc = re.escape(name)
+    for pat in (_BEFORE, _AFTER):
+        for m in re.finditer(pat.format(w=_WORD, name=esc), text):
+            if w := _noun(m.group(1)):
+                seen[w].add(key)
 
 
 _FULL = r"[A-Z][a-z]+\s+(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+"
@@ -127,12 +130,7 @@ def count_corpus(path: Path) -> dict[str, set[str]]:
             if m.group(0).split()[0] in given or _surname_again(text, m.group(0))
         }
         for name in names:
-            esc = re.escape(name)
-            for pat in (_BEFORE, _AFTER):
-                for m in re.finditer(pat.format(w=_WORD, name=esc), text):
-                    w = _noun(m.group(1))
-                    if w:
-                        seen[w].add(f"{doc['id']}:{name}")
+            _beside(text, name, f"{doc['id']}:{name}", seen)
     return seen
 
 
