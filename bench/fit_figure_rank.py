@@ -41,8 +41,9 @@ import json
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -410,6 +411,29 @@ def fit(
     return w
 
 
+def _held_out(
+    cases: list[Case],
+    group: Callable[[Case], object],
+    groups: Iterable[object],
+    ids: dict[str, dict],
+    start: Weights,
+    steps: dict[str, tuple[float, ...]] | None,
+    line: str,
+    total: str,
+) -> tuple[int, int]:
+    """Fit without each group of cases in turn and score that group: hits and cases over all."""
+    hits = n = 0
+    for g in groups:
+        train = [c for c in cases if group(c) != g]
+        held = [c for c in cases if group(c) == g]
+        w = fit(train, ids, start, steps, quiet=True)
+        h, m = score(held, w, ids)
+        print(line.format(g=g, h=h, m=m, share=h / max(m, 1), w=w), flush=True)
+        hits, n = hits + h, n + m
+    print(f"  {total}: {hits / max(n, 1):.3f} ({hits}/{n})", flush=True)
+    return hits, n
+
+
 def cross_validate(
     cases: list[Case],
     ids: dict[str, dict],
@@ -419,16 +443,9 @@ def cross_validate(
     """Fit on all folds but one, score the one left out, for each fold (folds by article):
     the share of unseen articles' asked figures on the first screen, the measure a change to
     the ranking's features must raise."""
-    hits = n = 0
-    for k in range(FOLDS):
-        train = [c for c in cases if c.fold != k]
-        held = [c for c in cases if c.fold == k]
-        w = fit(train, ids, start, steps, quiet=True)
-        h, m = score(held, w, ids)
-        print(f"  fold {k}: {h}/{m} with {w}", flush=True)
-        hits, n = hits + h, n + m
-    print(f"  cross-validated: {hits / max(n, 1):.3f} ({hits}/{n})", flush=True)
-    return hits, n
+    line = "  fold {g}: {h}/{m} with {w}"
+    fold = attrgetter("fold")
+    return _held_out(cases, fold, range(FOLDS), ids, start, steps, line, "cross-validated")
 
 
 def leave_one_set_out(
@@ -441,16 +458,10 @@ def leave_one_set_out(
     estimate of the next blind set's first screen. Folds by article (cross_validate) share
     sets with their training folds, so a set's own kind of query leaks into its fit and the
     estimate runs high; a new blind set is a new draw of articles AND of queries."""
-    hits = n = 0
-    for name in dict.fromkeys(c.set_name for c in cases):
-        train = [c for c in cases if c.set_name != name]
-        held = [c for c in cases if c.set_name == name]
-        w = fit(train, ids, start, steps, quiet=True)
-        h, m = score(held, w, ids)
-        print(f"  without {name:8} {h}/{m} ({h / max(m, 1):.3f}) with {w}", flush=True)
-        hits, n = hits + h, n + m
-    print(f"  leave-one-set-out: {hits / max(n, 1):.3f} ({hits}/{n})", flush=True)
-    return hits, n
+    line = "  without {g:8} {h}/{m} ({share:.3f}) with {w}"
+    sets = dict.fromkeys(c.set_name for c in cases)
+    name = attrgetter("set_name")
+    return _held_out(cases, name, sets, ids, start, steps, line, "leave-one-set-out")
 
 
 def report(cases: list[Case], weights: Weights, ids: dict[str, dict], label: str) -> None:
