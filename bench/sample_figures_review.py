@@ -56,7 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.split import half  # noqa: E402
+from bench.split import corpus_articles  # noqa: E402
 from bot.extract import analyse  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
@@ -100,8 +100,9 @@ def main() -> int:
     )
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests", args.allow_seen_in)
-    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
-    docs = [d for d in docs if half(d["id"]) == args.half and d["id"] not in seen]
+    docs = [
+        d for d in corpus_articles(args.corpus) if d["half"] == args.half and d["id"] not in seen
+    ]
     pool: list[tuple[str, int, int, str, str]] = []
     for d in docs:
         a = analyse(d["text"])

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.sample_figures_review import seen_ids  # noqa: E402
-from bench.split import half  # noqa: E402
+from bench.split import corpus_articles  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
 PER_ARTICLE = 2
@@ -95,8 +95,9 @@ def main() -> int:
     if args.redraw is not None:  # reproduce a drawn set: its own ids do not count as seen
         for line in args.redraw.read_text(encoding="utf8").splitlines():
             seen.discard(json.loads(line)["id"])
-    docs = [json.loads(line) for line in args.corpus.read_text(encoding="utf8").splitlines()]
-    docs = [d for d in docs if half(d["id"]) == args.half and d["id"] not in seen]
+    docs = [
+        d for d in corpus_articles(args.corpus) if d["half"] == args.half and d["id"] not in seen
+    ]
     pool = [(d["id"], a, b, d["text"][a:b]) for d in docs for a, b in segments(d["text"])]
     rng = random.Random(args.seed)
     rng.shuffle(pool)

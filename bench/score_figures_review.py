@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.split import half  # noqa: E402
+from bench.split import corpus_articles  # noqa: E402
 from bot.extract import analyse  # noqa: E402
 from bot.extract.units import UNITS, singular  # noqa: E402
 from bot.model import Figure  # noqa: E402
@@ -191,12 +191,14 @@ def main() -> int:
     )
     args = ap.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf8").splitlines()]
-    halves = {half(g["article"]) for g in gold}
+    corpus = corpus_articles(args.corpus)
+    half_of = {d["id"]: d["half"] for d in corpus}
+    halves = {half_of[g["article"]] for g in gold}
     which = args.half or (halves.pop() if len(halves) == 1 else "check")
     articles = [
         {"id": d["id"], "title": d["title"], "text": d["text"]}
-        for d in map(json.loads, args.corpus.read_text(encoding="utf8").splitlines())
-        if half(d["id"]) == which
+        for d in corpus
+        if d["half"] == which
     ]
     texts = {a["id"]: a["text"] for a in articles}
     figs = {aid: analyse(texts[aid]).figures for aid in {g["article"] for g in gold}}

@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.split import corpus_articles  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
 from bot.extract.speakers import name_words  # noqa: E402
 
@@ -92,12 +93,7 @@ def main() -> None:
     args = ap.parse_args()
     review = [json.loads(line) for line in args.review.open(encoding="utf8") if line.strip()]
     wanted = {r["id"] for r in review}
-    texts = {}
-    with args.corpus.open(encoding="utf8") as f:
-        for line in f:
-            d = json.loads(line)
-            if d["id"] in wanted:
-                texts[d["id"]] = d["text"]
+    texts = {d["id"]: d["text"] for d in corpus_articles(args.corpus) if d["id"] in wanted}
     stats, errors = score(review, texts)
     if args.errors:
         print("\n".join(errors))

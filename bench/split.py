@@ -34,6 +34,28 @@ def split_file(path: Path, outdir: Path) -> dict[str, Path]:
     return out
 
 
+def corpus_articles(path: Path) -> list[dict]:
+    """The articles of a corpus file (bbc_dev: one per line) or a stories file (stories_dev:
+    an event per line, its "articles" inside), each with "id", "title", "text" and the "half"
+    it belongs to. A story's articles take their event's half, so one event is never split
+    between the halves; they have no title ("")."""
+    out: list[dict] = []
+    with path.open(encoding="utf8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "articles" in row:
+                side = half(row["id"])
+                out += [
+                    {"id": a["id"], "title": "", "text": a["text"], "half": side}
+                    for a in row["articles"]
+                ]
+            else:
+                out.append({**row, "title": row.get("title", ""), "half": half(row["id"])})
+    return out
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit("usage: python bench/split.py FILE.jsonl OUTDIR")
