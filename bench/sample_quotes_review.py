@@ -35,6 +35,9 @@ The tenth (quotes_review_bbc_blind10.jsonl, 40 quotes from 22 articles) is `--n 
 10101 --per-article 3 --half tune --first-n 10000`, drawn from the last 49 tune-half articles
 then unseen (43 segments in all), labelled the same way before any scoring; entertainment/138
 and entertainment/158 are the same article twice in the corpus, so six of its items are three pairs.
+The eleventh (quotes_review_mn_blind11.jsonl, 60 quotes from 41 articles) is `--corpus
+../shared/eval/stories_dev.jsonl --half check --n 60 --seed 11011 --per-article 2 --first-n 11000`:
+US news (Multi-News) from stories_dev's check half, 152 unseen articles, labelled before any scoring.
 """
 
 from __future__ import annotations
