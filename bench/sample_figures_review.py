@@ -41,6 +41,11 @@ figures; 52 drawn from 31 articles, fewer than asked, since at most two come fro
 as a blind set for the final merged bot of stop 25, and labelled by hand from each sentence and
 its article before main (0905e88) was scored on it; to redraw it now, add --allow-seen-in
 tests/data/figures_review_bbc_blind12.jsonl.
+tests/data/figures_review_mn_blind13.jsonl was drawn from the CHECK half of
+../shared/eval/stories_dev.jsonl (Multi-News, US outlets; no titles) with --corpus that file --n 60
+--seed 13013 --half check --first-n 13000 (152 check-half articles, 1209 figures, 60 drawn from 48
+articles; seen_ids knows BBC ids only, so every stories_dev article counts as unseen) and labelled
+by hand from each sentence and its article before main (c873dd8) was scored on it.
 """
 
 from __future__ import annotations
