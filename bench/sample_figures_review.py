@@ -44,8 +44,10 @@ tests/data/figures_review_bbc_blind12.jsonl.
 tests/data/figures_review_mn_blind13.jsonl was drawn from the CHECK half of
 ../shared/eval/stories_dev.jsonl (Multi-News, US outlets; no titles) with --corpus that file --n 60
 --seed 13013 --half check --first-n 13000 (152 check-half articles, 1209 figures, 60 drawn from 48
-articles; seen_ids knows BBC ids only, so every stories_dev article counts as unseen) and labelled
-by hand from each sentence and its article before main (c873dd8) was scored on it.
+articles; seen_ids then knew BBC ids only, so every stories_dev article counted as unseen) and
+labelled by hand from each sentence and its article before main (c873dd8) was scored on it. seen_ids
+now knows stories_dev ids too: to redraw it, add --allow-seen-in for both mn sets
+(tests/data/figures_review_mn_blind13.jsonl and tests/data/quotes_review_mn_blind11.jsonl).
 """
 
 from __future__ import annotations
@@ -65,12 +67,13 @@ from bench.split import corpus_articles  # noqa: E402
 from bot.extract import analyse  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
-_ID = re.compile(r"\b(?:business|entertainment|politics|sport|tech)/\d{3}\b")
+# bbc_dev ids ("sport/123") and stories_dev article ids ("mn002a1")
+_ID = re.compile(r"\b(?:(?:business|entertainment|politics|sport|tech)/\d{3}|mn\d{3}a\d+)\b")
 PER_ARTICLE = 2
 
 
 def seen_ids(tests: Path, allow: list[str] | None = None) -> set[str]:
-    """Every BBC article id named under tests/ (data files and test code), except in files
+    """Every corpus article id named under tests/ (data files and test code), except in files
     whose path relative to the repository matches one of the `allow` globs."""
     out: set[str] = set()
     for p in tests.rglob("*"):

@@ -38,6 +38,9 @@ and entertainment/158 are the same article twice in the corpus, so six of its it
 The eleventh (quotes_review_mn_blind11.jsonl, 60 quotes from 41 articles) is `--corpus
 ../shared/eval/stories_dev.jsonl --half check --n 60 --seed 11011 --per-article 2 --first-n 11000`:
 US news (Multi-News) from stories_dev's check half, 152 unseen articles, labelled before any scoring.
+The figures set drawn from the same half next (figures_review_mn_blind13.jsonl) names articles
+too: to redraw the eleventh now, add `--redraw tests/data/quotes_review_mn_blind11.jsonl
+--allow-seen-in tests/data/figures_review_mn_blind13.jsonl`.
 """
 
 from __future__ import annotations
@@ -93,8 +96,15 @@ def main() -> int:
         help="which half of bench/split.py to draw from (check: the earlier sets)",
     )
     ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
+    ap.add_argument(
+        "--allow-seen-in",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="test files (path from the repository root) whose article ids still count as unseen",
+    )
     args = ap.parse_args()
-    seen = seen_ids(ROOT / "tests")
+    seen = seen_ids(ROOT / "tests", args.allow_seen_in)
     if args.redraw is not None:  # reproduce a drawn set: its own ids do not count as seen
         for line in args.redraw.read_text(encoding="utf8").splitlines():
             seen.discard(json.loads(line)["id"])
