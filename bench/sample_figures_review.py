@@ -41,6 +41,11 @@ figures; 52 drawn from 31 articles, fewer than asked, since at most two come fro
 as a blind set for the final merged bot of stop 25, and labelled by hand from each sentence and
 its article before main (0905e88) was scored on it; to redraw it now, add --allow-seen-in
 tests/data/figures_review_bbc_blind12.jsonl.
+tests/data/figures_review_mn_tune.jsonl was drawn from US news pages (Multi-News) with --corpus
+/tmp/h19a_split/stories_dev.tune.jsonl (bench/split.py's tune half of stories_dev) --half tune
+--n 150 --seed 1919 --first-n 19000 (162 tune-half articles, 1241 figures, 150 drawn) and
+labelled by hand from each sentence and its article before any not-figure rule for web pages
+was written; score it with --corpus /tmp/h19a_split/stories_dev.tune.jsonl.
 """
 
 from __future__ import annotations
