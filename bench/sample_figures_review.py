@@ -46,6 +46,10 @@ tests/data/figures_review_mn_tune.jsonl was drawn from US news pages (Multi-News
 --n 150 --seed 1919 --first-n 19000 (162 tune-half articles, 1241 figures, 150 drawn) and
 labelled by hand from each sentence and its article before any not-figure rule for web pages
 was written; score it with --corpus /tmp/h19a_split/stories_dev.tune.jsonl.
+tests/data/figures_review_qd_check.jsonl is the held-out check of those rules: drawn after they
+were fixed from quotes_dev's CHECK half (political US news, read for speakers only) with
+--corpus /tmp/h19a_split/quotes_dev.check.jsonl --half check --n 60 --seed 1920 --first-n
+19200 (418 articles, 3287 figures, 60 drawn), labelled by hand and scored once.
 """
 
 from __future__ import annotations

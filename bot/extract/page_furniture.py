@@ -4,7 +4,8 @@ News pages scraped from many outlets carry numbers no editor would list as figur
 the story: the ids and timestamps of links and embedded tweets, phone numbers and short codes,
 the numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or
 ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), the base of a rate ("14 per
-100,000"), the last day of a span of dates ("conducted Nov. 6 to 10"), a postal code ("NY,
+100,000"), the last day of a span of dates ("conducted Nov. 6 to 10") or a date's year ("July 14,
+1789", "in ‘16"), a postal code ("NY,
 10032"), a statistic in symbols ("SD = 0.54"), references and gallery sizes in brackets
 ("(10, 11)", "(16 Images)"), what a photo caption shows ("In this April 11, 2018, file
 photo, two boys ...") and a few things said or asked ("the two things that made rodents
@@ -56,6 +57,7 @@ _PIPE_AFTER = re.compile(r"\s*\|")
 # a vote, a score or a ratio: "92 to 0", "a 5-to-4 majority", "by 14 to 1", "a 4-to-4 tie"
 _TO_TALLY = re.compile(r"(?:\w+\s+)?\d[\d,]*(?:\s+to\s+|-to-)\d[\d,]*")
 _NUMBER = re.compile(r"\d[\d,]*")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 # the base of a rate: "14 per 100,000", "174 of every 100,000", "80 out of 100"
 _RATE_BASE_BEFORE = re.compile(
@@ -67,6 +69,9 @@ _BASES = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
 _DAY_SPAN_BEFORE = re.compile(
     r"\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|through|until|and)\s*$"
 )
+
+# "on July 14, 1789": the year of a date written month first
+_MONTH_DAY_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$")
 
 # "New York, NY, 10032": a postal code after a state's abbreviation
 _STATE_BEFORE = re.compile(r"\b[A-Z]{2},?\s+$")
@@ -155,14 +160,19 @@ def list_number(text: str, f: Figure) -> bool:
     )
 
 
-def tally(f: Figure) -> bool:
+def tally(text: str, f: Figure) -> bool:
     """A vote, score or ratio read as a range: "92 to 0", "a 5-to-4 majority", "14 to 1". A
-    range runs upward ("from 6 to 9"); one whose second number is not above its first, or one
-    written "N-to-M" as a modifier, compares two sides instead."""
+    range runs upward ("6 to 9"); one whose second number is not above its first, or one
+    written "N-to-M" as a modifier, compares two sides instead, unless "from" makes it a
+    change ("a decline from 785 to 708")."""
     if f.unit in UNITS or not _TO_TALLY.fullmatch(f.surface.strip()):
         return False
     if "-to-" in f.surface:
         return True
+    if f.surface.lower().startswith("from") or _FROM_BEFORE.search(
+        text, max(0, f.start - 6), f.start
+    ):
+        return False
     first, second = (float(x.replace(",", "")) for x in _NUMBER.findall(f.surface)[:2])
     return second <= first
 
@@ -185,6 +195,18 @@ def day_span_end(text: str, f: Figure) -> bool:
         and f.surface.isdigit()
         and 1 <= (f.value or 0) <= 31
         and bool(_DAY_SPAN_BEFORE.search(text, max(0, f.start - 24), f.start))
+    )
+
+
+def date_year(text: str, f: Figure) -> bool:
+    """The year of a date written month first ("July 14, 1789") or a year cut to two digits
+    after an opening quote ("Electing Hillary in ‘16")."""
+    if not _bare(f) or f.unit is not None or not f.surface.isdigit():
+        return False
+    if len(f.surface) == 2 and text[f.start - 1 : f.start] == "‘":
+        return text[f.end : f.end + 1] != "’"  # not a number quoted on its own: "‘16’"
+    return len(f.surface) == 4 and bool(
+        _MONTH_DAY_BEFORE.search(text, max(0, f.start - 20), f.start)
     )
 
 
@@ -250,9 +272,10 @@ def furniture(text: str, f: Figure) -> bool:
         in_link_or_markup(text, f)
         or phone_number(text, f)
         or list_number(text, f)
-        or tally(f)
+        or tally(text, f)
         or rate_base(text, f)
         or day_span_end(text, f)
+        or date_year(text, f)
         or postal_code(text, f)
         or notation(text, f)
         or in_brackets(text, f)

@@ -95,6 +95,17 @@ def quantities(text: str) -> list[str]:
             "550 voters",
         ),
         (
+            "The day marks the storming of the Bastille on July 14, 1789, by about 900 people.",
+            "1789",
+            "about 900 people",
+        ),
+        (
+            "The essay was titled “Why Electing Hillary in ‘16 is More Important.” It ran to"
+            " 3,000 words.",
+            "16",
+            "3,000 words",
+        ),
+        (
             "Send donations to 100 Haven Avenue, New York, NY, 10032. He had 17 grandchildren.",
             "10032",
             "17",
@@ -158,6 +169,10 @@ def test_furniture_stays_a_quantity_for_extract_json() -> None:
         ("She is 5-foot-8 and weighs about 120 pounds.", "about 120 pounds"),
         ("The study followed 100 patients for every 1,000 screened.", "100 patients"),
         ("He called 12 witnesses in all.", "12 witnesses"),
+        (
+            "Statistics to the end of November showed a decline since October from 785 to 708.",
+            "785 to 708",
+        ),
     ],
 )
 def test_real_figures_near_furniture_words_stay(text: str, kept: str) -> None:
