@@ -48,6 +48,15 @@ articles; seen_ids then knew BBC ids only, so every stories_dev article counted 
 labelled by hand from each sentence and its article before main (c873dd8) was scored on it. seen_ids
 now knows stories_dev ids too: to redraw it, add --allow-seen-in for both mn sets
 (tests/data/figures_review_mn_blind13.jsonl and tests/data/quotes_review_mn_blind11.jsonl).
+tests/data/figures_review_mn_tune.jsonl was drawn from US news pages (Multi-News) with --corpus
+/tmp/h19a_split/stories_dev.tune.jsonl (bench/split.py's tune half of stories_dev) --half tune
+--n 150 --seed 1919 --first-n 19000 (162 tune-half articles, 1241 figures, 150 drawn) and
+labelled by hand from each sentence and its article before any not-figure rule for web pages
+was written; score it with --corpus /tmp/h19a_split/stories_dev.tune.jsonl.
+tests/data/figures_review_qd_check.jsonl is the held-out check of those rules: drawn after they
+were fixed from quotes_dev's CHECK half (political US news, read for speakers only) with
+--corpus /tmp/h19a_split/quotes_dev.check.jsonl --half check --n 60 --seed 1920 --first-n
+19200 (418 articles, 3287 figures, 60 drawn), labelled by hand and scored once.
 """
 
 from __future__ import annotations

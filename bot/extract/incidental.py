@@ -33,6 +33,7 @@ from bot.extract.named_numbers import (
     names_a_kind,
 )
 from bot.extract.numbers import SMALL, TENS
+from bot.extract.page_furniture import furniture
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
@@ -52,8 +53,10 @@ _RECORD_AFTER = re.compile(
 _ONE_TIME = re.compile(r"[Oo]ne\s+(?:day|night|morning|afternoon|evening)$")
 # the idiom stands where an adverb would: opening a sentence or clause, or after an object
 # pronoun ("ran alongside me one day"); after a verb or a preposition it is a duration ("it
-# lasted one day", "for one day")
+# lasted one day", "for one day"); after a modal it is "some day"
 _ADVERB_SLOT = re.compile(r"(?:^|[.!?:;,]\s*|\b(?:me|him|her|us|them|you)\s+)$")
+# between a modal and its verb, whatever follows: "whose descendants would one day include"
+_MODAL_BEFORE = re.compile(r"\b(?:would|could|will|might|may|can|should|must|shall)\s+$")
 # a duration or a date when an event word follows: "one day later", "one day strike",
 # "one day's play", "one-day"
 _DURATION_AFTER = re.compile(r"(?:['’]s?|\s*-|\s+[a-z])")
@@ -87,10 +90,12 @@ def incidental(text: str, f: Figure) -> bool:
         and not _RECORD_AFTER.match(text, f.end)
     ):
         return True  # "not about just one player": "one" for emphasis
-    return bool(
-        _ONE_TIME.fullmatch(f.surface)
-        and bool(_ADVERB_SLOT.search(text, max(0, f.start - 12), f.start))
-        and not _DURATION_AFTER.match(text, f.end)
+    if not _ONE_TIME.fullmatch(f.surface):
+        return False
+    if _MODAL_BEFORE.search(text, max(0, f.start - 8), f.start):
+        return text[f.end : f.end + 1] not in ("-", "'", "’")  # "would one day include"
+    return bool(_ADVERB_SLOT.search(text, max(0, f.start - 12), f.start)) and not (
+        _DURATION_AFTER.match(text, f.end)
     )  # "ran alongside me one day."
 
 
@@ -220,7 +225,8 @@ def plot_count(text: str, f: Figure) -> bool:
 def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> list[Figure]:
     """The figures an editor would list: all but numbers inside names and, unless
     every_quantity, the incidental counts, age bands, bare vague plurals, natural counts, a
-    plot's characters and the numbers that stand for a name or a kind (named_numbers)."""
+    plot's characters, the numbers that stand for a name or a kind (named_numbers) and a web
+    page's furniture and notation (page_furniture)."""
     names = set() if every_quantity else digit_names(text, figures)
     return [
         f
@@ -238,6 +244,7 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
                 or before_a_person(text, f)
                 or names_a_kind(text, f)
                 or counts_no_quantity(text, f)
+                or furniture(text, f)
             )
         )
     ]
