@@ -61,6 +61,7 @@ UNITS: dict[str, Unit] = {
         _u("g", "mass", 1e-3, "kg", "gram"),
         _u("milligram", "mass", 1e-6, "kg", "milligram"),
         _u("t", "mass", 1000, "kg", "tonne"),
+        _u("Gt", "mass", 1e12, "kg", "gigatonne"),
         _u("lb", "mass", 0.45359237, "kg", "pound"),
         _u("oz", "mass", 0.028349523125, "kg", "ounce"),
         _u("s", "time", 1 / 86400, "day", "second"),
@@ -188,7 +189,8 @@ WORD_SURFACES: dict[str, str] = {
     "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
     "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
     "milligram": "milligram", "milligrams": "milligram", "tonne": "t", "tonnes": "t", "ton": "t",
-    "tons": "t", "metric tons": "t", "metric ton": "t", "lbs": "lb", "ounce": "oz",
+    "tons": "t", "metric tons": "t", "metric ton": "t", "gigatonne": "Gt", "gigatonnes": "Gt",
+    "gigaton": "Gt", "gigatons": "Gt", "lbs": "lb", "ounce": "oz",
     "ounces": "oz",
     # time
     "second": "s", "seconds": "s", "secs": "s", "minute": "min", "minutes": "min",
@@ -208,7 +210,7 @@ WORD_SURFACES: dict[str, str] = {
     "kilowatt hours": "kWh", "kilowatt-hours": "kWh", "kilowatt hour": "kWh",
     "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "gigawatt hours": "gigawatt hour",
     "gigawatt-hours": "gigawatt hour", "kwh": "kWh", "mwh": "megawatt hour", "gwh": "gigawatt hour", "twh": "terawatt hour",
-    "mah": "milliampere-hour", "nm": "newton metre", "newton metres": "newton metre", "newton meters": "newton metre",
+    "mah": "milliampere-hour", "newton metres": "newton metre", "newton meters": "newton metre",
     "lb-ft": "pound-foot", "lb ft": "pound-foot", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
     # temperature, angle
     "degrees celsius": "degC", "degree celsius": "degC", "degrees centigrade": "degC",
@@ -264,13 +266,15 @@ SYMBOL_SURFACES: dict[str, str] = {
     "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "INR": "INR",
     "RUB": "RUB", "UAH": "UAH", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD",
     "kn": "HRK", "MYR": "MYR", "ILS": "ILS", "NIS": "ILS", "DKK": "DKK", "SEK": "SEK",
-    "NOK": "NOK", "KRW": "KRW", "c": "cent",
+    "NOK": "NOK", "KRW": "KRW", "c": "cent", "nm": "nm", "Nm": "newton metre", "Gt": "Gt",
 }  # fmt: skip
+# Symbols are read in the case written: "nm" is the nanometre ("a 7nm chip", "read at 450 nm"),
+# "Nm" the newton metre of torque ("450 Nm"), "Gt" the gigatonne ("12 Gt of carbon").
 # A symbol must be glued to the number ("45g") unless listed here ("5 W", "12 C", "68 p").
 SPACED_SYMBOLS = frozenset(
     {"%", "pp", "cm", "mm", "μm", "µm", "km²", "km2", "m²", "m2", "mi²", "ha", "ml", "mL", "mg",
      "kg", "lb", "oz", "min", "hr", "W", "kW", "MW", "GW", "TW", "PS", "°C", "°F", "C", "F",
      "GB", "TB", "MB", "KB", "V", "kV", "dB", "€", "p", "USD", "EUR", "GBP", "JPY", "CNY",
      "RMB", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "HKD", "kn", "MYR", "ILS", "NIS", "DKK",
-     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l"}
+     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l", "nm", "Nm", "Gt"}
 )  # fmt: skip

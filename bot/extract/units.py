@@ -102,6 +102,12 @@ def unit_of_word(word: str) -> str | None:
     return WORD_SURFACES.get(word.lower())
 
 
+def unit_of_symbol(word: str) -> str | None:
+    """The unit code a letter symbol of two letters or more names, in the case written
+    ("kg", "mg", "ft"), or None: "a 1,100-kg satellite" weighs kilograms, not "kgs"."""
+    return SYMBOL_SURFACES.get(word) if len(word) >= 2 and word.isalpha() else None
+
+
 def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     """(unit code, end, surface) of a unit written right after a number ending at pos."""
     m = _UNIT_TOKENS.match(text, pos)
