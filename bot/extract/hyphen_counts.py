@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_reading import NOUN_STOP, Cand, is_plural
-from bot.extract.units import UNITS, unit_of_word
+from bot.extract.units import UNITS, unit_of_symbol, unit_of_word
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
 # noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
@@ -43,6 +43,8 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     ):
         return None
     noun = m.group("noun")
+    if noun == "fold":
+        return "times", m.end()  # "a 20-fold increase": twenty times, a ratio
     if (
         noun in _NOT_COUNTED
         or noun in NOUN_STOP
@@ -51,7 +53,7 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
         or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
     ):
         return None
-    code = unit_of_word(noun)
+    code = unit_of_word(noun) or unit_of_symbol(noun)  # "11-day", "1,100-kg"
     if code is not None and UNITS[code].dim not in ("money", "score", "ratio"):
         return code, m.end()  # "an 11-day strike": the unit day, as "11 days" reads
     return _plural(noun), m.end()
