@@ -40,11 +40,31 @@ def written_change(before: str) -> bool:
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|through|thru)\s*$", re.IGNORECASE)
+# "-\s+to": a suspended hyphen, "200- to 300-seat", "six- to eight-year-olds"
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|-\s+to|through|thru)\s*$", re.IGNORECASE)
 
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 
 _FROM_GAP = re.compile(r"^(?:(?!;|\.\s|,\s).){0,50}?\s(?:to|-)\s+$", re.IGNORECASE)
+
+
+# a suspended hyphen before a list's next number: "16- and 32-gigabyte", "four-, five- and"
+_SUSPENDED_AND = re.compile(r"-(?:,\s*|\s+and\s+|,\s+and\s+)")
+
+
+def share_suspended_units(text: str, cands: list[Cand]) -> None:
+    """Give "16-" in "16- and 32-gigabyte models" the unit of the compound that ends the list
+    (English leaves the shared word out of all but the last: a suspended hyphen), right to
+    left so "four-, five- and six-cylinder" passes it along."""
+    for a, b in reversed(list(itertools.pairwise(cands))):
+        if (
+            a.unit is None
+            and b.unit is not None
+            and not a.is_range
+            and text[b.num_end : b.num_end + 1] == "-"
+            and _SUSPENDED_AND.fullmatch(text, a.num_end, b.start)
+        ):
+            a.unit, a.currency = b.unit, b.currency
 
 
 def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:
@@ -170,7 +190,7 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
             kind = "to"
         elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):
             kind = "between"
-        elif re.match(r"^\s+or\s+$", gap):
+        elif re.match(r"^-?\s+or\s+$", gap):  # "six or seven", "two- or three-week"
             # "six or seven million": the first shares the second's scale word
             av = (
                 a.value * b.scale if b.scale > 1 and a.scale == 1 and b.kind == "words" else a.value

@@ -32,14 +32,9 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     the plural of the noun; the table's own reader leaves "-day" to this one ("day" is an
     ambiguous word there)."""
     m = _HYPHEN_NOUN.match(text, c.end)
+    top = c.high if c.is_range else c.value  # "200- to 300-seat": a range of seats
     if not (
-        m
-        and c.kind == "digits"
-        and c.is_int
-        and not c.is_range
-        and c.value is not None
-        and c.value > 1
-        and c.scale == 1.0
+        m and c.kind == "digits" and c.is_int and top is not None and top > 1 and c.scale == 1.0
     ):
         return None
     noun = m.group("noun")

@@ -104,3 +104,39 @@ def test_n_fold_is_n_times() -> None:
 )
 def test_a_number_after_over_or_under_age_is_an_age(text: str) -> None:
     assert [u for s, _, _, _, u in _figs(text) if s in ("4", "5")] == ["year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Airlines fly aircraft in the 200- to 300-seat sector.",
+            [("200- to 300-seat", None, 200.0, 300.0, "seats")],
+        ),
+        (
+            "The scheme is for six- to eight-year-olds and their parents.",
+            [("six- to eight-year", None, 6.0, 8.0, "year")],
+        ),
+        (
+            "The phone comes in 16-, 32- and 64-gigabyte models.",
+            [
+                ("16", 16.0, None, None, "GB"),
+                ("32", 32.0, None, None, "GB"),
+                ("64-gigabyte", 64.0, None, None, "GB"),
+            ],
+        ),
+        ("A 10-15-minute walk.", [("10-15-minute", None, 10.0, 15.0, "min")]),
+    ],
+)
+def test_a_suspended_hyphen_shares_the_last_compounds_unit(text: str, expected: list) -> None:
+    assert _figs(text) == expected
+
+
+def test_n_of_them_counts_the_earlier_noun_only_as_a_part_of_it() -> None:
+    figs = _figs(
+        "The U.S. has relied on contractors more heavily in these two wars than in previous"
+        " others, hiring about 200,000 of them to guard bases."
+    )
+    assert ("about 200,000", 200000.0, None, None, None) in figs
+    figs = _figs("At least 60 people were arrested worldwide - 45 of them in the US.")
+    assert ("45", 45.0, None, None, "people") in figs
