@@ -150,7 +150,8 @@ _AGED = re.compile(
     r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
     r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
     r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
-    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of)"
+    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of"
+    r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age)"  # "children over age 4"
     r"\s+$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ import re
 
 from bot.extract.change_verbs import FALL, RISE, word_pattern
 from bot.extract.figure_reading import Cand
+from bot.extract.units import UNITS
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,31 @@ def written_change(before: str) -> bool:
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+){0,3}[\"“‘']?$", re.IGNORECASE)
 
-_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|through|thru)\s*$", re.IGNORECASE)
+# "-\s+to": a suspended hyphen, "200- to 300-seat", "six- to eight-year-olds"
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to-?|-to-|-\s+to|through|thru)\s*$", re.IGNORECASE)
 
 _DASH_GAP = re.compile(r"^\s?[-–—]\s?$")
 
 _FROM_GAP = re.compile(r"^(?:(?!;|\.\s|,\s).){0,50}?\s(?:to|-)\s+$", re.IGNORECASE)
+
+
+# a suspended hyphen before a list's next number: "16- and 32-gigabyte", "four-, five- and"
+_SUSPENDED_AND = re.compile(r"-(?:,\s*|\s+and\s+|,\s+and\s+)")
+
+
+def share_suspended_units(text: str, cands: list[Cand]) -> None:
+    """Give "16-" in "16- and 32-gigabyte models" the unit of the compound that ends the list
+    (English leaves the shared word out of all but the last: a suspended hyphen), right to
+    left so "four-, five- and six-cylinder" passes it along."""
+    for a, b in reversed(list(itertools.pairwise(cands))):
+        if (
+            a.unit is None
+            and b.unit is not None
+            and not a.is_range
+            and text[b.num_end : b.num_end + 1] == "-"
+            and _SUSPENDED_AND.fullmatch(text, a.num_end, b.start)
+        ):
+            a.unit, a.currency = b.unit, b.currency
 
 
 def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:
@@ -59,9 +80,31 @@ def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:
                 out.append(merged)
                 i += 2
                 continue
+            if _ratio_to_one(text, a, b):
+                out.append(a)  # "outweigh people by 7,500 to 1": the 1 is the ratio's base
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
+
+
+_TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _ratio_to_one(text: str, a: Cand, b: Cand) -> bool:
+    """Whether b is the "1" of a ratio "N to 1" (no range, no change from N): no figure of
+    its own, as "one" in "one in five" is none."""
+    return (
+        b.value == 1
+        and b.unit is None
+        and not b.is_range
+        and a.value is not None
+        and a.value > 1
+        and a.unit is None
+        and bool(_TO_GAP.fullmatch(text, a.end, b.start))
+        and not written_change(text[max(0, a.start - 40) : a.start])
+    )
 
 
 def _scaled(a: Cand, b: Cand) -> Cand | None:
@@ -147,7 +190,7 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
             kind = "to"
         elif re.match(r"^\s+and\s+$", gap) and _BETWEEN_BEFORE.search(before):
             kind = "between"
-        elif re.match(r"^\s+or\s+$", gap):
+        elif re.match(r"^-?\s+or\s+$", gap):  # "six or seven", "two- or three-week"
             # "six or seven million": the first shares the second's scale word
             av = (
                 a.value * b.scale if b.scale > 1 and a.scale == 1 and b.kind == "words" else a.value
@@ -170,6 +213,13 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
         lo = a.value * b.scale
     elif kind == "dash" and _thousands_low(text, a, b):
         lo = a.value * 1000  # "$50-100,000", "5-10,000 people": the low end in thousands too
+    if kind == "to" and lo > hi and not written_change(before):
+        # "Cruz leads 38 to 37 percent", "they outweigh people by 7,500 to 1": a range is
+        # written low to high, so a higher number first with no "from" is a tally or a ratio,
+        # two figures; the first takes the unit of measure written after the second
+        if a.unit is None and b.unit in UNITS and a.value is not None and a.scale == b.scale:
+            a.unit, a.currency = b.unit, b.currency
+        return None
     low, high = min(lo, hi), max(lo, hi)
     if kind in ("from", "to") and written_change(before):
         low, high = lo, hi  # "fell from 785 to 708": a change, kept start first, not a spread

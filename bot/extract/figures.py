@@ -13,7 +13,7 @@ from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
-from bot.extract.figure_ranges import merge_ranges, share_vague_units
+from bot.extract.figure_ranges import merge_ranges, share_suspended_units, share_vague_units
 from bot.extract.figure_reading import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.not_figures import name_or_rank
 from bot.extract.numbers import find_numbers
@@ -39,6 +39,7 @@ def extract_figures(
     if sentences is None:
         sentences = split_sentences(text)
     cands = [c for n in find_numbers(text) if (c := candidate(text, n)) is not None]
+    share_suspended_units(text, cands)
     cands = merge_ranges(text, cands, dashes_only=True)
     cands = merge_ranges(text, cands, dashes_only=False)
     cands = join_parts(text, cands)
@@ -174,8 +175,16 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
     gap = text[prev.end : c.start]
     if _OUT_OF_GAP.fullmatch(gap) or _COMPARED_GAP.fullmatch(gap):
         return True  # "20,645 votes, compared to 14,738": like is compared with like
-    if len(gap) <= 60 and not re.search(r"[.;:!?]|\d", gap) and _OF_THEM.match(text, c.end):
-        return True  # "At least 60 people were arrested worldwide - 45 of them in the US"
+    if (
+        len(gap) <= 60
+        and not re.search(r"[.;:!?]|\d", gap)
+        and _OF_THEM.match(text, c.end)
+        and (prev.value is None or c.value is None or c.value <= prev.value)
+    ):
+        # "At least 60 people were arrested worldwide - 45 of them in the US"; a part is no
+        # more than its whole: "in these two wars ..., hiring about 200,000 of them" (them
+        # is what the wars hired, not wars)
+        return True
     par = _PARALLEL_GAP.fullmatch(gap)
     if par is not None and re.match(r"\s+" + re.escape(par.group(1)) + r"\b", text[c.end :]):
         return True  # "65 flights on Thursday, 180 on Friday, 140 on Saturday"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_reading import NOUN_STOP, Cand, is_plural
-from bot.extract.units import UNITS, unit_of_word
+from bot.extract.units import UNITS, unit_of_symbol, unit_of_word
 
 # "92-cap", "10-man", "40-page": a number joined to a singular noun by a hyphen counts that
 # noun; words that describe rather than count ("30-strong", "20-odd", "two-time") stay out.
@@ -32,17 +32,14 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     the plural of the noun; the table's own reader leaves "-day" to this one ("day" is an
     ambiguous word there)."""
     m = _HYPHEN_NOUN.match(text, c.end)
+    top = c.high if c.is_range else c.value  # "200- to 300-seat": a range of seats
     if not (
-        m
-        and c.kind == "digits"
-        and c.is_int
-        and not c.is_range
-        and c.value is not None
-        and c.value > 1
-        and c.scale == 1.0
+        m and c.kind == "digits" and c.is_int and top is not None and top > 1 and c.scale == 1.0
     ):
         return None
     noun = m.group("noun")
+    if noun == "fold":
+        return "times", m.end()  # "a 20-fold increase": twenty times, a ratio
     if (
         noun in _NOT_COUNTED
         or noun in NOUN_STOP
@@ -51,7 +48,7 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
         or (len(noun) >= 5 and noun.endswith("ed") and not noun.endswith("eed"))  # "15-rated"
     ):
         return None
-    code = unit_of_word(noun)
+    code = unit_of_word(noun) or unit_of_symbol(noun)  # "11-day", "1,100-kg"
     if code is not None and UNITS[code].dim not in ("money", "score", "ratio"):
         return code, m.end()  # "an 11-day strike": the unit day, as "11 days" reads
     return _plural(noun), m.end()

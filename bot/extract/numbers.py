@@ -25,6 +25,15 @@ VAGUE = {
 # Round powers of ten written as a plural ("10s", "100s") are the vague magnitudes in digits.
 _DIGIT_MAGNITUDES = {"10": "tens", "100": "hundreds", "1000": "thousands", "1,000": "thousands"}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+# Denominators that are also ordinals ("a fifth time", "her one hundredth birthday"): read as a
+# fraction only where an ordinal cannot stand (_ordinal_fraction).
+ORDINAL_FRACTIONS = {
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "hundredth": 100, "thousandth": 1e3, "ten-thousandth": 1e4, "millionth": 1e6,
+    "billionth": 1e9,
+}  # fmt: skip
+FRACTIONS.update(ORDINAL_FRACTIONS)
+FRACTIONS.update({w + "s": d for w, d in ORDINAL_FRACTIONS.items()})
 # Abbreviated scales after digits; "m" and "b" only count with a currency (else metres, bits).
 ABBREV_SCALES = {
     "k": 1e3, "bn": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "trn": 1e12,
@@ -182,7 +191,11 @@ def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None,
                 if found is not None:
                     return Number(t.start, found.end, None, found.low, found.high, "vague"), j
                 return None, i + 1
-            if nxt in FRACTIONS and not nxt.endswith("s"):
+            if (
+                nxt in FRACTIONS
+                and not nxt.endswith("s")
+                and _ordinal_fraction(text, toks[i + 1], after_a=True)
+            ):
                 return _fraction(toks[i], toks[i + 1], 1.0), i + 2
         return None, i + 1
     if w == "several":
@@ -196,6 +209,28 @@ def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None,
     if w in FRACTIONS and w in ("half",):
         return Number(t.start, t.end, 0.5, kind="fraction"), i + 1
     return None, i + 1
+
+
+# what may follow an ordinal word that is a fraction: "of" ("a fifth of voters", "a hundredth
+# of a second") or the end of a clause ("cut by a fifth.", "one sixth, and")
+_FRACTION_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_FRACTION_END = re.compile(r"\s*(?:[.,;:!?)—–]|\s-\s|$)")
+
+
+def _ordinal_fraction(text: str, frac: _Tok, after_a: bool) -> bool:
+    """Whether a denominator word is a fraction here, not an ordinal. Half, third and quarter
+    always are (the callers' rules). "a fifth", "a tenth" are ordinals before a noun ("a fifth
+    time", "a sixth straight win"), so only "of" or a clause end makes them fractions; after a
+    numeral ("one-fifth stake", "two-fifths") a fifth to a tenth always is one, but a hundredth
+    or more needs "of" ("her one hundredth birthday" is an ordinal)."""
+    denominator = ORDINAL_FRACTIONS.get(frac.word.removesuffix("s"))
+    if denominator is None:
+        return True
+    if _FRACTION_OF.match(text, frac.end):
+        return True
+    if after_a:
+        return bool(_FRACTION_END.match(text, frac.end))
+    return denominator <= 10
 
 
 def _fraction(first: _Tok, frac: _Tok, numerator: float) -> Number:
@@ -306,7 +341,12 @@ def _words_phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number |
             have_small = False
             scale_seen = s
             last_kind = "scale"
-        elif w in FRACTIONS and last_kind in ("small", "a") and j > i:
+        elif (
+            w in FRACTIONS
+            and last_kind in ("small", "a")
+            and j > i
+            and _ordinal_fraction(text, t, after_a=last_kind == "a")
+        ):
             # "two-thirds", "one third", "three quarters"
             num = current if last_kind == "small" else 1.0
             return Number(start, t.end, (total + num) / FRACTIONS[w], kind="fraction"), j + 1
@@ -387,7 +427,7 @@ def _vague(
         w = toks[j].word
         if glue == "of" and w in VAGUE and w not in ("tens", "dozens") and VAGUE[w][0] >= hi:
             lo, hi = lo * VAGUE[w][0], hi * VAGUE[w][0]
-        elif glue == "" and w in SCALES and SCALES[w] > hi:
+        elif glue == "" and w in SCALES and SCALES[w] >= hi:  # "several hundred thousand"
             lo, hi = lo * SCALES[w], hi * SCALES[w]
         else:
             break

@@ -1,278 +1,24 @@
-"""Units of measure and currencies next to a number: lexicon, matching and base-unit conversion."""
+"""Units of measure and currencies next to a number: matching phrases and base-unit conversion.
+
+The table itself (units, currencies, surfaces) is bot.extract.unit_table."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
+from bot.extract.unit_table import (
+    CURRENCY_AFTER,
+    CURRENCY_NAMES,
+    CURRENCY_SYMBOLS,
+    SPACED_SYMBOLS,
+    SYMBOL_SURFACES,
+    UNITS,
+    UNITS_BY_NAME,
+    WORD_SURFACES,
+    Unit,
+)
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A unit: the code we report, its dimension, and how to reach the dimension's base unit."""
-
-    code: str
-    dim: str
-    factor: float = 1.0  # base_value = value * factor (+ offset)
-    base: str = ""
-    offset: float = 0.0
-    name: str = ""  # singular name, used in compound units ("dollar per barrel")
-
-
-def _u(
-    code: str, dim: str, factor: float = 1.0, base: str = "", name: str = "", offset: float = 0.0
-) -> Unit:
-    return Unit(code, dim, factor, base or code, offset, name or code)
-
-
-# code -> Unit. Codes follow common short symbols; dimension bases are km, km2, l, kg, day,
-# km/h, kW, kWh, degC, percent; money keeps its own currency (no exchange rates offline).
-UNITS: dict[str, Unit] = {
-    u.code: u
-    for u in (
-        _u("km", "length", 1, "km", "kilometre"),
-        _u("m", "length", 1e-3, "km", "metre"),
-        _u("cm", "length", 1e-5, "km", "centimetre"),
-        _u("mm", "length", 1e-6, "km", "millimetre"),
-        _u("um", "length", 1e-9, "km", "micrometre"),
-        _u("nm", "length", 1e-12, "km", "nanometre"),
-        _u("mi", "length", 1.609344, "km", "mile"),
-        _u("nmi", "length", 1.852, "km", "nautical mile"),
-        _u("ft", "length", 3.048e-4, "km", "foot"),
-        _u("in", "length", 2.54e-5, "km", "inch"),
-        _u("yd", "length", 9.144e-4, "km", "yard"),
-        _u("km2", "area", 1, "km2", "square kilometre"),
-        _u("m2", "area", 1e-6, "km2", "square metre"),
-        _u("mi2", "area", 2.589988110336, "km2", "square mile"),
-        _u("ft2", "area", 9.290304e-8, "km2", "square foot"),
-        _u("ha", "area", 0.01, "km2", "hectare"),
-        _u("acre", "area", 4.0468564224e-3, "km2", "acre"),
-        _u("l", "volume", 1, "l", "litre"),
-        _u("ml", "volume", 1e-3, "l", "millilitre"),
-        _u("gal", "volume", 3.785411784, "l", "gallon"),
-        _u("pint", "volume", 0.56826125, "l", "pint"),
-        _u("cubic foot", "volume", 28.316846592, "l", "cubic foot"),
-        _u("cubic metre", "volume", 1000, "l", "cubic metre"),
-        _u("bcm", "volume", 1e12, "l", "billion cubic metres"),
-        _u("bbl", "volume", 158.987294928, "l", "barrel"),
-        _u("bbl/d", "flow", 1, "bbl/d", "barrel per day"),
-        _u("kg", "mass", 1, "kg", "kilogram"),
-        _u("g", "mass", 1e-3, "kg", "gram"),
-        _u("milligram", "mass", 1e-6, "kg", "milligram"),
-        _u("t", "mass", 1000, "kg", "tonne"),
-        _u("lb", "mass", 0.45359237, "kg", "pound"),
-        _u("oz", "mass", 0.028349523125, "kg", "ounce"),
-        _u("s", "time", 1 / 86400, "day", "second"),
-        _u("min", "time", 1 / 1440, "day", "minute"),
-        _u("h", "time", 1 / 24, "day", "hour"),
-        _u("day", "time", 1, "day", "day"),
-        _u("week", "time", 7, "day", "week"),
-        _u("month", "time", 30.4375, "day", "month"),
-        _u("year", "time", 365.25, "day", "year"),
-        _u("decade", "time", 3652.5, "day", "decade"),
-        _u("century", "time", 36525, "day", "century"),
-        _u("mph", "speed", 1.609344, "km/h", "mile per hour"),
-        _u("km/h", "speed", 1, "km/h", "kilometre per hour"),
-        _u("kn", "speed", 1.852, "km/h", "knot"),
-        _u("m/s", "speed", 3.6, "km/h", "metre per second"),
-        _u("W", "power", 1e-3, "kW", "watt"),
-        _u("kW", "power", 1, "kW", "kilowatt"),
-        _u("MW", "power", 1e3, "kW", "megawatt"),
-        _u("GW", "power", 1e6, "kW", "gigawatt"),
-        _u("TW", "power", 1e9, "kW", "terawatt"),
-        _u("hp", "power", 0.745699872, "kW", "horsepower"),
-        _u("PS", "power", 0.73549875, "kW", "metric horsepower"),
-        _u("kWh", "energy", 1, "kWh", "kilowatt hour"),
-        _u("megawatt hour", "energy", 1e3, "kWh", "megawatt hour"),
-        _u("gigawatt hour", "energy", 1e6, "kWh", "gigawatt hour"),
-        _u("terawatt hour", "energy", 1e9, "kWh", "terawatt hour"),
-        _u("milliampere-hour", "charge", 1, "mAh", "milliampere-hour"),
-        _u("newton metre", "torque", 1, "Nm", "newton metre"),
-        _u("pound-foot", "torque", 1.3558179483, "Nm", "pound-foot"),
-        _u("degC", "temperature", 1, "degC", "degree Celsius"),
-        _u("degF", "temperature", 5 / 9, "degC", "degree Fahrenheit", offset=-32 * 5 / 9),
-        _u("deg", "angle", 1, "deg", "degree"),
-        _u("percent", "ratio", 1, "percent", "percent"),
-        _u("pp", "ratio", 1, "pp", "percentage point"),
-        _u("bp", "ratio", 0.01, "pp", "basis point"),
-        _u("point", "score", 1, "point", "point"),
-        _u("times", "ratio", 1, "times", "time"),
-        _u("KB", "data", 1e-6, "GB", "kilobyte"),
-        _u("MB", "data", 1e-3, "GB", "megabyte"),
-        _u("GB", "data", 1, "GB", "gigabyte"),
-        _u("TB", "data", 1e3, "GB", "terabyte"),
-        _u("kbit", "data", 1.25e-7, "GB", "kilobit"),
-        _u("Mbit", "data", 1.25e-4, "GB", "megabit"),
-        _u("Gbit", "data", 0.125, "GB", "gigabit"),
-        _u("kbps", "bandwidth", 1e-3, "Mbps", "kilobit per second"),
-        _u("Mbps", "bandwidth", 1, "Mbps", "megabit per second"),
-        _u("Gbps", "bandwidth", 1e3, "Mbps", "gigabit per second"),
-        _u("Hz", "frequency", 1, "Hz", "hertz"),
-        _u("kHz", "frequency", 1e3, "Hz", "kilohertz"),
-        _u("MHz", "frequency", 1e6, "Hz", "megahertz"),
-        _u("GHz", "frequency", 1e9, "Hz", "gigahertz"),
-        _u("revolutions per minute", "frequency", 1 / 60, "Hz", "revolution per minute"),
-        _u("volt", "voltage", 1, "volt", "volt"),
-        _u("kilovolt", "voltage", 1e3, "volt", "kilovolt"),
-        _u("decibel", "sound", 1, "decibel", "decibel"),
-        _u("parts-per-million", "concentration", 1e3, "parts-per-billion", "part per million"),
-        _u("parts-per-billion", "concentration", 1, "parts-per-billion", "part per billion"),
-        _u("gigapascal", "pressure", 1, "GPa", "gigapascal"),
-        _u("psi", "pressure", 6.894757e-6, "GPa", "pound per square inch"),
-        _u("mpg", "economy", 1, "mpg", "mile per gallon"),
-    )
-}
-
-# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name, the names
-# written after a number and the symbols or codes written before one.
-_CURRENCY_TABLE = Path(__file__).resolve().parent.parent / "data" / "currencies.tsv"
-
-
-def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(code -> name, name after a number -> code, symbol before a number -> code)."""
-    names: dict[str, str] = {}
-    after: dict[str, str] = {}
-    before: dict[str, str] = {}
-    for line in _CURRENCY_TABLE.read_text(encoding="utf8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, name, words, symbols = line.split("\t")
-        names[code] = name
-        for w in filter(None, words.split("|")):
-            after.setdefault(w.strip().lower(), code)
-        for sym in filter(None, symbols.split("|")):
-            before.setdefault(sym, code)
-    return names, after, before
-
-
-CURRENCY_NAMES, _CURRENCY_AFTER, _CURRENCY_SYMBOLS = _load_currencies()
-for _code, _name in CURRENCY_NAMES.items():
-    UNITS[_code] = Unit(_code, "money", 1, _code, 0.0, _name)
-UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
-UNITS["p"] = Unit("p", "money", 0.01, "GBP", 0.0, "penny")
-UNITS["sen"] = Unit("sen", "money", 0.01, "MYR", 0.0, "sen")
-# a compound read as "<unit> per <denominator>" that the table names as one unit ("megabit per
-# second" is Mbps)
-UNITS_BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS.values()}
-
-# Surfaces written after a number. Words match in any case; symbols only as written.
-_WORD_SURFACES: dict[str, str] = {
-    # length
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
-    "kilometers": "km", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-    "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "micrometre": "um", "micrometres": "um", "micrometer": "um", "micrometers": "um",
-    "micron": "um", "microns": "um", "nanometre": "nm", "nanometres": "nm",
-    "nanometer": "nm", "nanometers": "nm", "mile": "mi", "miles": "mi",
-    "nautical mile": "nmi", "nautical miles": "nmi", "foot": "ft", "feet": "ft",
-    "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "yds": "yd",
-    # area
-    "square kilometre": "km2", "square kilometres": "km2", "square kilometer": "km2",
-    "square kilometers": "km2", "sq km": "km2", "sq. km": "km2", "sq km.": "km2",
-    "square mile": "mi2", "square miles": "mi2", "sq mi": "mi2", "sq. mi": "mi2",
-    "sq miles": "mi2", "square metre": "m2", "square metres": "m2", "square meter": "m2",
-    "square meters": "m2", "sq m": "m2", "sqm": "m2", "sq. m": "m2", "square foot": "ft2",
-    "square feet": "ft2", "sq ft": "ft2", "sq. ft": "ft2", "sqft": "ft2", "hectare": "ha",
-    "hectares": "ha", "acre": "acre", "acres": "acre",
-    # volume
-    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "millilitre": "ml",
-    "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "gallon": "gal",
-    "gallons": "gal", "pints": "pint", "pint": "pint", "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
-    "cubic meters": "cubic metre", "cubic metre": "cubic metre", "cubic meter": "cubic metre", "bcm": "bcm",
-    "barrels per day": "bbl/d", "barrels a day": "bbl/d", "barrel-a-day": "bbl/d",
-    "barrels-a-day": "bbl/d", "barrel per day": "bbl/d", "bpd": "bbl/d", "b/d": "bbl/d",
-    "barrel": "bbl", "barrels": "bbl", "bbl": "bbl",
-    # mass
-    "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
-    "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
-    "milligram": "milligram", "milligrams": "milligram", "tonne": "t", "tonnes": "t", "ton": "t",
-    "tons": "t", "metric tons": "t", "metric ton": "t", "lbs": "lb", "ounce": "oz",
-    "ounces": "oz",
-    # time
-    "second": "s", "seconds": "s", "secs": "s", "minute": "min", "minutes": "min",
-    "mins": "min", "hour": "h", "hours": "h", "hrs": "h", "day": "day", "days": "day",
-    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
-    "years": "year", "yrs": "year", "decade": "decade", "decades": "decade",
-    "century": "century", "centuries": "century",
-    # speed
-    "mph": "mph", "m.p.h.": "mph", "miles per hour": "mph", "miles an hour": "mph",
-    "kmh": "km/h", "kph": "km/h", "km/h": "km/h", "km/hr": "km/h",
-    "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-    "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "kn",
-    # power, energy
-    "watt": "W", "watts": "W", "kilowatt": "kW", "kilowatts": "kW", "megawatt": "MW",
-    "megawatts": "MW", "gigawatt": "GW", "gigawatts": "GW", "terawatt": "TW",
-    "terawatts": "TW", "horsepower": "hp", "hp": "hp", "bhp": "hp",
-    "kilowatt hours": "kWh", "kilowatt-hours": "kWh", "kilowatt hour": "kWh",
-    "megawatt hours": "megawatt hour", "megawatt-hours": "megawatt hour", "gigawatt hours": "gigawatt hour",
-    "gigawatt-hours": "gigawatt hour", "kwh": "kWh", "mwh": "megawatt hour", "gwh": "gigawatt hour", "twh": "terawatt hour",
-    "mah": "milliampere-hour", "nm": "newton metre", "newton metres": "newton metre", "newton meters": "newton metre",
-    "lb-ft": "pound-foot", "lb ft": "pound-foot", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
-    # temperature, angle
-    "degrees celsius": "degC", "degree celsius": "degC", "degrees centigrade": "degC",
-    "celsius": "degC", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
-    "fahrenheit": "degF", "degrees": "deg", "degree": "deg", "centigrade": "degC",
-    "deg c": "degC", "deg. c": "degC", "degrees c": "degC", "degree c": "degC",
-    "deg f": "degF", "deg. f": "degF", "degrees f": "degF", "degree f": "degF",
-    "deg celsius": "degC", "deg fahrenheit": "degF",
-    # ratios
-    "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
-    "pc": "percent", "percentage points": "pp", "percentage point": "pp",
-    "basis points": "bp", "basis point": "bp", "bps": "bp", "points": "point",
-    "point": "point", "pts": "point", "times": "times",
-    # data, frequency, electrical, other
-    "gigabytes": "GB", "gigabyte": "GB", "terabytes": "TB", "terabyte": "TB",
-    "megabytes": "MB", "megabyte": "MB", "kilobytes": "KB", "mbps": "Mbps", "gbps": "Gbps",
-    "megabits per second": "Mbps", "megabit per second": "Mbps", "kbps": "kbps",
-    "kilobits per second": "kbps", "kilobit per second": "kbps", "kilobits": "kbit",
-    "kilobit": "kbit", "megabits": "Mbit", "megabit": "Mbit", "gigabits": "Gbit",
-    "gigabit": "Gbit",
-    "gigabits per second": "Gbps", "gigabit per second": "Gbps",
-    "hertz": "Hz", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "gigahertz": "GHz",
-    "megahertz": "MHz", "rpm": "revolutions per minute", "volts": "volt", "volt": "volt", "kilovolts": "kilovolt",
-    "decibels": "decibel", "decibel": "decibel", "db": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion",
-    "parts per million": "parts-per-million", "parts per billion": "parts-per-billion", "gigapascals": "gigapascal",
-    "gigapascal": "gigapascal", "gpa": "gigapascal", "psi": "psi", "mpg": "mpg",
-    "miles per gallon": "mpg",
-    # money written after the number
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-    "new zealand dollars": "NZD", "singapore dollars": "SGD", "taiwan dollars": "TWD",
-    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP", "shekels": "ILS",
-    "new shekels": "ILS", "shekel": "ILS", "danish crowns": "DKK", "danish kroner": "DKK",
-    "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK",
-    "norwegian kroner": "NOK", "swiss francs": "CHF", "roubles": "RUB", "rubles": "RUB",
-    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia.": "UAH", "ringgit": "MYR",
-    "pesos": "MXN", "naira": "NGN", "baht": "THB", "zlotys": "PLN", "zloty": "PLN",
-    "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "rupiah": "IDR", "won": "KRW",
-    "rand": "ZAR", "cents": "cent", "cent": "cent", "pence": "p", "sen": "sen",
-}  # fmt: skip
-for _w, _c in _CURRENCY_AFTER.items():
-    _WORD_SURFACES.setdefault(_w, _c)
-_SYMBOL_SURFACES: dict[str, str] = {
-    "%": "percent", "pp": "pp", "m": "m", "cm": "cm", "mm": "mm", "μm": "um", "µm": "um",
-    "mi": "mi", "ft": "ft", "″": "in", '"': "in", "km²": "km2", "km2": "km2", "m²": "m2",
-    "m2": "m2", "mi²": "mi2", "mi2": "mi2", "ha": "ha", "l": "l", "L": "l", "ml": "ml",
-    "mL": "ml", "g": "g", "mg": "milligram", "kg": "kg", "t": "t", "lb": "lb", "oz": "oz",
-    "s": "s", "min": "min", "h": "h", "hr": "h", "W": "W", "kW": "kW", "MW": "MW",
-    "GW": "GW", "TW": "TW", "PS": "PS", "°C": "degC", "°F": "degF", "°": "deg", "C": "degC",
-    "F": "degF", "GB": "GB", "TB": "TB", "MB": "MB", "KB": "KB", "V": "volt", "kV": "kilovolt",
-    "dB": "decibel", "x": "times", "€": "EUR", "£": "GBP", "p": "p", "USD": "USD",
-    "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "INR": "INR",
-    "RUB": "RUB", "UAH": "UAH", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD", "HKD": "HKD",
-    "kn": "HRK", "MYR": "MYR", "ILS": "ILS", "NIS": "ILS", "DKK": "DKK", "SEK": "SEK",
-    "NOK": "NOK", "KRW": "KRW", "c": "cent",
-}  # fmt: skip
-# A symbol must be glued to the number ("45g") unless listed here ("5 W", "12 C", "68 p").
-_SPACED_SYMBOLS = frozenset(
-    {"%", "pp", "cm", "mm", "μm", "µm", "km²", "km2", "m²", "m2", "mi²", "ha", "ml", "mL", "mg",
-     "kg", "lb", "oz", "min", "hr", "W", "kW", "MW", "GW", "TW", "PS", "°C", "°F", "C", "F",
-     "GB", "TB", "MB", "KB", "V", "kV", "dB", "€", "p", "USD", "EUR", "GBP", "JPY", "CNY",
-     "RMB", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "HKD", "kn", "MYR", "ILS", "NIS", "DKK",
-     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l"}
-)  # fmt: skip
+__all__ = ["CURRENCY_NAMES", "UNITS", "UNITS_BY_NAME", "Unit"]
 
 
 # A unit is looked up word by word (longest first) rather than with one huge regex, which
@@ -300,10 +46,10 @@ def _symbol_pattern(sym: str) -> str:
 
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?P<code>"
-    + "|".join(_symbol_pattern(sym) for sym in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
+    + "|".join(_symbol_pattern(sym) for sym in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r")(?P<gap>\s?)(?P<neg>[-−]?))$"
 )
-_CURRENCY_CODES = {re.sub(r"\s", "", sym).lower(): code for sym, code in _CURRENCY_SYMBOLS.items()}
+_CURRENCY_CODES = {re.sub(r"\s", "", sym).lower(): code for sym, code in CURRENCY_SYMBOLS.items()}
 _GLUED_ONLY_PREFIX = frozenset({"ps", "rm", "y="})
 _US_AFTER = re.compile(r"\s?(?:US|U\.S\.)(?![A-Za-z])(?:\s+dollars?)?")
 _PER = re.compile(
@@ -353,7 +99,13 @@ def unit(code: str) -> Unit | None:
 def unit_of_word(word: str) -> str | None:
     """The unit code a word written after a number names in the table ("day" -> "day",
     "miles" -> "mi"), or None for any other word."""
-    return _WORD_SURFACES.get(word.lower())
+    return WORD_SURFACES.get(word.lower())
+
+
+def unit_of_symbol(word: str) -> str | None:
+    """The unit code a letter symbol of two letters or more names, in the case written
+    ("kg", "mg", "ft"), or None: "a 1,100-kg satellite" weighs kilograms, not "kgs"."""
+    return SYMBOL_SURFACES.get(word) if len(word) >= 2 and word.isalpha() else None
 
 
 def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
@@ -397,12 +149,12 @@ def _variants(surface: str) -> list[str]:
 
 
 def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
-    if not multiword and surface in _SYMBOL_SURFACES:
-        if sep and (surface not in _SPACED_SYMBOLS or "-" in sep):
+    if not multiword and surface in SYMBOL_SURFACES:
+        if sep and (surface not in SPACED_SYMBOLS or "-" in sep):
             return None
-        return _SYMBOL_SURFACES[surface]
+        return SYMBOL_SURFACES[surface]
     key = " ".join(surface.lower().split())
-    code = _WORD_SURFACES.get(key)
+    code = WORD_SURFACES.get(key)
     if code is None and len(key) >= _FUZZY_MIN and key[-1].isalpha():
         code = _misspelt(key)  # not "kilometres." (the dot is the sentence's: _variants)
     if code is None or (key in _AMBIGUOUS_WORDS and "-" in sep):
@@ -416,7 +168,7 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
 _FUZZY_DIMS = frozenset({"temperature", "length", "area", "volume", "mass"})
 _FUZZY_MIN = 7
 _FUZZY: dict[str, list[tuple[str, str]]] = {}
-for _w, _c in _WORD_SURFACES.items():
+for _w, _c in WORD_SURFACES.items():
     if len(_w) >= _FUZZY_MIN and _c in UNITS and UNITS[_c].dim in _FUZZY_DIMS:
         _FUZZY.setdefault(_w[:2], []).append((_w, _c))
 
@@ -474,7 +226,7 @@ _NAME_BEFORE = re.compile(
     r"\b(?P<name>"
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(_CURRENCY_AFTER, key=len, reverse=True)
+        for w in sorted(CURRENCY_AFTER, key=len, reverse=True)
         if " " in w and "." not in w
     )
     + r")\s+$",
@@ -487,7 +239,7 @@ def match_currency_name_before(text: str, start: int) -> tuple[str, int] | None:
     m = _NAME_BEFORE.search(text, max(0, start - 32), start)
     if not m:
         return None
-    return _CURRENCY_AFTER[" ".join(m.group("name").lower().split())], m.start()
+    return CURRENCY_AFTER[" ".join(m.group("name").lower().split())], m.start()
 
 
 def match_us_after(text: str, pos: int) -> int:
@@ -523,7 +275,7 @@ def match_per(text: str, pos: int) -> tuple[str, int] | None:
         return None
     name = DENOMINATOR_NAMES.get(den)
     if name is None:
-        code = _WORD_SURFACES.get(den) or _SYMBOL_SURFACES.get(den)
+        code = WORD_SURFACES.get(den) or SYMBOL_SURFACES.get(den)
         u = UNITS.get(code) if code else None
         name = u.name if u is not None else singular(den)
     return name, end
@@ -543,7 +295,7 @@ def match_currency_per(text: str, pos: int, code: str) -> tuple[str, int] | None
     if m is None:
         return None
     word = m.group("cur").lower()
-    other = "GBP" if word in ("pound", "pounds") else _WORD_SURFACES.get(word)
+    other = "GBP" if word in ("pound", "pounds") else WORD_SURFACES.get(word)
     u = UNITS.get(other) if other else None
     if u is None or u.dim != "money" or other == code:
         return None
@@ -556,7 +308,7 @@ _NAMED_ANYWHERE = re.compile(
     r"(?<![\w$£€¥-])(?P<name>"
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(_CURRENCY_AFTER, key=len, reverse=True)
+        for w in sorted(CURRENCY_AFTER, key=len, reverse=True)
         if w not in ("won", "real", "reals", "rand", "rands", "dong", "eur") and "." not in w
     )
     + r")(?![\w-])",
@@ -573,12 +325,12 @@ def currency_per_of_sentence(sentence: str, end: int) -> str | None:
     if m is None:
         return None
     word = " ".join(m.group("cur").lower().split())
-    against = "GBP" if word in ("pound", "pounds") else _WORD_SURFACES.get(word)
+    against = "GBP" if word in ("pound", "pounds") else WORD_SURFACES.get(word)
     u = UNITS.get(against) if against else None
     if u is None or u.dim != "money":
         return None
     codes = {
-        _CURRENCY_AFTER[" ".join(n.group("name").lower().split())]
+        CURRENCY_AFTER[" ".join(n.group("name").lower().split())]
         for n in _NAMED_ANYWHERE.finditer(sentence)
         if not m.start() <= n.start() < m.end()
     }
@@ -589,7 +341,7 @@ def currency_per_of_sentence(sentence: str, end: int) -> str | None:
 def _measure(word: str) -> bool:
     """Whether a word names a unit of measure in the table ("pint", "metre", "litre"), so
     "1p a pint" is a rate; money, ratios and scores are never the thing measured per."""
-    code = _WORD_SURFACES.get(word)
+    code = WORD_SURFACES.get(word)
     u = UNITS.get(code) if code else None
     return u is not None and u.dim not in ("money", "ratio", "score")
 
