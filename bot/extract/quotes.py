@@ -33,6 +33,7 @@ from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
+from bot.extract.named_after import named_after
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -441,6 +442,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                             path = "short-lead"
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
+        after = named_after(doc, seg, fr, speaker, path) if not found else None
+        if after is not None:  # '“...?” Beck questioned.': Beck's, whoever spoke before
+            speaker, path = after, "named-after"
         if speaker is not None and path is not None and handed_on(path):
             at = mention.start if mention is not None and "pronoun" in path else seg.open
             pronoun = mention.name or "" if mention is not None and "pronoun" in path else ""
