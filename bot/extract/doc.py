@@ -25,6 +25,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.lexicon import common_words, role_noun
 from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
@@ -142,7 +143,10 @@ class ArticleDoc:
         toks = self.cache.get(i)
         if toks is None:
             sent = self.sentences[i]
-            toks = self.cache[i] = self.unmasked(sent.start, sent.end)
+            toks = self.unmasked(sent.start, sent.end)
+            if i == 0 or self.sentences[i - 1].paragraph != sent.paragraph:
+                toks = toks[dateline_end(toks) :]  # "Washington (AFP) –": no subject
+            self.cache[i] = toks
             self.starts_cache[i] = [t.start for t in toks]
         return toks
 
