@@ -34,6 +34,7 @@ from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
+from bot.extract.nearer_subject import nearer_subject
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -412,6 +413,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 if m is not None and _after_a_verb(fr.before, m):
                     m = None  # "they unveiled a poster which pictured ... Mr Brown under the
                     # words '...'": an object, not who said the words
+                elif m is not None:  # "..., an incident Trump brought up as “very fishy”"
+                    m = nearer_subject(doc, fr.before, m) or m  # Trump's, not Starr's
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
                 path = f"uncued-clause:{m.kind}" if m is not None else None
                 if speaker is None and not fr.before and nwords >= 5:
