@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.extract.attribution import run_end
 from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.frame_speaker import Frame
+from bot.extract.lexicon import role_noun
 from bot.extract.mentions import classify_run, tokens
 
 # paths that give a quote without its own cue to a speaker named earlier
@@ -24,8 +25,8 @@ _REACH = 60  # characters after the closing mark read for the name and its verb
 
 
 def _subject_after(doc: ArticleDoc, seg: Segment) -> str | None:
-    """The person whose name opens the words after the quote when a lowercase word (its
-    verb) follows it: '?” Beck questioned.' -> "Glenn Beck". The raw text, not the
+    """The person whose name opens the words after the quote when a lowercase word that
+    names no role (its verb) follows it: '?” Beck questioned.' -> "Glenn Beck". The raw text, not the
     sentence: a cue verb we do not know ends the sentence at the "?"."""
     text = doc.text
     if not text[seg.start : seg.end].rstrip().endswith(_OPEN_END):
@@ -39,8 +40,8 @@ def _subject_after(doc: ArticleDoc, seg: Segment) -> str | None:
     if e + 1 >= len(after):
         return None
     verb = after[e + 1].text
-    if not (verb.isalpha() and verb.islower()):
-        return None
+    if not (verb.isalpha() and verb.islower()) or role_noun(verb):
+        return None  # '” Constellation Research founder ...': a label, not a clause
     m = classify_run(after[: e + 1])
     if m is None or m.kind not in ("person", "name") or not doc.speaker_ok(m):
         return None

@@ -40,3 +40,13 @@ def test_a_capitalised_word_opening_the_next_sentence_is_no_speaker() -> None:
         "Conservatives still praise his refusal to accept the status quo.\n"
     )
     assert _speaker(text, "Mr. Gorbachev") == "Ronald Reagan"
+
+
+def test_a_company_before_a_role_noun_is_a_label_not_the_speaker() -> None:
+    text = (
+        "Marissa Mayer is leaving Yahoo.\n\n"
+        "“She started out with so much enthusiasm,” said Mark Mahaney, an analyst.\n\n"
+        "“While Marissa stabilized Yahoo during her tenure, she missed on the big trends,” "
+        "Constellation Research founder and principal analyst R “Ray” Wang said via email.\n"
+    )
+    assert _speaker(text, "While Marissa") in ("Wang", "R Wang")
