@@ -35,6 +35,7 @@ from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
 from bot.extract.nearer_subject import nearer_subject
+from bot.extract.org_modifier import modifies_role
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -327,6 +328,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
         path = path_of(how, mention, seg, doc.route) if found else None
+        if speaker is not None and mention is not None and modifies_role(text, mention):
+            speaker = None  # "recalled a former CMS official": an unnamed official, not CMS
         if (
             mention is not None
             and mention.kind == "pronoun"
