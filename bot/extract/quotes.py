@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.clause_objects import governed
 from bot.extract.credible import credible_speaker, negated
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
@@ -418,6 +419,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     # words '...'": an object, not who said the words
                 elif m is not None:  # "..., an incident Trump brought up as “very fishy”"
                     m = nearer_subject(doc, fr.before, m) or m  # Trump's, not Starr's
+                    if governed(fr.before, m):
+                        m = None  # "calling Nir-Mozes “arrogant”": whom the words are about
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
                 path = f"uncued-clause:{m.kind}" if m is not None else None
                 if speaker is None and not fr.before and nwords >= 5:
@@ -443,7 +446,12 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         lead = clause_subject(
                             fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok
                         )
-                        if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
+                        if (
+                            lead is not None
+                            and lead.kind != "pronoun"
+                            and known_person(doc, lead)
+                            and not governed(fr.full_before, lead)
+                        ):
                             speaker = doc.resolve(lead)
                             path = "short-lead"
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
