@@ -42,3 +42,12 @@ def test_a_name_without_a_verb_of_its_own_leaves_the_sentence_subject() -> None:
         '"the courage of his convictions" in the race.\n'
     )
     assert _speaker(text, "the courage") == "Mike Pence"
+
+
+def test_a_verb_that_frames_no_words_leaves_no_nearer_speaker() -> None:
+    text = (
+        "Jay Leno's show cut staff on Friday.\n\n"
+        "NBC insiders tell me the show went through cuts. I've also learned that Jay Leno took "
+        "what is being described as a “tremendous” pay cut.\n"
+    )
+    assert _speaker(text, "tremendous") is None
