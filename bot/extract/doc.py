@@ -25,7 +25,9 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
+from bot.extract.label_lines import blank_labels
 from bot.extract.lexicon import common_words, role_noun
 from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
@@ -142,7 +144,10 @@ class ArticleDoc:
         toks = self.cache.get(i)
         if toks is None:
             sent = self.sentences[i]
-            toks = self.cache[i] = self.unmasked(sent.start, sent.end)
+            toks = self.unmasked(sent.start, sent.end)
+            if i == 0 or self.sentences[i - 1].paragraph != sent.paragraph:
+                toks = toks[dateline_end(toks) :]  # "Washington (AFP) –": no subject
+            self.cache[i] = toks
             self.starts_cache[i] = [t.start for t in toks]
         return toks
 
@@ -297,6 +302,7 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
             else [(m.start(), m.group(0))]
         )
     )
+    labels = blank_labels(text, head)  # captions, credits, subheads: spell names, say nothing
     for start, run_text in runs:
         if run_text.endswith(("'s", "’s")):  # "Andre Agassi's involvement": the person, named
             run_text = run_text[:-2]  # in full (never the subject: "'s" follows the mention)
@@ -323,7 +329,8 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
             ] or _given_name_on(text, run)
         for rel in found:
             mention = rel._replace(start=rel.start + start, end=rel.end + start)
-            doc.persons.append(mention)
+            if labels is text or labels[mention.start] != " ":
+                doc.persons.append(mention)
             key = doc.skeleton(surname(mention.name or ""))
             best = doc.fullnames.get(key)
             size = len((mention.name or "").split())

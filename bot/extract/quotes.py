@@ -17,6 +17,7 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.clause_objects import governed
 from bot.extract.credible import credible_speaker, negated
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
@@ -33,6 +34,9 @@ from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
+from bot.extract.named_after import named_after
+from bot.extract.nearer_subject import nearer_subject
+from bot.extract.org_modifier import modifies_role
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -325,6 +329,8 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
         path = path_of(how, mention, seg, doc.route) if found else None
+        if speaker is not None and mention is not None and modifies_role(text, mention):
+            speaker = None  # "recalled a former CMS official": an unnamed official, not CMS
         if (
             mention is not None
             and mention.kind == "pronoun"
@@ -411,6 +417,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 if m is not None and _after_a_verb(fr.before, m):
                     m = None  # "they unveiled a poster which pictured ... Mr Brown under the
                     # words '...'": an object, not who said the words
+                elif m is not None:  # "..., an incident Trump brought up as “very fishy”"
+                    m = nearer_subject(doc, fr.before, m) or m  # Trump's, not Starr's
+                    if governed(fr.before, m):
+                        m = None  # "calling Nir-Mozes “arrogant”": whom the words are about
                 speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
                 path = f"uncued-clause:{m.kind}" if m is not None else None
                 if speaker is None and not fr.before and nwords >= 5:
@@ -436,11 +446,19 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         lead = clause_subject(
                             fr.full_before, 0, len(fr.full_before), accept=doc.speaker_ok
                         )
-                        if lead is not None and lead.kind != "pronoun" and known_person(doc, lead):
+                        if (
+                            lead is not None
+                            and lead.kind != "pronoun"
+                            and known_person(doc, lead)
+                            and not governed(fr.full_before, lead)
+                        ):
                             speaker = doc.resolve(lead)
                             path = "short-lead"
         elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
+        after = named_after(doc, seg, fr, speaker, path) if not found else None
+        if after is not None:  # '“...?” Beck questioned.': Beck's, whoever spoke before
+            speaker, path = after, "named-after"
         if speaker is not None and path is not None and handed_on(path):
             at = mention.start if mention is not None and "pronoun" in path else seg.open
             pronoun = mention.name or "" if mention is not None and "pronoun" in path else ""

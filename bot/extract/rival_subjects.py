@@ -92,9 +92,10 @@ def opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
-# A sentence opening "The chancellor ..." or "The 24-year-old ...": someone else "he" may be.
+# A sentence opening "The chancellor ...", "The 24-year-old ..." or "A spokesman for the
+# Oxford University Press said ...": someone else "he" may be.
 NOMINAL_OPENER = re.compile(
-    r"(?:[^,]{0,50},\s+)?The\s+"
+    r"(?:[^,]{0,50},\s+)?(?:The|An?)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b"
 )
 

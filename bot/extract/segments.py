@@ -112,9 +112,25 @@ def _strip(text: str, seg: Segment) -> Segment:
     return Segment(s, e, seg.open, seg.close, seg.double_apostrophe)
 
 
+# a nickname inside a name: 'analyst R “Ray” Wang', 'José “Pepe” Bastón', 'Earvin "Magic"
+# Johnson': one or two capitalised words between capitalised words, quoted by nobody; read as
+# a quote it cut the real quote's frame and left its cue to another name
+_NICKNAME = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)?")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’.\-]* $")
+_NAME_AFTER = re.compile(r" [A-Z][\w'’\-]")
+
+
+def _nickname(text: str, seg: Segment, body: str) -> bool:
+    return (
+        _NICKNAME.fullmatch(body) is not None
+        and _NAME_BEFORE.search(text, max(0, seg.open - 40), seg.open) is not None
+        and _NAME_AFTER.match(text, seg.close + 1) is not None
+    )
+
+
 def _plausible(text: str, seg: Segment) -> bool:
-    """Reject markup attributes (author="x") and bare numbers."""
+    """Reject markup attributes (author="x"), bare numbers and nicknames inside names."""
     if seg.open > 0 and text[seg.open - 1] == "=":
         return False
     body = text[seg.start : seg.end]
-    return any(ch.isalpha() for ch in body)
+    return any(ch.isalpha() for ch in body) and not _nickname(text, seg, body)
