@@ -30,6 +30,7 @@ from bot.extract.frame_speaker import (
 )
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
+from bot.extract.introduced import introduced_speaker
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
@@ -392,6 +393,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
                     speaker, path = prev_speaker, "runon"
+                elif nwords >= 5 and (introduced := introduced_speaker(doc, seg.open)):
+                    # '... said Mark Oaten: "..." Mr Hayman acknowledged that ... "If you ..."'
+                    speaker, path = introduced, "introduced"
             elif unnamed:
                 speaker = None
             elif intro is not None:
@@ -420,6 +424,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
                     path = "reporter-next"
+                    introduced = introduced_speaker(doc, seg.open) if speaker is None else None
+                    if introduced is not None:
+                        # 'Mr Brown outlined his view ... "As our manifesto ..."'
+                        speaker, path = introduced, "introduced"
                 elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
                     # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
                     # "stagnant for about a month or six weeks" ...': the paragraph's reporter
