@@ -1,0 +1,34 @@
+"""A word that is also a title ("Dean", "Major", "King") after an honorific is a surname: "says
+Mr Dean" is the Rick Dean the article named; with no full name in the article, nobody. BBC
+shape from the review set (bbc_quotes_review #127)."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+from bot.model import Quote
+
+
+def _quote(text: str, fragment: str) -> Quote:
+    hits = [q for q in extract_quotes(text) if fragment in q.text and q.kind != "indirect"]
+    assert hits, f"no direct quote contains {fragment!r}"
+    return hits[0]
+
+
+def test_an_honorific_makes_a_title_word_a_surname() -> None:
+    # bbc_quotes_review #127: "explains Mr Dean" after "For Rick Dean, director of ..."
+    text = (
+        "Star Wars goes high definition\n\n"
+        "For Rick Dean, director of business development at the firm, high definition will "
+        "change home entertainment.\n\n"
+        '"In the HD version of Episode I, all these make-up lines showed up," explains Mr Dean.'
+    )
+    assert _quote(text, "make-up lines").speaker == "Rick Dean"
+
+
+def test_a_title_word_with_no_full_name_stays_unnamed() -> None:
+    text = (
+        "Campus row\n\n"
+        "Students met the faculty on Monday.\n\n"
+        '"We will not change the rules for anyone this year," said Mrs Dean.'
+    )
+    assert _quote(text, "change the rules").speaker is None
