@@ -1,6 +1,7 @@
-"""A word that is also a title ("Dean", "Major", "King") after an honorific is a surname: "says
-Mr Dean" is the Rick Dean the article named; with no full name in the article, nobody. BBC
-shape from the review set (bbc_quotes_review #127)."""
+"""Words that look like names or titles but are not what they seem: a title word after an
+honorific is a surname ("says Mr Dean" is the Rick Dean the article named; with no full name,
+nobody), and a place inside a description ("said the Old Trafford boss") is no person. BBC
+shapes from the review sets (bbc_quotes_review #127, blind4 #4054)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def test_a_title_word_with_no_full_name_stays_unnamed() -> None:
         '"We will not change the rules for anyone this year," said Mrs Dean.'
     )
     assert _quote(text, "change the rules").speaker is None
+
+
+def test_a_description_naming_a_place_is_no_person() -> None:
+    # quotes_review_bbc_blind4 #4054: "said the Old Trafford boss" is Alex Ferguson, not a
+    # person called "Old Trafford"
+    text = (
+        "Ferguson praises gutsy United\n\n"
+        "Manchester United's Alex Ferguson has praised his players' gutsy performance in the "
+        "1-0 win at Aston Villa.\n\n"
+        '"That was our hardest away game of the season and it was a fantastic game of '
+        'football," said the Old Trafford boss.'
+    )
+    assert _quote(text, "hardest away game").speaker == "Alex Ferguson"
