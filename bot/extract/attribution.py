@@ -500,12 +500,17 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
 
 def _name_follows(toks: list[Token], i: int) -> bool:
     """A capitalised word comes within two lowercase role words of toks[i], before any
-    punctuation: "his campaign manager Jeff Weaver" names the person after the head."""
-    for k in range(i, min(len(toks), i + 3)):
+    punctuation: "his campaign manager Jeff Weaver" names the person after the head; an "and"
+    joins two roles of one person ("study coauthor and paleontologist Mike Novacek")."""
+    end, k = i + 3, i
+    while k < min(len(toks), end):
         if toks[k].text in PUNCT:
             return False
         if toks[k].cap:
             return True
+        if toks[k].low == "and":
+            end += 1
+        k += 1
     return False
 
 

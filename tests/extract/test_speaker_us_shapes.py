@@ -1,0 +1,33 @@
+"""US news shapes (Multi-News pages, stories_dev tune half) where the article names the
+speaker and the bot used to leave the quote unattributed."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+from bot.model import Quote
+
+
+def _quote(text: str, fragment: str) -> Quote:
+    hits = [q for q in extract_quotes(text) if fragment in q.text and q.kind != "indirect"]
+    assert hits, f"no direct quote contains {fragment!r}"
+    return hits[0]
+
+
+def test_two_roles_joined_by_and_before_the_name() -> None:
+    text = (
+        "The new tree was published on Thursday.\n\n"
+        '"This is fairly novel, to reconstruct an ancestor," said study coauthor and '
+        "paleontologist Mike Novacek, the provost of science at the American Museum of Natural "
+        'History in New York. "I don\'t know of any other."'
+    )
+    assert _quote(text, "fairly novel").speaker == "Mike Novacek"
+    assert _quote(text, "any other").speaker == "Mike Novacek"
+
+
+def test_a_study_with_no_name_after_it_stays_a_study() -> None:
+    text = (
+        "Researchers looked at 3,000 patients.\n\n"
+        '"The risk of dementia was higher in people who took the drugs for years," the study '
+        "and its appendix said."
+    )
+    assert _quote(text, "risk of dementia").speaker is None
