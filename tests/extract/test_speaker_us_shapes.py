@@ -31,3 +31,12 @@ def test_a_study_with_no_name_after_it_stays_a_study() -> None:
         "and its appendix said."
     )
     assert _quote(text, "risk of dementia").speaker is None
+
+
+def test_according_to_a_paper_after_a_named_cue_before_the_quote() -> None:
+    text = (
+        "Government officials were frustrated with the company for missing deadlines, and "
+        "Michelle Snyder, CMS\u2019s chief operating officer, told colleagues, \u201cIf we could "
+        "fire them, we would,\u201d according to The New York Times."
+    )
+    assert _quote(text, "fire them").speaker == "Michelle Snyder"
