@@ -250,12 +250,31 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     toks = doc.unmasked(line_start, k)
     ci = cue_index(toks, reverse=True)
     if ci is None:
-        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok)
+        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok) or _label(
+            doc, line_start, k
+        )
     return (
         subject_before(toks, ci)
         or subject_after(toks, ci)
         or clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     )
+
+
+_LABEL_WORDS = 8
+
+
+def _label(doc: ArticleDoc, start: int, colon: int) -> Mention | None:
+    """A paragraph that is only a short label for the quote after it ("Fox News’s Sean
+    Hannity:", "CNBC’s Larry Kudlow:"): its one named person."""
+    if start > 0 and doc.text[start - 1] != "\n":
+        return None  # not a paragraph of its own
+    if len(doc.text[start:colon].split()) > _LABEL_WORDS:
+        return None
+    k = bisect.bisect_left(doc.person_starts, start)
+    found = [p for p in doc.persons[k:] if p.start < colon and p.name]
+    if len(found) != 1 or doc.text[found[0].end : colon].strip():
+        return None  # nobody, two people, or words after the name ("Palin's remarks:")
+    return found[0]
 
 
 _MARKS = "\"“”'"

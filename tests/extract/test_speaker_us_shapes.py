@@ -40,3 +40,26 @@ def test_according_to_a_paper_after_a_named_cue_before_the_quote() -> None:
         "fire them, we would,\u201d according to The New York Times."
     )
     assert _quote(text, "fire them").speaker == "Michelle Snyder"
+
+
+def test_a_label_paragraph_names_the_quote_after_it() -> None:
+    text = (
+        "Pundits made their predictions.\n\n"
+        "Fox News\u2019s Sean Hannity:\n\n"
+        "\u201cI got this, Romney three points, and I think it will be a long night.\u201d "
+        "\u2014 Nov. 2, on Fox News.\n\n"
+        "CNBC\u2019s Larry Kudlow:\n\n"
+        "\u201cI am now predicting a 330 vote electoral vote landslide.\u201d \u2014 Oct. 25."
+    )
+    assert _quote(text, "Romney three points").speaker == "Sean Hannity"
+    assert _quote(text, "landslide").speaker == "Larry Kudlow"
+
+
+def test_a_label_with_words_after_the_name_names_nobody() -> None:
+    # "Kudlow on the markets:" may introduce a quote about him as well as one by him
+    text = (
+        "Pundits made their predictions.\n\n"
+        "CNBC\u2019s Larry Kudlow on the markets:\n\n"
+        "\u201cI got this, Romney three points, and I think it will be a long night.\u201d"
+    )
+    assert _quote(text, "Romney three points").speaker is None
