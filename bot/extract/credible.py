@@ -365,6 +365,9 @@ _UTTERED = re.compile(
 )
 
 
+# a definite or indefinite description set off by commas after a name, before its verb
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}(?=,)")
+
 _TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -415,7 +418,9 @@ def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
         return False
     for p in _occurrences(text, word):
         if not _UTTERED.match(text, p + len(word)):
-            continue
+            apposed = _APPOSED.match(text, p + len(word))  # "Takeda, the maker of Prevacid, said"
+            if apposed is None or not _UTTERED.match(text, apposed.end()):
+                continue
         if p and not text[p - 1].isspace() and text[p - 1] not in "\"“‘'(":
             continue
         prev = _word_before(text, p)

@@ -63,3 +63,22 @@ def test_a_label_with_words_after_the_name_names_nobody() -> None:
         "\u201cI got this, Romney three points, and I think it will be a long night.\u201d"
     )
     assert _quote(text, "Romney three points").speaker is None
+
+
+def test_a_company_described_between_its_name_and_its_verb_speaks() -> None:
+    text = (
+        "Researchers studied the heartburn drugs.\n\n"
+        'AstraZeneca, the maker of Nexium, said, "Patient safety is an important priority and '
+        'we believe all of our medicines are generally safe."'
+    )
+    assert _quote(text, "Patient safety").speaker == "AstraZeneca"
+
+
+def test_a_lone_word_that_never_speaks_stays_unnamed() -> None:
+    text = (
+        "Researchers studied the heartburn drugs.\n\n"
+        "In Cardiff, the home of the study, the results were a surprise. "
+        '"Patient safety is an important priority and we believe all of our medicines are '
+        'generally safe," said Cardiff.'
+    )
+    assert _quote(text, "Patient safety").speaker is None
