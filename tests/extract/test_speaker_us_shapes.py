@@ -74,11 +74,32 @@ def test_a_company_described_between_its_name_and_its_verb_speaks() -> None:
     assert _quote(text, "Patient safety").speaker == "AstraZeneca"
 
 
-def test_a_lone_word_that_never_speaks_stays_unnamed() -> None:
+def test_a_place_after_said_stays_unnamed() -> None:
     text = (
         "Researchers studied the heartburn drugs.\n\n"
-        "In Cardiff, the home of the study, the results were a surprise. "
+        "The study was run in Cardiff last year. "
         '"Patient safety is an important priority and we believe all of our medicines are '
         'generally safe," said Cardiff.'
     )
     assert _quote(text, "Patient safety").speaker is None
+
+
+def test_a_lone_word_after_said_speaks() -> None:
+    # bbc_dev tune half (tech): a company quoted with an inverted cue only
+    text = (
+        "Gadget show opens\n\n"
+        "The pocket hard drive from Seagate might help. "
+        '"It is the kind of storage that appeals to people who want their PCs to look cool," '
+        "said Seagate."
+    )
+    assert _quote(text, "kind of storage").speaker == "Seagate"
+
+
+def test_a_misspelt_surname_is_the_person_named_in_full() -> None:
+    # quotes_review_bbc_blind8 #7068: "said Daveport" after "Lindsay Davenport"
+    text = (
+        "Davenport backs equal pay\n\n"
+        "World number one Lindsay Davenport has backed the move to equal prize money.\n\n"
+        '"You hear about women playing only three sets while men play five," said Daveport.'
+    )
+    assert _quote(text, "only three sets").speaker == "Lindsay Davenport"
