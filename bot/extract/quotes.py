@@ -34,6 +34,7 @@ from bot.extract.introduced import introduced_speaker
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
+from bot.extract.open_quotes import forward_open_quotes
 from bot.extract.quote_paths import (
     INHERITED,
     cross_mark,
@@ -498,6 +499,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             continue
         kind = "partial" if _is_partial(doc, seg, fr) else "direct"
         out.append(Quote(body, shown, kind, seg.start, seg.end, cue=cue, path=path))
+    out = forward_open_quotes(text, out)  # "... / "...," he said': the open paragraph too
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
 

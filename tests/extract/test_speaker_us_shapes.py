@@ -103,3 +103,24 @@ def test_a_misspelt_surname_is_the_person_named_in_full() -> None:
         '"You hear about women playing only three sets while men play five," said Daveport.'
     )
     assert _quote(text, "only three sets").speaker == "Lindsay Davenport"
+
+
+def test_a_paragraph_left_open_is_the_speaker_whose_cue_closes_the_quotation() -> None:
+    text = (
+        "The vote was close.\n\n"
+        '"We have worked on this bill for two years and we are not going to give up now.\n\n'
+        '"The people of this state deserve better than what they have been getting from '
+        'Washington," Senator John Smith said.'
+    )
+    assert _quote(text, "two years").speaker == "John Smith"
+
+
+def test_an_open_paragraph_about_the_speaker_is_not_their_words() -> None:
+    text = (
+        "Read the latest updates below:\n\n"
+        '"Sen. Bernie Sanders took the stage in Iowa late Monday night trailing Hillary Clinton '
+        "by just 0.3 percentage points.\n\n"
+        '"While the results are not yet known, it looks like we are in a virtual tie," '
+        "Sanders said."
+    )
+    assert _quote(text, "took the stage").speaker is None
