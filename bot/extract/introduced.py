@@ -10,15 +10,25 @@ the cue-based rules (rival_subjects.reporter_before) miss it.
 Precision first: the sentence right before the quote, in the quote's paragraph, must open
 with a named person as its subject and name nobody else; the quote must open its own
 sentence. Anything else (two people, a possessive "Smith's aide", a paragraph break, a
-subject the article does not show as a person) abstains.
+subject the article does not show as a person, a name inside a subordinate clause, a line
+of figures like "Romney 285, Obama 253.") abstains.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from bot.extract.name_checks import Doc, expand, person_speaker, sentence_index
 from bot.extract.rival_subjects import opens_sentence
+
+# a subordinate clause the name may sit in ("while ...", "when ...")
+_SUBORDINATE = re.compile(
+    r"\b(?:while|when|as|after|before|because|although|though|if|since|until|whereas|unless)\b",
+    re.IGNORECASE,
+)
+# the name goes on as a subject: a lowercase word, maybe after a description in commas
+_PREDICATE = re.compile(r"(?:,[^,.;:!?]{1,80},)?\s+[a-z]")
 
 
 def introduced_speaker(doc: Doc, pos: int) -> str | None:
@@ -47,5 +57,10 @@ def introduced_speaker(doc: Doc, pos: int) -> str | None:
     p = doc.persons[first]
     if not doc.person_subject[first] or not opens_sentence(doc.text, prev.start, p.start):
         return None
+    lead = doc.text[prev.start : p.start]
+    if lead.lstrip().startswith("(") or _SUBORDINATE.search(lead):
+        return None  # "(... while singer Cassadee Pope was singing, ...)": not the main clause
+    if not _PREDICATE.match(doc.text, p.end):
+        return None  # "Romney 285, Obama 253.": a line of figures, no sentence about them
     name = names.pop()
     return name if person_speaker(doc, name) else None

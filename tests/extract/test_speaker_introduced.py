@@ -66,3 +66,23 @@ def test_the_introduction_must_be_in_the_quotes_paragraph() -> None:
         '"We cannot go on like this and we will have to find a new way of working."'
     )
     assert _quote(text, "We cannot go on").speaker is None
+
+
+def test_a_name_inside_a_subordinate_clause_introduces_nobody() -> None:
+    # stories_dev tune half: the singer is not the one quoted after the aside
+    text = (
+        "The fireworks show was recorded.\n\n"
+        "(In the first segment, while singer Cassadee Pope was singing, some scenes did show a "
+        'cloudy sky.) "We showed a combination of the best fireworks from this year and '
+        'previous years."'
+    )
+    assert _quote(text, "best fireworks").speaker is None
+
+
+def test_a_line_of_figures_introduces_nobody() -> None:
+    text = (
+        "Pundits made their predictions.\n\n"
+        'Romney 285, Obama 253. "If crowds at his recent stops are any indication, Mr. Romney '
+        'will likely be able to claim victory in these states as well."'
+    )
+    assert _quote(text, "claim victory").speaker is None
