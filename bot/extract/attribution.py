@@ -423,6 +423,19 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
         if t.cap and t.text[0].isalpha():
             e = run_end(toks, k)
             m = classify_run(toks[k : e + 1])
+            if (
+                m is not None
+                and m.kind == "person"
+                and best is None
+                and k == j + 1
+                and toks[j].low == "the"
+                and e + 1 < n
+                and not toks[e + 1].cap
+                and toks[e + 1].low in role_nouns()
+            ):  # "said the Old Trafford boss": a description naming a place, not a person
+                return Mention(
+                    None, "nominal", toks[j].start, toks[e + 1].end, ("the", toks[e + 1].low)
+                )
             if m is not None and m.kind in ("person", "name", "org"):
                 if best is None or best.kind != "person" or m.kind == "person":
                     best = m
@@ -487,12 +500,17 @@ def subject_after(toks: list[Token], ci: int) -> Mention | None:
 
 def _name_follows(toks: list[Token], i: int) -> bool:
     """A capitalised word comes within two lowercase role words of toks[i], before any
-    punctuation: "his campaign manager Jeff Weaver" names the person after the head."""
-    for k in range(i, min(len(toks), i + 3)):
+    punctuation: "his campaign manager Jeff Weaver" names the person after the head; an "and"
+    joins two roles of one person ("study coauthor and paleontologist Mike Novacek")."""
+    end, k = i + 3, i
+    while k < min(len(toks), end):
         if toks[k].text in PUNCT:
             return False
         if toks[k].cap:
             return True
+        if toks[k].low == "and":
+            end += 1
+        k += 1
     return False
 
 

@@ -173,6 +173,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
         if len(given) == 1:
             return clean_name(given[0])  # "Sir John said": Sir John Stevens
         full = fullnames.get(surname_skeleton(words[0]), "")
+        if len(full.split()) < 2 and (typo := _misspelt_surname(words[0], fullnames)):
+            return clean_name(typo)  # "said Daveport" after "Lindsay Davenport"
         if len(full.split()) < 2 and not _named_in_full(text, words[0]):
             if not (_speaks_itself(text, words[0]) or _named_source(text, words[0])):
                 return None  # "War", "Birmingham", "American": no person of that name here
@@ -365,6 +367,21 @@ _UTTERED = re.compile(
 )
 
 
+# a definite or indefinite description set off by commas after a name, before its verb
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}(?=,)")
+
+_INVERTED = re.compile(
+    r"[”\"’'],?\s+(?:"
+    + "|".join(
+        sorted(
+            w
+            for w in SPEECH_CUES
+            if (w.endswith(("ed", "s")) or w in IRREGULAR_PAST) and w not in _BODY_VERBS
+        )
+    )
+    + r")\s+\Z"
+)
+
 _TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -396,6 +413,35 @@ def _cue_follows(text: str, word: str) -> bool:
     return False
 
 
+_MIN_TYPO_LEN = 6
+
+
+def _misspelt_surname(word: str, fullnames: dict[str, str]) -> str | None:
+    """The one full name whose surname the lone word misspells by one letter dropped, added or
+    changed ("Daveport" for Lindsay Davenport, "Marlow" for Kendall Marlowe); else None."""
+    if len(word) < _MIN_TYPO_LEN or not word[:1].isupper():
+        return None
+    found = {
+        full
+        for full in fullnames.values()
+        if " " in full
+        and full.split()[-1][:1] == word[:1]
+        and _one_edit(full.split()[-1].lower(), word.lower())
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by exactly one letter dropped, added or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
 def _named_source(text: str, word: str) -> bool:
     """ "According to AZCentral, ...": a lone word (no common word) named as a source."""
     return word.lower() not in common_words() and _according_to(text, word)
@@ -406,6 +452,20 @@ def _according_to(text: str, word: str) -> bool:
     return any(_ACCORDING.search(text, max(0, p - 42), p) for p in _occurrences(text, word))
 
 
+def _speech_subject(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] is the subject of a speech verb: "Obama said", "Takeda, the
+    maker of Prevacid, said", or inverted after a quote ('"...," said Takeda.')."""
+    if _UTTERED.match(text, end):
+        return True
+    apposed = _APPOSED.match(text, end)
+    if apposed is not None and _UTTERED.match(text, apposed.end()):
+        return True
+    return bool(_INVERTED.search(text, max(0, start - 24), start)) and text[end : end + 1] in (
+        ".",
+        ",",
+    )
+
+
 def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
     not a word copy writes in lowercase. A person's name has no article or number before it
@@ -414,7 +474,7 @@ def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     if word.lower() in common_words() or not word[:1].isupper():
         return False
     for p in _occurrences(text, word):
-        if not _UTTERED.match(text, p + len(word)):
+        if not _speech_subject(text, p, p + len(word)):
             continue
         if p and not text[p - 1].isspace() and text[p - 1] not in "\"“‘'(":
             continue

@@ -133,6 +133,11 @@ def _frame_speaker(
                 m = subject_before(fr.before, own)
                 if m is not None and m.kind in ("person", "name", "pronoun"):
                     return m, fr.before[own].low, True
+                if m is None:  # "Snyder, CMS's chief operating officer, told colleagues,":
+                    # the cue before the quote read as if nothing followed it
+                    m, cue, found = _frame_speaker(doc, fr, after_first=False)
+                    if found and m is not None and m.kind in ("person", "name", "pronoun"):
+                        return m, cue, True
             return subject_after(after, ci + 1), "according to", True
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
         if m is None and ci == 1:

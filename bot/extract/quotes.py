@@ -31,11 +31,13 @@ from bot.extract.frame_speaker import (
 )
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
+from bot.extract.introduced import introduced_speaker
 from bot.extract.lexicon import FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
 from bot.extract.nearer_subject import nearer_subject
+from bot.extract.open_quotes import forward_open_quotes
 from bot.extract.org_modifier import modifies_role
 from bot.extract.quote_paths import (
     INHERITED,
@@ -253,12 +255,31 @@ def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
     toks = doc.unmasked(line_start, k)
     ci = cue_index(toks, reverse=True)
     if ci is None:
-        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok)
+        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok) or _label(
+            doc, line_start, k
+        )
     return (
         subject_before(toks, ci)
         or subject_after(toks, ci)
         or clause_subject(toks, 0, ci, accept=doc.speaker_ok)
     )
+
+
+_LABEL_WORDS = 8
+
+
+def _label(doc: ArticleDoc, start: int, colon: int) -> Mention | None:
+    """A paragraph that is only a short label for the quote after it ("Fox News’s Sean
+    Hannity:", "CNBC’s Larry Kudlow:"): its one named person."""
+    if start > 0 and doc.text[start - 1] != "\n":
+        return None  # not a paragraph of its own
+    if len(doc.text[start:colon].split()) > _LABEL_WORDS:
+        return None
+    k = bisect.bisect_left(doc.person_starts, start)
+    found = [p for p in doc.persons[k:] if p.start < colon and p.name]
+    if len(found) != 1 or doc.text[found[0].end : colon].strip():
+        return None  # nobody, two people, or words after the name ("Palin's remarks:")
+    return found[0]
 
 
 _MARKS = "\"“”'"
@@ -398,6 +419,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 # between ("... said Smith. Jones disagreed. "...")
                 if not doc.someone_else_between(last_end, seg.open, prev_speaker):
                     speaker, path = prev_speaker, "runon"
+                elif nwords >= 5 and (introduced := introduced_speaker(doc, seg.open)):
+                    # '... said Mark Oaten: "..." Mr Hayman acknowledged that ... "If you ..."'
+                    speaker, path = introduced, "introduced"
             elif unnamed:
                 speaker = None
             elif intro is not None:
@@ -430,6 +454,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     lo = line + 1 if two_before else text.rfind("\n\n", 0, max(0, line)) + 1
                     speaker = doc.reporter_before(lo, seg.open)
                     path = "reporter-next"
+                    introduced = introduced_speaker(doc, seg.open) if speaker is None else None
+                    if introduced is not None:
+                        # 'Mr Brown outlined his view ... "As our manifesto ..."'
+                        speaker, path = introduced, "introduced"
                 elif speaker is None and nwords >= 5 and _reported_before(doc, fr):
                     # 'Gilbert said the calls are unlikely to have an effect. Fundraising was
                     # "stagnant for about a month or six weeks" ...': the paragraph's reporter
@@ -489,6 +517,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             continue
         kind = "partial" if _is_partial(doc, seg, fr) else "direct"
         out.append(Quote(body, shown, kind, seg.start, seg.end, cue=cue, path=path))
+    out = forward_open_quotes(text, out)  # "... / "...," he said': the open paragraph too
     out.extend(_merge_apostrophe_quotes(text, apostrophes))
     return out
 

@@ -13,6 +13,7 @@ import re
 from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
 from bot.extract.attribution import (
     BODY_REFERENTS,
+    HONORIFICS,
     MEMBERS,
     NOMINAL_HEADS,
     PERSON_PRONOUNS,
@@ -73,6 +74,12 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
                 doc.skeleton(m.surface)
             )  # "King says" after "Billie Jean King"
             if full and " " in full and full.split()[-1] == m.surface:
+                return full
+        if len(m.titles) == 2 and m.titles[0] in HONORIFICS and m.titles[1] in SURNAME_TITLES:
+            # "says Mr Dean" after "Rick Dean": an honorific makes the title word a surname
+            word = doc.text[m.start : m.end].split()[-1].rstrip(".,;:!?")
+            full = doc.fullnames.get(doc.skeleton(word))
+            if full and " " in full and full.split()[-1] == word:
                 return full
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return aged_person(doc, m)
