@@ -61,6 +61,7 @@ class ArticleDoc:
     person_starts: list[int] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)
     speaker_starts: list[int] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # organisations a cue has speak
     cue_sentences: list[int] = field(default_factory=list)
     person_subject: list[bool] = field(default_factory=list)
     cache: dict[int, list[Token]] = field(default_factory=dict)
@@ -498,7 +499,10 @@ def _collect_speakers(doc: ArticleDoc) -> None:
                 continue  # "Cost estimates, he added": a common word opening the sentence
             if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, expand(doc, m.name)))
+            elif m is not None and m.kind == "org" and m.name:
+                doc.bodies.append((m.start, m.name))  # "Asiana Airlines said": "it" may be it
     doc.speakers.sort()
+    doc.bodies.sort()
     doc.speaker_starts = [p for p, _ in doc.speakers]
 
 

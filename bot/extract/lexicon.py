@@ -270,7 +270,8 @@ ORG_WORDS = frozenset(
     federation league army navy forces force command staff tass reuters ria novosti press
     publications media tv radio channel magazine daily herald tribune gazette times club fund
     authority authorities council assembly parliament cabinet embassy consulate coalition
-    alliance movement pac caucus republicans democrats""".split()
+    alliance movement pac caucus republicans democrats airline airlines airways corporation ltd
+    plc llc holdings industries""".split()
 )
 # Lowercase nouns heading a nominal source ("the spokesman", "officials").
 NOMINAL_HEADS = frozenset(

@@ -33,6 +33,7 @@ class Doc(Protocol):
     person_subject: list[bool]
     speakers: list[tuple[int, str]]
     speaker_starts: list[int]
+    bodies: list[tuple[int, str]]
     credible: dict[str, str | None]
     person_like: dict[str, bool]
     lowered: str
