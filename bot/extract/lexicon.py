@@ -31,6 +31,12 @@ SPEECH_CUES = frozenset(
     conclude emphasize write wonder wondering lament note recall reply counter
     joking""".split()
 )
+# Cues by which a paper or agency relays what others said ("..., the Bangkok Post reported"):
+# the body that reports is not who said the words it reports.
+RELAYING_CUES = frozenset(
+    "reported reports report reporting quoted quotes quoting cited cites citing".split()
+)
+
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
     """believes believe believed thinks think thought feels feel felt hopes hoped fears feared

@@ -118,6 +118,12 @@ def last_speaker(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
     return doc.speakers[k]
 
 
+def last_body(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
+    """The last (start, name) of doc.bodies (organisations a cue had speak) in text[lo:pos]."""
+    k = bisect.bisect_left(doc.bodies, (pos, "")) - 1
+    return doc.bodies[k] if k >= 0 and doc.bodies[k][0] >= lo else None
+
+
 def expand(doc: Doc, name: str) -> str:
     """A bare or partial name becomes the fullest form of that surname in the article."""
     full = doc.fullnames.get(doc.skeleton(surname(name)))

@@ -26,7 +26,7 @@ from bot.extract.descriptions import aged_person, described_person
 from bot.extract.gender import given_names
 from bot.extract.lexicon import role_nouns
 from bot.extract.mentions import Mention, surname
-from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
+from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
 
@@ -120,18 +120,12 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
     return None
 
 
-def _last_body(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
-    """The last (start, name) of doc.bodies in text[lo:pos], if any."""
-    k = bisect.bisect_left([b for b, _ in doc.bodies], pos) - 1
-    return doc.bodies[k] if k >= 0 and doc.bodies[k][0] >= lo else None
-
-
 def _body_back(doc: Doc, pos: int) -> str | None:
     """ "It said: ..." after "Google said ...": the last speaker within PRONOUN_WINDOW when
     that is a body, never someone with a given name or a known person, and nobody else became
     a subject in between."""
     last = last_speaker(doc, pos - PRONOUN_WINDOW, pos)
-    body = _last_body(doc, pos - PRONOUN_WINDOW, pos)
+    body = last_body(doc, pos - PRONOUN_WINDOW, pos)
     if body is not None and (last is None or body[0] > last[0]):
         # "Asiana Airlines said ... '...,' it said": a body a cue had speak, named after any
         # person who spoke

@@ -37,3 +37,24 @@ def test_it_said_after_a_person_became_the_subject_is_nobody() -> None:
         '"The reputation of the pilots had been seriously damaged," it said.'
     )
     assert _quote(text, "The reputation").speaker is None
+
+
+def test_a_body_that_spoke_goes_on_in_the_next_quote() -> None:
+    text = (
+        "In a statement on Sunday, the Cabinet Office said it was reviewing the Civil Service "
+        'Pension Scheme, and hoped to announce proposals soon. "Unions will of course be '
+        'consulted about any proposed changes."'
+    )
+    assert _quote(text, "Unions will").speaker == "Cabinet Office"
+
+
+def test_a_paper_that_reports_a_minister_is_not_who_goes_on() -> None:
+    reported = (
+        "The minister, Don Pramudwinai, said the talks had failed, the Bangkok Post reported. "
+        '"We will not allow this to happen again."'
+    )
+    assert _quote(reported, "We will not").speaker == "Don Pramudwinai"
+    described = (
+        'The Bangkok Post said the minister was angry. "We will not allow this to happen again."'
+    )
+    assert _quote(described, "We will not").speaker is None
