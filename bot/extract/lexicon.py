@@ -580,7 +580,7 @@ foundation kind
 fund kind
 insurer describes
 retailer describes back
-airline describes back
+airline refers describes back
 carrier describes back
 maker describes back
 giant describes back

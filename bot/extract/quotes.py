@@ -32,7 +32,7 @@ from bot.extract.frame_speaker import (
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.introduced import introduced_speaker
-from bot.extract.lexicon import FUTURE_MODALS
+from bot.extract.lexicon import BODY_WORDS, FUTURE_MODALS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
@@ -210,6 +210,22 @@ def _after_a_verb(toks: list[Token], m: Mention) -> bool:
         elif which and not t.cap and t.low.endswith("ed") and len(t.low) > 4:
             return True
     return False
+
+
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?([a-z]+)\s+$")
+
+
+def _unread_subject(doc: ArticleDoc, seg: Segment, cue: str | None) -> bool:
+    """The cue before the quote has a body for its subject, described by a word of the body
+    table ("The carrier said it was "..."", "the broadcaster says"): the body speaks, not the
+    last person quoted."""
+    if not cue:
+        return False
+    word = cue.split()[-1]
+    lo = doc.sentences[sentence_index(doc, seg.open)].start if doc.sentences else 0
+    at = doc.text.rfind(" " + word, lo, seg.open)
+    said = _DESCRIBED.search(doc.text, lo, at + 1) if at >= 0 else None
+    return said is not None and said.group(1) in BODY_WORDS
 
 
 def _is_partial(doc: ArticleDoc, seg: Segment, fr: Frame) -> bool:
@@ -401,6 +417,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             and mention is None
             and prev_speaker is not None
             and not doc.someone_else_between(last_end, seg.open, prev_speaker)
+            and not _unread_subject(doc, seg, cue)
         ):  # a cue with no subject of its own: the last speaker, unless another subject came
             # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
             speaker, path = prev_speaker, "cue-nosubject"

@@ -58,3 +58,32 @@ def test_a_paper_that_reports_a_minister_is_not_who_goes_on() -> None:
         'The Bangkok Post said the minister was angry. "We will not allow this to happen again."'
     )
     assert _quote(described, "We will not").speaker is None
+
+
+def test_a_body_with_a_one_word_proper_name_speaks_a_partial_quote() -> None:
+    text = 'The Pentagon said the strike had killed "at least 20 militants" in the region.'
+    assert _quote(text, "at least 20").speaker == "Pentagon"
+    sentence_start = 'Police said the man was "very dangerous" and should not be approached.'
+    assert _quote(sentence_start, "very dangerous").speaker is None
+
+
+def test_a_body_that_is_also_supplied_to_still_speaks() -> None:
+    text = (
+        "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes.\n\n"
+        "Japan Airlines said it had looked at both aircraft before choosing the 7E7. "
+        '"We chose the 7E7 after carefully considering both," said a Japan Airlines spokesman. '
+        "The first 7E7s will be delivered to Japan Airlines in April 2008."
+    )
+    assert _quote(text, "We chose").speaker == "Japan Airlines"
+
+
+def test_the_airline_said_after_a_consultant_is_the_airline_not_him() -> None:
+    text = (
+        "Ground crews at US Airways face a pay cut next month.\n\n"
+        '"US Airways has a full-scale employee mutiny on its hands," commented Michael Boyd, an '
+        "industry consultant. US Airways had to cancel 65 flights on Thursday. The airline said "
+        'it was "embarrassed by the situation" and sorry.'
+    )
+    assert _quote(text, "embarrassed").speaker == "US Airways"
+    carrier = text.replace("The airline said", "The carrier said")
+    assert _quote(carrier, "embarrassed").speaker in ("US Airways", None)
