@@ -87,3 +87,15 @@ def test_the_airline_said_after_a_consultant_is_the_airline_not_him() -> None:
     assert _quote(text, "embarrassed").speaker == "US Airways"
     carrier = text.replace("The airline said", "The carrier said")
     assert _quote(carrier, "embarrassed").speaker in ("US Airways", None)
+
+
+def test_who_released_a_statement_speaks_its_partial_quote() -> None:
+    text = (
+        "Democrats immediately pounced on his comments, and Donnelly -- who is also pro-life "
+        "but who supports exceptions for rape and incest -- released a statement questioning "
+        'the notion that God would "intend for rape to happen."\n\n'
+        '"What Mr. Mourdock said is shocking," Donnelly said.'
+    )
+    assert _quote(text, "intend for rape").speaker == "Donnelly"
+    unsaid = text.replace(" Donnelly said.", " his rival said.")
+    assert _quote(unsaid, "intend for rape").speaker is None
