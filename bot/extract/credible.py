@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     NOMINAL_HEADS,
     NOT_NAME,
+    ORG_WORDS,
     SPEECH_CUES,
     TITLES,
     common_words,
@@ -155,7 +156,11 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     whole = _whole_name(text, clean)
     if whole is not None:
         return whole or None  # "Agriculture Organisation": the UN's Food and Agriculture ...
-    named_body = " " in clean or (clean.isupper() and clean.lower() not in TITLES)
+    named_body = (
+        " " in clean
+        or (clean.isupper() and clean.lower() not in TITLES)
+        or _proper_body_word(text, clean)
+    )
     if named_body and is_organisation(clean) and not clean.endswith(("'s", "’s")):
         if _addressed(text, clean):
             return None  # "told the BBC News website": the outlet heard it, it did not say it
@@ -382,16 +387,23 @@ _INVERTED = re.compile(
     + r")\s+\Z"
 )
 
-_TOLD = re.compile(r"\b(?:told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOLD = re.compile(r"\b(told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _addressed(text: str, name: str) -> bool:
     """The article has someone tell the body something ("told the BBC News website"); "according
     to NIESR" names it as a source instead."""
-    return any(
-        _TOLD.search(text, max(0, p - 12), p) and not _ACCORDING_TO.search(text, max(0, p - 14), p)
+    found = [
+        told
         for p in _occurrences(text, name)
-    )
+        if (told := _TOLD.search(text, max(0, p - 12), p))
+        and not _ACCORDING_TO.search(text, max(0, p - 14), p)
+    ]
+    if found and all(t.group(1).lower() != "told" for t in found):
+        # "supply Japan Airlines", "delivered to Japan Airlines": only a preposition's object,
+        # so a body that also speaks itself ("Japan Airlines said it had ...") still speaks
+        return not _speaks_itself(text, name, body=True)
+    return bool(found)
 
 
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -402,6 +414,16 @@ _ACCORDING = re.compile(r"\baccording to\b[^.,;:]{0,30}$", re.IGNORECASE)
 
 # "RICS added", "An IAAF statement said": the body, or its statement, speaks
 _NEXT_WORDS = re.compile(r"[,\s]+(?:(?:has|have|had|also|later|then|statement|report)\s+)?([a-z]+)")
+
+
+def _proper_body_word(text: str, word: str) -> bool:
+    """ "the Pentagon said", "the Kremlin said": a lone word that names a kind of body and that
+    the article never writes in lowercase is that body's proper name; "Police said" is not
+    (the article writes "police" elsewhere, or only opens a sentence with it)."""
+    low = word.lower()
+    if low not in ORG_WORDS or not word[:1].isupper() or _occurrences(text, low):
+        return False
+    return any(p >= 2 and text[p - 2] not in '.!?\n"”:' for p in _occurrences(text, word))
 
 
 def _cue_follows(text: str, word: str) -> bool:

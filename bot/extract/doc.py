@@ -28,7 +28,7 @@ from bot.extract.attribution import (
 from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.label_lines import blank_labels
-from bot.extract.lexicon import common_words, role_noun
+from bot.extract.lexicon import RELAYING_CUES, common_words, role_noun
 from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
@@ -61,6 +61,7 @@ class ArticleDoc:
     person_starts: list[int] = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)
     speaker_starts: list[int] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # organisations a cue has speak
     cue_sentences: list[int] = field(default_factory=list)
     person_subject: list[bool] = field(default_factory=list)
     cache: dict[int, list[Token]] = field(default_factory=dict)
@@ -498,7 +499,12 @@ def _collect_speakers(doc: ArticleDoc) -> None:
                 continue  # "Cost estimates, he added": a common word opening the sentence
             if m is not None and m.kind in ("person", "name") and m.name:
                 doc.speakers.append((m.start, expand(doc, m.name)))
+            elif m is not None and m.kind == "org" and m.name and t.low not in RELAYING_CUES:
+                # "Asiana Airlines said": "it" may be it; not "..., the Bangkok Post reported":
+                # a paper relays someone else's words
+                doc.bodies.append((m.start, m.name))
     doc.speakers.sort()
+    doc.bodies.sort()
     doc.speaker_starts = [p for p, _ in doc.speakers]
 
 

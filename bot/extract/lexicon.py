@@ -31,6 +31,12 @@ SPEECH_CUES = frozenset(
     conclude emphasize write wonder wondering lament note recall reply counter
     joking""".split()
 )
+# Cues by which a paper or agency relays what others said ("..., the Bangkok Post reported"):
+# the body that reports is not who said the words it reports.
+RELAYING_CUES = frozenset(
+    "reported reports report reporting quoted quotes quoting cited cites citing".split()
+)
+
 # Beliefs and expectations: reported like speech, but never introduce a verbatim quote.
 BELIEF_CUES = frozenset(
     """believes believe believed thinks think thought feels feel felt hopes hoped fears feared
@@ -270,7 +276,8 @@ ORG_WORDS = frozenset(
     federation league army navy forces force command staff tass reuters ria novosti press
     publications media tv radio channel magazine daily herald tribune gazette times club fund
     authority authorities council assembly parliament cabinet embassy consulate coalition
-    alliance movement pac caucus republicans democrats""".split()
+    alliance movement pac caucus republicans democrats airline airlines airways corporation ltd
+    plc llc holdings industries""".split()
 )
 # Lowercase nouns heading a nominal source ("the spokesman", "officials").
 NOMINAL_HEADS = frozenset(
@@ -573,7 +580,7 @@ foundation kind
 fund kind
 insurer describes
 retailer describes back
-airline describes back
+airline refers describes back
 carrier describes back
 maker describes back
 giant describes back

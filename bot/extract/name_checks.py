@@ -33,6 +33,7 @@ class Doc(Protocol):
     person_subject: list[bool]
     speakers: list[tuple[int, str]]
     speaker_starts: list[int]
+    bodies: list[tuple[int, str]]
     credible: dict[str, str | None]
     person_like: dict[str, bool]
     lowered: str
@@ -115,6 +116,12 @@ def last_speaker(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
     if k < 0 or doc.speakers[k][0] < lo:
         return None
     return doc.speakers[k]
+
+
+def last_body(doc: Doc, lo: int, pos: int) -> tuple[int, str] | None:
+    """The last (start, name) of doc.bodies (organisations a cue had speak) in text[lo:pos]."""
+    k = bisect.bisect_left(doc.bodies, (pos, "")) - 1
+    return doc.bodies[k] if k >= 0 and doc.bodies[k][0] >= lo else None
 
 
 def expand(doc: Doc, name: str) -> str:

@@ -32,7 +32,7 @@ from bot.extract.frame_speaker import (
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.introduced import introduced_speaker
-from bot.extract.lexicon import FUTURE_MODALS
+from bot.extract.lexicon import BODY_WORDS, FUTURE_MODALS, MEDIUM_NOUNS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
@@ -210,6 +210,45 @@ def _after_a_verb(toks: list[Token], m: Mention) -> bool:
         elif which and not t.cap and t.low.endswith("ed") and len(t.low) > 4:
             return True
     return False
+
+
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?([a-z]+)\s+$")
+
+
+def _unread_subject(doc: ArticleDoc, seg: Segment, cue: str | None) -> bool:
+    """The cue before the quote has a body for its subject, described by a word of the body
+    table ("The carrier said it was "..."", "the broadcaster says"): the body speaks, not the
+    last person quoted."""
+    if not cue:
+        return False
+    word = cue.split()[-1]
+    lo = doc.sentences[sentence_index(doc, seg.open)].start if doc.sentences else 0
+    at = doc.text.rfind(" " + word, lo, seg.open)
+    said = _DESCRIBED.search(doc.text, lo, at + 1) if at >= 0 else None
+    return said is not None and said.group(1) in BODY_WORDS
+
+
+_ISSUING = frozenset("released issued put posted published sent wrote".split())
+_MEDIUM_WORDS = 4  # "released a brief statement", "issued a joint statement"
+
+
+def _issued(doc: ArticleDoc, before: list[Token], m: Mention) -> bool:
+    """m, a bare name the article has speak elsewhere ("Donnelly said"), issued the statement
+    that the quote's clause reports: "Donnelly ... released a statement questioning the
+    notion that God would "..."", "the firm issued a letter calling it "...""."""
+    if m.kind != "name" or not m.name or not _speaker_in(doc, m.name):
+        return False
+    k = next((i for i, t in enumerate(before) if t.start >= m.end), len(before))
+    for i in range(k, len(before)):
+        if before[i].low in _ISSUING:
+            window = before[i + 1 : i + 1 + _MEDIUM_WORDS]
+            return any(t.low in MEDIUM_NOUNS for t in window)
+    return False
+
+
+def _speaker_in(doc: ArticleDoc, name: str) -> bool:
+    """name is the named subject of a reporting cue somewhere in the article."""
+    return any(n == name for _, n in doc.speakers)
 
 
 def _is_partial(doc: ArticleDoc, seg: Segment, fr: Frame) -> bool:
@@ -401,6 +440,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             and mention is None
             and prev_speaker is not None
             and not doc.someone_else_between(last_end, seg.open, prev_speaker)
+            and not _unread_subject(doc, seg, cue)
         ):  # a cue with no subject of its own: the last speaker, unless another subject came
             # between ('... Mr Blair said he would not ... and promised ... "from now ..."')
             speaker, path = prev_speaker, "cue-nosubject"
@@ -445,7 +485,11 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     m = nearer_subject(doc, fr.before, m) or m  # Trump's, not Starr's
                     if governed(fr.before, m):
                         m = None  # "calling Nir-Mozes “arrogant”": whom the words are about
-                speaker = doc.resolve(m) if m is not None and known_person(doc, m) else None
+                speaker = (
+                    doc.resolve(m)
+                    if m is not None and (known_person(doc, m) or _issued(doc, fr.before, m))
+                    else None
+                )
                 path = f"uncued-clause:{m.kind}" if m is not None else None
                 if speaker is None and not fr.before and nwords >= 5:
                     # `Anne Weyman said teaching ... was key. "Young people must ..."`: the

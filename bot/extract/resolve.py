@@ -26,7 +26,7 @@ from bot.extract.descriptions import aged_person, described_person
 from bot.extract.gender import given_names
 from bot.extract.lexicon import role_nouns
 from bot.extract.mentions import Mention, surname
-from bot.extract.name_checks import Doc, expand, last_speaker, speaker_ok
+from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
 
@@ -125,6 +125,12 @@ def _body_back(doc: Doc, pos: int) -> str | None:
     that is a body, never someone with a given name or a known person, and nobody else became
     a subject in between."""
     last = last_speaker(doc, pos - PRONOUN_WINDOW, pos)
+    body = last_body(doc, pos - PRONOUN_WINDOW, pos)
+    if body is not None and (last is None or body[0] > last[0]):
+        # "Asiana Airlines said ... '...,' it said": a body a cue had speak, named after any
+        # person who spoke
+        at, name = body
+        return None if someone_else_between(doc, at + 1, pos, name) else _spoken_for(doc, name)
     if last is None:
         return None
     at, name = last

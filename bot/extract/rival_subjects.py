@@ -12,7 +12,7 @@ import re
 from bot.extract.attribution import CUES, HONORIFICS, NOMINAL_HEADS, NOT_NAME, TITLES
 from bot.extract.lexicon import common_words, role_noun
 from bot.extract.mentions import Mention
-from bot.extract.name_checks import Doc, expand, last_speaker, sentence_index
+from bot.extract.name_checks import Doc, expand, last_body, last_speaker, sentence_index
 
 # modifiers, and roles that speak for someone else ("the spokesman said" is not the boss)
 BODY_HEADS = frozenset(
@@ -61,12 +61,32 @@ def reporter_before(doc: Doc, lo: int, pos: int) -> str | None:
     """The last named speaker of a speech cue in text[lo:pos], when nobody else became the
     subject of a sentence after it."""
     last = last_speaker(doc, lo, pos)
+    body = last_body(doc, lo, pos)
+    if body is not None and (last is None or body[0] > last[0]):
+        # 'the Cabinet Office said it was reviewing ... "Unions will ..."'; not 'The Bangkok
+        # Post said the minister was angry. "We will ..."': the person it reports may speak
+        if _person_after(doc, body[0] + len(body[1]), pos):
+            return None
+        last = body
     if last is None:
         return None
     at, name = last
     return None if someone_else_between(doc, at + 1, pos, name) else name
 
 
+def _person_after(doc: Doc, lo: int, pos: int) -> bool:
+    """A person is named ("Don Pramudwinai") or described ("the minister") outside quotes in
+    text[lo:pos]."""
+    k = bisect.bisect_left(doc.person_starts, lo)
+    if k < len(doc.persons) and doc.persons[k].start < pos:
+        return True
+    return any(
+        role_noun(w.group()) and not doc.masked(w.start())
+        for w in _WORD.finditer(doc.text, lo, pos)
+    )
+
+
+_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
 _LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Meanwhile|However|Now),?\s+")
 _LEAD_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z][\w-]*\s+){1,2}")
 _LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
