@@ -10,7 +10,7 @@ import re
 
 from bot.extract.attribution import subject_after
 from bot.extract.claim_verbs import alternation, forms
-from bot.extract.claimant_names import PRONOUN, clean_subject, named_tail
+from bot.extract.claimant_names import DOCUMENT_OPENING, PRONOUN, clean_subject, named_tail
 from bot.extract.gender import given_names
 from bot.extract.lexicon import common_words
 from bot.extract.mentions import tokens
@@ -287,6 +287,8 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if DOCUMENT_OPENING.fullmatch(seg):
+        return clean_subject(seg)  # "One 2004 study conducted by ...": the year is no figure
     if any(ch.isdigit() for ch in seg):
         figure = [m.group(0) for m in _AFTER_A_FIGURE.finditer(seg)]
         seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia

@@ -47,6 +47,14 @@ def clean_subject(seg: str) -> str | None:
     seg = _LEAD_PREPOSITION.sub("", seg)
     if not seg:
         return None
+    document = DOCUMENT_OPENING.fullmatch(seg)
+    if document is not None:
+        return _document_source(document)
+    return _clean_plain(seg)
+
+
+def _clean_plain(seg: str) -> str | None:
+    """clean_subject of a stretch that is no document opening."""
     words = seg.split()
     tail = named_tail(words) if len(words) > 6 else None
     if tail is not None:  # "The world's biggest insurance broker Marsh & McLennan"
@@ -103,6 +111,40 @@ def clean_subject(seg: str) -> str | None:
     if len(seg.split()) == 7 and seg.split()[0] in ("the", "The") and seg.split()[1][:1].isupper():
         seg = seg.split(" ", 1)[1]  # "the United Nations Economic Commission for Europe"
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
+
+
+# A document named by its kind, with a year or "one" before it and what it is by or about
+# after it: "One 2004 study conducted by researchers at ...", "a 2015 survey of 3,000 adults"
+DOCUMENT_OPENING = re.compile(
+    r"(?P<det>(?i:one|a|an|the|this|another|that|a\s+new|the\s+new))\s+"
+    r"(?P<year>(?:19|20)\d\d\s+)?"
+    r"(?P<head>(?:[a-z][a-z\-]*\s+){0,2}?(?:study|survey|report|poll|analysis|review|audit"
+    r"|census|investigation|assessment))"
+    r"(?P<rest>\s+(?:conducted|carried\s+out|led|published|released|commissioned|by|of|from"
+    r"|in|at|for)\s.*)?"
+)
+
+
+def _document_source(m: re.Match[str]) -> str | None:
+    """The source a document opening names: its author when the rest names one cleanly ("a
+    2004 study by the EOC": the EOC), else the document itself ("One study", "a study"),
+    without the year ("2004" is when, not who) or the numeral ("One" is "a" here)."""
+    if m.group("year") is None and m.group("det").lower() != "one":
+        plain = _clean_plain(m.group(0))
+        if plain is not None or m.group("rest") is None:
+            return plain  # "A study by the EOC" reads as before: the EOC
+    if m.group("rest"):
+        author = _DOCUMENT_AUTHORED_BY.fullmatch(m.group("head") + m.group("rest"))
+        if author is not None:
+            found = clean_subject(author.group("x"))
+            if found:
+                return found
+        by = re.search(r"\sby\s+(?P<x>.+)$", m.group("rest"))
+        found = clean_subject(by.group("x")) if by else None
+        if found and not any(ch.isdigit() for ch in found):
+            return found  # "by researchers at the University of Chicago"
+    det = m.group("det")
+    return f"{det} {m.group('head')}"
 
 
 # A document and the named body it is from or by: the body is the source
@@ -164,7 +206,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce banker""".split()
+    lawyer spammer document filing prospectus taskforce banker analysis finding""".split()
 )
 
 
@@ -181,6 +223,8 @@ def _ends_in_a_source(word: str) -> bool:
     if word[:1].isupper() or not word[:1].isalpha():
         return True
     w = word.lower().strip(".,'’")
+    if w in _SOURCE_NOUNS:
+        return True  # "analysis", which the plural rule below would cut to "analysi"
     if w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("s") and not w.endswith("ss"):
