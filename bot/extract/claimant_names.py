@@ -13,8 +13,9 @@ from bot.extract.figure_reading import NOUN_STOP
 from bot.extract.lexicon import BODY_WORDS, NOMINAL_HEADS, TITLES, common_words
 
 _OWNER_OF_DATA = re.compile(
-    r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
-    r"(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)$"
+    r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)"
+    r"|(?:[a-z]+\s+)?disclosure\s+forms?|(?:[a-z]+\s+)?(?:disclosures?|filings?)|tax\s+returns?)$"
 )
 # "Mr Blair derided Tory claims": a name, then a verb in the past - a clause, not a subject
 _NAME_THEN_VERB = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]{3,}ed\s")
@@ -55,6 +56,9 @@ def clean_subject(seg: str) -> str | None:
 
 def _clean_plain(seg: str) -> str | None:
     """clean_subject of a stretch that is no document opening."""
+    seg = _DOCUMENT_WHEN.sub(r"\g<doc>", seg)  # "a financial disclosure filed Friday"
+    if _FRAGMENT_END.search(seg):
+        return None  # "Mr" of "Mr. Biden's": a title cut from its name
     words = seg.split()
     tail = named_tail(words) if len(words) > 6 else None
     if tail is not None:  # "The world's biggest insurance broker Marsh & McLennan"
@@ -147,6 +151,10 @@ def _document_source(m: re.Match[str]) -> str | None:
     return f"{det} {m.group('head')}"
 
 
+# A bare title at the end is a cut through a name, never a source
+_FRAGMENT_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)$")
+
+
 # A document and the named body it is from or by: the body is the source
 _DOCUMENT_AUTHORED_BY = re.compile(
     r"(?:[\w'’\-]+\s+){0,2}?(?i:figures|data|reports?|research|surveys?|study|studies|polls?"
@@ -155,6 +163,15 @@ _DOCUMENT_AUTHORED_BY = re.compile(
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# When a document came out, after its noun: "a financial disclosure filed Friday", "a poll
+# released Saturday" (the day is no part of the source's name)
+_DOCUMENT_WHEN = re.compile(
+    r"(?P<doc>\b(?i:figures|data|reports?|study|survey|poll|disclosures?|filings?|forms?"
+    r"|documents?|records|analysis|statements?|review|audit|estimates?))"
+    r"\s+(?:filed|released|published|issued|conducted|taken|made\s+public|out)"
+    r"\s+(?:(?:on|last|this|earlier|late|in)\s+)*(?:" + _MONTH + r"|yesterday\b|today\b"
+    r"|week\b|month\b|year\b).*$"
 )
 _DOCUMENT_BY_NAME = re.compile(
     r"(?:[\w'’\-]+\s+){0,3}?(?i:figures|data|reports?|statements?|estimates?|research|surveys?"
@@ -206,7 +223,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce banker analysis finding""".split()
+    lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form""".split()
 )
 
 

@@ -71,13 +71,20 @@ _FINDING_VERBS = forms("finding")
 _VALUING_VERBS = forms("valuing")
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
+    r"|disclosures?|disclosure\s+forms?|filings?|documents?"
     r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
     r"|records|accounts|tests?)\b",
     re.IGNORECASE,
 )
 
+# A title's full stop is no end of the source: "according to Mr. Biden's financial disclosure
+# form" (not "Mr")
+_TITLE_STOP = r"(?<=\bMr|\bMs|\bDr|\bSt|\bLt|\bJr)\.|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)\."
+_NO_TITLE_BEFORE = r"(?<!\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.|\bJr\.)(?<!\bMrs\.|\bSen\.|\bRep\.|\bGov\.|\bGen\.|\bCol\.)"
 _ACCORDING = re.compile(
-    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+    r"\baccording to\s+(?P<x>(?:[^,.;:()“”\"\d]|" + _TITLE_STOP + r"){2,80}?)"
+    r"(?=\s*(?:[,;:()“”\"\d]|\." + _NO_TITLE_BEFORE + r"|$))",
+    re.IGNORECASE,
 )
 
 # A document's description after its noun: "a registration document filed with the SEC"

@@ -135,3 +135,58 @@ def test_a_rate_base_is_no_second_figure() -> None:
 def test_a_measured_base_stays_a_measure() -> None:
     text = "He ran 3 per 100 metres."
     assert "per 100" not in (_figure(text, "3").unit or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "claimant"),
+    [
+        (  # a title's full stop is no end of the source (was "Mr")
+            "According to Mr. Biden's financial disclosure form, he earned $15.6 million in 2017.",
+            "$15.6 million",
+            "Mr. Biden",
+        ),
+        (  # the owner of a disclosure form is its source, as of a body's own figures
+            "Mr. Biden's financial disclosure form shows he earned $15.6 million in 2017.",
+            "$15.6 million",
+            "Biden",
+        ),
+        (  # when the document was filed is no part of its name (was "Friday")
+            "The couple earned $11 million, according to a financial disclosure filed Friday.",
+            "$11 million",
+            "a financial disclosure",
+        ),
+        (
+            "A Des Moines Register/Bloomberg Politics poll released Saturday found that 28 percent"
+            " of likely Republican caucusgoers supported Mr. Trump, while 23 percent favored Mr."
+            " Cruz and 15 percent backed Senator Marco Rubio of Florida.",
+            "23 percent",
+            "A Des Moines Register/Bloomberg Politics poll",
+        ),
+        (  # a relative clause between the subject and its verb
+            "Union minister Shripad Naik, who released the booked recently ahead of the "
+            "International Day for Yoga on June 21, said it was published three years ago and is"
+            " a compilation of yoga practices that are believed to help pregnant women.",
+            "three years",
+            "Shripad Naik",
+        ),
+    ],
+)
+def test_the_source_named_whole(text: str, surface: str, claimant: str) -> None:
+    assert _figure(text, surface).claimant == claimant
+
+
+def test_a_possessive_fragment_is_no_claimant() -> None:
+    text = (
+        "Editor’s note: Donald Trump is a serial liar, rampant xenophobe, racist, misogynist,"
+        " birther and bully who has repeatedly pledged to ban all Muslims — 1.6 billion members"
+        " of an entire religion — from entering the U.S."
+    )
+    assert _figure(text, "1.6 billion").claimant is None
+
+
+def test_a_relative_clause_with_its_own_speech_verb_names_no_one_before_it() -> None:
+    text = (
+        "Obama, who has gotten less credit than aides say he deserves for the progress of the"
+        " last seven years."
+    )
+    assert _figure(text, "seven years").claimant is None
