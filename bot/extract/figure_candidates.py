@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.ages_in_clauses import age_in_clause
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
 from bot.extract.not_figures import (
     after_label,
@@ -107,6 +108,8 @@ def candidate(text: str, n: Number) -> Cand | None:
             c.unit = "year"  # "aged 35": an age, not a count
         elif c.unit is None and _at_age_opening(text, c, start, end):
             c.unit = "year"  # "At 23, Henson has the rugby world at his feet"
+        elif c.unit is None and age_in_clause(text, c, start, end):
+            c.unit = "year"  # "since he was 15", "the other who just turned 2", ", at 38, she"
         rate = rate_base_after(text, c.end) if c.unit is None else None
         if rate is not None:
             c.unit, c.end = rate  # "from 1.36 to 2.54 per 1 million": a rate per million

@@ -190,3 +190,40 @@ def test_a_relative_clause_with_its_own_speech_verb_names_no_one_before_it() -> 
         " last seven years."
     )
     assert _figure(text, "seven years").claimant is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "But on Wednesday, at 38, she was released, pending a new trial that was granted in "
+            "March by the Indiana Court of Appeals.",
+            "38",
+        ),
+        (
+            "“I do have nephews, and nieces,” Perez said, “one who is 7, the other who just "
+            "turned 2.",
+            "2",
+        ),
+        (
+            "The lawsuit claims that Richards raped his daughter, now 11, in 2005 when she was three.",
+            "three",
+        ),
+        ("There is no provision whatsoever for them for their future after they turn 18.", "18"),
+    ],
+)
+def test_an_age_without_years_old(text: str, surface: str) -> None:
+    f = _figure(text, surface)
+    assert (f.value, f.unit) == (float(f.value or 0), "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was 6 feet tall and she was 1 of 3 finalists.",
+        "They were 2 points ahead.",
+        "I don’t understand why his hands are the size of someone who is 5’2”.",
+    ],
+)
+def test_other_figures_after_be_are_no_ages(text: str) -> None:
+    assert all(f.unit != "year" for f in analyse(text).figures)
