@@ -25,7 +25,8 @@ ONE_FIGURE = re.compile(
 # "Halifax's own monthly figures ... suggest": the data the subject owns is the finding source
 OWNED_DATA_BEFORE = re.compile(
     r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:[a-z]+\s+)?(?:figures|data|survey|report"
-    r"|study|poll|statistics|estimates?|forecasts?)\b[^,;]{0,60}$"
+    r"|study|poll|statistics|estimates?|forecasts?|disclosure\s+forms?|disclosures?|filings?"
+    r"|tax\s+returns?)\b[^,;]{0,60}$"
 )
 
 

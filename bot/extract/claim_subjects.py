@@ -10,7 +10,7 @@ import re
 
 from bot.extract.attribution import subject_after
 from bot.extract.claim_verbs import alternation, forms
-from bot.extract.claimant_names import PRONOUN, clean_subject, named_tail
+from bot.extract.claimant_names import DOCUMENT_OPENING, PRONOUN, clean_subject, named_tail
 from bot.extract.gender import given_names
 from bot.extract.lexicon import common_words
 from bot.extract.mentions import tokens
@@ -36,6 +36,7 @@ _BOUNDARY = re.compile(
 )
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _POSSESSOR = re.compile(r"['’]s\s+$")
+_RELATIVE_APPOSITIVE = re.compile(r"(?<=[a-z\]]),\s+who\s+[^,;:()“”\"]{2,120}$")
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+[^-–—]{1,60}?\s+[-–—]\s*$")
 _NOUN_VERBS = forms("noun")
 _DOCUMENT_SOURCE_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?[A-Z]")
@@ -258,10 +259,13 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
     left = s[:verb_pos]
     if _PASSIVE.search(left):
         return None
-    if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0] in _NOUN_VERBS:
+    if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0].rstrip(":,;.") in _NOUN_VERBS:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
     left = _DASH_APPOSITIVE.sub("", left)  # "the firm - China's biggest jet fuel supplier -"
+    # "Union minister Shripad Naik, who released the book ... on June 21, said": the name
+    if s[:verb_pos].rstrip().endswith(","):  # not "Obama, who has ... than aides say"
+        left = _RELATIVE_APPOSITIVE.sub("", left)
     app = _APPOSITIVE_SUBJECT.search(s, 0, verb_pos)
     if app is not None:
         return clean_subject(app.group("x"))  # "EuroDisney, the European home of ..., has said"
@@ -287,6 +291,8 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
         seg = seg[inner[-1].end() :].strip()
     seg = _LEAD_TRIM.sub("", seg)
     seg = _SUBJECT_TRIM.sub("", seg).strip()
+    if DOCUMENT_OPENING.fullmatch(seg):
+        return clean_subject(seg)  # "One 2004 study conducted by ...": the year is no figure
     if any(ch.isdigit() for ch in seg):
         figure = [m.group(0) for m in _AFTER_A_FIGURE.finditer(seg)]
         seg = _AFTER_A_FIGURE.split(seg)[-1]  # "the $27bn Russia says": Russia

@@ -13,8 +13,9 @@ from bot.extract.figure_reading import NOUN_STOP
 from bot.extract.lexicon import BODY_WORDS, NOMINAL_HEADS, TITLES, common_words
 
 _OWNER_OF_DATA = re.compile(
-    r"^([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
-    r"(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)$"
+    r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:(?:[a-z]+\s+)?(?:figures|data|survey|report|study|poll|statistics|estimates?|forecasts?)"
+    r"|(?:[a-z]+\s+)?disclosure\s+forms?|(?:[a-z]+\s+)?(?:disclosures?|filings?)|tax\s+returns?)$"
 )
 # "Mr Blair derided Tory claims": a name, then a verb in the past - a clause, not a subject
 _NAME_THEN_VERB = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]{3,}ed\s")
@@ -47,6 +48,17 @@ def clean_subject(seg: str) -> str | None:
     seg = _LEAD_PREPOSITION.sub("", seg)
     if not seg:
         return None
+    document = DOCUMENT_OPENING.fullmatch(seg)
+    if document is not None:
+        return _document_source(document)
+    return _clean_plain(seg)
+
+
+def _clean_plain(seg: str) -> str | None:
+    """clean_subject of a stretch that is no document opening."""
+    seg = _DOCUMENT_WHEN.sub(r"\g<doc>", seg)  # "a financial disclosure filed Friday"
+    if _FRAGMENT_END.search(seg):
+        return None  # "Mr" of "Mr. Biden's": a title cut from its name
     words = seg.split()
     tail = named_tail(words) if len(words) > 6 else None
     if tail is not None:  # "The world's biggest insurance broker Marsh & McLennan"
@@ -105,6 +117,44 @@ def clean_subject(seg: str) -> str | None:
     return seg if len(seg.split()) <= 6 else None  # longer is a stretch of text, not a name
 
 
+# A document named by its kind, with a year or "one" before it and what it is by or about
+# after it: "One 2004 study conducted by researchers at ...", "a 2015 survey of 3,000 adults"
+DOCUMENT_OPENING = re.compile(
+    r"(?P<det>(?i:one|a|an|the|this|another|that|a\s+new|the\s+new))\s+"
+    r"(?P<year>(?:19|20)\d\d\s+)?"
+    r"(?P<head>(?:[a-z][a-z\-]*\s+){0,2}?(?:study|survey|report|poll|analysis|review|audit"
+    r"|census|investigation|assessment))"
+    r"(?P<rest>\s+(?:conducted|carried\s+out|led|published|released|commissioned|by|of|from"
+    r"|in|at|for)\s.*)?"
+)
+
+
+def _document_source(m: re.Match[str]) -> str | None:
+    """The source a document opening names: its author when the rest names one cleanly ("a
+    2004 study by the EOC": the EOC), else the document itself ("One study", "a study"),
+    without the year ("2004" is when, not who) or the numeral ("One" is "a" here)."""
+    if m.group("year") is None and m.group("det").lower() != "one":
+        plain = _clean_plain(m.group(0))
+        if plain is not None or m.group("rest") is None:
+            return plain  # "A study by the EOC" reads as before: the EOC
+    if m.group("rest"):
+        author = _DOCUMENT_AUTHORED_BY.fullmatch(m.group("head") + m.group("rest"))
+        if author is not None:
+            found = clean_subject(author.group("x"))
+            if found:
+                return found
+        by = re.search(r"\sby\s+(?P<x>.+)$", m.group("rest"))
+        found = clean_subject(by.group("x")) if by else None
+        if found and not any(ch.isdigit() for ch in found):
+            return found  # "by researchers at the University of Chicago"
+    det = m.group("det")
+    return f"{det} {m.group('head')}"
+
+
+# A bare title at the end is a cut through a name, never a source
+_FRAGMENT_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)$")
+
+
 # A document and the named body it is from or by: the body is the source
 _DOCUMENT_AUTHORED_BY = re.compile(
     r"(?:[\w'’\-]+\s+){0,2}?(?i:figures|data|reports?|research|surveys?|study|studies|polls?"
@@ -113,6 +163,15 @@ _DOCUMENT_AUTHORED_BY = re.compile(
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# When a document came out, after its noun: "a financial disclosure filed Friday", "a poll
+# released Saturday" (the day is no part of the source's name)
+_DOCUMENT_WHEN = re.compile(
+    r"(?P<doc>\b(?i:figures|data|reports?|study|survey|poll|disclosures?|filings?|forms?"
+    r"|documents?|records|analysis|statements?|review|audit|estimates?))"
+    r"\s+(?:filed|released|published|issued|conducted|taken|made\s+public|out)"
+    r"\s+(?:(?:on|last|this|earlier|late|in)\s+)*(?:" + _MONTH + r"|yesterday\b|today\b"
+    r"|week\b|month\b|year\b).*$"
 )
 _DOCUMENT_BY_NAME = re.compile(
     r"(?:[\w'’\-]+\s+){0,3}?(?i:figures|data|reports?|statements?|estimates?|research|surveys?"
@@ -164,7 +223,7 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce banker""".split()
+    lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form""".split()
 )
 
 
@@ -181,6 +240,8 @@ def _ends_in_a_source(word: str) -> bool:
     if word[:1].isupper() or not word[:1].isalpha():
         return True
     w = word.lower().strip(".,'’")
+    if w in _SOURCE_NOUNS:
+        return True  # "analysis", which the plural rule below would cut to "analysi"
     if w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("s") and not w.endswith("ss"):

@@ -71,13 +71,20 @@ _FINDING_VERBS = forms("finding")
 _VALUING_VERBS = forms("valuing")
 _FINDING_SOURCE = re.compile(
     r"\b(?:reports?|study|studies|surveys?|polls?|figures|data|research|statistics|results"
+    r"|disclosures?|disclosure\s+forms?|filings?|documents?"
     r"|analysis|census|review|audit|index|findings|estimates|forecasts?|research(?:ers)?"
     r"|records|accounts|tests?)\b",
     re.IGNORECASE,
 )
 
+# A title's full stop is no end of the source: "according to Mr. Biden's financial disclosure
+# form" (not "Mr")
+_TITLE_STOP = r"(?<=\bMr|\bMs|\bDr|\bSt|\bLt|\bJr)\.|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)\."
+_NO_TITLE_BEFORE = r"(?<!\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.|\bJr\.)(?<!\bMrs\.|\bSen\.|\bRep\.|\bGov\.|\bGen\.|\bCol\.)"
 _ACCORDING = re.compile(
-    r"\baccording to\s+(?P<x>[^,.;:()“”\"\d]{2,80}?)(?=\s*(?:[,.;:()“”\"\d]|$))", re.IGNORECASE
+    r"\baccording to\s+(?P<x>(?:[^,.;:()“”\"\d]|" + _TITLE_STOP + r"){2,80}?)"
+    r"(?=\s*(?:[,;:()“”\"\d]|\." + _NO_TITLE_BEFORE + r"|$))",
+    re.IGNORECASE,
 )
 
 # A document's description after its noun: "a registration document filed with the SEC"
@@ -133,7 +140,6 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 
 
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # "3,000" is no age
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
@@ -263,8 +269,11 @@ class Claimants:
                     return q.speaker
                 if q.start > pos:
                     break
-        if _EPITHET_AGE.match(sent.text, rel) and _DEFINITE_BEFORE.search(sent.text, 0, rel):
-            return None  # "the 27-year-old Spaniard": the writer's description, no one's claim
+        if _EPITHET_AGE.match(sent.text, rel):
+            # "the 27-year-old Spaniard", "how 26-year-old nurse Nina Pham was infected": an
+            # age written as a description is the writer's, no one's claim (in a quote it is
+            # the speaker's, above)
+            return None
         if _AGE_APPOSITION.match(sent.text, rel) and _NAME_COMMA.search(sent.text, 0, rel):
             return None  # "Robert Jackson, 58, MP for Wantage, said": the writer's, too
         m = _BY_AFTER.match(sent.text, rel)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.ages_in_clauses import age_in_clause
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
 from bot.extract.not_figures import (
     after_label,
@@ -14,6 +15,7 @@ from bot.extract.not_figures import (
 )
 from bot.extract.numbers import CURRENCY_ONLY_SCALES, Number, find_numbers
 from bot.extract.qualifiers import attach_qualifier
+from bot.extract.rate_bases import rate_base_after
 from bot.extract.units import (
     UNITS,
     UNITS_BY_NAME,
@@ -106,6 +108,11 @@ def candidate(text: str, n: Number) -> Cand | None:
             c.unit = "year"  # "aged 35": an age, not a count
         elif c.unit is None and _at_age_opening(text, c, start, end):
             c.unit = "year"  # "At 23, Henson has the rugby world at his feet"
+        elif c.unit is None and age_in_clause(text, c, start, end):
+            c.unit = "year"  # "since he was 15", "the other who just turned 2", ", at 38, she"
+        rate = rate_base_after(text, c.end) if c.unit is None else None
+        if rate is not None:
+            c.unit, c.end = rate  # "from 1.36 to 2.54 per 1 million": a rate per million
         named = match_currency_name_before(text, start) if c.unit is None else None
         if named is not None:
             c.unit, c.start, c.currency = named[0], named[1], True  # "Australian dollar 29.4bn"

@@ -18,6 +18,7 @@ from bot.extract.figure_reading import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.not_figures import name_or_rank
 from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers
+from bot.extract.rate_bases import drop_bases
 from bot.extract.referent import referent
 from bot.extract.sentences import split_sentences
 from bot.extract.stated_units import stated_unit
@@ -39,6 +40,7 @@ def extract_figures(
     if sentences is None:
         sentences = split_sentences(text)
     cands = [c for n in find_numbers(text) if (c := candidate(text, n)) is not None]
+    cands = drop_bases(cands)  # "1.18 per one million to 1.09": no range from the base
     share_suspended_units(text, cands)
     cands = merge_ranges(text, cands, dashes_only=True)
     cands = merge_ranges(text, cands, dashes_only=False)

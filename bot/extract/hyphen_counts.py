@@ -16,6 +16,9 @@ _NOT_COUNTED = frozenset(
     """strong odd plus something odds time times fold old long wide high tall deep year-old
     minded sided way ish""".split()
 )
+# A participle after "N-" that counts the acts it names: "Paramount's 11-nominated movie" has 11
+# nominations (other "-ed" words rate or describe: "15-rated", "two-faced")
+_COUNTED_PARTICIPLES = {"nominated": "nominations"}
 _IRREGULAR = {
     "man": "men",
     "woman": "women",
@@ -40,6 +43,8 @@ def hyphen_noun(text: str, c: Cand) -> tuple[str, int] | None:
     noun = m.group("noun")
     if noun == "fold":
         return "times", m.end()  # "a 20-fold increase": twenty times, a ratio
+    if noun in _COUNTED_PARTICIPLES:
+        return _COUNTED_PARTICIPLES[noun], m.end()  # "an 11-nominated movie": 11 nominations
     if (
         noun in _NOT_COUNTED
         or noun in NOUN_STOP

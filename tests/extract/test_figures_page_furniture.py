@@ -156,9 +156,15 @@ def test_furniture_is_not_listed_and_the_figure_beside_it_is(
 
 def test_furniture_stays_a_quantity_for_extract_json() -> None:
     """The editor's view leaves it out; `briefbot extract --json` counts what it counts."""
+    text = "Texting line: text WORK to 82623 for details; it costs $5."
+    assert "82623" not in listed(text)
+    assert "82623" in quantities(text)
+
+
+def test_a_rate_base_is_read_into_the_rate_in_both_views() -> None:
+    """ "14 per 100,000" is one figure, a rate per 100,000 (bot/extract/rate_bases.py)."""
     text = "The rate is 14 per 100,000 in the United States."
-    assert "100,000" not in listed(text)
-    assert "100,000" in quantities(text)
+    assert listed(text) == quantities(text) == ["14 per 100,000"]
 
 
 @pytest.mark.parametrize(
