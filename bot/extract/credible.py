@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     NOMINAL_HEADS,
     NOT_NAME,
+    ORG_WORDS,
     SPEECH_CUES,
     TITLES,
     common_words,
@@ -103,9 +104,11 @@ _ROLE_ONLY = frozenset(
 
 def _strip_labels(text: str, name: str) -> str:
     """Party, place and role labels glued before a person's given name go: "Tory Liam Fox",
-    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (the table
-    of given names is learned, see gender.py, and a name dictionary's). A leading word stays unless it is an acronym,
-    a common word, or a word the article also writes before a lowercase word ("Tory leader")."""
+    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (given names:
+    the learned table and the name dictionary's, see gender.py). They go when the article
+    also writes the name bare; else a leading word stays unless it is an acronym, a common
+    word, a role or body word, or a word the article also writes before a lowercase word
+    ("Tory leader") or before another capitalised word ("Knesset Finance Committee")."""
     words = name.split()
     if len(words) < 3:
         return name
@@ -119,16 +122,25 @@ def _strip_labels(text: str, name: str) -> str:
     if re.search(rf"(?<!{re.escape(words[k - 1])} ){re.escape(rest)}\b", text):
         return rest  # the article also writes "Michael Thibault" without "Commission Co-Chairman"
     common = common_words()
-    for w in words[:k]:
+    for i, w in enumerate(words[:k]):
         bare = w.rstrip(".")
         if not (
             bare.isupper()
             or bare.lower() in common
             or bare.lower().rsplit("-", 1)[-1] in _ROLE_ONLY  # "Commission Co-Chairman"
+            or bare.lower() in ORG_WORDS  # "Commission", "Ministry": a body's word
+            or _written_apart(text, bare, words[i + 1])  # "Knesset Speaker"
             or re.search(rf"(?<![\w-]){re.escape(bare)}\s+[a-z]", text) is not None
         ):
             return name
     return " ".join(words[k:])
+
+
+def _written_apart(text: str, word: str, nxt: str) -> bool:
+    """The article also writes word before another capitalised word than nxt ("the Knesset
+    Ofir Akunis" beside "Knesset Finance Committee"): a name of its own, not a given name."""
+    pat = rf"(?<![\w-]){re.escape(word)}\s+(?!{re.escape(nxt)}\b)[A-Z]"
+    return re.search(pat, text) is not None
 
 
 def _role_word(word: str, common: frozenset[str]) -> bool:
