@@ -113,7 +113,10 @@ def _strip_labels(text: str, name: str) -> str:
     if len(words) < 3:
         return name
     learned, known = given_names(), name_genders()
-    if words[0] in learned or words[0] in known:
+    if words[0] in learned or (  # the dictionary's too, unless the article writes it as a
+        words[0] in known  # label ("Tory leader"): it lists "Tory" as a given name
+        and re.search(rf"(?<![\w-]){re.escape(words[0])}\s+[a-z]", text) is None
+    ):
         return name
     k = next((i for i in range(1, len(words) - 1) if words[i] in learned or words[i] in known), 0)
     if not k:
