@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.gender import given_names
+from bot.extract.gender import given_names, name_genders
 from bot.extract.lexicon import (
     BE,
     CUES,
@@ -104,28 +104,46 @@ _ROLE_ONLY = frozenset(
 
 def _strip_labels(text: str, name: str) -> str:
     """Party, place and role labels glued before a person's given name go: "Tory Liam Fox",
-    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (the table
-    of given names is learned, see gender.py). A leading word stays unless it is an acronym,
-    a common word, or a word the article also writes before a lowercase word ("Tory leader")."""
+    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (given names:
+    the learned table and the name dictionary's, see gender.py). They go when the article
+    also writes the name bare; else a leading word stays unless it is an acronym, a common
+    word, a role or body word, or a word the article also writes before a lowercase word
+    ("Tory leader") or before another capitalised word ("Knesset Finance Committee")."""
     words = name.split()
     if len(words) < 3:
         return name
-    table = given_names()
-    if words[0] in table:
+    learned, known = given_names(), name_genders()
+    if words[0] in learned or (  # the dictionary's too, unless the article writes it as a
+        words[0] in known  # label ("Tory leader"): it lists "Tory" as a given name
+        and re.search(rf"(?<![\w-]){re.escape(words[0])}\s+[a-z]", text) is None
+    ):
         return name
-    k = next((i for i in range(1, len(words) - 1) if words[i] in table), 0)
+    k = next((i for i in range(1, len(words) - 1) if words[i] in learned or words[i] in known), 0)
     if not k:
         return name
+    rest = " ".join(words[k:])
+    if re.search(rf"(?<!{re.escape(words[k - 1])} ){re.escape(rest)}\b", text):
+        return rest  # the article also writes "Michael Thibault" without "Commission Co-Chairman"
     common = common_words()
-    for w in words[:k]:
+    for i, w in enumerate(words[:k]):
         bare = w.rstrip(".")
         if not (
             bare.isupper()
             or bare.lower() in common
+            or bare.lower().rsplit("-", 1)[-1] in _ROLE_ONLY  # "Commission Co-Chairman"
+            or bare.lower() in ORG_WORDS  # "Commission", "Ministry": a body's word
+            or _written_apart(text, bare, words[i + 1])  # "Knesset Speaker"
             or re.search(rf"(?<![\w-]){re.escape(bare)}\s+[a-z]", text) is not None
         ):
             return name
     return " ".join(words[k:])
+
+
+def _written_apart(text: str, word: str, nxt: str) -> bool:
+    """The article also writes word before another capitalised word than nxt ("the Knesset
+    Ofir Akunis" beside "Knesset Finance Committee"): a name of its own, not a given name."""
+    pat = rf"(?<![\w-]){re.escape(word)}\s+(?!{re.escape(nxt)}\b)[A-Z]"
+    return re.search(pat, text) is not None
 
 
 def _role_word(word: str, common: frozenset[str]) -> bool:

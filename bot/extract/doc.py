@@ -427,6 +427,7 @@ def _add_surname_mentions(doc: ArticleDoc, blanked: str) -> None:
     doc.person_subject = [
         not text.startswith(("’s", "'s", "’", "'"), p.end)
         and _PREV_WORD.search(text, max(0, p.start - 12), p.start) is None
+        and _OBJECT_ROLE.search(text, max(0, p.start - 50), p.start) is None
         and not in_list(text, p.start)
         and not _label_before(doc, k)
         for k, p in enumerate(doc.persons)
@@ -466,6 +467,9 @@ _PREV_WORD = re.compile(
     r"\b(?:of|at|for|from|to|with|in|by|on|about|against|and|than|like|the|same|these|those)\s+$",
     re.IGNORECASE,
 )  # "walls plastered with the same Dirty Dancing ... posters": an object, no one "she" is
+_OBJECT_ROLE = re.compile(
+    r"\b(?:of|at|for|from|to|with|by|through|via)\s+(?:his|her|their|its)\s+(?:[a-z][\w-]*\s+){1,3}\Z"
+)  # "released through her attorney Rich Nichols, Jones repeated": someone's role, an object
 
 
 def _collect_speakers(doc: ArticleDoc) -> None:

@@ -114,6 +114,22 @@ def speaker_from_frame(
     return _frame_speaker(doc, fr, after_first=True)
 
 
+_PASSIVE_AUX = frozenset("is are was were be been being get gets got".split())
+
+
+def _passive_frames(before: list[Token], agent: Mention) -> bool:
+    """A passive whose agent a speech cue before it is outranked by frames the quote itself:
+    "it was described by Putin as a “red line”". A reduced relative inside the cue's clause
+    does not ("he said the arrangement described by Avenatti “certainly doesn't look good”":
+    the quote is the predicate of the arrangement, and "he" says it)."""
+    at = next((k for k, t in enumerate(before) if t.start == agent.start), None)
+    if at is None or at < 2:
+        return True
+    if any(t.low == "as" for t in before[at:]):
+        return True
+    return at >= 3 and before[at - 3].low in _PASSIVE_AUX
+
+
 def _colon_cue(after: list[Token]) -> bool:
     """A speech cue in the words after a quote is closed by a colon: it opens the next quote."""
     ci = cue_index(after[:12])
@@ -173,7 +189,7 @@ def _frame_speaker(
             if m is not None and m.start == before[c + 1].start and m.kind != "pronoun":
                 return m, None, True
     agent = passive_agent(before, ci + 1 if ci is not None else 0)
-    if agent is not None:
+    if agent is not None and (ci is None or _passive_frames(before, agent)):
         return agent, None, True
     if ci is not None:
         cue = with_modal(before, ci)

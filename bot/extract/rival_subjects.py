@@ -112,10 +112,12 @@ def opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
-# A sentence opening "The chancellor ...", "The 24-year-old ..." or "A spokesman for the
-# Oxford University Press said ...": someone else "he" may be.
+# A sentence opening "The chancellor ...", "The 24-year-old ...", "A spokesman for the
+# Oxford University Press said ..." or "A Department for Work and Pensions spokeswoman
+# confirmed ...": someone else "he" may be.
 NOMINAL_OPENER = re.compile(
     r"(?:[^,]{0,50},\s+)?(?:The|An?)\s+"
+    r"(?:[A-Z][\w.&'’-]*\s+(?:(?:for|of|and|on|the)\s+)*){0,6}"
     r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b"
 )
 
