@@ -12,7 +12,7 @@ just before and no other before them; otherwise nobody (unattributed). "The repo
 from __future__ import annotations
 
 from bot.extract.attribution import NOT_NAME, ORG_WORDS, PREPS
-from bot.extract.lexicon import BODY_NOUNS, GENERIC_BODY, KIND_BODY
+from bot.extract.lexicon import BODY_NOUNS, COUNTRY_CODES, GENERIC_BODY, KIND_BODY
 from bot.extract.mentions import Mention, Token, classify_run, tokens
 from bot.extract.name_checks import Doc, sentence_index
 
@@ -128,7 +128,8 @@ def bodies_named(doc: Doc, lo: int, pos: int) -> list[str]:
             if mention is not None and mention.kind == "org" and mention.name:
                 name = mention.name
                 kind_named = " " in name and any(w.lower() in ORG_WORDS for w in name.split())
-                if kind_named or (name.isupper() and len(name) >= 3):  # not "Brown's Britain"
+                country = name.replace(".", "").upper() in COUNTRY_CODES  # "U.S." is a place
+                if not country and (kind_named or (name.isupper() and len(name) >= 3)):
                     out.append(name)
                     last_end = e
         k = e + 1

@@ -14,6 +14,7 @@ import re
 from bot.extract.gender import given_names, name_genders
 from bot.extract.lexicon import (
     BE,
+    COUNTRY_CODES,
     CUES,
     FINITE,
     HONORIFICS,
@@ -171,6 +172,8 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
         "-" in clean and clean.lower().rsplit("-", 1)[-1] in _ROLE_ONLY
     ):
         return None  # "The Conservative Party Co-Chairman": a role, the person unnamed
+    if clean.replace(".", "").upper() in COUNTRY_CODES:
+        return None  # "U.S.", "UK": a place is never a speaker, its government or a body is
     whole = _whole_name(text, clean)
     if whole is not None:
         return whole or None  # "Agriculture Organisation": the UN's Food and Agriculture ...

@@ -618,3 +618,6 @@ KIND_BODY = frozenset(body_words("kind"))
 BODY_REFERENTS = GENERIC_BODY | KIND_BODY
 # lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
 BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())
+
+# a country by its initials ("U.S.", "UK", dots dropped): a place, never a speaker or body
+COUNTRY_CODES = frozenset({"US", "USA", "UK", "GB"})

@@ -99,3 +99,15 @@ def test_who_released_a_statement_speaks_its_partial_quote() -> None:
     assert _quote(text, "intend for rape").speaker == "Donnelly"
     unsaid = text.replace(" Donnelly said.", " his rival said.")
     assert _quote(unsaid, "intend for rape").speaker is None
+
+
+def test_the_airline_never_resolves_to_a_country() -> None:
+    text = (
+        "Passengers flying to the U.S. are screened by U.S. Customs and Border Protection "
+        "agents stationed in Abu Dhabi. The carrier says it is working with officials in the "
+        "U.S. to address the new immigration policies.\n\n"
+        'The airline says: "Our joint interest is on ensuring that compliance and the '
+        'well-being of all passengers is maintained across our global network."\n'
+    )
+    speakers = [q.speaker for q in extract_quotes(text) if q.kind != "indirect"]
+    assert speakers and all(s not in ("U.S.", "US") for s in speakers)
