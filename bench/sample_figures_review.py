@@ -94,6 +94,17 @@ def seen_ids(tests: Path, allow: list[str] | None = None) -> set[str]:
     return out
 
 
+def add_allow_seen_in(ap: argparse.ArgumentParser) -> None:
+    """--allow-seen-in GLOB (repeatable), for both samplers."""
+    ap.add_argument(
+        "--allow-seen-in",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="test files (path from the repository root) whose article ids still count as unseen",
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -108,13 +119,7 @@ def main() -> int:
         default="check",
         help="which half of bench/split.py to draw from (check keeps earlier sets' draws)",
     )
-    ap.add_argument(
-        "--allow-seen-in",
-        action="append",
-        default=[],
-        metavar="GLOB",
-        help="test files (path from the repository root) whose article ids still count as unseen",
-    )
+    add_allow_seen_in(ap)
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests", args.allow_seen_in)
     docs = [

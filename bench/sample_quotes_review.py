@@ -55,7 +55,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sample_figures_review import seen_ids  # noqa: E402
+from bench.sample_figures_review import add_allow_seen_in, seen_ids  # noqa: E402
 from bench.split import corpus_articles  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
@@ -96,13 +96,7 @@ def main() -> int:
         help="which half of bench/split.py to draw from (check: the earlier sets)",
     )
     ap.add_argument("--redraw", type=Path, help="a set drawn before (its ids are not 'seen')")
-    ap.add_argument(
-        "--allow-seen-in",
-        action="append",
-        default=[],
-        metavar="GLOB",
-        help="test files (path from the repository root) whose article ids still count as unseen",
-    )
+    add_allow_seen_in(ap)
     args = ap.parse_args()
     seen = seen_ids(ROOT / "tests", args.allow_seen_in)
     if args.redraw is not None:  # reproduce a drawn set: its own ids do not count as seen

@@ -380,33 +380,21 @@ _BODY_VERBS = frozenset(
     """announced announces reported reports estimated estimates indicated indicates confirmed
     confirms charged posted""".split()
 )
-_UTTERED = re.compile(
-    r",?\s+(?:"
-    + "|".join(
-        sorted(
-            w
-            for w in SPEECH_CUES
-            if (w.endswith(("ed", "s")) or w in IRREGULAR_PAST) and w not in _BODY_VERBS
-        )
+# a person's past or present speech verbs, not a body's ("announced", "reported")
+_PERSON_CUES = "|".join(
+    sorted(
+        w
+        for w in SPEECH_CUES
+        if (w.endswith(("ed", "s")) or w in IRREGULAR_PAST) and w not in _BODY_VERBS
     )
-    + r")\b"
 )
+_UTTERED = re.compile(r",?\s+(?:" + _PERSON_CUES + r")\b")
 
 
 # a definite or indefinite description set off by commas after a name, before its verb
 _APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}(?=,)")
 
-_INVERTED = re.compile(
-    r"[”\"’'],?\s+(?:"
-    + "|".join(
-        sorted(
-            w
-            for w in SPEECH_CUES
-            if (w.endswith(("ed", "s")) or w in IRREGULAR_PAST) and w not in _BODY_VERBS
-        )
-    )
-    + r")\s+\Z"
-)
+_INVERTED = re.compile(r"[”\"’'],?\s+(?:" + _PERSON_CUES + r")\s+\Z")
 
 _TOLD = re.compile(r"\b(told|to|on|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
