@@ -41,6 +41,8 @@ US news (Multi-News) from stories_dev's check half, 152 unseen articles, labelle
 The figures set drawn from the same half next (figures_review_mn_blind13.jsonl) names articles
 too: to redraw the eleventh now, add `--redraw tests/data/quotes_review_mn_blind11.jsonl
 --allow-seen-in tests/data/figures_review_mn_blind13.jsonl`.
+The US tune set quotes_review_mn_tune.jsonl (52 quotes, 28 articles) is stories_dev again with
+`--half tune --n 80 --seed 18018 --per-article 2 --first-n 23000`, labelled before any bot run.
 """
 
 from __future__ import annotations
