@@ -44,6 +44,7 @@ from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.lexicon import FINITE, PHRASAL_FORMS, role_noun, role_nouns
 from bot.extract.mentions import Mention, Token, classify_run, possessive, surname, tokens
 from bot.extract.name_checks import sentence_index
+from bot.extract.unnamed_sources import anonymous_source
 
 
 @dataclass(slots=True)
@@ -155,6 +156,8 @@ def _frame_speaker(
                     if found and m is not None and m.kind in ("person", "name", "pronoun"):
                         return m, cue, True
             return subject_after(after, ci + 1), "according to", True
+        if ci > 0 and (anon := anonymous_source(after, ci)) is not None:
+            return anon, cue, True  # '"...," a source familiar with the talks said'
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
         if m is None and ci == 1:
             m = surname_word(doc, after, 0)  # '"...," May wrote': Brian May, not the month
@@ -195,6 +198,8 @@ def _frame_speaker(
         cue = with_modal(before, ci)
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
+        if (anon := anonymous_source(before, ci)) is not None:
+            return anon, cue, True  # "..., and a source familiar with his thinking said he's"
         m = (
             cue_subject_before(doc, before, ci)
             or _relative_head(before, ci)
