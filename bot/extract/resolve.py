@@ -29,6 +29,7 @@ from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
+from bot.extract.statement_issuers import statement_issuer
 
 
 def resolve(doc: Doc, m: Mention | None) -> str | None:
@@ -84,7 +85,11 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
         if m.titles == ("the", "year-old"):  # "said the 28-year-old"
             return aged_person(doc, m)
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
-            return _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
+            found = _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
+            if found is None and (issued := statement_issuer(doc, m)) is not None:
+                # "X said in a statement ... '...,' the statement said": X
+                found = _spoken_for(doc, issued[0]) if issued[1] else expand(doc, issued[0])
+            return found
         if m.titles and m.titles[-1] in BODY_REFERENTS:
             # "the organisation said": the body just named; else a body that just spoke
             # ("Marsh said ... The company added")

@@ -1,0 +1,51 @@
+""" "the statement said" is whoever just spoke "in a statement" (quotes_review_mn_blind11
+#11005); with two possible issuers, nobody."""
+
+from __future__ import annotations
+
+from bot.extract.quotes import extract_quotes
+
+
+def _speaker(article: str, opening: str) -> str | None:
+    return next(
+        q.speaker
+        for q in extract_quotes(article)
+        if q.kind != "indirect" and q.text.startswith(opening)
+    )
+
+
+def test_the_statement_is_the_body_that_spoke_in_a_statement() -> None:
+    article = (
+        "Five crew members and 132 passengers were aboard the Airbus A320 at the time, British "
+        "Airways spokesman Michael Johnson told NBC News.\n\n"
+        "British Airways said in a statement that the plane was inspected and cleared for the "
+        "next flight.\n\n"
+        '"Safety and security are always our first priority and we will give the police every '
+        'assistance with their investigation," the statement said.\n'
+    )
+    assert _speaker(article, "Safety and security") == "British Airways"
+
+
+def test_the_statement_is_the_person_who_spoke_in_a_statement() -> None:
+    article = (
+        "Senator Jane Holloway said in a statement on Monday that the bill was dead.\n\n"
+        '"We will not bring it back this year," the statement said.\n'
+    )
+    assert _speaker(article, "We will not") == "Jane Holloway"
+
+
+def test_two_issuers_in_the_sentence_leave_the_statement_unnamed() -> None:
+    article = (
+        "Senator Jane Holloway and Governor Tom Reese said in a statement on Monday that the "
+        "bill was dead.\n\n"
+        '"We will not bring it back this year," the statement said.\n'
+    )
+    assert _speaker(article, "We will not") is None
+
+
+def test_a_statement_released_by_a_named_office_names_no_cue_speaker() -> None:
+    article = (
+        "Jane Holloway's office released a statement on Monday about the bill.\n\n"
+        '"We will not bring it back this year," the statement said.\n'
+    )
+    assert _speaker(article, "We will not") is None
