@@ -35,3 +35,12 @@ def blank_labels(text: str, head: int) -> str:
             parts += [text[pos : m.start()], " " * (m.end() - m.start())]
             pos = m.end()
     return text if not parts else "".join(parts) + text[pos:]
+
+
+def paragraph_breaks(gap: str) -> int:
+    """The line breaks in gap (a paragraph and the lines after it, up to the next paragraph),
+    label lines after its first line left out: an "ADVERTISEMENT" line or a caption between
+    two paragraphs does not part them, so the continued-paragraph convention reads across it."""
+    lines = gap.split("\n")
+    kept = lines[:1] + [ln for ln in lines[1:] if not (ln.strip() and _label(ln))]
+    return len(kept) - 1

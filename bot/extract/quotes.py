@@ -32,6 +32,7 @@ from bot.extract.frame_speaker import (
 from bot.extract.indirect import indirect_speech
 from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.introduced import introduced_speaker
+from bot.extract.label_lines import paragraph_breaks
 from bot.extract.lexicon import BODY_WORDS, FUTURE_MODALS, MEDIUM_NOUNS
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
@@ -358,7 +359,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             # (the continued-paragraph convention names who goes on)
             two_before = len(line_speakers) > 1 and not ran_on
             last_para_speaker = (
-                line_speaker if gap.count("\n") <= 2 and not unnamed and not two_before else None
+                line_speaker
+                if paragraph_breaks(gap) <= 2 and not unnamed and not two_before
+                else None
             )
             para_root = line_root
             prev_speaker = None

@@ -39,3 +39,32 @@ def test_an_advertisement_line_is_no_antecedent() -> None:
         "on theft,” she said.\n"
     )
     assert _speaker(text, "The fastest way") == "Fariel Salahuddin"
+
+
+def test_an_advertisement_line_does_not_part_a_continued_quote() -> None:
+    # quotes_review_mn_tune #23041: the statement goes on after the page's ad marker
+    text = (
+        "Sessions drops bid\n\n"
+        "Rep. Pete Sessions (R-Texas) ended his bid to become the next House majority leader on "
+        "Thursday night.\n\n"
+        '"After thoughtful consideration and discussion with my colleagues, I have made the '
+        'decision to not continue my run for House majority leader," Sessions said in a '
+        "statement.\n\n"
+        "ADVERTISEMENT\n\n"
+        '"Today, it became obvious to me that the measures necessary to run a successful '
+        'campaign would have created unnecessary and painful division within our party."\n\n'
+        "Sessions is the House Rules Committee chairman.\n"
+    )
+    assert _speaker(text, "Today, it became") == "Pete Sessions"
+
+
+def test_a_paragraph_of_text_between_still_parts_them() -> None:
+    text = (
+        "Sessions drops bid\n\n"
+        '"I have made the decision to not continue my run for House majority leader," Rep. '
+        "Pete Sessions said in a statement.\n\n"
+        "McCarthy is now the only candidate, and his allies were quick to celebrate.\n\n"
+        '"Today, it became obvious that the measures necessary to run a successful campaign '
+        'would have created unnecessary and painful division within our party."\n'
+    )
+    assert _speaker(text, "Today, it became") != "Pete Sessions"
