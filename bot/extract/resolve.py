@@ -114,7 +114,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
         if (
             not ranked
             and m.titles[0] == "the"
-            and head in TITLES
+            and (head in TITLES or head in _HOLDERS)
             and head not in BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
         ):
@@ -179,6 +179,10 @@ def _issuer(doc: Doc, m: Mention) -> str | None:
     return _spoken_for(doc, word) if word.isupper() and len(word) > 1 else None
 
 
+# the singular heads of NOMINAL_HEADS that TITLES lacks and that name a person by an office,
+# as a title does: "the Texas lawmaker said" after "Representative Pete Sessions said" (not
+# "expert" or "source": "the expert said" is as often someone the article leaves unnamed)
+_HOLDERS = frozenset("lawmaker diplomat prosecutor".split())
 # a title's rank: the deputy is not the office holder, so neither is a guess at the last person
 _RANKS = frozenset("deputy vice assistant shadow former acting interim junior".split())
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word

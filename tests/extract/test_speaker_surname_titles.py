@@ -46,3 +46,25 @@ def test_a_description_naming_a_place_is_no_person() -> None:
         'football," said the Old Trafford boss.'
     )
     assert _quote(text, "hardest away game").speaker == "Alex Ferguson"
+
+
+def test_the_texas_lawmaker_is_the_representative_just_named() -> None:
+    # quotes_review_mn_tune #23043: an office noun refers back as a title does
+    article = (
+        "WASHINGTON (Reuters) - Republican Representative Pete Sessions said on Thursday night he "
+        "was dropping out of the race for House majority leader.\n\n"
+        '"After thoughtful consideration, I made the decision to not continue my run for House '
+        'Majority Leader," the Texas lawmaker said in a statement.\n'
+    )
+    said = [q.speaker for q in extract_quotes(article) if q.text.startswith("After thoughtful")]
+    assert said == ["Pete Sessions"]
+
+
+def test_the_lawmaker_after_two_named_lawmakers_is_nobody() -> None:
+    article = (
+        "Representative Pete Sessions and Representative Kevin McCarthy met on Thursday night "
+        "to discuss the race.\n\n"
+        '"We had a good talk and we will meet again next week," the lawmaker said.\n'
+    )
+    said = [q.speaker for q in extract_quotes(article) if q.text.startswith("We had")]
+    assert said == [None]
