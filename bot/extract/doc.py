@@ -186,9 +186,12 @@ def _person_like(m: Mention) -> bool:
     parts = m.name.split()
     if any(p.lower().rstrip(".") in NOT_PERSON for p in parts):
         return False
-    if any(p.isupper() and len(p) > 2 for p in parts):
-        return False
+    if any(p.isupper() and len(p) > 2 for p in parts if not _GENERATION.fullmatch(p)):
+        return False  # an acronym, but not "Henry Parrish III": a generation after a name
     return m.kind == "person" or len(parts) >= 2
+
+
+_GENERATION = re.compile(r"I{2,3}|IV")
 
 
 def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:

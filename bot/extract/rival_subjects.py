@@ -90,6 +90,7 @@ _WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+")
 _LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Meanwhile|However|Now),?\s+")
 _LEAD_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}(?:[a-z][\w-]*\s+){1,2}")
 _LEAD_TITLES = re.compile(r"(?:\b[A-Z][a-z]*\.?\s+)+$")
+_PLACE_TITLE_WORDS = 3  # "Cocoa Mayor", "Police Chief", "New York Gov."
 
 
 def opens_sentence(text: str, sent_start: int, pos: int) -> bool:
@@ -97,11 +98,14 @@ def opens_sentence(text: str, sent_start: int, pos: int) -> bool:
     precede pos in its sentence."""
     lead = _LEAD_CONJUNCTION.sub("", text[sent_start:pos], count=1)
     titles = _LEAD_TITLES.search(lead)
-    if titles and all(
-        w.rstrip(".").lower() in TITLES or w.rstrip(".").lower() in HONORIFICS
-        for w in titles.group(0).split()
+    words = [w.rstrip(".").lower() for w in titles.group(0).split()] if titles else []
+    if titles and (
+        all(w in TITLES or w in HONORIFICS for w in words)
+        or (len(words) <= _PLACE_TITLE_WORDS and words[-1] in TITLES)
     ):
-        lead = lead[: titles.start()]  # "Chief constable Mr Hayman": then the role goes too
+        # "Chief constable Mr Hayman": then the role goes too; "Cocoa Mayor Henry Parrish":
+        # a place or a body before the title is part of the title
+        lead = lead[: titles.start()]
     intro, comma, role = lead.rpartition(",")
     if comma and "," not in intro and len(intro) < 60 and role.strip():
         lead = role.lstrip()  # "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang"

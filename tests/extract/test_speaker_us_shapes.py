@@ -124,3 +124,24 @@ def test_an_open_paragraph_about_the_speaker_is_not_their_words() -> None:
         "Sanders said."
     )
     assert _quote(text, "took the stage").speaker is None
+
+
+_MAYOR = (
+    'Police Chief Mike Cantaloupe said in a statement Thursday, "There are no words to describe '
+    'how utterly inhumane and cruel the actions of these juveniles were."\n\n'
+    "Cocoa Mayor Henry Parrish III released a statement today regarding the incident. "
+    '"It saddens me to the core to watch video shot by a group of kids watching a man drown," '
+    "he said.\n"
+)
+
+
+def test_a_generation_after_a_name_keeps_it_a_person() -> None:
+    # quotes_review_mn_tune #23050: "Henry Parrish III" is a person, not an acronym "III"
+    assert _quote(_MAYOR, "It saddens me").speaker == "Henry Parrish"
+
+
+def test_a_place_and_a_title_before_a_name_open_the_sentence() -> None:
+    # "Cocoa Mayor Henry Parrish" opens its sentence as "Mayor Henry Parrish" would: he is
+    # the nearer subject a he refers to, not the police chief quoted before
+    text = _MAYOR.replace(" III", "")
+    assert _quote(text, "It saddens me").speaker == "Henry Parrish"
