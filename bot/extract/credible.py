@@ -14,6 +14,7 @@ import re
 from bot.extract.gender import given_names, name_genders
 from bot.extract.lexicon import (
     BE,
+    BODY_REFERENTS,
     COUNTRY_CODES,
     CUES,
     FINITE,
@@ -497,6 +498,14 @@ def _speech_subject(text: str, start: int, end: int) -> bool:
     )
 
 
+# "One activist group, UltraViolet, said": a body's name set off after its kind noun
+_BODY_APPOSED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(sorted(BODY_REFERENTS))
+    + r"),\s+\Z"
+)
+
+
 def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
     not a word copy writes in lowercase. A person's name has no article or number before it
@@ -515,8 +524,9 @@ def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
             prev.endswith(",")
             and not _QUOTE_MARKS.intersection(prev)
             and text.startswith(",", p + len(word))
+            and not _BODY_APPOSED.search(text, max(0, p - 60), p)
         ):
-            continue
+            continue  # ", Oxfordshire, said"; but "One activist group, UltraViolet, said"
         if not body and low in _DETERMINER:
             continue
         return True

@@ -111,3 +111,22 @@ def test_the_airline_never_resolves_to_a_country() -> None:
     )
     speakers = [q.speaker for q in extract_quotes(text) if q.kind != "indirect"]
     assert speakers and all(s not in ("U.S.", "US") for s in speakers)
+
+
+def test_a_body_named_in_apposition_to_its_kind_speaks_as_it() -> None:
+    # quotes_review_mn_tune #23019: "One activist group, UltraViolet, said ... it said"
+    text = (
+        "One activist group, UltraViolet, said 91,000 people had signed its petition urging "
+        "ProFlowers to suspend advertising on the show.\n\n"
+        '"UltraViolet members are glad that ProFlowers decided to suspend their advertising '
+        'from the show," it said in a statement.\n'
+    )
+    assert _quote(text, "UltraViolet members").speaker == "UltraViolet"
+
+
+def test_a_place_in_apposition_is_still_no_speaker() -> None:
+    text = (
+        "A small town, Oxfordshire, said it would close the school next year.\n\n"
+        '"We are glad that the decision was finally taken," it said in a statement.\n'
+    )
+    assert _quote(text, "We are glad").speaker is None
