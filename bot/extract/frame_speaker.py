@@ -41,7 +41,7 @@ from bot.extract.cue_subjects import (
     with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment
-from bot.extract.lexicon import FINITE, PHRASAL_FORMS, role_noun, role_nouns
+from bot.extract.lexicon import FINITE, PHRASAL_FORMS, RELAYING_CUES, role_noun, role_nouns
 from bot.extract.mentions import Mention, Token, classify_run, possessive, surname, tokens
 from bot.extract.name_checks import sentence_index
 from bot.extract.unnamed_sources import anonymous_source
@@ -159,6 +159,12 @@ def _frame_speaker(
         if ci > 0 and (anon := anonymous_source(after, ci)) is not None:
             return anon, cue, True  # '"...," a source familiar with the talks said'
         m = cue_subject_before(doc, after, ci) if ci > 0 else None
+        if m is not None and m.kind == "org" and cue in RELAYING_CUES:
+            # 'X stressed ..., adding that rain was forecast "...", the Bangkok Post
+            # reported': the paper relays; the person its sentence has speak said it
+            own, own_cue, found = _frame_speaker(doc, fr, after_first=False)
+            if found and own is not None and own.kind in ("person", "name"):
+                return own, own_cue, True
         if m is None and ci == 1:
             m = surname_word(doc, after, 0)  # '"...," May wrote': Brian May, not the month
         if m is None:

@@ -130,3 +130,18 @@ def test_a_place_in_apposition_is_still_no_speaker() -> None:
         '"We are glad that the decision was finally taken," it said in a statement.\n'
     )
     assert _quote(text, "We are glad").speaker is None
+
+
+def test_a_paper_that_reports_a_named_persons_words_relays_them() -> None:
+    # quotes_review_mn_blind11 #11031: the minister spoke; the paper only reported it
+    text = (
+        "Earlier, the Thai military said the boys would need to learn to dive.\n\n"
+        "Interior Minister Anupong Paojinda later stressed the urgency of the evacuation, adding "
+        'that rain was forecast "in the next few days", the Bangkok Post reported.\n'
+    )
+    assert _quote(text, "in the next few days").speaker == "Anupong Paojinda"
+
+
+def test_a_paper_that_reports_words_nobody_else_says_is_their_source() -> None:
+    text = 'Rescuers kept digging.\n\n"We will not give up on them," the Bangkok Post reported.\n'
+    assert _quote(text, "We will not").speaker == "Bangkok Post"
