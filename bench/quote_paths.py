@@ -33,6 +33,12 @@ Stop 26 (h18): blind10 joined the sets, held out of the fit like blind8/9 (it wa
 then released and its misses fixed by general rules: label words, a he after an unnamed
 quote). The fix routes through cue-after:pronoun/antecedent, which the table trusts: 0.774 on
 the tune half (US copy) but right on every BBC set (older 8/8, held-out all right).
+
+Stop 35 (h18b): a learned confidence in every speaker (bot/extract/speaker_confidence.py,
+fitted by bench/build_speaker_confidence.py on the same data) runs after this table and has
+the path among its features; this script measures with it off, so the table stays the
+first, per-path layer and the model the second. The model does not subsume the table: it is
+fitted with the table in place, so the "^s" paths the table turns down never reach it.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 import bot.extract.quote_paths as quote_paths  # noqa: E402
 from bench.score_review import overlaps, same_speaker  # noqa: E402
+from bot.extract import speaker_confidence  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -221,6 +228,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="rewrite bot/extract/data/quote_paths.tsv")
     args = ap.parse_args()
     quote_paths.untrusted_paths = lambda: frozenset()  # measure every path as it stands
+    speaker_confidence.check = lambda doc, quotes: quotes  # and before the learned check
     tune = dev_records(args.tune, "tune")
     check = dev_records(args.check, "check")
     bbc = bbc_records(args.corpus)

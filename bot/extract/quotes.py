@@ -7,6 +7,7 @@ import logging
 import re
 from dataclasses import replace
 
+from bot.extract import speaker_confidence
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
@@ -69,6 +70,7 @@ def extract_quotes(
     quotes = _attribute_segments(doc, segments) + indirect_speech(doc)
     title = title_line(text)
     quotes = [_printable(doc, q) for q in quotes if not (title and q.start < title)]
+    quotes = speaker_confidence.check(doc, quotes)  # a doubted speaker: unattributed
     if indirect_gate:
         quotes = [q for q in quotes if gate_kept(text, q)]
     quotes = [_with_negation(text, q) for q in quotes]
