@@ -307,6 +307,14 @@ _CAPTION = re.compile(
     r"|^File\s*[-–—]",
     re.IGNORECASE,
 )
+# A photo credit or a gallery counter inside a sentence: the "sentence" is a caption, or a
+# caption run into the text ("... more Photo: Kurt Rogers Image 2 of 3 The F.B.I. ...").
+# Case matters: "Photo: Name" and "AP Photo" are credits, "photos by the family" is prose.
+_CREDIT = re.compile(
+    r"\b(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)s? \d+ of \d+\b"
+    r"|\b(?:AP|AFP|Getty|Reuters|EPA)[ /]?(?:Photo|Images)\b"
+    r"|\bPhoto(?:graph)?(?::| by| courtesy of| credit:?) ?[A-Z]"
+)
 
 
 def is_page_furniture(text: str) -> bool:
@@ -327,4 +335,6 @@ def is_caption(text: str) -> bool:
     of a summary cannot see (tune half: candidates in 6 of 65 stories, picked in 2)."""
     lowered = text.lower()  # a cheap gate first: most sentences hold none of the cues
     cued = "(" in text or "photo" in lowered or "pictur" in lowered or lowered.startswith("file")
-    return cued and _CAPTION.search(text) is not None
+    if cued and _CAPTION.search(text) is not None:
+        return True
+    return _CREDIT.search(text) is not None

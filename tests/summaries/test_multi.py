@@ -215,6 +215,29 @@ def test_photo_captions_are_not_summary_sentences() -> None:
     assert not is_caption("Sen. Ted Cruz (R) leads Rep. Beto O'Rourke by one point in Texas.")
 
 
+def test_a_sentence_carrying_a_photo_credit_is_not_a_summary_sentence() -> None:
+    caption = (
+        "Police investigate a shooting near Terminal B of Bush Intercontinental Airport on "
+        "Thursday in Houston. / Cody Duty, AP Photo"
+    )
+    gallery = "Ulbricht was arrested at the library ... more Photo: Kurt Rogers Image 2 of 3 The FBI seized the website."
+    text = (
+        f"{caption} A man fired a shotgun inside Terminal B of Bush Intercontinental Airport "
+        "in Houston on Thursday, police said. No one else was hurt in the shooting. "
+        f"{gallery}"
+    )
+    other = (
+        "A man fired shots at Bush Intercontinental Airport in Houston on Thursday before "
+        "police shot him near Terminal B, officials said. The FBI seized his website."
+    )
+    docs = [StoryDoc("a", "Airport shooting", text), StoryDoc("b", "Houston airport", other)]
+    picked = [p.sentence.text for p in summarize_story(docs, 4)]
+    assert picked and caption not in picked and gallery not in picked
+    assert is_caption("Pete Davidson and Ariana Grande in 2018. Kevin Mazur/Getty Images")
+    assert not is_caption("Photos by the victims' families were shown to the jury on Monday.")
+    assert not is_caption("Three of the five images released by police show the suspect.")
+
+
 def test_a_teaser_cut_off_with_an_ellipsis_is_not_a_summary_sentence() -> None:
     teaser = "ABC, NBC, CBS and CNN, citing unidentified law enforcement officials, said..."
     text = (
