@@ -3,12 +3,11 @@
 News pages scraped from many outlets carry numbers no editor would list as figures, whatever
 the story: the ids and timestamps of links and embedded tweets, phone numbers and short codes,
 the numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or
-ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), the base of a rate ("14 per
-100,000"), the last day of a span of dates ("conducted Nov. 6 to 10") or a date's year ("July 14,
-1789", "in ‘16"), a postal code ("NY,
-10032"), a statistic in symbols ("SD = 0.54"), references and gallery sizes in brackets
-("(10, 11)", "(16 Images)"), what a photo caption shows ("In this April 11, 2018, file
-photo, two boys ...") and a few things said or asked ("the two things that made rodents
+ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a
+1,000", read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a
+date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
+("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
+photo caption shows ("In this April 11, 2018, file photo, two boys ...") and a few things said or asked ("the two things that made rodents
 successful"). Each rule reads the number's role from the characters and words around
 it, never from the story's words, so it holds on any outlet's page.
 
@@ -22,6 +21,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from bot.extract.rate_bases import bare_rate_base
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
@@ -58,12 +58,6 @@ _PIPE_AFTER = re.compile(r"\s*\|")
 _TO_TALLY = re.compile(r"(?:\w+\s+)?\d[\d,]*(?:\s+to\s+|-to-)\d[\d,]*")
 _NUMBER = re.compile(r"\d[\d,]*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-
-# the base of a rate: "14 per 100,000", "174 of every 100,000", "80 out of 100"
-_RATE_BASE_BEFORE = re.compile(
-    r"\b(?:per|every|each|in\s+a|in\s+every|for\s+every|out\s+of)\s+$", re.IGNORECASE
-)
-_BASES = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
 
 # "conducted Nov. 6 to 10", "from Aug. 22 to 25": the last day of a span of dates
 _DAY_SPAN_BEFORE = re.compile(
@@ -177,16 +171,6 @@ def tally(text: str, f: Figure) -> bool:
     return second <= first
 
 
-def rate_base(text: str, f: Figure) -> bool:
-    """The base a rate is counted over ("14 per 100,000"), not a count of its own."""
-    return (
-        _bare(f)
-        and f.unit is None
-        and f.value in _BASES
-        and bool(_RATE_BASE_BEFORE.search(text, max(0, f.start - 14), f.start))
-    )
-
-
 def day_span_end(text: str, f: Figure) -> bool:
     """The last day of a span of dates written month first: "Nov. 6 to 10"."""
     return (
@@ -273,7 +257,7 @@ def furniture(text: str, f: Figure) -> bool:
         or phone_number(text, f)
         or list_number(text, f)
         or tally(text, f)
-        or rate_base(text, f)
+        or bare_rate_base(text, f)
         or day_span_end(text, f)
         or date_year(text, f)
         or postal_code(text, f)
