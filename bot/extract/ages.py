@@ -165,7 +165,7 @@ _PERSON_BEFORE = re.compile(
     r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
     r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
     r"|driver|victim|suspect))"
-    r",\s(?:now\s|then\s|still\s|aged\s)?$"
+    r",\s(?:now\s|then\s|still\s|aged\s|also\s)?$"
 )
 
 
@@ -256,7 +256,7 @@ _PRONOUN_AFTER = re.compile(r",\s+(?:he|she|I|they|we)\b")
 _FEET_INCHES = re.compile(r"[’'′]\s?\d")
 # what may follow the age: a clause break, or a word that goes on with the sentence
 _AFTER_AGE = re.compile(
-    r"\s*(?:[,.;:!?)”\"’]|$)|\s+(?:when|and|at|in|then|or|but|because|while|before|after"
+    r"\s*(?:[,.;:!?)”\"’—–]|$)|\s+-\s|\s+(?:when|and|at|in|then|or|but|because|while|before|after"
     r"|until|last|this|next|on)\b"
 )
 

@@ -7,7 +7,8 @@ ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare 
 1,000", read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a
 date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
 ("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
-photo caption shows ("In this April 11, 2018, file photo, two boys ...") and a few things said or asked ("the two things that made rodents
+photo caption shows ("In this April 11, 2018, file photo, two boys ..."), a live stock quote
+("AMZN, -1.29%") and a few things said or asked ("the two things that made rodents
 successful"). Each rule reads the number's role from the characters and words around
 it, never from the story's words, so it holds on any outlet's page.
 
@@ -86,6 +87,8 @@ _CAPTION = re.compile(
     r"\bIn\s+this\s+[^\n]{0,60}?\b(?:photo|image|picture)(?:\s+(?:provided|released|taken)"
     r"\s+by\s+[^,\n]{1,60})?,"
 )
+# what a live quote widget puts before a change: a ticker ("AMZN,", "3786.KU") or a signed change
+_QUOTE_BEFORE = re.compile(r"(?:\b[A-Z]{1,5}|\b\d{3,4}\.[A-Z]{1,3}|[-+−]\d[\d.]*),?\s+$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]")
 
 
@@ -241,6 +244,17 @@ def abstract_count(f: Figure) -> bool:
     )
 
 
+def stock_quote(text: str, f: Figure) -> bool:
+    """A signed percent change beside a ticker symbol or a price change ("Amazon.com Inc. AMZN,
+    -1.29%", "3786.KU -2.22%", "RM0.22 -0.01 -2.22%"): a finance site's live quote widget,
+    not a figure the story states."""
+    return (
+        f.unit == "percent"
+        and f.surface[:1] in "-+−"
+        and bool(_QUOTE_BEFORE.search(text, max(0, f.start - 12), f.start))
+    )
+
+
 def in_caption(text: str, f: Figure) -> bool:
     """In a news agency's photo caption ("In this April 11, 2018, file photo, two boys ..."):
     it tells what a picture shows, not the news."""
@@ -264,5 +278,6 @@ def furniture(text: str, f: Figure) -> bool:
         or notation(text, f)
         or in_brackets(text, f)
         or in_caption(text, f)
+        or stock_quote(text, f)
         or abstract_count(f)
     )

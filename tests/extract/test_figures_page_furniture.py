@@ -137,6 +137,18 @@ def quantities(text: str) -> list[str]:
             "two boys",
             "85 percent",
         ),
+        # a finance site's live quote beside a ticker
+        (
+            "Competition from Amazon.com Inc. AMZN, -1.29% and other retailers cut sales 6%.",
+            "-1.29%",
+            "6%",
+        ),
+        # a rate's bare base (rate_bases.bare_rate_base)
+        (
+            "Some 30 in a 1,000 survive the first year, and 40 patients died.",
+            "1,000",
+            "40 patients",
+        ),
         # a few things said or thought
         (
             "This species has lost the two things that we think made rodents successful, in"
@@ -175,6 +187,7 @@ def test_a_rate_base_is_read_into_the_rate_in_both_views() -> None:
         ("She is 5-foot-8 and weighs about 120 pounds.", "about 120 pounds"),
         ("The study followed 100 patients for every 1,000 screened.", "100 patients"),
         ("He called 12 witnesses in all.", "12 witnesses"),
+        ("Shares fell -3% on Monday, the company said.", "-3%"),
         (
             "Statistics to the end of November showed a decline since October from 785 to 708.",
             "785 to 708",
