@@ -8,8 +8,8 @@ ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare 
 date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
 ("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
 photo caption shows ("In this April 11, 2018, file photo, two boys ..."), a live stock quote
-("AMZN, -1.29%") and a few things said or asked ("the two things that made rodents
-successful"). Each rule reads the number's role from the characters and words around
+("AMZN, -1.29%"), whatever follows a "References" heading and a few things said or asked
+("the two things that made rodents successful"). Each rule reads the number's role from the characters and words around
 it, never from the story's words, so it holds on any outlet's page.
 
 These stay quantities for `briefbot extract --json` (its contract counts what it counts) and are
@@ -89,6 +89,12 @@ _CAPTION = re.compile(
 )
 # what a live quote widget puts before a change: a ticker ("AMZN,", "3786.KU") or a signed change
 _QUOTE_BEFORE = re.compile(r"(?:\b[A-Z]{1,5}|\b\d{3,4}\.[A-Z]{1,3}|[-+−]\d[\d.]*),?\s+$")
+# a line of its own that heads a scientific page's reference list
+_REFERENCES_HEADING = re.compile(
+    r"^[ \t]*(?:References|REFERENCES|Reference list|Literature [Cc]ited|Works [Cc]ited"
+    r"|Bibliography)[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]")
 
 
@@ -255,6 +261,13 @@ def stock_quote(text: str, f: Figure) -> bool:
     )
 
 
+def in_references(text: str, f: Figure) -> bool:
+    """After a line that heads a reference list ("References", "Literature Cited"): the
+    numbers of cited works (volumes, pages, "two presumptive bunyaviruses" in a cited title),
+    not of the story."""
+    return any(m.start() < f.start for m in _REFERENCES_HEADING.finditer(text, 0, f.start))
+
+
 def in_caption(text: str, f: Figure) -> bool:
     """In a news agency's photo caption ("In this April 11, 2018, file photo, two boys ..."):
     it tells what a picture shows, not the news."""
@@ -279,5 +292,6 @@ def furniture(text: str, f: Figure) -> bool:
         or in_brackets(text, f)
         or in_caption(text, f)
         or stock_quote(text, f)
+        or in_references(text, f)
         or abstract_count(f)
     )

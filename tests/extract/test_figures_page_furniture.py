@@ -143,6 +143,14 @@ def quantities(text: str) -> list[str]:
             "-1.29%",
             "6%",
         ),
+        # a scientific page's reference list
+        (
+            "The virus killed 12 people in Texas.\n\nReferences\n\nBriese T , Chowdhary R ,"
+            " Upolu virus and Aransas Bay virus, two presumptive bunyaviruses, are novel. J Virol"
+            " . 2014 ; 88 : 5298 – 309 .",
+            "two presumptive bunyaviruses",
+            "12 people",
+        ),
         # a rate's bare base (rate_bases.bare_rate_base)
         (
             "Some 30 in a 1,000 survive the first year, and 40 patients died.",
