@@ -316,11 +316,32 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "The 18 certificate GTA", "a 15-rated film": a film or game rating
     if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
         return True  # "ranked 134 in the world", "risen to 120 in the world"
-    return _title_case_name(text, c) or race_event(text, c)
+    return _title_case_name(text, c) or _in_quoted_title(text, c) or race_event(text, c)
 
 
 # a title's run of capitalised words before a number, a small word allowed between ("Land of")
 _TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:of|the|and|for|in)\s+)?$")
+
+
+# the quote marks that open and close a quoted title: curly, straight, or two apostrophes
+_OPEN_QUOTE = re.compile(r"(?:“|''|\"|‘)(?=\S)")
+_CLOSE_QUOTE = re.compile(r"(?<=\S)(?:”|''|\"|’(?!\w))")
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _in_quoted_title(text: str, c: Cand) -> bool:
+    """A number inside a short quoted span whose every word of four letters or more is
+    capitalised is part of a title ("No More 404", ''Yuge!: 30 Years of Doonesbury on Trump.''):
+    what is quoted is a name, not a count the story states."""
+    opens = list(_OPEN_QUOTE.finditer(text, max(0, c.num_start - 60), c.num_start))
+    close = _CLOSE_QUOTE.search(text, c.end, c.end + 60)
+    if not opens or close is None:
+        return False
+    inner = text[opens[-1].end() : close.start()]
+    if any(q in inner for q in '“”"') or "''" in inner or "\n" in inner or len(inner.split()) > 10:
+        return False
+    long_words = _LONG_WORD.findall(inner)
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 # "0 for 3", "2-for-4": so many successes in so many tries, then the clause goes on or ends

@@ -58,6 +58,13 @@ def _surfaces(text: str) -> list[str]:
             "In the latest edition of Land of 10,000 Stories, DNA tests confirm the switch.",
             ["10,000 Stories"],
         ),
+        # a number inside a short quoted title
+        ('The archive crawls the supported "No More 404" sites.', ["404"]),
+        (
+            "There is a collection by Garry Trudeau called ''Yuge!: 30 Years of Doonesbury on"
+            " Trump.''",
+            ["30 Years"],
+        ),
     ],
 )
 def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> None:
@@ -79,6 +86,7 @@ def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> 
         ("He won 11 Oscars and five Baftas in his career.", "11 Oscars"),
         ("He won 11 Oscars and five Baftas in his career.", "five Baftas"),
         ("England suffered an eighth defeat in 11 Tests.", "11 Tests"),
+        ("“We lost 12 people today,” he said.", "12 people"),
     ],
 )
 def test_figures_beside_them_stay(text: str, listed: str) -> None:
