@@ -223,12 +223,19 @@ def notation(text: str, f: Figure) -> bool:
 
 
 def in_brackets(text: str, f: Figure) -> bool:
-    """References in brackets ("(10, 11)", "(39⇓–41)") or a gallery's size ("(16 Images)")."""
+    """References in brackets ("(10, 11)", "(39⇓–41)", "[14]") or a gallery's size ("(16
+    Images)")."""
     if text[f.start - 1 : f.start] == "(" and _GALLERY.match(
         text, f.start + len(f.surface.split()[0])
     ):
         return True
-    if not _bare(f) or f.unit is not None:
+    if f.unit is not None:
+        return False
+    open_ = text.rfind("[", max(0, f.start - 20), f.start)
+    close = text.find("]", f.end, f.end + 20)
+    if open_ >= 0 and close >= 0 and _REFERENCES.fullmatch(text[open_ + 1 : close]):
+        return True  # "[ 11 ]", "[17,18]", "[ 7 – 10 ]": numbered citations, even one alone
+    if not _bare(f):
         return False
     open_ = text.rfind("(", max(0, f.start - 20), f.start)
     close = text.find(")", f.end, f.end + 20)

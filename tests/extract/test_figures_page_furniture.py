@@ -143,6 +143,17 @@ def quantities(text: str) -> list[str]:
             "-1.29%",
             "6%",
         ),
+        # numbered citations in square brackets, one alone or a list or a span
+        (
+            "Antibodies were found in 14 people [ 11 ], as others reported [17,18].",
+            "11",
+            "14 people",
+        ),
+        (
+            "Antibodies were found in 14 people [ 7 – 10 ] in the outbreak.",
+            "7 – 10",
+            "14 people",
+        ),
         # a scientific page's reference list
         (
             "The virus killed 12 people in Texas.\n\nReferences\n\nBriese T , Chowdhary R ,"
