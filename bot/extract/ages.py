@@ -226,15 +226,17 @@ _AGED = re.compile(
 # "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
 _AT_AGE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s+$")  # also after a quote's end
 _COMMA_AFTER = re.compile(r",\s+[A-Z]")
+# "At 72 she found another": straight on to a pronoun subject, past any hour of the clock
+_PRONOUN_AFTER_AT = re.compile(r"\s+(?:he|she|I|they|we)\s+[a-z]")
 
 
 def _at_age_opening(text: str, c: Cand, start: int, end: int) -> bool:
-    return (
-        _AT_AGE_OPENING.search(text, max(0, start - 8), start) is not None
-        and _COMMA_AFTER.match(text, end) is not None
-        and c.is_int
-        and 10 <= (c.value or 0) <= 110
-    )
+    if not c.is_int or _AT_AGE_OPENING.search(text, max(0, start - 8), start) is None:
+        return False
+    value = c.value or 0
+    if _COMMA_AFTER.match(text, end) is not None:
+        return 10 <= value <= 110
+    return 12 < value <= 110 and _PRONOUN_AFTER_AT.match(text, end) is not None
 
 
 # A person's age written with no "years old" (once ages_in_clauses.py): English leaves the unit

@@ -48,6 +48,12 @@ def test_an_age_before_a_dash_ends_its_clause() -> None:
     assert _unit(text, "15") == "year"
 
 
+def test_at_an_age_opening_a_sentence_before_a_pronoun_is_an_age() -> None:
+    """ "At 72 she found another": no comma needed past the hours of a clock ("At 10 he")."""
+    assert _unit("At 17 Linda lost a mother. At 72 she found another.", "72") == "year"
+    assert _unit("At 10 he went to bed and slept.", "10") is None
+
+
 def test_a_record_of_tries_is_not_a_figure() -> None:
     """ "0 for 3": so many successes in so many tries, a score, not two counts."""
     text = 'Rogers, also 24, turned him down, and he called his record in love "0 for 3."'
