@@ -57,6 +57,9 @@ tests/data/figures_review_qd_check.jsonl is the held-out check of those rules: d
 were fixed from quotes_dev's CHECK half (political US news, read for speakers only) with
 --corpus /tmp/h19a_split/quotes_dev.check.jsonl --half check --n 60 --seed 1920 --first-n
 19200 (418 articles, 3287 figures, 60 drawn), labelled by hand and scored once.
+tests/data/figures_review_mn_tune2.jsonl is a fresh US tune sample: --corpus ../shared/eval/stories_dev.jsonl
+--half tune --n 80 --seed 19019 --first-n 24000 (67 unseen tune-half articles, 156 figures, 73 drawn), labelled
+by hand before main (d9f80f6) was scored on it; score it with that --corpus and --half tune.
 """
 
 from __future__ import annotations

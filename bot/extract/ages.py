@@ -1,6 +1,9 @@
 """Whether a bare number is a person's age: "Smith, 45, denies", "Hingis was 22 when she
 retired", "has died at 50", "the voting age is 18". Split from counted.py (the counted-noun
-reader) so each module has one job; an age is read only where no counted noun follows."""
+reader) so each module has one job; an age is read only where no counted noun follows.
+
+This is the one reader of ages: the candidate reader (figure_candidates) asks
+age_before_unit, the counted-noun reader (counted) asks is_age and age_apposition."""
 
 from __future__ import annotations
 
@@ -162,7 +165,7 @@ _PERSON_BEFORE = re.compile(
     r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
     r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
     r"|driver|victim|suspect))"
-    r",\s(?:now\s|then\s|still\s|aged\s)?$"
+    r",\s(?:now\s|then\s|still\s|aged\s|also\s)?$"
 )
 
 
@@ -196,3 +199,78 @@ def age_apposition(text: str, c: Cand) -> bool:
         and c.value is not None
         and 1 <= c.value <= 120
     )
+
+
+def age_before_unit(text: str, c: Cand, start: int, end: int) -> bool:
+    """Whether the bare number c at start..end reads as an age before any unit is looked for:
+    after "aged"/"the age of" ("aged 35", "children over age 4"), opening a sentence ("At 23,
+    Henson has the rugby world at his feet"), or as a clause's predicate ("since he was 15",
+    "who just turned 2", ", at 38, she was released")."""
+    return (
+        _AGED.search(text, max(0, start - 24), start) is not None
+        or _at_age_opening(text, c, start, end)
+        or _age_in_clause(text, c, start, end)
+    )
+
+
+_AGED = re.compile(
+    r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
+    r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
+    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
+    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of"
+    r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age)"  # "children over age 4"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+# "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
+_AT_AGE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s+$")  # also after a quote's end
+_COMMA_AFTER = re.compile(r",\s+[A-Z]")
+# "At 72 she found another": straight on to a pronoun subject, past any hour of the clock
+_PRONOUN_AFTER_AT = re.compile(r"\s+(?:he|she|I|they|we)\s+[a-z]")
+
+
+def _at_age_opening(text: str, c: Cand, start: int, end: int) -> bool:
+    if not c.is_int or _AT_AGE_OPENING.search(text, max(0, start - 8), start) is None:
+        return False
+    value = c.value or 0
+    if _COMMA_AFTER.match(text, end) is not None:
+        return 10 <= value <= 110
+    return 12 < value <= 110 and _PRONOUN_AFTER_AT.match(text, end) is not None
+
+
+# A person's age written with no "years old" (once ages_in_clauses.py): English leaves the unit
+# out when a person is the subject of "be" or "turn" and the bare whole number is all the
+# predicate says, and in an "at N" set off by commas before a pronoun subject. A bare number
+# there is a count of years of age; anything after it but a clause break ("was 6 feet", "was 1
+# of 3", "turned 2-1") is some other figure.
+
+# a person (pronoun or "who") as the subject of be/turn right before the number
+_PERSON_BE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|I|who|[Tt]hey|[Ww]e)\s+(?:(?:had|has|have|just|only|barely|then)\s+)*"
+    r"(?:was|is|were|turned|turns|turn|had\s+turned|has\s+turned|'s|’s)\s+"
+    r"(?:(?:only|just|barely|nearly|almost|about|around)\s+)?$"
+)
+# ", at 38, she was released": an aside before a pronoun subject
+_AT_ASIDE = re.compile(r",\s+at\s+$")
+_PRONOUN_AFTER = re.compile(r",\s+(?:he|she|I|they|we)\b")
+# "someone who is 5’2”": a height in feet and inches, no age
+_FEET_INCHES = re.compile(r"[’'′]\s?\d")
+# what may follow the age: a clause break, or a word that goes on with the sentence
+_AFTER_AGE = re.compile(
+    r"\s*(?:[,.;:!?)”\"’—–]|$)|\s+-\s|\s+(?:when|and|at|in|then|or|but|because|while|before|after"
+    r"|until|last|this|next|on)\b"
+)
+
+
+def _age_in_clause(text: str, c: Cand, start: int, end: int) -> bool:
+    """Whether the bare whole number c at start..end is a person's age by its clause."""
+    if not c.is_int or c.is_range or c.value is None or not 1 <= c.value <= 115:
+        return False
+    if c.kind not in ("digits", "words") or c.scale != 1.0:
+        return False
+    if _PERSON_BE.search(text, max(0, start - 40), start):
+        return _AFTER_AGE.match(text, end) is not None and not _FEET_INCHES.match(text, end)
+    if _AT_ASIDE.search(text, max(0, start - 6), start):
+        return _PRONOUN_AFTER.match(text, end) is not None
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.ages_in_clauses import age_in_clause
+from bot.extract.ages import age_before_unit
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
 from bot.extract.not_figures import (
     after_label,
@@ -104,12 +104,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         _scaled_top(text, n, c)
     elif c.kind != "fraction":
         _attach_unit(text, c)
-        if c.unit is None and _AGED.search(text, max(0, start - 24), start):
-            c.unit = "year"  # "aged 35": an age, not a count
-        elif c.unit is None and _at_age_opening(text, c, start, end):
-            c.unit = "year"  # "At 23, Henson has the rugby world at his feet"
-        elif c.unit is None and age_in_clause(text, c, start, end):
-            c.unit = "year"  # "since he was 15", "the other who just turned 2", ", at 38, she"
+        if c.unit is None and age_before_unit(text, c, start, end):
+            c.unit = "year"  # "aged 35", "At 23, Henson ...", "since he was 15": an age
         rate = rate_base_after(text, c.end) if c.unit is None else None
         if rate is not None:
             c.unit, c.end = rate  # "from 1.36 to 2.54 per 1 million": a rate per million
@@ -151,30 +147,6 @@ def candidate(text: str, n: Number) -> Cand | None:
             c.start = m.start()
     attach_qualifier(text, c)
     return c
-
-
-_AGED = re.compile(
-    r"\b(?:aged|ages?\s+of|(?:at|from)\s+(?:the\s+)?age|(?:pension|retirement|voting|leaving)"
-    r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
-    r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
-    r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of"
-    r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age)"  # "children over age 4"
-    r"\s+$",
-    re.IGNORECASE,
-)
-
-# "At 23, ...": a sentence that opens with "At" and a whole number then a comma gives an age
-_AT_AGE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)At\s+$")  # also after a quote's end
-_COMMA_AFTER = re.compile(r",\s+[A-Z]")
-
-
-def _at_age_opening(text: str, c: Cand, start: int, end: int) -> bool:
-    return (
-        _AT_AGE_OPENING.search(text, max(0, start - 8), start) is not None
-        and _COMMA_AFTER.match(text, end) is not None
-        and c.is_int
-        and 10 <= (c.value or 0) <= 110
-    )
 
 
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")

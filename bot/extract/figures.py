@@ -11,6 +11,7 @@ from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
+from bot.extract.defined_units import defined_units
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_suspended_units, share_vague_units
@@ -51,6 +52,7 @@ def extract_figures(
     out: list[Figure] = []
     claims = Claimants(text, sentences, quotes or [])
     inherit_qualifiers(text, cands)
+    defined = defined_units(text)  # "450 gigatons of carbon (GT C)": then "70 GT" is gigatons
     covered = -1
     words_of: dict[int, list[tuple[str, int]]] = {}
     prev: Cand | None = None
@@ -58,6 +60,8 @@ def extract_figures(
         if c.num_start < covered or not finish(text, c) or name_or_rank(text, c):
             continue
         covered = c.end
+        if c.unit in defined:
+            c.unit = defined[c.unit]
         if c.unit is None and prev is not None and _from_to(text, prev, c):
             c.unit = prev.unit  # "from eight million plants to hundreds of millions"
         elif c.unit is None and prev is not None and _elided_noun(text, prev, c):

@@ -15,6 +15,7 @@ from bot.extract.figure_reading import (
     is_plural,
     prev_char,
 )
+from bot.extract.lexicon import common_words
 from bot.extract.numbers import Number
 from bot.extract.units import (
     UNITS,
@@ -278,6 +279,8 @@ def name_or_rank(text: str, c: Cand) -> bool:
         and (_SCORE_BEFORE.search(before) or re.match(r"-\d", text[c.num_end : c.num_end + 2]))
     ):
         return True  # "a 7-5 6-1 victory": the set after a score
+    if c.unit is None and c.kind == "digits" and _in_record(text, c):
+        return True  # "went 0 for 3", "2-for-4 at the plate": successes in tries, a score
     if c.is_range and c.unit is None and _MONTH_AFTER.match(text, c.end):
         return True  # "from 6 to 9 January", "4-6 March": dates
     if c.unit is None and c.kind in ("digits", "words") and re.search(r"\bthe\s+last\s+$", before):
@@ -313,7 +316,47 @@ def name_or_rank(text: str, c: Cand) -> bool:
         return True  # "The 18 certificate GTA", "a 15-rated film": a film or game rating
     if c.unit is None and _RANK_VERB_BEFORE.search(before) and _IN_THE_WORLD.match(text, c.end):
         return True  # "ranked 134 in the world", "risen to 120 in the world"
-    return _title_case_name(text, c) or race_event(text, c)
+    return _title_case_name(text, c) or _in_quoted_title(text, c) or race_event(text, c)
+
+
+# a title's run of capitalised words before a number, a small word allowed between ("Land of")
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:of|the|and|for|in)\s+)?$")
+
+
+# the quote marks that open and close a quoted title: curly, straight, or two apostrophes
+_OPEN_QUOTE = re.compile(r"(?:“|''|\"|‘)(?=\S)")
+_CLOSE_QUOTE = re.compile(r"(?<=\S)(?:”|''|\"|’(?!\w))")
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _in_quoted_title(text: str, c: Cand) -> bool:
+    """A number inside a short quoted span whose every word of four letters or more is
+    capitalised is part of a title ("No More 404", ''Yuge!: 30 Years of Doonesbury on Trump.''):
+    what is quoted is a name, not a count the story states."""
+    opens = list(_OPEN_QUOTE.finditer(text, max(0, c.num_start - 60), c.num_start))
+    close = _CLOSE_QUOTE.search(text, c.end, c.end + 60)
+    if not opens or close is None:
+        return False
+    inner = text[opens[-1].end() : close.start()]
+    if any(q in inner for q in '“”"') or "''" in inner or "\n" in inner or len(inner.split()) > 10:
+        return False
+    long_words = _LONG_WORD.findall(inner)
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+# "0 for 3", "2-for-4": so many successes in so many tries, then the clause goes on or ends
+_RECORD = re.compile(
+    r"(\d{1,2})[\s-]+for[\s-]+(\d{1,2})"
+    r"(?=\s*(?:[.,;:!?\"”)]|$)|\s+(?:in|on|at|with|against|from|this|last|since|so)\b)"
+)
+
+
+def _in_record(text: str, c: Cand) -> bool:
+    """Whether the digit c is either side of a record "N for M" with N no more than M."""
+    for m in _RECORD.finditer(text, max(0, c.num_start - 10), c.num_end + 12):
+        if c.num_start in (m.start(1), m.start(2)) and int(m.group(1)) <= int(m.group(2)):
+            return True
+    return False
 
 
 def _title_case_name(text: str, c: Cand) -> bool:
@@ -326,13 +369,24 @@ def _title_case_name(text: str, c: Cand) -> bool:
     if (mid or capital_word or money) and c.unit and c.unit_end > c.num_end:
         words = text[c.num_end : c.unit_end].strip(" -").split()
         # every word Title Case ("50 Cent"), not "Danish crowns", not a symbol ("Hz", "Mbps")
-        symbol = " ".join(words) == c.head
+        # nor a proper noun counted ("11 Oscars"); a common noun capitalised is a title's
+        # ("Land of 10,000 Stories", "Yuge!: 30 Years of Doonesbury")
+        symbol = " ".join(words) == c.head and c.head.lower() not in common_words()
         if (
             not symbol
             and len("".join(words)) >= 4
             and all(w[:1].isupper() and w[1:].islower() for w in words)
         ):
             return True
+    if (
+        c.unit
+        and c.head is None
+        and c.unit_end == c.num_end < c.end
+        and _TITLE_WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
+    ):
+        words = text[c.num_end : c.end].split()
+        if all(w[:1].isupper() and w[1:].islower() and w.lower() in common_words() for w in words):
+            return True  # "Land of 10,000 Stories": a title, not "through the two Houses"
     return False
 
 

@@ -3,13 +3,13 @@
 News pages scraped from many outlets carry numbers no editor would list as figures, whatever
 the story: the ids and timestamps of links and embedded tweets, phone numbers and short codes,
 the numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or
-ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), the base of a rate ("14 per
-100,000"), the last day of a span of dates ("conducted Nov. 6 to 10") or a date's year ("July 14,
-1789", "in ‘16"), a postal code ("NY,
-10032"), a statistic in symbols ("SD = 0.54"), references and gallery sizes in brackets
-("(10, 11)", "(16 Images)"), what a photo caption shows ("In this April 11, 2018, file
-photo, two boys ...") and a few things said or asked ("the two things that made rodents
-successful"). Each rule reads the number's role from the characters and words around
+ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a
+1,000", read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a
+date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
+("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
+photo caption shows ("In this April 11, 2018, file photo, two boys ..."), a live stock quote
+("AMZN, -1.29%"), whatever follows a "References" heading and a few things said or asked
+("the two things that made rodents successful"). Each rule reads the number's role from the characters and words around
 it, never from the story's words, so it holds on any outlet's page.
 
 These stay quantities for `briefbot extract --json` (its contract counts what it counts) and are
@@ -22,6 +22,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from bot.extract.rate_bases import bare_rate_base
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
@@ -59,12 +60,6 @@ _TO_TALLY = re.compile(r"(?:\w+\s+)?\d[\d,]*(?:\s+to\s+|-to-)\d[\d,]*")
 _NUMBER = re.compile(r"\d[\d,]*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
-# the base of a rate: "14 per 100,000", "174 of every 100,000", "80 out of 100"
-_RATE_BASE_BEFORE = re.compile(
-    r"\b(?:per|every|each|in\s+a|in\s+every|for\s+every|out\s+of)\s+$", re.IGNORECASE
-)
-_BASES = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
-
 # "conducted Nov. 6 to 10", "from Aug. 22 to 25": the last day of a span of dates
 _DAY_SPAN_BEFORE = re.compile(
     r"\b" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|through|until|and)\s*$"
@@ -91,6 +86,14 @@ _GALLERY = re.compile(r"\s+(?:images|photos|pictures|videos|slides)\s*\)", re.IG
 _CAPTION = re.compile(
     r"\bIn\s+this\s+[^\n]{0,60}?\b(?:photo|image|picture)(?:\s+(?:provided|released|taken)"
     r"\s+by\s+[^,\n]{1,60})?,"
+)
+# what a live quote widget puts before a change: a ticker ("AMZN,", "3786.KU") or a signed change
+_QUOTE_BEFORE = re.compile(r"(?:\b[A-Z]{1,5}|\b\d{3,4}\.[A-Z]{1,3}|[-+−]\d[\d.]*),?\s+$")
+# a line of its own that heads a scientific page's reference list
+_REFERENCES_HEADING = re.compile(
+    r"^[ \t]*(?:References|REFERENCES|Reference list|Literature [Cc]ited|Works [Cc]ited"
+    r"|Bibliography)[ \t]*:?[ \t]*$",
+    re.MULTILINE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[A-Z\"“]")
 
@@ -177,16 +180,6 @@ def tally(text: str, f: Figure) -> bool:
     return second <= first
 
 
-def rate_base(text: str, f: Figure) -> bool:
-    """The base a rate is counted over ("14 per 100,000"), not a count of its own."""
-    return (
-        _bare(f)
-        and f.unit is None
-        and f.value in _BASES
-        and bool(_RATE_BASE_BEFORE.search(text, max(0, f.start - 14), f.start))
-    )
-
-
 def day_span_end(text: str, f: Figure) -> bool:
     """The last day of a span of dates written month first: "Nov. 6 to 10"."""
     return (
@@ -230,12 +223,19 @@ def notation(text: str, f: Figure) -> bool:
 
 
 def in_brackets(text: str, f: Figure) -> bool:
-    """References in brackets ("(10, 11)", "(39⇓–41)") or a gallery's size ("(16 Images)")."""
+    """References in brackets ("(10, 11)", "(39⇓–41)", "[14]") or a gallery's size ("(16
+    Images)")."""
     if text[f.start - 1 : f.start] == "(" and _GALLERY.match(
         text, f.start + len(f.surface.split()[0])
     ):
         return True
-    if not _bare(f) or f.unit is not None:
+    if f.unit is not None:
+        return False
+    open_ = text.rfind("[", max(0, f.start - 20), f.start)
+    close = text.find("]", f.end, f.end + 20)
+    if open_ >= 0 and close >= 0 and _REFERENCES.fullmatch(text[open_ + 1 : close]):
+        return True  # "[ 11 ]", "[17,18]", "[ 7 – 10 ]": numbered citations, even one alone
+    if not _bare(f):
         return False
     open_ = text.rfind("(", max(0, f.start - 20), f.start)
     close = text.find(")", f.end, f.end + 20)
@@ -257,6 +257,24 @@ def abstract_count(f: Figure) -> bool:
     )
 
 
+def stock_quote(text: str, f: Figure) -> bool:
+    """A signed percent change beside a ticker symbol or a price change ("Amazon.com Inc. AMZN,
+    -1.29%", "3786.KU -2.22%", "RM0.22 -0.01 -2.22%"): a finance site's live quote widget,
+    not a figure the story states."""
+    return (
+        f.unit == "percent"
+        and f.surface[:1] in "-+−"
+        and bool(_QUOTE_BEFORE.search(text, max(0, f.start - 12), f.start))
+    )
+
+
+def in_references(text: str, f: Figure) -> bool:
+    """After a line that heads a reference list ("References", "Literature Cited"): the
+    numbers of cited works (volumes, pages, "two presumptive bunyaviruses" in a cited title),
+    not of the story."""
+    return any(m.start() < f.start for m in _REFERENCES_HEADING.finditer(text, 0, f.start))
+
+
 def in_caption(text: str, f: Figure) -> bool:
     """In a news agency's photo caption ("In this April 11, 2018, file photo, two boys ..."):
     it tells what a picture shows, not the news."""
@@ -273,12 +291,14 @@ def furniture(text: str, f: Figure) -> bool:
         or phone_number(text, f)
         or list_number(text, f)
         or tally(text, f)
-        or rate_base(text, f)
+        or bare_rate_base(text, f)
         or day_span_end(text, f)
         or date_year(text, f)
         or postal_code(text, f)
         or notation(text, f)
         or in_brackets(text, f)
         or in_caption(text, f)
+        or stock_quote(text, f)
+        or in_references(text, f)
         or abstract_count(f)
     )

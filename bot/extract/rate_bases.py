@@ -3,7 +3,9 @@
 A number followed straight by "per" and a round base is no count of its own: it is a rate,
 and the thing counted is "per <base>" (the scorers' and editors' "per million"). Reading the
 base into the unit also keeps the base from being read as a second figure ("1.18 per one
-million to 1.09" is no range from a million to 1.09).
+million to 1.09" is no range from a million to 1.09). A round base left bare after "in a",
+"out of", "for every" or after a measured rate ("30 in a 1,000") is no figure of its own either
+(bare_rate_base: page_furniture leaves it out of the editor's view). The one reader of bases.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_reading import Cand
+from bot.model import Figure
 
 # "per 1 million", "per one million", "per a million", "per million", "per 100,000",
 # "per 1,000" (not "per cent", not "per 100 metres": a unit after the base is a measure)
@@ -53,3 +56,21 @@ def _is_rate(c: Cand) -> bool:
 
 
 _RATE_UNIT = re.compile(r"per (?:million|billion|[\d,]+)")
+
+
+# a bare base after a rate's word: "30 in a 1,000", "80 out of 100", "5 tonnes per 1,000"
+_RATE_BASE_BEFORE = re.compile(
+    r"\b(?:per|every|each|in\s+a|in\s+every|for\s+every|out\s+of)\s+$", re.IGNORECASE
+)
+_BASES = frozenset({100.0, 1000.0, 10000.0, 100000.0, 1000000.0})
+
+
+def bare_rate_base(text: str, f: Figure) -> bool:
+    """The round base a rate is counted over, left as a figure of its own with nothing
+    measured after it: not a count."""
+    return (
+        f.unit is None
+        and f.low is None
+        and f.value in _BASES
+        and bool(_RATE_BASE_BEFORE.search(text, max(0, f.start - 14), f.start))
+    )

@@ -125,6 +125,8 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
         surface = text[start:end]
         for cut in _variants(surface):
             found = _lookup(cut, sep, multiword=k > 1)
+            if found is not None and _not_this_unit(text, sep, cut, start + len(cut)):
+                return None
             if found is not None:
                 if found == "s" and _HAND_AFTER.match(text, start + len(cut)):
                     return None  # "six second hand airplanes": used ones, not six seconds
@@ -133,6 +135,18 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
 
 
 _HAND_AFTER = re.compile(r"[ \t-]+hand(?:ed)?\b", re.IGNORECASE)
+# "two F-16s", "a B-52", "the C-130": capitals joined to a number by a hyphen name a model
+_DESIGNATION_AFTER = re.compile(r"-\d+(?:\.\d+)?(?P<unit>\s?[A-Z]{1,2}\b)?")
+
+
+def _not_this_unit(text: str, sep: str, cut: str, end: int) -> bool:
+    """Whether a unit symbol written apart from its number begins a model's designation
+    ("two F-16s" are jets, not two degrees Fahrenheit)."""
+    if not (cut.isupper() and len(cut) <= 2 and sep):
+        return False
+    m = _DESIGNATION_AFTER.match(text, end)
+    # "10 C-15 C" is a range of temperatures: the symbol written again after the second number
+    return m is not None and (m.group("unit") or "").strip() != cut
 
 
 def _variants(surface: str) -> list[str]:

@@ -36,6 +36,30 @@ def test_a_number_after_is_with_no_age_in_its_sentence_stays_bare() -> None:
     assert _unit("The number of stores in the chain is 21, the firm said.", "21") is None
 
 
+def test_an_age_set_off_after_also_is_an_age() -> None:
+    """Stop 35: "Davidson, 24, ... Rogers, also 24, ...": "also" does not end the apposition."""
+    text = "Davidson, 24, jokingly proposed. Rogers, also 24, quickly shot down his advance."
+    assert _unit(text, "24") == "year"
+    assert [f.unit for f in analyse(text).figures] == ["year", "year"]
+
+
+def test_an_age_before_a_dash_ends_its_clause() -> None:
+    text = "He admits he has worked in the drug trade since he was 15 — drawn to it by poverty."
+    assert _unit(text, "15") == "year"
+
+
+def test_at_an_age_opening_a_sentence_before_a_pronoun_is_an_age() -> None:
+    """ "At 72 she found another": no comma needed past the hours of a clock ("At 10 he")."""
+    assert _unit("At 17 Linda lost a mother. At 72 she found another.", "72") == "year"
+    assert _unit("At 10 he went to bed and slept.", "10") is None
+
+
+def test_a_record_of_tries_is_not_a_figure() -> None:
+    """ "0 for 3": so many successes in so many tries, a score, not two counts."""
+    text = 'Rogers, also 24, turned him down, and he called his record in love "0 for 3."'
+    assert [f.surface for f in analyse(text).figures] == ["24"]
+
+
 def test_thousands_a_preposition_governs_are_not_people() -> None:
     text = (
         "Capital Radio DJ Margherita Taylor will select questions to put to him from thousands "

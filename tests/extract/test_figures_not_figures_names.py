@@ -53,6 +53,18 @@ def _surfaces(text: str) -> list[str]:
             "chart respectively.",
             ["19", "10"],
         ),
+        # a counted common noun written capitalised mid-sentence belongs to a title
+        (
+            "In the latest edition of Land of 10,000 Stories, DNA tests confirm the switch.",
+            ["10,000 Stories"],
+        ),
+        # a number inside a short quoted title
+        ('The archive crawls the supported "No More 404" sites.', ["404"]),
+        (
+            "There is a collection by Garry Trudeau called ''Yuge!: 30 Years of Doonesbury on"
+            " Trump.''",
+            ["30 Years"],
+        ),
     ],
 )
 def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> None:
@@ -71,6 +83,10 @@ def test_names_and_rhetoric_are_not_listed(text: str, not_listed: list[str]) -> 
         ("The yen strengthened to trade at 132.86 against the greenback.", "132.86"),
         ("The temple was built 2000 years ago.", "2000 years"),
         ("The firm earned PS8.1bn last year.", "PS8.1bn"),
+        ("He won 11 Oscars and five Baftas in his career.", "11 Oscars"),
+        ("He won 11 Oscars and five Baftas in his career.", "five Baftas"),
+        ("England suffered an eighth defeat in 11 Tests.", "11 Tests"),
+        ("“We lost 12 people today,” he said.", "12 people"),
     ],
 )
 def test_figures_beside_them_stay(text: str, listed: str) -> None:

@@ -137,6 +137,37 @@ def quantities(text: str) -> list[str]:
             "two boys",
             "85 percent",
         ),
+        # a finance site's live quote beside a ticker
+        (
+            "Competition from Amazon.com Inc. AMZN, -1.29% and other retailers cut sales 6%.",
+            "-1.29%",
+            "6%",
+        ),
+        # numbered citations in square brackets, one alone or a list or a span
+        (
+            "Antibodies were found in 14 people [ 11 ], as others reported [17,18].",
+            "11",
+            "14 people",
+        ),
+        (
+            "Antibodies were found in 14 people [ 7 – 10 ] in the outbreak.",
+            "7 – 10",
+            "14 people",
+        ),
+        # a scientific page's reference list
+        (
+            "The virus killed 12 people in Texas.\n\nReferences\n\nBriese T , Chowdhary R ,"
+            " Upolu virus and Aransas Bay virus, two presumptive bunyaviruses, are novel. J Virol"
+            " . 2014 ; 88 : 5298 – 309 .",
+            "two presumptive bunyaviruses",
+            "12 people",
+        ),
+        # a rate's bare base (rate_bases.bare_rate_base)
+        (
+            "Some 30 in a 1,000 survive the first year, and 40 patients died.",
+            "1,000",
+            "40 patients",
+        ),
         # a few things said or thought
         (
             "This species has lost the two things that we think made rodents successful, in"
@@ -175,6 +206,7 @@ def test_a_rate_base_is_read_into_the_rate_in_both_views() -> None:
         ("She is 5-foot-8 and weighs about 120 pounds.", "about 120 pounds"),
         ("The study followed 100 patients for every 1,000 screened.", "100 patients"),
         ("He called 12 witnesses in all.", "12 witnesses"),
+        ("Shares fell -3% on Monday, the company said.", "-3%"),
         (
             "Statistics to the end of November showed a decline since October from 785 to 708.",
             "785 to 708",

@@ -140,3 +140,22 @@ def test_n_of_them_counts_the_earlier_noun_only_as_a_part_of_it() -> None:
     assert ("about 200,000", 200000.0, None, None, None) in figs
     figs = _figs("At least 60 people were arrested worldwide - 45 of them in the US.")
     assert ("45", 45.0, None, None, "people") in figs
+
+
+def test_a_models_designation_is_no_unit() -> None:
+    """ "two F-16s" are two jets, not two degrees Fahrenheit; "10 C-15 C" stays a temperature."""
+    assert "degF" not in [u for *_, u in _figs("The air force sent two F-16s to intercept it.")]
+    assert ("10 C", "degC") in [(s, u) for s, _, _, _, u in _figs("It was 10 C-15 C in May.")]
+
+
+def test_a_unit_abbreviation_the_page_defines_is_that_unit() -> None:
+    """ "450 gigatons of carbon (GT C)": the page's own "GT" then means gigatons."""
+    text = (
+        "Plants make up 450 gigatons of carbon (GT C), followed by bacteria at 70 GT C and"
+        " fungi at 12 GT C."
+    )
+    assert [(s, u) for s, _, _, _, u in _figs(text)] == [
+        ("450 gigatons", "Gt"),
+        ("70 GT", "Gt"),
+        ("12 GT", "Gt"),
+    ]
