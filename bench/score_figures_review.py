@@ -27,6 +27,8 @@ its span.
   rows within the first SCREEN_LINES (14) lines, a section heading (an article, a measure, the
   conflicts) and a figure row taking a line each. --rows N scores the first N rows whatever
   the headings instead (the definition before the first screen was grouped by article: 10).
+  A row giving a figure several outlets of one story give cites each of them (FigureRow.also,
+  stop 35): it shows the asked figure when any of its citations is it.
 """
 
 from __future__ import annotations
@@ -107,8 +109,19 @@ def _span_in(other: dict | None, own: dict, g: dict) -> tuple[int, int]:
 
 
 def _shows(reply, row, ids: dict[str, dict], g: dict) -> tuple[bool, bool]:
-    """(the row is the gold figure, the row is from the gold figure's article or a copy)."""
-    c = reply.citations[row.cite] if row.cite is not None else None
+    """(the row is the gold figure, the row is from the gold figure's article or a copy). A
+    row that gives one figure of several outlets of a story cites each (row.also): it shows
+    the gold figure when any of its citations is it."""
+    hit = same = False
+    for cite in (row.cite, *getattr(row, "also", ())):
+        h, s = _cites(reply, cite, ids, g)
+        hit, same = hit or h, same or s
+    return hit, same
+
+
+def _cites(reply, cite: int | None, ids: dict[str, dict], g: dict) -> tuple[bool, bool]:
+    """(the citation is the gold figure, it is in the gold figure's article or a copy)."""
+    c = reply.citations[cite] if cite is not None else None
     if c is None or c.start is None:
         return False, False
     start, end = _span_in(ids.get(c.article_id), ids[g["article"]], g)

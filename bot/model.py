@@ -232,6 +232,7 @@ class FigureRow:
     topic: str
     cite: int | None = None
     conflict: str = ""  # why this row disagrees with another source, if it does
+    also: tuple[int, ...] = ()  # citations of the same figure in other outlets' copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +311,10 @@ class Reply:
                     text=s.get("text", ""),
                     items=items(s.get("items", [])),
                     quotes=items(s.get("quotes", [])),
-                    figures=tuple(FigureRow(**f) for f in s.get("figures", [])),
+                    figures=tuple(
+                        FigureRow(**{**f, "also": tuple(f.get("also", ()))})
+                        for f in s.get("figures", [])
+                    ),
                     sources=tuple(s.get("sources", [])),
                 )
                 for s in data.get("sections", [])

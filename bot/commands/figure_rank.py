@@ -204,6 +204,9 @@ class Scored:
     score: float
     in_sentence: bool
     strong: bool = True  # about the words itself (sentence, title or facet), not only its article
+    # the same figure as other outlets' articles of its story give it (figure_copies): one
+    # row, every source cited
+    copies: tuple[StoredFigure, ...] = ()
 
 
 def article_relevance(

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.commands import common_words
 from bot.commands.context import Context
+from bot.commands.figure_copies import merge_copies
 from bot.commands.figure_rank import (
     Scored,
     article_phrases,
@@ -66,6 +67,7 @@ async def run(ctx: Context, args: str) -> Reply:
         if facet in FACET_TOPICS:
             return await _none_for(ctx, facet, rest)
         return await _nothing_mentions(ctx, words)
+    scored = merge_copies(scored)  # one row for a fact several outlets of a story give
     reply = _table(ctx, scored[:MAX_ROWS], facet, rest, words)
     if chart:
         from bot.commands.figures_chart import chart_reply
@@ -186,16 +188,16 @@ def _table(
         groups.append(
             (f"Conflicts ({len(conflicts)})", "Figures that disagree across sources.", flagged)
         )
-    by_article = _by_article(figures, best)
-    groups += [(heading, "", idx) for heading, idx in by_article]
+    by_story = _by_story(figures, best)
+    groups += [(heading, "", idx) for heading, idx, _ in by_story]
     # Under its article's own heading a row need not name the article again.
-    titled = {i for heading, idx in by_article if heading != OTHER_ARTICLES for i in idx}
+    titled = {i for _, idx, one in by_story if one for i in idx}
     for tier, suffix in ((more, " (more)"), (rest, " (elsewhere in these articles)")):
         groups += [(name + suffix, "", idx) for name, idx in _groups(figures, tier)]
     rows: dict[int, FigureRow] = {}
     for _, _, idx in groups:  # cited in the order shown: [1], [2], ... down the reply
         for i in idx:
-            rows[i] = _row(ctx, figures[i], notes.get(i, ""), titled=i in titled)
+            rows[i] = _row(ctx, scored[i], notes.get(i, ""), titled=i in titled)
     sections = [
         Section(heading=heading, text=text, figures=tuple(rows[i] for i in idx))
         for heading, text, idx in groups
@@ -234,16 +236,26 @@ def _layout(
 
 def screen_figures(scored: list[Scored]) -> list[StoredFigure]:
     """The figures on the first screen of the reply for these ranked figures (as first_screen
-    reads the built reply), without building it: the fit script asks this for every trial."""
-    figures = [s.figure for s in scored[:MAX_ROWS]]
+    reads the built reply), without building it: the fit script asks this for every trial.
+    A row's copies from other outlets of its story (merge_copies) are on it too."""
+    merged = merge_copies(scored)[:MAX_ROWS]
+    figures = [s.figure for s in merged]
     _, _, flagged, best = _layout(figures)
-    return [figures[i] for i in flagged[: SCREEN_LINES - 1] + best]
+    return [f for i in flagged[: SCREEN_LINES - 1] + best for f in (figures[i], *merged[i].copies)]
 
 
-def _row(ctx: Context, sf: StoredFigure, conflict: str, titled: bool = False) -> FigureRow:
+def _row(ctx: Context, scored: Scored, conflict: str, titled: bool = False) -> FigureRow:
     """A figure's row: its claimant (or the article, marked so, unless the row sits under the
-    article's own heading), what it measures beside its value."""
+    article's own heading), what it measures beside its value, and the other outlets of its
+    story that give the same figure (cited, named after its own source)."""
+    sf = scored.figure
     row = figure_row(ctx, sf, conflict=conflict)
+    if scored.copies:
+        also = tuple(
+            ctx.cite(c.article, c.figure.start, c.figure.end, c.paragraph) for c in scored.copies
+        )
+        names = ", ".join(dict.fromkeys(source_name(c.article) for c in scored.copies))
+        row = replace(row, source=f"{row.source}; also {names}", also=also)
     measure = _measure(sf)
     unnamed = "no source named" if titled else f"{source_name(sf.article)} (no source named)"
     claimant = sf.figure.claimant or unnamed
@@ -253,13 +265,20 @@ def _row(ctx: Context, sf: StoredFigure, conflict: str, titled: bool = False) ->
     return replace(row, claimant=claimant, normalised=normalised)
 
 
+def _group_of(sf: StoredFigure) -> tuple[str, object]:
+    """The group a figure's row goes under: its story (every outlet's copy of one event under
+    one heading, so a story told by four outlets spends one line on headings, not four), or
+    its article when its story is unknown."""
+    return ("story", sf.story_id) if sf.story_id is not None else ("article", sf.article.id)
+
+
 def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[int]:
-    """The best figures (indexes, best first) that fit `room` lines grouped as _by_article
-    lays them out: a heading over each article with two or more, one over all the rest."""
-    count: dict[str, int] = {}
+    """The best figures (indexes, best first) that fit `room` lines grouped as _by_story
+    lays them out: a heading over each story with two or more, one over all the rest."""
+    count: dict[tuple[str, object], int] = {}
     out: list[int] = []
     for i in order:
-        aid = figures[i].article.id
+        aid = _group_of(figures[i])
         count[aid] = count.get(aid, 0) + 1
         singles = any(n == 1 for n in count.values())
         if len(out) + 1 + sum(n > 1 for n in count.values()) + singles > room:
@@ -268,18 +287,25 @@ def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[in
     return out
 
 
-def _by_article(figures: list[StoredFigure], which: list[int]) -> list[tuple[str, list[int]]]:
-    """Rows (indexes in which, best first) under headings: each article with two or more
-    under its own (its title), the articles with one together under OTHER_ARTICLES (each
-    row names its source); the group of the best row first."""
-    groups: dict[str, list[int]] = {}
+def _by_story(figures: list[StoredFigure], which: list[int]) -> list[tuple[str, list[int], bool]]:
+    """Rows (indexes in which, best first) under headings: each story with two or more under
+    its own (its best article's title; its rows name their sources when several outlets give
+    them), the stories with one together under OTHER_ARTICLES (each row names its source);
+    the group of the best row first. The flag says whether the heading names the rows'
+    one article (then a row need not)."""
+    groups: dict[tuple[str, object], list[int]] = {}
     for i in which:
-        groups.setdefault(figures[i].article.id, []).append(i)
-    out: dict[str, list[int]] = {}
+        groups.setdefault(_group_of(figures[i]), []).append(i)
+    out: dict[str, tuple[list[int], bool]] = {}
     for idx in groups.values():
-        heading = _article_heading(figures[idx[0]]) if len(idx) > 1 else OTHER_ARTICLES
-        out.setdefault(heading, []).extend(idx)
-    return list(out.items())
+        articles = {figures[i].article.id for i in idx}
+        heading = OTHER_ARTICLES
+        if len(idx) > 1:
+            many = f"{len(articles)} sources" if len(articles) > 1 else ""
+            heading = " · ".join(x for x in (_article_heading(figures[idx[0]]), many) if x)
+        rows, one = out.get(heading, ([], True))
+        out[heading] = ([*rows, *idx], one and heading != OTHER_ARTICLES and len(articles) == 1)
+    return [(heading, idx, one) for heading, (idx, one) in out.items()]
 
 
 def _article_heading(sf: StoredFigure) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.extract.lexicon import BODY_WORDS, role_noun
+from bot.extract.lexicon import BODY_WORDS, NOT_BODIES, role_noun
 
 # the kinds a body is referred back to by; "report", "industry", "business" and "body" name
 # no one body
@@ -132,7 +132,6 @@ _INSTITUTION = re.compile(
     r"|Committee|Court|Inquiry|Tribunal|Regulator|Watchdog|Bureau|Service|Administration)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?"
 )
-_NOT_BODIES = frozenset("UK US USA EU UN TV PC CEO MP MPS GDP".split())
 FINDS = frozenset("found finds find".split())
 # what an inquiry finds: a clause or a figure ("found that ...", "found 1,986 cases"); not
 # "ABC has also found success"
@@ -150,5 +149,5 @@ def named_body(subject: str) -> bool:
     """An inquiring body named as such: an acronym ("The SEC") or an institution's name."""
     m = _ACRONYM_BODY.fullmatch(subject)
     if m is not None:
-        return m.group(1) not in _NOT_BODIES
+        return m.group(1) not in NOT_BODIES
     return bool(_INSTITUTION.fullmatch(subject))

@@ -12,7 +12,7 @@ from bot.extract.attribution import subject_after
 from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import DOCUMENT_OPENING, PRONOUN, clean_subject, named_tail
 from bot.extract.gender import given_names
-from bot.extract.lexicon import common_words
+from bot.extract.lexicon import NOT_BODIES, common_words
 from bot.extract.mentions import tokens
 
 # The verbs that credit a figure and the frames each is read in: data/claim_verbs.tsv.
@@ -199,17 +199,14 @@ def sentence_subject(s: str) -> str | None:
     return clean_subject(name)
 
 
+# acronyms a sentence names; those of lexicon.NOT_BODIES (countries, titles, things) are none
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-_NOT_BODIES = frozenset(
-    """UK US USA EU UN TV PC PCS CEO GMT BST AM PM OK II III GDP VAT MP MPS DVD CD IT AIDS HIV SMS
-    PDA CPI RPI FTSE MBA PHD ID""".split()
-)  # countries, titles and things, which "it said" is never
 
 
 def bodies_named(s: str) -> list[tuple[str, bool]]:
     """The bodies a sentence names, and whether as its subject: its opening subject when that
     is no person ("Apple has taken", "The European Union estimates"), and its acronyms."""
-    out = [(a, False) for a in _ACRONYM.findall(s) if a not in _NOT_BODIES]
+    out = [(a, False) for a in _ACRONYM.findall(s) if a not in NOT_BODIES]
     m = NAMED_SUBJECT.search(s)
     if m is not None and not PERSON.search(m.group("x")):
         name = re.sub(r"^The\s+", "", m.group("x"))

@@ -619,5 +619,17 @@ BODY_REFERENTS = GENERIC_BODY | KIND_BODY
 # lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
 BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())
 
+
+def _not_bodies() -> dict[str, str]:
+    """data/not_bodies.tsv: each capitalised short word that is never a body, by its kind."""
+    data = resources.files("bot.extract").joinpath("data/not_bodies.tsv").read_text("utf8")
+    rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
+    return {word.strip(): kind.strip() for word, kind in rows}
+
+
+_NOT_BODY_KINDS = _not_bodies()
+# Acronyms and initials that never speak, claim or find: countries, blocs, titles, times and
+# things ("it said" is never the UK, a CEO or GDP); one table for claimants and speakers.
+NOT_BODIES = frozenset(_NOT_BODY_KINDS)
 # a country by its initials ("U.S.", "UK", dots dropped): a place, never a speaker or body
-COUNTRY_CODES = frozenset({"US", "USA", "UK", "GB"})
+COUNTRY_CODES = frozenset(w for w, kind in _NOT_BODY_KINDS.items() if kind == "country")

@@ -48,6 +48,9 @@ class StoredFigure:
     article: ArticleRef
     paragraph: int
     sentence: str
+    # the story (cluster) its article joined at ingest: other outlets' copies of one event
+    # share it, so /figures groups them and shows a figure they all give once (None: unknown)
+    story_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

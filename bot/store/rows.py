@@ -25,7 +25,7 @@ ARTICLE_COLS = f"id, title, text, outlet, url, author, {SHOWN_DATE}, source"
 QUOTE_COLS = f'q.text, q.speaker, q.kind, q.start, q."end", q.cue, q.speaker_key, q.paragraph, q.sentence, {REF_COLS}'
 FIG_COLS = (
     'f.surface, f.start, f."end", f.value, f.low, f.high, f.unit, f.qualifier, f.topic, f.claimant, '
-    f"f.base_value, f.base_unit, f.referent, f.paragraph, f.sentence, {REF_COLS}"
+    f"f.base_value, f.base_unit, f.referent, f.paragraph, f.sentence, {REF_COLS}, a.story_id"
 )
 # What quote_rows and figure_rows build, after the owning article's key column.
 _QUOTE_INSERT = 'text, speaker, speaker_key, kind, start, "end", cue, paragraph, sentence'
@@ -115,7 +115,9 @@ def stored_figure(r: Sequence[Any]) -> StoredFigure:
         base_unit=r[11],
         referent=r[12],
     )
-    return StoredFigure(figure=fig, article=ref(r[15:20]), paragraph=r[13], sentence=r[14])
+    return StoredFigure(
+        figure=fig, article=ref(r[15:20]), paragraph=r[13], sentence=r[14], story_id=r[20]
+    )
 
 
 def stored_quote(r: Sequence[Any]) -> StoredQuote:
