@@ -1,0 +1,47 @@
+"""The faster scans of quote attribution find exactly what the plain regexes they replaced
+found: each is checked against that regex, written out here, on news sentences and on seeded
+random text built from the pieces that sit at its edges (word boundaries, case, quotes)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from bot.extract.indirect.nouns import _that_noun_starts
+from bot.extract.lexicon import THAT_NOUNS
+
+PIECES = (
+    "the", "idea", "notion", "Idea", "ideas", "xidea", "idea_", "_idea", "that", "That",
+    "thats", "that's", "the idea that", "a notion that", "rumours that", "1idea", "é",
+    "reportedly", "Reportedly", "unreportedly", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame",
+    "Lord", "Lady", "Mr.", "Smith", "O'Neill", "’s", "Élysée", "İstanbul", "de", "van",
+    "New", "York", "Hillary", "Clinton", "'", "’", '"', "“", "”", "-", ".", ",", "\n", "(",
+)  # fmt: skip
+SEPS = (" ", " ", "", "\n", "  ", "\t")
+
+
+def random_texts(count: int = 3000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(PIECES) + rng.choice(SEPS) for _ in range(rng.randint(1, 40)))
+        for _ in range(count)
+    ]
+
+
+NEWS = [
+    "He rejected the notion that the plan would fail, and the idea that it was late.",
+    "Rumours that he quit spread; the ideas that won were old. Idea that? No.",
+    "An idea that, the notion thatch, a worry that’s real, suspicions that\nfollowed.",
+]
+
+
+def test_that_noun_starts_are_the_alternations_matches() -> None:
+    plain = re.compile(r"\b(?:" + "|".join(sorted(THAT_NOUNS)) + r") that\b")
+    for text in NEWS + random_texts():
+        assert _that_noun_starts(text) == [m.start() for m in plain.finditer(text)], text
+    assert _that_noun_starts(NEWS[0]) == [NEWS[0].index("notion"), NEWS[0].index("idea")]
+
+
+def test_that_nouns_are_single_words() -> None:
+    """_that_noun_starts reads the one word before " that": a phrase would never be found."""
+    assert all(re.fullmatch(r"\w+", noun) for noun in THAT_NOUNS)
