@@ -517,7 +517,9 @@ def _collect_speakers(doc: ArticleDoc) -> None:
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 _CAPRUN = re.compile(  # two or more capitalised words: a name in full, maybe with a title
-    rf"(?<![\w'’])[{_UPPER}][\w'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|di|du|la|le|del)[ \t]+)?[{_UPPER}][\w'’\-]*\.?)+"
+    # the capital before the look back at the character before it: the regex engine then skips
+    # straight to capitals (a pattern opening on a look-behind is tried at every offset)
+    rf"[{_UPPER}](?<![\w'’][{_UPPER}])[\w'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|di|du|la|le|del)[ \t]+)?[{_UPPER}][\w'’\-]*\.?)+"
 )
 
 

@@ -53,7 +53,11 @@ _TITLE_GENDER = {
     "prince": "m",
     "princess": "f",
 }
-_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]*)")
+# r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)..." with each boundary checked after the capital
+# (the regex engine then skips to the capitals instead of trying every offset)
+_HONORIFIC_NAME = re.compile(
+    r"(M(?<!\wM)(?:r|rs|s|iss)|S(?<!\wS)ir|D(?<!\wD)ame|L(?<!\wL)(?:ord|ady))\.?\s+([A-Z][\w'’-]*)"
+)
 _ROLE_BEFORE = re.compile(r"\b(\w+),?\s+$")
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 import random
 import re
 
+from bot.extract.doc import _CAPRUN, _UPPER
+from bot.extract.gender import _HONORIFIC_NAME
+from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _that_noun_starts
 from bot.extract.lexicon import THAT_NOUNS
 
@@ -45,3 +48,24 @@ def test_that_noun_starts_are_the_alternations_matches() -> None:
 def test_that_nouns_are_single_words() -> None:
     """_that_noun_starts reads the one word before " that": a phrase would never be found."""
     assert all(re.fullmatch(r"\w+", noun) for noun in THAT_NOUNS)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_look_behind_after_the_first_letter_matches_the_same() -> None:
+    """A pattern opening on a boundary or look-behind, rewritten to open on its first letter."""
+    plain = {
+        _CAPRUN: re.compile(
+            rf"(?<![\w'’])[{_UPPER}][\w'’\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|bin|al|da|di|du"
+            rf"|la|le|del)[ \t]+)?[{_UPPER}][\w'’\-]*\.?)+"
+        ),
+        _ADVERB: re.compile(r"\breportedly\b"),
+        _HONORIFIC_NAME: re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]*)"),
+    }
+    texts = [*NEWS, "Mrs Smith and Mr. O'Neill met Lady Ann de Vries; xMr Lee reportedly left."]
+    for fast, slow in plain.items():
+        for text in texts + random_texts():
+            assert _matches(fast, text) == _matches(slow, text), (slow.pattern, text)
+    assert [m.group(1) for m in _HONORIFIC_NAME.finditer(texts[-1])] == ["Mrs", "Mr", "Lady"]
