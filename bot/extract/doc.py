@@ -34,6 +34,7 @@ from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
 from bot.extract.rival_subjects import reporter_before, someone_else_between
 from bot.extract.speakers import surname_skeleton
+from bot.extract.word_find import after_lowercase
 from bot.model import Sentence
 
 
@@ -256,7 +257,7 @@ def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[in
         word = w.group(0).rstrip(".,:;") if w is not None else ""
         if w is not None and not (
             (word.lower() in common or word.lower() in CUES or word.lower() in ATTITUDE_CUES)
-            and not re.search(rf"[a-z,]\s+{re.escape(word)}\b", body)
+            and not after_lowercase(body, word)
         ):
             part.append(w)
             continue

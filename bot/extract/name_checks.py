@@ -18,6 +18,7 @@ from bot.extract.credible import credible_speaker
 from bot.extract.lexicon import common_words
 from bot.extract.mentions import Mention, surname
 from bot.extract.speakers import is_organisation
+from bot.extract.word_find import plural_without_the, written_alone
 from bot.model import Sentence
 
 
@@ -64,13 +65,13 @@ _NOBODY = frozenset("neither either nobody everyone everybody someone somebody a
 def _lowercase_elsewhere(text: str, word: str) -> bool:
     """The article also writes word in lowercase: a common word opening a sentence ("Hours
     later, ...", "Reached by phone, ..."), not a name."""
-    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+    return written_alone(text, word)
 
 
 def _group_plural(text: str, word: str) -> bool:
     """The article writes word in the plural with no "the" before it ("make Mexicans pay"):
     a people or a group, not one person ("the Clintons" is a family of people named)."""
-    return re.search(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(word)}s\b", text) is not None
+    return plural_without_the(text, word)
 
 
 def speaker_ok(doc: Doc, m: Mention, strict: bool = False) -> bool:

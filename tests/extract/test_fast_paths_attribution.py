@@ -12,13 +12,14 @@ from bot.extract.gender import _HONORIFIC_NAME
 from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _that_noun_starts
 from bot.extract.lexicon import THAT_NOUNS
+from bot.extract.word_find import after_lowercase, plural_without_the, written_alone
 
 PIECES = (
     "the", "idea", "notion", "Idea", "ideas", "xidea", "idea_", "_idea", "that", "That",
     "thats", "that's", "the idea that", "a notion that", "rumours that", "1idea", "é",
     "reportedly", "Reportedly", "unreportedly", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame",
     "Lord", "Lady", "Mr.", "Smith", "O'Neill", "’s", "Élysée", "İstanbul", "de", "van",
-    "New", "York", "Hillary", "Clinton", "'", "’", '"', "“", "”", "-", ".", ",", "\n", "(",
+    "New", "York", "Hillary", "Clinton", "Smiths", "the Smiths", "The Smiths", "s", "'", "’", '"', "“", "”", "-", ".", ",", "\n", "(",
 )  # fmt: skip
 SEPS = (" ", " ", "", "\n", "  ", "\t")
 
@@ -69,3 +70,26 @@ def test_look_behind_after_the_first_letter_matches_the_same() -> None:
         for text in texts + random_texts():
             assert _matches(fast, text) == _matches(slow, text), (slow.pattern, text)
     assert [m.group(1) for m in _HONORIFIC_NAME.finditer(texts[-1])] == ["Mrs", "Mr", "Lady"]
+
+
+WORDS = ("idea", "Idea", "that", "Smith", "Mr", "de", "York", "’s", "-", "", "é", "Élysée")
+
+
+def test_word_searches_find_what_a_regex_per_word_found() -> None:
+    """word_find's str.find searches against the per-word regexes they replaced."""
+    texts = [
+        *NEWS,
+        "The Smiths said, and the Smiths, Smiths and the Smiths: no. smith-Smith, O’Smith Smith_",
+    ]
+    for text in texts + random_texts(1500):
+        for word in WORDS:
+            w = re.escape(word)
+            assert after_lowercase(text, word) == bool(re.search(rf"[a-z,]\s+{w}\b", text))
+            assert written_alone(text, word) == bool(
+                re.search(rf"(?<![\w'’-]){w}(?![\w'’-])", text)
+            )
+            assert plural_without_the(text, word) == bool(
+                re.search(rf"(?<!\bthe )(?<!\bThe )\b{w}s\b", text)
+            ), (word, text)
+    assert plural_without_the(texts[-1], "Smith")  # "Smiths and", no "the" before
+    assert not plural_without_the("the Smiths met the Smiths.", "Smith")
