@@ -10,8 +10,8 @@ import re
 from bot.extract.doc import _CAPRUN, _UPPER
 from bot.extract.gender import _HONORIFIC_NAME
 from bot.extract.indirect.adverbs import _ADVERB
-from bot.extract.indirect.nouns import _that_noun_starts
-from bot.extract.lexicon import THAT_NOUNS
+from bot.extract.indirect.nouns import _STANCE_PHRASE, _that_noun_starts
+from bot.extract.lexicon import COMPS, THAT_NOUNS
 from bot.extract.word_find import after_lowercase, plural_without_the, written_alone
 
 PIECES = (
@@ -93,3 +93,25 @@ def test_word_searches_find_what_a_regex_per_word_found() -> None:
             ), (word, text)
     assert plural_without_the(texts[-1], "Smith")  # "Smiths and", no "the" before
     assert not plural_without_the("the Smiths met the Smiths.", "Smith")
+
+
+def test_stance_phrase_matches_the_case_blind_pattern() -> None:
+    plain = re.compile(
+        r"\b(?P<phrase>in\s+(?:favor|favour|support|defense|defence|praise)\s+of|in\s+opposition\s+to)"
+        r"\s+(?!(?:" + COMPS + r")\b)(?=\S)",
+        re.IGNORECASE,
+    )
+    pieces = ("in", "In", "IN", "İn", "ın", "xin", "in favor of", "IN FAVOUR OF", "of", "to",
+              "In Support\nOf", "in opposition to", "that", "the plan", "_in", "’", ",")  # fmt: skip
+    rng = random.Random(5)
+    texts = ["He spoke in favor of the plan, and in opposition to the war."]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    for text in texts:
+        assert _matches(_STANCE_PHRASE, text) == _matches(plain, text), text
+        assert [m.group("phrase") for m in _STANCE_PHRASE.finditer(text)] == [
+            m.group("phrase") for m in plain.finditer(text)
+        ]
+    assert [m.group("phrase") for m in _STANCE_PHRASE.finditer(texts[0])] == [
+        "in favor of",
+        "in opposition to",
+    ]
