@@ -554,4 +554,7 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 def _in_masks(pos: int, masks: list[tuple[int, int]]) -> bool:
     k = bisect.bisect_right(masks, (pos, 1 << 60))
-    return any(masks[i][0] <= pos < masks[i][1] for i in range(max(0, k - 3), k))
+    for i in range(max(0, k - 3), k):  # noqa: SIM110 (no generator: asked very often)
+        if masks[i][0] <= pos < masks[i][1]:
+            return True
+    return False
