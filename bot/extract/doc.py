@@ -355,9 +355,8 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
                     from_headline.add(key)
                 else:
                     from_headline.discard(key)
-    plain = _NON_WORD.sub(" ", blanked)
     for i, sent in enumerate(sentences):
-        if not _CUE_WORDS.isdisjoint(plain[sent.start : sent.end].split()):
+        if not _CUE_WORDS.isdisjoint(_WORD_RUN.findall(blanked, sent.start, sent.end)):
             doc.cue_sentences.append(i)
     _collect_speakers(doc)
     _add_surname_mentions(doc, blanked)
@@ -549,7 +548,8 @@ _CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "Accord
 _CUE_WORDS |= {
     w.capitalize() for w in CUES | ATTITUDE_CUES
 } | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
-_NON_WORD = re.compile(r"[^\w\s]")
+# the words of a sentence as the cue test reads them: punctuation parts words, as spaces would
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _in_masks(pos: int, masks: list[tuple[int, int]]) -> bool:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import random
 import re
 
-from bot.extract.doc import _CAPRUN, _UPPER
+from bot.extract.doc import _CAPRUN, _CUE_WORDS, _UPPER, _blank, prepare
 from bot.extract.gender import _HONORIFIC_NAME
 from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _STANCE_PHRASE, _that_noun_starts
 from bot.extract.lexicon import COMPS, THAT_NOUNS
+from bot.extract.segments import find_segments
+from bot.extract.sentences import split_sentences
 from bot.extract.word_find import after_lowercase, plural_without_the, written_alone
 
 PIECES = (
@@ -114,4 +116,27 @@ def test_stance_phrase_matches_the_case_blind_pattern() -> None:
     assert [m.group("phrase") for m in _STANCE_PHRASE.finditer(texts[0])] == [
         "in favor of",
         "in opposition to",
+    ]
+
+
+def test_cue_sentences_are_read_as_with_punctuation_blanked() -> None:
+    """prepare's cue-sentence test reads the runs of word characters of each sentence, quotes
+    blanked: what splitting the sentence with its punctuation turned to spaces gave."""
+    pieces = (*PIECES, "said", "said—", "—said", "“said”", "says:", "Says", "believes", "told")
+    rng = random.Random(3)
+    texts = ['Ann Lee said—and "he said" it—no.\n\n“Yes,” said Bo. It rained.', *NEWS]
+    texts += ["".join(rng.choice(pieces) + rng.choice(SEPS) for _ in range(30)) for _ in range(400)]
+    for text in texts:
+        sentences = split_sentences(text)
+        segments = find_segments(text)
+        doc = prepare(text, sentences, segments)
+        plain = re.sub(r"[^\w\s]", " ", _blank(text, doc.masks))
+        assert doc.cue_sentences == [
+            i
+            for i, s in enumerate(sentences)
+            if not _CUE_WORDS.isdisjoint(plain[s.start : s.end].split())
+        ], text
+    assert prepare(texts[0], split_sentences(texts[0]), find_segments(texts[0])).cue_sentences == [
+        0,
+        1,
     ]
