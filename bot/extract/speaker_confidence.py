@@ -160,6 +160,8 @@ def features(doc: ArticleDoc, q: Quote) -> dict[str, float]:
 
 @cache
 def _model() -> tuple[float, dict[str, float], float | None]:
+    """(bias, weights, threshold) of the shipped model, read once. No file, or a null
+    threshold, leaves every speaker as found: the check must never be what breaks a run."""
     try:
         raw = resources.files("bot.extract").joinpath(MODEL).read_text("utf8")
     except FileNotFoundError:
