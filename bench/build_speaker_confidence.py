@@ -37,8 +37,8 @@ except ImportError:
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.quote_paths import _scorer  # noqa: E402
-from bench.score_review import overlaps, same_speaker  # noqa: E402
+from bench.quote_paths import gold_segments, scorer  # noqa: E402
+from bench.score_review import covering, speaker_right  # noqa: E402
 from bench.split import corpus_articles  # noqa: E402
 from bot.extract import speaker_confidence  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
@@ -83,17 +83,13 @@ def _extract(key: str, text: str) -> list:
 
 def dev_rows(path: Path, name: str) -> list[Row]:
     """Matched quoted segments of quotes_dev with a known gold speaker (quote_paths.dev_records)."""
-    sq = _scorer()
+    sq = scorer()
     out: list[Row] = []
     for line in path.open(encoding="utf8"):
         if not line.strip():
             continue
         g = json.loads(line)
-        gd = [
-            {"spans": [(s, e)], "norm": sq.norm_text(t), "speaker": att["speaker_name"]}
-            for att in g["attributions"]
-            for (s, e), t in zip(att["quoted_spans"], att["quoted"], strict=False)
-        ]
+        gd = gold_segments(sq, g)
         key = f"qd:{g['id']}"
         allq = _extract(key, g["text"])
         idx = [i for i, q in enumerate(allq) if q.kind in ("direct", "partial")]
@@ -126,17 +122,9 @@ def review_rows(sets: dict[str, str], corpus: Path) -> list[Row]:
             if key not in ARTICLES:
                 _extract(key, texts[it["id"]])
             allq = ARTICLES[key][0]
-            hit = next(
-                (
-                    i
-                    for i, q in enumerate(allq)
-                    if q.kind != "indirect" and overlaps((q.start, q.end), (it["start"], it["end"]))
-                ),
-                None,
-            )
+            hit = covering(allq, it)
             said = allq[hit].speaker if hit is not None else None
-            ok_names = ([it["speaker"]] if it["speaker"] else []) + it.get("accept", [])
-            right = said is not None and any(same_speaker(said, g) for g in ok_names)
+            right = speaker_right(said, it)
             judged = hit is not None and speaker_confidence.judged(allq[hit])
             out.append((name, key, hit if judged else None, right, bool(it["speaker"])))
     return out

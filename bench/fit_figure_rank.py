@@ -76,6 +76,7 @@ from bench.score_figures_review import DEFAULT_CORPUS, _shows, _span_in  # noqa:
 from bench.split import corpus_articles, half  # noqa: E402
 from bot.commands import figures as fig_cmd  # noqa: E402
 from bot.commands.context import Context  # noqa: E402
+from bot.commands.figure_copies import merge_copies  # noqa: E402
 from bot.commands.figure_rank import (  # noqa: E402
     FEATURES,
     WEIGHTS,
@@ -351,7 +352,8 @@ def on_screen_reply(case: Case, weights: Weights, ids: dict[str, dict]) -> bool:
         return False
     ctx = Context(store=None, request=Request(command="figures", args=case.gold["query"]))  # type: ignore[arg-type]
     facet, match, words = case.table_args
-    reply = fig_cmd._table(ctx, scored[: fig_cmd.MAX_ROWS], facet, match, words)
+    rows = merge_copies(scored)[: fig_cmd.MAX_ROWS]  # as run() hands _table its rows
+    reply = fig_cmd._table(ctx, rows, facet, match, words)
     return any(_shows(reply, r, ids, case.gold)[0] for r in fig_cmd.first_screen(reply))
 
 

@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bot.extract.quote_paths as quote_paths  # noqa: E402
-from bench.score_review import overlaps, same_speaker  # noqa: E402
+from bench.score_review import covering, speaker_right  # noqa: E402
 from bot.extract import speaker_confidence  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
 
@@ -73,7 +73,7 @@ HELD_OUT = ("blind8", "blind9", "blind10")
 Record = tuple[str, str, bool, bool, bool]
 
 
-def _scorer():
+def scorer():
     """The shared quotes scorer (its alignment and speaker match), imported from ../shared/eval."""
     spec = importlib.util.spec_from_file_location(
         "score_quotes", SHARED / "eval" / "score_quotes.py"
@@ -83,21 +83,26 @@ def _scorer():
     return mod
 
 
+def gold_segments(sq, g: dict) -> list[dict]:
+    """A quotes_dev article's quoted spans as the shared scorer (sq) aligns them, each with its
+    gold speaker ("" when the gold names nobody)."""
+    return [
+        {"spans": [(s, e)], "norm": sq.norm_text(t), "speaker": att["speaker_name"]}
+        for att in g["attributions"]
+        for (s, e), t in zip(att["quoted_spans"], att["quoted"], strict=False)
+    ]
+
+
 def dev_records(gold_path: Path, name: str) -> list[Record]:
     """Matched quoted segments of quotes_dev with a known gold speaker, as the scorer counts them."""
-    sq = _scorer()
+    sq = scorer()
     out: list[Record] = []
     for line in gold_path.open(encoding="utf8"):
         if not line.strip():
             continue
         g = json.loads(line)
-        text = g["text"]
-        gd = [
-            {"spans": [(s, e)], "norm": sq.norm_text(t), "speaker": att["speaker_name"]}
-            for att in g["attributions"]
-            for (s, e), t in zip(att["quoted_spans"], att["quoted"], strict=False)
-        ]
-        qs = [q for q in extract_quotes(text) if q.kind in ("direct", "partial")]
+        gd = gold_segments(sq, g)
+        qs = [q for q in extract_quotes(g["text"]) if q.kind in ("direct", "partial")]
         sd = [{"spans": [(q.start, q.end)], "norm": sq.norm_text(q.text)} for q in qs]
         for i, j in sq.align(sd, gd).items():
             gold = gd[j]["speaker"]
@@ -131,12 +136,10 @@ def bbc_records(corpus: Path) -> list[Record]:
                 qs = cache[it["id"]] = [
                     q for q in extract_quotes(texts[it["id"]]) if q.kind != "indirect"
                 ]
-            hit = next(
-                (q for q in qs if overlaps((q.start, q.end), (it["start"], it["end"]))), None
-            )
+            at = covering(qs, it)
+            hit = qs[at] if at is not None else None
             said = hit.speaker if hit is not None else None
-            ok_names = ([it["speaker"]] if it["speaker"] else []) + it.get("accept", [])
-            right = said is not None and any(same_speaker(said, g) for g in ok_names)
+            right = speaker_right(said, it)
             path = (hit.path or "-") if hit is not None else "no-quote"
             out.append((name, path, said is not None, right, bool(it["speaker"])))
     return out

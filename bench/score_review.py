@@ -41,6 +41,26 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and inter * 2 >= max(a[1] - a[0], b[1] - b[0])
 
 
+def covering(quotes: list, item: dict) -> int | None:
+    """The index of the first direct or partial quote that overlaps the item's span: the quote
+    the item scores (score, quote_paths and build_speaker_confidence read items alike)."""
+    span = (item["start"], item["end"])
+    return next(
+        (
+            i
+            for i, q in enumerate(quotes)
+            if q.kind != "indirect" and overlaps((q.start, q.end), span)
+        ),
+        None,
+    )
+
+
+def speaker_right(said: str | None, item: dict) -> bool:
+    """A named speaker is right when it is the item's gold speaker or a name it accepts."""
+    ok_names = ([item["speaker"]] if item["speaker"] else []) + item.get("accept", [])
+    return said is not None and any(same_speaker(said, g) for g in ok_names)
+
+
 def score(review: list[dict], texts: dict[str, str]) -> tuple[dict[str, float], list[str]]:
     """Counts and rates over the review items, plus one line per error."""
     cache: dict[str, list] = {}
@@ -52,12 +72,10 @@ def score(review: list[dict], texts: dict[str, str]) -> tuple[dict[str, float], 
             quotes = cache[item["id"]] = [
                 q for q in extract_quotes(texts[item["id"]]) if q.kind != "indirect"
             ]
-        hit = next(
-            (q for q in quotes if overlaps((q.start, q.end), (item["start"], item["end"]))), None
-        )
+        at = covering(quotes, item)
+        hit = quotes[at] if at is not None else None
         said = hit.speaker if hit is not None else None
         gold = item["speaker"]
-        ok_names = ([gold] if gold else []) + item.get("accept", [])
         if gold:
             with_speaker += 1
             if said is None:
@@ -67,7 +85,7 @@ def score(review: list[dict], texts: dict[str, str]) -> tuple[dict[str, float], 
                 )
         if said is not None:
             named += 1
-            if any(same_speaker(said, g) for g in ok_names):
+            if speaker_right(said, item):
                 right += 1
             else:
                 errors.append(

@@ -278,8 +278,8 @@ def _screen(order: list[int], figures: list[StoredFigure], room: int) -> list[in
     count: dict[tuple[str, object], int] = {}
     out: list[int] = []
     for i in order:
-        aid = _group_of(figures[i])
-        count[aid] = count.get(aid, 0) + 1
+        group = _group_of(figures[i])
+        count[group] = count.get(group, 0) + 1
         singles = any(n == 1 for n in count.values())
         if len(out) + 1 + sum(n > 1 for n in count.values()) + singles > room:
             break

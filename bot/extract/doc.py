@@ -29,7 +29,15 @@ from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.label_lines import blank_labels
 from bot.extract.lexicon import RELAYING_CUES, common_words, role_noun
-from bot.extract.mentions import Mention, Token, classify_run, name_runs, surname, tokens
+from bot.extract.mentions import (
+    NAME_SUFFIXES,
+    Mention,
+    Token,
+    classify_run,
+    name_runs,
+    surname,
+    tokens,
+)
 from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
 from bot.extract.rival_subjects import reporter_before, someone_else_between
@@ -187,12 +195,9 @@ def _person_like(m: Mention) -> bool:
     parts = m.name.split()
     if any(p.lower().rstrip(".") in NOT_PERSON for p in parts):
         return False
-    if any(p.isupper() and len(p) > 2 for p in parts if not _GENERATION.fullmatch(p)):
+    if any(p.isupper() and len(p) > 2 for p in parts if p.lower() not in NAME_SUFFIXES):
         return False  # an acronym, but not "Henry Parrish III": a generation after a name
     return m.kind == "person" or len(parts) >= 2
-
-
-_GENERATION = re.compile(r"I{2,3}|IV")
 
 
 def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:

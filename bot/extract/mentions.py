@@ -162,9 +162,10 @@ def surname(name: str) -> str:
     """Last name token of a person name, folded to lowercase (kept: the confidence features
     ask it of every person named, for every quote)."""
     parts = name.split()
-    while len(parts) > 1 and parts[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+    while len(parts) > 1 and parts[-1].rstrip(".,").lower() in NAME_SUFFIXES:
         parts.pop()
     return parts[-1].lower() if parts else ""
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# what may follow a surname and is no name of its own: "Jr.", a generation ("Henry Parrish III")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -1,16 +1,16 @@
 """Numbers of a web page's furniture and notation, not of its news: left out of the editor's view.
 
-News pages scraped from many outlets carry numbers no editor would list as figures, whatever
-the story: the ids and timestamps of links and embedded tweets, phone numbers and short codes,
-the numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or
-ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a
-1,000", read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a
-date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
-("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
-photo caption shows ("In this April 11, 2018, file photo, two boys ..."), a live stock quote
-("AMZN, -1.29%"), whatever follows a "References" heading and a few things said or asked
-("the two things that made rodents successful"). Each rule reads the number's role from the characters and words around
-it, never from the story's words, so it holds on any outlet's page.
+News pages scraped from many outlets carry numbers no editor would list as figures, whatever the
+story: the ids and timestamps of links and embedded tweets, phone numbers and short codes, the
+numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or ratio
+read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a 1,000",
+read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a date's year
+("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols ("SD = 0.54"),
+references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a photo caption shows
+("In this April 11, 2018, file photo, two boys ..."), a live stock quote ("AMZN, -1.29%"),
+whatever follows a "References" heading and a few things said or asked ("the two things that
+made rodents successful"). Each rule reads the number's role from the characters and words
+around it, never from the story's words, so it holds on any outlet's page.
 
 These stay quantities for `briefbot extract --json` (its contract counts what it counts) and are
 left out of what the store keeps, as the incidental counts are (bot/extract/incidental.py).
@@ -223,26 +223,31 @@ def notation(text: str, f: Figure) -> bool:
 
 
 def in_brackets(text: str, f: Figure) -> bool:
-    """References in brackets ("(10, 11)", "(39⇓–41)", "[14]") or a gallery's size ("(16
-    Images)")."""
+    """References in brackets ("(10, 11)", "(39⇓–41)", "[14]") or a gallery's size
+    ("(16 Images)")."""
     if text[f.start - 1 : f.start] == "(" and _GALLERY.match(
         text, f.start + len(f.surface.split()[0])
     ):
         return True
     if f.unit is not None:
         return False
-    open_ = text.rfind("[", max(0, f.start - 20), f.start)
-    close = text.find("]", f.end, f.end + 20)
-    if open_ >= 0 and close >= 0 and _REFERENCES.fullmatch(text[open_ + 1 : close]):
+    square = _bracketed(text, f, "[", "]")
+    if square is not None and _REFERENCES.fullmatch(square):
         return True  # "[ 11 ]", "[17,18]", "[ 7 – 10 ]": numbered citations, even one alone
     if not _bare(f):
         return False
-    open_ = text.rfind("(", max(0, f.start - 20), f.start)
-    close = text.find(")", f.end, f.end + 20)
-    if open_ < 0 or close < 0:
+    inner = _bracketed(text, f, "(", ")")
+    if inner is None:
         return False
-    inner = text[open_ + 1 : close]
     return bool(_REFERENCES.fullmatch(inner)) and ("," in inner or "⇓" in inner or "–" in inner)
+
+
+def _bracketed(text: str, f: Figure, opener: str, closer: str) -> str | None:
+    """What the brackets around f hold, when both lie within 20 characters of it: a citation's
+    brackets are close about its numbers."""
+    open_ = text.rfind(opener, max(0, f.start - 20), f.start)
+    close = text.find(closer, f.end, f.end + 20)
+    return text[open_ + 1 : close] if open_ >= 0 and close >= 0 else None
 
 
 def abstract_count(f: Figure) -> bool:

@@ -68,8 +68,9 @@ def _mentions(doc: ArticleDoc, name: str) -> list[int]:
     return out
 
 
-def _others(doc: ArticleDoc, lo: int, hi: int, name: str) -> int:
-    """Distinct people other than name named outside quote marks in text[lo:hi]."""
+def _others(doc: ArticleDoc, lo: int, hi: int, name: str) -> set[str]:
+    """The people other than name named outside quote marks in text[lo:hi], each once (by
+    the skeleton of their surname, as genders are keyed)."""
     key = doc.skeleton(surname(name))
     k = bisect.bisect_left(doc.person_starts, lo)
     seen: set[str] = set()
@@ -78,7 +79,7 @@ def _others(doc: ArticleDoc, lo: int, hi: int, name: str) -> int:
         k += 1
         if p.name and (sk := doc.skeleton(surname(p.name))) != key:
             seen.add(sk)
-    return len(seen)
+    return seen
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -111,14 +112,7 @@ def _gender_features(doc: ArticleDoc, q: Quote, name: str, last: int) -> dict[st
     have = genders.get(doc.skeleton(surname(name)))
     f = {"pronoun_" + ("unknown" if have is None else "fits" if have == want else "clash"): 1.0}
     if last >= 0:
-        key = doc.skeleton(surname(name))
-        k = bisect.bisect_left(doc.person_starts, last)
-        rivals: set[str] = set()
-        while k < len(doc.persons) and doc.persons[k].start < q.start:
-            p = doc.persons[k]
-            k += 1
-            if p.name and (sk := doc.skeleton(surname(p.name))) != key and genders.get(sk) == want:
-                rivals.add(sk)
+        rivals = [sk for sk in _others(doc, last, q.start, name) if genders.get(sk) == want]
         f["pronoun_rivals_log"] = math.log1p(len(rivals))
     return f
 
@@ -146,11 +140,11 @@ def features(doc: ArticleDoc, q: Quote) -> dict[str, float]:
         if doc.sentences:
             gap = sentence_index(doc, q.start) - sentence_index(doc, last)
             f["back_sentences"] = min(gap, 8) / 8
-        f["others_between_log"] = math.log1p(_others(doc, last, q.start, name))
+        f["others_between_log"] = math.log1p(len(_others(doc, last, q.start, name)))
     elif not in_para:
         f["not_named_near"] = 1.0
     f.update(_gender_features(doc, q, name, before[-1] if before else -1))
-    f["others_in_paragraph_log"] = math.log1p(_others(doc, para, para_end, name))
+    f["others_in_paragraph_log"] = math.log1p(len(_others(doc, para, para_end, name)))
     f["speakers_in_article_log"] = math.log1p(len({n for _, n in doc.speakers}))
     cue = (q.cue or "").lower().split()
     f["cue_none"] = 0.0 if cue else 1.0
@@ -166,6 +160,8 @@ def features(doc: ArticleDoc, q: Quote) -> dict[str, float]:
 
 @cache
 def _model() -> tuple[float, dict[str, float], float | None]:
+    """(bias, weights, threshold) of the shipped model, read once. No file, or a null
+    threshold, leaves every speaker as found: the check must never be what breaks a run."""
     try:
         raw = resources.files("bot.extract").joinpath(MODEL).read_text("utf8")
     except FileNotFoundError:

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from bot.extract.attribution import HONORIFICS, ORG_WORDS, SURNAME_TITLES, TITLES
 from bot.extract.lexicon import NOT_NAME
+from bot.extract.mentions import NAME_SUFFIXES
 
 _PAREN = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Transliteration variants of one sound, applied to a folded surname in this order.
 _ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|yj|ey|i|y)$")  # Zelenskiy/Zelenskyy/Zelensky, Tykhyi/Tykhi
@@ -42,7 +42,7 @@ def name_words(name: str) -> list[str]:
     "Mr. Putin" -> ["putin"]; "Sen. Claire McCaskill (D-Mo.)" -> ["claire", "mccaskill"].
     """
     words = _WORD.findall(fold(_PAREN.sub(" ", name)).replace("'s ", " "))
-    words = [w for w in words if w not in _SUFFIXES]
+    words = [w for w in words if w not in NAME_SUFFIXES]
     titled = words[:-1] if _surname_title_ends(words) else words
     last_title = -1
     for i, w in enumerate(titled):
