@@ -77,25 +77,65 @@ _PUT_TO = re.compile(
 )
 
 
+# a question put to someone actively: "Hannity asked Trump how high the wall would be",
+# "Conroy asked Sanders whether ...": the person asked answers it
+_ASKED = re.compile(r"\basked\s+")
+_QUESTION_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:whether|if|how|what|why|who|when|where|about)\b"
+)
+# the he/she's own cue asks: '“...?” he asked' is the asker's
+_ASKING_CUE = re.compile(r"\s*(?:\w+ly\s+)?(?:asked|asks|questioned|wondered|inquired|pressed)\b")
+
+
 def _addressee(doc: Doc, lo: int, pos: int, pronoun: str) -> str | None:
-    """The person something was put to, passively, in a sentence after lo (the last speaker)
-    and before the he/she at pos: they answer it. "" (nobody) when they do not fit the
+    """The person something was put to in a sentence after lo (the last speaker) and before
+    the he/she at pos, passively ("put to Wenger") or as a named person's reported question
+    ("Hannity asked Trump how ..."): they answer it. "" (nobody) when they do not fit the
     pronoun; None when nothing was put to anyone."""
     sent_lo = doc.sentences[sentence_index(doc, lo)].end if doc.sentences else lo
-    found = None
+    found, at = None, -1
     for m in _PUT_TO.finditer(doc.text, sent_lo, pos):
         if not doc.masked(m.start()):
-            found = m
+            found, at = m, m.end() + _skip_title(doc, m)
+    if not _ASKING_CUE.match(doc.text, pos + len(pronoun)):
+        # the asker may be the last speaker: their own sentence counts
+        ask_lo = doc.sentences[sentence_index(doc, lo)].start if doc.sentences else lo
+        for m in _ASKED.finditer(doc.text, max(ask_lo, at), pos):
+            k = _person_at(doc, m.end() + _skip_title(doc, m))
+            if (
+                k is not None
+                and not doc.masked(m.start())
+                and _named_asker(doc, m.start())
+                and _QUESTION_AFTER.match(doc.text, doc.persons[k].end)
+            ):
+                found, at = m, doc.persons[k].start
     if found is None:
         return None
-    k = bisect.bisect_left(doc.person_starts, found.end())
-    if k >= len(doc.persons) or doc.persons[k].start != found.end() + _skip_title(doc, found):
+    k = _person_at(doc, at)
+    if k is None:
         return None
     name = doc.persons[k].name
     if not name:
         return None
     name = expand(doc, name)
     return name if doc.fits(name, pronoun) and person_speaker(doc, name) else ""
+
+
+def _named_asker(doc: Doc, at: int) -> bool:
+    """A named person is the subject right before "asked" at at ("Hannity asked", "Scott
+    Conroy then asked"), not "a young man asked Clinton why ..." told as a story."""
+    k = bisect.bisect_left(doc.person_starts, at) - 1
+    gap = doc.text[doc.persons[k].end : at] if k >= 0 else ""
+    return k >= 0 and _ASKER_GAP.fullmatch(gap) is not None
+
+
+_ASKER_GAP = re.compile(r"\s+(?:\w+ly\s+|then\s+|also\s+)?")
+
+
+def _person_at(doc: Doc, at: int) -> int | None:
+    """The index of the person mention starting at at, if one does."""
+    k = bisect.bisect_left(doc.person_starts, at)
+    return k if k < len(doc.persons) and doc.persons[k].start == at else None
 
 
 def _skip_title(doc: Doc, m: re.Match[str]) -> int:
