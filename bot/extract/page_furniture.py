@@ -1,16 +1,18 @@
 """Numbers of a web page's furniture and notation, not of its news: left out of the editor's view.
 
-News pages scraped from many outlets carry numbers no editor would list as figures, whatever the
-story: the ids and timestamps of links and embedded tweets, phone numbers and short codes, the
-numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3"), a vote or ratio
-read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a 1,000",
-read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a date's year
-("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols ("SD = 0.54"),
-references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a photo caption shows
-("In this April 11, 2018, file photo, two boys ..."), a live stock quote ("AMZN, -1.29%"),
-whatever follows a "References" heading and a few things said or asked ("the two things that
-made rodents successful"). Each rule reads the number's role from the characters and words
-around it, never from the story's words, so it holds on any outlet's page.
+News pages scraped from many outlets carry numbers no editor would list as figures, whatever
+the story: the ids and timestamps of links and embedded tweets, phone numbers and short codes,
+the numbers of a ranked list or a pager ("10. Mike Huckabee (10.)", "1 | 2 | 3") and the count
+that opens a list ("Here are 10 more ..."), a vote or
+ratio read as a range ("confirmed 92 to 0", "a 5-to-4 majority"), a rate's bare base ("30 in a
+1,000", read by rate_bases), the last day of a span of dates ("conducted Nov. 6 to 10") or a
+date's year ("July 14, 1789", "in ‘16"), a postal code ("NY, 10032"), a statistic in symbols
+("SD = 0.54"), references and gallery sizes in brackets ("(10, 11)", "(16 Images)"), what a
+photo caption shows ("In this April 11, 2018, file photo, two boys ..."), a live stock quote
+("AMZN, -1.29%"), whatever follows a "References" heading and a few things said or asked
+("the two things that made rodents successful") or ranked in an argument ("the two key
+issues"). Each rule reads the number's role from the characters and words around
+it, never from the story's words, so it holds on any outlet's page.
 
 These stay quantities for `briefbot extract --json` (its contract counts what it counts) and are
 left out of what the store keeps, as the incidental counts are (bot/extract/incidental.py).
@@ -112,6 +114,21 @@ def abstract_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
 
 
+# an adjective that ranks what it counts: "the two key issues", "three main elements"
+_FRAMING = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:key|main|major|basic|general|broad"
+    r"|fundamental|central|core|primary|principal|real|crucial|critical|important|big)\s+\S+$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def framed_nouns() -> frozenset[str]:
+    """Nouns of a writer's framing, counted after a ranking adjective (data/framed_nouns.txt)."""
+    data = resources.files("bot.extract").joinpath("data/framed_nouns.txt").read_text("utf8")
+    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+
+
 def _token(text: str, start: int, end: int) -> str:
     """The run of non-space characters holding text[start:end]."""
     a = start
@@ -161,6 +178,21 @@ def list_number(text: str, f: Figure) -> bool:
     return bool(
         _PIPE_BEFORE.search(text, max(0, f.start - 3), f.start) or _PIPE_AFTER.match(text, f.end)
     )
+
+
+# "Here are 10 more female celebs who ...", "Here are five key trends to watch": at a
+# sentence's start, the count of the list the page goes on to give
+_LIST_INTRO = re.compile(
+    r"(?:^|[.!?:]['’\"”]?\s+|\n\s*)Here(?:\s+are|['’]s|\s+is)\s+"
+    r"(?:(?:the|our|my|just|all)\s+)?(?:top\s+)?$"
+)
+
+
+def list_intro(text: str, f: Figure) -> bool:
+    """The count a page gives its own list ("Here are 10 more female celebs who ...", "Here
+    are five key trends to watch"): how many items follow, not a quantity in the news. A
+    measure ("Here's $5") stays."""
+    return f.unit not in UNITS and bool(_LIST_INTRO.search(text, max(0, f.start - 30), f.start))
 
 
 def tally(text: str, f: Figure) -> bool:
@@ -252,13 +284,16 @@ def _bracketed(text: str, f: Figure, opener: str, closer: str) -> str | None:
 
 def abstract_count(f: Figure) -> bool:
     """Two to ten things said, asked or thought, written in words ("the two things that",
-    "three words everyone must say"): rhetoric, not a quantity."""
-    return (
-        f.unit is not None
-        and f.unit not in UNITS
-        and f.low is None
-        and bool(_SMALL_WORDS.match(f.surface))
-        and singular(f.unit.lower()) in abstract_nouns()
+    "three words everyone must say"), or the points of an argument ranked by an adjective
+    ("the two key issues", "three main elements", "two real choices"): rhetoric, not a
+    quantity."""
+    if f.unit is None or f.unit in UNITS or f.low is not None:
+        return False
+    if not _SMALL_WORDS.match(f.surface):
+        return False
+    noun = singular(f.unit.lower())
+    return noun in abstract_nouns() or (
+        noun in framed_nouns() and bool(_FRAMING.fullmatch(f.surface))
     )
 
 
@@ -295,6 +330,7 @@ def furniture(text: str, f: Figure) -> bool:
         in_link_or_markup(text, f)
         or phone_number(text, f)
         or list_number(text, f)
+        or list_intro(text, f)
         or tally(text, f)
         or bare_rate_base(text, f)
         or day_span_end(text, f)

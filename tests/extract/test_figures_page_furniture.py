@@ -137,6 +137,29 @@ def quantities(text: str) -> list[str]:
             "two boys",
             "85 percent",
         ),
+        # the points of an argument, ranked by an adjective
+        (
+            "Trump's delegate problems stem from two major issues, Silver wrote after 40 votes.",
+            "two major issues",
+            "40 votes",
+        ),
+        (
+            "Republicans have two main questions: how 300 emails got on the server, and why.",
+            "two main questions",
+            "300 emails",
+        ),
+        # the count that opens the page's own list
+        (
+            "Sales fell 6% last year. Here are five key trends to watch across the states.",
+            "five key trends",
+            "6%",
+        ),
+        (
+            "She is not the only one. Here are 10 more female celebs who have done it, "
+            "among 300 stars polled.",
+            "10 more female celebs",
+            "300 stars",
+        ),
         # a finance site's live quote beside a ticker
         (
             "Competition from Amazon.com Inc. AMZN, -1.29% and other retailers cut sales 6%.",
@@ -211,6 +234,15 @@ def test_a_rate_base_is_read_into_the_rate_in_both_views() -> None:
             "Statistics to the end of November showed a decline since October from 785 to 708.",
             "785 to 708",
         ),
+        # a measure after "Here's" is no list's count
+        ("Here's $5 million for the schools, the mayor said.", "$5 million"),
+        # the same nouns counted without a ranking adjective, or things after one, are counts
+        (
+            "The company made two new share issues worth more than 2bn euros.",
+            "two new share issues",
+        ),
+        ("She answered a grand total of seven questions in Iowa on Dec. 4.", "seven questions"),
+        ("Insurers paid out after four major hurricanes hit the US.", "four major hurricanes"),
     ],
 )
 def test_real_figures_near_furniture_words_stay(text: str, kept: str) -> None:
