@@ -13,7 +13,7 @@ from typing import TextIO
 
 from adapters.base import split_command
 from bot.core import Core
-from bot.model import Reply, Request, shown_date
+from bot.model import FigureRow, Reply, Request, shown_date
 
 PROMPT = "briefbot> "
 
@@ -24,6 +24,15 @@ def parse_line(line: str) -> tuple[str, str] | None:
     if not line or line.startswith("#"):
         return None
     return split_command(line)
+
+
+def _credit(row: FigureRow) -> str:
+    """Claimant, then source: the article's name once, when the claimant already gives it
+    ("<title> (no source named)", which Slack shows alone) rather than twice on one line."""
+    name, also, others = row.source.partition("; also ")
+    if name and row.claimant.startswith(name):
+        return row.claimant + (f"; also {others}" if also else "")
+    return f"{row.claimant}; {row.source}"
 
 
 def render_text(reply: Reply) -> str:
@@ -48,7 +57,7 @@ def render_text(reply: Reply) -> str:
                     if row.normalised and row.normalised != row.surface
                     else ""
                 )
-                out.append(f"  * {row.surface}{norm}{qual} — {row.claimant}; {row.source}{cite}")
+                out.append(f"  * {row.surface}{norm}{qual} — {_credit(row)}{cite}")
                 if row.conflict:
                     out.append(f"    ! conflict: {row.conflict}")
         for quote in section.quotes:
