@@ -174,7 +174,9 @@ _BY_AFTER = re.compile(
 # "..., activists and lawyers estimated.": two sources named together after the figure
 _COORDINATED = re.compile(r"[,;]\s+(?P<y>(?:the\s+)?[a-z][a-z\-]+)\s+and\s+$")
 
-_QUOTE_MARK = re.compile(r'["“”]')
+# a quote mark; two apostrophes are one in pages that write quotes so ("''Compared to ...,''
+# Mr. Verdery said"), as some US papers' archives do
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<!')''(?!')")
 
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE

@@ -1,7 +1,10 @@
 """Issue 19, stop 35: a court paper is a source, as a report is ("according to the indictment",
-"according to docs"), and two sources named together after a figure are both its source
-("..., activists and lawyers estimated"). Sentences from the stories_dev tune half and the
-released mn_blind13 set; the last two show what stays no one's claim."""
+"according to docs"); two sources named together after a figure are both its source
+("..., activists and lawyers estimated"); a phrase set off by commas between a name and its
+verb leaves the name the subject ("Wells Fargo, under pressure ..., said"); two apostrophes
+are a quote mark where a page writes quotes so. Sentences from the stories_dev and
+quotes_dev tune halves and the released mn_blind13 set; the last two show what stays no
+one's claim."""
 
 from __future__ import annotations
 
@@ -36,6 +39,19 @@ def _claimant(text: str, surface: str) -> str | None:
             " activists and lawyers estimated.",
             "more than 100",
             "activists and lawyers",
+        ),
+        (
+            "Wells Fargo, under pressure from lawmakers and shareholders to take action, said "
+            "Tolstedt will not receive a bonus or severance, and that she'll forfeit all of her "
+            "$19 million worth of unvested stock awards.",
+            "$19 million",
+            "Wells Fargo",
+        ),
+        (
+            "The agency said it was ready.\n\n''If there is a drop-off in the surge vote in "
+            "Florida, Ohio and Virginia, that is 60 electoral votes,'' Mr. King said.",
+            "60 electoral votes",
+            "King",
         ),
         (
             "Sales rose 5 percent in March and analysts say more is coming.",
