@@ -29,7 +29,9 @@ _OF_COMPLEMENT = re.compile(r"\s+of\s+(?P<x>[^,;:.()\"“”]+)")
 _SMALL = frozenset(
     """the a an his her its their this that these those with from into than about more most
     other some such them they were been being have has had will would which what when where
-    while also only just over under after before each every""".split()
+    while also only just over under after before each every and but for not nor yet was are
+    may can its our who how why all any one two new per out off via has had got put set say
+    said says year years""".split()
 )
 
 
@@ -40,7 +42,7 @@ _AGE_REACH = 2  # an age's holder is named next to it: "Rogers, 24," "24-year-ol
 def _stems(words: str) -> set[str]:
     """The content words of a phrase, cut to five letters ("homicides" ~ "homicide")."""
     out = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w'’\-]*", words)}
-    return {w for w in out if len(w) >= 4 and w not in _SMALL}
+    return {w for w in out if len(w) >= 3 and w not in _SMALL}
 
 
 def _counted_of(sf: StoredFigure) -> set[str]:
