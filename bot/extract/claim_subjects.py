@@ -131,11 +131,13 @@ NOT_SUBJECT_START = frozenset(
 )
 
 
-# A name, then its description between commas, then the verb: "EuroDisney, the European home
-# of Mickey Mouse and friends, has said", "The club, which has posted losses, said"
+# A name, then its description or a phrase of circumstance between commas, then the verb:
+# "EuroDisney, the European home of Mickey Mouse and friends, has said", "The club, which has
+# posted losses, said", "Wells Fargo, under pressure from lawmakers to take action, said"
 _APPOSITIVE_SUBJECT = re.compile(
     r"(?:^|[.;:]\s+)(?P<x>(?:The\s+)?[A-Z][\w&'’\-]*(?:\s+(?:of\s+)?[A-Z][\w&'’\-]*){0,4}"
-    r"|[Tt]he\s+[a-z]+),\s+(?:the|a|an|which|who)\s+[^,;:()“”\"]{2,80},"
+    r"|[Tt]he\s+[a-z]+),\s+(?:the|a|an|which|who|under|amid|despite|facing|after|with)\s+"
+    r"[^,;:()“”\"]{2,80},"
     r"(?:\s+(?:has|have|had|also|later|previously|now))?\s*$"
 )
 

@@ -223,7 +223,8 @@ _SOURCE_NOUNS = frozenset(
     boss owner operator carrier airline insurer observer monitor diplomat envoy secretary
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
-    lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form""".split()
+    lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form
+    indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist""".split()
 )
 
 
@@ -232,6 +233,11 @@ _ROLE_TITLES = TITLES - frozenset(
     """vice foreign defense defence deputy former senior top state first acting interim press
     majority minority presidential republican democratic gop front-runner""".split()
 )
+
+
+def ends_in_a_source(word: str) -> bool:
+    """Whether a lowercase word can end a named source ("analysts", "the manufacturer")."""
+    return _ends_in_a_source(word)
 
 
 def _ends_in_a_source(word: str) -> bool:

@@ -60,7 +60,7 @@ from bot.extract.claim_subjects import (
     verb_subject,
 )
 from bot.extract.claim_verbs import alternation, forms
-from bot.extract.claimant_names import clean_subject
+from bot.extract.claimant_names import clean_subject, ends_in_a_source
 from bot.extract.gender import given_names
 from bot.extract.lexicon import SPEECH_CUES, common_words
 from bot.model import Quote, Sentence
@@ -171,7 +171,12 @@ _BY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-_QUOTE_MARK = re.compile(r'["“”]')
+# "..., activists and lawyers estimated.": two sources named together after the figure
+_COORDINATED = re.compile(r"[,;]\s+(?P<y>(?:the\s+)?[a-z][a-z\-]+)\s+and\s+$")
+
+# a quote mark; two apostrophes are one in pages that write quotes so ("''Compared to ...,''
+# Mr. Verdery said"), as some US papers' archives do
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<!')''(?!')")
 
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
@@ -555,6 +560,10 @@ class Claimants:
             subject_at = s.rfind(x, 0, p)
             if subject_at < 0:  # inverted: "Sales rose 5%, said Mr Burke"
                 subject_at = s.find(x, p)
+            both = _COORDINATED.search(s, rel, max(rel, subject_at))
+            if both and ends_in_a_source(both.group("y").split()[-1]):
+                # "..., activists and lawyers estimated": the pair, not a clause "and"
+                x, subject_at = f"{both.group('y')} and {x}", both.start("y")
             if (
                 not SOURCE_BREAK.search(between)
                 and not SUBORDINATE.search(s[rel:subject_at])  # "... in almost three months

@@ -83,3 +83,43 @@ async def test_the_store_gives_each_figure_its_articles_story(tmp_path: Path) ->
     assert len({story[f"recall-{i}"] for i in range(4)}) == 1
     assert story["unrelated-1"] != story["recall-0"]
     assert None not in story.values()
+
+
+# Two outlets' accounts of one shooting (stories_dev tune half, mn228): the federal charges
+# and the state charges are both "11 counts", of two different crimes.
+_SHOOTING_LEAD = (
+    "A gunman who opened fire at the Tree of Life synagogue in Pittsburgh on Saturday killed "
+    "11 people during Sabbath services, officials said."
+)
+SHOOTING = [
+    {
+        "id": "shooting-federal",
+        "title": "",
+        "outlet": "Metro Wire",
+        "published": "2026-12-01T10:00:00Z",
+        "text": _SHOOTING_LEAD
+        + "\n\nRobert Bowers, 46, faces 29 charges in all, including 11 counts of using a "
+        "firearm to commit murder and multiple counts of two hate crimes.",
+    },
+    {
+        "id": "shooting-state",
+        "title": "",
+        "outlet": "City Herald",
+        "published": "2026-12-01T11:00:00Z",
+        "text": _SHOOTING_LEAD.replace("A gunman who", "The gunman who")
+        + "\n\nBowers is charged with 11 counts of criminal homicide, six counts of aggravated "
+        "assault and 13 counts of ethnic intimidation.",
+    },
+]
+
+
+@pytest.mark.asyncio
+async def test_the_same_number_of_two_different_things_stays_two_rows(tmp_path: Path) -> None:
+    async with core_over(tmp_path, SHOOTING) as core:
+        figures = await core.store.figures_for_articles([a["id"] for a in SHOOTING])
+        rows = await figure_rows(core, "Pittsburgh synagogue shooting Bowers")
+    assert len({sf.story_id for sf in figures}) == 1  # one story, told by two outlets
+    counts = [r for r in rows if r.surface == "11 counts"]
+    assert len(counts) == 2 and not any(r.also for r in counts), [(r.surface, r.also) for r in rows]
+    killed = [r for r in rows if r.surface == "11 people"]
+    assert len(killed) == 1 and len(killed[0].also) == 1
