@@ -12,6 +12,7 @@ ingest orders) is the one the other clustering scripts in bench/ build on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -122,20 +123,40 @@ def arrivals(
         n_docs += 1
 
 
-def replay(rows: list[Row]) -> dict[str, object]:
-    """Article id -> story key, as the store would assign them (refused and exact copies alone)."""
-    stories: list[cluster.StoryTerms] = []
+# how, the articles that moved, the story's articles, their terms, the story's terms
+Joined = Callable[[str, list[str], list[str], dict[str, float], dict[str, float]], None]
+
+
+def replay(rows: list[Row], joined: Joined | None = None) -> dict[str, object]:
+    """Article id -> story key, as the store would assign them (refused and exact copies alone):
+    cluster.place over the candidates the store's lookup finds, stories of one it absorbs
+    included. joined("absorbed", moved, story, ...) hears each absorbed story of one, with
+    the story's articles before it and the terms of both."""
+    stories: dict[int, cluster.StoryTerms] = {}
+    held: dict[int, list[str]] = defaultdict(list)
     story_of: dict[str, object] = {}
+    ids = itertools.count()
+
+    def found_by(alone: cluster.StoryTerms) -> list[cluster.StoryTerms]:
+        probe = frozenset(cluster.probe_terms(alone.terms))
+        return [s for s in stories.values() if not probe.isdisjoint(cluster.index_terms(s.terms))]
+
     for new in arrivals(rows, story_of):
-        found = cluster.choose_story(new.weights, (st for st in stories if new.meets(st.terms)))
-        if found is None:
-            stories.append(cluster.StoryTerms(len(stories), dict(new.weights), 1))
-            story_of[new.aid] = len(stories) - 1
-        else:
-            stories[found.id] = cluster.StoryTerms(
-                found.id, cluster.merge(found.terms, found.size, new.weights), found.size + 1
-            )
-            story_of[new.aid] = found.id
+        pool = [s for s in stories.values() if new.meets(s.terms)]
+        rivals = {sid: found_by(stories[sid]) for sid in cluster.lone_stories(new.weights, pool)}
+        placed = cluster.place(new.weights, pool, "", rivals)
+        sid = next(ids) if placed.story_id is None else placed.story_id
+        for gone in placed.absorbed:
+            if joined:
+                moved = dict(stories[gone].terms)
+                joined("absorbed", list(held[gone]), [*held[sid], new.aid], moved, placed.terms)
+            for aid in held.pop(gone):
+                story_of[aid] = sid
+                held[sid].append(aid)
+            del stories[gone]
+        stories[sid] = cluster.StoryTerms(sid, placed.terms, placed.size)
+        held[sid].append(new.aid)
+        story_of[new.aid] = sid
     return story_of
 
 

@@ -27,6 +27,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+")
 TERMS_PER_ARTICLE = 30
 TERMS_PER_STORY = 60
 JOIN_THRESHOLD = 0.25  # 0.2 joins more on small sets, but its precision falls as stores grow
+# A story of one (an article that came before its event's story had formed) moves into a
+# young story that an article just joined (at most YOUNG_STORY articles with it: its centroid
+# is still its event's own words, not a topic's) when it is at least ABSORB_JOIN alike to the
+# grown story and CLEAR_LEAD times as alike to it as to any other story its terms find.
+ABSORB_JOIN = 0.20
+CLEAR_LEAD = 3.0
+YOUNG_STORY = 3
 WINDOW_DAYS = 3
 NAME_BOOST = 1  # extra count for each mid-sentence capitalised occurrence (a name or place)
 PROBE_TERMS = 12  # an article's strongest terms, looked up to find candidate stories
@@ -171,6 +178,8 @@ class Placement:
     first: str
     last: str
     index: list[str]  # the terms the story is found by (index_terms)
+    size: int = 1  # the story's article count with the article (and the absorbed) in it
+    absorbed: tuple[int, ...] = ()  # stories of one whose article moves into story_id
 
 
 def choose_story(
@@ -188,14 +197,59 @@ def choose_story(
     return best if best is not None and best_score >= JOIN_THRESHOLD else None
 
 
-def place(weights: dict[str, float], candidates: Iterable[StoryTerms], published: str) -> Placement:
-    """Join the most similar candidate (choose_story) or start a story: what both stores write."""
-    best = choose_story(weights, candidates)
+def lone_stories(weights: Mapping[str, float], candidates: Iterable[StoryTerms]) -> list[int]:
+    """The candidate stories of one that place() weighs moving into the story the article
+    joins: a store reads the stories each of them finds (its rivals) and passes them in."""
+    pool = list(candidates)
+    best = choose_story(weights, pool)
+    if best is None or best.size + 1 > YOUNG_STORY:
+        return []
+    terms = merge(best.terms, best.size, weights)
+    return [
+        s.id
+        for s in pool
+        if s.size == 1 and s.id != best.id and cosine(s.terms, terms) >= ABSORB_JOIN
+    ]
+
+
+def place(
+    weights: dict[str, float],
+    candidates: Iterable[StoryTerms],
+    published: str,
+    rivals: Mapping[int, Iterable[StoryTerms]] | None = None,
+) -> Placement:
+    """Join the most similar candidate (choose_story) or start a story: what both stores write.
+
+    An article that joins a young story may bring a story of one along: a candidate whose
+    article came before its event's story had formed, so it was left alone. It moves in when
+    the grown story clearly leads the stories its own strongest terms find (ABSORB_JOIN,
+    CLEAR_LEAD over rivals[its id], read for the ids lone_stories gives). Without rivals,
+    nothing moves.
+    """
+    pool = list(candidates)
+    best = choose_story(weights, pool)
     if best is None:
         return Placement(None, weights, published, published, index_terms(weights))
     terms = merge(best.terms, best.size, weights)
     first, last = min(best.first, published), max(best.last, published)
-    return Placement(best.id, terms, first, last, index_terms(terms))
+    size, absorbed = best.size + 1, []
+    for alone in pool:
+        if rivals is None or alone.id not in rivals or alone.id == best.id or alone.size != 1:
+            continue
+        if size > YOUNG_STORY:
+            break
+        score = cosine(alone.terms, terms)
+        gone = {alone.id, best.id, *absorbed}
+        rival = max(
+            (cosine(alone.terms, s.terms) for s in rivals[alone.id] if s.id not in gone),
+            default=0.0,
+        )
+        if score >= ABSORB_JOIN and score >= CLEAR_LEAD * rival:
+            terms = merge(terms, size, alone.terms)
+            first, last = min(first, alone.first), max(last, alone.last)
+            size += 1
+            absorbed.append(alone.id)
+    return Placement(best.id, terms, first, last, index_terms(terms), size, tuple(absorbed))
 
 
 def probe_terms(weights: Mapping[str, float]) -> list[str]:

@@ -158,41 +158,32 @@ class PgIngest:
         )
         weights = cluster.weigh(counts, df, n_docs)
         day, horizon = cluster.window(published)
-        probe = cluster.probe_terms(weights)
-        candidates: set[int] = set()
-        for term in probe:
-            rows = await conn.fetch(
-                "SELECT story_id FROM story_terms WHERE term = $1 AND last_published >= $2 LIMIT 200",
-                term,
-                day,
+        found = await _stories_found_by(conn, cluster.probe_terms(weights), day, horizon)
+        pool = list(found.values())
+        rivals = {  # read only for the rare story of one that a young story may absorb
+            sid: list(
+                (
+                    await _stories_found_by(
+                        conn, cluster.probe_terms(found[sid].terms), day, horizon
+                    )
+                ).values()
             )
-            candidates.update(r[0] for r in rows)
-        rows = {}
-        if candidates:
-            rows = {
-                row[0]: row
-                for row in await conn.fetch(
-                    "SELECT id, terms, size, first_published, last_published FROM stories "
-                    "WHERE id = ANY($1::bigint[]) ORDER BY id",
-                    sorted(candidates),
-                )
-                if row[3] <= horizon
-            }
-        placed = cluster.place(
-            weights,
-            (cluster.StoryTerms(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows.values()),
-            published,
-        )
+            for sid in cluster.lone_stories(weights, pool)
+        }
+        placed = cluster.place(weights, pool, published, rivals)
         story_id = placed.story_id
         if story_id is not None:
             await conn.execute(
-                "UPDATE stories SET terms = $1, size = size + 1, first_published = $2, last_published = $3 "
-                "WHERE id = $4",
+                "UPDATE stories SET terms = $1, size = $2, first_published = $3, last_published = $4 "
+                "WHERE id = $5",
                 json.dumps(placed.terms),
+                placed.size,
                 placed.first,
                 placed.last,
                 story_id,
             )
+            for gone in placed.absorbed:
+                await _absorb(conn, gone, story_id)
         else:
             story_id = await conn.fetchval(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES ($1, $1, 1, $2) "
@@ -246,3 +237,51 @@ class PgIngest:
                         await conn.execute(
                             f"UPDATE articles SET {table}_version = $1 WHERE pk = $2", version, pk
                         )
+
+
+async def _stories_found_by(
+    conn: asyncpg.Connection, probe: list[str], day: str, horizon: str
+) -> dict[int, cluster.StoryTerms]:
+    """The recent stories (active since day, begun by horizon) indexed under one of the probe
+    terms, up to 200 per term, in id order."""
+    candidates: set[int] = set()
+    for term in probe:
+        rows = await conn.fetch(
+            "SELECT story_id FROM story_terms WHERE term = $1 AND last_published >= $2 LIMIT 200",
+            term,
+            day,
+        )
+        candidates.update(r[0] for r in rows)
+    if not candidates:
+        return {}
+    return {
+        r[0]: cluster.StoryTerms(r[0], json.loads(r[1]), r[2], r[3], r[4])
+        for r in await conn.fetch(
+            "SELECT id, terms, size, first_published, last_published FROM stories "
+            "WHERE id = ANY($1::bigint[]) ORDER BY id",
+            sorted(candidates),
+        )
+        if r[3] <= horizon
+    }
+
+
+async def _absorb(conn: asyncpg.Connection, gone: int, keep: int) -> None:
+    """Move story `gone` (its article, story watches, alert threads) into `keep` and delete it
+    (cluster.place found a young story that clearly leads it)."""
+    await conn.execute("UPDATE articles SET story_id = $1 WHERE story_id = $2", keep, gone)
+    await conn.execute(
+        "UPDATE watches SET key = $1 WHERE kind = 'story' AND key = $2", str(keep), str(gone)
+    )
+    await conn.execute(
+        "UPDATE alert_threads t SET story_id = $1 WHERE story_id = $2 AND NOT EXISTS "
+        "(SELECT 1 FROM alert_threads k WHERE k.platform = t.platform AND k.place = t.place "
+        "AND k.story_id = $1)",
+        keep,
+        gone,
+    )
+    for table, column in (
+        ("alert_threads", "story_id"),
+        ("story_terms", "story_id"),
+        ("stories", "id"),
+    ):
+        await conn.execute(f"DELETE FROM {table} WHERE {column} = $1", gone)

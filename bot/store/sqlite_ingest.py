@@ -224,33 +224,25 @@ class SQLiteIngest:
         pending.update(names)
         weights = cluster.weigh(counts, df, n_docs)
         day, latest_start = cluster.window(published)
-        probe = cluster.probe_terms(weights)
-        candidates: set[int] = set()
-        if probe:  # one statement: up to 200 recent stories per probe term
-            branch = (
-                "SELECT story_id FROM (SELECT story_id FROM story_terms "
-                "WHERE term = ? AND last_published >= ? LIMIT 200)"
+        found = self._stories_found_by(cluster.probe_terms(weights), day, latest_start)
+        pool = [found[sid] for sid in sorted(found)]  # ties: the older story, as on PostgreSQL
+        rivals = {  # read only for the rare story of one that a young story may absorb
+            sid: list(
+                self._stories_found_by(
+                    cluster.probe_terms(found[sid].terms), day, latest_start
+                ).values()
             )
-            rows = db.execute(
-                " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
-            ).fetchall()
-            candidates.update(r[0] for r in rows)
-        found = _stories_by_id(db, self._begun_by(candidates, latest_start), latest_start)
-        placed = cluster.place(
-            weights,
-            (
-                cluster.StoryTerms(sid, json.loads(r[0]), r[1], r[2], r[3])
-                for sid in sorted(candidates)  # ties: the older story, as on PostgreSQL
-                if (r := found.get(sid))
-            ),
-            published,
-        )
+            for sid in cluster.lone_stories(weights, pool)
+        }
+        placed = cluster.place(weights, pool, published, rivals)
         story_id = placed.story_id
         if story_id is not None:
             db.execute(
-                "UPDATE stories SET terms = ?, size = size + 1, first_published = ?, last_published = ? WHERE id = ?",
-                (json.dumps(placed.terms), placed.first, placed.last, story_id),
+                "UPDATE stories SET terms = ?, size = ?, first_published = ?, last_published = ? WHERE id = ?",
+                (json.dumps(placed.terms), placed.size, placed.first, placed.last, story_id),
             )
+            for gone in placed.absorbed:
+                self._absorb(gone, story_id)
         else:
             cur = db.execute(
                 "INSERT INTO stories (first_published, last_published, size, terms) VALUES (?, ?, 1, ?)",
@@ -264,6 +256,45 @@ class SQLiteIngest:
             "INSERT OR IGNORE INTO story_terms (term, last_published, story_id) VALUES (?, ?, ?)",
             [(t, placed.last, story_id) for t in placed.index],
         )
+
+    def _stories_found_by(
+        self, probe: list[str], day: str, latest_start: str
+    ) -> dict[int, cluster.StoryTerms]:
+        """The recent stories (active since day, begun by latest_start) indexed under one of
+        the probe terms: one statement, up to 200 stories per term."""
+        if not probe:
+            return {}
+        branch = (
+            "SELECT story_id FROM (SELECT story_id FROM story_terms "
+            "WHERE term = ? AND last_published >= ? LIMIT 200)"
+        )
+        rows = self._w.execute(
+            " UNION ALL ".join([branch] * len(probe)), [v for t in probe for v in (t, day)]
+        ).fetchall()
+        ids = self._begun_by({r[0] for r in rows}, latest_start)
+        return {
+            sid: cluster.StoryTerms(sid, json.loads(r[0]), r[1], r[2], r[3])
+            for sid, r in _stories_by_id(self._w, ids, latest_start).items()
+        }
+
+    def _absorb(self, gone: int, keep: int) -> None:
+        """Move story `gone` (its article, story watches, alert threads) into `keep` and delete
+        it (cluster.place found a young story that clearly leads it)."""
+        db = self._w
+        db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, gone))
+        db.execute(
+            "UPDATE watches SET key = ? WHERE kind = 'story' AND key = ?", (str(keep), str(gone))
+        )
+        db.execute(
+            "UPDATE OR IGNORE alert_threads SET story_id = ? WHERE story_id = ?", (keep, gone)
+        )
+        for table, column in (
+            ("alert_threads", "story_id"),
+            ("story_terms", "story_id"),
+            ("stories", "id"),
+        ):
+            db.execute(f"DELETE FROM {table} WHERE {column} = ?", (gone,))
+        self._story_first.pop(gone, None)
 
     def _begun_by(self, ids: set[int], latest_start: str) -> set[int]:
         """The stories among ids that began by latest_start, from the first dates kept in

@@ -141,3 +141,27 @@ def test_a_namesake_is_not_the_watched_person() -> None:
     assert [u.label for u in found] == ["Bill Clinton"]
     everyone = Watch(2, "C1", "fake", "person", "Clinton", "clinton")  # surname only: both
     assert len(person_updates(everyone, quotes, None)) == 2
+
+
+async def test_a_watch_on_a_lone_report_follows_it_into_its_events_story(
+    db: Path | str, tmp_path: Path
+) -> None:
+    """A report that came before its event's story had formed is watched as a story of one;
+    when the event's later reports make a story that takes it along, the watch follows it and
+    alerts on the report that brought it in (the story it joined keeps its own number)."""
+    from tests.store.test_lone_articles import TEXTS
+
+    files = {}
+    for slug, text in TEXTS.items():
+        title, body = text.split("\n\n", 1)
+        files[slug] = tmp_path / f"{slug}.txt"
+        files[slug].write_text(f"{title}\n\nPublished: 2026-03-02\n\n{body}", encoding="utf8")
+    channel = ThreadedChannel()
+    async with running(db, channel) as bot:
+        await bot.ingest(files["crane"])
+        assert (await bot.watch("story crane")).title == "Watch #1 on"
+        for slug in ("striker", "mayor", "mayor2"):
+            await bot.ingest(files[slug])
+            await bot.engine.step()
+    assert [r.title for _, r, _ in channel.posts] == ["New source on story #3"]
+    assert channel.posts[0][1].citations[0].article_id == "mayor2"
