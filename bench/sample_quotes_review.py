@@ -41,6 +41,10 @@ US news (Multi-News) from stories_dev's check half, 152 unseen articles, labelle
 The figures set drawn from the same half next (figures_review_mn_blind13.jsonl) names articles
 too: to redraw the eleventh now, add `--redraw tests/data/quotes_review_mn_blind11.jsonl
 --allow-seen-in tests/data/figures_review_mn_blind13.jsonl`.
+The twelfth (quotes_review_mn_blind12.jsonl, 45 quotes from 24 articles) is the same corpus and half with
+`--n 80 --seed 12012 --per-article 2 --first-n 21000`: the last 78 unseen articles gave only 81 segments,
+labelled by reading them before any scoring. Redraw it with `--redraw
+tests/data/quotes_review_mn_blind12.jsonl` (and `--allow-seen-in` for any set drawn from that half later).
 """
 
 from __future__ import annotations
