@@ -43,6 +43,10 @@ too: to redraw the eleventh now, add `--redraw tests/data/quotes_review_mn_blind
 --allow-seen-in tests/data/figures_review_mn_blind13.jsonl`.
 The US tune set quotes_review_mn_tune.jsonl (52 quotes, 28 articles) is stories_dev again with
 `--half tune --n 80 --seed 18018 --per-article 2 --first-n 23000`, labelled before any bot run.
+The twelfth (quotes_review_mn_blind12.jsonl, 45 quotes from 24 articles) is the same corpus and half with
+`--n 80 --seed 12012 --per-article 2 --first-n 21000`: the last 78 unseen articles gave only 81 segments,
+labelled by reading them before any scoring. Redraw it with `--redraw
+tests/data/quotes_review_mn_blind12.jsonl` (and `--allow-seen-in` for any set drawn from that half later).
 """
 
 from __future__ import annotations
