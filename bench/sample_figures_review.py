@@ -57,6 +57,12 @@ tests/data/figures_review_qd_check.jsonl is the held-out check of those rules: d
 were fixed from quotes_dev's CHECK half (political US news, read for speakers only) with
 --corpus /tmp/h19a_split/quotes_dev.check.jsonl --half check --n 60 --seed 1920 --first-n
 19200 (418 articles, 3287 figures, 60 drawn), labelled by hand and scored once.
+tests/data/figures_review_mn_blind14.jsonl was drawn from the CHECK half of
+../shared/eval/stories_dev.jsonl with --corpus that file --half check --n 70 --seed 14014 --first-n
+22000 at main d9f80f6 (78 check-half articles no test file named, 324 figures, 70 drawn from 43
+articles) and labelled by hand from each sentence and its article before main was scored on it; to
+redraw it now, add --allow-seen-in tests/data/figures_review_mn_blind14.jsonl (and the same for
+any review set committed later that names its articles).
 """
 
 from __future__ import annotations
