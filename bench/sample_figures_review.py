@@ -60,6 +60,12 @@ were fixed from quotes_dev's CHECK half (political US news, read for speakers on
 tests/data/figures_review_mn_tune2.jsonl is a fresh US tune sample: --corpus ../shared/eval/stories_dev.jsonl
 --half tune --n 80 --seed 19019 --first-n 24000 (67 unseen tune-half articles, 156 figures, 73 drawn), labelled
 by hand before main (d9f80f6) was scored on it; score it with that --corpus and --half tune.
+tests/data/figures_review_mn_blind14.jsonl was drawn from the CHECK half of
+../shared/eval/stories_dev.jsonl with --corpus that file --half check --n 70 --seed 14014 --first-n
+22000 at main d9f80f6 (78 check-half articles no test file named, 324 figures, 70 drawn from 43
+articles) and labelled by hand from each sentence and its article before main was scored on it; to
+redraw it now, add --allow-seen-in tests/data/figures_review_mn_blind14.jsonl (and the same for
+any review set committed later that names its articles).
 """
 
 from __future__ import annotations
