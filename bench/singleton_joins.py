@@ -70,7 +70,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tune_clusters import Row, arrivals, bcubed, replay
+from tune_clusters import Row, arrivals, bcubed, load, replay
 
 from bot import cluster
 from bot.ingest.readers import ReadError, from_text
@@ -86,15 +86,7 @@ MEASURES = ("cos", "cos_now", "names", "rare", "lead")
 
 def scorer_rows(path: Path, seed: int = SCORER_SEED) -> list[Row]:
     """(article id, gold, text) in the order score_stories.py ingests them (seed: its own)."""
-    rows = [
-        (a["id"], s["id"], a["text"])
-        for line in path.open(encoding="utf8")
-        if line.strip()
-        for s in [json.loads(line)]
-        for a in s["articles"]
-    ]
-    random.Random(seed).shuffle(rows)
-    return rows
+    return load(path, seed, [])
 
 
 def page_view(aid: str, text: str) -> tuple[str, float]:
