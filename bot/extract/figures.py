@@ -17,6 +17,7 @@ from bot.extract.figure_joins import join_parts
 from bot.extract.figure_ranges import merge_ranges, share_suspended_units, share_vague_units
 from bot.extract.figure_reading import NOUN_STOP, NOUN_WORD, Cand, is_plural
 from bot.extract.not_figures import name_or_rank
+from bot.extract.number_of import number_of_noun
 from bot.extract.numbers import find_numbers
 from bot.extract.qualifiers import inherit_qualifiers
 from bot.extract.rate_bases import drop_bases
@@ -91,6 +92,9 @@ def extract_figures(
         if c.unit is None and sent is not None:
             # "finished fifth in 7.35", "strengthened to 102.975 against the dollar"
             c.unit = stated_unit(sent.text, c.num_start - sent.start, c.end - sent.start, c)
+        if c.unit is None and sent is not None and c.kind in ("digits", "words"):
+            # "The number of people living with the condition is set to break one million"
+            c.unit = number_of_noun(sent.text, c.num_start - sent.start)
         if c.unit is None and topic in _PEOPLE_TOPICS:
             c.unit = _people_noun_before(ctx, c.num_start - ctx_start)
         if (
