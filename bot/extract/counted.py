@@ -51,7 +51,7 @@ def finish(text: str, c: Cand) -> bool:
         if rate is not None and not head[:1].isupper():
             # "70 trillion calculations per second": a rate; "three phones per cab" and
             # "4.2 million viewers a night" stay counts of the noun
-            den = (rate.group(1) or rate.group(2)).lower()
+            den = next(g for g in rate.groups() if g).lower()
             c.unit, c.end = f"{singular(head)} per {den}", rate.end()
         return True
     part = _PARTITIVE.match(text, c.end) if c.kind in ("digits", "words") else None
@@ -71,6 +71,10 @@ def finish(text: str, c: Cand) -> bool:
         c.unit = part.group(
             "noun"
         )  # "14 of its biggest construction projects", "30 of the aircraft"
+        return True
+    whom = _of_whom_noun(text, c)
+    if whom is not None:
+        c.unit = whom  # "the victims, 20 of whom were young children": children
         return True
     if c.kind == "words" and not c.is_range and c.scale == 1.0:
         return False
@@ -201,6 +205,11 @@ _PER_TIME = re.compile(
     # "30 frames a second", "30,000 copies an hour": a short time is a rate ("4.2 million
     # viewers a night" stays a count)
     r"|\s+an?\s+(second|minute|hour)\b(?![-\w])"
+    # "infects about 2,500 people a year": a count a year is a rate (a night, a week stay
+    # counts: "4.2 million viewers a night", "six nights a week"); "a year ago", "a year
+    # earlier" are times
+    r"|\s+an?\s+(year)\b(?![-\w])(?!\s+(?:earlier|ago|later|before|after|previously|since"
+    r"|from|in\s+which)\b)"
 )
 
 
@@ -488,4 +497,28 @@ def _counted_noun(text: str, c: Cand, pos: int | None = None) -> tuple[str, int]
         if any(word.isdigit() for word, _ in words):
             return None  # "one half of the Radio 1 Thursday night show": inside a name
         return w, end
+    return None
+
+
+# "the victims, 20 of whom were young children": the relative clause says what the count
+# counts. Only its predicate noun is read: the noun before the comma need not be the people
+# "whom" means ("prosecuted in the past 15 years, five of whom were convicted")
+_OF_WHOM = re.compile(
+    r"\s+of\s+whom\s+(?:were|are|was|is)\s+(?P<words>(?:[a-z\-]+\s+){0,2}[a-z]+)\b"
+)
+
+
+def _of_whom_noun(text: str, c: Cand) -> str | None:
+    """The plural noun after "N of whom were" ("20 of whom were young children": children),
+    at most two words on and no function word between; None when there is none."""
+    if c.kind not in ("digits", "words") or c.is_range or not c.is_int:
+        return None
+    m = _OF_WHOM.match(text, c.end)
+    if m is None:
+        return None
+    for word in m.group("words").split():
+        if word in NOUN_STOP:
+            return None  # "20 of whom were killed in attacks": no noun of theirs
+        if is_plural(word):
+            return word
     return None

@@ -31,7 +31,8 @@ from bot.extract.units import (
 
 _MINUS = re.compile(r"\bminus[\s-]?$|(?<![\w\d])−$", re.IGNORECASE)
 
-_OUT_OF = re.compile(r"\s+out\s+of\s+(\d+|[a-z]+)\b", re.I)
+# "two out of three", "two out of every three search requests": a share
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:every\s+)?(\d+|[a-z]+)\b", re.I)
 
 
 # "PS" for "£" (text that lost its pound sign) before a bare single digit names a product

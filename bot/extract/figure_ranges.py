@@ -195,7 +195,11 @@ def _range(text: str, a: Cand, b: Cand, dashes_only: bool) -> Cand | None:
             av = (
                 a.value * b.scale if b.scale > 1 and a.scale == 1 and b.kind == "words" else a.value
             )
-            if not (a.unit is None and 0 < av < b.value <= 3 * av and a.is_int and b.is_int):
+            # a bare age takes the other end along: "when I was seven or eight"
+            age = a.unit == "year" and a.end == a.num_end and b.unit is None
+            if not (
+                (a.unit is None or age) and 0 < av < b.value <= 3 * av and a.is_int and b.is_int
+            ):
                 return None
             kind = "or"
         elif (
