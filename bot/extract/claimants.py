@@ -166,6 +166,11 @@ _WORK_OBJECT = re.compile(
     r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:of|about|based)\b"
 )
 # "..., she explains." closing the sentence after the figure
+# '"...," said one Republican involved in the planning': a quote the quotes' reader leaves
+# unnamed (an anonymous source) still has a source for its figures: one member of a group
+_ONE_SAID_AFTER = re.compile(
+    r"[\"”]\s+(?:" + alternation("says") + r")\s+(?P<x>(?i:one)\s+[^,.;:]{1,60})"
+)
 _HE_SAID_END = re.compile(r"[,;]\s+(?:he|she)\s+([a-z]+)\s*[.!?]?\s*$")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
@@ -322,6 +327,9 @@ class Claimants:
         if inside:
             if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
                 return None  # 'at between "two and three times" the value': the writer's words
+            member = self._one_member_after(sent.text, rel)
+            if member is not None:
+                return member  # '"... tens of millions of dollars," said one Republican'
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)
         if said:
@@ -341,6 +349,20 @@ class Claimants:
         if _IT_SAID.search(sent.text, rel):
             # "... rose by more than 800%, it said."
             return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
+        return None
+
+    @staticmethod
+    def _one_member_after(s: str, rel: int) -> str | None:
+        """The member a quote's cue names after it ('said one Republican involved in the
+        planning': one Republican), the words that describe the member further left off."""
+        one = _ONE_SAID_AFTER.search(s, rel)
+        if one is None:
+            return None
+        words = one.group("x").split()
+        for n in range(min(len(words), 6), 1, -1):
+            member = clean_subject(" ".join(words[:n]))
+            if member is not None:
+                return member
         return None
 
     def _owners_member(self, si: int, at: int, owner: str) -> str | None:
