@@ -244,7 +244,8 @@ _SOURCE_NOUNS = frozenset(
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
     lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form
-    indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist""".split()
+    indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist
+    campaign""".split()
 )
 
 

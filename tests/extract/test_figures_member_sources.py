@@ -1,6 +1,7 @@
 """Issue 19, stop 35: one unnamed member of a source group ("one research firm", "one of the
 operators of LeakedSource", '"...," said one Republican involved') is a source a figure is
-credited to. Sentences from the quotes_dev tune half and the released mn_blind14 and qd_check
+credited to; so is a political campaign ("according to Mr. Sanders's campaign", "the campaign
+believes"). Sentences from the quotes_dev tune half and the released mn_blind14 and qd_check
 sets; the last two show what stays no one's claim."""
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ def _claimant(text: str, surface: str) -> str | None:
             "anonymity to speak candidly.",
             "tens of millions of dollars",
             "one Republican",
+        ),
+        (
+            "Of 45 potential members submitted by Mr. Sanders, she appointed just three, "
+            "according to Mr. Sanders's campaign.",
+            "45 potential members",
+            "Mr. Sanders's campaign",
+        ),
+        (
+            "There are 384 pledged delegates at stake, and the campaign believes it could have "
+            "90% of what it needs to clinch the nomination.",
+            "90%",
+            "the campaign",
         ),
         ("One in four said they earn more than $50,000 a year.", "more than $50,000", None),
         (
