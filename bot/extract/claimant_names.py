@@ -81,7 +81,9 @@ def _clean_plain(seg: str) -> str | None:
         return None
     if re.search(r"\b(?:what|than)\b", seg, re.IGNORECASE):
         return None  # "twice what some analysts [had been expecting]": a comparison, no name
-    if any(ch.isdigit() for ch in seg) or words[0].lower() in _NUMBER_WORDS:
+    if any(ch.isdigit() for ch in seg) or (
+        words[0].lower() in _NUMBER_WORDS and not _one_member(seg)
+    ):
         return None  # "One in four": a figure, not who gave it
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         return None  # "Some expects believe": a determiner left of a cut, no one named
@@ -202,6 +204,24 @@ _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     hundred thousand million billion half""".split()
 )
+# One unnamed member of a group of sources: "one official", "one Republican", "one of the
+# operators of LeakedSource" (not "One in four": a share, no source)
+_ONE_MEMBER = re.compile(
+    r"(?i:one)\s+(?:(?i:of)\s+(?:the|its|his|her|their)\s+)?(?P<head>[A-Za-z][\w'’\-]*)"
+)
+
+
+def _one_member(seg: str) -> bool:
+    """Whether a subject opening on "one" names one member of a source group."""
+    m = _ONE_MEMBER.match(seg)
+    if m is None:
+        return False
+    head = m.group("head")
+    if head[0].isupper():
+        return head.lower() not in _NUMBER_WORDS  # "one Republican", "One Labour MP"
+    return _ends_in_a_source(head.lower())  # "one official", "one of the operators"
+
+
 _TIME_TAIL = re.compile(
     r"\s+(?:earlier|later|last|this|next|on|in|during|since|yesterday|today|so far)\b"
 )
@@ -224,7 +244,8 @@ _SOURCE_NOUNS = frozenset(
     spokesmen leader delegate organisation organization provider developer publisher industry
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
     lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form
-    indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist""".split()
+    indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist
+    campaign""".split()
 )
 
 

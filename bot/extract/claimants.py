@@ -142,6 +142,15 @@ def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
 _EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
 _AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # "3,000" is no age
 _NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
+# An age set off after its holder, any noun ("his daughter, now 11,", "the boy, 14,"), or told
+# by a clause of time ("when she was three"): the writer's description of the person, not the
+# figure a lawsuit, report or speaker asserts.
+_HOLDER_COMMA = re.compile(r"[A-Za-z][\w'’\-]*,\s+(?:(?:now|then|aged|also)\s+)?$")
+_AGE_CLAUSE = re.compile(
+    r"\b(?:when|while|until|before)\s+(?:he|she|they|I|we)\s+(?:was|were|turned)\s+"
+    r"(?:just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
@@ -157,6 +166,11 @@ _WORK_OBJECT = re.compile(
     r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:of|about|based)\b"
 )
 # "..., she explains." closing the sentence after the figure
+# '"...," said one Republican involved in the planning': a quote the quotes' reader leaves
+# unnamed (an anonymous source) still has a source for its figures: one member of a group
+_ONE_SAID_AFTER = re.compile(
+    r"[\"”]\s+(?:" + alternation("says") + r")\s+(?P<x>(?i:one)\s+[^,.;:]{1,60})"
+)
 _HE_SAID_END = re.compile(r"[,;]\s+(?:he|she)\s+([a-z]+)\s*[.!?]?\s*$")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
@@ -223,11 +237,11 @@ class Claimants:
         )
         self.cache: dict[int, list[tuple[int, str, bool]]] = {}
 
-    def claimant(self, pos: int, si: int) -> str | None:
+    def claimant(self, pos: int, si: int, age: bool = False) -> str | None:
         """The person or body credited with the figure at pos in sentence si, else None; a
         body written as a description ("The world's second biggest insurer said") is printed
-        by the name the sentences before give it."""
-        found = self._claimant(pos, si)
+        by the name the sentences before give it. `age`: the figure is a person's age."""
+        found = self._claimant(pos, si, age)
         named = referent_of(self.text, pos, found)
         if named is not None:
             return named  # "the firm said", with "security firm MessageLabs" named before
@@ -261,7 +275,7 @@ class Claimants:
                     return x if words[0] not in given_names() else None
         return None
 
-    def _claimant(self, pos: int, si: int) -> str | None:
+    def _claimant(self, pos: int, si: int, age: bool = False) -> str | None:
         if si < 0:
             return None
         sent = self.sentences[si]
@@ -281,6 +295,11 @@ class Claimants:
             return None
         if _AGE_APPOSITION.match(sent.text, rel) and _NAME_COMMA.search(sent.text, 0, rel):
             return None  # "Robert Jackson, 58, MP for Wantage, said": the writer's, too
+        if age and (
+            (_AGE_APPOSITION.match(sent.text, rel) and _HOLDER_COMMA.search(sent.text, 0, rel))
+            or _AGE_CLAUSE.search(sent.text, 0, rel)
+        ):
+            return None  # "The lawsuit claims ... his daughter, now 11, ... when she was three"
         m = _BY_AFTER.match(sent.text, rel)
         if m:
             found = clean_subject(m.group("x"))
@@ -308,6 +327,9 @@ class Claimants:
         if inside:
             if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
                 return None  # 'at between "two and three times" the value': the writer's words
+            member = self._one_member_after(sent.text, rel)
+            if member is not None:
+                return member  # '"... tens of millions of dollars," said one Republican'
             return self._paragraph_speaker(si)
         said = _PRONOUN_SAID.search(sent.text, 0, rel)
         if said:
@@ -327,6 +349,20 @@ class Claimants:
         if _IT_SAID.search(sent.text, rel):
             # "... rose by more than 800%, it said."
             return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
+        return None
+
+    @staticmethod
+    def _one_member_after(s: str, rel: int) -> str | None:
+        """The member a quote's cue names after it ('said one Republican involved in the
+        planning': one Republican), the words that describe the member further left off."""
+        one = _ONE_SAID_AFTER.search(s, rel)
+        if one is None:
+            return None
+        words = one.group("x").split()
+        for n in range(min(len(words), 6), 1, -1):
+            member = clean_subject(" ".join(words[:n]))
+            if member is not None:
+                return member
         return None
 
     def _owners_member(self, si: int, at: int, owner: str) -> str | None:

@@ -125,13 +125,18 @@ def extract_figures(
                 # a conversion in brackets is the same figure, given by the same source
                 claimant=out[-1].claimant
                 if converted
-                else claims.claimant(c.num_start, i if sent else -1),
+                else claims.claimant(c.num_start, i if sent else -1, _bare_age(text, c)),
                 base_value=base_value,
                 base_unit=base_unit,
                 referent=referent(ctx, c.end - ctx_start, c.start - ctx_start) if sent else None,
             )
         )
     return out
+
+
+def _bare_age(text: str, c: Cand) -> bool:
+    """A person's age written as a bare number ("his daughter, now 11,"), read so by ages.py."""
+    return c.unit == "year" and "year" not in text[c.start : c.end].lower()
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
