@@ -65,7 +65,7 @@ def refer_back(doc: Doc, pos: int, pronoun: str) -> str | None:
         return chained
     doc.route = "antecedent"
     name = _antecedent(doc, pos, pronoun)
-    if not pronoun and name is not None and not _named_person(doc, expand(doc, name)):
+    if not pronoun and name is not None and not named_person(doc, expand(doc, name)):
         return None  # a description with no speaker near: only someone named as a person
     return name
 
@@ -172,7 +172,7 @@ def _chain_back(doc: Doc, pos: int, pronoun: str) -> str | None:
     return None if rival_subject(doc, at, pos, name) else name
 
 
-def _named_person(doc: Doc, name: str) -> bool:
+def named_person(doc: Doc, name: str) -> bool:
     """A given name from the table opens name, or the article names them in full with the
     surname standing alone elsewhere ("Andre Agassi" ... "Agassi, who has won")."""
     words = name.split()

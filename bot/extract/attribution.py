@@ -31,6 +31,7 @@ from bot.extract.lexicon import (  # noqa: F401  (re-exported: the public vocabu
     SURNAME_TITLES,
     TEMPORAL,
     TITLES,
+    person_agent,
     role_noun,
     role_nouns,
     verb_forms,
@@ -193,7 +194,7 @@ def np_ending_at(toks: list[Token], j: int) -> Mention | None:
         if toks[i].low not in NOT_NAME and not possessive(toks[j - 1].text):
             surface = " ".join(x.text for x in toks[i : j + 1])
             return Mention(surface, "org", toks[i].start, t.end, (), surface)
-    if t.low in role_nouns() and not t.cap and t.low not in NOMINAL_HEADS:
+    if (t.low in role_nouns() or person_agent(t.low)) and not t.cap and t.low not in NOMINAL_HEADS:
         described = _described(toks, j)  # "The Spectator editor told": descriptions.py
         if described is not None:
             return described

@@ -25,6 +25,7 @@ import bisect
 import re
 
 from bot.extract.antecedents import refer_back
+from bot.extract.lexicon import person_agent
 from bot.extract.mentions import Mention
 from bot.extract.name_checks import Doc, expand, person_speaker
 
@@ -71,6 +72,29 @@ def described_person(doc: Doc, m: Mention, head: str) -> str | None:
     if near is None and len(held) == 1:
         return held.pop()
     return None
+
+
+_LINKS = frozenset("of on in at for with from about against over under by to".split())
+
+
+def agent_role(doc: Doc, m: Mention, noun: str) -> bool:
+    """Whether "the <...> noun" at m may describe someone named: an agent noun outside the
+    counted table ("the filmmaker said", "the youngster said") when the article has not
+    brought in an unnamed one before ("a police officer ... the officer said")."""
+    if m.titles[-1] != noun or not person_agent(noun) or _LINKS.intersection(m.titles):
+        return False  # "the section on murder said": the noun heads no description
+    return not _unnamed_before(doc, noun, m.start)
+
+
+def _unnamed_before(doc: Doc, noun: str, pos: int) -> bool:
+    """ "a filmmaker", "one officer", "another witness", "filmmakers": the article speaks of
+    someone by the noun without a name before pos."""
+    pat = re.compile(
+        r"\b(?:an?|one|another|some|any)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(noun) + r"\b"
+        r"|\b" + re.escape(noun) + r"s\b",
+        re.IGNORECASE,
+    )
+    return pat.search(doc.text, 0, pos) is not None
 
 
 def _named_in_paragraph(doc: Doc, pos: int) -> list[str]:

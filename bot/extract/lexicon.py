@@ -619,6 +619,18 @@ BODY_REFERENTS = GENERIC_BODY | KIND_BODY
 # lower-case kinds of body after its capitalised name ("Broadcast magazine", "Oxfam charity")
 BODY_NOUNS = frozenset("magazine newspaper charity watchdog regulator".split())
 
+# the agent endings that name a person ("filmmaker", "novelist", "chairman"), not those that
+# as often name a thing ("-ant", "-ent": "warrant", "management", "document")
+_PERSON_ENDINGS = ("er", "or", "ist", "man", "woman")
+# documents, media and bodies: no person ("the letter said", "the carrier said")
+_THINGS = DOC_NOUNS | MEDIUM_NOUNS | BODY_REFERENTS | ORG_WORDS | frozenset(BODY_WORDS)
+
+
+def person_agent(low: str) -> bool:
+    """An agent noun that names a person ("the filmmaker", "the youngster"), so a definite
+    description headed by it may point back to someone the article named."""
+    return role_noun(low) and low.endswith(_PERSON_ENDINGS) and low not in _THINGS
+
 
 def _not_bodies() -> dict[str, str]:
     """data/not_bodies.tsv: each capitalised short word that is never a body, by its kind."""

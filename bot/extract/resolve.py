@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.extract.antecedents import PRONOUN_WINDOW, refer_back
+from bot.extract.antecedents import PRONOUN_WINDOW, named_person, refer_back
 from bot.extract.attribution import (
     BODY_REFERENTS,
     HONORIFICS,
@@ -22,8 +22,8 @@ from bot.extract.attribution import (
 )
 from bot.extract.bodies import body_referent, members_body
 from bot.extract.credible import credible_speaker
-from bot.extract.descriptions import aged_person, described_person
-from bot.extract.gender import given_names
+from bot.extract.descriptions import aged_person, agent_role, described_person
+from bot.extract.gender import given_names, name_genders
 from bot.extract.lexicon import role_nouns
 from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
@@ -100,6 +100,10 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             roles = [w for w in m.titles if w in role_nouns() and w not in BODY_HEADS]
             if roles and m.titles[0] == "the":  # "said the two-time champion"
                 return described_person(doc, m, roles[-1])
+            if m.titles[0] == "the" and agent_role(doc, m, m.titles[-1]):
+                # "the filmmaker said": only someone the article names as a person
+                found = described_person(doc, m, m.titles[-1])
+                return found if found is not None and _a_person(doc, found) else None
             return None
         head = heads[-1]
         k = bisect.bisect_left(doc.person_starts, m.start) - 1
@@ -123,6 +127,14 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return described_person(doc, m, head)
         return None
     return None
+
+
+def _a_person(doc: Doc, name: str) -> bool:
+    """A name the article or a name table marks as a person's: a given name opens it (either
+    table: gender.given_names, the dictionary name_genders), or its surname stands alone
+    ("Trump Tower" is no one)."""
+    first = name.split()[0]
+    return first in name_genders() or named_person(doc, name)
 
 
 def _body_back(doc: Doc, pos: int) -> str | None:

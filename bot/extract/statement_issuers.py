@@ -14,11 +14,24 @@ import bisect
 import re
 
 from bot.extract.antecedents import PRONOUN_WINDOW
+from bot.extract.lexicon import THAT_OPENERS
 from bot.extract.mentions import Mention
 from bot.extract.name_checks import Doc, expand, sentence_index
 from bot.extract.rival_subjects import someone_else_between
 
-_STATEMENT = re.compile(r"\b(?:in|issued|released|put out)\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b")
+_ISSUING = r"(?:issued|released|put out|provided|sent|gave|emailed)"
+_STATEMENT = re.compile(r"\b(?:in|" + _ISSUING + r")\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b")
+# the named subject right before the issuing verb, opening its clause: "After publication,
+# Columbus Nova provided a statement" (no cue had it speak, but it issued the statement)
+_NAMED_ISSUER = re.compile(
+    r"(?:^|[,;.]\s+|\n)([A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’.-]*){0,4})\s+"
+    + _ISSUING
+    + r"\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b"
+)
+# a pronoun, a determiner or a clause opener before the name: no name opens the clause
+_NOT_ISSUERS = THAT_OPENERS | frozenset(
+    "he she they it we i this the a an its his her their after before as then".split()
+)
 
 
 def statement_issuer(doc: Doc, m: Mention) -> tuple[str, bool] | None:
@@ -40,12 +53,31 @@ def statement_issuer(doc: Doc, m: Mention) -> tuple[str, bool] | None:
         p = doc.persons[k]
         names.add(expand(doc, p.name) if p.name else "?")  # "X and Y said in a statement"
         k += 1
-    if not who or len(names) != 1:
-        return None  # no cue's speaker, or two people who may have issued it
+    if not who:
+        return _named_issuer(doc, sent_lo, found[-1].end(), m.start)
+    if len(names) != 1:
+        return None  # two people who may have issued it
     _, name, is_body = max(who)
     if someone_else_between(doc, found[-1].end(), m.start, name):
         return None
     return name, is_body
+
+
+def _named_issuer(doc: Doc, lo: int, hi: int, pos: int) -> tuple[str, bool] | None:
+    """The name that opens the clause issuing the statement ("Columbus Nova provided a
+    statement"), a person when the article names them as one, else a body; None when the
+    clause opens otherwise or someone else becomes a subject before pos."""
+    found = _NAMED_ISSUER.search(doc.text, lo, hi)
+    if found is None or found.end() != hi:
+        return None
+    name = found.group(1).rstrip(".")
+    if name.split()[0].lower() in _NOT_ISSUERS or doc.masked(found.start(1)):
+        return None
+    if someone_else_between(doc, hi, pos, name):
+        return None
+    full = expand(doc, name)
+    is_person = any(p.name and expand(doc, p.name) == full for p in doc.persons)
+    return (full, False) if is_person else (name, True)
 
 
 def _speakers_in(

@@ -49,3 +49,30 @@ def test_a_statement_released_by_a_named_office_names_no_cue_speaker() -> None:
         '"We will not bring it back this year," the statement said.\n'
     )
     assert _speaker(article, "We will not") is None
+
+
+def test_the_statement_is_the_body_that_provided_it() -> None:
+    # no cue had the body speak: the subject of "provided a statement" issued it
+    article = (
+        "The attorney did not say whether the Halvorsen Group was one of those clients.\n\n"
+        "After publication, Halvorsen Group provided a statement from its lawyer, Dana Pike.\n\n"
+        '"Halvorsen Group is a management company owned by Americans," the statement said.\n'
+    )
+    assert _speaker(article, "Halvorsen Group is") == "Halvorsen Group"
+
+
+def test_a_pronoun_that_provided_a_statement_names_no_issuer() -> None:
+    article = (
+        "The company was asked about the payments.\n\n"
+        "Later, it provided a statement.\n\n"
+        '"We broke no rule," the statement said.\n'
+    )
+    assert _speaker(article, "We broke no rule") is None
+
+
+def test_a_clause_opener_is_no_part_of_the_issuer() -> None:
+    article = (
+        "While Senator Jane Holloway released a statement, her staff stayed silent.\n\n"
+        '"We will not bring it back this year," the statement said.\n'
+    )
+    assert _speaker(article, "We will not") != "While Senator Jane Holloway"
