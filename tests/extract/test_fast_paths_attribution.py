@@ -8,7 +8,7 @@ import random
 import re
 
 from bot.extract.doc import _CAPRUN, _CUE_WORDS, _UPPER, _blank, prepare
-from bot.extract.gender import _HONORIFIC_NAME
+from bot.extract.gender import _HONORIFIC_NAME, _PRONOUN
 from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _STANCE_PHRASE, _that_noun_starts
 from bot.extract.lexicon import COMPS, THAT_NOUNS
@@ -67,8 +67,13 @@ def test_look_behind_after_the_first_letter_matches_the_same() -> None:
         ),
         _ADVERB: re.compile(r"\breportedly\b"),
         _HONORIFIC_NAME: re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]*)"),
+        _PRONOUN: re.compile(r"\b(?:he|his|himself|she|hers|herself)\b"),
     }
-    texts = [*NEWS, "Mrs Smith and Mr. O'Neill met Lady Ann de Vries; xMr Lee reportedly left."]
+    texts = [
+        *NEWS,
+        "She said he left; the shed, his hers herself himself, she's, _he he_ éhe shell he.",
+        "Mrs Smith and Mr. O'Neill met Lady Ann de Vries; xMr Lee reportedly left.",
+    ]
     for fast, slow in plain.items():
         for text in texts + random_texts():
             assert _matches(fast, text) == _matches(slow, text), (slow.pattern, text)
