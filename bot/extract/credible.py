@@ -10,6 +10,7 @@ in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.gender import given_names, name_genders
 from bot.extract.lexicon import (
@@ -345,8 +346,12 @@ def _names_members(text: str, name: str) -> bool:
     return False
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Start offsets of word as a whole word (no regex built per name: speakers are many)."""
+@lru_cache(maxsize=512)
+def _occurrences(text: str, word: str) -> tuple[int, ...]:
+    """Start offsets of word as a whole word (no regex built per name: speakers are many).
+
+    Memoised: the checks of one speaker look up the same name in the same text many times.
+    """
     out = []
     n = len(word)
     pos = text.find(word)
@@ -356,7 +361,7 @@ def _occurrences(text: str, word: str) -> list[int]:
         if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
             out.append(pos)
         pos = text.find(word, pos + n)
-    return out
+    return tuple(out)
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -81,6 +81,8 @@ class ArticleDoc:
     person_like: dict[str, bool] = field(default_factory=dict)
     lowered: str = ""
     route: str = ""  # which antecedent route the last he/she took (antecedents.refer_back)
+    # where each surname skeleton is named, built once from persons (speaker_confidence.py)
+    surname_index: dict[str, list[int]] | None = None
 
     def fits(self, name: str | None, pronoun: str) -> bool:
         """he/she may refer to name: its gender (gender.py) is unknown or the pronoun's."""

@@ -18,7 +18,9 @@ from importlib import resources
 
 from bot.extract.mentions import Mention, surname
 
-_PRONOUN = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b")
+# he, his, himself, hers, herself, she as whole words; the pattern opens on a letter (the
+# boundary before it is a look-behind after it) so the engine skips to an h or an s.
+_PRONOUN = re.compile(r"h(?<!\wh)(?:e|is|imself|ers|erself)\b|s(?<!\ws)he\b")
 _FEMALE_WORDS = frozenset("she hers herself".split())
 _STOP = re.compile(r"[.!?\n;]")
 _TITLE_GENDER = {

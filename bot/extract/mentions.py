@@ -41,22 +41,29 @@ class Mention(NamedTuple):
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word and punctuation tokens of text[start:end] with absolute offsets."""
+    """Word and punctuation tokens of text[start:end] with absolute offsets.
+
+    findall plus str.find is cheaper than a Match object per word, and exact: _WORD matches
+    at every letter, digit and symbol, so only whitespace and "_" lie between two words and
+    a word's first character never occurs in the gap before it.
+    """
     end = len(text) if end is None else end
     out = []
     append = out.append
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        s = m.start()
+    find = text.find
+    pos = start
+    for word in _WORD.findall(text, start, end):
+        s = find(word, pos)
+        pos = e = s + len(word)
         if word[-1] == "." and len(word) > 1:
             if _is_abbrev(word):
-                append(Token(word, s, s + len(word), word[:-1].lower(), word[0].isupper()))
+                append(Token(word, s, e, word[:-1].lower(), word[0].isupper()))
             else:
                 w = word[:-1]
-                append(Token(w, s, s + len(w), w.lower(), w[0].isupper()))
-                append(Token(".", s + len(w), s + len(word), ".", False))
+                append(Token(w, s, e - 1, w.lower(), w[0].isupper()))
+                append(Token(".", e - 1, e, ".", False))
         else:
-            append(Token(word, s, s + len(word), word.lower(), word[0].isupper()))
+            append(Token(word, s, e, word.lower(), word[0].isupper()))
     return out
 
 

@@ -54,8 +54,7 @@ def _path_parts(path: str) -> dict[str, float]:
 def _mentions(doc: ArticleDoc, name: str) -> list[int]:
     """Where the speaker's surname is written outside quote marks (persons found by doc.py,
     else the bare word: bodies, one-word names)."""
-    key = doc.skeleton(surname(name))
-    out = [p.start for p in doc.persons if p.name and doc.skeleton(surname(p.name)) == key]
+    out = list(_surname_index(doc).get(doc.skeleton(surname(name)), ()))
     if out:
         return out
     low = doc.lowered = doc.lowered or doc.text.lower()
@@ -66,6 +65,18 @@ def _mentions(doc: ArticleDoc, name: str) -> list[int]:
             out.append(at)
         at = low.find(word, at + 1)
     return out
+
+
+def _surname_index(doc: ArticleDoc) -> dict[str, list[int]]:
+    """The starts of the persons named, by the skeleton of their surname: one pass over the
+    article's persons instead of one per quote judged."""
+    index = doc.surname_index
+    if index is None:
+        index = doc.surname_index = {}
+        for p in doc.persons:
+            if p.name:
+                index.setdefault(doc.skeleton(surname(p.name)), []).append(p.start)
+    return index
 
 
 def _others(doc: ArticleDoc, lo: int, hi: int, name: str) -> set[str]:

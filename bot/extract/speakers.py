@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from bot.extract.attribution import HONORIFICS, ORG_WORDS, SURNAME_TITLES, TITLES
 from bot.extract.lexicon import NOT_NAME
@@ -65,8 +66,12 @@ def _surname_title_ends(words: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def is_organisation(name: str) -> bool:
-    """True for names like "White House" or "Russia's Defense Ministry"."""
+    """True for names like "White House" or "Russia's Defense Ministry".
+
+    Memoised: a pure test of the name, asked again of each speaker by every check.
+    """
     folded = fold(name)
     if "'s " in folded or (name.isupper() and len(name.strip()) > 1):
         return True

@@ -8,10 +8,11 @@ import random
 import re
 
 from bot.extract.doc import _CAPRUN, _CUE_WORDS, _UPPER, _blank, prepare
-from bot.extract.gender import _HONORIFIC_NAME
+from bot.extract.gender import _HONORIFIC_NAME, _PRONOUN
 from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _STANCE_PHRASE, _that_noun_starts
 from bot.extract.lexicon import COMPS, THAT_NOUNS
+from bot.extract.mentions import _WORD, _is_abbrev, tokens
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
 from bot.extract.word_find import after_lowercase, plural_without_the, written_alone
@@ -66,8 +67,13 @@ def test_look_behind_after_the_first_letter_matches_the_same() -> None:
         ),
         _ADVERB: re.compile(r"\breportedly\b"),
         _HONORIFIC_NAME: re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]*)"),
+        _PRONOUN: re.compile(r"\b(?:he|his|himself|she|hers|herself)\b"),
     }
-    texts = [*NEWS, "Mrs Smith and Mr. O'Neill met Lady Ann de Vries; xMr Lee reportedly left."]
+    texts = [
+        *NEWS,
+        "She said he left; the shed, his hers herself himself, she's, _he he_ éhe shell he.",
+        "Mrs Smith and Mr. O'Neill met Lady Ann de Vries; xMr Lee reportedly left.",
+    ]
     for fast, slow in plain.items():
         for text in texts + random_texts():
             assert _matches(fast, text) == _matches(slow, text), (slow.pattern, text)
@@ -140,3 +146,22 @@ def test_cue_sentences_are_read_as_with_punctuation_blanked() -> None:
         0,
         1,
     ]
+
+
+def test_tokens_have_the_offsets_of_each_word_match() -> None:
+    """tokens finds each word with str.find after the last: the offsets are the matches'."""
+    texts = [
+        *NEWS,
+        "Mr. J.J. MacNab said 3.5 million__ _x U.S. rose 4%. St. Louis, the ½ and ²2 cases.",
+        "  __Smith  said\t. . .. ... Dr. No? “Yes,” 10,000.5km\nher.",
+    ]
+    for text in texts + random_texts(1500):
+        for a, b in ((0, len(text)), (1, max(1, len(text) - 2))):
+            want = []
+            for m in _WORD.finditer(text, a, b):
+                word, s = m.group(), m.start()
+                if word[-1] == "." and len(word) > 1 and not _is_abbrev(word):
+                    want += [(word[:-1], s, m.end() - 1), (".", m.end() - 1, m.end())]
+                else:
+                    want.append((word, s, m.end()))
+            assert [(t.text, t.start, t.end) for t in tokens(text, a, b)] == want, text
