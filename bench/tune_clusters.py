@@ -131,7 +131,8 @@ def replay(rows: list[Row], joined: Joined | None = None) -> dict[str, object]:
     """Article id -> story key, as the store would assign them (refused and exact copies alone):
     cluster.place over the candidates the store's lookup finds, stories of one it absorbs
     included. joined("absorbed", moved, story, ...) hears each absorbed story of one, with
-    the story's articles before it and the terms of both."""
+    the story's articles before it and the terms of both; joined("arrived", ...) each article
+    that joins a story below JOIN_THRESHOLD (a join rule on trial, see singleton_joins.py)."""
     stories: dict[int, cluster.StoryTerms] = {}
     held: dict[int, list[str]] = defaultdict(list)
     story_of: dict[str, object] = {}
@@ -146,6 +147,11 @@ def replay(rows: list[Row], joined: Joined | None = None) -> dict[str, object]:
         rivals = {sid: found_by(stories[sid]) for sid in cluster.lone_stories(new.weights, pool)}
         placed = cluster.place(new.weights, pool, "", rivals)
         sid = next(ids) if placed.story_id is None else placed.story_id
+        below = placed.story_id is not None and (
+            cluster.cosine(new.weights, stories[sid].terms) < cluster.JOIN_THRESHOLD
+        )
+        if joined and below:
+            joined("arrived", [new.aid], list(held[sid]), dict(new.weights), stories[sid].terms)
         for gone in placed.absorbed:
             if joined:
                 moved = dict(stories[gone].terms)
