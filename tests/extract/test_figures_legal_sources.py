@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import analyse
-
-
-def _claimant(text: str, surface: str) -> str | None:
-    found = [f for f in analyse(text).figures if f.surface.startswith(surface)]
-    assert found, [f.surface for f in analyse(text).figures]
-    return found[0].claimant
+from tests.extract.claimants import claimant_of as _claimant
 
 
 @pytest.mark.parametrize(
