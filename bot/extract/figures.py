@@ -6,8 +6,6 @@ import bisect
 import itertools
 import logging
 import re
-from functools import cache
-from importlib import resources
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
@@ -30,6 +28,7 @@ from bot.extract.units import (
     singular,
     to_base,
 )
+from bot.extract.word_lists import word_list
 from bot.model import Figure, Quote, Sentence
 
 log = logging.getLogger(__name__)
@@ -331,12 +330,8 @@ _VERB_NEXT = re.compile(
 )
 
 
-@cache
 def _people_verbs() -> frozenset[str]:
-    data = resources.files("bot.extract").joinpath("data/people_verbs.txt").read_text("utf8")
-    return frozenset(
-        line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return word_list("people_verbs.txt")
 
 
 def _people_verb_after(text: str, start: int, pos: int) -> bool:

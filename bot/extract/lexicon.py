@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from bot.extract.word_lists import word_list
+
 # Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
 SPEECH_CUES = frozenset(
     """said says say saying told tells tell telling added adds adding wrote writes writing asked asks
@@ -532,12 +534,10 @@ def common_words() -> frozenset[str]:
     return frozenset(data.split())
 
 
-@cache
 def role_nouns() -> frozenset[str]:
     """Nouns that stand beside a named speaker as a description ("the two-time champion",
     "the actor"), counted from the tune halves by bench/count_role_nouns.py."""
-    data = resources.files("bot.extract").joinpath("data/role_nouns.txt").read_text("utf8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+    return word_list("role_nouns.txt")
 
 
 # Words naming a kind of body: one table for quotes (bodies.py, resolve.py) and for figures'

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
 from bot.extract.figure_reading import (
     NOUN_STOP,
@@ -20,6 +18,7 @@ from bot.extract.numbers import Number
 from bot.extract.units import (
     UNITS,
 )
+from bot.extract.word_lists import word_list
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -411,11 +410,9 @@ def is_year(text: str, c: Cand) -> bool:
 _JOINED_BEFORE = re.compile(r"([A-Za-z][A-Za-z&]*)\s?-$")
 
 
-@cache
 def numbered_names() -> frozenset[str]:
     """Words that name something with the number after them (data/numbered_names.txt)."""
-    data = resources.files("bot.extract").joinpath("data/numbered_names.txt").read_text("utf8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+    return word_list("numbered_names.txt")
 
 
 def name_before(text: str, c: Cand) -> bool:

@@ -21,11 +21,10 @@ left out of what the store keeps, as the incidental counts are (bot/extract/inci
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
 from bot.extract.rate_bases import bare_rate_base
 from bot.extract.units import UNITS, singular
+from bot.extract.word_lists import word_list
 from bot.model import Figure
 
 _MONTH = (
@@ -107,11 +106,9 @@ _CODE = re.compile(r"\d+-(?!to-)[a-z]{2}-\d{3,}")
 _SMALL_WORDS = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 
 
-@cache
 def abstract_nouns() -> frozenset[str]:
     """Nouns of things said, asked or thought (data/abstract_nouns.txt)."""
-    data = resources.files("bot.extract").joinpath("data/abstract_nouns.txt").read_text("utf8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+    return word_list("abstract_nouns.txt")
 
 
 # an adjective that ranks what it counts: "the two key issues", "three main elements"
@@ -122,11 +119,9 @@ _FRAMING = re.compile(
 )
 
 
-@cache
 def framed_nouns() -> frozenset[str]:
     """Nouns of a writer's framing, counted after a ranking adjective (data/framed_nouns.txt)."""
-    data = resources.files("bot.extract").joinpath("data/framed_nouns.txt").read_text("utf8")
-    return frozenset(w.strip() for w in data.splitlines() if w.strip() and w[0] != "#")
+    return word_list("framed_nouns.txt")
 
 
 def _token(text: str, start: int, end: int) -> str:
