@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from bot.extract.word_lists import word_list
+from bot.extract.word_lists import table, word_list
 
 # Reporting verbs (speech, writing, stance) in the forms news copy uses; lowercase only.
 SPEECH_CUES = frozenset(
@@ -634,9 +634,7 @@ def person_agent(low: str) -> bool:
 
 def _not_bodies() -> dict[str, str]:
     """data/not_bodies.tsv: each capitalised short word that is never a body, by its kind."""
-    data = resources.files("bot.extract").joinpath("data/not_bodies.tsv").read_text("utf8")
-    rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
-    return {word.strip(): kind.strip() for word, kind in rows}
+    return {word: kind for word, kind in table("not_bodies.tsv")}
 
 
 _NOT_BODY_KINDS = _not_bodies()
