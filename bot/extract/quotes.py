@@ -19,7 +19,7 @@ from bot.extract.attribution import (
     subject_before,
 )
 from bot.extract.clause_objects import governed
-from bot.extract.credible import credible_speaker, negated
+from bot.extract.credible import credible_speaker
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.frame_speaker import (
@@ -35,6 +35,7 @@ from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.introduced import introduced_speaker
 from bot.extract.label_lines import paragraph_breaks
 from bot.extract.lexicon import BODY_WORDS, FUTURE_MODALS, MEDIUM_NOUNS
+from bot.extract.listable import negated
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
@@ -177,7 +178,7 @@ _NEGATED_CUE = re.compile(
 
 def _with_negation(text: str, q: Quote) -> Quote:
     """The quote whose cue the article denies ("Marsh did not say when ...") gets the cue with
-    its negation, so no reply lists it as said (credible.listable). Done after the learned
+    its negation, so no reply lists it as said (listable.listable). Done after the learned
     gate, whose features are the bare cue words."""
     if not q.cue or " " in q.cue:
         return q
