@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.extract.clause_words import IRREGULAR_PAST
 from bot.extract.gender import given_names
 from bot.extract.lexicon import (
     BODY_REFERENTS,
     COUNTRY_CODES,
     CUES,
-    IRREGULAR_PAST,
     NOMINAL_HEADS,
     NOT_NAME,
     ORG_WORDS,

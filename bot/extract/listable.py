@@ -3,8 +3,9 @@ only with a speaker and a clause with a verb (a fragment is no quote)."""
 
 from __future__ import annotations
 
+from bot.extract.clause_words import BE, FINITE, IRREGULAR_PAST
 from bot.extract.credible import DETERMINERS
-from bot.extract.lexicon import BE, CUES, FINITE, IRREGULAR_PAST
+from bot.extract.lexicon import CUES
 from bot.model import Quote
 
 _RELATIVE = frozenset("that which who whom".split())
