@@ -7,7 +7,6 @@ own copy with different members.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from bot.extract.word_lists import table, word_list
 
@@ -345,8 +344,7 @@ ALL_CUES = CUES | ATTITUDE_CUES
 @cache
 def common_words() -> frozenset[str]:
     """Words the tune halves write in lowercase (bench/build_common_words.py builds the file)."""
-    data = resources.files("bot.extract").joinpath("data/common_words.txt").read_text("utf8")
-    return frozenset(data.split())
+    return word_list("common_words.txt")
 
 
 def role_nouns() -> frozenset[str]:
