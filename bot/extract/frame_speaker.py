@@ -506,3 +506,16 @@ def known_person(doc: ArticleDoc, m: Mention) -> bool:
         and m.name is not None
         and (len(m.name.split()) >= 2 or doc.skeleton(surname(m.name)) in doc.fullnames)
     )
+
+
+# what may end the words before a quote that opens a clause of its own
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", ".", "!", "?"})
+
+
+def opens_clause(before: list[Token]) -> bool:
+    """A quote with no cue opens its clause: nothing of its sentence comes before it, or a
+    punctuation break does. Only then may the subject after it be who said it ('"Very good
+    reporter," Trump ...'); a quote that goes on a clause is a part of it ("the group ... is
+    "confident ..." she may split", "presenting an "unfiltered" Clinton"), and the name after
+    it is a new clause's subject or the noun it describes."""
+    return not before or before[-1].text in _CLAUSE_BREAKS
