@@ -202,6 +202,12 @@ def _frame_speaker(
         return agent, None, True
     if ci is not None:
         cue = with_modal(before, ci)
+        if heard_passive(before, ci):
+            # "Trump was asked, “...?”": the one asked hears the words; they are the asker's
+            # ("was asked by host Bill Maher") or no one's the article names
+            agent = passive_agent(before, ci + 1)
+            unnamed = Mention(None, "nominal", before[ci].start, before[ci].end, ("anonymous",))
+            return agent or unnamed, cue, True
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
         if (anon := anonymous_source(before, ci)) is not None:
@@ -519,3 +525,18 @@ def opens_clause(before: list[Token]) -> bool:
     "confident ..." she may split", "presenting an "unfiltered" Clinton"), and the name after
     it is a new clause's subject or the noun it describes."""
     return not before or before[-1].text in _CLAUSE_BREAKS
+
+
+# speech verbs whose passive subject is the hearer: "was asked", "were told"
+_HEARD = frozenset("asked told questioned".split())
+
+
+def heard_passive(toks: list[Token], ci: int) -> bool:
+    """The cue at ci is a passive hearing verb ("Sanders was asked by host Bill Maher, “...”",
+    "she was later told: “...”"): its subject is who heard the words, not who said them."""
+    if toks[ci].low not in _HEARD:
+        return False
+    k = ci - 1
+    if k >= 0 and (toks[k].low.endswith("ly") or toks[k].low in ("also", "then")):
+        k -= 1
+    return k >= 0 and toks[k].low in _PASSIVE_AUX
