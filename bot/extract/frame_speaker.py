@@ -203,6 +203,12 @@ def _frame_speaker(
         return agent, None, True
     if ci is not None:
         cue = with_modal(before, ci)
+        if heard_passive(before, ci):
+            # "Trump was asked, “...?”": the one asked hears the words; they are the asker's
+            # ("was asked by host Bill Maher") or no one's the article names
+            agent = passive_agent(before, ci + 1)
+            unnamed = Mention(None, "nominal", before[ci].start, before[ci].end, ("anonymous",))
+            return agent or unnamed, cue, True
         if cue == "according":
             return subject_after(before, ci + 1), "according to", True
         if (anon := anonymous_source(before, ci)) is not None:
@@ -507,3 +513,31 @@ def known_person(doc: ArticleDoc, m: Mention) -> bool:
         and m.name is not None
         and (len(m.name.split()) >= 2 or doc.skeleton(surname(m.name)) in doc.fullnames)
     )
+
+
+# what may end the words before a quote that opens a clause of its own
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "—", "–", "-", "--", ".", "!", "?"})
+
+
+def opens_clause(before: list[Token]) -> bool:
+    """A quote with no cue opens its clause: nothing of its sentence comes before it, or a
+    punctuation break does. Only then may the subject after it be who said it ('"Very good
+    reporter," Trump ...'); a quote that goes on a clause is a part of it ("the group ... is
+    "confident ..." she may split", "presenting an "unfiltered" Clinton"), and the name after
+    it is a new clause's subject or the noun it describes."""
+    return not before or before[-1].text in _CLAUSE_BREAKS
+
+
+# speech verbs whose passive subject is the hearer: "was asked", "were told"
+_HEARD = frozenset("asked told questioned".split())
+
+
+def heard_passive(toks: list[Token], ci: int) -> bool:
+    """The cue at ci is a passive hearing verb ("Sanders was asked by host Bill Maher, “...”",
+    "she was later told: “...”"): its subject is who heard the words, not who said them."""
+    if toks[ci].low not in _HEARD:
+        return False
+    k = ci - 1
+    if k >= 0 and (toks[k].low.endswith("ly") or toks[k].low in ("also", "then")):
+        k -= 1
+    return k >= 0 and toks[k].low in _PASSIVE_AUX

@@ -24,6 +24,8 @@ def clean_name(name: str) -> str:
             break
     while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
         words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
+    while len(words) >= 2 and _HYPHEN_MODIFIER.fullmatch(words[0]):
+        words = words[1:]  # "Texas-based Matt Mackowiak", "Man-of-the-match Duff"
     common = common_words()
     k = 0
     while k < len(words) and _role_word(words[k], common):
@@ -33,6 +35,10 @@ def clean_name(name: str) -> str:
     if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
         words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
     return " ".join(words)
+
+
+# a capitalised word hyphened to lowercase ones describes the name after it: "Texas-based"
+_HYPHEN_MODIFIER = re.compile(r"[A-Z][\w.]*(?:-[a-z]\w*)+")
 
 
 # Title words that name a person's role on their own (not "state", "justice", "general").

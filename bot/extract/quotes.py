@@ -27,6 +27,7 @@ from bot.extract.frame_speaker import (
     document_reads,
     frame,
     known_person,
+    opens_clause,
     speaker_from_frame,
 )
 from bot.extract.indirect import indirect_speech
@@ -418,9 +419,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 speaker = last_para_speaker  # the continued-paragraph convention
                 path = "continued"
             else:
-                m = clause_subject(
-                    fr.before, 0, len(fr.before), accept=doc.speaker_ok
-                ) or clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
+                m = clause_subject(fr.before, 0, len(fr.before), accept=doc.speaker_ok)
+                if m is None and opens_clause(fr.before):
+                    m = clause_subject(fr.after, 0, len(fr.after), accept=doc.speaker_ok)
                 if m is not None and _after_a_verb(fr.before, m):
                     m = None  # "they unveiled a poster which pictured ... Mr Brown under the
                     # words '...'": an object, not who said the words
