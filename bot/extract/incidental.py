@@ -27,6 +27,7 @@ import re
 
 from bot.extract.idiom_counts import idiom_count
 from bot.extract.lexicon import role_noun
+from bot.extract.named_lists import sums_up_a_list
 from bot.extract.named_numbers import (
     before_a_person,
     counts_no_quantity,
@@ -253,6 +254,7 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
                 or names_a_kind(text, f)
                 or counts_no_quantity(text, f)
                 or idiom_count(text, f)
+                or sums_up_a_list(text, f)
                 or furniture(text, f)
             )
         )

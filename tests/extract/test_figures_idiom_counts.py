@@ -1,7 +1,9 @@
 """Issue 19, stop 36: numbers an editor would not list, from US political news (quotes_dev's
 tune half, figures_review_qd_tune): counts said as idioms of degree ("100 percent committed",
 "zero expectations"), an open age band after its group ("blacks 45 and older") and a number in
-a book's subtitle after its colon ("See No Evil: 19 Hard Truths"). Their look-alikes stay."""
+a book's subtitle after its colon ("See No Evil: 19 Hard Truths") and a count that sums up a
+list just named ("..., Caracas, Venezuela; and Acapulco, Mexico, the three locations"). Their
+look-alikes stay."""
 
 from __future__ import annotations
 
@@ -42,6 +44,12 @@ def _surfaces(text: str) -> list[str]:
             " Regnery.",
             "19 Hard Truths",
         ),
+        (
+            "The most dangerous cities include San Pedro Sula, Honduras; Caracas, Venezuela; and"
+            " Acapulco, Mexico, the three locations that topped a list compiled by a group.",
+            "three locations",
+        ),
+        ("Florida and Ohio, the two biggest winner-take-all prizes, vote next.", "two biggest"),
     ],
 )
 def test_not_listed(text: str, surface: str) -> None:
@@ -56,6 +64,8 @@ def test_not_listed(text: str, surface: str) -> None:
         ("The plant has had zero accidents this year.", "zero accidents"),
         ("The count in Ohio: 19 Republicans voted against the bill.", "19 Republicans"),
         ("The company hired 45 workers and 12 more in May.", "45 workers"),
+        ("Florida and Ohio have 2 million voters each, the two states said.", "2 million voters"),
+        ("The two candidates met three voters in Ohio.", "three voters"),
     ],
 )
 def test_still_listed(text: str, surface: str) -> None:
