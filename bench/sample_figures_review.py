@@ -66,6 +66,10 @@ tests/data/figures_review_mn_blind14.jsonl was drawn from the CHECK half of
 articles) and labelled by hand from each sentence and its article before main was scored on it; to
 redraw it now, add --allow-seen-in tests/data/figures_review_mn_blind14.jsonl (and the same for
 any review set committed later that names its articles).
+tests/data/figures_review_qd_tune.jsonl is a fresh US politics tune sample: --corpus
+../shared/eval/quotes_dev.jsonl --half tune --n 80 --seed 32323 --first-n 26000 at main 9877152 (422
+unseen tune-half articles, 2885 figures, 80 drawn), labelled by hand from each sentence and its
+article (8 not figures) before main was scored on it; score it with that --corpus and --half tune.
 """
 
 from __future__ import annotations

@@ -156,4 +156,6 @@ def reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str
     if verb is None or verb.group(0) in LISTENER_VERBS:
         return True
     end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
+    if re.match(r"\s+that\s", s[end:]):
+        return False  # "..., Clinton suggested that the figure came from": its own clause
     return CLAUSE_CLOSES.match(s, end) is not None

@@ -258,7 +258,8 @@ def _subject_words(s: str, verb_pos: int) -> str | None:
     left = s[:verb_pos]
     if _PASSIVE.search(left):
         return None
-    if _POSSESSOR.search(left) and s[verb_pos:].split(" ", 1)[0].rstrip(":,;.") in _NOUN_VERBS:
+    # split at any space: web pages write "Editor’s note:\xa0Donald Trump ..." with a no-break one
+    if _POSSESSOR.search(left) and s[verb_pos:].split(maxsplit=1)[0].rstrip(":,;.") in _NOUN_VERBS:
         return None  # "Brown's forecast of": a noun, claimed by its possessor (not "Foster's said")
     left = _PARENTHESIS.sub("", left).rstrip(" ,")  # "The Office for National Statistics (ONS)"
     left = _DASH_APPOSITIVE.sub("", left)  # "the firm - China's biggest jet fuel supplier -"

@@ -245,7 +245,7 @@ _SOURCE_NOUNS = frozenset(
     agencies authorities record tribunal chancellor insurer medallist champion player striker captain winner
     lawyer spammer document filing prospectus taskforce banker analysis finding disclosure form
     indictment complaint lawsuit affidavit petition memo transcript doc manufacturer activist
-    campaign""".split()
+    campaign foundation pollster""".split()
 )
 
 

@@ -64,9 +64,12 @@ from bot.extract.claim_subjects import (
 )
 from bot.extract.claim_verbs import alternation, forms
 from bot.extract.claimant_names import clean_subject, ends_in_a_source, one_member_after
+from bot.extract.closing_cues import closes_sentence
 from bot.extract.figure_in_quote import inside_quotes
 from bot.extract.gender import given_names
 from bot.extract.lexicon import SPEECH_CUES, common_words
+from bot.extract.named_persons import named_again, named_in_full
+from bot.extract.survey_frames import survey_frame
 from bot.extract.writer_ages import writers_age
 from bot.model import Quote, Sentence
 
@@ -229,6 +232,9 @@ class Claimants:
         found = self._in_sentence(si, rel)
         if found:
             return found
+        frame = None if inside else survey_frame(sent.text, rel)
+        if frame is not None:
+            return frame  # "In the new Post-ABC poll, the real estate mogul wins about 1 in 3"
         if inside:
             if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
                 return None  # 'at between "two and three times" the value': the writer's words
@@ -388,7 +394,7 @@ class Claimants:
                 and not OWNED_DATA_BEFORE.search(s, 0, m.start())
                 and not SURVEYED_AND.search(s[: m.start()].rstrip(" ,"))
                 and not (m.group(0) in _VALUING_VERBS and VALUED_AT.match(s, m.end()))
-                and not (m.group(0) in SPEECH_CUES and _named_person(subj))
+                and not (m.group(0) in SPEECH_CUES and self._person(subj, si))
                 and not (
                     m.group(0) in FINDS and named_body(subj) and finds_a_figure(s, m.end())
                 )  # "The SEC also found that"
@@ -409,6 +415,16 @@ class Claimants:
                     out.append((m.start(), *inverted))
         self.cache[si] = out
         return out
+
+    def _person(self, subject: str, si: int) -> bool:
+        """A person by name, or by the surname of one the article named before sentence si
+        ("Evans suggested that", after "said Randy Evans")."""
+        spoke = (
+            q.speaker for q in (*self.quotes, *self.indirect) if q.start < self.sentences[si].start
+        )
+        return _named_person(subject) or named_in_full(
+            self.text, self.sentences[si].start, subject, spoke
+        )
 
     def _reported_by(self, si: int, verb_end: int) -> str | None:
         """The speaker the quotes' reader resolved for the indirect quote a pronoun's verb
@@ -444,6 +460,7 @@ class Claimants:
             and not (m and NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
             and not SENTENCE_APPOSITIVE.search(s, before[-1][0], rel)
             and not OWN_CLAUSE.search(s, before[-1][0], rel)
+            and not named_again(s, before[-1][0] + 1, rel, before[-1][1])
         ):
             found = self._reporter(s, before)  # unless "... 230 according to recent figures"
             if _DESCRIBED.match(found) and _FINDING_SOURCE.search(found) and _IT_OPENS.match(s):
@@ -492,7 +509,29 @@ class Claimants:
                 # the figure right before the name
             ):
                 return x
+            return self._closing_cue(s, rel, after)
         return None
+
+    @staticmethod
+    def _closing_cue(s: str, rel: int, after: list[tuple[int, str]]) -> str | None:
+        """The subject of a cue closing the sentence ("..., and both surveys showed ..., the
+        group said."), which reports each clause before it: the fallback when the nearest
+        verb after the figure does not cover it."""
+        p, x = after[-1]
+        verb = REPORT_VERB.match(s, p)
+        subject_at = s.rfind(x, 0, p)
+        if subject_at < 0:
+            subject_at = s.find(x, p)
+        if (
+            len(after) < 2
+            or verb is None
+            or subject_at <= rel
+            or SENTENCE_END.search(s, rel, subject_at)
+            or SOURCE_BREAK.search(s[rel:subject_at])
+            or not closes_sentence(s, p, verb.end(), subject_at, x)
+        ):
+            return None
+        return x
 
     @staticmethod
     def _reporter(s: str, before: list[tuple[int, str]]) -> str:

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.idiom_counts import idiom_count
 from bot.extract.lexicon import role_noun
+from bot.extract.named_lists import sums_up_a_list
 from bot.extract.named_numbers import (
     before_a_person,
     counts_no_quantity,
@@ -119,14 +121,21 @@ def _group(word: str) -> bool:
 
 
 _OLDS_AFTER = re.compile(r"-olds\b")
+# "blacks 45 and older", "Americans 65 and over", "voters 18 and up": an open age band
+_AND_OLDER = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
 
 
 def age_band(text: str, f: Figure) -> bool:
     """ "children under five", "people over 60", "Britain's under 14 boys", "16 and
     17-year-olds": an age limit or range that names a group is no quantity of anything (the
-    group's count, if any, is the figure)."""
+    group's count, if any, is the figure); so is an open band after its group ("blacks 45 and
+    older")."""
     if f.unit == "year" and f.surface.endswith("-year") and _OLDS_AFTER.match(text, f.end):
         return True
+    if _AND_OLDER.match(text, f.end) and (f.unit is None or f.unit == "year"):
+        m = _GROUP_WORD.search(text, max(0, f.start - 20), f.start)
+        if m and (_group(m.group(1)) or m.group(1).lower().endswith("s")):
+            return f.value is not None and f.value <= 110  # "blacks 45 and older"
     if f.qualifier not in ("less than", "more than") or f.value is None or f.value > 110:
         return False
     if f.unit in UNITS and f.unit != "year":
@@ -244,6 +253,8 @@ def listed(text: str, figures: list[Figure], every_quantity: bool = False) -> li
                 or before_a_person(text, f)
                 or names_a_kind(text, f)
                 or counts_no_quantity(text, f)
+                or idiom_count(text, f)
+                or sums_up_a_list(text, f)
                 or furniture(text, f)
             )
         )

@@ -320,6 +320,7 @@ def name_or_rank(text: str, c: Cand) -> bool:
 
 # a title's run of capitalised words before a number, a small word allowed between ("Land of")
 _TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:of|the|and|for|in)\s+)?$")
+_SUBTITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+:\s+$")
 
 
 # the quote marks that open and close a quoted title: curly, straight, or two apostrophes
@@ -377,14 +378,15 @@ def _title_case_name(text: str, c: Cand) -> bool:
             and all(w[:1].isupper() and w[1:].islower() for w in words)
         ):
             return True
-    if (
-        c.unit
-        and c.head is None
-        and c.unit_end == c.num_end < c.end
-        and _TITLE_WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
-    ):
+    if c.unit and c.head is None and c.unit_end == c.num_end < c.end:
+        titled = _TITLE_WORD_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
+        # "See No Evil: 19 Hard Truths the Left Can't Handle": a subtitle after a title's colon
+        subtitle = _SUBTITLE_BEFORE.search(text, max(0, c.num_start - 30), c.num_start)
         words = text[c.num_end : c.end].split()
-        if all(w[:1].isupper() and w[1:].islower() and w.lower() in common_words() for w in words):
+        if (titled or (subtitle and len(words) >= 2)) and all(
+            w[:1].isupper() and w[1:].islower() and (subtitle or w.lower() in common_words())
+            for w in words
+        ):
             return True  # "Land of 10,000 Stories": a title, not "through the two Houses"
     return False
 

@@ -184,6 +184,9 @@ def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None,
         # Only "a hundred", "a dozen", "a third", "a million dollar ..."
         if i + 1 < n and _glued(text, t, toks[i + 1]) == "":
             nxt = toks[i + 1].word
+            dozen = _half_dozen(text, toks, i + 1, n) if nxt == "half" else None
+            if dozen is not None:  # "a half-dozen potential blockbusters": six
+                return Number(t.start, toks[dozen].end, 6.0, kind="words"), dozen + 1
             if nxt in SCALES or nxt == "dozen":
                 return _words_phrase(text, toks, i, n)
             if nxt == "few":
@@ -206,6 +209,10 @@ def _phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None,
         return _vague(text, toks, i, n, VAGUE[w], t.start)
     if w in SMALL or w in TENS or w in SCALES or w == "dozen":
         return _words_phrase(text, toks, i, n)
+    if w == "half":
+        dozen = _half_dozen(text, toks, i, n)
+        if dozen is not None:
+            return Number(t.start, toks[dozen].end, 6.0, kind="words"), dozen + 1
     if w in FRACTIONS and w in ("half",):
         return Number(t.start, t.end, 0.5, kind="fraction"), i + 1
     return None, i + 1
@@ -285,6 +292,17 @@ def _skip(toks: list[_Tok], j: int, end: int) -> int:
     while j < len(toks) and toks[j].start < end:
         j += 1
     return j
+
+
+def _half_dozen(text: str, toks: list[_Tok], i: int, n: int) -> int | None:
+    """The index of "dozen" in "half-dozen", "half dozen" or "half a dozen" (six) opening at
+    toks[i], else None."""
+    j = i + 1
+    if j + 1 < n and toks[j].word == "a" and _glued(text, toks[i], toks[j]) == "":
+        j += 1  # "half a dozen"
+    if j < n and toks[j].word == "dozen" and _glued(text, toks[j - 1], toks[j]) in ("", "-"):
+        return j
+    return None
 
 
 def _words_phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number | None, int]:
