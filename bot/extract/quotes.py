@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import replace
 
-from bot.extract import speaker_confidence
+from bot.extract import speaker_confidence, speech_gate
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
@@ -376,10 +376,6 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         fr = frame(doc, seg)
         body = text[seg.start : seg.end]
         path: str | None = None
-        if _glossed(text, seg, body):
-            continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
-        if _names_a_work(body, fr.before):
-            continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
         open_end = body.rstrip()[-1:].isalnum()
         mention, cue, found = speaker_from_frame(doc, fr, ended, open_end)
@@ -399,6 +395,12 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 signed = signature_after(doc, seg)
                 if signed is not None:
                     mention, found, how = signed, True, "signature"
+        if not speech_gate.speech(doc, seg, fr, found, mention):
+            continue  # a title, term or scare quote: nobody's speech (speech_gate.py)
+        if _glossed(text, seg, body):
+            continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
+        if _names_a_work(body, fr.before):
+            continue  # CNN's “New Day”, the film “The Revenant”
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
         path = path_of(how, mention, seg, doc.route) if found else None
