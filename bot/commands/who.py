@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from bot.commands import common_words
 from bot.commands.context import Context
 from bot.commands.rows import counted, said_label
-from bot.extract.credible import listable
+from bot.extract.listable import listable
 from bot.extract.quotes import not_yet_said
 from bot.extract.speakers import (
     best_display_name,

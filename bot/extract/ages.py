@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from bot.extract.figure_reading import Cand
+from bot.extract.word_lists import word_list
 
 
 def is_age(text: str, c: Cand) -> bool:
@@ -78,8 +78,7 @@ def _age_of_person(text: str, c: Cand) -> bool:
 @cache
 def _age_nouns() -> tuple[str, ...]:
     """The age words of data/age_nouns.txt as patterns, longest first."""
-    data = resources.files("bot.extract").joinpath("data/age_nouns.txt").read_text("utf8")
-    words = [w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")]
+    words = sorted(word_list("age_nouns.txt"))
     return tuple(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.claim_subjects import PARTICIPLES
+from bot.extract.claim_subjects import PARTICIPLES, REPORT_VERB
 from bot.extract.claim_verbs import alternation, forms
 from bot.extract.lexicon import body_words
 
@@ -135,3 +135,25 @@ DOCUMENT_BY = re.compile(
     r"\b(?i:survey|study|report|poll|research|analysis|review|estimates?|figures|data|forecasts?"
     r"|statistics|calculations|projections?)\s+(?:by|from|for)\s+[^,;:]{1,50}$"
 )
+
+# A title's full stop is no end of the source: "according to Mr. Biden's financial disclosure
+# form" (not "Mr")
+_TITLE_STOP = r"(?<=\bMr|\bMs|\bDr|\bSt|\bLt|\bJr)\.|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)\."
+_NO_TITLE_BEFORE = r"(?<!\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.|\bJr\.)(?<!\bMrs\.|\bSen\.|\bRep\.|\bGov\.|\bGen\.|\bCol\.)"
+ACCORDING = re.compile(
+    r"\baccording to\s+(?P<x>(?:[^,.;:()“”\"\d]|" + _TITLE_STOP + r"){2,80}?)"
+    r"(?=\s*(?:[,;:()“”\"\d]|\." + _NO_TITLE_BEFORE + r"|$))",
+    re.IGNORECASE,
+)
+
+
+def reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str) -> bool:
+    """Whether a reporting verb after the figure has what went before as its reported
+    clause: nothing but an adverbial, a listener or the end follows the verb and its
+    subject ("..., analysts said on Monday", "..., said Mr Burke."). A verb with its own
+    object ("..., Wall Street had expected more") reports something else."""
+    verb = REPORT_VERB.match(s, verb_at)
+    if verb is None or verb.group(0) in LISTENER_VERBS:
+        return True
+    end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
+    return CLAUSE_CLOSES.match(s, end) is not None

@@ -7,7 +7,8 @@ each frame's word list and regex alternation come from the same table.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from bot.extract.word_lists import table
 
 FRAMES = frozenset(
     """says finding progressive participle showing listener noun by pronoun it authored surveyed
@@ -18,12 +19,8 @@ FRAMES = frozenset(
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     """frame -> the verb forms read in it."""
-    text = resources.files("bot.extract").joinpath("data/claim_verbs.tsv").read_text("utf8")
     frames: dict[str, set[str]] = {f: set() for f in FRAMES}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, kinds = line.split("\t")
+    for word, kinds in table("claim_verbs.tsv"):
         for kind in kinds.split(","):
             if kind not in FRAMES:
                 raise ValueError(f"claim_verbs.tsv: unknown frame {kind!r} for {word!r}")

@@ -323,3 +323,24 @@ def named_tail(words: list[str]) -> str | None:
     ):
         return None  # "insurance broker", "carmaker", "publisher": a body's description
     return " ".join(words[i:])
+
+
+# '"...," said one Republican involved in the planning': a quote the quotes' reader leaves
+# unnamed (an anonymous source) still has a source for its figures: one member of a group
+_ONE_SAID_AFTER = re.compile(
+    r"[\"”]\s+(?:" + alternation("says") + r")\s+(?P<x>(?i:one)\s+[^,.;:]{1,60})"
+)
+
+
+def one_member_after(s: str, rel: int) -> str | None:
+    """The member a quote's cue names after it ('said one Republican involved in the
+    planning': one Republican), the words that describe the member further left off."""
+    one = _ONE_SAID_AFTER.search(s, rel)
+    if one is None:
+        return None
+    words = one.group("x").split()
+    for n in range(min(len(words), 6), 1, -1):
+        member = clean_subject(" ".join(words[:n]))
+        if member is not None:
+            return member
+    return None

@@ -1,17 +1,19 @@
 """Who gave a figure: a quote's speaker, "according to X", "reported by X", or the subject of "X said".
 
 The resolver: it reads the figure's sentence and its neighbours and picks the source; the verb
-subjects come from claim_subjects, the printable names from claimant_names.
+subjects come from claim_subjects, the printable names from claimant_names; a plan's owner
+(claim_owners) and a writer's age (writer_ages) are decided apart.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.extract.claim_owners import plan_owner
 from bot.extract.claim_referents import FINDS, finds_a_figure, named_body, referent_of
 from bot.extract.claim_shapes import (
+    ACCORDING,
     AUX_BEFORE,
-    CLAUSE_CLOSES,
     CLAUSE_VERB_AFTER,
     COMMA_BEFORE,
     DESCRIBED_BODY,
@@ -40,6 +42,7 @@ from bot.extract.claim_shapes import (
     SUBORDINATE,
     VALUED_AT,
     WITH_SUBJECT,
+    reports_what_went_before,
 )
 from bot.extract.claim_subjects import (
     AUTHORED_DOCUMENT,
@@ -60,9 +63,11 @@ from bot.extract.claim_subjects import (
     verb_subject,
 )
 from bot.extract.claim_verbs import alternation, forms
-from bot.extract.claimant_names import clean_subject, ends_in_a_source
+from bot.extract.claimant_names import clean_subject, ends_in_a_source, one_member_after
+from bot.extract.figure_in_quote import inside_quotes
 from bot.extract.gender import given_names
 from bot.extract.lexicon import SPEECH_CUES, common_words
+from bot.extract.writer_ages import writers_age
 from bot.model import Quote, Sentence
 
 # Verbs that credit a figure only to a document or data ("the report suggests", "figures
@@ -77,80 +82,11 @@ _FINDING_SOURCE = re.compile(
     re.IGNORECASE,
 )
 
-# A title's full stop is no end of the source: "according to Mr. Biden's financial disclosure
-# form" (not "Mr")
-_TITLE_STOP = r"(?<=\bMr|\bMs|\bDr|\bSt|\bLt|\bJr)\.|(?<=\bMrs|\bSen|\bRep|\bGov|\bGen|\bCol)\."
-_NO_TITLE_BEFORE = r"(?<!\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.|\bJr\.)(?<!\bMrs\.|\bSen\.|\bRep\.|\bGov\.|\bGen\.|\bCol\.)"
-_ACCORDING = re.compile(
-    r"\baccording to\s+(?P<x>(?:[^,.;:()“”\"\d]|" + _TITLE_STOP + r"){2,80}?)"
-    r"(?=\s*(?:[,;:()“”\"\d]|\." + _NO_TITLE_BEFORE + r"|$))",
-    re.IGNORECASE,
-)
-
 # A document's description after its noun: "a registration document filed with the SEC"
 _FILED_WITH = re.compile(r"\s+(?:" + alternation("handled") + r")\s+(?:with|to|by)\b.*$")
 
 _AUTHORED_BY = re.compile(r"^.*\b(?:" + alternation("authored") + r")\s+by\s+")
 
-# "Chancellor Gordon Brown's forecast of 3% to 3.5%": the possessor of a forecast or count
-_POSSESSIVE_CLAIM = re.compile(
-    r"(?P<x>[A-Z][\w.&\-]*(?:\s+(?:of\s+)?[A-Z][\w.&\-]*)*)['’]s\s+(?:own\s+|latest\s+|official\s+)?"
-    r"(?:forecasts?|estimates?|predictions?|projections?|figures?|calculations?|count|data"
-    r"|survey|poll|target)\s+(?:of\s+|at\s+|was\s+|is\s+|shows?\s+|showed\s+)?"
-    r"(?:(?:about|around|some|nearly|almost|over|under|just|an?)\s+)?$"
-)
-# The owner of a plan, claim or pledge that holds the figure is who put it forward, whoever
-# reports it: "Mr Blair derided Tory claims they could cut £35bn", "Tory plans to cut £22bn
-# would hit schools, Labour said", "Labour's pledge of £1bn".
-_OWNED_PLAN = re.compile(
-    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:['’]s?)?\s+"
-    r"(?:(?:own|latest|new|rival|spending|tax|election)\s+)?"
-    r"(?:plans?|claims?|pledges?|proposals?|promises?|agenda)"
-    r"(?:\s+(?:that|they|it|he|she|we|could|would|will|can|to|of|for|a|an|the|[a-z]+ed|[a-z]+))"
-    r"{0,5}\s+[^\s\w]{0,3}$"
-)
-# "Labour's £22bn spending plans", "the Tories' £35bn of cuts": the owner's own figure
-_OWNER_BEFORE = re.compile(
-    r"(?<![\w'’])(?P<x>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['’]s?\s+[^\s\w]{0,3}$"
-)
-_PLAN_AFTER = re.compile(
-    r"[\d.,]+\s*(?:bn|m|k|million|billion|trillion)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,2}"
-    r"(?:plans?|pledges?|proposals?|promises?|programme|package|cuts|savings|tax\s+cuts)\b"
-)
-# the one verb between a sentence's subject and the plan it puts forward: " also underlined "
-_ONE_VERB = re.compile(r"\s+(?:(?:also|again|then|\w+ly)\s+)?[a-z]+(?:ed|s)\s+")
-_NOT_OWNERS = frozenset("The A An This That These Those His Her Their Its Our My Your".split())
-_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"]|\b(?:and|but|or|that|while|as))\s*$")
-_FINITE_AFTER = re.compile(
-    r"[^,;:.]*?\b(?:would|will|could|can|is|are|was|were|has|have|had|may|might|must)\b"
-)
-
-
-def _plan_owner(s: str, m: re.Match[str], rel: int) -> bool:
-    """Whether _OWNED_PLAN's match reads as a noun phrase owned by its name ("Tory plans to cut
-    £35bn would hit schools", "derided Tory claims"), not a name doing the planning ("EA plans
-    to release 20 games", "Nasdaq plans to raise $100m": the verb, left to the other rules)."""
-    if m.group("x").split()[0] in _NOT_OWNERS or _ACCORDING.search(s):
-        return False
-    if re.match(r"['’]", s[m.end("x") : m.end("x") + 1]):
-        return True  # "the Tories' claim that £35bn could be saved": a possessive
-    if not _CLAUSE_START.search(s, 0, m.start()):
-        return True  # "derided Tory claims", "said Tory plans": the object of a verb
-    return _FINITE_AFTER.match(s, rel) is not None  # "Tory plans to cut £22bn would hit"
-
-
-_EPITHET_AGE = re.compile(r"\d+-year-old\b|[a-z]+(?:-[a-z]+)?-year-old\b", re.IGNORECASE)
-_AGE_APPOSITION = re.compile(r"\d{1,3}(?:,(?!\d)|\s+[-–—]\s)")  # "3,000" is no age
-_NAME_COMMA = re.compile(r"[A-Z][\w'’\-]+,\s+$")
-# An age set off after its holder, any noun ("his daughter, now 11,", "the boy, 14,"), or told
-# by a clause of time ("when she was three"): the writer's description of the person, not the
-# figure a lawsuit, report or speaker asserts.
-_HOLDER_COMMA = re.compile(r"[A-Za-z][\w'’\-]*,\s+(?:(?:now|then|aged|also)\s+)?$")
-_AGE_CLAUSE = re.compile(
-    r"\b(?:when|while|until|before)\s+(?:he|she|they|I|we)\s+(?:was|were|turned)\s+"
-    r"(?:just\s+|only\s+)?$",
-    re.IGNORECASE,
-)
 # "It is expecting growth of 1% to 3%": expecting a figure asserts it, like estimating it
 _PRONOUN_SAID = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+){0,2}?(?:" + alternation("pronoun") + r")\b"
@@ -166,11 +102,6 @@ _WORK_OBJECT = re.compile(
     r"\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:of|about|based)\b"
 )
 # "..., she explains." closing the sentence after the figure
-# '"...," said one Republican involved in the planning': a quote the quotes' reader leaves
-# unnamed (an anonymous source) still has a source for its figures: one member of a group
-_ONE_SAID_AFTER = re.compile(
-    r"[\"”]\s+(?:" + alternation("says") + r")\s+(?P<x>(?i:one)\s+[^,.;:]{1,60})"
-)
 _HE_SAID_END = re.compile(r"[,;]\s+(?:he|she)\s+([a-z]+)\s*[.!?]?\s*$")
 _BODY = re.compile(
     r"^The\s+[A-Z]|^[A-Z]{2,}\b|^[A-Z][\w&\-]*$"
@@ -187,10 +118,6 @@ _BY_AFTER = re.compile(
 
 # "..., activists and lawyers estimated.": two sources named together after the figure
 _COORDINATED = re.compile(r"[,;]\s+(?P<y>(?:the\s+)?[a-z][a-z\-]+)\s+and\s+$")
-
-# a quote mark; two apostrophes are one in pages that write quotes so ("''Compared to ...,''
-# Mr. Verdery said"), as some US papers' archives do
-_QUOTE_MARK = re.compile(r"[\"“”]|(?<!')''(?!')")
 
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|which|that|who)\s+)(?:he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE
@@ -266,7 +193,7 @@ class Claimants:
         for j in range(si - 1, max(-1, si - 3), -1):
             s = self.sentences[j].text
             found = [(p, x) for p, x, _ in self._verbs(j)]
-            m = _ACCORDING.search(s)
+            m = ACCORDING.search(s)
             if m:
                 found.append((m.start(), clean_subject(m.group("x")) or ""))
             for _, x in sorted(found, reverse=True):
@@ -280,7 +207,7 @@ class Claimants:
             return None
         sent = self.sentences[si]
         rel = pos - sent.start
-        inside = self._inside_quotes(sent, rel)
+        inside = inside_quotes(self.text, sent, rel)
         if inside:
             # a quote's speaker, when the figure really sits between quote marks
             for q in self.quotes:
@@ -288,38 +215,16 @@ class Claimants:
                     return q.speaker
                 if q.start > pos:
                     break
-        if _EPITHET_AGE.match(sent.text, rel):
-            # "the 27-year-old Spaniard", "how 26-year-old nurse Nina Pham was infected": an
-            # age written as a description is the writer's, no one's claim (in a quote it is
-            # the speaker's, above)
-            return None
-        if _AGE_APPOSITION.match(sent.text, rel) and _NAME_COMMA.search(sent.text, 0, rel):
-            return None  # "Robert Jackson, 58, MP for Wantage, said": the writer's, too
-        if age and (
-            (_AGE_APPOSITION.match(sent.text, rel) and _HOLDER_COMMA.search(sent.text, 0, rel))
-            or _AGE_CLAUSE.search(sent.text, 0, rel)
-        ):
-            return None  # "The lawsuit claims ... his daughter, now 11, ... when she was three"
+        if writers_age(sent.text, rel, age):
+            return None  # "the 27-year-old Spaniard", "Robert Jackson, 58, MP for Wantage"
         m = _BY_AFTER.match(sent.text, rel)
         if m:
             found = clean_subject(m.group("x"))
             if found:
                 return found  # "the 1,200 initially reported by police"
-        m = _POSSESSIVE_CLAIM.search(sent.text, max(0, rel - 120), rel)
-        if m:
-            found = clean_subject(m.group("x"))
-            if found:
-                return found  # "Chancellor Gordon Brown's forecast of 3% to 3.5%"
-        m = _OWNER_BEFORE.search(sent.text, max(0, rel - 60), rel)
-        if m and _PLAN_AFTER.match(sent.text, rel) and m.group("x").split()[0] not in _NOT_OWNERS:
-            found = clean_subject(m.group("x"))
-            if found:
-                return found  # "the Tories said Labour's £22bn tax plans ...": Labour's figure
-        m = _OWNED_PLAN.search(sent.text, max(0, rel - 100), rel)
-        if m and _plan_owner(sent.text, m, rel):
-            found = clean_subject(m.group("x"))
-            if found:  # "Tory plans to cut £35bn", "Labour's pledge of £1bn"
-                return self._owners_member(si, m.start(), m.group("x")) or found
+        found = plan_owner(self.text, self.sentences, si, rel)
+        if found:
+            return found  # "Chancellor Gordon Brown's forecast", "Tory plans to cut £35bn"
 
         found = self._in_sentence(si, rel)
         if found:
@@ -327,7 +232,7 @@ class Claimants:
         if inside:
             if SCARE_QUOTE.search(sent.text, 0, rel) and SCARE_QUOTE_END.match(sent.text, rel):
                 return None  # 'at between "two and three times" the value': the writer's words
-            member = self._one_member_after(sent.text, rel)
+            member = one_member_after(sent.text, rel)
             if member is not None:
                 return member  # '"... tens of millions of dollars," said one Republican'
             return self._paragraph_speaker(si)
@@ -350,39 +255,6 @@ class Claimants:
             # "... rose by more than 800%, it said."
             return self._body_before(si) or self._named_subject_before(si) or self._salient_body(si)
         return None
-
-    @staticmethod
-    def _one_member_after(s: str, rel: int) -> str | None:
-        """The member a quote's cue names after it ('said one Republican involved in the
-        planning': one Republican), the words that describe the member further left off."""
-        one = _ONE_SAID_AFTER.search(s, rel)
-        if one is None:
-            return None
-        words = one.group("x").split()
-        for n in range(min(len(words), 6), 1, -1):
-            member = clean_subject(" ".join(words[:n]))
-            if member is not None:
-                return member
-        return None
-
-    def _owners_member(self, si: int, at: int, owner: str) -> str | None:
-        """The person who puts forward his own side's plan: "Dr Fox also underlined Tory
-        promises to cut tax by £4bn", after "Tory co-chairman Liam Fox", is Dr Fox's claim.
-        Only a named person opening the sentence as the subject of the one verb before the
-        plan, whom the article introduced with the owner's name; a rival who derides the plan
-        ("Mr Blair derided Tory claims") leaves it the owner's."""
-        s = self.sentences[si].text
-        p = PERSON.match(s)
-        if p is None or not _ONE_VERB.fullmatch(s, p.end(), at):
-            return None
-        surname = p.group(0).split()[-1]
-        before = self.text[: self.sentences[si].start]
-        introduced = re.search(
-            rf"(?<![\w'’]){re.escape(owner)}\s+(?:[\w\-]+\s+){{0,3}}?(?:[A-Z][\w'’\-]+\s+)?"
-            rf"{re.escape(surname)}\b",
-            before,
-        )
-        return p.group(0) if introduced else None
 
     def _named_just_before(self, si: int, who: str | None) -> str | None:
         """who, when the two sentences before si name them (the quotes' he/she, checked)."""
@@ -566,7 +438,7 @@ class Claimants:
             if p > rel and at > rel and ONE_FIGURE.fullmatch(s, rel, at):
                 return x  # "the £100m analysts had expected": the relative clause's subject
         before = [(p, x) for p, x, covers in verbs if p < rel and covers]
-        m = _ACCORDING.search(s)
+        m = ACCORDING.search(s)
         if (
             before
             and not (m and NEXT_TO_FIGURE.fullmatch(s, rel, m.start()))
@@ -611,7 +483,7 @@ class Claimants:
                 and subject_at > rel
                 and (
                     ONE_FIGURE.fullmatch(s, rel, subject_at)  # "the $27bn Russia says Yukos owes"
-                    or self._reports_what_went_before(s, p, subject_at, x)
+                    or reports_what_went_before(s, p, subject_at, x)
                 )
                 and not (
                     FIGURE_BEFORE.search(s, 0, subject_at)
@@ -641,38 +513,6 @@ class Claimants:
                 return y
         return x
 
-    @staticmethod
-    def _reports_what_went_before(s: str, verb_at: int, subject_at: int, subject: str) -> bool:
-        """Whether a reporting verb after the figure has what went before as its reported
-        clause: nothing but an adverbial, a listener or the end follows the verb and its
-        subject ("..., analysts said on Monday", "..., said Mr Burke."). A verb with its own
-        object ("..., Wall Street had expected more") reports something else."""
-        verb = REPORT_VERB.match(s, verb_at)
-        if verb is None or verb.group(0) in LISTENER_VERBS:
-            return True
-        end = max(verb.end(), subject_at + len(subject) if subject_at > verb_at else 0)
-        return CLAUSE_CLOSES.match(s, end) is not None
-
-    def _inside_quotes(self, sent: Sentence, rel: int) -> bool:
-        """Whether the last quote mark before the figure in its paragraph opens a quote.
-
-        Read from the mark's neighbours, not from counting: news paragraphs often close a
-        quote opened in an earlier paragraph.
-        """
-        para_start = self.text.rfind("\n", 0, sent.start) + 1
-        pos = sent.start + rel
-        m = max(
-            _QUOTE_MARK.finditer(self.text, para_start, pos), key=lambda x: x.start(), default=None
-        )
-        if m is None:
-            return False
-        mark = m.group(0)
-        if mark in "“”":
-            return mark == "“"
-        before = self.text[m.start() - 1] if m.start() > para_start else " "
-        after = self.text[m.end()] if m.end() < len(self.text) else " "
-        return (before.isspace() or before in "([—–-") and not after.isspace()
-
     def _paragraph_speaker(self, si: int) -> str | None:
         para = self.sentences[si].paragraph
         order = sorted(
@@ -686,7 +526,7 @@ class Claimants:
         for j in order:
             s = self.sentences[j].text
             for p, subj, _ in self._verbs(j):
-                if not self._inside_quotes(self.sentences[j], p):
+                if not inside_quotes(self.text, self.sentences[j], p):
                     return subj
             del s
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 
 from bot.extract.ages import age_apposition, is_age
 from bot.extract.figure_reading import (
@@ -20,6 +19,7 @@ from bot.extract.figure_reading import (
 from bot.extract.hyphen_counts import hyphen_noun
 from bot.extract.not_figures import is_year, model_number, name_after, name_before
 from bot.extract.units import UNITS, match_unit_after, singular
+from bot.extract.word_lists import table
 
 
 def finish(text: str, c: Cand) -> bool:
@@ -129,17 +129,14 @@ _PLACE_BEFORE = re.compile(r"\b(?:numbers?|No\.?)\s+$", re.IGNORECASE)
 @cache
 def _modifiers() -> dict[str, str]:
     """Word -> "skip", a time ("day") or a qualifier, from data/count_modifiers.tsv."""
-    data = resources.files("bot.extract").joinpath("data/count_modifiers.tsv").read_text("utf8")
-    rows = (line.split("\t") for line in data.splitlines() if line.strip() and line[0] != "#")
-    return {word.strip(): what.strip() for word, what in rows}
+    return {word: what for word, what in table("count_modifiers.tsv")}
 
 
 @cache
 def _compounds() -> frozenset[tuple[str, str]]:
     """(first word, singular head) pairs a count keeps whole, from data/counted_compounds.tsv."""
-    data = resources.files("bot.extract").joinpath("data/counted_compounds.tsv").read_text("utf8")
-    rows = (line.split("\t")[0].split() for line in data.splitlines() if line.strip()[:1] != "#")
-    return frozenset((row[0], row[1]) for row in rows if len(row) == 2)
+    pairs = (row[0].split() for row in table("counted_compounds.tsv"))
+    return frozenset((pair[0], pair[1]) for pair in pairs if len(pair) == 2)
 
 
 def _compound(words: list[tuple[str, int]], head: str) -> str:

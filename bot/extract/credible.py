@@ -4,7 +4,7 @@ A wrong speaker gets printed; a missing one does not. So a capitalised run that 
 also treats as a place, a team, a work or an event ("in Cardiff", "Burnley are", "the album
 War") is never a speaker, a lone word is a speaker only when the article names that person in
 full or with an honorific, and a printed name loses the role words and the possessive body
-in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones").
+in front of it ("Environment Agency's Sarah Jones" -> "Sarah Jones"; printed_names.py).
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.extract.gender import given_names, name_genders
+from bot.extract.clause_words import IRREGULAR_PAST
+from bot.extract.gender import given_names
 from bot.extract.lexicon import (
-    BE,
     BODY_REFERENTS,
     COUNTRY_CODES,
     CUES,
-    FINITE,
-    HONORIFICS,
-    IRREGULAR_PAST,
     NOMINAL_HEADS,
     NOT_NAME,
     ORG_WORDS,
@@ -28,8 +25,8 @@ from bot.extract.lexicon import (
     TITLES,
     common_words,
 )
+from bot.extract.printed_names import HONORIFIC_WORDS, ROLE_ONLY, clean_name, strip_labels
 from bot.extract.speakers import is_organisation, surname_skeleton
-from bot.model import Quote
 
 # Words before a name that make it a place, a venue or a work rather than a person.
 _WORK_BEFORE = re.compile(
@@ -65,7 +62,6 @@ _PLURAL_AFTER = re.compile(r"\s+(?:are|were|have been|have [a-z]+ed)\b")
 _NOT_OWN_VERB = frozenset(
     "and or & nor would could should did does do will might may must to".split()
 )
-_HONORIFIC = frozenset(HONORIFICS | {"sir", "dame", "lord", "lady", "baroness", "baron", "prof"})
 # "Franz Ferdinand frontman Alex Kapranos", "Chelsea winger Arjen Robben": a band, club or
 # party named before a member's role and the member's name; nobody writes "Tony Blair
 # spokesman Tom Kelly" of a person (that is "Tony Blair's spokesman").
@@ -77,87 +73,6 @@ _NOT_ROLE = frozenset(
 )
 
 
-def clean_name(name: str) -> str:
-    """The person's name without a possessive body, leading role words or middle initials."""
-    words = name.split()
-    for i in range(len(words) - 2, -1, -1):  # "Fox TV's Bill O'Reilly" -> "Bill O'Reilly"
-        if words[i].endswith(("'s", "’s")):
-            words = words[i + 1 :]
-            break
-    while len(words) >= 3 and words[-1].isupper() and len(words[-1]) <= 4:
-        words = words[:-1]  # "Guy Mansfield QC", "Robert Kilroy-Silk MEP"
-    common = common_words()
-    k = 0
-    while k < len(words) and _role_word(words[k], common):
-        k += 1
-    if k and len(words) - k >= 2:
-        words = words[k:]  # "Actor Stephen Fry", "Detective Inspector Paul Miller"
-    if len(words) >= 3:  # "Vladimir V. Putin" -> "Vladimir Putin"
-        words = [words[0]] + [w for w in words[1:-1] if not _initial(w)] + [words[-1]]
-    return " ".join(words)
-
-
-# Title words that name a person's role on their own (not "state", "justice", "general").
-_ROLE_ONLY = frozenset(
-    """chairman chairwoman co-chairman chairperson spokesman spokeswoman spokesperson secretary
-    minister chancellor president director leader coach captain manager chief governor mayor
-    senator congressman congresswoman ambassador commissioner editor""".split()
-)
-
-
-def _strip_labels(text: str, name: str) -> str:
-    """Party, place and role labels glued before a person's given name go: "Tory Liam Fox",
-    "Commons Oliver Heald", "DJ Norman Cook" -> the name from the given name on (given names:
-    the learned table and the name dictionary's, see gender.py). They go when the article
-    also writes the name bare; else a leading word stays unless it is an acronym, a common
-    word, a role or body word, or a word the article also writes before a lowercase word
-    ("Tory leader") or before another capitalised word ("Knesset Finance Committee")."""
-    words = name.split()
-    if len(words) < 3:
-        return name
-    learned, known = given_names(), name_genders()
-    if words[0] in learned or (  # the dictionary's too, unless the article writes it as a
-        words[0] in known  # label ("Tory leader"): it lists "Tory" as a given name
-        and re.search(rf"(?<![\w-]){re.escape(words[0])}\s+[a-z]", text) is None
-    ):
-        return name
-    k = next((i for i in range(1, len(words) - 1) if words[i] in learned or words[i] in known), 0)
-    if not k:
-        return name
-    rest = " ".join(words[k:])
-    if re.search(rf"(?<!{re.escape(words[k - 1])} ){re.escape(rest)}\b", text):
-        return rest  # the article also writes "Michael Thibault" without "Commission Co-Chairman"
-    common = common_words()
-    for i, w in enumerate(words[:k]):
-        bare = w.rstrip(".")
-        if not (
-            bare.isupper()
-            or bare.lower() in common
-            or bare.lower().rsplit("-", 1)[-1] in _ROLE_ONLY  # "Commission Co-Chairman"
-            or bare.lower() in ORG_WORDS  # "Commission", "Ministry": a body's word
-            or _written_apart(text, bare, words[i + 1])  # "Knesset Speaker"
-            or re.search(rf"(?<![\w-]){re.escape(bare)}\s+[a-z]", text) is not None
-        ):
-            return name
-    return " ".join(words[k:])
-
-
-def _written_apart(text: str, word: str, nxt: str) -> bool:
-    """The article also writes word before another capitalised word than nxt ("the Knesset
-    Ofir Akunis" beside "Knesset Finance Committee"): a name of its own, not a given name."""
-    pat = rf"(?<![\w-]){re.escape(word)}\s+(?!{re.escape(nxt)}\b)[A-Z]"
-    return re.search(pat, text) is not None
-
-
-def _role_word(word: str, common: frozenset[str]) -> bool:
-    low = word.lower().rstrip(".")
-    return low in TITLES or low in NOMINAL_HEADS or low in _HONORIFIC or low in common
-
-
-def _initial(word: str) -> bool:
-    return len(word.rstrip(".")) == 1 and word[:1].isupper()
-
-
 def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> str | None:
     """name cleaned for print, or None when the article does not show it to be a person.
 
@@ -167,11 +82,9 @@ def credible_speaker(text: str, name: str | None, fullnames: dict[str, str]) -> 
     """
     if not name:
         return None
-    clean = _strip_labels(
-        text, clean_name(name)
-    )  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
-    if _ROLE_ONLY.intersection(clean.lower().split()[-1:]) or (
-        "-" in clean and clean.lower().rsplit("-", 1)[-1] in _ROLE_ONLY
+    clean = strip_labels(text, clean_name(name))  # "Amnesty International's Jan Shaw" -> "Jan Shaw"
+    if ROLE_ONLY.intersection(clean.lower().split()[-1:]) or (
+        "-" in clean and clean.lower().rsplit("-", 1)[-1] in ROLE_ONLY
     ):
         return None  # "The Conservative Party Co-Chairman": a role, the person unnamed
     if clean.replace(".", "").upper() in COUNTRY_CODES:
@@ -281,7 +194,7 @@ def _whole_name(text: str, name: str) -> str | None:
         if not before:
             return None
         low = before.split()[-1].rstrip(".").lower()
-        if low in _HONORIFIC:
+        if low in HONORIFIC_WORDS:
             return None
         heads.add(before)
     if len(heads) != 1:
@@ -511,6 +424,11 @@ _BODY_APPOSED = re.compile(
 )
 
 
+# a word after a determiner ("the Guardian said") does not speak as a lone name; listable.py
+# reads fragments by the same words
+DETERMINERS = frozenset("the a an this its his her their these those".split())
+
+
 def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
     """ "Obama said", "Bryne told": the lone word is itself the subject of a speech verb and
     not a word copy writes in lowercase. A person's name has no article or number before it
@@ -532,7 +450,7 @@ def _speaks_itself(text: str, word: str, body: bool = False) -> bool:
             and not _BODY_APPOSED.search(text, max(0, p - 60), p)
         ):
             continue  # ", Oxfordshire, said"; but "One activist group, UltraViolet, said"
-        if not body and low in _DETERMINER:
+        if not body and low in DETERMINERS:
             continue
         return True
     return False
@@ -562,7 +480,7 @@ def _with_honorific(text: str, word: str) -> bool:
     """ "Mr Blair", "Sen. Cruz", "President Obama": a title or honorific before the surname."""
     for p in _occurrences(text, word):
         low = _word_before(text, p).rstrip(".").lower()
-        if low in _HONORIFIC or low in TITLES:
+        if low in HONORIFIC_WORDS or low in TITLES:
             return True
     return False
 
@@ -576,7 +494,7 @@ def _named_in_full(text: str, word: str) -> bool:
         if not prev[:1].isupper() or prev[-1:] in ",;:!?\"”’'":
             continue
         low = prev.rstrip(".").lower()
-        if low in _HONORIFIC or low in TITLES:
+        if low in HONORIFIC_WORDS or low in TITLES:
             return True
         if len(prev) == 2 and prev[1] == ".":
             return True  # a middle initial: "George W. Bush"
@@ -611,45 +529,3 @@ def _used_as_thing(text: str, name: str) -> str:
         if before and not (before.group(0)[0] in "Tt" and _MODIFIER.match(text, end)):
             found = found or "place"  # "the Chechen Akhmat special forces": a modifier, undecided
     return found
-
-
-_RELATIVE = frozenset("that which who whom".split())
-_DETERMINER = frozenset("the a an this its his her their these those".split())
-
-
-def negated(cue: str | None) -> bool:
-    """The cue says the speaker did not say it ("did not say", "declined to comment")."""
-    if not cue:
-        return False
-    words = cue.lower().replace("n't", " not").replace("n’t", " not").split()
-    return bool(_NEGATIONS.intersection(words))
-
-
-_NEGATIONS = frozenset("not never cannot declined declines decline refused refuses refuse".split())
-
-
-def listable(q: Quote) -> bool:
-    """Whether a reply may list the quote: never one the article denies was said ("did not
-    say"); reported speech only with a speaker and a clause with a verb, never a fragment
-    ("the attack that began", "Mr Brown of his intention ...")."""
-    if negated(q.cue):
-        return False  # "Marsh did not say when ...": not something Marsh said
-    if q.kind != "indirect":
-        return True
-    if not q.speaker:
-        return False
-    words = [w.strip(".,;:!?\"“”'’()").lower() for w in q.text.split()]
-    verbs = [
-        i
-        for i, w in enumerate(words)
-        if w in FINITE
-        or w in BE
-        or w in IRREGULAR_PAST
-        or w in CUES
-        or (len(w) > 4 and w.endswith("ed"))
-    ]
-    if not verbs:
-        return False
-    if words and words[0] in _DETERMINER:  # "the attack that began": a noun and its relative
-        return any(i == 0 or words[i - 1] not in _RELATIVE for i in verbs)
-    return True

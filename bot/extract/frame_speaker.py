@@ -31,6 +31,7 @@ from bot.extract.attribution import (
     subject_before,
     thing_opens,
 )
+from bot.extract.clause_words import FINITE
 from bot.extract.cue_subjects import (
     cue_subject_after,
     cue_subject_before,
@@ -41,7 +42,7 @@ from bot.extract.cue_subjects import (
     with_subject,
 )
 from bot.extract.doc import ArticleDoc, Segment
-from bot.extract.lexicon import FINITE, PHRASAL_FORMS, RELAYING_CUES, role_noun, role_nouns
+from bot.extract.lexicon import PHRASAL_FORMS, RELAYING_CUES, role_noun, role_nouns
 from bot.extract.mentions import Mention, Token, classify_run, possessive, surname, tokens
 from bot.extract.name_checks import sentence_index
 from bot.extract.unnamed_sources import anonymous_source

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
 from bot.extract.mentions import Mention, surname
+from bot.extract.word_lists import table
 
 # he, his, himself, hers, herself, she as whole words; the pattern opens on a letter (the
 # boundary before it is a look-behind after it) so the engine skips to an h or an s.
@@ -67,8 +67,7 @@ PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 @cache
 def given_names() -> dict[str, str]:
     """Given name -> 'm' or 'f' (bench/build_name_genders.py builds the file)."""
-    data = resources.files("bot.extract").joinpath("data/given_names.tsv").read_text("utf8")
-    return dict(line.split("\t") for line in data.splitlines() if "\t" in line)
+    return {name: gender for name, gender in table("given_names.tsv")}
 
 
 @cache
@@ -78,8 +77,7 @@ def name_genders() -> dict[str, str]:
     Used to tell a given name (credible.py cuts the labels before one). As the gender of
     he/she it lost right answers on quotes_dev's check half, so article_genders keeps
     given_names()."""
-    data = resources.files("bot.extract").joinpath("data/name_genders.tsv").read_text("utf8")
-    return dict(line.split("\t") for line in data.splitlines() if "\t" in line)
+    return {name: gender for name, gender in table("name_genders.tsv")}
 
 
 def article_votes(

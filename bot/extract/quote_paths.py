@@ -23,6 +23,7 @@ from bot.extract.frame_speaker import Frame
 from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.rival_subjects import opens_sentence
+from bot.extract.word_lists import table_rows
 
 TABLE = Path(__file__).resolve().parent / "data" / "quote_paths.tsv"
 
@@ -32,12 +33,8 @@ def untrusted_paths() -> frozenset[str]:
     """The paths the table marks "no" (a missing table trusts every path)."""
     if not TABLE.exists():
         return frozenset()
-    out = set()
-    for line in TABLE.read_text(encoding="utf8").splitlines():
-        cols = line.split("\t")
-        if len(cols) >= 2 and not line.startswith("#") and cols[-1] == "no":
-            out.add(cols[0])
-    return frozenset(out)
+    rows = table_rows(TABLE.read_text(encoding="utf8"))
+    return frozenset(cols[0] for cols in rows if len(cols) >= 2 and cols[-1] == "no")
 
 
 def keys(path: str) -> list[str]:

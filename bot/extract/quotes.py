@@ -8,18 +8,17 @@ import re
 from dataclasses import replace
 
 from bot.extract import speaker_confidence, speech_gate
+from bot.extract.apostrophe_quotes import merge_apostrophe_quotes
 from bot.extract.attribution import (
     ATTITUDE_CUES,
     BELIEF_CUES,
     SPEECH_CUES,
     clause_subject,
-    cue_index,
     noun_use,
-    subject_after,
-    subject_before,
 )
 from bot.extract.clause_objects import governed
-from bot.extract.credible import credible_speaker, negated
+from bot.extract.colon_intros import colon_intro
+from bot.extract.credible import credible_speaker
 from bot.extract.cue_subjects import lead_sentence_attribution, signature_after, tail_attribution
 from bot.extract.doc import ArticleDoc, Segment, prepare
 from bot.extract.frame_speaker import (
@@ -35,7 +34,8 @@ from bot.extract.indirect.gate import kept as gate_kept
 from bot.extract.introduced import introduced_speaker
 from bot.extract.label_lines import paragraph_breaks
 from bot.extract.lexicon import BODY_WORDS, FUTURE_MODALS, MEDIUM_NOUNS
-from bot.extract.mentions import Mention, Token, possessive
+from bot.extract.listable import negated
+from bot.extract.mentions import Mention, Token
 from bot.extract.name_checks import expand, sentence_index
 from bot.extract.named_after import named_after
 from bot.extract.nearer_subject import nearer_subject
@@ -49,6 +49,7 @@ from bot.extract.quote_paths import (
     path_of,
     trusted,
 )
+from bot.extract.quote_titles import names_a_work, title_case
 from bot.extract.rival_subjects import opens_sentence
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences
@@ -177,7 +178,7 @@ _NEGATED_CUE = re.compile(
 
 def _with_negation(text: str, q: Quote) -> Quote:
     """The quote whose cue the article denies ("Marsh did not say when ...") gets the cue with
-    its negation, so no reply lists it as said (credible.listable). Done after the learned
+    its negation, so no reply lists it as said (listable.listable). Done after the learned
     gate, whose features are the bare cue words."""
     if not q.cue or " " in q.cue:
         return q
@@ -261,77 +262,6 @@ def _is_partial(doc: ArticleDoc, seg: Segment, fr: Frame) -> bool:
     return not (fr.before[-1].text in (":", ",") and body[:1].isupper())
 
 
-# words a title writes in lowercase ("Gone with the Wind", "Of Mice and Men"): articles,
-# short prepositions and conjunctions; they do not count against its capitals
-_TITLE_MINOR = frozenset("a an the and but or nor of with to in on at by for from as".split())
-
-
-def _title_case(body: str, minor: bool = False) -> bool:
-    """Most words capitalised; with minor, a title's lowercase small words do not count."""
-    words = [w for w in body.split() if w[:1].isalpha()]
-    if minor:
-        words = [w for w in words if w.lower() not in _TITLE_MINOR]
-    if not words:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
-
-
-_WORK_INTRO = frozenset(
-    """on show shows program programme film movie book books series titled entitled headlined
-    album song magazine podcast host hosts anchor sitcom documentary play musical novel memoir
-    column op-ed essay slogan""".split()
-)
-
-
-def _names_a_work(body: str, before: list[Token]) -> bool:
-    """A title-case run after an outlet's possessive or a word like "show" names a work, not speech."""
-    if len(body.split()) > 6 or not _title_case(body, minor=True) or not before:
-        return False
-    prev = before[-1]
-    return possessive(prev.text) or prev.low in _WORK_INTRO
-
-
-def _colon_intro(doc: ArticleDoc, seg: Segment) -> Mention | None:
-    """`Dr. Ward stated:` closing the paragraph before a quote introduces it."""
-    text = doc.text
-    k = seg.open - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
-    if k < 0 or text[k] != ":":
-        return None
-    line_start = text.rfind("\n", 0, k) + 1
-    if doc.sentences:  # the sentence that ends at the colon, not the paragraph's first one
-        line_start = max(line_start, doc.sentences[sentence_index(doc, k)].start)
-    toks = doc.unmasked(line_start, k)
-    ci = cue_index(toks, reverse=True)
-    if ci is None:
-        return clause_subject(toks, 0, len(toks), accept=doc.speaker_ok) or _label(
-            doc, line_start, k
-        )
-    return (
-        subject_before(toks, ci)
-        or subject_after(toks, ci)
-        or clause_subject(toks, 0, ci, accept=doc.speaker_ok)
-    )
-
-
-_LABEL_WORDS = 8
-
-
-def _label(doc: ArticleDoc, start: int, colon: int) -> Mention | None:
-    """A paragraph that is only a short label for the quote after it ("Fox News’s Sean
-    Hannity:", "CNBC’s Larry Kudlow:"): its one named person."""
-    if start > 0 and doc.text[start - 1] != "\n":
-        return None  # not a paragraph of its own
-    if len(doc.text[start:colon].split()) > _LABEL_WORDS:
-        return None
-    k = bisect.bisect_left(doc.person_starts, start)
-    found = [p for p in doc.persons[k:] if p.start < colon and p.name]
-    if len(found) != 1 or doc.text[found[0].end : colon].strip():
-        return None  # nobody, two people, or words after the name ("Palin's remarks:")
-    return found[0]
-
-
 _MARKS = "\"“”'"
 _DOCUMENTS = frozenset("statement report".split())
 
@@ -376,6 +306,10 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         fr = frame(doc, seg)
         body = text[seg.start : seg.end]
         path: str | None = None
+        if _glossed(text, seg, body):
+            continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
+        if names_a_work(body, fr.before):
+            continue  # CNN's “New Day”, the film “The Revenant”
         ended = body.rstrip()[-1:] in (".", "!", "?")
         open_end = body.rstrip()[-1:].isalnum()
         mention, cue, found = speaker_from_frame(doc, fr, ended, open_end)
@@ -397,10 +331,6 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                     mention, found, how = signed, True, "signature"
         if not speech_gate.speech(doc, seg, fr, found, mention):
             continue  # a title, term or scare quote: nobody's speech (speech_gate.py)
-        if _glossed(text, seg, body):
-            continue  # the "Partido contra la Pobreza" (Game Against Poverty): a name, glossed
-        if _names_a_work(body, fr.before):
-            continue  # CNN's “New Day”, the film “The Revenant”
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
         path = path_of(how, mention, seg, doc.route) if found else None
@@ -461,9 +391,9 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
             speaker, path = prev_speaker, "cue-nosubject"
         if not found:
             nwords = len(body.split())
-            if _title_case(body) and nwords <= 6:
+            if title_case(body) and nwords <= 6:
                 continue  # a title nobody is said to have said
-            intro = _colon_intro(doc, seg) if not fr.before else None
+            intro = colon_intro(doc, seg) if not fr.before else None
             opener = lead_sentence_attribution(doc, seg) if not fr.before else None
             if opener is not None:
                 speaker = doc.resolve(opener[0])
@@ -541,7 +471,7 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                         ):
                             speaker = doc.resolve(lead)
                             path = "short-lead"
-        elif _title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
+        elif title_case(body) and len(body.split()) <= 3 and (cue is None or cue in BELIEF_CUES):
             continue
         after = named_after(doc, seg, fr, speaker, path) if not found else None
         if after is not None:  # '“...?” Beck questioned.': Beck's, whoever spoke before
@@ -577,36 +507,5 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
         kind = "partial" if _is_partial(doc, seg, fr) else "direct"
         out.append(Quote(body, shown, kind, seg.start, seg.end, cue=cue, path=path))
     out = forward_open_quotes(text, out)  # "... / "...," he said': the open paragraph too
-    out.extend(_merge_apostrophe_quotes(text, apostrophes))
-    return out
-
-
-_MIN_APOSTROPHE_WORDS = 4
-
-
-def _merge_apostrophe_quotes(text: str, items: list[tuple[Segment, str | None]]) -> list[Quote]:
-    """''Quoted'' copy (double apostrophes) is reported as one indirect span per speaker turn."""
-    out: list[Quote] = []
-    group: list[tuple[Segment, str | None]] = []
-
-    def flush() -> None:
-        if group:
-            s, e = group[0][0].open, min(len(text), group[-1][0].close + 2)
-            quoted = sum(seg.close + 2 - seg.open for seg, _ in group)
-            if quoted * 2 < e - s:  # a long attribution between the pieces: keep the longest
-                seg = max((seg for seg, _ in group), key=lambda x: x.close - x.open)
-                s, e = seg.open, min(len(text), seg.close + 2)
-            if len(text[s:e].split()) >= _MIN_APOSTROPHE_WORDS:  # not a scare quote
-                out.append(
-                    Quote(text=text[s:e], speaker=group[0][1], kind="indirect", start=s, end=e)
-                )
-            group.clear()
-
-    for seg, spk in items:
-        if group:
-            gap = text[group[-1][0].close : seg.open]
-            if "\n" in gap or spk != group[-1][1] or len(gap) > 200:
-                flush()
-        group.append((seg, spk))
-    flush()
+    out.extend(merge_apostrophe_quotes(text, apostrophes))
     return out

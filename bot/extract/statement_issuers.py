@@ -14,7 +14,7 @@ import bisect
 import re
 
 from bot.extract.antecedents import PRONOUN_WINDOW
-from bot.extract.lexicon import THAT_OPENERS
+from bot.extract.clause_words import THAT_OPENERS
 from bot.extract.mentions import Mention
 from bot.extract.name_checks import Doc, expand, sentence_index
 from bot.extract.rival_subjects import someone_else_between

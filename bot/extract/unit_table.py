@@ -5,7 +5,8 @@ which reads phrases with it, so the data and the reading are apart."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+
+from bot.extract.word_lists import table
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,6 @@ UNITS: dict[str, Unit] = {
 
 # Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name, the names
 # written after a number and the symbols or codes written before one.
-_CURRENCY_TABLE = Path(__file__).resolve().parent.parent / "data" / "currencies.tsv"
 
 
 def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -135,10 +135,7 @@ def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    for line in _CURRENCY_TABLE.read_text(encoding="utf8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, name, words, symbols = line.split("\t")
+    for code, name, words, symbols in table("currencies.tsv", "bot"):
         names[code] = name
         for w in filter(None, words.split("|")):
             after.setdefault(w.strip().lower(), code)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import random
 import re
 
+from bot.extract.clause_words import COMPS, THAT_NOUNS
 from bot.extract.doc import _CAPRUN, _CUE_WORDS, _UPPER, _blank, prepare
 from bot.extract.gender import _HONORIFIC_NAME, _PRONOUN
 from bot.extract.indirect.adverbs import _ADVERB
 from bot.extract.indirect.nouns import _STANCE_PHRASE, _that_noun_starts
-from bot.extract.lexicon import COMPS, THAT_NOUNS
 from bot.extract.mentions import _WORD, _is_abbrev, tokens
 from bot.extract.segments import find_segments
 from bot.extract.sentences import split_sentences

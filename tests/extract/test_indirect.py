@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.credible import listable
 from bot.extract.indirect import _bare_noun, _tidy
+from bot.extract.listable import listable
 from bot.extract.mentions import tokens
 from bot.extract.quotes import extract_quotes
 from bot.model import Quote

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract.credible import listable
+from bot.extract.listable import listable
 from bot.extract.quotes import extract_quotes
 from bot.model import Quote
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract.credible import clean_name, credible_speaker, listable
+from bot.extract.credible import credible_speaker
+from bot.extract.listable import listable
+from bot.extract.printed_names import clean_name
 from bot.extract.quotes import extract_quotes, not_yet_said, source_of
 from bot.model import Quote
 

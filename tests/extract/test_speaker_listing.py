@@ -3,7 +3,7 @@ speak, and names cut to their tail. Short texts of our own, not the BBC articles
 
 from __future__ import annotations
 
-from bot.extract.credible import listable, negated
+from bot.extract.listable import listable, negated
 from bot.extract.quotes import extract_quotes, not_yet_said
 
 

@@ -24,6 +24,15 @@ from bot.extract.attribution import (
     TEMPORAL,
     noun_use,
 )
+from bot.extract.clause_words import (
+    BARE_MARKS,
+    GERUND_HOSTS,
+    NOT_CONTENT_START,
+    REL_OBJECTS,
+    THAT_NOUNS,
+    TIME_WORDS,
+    WHEN_WORDS,
+)
 from bot.extract.indirect.adverbs import adverb_reports
 from bot.extract.indirect.attitude import (
     _attitude_at,
@@ -45,16 +54,7 @@ from bot.extract.indirect.verbs import (
     _indirect_at,
     _opening_participle,
 )
-from bot.extract.lexicon import (
-    ALL_CUES,
-    BARE_MARKS,
-    GERUND_HOSTS,
-    NOT_CONTENT_START,
-    REL_OBJECTS,
-    THAT_NOUNS,
-    TIME_WORDS,
-    WHEN_WORDS,
-)
+from bot.extract.lexicon import ALL_CUES
 from bot.model import Quote
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.extract.clause_words import CLAUSE_BREAK
 from bot.extract.indirect.clauses import _clause_end, _make, _trim
 from bot.extract.indirect.nouns import _sentence_index_at
-from bot.extract.lexicon import CLAUSE_BREAK
 from bot.model import Quote
 
 if TYPE_CHECKING:

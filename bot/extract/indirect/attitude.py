@@ -11,6 +11,17 @@ from bot.extract.attribution import (
     PUNCT,
     subject_before,
 )
+from bot.extract.clause_words import (
+    BE,
+    CLAUSE_NEXT,
+    GERUND_HOSTS,
+    LICENSERS,
+    NAMING,
+    NOUN_PREPS,
+    PREPS_STOP,
+    SEEMING,
+    SKIPPABLE,
+)
 from bot.extract.indirect.clauses import (
     _be_before,
     _clause_end,
@@ -27,19 +38,7 @@ from bot.extract.indirect.clauses import (
     _trim,
     raised_at,
 )
-from bot.extract.lexicon import (
-    AUX,
-    BASE_FORMS,
-    BE,
-    CLAUSE_NEXT,
-    GERUND_HOSTS,
-    LICENSERS,
-    NAMING,
-    NOUN_PREPS,
-    PREPS_STOP,
-    SEEMING,
-    SKIPPABLE,
-)
+from bot.extract.lexicon import AUX, BASE_FORMS
 from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 

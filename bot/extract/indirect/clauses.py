@@ -20,9 +20,8 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
-from bot.extract.lexicon import (
+from bot.extract.clause_words import (
     ADJUNCT_OPENERS,
-    ALL_CUES,
     BE,
     CLAUSE_BREAK,
     CLAUSE_STOPS,
@@ -43,6 +42,7 @@ from bot.extract.lexicon import (
     SUBORDINATORS,
     TIME_WORDS,
 )
+from bot.extract.lexicon import ALL_CUES
 from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 

@@ -15,18 +15,10 @@ from bot.extract.attribution import (
     np_ending_at,
     verb_forms,
 )
-from bot.extract.indirect.clauses import (
-    _clause_end,
-    _infinitive,
-    _make,
-    _object_end,
-    _trim,
-)
-from bot.extract.lexicon import (
+from bot.extract.clause_words import (
     CLAUSE_COMPS,
     COMPS,
     DEGREE,
-    DOC_NOUNS,
     FINITE,
     LINKING,
     NOT_SOURCES,
@@ -38,6 +30,14 @@ from bot.extract.lexicon import (
     TOPIC_BASES,
     TOPIC_BETWEEN,
 )
+from bot.extract.indirect.clauses import (
+    _clause_end,
+    _infinitive,
+    _make,
+    _object_end,
+    _trim,
+)
+from bot.extract.lexicon import DOC_NOUNS
 from bot.extract.mentions import Mention, Token, classify_run, possessive, tokens
 from bot.model import Quote, Sentence
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extract.attribution import PUNCT, subject_after, subject_before
+from bot.extract.clause_words import AFTER_GAP, BE, PREPS_STOP, QUESTION_WORDS, REL_OBJECTS
 from bot.extract.indirect.clauses import _make, _trim
-from bot.extract.lexicon import AFTER_GAP, BE, CUES, PREPS_STOP, QUESTION_WORDS, REL_OBJECTS
+from bot.extract.lexicon import CUES
 from bot.extract.mentions import Mention, Token
 from bot.model import Quote, Sentence
 

@@ -23,6 +23,20 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.clause_words import (
+    AMOUNT_WORDS,
+    ANSWERS,
+    BE,
+    CLAUSE_OPENERS,
+    COORD,
+    DEMONSTR,
+    FINITE,
+    NOT_SUBJECT_END,
+    PREPS_STOP,
+    RELATIVE,
+    THAT_OPENERS,
+    TIME_WORDS,
+)
 from bot.extract.indirect.clauses import (
     _END_PUNCT,
     _be_before,
@@ -43,22 +57,7 @@ from bot.extract.indirect.clauses import (
     raised_at,
     that_after_adjunct,
 )
-from bot.extract.lexicon import (
-    ALL_CUES,
-    AMOUNT_WORDS,
-    ANSWERS,
-    BE,
-    CLAUSE_OPENERS,
-    COORD,
-    DEMONSTR,
-    FINITE,
-    MEDIUM_NOUNS,
-    NOT_SUBJECT_END,
-    PREPS_STOP,
-    RELATIVE,
-    THAT_OPENERS,
-    TIME_WORDS,
-)
+from bot.extract.lexicon import ALL_CUES, MEDIUM_NOUNS
 from bot.extract.mentions import Mention, Token, classify_run
 from bot.model import Quote, Sentence
 

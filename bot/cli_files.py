@@ -1,0 +1,78 @@
+"""The commands that read files and need no store: `briefbot extract` and `briefbot summarize`,
+one JSON line per file (the machine-readable contract the scorers drive)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _read_text(path: str) -> str:
+    """Read a file as UTF-8 text; undecodable bytes become U+FFFD so offsets stay usable."""
+    return Path(path).read_bytes().decode("utf-8", errors="replace")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from bot.extract import analyse
+    from bot.model import Figure
+
+    figure_fields = Figure.__slots__
+
+    status = 0
+    for path in args.files:
+        try:
+            text = _read_text(path)
+        except OSError as exc:
+            print(f"briefbot extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        result = analyse(text, every_quantity=True)  # every quantity, incidental counts too
+        row = {
+            "source": path,
+            "sentences": [
+                {"text": s.text, "start": s.start, "end": s.end} for s in result.sentences
+            ],
+            "quotes": [
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "kind": q.kind,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                for q in result.quotes
+            ],
+            "figures": [{name: getattr(f, name) for name in figure_fields} for f in result.figures],
+        }
+        print(json.dumps(row, ensure_ascii=False))
+    return status
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from summaries import METHODS, summarize
+    from summaries.terms import Stems
+
+    if args.method not in METHODS:
+        print(
+            f"briefbot summarize: unknown method {args.method!r}; choose from {', '.join(METHODS)}",
+            file=sys.stderr,
+        )
+        return 2
+    if not 1 <= args.sentences <= 10:
+        print("briefbot summarize: --sentences must be between 1 and 10", file=sys.stderr)
+        return 2
+    status = 0
+    stems = Stems()  # one memo for the batch: each word is stemmed once
+    for path in args.files:
+        try:
+            text = _read_text(path)
+        except OSError as exc:
+            print(f"briefbot summarize: cannot read {path}: {exc.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        picked = summarize(text, args.sentences, args.method, stems=stems)
+        row = {"source": path, "method": args.method, "sentences": [s.text for s in picked]}
+        print(json.dumps(row, ensure_ascii=False))
+    return status
