@@ -1,5 +1,6 @@
-"""Build bot/extract/data/speech_gate.json: the learned decision whether a quoted segment is
-somebody's speech (see bot/extract/speech_gate.py).
+"""Fit a speech gate on PolNeAR's labels: the learned decision whether a quoted segment is
+somebody's speech (features: bench/speech_features.py). bench/fit_speech_labels.py fits the
+same features on hand labels.
 
 Runs the extractor over the quotes_dev *tune* half with the gate open, recording every quoted
 segment at the point the gate judges it (before the hand rules for titles and scare quotes
@@ -11,22 +12,22 @@ and picks the threshold from out-of-fold probabilities (GroupKFold by article): 
 leaves out the most more not-speech than speech, with at most --max-speech-loss of the speech
 the pipeline keeps now lost (precision first, but a dropped quote is a lost quote).
 
-Three ways to use it are measured side by side (--mode); the run time (speech_gate.speech)
-implements the first, dropping the segment, so only --mode top can be written. The quotes_dev check half never enters
+Three ways to use it are measured side by side (--mode). The quotes_dev check half never enters
 the fit; the script reports the choice's effect on it in aggregate only, and on every
 released review set (items labelled title/term/none are not speech, the rest are).
 
-    python bench/build_speech_gate.py [--write] [--c 1.0] [--mode top|replace|unattribute]
+    python bench/build_speech_gate.py [--c 1.0] [--mode top|replace|unattribute]
         [--labels gold|clean] [--no-words] [--max-words N]
 --mode top: the gate drops only what the hand rules keep; replace: the gate alone decides;
 unattribute: a doubted segment stays a quote with no speaker. --labels clean leaves out of the
 fit the segments gold covers only with a cue that is no reporting verb (PolNeAR attributes
 names too: 'an interview on MSNBC's "Morning Joe"' is Clinton's, cue "refused"). --no-words
 drops the words next to the quote from the features. --max-words N judges only segments of at
-most N words. --write rewrites the JSON (threshold null unless the check half gains).
+most N words.
 
-Stop 36 (h18): no variant gained held out, so no model ships and the gate keeps every segment
-(quotes.py's output is byte-identical). The tune half holds 3,493 segments, 223 no gold covers;
+Stop 36 (h18), measured with the segments seen before the title and gloss rules (round 2
+sees them after: speech_features.recording, so --mode replace no longer sees what those rules
+drop): no variant gained held out, so no gate ships. The tune half holds 3,493 segments, 223 no gold covers;
 the hand rules keep 113 of those (51 given a speaker) and drop 92 gold-covered ones, 78 of
 them titles, nicknames and chants PolNeAR attributes ("Little Marco", "Meet the Press").
 Check-half gain (not-speech left out less speech lost, aggregate): top -2 (t 0.40), top with
@@ -59,16 +60,15 @@ except ImportError:
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import speech_features  # noqa: E402
 from bench.quote_paths import scorer  # noqa: E402
 from bench.score_review import overlaps  # noqa: E402
 from bench.split import corpus_articles  # noqa: E402
-from bot.extract import speech_gate  # noqa: E402
 from bot.extract.lexicon import SPEECH_CUES  # noqa: E402
 from bot.extract.quotes import extract_quotes  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DATA = ROOT / "tests" / "data"
-OUT = ROOT / "bot" / "extract" / "data" / "speech_gate.json"
 NOT_SPEECH = ("title", "term", "none")
 REVIEW_SETS = {
     **{
@@ -103,16 +103,11 @@ class Cand:
 _seen: list = []
 
 
-def _record(doc, seg, fr, found, mention) -> bool:
-    if not seg.double_apostrophe:
-        _seen.append((seg, speech_gate.features(doc, seg, fr, found, mention)))
-    return True
-
-
 def _extract(key: str, text: str) -> tuple[list[Cand], list]:
     """Every segment the gate judges in text, with what the pipeline makes of it."""
     _seen.clear()
-    qs = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    with speech_features.recording(_seen):
+        qs = [q for q in extract_quotes(text) if q.kind != "indirect"]
     out = []
     for seg, f in _seen:
         c = Cand(key, seg.start, seg.end, f)
@@ -215,9 +210,7 @@ def main() -> None:
     ap.add_argument("--no-words", action="store_true", help="leave out the words next to it")
     ap.add_argument("--max-speech-loss", type=float, default=0.005)
     ap.add_argument("--max-words", type=int, default=0, help="judge only segments this short")
-    ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    speech_gate.speech = _record  # every segment passes, and is recorded
 
     tune = dev_cands(args.tune)
     if args.no_words:
@@ -229,7 +222,7 @@ def main() -> None:
         f" {sum(c.kept and not c.speech for c in tune)} not"
         f" ({sum(c.named and not c.speech for c in tune)} of them named)"
     )
-    judged = np.array([speech_gate.judged(c.feats, args.max_words) for c in tune])
+    judged = np.array([speech_features.judged(c.feats, args.max_words) for c in tune])
     vec = DictVectorizer()
     vec.fit([c.feats for c in tune])
     y = np.array([int(c.speech) for c in tune])
@@ -270,7 +263,7 @@ def main() -> None:
 
     def p_of(cs: list[Cand]) -> np.ndarray:
         p = model.predict_proba(vec.transform([c.feats for c in cs]))[:, 1] if cs else np.ones(0)
-        keep = np.array([not speech_gate.judged(c.feats, args.max_words) for c in cs], bool)
+        keep = np.array([not speech_features.judged(c.feats, args.max_words) for c in cs], bool)
         p[keep] = 1.0
         return p
 
@@ -288,24 +281,6 @@ def main() -> None:
     print("speech:", [(n, round(w, 2)) for w, n in top[-12:]])
     gain = _gain(b, a, args.mode)[0]
     print(f"check gain (not-speech dropped or unnamed, less speech): {gain:+d}")
-    if args.write and args.mode != "top":
-        sys.exit("speech_gate.py drops what it doubts: only --mode top can be written")
-    if args.write:
-        data = {
-            "about": "bench/build_speech_gate.py: logistic regression, quotes_dev tune half;"
-            f" C={args.c}; mode {args.mode}; threshold from GroupKFold out-of-fold",
-            "bias": round(float(model.intercept_[0]), 5),
-            "mode": args.mode,
-            "max_words": args.max_words,
-            "threshold": round(best, 3) if best > 0 and gain > 0 else None,
-            "weights": {
-                n: round(float(w), 5)
-                for n, w in zip(names, model.coef_[0], strict=True)
-                if abs(w) >= 1e-4
-            },
-        }
-        OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf8")
-        print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

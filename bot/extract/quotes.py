@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import replace
 
-from bot.extract import speaker_confidence, speech_gate
+from bot.extract import speaker_confidence
 from bot.extract.apostrophe_quotes import merge_apostrophe_quotes
 from bot.extract.attribution import (
     ATTITUDE_CUES,
@@ -329,8 +329,6 @@ def _attribute_segments(doc: ArticleDoc, segments: list[Segment]) -> list[Quote]
                 signed = signature_after(doc, seg)
                 if signed is not None:
                     mention, found, how = signed, True, "signature"
-        if not speech_gate.speech(doc, seg, fr, found, mention):
-            continue  # a title, term or scare quote: nobody's speech (speech_gate.py)
         doc.route = ""
         speaker = doc.resolve(mention) if found else None
         path = path_of(how, mention, seg, doc.route) if found else None

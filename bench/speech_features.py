@@ -1,37 +1,38 @@
-"""A learned decision whether a quoted segment is somebody's speech at all, or a title, a
-term, a scare quote or a name ("the 1939 film "Gone with the Wind"", "his so-called "war on
-coal"", "the pop star has "no tears left to cry""). Given to a person as if said, such a
-segment is a wrong speaker the speaker-confidence model cannot see: how the speaker was found
-looks right, only the words in quote marks are no one's.
+"""The traits of one quoted segment that tell somebody's speech from a title, a term, a scare
+quote or a name ("the 1939 film "Gone with the Wind"", "his so-called "war on coal"", "a rare
+"sell" rating"): the features bench/build_speech_gate.py and bench/fit_speech_labels.py fit a
+speech gate on. Given to a person as if said, such a segment is a wrong speaker the
+speaker-confidence model cannot see.
 
-A logistic model over plain traits of the segment and the words around it: its length and
-share of capitalised words, the punctuation it ends on, whether it holds a first-person word
-or a finite verb, the word before it (a determiner, a possessive, "called", a kind of work or
-term from data/naming_words.tsv), the word after it, a reporting cue nearby, whether it is a
-whole sentence or opens a paragraph that goes on with the last speaker. Weights, bias and
-threshold live in data/speech_gate.json, built by bench/build_speech_gate.py from the
-quotes_dev tune half (a segment no gold attribution covers is no one's speech). Scoring is a
-dot product: no model library at run time. A missing file, or a null threshold, keeps every
-segment: none ships yet, as no fit gained on the check half (bench/build_speech_gate.py says
-what was tried); the hand rules in quotes.py and segments.py still decide.
+Its length and share of capitalised words, the punctuation it ends on, whether it holds a
+first-person word or a finite verb, the word before it (a determiner, a possessive, "called",
+a kind of work or term from bench/data/naming_words.tsv), the word after it, a reporting cue
+nearby, whether it is a whole sentence or opens a paragraph that goes on with the last speaker.
+
+Stop 36 (h18): no gate ships (fit on PolNeAR labels and on 300 hand labels, neither helped
+held out; the two bench scripts give the numbers), so nothing in bot/ calls this: `recording()`
+wraps the extractor's frame and speaker search to see every segment the title and gloss rules
+keep, with the speaker the frame finds (the later fallbacks, tail and signature, are not seen).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from bot.extract.attribution import ATTITUDE_CUES, DETERMINERS, SPEECH_CUES, noun_use
+from bot.extract.clause_words import FINITE
 from bot.extract.doc import ArticleDoc, Segment
 from bot.extract.frame_speaker import Frame
-from bot.extract.lexicon import FINITE, common_words
+from bot.extract.lexicon import common_words
 from bot.extract.mentions import Mention, Token, possessive
 from bot.extract.name_checks import sentence_index
 
-MODEL = "data/speech_gate.json"
+NAMING = Path(__file__).resolve().parent / "data" / "naming_words.tsv"
 
 # words a title writes in lowercase ("Gone with the Wind"): they do not count against its capitals
 _MINOR = frozenset("a an the and but or nor of with to in on at by for from as".split())
@@ -45,8 +46,8 @@ _NEAR = 6  # tokens either side searched for a reporting cue
 
 @cache
 def naming_words() -> dict[str, str]:
-    """word -> kind (naming, work, term) from data/naming_words.tsv."""
-    data = resources.files("bot.extract").joinpath("data/naming_words.tsv").read_text("utf8")
+    """word -> kind (naming, work, term) from bench/data/naming_words.tsv."""
+    data = NAMING.read_text("utf8")
     out: dict[str, str] = {}
     for line in data.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -184,32 +185,29 @@ def judged(f: dict[str, float], max_words: int) -> bool:
     return not max_words or round(math.expm1(f["words_log"])) <= max_words
 
 
-@cache
-def _model() -> tuple[float, dict[str, float], float | None, int]:
-    """(bias, weights, threshold, max_words) of the shipped model, read once; no file keeps
-    every segment."""
+@contextmanager
+def recording(seen: list) -> Iterator[None]:
+    """While open, append (segment, features) to seen for every quoted segment the extractor
+    (bot.extract.quotes) keeps past its title and gloss rules; ''quoted'' copy is left out."""
+    from bot.extract import quotes
+
+    frame, speaker_from_frame = quotes.frame, quotes.speaker_from_frame
+    last: list = []
+
+    def framed(doc: ArticleDoc, seg: Segment) -> Frame:
+        fr = frame(doc, seg)
+        last[:] = [doc, seg, fr]
+        return fr
+
+    def searched(doc: ArticleDoc, fr: Frame, *args: bool) -> tuple:
+        mention, cue, found = speaker_from_frame(doc, fr, *args)
+        seg = last[1]
+        if not seg.double_apostrophe:
+            seen.append((seg, features(doc, seg, fr, found, mention)))
+        return mention, cue, found
+
+    quotes.frame, quotes.speaker_from_frame = framed, searched
     try:
-        raw = resources.files("bot.extract").joinpath(MODEL).read_text("utf8")
-    except FileNotFoundError:
-        return 0.0, {}, None, 0
-    data = json.loads(raw)
-    weights = {k: float(v) for k, v in data["weights"].items()}
-    return float(data["bias"]), weights, data.get("threshold"), int(data.get("max_words", 0))
-
-
-def probability(f: dict[str, float]) -> float:
-    """The model's estimate that a segment with features f is somebody's speech."""
-    z, weights, _, _ = _model()
-    for k, v in f.items():
-        if v:
-            z += weights.get(k, 0.0) * v
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def speech(doc: ArticleDoc, seg: Segment, fr: Frame, found: bool, mention: Mention | None) -> bool:
-    """Whether the segment is somebody's speech (the model's estimate at its threshold)."""
-    _, _, threshold, max_words = _model()
-    if threshold is None or seg.double_apostrophe:
-        return True  # ''quoted'' copy is reported speech (quotes.py merges it)
-    f = features(doc, seg, fr, found, mention)
-    return not judged(f, max_words) or probability(f) >= threshold
+        yield
+    finally:
+        quotes.frame, quotes.speaker_from_frame = frame, speaker_from_frame
