@@ -76,6 +76,9 @@ class ArticleDoc:
     cache: dict[int, list[Token]] = field(default_factory=dict)
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
+    # subject_before per (sentence start, cue index): the speakers pass and indirect speech
+    # both ask it of the same cue in the same sentence tokens
+    subjects: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
     credible: dict[str, str | None] = field(default_factory=dict)
     genders: dict[str, str] | None = None
     person_like: dict[str, bool] = field(default_factory=dict)
@@ -122,6 +125,16 @@ class ArticleDoc:
         if sk is None:
             sk = self.skeletons[word] = surname_skeleton(word)
         return sk
+
+    def cue_subject(self, sent_start: int, toks: list[Token], ci: int) -> Mention | None:
+        """subject_before(toks, ci), memoised for this article; toks must be the
+        sentence_tokens of the sentence that starts at sent_start."""
+        key = (sent_start, ci)
+        try:
+            return self.subjects[key]
+        except KeyError:
+            m = self.subjects[key] = subject_before(toks, ci)
+            return m
 
     def masked(self, pos: int) -> bool:
         """Whether pos lies inside a quoted segment (quote marks included)."""
@@ -486,10 +499,11 @@ def _collect_speakers(doc: ArticleDoc) -> None:
     """Named sources of every reporting cue, in text order (pronouns resolve to these)."""
     for i in doc.cue_sentences:
         toks = doc.sentence_tokens(i)
+        sent_start = doc.sentences[i].start
         for ci, t in enumerate(toks):
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
-            m = subject_before(toks, ci)
+            m = doc.cue_subject(sent_start, toks, ci)
             if m is None and (
                 ci == 0
                 or toks[ci - 1].text in PUNCT
