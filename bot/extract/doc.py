@@ -25,10 +25,11 @@ from bot.extract.attribution import (
     subject_after,
     subject_before,
 )
+from bot.extract.clause_words import THAT_NOUNS
 from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
 from bot.extract.label_lines import blank_labels
-from bot.extract.lexicon import RELAYING_CUES, common_words, role_noun
+from bot.extract.lexicon import ALL_CUES, RELAYING_CUES, common_words, role_noun
 from bot.extract.mentions import (
     NAME_SUFFIXES,
     Mention,
@@ -76,6 +77,10 @@ class ArticleDoc:
     cache: dict[int, list[Token]] = field(default_factory=dict)
     starts_cache: dict[int, list[int]] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
+    # subject_before per (sentence start, cue index): the speakers pass and indirect speech
+    # both ask it of the same cue in the same sentence tokens
+    subjects: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
+    cue_cache: dict[int, list[int]] = field(default_factory=dict)  # cue_positions per sentence
     credible: dict[str, str | None] = field(default_factory=dict)
     genders: dict[str, str] | None = None
     person_like: dict[str, bool] = field(default_factory=dict)
@@ -123,6 +128,16 @@ class ArticleDoc:
             sk = self.skeletons[word] = surname_skeleton(word)
         return sk
 
+    def cue_subject(self, sent_start: int, toks: list[Token], ci: int) -> Mention | None:
+        """subject_before(toks, ci), memoised for this article; toks must be the
+        sentence_tokens of the sentence that starts at sent_start."""
+        key = (sent_start, ci)
+        try:
+            return self.subjects[key]
+        except KeyError:
+            m = self.subjects[key] = subject_before(toks, ci)
+            return m
+
     def masked(self, pos: int) -> bool:
         """Whether pos lies inside a quoted segment (quote marks included)."""
         return _in_masks(pos, self.masks)
@@ -162,6 +177,17 @@ class ArticleDoc:
             self.cache[i] = toks
             self.starts_cache[i] = [t.start for t in toks]
         return toks
+
+    def cue_positions(self, i: int) -> list[int]:
+        """Indices of sentence i's unquoted tokens whose lowercase word is in CUE_LIKE, in
+        order: the speakers pass and indirect speech both start only from these, so the
+        sentence is walked once."""
+        found = self.cue_cache.get(i)
+        if found is None:
+            found = self.cue_cache[i] = [
+                ci for ci, t in enumerate(self.sentence_tokens(i)) if t.low in CUE_LIKE
+            ]
+        return found
 
     def sentence_slice(self, i: int, a: int, b: int) -> list[Token]:
         """Unquoted tokens of sentence i that start inside [a, b)."""
@@ -486,10 +512,12 @@ def _collect_speakers(doc: ArticleDoc) -> None:
     """Named sources of every reporting cue, in text order (pronouns resolve to these)."""
     for i in doc.cue_sentences:
         toks = doc.sentence_tokens(i)
-        for ci, t in enumerate(toks):
+        sent_start = doc.sentences[i].start
+        for ci in doc.cue_positions(i):  # CUES lie inside CUE_LIKE
+            t = toks[ci]
             if t.cap or t.low not in CUES or noun_use(toks, ci):
                 continue
-            m = subject_before(toks, ci)
+            m = doc.cue_subject(sent_start, toks, ci)
             if m is None and (
                 ci == 0
                 or toks[ci - 1].text in PUNCT
@@ -555,6 +583,16 @@ _CUE_WORDS = CUES | ATTITUDE_CUES | PHRASAL_FORMS.keys() | {"according", "Accord
 _CUE_WORDS |= {
     w.capitalize() for w in CUES | ATTITUDE_CUES
 } | NOUN_CUES.keys()  # headlines: "Trump Slams ..."
+# every word a cue test in a sentence's tokens starts from (the speakers pass, indirect speech)
+CUE_LIKE = (
+    frozenset({"asked", "asking", "according"})
+    | ALL_CUES
+    | CUES
+    | ATTITUDE_CUES
+    | NOUN_CUES.keys()
+    | THAT_NOUNS
+    | PHRASAL_FORMS.keys()
+)
 # the words of a sentence as the cue test reads them: punctuation parts words, as spaces would
 _WORD_RUN = re.compile(r"\w+")
 

@@ -69,9 +69,8 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
         toks = doc.sentence_tokens(si)
         seg_in = doc.masks_within(sent.start, sent.end)
         asks_reader = doc.text[sent.start : sent.end].rstrip().endswith("?")
-        for ci, t in enumerate(toks):
-            if t.low not in _CUE_LIKE:
-                continue  # most words: none of the tests below can fire
+        for ci in doc.cue_positions(si):  # most words: none of the tests below can fire
+            t = toks[ci]
             if asks_reader and ci > 0 and toks[ci - 1].low == "you":
                 continue  # "Do you support Ann Lee?": a question to the reader, no report
             if t.low == "asked" or t.low == "asking":
@@ -128,18 +127,6 @@ def indirect_speech(doc: ArticleDoc) -> list[Quote]:
     out.extend(_stance_predicates(doc, preps))
     out.extend(_topic_phrases(doc, preps))
     return _dedupe([r for q in out if (r := _tidy(q)) is not None])
-
-
-# every word a test in indirect_speech's token loop starts from
-_CUE_LIKE = (
-    frozenset({"asked", "asking", "according"})
-    | ALL_CUES
-    | CUES
-    | ATTITUDE_CUES
-    | NOUN_CUES.keys()
-    | THAT_NOUNS
-    | PHRASAL_FORMS.keys()
-)
 
 
 _NEW_SUBJECT = re.compile(r",\s+and\s+(?:he|she|they|it|we|I|his|her|their|its|the|a|an)\s")

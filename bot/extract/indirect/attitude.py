@@ -9,7 +9,6 @@ from bot.extract.attribution import (
     DETERMINERS,
     PHRASAL_FORMS,
     PUNCT,
-    subject_before,
 )
 from bot.extract.clause_words import (
     BE,
@@ -85,7 +84,7 @@ def _attitude_at(doc: ArticleDoc, toks: list[Token], ci: int, sent: Sentence) ->
         q = _seeming(doc, toks, ci, sent)
         if q is not None:
             return q
-    subj = subject_before(toks, ci) or _implicit_subject(toks, ci)
+    subj = doc.cue_subject(sent.start, toks, ci) or _implicit_subject(toks, ci)
     if subj is None and _finite_after_subject(toks, ci):
         subj = Mention(None, "unknown", toks[ci - 1].start, toks[ci - 1].end)
     if subj is None:

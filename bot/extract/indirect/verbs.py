@@ -21,7 +21,6 @@ from bot.extract.attribution import (
     clause_subject,
     np_ending_at,
     subject_after,
-    subject_before,
 )
 from bot.extract.clause_words import (
     AMOUNT_WORDS,
@@ -112,7 +111,11 @@ def _indirect_at(
         if q is not None:
             return q
     needs_that = cue in QUOTE_CUES or _closes_direct_quote(text, sent.start, toks[ci].start)
-    subj = subject_before(toks, ci) or _implicit_subject(toks, ci) or aside_subject(toks, ci)
+    subj = (
+        doc.cue_subject(sent.start, toks, ci)
+        or _implicit_subject(toks, ci)
+        or aside_subject(toks, ci)
+    )
     after_cue = ci + 1
     n = len(toks)
     if subj is None and ci > 0 and _finite_after_subject(toks, ci):
