@@ -125,29 +125,34 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name, the names
-# written after a number and the symbols or codes written before one.
+# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name (also the one
+# in compound units: "yen per dollar"), the names written after a number, the symbols or codes
+# written before one, and the full English name where it is longer ("South Korean won").
 _CURRENCY_TABLE = Path(__file__).resolve().parent.parent / "data" / "currencies.tsv"
 
 
-def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(code -> name, name after a number -> code, symbol before a number -> code)."""
+def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(code -> name, name after a number -> code, symbol before a number -> code, code -> full
+    English name where it differs from the short name: "KRW" -> "South Korean won")."""
     names: dict[str, str] = {}
     after: dict[str, str] = {}
     before: dict[str, str] = {}
+    full: dict[str, str] = {}
     for line in _CURRENCY_TABLE.read_text(encoding="utf8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, name, words, symbols = line.split("\t")
+        code, name, words, symbols, *english = line.split("\t")
         names[code] = name
+        if english and english[0]:
+            full[code] = english[0]
         for w in filter(None, words.split("|")):
             after.setdefault(w.strip().lower(), code)
         for sym in filter(None, symbols.split("|")):
             before.setdefault(sym, code)
-    return names, after, before
+    return names, after, before, full
 
 
-CURRENCY_NAMES, CURRENCY_AFTER, CURRENCY_SYMBOLS = _load_currencies()
+CURRENCY_NAMES, CURRENCY_AFTER, CURRENCY_SYMBOLS, _ENGLISH_NAMES = _load_currencies()
 for _code, _name in CURRENCY_NAMES.items():
     UNITS[_code] = Unit(_code, "money", 1, _code, 0.0, _name)
 UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
@@ -156,6 +161,25 @@ UNITS["sen"] = Unit("sen", "money", 0.01, "MYR", 0.0, "sen")
 # a compound read as "<unit> per <denominator>" that the table names as one unit ("megabit per
 # second" is Mbps)
 UNITS_BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS.values()}
+
+# The name a unit is given where a reader or another tool sees it (`extract --json`): the English
+# name in CQE's naming, lower-cased ("japanese yen", "south korean won", "nautical mile", "degree
+# celsius"), since a code such as "KRW" or "nmi" means nothing to a reader who does not know it.
+# A name that would read as another unit is spelt apart: "pound" is money, so lb is "pound-mass";
+# pence keep the "p" news writes ("68p"; NewsQuant's gold names them so, not "penny").
+_NAME_APART = {
+    "lb": "pound-mass", "p": "p", "parts-per-million": "parts-per-million",
+    "parts-per-billion": "parts-per-billion",
+}  # fmt: skip
+
+
+def unit_name(code: str | None) -> str | None:
+    """The English name of a unit code ("KRW" -> "south korean won", "km" -> "kilometre"); a
+    counted noun or compound unit ("people", "dollar per barrel") is its own name."""
+    if code is None or code not in UNITS:
+        return code
+    return (_NAME_APART.get(code) or _ENGLISH_NAMES.get(code) or UNITS[code].name).lower()
+
 
 # Surfaces written after a number. Words match in any case; symbols only as written.
 WORD_SURFACES: dict[str, str] = {
