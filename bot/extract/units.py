@@ -114,6 +114,9 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     if not m:
         return None
     sep = m.group("sep")
+    aged = _misspelt_age_word(text, m.start("t1"))
+    if aged is not None:
+        return aged
     spans = [(m.start("t1"), m.end("t1"))]
     for g in ("t2", "t3"):
         if m.group(g) is None:
@@ -206,6 +209,29 @@ def _misspelt(key: str) -> str | None:
     for word, code in _FUZZY.get(key[:2], ()):
         if _one_edit(key, word):
             return code
+    return None
+
+
+# "a 16-yaer-old girl", "101 yeras old", "a 5-mnth-old baby": before "old", a short word one
+# edit from a unit of age is that unit. "old" makes it safe to read words too short for the
+# general spelling match below ("yaer" is no English word next to a number and "old").
+_BEFORE_OLD = re.compile(r"(?P<w>[A-Za-z]{3,6})(?=(?P<gap>[ \t-]?)old\b)")
+_AGE_UNITS = ("year", "years", "month", "months", "week", "weeks")
+
+
+def _misspelt_age_word(text: str, start: int) -> tuple[str, int, str] | None:
+    """(time unit, end, surface) of a misspelt unit of age right before "old", or None."""
+    m = _BEFORE_OLD.match(text, start)
+    if m is None:
+        return None
+    word = m.group("w").lower()
+    if word in _AGE_UNITS and not m.group("gap"):
+        return WORD_SURFACES[word], m.end() + 3, text[start : m.end() + 3]  # "3-yearold"
+    if word in WORD_SURFACES:
+        return None
+    for unit_word in _AGE_UNITS:
+        if _one_edit(word, unit_word):
+            return WORD_SURFACES[unit_word], m.end(), m.group("w")
     return None
 
 
