@@ -16,6 +16,7 @@ from bot.extract.not_figures import (
 from bot.extract.numbers import CURRENCY_ONLY_SCALES, Number, find_numbers
 from bot.extract.qualifiers import attach_qualifier
 from bot.extract.rate_bases import rate_base_after
+from bot.extract.temperatures import read_temperature
 from bot.extract.units import (
     UNITS,
     UNITS_BY_NAME,
@@ -105,6 +106,7 @@ def candidate(text: str, n: Number) -> Cand | None:
         _scaled_top(text, n, c)
     elif c.kind != "fraction":
         _attach_unit(text, c)
+        read_temperature(text, c)  # "30c", "68f", "10 below zero", "a high of 9"
         if c.unit is None and age_before_unit(text, c, start, end):
             c.unit = "year"  # "aged 35", "At 23, Henson ...", "since he was 15": an age
         rate = rate_base_after(text, c.end) if c.unit is None else None

@@ -17,6 +17,7 @@ from bot.extract.unit_table import (
     WORD_SURFACES,
     Unit,
 )
+from bot.extract.word_lists import word_list
 
 __all__ = ["CURRENCY_NAMES", "UNITS", "UNITS_BY_NAME", "Unit"]
 
@@ -179,35 +180,54 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
     return code
 
 
-# Misspelt measurement words ("celcius", "farenheit", "milimetres", "degress celsius") are read
-# as the word one edit away. Only long words of physical dimensions: "decrees" must not
-# become degrees, "collars" not dollars.
+# Misspelt unit words ("celcius", "farenheit", "milimetres", "degress", "dollers", "roubels") are
+# read as the table word one slip away (a letter dropped, added, changed, or two swapped; two
+# slips in words of 9 letters or more: "farenhiet"). Words of physical dimensions must be 7
+# letters long; money and degrees 6 (the word written) and 5 (the table's: "pessos"). An English
+# word one slip from a unit counts things, never a unit (data/unit_lookalikes.txt: "collars",
+# "decrees", "doubles").
 _FUZZY_DIMS = frozenset({"temperature", "length", "area", "volume", "mass"})
-_FUZZY_MIN = 7
+_FUZZY_SHORT_DIMS = frozenset({"money", "angle"})
+_FUZZY_MIN = 6
 _FUZZY: dict[str, list[tuple[str, str]]] = {}
 for _w, _c in WORD_SURFACES.items():
-    if len(_w) >= _FUZZY_MIN and _c in UNITS and UNITS[_c].dim in _FUZZY_DIMS:
-        _FUZZY.setdefault(_w[:2], []).append((_w, _c))
+    _dim = UNITS[_c].dim if _c in UNITS else ""
+    if (len(_w) >= 7 and _dim in _FUZZY_DIMS) or (len(_w) >= 5 and _dim in _FUZZY_SHORT_DIMS):
+        _FUZZY.setdefault(_w[0], []).append((_w, _c))
+
+
+def _slips(a: str, b: str) -> int:
+    """The fewest slips (insert, delete, change, swap neighbours) from a to b, capped at 3."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], 3)
 
 
 def _one_edit(a: str, b: str) -> bool:
     """Whether a and b differ by one insertion, deletion, substitution or swap of neighbours."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (
-            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        )
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
+    return a != b and _slips(a, b) == 1
 
 
 def _misspelt(key: str) -> str | None:
-    for word, code in _FUZZY.get(key[:2], ()):
-        if _one_edit(key, word):
+    if key in word_list("unit_lookalikes.txt"):
+        return None
+    allowed = 2 if len(key) >= 9 else 1
+    words = len(re.split(r"[ -]", key))
+    for word, code in _FUZZY.get(key[0], ()):
+        if len(re.split(r"[ -]", word)) != words or (
+            len(key) < 7 and UNITS[code].dim in _FUZZY_DIMS
+        ):
+            continue  # "dollars a" is no slip of "dollars": a word too many
+        if _slips(key, word) <= allowed:
             return code
     return None
 

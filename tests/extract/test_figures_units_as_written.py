@@ -1,0 +1,81 @@
+"""Issue 19, stop 36: units as news and the web write them, lower-cased and misspelt: misspelt
+scale words and currencies, "lakh crore", temperatures glued in lower case, below zero, and a
+bare number a weather sentence gives as degrees. Real sentences in, what /figures reads out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.figures import extract_figures
+
+
+def _read(text: str) -> dict[str, tuple[float | None, str | None]]:
+    return {f.surface: (f.value, f.unit) for f in extract_figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("the museum received a donation of 5 millon yen.", "5 millon yen", 5e6, "JPY"),
+        ("the new stadium will cost 1.2 bilion pounds.", "1.2 bilion pounds", 1.2e9, "GBP"),
+        ("the council has set aside 2.5 million dollers.", "2.5 million dollers", 2.5e6, "USD"),
+        ("in mexico city the museum ticket was 350 pessos.", "350 pessos", 350, "MXN"),
+        ("gazprom reported a loss of 629 billion roubels.", "629 billion roubels", 6.29e11, "RUB"),
+        ("India's GDP is roughly ₹307 lakh crore.", "roughly ₹307 lakh crore", 3.07e14, "INR"),
+        ("siberia saw 38 degress in verkhoyansk.", "38 degress", 38, "deg"),
+        ("highs near 100 degrees farenhiet.", "100 degrees farenhiet", 100, "degF"),
+    ],
+)
+def test_misspelt_scales_and_units_are_read(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    got = _read(text)
+    assert got[surface][1] == unit and got[surface][0] == pytest.approx(value), got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The president issued 5 decrees on Monday.", "5 decrees"),
+        ("He bought 3 collars for the dogs.", "3 collars"),
+        ("She hit 2 doubles in the game.", "2 doubles"),
+    ],
+)
+def test_an_english_word_one_slip_from_a_unit_counts_things(text: str, surface: str) -> None:
+    assert _read(text)[surface][1] not in ("deg", "USD", "RUB")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("the thermostat is set to 68f.", "68f", 68, "degF"),
+        ("a normal body temperature is about 37c.", "about 37c", 37, "degC"),
+        ("it was minus 5c in edinburgh this morning.", "minus 5c", -5, "degC"),
+        ("it was -27c in the north.", "-27c", -27, "degC"),
+        ("the mercury dropped to 10 below zero in minneapolis.", "10 below zero", -10, "deg"),
+        ("it's 12 degrees celcius outside but feels like 8.", "8", 8, "deg"),
+        ("a high of 9 and lows of minus 3.", "9", 9, "deg"),
+    ],
+)
+def test_temperatures_as_the_web_writes_them(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert _read(text)[surface] == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Stamps now cost 30c each.", "30c", "cent"),
+        ("Shares hit a high of 52 on Monday.", "52", None),
+    ],
+)
+def test_no_temperature_outside_a_sentence_about_it(
+    text: str, surface: str, unit: str | None
+) -> None:
+    assert _read(text)[surface][1] == unit
+
+
+def test_a_range_keeps_the_scale_written_after_it() -> None:
+    got = [(f.low, f.high, f.unit) for f in extract_figures("The forecast is for highs of 22-24C.")]
+    assert got == [(22, 24, "degC")]
