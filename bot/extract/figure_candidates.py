@@ -6,6 +6,7 @@ import re
 
 from bot.extract.ages import age_before_unit
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
+from bot.extract.heights import read_height
 from bot.extract.not_figures import (
     after_label,
     is_year,
@@ -52,6 +53,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         cur = match_currency_before(text, start)
         if cur is not None and _PRODUCT_PS.fullmatch(text, cur[1], end):
             return None  # "the PS3", "PS2 consoles": a product's name, not £3 in mangled text
+        if cur is None and _RAND.search(text, max(0, start - 2), start) and n.scale >= 1e6:
+            cur = ("ZAR", start - 1, False)  # "R254bn", "r1.5 billion": rand, in millions
         if cur is not None:
             currency, cur_start, negative = cur
         elif not_a_figure_before(text, start):
@@ -107,6 +110,7 @@ def candidate(text: str, n: Number) -> Cand | None:
     elif c.kind != "fraction":
         _attach_unit(text, c)
         read_temperature(text, c)  # "30c", "68f", "10 below zero", "a high of 9"
+        read_height(text, c)  # "6ft 2in", "5'10\""
         if c.unit is None and age_before_unit(text, c, start, end):
             c.unit = "year"  # "aged 35", "At 23, Henson ...", "since he was 15": an age
         rate = rate_base_after(text, c.end) if c.unit is None else None
@@ -152,6 +156,9 @@ def candidate(text: str, n: Number) -> Cand | None:
     return c
 
 
+# "R" (or "r" in lower-cased text) glued to a sum with a scale word is the South African rand;
+# without a scale word "R2" or "r5" is a road, a round or a film rating
+_RAND = re.compile(r"(?<![\w$&.'’-])[Rr]$")
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")

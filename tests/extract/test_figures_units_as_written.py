@@ -79,3 +79,43 @@ def test_no_temperature_outside_a_sentence_about_it(
 def test_a_range_keeps_the_scale_written_after_it() -> None:
     got = [(f.low, f.high, f.unit) for f in extract_figures("The forecast is for highs of 22-24C.")]
     assert got == [(22, 24, "degC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("He stands 6ft 2in tall.", [("6ft", 6, "ft"), ("2in", 2, "in")]),
+        ("He is 5'10\" tall.", [("5'", 5, "ft"), ('10"', 10, "in")]),
+        ("he's like 6’2”, Rubio said.", [("6’", 6, "ft"), ("2”", 2, "in")]),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_two_figures(
+    text: str, parts: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures(text)] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("eskom needs r254 billion to stay afloat.", "r254 billion", 2.54e11, "ZAR"),
+        ("Eskom needs R1.5bn more.", "R1.5bn", 1.5e9, "ZAR"),
+    ],
+)
+def test_rand_glued_to_a_sum_with_a_scale_word(
+    text: str, surface: str, value: float, unit: str
+) -> None:
+    assert _read(text)[surface] == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call now to claim your refund before 31 march.",
+        "The M25 was closed between junctions 10 and 11 on Sunday.",
+        "flight ba 287 landed at 6.45am at terminal 5.",
+        "Take the R2 to the coast.",
+    ],
+)
+def test_dates_junctions_and_flights_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
