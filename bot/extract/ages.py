@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 from bot.extract.figure_reading import Cand
+from bot.extract.gender import given_names, name_genders
 from bot.extract.word_lists import word_list
 
 
@@ -214,7 +215,27 @@ def age_before_unit(text: str, c: Cand, start: int, end: int) -> bool:
         _AGED.search(text, max(0, start - 24), start) is not None
         or _at_age_opening(text, c, start, end)
         or _age_in_clause(text, c, start, end)
+        or _age_in_brackets(text, c, start, end)
     )
+
+
+# "John Smith (72) died", "mary jones (72)": a whole number in brackets right after a person's
+# name is the age news gives (a name: a given name of data/given_names.tsv or name_genders.tsv
+# and a surname, in
+# capitals or, in lower-cased text, not; "the Labour Party (45)" is no person)
+_NAME_BRACKET_BEFORE = re.compile(
+    r"(?:\b(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z'’\-]+|\b(?P<low>[a-z]+)\s+[a-z'’\-]+)\s?\($"
+)
+
+
+def _age_in_brackets(text: str, c: Cand, start: int, end: int) -> bool:
+    if not (c.is_int and not c.is_range and c.value is not None and 1 <= c.value <= 115):
+        return False
+    if text[end : end + 1] != ")" or c.kind != "digits":
+        return False
+    m = _NAME_BRACKET_BEFORE.search(text, max(0, start - 40), start)
+    given = (m.group("given") or m.group("low")).title() if m else ""
+    return given in given_names() or given in name_genders()
 
 
 _AGED = re.compile(

@@ -176,9 +176,11 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and c.kind == "digits"
         and c.value is not None
         and 1 <= c.value <= 110
-        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36"
+        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36", "the
+        # minimum age will be 21, up from 18"
         and re.fullmatch(
-            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+", text[prev.end : c.start]
+            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+|,?\s+(?:up|down)\s+from\s+",
+            text[prev.end : c.start],
         )
     ):
         return True

@@ -136,3 +136,22 @@ def test_a_decade_of_life_is_a_range_of_years(
 )
 def test_decades_and_places_that_are_no_ages(text: str) -> None:
     assert all(f.unit != "year" for f in extract_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("John Smith (72) died peacefully.", "72", "year"),
+        ("sarah jones (72) died peacefully at home.", "72", "year"),
+        ("The minimum age to buy tobacco will be 21, up from 18.", "18", "year"),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_and_an_age_it_rose_from(
+    text: str, surface: str, unit: str
+) -> None:
+    assert {f.surface: f.unit for f in extract_figures(text)}[surface] == unit
+
+
+def test_brackets_after_no_person_give_no_age() -> None:
+    figs = extract_figures("The Labour Party (45) and the bill (3) were named.")
+    assert all(f.unit != "year" for f in figs)
