@@ -21,6 +21,7 @@ from bot.extract.temperatures import read_temperature
 from bot.extract.units import (
     UNITS,
     UNITS_BY_NAME,
+    krona_of,
     match_currency_before,
     match_currency_name_before,
     match_currency_per,
@@ -263,6 +264,8 @@ def _attach_unit(text: str, c: Cand) -> None:
         return
     if surface.strip().lower() == "won" and c.scale < 1e3 and "korea" not in text.lower():
         return  # "Burnout 3 won three awards": the verb, not the currency
+    if code == "SEK" and surface.lower().startswith("kr"):
+        code = krona_of(text)  # "500 kr in Oslo" is Norwegian
     c.unit = code
     c.end = uend
     if UNITS[code].dim == "time":

@@ -292,6 +292,17 @@ SYMBOL_SURFACES: dict[str, str] = {
     "kn": "HRK", "MYR": "MYR", "ILS": "ILS", "NIS": "ILS", "DKK": "DKK", "SEK": "SEK",
     "NOK": "NOK", "KRW": "KRW", "c": "cent", "nm": "nm", "Nm": "newton metre", "Gt": "Gt",
 }  # fmt: skip
+# A currency's own sign or ISO code written after the number, as much of Europe and Asia write it
+# ("50 zł", "1 200 Kč", "300 AED", "₹"): each symbol of the currency table that is no plain
+# word (a sign with a letter outside A-Z, or a three-letter upper-case code), and "kr" for the
+# krona/krone (the Swedish one unless the text names another country: units.krona_of).
+for _sym, _code in CURRENCY_SYMBOLS.items():
+    if "$" in _sym or " " in _sym or "." in _sym:
+        continue
+    if (len(_sym) == 3 and _sym.isalpha() and _sym.isupper()) or not _sym.isascii():
+        SYMBOL_SURFACES.setdefault(_sym, _code)
+SYMBOL_SURFACES.update({"kr": "SEK", "kr.": "SEK", "Kr": "SEK", "SEK": "SEK"})
+WORD_SURFACES.setdefault("quid", "GBP")
 # Symbols are read in the case written: "nm" is the nanometre ("a 7nm chip", "read at 450 nm"),
 # "Nm" the newton metre of torque ("450 Nm"), "Gt" the gigatonne ("12 Gt of carbon").
 # A symbol must be glued to the number ("45g") unless listed here ("5 W", "12 C", "68 p").
@@ -300,5 +311,6 @@ SPACED_SYMBOLS = frozenset(
      "kg", "lb", "oz", "min", "hr", "W", "kW", "MW", "GW", "TW", "PS", "°C", "°F", "C", "F",
      "GB", "TB", "MB", "KB", "V", "kV", "dB", "€", "p", "USD", "EUR", "GBP", "JPY", "CNY",
      "RMB", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "HKD", "kn", "MYR", "ILS", "NIS", "DKK",
-     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l", "nm", "Nm", "Gt"}
+     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l", "nm", "Nm", "Gt", "kr", "kr.", "Kr"}
+    | {sym for sym, code in SYMBOL_SURFACES.items() if code in CURRENCY_NAMES}
 )  # fmt: skip

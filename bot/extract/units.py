@@ -42,6 +42,8 @@ def _symbol_pattern(sym: str) -> str:
         pat = re.escape(sym[:-1].rstrip()) + r"\s?\$"
     if letters.isalpha() and len(letters) >= 2 and not (sym.endswith("$") and len(letters) < 2):
         return f"(?i:{pat})"
+    if sym.endswith("$") and len(letters) == 1 and letters.isupper():
+        return f"(?:{pat}|{re.escape(sym.lower())})"  # "a$500", "r$40" in lower-cased text
     return pat
 
 
@@ -253,6 +255,22 @@ def _misspelt_age_word(text: str, start: int) -> tuple[str, int, str] | None:
         if _one_edit(word, unit_word):
             return WORD_SURFACES[unit_word], m.end(), m.group("w")
     return None
+
+
+# "kr" is the krona of Sweden and the krone of Norway and Denmark (and Iceland's krona): the
+# Swedish one unless the text names one of the others
+_KRONE_COUNTRIES = (
+    ("NOK", re.compile(r"\b(?:norw\w*|oslo|bergen)\b", re.IGNORECASE)),
+    ("DKK", re.compile(r"\b(?:denmark|danish|danes?|copenhagen)\b", re.IGNORECASE)),
+    ("ISK", re.compile(r"\b(?:iceland\w*|reykjavik)\b", re.IGNORECASE)),
+)
+
+
+def krona_of(text: str) -> str:
+    """The ISO code "kr" stands for in text: NOK, DKK or ISK when the text names that country
+    alone, else SEK."""
+    named = [code for code, country in _KRONE_COUNTRIES if country.search(text)]
+    return named[0] if len(named) == 1 else "SEK"
 
 
 def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None:

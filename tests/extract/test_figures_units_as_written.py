@@ -119,3 +119,21 @@ def test_rand_glued_to_a_sum_with_a_scale_word(
 )
 def test_dates_junctions_and_flights_are_no_figures(text: str) -> None:
     assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("a bottle costs 129 kr at Systembolaget.", "129 kr", "SEK"),
+        ("The fee is 500 kr in Oslo.", "500 kr", "NOK"),
+        ("the ticket cost 50 zł.", "50 zł", "PLN"),
+        ("It costs 300 AED.", "300 AED", "AED"),
+        ("the fine was a$500 in sydney.", "a$500", "AUD"),
+        ("coffee is r$40 in sao paulo.", "r$40", "BRL"),
+        ("Tickets cost 15 quid.", "15 quid", "GBP"),
+    ],
+)
+def test_currency_signs_after_the_number_and_lower_cased(
+    text: str, surface: str, unit: str
+) -> None:
+    assert _read(text)[surface][1] == unit
