@@ -244,7 +244,7 @@ _AGED = re.compile(
     r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
     r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of"
     r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age"  # "children over age 4"
-    r"|(?:^|[.!?;:(]\s*)ages?)"  # "Age 5 and under go free", "(ages 4 to 11)"
+    r"|(?:^|[.!?;:(]\s*)ages?|\bages)"  # "Age 5 and under go free", "voters ages 18-24"
     r"\s+$",
     re.IGNORECASE,
 )

@@ -52,6 +52,18 @@ _TIME_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|h\d\d|GMT|UTC|EDT|EST|BST|CET)"
 )
 
+
+def _stone(text: str, n: Number) -> bool:
+    """ "12st 5lb", "15st": "st" after a whole number no ordinal ends so (1st, 21st; but 11th)."""
+    raw = text[n.start : n.end]
+    return (
+        text.startswith("st", n.end)
+        and not text[n.end + 2 : n.end + 3].isalpha()
+        and raw.isdigit()
+        and (not raw.endswith("1") or raw.endswith("11"))
+    )
+
+
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|['’]s\b")
 
 _YEAR_BEFORE = re.compile(
@@ -152,7 +164,7 @@ def not_a_figure_after(text: str, n: Number) -> bool:
         return True  # "7610.extended.theme.manager.zip", "123.example.com": a file or host name
     if _TIME_AFTER.match(text, end) and n.scale == 1.0:
         return True
-    if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
+    if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end) and not _stone(text, n):
         return True
     return bool(
         n.scale == 1.0

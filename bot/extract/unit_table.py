@@ -64,6 +64,7 @@ UNITS: dict[str, Unit] = {
         _u("Gt", "mass", 1e12, "kg", "gigatonne"),
         _u("lb", "mass", 0.45359237, "kg", "pound"),
         _u("oz", "mass", 0.028349523125, "kg", "ounce"),
+        _u("st", "mass", 6.35029318, "kg", "stone"),
         _u("s", "time", 1 / 86400, "day", "second"),
         _u("min", "time", 1 / 1440, "day", "minute"),
         _u("h", "time", 1 / 24, "day", "hour"),
@@ -214,7 +215,8 @@ WORD_SURFACES: dict[str, str] = {
     "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
     "milligram": "milligram", "milligrams": "milligram", "tonne": "t", "tonnes": "t", "ton": "t",
     "tons": "t", "metric tons": "t", "metric ton": "t", "gigatonne": "Gt", "gigatonnes": "Gt",
-    "gigaton": "Gt", "gigatons": "Gt", "lbs": "lb", "ounce": "oz",
+    "gigaton": "Gt", "gigatons": "Gt", "lbs": "lb", "ounce": "oz", "kgs": "kg",
+    "stone": "st",  # "he weighs 12 stone"; "five stones" are counted stones
     "ounces": "oz",
     # time
     "second": "s", "seconds": "s", "secs": "s", "minute": "min", "minutes": "min",
@@ -302,6 +304,8 @@ for _sym, _code in CURRENCY_SYMBOLS.items():
     if (len(_sym) == 3 and _sym.isalpha() and _sym.isupper()) or not _sym.isascii():
         SYMBOL_SURFACES.setdefault(_sym, _code)
 SYMBOL_SURFACES.update({"kr": "SEK", "kr.": "SEK", "Kr": "SEK", "SEK": "SEK"})
+# "16yo", "2st 5lb": glued only ("st" after a number ending in 1 is an ordinal: figure_candidates)
+SYMBOL_SURFACES.update({"yo": "year", "st": "st"})
 WORD_SURFACES.setdefault("quid", "GBP")
 # Symbols are read in the case written: "nm" is the nanometre ("a 7nm chip", "read at 450 nm"),
 # "Nm" the newton metre of torque ("450 Nm"), "Gt" the gigatonne ("12 Gt of carbon").

@@ -137,3 +137,22 @@ def test_currency_signs_after_the_number_and_lower_cased(
     text: str, surface: str, unit: str
 ) -> None:
     assert _read(text)[surface][1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("He weighs 12 stone.", [("12 stone", 12, "st")]),
+        ("She lost 2st 5lb.", [("2st", 2, "st"), ("5lb", 5, "lb")]),
+        ("a 16yo girl", [("16yo", 16, "year")]),
+        ("3 kgs of rice", [("3 kgs", 3, "kg")]),
+        ("then minus 20 overnight in the cold.", [("minus 20", -20, "deg")]),
+        ("voters ages 18 to 39 backed her.", [("18 to 39", None, "year")]),
+    ],
+)
+def test_stone_yo_kgs_minus_and_ages(text: str, parts: list[tuple[str, float | None, str]]) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures(text)] == parts
+
+
+def test_ordinals_stay_no_figures() -> None:
+    assert extract_figures("the 1st and the 21st and the 2nd") == []
