@@ -220,18 +220,30 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _misspelt(key: str) -> str | None:
-    if key in word_list("unit_lookalikes.txt"):
-        return None
-    allowed = 2 if len(key) >= 9 else 1
-    words = len(re.split(r"[ -]", key))
-    for word, code in _FUZZY.get(key[0], ()):
-        if len(re.split(r"[ -]", word)) != words or (
-            len(key) < 7 and UNITS[code].dim in _FUZZY_DIMS
-        ):
+    """The unit a misspelt phrase names, word by word: each word is the table's, or a slip of
+    it long enough to judge ("degrees farenhiet", "sqaure miles"; "degrees in" is no "degrees
+    c": a short word must be written right)."""
+    words = re.split(r"[ -]", key)
+    for entry, code in _FUZZY.get(key[0], ()):
+        table = re.split(r"[ -]", entry)
+        if len(table) != len(words):
             continue  # "dollars a" is no slip of "dollars": a word too many
-        if _slips(key, word) <= allowed:
+        # a slip of one word alone must be long; beside a word written right, 5 letters will do
+        # ("squre metres", "degrees celcius")
+        shortest = 5 if len(words) > 1 else 7 if UNITS[code].dim in _FUZZY_DIMS else 6
+        if all(_slip_of(w, t, shortest) for w, t in zip(words, table, strict=True)):
             return code
     return None
+
+
+def _slip_of(word: str, table_word: str, shortest: int) -> bool:
+    """Whether word is table_word, or a slip of it of at least shortest letters that is no
+    English word (two slips in words of 9 letters or more)."""
+    if word == table_word:
+        return True
+    if len(word) < shortest or word in word_list("unit_lookalikes.txt"):
+        return False
+    return _slips(word, table_word) <= (2 if len(word) >= 9 else 1)
 
 
 # "a 16-yaer-old girl", "101 yeras old", "a 5-mnth-old baby": before "old", a short word one

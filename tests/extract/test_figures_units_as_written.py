@@ -156,3 +156,18 @@ def test_stone_yo_kgs_minus_and_ages(text: str, parts: list[tuple[str, float | N
 
 def test_ordinals_stay_no_figures() -> None:
     assert extract_figures("the 1st and the 21st and the 2nd") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("it will be 25 degrees in london tomorrow.", "25 degrees", "deg"),
+        ("the boiler heats water to 60 degrees to kill legionella.", "60 degrees", "deg"),
+        ("the oil slick now covers 15 sqaure miles.", "15 sqaure miles", "mi2"),
+        ("at a rate of 10 Canadian dollars a ton a year", "10 Canadian dollars a ton", None),
+    ],
+)
+def test_a_slip_is_judged_word_by_word(text: str, surface: str, unit: str | None) -> None:
+    """ "degrees in" is no slip of "degrees c": a short word must be written right."""
+    got = _read(text)[surface][1]
+    assert got == unit or (unit is None and got == "Canadian dollar per tonne")
