@@ -228,11 +228,14 @@ _NAME_BRACKET_BEFORE = re.compile(
 )
 
 
+_PROSE_AFTER_BRACKET = re.compile(r"\)(?:,\s+|\s+)[a-z]")
+
+
 def _age_in_brackets(text: str, c: Cand, start: int, end: int) -> bool:
     if not (c.is_int and not c.is_range and c.value is not None and 1 <= c.value <= 115):
         return False
-    if text[end : end + 1] != ")" or c.kind != "digits":
-        return False
+    if not _PROSE_AFTER_BRACKET.match(text, end) or c.kind != "digits":
+        return False  # "Harry Kane (2), Marcus Rashford": goals in a list of scorers
     m = _NAME_BRACKET_BEFORE.search(text, max(0, start - 40), start)
     given = (m.group("given") or m.group("low")).title() if m else ""
     return given in given_names() or given in name_genders()

@@ -155,3 +155,8 @@ def test_an_age_in_brackets_after_a_name_and_an_age_it_rose_from(
 def test_brackets_after_no_person_give_no_age() -> None:
     figs = extract_figures("The Labour Party (45) and the bill (3) were named.")
     assert all(f.unit != "year" for f in figs)
+
+
+def test_goals_in_a_list_of_scorers_are_no_ages() -> None:
+    figs = extract_figures("Scorers: Harry Kane (2), Marcus Rashford (1), Phil Foden (1).")
+    assert all(f.unit != "year" for f in figs)
