@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _read_text(path: str) -> str:
@@ -16,9 +17,18 @@ def _read_text(path: str) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from bot.extract import analyse
+    from bot.extract.unit_table import UNITS, unit_name
     from bot.model import Figure
 
     figure_fields = Figure.__slots__
+
+    def figure_row(f: Figure) -> dict[str, Any]:
+        """A figure as JSON: `unit` is the unit's English name ("south korean won", "nautical
+        mile"), `unit_code` the short code the bot stores ("KRW", "nmi"; ISO 4217 for money)."""
+        row = {name: getattr(f, name) for name in figure_fields}
+        row["unit"] = unit_name(f.unit)
+        row["unit_code"] = f.unit if f.unit in UNITS else None
+        return row
 
     status = 0
     for path in args.files:
@@ -44,7 +54,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 }
                 for q in result.quotes
             ],
-            "figures": [{name: getattr(f, name) for name in figure_fields} for f in result.figures],
+            "figures": [figure_row(f) for f in result.figures],
         }
         print(json.dumps(row, ensure_ascii=False))
     return status

@@ -26,3 +26,19 @@ def test_extract_and_summarize_keep_offsets() -> None:
     summary = run("summarize", "--sentences", "2", str(SEEDS[0]))
     assert summary.returncode == 0 and summary.stdout.strip()
     assert "Traceback" not in p.stderr + summary.stderr
+
+
+def test_extract_names_each_unit_in_english_and_keeps_its_code(tmp_path) -> None:
+    """A reader (or a scorer in CQE's naming) cannot know "KRW" or "nmi": `unit` is the English
+    name, `unit_code` the code the bot stores; a counted noun has no code."""
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "Samsung paid 5 trillion won for a ship with a range of 8,000 nautical miles, and "
+        "400 workers built it for $2bn.\n"
+    )
+    row = json.loads(run("extract", "--json", str(src)).stdout)
+    got = {f["surface"]: (f["unit"], f["unit_code"]) for f in row["figures"]}
+    assert got["5 trillion won"] == ("south korean won", "KRW")
+    assert got["8,000 nautical miles"] == ("nautical mile", "nmi")
+    assert got["$2bn"] == ("dollar", "USD")
+    assert got["400 workers"] == ("workers", None)

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from bot.extract.figure_reading import Cand
+from bot.extract.gender import given_names, name_genders
 from bot.extract.word_lists import word_list
 
 
@@ -158,14 +159,17 @@ def _age_after_copula(text: str, c: Cand) -> bool:
 
 
 _APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
-# Who can be so old, written before ", 30,": a name, or a person word ("the Wales star, 30,")
-_PERSON_BEFORE = re.compile(
-    r"(?:[A-Z][a-z]+|\b(?:star|striker|midfielder|defender|goalkeeper|winger|forward|skipper"
-    r"|captain|singer|actor|actress|player|boy|girl|man|woman|mother|father|son|daughter|wife"
-    r"|husband|pensioner|teenager|veteran|coach|manager|boss|chairman|founder|rapper|presenter"
-    r"|driver|victim|suspect))"
-    r",\s(?:now\s|then\s|still\s|aged\s|also\s)?$"
-)
+
+
+@cache
+def _person_before() -> re.Pattern[str]:
+    """Who can be so old, written before ", 30,": a name, or a noun naming one person by role,
+    kin or time of life (data/person_nouns.txt: "the Wales star, 30,", "her brother, 9,")."""
+    nouns = "|".join(sorted(word_list("person_nouns.txt"), key=len, reverse=True))
+    return re.compile(
+        rf"(?:[A-Z][a-z]+|\b(?:{nouns}))"
+        r",\s(?:now\s|then\s|still\s|aged\s|also\s)?$"
+    )
 
 
 # "..., said Hynde, 53.": the speaker named after the verb, then her age ends the sentence
@@ -185,7 +189,7 @@ def age_apposition(text: str, c: Cand) -> bool:
     commas (or a comma and a dash) right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
-        _PERSON_BEFORE.search(before)
+        _person_before().search(before)
         and (
             _APPOSITION_END.match(text, c.end)
             or (
@@ -209,7 +213,30 @@ def age_before_unit(text: str, c: Cand, start: int, end: int) -> bool:
         _AGED.search(text, max(0, start - 24), start) is not None
         or _at_age_opening(text, c, start, end)
         or _age_in_clause(text, c, start, end)
+        or _age_in_brackets(text, c, start, end)
     )
+
+
+# "John Smith (72) died", "mary jones (72)": a whole number in brackets right after a person's
+# name is the age news gives (a name: a given name of data/given_names.tsv or name_genders.tsv
+# and a surname, in
+# capitals or, in lower-cased text, not; "the Labour Party (45)" is no person)
+_NAME_BRACKET_BEFORE = re.compile(
+    r"(?:\b(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z'’\-]+|\b(?P<low>[a-z]+)\s+[a-z'’\-]+)\s?\($"
+)
+
+
+_PROSE_AFTER_BRACKET = re.compile(r"\)(?:,\s+|\s+)[a-z]")
+
+
+def _age_in_brackets(text: str, c: Cand, start: int, end: int) -> bool:
+    if not (c.is_int and not c.is_range and c.value is not None and 1 <= c.value <= 115):
+        return False
+    if not _PROSE_AFTER_BRACKET.match(text, end) or c.kind != "digits":
+        return False  # "Harry Kane (2), Marcus Rashford": goals in a list of scorers
+    m = _NAME_BRACKET_BEFORE.search(text, max(0, start - 40), start)
+    given = (m.group("given") or m.group("low")).title() if m else ""
+    return given in given_names() or given in name_genders()
 
 
 _AGED = re.compile(
@@ -217,7 +244,8 @@ _AGED = re.compile(
     r"\s+age\s+(?:to|at|of|from)|aged\s+(?:under|over|between)"
     r"|(?:children|people|those|adults|youngsters|anyone|women|men|girls|boys)\s+(?:under|over)"
     r"|(?:kids|children|boys|girls|teenagers|youngsters)\s+of"
-    r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age)"  # "children over age 4"
+    r"|(?:under|over|above|below|until|till|past|before|after|by)\s+age"  # "children over age 4"
+    r"|(?:^|[.!?;:(]\s*)ages?|\bages)"  # "Age 5 and under go free", "voters ages 18-24"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -272,4 +300,27 @@ def _age_in_clause(text: str, c: Cand, start: int, end: int) -> bool:
         return _AFTER_AGE.match(text, end) is not None and not _FEET_INCHES.match(text, end)
     if _AT_ASIDE.search(text, max(0, start - 6), start):
         return _PRONOUN_AFTER.match(text, end) is not None
+    if _person_noun_before().search(text, max(0, start - 40), start):
+        return _AFTER_AGE.match(text, end) is not None and not _FEET_INCHES.match(text, end)
+    if _person_noun_before(at=True).search(text, max(0, start - 30), start):
+        return _CLAUSE_END.match(text, end) is not None
     return False
+
+
+@cache
+def _person_noun_before(at: bool = False) -> re.Pattern[str]:
+    """A noun naming one person (data/person_nouns.txt) as the subject of "turned"/"is": "the
+    singer turned 80 on Sunday", "her son is 7"; or, with at, "her father at" where the life
+    event is elided ("her mother died when she was 12, and her father at 90")."""
+    nouns = "|".join(sorted(word_list("person_nouns.txt"), key=len, reverse=True))
+    if at:
+        return re.compile(rf"\b(?:his|her|their|my|your|our)\s+(?:{nouns})\s+at\s+$", re.I)
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?:(?:has|had|just|only)\s+)*(?:turned|turns|is|was)\s+"
+        r"(?:(?:only|just|barely|nearly|almost)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+# ends the clause: "the driver at 50 mph" goes on with a unit
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but)\b|$)")

@@ -6,6 +6,7 @@ import re
 
 from bot.extract.ages import age_before_unit
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
+from bot.extract.heights import read_height
 from bot.extract.not_figures import (
     after_label,
     is_year,
@@ -16,9 +17,11 @@ from bot.extract.not_figures import (
 from bot.extract.numbers import CURRENCY_ONLY_SCALES, Number, find_numbers
 from bot.extract.qualifiers import attach_qualifier
 from bot.extract.rate_bases import rate_base_after
+from bot.extract.temperatures import read_temperature
 from bot.extract.units import (
     UNITS,
     UNITS_BY_NAME,
+    krona_of,
     match_currency_before,
     match_currency_name_before,
     match_currency_per,
@@ -51,6 +54,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         cur = match_currency_before(text, start)
         if cur is not None and _PRODUCT_PS.fullmatch(text, cur[1], end):
             return None  # "the PS3", "PS2 consoles": a product's name, not £3 in mangled text
+        if cur is None and _RAND.search(text, max(0, start - 2), start) and n.scale >= 1e6:
+            cur = ("ZAR", start - 1, False)  # "R254bn", "r1.5 billion": rand, in millions
         if cur is not None:
             currency, cur_start, negative = cur
         elif not_a_figure_before(text, start):
@@ -105,6 +110,8 @@ def candidate(text: str, n: Number) -> Cand | None:
         _scaled_top(text, n, c)
     elif c.kind != "fraction":
         _attach_unit(text, c)
+        read_temperature(text, c)  # "30c", "68f", "10 below zero", "a high of 9"
+        read_height(text, c)  # "6ft 2in", "5'10\""
         if c.unit is None and age_before_unit(text, c, start, end):
             c.unit = "year"  # "aged 35", "At 23, Henson ...", "since he was 15": an age
         rate = rate_base_after(text, c.end) if c.unit is None else None
@@ -150,6 +157,9 @@ def candidate(text: str, n: Number) -> Cand | None:
     return c
 
 
+# "R" (or "r" in lower-cased text) glued to a sum with a scale word is the South African rand;
+# without a scale word "R2" or "r5" is a road, a round or a film rating
+_RAND = re.compile(r"(?<![\w$&.'’-])[Rr]$")
 _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(]))-$")
 
 _ADJECTIVE_HYPHEN = re.compile(r"-\w")
@@ -254,6 +264,8 @@ def _attach_unit(text: str, c: Cand) -> None:
         return
     if surface.strip().lower() == "won" and c.scale < 1e3 and "korea" not in text.lower():
         return  # "Burnout 3 won three awards": the verb, not the currency
+    if code == "SEK" and surface.lower().startswith("kr"):
+        code = krona_of(text)  # "500 kr in Oslo" is Norwegian
     c.unit = code
     c.end = uend
     if UNITS[code].dim == "time":

@@ -9,6 +9,7 @@ import re
 
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
+from bot.extract.decade_ages import decade_ages
 from bot.extract.defined_units import defined_units
 from bot.extract.figure_candidates import candidate
 from bot.extract.figure_joins import join_parts
@@ -41,6 +42,11 @@ def extract_figures(
     if sentences is None:
         sentences = split_sentences(text)
     cands = [c for n in find_numbers(text) if (c := candidate(text, n)) is not None]
+    decades = decade_ages(text)  # "in her 40s": 40 to 49 years old
+    if decades:
+        taken = [(d.start, d.end) for d in decades]
+        cands = [c for c in cands if not any(a <= c.num_start < b for a, b in taken)]
+        cands = sorted(cands + decades, key=lambda c: c.start)
     cands = drop_bases(cands)  # "1.18 per one million to 1.09": no range from the base
     share_suspended_units(text, cands)
     cands = merge_ranges(text, cands, dashes_only=True)
@@ -170,9 +176,11 @@ def _elided_noun(text: str, prev: Cand, c: Cand) -> bool:
         and c.kind == "digits"
         and c.value is not None
         and 1 <= c.value <= 110
-        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36"
+        # "kids of 15, 16, 17", "became an MP at 27 and Leader of the Opposition at 36", "the
+        # minimum age will be 21, up from 18"
         and re.fullmatch(
-            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+", text[prev.end : c.start]
+            r",\s*|,?\s+(?:and|or)\s+|\s+and\s+[^.;,\d]{0,40}?\bat\s+|,?\s+(?:up|down)\s+from\s+",
+            text[prev.end : c.start],
         )
     ):
         return True

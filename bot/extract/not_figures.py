@@ -28,6 +28,16 @@ _MONTH = (
 _MONTH_BEFORE = re.compile(_MONTH + r"\.?\s+(?:the\s+)?$")
 
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r"\b")
+# lower-cased text ("before 31 march"): a month's full name, but "march" and "may" only after a
+# preposition of time ("10,000 march", "5 may")
+_LOWER_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:january|february|april|june|july|august|september|october"
+    r"|november|december)\b"
+)
+_LOWER_AMBIGUOUS_MONTH = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:march|may)\b")
+_DATE_PREPOSITION = re.compile(
+    r"\b(?:on|by|before|after|until|till|from|since)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 # "from 6 to 9 January", "4-6 March": the first day of a span of dates
 # "on 14, 20 and 27 April": the days of a list before its month
 _DAY_LIST_AFTER = re.compile(
@@ -41,6 +51,18 @@ _DAY_RANGE_AFTER = re.compile(
 _TIME_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.|h\d\d|GMT|UTC|EDT|EST|BST|CET)"
 )
+
+
+def _stone(text: str, n: Number) -> bool:
+    """ "12st 5lb", "15st": "st" after a whole number no ordinal ends so (1st, 21st; but 11th)."""
+    raw = text[n.start : n.end]
+    return (
+        text.startswith("st", n.end)
+        and not text[n.end + 2 : n.end + 3].isalpha()
+        and raw.isdigit()
+        and (not raw.endswith("1") or raw.endswith("11"))
+    )
+
 
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|s\b|['’]s\b")
 
@@ -68,7 +90,7 @@ _LABELS = frozenset(
     """category level phase stage grade number no no. page section article chapter step round
     tier type version class gate platform unit room route flight channel episode vol volume part
     game match group row seat lane ward zone chart item exhibit figure table act verse
-    apartment suite floor building block lot box pier terminal
+    apartment suite floor building block lot box pier terminal junction junctions exit
     drama series sitcom film movie album novel""".split()
 )
 
@@ -93,7 +115,12 @@ def phone_like(text: str, n: Number) -> bool:
 def after_label(text: str, c: Cand) -> bool:
     """ "category 4", "Game 7": a label word right before the number."""
     m = WORD_BEFORE.search(text, max(0, c.num_start - 14), c.num_start)
+    if _FLIGHT_CODE_BEFORE.search(text, max(0, c.num_start - 14), c.num_start):
+        return True  # "flight BA 287", "flight ba 287": the airline's code, then the number
     return bool(m) and m.group(1).lower() in _LABELS
+
+
+_FLIGHT_CODE_BEFORE = re.compile(r"\bflight\s+[A-Za-z]{2}\s?$", re.IGNORECASE)
 
 
 def not_a_figure_before(text: str, start: int) -> bool:
@@ -137,13 +164,18 @@ def not_a_figure_after(text: str, n: Number) -> bool:
         return True  # "7610.extended.theme.manager.zip", "123.example.com": a file or host name
     if _TIME_AFTER.match(text, end) and n.scale == 1.0:
         return True
-    if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end):
+    if n.scale == 1.0 and _ORDINAL_AFTER.match(text, end) and not _stone(text, n):
         return True
     return bool(
         n.scale == 1.0
         and _day_like(text, n.start)
         and (
             _MONTH_AFTER.match(text, end)
+            or _LOWER_MONTH_AFTER.match(text, end)
+            or (
+                _LOWER_AMBIGUOUS_MONTH.match(text, end)
+                and _DATE_PREPOSITION.search(text, max(0, n.start - 12), n.start)
+            )
             or _DAY_RANGE_AFTER.match(text, end)
             or _DAY_LIST_AFTER.match(text, end)
         )
@@ -173,7 +205,7 @@ _RANK_VERB_BEFORE = re.compile(
 _IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b")
 _LABEL_LIST_BEFORE = re.compile(
     r"\b(?:stages?|levels?|phases?|grades?|categor(?:y|ies)|rounds?|sections?|articles?"
-    r"|chapters?|pages?|games?|units?|classes?|divisions?|series)\s+\d+(?:\s*,\s*\d+)*"
+    r"|chapters?|pages?|games?|units?|classes?|divisions?|series|junctions?)\s+\d+(?:\s*,\s*\d+)*"
     r"\s*(?:,|and|or|&)\s*$",
     re.IGNORECASE,
 )

@@ -43,8 +43,25 @@ CURRENCY_ONLY_SCALES = frozenset({"m", "b"})
 SEVERAL = (3.0, 9.0)
 FEW = (2.0, 5.0)  # "a few hundred": 200-500, as "several" is 3-9 of them
 
+
+def _slips(word: str) -> set[str]:
+    """The spellings a hand slips to: one letter dropped or two neighbours swapped."""
+    drops = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return drops | swaps
+
+
+# "5 millon yen", "1.2 bilion pounds": a long scale word with one letter dropped or two swapped
+# (no English word: "million" and "billion" differ by a letter changed, never read so)
+MISSPELT_SCALES = {
+    slip: word
+    for word in ("million", "billion", "trillion")
+    for slip in _slips(word)
+    if slip not in SCALES
+}
+_OTHER_WORDS = ("dozen", "several", "few", "a", "an")
 _WORDS = sorted(
-    [*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, "dozen", "several", "few", "a", "an"],
+    [*SMALL, *TENS, *SCALES, *VAGUE, *FRACTIONS, *MISSPELT_SCALES, *_OTHER_WORDS],
     key=len,
     reverse=True,
 )
@@ -75,6 +92,7 @@ _ATOM = re.compile(
     r"|(?P<w>\b" + _trie_pattern(_WORDS) + r"\b)",
     re.IGNORECASE,
 )
+_CRORE_AFTER = re.compile(r"\s?crores?(?![A-Za-z])", re.IGNORECASE)
 _GLUE = re.compile(r"(?:\s+|\s*-\s*|\s+and\s+|\s+of\s+)$", re.IGNORECASE)
 _ABBREV = re.compile(
     r"\s?(bn|mn|mln|mil|tn|trn|crores?|lakhs?|[kK]|[mM]|[bB])(?![A-Za-z0-9²]|[&][A-Za-z])"
@@ -115,7 +133,8 @@ def _tokens(text: str) -> list[_Tok]:
                 continue
             out.append(_Tok(m.start(), m.end(), "", float(m.group("d").replace(",", ""))))
         else:
-            out.append(_Tok(m.start(), m.end(), m.group("w").lower(), None))
+            word = m.group("w").lower()
+            out.append(_Tok(m.start(), m.end(), MISSPELT_SCALES.get(word, word), None))
     return out
 
 
@@ -271,6 +290,9 @@ def _digits_phrase(text: str, toks: list[_Tok], i: int, n: int) -> tuple[Number,
             abbrev = m.group(1)
             scale = ABBREV_SCALES[abbrev.lower()]
             end = m.end()
+            crore = _CRORE_AFTER.match(text, end) if abbrev.lower().startswith("lakh") else None
+            if crore:  # "₹307 lakh crore": a lakh of crores, 1e12
+                scale, end = scale * 1e7, crore.end()
     num = Number(
         t.start,
         end,

@@ -65,6 +65,7 @@ UNITS: dict[str, Unit] = {
         _u("Gt", "mass", 1e12, "kg", "gigatonne"),
         _u("lb", "mass", 0.45359237, "kg", "pound"),
         _u("oz", "mass", 0.028349523125, "kg", "ounce"),
+        _u("st", "mass", 6.35029318, "kg", "stone"),
         _u("s", "time", 1 / 86400, "day", "second"),
         _u("min", "time", 1 / 1440, "day", "minute"),
         _u("h", "time", 1 / 24, "day", "hour"),
@@ -126,25 +127,30 @@ UNITS: dict[str, Unit] = {
     )
 }
 
-# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name, the names
-# written after a number and the symbols or codes written before one.
+# Currencies come from a table (bot/data/currencies.tsv): ISO code, singular name (also the one
+# in compound units: "yen per dollar"), the names written after a number, the symbols or codes
+# written before one, and the full English name where it is longer ("South Korean won").
 
 
-def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(code -> name, name after a number -> code, symbol before a number -> code)."""
+def _load_currencies() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(code -> name, name after a number -> code, symbol before a number -> code, code -> full
+    English name where it differs from the short name: "KRW" -> "South Korean won")."""
     names: dict[str, str] = {}
     after: dict[str, str] = {}
     before: dict[str, str] = {}
-    for code, name, words, symbols in table("currencies.tsv", "bot"):
+    full: dict[str, str] = {}
+    for code, name, words, symbols, *english in table("currencies.tsv", "bot"):
         names[code] = name
+        if english and english[0]:
+            full[code] = english[0]
         for w in filter(None, words.split("|")):
             after.setdefault(w.strip().lower(), code)
         for sym in filter(None, symbols.split("|")):
             before.setdefault(sym, code)
-    return names, after, before
+    return names, after, before, full
 
 
-CURRENCY_NAMES, CURRENCY_AFTER, CURRENCY_SYMBOLS = _load_currencies()
+CURRENCY_NAMES, CURRENCY_AFTER, CURRENCY_SYMBOLS, _ENGLISH_NAMES = _load_currencies()
 for _code, _name in CURRENCY_NAMES.items():
     UNITS[_code] = Unit(_code, "money", 1, _code, 0.0, _name)
 UNITS["cent"] = Unit("cent", "money", 0.01, "USD", 0.0, "cent")
@@ -153,6 +159,25 @@ UNITS["sen"] = Unit("sen", "money", 0.01, "MYR", 0.0, "sen")
 # a compound read as "<unit> per <denominator>" that the table names as one unit ("megabit per
 # second" is Mbps)
 UNITS_BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS.values()}
+
+# The name a unit is given where a reader or another tool sees it (`extract --json`): the English
+# name in CQE's naming, lower-cased ("japanese yen", "south korean won", "nautical mile", "degree
+# celsius"), since a code such as "KRW" or "nmi" means nothing to a reader who does not know it.
+# A name that would read as another unit is spelt apart: "pound" is money, so lb is "pound-mass";
+# pence keep the "p" news writes ("68p"; NewsQuant's gold names them so, not "penny").
+_NAME_APART = {
+    "lb": "pound-mass", "p": "p", "parts-per-million": "parts-per-million",
+    "parts-per-billion": "parts-per-billion",
+}  # fmt: skip
+
+
+def unit_name(code: str | None) -> str | None:
+    """The English name of a unit code ("KRW" -> "south korean won", "km" -> "kilometre"); a
+    counted noun or compound unit ("people", "dollar per barrel") is its own name."""
+    if code is None or code not in UNITS:
+        return code
+    return (_NAME_APART.get(code) or _ENGLISH_NAMES.get(code) or UNITS[code].name).lower()
+
 
 # Surfaces written after a number. Words match in any case; symbols only as written.
 WORD_SURFACES: dict[str, str] = {
@@ -187,7 +212,8 @@ WORD_SURFACES: dict[str, str] = {
     "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
     "milligram": "milligram", "milligrams": "milligram", "tonne": "t", "tonnes": "t", "ton": "t",
     "tons": "t", "metric tons": "t", "metric ton": "t", "gigatonne": "Gt", "gigatonnes": "Gt",
-    "gigaton": "Gt", "gigatons": "Gt", "lbs": "lb", "ounce": "oz",
+    "gigaton": "Gt", "gigatons": "Gt", "lbs": "lb", "ounce": "oz", "kgs": "kg",
+    "stone": "st",  # "he weighs 12 stone"; "five stones" are counted stones
     "ounces": "oz",
     # time
     "second": "s", "seconds": "s", "secs": "s", "minute": "min", "minutes": "min",
@@ -265,6 +291,19 @@ SYMBOL_SURFACES: dict[str, str] = {
     "kn": "HRK", "MYR": "MYR", "ILS": "ILS", "NIS": "ILS", "DKK": "DKK", "SEK": "SEK",
     "NOK": "NOK", "KRW": "KRW", "c": "cent", "nm": "nm", "Nm": "newton metre", "Gt": "Gt",
 }  # fmt: skip
+# A currency's own sign or ISO code written after the number, as much of Europe and Asia write it
+# ("50 zł", "1 200 Kč", "300 AED", "₹"): each symbol of the currency table that is no plain
+# word (a sign with a letter outside A-Z, or a three-letter upper-case code), and "kr" for the
+# krona/krone (the Swedish one unless the text names another country: units.krona_of).
+for _sym, _code in CURRENCY_SYMBOLS.items():
+    if "$" in _sym or " " in _sym or "." in _sym:
+        continue
+    if (len(_sym) == 3 and _sym.isalpha() and _sym.isupper()) or not _sym.isascii():
+        SYMBOL_SURFACES.setdefault(_sym, _code)
+SYMBOL_SURFACES.update({"kr": "SEK", "kr.": "SEK", "Kr": "SEK", "SEK": "SEK"})
+# "16yo", "2st 5lb": glued only ("st" after a number ending in 1 is an ordinal: figure_candidates)
+SYMBOL_SURFACES.update({"yo": "year", "st": "st"})
+WORD_SURFACES.setdefault("quid", "GBP")
 # Symbols are read in the case written: "nm" is the nanometre ("a 7nm chip", "read at 450 nm"),
 # "Nm" the newton metre of torque ("450 Nm"), "Gt" the gigatonne ("12 Gt of carbon").
 # A symbol must be glued to the number ("45g") unless listed here ("5 W", "12 C", "68 p").
@@ -273,5 +312,6 @@ SPACED_SYMBOLS = frozenset(
      "kg", "lb", "oz", "min", "hr", "W", "kW", "MW", "GW", "TW", "PS", "°C", "°F", "C", "F",
      "GB", "TB", "MB", "KB", "V", "kV", "dB", "€", "p", "USD", "EUR", "GBP", "JPY", "CNY",
      "RMB", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "HKD", "kn", "MYR", "ILS", "NIS", "DKK",
-     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l", "nm", "Nm", "Gt"}
+     "SEK", "NOK", "KRW", "m", "ft", "mi", "L", "l", "nm", "Nm", "Gt", "kr", "kr.", "Kr"}
+    | {sym for sym, code in SYMBOL_SURFACES.items() if code in CURRENCY_NAMES}
 )  # fmt: skip

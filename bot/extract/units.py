@@ -17,6 +17,7 @@ from bot.extract.unit_table import (
     WORD_SURFACES,
     Unit,
 )
+from bot.extract.word_lists import word_list
 
 __all__ = ["CURRENCY_NAMES", "UNITS", "UNITS_BY_NAME", "Unit"]
 
@@ -41,6 +42,8 @@ def _symbol_pattern(sym: str) -> str:
         pat = re.escape(sym[:-1].rstrip()) + r"\s?\$"
     if letters.isalpha() and len(letters) >= 2 and not (sym.endswith("$") and len(letters) < 2):
         return f"(?i:{pat})"
+    if sym.endswith("$") and len(letters) == 1 and letters.isupper():
+        return f"(?:{pat}|{re.escape(sym.lower())})"  # "a$500", "r$40" in lower-cased text
     return pat
 
 
@@ -114,6 +117,9 @@ def match_unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     if not m:
         return None
     sep = m.group("sep")
+    aged = _misspelt_age_word(text, m.start("t1"))
+    if aged is not None:
+        return aged
     spans = [(m.start("t1"), m.end("t1"))]
     for g in ("t2", "t3"):
         if m.group(g) is None:
@@ -176,37 +182,107 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
     return code
 
 
-# Misspelt measurement words ("celcius", "farenheit", "milimetres", "degress celsius") are read
-# as the word one edit away. Only long words of physical dimensions: "decrees" must not
-# become degrees, "collars" not dollars.
+# Misspelt unit words ("celcius", "farenheit", "milimetres", "degress", "dollers", "roubels") are
+# read as the table word one slip away (a letter dropped, added, changed, or two swapped; two
+# slips in words of 9 letters or more: "farenhiet"). Words of physical dimensions must be 7
+# letters long; money and degrees 6 (the word written) and 5 (the table's: "pessos"). An English
+# word one slip from a unit counts things, never a unit (data/unit_lookalikes.txt: "collars",
+# "decrees", "doubles").
 _FUZZY_DIMS = frozenset({"temperature", "length", "area", "volume", "mass"})
-_FUZZY_MIN = 7
+_FUZZY_SHORT_DIMS = frozenset({"money", "angle"})
+_FUZZY_MIN = 6
 _FUZZY: dict[str, list[tuple[str, str]]] = {}
 for _w, _c in WORD_SURFACES.items():
-    if len(_w) >= _FUZZY_MIN and _c in UNITS and UNITS[_c].dim in _FUZZY_DIMS:
-        _FUZZY.setdefault(_w[:2], []).append((_w, _c))
+    _dim = UNITS[_c].dim if _c in UNITS else ""
+    if (len(_w) >= 7 and _dim in _FUZZY_DIMS) or (len(_w) >= 5 and _dim in _FUZZY_SHORT_DIMS):
+        _FUZZY.setdefault(_w[0], []).append((_w, _c))
+
+
+def _slips(a: str, b: str) -> int:
+    """The fewest slips (insert, delete, change, swap neighbours) from a to b, capped at 3."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], 3)
 
 
 def _one_edit(a: str, b: str) -> bool:
     """Whether a and b differ by one insertion, deletion, substitution or swap of neighbours."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (
-            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        )
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1 :] == shorter[i:]
+    return a != b and _slips(a, b) == 1
 
 
 def _misspelt(key: str) -> str | None:
-    for word, code in _FUZZY.get(key[:2], ()):
-        if _one_edit(key, word):
+    """The unit a misspelt phrase names, word by word: each word is the table's, or a slip of
+    it long enough to judge ("degrees farenhiet", "sqaure miles"; "degrees in" is no "degrees
+    c": a short word must be written right)."""
+    words = re.split(r"[ -]", key)
+    for entry, code in _FUZZY.get(key[0], ()):
+        table = re.split(r"[ -]", entry)
+        if len(table) != len(words):
+            continue  # "dollars a" is no slip of "dollars": a word too many
+        # a slip of one word alone must be long; beside a word written right, 5 letters will do
+        # ("squre metres", "degrees celcius")
+        shortest = 5 if len(words) > 1 else 7 if UNITS[code].dim in _FUZZY_DIMS else 6
+        if all(_slip_of(w, t, shortest) for w, t in zip(words, table, strict=True)):
             return code
     return None
+
+
+def _slip_of(word: str, table_word: str, shortest: int) -> bool:
+    """Whether word is table_word, or a slip of it of at least shortest letters that is no
+    English word (two slips in words of 9 letters or more)."""
+    if word == table_word:
+        return True
+    if len(word) < shortest or word in word_list("unit_lookalikes.txt"):
+        return False
+    return _slips(word, table_word) <= (2 if len(word) >= 9 else 1)
+
+
+# "a 16-yaer-old girl", "101 yeras old", "a 5-mnth-old baby": before "old", a short word one
+# edit from a unit of age is that unit. "old" makes it safe to read words too short for the
+# general spelling match below ("yaer" is no English word next to a number and "old").
+_BEFORE_OLD = re.compile(r"(?P<w>[A-Za-z]{3,6})(?=(?P<gap>[ \t-]?)old\b)")
+_AGE_UNITS = ("year", "years", "month", "months", "week", "weeks")
+
+
+def _misspelt_age_word(text: str, start: int) -> tuple[str, int, str] | None:
+    """(time unit, end, surface) of a misspelt unit of age right before "old", or None."""
+    m = _BEFORE_OLD.match(text, start)
+    if m is None:
+        return None
+    word = m.group("w").lower()
+    if word in _AGE_UNITS and not m.group("gap"):
+        return WORD_SURFACES[word], m.end() + 3, text[start : m.end() + 3]  # "3-yearold"
+    if word in WORD_SURFACES:
+        return None
+    for unit_word in _AGE_UNITS:
+        if _one_edit(word, unit_word):
+            return WORD_SURFACES[unit_word], m.end(), m.group("w")
+    return None
+
+
+# "kr" is the krona of Sweden and the krone of Norway and Denmark (and Iceland's krona): the
+# Swedish one unless the text names one of the others
+_KRONE_COUNTRIES = (
+    ("NOK", re.compile(r"\b(?:norw\w*|oslo|bergen)\b", re.IGNORECASE)),
+    ("DKK", re.compile(r"\b(?:denmark|danish|danes?|copenhagen)\b", re.IGNORECASE)),
+    ("ISK", re.compile(r"\b(?:iceland\w*|reykjavik)\b", re.IGNORECASE)),
+)
+
+
+def krona_of(text: str) -> str:
+    """The ISO code "kr" stands for in text: NOK, DKK or ISK when the text names that country
+    alone, else SEK."""
+    named = [code for code, country in _KRONE_COUNTRIES if country.search(text)]
+    return named[0] if len(named) == 1 else "SEK"
 
 
 def match_currency_before(text: str, start: int) -> tuple[str, int, bool] | None:

@@ -8,7 +8,10 @@ Each case is a BBC-shaped sentence and the unit an editor sees in /figures.
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract import analyse
+from bot.extract.figures import extract_figures
 
 
 def _unit(text: str, surface: str, every_quantity: bool = False) -> str | None:
@@ -86,3 +89,74 @@ def test_a_magnitude_who_does_something_is_people() -> None:
         "This is a profoundly tragic event for the region and for the millions who are suffering."
     )
     assert _unit(text, "millions") == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("a 16-yaer-old girl was reported missing.", "16-yaer-old", 16, "year"),
+        ("her grandmother is 101 yeras old.", "101 yeras old", 101, "year"),
+        ("a 5-mnth-old baby was among the injured.", "5-mnth-old", 5, "month"),
+        ("a 3-yearold boy fell from a window.", "3-yearold", 3, "year"),
+        ("The girl, 6, and her brother, 9, were unhurt.", "9", 9, "year"),
+        ("the lad, 17, and his dad were rescued.", "17", 17, "year"),
+        ("the singer turned 80 on sunday.", "80", 80, "year"),
+        ("age 5 and under go free.", "5", 5, "year"),
+        ("Her mother died when she was 12, and her father at 90.", "90", 90, "year"),
+    ],
+)
+def test_ages_as_the_web_writes_them(text: str, surface: str, value: float, unit: str) -> None:
+    """Misspelt units of age before "old", a kin noun before ", 9,", "turned 80", "age 5"."""
+    got = {f.surface: (f.value, f.unit) for f in extract_figures(text)}
+    assert got[surface] == (value, unit), got
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("the victim was a woman in her twenties.", "twenties", 20, 29),
+        ("A male suspect, in his 30s, was caught.", "30s", 30, 39),
+    ],
+)
+def test_a_decade_of_life_is_a_range_of_years(
+    text: str, surface: str, low: float, high: float
+) -> None:
+    got = {f.surface: (f.low, f.high, f.unit) for f in extract_figures(text)}
+    assert got[surface] == (low, high, "year"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Music of the 1980s and the 60s is back.",
+        "Temperatures in the 90s are expected.",
+        "He is in his late 40s.",
+        "her house at 10 Downing Street.",
+    ],
+)
+def test_decades_and_places_that_are_no_ages(text: str) -> None:
+    assert all(f.unit != "year" for f in extract_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("John Smith (72) died peacefully.", "72", "year"),
+        ("sarah jones (72) died peacefully at home.", "72", "year"),
+        ("The minimum age to buy tobacco will be 21, up from 18.", "18", "year"),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_and_an_age_it_rose_from(
+    text: str, surface: str, unit: str
+) -> None:
+    assert {f.surface: f.unit for f in extract_figures(text)}[surface] == unit
+
+
+def test_brackets_after_no_person_give_no_age() -> None:
+    figs = extract_figures("The Labour Party (45) and the bill (3) were named.")
+    assert all(f.unit != "year" for f in figs)
+
+
+def test_goals_in_a_list_of_scorers_are_no_ages() -> None:
+    figs = extract_figures("Scorers: Harry Kane (2), Marcus Rashford (1), Phil Foden (1).")
+    assert all(f.unit != "year" for f in figs)

@@ -629,8 +629,10 @@ def test_vague_digits_pro_form_ones_and_ages_after_a_modal(
     assert (surface, low, high, value, unit) in figs
 
 
-def test_decades_are_still_no_figures() -> None:
-    assert _figs("Prices were lower in the 1990s and he is in his 80s.") == []
+def test_decades_are_no_figures_but_a_decade_of_life_is_an_age() -> None:
+    """ "the 1990s" is a time, not a figure; "in his 80s" is his age, 80 to 89 years."""
+    figs = extract_figures("Prices were lower in the 1990s and he is in his 80s.")
+    assert [(f.surface, f.low, f.high, f.unit) for f in figs] == [("80s", 80, 89, "year")]
 
 
 @pytest.mark.parametrize(
