@@ -28,6 +28,7 @@ from bot.extract.attribution import (
 from bot.extract.clause_words import THAT_NOUNS
 from bot.extract.datelines import dateline_end
 from bot.extract.gender import PRONOUN_GENDER, article_genders, fits, given_names, key_of
+from bot.extract.headline_names import headline_end, headline_names
 from bot.extract.label_lines import blank_labels
 from bot.extract.lexicon import ALL_CUES, RELAYING_CUES, common_words, role_noun
 from bot.extract.mentions import (
@@ -43,7 +44,6 @@ from bot.extract.name_checks import expand, in_list, person_speaker, speaker_ok
 from bot.extract.resolve import resolve
 from bot.extract.rival_subjects import reporter_before, someone_else_between
 from bot.extract.speakers import surname_skeleton
-from bot.extract.word_find import after_lowercase
 from bot.model import Sentence
 
 
@@ -245,9 +245,6 @@ def place_like(doc: ArticleDoc, toks: list[Token], m: Mention) -> bool:
     return not toks[k].cap and toks[k].low in ("from", "in", "of", "at", "near", "outside")
 
 
-_HEADLINE_WORDS = 20
-
-
 _ROLE_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+\Z")
 
 
@@ -262,65 +259,6 @@ def _role_before(text: str, start: int, run: str) -> int:
     return start - m.start() if m and m.group(1) in TITLES else 0
 
 
-def _headline_end(text: str) -> int:
-    """End of a title-case first line (most of its three to twenty words capitalised), else
-    0: its capitalised runs join names and verbs ("Carly Fiorina Endorses Ted Cruz")."""
-    nl = text.find("\n")
-    words = [w for w in text[: max(nl, 0)].split() if w[:1].isalpha()]
-    if not 3 <= len(words) <= _HEADLINE_WORDS:
-        return 0
-    return nl if sum(w[0].isupper() for w in words) >= 0.8 * len(words) else 0
-
-
-_HEADLINE_NAME_WORDS = 3
-
-
-def _headline_names(text: str, head: int, start: int, run: str) -> list[tuple[int, str]]:
-    """People in a title-case headline run, with offsets: the run is cut at words copy writes
-    in lowercase and at the lexicon's verbs ("Francois Hollande Says Donald Trump", "Urges
-    Britain"), unless the body writes the word capitalised inside a sentence ("George Bush");
-    of each part, the longest stretch the body also writes ("NYTimes Casually Conflates Ted
-    Cruz" -> "Ted Cruz"), else the part itself when it is short enough to be a name and the
-    body names its last word."""
-    common = common_words()
-    body = text[head:]
-    out: list[tuple[int, str]] = []
-    part: list[re.Match[str]] = []
-    for w in [*re.finditer(r"\S+", run), None]:
-        word = w.group(0).rstrip(".,:;") if w is not None else ""
-        if w is not None and not (
-            (word.lower() in common or word.lower() in CUES or word.lower() in ATTITUDE_CUES)
-            and not after_lowercase(body, word)
-        ):
-            part.append(w)
-            continue
-        if len(part) >= 2:
-            found = _in_body(body, run, part)
-            if found is not None:
-                out.append((start + found[0], run[found[0] : found[1]]))
-            elif len(part) <= _HEADLINE_NAME_WORDS and _surname_in_body(body, part[-1].group(0)):
-                out.append((start + part[0].start(), run[part[0].start() : part[-1].end()]))
-        part = []
-    return out
-
-
-def _surname_in_body(body: str, word: str) -> bool:
-    """The last word of a headline part ("Hollande", "Schlafly’s") stands in the body too:
-    "Clinton Wades" names nobody the article goes on to name."""
-    word = re.sub(r"['’]s$", "", word.rstrip(".,:;"))
-    return re.search(rf"\b{re.escape(word)}\b", body) is not None
-
-
-def _in_body(body: str, run: str, part: list[re.Match[str]]) -> tuple[int, int] | None:
-    """The longest stretch of two or more words of part that body also writes, as run offsets."""
-    for n in range(len(part), 1, -1):
-        for i in range(len(part) - n + 1):
-            a, b = part[i].start(), part[i + n - 1].end()
-            if run[a:b] in body:
-                return a, b
-    return None
-
-
 def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> ArticleDoc:
     masks = sorted((s.open, max(s.close + 1, s.end)) for s in segments)
     doc = ArticleDoc(
@@ -328,14 +266,14 @@ def prepare(text: str, sentences: list[Sentence], segments: list[Segment]) -> Ar
     )
     blanked = _blank(text, masks)  # quotes become spaces: names inside quotes are not sources
     seen_runs: dict[str, list[Mention]] = {}
-    head = _headline_end(text)
+    head = headline_end(text)
     from_headline: set[str] = set()
     runs = (
         (start, run_text)
         for m in _CAPRUN.finditer(blanked)
         if "\n" not in m.group(0)
         for start, run_text in (
-            _headline_names(text, head, m.start(), m.group(0))
+            headline_names(text, head, m.start(), m.group(0))
             if m.start() < head
             else [(m.start(), m.group(0))]
         )
