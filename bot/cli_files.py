@@ -6,13 +6,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 
-def _read_text(path: str) -> str:
-    """Read a file as UTF-8 text; undecodable bytes become U+FFFD so offsets stay usable."""
-    return Path(path).read_bytes().decode("utf-8", errors="replace")
+def _texts(command: str, files: list[str], failed: list[str]) -> Iterator[tuple[str, str]]:
+    """Each readable file's path and UTF-8 text (undecodable bytes become U+FFFD so offsets stay
+    usable); an unreadable one is named on stderr and added to `failed`, and the rest go on."""
+    for path in files:
+        try:
+            yield path, Path(path).read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            print(f"briefbot {command}: cannot read {path}: {exc.strerror}", file=sys.stderr)
+            failed.append(path)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -30,14 +37,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         row["unit_code"] = f.unit if f.unit in UNITS else None
         return row
 
-    status = 0
-    for path in args.files:
-        try:
-            text = _read_text(path)
-        except OSError as exc:
-            print(f"briefbot extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
-            status = 1
-            continue
+    failed: list[str] = []
+    for path, text in _texts("extract", args.files, failed):
         result = analyse(text, every_quantity=True)  # every quantity, incidental counts too
         row = {
             "source": path,
@@ -57,7 +58,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             "figures": [figure_row(f) for f in result.figures],
         }
         print(json.dumps(row, ensure_ascii=False))
-    return status
+    return 1 if failed else 0
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -73,16 +74,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if not 1 <= args.sentences <= 10:
         print("briefbot summarize: --sentences must be between 1 and 10", file=sys.stderr)
         return 2
-    status = 0
+    failed: list[str] = []
     stems = Stems()  # one memo for the batch: each word is stemmed once
-    for path in args.files:
-        try:
-            text = _read_text(path)
-        except OSError as exc:
-            print(f"briefbot summarize: cannot read {path}: {exc.strerror}", file=sys.stderr)
-            status = 1
-            continue
+    for path, text in _texts("summarize", args.files, failed):
         picked = summarize(text, args.sentences, args.method, stems=stems)
         row = {"source": path, "method": args.method, "sentences": [s.text for s in picked]}
         print(json.dumps(row, ensure_ascii=False))
-    return status
+    return 1 if failed else 0
