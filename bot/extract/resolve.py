@@ -29,7 +29,7 @@ from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
-from bot.extract.statement_issuers import statement_issuer
+from bot.extract.statement_issuers import fronted_issuer, statement_issuer
 
 
 def resolve(doc: Doc, m: Mention | None) -> str | None:
@@ -86,7 +86,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return aged_person(doc, m)
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
             found = _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
-            if found is None and (issued := statement_issuer(doc, m)) is not None:
+            if found is None and (
+                issued := statement_issuer(doc, m) or fronted_issuer(doc, m, resolve)
+            ):
                 # "X said in a statement ... '...,' the statement said": X
                 found = _spoken_for(doc, issued[0]) if issued[1] else expand(doc, issued[0])
             return found
@@ -117,7 +119,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             k -= 1
         if (
             not ranked
-            and m.titles[0] == "the"
+            and (m.titles[0] == "the" or _definite_title(doc, m, head))
             and (head in TITLES or head in _HOLDERS)
             and head not in BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
@@ -195,7 +197,21 @@ def _issuer(doc: Doc, m: Mention) -> str | None:
 # as a title does: "the Texas lawmaker said" after "Representative Pete Sessions said" (not
 # "expert" or "source": "the expert said" is as often someone the article leaves unnamed)
 _HOLDERS = frozenset("lawmaker diplomat prosecutor".split())
+# a party's member: "the Republican said" describes a person, as "the senator" does
+_PARTY = frozenset("republican democrat".split())
 # a title's rank: the deputy is not the office holder, so neither is a guess at the last person
 _RANKS = frozenset("deputy vice assistant shadow former acting interim junior".split())
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
+
+
+def _definite_title(doc: Doc, m: Mention, head: str) -> bool:
+    """A title after "the" when the mention left the article out: "the Florida senator",
+    "the Republican said". A lowercase role, or a party member's noun, describes someone
+    named before; a capitalised office ("the President", "the Queen") names its holder,
+    who may be named nowhere, and an acronym ("The SEC") is a body, so neither is one."""
+    if not _DEFINITE.search(doc.text, max(0, m.start - 24), m.start):
+        return False
+    words = [w.strip(".,;:") for w in doc.text[m.start : m.end].split()]
+    written = next((w for w in reversed(words) if w.lower() == head), None)
+    return written is not None and (written.islower() or (head in _PARTY and written.istitle()))

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from bot.extract.antecedents import PRONOUN_WINDOW
+from bot.extract.attribution import BODY_REFERENTS, noun_use, subject_before
 from bot.extract.clause_words import THAT_OPENERS
-from bot.extract.mentions import Mention
+from bot.extract.lexicon import CUES
+from bot.extract.mentions import Mention, tokens
 from bot.extract.name_checks import Doc, expand, sentence_index
 from bot.extract.rival_subjects import someone_else_between
 
@@ -61,6 +64,48 @@ def statement_issuer(doc: Doc, m: Mention) -> tuple[str, bool] | None:
     if someone_else_between(doc, found[-1].end(), m.start, name):
         return None
     return name, is_body
+
+
+# "In a statement (on Thursday), " opening its sentence: the subject after the comma issued it
+_FRONTED = re.compile(r"In\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b[^,.;:\"“”]{0,40},\s*")
+
+
+def fronted_issuer(
+    doc: Doc, m: Mention, resolve: Callable[[Doc, Mention], str | None]
+) -> tuple[str, bool] | None:
+    """(issuer, is_body) for "the statement" after "In a statement, the business mogul
+    announced ...": the phrase opens its sentence, so the subject of the reporting cue right
+    after its comma issued the statement, resolved as any cue subject is. None when the
+    sentence opens otherwise, no cue's subject opens the clause, the subject is a bare body
+    word ("the party"), or someone else becomes a subject before the quote."""
+    if m.titles != ("the", "statement"):
+        return None
+    lo = max(0, m.start - PRONOUN_WINDOW)
+    found = [x for x in _FRONTED.finditer(doc.text, lo, m.start) if not doc.masked(x.start())]
+    if not found or not doc.sentences:
+        return None
+    fronted = found[-1]
+    at = fronted.start()
+    sent = doc.sentences[sentence_index(doc, at)]
+    later = [x for x in _STATEMENT.finditer(doc.text, fronted.end(), m.start)]
+    if later or doc.text[sent.start : at].strip(" \n\"“‘'("):
+        return None
+    toks = [t for t in tokens(doc.text, fronted.end(), sent.end) if not doc.masked(t.start)]
+    ci = next(
+        (i for i, t in enumerate(toks) if not t.cap and t.low in CUES and not noun_use(toks, i)),
+        None,
+    )
+    if not ci:
+        return None
+    subject = subject_before(toks, ci)
+    if subject is None or subject.start != toks[0].start or subject.titles == m.titles:
+        return None
+    if subject.titles and subject.titles[-1] in BODY_REFERENTS:
+        return None  # "the party": which body is a guess, and a wrong one gets printed
+    name = resolve(doc, subject)
+    if name is None or someone_else_between(doc, sent.end, m.start, name):
+        return None
+    return name, subject.kind == "org"
 
 
 def _named_issuer(doc: Doc, lo: int, hi: int, pos: int) -> tuple[str, bool] | None:
