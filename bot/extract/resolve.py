@@ -29,7 +29,7 @@ from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
-from bot.extract.statement_issuers import fronted_issuer, statement_issuer
+from bot.extract.statement_issuers import fronted_issuer, issuing_body, statement_issuer
 
 
 def resolve(doc: Doc, m: Mention | None) -> str | None:
@@ -96,7 +96,15 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             # "the organisation said": the body just named; else a body that just spoke
             # ("Marsh said ... The company added")
             body = body_referent(doc, m)
-            return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
+            if body is not None:
+                return _spoken_for(doc, body)
+            back = _body_back(doc, m.start)
+            issuer = issuing_body(doc, m.start) if back is None else None
+            if issuer is not None and not _person_named(doc, issuer):
+                # "Black Lives Matter issued a statement ... the group said": the issuer,
+                # named like a person by its shape, but no given name opens it
+                return _spoken_for(doc, issuer)
+            return back
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             roles = [w for w in m.titles if w in role_nouns() and w not in BODY_HEADS]
@@ -137,6 +145,12 @@ def _a_person(doc: Doc, name: str) -> bool:
     ("Trump Tower" is no one)."""
     first = name.split()[0]
     return first in name_genders() or named_person(doc, name)
+
+
+def _person_named(doc: Doc, name: str) -> bool:
+    """A given name anywhere in it ("Mayor Karen Whitby"), or a person the article names:
+    not a body, whatever shape the name has."""
+    return any(w in name_genders() for w in name.split()) or named_person(doc, name)
 
 
 def _body_back(doc: Doc, pos: int) -> str | None:

@@ -108,15 +108,30 @@ def fronted_issuer(
     return name, subject.kind == "org"
 
 
+def issuing_body(doc: Doc, pos: int) -> str | None:
+    """The body that just issued a statement ("Black Lives Matter issued a statement
+    saying ...") for "the group said" at pos: an issuer spoke as much as a body a cue had
+    speak. The caller checks the name is no person's. None when the last statement before
+    pos has no named issuer, or someone else becomes a subject in between."""
+    lo = max(0, pos - PRONOUN_WINDOW)
+    found = [x for x in _STATEMENT.finditer(doc.text, lo, pos) if not doc.masked(x.start())]
+    if not found:
+        return None
+    at = found[-1].start()
+    sent_lo = doc.sent_starts[sentence_index(doc, at)] if doc.sentences else lo
+    issued = _named_issuer(doc, sent_lo, found[-1].end(), pos)
+    return issued[0] if issued is not None else None
+
+
 def _named_issuer(doc: Doc, lo: int, hi: int, pos: int) -> tuple[str, bool] | None:
     """The name that opens the clause issuing the statement ("Columbus Nova provided a
     statement"), a person when the article names them as one, else a body; None when the
     clause opens otherwise or someone else becomes a subject before pos."""
-    found = _NAMED_ISSUER.search(doc.text, lo, hi)
-    if found is None or found.end() != hi:
+    found = _NAMED_ISSUER.search(doc.text[lo:hi])  # ^ is the sentence's start
+    if found is None or found.end() != hi - lo:
         return None
     name = found.group(1).rstrip(".")
-    if name.split()[0].lower() in _NOT_ISSUERS or doc.masked(found.start(1)):
+    if name.split()[0].lower() in _NOT_ISSUERS or doc.masked(lo + found.start(1)):
         return None
     if someone_else_between(doc, hi, pos, name):
         return None

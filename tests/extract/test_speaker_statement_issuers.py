@@ -99,3 +99,24 @@ def test_a_fronted_statement_of_a_bare_body_word_names_nobody() -> None:
         'policies on the services," said the statement.\n'
     )
     assert _speaker(article, "He supports our") is None
+
+
+def test_the_group_is_the_body_that_just_issued_a_statement() -> None:
+    """ "X issued a statement ... '...,' the group said" (quotes_review_qd_tune #24040): the
+    group is the issuer even when its name is shaped like a person's."""
+    article = (
+        "The added security prompted Open Streets Now to leave the parade.\n\n"
+        "Open Streets Now issued a statement saying it took the action to protect marchers.\n\n"
+        '"For us, marching this year meant choosing between two threats," the group said in a '
+        "statement.\n"
+    )
+    assert _speaker(article, "For us, marching") == "Open Streets Now"
+
+
+def test_the_group_is_not_a_person_who_issued_a_statement() -> None:
+    """A person who issued a statement is not "the group": nobody."""
+    article = (
+        "Mayor Karen Whitby issued a statement on Friday about the parade.\n\n"
+        '"For us, marching this year meant choosing between two threats," the group said.\n'
+    )
+    assert _speaker(article, "For us, marching") is None
