@@ -29,7 +29,7 @@ from bot.extract.mentions import Mention, surname
 from bot.extract.name_checks import Doc, expand, last_body, last_speaker, speaker_ok
 from bot.extract.rival_subjects import BODY_HEADS, someone_else_between
 from bot.extract.speakers import is_organisation
-from bot.extract.statement_issuers import statement_issuer
+from bot.extract.statement_issuers import fronted_issuer, issuing_body, statement_issuer
 
 
 def resolve(doc: Doc, m: Mention | None) -> str | None:
@@ -86,7 +86,9 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             return aged_person(doc, m)
         if m.titles and m.titles[-1] in _DOCUMENT_HEADS:
             found = _issuer(doc, m) or _spoken_for(doc, body_referent(doc, m))
-            if found is None and (issued := statement_issuer(doc, m)) is not None:
+            if found is None and (
+                issued := statement_issuer(doc, m) or fronted_issuer(doc, m, resolve)
+            ):
                 # "X said in a statement ... '...,' the statement said": X
                 found = _spoken_for(doc, issued[0]) if issued[1] else expand(doc, issued[0])
             return found
@@ -94,7 +96,15 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             # "the organisation said": the body just named; else a body that just spoke
             # ("Marsh said ... The company added")
             body = body_referent(doc, m)
-            return _spoken_for(doc, body) if body is not None else _body_back(doc, m.start)
+            if body is not None:
+                return _spoken_for(doc, body)
+            back = _body_back(doc, m.start)
+            issuer = issuing_body(doc, m.start) if back is None else None
+            if issuer is not None and not _person_named(doc, issuer):
+                # "Black Lives Matter issued a statement ... the group said": the issuer,
+                # named like a person by its shape, but no given name opens it
+                return _spoken_for(doc, issuer)
+            return back
         heads = [w for w in m.titles if w in TITLES or w in NOMINAL_HEADS]
         if not heads:
             roles = [w for w in m.titles if w in role_nouns() and w not in BODY_HEADS]
@@ -117,7 +127,7 @@ def resolve(doc: Doc, m: Mention | None) -> str | None:
             k -= 1
         if (
             not ranked
-            and m.titles[0] == "the"
+            and (m.titles[0] == "the" or _definite_title(doc, m, head))
             and (head in TITLES or head in _HOLDERS)
             and head not in BODY_HEADS
             and not any(t.endswith(("'s", "’s")) for t in m.titles)
@@ -135,6 +145,12 @@ def _a_person(doc: Doc, name: str) -> bool:
     ("Trump Tower" is no one)."""
     first = name.split()[0]
     return first in name_genders() or named_person(doc, name)
+
+
+def _person_named(doc: Doc, name: str) -> bool:
+    """A given name anywhere in it ("Mayor Karen Whitby"), or a person the article names:
+    not a body, whatever shape the name has."""
+    return any(w in name_genders() for w in name.split()) or named_person(doc, name)
 
 
 def _body_back(doc: Doc, pos: int) -> str | None:
@@ -195,7 +211,21 @@ def _issuer(doc: Doc, m: Mention) -> str | None:
 # as a title does: "the Texas lawmaker said" after "Representative Pete Sessions said" (not
 # "expert" or "source": "the expert said" is as often someone the article leaves unnamed)
 _HOLDERS = frozenset("lawmaker diplomat prosecutor".split())
+# a party's member: "the Republican said" describes a person, as "the senator" does
+_PARTY = frozenset("republican democrat".split())
 # a title's rank: the deputy is not the office holder, so neither is a guess at the last person
 _RANKS = frozenset("deputy vice assistant shadow former acting interim junior".split())
 # "the Austrian", "the 24-year-old Swiss": a definite description right before the word
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[\w-]+-old\s+)?\Z")
+
+
+def _definite_title(doc: Doc, m: Mention, head: str) -> bool:
+    """A title after "the" when the mention left the article out: "the Florida senator",
+    "the Republican said". A lowercase role, or a party member's noun, describes someone
+    named before; a capitalised office ("the President", "the Queen") names its holder,
+    who may be named nowhere, and an acronym ("The SEC") is a body, so neither is one."""
+    if not _DEFINITE.search(doc.text, max(0, m.start - 24), m.start):
+        return False
+    words = [w.strip(".,;:") for w in doc.text[m.start : m.end].split()]
+    written = next((w for w in reversed(words) if w.lower() == head), None)
+    return written is not None and (written.islower() or (head in _PARTY and written.istitle()))

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from bot.extract.antecedents import PRONOUN_WINDOW
+from bot.extract.attribution import BODY_REFERENTS, noun_use, subject_before
 from bot.extract.clause_words import THAT_OPENERS
-from bot.extract.mentions import Mention
+from bot.extract.lexicon import CUES
+from bot.extract.mentions import Mention, tokens
 from bot.extract.name_checks import Doc, expand, sentence_index
 from bot.extract.rival_subjects import someone_else_between
 
@@ -63,15 +66,72 @@ def statement_issuer(doc: Doc, m: Mention) -> tuple[str, bool] | None:
     return name, is_body
 
 
+# "In a statement (on Thursday), " opening its sentence: the subject after the comma issued it
+_FRONTED = re.compile(r"In\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b[^,.;:\"“”]{0,40},\s*")
+
+
+def fronted_issuer(
+    doc: Doc, m: Mention, resolve: Callable[[Doc, Mention], str | None]
+) -> tuple[str, bool] | None:
+    """(issuer, is_body) for "the statement" after "In a statement, the business mogul
+    announced ...": the phrase opens its sentence, so the subject of the reporting cue right
+    after its comma issued the statement, resolved as any cue subject is. None when the
+    sentence opens otherwise, no cue's subject opens the clause, the subject is a bare body
+    word ("the party"), or someone else becomes a subject before the quote."""
+    if m.titles != ("the", "statement"):
+        return None
+    lo = max(0, m.start - PRONOUN_WINDOW)
+    found = [x for x in _FRONTED.finditer(doc.text, lo, m.start) if not doc.masked(x.start())]
+    if not found or not doc.sentences:
+        return None
+    fronted = found[-1]
+    at = fronted.start()
+    sent = doc.sentences[sentence_index(doc, at)]
+    later = [x for x in _STATEMENT.finditer(doc.text, fronted.end(), m.start)]
+    if later or doc.text[sent.start : at].strip(" \n\"“‘'("):
+        return None
+    toks = [t for t in tokens(doc.text, fronted.end(), sent.end) if not doc.masked(t.start)]
+    ci = next(
+        (i for i, t in enumerate(toks) if not t.cap and t.low in CUES and not noun_use(toks, i)),
+        None,
+    )
+    if not ci:
+        return None
+    subject = subject_before(toks, ci)
+    if subject is None or subject.start != toks[0].start or subject.titles == m.titles:
+        return None
+    if subject.titles and subject.titles[-1] in BODY_REFERENTS:
+        return None  # "the party": which body is a guess, and a wrong one gets printed
+    name = resolve(doc, subject)
+    if name is None or someone_else_between(doc, sent.end, m.start, name):
+        return None
+    return name, subject.kind == "org"
+
+
+def issuing_body(doc: Doc, pos: int) -> str | None:
+    """The body that just issued a statement ("Black Lives Matter issued a statement
+    saying ...") for "the group said" at pos: an issuer spoke as much as a body a cue had
+    speak. The caller checks the name is no person's. None when the last statement before
+    pos has no named issuer, or someone else becomes a subject in between."""
+    lo = max(0, pos - PRONOUN_WINDOW)
+    found = [x for x in _STATEMENT.finditer(doc.text, lo, pos) if not doc.masked(x.start())]
+    if not found:
+        return None
+    at = found[-1].start()
+    sent_lo = doc.sent_starts[sentence_index(doc, at)] if doc.sentences else lo
+    issued = _named_issuer(doc, sent_lo, found[-1].end(), pos)
+    return issued[0] if issued is not None else None
+
+
 def _named_issuer(doc: Doc, lo: int, hi: int, pos: int) -> tuple[str, bool] | None:
     """The name that opens the clause issuing the statement ("Columbus Nova provided a
     statement"), a person when the article names them as one, else a body; None when the
     clause opens otherwise or someone else becomes a subject before pos."""
-    found = _NAMED_ISSUER.search(doc.text, lo, hi)
-    if found is None or found.end() != hi:
+    found = _NAMED_ISSUER.search(doc.text[lo:hi])  # ^ is the sentence's start
+    if found is None or found.end() != hi - lo:
         return None
     name = found.group(1).rstrip(".")
-    if name.split()[0].lower() in _NOT_ISSUERS or doc.masked(found.start(1)):
+    if name.split()[0].lower() in _NOT_ISSUERS or doc.masked(lo + found.start(1)):
         return None
     if someone_else_between(doc, hi, pos, name):
         return None

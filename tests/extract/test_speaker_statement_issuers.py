@@ -76,3 +76,47 @@ def test_a_clause_opener_is_no_part_of_the_issuer() -> None:
         '"We will not bring it back this year," the statement said.\n'
     )
     assert _speaker(article, "We will not") != "While Senator Jane Holloway"
+
+
+def test_a_fronted_in_a_statement_is_issued_by_the_subject_after_it() -> None:
+    """ "In a statement, the developer announced ..." (quotes_review_qd_tune #24064): the
+    phrase opens its sentence, so the subject of the cue after its comma issued it."""
+    article = (
+        "Property developer Harold Brenner hired a new campaign manager on Thursday.\n\n"
+        "In a statement, the developer announced that he was handing the convention work to "
+        'his new manager. "Mr. Lyle will run every part of the delegate process," the '
+        "statement said.\n"
+    )
+    assert _speaker(article, "Mr. Lyle will run") == "Harold Brenner"
+
+
+def test_a_fronted_statement_of_a_bare_body_word_names_nobody() -> None:
+    """ "In a statement, the party said ...": which body "the party" is stays a guess (the
+    paper named before is not it), so the statement's words stay unattributed."""
+    article = (
+        "Mr Kendal was quoted in the Herald newspaper saying the service needed cuts.\n\n"
+        'In a statement, the party said the remark was out of context. "He supports our '
+        'policies on the services," said the statement.\n'
+    )
+    assert _speaker(article, "He supports our") is None
+
+
+def test_the_group_is_the_body_that_just_issued_a_statement() -> None:
+    """ "X issued a statement ... '...,' the group said" (quotes_review_qd_tune #24040): the
+    group is the issuer even when its name is shaped like a person's."""
+    article = (
+        "The added security prompted Open Streets Now to leave the parade.\n\n"
+        "Open Streets Now issued a statement saying it took the action to protect marchers.\n\n"
+        '"For us, marching this year meant choosing between two threats," the group said in a '
+        "statement.\n"
+    )
+    assert _speaker(article, "For us, marching") == "Open Streets Now"
+
+
+def test_the_group_is_not_a_person_who_issued_a_statement() -> None:
+    """A person who issued a statement is not "the group": nobody."""
+    article = (
+        "Mayor Karen Whitby issued a statement on Friday about the parade.\n\n"
+        '"For us, marching this year meant choosing between two threats," the group said.\n'
+    )
+    assert _speaker(article, "For us, marching") is None
