@@ -77,3 +77,30 @@ def test_an_acronym_the_page_defines_is_no_currency() -> None:
     assert [f.unit for f in extract_figures("He paid 5,000 SOS for a goat in Mogadishu.")] == [
         "SOS"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("Under-18s will not be admitted to the festival.", "Under-18s", 18, "less than"),
+        ("a £7,000 allowance for the over-65s.", "over-65s", 65, "more than"),
+        ("It is estimated that 53% of over 65s own a mobile.", "over 65s", 65, "more than"),
+    ],
+)
+def test_people_named_by_an_age_limit(
+    text: str, surface: str, value: float, qualifier: str
+) -> None:
+    got = {f.surface: (f.value, f.unit, f.qualifier) for f in extract_figures(text)}
+    assert got[surface] == (value, "year", qualifier), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "England Under-21s lost 2-0 in Bratislava.",
+        "he played for Wales' under-20s last year.",
+        "He made his under-19s debut in May.",
+    ],
+)
+def test_a_team_named_by_an_age_limit_gives_no_age(text: str) -> None:
+    assert all(f.unit != "year" for f in extract_figures(text))
