@@ -111,7 +111,9 @@ def _age_after_age_noun(text: str, c: Cand) -> bool:
 
 # "candidates must be 21 while the voting age is 18": a bare number a person must be, in a
 # sentence about ages
-_BE_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been)\s+(?:only\s+|just\s+|at\s+least\s+)?$")
+_BE_BEFORE = re.compile(
+    r"\b(?:be|is|was|are|were|been)\s+(?:now\s+|still\s+)?(?:only\s+|just\s+|at\s+least\s+)?$"
+)
 _CLAUSE_OR_WHILE_AFTER = re.compile(r"\s*(?:[,.;!?]|$)|\s+(?:while|whereas|when|and|but|or)\b")
 
 
@@ -172,6 +174,14 @@ def _person_before() -> re.Pattern[str]:
     )
 
 
+@cache
+def _group_before() -> re.Pattern[str]:
+    """People of one age written before ", both 17,": a noun of two or more people
+    (data/person_groups.txt: "the pair, both 17,", "two women, both 30,")."""
+    nouns = "|".join(sorted(word_list("person_groups.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns}),\s+both\s+(?:aged\s+)?$", re.IGNORECASE)
+
+
 # "..., said Hynde, 53.": the speaker named after the verb, then her age ends the sentence
 _SAID_NAME_BEFORE = re.compile(
     r"\b(?:said|says|added|explained|insisted|admitted)\s+(?:[A-Z][\w'’\-]+\s+){0,2}"
@@ -189,7 +199,7 @@ def age_apposition(text: str, c: Cand) -> bool:
     commas (or a comma and a dash) right after a name is an age."""
     before = text[max(0, c.num_start - 40) : c.num_start]
     return bool(
-        _person_before().search(before)
+        (_person_before().search(before) or _group_before().search(before))
         and (
             _APPOSITION_END.match(text, c.end)
             or (

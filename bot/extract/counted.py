@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from bot.extract.ages import age_apposition, is_age
+from bot.extract.defined_units import defined_acronyms
 from bot.extract.figure_reading import (
     NOUN_STOP,
     NOUN_WORD,
@@ -42,6 +43,8 @@ def finish(text: str, c: Cand) -> bool:
     noun = _counted_noun(text, c)
     if noun is not None and noun[0][:1].isupper() and is_year(text, c):
         return False  # "In 2004 IBM said": a year before a name
+    if noun is not None and noun[0] in UNITS and noun[0] in defined_acronyms(text):
+        return False  # "Save Our Seas (SOS) ... 20 SOS": the page's acronym, no currency code
     if noun is not None:
         head, end = noun
         # "12 relatively trouble-free years": the unit year (a single one stays a noun)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.ages import age_before_unit
+from bot.extract.defined_units import defined_acronyms
 from bot.extract.figure_reading import NOUN_WORD, OF_WORD, STOP_WORDS, Cand, is_plural
 from bot.extract.heights import read_height
 from bot.extract.not_figures import (
@@ -255,6 +256,8 @@ def _attach_unit(text: str, c: Cand) -> None:
                 and m.group(1) not in _NOT_UNITS
                 and m.group(0)[0] == " "
                 and not is_year(text, c)  # "In 2004 IBM said": a year before a name
+                # "Save Our Seas (SOS) ... 20 SOS": the page's own acronym, no currency code
+                and not (m.group(1) in UNITS and m.group(1) in defined_acronyms(text))
             ):
                 c.unit = m.group(1)
                 c.end = m.end()

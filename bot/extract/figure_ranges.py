@@ -50,21 +50,37 @@ _FROM_GAP = re.compile(r"^(?:(?!;|\.\s|,\s).){0,50}?\s(?:to|-)\s+$", re.IGNORECA
 
 # a suspended hyphen before a list's next number: "16- and 32-gigabyte", "four-, five- and"
 _SUSPENDED_AND = re.compile(r"-(?:,\s*|\s+and\s+|,\s+and\s+)")
+# "16 and 17 year olds", "the 12, 13 and 14-year-olds": a plural "olds" names people of each
+# age listed, so every number of the list takes the unit of age
+_LIST_AND = re.compile(r"-?(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)")
+_OLDS_AFTER = re.compile(r"[ \t-]?olds\b", re.IGNORECASE)
 
 
 def share_suspended_units(text: str, cands: list[Cand]) -> None:
     """Give "16-" in "16- and 32-gigabyte models" the unit of the compound that ends the list
     (English leaves the shared word out of all but the last: a suspended hyphen), right to
     left so "four-, five- and six-cylinder" passes it along."""
+    listed: set[int] = set()  # numbers that took their unit from "olds" further right
     for a, b in reversed(list(itertools.pairwise(cands))):
         if (
             a.unit is None
             and b.unit is not None
             and not a.is_range
-            and text[b.num_end : b.num_end + 1] == "-"
-            and _SUSPENDED_AND.fullmatch(text, a.num_end, b.start)
+            and (
+                (
+                    text[b.num_end : b.num_end + 1] == "-"
+                    and _SUSPENDED_AND.fullmatch(text, a.num_end, b.start)
+                )
+                or (
+                    b.unit in ("year", "month", "week")
+                    and a.kind == "digits"
+                    and (_OLDS_AFTER.match(text, b.end) or id(b) in listed)
+                    and _LIST_AND.fullmatch(text, a.num_end, b.start)
+                )
+            )
         ):
             a.unit, a.currency = b.unit, b.currency
+            listed.add(id(a))
 
 
 def merge_ranges(text: str, cands: list[Cand], dashes_only: bool) -> list[Cand]:

@@ -7,6 +7,7 @@ import itertools
 import logging
 import re
 
+from bot.extract.age_groups import age_groups
 from bot.extract.claimants import Claimants
 from bot.extract.counted import finish
 from bot.extract.decade_ages import decade_ages
@@ -42,7 +43,7 @@ def extract_figures(
     if sentences is None:
         sentences = split_sentences(text)
     cands = [c for n in find_numbers(text) if (c := candidate(text, n)) is not None]
-    decades = decade_ages(text)  # "in her 40s": 40 to 49 years old
+    decades = decade_ages(text) + age_groups(text)  # "in her 40s", "the over-65s"
     if decades:
         taken = [(d.start, d.end) for d in decades]
         cands = [c for c in cands if not any(a <= c.num_start < b for a, b in taken)]

@@ -19,7 +19,7 @@ _BELOW_ZERO = re.compile(r"\s+(?:degrees\s+)?below\s+zero\b", re.IGNORECASE)
 # what leads to a bare number of degrees: "a high of 9", "lows near 3", "feels like 8"
 _LEAD = re.compile(
     r"\b(?:(?:highs?|lows?|temperatures?|temps?)\s+(?:of|near|around|about|to)"
-    r"|feels?\s+like|felt\s+like)\s+(?:minus\s+)?$|\bminus\s+$",
+    r"|feels?\s+like|felt\s+like)\s+(?:minus\s+|[-−])?$|\bminus\s+$",
     re.IGNORECASE,
 )
 # a unit written after the number, or the rest of a range that brings its own ("22-24C")
@@ -65,3 +65,5 @@ def read_temperature(text: str, c: Cand) -> None:
         and speaks_of_temperature(text, c.num_start)
     ):
         c.unit = "deg"
+        if c.value > 0 and text[c.num_start - 1 : c.num_start] in ("-", "−"):
+            c.value, c.start = -c.value, min(c.start, c.num_start - 1)  # "felt like -12"

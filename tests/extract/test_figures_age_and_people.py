@@ -130,7 +130,6 @@ def test_a_decade_of_life_is_a_range_of_years(
     [
         "Music of the 1980s and the 60s is back.",
         "Temperatures in the 90s are expected.",
-        "He is in his late 40s.",
         "her house at 10 Downing Street.",
     ],
 )
