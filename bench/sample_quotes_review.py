@@ -47,6 +47,10 @@ The twelfth (quotes_review_mn_blind12.jsonl, 45 quotes from 24 articles) is the 
 `--n 80 --seed 12012 --per-article 2 --first-n 21000`: the last 78 unseen articles gave only 81 segments,
 labelled by reading them before any scoring. Redraw it with `--redraw
 tests/data/quotes_review_mn_blind12.jsonl` (and `--allow-seen-in` for any set drawn from that half later).
+The thirteenth (quotes_review_qd_blind13.jsonl, 80 quotes from 61 articles; numbers repeat mn_tune's) is `--corpus
+../shared/eval/quotes_dev.jsonl --half check --n 80 --seed 13013 --per-article 2 --first-n 23000`: US election news
+(PolNeAR) from quotes_dev's check half, 418 unseen articles, labelled by reading them (not PolNeAR's gold) before any
+scoring. Redraw it with `--redraw tests/data/quotes_review_qd_blind13.jsonl` (and `--allow-seen-in` for later sets).
 The US politics tune set quotes_review_qd_tune.jsonl (80 quotes from 63 PolNeAR articles) is
 `--corpus ../shared/eval/quotes_dev.jsonl --half tune --n 80 --seed 31313 --per-article 2 --first-n 24000`,
 drawn from the 422 tune-half articles then unseen and labelled by reading them (not from the PolNeAR gold),
