@@ -66,6 +66,12 @@ tests/data/figures_review_mn_blind14.jsonl was drawn from the CHECK half of
 articles) and labelled by hand from each sentence and its article before main was scored on it; to
 redraw it now, add --allow-seen-in tests/data/figures_review_mn_blind14.jsonl (and the same for
 any review set committed later that names its articles).
+tests/data/figures_review_qd_blind15.jsonl was drawn from the CHECK half of ../shared/eval/quotes_dev.jsonl
+(political US news, no titles) with --corpus that file --half check --n 70 --seed 15015 --first-n 25000 at
+main 9877152, once seen_ids knew quotes_dev ids (before, figures_review_qd_check's 51 articles counted as
+unseen): 367 unseen check-half articles, 2328 figures, 70 drawn from 57 articles, labelled by hand from
+each sentence and its article before main was scored on it; to redraw it, add --allow-seen-in
+tests/data/figures_review_qd_blind15.jsonl.
 tests/data/figures_review_qd_tune.jsonl is a fresh US politics tune sample: --corpus
 ../shared/eval/quotes_dev.jsonl --half tune --n 80 --seed 32323 --first-n 26000 at main 9877152 (422
 unseen tune-half articles, 2885 figures, 80 drawn), labelled by hand from each sentence and its
@@ -89,8 +95,12 @@ from bench.split import corpus_articles  # noqa: E402
 from bot.extract import analyse  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc_dev.jsonl"
-# bbc_dev ids ("sport/123") and stories_dev article ids ("mn002a1")
-_ID = re.compile(r"\b(?:(?:business|entertainment|politics|sport|tech)/\d{3}|mn\d{3}a\d+)\b")
+# bbc_dev ids ("sport/123"), stories_dev article ids ("mn002a1") and quotes_dev ids
+# ("nyt_2016-03-21_factory-workers-feel-sting-of-gl": outlet, date, cut slug that may end in "-")
+_ID = re.compile(
+    r"\b(?:(?:business|entertainment|politics|sport|tech)/\d{3}|mn\d{3}a\d+)\b"
+    r"|\b[a-z]+(?:-[a-z]+)*_\d{4}-\d{2}-\d{2}_[a-z0-9-]+"
+)
 PER_ARTICLE = 2
 
 
