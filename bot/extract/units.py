@@ -5,6 +5,7 @@ The table itself (units, currencies, surfaces) is bot.extract.unit_table."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.unit_table import (
     CURRENCY_AFTER,
@@ -191,11 +192,12 @@ def _lookup(surface: str, sep: str, multiword: bool) -> str | None:
 _FUZZY_DIMS = frozenset({"temperature", "length", "area", "volume", "mass"})
 _FUZZY_SHORT_DIMS = frozenset({"money", "angle"})
 _FUZZY_MIN = 6
-_FUZZY: dict[str, list[tuple[str, str]]] = {}
+# table phrases by first letter, each with its words: (words, code)
+_FUZZY: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _w, _c in WORD_SURFACES.items():
     _dim = UNITS[_c].dim if _c in UNITS else ""
     if (len(_w) >= 7 and _dim in _FUZZY_DIMS) or (len(_w) >= 5 and _dim in _FUZZY_SHORT_DIMS):
-        _FUZZY.setdefault(_w[0], []).append((_w, _c))
+        _FUZZY.setdefault(_w[0], []).append((tuple(re.split(r"[ -]", _w)), _c))
 
 
 def _slips(a: str, b: str) -> int:
@@ -210,6 +212,8 @@ def _slips(a: str, b: str) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= 3 and min(prev) >= 2:
+            return 3  # every way on (a swap reaches back a row) costs three slips or more
         prev2, prev = prev, cur
     return min(prev[-1], 3)
 
@@ -219,15 +223,17 @@ def _one_edit(a: str, b: str) -> bool:
     return a != b and _slips(a, b) == 1
 
 
+@lru_cache(maxsize=4096)
 def _misspelt(key: str) -> str | None:
     """The unit a misspelt phrase names, word by word: each word is the table's, or a slip of
     it long enough to judge ("degrees farenhiet", "sqaure miles"; "degrees in" is no "degrees
     c": a short word must be written right)."""
     words = re.split(r"[ -]", key)
-    for entry, code in _FUZZY.get(key[0], ()):
-        table = re.split(r"[ -]", entry)
+    for table, code in _FUZZY.get(key[0], ()):
         if len(table) != len(words):
             continue  # "dollars a" is no slip of "dollars": a word too many
+        if any(abs(len(w) - len(t)) > 2 for w, t in zip(words, table, strict=True)):
+            continue  # more than two slips apart by length alone
         # a slip of one word alone must be long; beside a word written right, 5 letters will do
         # ("squre metres", "degrees celcius")
         shortest = 5 if len(words) > 1 else 7 if UNITS[code].dim in _FUZZY_DIMS else 6
