@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from bot.extract.units import singular
+from bot.extract.word_lists import table
 from bot.model import Figure
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -22,12 +22,9 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 @cache
 def _table() -> dict[str, frozenset[str]]:
     """kind ("full", "zero") -> the words that make the idiom (data/idiom_counts.tsv)."""
-    data = resources.files("bot.extract").joinpath("data/idiom_counts.tsv").read_text("utf8")
     out: dict[str, set[str]] = {}
-    for line in data.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")
-            out.setdefault(kind.strip(), set()).add(word.strip())
+    for kind, word in table("idiom_counts.tsv"):
+        out.setdefault(kind, set()).add(word)
     return {kind: frozenset(words) for kind, words in out.items()}
 
 
