@@ -160,6 +160,12 @@ def _age_after_copula(text: str, c: Cand) -> bool:
     )
 
 
+def _alternation(name: str) -> str:
+    """The words of word list `name` as a regex alternation, longest first (an alternation
+    tries its branches in order)."""
+    return "|".join(sorted(word_list(name), key=len, reverse=True))
+
+
 _APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
 
 
@@ -167,7 +173,7 @@ _APPOSITION_END = re.compile(r",|\s[-–—]\s+[a-z]")
 def _person_before() -> re.Pattern[str]:
     """Who can be so old, written before ", 30,": a name, or a noun naming one person by role,
     kin or time of life (data/person_nouns.txt: "the Wales star, 30,", "her brother, 9,")."""
-    nouns = "|".join(sorted(word_list("person_nouns.txt"), key=len, reverse=True))
+    nouns = _alternation("person_nouns.txt")
     return re.compile(
         rf"(?:[A-Z][a-z]+|\b(?:{nouns}))"
         r",\s(?:now\s|then\s|still\s|aged\s|also\s)?$"
@@ -178,7 +184,7 @@ def _person_before() -> re.Pattern[str]:
 def _group_before() -> re.Pattern[str]:
     """People of one age written before ", both 17,": a noun of two or more people
     (data/person_groups.txt: "the pair, both 17,", "two women, both 30,")."""
-    nouns = "|".join(sorted(word_list("person_groups.txt"), key=len, reverse=True))
+    nouns = _alternation("person_groups.txt")
     return re.compile(rf"\b(?:{nouns}),\s+both\s+(?:aged\s+)?$", re.IGNORECASE)
 
 
@@ -322,7 +328,7 @@ def _person_noun_before(at: bool = False) -> re.Pattern[str]:
     """A noun naming one person (data/person_nouns.txt) as the subject of "turned"/"is": "the
     singer turned 80 on Sunday", "her son is 7"; or, with at, "her father at" where the life
     event is elided ("her mother died when she was 12, and her father at 90")."""
-    nouns = "|".join(sorted(word_list("person_nouns.txt"), key=len, reverse=True))
+    nouns = _alternation("person_nouns.txt")
     if at:
         return re.compile(rf"\b(?:his|her|their|my|your|our)\s+(?:{nouns})\s+at\s+$", re.I)
     return re.compile(
