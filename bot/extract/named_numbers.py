@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.lexicon import common_words
+from bot.extract.sentences import rough_sentence_span
 from bot.extract.units import UNITS, singular
 from bot.model import Figure
 
@@ -102,13 +103,6 @@ def digit_names(text: str, figures: list[Figure]) -> set[int]:
     }
 
 
-def _sentence_span(text: str, pos: int) -> tuple[int, int]:
-    """A rough span of the sentence around pos (a full stop and a space, or a line break)."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
-    return start, min(ends, default=len(text))
-
-
 def _counts_nothing(text: str, figures: list[Figure], f: Figure) -> bool:
     """A digit standing alone with nothing counted, where no other count in its sentence
     names what it counts: "and 3 already established in the UK" (the operator), "its
@@ -117,7 +111,7 @@ def _counts_nothing(text: str, figures: list[Figure], f: Figure) -> bool:
     declined" keeps its count (the staff of the whole before it)."""
     if f.unit is not None or f.surface != f.surface.split()[0]:
         return False
-    start, end = _sentence_span(text, f.start)
+    start, end = rough_sentence_span(text, f.start)
     return not any(g is not f and g.unit is not None and start <= g.start < end for g in figures)
 
 

@@ -183,3 +183,11 @@ _WORD = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
 def words(sentence: str) -> list[str]:
     """Word tokens for scoring (letters/digits, inner apostrophes, hyphens and dots kept)."""
     return _WORD.findall(sentence)
+
+
+def rough_sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """A rough span of the sentence around pos (a full stop and a space, or a line break), for
+    a check on one figure that need not split the whole text."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return start, min(ends, default=len(text))

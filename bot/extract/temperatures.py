@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.extract.figure_reading import Cand
+from bot.extract.sentences import rough_sentence_span
 from bot.extract.word_lists import word_list
 
 _WORD = re.compile(r"[a-z]+")
@@ -26,17 +27,11 @@ _LEAD = re.compile(
 _UNIT_AFTER = re.compile(r"[A-Za-z%°]|\s*(?:°|degrees?\b|(?:-|–|to\s)\s*\d)")
 
 
-def _sentence(text: str, pos: int) -> str:
-    """The sentence around pos, lower-cased (between the last and the next full stop)."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    stops = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    return text[start : min(stops) if stops else len(text)].lower()
-
-
 def speaks_of_temperature(text: str, pos: int) -> bool:
     """Whether the sentence around pos has a word of temperature ("highs", "thermostat")."""
     words = word_list("temperature_words.txt")
-    return any(w in words for w in _WORD.findall(_sentence(text, pos)))
+    start, end = rough_sentence_span(text, pos)
+    return any(w in words for w in _WORD.findall(text[start:end].lower()))
 
 
 def read_temperature(text: str, c: Cand) -> None:
